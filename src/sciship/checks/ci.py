@@ -1,0 +1,5 @@
+"""ci checks."""
+
+from __future__ import annotations
+
+FAMILY = "ci"

@@ -1,0 +1,5 @@
+"""community checks."""
+
+from __future__ import annotations
+
+FAMILY = "community"

@@ -1,0 +1,5 @@
+"""deps checks."""
+
+from __future__ import annotations
+
+FAMILY = "deps"

@@ -1,0 +1,5 @@
+"""docs checks."""
+
+from __future__ import annotations
+
+FAMILY = "docs"

@@ -1,0 +1,5 @@
+"""hygiene checks."""
+
+from __future__ import annotations
+
+FAMILY = "hygiene"

@@ -1,0 +1,5 @@
+"""layout checks."""
+
+from __future__ import annotations
+
+FAMILY = "layout"

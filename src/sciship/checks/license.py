@@ -1,0 +1,5 @@
+"""license checks."""
+
+from __future__ import annotations
+
+FAMILY = "license"

@@ -1,0 +1,5 @@
+"""metadata checks."""
+
+from __future__ import annotations
+
+FAMILY = "metadata"

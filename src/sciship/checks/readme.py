@@ -1,0 +1,5 @@
+"""readme checks."""
+
+from __future__ import annotations
+
+FAMILY = "readme"

@@ -1,0 +1,111 @@
+"""``sciship check``: a plain-language review of a package (``--fix`` repairs what is mechanical)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sciship.ui import UI
+
+FAIL_ON = ("blocker", "important", "polish", "never")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="review a package: what is wrong, why it matters, how to fix it",
+        description="Review a Python package the way pyOpenSci reviewers would, in plain language. "
+        "Reads files only: your code is never imported or run.",
+    )
+    p.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
+    p.add_argument("--format", choices=("terminal", "json", "markdown"), default="terminal")
+    p.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="important",
+        help="exit with 1 when something at or above this severity fails (default: important)",
+    )
+    p.add_argument("--verbose", "-v", action="store_true", help="also list passed and skipped checks")
+    p.add_argument("--fix", action="store_true", help="fix what can be fixed mechanically")
+    p.add_argument("--dry-run", action="store_true", help="with --fix: show the changes, write nothing")
+    p.add_argument("--select", action="append", default=[], metavar="CODE", help="only these checks/families")
+    p.add_argument("--ignore", action="append", default=[], metavar="CODE", help="skip these checks")
+    p.set_defaults(handler=run)
+
+
+def _codes(values: list[str]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship.checks import at_or_above, run_checks
+    from sciship.project import Project
+
+    project = Project.load(args.path)
+    select = _codes(args.select) or None
+    ignore = _codes(args.ignore)
+    findings = run_checks(project, select=select, ignore=ignore, debug=args.debug)
+
+    if args.fix or args.dry_run:
+        if args.dry_run and not args.fix:
+            ui.info("--dry-run only makes sense with --fix; showing the review instead.")
+        else:
+            project, findings = _fix(project, findings, args, ui, select, ignore)
+            if project is None:
+                return 0
+
+    _render(findings, project, args, ui)
+    if args.fail_on == "never":
+        return 0
+    return 1 if at_or_above(findings, args.fail_on) else 0
+
+
+def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> None:
+    from sciship.report import findings as rep
+
+    root = str(project.root)
+    if args.format == "json":
+        ui.write(rep.render_json(findings, root=root, problems=project.problems))
+    elif args.format == "markdown":
+        ui.write(rep.render_markdown(findings, root=root, problems=project.problems))
+    else:
+        ui.write(rep.render_terminal(findings, root=root, problems=project.problems, verbose=args.verbose,
+                                     style=ui.style))
+
+
+def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:
+    from sciship.checks import run_checks
+    from sciship.fix import plan_fixes
+    from sciship.project import Project
+
+    st = ui.style
+    plan = plan_fixes(project, findings)
+    needs_you = [f for f in findings if f.status == "failed" and (f.needs_author or f.check.fixer is None)]
+    if not plan:
+        ui.info("Nothing here can be fixed mechanically; the review below says what to do by hand.")
+        return project, findings
+    if args.dry_run:
+        ui.write(st("sciship check --fix --dry-run: nothing was written.", "bold"))
+        ui.write("")
+        for kind, path, reason in plan.summary():
+            ui.write(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
+        ui.write("")
+        ui.write(plan.diff())
+        if needs_you:
+            ui.write(f"{len(needs_you)} other finding(s) need you; run `sciship check` to see them.")
+        ui.write("Run the same command without --dry-run to apply these changes.")
+        return None, findings
+    written = plan.apply()
+    ui.info(st(f"Fixed: wrote {len(written)} file(s).", "bold", "green"))
+    for kind, path, reason in plan.summary():
+        ui.info(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
+    new_project = Project.load(project.root)
+    new_findings = run_checks(new_project, select=select, ignore=ignore, debug=args.debug)
+    before = {f.code: f.status for f in findings}
+    now_passing = [f for f in new_findings if f.status == "passed" and before.get(f.code) == "failed"]
+    if now_passing:
+        ui.info(st(f"Now passing ({len(now_passing)}): ", "bold") + ", ".join(f.code for f in now_passing))
+    ui.info("")
+    return new_project, new_findings

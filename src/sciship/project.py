@@ -1,0 +1,500 @@
+"""The Project snapshot: everything a command needs to know about a folder, read once.
+
+Loading never fails on bad input inside the folder: a broken ``pyproject.toml`` becomes a
+:class:`Problem` with file, line and column, so checks can report it. Only a path that cannot be a
+project at all (missing, a file, not readable) raises :class:`~sciship._errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Literal
+
+from sciship._errors import InputError
+
+if TYPE_CHECKING:
+    import tomlkit.toml_document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+Layout = Literal["src", "flat", "none"]
+
+#: Top-level folders that are never the project's import package.
+NOT_PACKAGES = frozenset(
+    {
+        "tests", "test", "testing", "docs", "doc", "examples", "example", "benchmarks", "benchmark",
+        "scripts", "notebooks", "build", "dist", "site", "data", "tools", "ci", "conda", "binder",
+        "paper", "figures", "env", "venv", "node_modules", "__pycache__",
+    }
+)
+#: Folders sciship never descends into when it walks a folder outside git.
+_NEVER_WALK = frozenset({".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".mypy_cache", ".ruff_cache"})
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the folder sciship could not read or understand."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def location(self) -> str:
+        loc = self.path
+        if self.line is not None:
+            loc += f":{self.line}"
+            if self.column is not None:
+                loc += f":{self.column}"
+        return loc
+
+
+@dataclass(frozen=True)
+class ImportPackage:
+    """A top-level import package (or module) the project ships."""
+
+    name: str
+    path: str  #: folder (or ``.py`` file) relative to the root, POSIX style
+    namespace: bool = False
+    module: bool = False  #: a single-file module rather than a folder
+
+
+@dataclass
+class Project:
+    """A read-once view of a project folder.
+
+    Create it with :meth:`load` (from disk) or :meth:`from_files` (in memory, for tests). File contents
+    are read lazily and at most once.
+    """
+
+    root: Path
+    files: tuple[str, ...]
+    tracked: frozenset[str]
+    in_git: bool
+    problems: list[Problem] = field(default_factory=list)
+    skipped: tuple[str, ...] = ()  #: paths not listed on purpose (symlinks out of the root, venvs)
+    _reader: Callable[[str], bytes] | None = field(default=None, repr=False)
+    _bytes: dict[str, bytes | None] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Project:
+        root = Path(path)
+        if not root.exists():
+            if root.is_symlink():
+                raise InputError(
+                    f"`{root}` is a link that points nowhere.",
+                    hint="Give the folder the link should point to.",
+                )
+            raise InputError(
+                f"There is no folder at `{root}`.",
+                hint="Check the spelling, or run the command from inside your project folder.",
+            )
+        if not root.is_dir():
+            raise InputError(
+                f"`{root}` is a file, not a folder.",
+                hint=f"Give the folder that holds your project, for example `{root.parent}`.",
+            )
+        try:
+            root = root.resolve(strict=True)
+            os.listdir(root)
+        except (OSError, RuntimeError) as exc:
+            raise InputError(
+                f"sciship cannot read the folder `{path}` ({_reason(exc)}).",
+                hint="Check that the folder exists and that you are allowed to read it.",
+            ) from exc
+        listed = _git_files(root)
+        if listed is not None:
+            files, tracked = listed
+            in_git = True
+            files, skipped = _drop_unsafe(root, files)
+        else:
+            files, skipped = _walk(root)
+            tracked = frozenset()
+            in_git = False
+
+        def reader(rel: str) -> bytes:
+            return (root / rel).read_bytes()
+
+        return cls(
+            root=root,
+            files=tuple(sorted(files)),
+            tracked=tracked,
+            in_git=in_git,
+            skipped=tuple(sorted(skipped)),
+            _reader=reader,
+        )
+
+    @classmethod
+    def from_files(
+        cls,
+        files: Mapping[str, str | bytes],
+        *,
+        root: str | os.PathLike[str] = "/in-memory",
+        in_git: bool = True,
+    ) -> Project:
+        """An in-memory project: ``{"relative/path": content}``. Everything counts as tracked."""
+        data = {k: (v.encode() if isinstance(v, str) else v) for k, v in files.items()}
+
+        def reader(rel: str) -> bytes:
+            try:
+                return data[rel]
+            except KeyError:
+                raise FileNotFoundError(rel) from None
+
+        return cls(
+            root=Path(root),
+            files=tuple(sorted(data)),
+            tracked=frozenset(data) if in_git else frozenset(),
+            in_git=in_git,
+            _reader=reader,
+        )
+
+    # ------------------------------------------------------------------ file access
+    def has(self, rel: str) -> bool:
+        return rel in self._file_set
+
+    @property
+    def _file_set(self) -> frozenset[str]:
+        return self.memo("_file_set", lambda: frozenset(self.files))
+
+    def has_dir(self, rel: str) -> bool:
+        prefix = rel.rstrip("/") + "/"
+        return any(f.startswith(prefix) for f in self.files)
+
+    def under(self, folder: str) -> list[str]:
+        prefix = folder.rstrip("/") + "/"
+        return [f for f in self.files if f.startswith(prefix)]
+
+    def find(self, *names: str) -> str | None:
+        """The first of ``names`` that exists (case-sensitive), else None."""
+        for name in names:
+            if name in self._file_set:
+                return name
+        return None
+
+    def find_ci(self, stem: str) -> str | None:
+        """A top-level file whose name starts with ``stem`` in any case (README, readme.md, LICENSE.txt)."""
+        stem = stem.lower()
+        for f in self.files:
+            if "/" not in f and (f.lower() == stem or f.lower().startswith(stem + ".")):
+                return f
+        return None
+
+    def read_bytes(self, rel: str) -> bytes | None:
+        """The content of a listed file, or None when it cannot be read (the reason joins ``problems``)."""
+        if rel in self._bytes:
+            return self._bytes[rel]
+        data: bytes | None
+        try:
+            if self._reader is None:  # pragma: no cover - both constructors set a reader
+                raise FileNotFoundError(rel)
+            data = self._reader(rel)
+        except (OSError, RuntimeError) as exc:
+            if not isinstance(exc, FileNotFoundError):
+                self.problems.append(Problem(rel, f"sciship could not read this file ({_reason(exc)})."))
+            data = None
+        self._bytes[rel] = data
+        return data
+
+    def read_text(self, rel: str) -> str | None:
+        """Text of a file as UTF-8 (a BOM is accepted), or None if missing, unreadable or not UTF-8."""
+        key = "text:" + rel
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        data = self.read_bytes(rel)
+        text: str | None = None
+        if data is not None:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                line = data[: exc.start].count(b"\n") + 1
+                self.problems.append(
+                    Problem(
+                        rel,
+                        "This file is not UTF-8 text, so sciship skipped it. Save it as UTF-8 "
+                        "(most editors have an 'encoding' option when saving).",
+                        line=line,
+                    )
+                )
+        self._memo[key] = text
+        return text
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute a derived value once per snapshot (shared by checks and commands)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # ------------------------------------------------------------------ pyproject
+    @property
+    def pyproject_path(self) -> str | None:
+        return "pyproject.toml" if self.has("pyproject.toml") else None
+
+    @property
+    def pyproject(self) -> dict[str, Any] | None:
+        """``pyproject.toml`` as data; None when missing or broken (see :attr:`pyproject_error`)."""
+        return self._pyproject()[0]  # type: ignore[no-any-return]
+
+    @property
+    def pyproject_error(self) -> Problem | None:
+        return self._pyproject()[1]  # type: ignore[no-any-return]
+
+    def _pyproject(self) -> tuple[dict[str, Any] | None, Problem | None]:
+        def parse() -> tuple[dict[str, Any] | None, Problem | None]:
+            if not self.has("pyproject.toml"):
+                return None, None
+            raw = self.read_bytes("pyproject.toml")
+            if raw is None:
+                return None, Problem("pyproject.toml", "sciship could not read this file.")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return None, Problem("pyproject.toml", "This file is not UTF-8 text; TOML files must be UTF-8.")
+            try:
+                return tomllib.loads(text), None
+            except tomllib.TOMLDecodeError as exc:
+                msg = str(exc)
+                m = _TOML_POSITION.search(msg)
+                line = int(m.group(1)) if m else None
+                col = int(m.group(2)) if m else None
+                msg = _TOML_POSITION.sub("", msg).strip()
+                return None, Problem(
+                    "pyproject.toml", f"This is not valid TOML: {msg[:1].lower() + msg[1:]}.", line, col
+                )
+
+        return self.memo("pyproject", parse)  # type: ignore[no-any-return]
+
+    def pyproject_document(self) -> tomlkit.toml_document.TOMLDocument:
+        """A round-trip (comment-preserving) copy of pyproject.toml for edits. New on every call."""
+        import tomlkit
+
+        return tomlkit.parse(self.read_text("pyproject.toml") or "")
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """The ``[project]`` table, or an empty dict."""
+        data = self.pyproject or {}
+        table = data.get("project")
+        return table if isinstance(table, dict) else {}
+
+    @property
+    def name(self) -> str | None:
+        name = self.metadata.get("name")
+        return name if isinstance(name, str) else None
+
+    # ------------------------------------------------------------------ layout
+    @property
+    def packages(self) -> tuple[ImportPackage, ...]:
+        return self.memo("packages", lambda: _detect_packages(self.files))  # type: ignore[no-any-return]
+
+    @property
+    def layout(self) -> Layout:
+        pkgs = self.packages
+        if not pkgs:
+            return "none"
+        return "src" if pkgs[0].path.startswith("src/") else "flat"
+
+    def package_files(self) -> list[str]:
+        """Every ``.py`` file inside the project's import packages."""
+        out: list[str] = []
+        for pkg in self.packages:
+            if pkg.module:
+                out.append(pkg.path)
+            else:
+                out.extend(f for f in self.under(pkg.path) if f.endswith(".py"))
+        return out
+
+    @property
+    def test_files(self) -> list[str]:
+        def compute() -> list[str]:
+            out = []
+            for f in self.files:
+                p = PurePosixPath(f)
+                if p.suffix != ".py":
+                    continue
+                if p.name.startswith("test_") or p.name.endswith("_test.py") or p.name == "conftest.py":
+                    out.append(f)
+            return out
+
+        return self.memo("test_files", compute)  # type: ignore[no-any-return]
+
+    @property
+    def docs_dir(self) -> str | None:
+        for d in ("docs", "doc", "documentation"):
+            if self.has_dir(d):
+                return d
+        return None
+
+    @property
+    def workflow_files(self) -> list[str]:
+        return [
+            f
+            for f in self.under(".github/workflows")
+            if f.endswith((".yml", ".yaml")) and f.count("/") == 2
+        ]
+
+    def python_files(self) -> list[str]:
+        return [f for f in self.files if f.endswith(".py")]
+
+    def notebooks(self) -> list[str]:
+        return [f for f in self.files if f.endswith(".ipynb") and "/.ipynb_checkpoints/" not in f"/{f}"]
+
+
+# ---------------------------------------------------------------------- helpers
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    if isinstance(exc, RuntimeError):
+        return "a link points back to itself"
+    return type(exc).__name__
+
+
+def _git_files(root: Path) -> tuple[list[str], frozenset[str]] | None:
+    """Files git would show (tracked plus untracked-but-not-ignored), or None outside git."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=False,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+        )
+    except OSError:  # git is not installed
+        return None
+    if proc.returncode != 0:
+        return None
+    files: dict[str, None] = {}
+    tracked: set[str] = set()
+    for entry in proc.stdout.split(b"\0"):
+        if len(entry) < 3:
+            continue
+        tag, rel = entry[:1], os.fsdecode(entry[2:])
+        files[rel] = None
+        if tag != b"?":
+            tracked.add(rel)
+    return list(files), frozenset(tracked)
+
+
+def _drop_unsafe(root: Path, files: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Keep regular files; drop deleted files and symlinks that leave the root or loop."""
+    kept: list[str] = []
+    skipped: list[str] = []
+    for rel in files:
+        full = root / rel
+        try:
+            st = full.lstat()
+        except OSError:
+            continue  # tracked but deleted from the work tree
+        if stat.S_ISLNK(st.st_mode):
+            if _link_inside(root, full):
+                kept.append(rel)
+            else:
+                skipped.append(rel)
+        elif stat.S_ISREG(st.st_mode):
+            kept.append(rel)
+    return kept, skipped
+
+
+def _link_inside(root: Path, link: Path) -> bool:
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return target.is_file() and (target == root or root in target.parents)
+
+
+def _walk(root: Path) -> tuple[list[str], list[str]]:
+    """Walk a folder outside git: honour .gitignore files, never follow symlinked folders."""
+    import pathspec
+
+    files: list[str] = []
+    skipped: list[str] = []
+    specs: list[tuple[str, pathspec.PathSpec]] = []
+
+    def ignored(rel: str, is_dir: bool) -> bool:
+        probe = rel + "/" if is_dir else rel
+        for base, spec in specs:
+            if base and not probe.startswith(base):
+                continue
+            if spec.match_file(probe[len(base) :]):
+                return True
+        return False
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        rel_dir = os.path.relpath(dirpath, root)
+        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
+        if ".gitignore" in filenames:
+            try:
+                lines = (Path(dirpath) / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(lines)))
+            except OSError:
+                pass
+        keep_dirs = []
+        for d in sorted(dirnames):
+            rel = rel_dir + d
+            full = Path(dirpath) / d
+            if d in _NEVER_WALK or ignored(rel, True):
+                continue
+            if full.is_symlink():
+                skipped.append(rel)
+                continue
+            if (full / "pyvenv.cfg").is_file():  # a virtual environment: note it, do not list its files
+                files.append(rel + "/pyvenv.cfg")
+                continue
+            keep_dirs.append(d)
+        dirnames[:] = keep_dirs
+        for name in filenames:
+            rel = rel_dir + name
+            if ignored(rel, False):
+                continue
+            full = Path(dirpath) / name
+            if full.is_symlink():
+                if _link_inside(root, full):
+                    files.append(rel)
+                else:
+                    skipped.append(rel)
+                continue
+            files.append(rel)
+    return files, skipped
+
+
+def _detect_packages(files: Iterable[str]) -> tuple[ImportPackage, ...]:
+    src_pkgs: dict[str, ImportPackage] = {}
+    flat_pkgs: dict[str, ImportPackage] = {}
+    src_py_dirs: set[str] = set()
+    for f in files:
+        parts = f.split("/")
+        if parts[0] == "src" and len(parts) >= 3 and parts[-1].endswith(".py"):
+            top = parts[1]
+            if not top.isidentifier():
+                continue
+            if len(parts) == 3 and parts[2] == "__init__.py":
+                src_pkgs[top] = ImportPackage(top, f"src/{top}")
+            else:
+                src_py_dirs.add(top)
+        elif parts[0] == "src" and len(parts) == 2 and parts[1].endswith(".py"):
+            mod = parts[1][:-3]
+            if mod.isidentifier() and mod not in {"setup", "conftest"}:
+                src_pkgs.setdefault(mod, ImportPackage(mod, f, module=True))
+        elif len(parts) == 2 and parts[1] == "__init__.py":
+            top = parts[0]
+            if top.isidentifier() and top.lower() not in NOT_PACKAGES and not top.startswith((".", "_")):
+                flat_pkgs[top] = ImportPackage(top, top)
+    for top in src_py_dirs - set(src_pkgs):
+        src_pkgs[top] = ImportPackage(top, f"src/{top}", namespace=True)
+    chosen = src_pkgs or flat_pkgs
+    return tuple(sorted(chosen.values(), key=lambda p: (p.namespace, p.module, p.name)))
