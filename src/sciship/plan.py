@@ -199,6 +199,7 @@ class Plan:
                 if a.content is not None or a.kind == "copy":
                     fd, name = tempfile.mkstemp(prefix=".sciship-", suffix=".tmp", dir=target.parent)
                     tmp = Path(name)
+                    staged.append((a, tmp))
                     with os.fdopen(fd, "wb") as fh:
                         if a.content is not None:
                             fh.write(a.content)
@@ -211,7 +212,8 @@ class Plan:
                         shutil.copymode(target, tmp)
                     else:
                         tmp.chmod(0o755 if a.executable else 0o644)
-                staged.append((a, tmp))
+                else:
+                    staged.append((a, None))
             for a, tmp in staged:
                 target = self.root / a.path
                 if a.kind == "move" and a.source is not None:
@@ -228,12 +230,10 @@ class Plan:
                     _place_new(tmp, target)
                 done.append((a, None))
         except BaseException:
+            _remove_staged(staged)
             self._undo(done, made_dirs)
             raise
-        finally:
-            for _, tmp in staged:
-                if tmp is not None and tmp.exists():
-                    tmp.unlink()
+        _remove_staged(staged)
         return [a.path for a in self.actions]
 
     def _move(self, source: str, path: str, *, git: bool) -> None:
@@ -265,6 +265,12 @@ class Plan:
                 d.rmdir()
             except OSError:
                 pass
+
+
+def _remove_staged(staged: list[tuple[Action, Path | None]]) -> None:
+    for _, tmp in staged:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
 
 
 def _make_parents(folder: Path, made: list[Path]) -> None:

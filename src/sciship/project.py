@@ -270,7 +270,9 @@ class Project:
                 m = _TOML_POSITION.search(msg)
                 line = int(m.group(1)) if m else None
                 col = int(m.group(2)) if m else None
-                msg = _TOML_POSITION.sub("", msg).strip()
+                msg = _TOML_POSITION.sub("", msg).strip().rstrip(".")
+                if "illegal character '\\n'" in msg.lower():
+                    msg = "a line ends inside a quoted string (a closing quote is probably missing)"
                 return None, Problem(
                     "pyproject.toml", f"This is not valid TOML: {msg[:1].lower() + msg[1:]}.", line, col
                 )

@@ -44,6 +44,15 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.project import Project
 
     project = Project.load(args.path)
+    if not project.files:
+        from sciship._errors import InputError
+
+        raise InputError(
+            f"The folder `{project.root}` is empty (or everything in it is ignored by .gitignore), "
+            "so there is nothing to check.",
+            hint="Point sciship at your project folder, or start one with `sciship new NAME` "
+            "(or `sciship adopt PATH` for a folder of scripts).",
+        )
     select = _codes(args.select) or None
     ignore = _codes(args.ignore)
     findings = run_checks(project, select=select, ignore=ignore, debug=args.debug)

@@ -1,0 +1,1 @@
+"""A package configured only with setup.py."""
