@@ -1,0 +1,313 @@
+"""The one source of truth for the standard files sciship writes.
+
+``sciship new`` writes all of them; ``sciship adopt`` and the fixers of ``sciship check --fix`` write
+the ones a project is missing. Every file comes from a Jinja2 template under ``templates/`` and is
+plain, standard content: nothing in it depends on sciship.
+
+Template names are the paths the files get in a project (``".github/workflows/tests.yml"``,
+``"README.md"``). On disk, leading dots are dropped from each part and ``.j2`` is added
+(``templates/new/github/workflows/tests.yml.j2``), so no template is mistaken for a real
+``.gitignore`` or workflow of sciship's own repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import subprocess
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sciship._errors import InputError
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from sciship.project import Project
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: The OSI licenses pyOpenSci lists, in the order sciship offers them.
+LICENSES: tuple[str, ...] = (
+    "MIT",
+    "BSD-3-Clause",
+    "Apache-2.0",
+    "GPL-3.0-or-later",
+    "GPL-3.0-only",
+    "MPL-2.0",
+    "EUPL-1.2",
+)
+DEFAULT_LICENSE = "MIT"
+#: The example module every new package starts with (``src/<import_name>/stats.py``).
+EXAMPLE_MODULE = "stats"
+EXAMPLE_FUNCTION = "standard_error"
+
+_PY_MIN = re.compile(r">=\s*3\.(\d+)")
+
+
+def _this_year() -> int:
+    return dt.datetime.now(tz=dt.timezone.utc).year
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the standard files need to know about a project."""
+
+    name: str  #: distribution name, e.g. ``rainfall-tools``
+    import_name: str  #: e.g. ``rainfall_tools``
+    description: str
+    author: str
+    email: str
+    license: str | None  #: SPDX id; None = not chosen (no LICENSE file, no ``license`` key)
+    github: str | None  #: GitHub owner (user or organisation)
+    version: str = "0.1.0"
+    year: int = field(default_factory=_this_year)
+    python_min: str = "3.10"
+    python_max: str = "3.13"
+
+    # -------------------------------------------------------------- derived values for templates
+    @property
+    def pythons(self) -> list[str]:
+        """Every supported Python minor version, oldest first (``["3.10", ..., "3.13"]``)."""
+        lo = int(self.python_min.split(".")[1])
+        hi = int(self.python_max.split(".")[1])
+        return [f"3.{m}" for m in range(lo, max(lo, hi) + 1)]
+
+    @property
+    def repo_url(self) -> str | None:
+        return f"https://github.com/{self.github}/{self.name}" if self.github else None
+
+    @property
+    def docs_url(self) -> str | None:
+        return f"https://{self.github.lower()}.github.io/{self.name}/" if self.github else None
+
+    @property
+    def given_names(self) -> str:
+        return _split_name(self.author)[0]
+
+    @property
+    def family_names(self) -> str:
+        return _split_name(self.author)[1]
+
+    # -------------------------------------------------------------- from an existing project
+    @classmethod
+    def from_project(cls, project: Project) -> Meta:
+        """What an existing project says about itself, with safe defaults for what it does not say."""
+        md = project.metadata
+        name = _str(md.get("name")) or project.root.name or "my-package"
+        if project.packages:
+            import_name = project.packages[0].name
+        else:
+            import_name = import_name_for(name)
+        git_name, git_email = git_identity(project.root if project.root.is_dir() else None)
+        author, email = _first_author(md.get("authors"))
+        license_id = _str(md.get("license"))  # a table (old style) counts as "not chosen"
+        python_min = "3.10"
+        m = _PY_MIN.search(_str(md.get("requires-python")) or "")
+        if m:
+            python_min = f"3.{m.group(1)}"
+        python_max = "3.13" if int(python_min.split(".")[1]) <= 13 else python_min
+        version = _str(md.get("version")) or "0.1.0"
+        return cls(
+            name=name,
+            import_name=import_name,
+            description=_str(md.get("description")) or f"{name}: a Python package.",
+            author=author or git_name or "The " + name + " developers",
+            email=email or git_email or "",
+            license=license_id,
+            github=_github_owner(md.get("urls")),
+            version=version,
+            python_min=python_min,
+            python_max=python_max,
+        )
+
+
+def _str(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _first_author(authors: object) -> tuple[str | None, str | None]:
+    if isinstance(authors, list):
+        for a in authors:
+            if isinstance(a, dict):
+                return _str(a.get("name")), _str(a.get("email"))
+    return None, None
+
+
+def _github_owner(urls: object) -> str | None:
+    if not isinstance(urls, dict):
+        return None
+    for url in urls.values():
+        m = re.match(r"https?://github\.com/([A-Za-z0-9-]+)/", str(url))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _split_name(full: str) -> tuple[str, str]:
+    parts = full.split()
+    if len(parts) < 2:
+        return "", full.strip()
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def import_name_for(name: str) -> str:
+    """The import name a distribution name suggests: ``Rainfall-Tools`` -> ``rainfall_tools``."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def git_identity(cwd: Path | None = None) -> tuple[str | None, str | None]:
+    """``git config user.name`` and ``user.email`` (None for each that is unset or when git is missing)."""
+    out: list[str | None] = []
+    for key in ("user.name", "user.email"):
+        try:
+            proc = subprocess.run(
+                ["git", "config", "--get", key], cwd=cwd, capture_output=True, text=True, check=False
+            )
+        except OSError:
+            return None, None
+        out.append(proc.stdout.strip() or None if proc.returncode == 0 else None)
+    return out[0], out[1]
+
+
+# ---------------------------------------------------------------------- licenses
+def normalize_license(spdx: str) -> str:
+    """The supported SPDX id ``spdx`` names (case-insensitive), or a clear :class:`InputError`."""
+    wanted = spdx.strip()
+    for known in LICENSES:
+        if known.lower() == wanted.lower():
+            return known
+    close = difflib.get_close_matches(wanted, LICENSES, n=1, cutoff=0.5)
+    hint = f"Did you mean `{close[0]}`? " if close else ""
+    raise InputError(
+        f"sciship does not know the license `{spdx}`. It bundles the full text of these "
+        f"open-source licenses: {', '.join(LICENSES)}.",
+        hint=hint + "Pick one of them (MIT is the usual choice for research code; "
+        "`sciship explain licenses` compares them).",
+    )
+
+
+def license_text(spdx: str, year: int, holder: str) -> str:
+    """The full text of license ``spdx`` with the year and copyright holder filled in."""
+    known = normalize_license(spdx)
+    template = _env().get_template(f"licenses/{known}.txt")
+    return template.render(year=year, holder=holder)
+
+
+# ---------------------------------------------------------------------- rendering
+@cache
+def _env() -> jinja2.Environment:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701 - we write TOML, Markdown, YAML and Python, never HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["q"] = quote
+    return env
+
+
+def quote(value: object) -> str:
+    """``value`` as a double-quoted string that TOML, YAML and Python all read back unchanged."""
+    text = str(value)
+    out = ['"']
+    for ch in text:
+        if ch in {'"', "\\"}:
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def template_file(template: str) -> str:
+    """Where the template for project path ``template`` lives under ``templates/``."""
+    if template == "CODE_OF_CONDUCT.md":
+        return "community/CODE_OF_CONDUCT.md"
+    parts = [p.lstrip(".") for p in template.split("/")]
+    return "new/" + "/".join(parts) + ".j2"
+
+
+def render(template: str, meta: Meta, **extra: object) -> str:
+    """Render the file a project keeps at ``template`` (e.g. ``"CITATION.cff"``) for ``meta``."""
+    if template == "LICENSE":
+        if meta.license is None:
+            raise InputError("No license was chosen, so there is no LICENSE file to write.")
+        return license_text(meta.license, meta.year, meta.author)
+    import jinja2
+
+    context: dict[str, Any] = {"meta": meta, "contact": meta.email or meta.author, **extra}
+    try:
+        tpl = _env().get_template(template_file(template))
+    except jinja2.TemplateNotFound:
+        raise InputError(f"sciship has no template for `{template}`.") from None
+    return tpl.render(context)
+
+
+def _render_all(meta: Meta, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: render(name, meta) for name in names}
+
+
+COMMUNITY_FILES = ("CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "CHANGELOG.md", "CITATION.cff", ".gitignore")
+CI_FILES = (
+    ".github/workflows/tests.yml",
+    ".github/workflows/docs.yml",
+    ".github/workflows/release.yml",
+    ".github/dependabot.yml",
+    ".pre-commit-config.yaml",
+)
+DOCS_FILES = ("docs/conf.py", "docs/index.md", "docs/api.md")
+
+
+def community_files(meta: Meta) -> dict[str, str]:
+    """CONTRIBUTING.md, CODE_OF_CONDUCT.md, CHANGELOG.md, CITATION.cff, .gitignore and LICENSE (if chosen)."""
+    files = _render_all(meta, COMMUNITY_FILES)
+    if meta.license in LICENSES:  # other SPDX expressions: sciship has no text to write
+        files["LICENSE"] = render("LICENSE", meta)
+    return files
+
+
+def ci_files(meta: Meta) -> dict[str, str]:
+    """GitHub Actions workflows (tests, docs, release), dependabot and a pre-commit configuration."""
+    return _render_all(meta, CI_FILES)
+
+
+def docs_files(meta: Meta) -> dict[str, str]:
+    """A Sphinx + MyST ``docs/`` folder that builds with one command and has an API page."""
+    return _render_all(meta, DOCS_FILES)
+
+
+def package_files(meta: Meta) -> dict[str, str]:
+    """The import package and its tests: ``src/<import_name>/`` and ``tests/``."""
+    pkg = f"src/{meta.import_name}"
+    return {
+        f"{pkg}/__init__.py": render("package/__init__.py", meta),
+        f"{pkg}/{EXAMPLE_MODULE}.py": render("package/stats.py", meta),
+        f"{pkg}/py.typed": "",
+        "tests/test_stats.py": render("tests/test_stats.py", meta),
+        "tests/test_readme.py": render("tests/test_readme.py", meta),
+        "tests/test_docstrings.py": render("tests/test_docstrings.py", meta),
+    }
+
+
+def project_files(meta: Meta) -> dict[str, str]:
+    """Every file of a new project, in the order ``sciship new`` lists them."""
+    files = {"pyproject.toml": render("pyproject.toml", meta), "README.md": render("README.md", meta)}
+    files.update(package_files(meta))
+    files.update(community_files(meta))
+    files.update(docs_files(meta))
+    files.update(ci_files(meta))
+    return files
