@@ -145,7 +145,9 @@ def test_verbose_lists_passed_and_skipped(tmp_path: Path) -> None:
 
 
 def test_fix_dry_run_writes_nothing_and_fix_applies(tmp_path: Path) -> None:
-    root = write_tree(tmp_path, {"pyproject.toml": '[project]\nname = "demo"  # my comment\nversion = "0.1.0"\n'})
+    root = write_tree(
+        tmp_path, {"pyproject.toml": '[project]\nname = "demo"  # my comment\nversion = "0.1.0"\n'}
+    )
     before = (root / "pyproject.toml").read_bytes()
     dry = run_cli("check", str(root), "--fix", "--dry-run")
     assert dry.returncode == 0

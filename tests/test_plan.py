@@ -50,7 +50,7 @@ def test_edit_refused_when_file_changed_meanwhile(tmp_path: Path) -> None:
 def test_failure_midway_rolls_back(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a.txt": "one\n", "src.txt": "s"})
     plan = Plan(tmp_path)
-    plan.edit("a.txt", lambda s: "edited\n", "edit")
+    plan.edit("a.txt", lambda _: "edited\n", "edit")
     plan.create("made/b.txt", "b", "create")
     plan.copy(tmp_path / "src.txt", "made/c.txt", "copy")
     plan.check()

@@ -13,15 +13,18 @@ from sciship.project import Project
 
 
 def test_walk_honours_gitignore_outside_git(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        ".gitignore": "*.log\nbuild/\n",
-        "a.py": "",
-        "run.log": "",
-        "build/lib/x.py": "",
-        "sub/.gitignore": "secret.txt\n",
-        "sub/secret.txt": "",
-        "sub/keep.txt": "",
-    })
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "*.log\nbuild/\n",
+            "a.py": "",
+            "run.log": "",
+            "build/lib/x.py": "",
+            "sub/.gitignore": "secret.txt\n",
+            "sub/secret.txt": "",
+            "sub/keep.txt": "",
+        },
+    )
     project = Project.load(tmp_path)
     assert not project.in_git
     assert project.files == (".gitignore", "a.py", "sub/.gitignore", "sub/keep.txt")
@@ -96,6 +99,7 @@ def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "a.txt").chmod(0)
     project = Project.load(tmp_path)
     if os.geteuid() == 0:  # root reads everything; simulate the failure through the reader instead
+
         def denied(rel: str) -> bytes:
             raise PermissionError(13, "Permission denied", rel)
 

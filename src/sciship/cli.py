@@ -66,7 +66,8 @@ def run(args: argparse.Namespace, ui: object) -> int:
     from sciship._errors import SciShipError
     from sciship.ui import UI
 
-    assert isinstance(ui, UI)
+    if not isinstance(ui, UI):  # pragma: no cover - programming error
+        raise TypeError("run() needs a sciship.ui.UI")
     try:
         code: int = args.handler(args, ui)
     except SciShipError as exc:

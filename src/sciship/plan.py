@@ -8,6 +8,7 @@ next to their targets, then put in place; if anything fails midway, what was don
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import shutil
@@ -239,7 +240,10 @@ class Plan:
     def _move(self, source: str, path: str, *, git: bool) -> None:
         if git:
             proc = subprocess.run(
-                ["git", "-C", str(self.root), "mv", "--", source, path], capture_output=True, text=True, check=False
+                ["git", "-C", str(self.root), "mv", "--", source, path],
+                capture_output=True,
+                text=True,
+                check=False,
             )
             if proc.returncode != 0:
                 raise PlanError(f"`git mv {source} {path}` failed: {proc.stderr.strip()}")
@@ -261,10 +265,8 @@ class Plan:
             except (OSError, PlanError):  # pragma: no cover - best effort
                 pass
         for d in reversed(made_dirs):
-            try:
+            with contextlib.suppress(OSError):
                 d.rmdir()
-            except OSError:
-                pass
 
 
 def _remove_staged(staged: list[tuple[Action, Path | None]]) -> None:
@@ -292,7 +294,9 @@ def _place_new(tmp: Path, target: Path) -> None:
         raise PlanError(f"`{target}` appeared while sciship was writing; nothing was overwritten.") from None
     except OSError:  # file systems without hard links
         if target.exists():
-            raise PlanError(f"`{target}` appeared while sciship was writing; nothing was overwritten.") from None
+            raise PlanError(
+                f"`{target}` appeared while sciship was writing; nothing was overwritten."
+            ) from None
         os.replace(tmp, target)
         return
     tmp.unlink()

@@ -32,9 +32,31 @@ Layout = Literal["src", "flat", "none"]
 #: Top-level folders that are never the project's import package.
 NOT_PACKAGES = frozenset(
     {
-        "tests", "test", "testing", "docs", "doc", "examples", "example", "benchmarks", "benchmark",
-        "scripts", "notebooks", "build", "dist", "site", "data", "tools", "ci", "conda", "binder",
-        "paper", "figures", "env", "venv", "node_modules", "__pycache__",
+        "tests",
+        "test",
+        "testing",
+        "docs",
+        "doc",
+        "examples",
+        "example",
+        "benchmarks",
+        "benchmark",
+        "scripts",
+        "notebooks",
+        "build",
+        "dist",
+        "site",
+        "data",
+        "tools",
+        "ci",
+        "conda",
+        "binder",
+        "paper",
+        "figures",
+        "env",
+        "venv",
+        "node_modules",
+        "__pycache__",
     }
 )
 #: Folders sciship never descends into when it walks a folder outside git.
@@ -109,7 +131,7 @@ class Project:
             )
         try:
             root = root.resolve(strict=True)
-            os.listdir(root)
+            next(iter(root.iterdir()), None)
         except (OSError, RuntimeError) as exc:
             raise InputError(
                 f"sciship cannot read the folder `{path}` ({_reason(exc)}).",
@@ -168,7 +190,7 @@ class Project:
 
     @property
     def _file_set(self) -> frozenset[str]:
-        return self.memo("_file_set", lambda: frozenset(self.files))
+        return self.memo("_file_set", lambda: frozenset(self.files))  # type: ignore[no-any-return]
 
     def has_dir(self, rel: str) -> bool:
         prefix = rel.rstrip("/") + "/"
@@ -246,11 +268,11 @@ class Project:
     @property
     def pyproject(self) -> dict[str, Any] | None:
         """``pyproject.toml`` as data; None when missing or broken (see :attr:`pyproject_error`)."""
-        return self._pyproject()[0]  # type: ignore[no-any-return]
+        return self._pyproject()[0]
 
     @property
     def pyproject_error(self) -> Problem | None:
-        return self._pyproject()[1]  # type: ignore[no-any-return]
+        return self._pyproject()[1]
 
     def _pyproject(self) -> tuple[dict[str, Any] | None, Problem | None]:
         def parse() -> tuple[dict[str, Any] | None, Problem | None]:
@@ -262,7 +284,9 @@ class Project:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                return None, Problem("pyproject.toml", "This file is not UTF-8 text; TOML files must be UTF-8.")
+                return None, Problem(
+                    "pyproject.toml", "This file is not UTF-8 text; TOML files must be UTF-8."
+                )
             try:
                 return tomllib.loads(text), None
             except tomllib.TOMLDecodeError as exc:
@@ -343,9 +367,7 @@ class Project:
     @property
     def workflow_files(self) -> list[str]:
         return [
-            f
-            for f in self.under(".github/workflows")
-            if f.endswith((".yml", ".yaml")) and f.count("/") == 2
+            f for f in self.under(".github/workflows") if f.endswith((".yml", ".yaml")) and f.count("/") == 2
         ]
 
     def python_files(self) -> list[str]:
@@ -425,7 +447,7 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
 
     files: list[str] = []
     skipped: list[str] = []
-    specs: list[tuple[str, pathspec.PathSpec]] = []
+    specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
 
     def ignored(rel: str, is_dir: bool) -> bool:
         probe = rel + "/" if is_dir else rel
@@ -441,7 +463,9 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
         rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
         if ".gitignore" in filenames:
             try:
-                lines = (Path(dirpath) / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = (
+                    (Path(dirpath) / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                )
                 specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(lines)))
             except OSError:
                 pass

@@ -82,7 +82,7 @@ def schema_errors(data: dict[str, Any]) -> list[tuple[str, str]]:
             validator({key: data[key]} if key != "project" else {"project": data[key]})
         except errors.ValidationError as exc:
             out.append(_plain_schema_error(exc))
-        except Exception as exc:  # noqa: BLE001 - any validator failure is reported, never raised
+        except Exception as exc:
             out.append((key, f"could not be validated ({type(exc).__name__})"))
     return out
 
@@ -120,7 +120,7 @@ def _shape(kind: Any) -> str:
         "integer": "a whole number",
     }
     if isinstance(kind, list):
-        return " or ".join(shapes.get(k, k) for k in kind)
+        return " or ".join(shapes.get(str(k), str(k)) for k in kind)
     return shapes.get(str(kind), str(kind))
 
 
@@ -182,7 +182,9 @@ def has_build_system(project: Project) -> Result:
             line=_line_of(project.read_text("pyproject.toml") or "", "requires"),
         )
     if not bs.get("requires"):
-        return Fail("`[build-system]` has no `requires` list naming the backend to install.", path="pyproject.toml")
+        return Fail(
+            "`[build-system]` has no `requires` list naming the backend to install.", path="pyproject.toml"
+        )
     return None
 
 
@@ -209,7 +211,8 @@ def add_build_system(project: Project, plan: Plan) -> None:
             if "build-backend" not in bs:
                 requires = " ".join(str(r) for r in bs.get("requires", []))
                 bs["build-backend"] = (
-                    "setuptools.build_meta" if "setuptools" in requires and "hatchling" not in requires
+                    "setuptools.build_meta"
+                    if "setuptools" in requires and "hatchling" not in requires
                     else "hatchling.build"
                 )
 

@@ -80,8 +80,11 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
     elif args.format == "markdown":
         ui.write(rep.render_markdown(findings, root=root, problems=project.problems))
     else:
-        ui.write(rep.render_terminal(findings, root=root, problems=project.problems, verbose=args.verbose,
-                                     style=ui.style))
+        ui.write(
+            rep.render_terminal(
+                findings, root=root, problems=project.problems, verbose=args.verbose, style=ui.style
+            )
+        )
 
 
 def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:

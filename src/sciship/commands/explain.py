@@ -15,8 +15,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "explain",
         parents=[common],
         help="short pages on packaging ideas, or what a check code means",
-        description="Explain a packaging idea (`sciship explain licenses`) or a check (`sciship explain PKG101`). "
-        "`sciship explain topics` lists the topics.",
+        description="Explain a packaging idea (`sciship explain licenses`) or a check "
+        "(`sciship explain PKG101`). `sciship explain topics` lists the topics.",
     )
     p.add_argument("topic", nargs="?", default="topics", help="a topic or a check code")
     p.set_defaults(handler=run)

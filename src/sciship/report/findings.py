@@ -41,7 +41,7 @@ def next_step(findings: Sequence[Finding]) -> str:
         return "Nothing to fix. Next: `sciship build` proves the package builds, installs and imports."
     fixable = [f for f in failed if f.fixable]
     worst = failed[0]
-    if fixable and (not worst.severity == "blocker" or worst.fixable):
+    if fixable and (worst.severity != "blocker" or worst.fixable):
         return (
             f"Run `sciship check --fix` to fix {len(fixable)} of these for you "
             "(add `--dry-run` first to see exactly what it would change)."
@@ -76,8 +76,7 @@ def render_terminal(
             out.append("")
     if problems:
         out.append(st(f"Files sciship could not read ({len(problems)})", "bold", "magenta"))
-        for p in problems:
-            out.append(st.wrap(p.message, indent="      ", first=f"  - {p.location()}: "))
+        out.extend(st.wrap(p.message, indent="      ", first=f"  - {p.location()}: ") for p in problems)
         out.append("")
     if verbose:
         for status, mark, colour in (("passed", "ok", "green"), ("skipped", "--", "dim")):
@@ -99,9 +98,13 @@ def render_terminal(
 def summary_line(findings: Sequence[Finding], st: Style) -> str:
     s = summary(findings)
     by = s["failed_by_severity"]
-    assert isinstance(by, dict)
-    parts = [f"{by[sev]} {SEVERITY_HEADINGS[sev][0].lower().rstrip('s')}{'s' if by[sev] != 1 else ''}"
-             for sev in SEVERITIES if by[sev]]
+    if not isinstance(by, dict):  # pragma: no cover - summary() always returns a dict here
+        raise TypeError(by)
+    parts = [
+        f"{by[sev]} {SEVERITY_HEADINGS[sev][0].lower().rstrip('s')}{'s' if by[sev] != 1 else ''}"
+        for sev in SEVERITIES
+        if by[sev]
+    ]
     failed = ", ".join(parts) if parts else "nothing failed"
     tail = f"{s['passed']} passed, {s['skipped']} skipped, {s['checks']} checks"
     if s["fixable"]:

@@ -1,0 +1,3 @@
+"""Summaries of lake temperature profiles."""
+
+__version__ = "0.3.0"
