@@ -1,0 +1,55 @@
+"""Build a package, look inside what was built, and prove it installs and imports in a fresh environment.
+
+``build(root)`` never prints: it returns a :class:`BuildResult` (steps with status, time and message) and
+tells an optional ``progress`` callback when each step starts and ends.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sciship.dist._env import find_uv
+from sciship.dist._model import BuildResult, Step, StepEvent
+
+__all__ = ["BuildResult", "Step", "StepEvent", "build", "find_uv"]
+
+
+def build(
+    project_root: str | Path,
+    *,
+    smoke: bool = True,
+    progress: Callable[[StepEvent], None] | None = None,
+    outdir: str | Path | None = None,
+    use_uv: bool | None = None,
+) -> BuildResult:
+    """Build the sdist and wheel into ``<root>/dist`` (or ``outdir``), verify them and smoke-test the wheel.
+
+    ``use_uv``: None picks uv when it is installed; False forces venv + pip.
+    """
+    from sciship.dist import _build, _smoke, _verify
+    from sciship.dist._model import Recorder
+    from sciship.project import Project
+
+    start = time.perf_counter()
+    project = Project.load(project_root)
+    root = project.root
+    out = Path(outdir) if outdir is not None else root / "dist"
+    uv = find_uv() if use_uv is not False else None
+    rec = Recorder(progress)
+
+    sdist, wheel = _build.build_dists(root, out, rec, uv=uv)
+    if wheel is not None:
+        with rec.step("metadata", "Check the metadata") as note:
+            note.append(_verify.check_metadata(wheel))
+        with rec.step("readme", "Render the README as PyPI will") as note:
+            note.append(_verify.check_readme(wheel, project))
+        with rec.step("wheel-contents", "Check what the wheel holds") as note:
+            note.append(_verify.check_wheel_contents(wheel, project))
+    if sdist is not None:
+        with rec.step("sdist-contents", "Check what the sdist holds") as note:
+            note.append(_verify.check_sdist_contents(sdist, project))
+    if wheel is not None and smoke:
+        _smoke.smoke(wheel, rec, uv=uv, source_of=_verify.expected_wheel_files(project))
+    return BuildResult(root, tuple(rec.steps), sdist, wheel, time.perf_counter() - start)
