@@ -1,5 +1,637 @@
-"""metadata checks."""
+"""The `[project]` metadata: name, version, description, Python versions, classifiers, people, links."""
 
 from __future__ import annotations
 
+import ast
+import re
+import subprocess
+from typing import TYPE_CHECKING, Any
+
+from sciship.checks import Fail, Skip, check, fixer
+
+if TYPE_CHECKING:
+    from tomlkit.toml_document import TOMLDocument
+
+    from sciship.checks import Result
+    from sciship.plan import Plan
+    from sciship.project import Project
+
 FAMILY = "metadata"
+PYPROJECT = "pyproject.toml"
+DEFAULT_REQUIRES_PYTHON = ">=3.10"
+MAX_DESCRIPTION = 200
+_NEEDS_TOML = ("PKG101",)
+
+
+# ---------------------------------------------------------------------- shared helpers
+def line_of(project: Project, key: str) -> int | None:
+    """The line of ``key = ...`` in pyproject.toml (first match), for locations in findings."""
+    from sciship.checks.pyproject import _line_of
+
+    return _line_of(project.read_text(PYPROJECT) or "", key)
+
+
+def declared(project: Project, key: str) -> Any:
+    """``[project].key``; None when absent. Raises nothing."""
+    return project.metadata.get(key)
+
+
+def is_dynamic(project: Project, key: str) -> bool:
+    dyn = project.metadata.get("dynamic")
+    return isinstance(dyn, list) and key in dyn
+
+
+def no_pyproject(project: Project) -> Skip | None:
+    if project.pyproject is None:
+        return Skip("There is no readable pyproject.toml.")
+    return None
+
+
+def version_literals(project: Project) -> list[tuple[str, int, str]]:
+    """``__version__ = "..."`` string literals in the packages' ``__init__.py`` as (path, line, value)."""
+
+    def compute() -> list[tuple[str, int, str]]:
+        out: list[tuple[str, int, str]] = []
+        for pkg in project.packages:
+            path = pkg.path if pkg.module else f"{pkg.path}/__init__.py"
+            text = project.read_text(path)
+            if not text or "__version__" not in text:
+                continue
+            try:
+                tree = ast.parse(text)
+            except (SyntaxError, ValueError):
+                continue
+            for node in tree.body:
+                value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+                targets = node.targets if isinstance(node, ast.Assign) else (
+                    [node.target] if isinstance(node, ast.AnnAssign) else []
+                )
+                if (
+                    any(isinstance(t, ast.Name) and t.id == "__version__" for t in targets)
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, str)
+                ):
+                    out.append((path, node.lineno, value.value))
+        return out
+
+    return project.memo("metadata:version_literals", compute)  # type: ignore[no-any-return]
+
+
+def git_config(project: Project, key: str) -> str | None:
+    """``git config KEY`` as seen from the project folder, or None (no git, not set, any error)."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(project.root), "config", "--get", key],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = proc.stdout.strip()
+    return value if proc.returncode == 0 and value else None
+
+
+_GITHUB = re.compile(r"^(?:https://|ssh://git@|git@)github\.com[:/]([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
+
+
+def github_repo(project: Project) -> str | None:
+    """``https://github.com/owner/repo`` when the ``origin`` remote is on GitHub, else None."""
+    url = git_config(project, "remote.origin.url")
+    m = _GITHUB.match(url or "")
+    return f"https://github.com/{m.group(1)}/{m.group(2)}" if m else None
+
+
+def git_author(project: Project) -> dict[str, str] | None:
+    name = git_config(project, "user.name")
+    email = git_config(project, "user.email")
+    if not name and not email:
+        return None
+    author: dict[str, str] = {}
+    if name:
+        author["name"] = name
+    if email:
+        author["email"] = email
+    return author
+
+
+def project_table(doc: TOMLDocument) -> Any:
+    """The ``[project]`` table of a tomlkit document, created when missing."""
+    import tomlkit
+
+    if "project" not in doc:
+        doc.add("project", tomlkit.table())
+    return doc["project"]
+
+
+def inline_authors(authors: list[dict[str, str]]) -> Any:
+    import tomlkit
+
+    array = tomlkit.array()
+    for a in authors:
+        t = tomlkit.inline_table()
+        t.update(a)
+        array.append(t)
+    return array
+
+
+# ---------------------------------------------------------------------- PKG110 name
+@check(
+    "PKG110",
+    family=FAMILY,
+    severity="blocker",
+    topic="package",
+    requires=_NEEDS_TOML,
+    title="The project has a valid name",
+    why="""The name in `[project]` is what people type after `pip install` and what PyPI shows. It may
+    only use letters, digits, `-`, `_` and `.`, and must start and end with a letter or digit; without a
+    valid name nothing can build your package.""",
+    fix="""Set `name = "your-package"` under `[project]` in pyproject.toml (lower case with dashes is the
+    usual style).""",
+)
+def has_valid_name(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    name = declared(project, "name")
+    if name is None:
+        return Fail("`[project]` has no `name`.", path=PYPROJECT)
+    if not isinstance(name, str):
+        return Fail("`project.name` must be a string in quotes.", path=PYPROJECT,
+                    line=line_of(project, "name"))
+    from packaging.utils import InvalidName, canonicalize_name
+
+    try:
+        canonicalize_name(name, validate=True)
+    except InvalidName:
+        return Fail(
+            f"`{name}` is not a valid package name: use only letters, digits, `-`, `_` and `.`, starting and "
+            f"ending with a letter or digit (for example `{_suggest_name(name) or 'my-package'}`).",
+            path=PYPROJECT,
+            line=line_of(project, "name"),
+        )
+    return None
+
+
+def _suggest_name(raw: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
+
+
+# ---------------------------------------------------------------------- PKG111 name vs import
+@check(
+    "PKG111",
+    family=FAMILY,
+    severity="important",
+    topic="package",
+    requires=("PKG110",),
+    title="The package name matches the name people import",
+    why="""People install a package by its distribution name (`pip install my-tool`) and use it by its
+    import name (`import my_tool`). When the two differ, users guess wrong, and reviewers ask why.""",
+    fix="""Make them agree: rename the import folder, or change `name` in pyproject.toml (dashes in the name
+    become underscores in the import).""",
+)
+def name_matches_import(project: Project) -> Result:
+    name = project.name
+    if name is None:
+        return Skip("The project has no name yet.")
+    pkgs = project.packages
+    if not pkgs:
+        return Skip("sciship found no import package in this project.")
+    from packaging.utils import canonicalize_name
+
+    wanted = canonicalize_name(name).replace("-", "_")
+    for pkg in pkgs:
+        have = pkg.name.lower()
+        if have == wanted or (pkg.namespace and wanted.startswith(have + "_")):
+            return None
+    imports = ", ".join(f"`import {p.name}`" for p in pkgs)
+    other = pkgs[0].name.replace("_", "-")
+    return Fail(
+        f"Users will `pip install {name}` but then have to type {imports} (found at `{pkgs[0].path}`). "
+        f"Either rename the package folder to `{wanted}` or set `name = \"{other}\"`.",
+        path=PYPROJECT,
+        line=line_of(project, "name"),
+    )
+
+
+# ---------------------------------------------------------------------- PKG112 version
+@check(
+    "PKG112",
+    family=FAMILY,
+    severity="blocker",
+    topic="versions",
+    requires=_NEEDS_TOML,
+    title="The project has a valid version number",
+    why="""Every release needs a version number that tools can compare (PEP 440, like `0.1.0` or `1.2.0rc1`).
+    pip uses it to pick the newest release and to honour `>=` limits; an invalid one stops the build.""",
+    fix="""Set `version = "0.1.0"` under `[project]`, or list `"version"` in `dynamic` and let your build
+    backend read it from one file.""",
+)
+def has_valid_version(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    version = declared(project, "version")
+    if version is None:
+        if is_dynamic(project, "version"):
+            return None
+        return Fail("`[project]` has no `version` and does not list it in `dynamic`.", path=PYPROJECT)
+    if not isinstance(version, str):
+        return Fail('`project.version` must be a string in quotes, like "0.1.0".', path=PYPROJECT,
+                    line=line_of(project, "version"))
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        Version(version)
+    except InvalidVersion:
+        return Fail(
+            f"`{version}` is not a valid version (PEP 440). Use numbers separated by dots, optionally "
+            "followed by a pre-release like `rc1` or `.dev0`: for example `0.1.0`.",
+            path=PYPROJECT,
+            line=line_of(project, "version"),
+        )
+    return None
+
+
+# ---------------------------------------------------------------------- PKG113 single source
+@check(
+    "PKG113",
+    family=FAMILY,
+    severity="important",
+    topic="versions",
+    requires=("PKG112",),
+    title="The version is written in one place",
+    why="""When the version number is typed in two files, one of them is forgotten at the next release and
+    your package reports the wrong version (which breaks bug reports and citations).""",
+    fix="""Keep the version in pyproject.toml and read it at run time with
+    `importlib.metadata.version("your-package")`, or make the version dynamic and let the build backend read
+    `__version__` from your package (`dynamic = ["version"]` plus `[tool.hatch.version] path = ...`).""",
+)
+def version_single_source(project: Project) -> Result:
+    static = declared(project, "version")
+    if not isinstance(static, str):
+        return None  # dynamic (read from one file) or missing (PKG112)
+    literals = version_literals(project)
+    if not literals:
+        return None
+    path, line, value = literals[0]
+    if value != static:
+        return Fail(
+            f"pyproject.toml says version `{static}` but `{path}` says `__version__ = \"{value}\"`: they "
+            "already disagree.",
+            path=path,
+            line=line,
+        )
+    return Fail(
+        f"The version `{static}` is written both in pyproject.toml and in `{path}`; the next release will "
+        "update one and forget the other.",
+        path=path,
+        line=line,
+    )
+
+
+# ---------------------------------------------------------------------- PKG114 description
+@check(
+    "PKG114",
+    family=FAMILY,
+    severity="important",
+    topic="pyproject",
+    requires=_NEEDS_TOML,
+    title="The project has a one-line description",
+    why="""PyPI and search results show the description right under the name: it is the one sentence that
+    tells a stranger what your package is for.""",
+    fix="""Add `description = "..."` under `[project]`: one line, under 200 characters, saying what the
+    package does.""",
+)
+def has_description(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    desc = declared(project, "description")
+    if desc is None:
+        if is_dynamic(project, "description"):
+            return None
+        return Fail("`[project]` has no `description`.", path=PYPROJECT)
+    line = line_of(project, "description")
+    if not isinstance(desc, str) or not desc.strip():
+        return Fail("`project.description` is empty.", path=PYPROJECT, line=line)
+    if "\n" in desc.strip():
+        return Fail("`project.description` spans several lines; PyPI shows one line. Keep one sentence and "
+                    "move the rest to the README.", path=PYPROJECT, line=line)
+    if len(desc) > MAX_DESCRIPTION:
+        return Fail(f"`project.description` is {len(desc)} characters long; keep it under {MAX_DESCRIPTION} "
+                    "and move the details to the README.", path=PYPROJECT, line=line)
+    return None
+
+
+# ---------------------------------------------------------------------- PKG115/116 requires-python
+@check(
+    "PKG115",
+    family=FAMILY,
+    severity="important",
+    topic="versions",
+    requires=_NEEDS_TOML,
+    title="The project says which Python versions it supports",
+    why="""`requires-python` stops pip from installing your package on a Python it cannot run on (for
+    example 3.8 when you use 3.10 syntax); without it, users get confusing errors instead of a clear
+    message.""",
+    fix=f"""Add `requires-python = "{DEFAULT_REQUIRES_PYTHON}"` (the oldest version you test with) under
+    `[project]`.""",
+)
+def has_requires_python(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    if declared(project, "requires-python") is None and not is_dynamic(project, "requires-python"):
+        return Fail("`[project]` has no `requires-python`.", path=PYPROJECT)
+    return None
+
+
+@fixer("PKG115")
+def add_requires_python(project: Project, plan: Plan) -> None:
+    def change(doc: TOMLDocument) -> None:
+        table = project_table(doc)
+        if "requires-python" not in table:
+            table["requires-python"] = DEFAULT_REQUIRES_PYTHON
+
+    plan.edit_toml(PYPROJECT, change, f"set requires-python = \"{DEFAULT_REQUIRES_PYTHON}\"")
+
+
+_CAPS = frozenset({"<", "<=", "~=", "=="})
+
+
+@check(
+    "PKG116",
+    family=FAMILY,
+    severity="important",
+    topic="versions",
+    requires=("PKG115",),
+    title="requires-python has no upper limit",
+    why="""An upper limit like `<3.13` does not make your package work on newer Pythons: it makes pip pick
+    an old release of your package, or fail, for everyone on the new Python, long after your code would have
+    run fine there. Give a lower bound only.""",
+    fix="""Keep only the lower bound, for example `requires-python = ">=3.10"`.""",
+)
+def requires_python_uncapped(project: Project) -> Result:
+    spec = declared(project, "requires-python")
+    if not isinstance(spec, str):
+        return None
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        caps = [str(s) for s in SpecifierSet(spec) if s.operator in _CAPS]
+    except InvalidSpecifier:
+        return Fail(f"`requires-python = \"{spec}\"` is not a valid version range; write it like `>=3.10`.",
+                    path=PYPROJECT, line=line_of(project, "requires-python"))
+    if caps:
+        return Fail(
+            f"`requires-python = \"{spec}\"` sets an upper limit ({', '.join(f'`{c}`' for c in caps)}).",
+            path=PYPROJECT,
+            line=line_of(project, "requires-python"),
+        )
+    return None
+
+
+def uncapped(spec: str) -> str:
+    """``spec`` without upper limits (``~=3.10`` becomes ``>=3.10``); the default when nothing is left."""
+    from packaging.specifiers import SpecifierSet
+
+    kept: list[str] = []
+    for s in SpecifierSet(spec):
+        if s.operator in {">", ">=", "!="}:
+            kept.append(str(s))
+        elif s.operator in {"~=", "=="}:
+            kept.append(">=" + s.version.rstrip(".*"))
+    lower = [k for k in kept if not k.startswith("!=")]
+    return ",".join(sorted(kept)) if lower else DEFAULT_REQUIRES_PYTHON
+
+
+@fixer("PKG116")
+def remove_python_cap(project: Project, plan: Plan) -> None:
+    spec = declared(project, "requires-python")
+    if not isinstance(spec, str):
+        return
+    new = uncapped(spec)
+
+    def change(doc: TOMLDocument) -> None:
+        project_table(doc)["requires-python"] = new
+
+    plan.edit_toml(PYPROJECT, change, f"remove the upper limit from requires-python (now \"{new}\")")
+
+
+# ---------------------------------------------------------------------- PKG117 classifiers
+@check(
+    "PKG117",
+    family=FAMILY,
+    severity="important",
+    topic="pyproject",
+    requires=_NEEDS_TOML,
+    title="Every classifier is a real PyPI classifier",
+    why="""Classifiers are fixed labels (from a list PyPI keeps) that let people filter packages by topic,
+    audience and Python version. PyPI rejects an upload with a misspelt or made-up classifier.""",
+    fix="""Correct each classifier to an exact entry from https://pypi.org/classifiers/ (copy and paste; the
+    spaces around `::` matter).""",
+)
+def classifiers_exist(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    classifiers = declared(project, "classifiers")
+    if not isinstance(classifiers, list) or not classifiers:
+        return None
+    import difflib
+
+    from trove_classifiers import classifiers as known
+    from trove_classifiers import deprecated_classifiers
+
+    problems: list[str] = []
+    for c in classifiers:
+        if not isinstance(c, str) or c in known:
+            continue
+        if c in deprecated_classifiers:
+            new = deprecated_classifiers[c]
+            hint = f"; use {' or '.join(f'`{n}`' for n in new)}" if new else "; remove it"
+            problems.append(f"`{c}` is deprecated{hint}")
+            continue
+        close = difflib.get_close_matches(c, known, n=1, cutoff=0.8)
+        problems.append(f"`{c}` does not exist" + (f" (did you mean `{close[0]}`?)" if close else ""))
+    if problems:
+        return Fail("; ".join(problems) + ".", path=PYPROJECT, line=line_of(project, "classifiers"))
+    return None
+
+
+# ---------------------------------------------------------------------- PKG118 authors
+@check(
+    "PKG118",
+    family=FAMILY,
+    severity="important",
+    topic="package",
+    requires=_NEEDS_TOML,
+    title="The project names its authors, with an email",
+    why="""Authors are shown on PyPI and used when people cite your package; an email gives users and
+    reviewers a way to reach you about bugs and security problems.""",
+    fix="""Add `authors = [{ name = "Your Name", email = "you@example.org" }]` under `[project]`
+    (`sciship check --fix` takes them from `git config user.name` and `user.email`).""",
+)
+def has_authors(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    if is_dynamic(project, "authors") or is_dynamic(project, "maintainers"):
+        return None
+    people = [p for key in ("authors", "maintainers") for p in (declared(project, key) or [])
+              if isinstance(p, dict)]
+    if not people:
+        return Fail("`[project]` lists no `authors` (or `maintainers`).", path=PYPROJECT)
+    if not any(p.get("email") for p in people):
+        return Fail("The authors have no `email`; add one to at least one author.", path=PYPROJECT,
+                    line=line_of(project, "authors"))
+    return None
+
+
+@fixer("PKG118")
+def add_author(project: Project, plan: Plan) -> None:
+    author = git_author(project)
+    if author is None:
+        plan.note("sciship could not read your name and email from `git config`; add `authors` by hand.")
+        return
+    existing = declared(project, "authors")
+    if isinstance(existing, list) and existing:
+        if any(isinstance(a, dict) and a.get("email") for a in existing) or "email" not in author:
+            return
+        names = [a.get("name") for a in existing if isinstance(a, dict)]
+        if author.get("name") not in names:
+            plan.note("The authors in pyproject.toml have no email, and sciship will not guess whose email "
+                      "`git config` holds; add one by hand.")
+            return
+
+    def change(doc: TOMLDocument) -> None:
+        table = project_table(doc)
+        if "authors" not in table:
+            table["authors"] = inline_authors([author])
+            return
+        for a in table["authors"]:
+            if a.get("name") == author.get("name") and "email" not in a:
+                a["email"] = author["email"]
+
+    plan.edit_toml(PYPROJECT, change, "add authors from git config")
+
+
+# ---------------------------------------------------------------------- PKG119 urls
+_URL_KINDS: dict[str, tuple[str, ...]] = {
+    "source": ("source", "sourcecode", "repository", "repo", "code", "github", "gitlab"),
+    "documentation": ("documentation", "docs", "doc", "documentationsite", "readthedocs"),
+    "issues": ("issues", "issue", "bugtracker", "bugs", "tracker", "issuetracker", "bugreports", "bugreport"),
+}
+_REPO_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/")
+
+
+def _url_kinds(urls: dict[str, Any]) -> set[str]:
+    """Which of source / documentation / issues the labels (or the addresses) cover."""
+    found: set[str] = set()
+    for label, value in urls.items():
+        norm = re.sub(r"[^a-z]", "", str(label).lower())
+        url = str(value).lower()
+        found.update(kind for kind, labels in _URL_KINDS.items() if norm in labels)
+        if norm in {"homepage", "home"} and any(h in url for h in _REPO_HOSTS):
+            found.add("source")  # a Homepage on GitHub is the source
+        if "readthedocs.io" in url or ".github.io" in url:
+            found.add("documentation")
+        if url.rstrip("/").endswith("/issues"):
+            found.add("issues")
+    return found
+
+
+@check(
+    "PKG119",
+    family=FAMILY,
+    severity="polish",
+    topic="package",
+    requires=_NEEDS_TOML,
+    title="The project links to its source, documentation and issue tracker",
+    why="""PyPI shows `[project.urls]` in the sidebar of your package page; they are how users find the
+    code, read the docs and report bugs, and reviewers expect all three.""",
+    fix="""Add a `[project.urls]` table with `Source = "https://..."`, `Documentation = "https://..."` and
+    `Issues = "https://.../issues"`.""",
+)
+def has_urls(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    if is_dynamic(project, "urls"):
+        return None
+    urls = declared(project, "urls")
+    urls = urls if isinstance(urls, dict) else {}
+    missing = [k for k in _URL_KINDS if k not in _url_kinds(urls)]
+    if not missing:
+        return None
+    labels = {"source": "`Source`", "documentation": "`Documentation`", "issues": "`Issues`"}
+    where = "`[project.urls]` has no " if urls else "There is no `[project.urls]` table, so no "
+    return Fail(where + " / ".join(labels[m] for m in missing) + " link.", path=PYPROJECT,
+                line=line_of(project, "Homepage") or line_of(project, "Source"))
+
+
+@fixer("PKG119")
+def add_urls(project: Project, plan: Plan) -> None:
+    repo = github_repo(project)
+    if repo is None:
+        plan.note("sciship found no GitHub remote (`git remote -v`), so it did not add `[project.urls]`.")
+        return
+    urls = declared(project, "urls")
+    kinds = _url_kinds(urls if isinstance(urls, dict) else {})
+    add = {}
+    if "source" not in kinds:
+        add["Source"] = repo
+    if "issues" not in kinds:
+        add["Issues"] = repo + "/issues"
+    if not add:
+        return
+
+    def change(doc: TOMLDocument) -> None:
+        import tomlkit
+
+        table = project_table(doc)
+        if "urls" not in table:
+            table["urls"] = tomlkit.table()
+        for k, v in add.items():
+            if k not in table["urls"]:
+                table["urls"][k] = v
+
+    plan.edit_toml(PYPROJECT, change, "add project URLs from the GitHub remote")
+
+
+# ---------------------------------------------------------------------- PKG120 pins
+@check(
+    "PKG120",
+    family=FAMILY,
+    severity="important",
+    topic="dependencies",
+    requires=_NEEDS_TOML,
+    title="Dependencies are not pinned to exact versions",
+    why="""A library is installed next to other packages. If it demands `numpy==1.26.4`, pip cannot install
+    it together with anything that needs another numpy, and your users get stuck. Exact pins belong in a
+    lock file for an application or an analysis, not in a package's dependencies.""",
+    fix="""Replace `==` with a lower bound you have tested, for example `numpy>=1.26` (and an upper bound
+    only when you know a future version breaks your code).""",
+)
+def dependencies_not_pinned(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    deps = declared(project, "dependencies")
+    if not isinstance(deps, list):
+        return None
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    pinned: list[str] = []
+    for raw in deps:
+        if not isinstance(raw, str):
+            continue
+        try:
+            req = Requirement(raw)
+        except InvalidRequirement:
+            continue  # PKG102 reports malformed requirements
+        if any(s.operator == "===" or (s.operator == "==" and "*" not in s.version) for s in req.specifier):
+            pinned.append(raw)
+    if pinned:
+        return Fail(
+            "These dependencies are pinned to one exact version: "
+            + ", ".join(f"`{p}`" for p in pinned)
+            + ".",
+            path=PYPROJECT,
+            line=line_of(project, "dependencies"),
+        )
+    return None

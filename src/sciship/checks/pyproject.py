@@ -217,3 +217,78 @@ def add_build_system(project: Project, plan: Plan) -> None:
                 )
 
     plan.edit_toml("pyproject.toml", change, "add the [build-system] table (hatchling)")
+
+
+# ---------------------------------------------------------------------- PKG100 fixer
+@fixer("PKG100")
+def write_starter_pyproject(project: Project, plan: Plan) -> None:
+    """A starter pyproject.toml from what the folder already shows; nothing invented."""
+    if project.has("setup.py") or project.has("setup.cfg"):
+        plan.note("This project is configured through setup.py/setup.cfg; sciship will not guess how to "
+                  "move it. Copy the `setup(...)` arguments into `[project]` by hand "
+                  "(`sciship explain pyproject`).")
+        return
+    plan.create("pyproject.toml", starter_pyproject(project), "a starter pyproject.toml")
+
+
+def starter_pyproject(project: Project) -> str:
+    import tomlkit
+
+    from sciship.checks.license import identify, license_files
+    from sciship.checks.metadata import (
+        DEFAULT_REQUIRES_PYTHON,
+        git_author,
+        github_repo,
+        inline_authors,
+        version_literals,
+    )
+
+    doc = tomlkit.document()
+    bs = tomlkit.table()
+    bs.add("requires", ["hatchling"])
+    bs.add("build-backend", "hatchling.build")
+    doc.add("build-system", bs)
+
+    meta = tomlkit.table()
+    meta.add("name", _starter_name(project))
+    literals = version_literals(project)
+    if literals:
+        meta.add("dynamic", ["version"])  # read from the one place it is already written
+    else:
+        meta.add("version", "0.1.0")
+    readme = project.find_ci("README")
+    if readme:
+        meta.add("readme", readme)
+    files = license_files(project)
+    found = identify(project.read_text(files[0]) or "") if files else []
+    if len(found) == 1:
+        meta.add("license", found[0])
+        meta.add("license-files", [files[0]])
+    meta.add("requires-python", DEFAULT_REQUIRES_PYTHON)
+    author = git_author(project)
+    if author:
+        meta.add("authors", inline_authors([author]))
+    meta.add("dependencies", tomlkit.array())
+    doc.add("project", meta)
+    repo = github_repo(project)
+    if repo:
+        urls = tomlkit.table()
+        urls.add("Source", repo)
+        urls.add("Issues", repo + "/issues")
+        meta.add("urls", urls)
+    if literals:
+        tool = tomlkit.table(is_super_table=True)
+        hatch = tomlkit.table(is_super_table=True)
+        version = tomlkit.table()
+        version.add("path", literals[0][0])
+        hatch.add("version", version)
+        tool.add("hatch", hatch)
+        doc.add("tool", tool)
+    return tomlkit.dumps(doc)
+
+
+def _starter_name(project: Project) -> str:
+    if project.packages:
+        return project.packages[0].name.replace("_", "-").lower()
+    name = re.sub(r"[^A-Za-z0-9]+", "-", project.root.name).strip("-").lower()
+    return name or "my-package"

@@ -1,5 +1,498 @@
-"""readme checks."""
+"""The README: declared, present, rendering on PyPI, and saying what reviewers look for."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks.metadata import PYPROJECT, declared, is_dynamic, line_of, no_pyproject, project_table
+
+if TYPE_CHECKING:
+    from tomlkit.toml_document import TOMLDocument
+
+    from sciship.checks import Result
+    from sciship.plan import Plan
+    from sciship.project import Project
+
 FAMILY = "readme"
+Markup = Literal["md", "rst", "txt"]
+CONTENT_TYPES: dict[str, Markup] = {"text/markdown": "md", "text/x-rst": "rst", "text/plain": "txt"}
+SUFFIXES: dict[str, Markup] = {".md": "md", ".markdown": "md", ".rst": "rst", ".txt": "txt"}
+#: How far from the top badges and the introduction are looked for, when the README has few headings.
+TOP_LINES = 30
+
+
+# ---------------------------------------------------------------------- reading the README
+@dataclass(frozen=True)
+class Heading:
+    line: int  #: 1-based
+    level: int
+    title: str
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Readme:
+    path: str
+    text: str
+    markup: Markup
+    headings: tuple[Heading, ...]
+    code: tuple[CodeBlock, ...]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def top(self) -> list[str]:
+        """The lines between the title and the first section below it (or the first lines)."""
+        hs = self.headings
+        start = hs[0].line if hs and hs[0].line <= TOP_LINES else 0
+        later = [h.line for h in hs if h.line > start]
+        end = later[0] - 1 if later else start + TOP_LINES
+        if self.markup == "rst" and later:
+            end -= 1  # the heading's own text line sits above its underline
+        return self.lines[start:end]
+
+
+def declared_readme(project: Project) -> tuple[str | None, str | None]:
+    """(file, content type) as ``[project].readme`` declares them; (None, None) when it does not."""
+    value = declared(project, "readme")
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, dict):
+        file = value.get("file")
+        ctype = value.get("content-type")
+        return (file if isinstance(file, str) else None), (ctype if isinstance(ctype, str) else None)
+    return None, None
+
+
+def markup_of(path: str | None, content_type: str | None) -> Markup | None:
+    if content_type:
+        return CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
+    if path is None:
+        return None
+    lower = path.lower()
+    for suffix, markup in SUFFIXES.items():
+        if lower.endswith(suffix):
+            return markup
+    return None
+
+
+def load_readme(project: Project) -> Readme | None:
+    """The project's README, parsed once: the declared file, else a README at the top."""
+
+    def compute() -> Readme | None:
+        path, ctype = declared_readme(project)
+        if path is None or not project.has(path):
+            path, ctype = project.find_ci("README"), None
+        if path is None:
+            return None
+        text = project.read_text(path)
+        if text is None:
+            return None
+        markup = markup_of(path, ctype) or "md"
+        headings, code = _parse_rst(text) if markup == "rst" else _parse_md(text)
+        return Readme(path, text, markup, tuple(headings), tuple(code))
+
+    return project.memo("readme:parsed", compute)  # type: ignore[no-any-return]
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HTML_H = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_RST_ADORN = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}\s*$")
+
+
+def _parse_md(text: str) -> tuple[list[Heading], list[CodeBlock]]:
+    headings: list[Heading] = []
+    code: list[CodeBlock] = []
+    lines = text.splitlines()
+    fence: str | None = None
+    block: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                code.append(CodeBlock(start, "\n".join(block)))
+                fence = None
+            else:
+                block.append(line)
+            continue
+        if m:
+            fence, block, start = m.group(1), [], i + 1
+            continue
+        if (h := _ATX.match(line)) is not None:
+            headings.append(Heading(i + 1, len(h.group(1)), h.group(2)))
+        elif (h := _HTML_H.search(line)) is not None:
+            headings.append(Heading(i + 1, int(h.group(1)), re.sub(r"<[^>]+>", "", h.group(2)).strip()))
+        elif (
+            i > 0
+            and re.match(r"^(=+|-+)\s*$", line)
+            and lines[i - 1].strip()
+            and not lines[i - 1].lstrip().startswith(("-", "*", ">", "|"))
+        ):
+            headings.append(Heading(i, 1 if line.startswith("=") else 2, lines[i - 1].strip()))
+    return headings, code
+
+
+def _parse_rst(text: str) -> tuple[list[Heading], list[CodeBlock]]:
+    headings: list[Heading] = []
+    code: list[CodeBlock] = []
+    lines = text.splitlines()
+    levels: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        adorn = _RST_ADORN.match(line)
+        if (
+            adorn
+            and i > 0
+            and lines[i - 1].strip()
+            and not _RST_ADORN.match(lines[i - 1])
+            and len(line.rstrip()) >= len(lines[i - 1].rstrip())
+        ):
+            over = i > 1 and lines[i - 2].strip() == line.strip()
+            style = (adorn.group(1), over)
+            if style not in levels:
+                levels.append(style)
+            headings.append(Heading(i + 1, levels.index(style) + 1, lines[i - 1].strip()))
+        stripped = line.strip()
+        is_directive = re.match(r"^\.\. (code-block|code|sourcecode|doctest)::", stripped)
+        if is_directive or (stripped.endswith("::") and not stripped.startswith("..")):
+            body, j = _indented_block(lines, i + 1)
+            if body:
+                code.append(CodeBlock(i + 2, body))
+            i = j
+            continue
+        if stripped.startswith(">>>"):
+            code.append(CodeBlock(i + 1, stripped))
+        i += 1
+    return headings, code
+
+
+def _indented_block(lines: list[str], start: int) -> tuple[str, int]:
+    j = start
+    while j < len(lines) and (not lines[j].strip() or lines[j].startswith((" ", "\t"))):
+        j += 1
+    # directive options (`:linenos:`) are not code
+    body = [ln.strip() for ln in lines[start:j] if ln.strip() and not ln.strip().startswith(":")]
+    return "\n".join(body), max(j, start)
+
+
+def _no_readme(project: Project) -> Readme | Skip:
+    readme = load_readme(project)
+    if readme is None:
+        return Skip("There is no README to read (see RDM300).")
+    return readme
+
+
+# ---------------------------------------------------------------------- RDM300..303 declaration
+@check(
+    "RDM300",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    requires=("PKG101",),
+    title="pyproject.toml declares the README",
+    why="""The README declared in `[project]` becomes the front page of your package on PyPI. Without it
+    the page is empty, and people leave before they learn what your package does.""",
+    fix="""Add `readme = "README.md"` under `[project]` (and write the README if there is none yet).""",
+)
+def readme_declared(project: Project) -> Result:
+    if (skip := no_pyproject(project)) is not None:
+        return skip
+    if declared(project, "readme") is not None or is_dynamic(project, "readme"):
+        return None
+    found = project.find_ci("README")
+    if found:
+        return Fail(f"`{found}` exists but `[project]` has no `readme = \"{found}\"`, so PyPI will not "
+                    "show it.", path=PYPROJECT)
+    return Fail("There is no README, and `[project]` declares none.", path=PYPROJECT, needs_author=True)
+
+
+@fixer("RDM300")
+def declare_readme(project: Project, plan: Plan) -> None:
+    found = project.find_ci("README")
+    if found is None:
+        return
+
+    def change(doc: TOMLDocument) -> None:
+        table = project_table(doc)
+        if "readme" not in table:
+            table["readme"] = found
+
+    plan.edit_toml(PYPROJECT, change, f"declare readme = \"{found}\"")
+
+
+@check(
+    "RDM301",
+    family=FAMILY,
+    severity="blocker",
+    topic="readme",
+    requires=("RDM300",),
+    title="The declared README file exists",
+    why="""The build backend reads the README named in pyproject.toml into the package; when the file is
+    missing or misspelt, the build stops with an error.""",
+    fix="""Correct the file name in `readme = "..."` (names are case-sensitive on Linux and macOS), or
+    create the file.""",
+)
+def readme_exists(project: Project) -> Result:
+    value = declared(project, "readme")
+    if isinstance(value, dict) and "text" in value:
+        return None
+    path, _ = declared_readme(project)
+    if path is None:
+        return Skip("The README is not declared as a file.")
+    if project.has(path):
+        return None
+    other = project.find_ci(path.rsplit(".", 1)[0]) or project.find_ci("README")
+    hint = f" There is `{other}`: did you mean that?" if other else ""
+    return Fail(f"pyproject.toml names `{path}` as the README, but there is no such file.{hint}",
+                path=PYPROJECT, line=line_of(project, "readme"))
+
+
+@check(
+    "RDM302",
+    family=FAMILY,
+    severity="blocker",
+    topic="readme",
+    requires=("RDM301",),
+    title="The README's format (Markdown or reStructuredText) is known",
+    why="""PyPI must know whether your README is Markdown or reStructuredText to display it. Backends infer
+    it from the extension (`.md`, `.rst`); a README without one must say its `content-type`, or the build
+    fails.""",
+    fix="""Rename the file to `README.md` (or `.rst`), or declare
+    `readme = { file = "README", content-type = "text/markdown" }`.""",
+)
+def readme_content_type(project: Project) -> Result:
+    path, ctype = declared_readme(project)
+    value = declared(project, "readme")
+    if isinstance(value, dict) and "text" in value and not ctype:
+        return Fail("`readme = { text = ... }` needs a `content-type` (`text/markdown` or `text/x-rst`).",
+                    path=PYPROJECT, line=line_of(project, "readme"))
+    if ctype is not None and markup_of(None, ctype) is None:
+        return Fail(f"`content-type = \"{ctype}\"` is not one PyPI knows; use `text/markdown`, `text/x-rst` "
+                    "or `text/plain`.", path=PYPROJECT, line=line_of(project, "content-type"))
+    if path is not None and markup_of(path, ctype) is None:
+        return Fail(f"sciship (and your build backend) cannot tell the format of `{path}` from its name, and "
+                    "no `content-type` is given.", path=PYPROJECT, line=line_of(project, "readme"))
+    return None
+
+
+@check(
+    "RDM303",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    requires=("RDM302",),
+    title="The README renders on PyPI",
+    why="""PyPI turns your README into the package's web page. reStructuredText with an error is shown as
+    raw text (and `twine check` fails); a Markdown file written as reST (or the reverse) shows its markup
+    instead of formatting.""",
+    fix="""Correct the line shown (the message is the renderer's own), then run `sciship check` again.""",
+)
+def readme_renders(project: Project) -> Result:
+    readme = load_readme(project)
+    if readme is None:
+        return Skip("There is no README to render.")
+    if readme.markup == "txt":
+        return None
+    if readme.markup == "md":
+        m = re.search(r"^\.\. (image|code-block|note|toctree)::", readme.text, re.MULTILINE)
+        if m:
+            return Fail(f"`{readme.path}` is Markdown but contains reStructuredText (`{m.group(0)}`), which "
+                        "PyPI shows as plain text.", path=readme.path, line=_line_at(readme.text, m.start()))
+        from readme_renderer import markdown
+
+        if markdown.render(readme.text, variant="GFM") is None:
+            return Skip("The Markdown renderer is not installed (`pip install readme-renderer[md]`).")
+        return None
+    return _rst_errors(readme)
+
+
+def _rst_errors(readme: Readme) -> Result:
+    import io
+
+    from readme_renderer import rst
+
+    m = re.search(r"^(#{1,6} |```)", readme.text, re.MULTILINE)
+    if m:
+        return Fail(f"`{readme.path}` is reStructuredText but contains Markdown (`{m.group(0).strip()}`).",
+                    path=readme.path, line=_line_at(readme.text, m.start()))
+    stream = io.StringIO()
+    if rst.render(readme.text, stream=stream) is not None:
+        return None
+    for entry in stream.getvalue().splitlines():
+        found = re.match(r"^<string>:(\d+): \((\w+)/\d\) (.*)$", entry)
+        if found:
+            line, level, message = int(found.group(1)), found.group(2).lower(), found.group(3)
+            return Fail(f"PyPI cannot render `{readme.path}`: {message} ({level}, line {line}).",
+                        path=readme.path, line=line)
+    return Fail(f"PyPI cannot render `{readme.path}`: {stream.getvalue().strip() or 'no content'}.",
+                path=readme.path)
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+# ---------------------------------------------------------------------- RDM310..314 content
+_MARKUP = re.compile(
+    r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?|`[^`]*`_*|https?://\S+"
+)
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    if not s or s.startswith(("#", "..", ":", "|", "[!", "<", ">>>", "```", "~~~", "=", "-" * 3)):
+        return False
+    words = re.findall(r"[A-Za-z]{2,}", _MARKUP.sub(" ", s))
+    return len(words) >= 5
+
+
+@check(
+    "RDM310",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    title="The README says what the package does",
+    why="""The first paragraph of the README is what people read before deciding to use your package:
+    a sentence or two on what it does, for whom, and why. Reviewers look for it first.""",
+    fix="""Below the title, write a short paragraph: what problem the package solves, for whom, and what it
+    offers.""",
+)
+def readme_intro(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    if any(_is_prose(line) for line in readme.top()):
+        return None
+    intro = re.compile(r"\b(about|overview|introduction|description|what is|summary)\b", re.IGNORECASE)
+    lines = readme.lines
+    for i, h in enumerate(readme.headings):
+        if intro.search(h.title):
+            end = readme.headings[i + 1].line - 1 if i + 1 < len(readme.headings) else len(lines)
+            if any(_is_prose(line) for line in lines[h.line : end]):
+                return None
+    return Fail(f"`{readme.path}` has no introductory paragraph below its title.", path=readme.path,
+                line=readme.headings[0].line if readme.headings else 1)
+
+
+_INSTALL = re.compile(
+    r"\b(?:pip3?|uv pip|pipx|conda|mamba|micromamba)\s+install\b|\b(?:uv|pixi|poetry)\s+add\b", re.IGNORECASE
+)
+
+
+@check(
+    "RDM311",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    title="The README explains how to install the package",
+    why="""A new user's first question is how to get your package. One copy-and-paste command
+    (`pip install your-package`, or the conda equivalent) answers it.""",
+    fix="""Add an "Installation" section with the command, for example `pip install your-package`.""",
+)
+def readme_install(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    if _INSTALL.search(readme.text):
+        return None
+    return Fail(f"`{readme.path}` has no install command (`pip install ...` or `conda install ...`).",
+                path=readme.path)
+
+
+_SETUP_LINE = re.compile(
+    r"^\s*(?:\$\s*)?(?:pip3?|python -m pip|uv|pipx|conda|mamba|micromamba|pixi|poetry|git clone|cd|"
+    r"source|activate)\b"
+)
+
+
+@check(
+    "RDM312",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    title="The README shows a short usage example",
+    why="""A few lines of code that use the package show at a glance what it does and how it feels to use.
+    It is the part of a README people copy first.""",
+    fix="""Add a "Quickstart" or "Usage" section with a code block: import the package and call its main
+    function on a small example.""",
+)
+def readme_example(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    for block in readme.code:
+        body = [ln for ln in block.text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+        if any(not _SETUP_LINE.match(ln) for ln in body):
+            return None
+    return Fail(f"`{readme.path}` has no code example beyond installation.", path=readme.path)
+
+
+_CITE_HEADING = re.compile(r"\bcit(e|ing|ation)\b|\breferenc", re.IGNORECASE)
+_CITE_TEXT = re.compile(
+    r"CITATION\.cff|doi\.org/|zenodo|\bdoi:\s*10\.|@(software|article|misc)\{", re.IGNORECASE
+)
+
+
+@check(
+    "RDM313",
+    family=FAMILY,
+    severity="polish",
+    topic="citation",
+    title="The README tells people how to cite the package",
+    why="""Research software earns credit through citations. Tell users how to cite yours (a "Citation"
+    section, a DOI, or a pointer to CITATION.cff) so their papers credit your work correctly.""",
+    fix="""Add a "Citation" section: point to CITATION.cff (GitHub shows a "Cite this repository" button)
+    and give the DOI once you have one (Zenodo makes one for each release).""",
+)
+def readme_citation(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    if any(_CITE_HEADING.search(h.title) for h in readme.headings) or _CITE_TEXT.search(readme.text):
+        return None
+    return Fail(f"`{readme.path}` does not say how to cite the package.", path=readme.path)
+
+
+_BADGE = re.compile(
+    r"!\[[^\]]*\]\([^)]+\)|<img\s|^\s*\.\. (?:\|[^|]+\| )?image::|\|[^|\s][^|]*\|_?", re.MULTILINE
+)
+
+
+@check(
+    "RDM314",
+    family=FAMILY,
+    severity="polish",
+    topic="readme",
+    title="The README shows status badges at the top",
+    why="""Badges (tests passing, version on PyPI, license, docs, DOI) tell a visitor in one glance that
+    the package is maintained, tested and citable.""",
+    fix="""Add a line of badge images under the title, e.g. from https://shields.io for the PyPI version
+    and your CI workflow's status badge.""",
+)
+def readme_badges(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    top = "\n".join(readme.top() if readme.headings else readme.lines[:TOP_LINES])
+    title_line = readme.lines[: readme.headings[0].line] if readme.headings else []
+    for m in _BADGE.finditer("\n".join([*title_line, top])):
+        ref = m.group(0)
+        if ref.startswith("|") and readme.markup == "rst":
+            if re.search(rf"^\.\. {re.escape(ref.rstrip('_'))} image::", readme.text, re.MULTILINE):
+                return None
+            continue
+        if not ref.startswith("|"):
+            return None
+    return Fail(f"`{readme.path}` has no badge images at the top.", path=readme.path, line=1)
