@@ -1,16 +1,198 @@
-"""`sciship new` (not yet implemented)."""
+"""``sciship new NAME``: start a package the way the pyOpenSci guide recommends."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sciship.scaffold import Meta
+    from sciship.ui import UI
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("new", parents=[common], help="(coming soon)")
+    p = sub.add_parser(
+        "new",
+        parents=[common],
+        help="start a new package: tests, docs, citation, CI and release workflows included",
+        description="Create a complete Python package that installs, passes its tests, builds its "
+        "documentation, can be cited and released, following the pyOpenSci packaging guide. On a "
+        "terminal it asks at most five questions; every answer has a default.",
+    )
+    p.add_argument("name", metavar="NAME", help="the package name, e.g. rainfall-tools")
+    p.add_argument("--directory", metavar="DIR", help="where to create it (default: ./NAME); must be empty")
+    p.add_argument("--description", metavar="TEXT", help="one sentence: what the package does")
+    p.add_argument("--author", metavar="NAME", help="your name (default: from git config)")
+    p.add_argument("--email", metavar="EMAIL", help="your email (default: from git config)")
+    p.add_argument("--license", metavar="SPDX", help="MIT (default), BSD-3-Clause, Apache-2.0, "
+                   "GPL-3.0-or-later, GPL-3.0-only, MPL-2.0 or EUPL-1.2")
+    p.add_argument("--github", metavar="OWNER", help="GitHub user or organisation that will host it")
+    p.add_argument("--yes", "-y", action="store_true", help="take every default, ask nothing")
+    p.add_argument("--dry-run", action="store_true", help="list the files it would write, write nothing")
+    p.add_argument("--no-git", action="store_true", help="do not create a git repository")
+    p.add_argument("--check-name", action="store_true", help="ask PyPI and TestPyPI whether the name is free")
     p.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, ui: Any) -> int:
-    ui.info("This command is not available yet.")
-    return 2
+def run(args: argparse.Namespace, ui: UI) -> int:
+    import shutil
+
+    from sciship import new
+    from sciship.scaffold import DEFAULT_LICENSE, Meta, git_identity, normalize_license
+
+    checked = new.check_name(args.name)
+    license_id = normalize_license(args.license) if args.license else None
+    if args.email is not None:
+        _check_email(args.email)
+    if args.github is not None:
+        _check_github(args.github)
+    target = Path(args.directory) if args.directory else Path(checked.name)
+    new.check_target(target)  # before asking questions, so nobody answers them for nothing
+    for warning in checked.warnings:
+        ui.info(ui.err_style("Note: ", "bold", "yellow") + warning)
+    if args.check_name:
+        _report_index(new.name_on_indexes(checked.name), checked.name, ui)
+
+    git_name, git_email = git_identity()
+    ask = ui.interactive and not args.yes
+
+    def answer(given: str | None, question: str, default: str) -> str:
+        if given is not None:
+            return given.strip()
+        return ui.ask(question, default).strip() if ask else default
+
+    description = answer(args.description, "One sentence: what does it do?", _default_description(checked.name))
+    author = answer(args.author, "Author name", git_name or _login_name())
+    email = answer(args.email, "Author email", git_email or "")
+    if email:
+        _check_email(email)
+    license_id = license_id or normalize_license(answer(None, "License", DEFAULT_LICENSE))
+    guessed_owner = _github_guess(author, email)
+    github = answer(args.github, "GitHub user or organisation", guessed_owner)
+    _check_github(github)
+
+    meta = Meta(
+        name=checked.name,
+        import_name=checked.import_name,
+        description=description or _default_description(checked.name),
+        author=author or _login_name(),
+        email=email,
+        license=license_id,
+        github=github,
+    )
+    git = not args.no_git
+    plan = new.plan_new(meta, target, git=git)
+
+    if args.dry_run:
+        _show_dry_run(plan, target, ui)
+        return 0
+    plan.apply()
+    st = ui.style
+    ui.write(st(f"Created {meta.name} in {target}/ ({len(plan.actions)} files).", "bold", "green"))
+    if git:
+        if shutil.which("git") is None:
+            ui.info("git is not installed, so no repository was created. Install git, then run "
+                    "`git init && git add . && git commit -m 'Start the project'` in the project folder.")
+        else:
+            _, message = new.init_git(target, meta)
+            ui.write(message)
+    if args.github is None and not ask:
+        ui.info(f"The project's links assume its GitHub home will be {meta.repo_url}. If not, run again with "
+                "--github OWNER, or edit [project.urls] in pyproject.toml, README.md and CITATION.cff.")
+    _next_steps(meta, target, ui)
+    return 0
+
+
+def _default_description(name: str) -> str:
+    words = name.replace("-", " ").replace("_", " ").replace(".", " ")
+    return f"{words[:1].upper()}{words[1:]}: a Python package for reproducible research."
+
+
+def _check_email(email: str) -> None:
+    from sciship._errors import InputError
+
+    if email and not _EMAIL.match(email):
+        raise InputError(f"`{email}` does not look like an email address.",
+                         hint="Give one like `ada@example.org`, or leave it out.")
+
+
+def _check_github(owner: str) -> None:
+    from sciship._errors import InputError
+
+    if not _GITHUB.match(owner):
+        raise InputError(
+            f"`{owner}` cannot be a GitHub user or organisation name (letters, digits and single "
+            "hyphens only, at most 39 characters).",
+            hint="Give the name that appears in your GitHub address: https://github.com/NAME.",
+        )
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "author"
+
+
+def _github_guess(author: str, email: str) -> str:
+    """The GitHub owner to assume: git's ``github.user``, a noreply address, else a slug of the name."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "config", "--get", "github.user"], capture_output=True, text=True,
+                              check=False)
+        configured = proc.stdout.strip()
+    except OSError:
+        configured = ""
+    if configured and _GITHUB.match(configured):
+        return configured
+    m = re.match(r"^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$", email)
+    if m:
+        return m.group(1)
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", author).strip("-").lower()[:39].strip("-")
+    return slug or "author"
+
+
+def _report_index(answers: dict[str, str], name: str, ui: UI) -> None:
+    for index, state in answers.items():
+        if state == "free":
+            ui.info(f"{index}: `{name}` is free.")
+        elif state == "taken":
+            ui.info(f"{index}: `{name}` is already taken; you will not be able to publish under it there.")
+        else:
+            ui.info(f"{index}: could not check (no network?); this does not stop anything.")
+
+
+def _show_dry_run(plan: Any, target: Path, ui: UI) -> None:
+    st = ui.style
+    ui.write(st(f"sciship new --dry-run: would create {len(plan.actions)} files in {target}/ "
+                "(nothing was written).", "bold"))
+    ui.write("")
+    for action in plan.actions:
+        size = len(action.content or b"")
+        ui.write(f"  {action.path:<40} {size:>6} bytes  {st(action.reason, 'dim')}")
+    for note in plan.notes:
+        ui.write(f"\n{note}")
+    ui.write("\nRun the same command without --dry-run to create the project.")
+
+
+def _next_steps(meta: Meta, target: Path, ui: UI) -> None:
+    st = ui.style
+    ui.write("")
+    ui.write(st("Next steps:", "bold"))
+    ui.write(f"  cd {target}")
+    ui.write("  python -m venv .venv && source .venv/bin/activate   # Windows: .venv\\Scripts\\activate")
+    ui.write("  python -m pip install --upgrade pip                 # pip 25.1+ understands --group")
+    ui.write("  python -m pip install -e . --group dev               # your package + test/docs tools")
+    ui.write("  python -m pytest                                     # the tests pass from the start")
+    ui.write("  python -m sphinx docs docs/_build/html               # build the documentation")
+    ui.write("  sciship check                                        # review it any time")
+    ui.write("")
+    ui.write(f"Then write your code in src/{meta.import_name}/ (start from stats.py) and push to GitHub.")

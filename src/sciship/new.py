@@ -1,0 +1,271 @@
+"""``sciship new``: plan a complete new package (the files come from :mod:`sciship.scaffold`).
+
+The library never prints and never prompts: :func:`check_name` validates a name and returns warnings,
+:func:`plan_new` returns a :class:`~sciship.plan.Plan`, :func:`init_git` makes the first commit after
+the plan was applied, and :func:`name_on_indexes` optionally asks PyPI and TestPyPI about the name.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from sciship._errors import InputError
+from sciship.scaffold import import_name_for, project_files
+
+if TYPE_CHECKING:
+    from sciship.plan import Plan
+    from sciship.scaffold import Meta
+
+#: PEP 508 names: letters, digits, and . _ - inside (not at either end).
+_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A checked package name."""
+
+    name: str  #: the normalised distribution name (what ``pip install`` and PyPI use)
+    import_name: str  #: what users type after ``import``
+    warnings: tuple[str, ...] = ()
+
+
+def check_name(raw: str) -> Name:
+    """Validate ``raw`` as a new package's name; raise :class:`InputError` when it cannot work."""
+    from packaging.utils import canonicalize_name
+
+    text = raw.strip()
+    if not text:
+        raise InputError("The package name is empty.", hint="Give a name, for example `sciship new rainfall-tools`.")
+    if not _NAME.match(text):
+        bad = sorted({c for c in text if not (c.isascii() and (c.isalnum() or c in "._-"))})
+        why = (
+            f"it contains {', '.join(repr(c) for c in bad)}"
+            if bad
+            else "it must start and end with a letter or a digit"
+        )
+        suggestion = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "my-package"
+        raise InputError(
+            f"`{raw}` cannot be a Python package name: {why}. Package names may use only letters, "
+            "digits, `-`, `_` and `.`, and must start and end with a letter or a digit.",
+            hint=f"Try `{suggestion}`.",
+        )
+    name = str(canonicalize_name(text))
+    import_name = import_name_for(name)
+    if not import_name.isidentifier():
+        raise InputError(
+            f"The name `{name}` would be imported as `{import_name}`, which Python cannot import "
+            "(an import name cannot start with a digit).",
+            hint=f"Start the name with a letter, for example `py{name}`.",
+        )
+    if keyword.iskeyword(import_name) or keyword.issoftkeyword(import_name):
+        raise InputError(
+            f"`{import_name}` is a Python keyword, so `import {import_name}` would not work.",
+            hint=f"Pick another name, for example `{name}-tools`.",
+        )
+    if _is_stdlib(import_name):
+        raise InputError(
+            f"`{import_name}` is a module of Python's standard library. A package with the same "
+            f"name would hide it (or be hidden by it), and `import {import_name}` would load the "
+            "wrong one.",
+            hint=f"Pick a more specific name, for example `{name}-tools`.",
+        )
+    warnings: list[str] = []
+    if name != text:
+        warnings.append(f"The name `{text}` is written `{name}` in its normalised form; sciship uses that.")
+    popular = _shadowed(name, import_name)
+    if popular is not None:
+        warnings.append(
+            f"`{name}` clashes with `{popular}`, one of the most installed packages on PyPI. Anyone who "
+            f"has both installed gets only one of them on `import {import_name}`, and the name is "
+            "almost certainly taken on PyPI. A more specific name avoids the confusion."
+        )
+    return Name(name, import_name, tuple(warnings))
+
+
+def _is_stdlib(import_name: str) -> bool:
+    try:
+        from sciship.imports.stdlib import is_stdlib_any
+    except ImportError:  # pragma: no cover - the imports package is optional here
+        return import_name in sys.stdlib_module_names
+    return is_stdlib_any(import_name) or import_name in sys.stdlib_module_names
+
+
+@cache
+def popular_names() -> frozenset[str]:
+    """Normalised names of very popular PyPI packages (bundled list)."""
+    raw = resources.files("sciship").joinpath("data/popular_names.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw))
+
+
+def _shadowed(name: str, import_name: str) -> str | None:
+    """The popular distribution ``name`` or ``import_name`` collides with, if any."""
+    popular = popular_names()
+    if name in popular:
+        return name
+    if import_name.replace("_", "-") in popular:
+        return import_name.replace("_", "-")
+    for dist in _import_owners(import_name):
+        if dist in popular:
+            return dist
+    return None
+
+
+def _import_owners(import_name: str) -> list[str]:
+    """Distributions known to install ``import_name`` (from sciship's import map, when present)."""
+    from packaging.utils import canonicalize_name
+
+    try:
+        raw = resources.files("sciship.imports").joinpath("data/import_map.json").read_text(encoding="utf-8")
+        entry = json.loads(raw).get("entries", {}).get(import_name, {})
+        return [str(canonicalize_name(d)) for d in entry.get("distributions", [])]
+    except (OSError, ValueError, AttributeError, ModuleNotFoundError):
+        return []
+
+
+# ---------------------------------------------------------------------- the plan
+def check_target(target: Path) -> None:
+    """Refuse a target that is a file or a folder with anything in it."""
+    if target.is_symlink() and not target.exists():
+        raise InputError(f"`{target}` is a link that points nowhere.", hint="Choose another folder.")
+    if target.exists() and not target.is_dir():
+        raise InputError(
+            f"`{target}` is a file, so sciship cannot create the project there.",
+            hint="Choose another folder with --directory.",
+        )
+    if target.is_dir():
+        try:
+            entries = os.listdir(target)
+        except OSError as exc:
+            raise InputError(f"sciship cannot read the folder `{target}` ({exc.strerror}).") from exc
+        if entries:
+            shown = ", ".join(sorted(entries)[:3]) + (", ..." if len(entries) > 3 else "")
+            raise InputError(
+                f"The folder `{target}` already has files in it ({shown}). sciship only starts new "
+                "projects in an empty or new folder, so nothing of yours is overwritten.",
+                hint="Choose another folder with --directory, or use `sciship adopt` to turn existing "
+                "code into a package.",
+            )
+
+
+def plan_new(meta: Meta, target: Path, *, git: bool) -> Plan:
+    """Every file of a new project at ``target``, as a plan (nothing is written yet)."""
+    from sciship.plan import Plan
+
+    checked = check_name(meta.name)
+    if checked.import_name != meta.import_name and not meta.import_name.isidentifier():
+        raise InputError(f"`{meta.import_name}` is not a valid import name.")
+    if meta.license is not None:
+        from sciship.scaffold import normalize_license
+
+        normalize_license(meta.license)
+    check_target(target)
+    plan = Plan(target)
+    for path, content in project_files(meta).items():
+        plan.create(path, content, _reason(path))
+    for warning in checked.warnings:
+        plan.note(warning)
+    if git:
+        plan.note("A git repository with a first commit is created after the files are written.")
+    return plan
+
+
+def _reason(path: str) -> str:
+    reasons = {
+        "pyproject.toml": "package metadata, build system and tool settings",
+        "README.md": "what the package does, how to install and use it",
+        "LICENSE": "the terms others may reuse your code under",
+        "CITATION.cff": "how to cite this software",
+        "CHANGELOG.md": "what changed in each version",
+        "CONTRIBUTING.md": "development guide for contributors",
+        "CODE_OF_CONDUCT.md": "how people treat each other here",
+        ".gitignore": "files git should not track",
+        ".pre-commit-config.yaml": "style checks before each commit",
+        ".github/dependabot.yml": "keep the GitHub Actions up to date",
+    }
+    if path in reasons:
+        return reasons[path]
+    if path.startswith(".github/workflows/"):
+        return "GitHub Actions workflow"
+    if path.startswith("docs/"):
+        return "documentation (Sphinx + MyST)"
+    if path.startswith("tests/"):
+        return "tests"
+    return "the package's code"
+
+
+# ---------------------------------------------------------------------- git
+GitOutcome = Literal["committed", "no-git", "failed"]
+
+
+def init_git(target: Path, meta: Meta) -> tuple[GitOutcome, str]:
+    """``git init`` + a first commit of everything in ``target``. Never raises: returns what happened."""
+    git = shutil.which("git")
+    if git is None:
+        return "no-git", (
+            "git is not installed, so no repository was created. Install git and run "
+            "`git init && git add . && git commit -m 'Start the project'` in the project folder."
+        )
+    from sciship.scaffold import git_identity
+
+    env = dict(os.environ)
+    # A first commit needs an identity; use the package's author where git has none configured.
+    name, email = git_identity(target)
+    if name is None:
+        env.setdefault("GIT_AUTHOR_NAME", meta.author)
+        env.setdefault("GIT_COMMITTER_NAME", meta.author)
+    if email is None:
+        env.setdefault("GIT_AUTHOR_EMAIL", meta.email or "author@example.invalid")
+        env.setdefault("GIT_COMMITTER_EMAIL", meta.email or "author@example.invalid")
+    steps = (
+        [git, "init", "--quiet", "--initial-branch=main"],
+        [git, "add", "--all"],
+        [git, "commit", "--quiet", "--no-verify", "-m", f"Start {meta.name} with sciship new"],
+    )
+    for cmd in steps:
+        proc = subprocess.run(cmd, cwd=target, env=env, capture_output=True, text=True, check=False)
+        if proc.returncode != 0 and cmd[1] == "init" and "initial-branch" in proc.stderr:
+            proc = subprocess.run(
+                [git, "init", "--quiet"], cwd=target, env=env, capture_output=True, text=True, check=False
+            )
+        if proc.returncode != 0:
+            detail = (proc.stderr or proc.stdout).strip().splitlines()
+            return "failed", (
+                f"The files are written, but `{' '.join(cmd[1:3])}` failed"
+                + (f" ({detail[-1]})" if detail else "")
+                + ". Run `git init && git add . && git commit -m 'Start the project'` yourself."
+            )
+    return "committed", "Created a git repository with a first commit."
+
+
+# ---------------------------------------------------------------------- name on PyPI
+IndexAnswer = Literal["free", "taken", "unknown"]
+INDEXES = {"PyPI": "https://pypi.org/pypi/{}/json", "TestPyPI": "https://test.pypi.org/pypi/{}/json"}
+
+
+def name_on_indexes(name: str, *, timeout: float = 3.0) -> dict[str, IndexAnswer]:
+    """Whether ``name`` is free on PyPI and TestPyPI. Never raises: "unknown" when offline."""
+    import urllib.error
+    import urllib.request
+
+    out: dict[str, IndexAnswer] = {}
+    for index, url in INDEXES.items():
+        request = urllib.request.Request(url.format(name), headers={"User-Agent": "sciship"})  # noqa: S310 - fixed https URLs
+        try:
+            with urllib.request.urlopen(request, timeout=timeout):  # noqa: S310 - fixed https URLs
+                out[index] = "taken"
+        except urllib.error.HTTPError as exc:
+            out[index] = "free" if exc.code == 404 else "unknown"
+        except (OSError, ValueError):
+            out[index] = "unknown"
+    return out
