@@ -7,15 +7,17 @@ environment (default /tmp/sciship-bench-peers) so they never mix with sciship's 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-PEERS = Path(os.environ.get("SCISHIP_BENCH_PEERS", "/tmp/sciship-bench-peers"))
+PEERS = Path(os.environ.get("SCISHIP_BENCH_PEERS") or Path(tempfile.gettempdir()) / "sciship-bench-peers")
 
 
 def peers_venv(*requirements: str) -> Path:
@@ -31,7 +33,7 @@ def peers_venv(*requirements: str) -> Path:
 
 
 def _has(bin_dir: Path, requirement: str) -> bool:
-    name = requirement.split("[")[0].split("=")[0].split(">")[0]
+    name = re.split(r"[\[=<>~!]", requirement, maxsplit=1)[0]
     probe = subprocess.run([str(bin_dir / "python"), "-m", "pip", "show", "-q", name], capture_output=True,
                            check=False)
     return probe.returncode == 0
