@@ -1,5 +1,268 @@
-"""ci checks."""
+"""Continuous integration: tests that run on every change, and releases without stored passwords."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sciship.checks import Fail, Skip, check
+
+if TYPE_CHECKING:
+    from sciship.checks import Result
+    from sciship.project import Project
+
 FAMILY = "ci"
+OTHER_CI = (".gitlab-ci.yml", "azure-pipelines.yml", ".circleci/config.yml", ".travis.yml", "noxfile.py")
+TEST_COMMAND = re.compile(
+    r"\b(py\.?test|tox|nox)\b|\bhatch\s+(test|run\s+\S*test)|\bunittest\b"
+    r"|\b(make|just|pixi\s+run|poe|pdm\s+run|uv\s+run|hatch\s+run)\s+\S*test"
+)
+PUBLISH_ACTION = "pypa/gh-action-pypi-publish"
+PUBLISH_COMMAND = re.compile(
+    r"\b(twine\s+upload|hatch\s+publish|flit\s+publish|poetry\s+publish|uv\s+publish|pdm\s+publish)\b"
+)
+TOKEN_USE = re.compile(
+    r"secrets\.\w*(pypi|twine|token|password)\w*|TWINE_PASSWORD|UV_PUBLISH_TOKEN|--password|--token",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    workflow: str
+    job: str
+    run: str = ""
+    uses: str = ""
+    with_: dict[str, Any] = field(default_factory=dict)
+    env: str = ""  #: the step's and job's env as text (to spot secrets)
+
+
+@dataclass(frozen=True)
+class Workflow:
+    path: str
+    text: str
+    data: dict[str, Any]
+
+    def jobs(self) -> dict[str, dict[str, Any]]:
+        jobs = self.data.get("jobs")
+        return {str(k): v for k, v in jobs.items() if isinstance(v, dict)} if isinstance(jobs, dict) else {}
+
+    def steps(self) -> list[Step]:
+        out: list[Step] = []
+        for name, job in self.jobs().items():
+            job_env = str(job.get("env", "")) + str(self.data.get("env", ""))
+            for step in job.get("steps") or []:
+                if not isinstance(step, dict):
+                    continue
+                w = step.get("with")
+                out.append(
+                    Step(
+                        self.path,
+                        name,
+                        run=str(step.get("run") or ""),
+                        uses=str(step.get("uses") or ""),
+                        with_=w if isinstance(w, dict) else {},
+                        env=str(step.get("env", "")) + job_env,
+                    )
+                )
+        return out
+
+    def line_of(self, needle: str) -> int | None:
+        i = self.text.find(needle)
+        return self.text.count("\n", 0, i) + 1 if i >= 0 else None
+
+
+def workflows(project: Project) -> tuple[list[Workflow], list[Fail]]:
+    """The GitHub Actions workflows that parse, and a Fail for each that does not (parsed once)."""
+
+    def parse() -> tuple[list[Workflow], list[Fail]]:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        good: list[Workflow] = []
+        bad: list[Fail] = []
+        for path in project.workflow_files:
+            text = project.read_text(path)
+            if text is None:
+                continue
+            try:
+                data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader (C or pure Python)
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                line = mark.line + 1 if mark is not None else None
+                problem = getattr(exc, "problem", None) or "broken YAML"
+                bad.append(
+                    Fail(
+                        f"`{path}` is not valid YAML ({problem}"
+                        + (f", line {line}" if line else "")
+                        + "), so GitHub "
+                        "will not run it. Tabs or a missing space after `:` are the usual causes.",
+                        path=path,
+                        line=line,
+                    )
+                )
+                continue
+            if isinstance(data, dict):
+                good.append(Workflow(path, text, data))
+        return good, bad
+
+    return project.memo("ci:workflows", parse)  # type: ignore[no-any-return]
+
+
+def _test_jobs(flows: list[Workflow]) -> list[tuple[Workflow, str]]:
+    found: list[tuple[Workflow, str]] = []
+    for flow in flows:
+        for step in flow.steps():
+            if TEST_COMMAND.search(step.run) and (flow, step.job) not in found:
+                found.append((flow, step.job))
+    return found
+
+
+@check(
+    "CI700",
+    family=FAMILY,
+    severity="important",
+    topic="ci",
+    title="Continuous integration runs the tests on every change",
+    why="""Continuous integration (CI) runs your tests on a fresh machine each time you push. It catches
+    the "works on my laptop" problems: a file you forgot to commit, a dependency you did not declare, a
+    change that broke something you were not looking at.""",
+    fix="""Add a GitHub Actions workflow, e.g. .github/workflows/tests.yml, that checks out the code,
+    sets up Python, installs the package with its test tools and runs `python -m pytest`
+    (`sciship explain ci` shows one).""",
+)
+def ci_runs_tests(project: Project) -> Result:
+    flows, broken = workflows(project)
+    if broken:
+        return broken[0]
+    if _test_jobs(flows):
+        return None
+    others = [f for f in OTHER_CI[:4] if project.has(f)]
+    for other in others:
+        if TEST_COMMAND.search(project.read_text(other) or ""):
+            return None
+    configured = [w.path for w in flows] + others
+    if configured:
+        return Fail(
+            "CI is set up (" + ", ".join(f"`{c}`" for c in configured) + "), but no job runs the tests "
+            "(sciship looked for pytest, tox, nox, `hatch test` or `python -m pytest`).",
+            path=configured[0],
+        )
+    return Fail(
+        "There is no CI configuration (sciship looked in .github/workflows/ and for .gitlab-ci.yml, "
+        "azure-pipelines.yml and .circleci/)."
+    )
+
+
+def _python_versions(job: dict[str, Any]) -> set[str] | None:
+    """Python versions a job's matrix covers; None when it cannot be read (an expression)."""
+    strategy = job.get("strategy")
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
+    if isinstance(matrix, str):
+        return None
+    versions: set[str] = set()
+    if isinstance(matrix, dict):
+        for key, values in matrix.items():
+            if "python" in str(key).lower() or str(key).lower() in {"py", "pyver"}:
+                if isinstance(values, str):
+                    return None
+                if isinstance(values, list):
+                    versions.update(str(v) for v in values)
+        for extra in matrix.get("include") or []:
+            if isinstance(extra, dict):
+                versions.update(str(v) for k, v in extra.items() if "python" in str(k).lower())
+    for step in job.get("steps") or []:
+        w = step.get("with") if isinstance(step, dict) else None
+        if (
+            isinstance(w, dict)
+            and isinstance(w.get("python-version"), str)
+            and "${{" not in w["python-version"]
+        ):
+            versions.update(w["python-version"].split())
+    return versions
+
+
+@check(
+    "CI701",
+    family=FAMILY,
+    severity="polish",
+    topic="ci",
+    requires=("CI700",),
+    title="CI tests more than one Python version",
+    why="""Your users run many Python versions. Testing only one means you learn about breakage from bug
+    reports; a small matrix (the oldest version you support and the newest) catches it first.""",
+    fix="""In the test job add `strategy: matrix: python-version: ["3.10", "3.13"]` and pass
+    `python-version: ${{ matrix.python-version }}` to actions/setup-python.""",
+)
+def ci_matrix(project: Project) -> Result:
+    flows, _ = workflows(project)
+    jobs = _test_jobs(flows)
+    if not jobs:
+        return Skip("sciship reads the Python versions of GitHub Actions workflows only.")
+    for flow, name in jobs:
+        job = flow.jobs()[name]
+        steps_text = " ".join(s.run for s in flow.steps() if s.job == name)
+        versions = _python_versions(job)
+        if versions is None or len(versions) > 1 or re.search(r"\b(tox|nox)\b", steps_text):
+            return None
+    flow, name = jobs[0]
+    return Fail(
+        f"The test job `{name}` in `{flow.path}` runs on a single Python version.",
+        path=flow.path,
+        line=flow.line_of(f"{name}:"),
+    )
+
+
+def _has_id_token(flow: Workflow, job: str) -> bool:
+    for perms in (flow.data.get("permissions"), flow.jobs()[job].get("permissions")):
+        if perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write"):
+            return True
+    return False
+
+
+@check(
+    "CI702",
+    family=FAMILY,
+    severity="important",
+    topic="publishing",
+    title="Releases use PyPI trusted publishing, not a stored token",
+    why="""Trusted publishing lets PyPI accept uploads from your GitHub workflow without any password or
+    token: GitHub proves to PyPI who is uploading. A token stored in repository secrets can leak (through a
+    log, a malicious pull request, or a compromised action) and lets anyone publish under your name.""",
+    fix="""On pypi.org add a trusted publisher for your repository and workflow (Your projects > Manage >
+    Publishing). In the workflow, give the publish job `permissions: id-token: write`, use
+    `pypa/gh-action-pypi-publish` without `password:`, then delete the token secret and revoke it on PyPI.""",
+)
+def trusted_publishing(project: Project) -> Result:
+    flows, _ = workflows(project)
+    publishing = [
+        (f, s) for f in flows for s in f.steps() if PUBLISH_ACTION in s.uses or PUBLISH_COMMAND.search(s.run)
+    ]
+    if not publishing:
+        return Skip("No workflow publishes to PyPI (nothing to check until you add a release workflow).")
+    for flow, step in publishing:
+        if PUBLISH_ACTION in step.uses and "password" in step.with_:
+            return Fail(
+                f"`{flow.path}` uploads to PyPI with a stored token (`password:` in job `{step.job}`). "
+                "With trusted publishing no token is needed, and none can leak.",
+                path=flow.path,
+                line=flow.line_of("password:"),
+            )
+        if step.run and TOKEN_USE.search(step.run + step.env):
+            command = PUBLISH_COMMAND.search(step.run)
+            return Fail(
+                f"`{flow.path}` uploads to PyPI with a token from repository secrets (job `{step.job}`). "
+                "Switch to trusted publishing with `pypa/gh-action-pypi-publish`: no token is needed, and "
+                "none can leak.",
+                path=flow.path,
+                line=flow.line_of(command.group()) if command else None,
+            )
+        if not _has_id_token(flow, step.job):
+            return Fail(
+                f"The publish job `{step.job}` in `{flow.path}` lacks `permissions: id-token: write`, "
+                "which trusted publishing needs to prove its identity to PyPI.",
+                path=flow.path,
+                line=flow.line_of(f"{step.job}:"),
+            )
+    return None
