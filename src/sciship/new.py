@@ -46,7 +46,9 @@ def check_name(raw: str) -> Name:
 
     text = raw.strip()
     if not text:
-        raise InputError("The package name is empty.", hint="Give a name, for example `sciship new rainfall-tools`.")
+        raise InputError(
+            "The package name is empty.", hint="Give a name, for example `sciship new rainfall-tools`."
+        )
     if not _NAME.match(text):
         bad = sorted({c for c in text if not (c.isascii() and (c.isalnum() or c in "._-"))})
         why = (
@@ -145,7 +147,7 @@ def check_target(target: Path) -> None:
         )
     if target.is_dir():
         try:
-            entries = os.listdir(target)
+            entries = [p.name for p in target.iterdir()]
         except OSError as exc:
             raise InputError(f"sciship cannot read the folder `{target}` ({exc.strerror}).") from exc
         if entries:

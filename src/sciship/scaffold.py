@@ -211,6 +211,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["q"] = quote
+    env.filters["docstring"] = docstring
     return env
 
 
@@ -231,6 +232,11 @@ def quote(value: object) -> str:
             out.append(ch)
     out.append('"')
     return "".join(out)
+
+
+def docstring(value: object) -> str:
+    """``value`` made safe inside a Python triple-quoted docstring."""
+    return str(value).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def template_file(template: str) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sciship.scaffold import Meta
     from sciship.ui import UI
 
@@ -66,7 +68,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             return given.strip()
         return ui.ask(question, default).strip() if ask else default
 
-    description = answer(args.description, "One sentence: what does it do?", _default_description(checked.name))
+    description = answer(args.description, "One sentence: what does it do?",
+                         _default_description(checked.name))
     author = answer(args.author, "Author name", git_name or _login_name())
     email = answer(args.email, "Author email", git_email or "")
     if email:
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     meta = Meta(
         name=checked.name,
         import_name=checked.import_name,
-        description=description or _default_description(checked.name),
+        description=" ".join(description.split()) or _default_description(checked.name),
         author=author or _login_name(),
         email=email,
         license=license_id,
@@ -160,7 +163,7 @@ def _github_guess(author: str, email: str) -> str:
     return slug or "author"
 
 
-def _report_index(answers: dict[str, str], name: str, ui: UI) -> None:
+def _report_index(answers: Mapping[str, str], name: str, ui: UI) -> None:
     for index, state in answers.items():
         if state == "free":
             ui.info(f"{index}: `{name}` is free.")
