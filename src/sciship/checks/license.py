@@ -25,11 +25,12 @@ LICENSES_DIR = Path(__file__).resolve().parent.parent / "templates" / "licenses"
 #: File names (without extension, upper case) that hold a license at the top of a project.
 LICENSE_STEMS = ("LICENSE", "LICENCE", "COPYING")
 #: What build backends ship when ``license-files`` is not given (hatchling, setuptools, flit, pdm agree).
-DEFAULT_LICENSE_GLOBS = ("LICEN[CS]E*", "COP[YI]ING*", "NOTICE*", "AUTHORS*")
+DEFAULT_LICENSE_GLOBS = ("LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*")
 _PLACEHOLDERS = re.compile(
     r"\[(?:year|yyyy|fullname|name of copyright owner)\]|<year>|<copyright holders?>|\{\{", re.IGNORECASE
 )
 _OPERATORS = frozenset({"AND", "OR", "WITH"})
+HEAD_LINES = 10  #: where the copyright line of a license file is
 
 
 # ---------------------------------------------------------------------- data
@@ -227,8 +228,13 @@ def license_valid(project: Project) -> Result:
 
     ids = _json("spdx_ids.json")
     by_lower = {i.lower(): i for i in ids}
+    if " " in expr.strip() and not _has_operator(expr):
+        dashed = _canonical("-".join(expr.split()))
+        if dashed:
+            return Fail(f"`license = \"{expr}\"` is not a valid SPDX expression; SPDX ids have no spaces: "
+                        f"write `{dashed}`.", path=PYPROJECT, line=line_of(project, "license"))
     hints = []
-    for tok in license_ids(expr.replace(" ", "-") if " " in expr and not _has_operator(expr) else expr):
+    for tok in license_ids(expr):
         if tok.lower() not in by_lower and not tok.startswith("LicenseRef-"):
             close = difflib.get_close_matches(tok.lower(), by_lower, n=3, cutoff=0.6)
             if close:
@@ -275,6 +281,12 @@ def license_file_present(project: Project) -> Result:
         patterns = [g for g in globs if isinstance(g, str)]
     if any(fnmatch.fnmatchcase(f, g) for f in files for g in patterns):
         return None
+    if globs is None:
+        return Fail(
+            f"`{files[0]}` exists, but build backends only pick up `LICENSE*`, `LICENCE*` and `COPYING*` by "
+            "themselves (names are case-sensitive), so it will not ship in the package.",
+            path=PYPROJECT,
+        )
     return Fail(
         f"`{files[0]}` exists but `license-files = {globs}` does not include it, so it will not ship in the "
         "package.",
@@ -456,20 +468,22 @@ def license_text_matches(project: Project) -> Result:
     if expr is None or not files:
         return Skip("There is no declared license or no license file to compare.")
     texts = {f: project.read_text(f) or "" for f in files}
-    for f, text in texts.items():
-        m = _PLACEHOLDERS.search(text)
-        if m:
-            return Fail(f"`{f}` still contains the placeholder `{m.group(0)}`; fill in the year and "
-                        "copyright holder.", path=f, line=text.count("\n", 0, m.start()) + 1)
     known = known_licenses()
     ids = [i for i in license_ids(_canonical(expr) or expr) if i in known]
-    if not ids:
-        return Skip(f"sciship has no fingerprint for `{expr}`, so it did not compare the text.")
     found = {spdx for text in texts.values() for spdx in identify(text)}
     missing = [i for i in ids if i not in found]
-    if not missing:
-        return None
-    other = sorted(found - set(ids))
-    looks = f"; it looks like {' or '.join(f'`{o}`' for o in other)}" if other else ""
-    return Fail(f"pyproject.toml declares `{expr}` but `{files[0]}` does not contain the "
-                f"{known[missing[0]]['name']} text{looks}.", path=files[0])
+    if missing:
+        other = sorted(found - set(ids))
+        looks = f"; it looks like {' or '.join(f'`{o}`' for o in other)}" if other else ""
+        return Fail(f"pyproject.toml declares `{expr}` but `{files[0]}` does not contain the "
+                    f"{known[missing[0]]['name']} text{looks}.", path=files[0])
+    for f, text in texts.items():
+        # only the copyright line at the top: Apache and GPL quote placeholders in their appendix
+        head = "\n".join(text.splitlines()[:HEAD_LINES])
+        m = _PLACEHOLDERS.search(head)
+        if m:
+            return Fail(f"`{f}` still contains the placeholder `{m.group(0)}`; fill in the year and "
+                        "copyright holder.", path=f, line=head.count("\n", 0, m.start()) + 1)
+    if not ids:
+        return Skip(f"sciship has no fingerprint for `{expr}`, so it did not compare the text.")
+    return None

@@ -280,7 +280,8 @@ def readme_content_type(project: Project) -> Result:
                     path=PYPROJECT, line=line_of(project, "readme"))
     if ctype is not None and markup_of(None, ctype) is None:
         return Fail(f"`content-type = \"{ctype}\"` is not one PyPI knows; use `text/markdown`, `text/x-rst` "
-                    "or `text/plain`.", path=PYPROJECT, line=line_of(project, "content-type"))
+                    "or `text/plain`.", path=PYPROJECT,
+                    line=line_of(project, "content-type") or line_of(project, "readme"))
     if path is not None and markup_of(path, ctype) is None:
         return Fail(f"sciship (and your build backend) cannot tell the format of `{path}` from its name, and "
                     "no `content-type` is given.", path=PYPROJECT, line=line_of(project, "readme"))

@@ -1,0 +1,212 @@
+"""pyproject checks (PKG100-PKG103) and the PKG100 / PKG103 fixers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import tomlkit
+
+from conftest import GOOD_PYPROJECT, compute, git, write_tree
+from sciship.checks import get_check, run_checks
+from sciship.checks.license import LICENSES_DIR
+from sciship.plan import Plan
+from sciship.project import Project
+
+MIT = (LICENSES_DIR / "MIT.txt").read_text().replace("{{ year }}", "2024").replace("{{ holder }}", "Ada")
+
+
+def test_pyproject_present() -> None:
+    assert compute("PKG100", {"pyproject.toml": GOOD_PYPROJECT}).status == "passed"
+
+
+def test_setup_py_only_is_told_how_to_move() -> None:
+    finding = compute("PKG100", {"setup.py": "from setuptools import setup\nsetup()\n"})
+    assert finding.status == "failed"
+    assert finding.path == "setup.py"
+    assert "[project]" in finding.message
+
+
+def test_invalid_toml_has_line_and_column() -> None:
+    finding = compute("PKG101", {"pyproject.toml": '[project]\nname = "x\n'})
+    assert finding.status == "failed"
+    assert finding.line == 2
+    assert "column" in finding.message
+
+
+def test_schema_error_names_the_key() -> None:
+    finding = compute(
+        "PKG102", {"pyproject.toml": GOOD_PYPROJECT.replace('version = "0.1.0"', "version = 1")}
+    )
+    assert finding.status == "failed"
+    assert "`project.version`" in finding.message
+
+
+def test_valid_schema() -> None:
+    assert compute("PKG102", {"pyproject.toml": GOOD_PYPROJECT}).status == "passed"
+
+
+def test_missing_build_backend() -> None:
+    toml = GOOD_PYPROJECT.replace('build-backend = "hatchling.build"\n', "")
+    finding = compute("PKG103", {"pyproject.toml": toml})
+    assert finding.status == "failed"
+    assert "build-backend" in finding.message
+
+
+def test_fix_adds_build_system_first_and_keeps_comments(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, {"pyproject.toml": '# top comment\n[project]\nname = "x"  # the name\nversion = "1"\n'}
+    )
+    apply_fixer(tmp_path, "PKG103")
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert text.index("[build-system]") < text.index("[project]")
+    assert "# the name" in text
+    assert status(tmp_path, "PKG103") == "passed"
+
+
+# ---------------------------------------------------------------------- PKG100 starter
+def apply_fixer(root: Path, code: str) -> Plan:
+    project = Project.load(root)
+    chk = get_check(code)
+    assert chk is not None
+    assert chk.fixer is not None
+    plan = Plan(project.root)
+    chk.fixer(project, plan)
+    plan.apply()
+    return plan
+
+
+def status(root: Path, code: str) -> str:
+    (finding,) = run_checks(Project.load(root), select=[code], debug=True)
+    return finding.status
+
+
+@pytest.fixture
+def research(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository with a package, a README and an MIT license, but no pyproject.toml."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    root = tmp_path / "Lake Temps"
+    root.mkdir()
+    git(root, "init", "-q")
+    git(root, "config", "user.name", "Ada Lovelace")
+    git(root, "config", "user.email", "ada@example.org")
+    git(root, "remote", "add", "origin", "https://github.com/ada/lake-temps.git")
+    write_tree(
+        root,
+        {
+            "src/lake_temps/__init__.py": '"""Lake temperatures."""\n\n__version__ = "0.4.0"\n',
+            "src/lake_temps/stats.py": "def mean(xs):\n    return sum(xs) / len(xs)\n",
+            "README.md": "# lake-temps\n\nLake temperature statistics for field data from alpine lakes.\n",
+            "LICENSE": MIT,
+        },
+    )
+    return root
+
+
+STARTER_PASSES = (
+    "PKG100",
+    "PKG101",
+    "PKG102",
+    "PKG103",
+    "PKG110",
+    "PKG111",
+    "PKG112",
+    "PKG113",
+    "PKG115",
+    "PKG116",
+    "PKG118",
+    "PKG120",
+    "LIC200",
+    "LIC201",
+    "LIC202",
+    "LIC203",
+    "LIC204",
+    "LIC205",
+    "RDM300",
+    "RDM301",
+    "RDM302",
+    "RDM303",
+)
+
+
+def test_starter_pyproject_from_what_the_project_has(research: Path) -> None:
+    assert status(research, "PKG100") == "failed"
+    apply_fixer(research, "PKG100")
+    data = tomlkit.parse((research / "pyproject.toml").read_text()).unwrap()
+    meta = data["project"]
+    assert data["build-system"]["build-backend"] == "hatchling.build"
+    assert meta["name"] == "lake-temps"
+    assert meta["dynamic"] == ["version"]  # the version stays where it is already written
+    assert data["tool"]["hatch"]["version"]["path"] == "src/lake_temps/__init__.py"
+    assert meta["readme"] == "README.md"
+    assert meta["license"] == "MIT"
+    assert meta["authors"] == [{"name": "Ada Lovelace", "email": "ada@example.org"}]
+    assert meta["urls"]["Source"] == "https://github.com/ada/lake-temps"
+    assert "description" not in meta  # never invented
+    findings = {f.code: f for f in run_checks(Project.load(research))}
+    assert {c: findings[c].status for c in STARTER_PASSES} == dict.fromkeys(STARTER_PASSES, "passed")
+    assert findings["PKG114"].status == "failed"
+
+
+def test_starter_leaves_an_unclear_license_out(research: Path) -> None:
+    (research / "LICENSE").write_text("All rights reserved.\n")
+    apply_fixer(research, "PKG100")
+    meta = tomlkit.parse((research / "pyproject.toml").read_text()).unwrap()["project"]
+    assert "license" not in meta
+    (finding,) = run_checks(Project.load(research), select=["LIC200"])
+    assert finding.needs_author
+
+
+def test_starter_without_package_or_git_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    root = write_tree(tmp_path / "My Analysis!", {"analysis.py": "print('hi')\n"})
+    apply_fixer(root, "PKG100")
+    meta = tomlkit.parse((root / "pyproject.toml").read_text()).unwrap()["project"]
+    assert meta["name"] == "my-analysis"
+    assert meta["version"] == "0.1.0"
+    assert "authors" not in meta
+    assert "urls" not in meta
+
+
+def test_starter_is_not_written_next_to_setup_py(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"setup.py": "from setuptools import setup\nsetup(name='x')\n"})
+    plan = apply_fixer(tmp_path, "PKG100")
+    assert not plan.actions
+    assert "setup.py" in plan.notes[0]
+    assert not (tmp_path / "pyproject.toml").exists()
+
+
+@pytest.mark.slow
+def test_starter_builds_a_wheel(research: Path, tmp_path: Path) -> None:
+    apply_fixer(research, "PKG100")
+    out = tmp_path / "dist"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(research),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    (wheel,) = out.glob("lake_temps-0.4.0-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        metadata = zf.read("lake_temps-0.4.0.dist-info/METADATA").decode()
+    assert "lake_temps/stats.py" in names
+    assert "License-Expression: MIT" in metadata
+    assert "lake_temps-0.4.0.dist-info/licenses/LICENSE" in names

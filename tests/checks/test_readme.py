@@ -1,0 +1,268 @@
+"""README checks (RDM300-RDM303, RDM310-RDM314) in Markdown and reStructuredText, and the RDM300 fixer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import GOOD_PYPROJECT, compute, write_tree
+from sciship.checks import get_check, run_checks
+from sciship.checks.readme import load_readme
+from sciship.plan import Plan
+from sciship.project import Project
+
+GOOD_MD = """\
+# example-pkg
+
+[![PyPI](https://img.shields.io/pypi/v/example-pkg.svg)](https://pypi.org/project/example-pkg/)
+[![Tests](https://github.com/ada/example-pkg/actions/workflows/tests.yml/badge.svg)](https://github.com/ada/example-pkg/actions)
+
+example-pkg computes standard errors and confidence intervals for small lake temperature data sets.
+
+## Installation
+
+```bash
+pip install example-pkg
+```
+
+## Quickstart
+
+```python
+import example_pkg
+
+example_pkg.standard_error([1.0, 2.0, 3.5])
+```
+
+## Citation
+
+If you use example-pkg in your research, please cite it as described in `CITATION.cff`.
+"""
+
+GOOD_RST = """\
+===========
+example-pkg
+===========
+
+|pypi| |tests|
+
+example-pkg computes standard errors and confidence intervals for small lake temperature data sets.
+
+Installation
+============
+
+.. code-block:: bash
+
+   pip install example-pkg
+
+Usage
+=====
+
+Call it on your numbers::
+
+    import example_pkg
+    example_pkg.standard_error([1.0, 2.0])
+
+How to cite
+===========
+
+See https://doi.org/10.5281/zenodo.1234567.
+
+.. |pypi| image:: https://img.shields.io/pypi/v/example-pkg.svg
+   :target: https://pypi.org/project/example-pkg/
+.. |tests| image:: https://github.com/ada/example-pkg/actions/workflows/tests.yml/badge.svg
+"""
+
+CONTENT = ("RDM310", "RDM311", "RDM312", "RDM313", "RDM314")
+
+
+def files(
+    readme: str | None = GOOD_MD, *, name: str = "README.md", pyproject: str = GOOD_PYPROJECT
+) -> dict[str, str]:
+    tree = {"pyproject.toml": pyproject.replace('readme = "README.md"', f'readme = "{name}"')}
+    if readme is not None:
+        tree[name] = readme
+    return tree
+
+
+@pytest.mark.parametrize(
+    ("readme", "name"), [(GOOD_MD, "README.md"), (GOOD_RST, "README.rst")], ids=["md", "rst"]
+)
+def test_good_readme_passes_every_readme_check(readme: str, name: str) -> None:
+    project = Project.from_files(files(readme, name=name))
+    assert [(f.code, f.message) for f in run_checks(project, select=["readme"]) if f.status != "passed"] == []
+
+
+def test_rst_headings_and_code_blocks() -> None:
+    readme = load_readme(Project.from_files(files(GOOD_RST, name="README.rst")))
+    assert readme is not None
+    assert [(h.level, h.title) for h in readme.headings] == [
+        (1, "example-pkg"),
+        (2, "Installation"),
+        (2, "Usage"),
+        (2, "How to cite"),
+    ]
+    assert any("standard_error" in block.text for block in readme.code)
+
+
+def test_setext_markdown_headings() -> None:
+    readme = load_readme(Project.from_files(files("Title\n=====\n\nText here.\n\nUsage\n-----\n")))
+    assert readme is not None
+    assert [(h.line, h.level, h.title) for h in readme.headings] == [(1, 1, "Title"), (6, 2, "Usage")]
+
+
+# ---------------------------------------------------------------------- declaration
+def test_readme_not_declared_but_present() -> None:
+    finding = compute("RDM300", files(pyproject=GOOD_PYPROJECT.replace('readme = "README.md"\n', "")))
+    assert finding.status == "failed"
+    assert "`README.md` exists" in finding.message
+    assert finding.fixable
+
+
+def test_no_readme_at_all_needs_the_author() -> None:
+    finding = compute("RDM300", files(None, pyproject=GOOD_PYPROJECT.replace('readme = "README.md"\n', "")))
+    assert finding.needs_author
+
+
+def test_declared_readme_missing_suggests_the_real_one() -> None:
+    tree = files(name="README.md")
+    tree["readme.rst"] = tree.pop("README.md")
+    finding = compute("RDM301", tree)
+    assert finding.status == "failed"
+    assert "did you mean" in finding.message
+    assert "readme.rst" in finding.message
+
+
+def test_readme_without_extension_needs_content_type() -> None:
+    finding = compute("RDM302", files(GOOD_MD, name="README"))
+    assert finding.status == "failed"
+    assert "content-type" in finding.message
+
+
+def test_readme_without_extension_with_content_type() -> None:
+    toml = GOOD_PYPROJECT.replace(
+        'readme = "README.md"', 'readme = { file = "README", content-type = "text/markdown" }'
+    )
+    tree = {"pyproject.toml": toml, "README": GOOD_MD}
+    assert compute("RDM302", tree).status == "passed"
+    assert compute("RDM314", tree).status == "passed"
+
+
+def test_unknown_content_type() -> None:
+    toml = GOOD_PYPROJECT.replace(
+        'readme = "README.md"', 'readme = { file = "README.md", content-type = "text/md" }'
+    )
+    finding = compute("RDM302", {"pyproject.toml": toml, "README.md": GOOD_MD})
+    assert finding.status == "failed"
+    assert '"text/md"' in finding.message
+    assert finding.line == 9
+
+
+def test_broken_rst_reports_line() -> None:
+    broken = GOOD_RST.replace("example-pkg computes", "example-pkg *computes")
+    finding = compute("RDM303", files(broken, name="README.rst"))
+    assert finding.status == "failed"
+    assert finding.line == 7
+    assert "Inline emphasis" in finding.message
+
+
+def test_rst_inside_markdown() -> None:
+    finding = compute("RDM303", files(GOOD_MD + "\n.. image:: logo.png\n"))
+    assert finding.status == "failed"
+    assert "reStructuredText" in finding.message
+
+
+def test_markdown_inside_rst() -> None:
+    finding = compute("RDM303", files("# Title\n\nSome text.\n", name="README.rst"))
+    assert finding.status == "failed"
+    assert "contains Markdown" in finding.message
+
+
+# ---------------------------------------------------------------------- content
+def without(text: str, start: str, end: str | None) -> str:
+    """``text`` with the part from ``start`` up to (not including) ``end`` removed."""
+    i = text.index(start)
+    j = text.index(end, i) if end else len(text)
+    return text[:i] + text[j:]
+
+
+@pytest.mark.parametrize(
+    ("code", "readme"),
+    [
+        pytest.param("RDM310", without(GOOD_MD, "example-pkg computes", "## Installation"), id="md-no-intro"),
+        pytest.param("RDM311", without(GOOD_MD, "## Installation", "## Quickstart"), id="md-no-install"),
+        pytest.param("RDM312", without(GOOD_MD, "## Quickstart", "## Citation"), id="md-no-example"),
+        pytest.param("RDM313", without(GOOD_MD, "## Citation", None), id="md-no-citation"),
+        pytest.param("RDM314", without(GOOD_MD, "[![PyPI]", "example-pkg computes"), id="md-no-badges"),
+    ],
+)
+def test_markdown_content_missing(code: str, readme: str) -> None:
+    finding = compute(code, files(readme))
+    assert finding.status == "failed", finding
+    assert finding.path == "README.md"
+
+
+@pytest.mark.parametrize(
+    ("code", "readme"),
+    [
+        pytest.param(
+            "RDM310", without(GOOD_RST, "example-pkg computes", "Installation\n"), id="rst-no-intro"
+        ),
+        pytest.param("RDM311", without(GOOD_RST, "Installation\n", "Usage\n"), id="rst-no-install"),
+        pytest.param("RDM312", without(GOOD_RST, "Usage\n", "How to cite"), id="rst-no-example"),
+        pytest.param("RDM313", without(GOOD_RST, "How to cite", ".. |pypi|"), id="rst-no-citation"),
+        pytest.param("RDM314", GOOD_RST.replace("|pypi| |tests|", ""), id="rst-no-badges"),
+    ],
+)
+def test_rst_content_missing(code: str, readme: str) -> None:
+    finding = compute(code, files(readme, name="README.rst"))
+    assert finding.status == "failed", finding
+
+
+def test_install_only_code_is_not_an_example() -> None:
+    readme = "# pkg\n\nA tool that does one useful thing for lake data.\n\n```\n$ pip install pkg\n```\n"
+    assert compute("RDM312", files(readme)).status == "failed"
+
+
+def test_conda_install_and_doctest_example() -> None:
+    readme = "# pkg\n\nA tool that does one useful thing for lake data.\n\n"
+    readme += "    conda install -c conda-forge pkg\n\n"
+    readme += "```pycon\n>>> import pkg\n```\n"
+    tree = files(readme)
+    assert compute("RDM311", tree).status == "passed"
+    assert compute("RDM312", tree).status == "passed"
+
+
+def test_intro_in_an_about_section() -> None:
+    readme = "# pkg\n\n## About\n\nThis package estimates lake temperatures from satellite images.\n"
+    assert compute("RDM310", files(readme)).status == "passed"
+
+
+def test_html_title_and_badges() -> None:
+    readme = '<h1 align="center">pkg</h1>\n<p align="center"><img src="logo.png"></p>\n\n'
+    readme += "pkg estimates lake temperatures from satellite images, quickly.\n\n## Usage\n"
+    tree = files(readme)
+    assert compute("RDM314", tree).status == "passed"
+    assert compute("RDM310", tree).status == "passed"
+
+
+def test_content_checks_skip_without_readme() -> None:
+    assert compute("RDM311", files(None)).status == "skipped"
+
+
+# ---------------------------------------------------------------------- fixer
+def test_fix_declares_the_readme(tmp_path: Path) -> None:
+    toml = '[project]\nname = "example-pkg"  # keep me\nversion = "0.1.0"\n'
+    write_tree(tmp_path, {"pyproject.toml": toml, "README.rst": GOOD_RST})
+    project = Project.load(tmp_path)
+    chk = get_check("RDM300")
+    assert chk is not None
+    assert chk.fixer is not None
+    plan = Plan(project.root)
+    chk.fixer(project, plan)
+    plan.apply()
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert 'readme = "README.rst"' in text
+    assert "# keep me" in text
+    (finding,) = run_checks(Project.load(tmp_path), select=["RDM300"])
+    assert finding.status == "passed"
