@@ -47,6 +47,7 @@ SUPPORTED_KEYWORDS = frozenset(
 )
 
 _SCHEMA: dict[str, Any] = {}
+_NEEDS_NAME = "needs `family-names` (a person) or `name` (an organisation or team)"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 _SHAPES = {
@@ -84,8 +85,25 @@ def validate(data: object) -> list[CffError]:
     """Every way ``data`` (as loaded by yaml.safe_load) breaks the CFF 1.2.0 schema; empty when valid."""
     root = schema()
     errors: list[CffError] = []
-    _check(_plain(data), root, "", root, errors)
+    plain = _plain(data)
+    _check(plain, root, "", root, errors)
+    errors.extend(_nameless_authors(plain, {e.path for e in errors}))
     return errors
+
+
+_NAMES = frozenset({"family-names", "given-names", "name", "alias"})
+
+
+def _nameless_authors(data: object, reported: set[str]) -> list[CffError]:
+    """The schema accepts a person with no name at all; a citation cannot, so say so."""
+    authors = data.get("authors") if isinstance(data, dict) else None
+    if not isinstance(authors, list):
+        return []
+    return [
+        CffError(f"authors[{i}]", _NEEDS_NAME)
+        for i, a in enumerate(authors)
+        if isinstance(a, dict) and not _NAMES & set(a) and f"authors[{i}]" not in reported
+    ]
 
 
 def _plain(value: object) -> object:
@@ -276,7 +294,7 @@ def _check_alternatives(
         if not {"family-names", "given-names", "name"} & set(value) and any(
             "name" in o.get("required", []) for o in options
         ):
-            out.append(CffError(path, "needs `family-names` (a person) or `name` (an organisation or team)"))
+            out.append(CffError(path, _NEEDS_NAME))
             return
         fewest: list[CffError] = min(attempts, key=_count)
         out.extend(fewest)

@@ -306,16 +306,13 @@ def cff_person(person: Person) -> dict[str, str]:
     elif len(words) == 1:
         out = {"family-names": words[0]}
     else:
-        family_start = len(words) - 1
-        while family_start > 1 and words[family_start - 1].lower() in _PARTICLES:
-            family_start -= 1
-        given, particle = words[:family_start], list[str]()
-        while len(given) > 1 and given[-1].lower() in _PARTICLES:
-            particle.insert(0, given.pop())
-        out = {"given-names": " ".join(given)}
-        if particle:
-            out["name-particle"] = " ".join(particle)
-        out["family-names"] = " ".join(words[family_start:])
+        start = len(words) - 1  # the family name is the last word; particles such as `van` precede it
+        while start > 1 and words[start - 1].lower() in _PARTICLES:
+            start -= 1
+        out = {"given-names": " ".join(words[:start])}
+        if start < len(words) - 1:
+            out["name-particle"] = " ".join(words[start:-1])
+        out["family-names"] = words[-1]
     if person.email and "@" in person.email:
         out["email"] = person.email
     return out

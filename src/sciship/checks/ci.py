@@ -77,33 +77,22 @@ def workflows(project: Project) -> tuple[list[Workflow], list[Fail]]:
     """The GitHub Actions workflows that parse, and a Fail for each that does not (parsed once)."""
 
     def parse() -> tuple[list[Workflow], list[Fail]]:
-        import yaml
+        from sciship.checks import _yaml
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         good: list[Workflow] = []
         bad: list[Fail] = []
         for path in project.workflow_files:
             text = project.read_text(path)
             if text is None:
                 continue
-            try:
-                data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader (C or pure Python)
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line = mark.line + 1 if mark is not None else None
-                problem = getattr(exc, "problem", None) or "broken YAML"
-                bad.append(
-                    Fail(
-                        f"`{path}` is not valid YAML ({problem}"
-                        + (f", line {line}" if line else "")
-                        + "), so GitHub "
-                        "will not run it. Tabs or a missing space after `:` are the usual causes.",
-                        path=path,
-                        line=line,
-                    )
+            data, error = _yaml.load(text)
+            if error is not None:
+                message = (
+                    f"`{path}` is not valid YAML: {error.problem}{error.where()}. GitHub will not run it; "
+                    "tabs or a missing space after `:` are the usual causes."
                 )
-                continue
-            if isinstance(data, dict):
+                bad.append(Fail(message, path=path, line=error.line))
+            elif isinstance(data, dict):
                 good.append(Workflow(path, text, data))
         return good, bad
 

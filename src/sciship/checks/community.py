@@ -166,26 +166,20 @@ def load_cff(project: Project) -> tuple[Any, Fail | None]:
     """CITATION.cff as data, or a Fail that names the YAML syntax error and its line."""
 
     def parse() -> tuple[Any, Fail | None]:
-        import yaml
+        from sciship.checks import _yaml
 
         text = project.read_text(CFF)
         if text is None:
             return None, Fail("CITATION.cff could not be read as UTF-8 text.", path=CFF)
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            return yaml.load(text, Loader=loader), None  # noqa: S506 - a safe loader (C or pure Python)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            problem = getattr(exc, "problem", None) or "the YAML syntax is broken"
-            return None, Fail(
-                f"CITATION.cff is not valid YAML: {problem}"
-                + (f" (line {line}, column {mark.column + 1})" if mark is not None else "")
-                + ". A missing space after a colon, a tab instead of spaces, or an unquoted `:` in a value "
-                "are the usual causes.",
-                path=CFF,
-                line=line,
-            )
+        data, error = _yaml.load(text)
+        if error is None:
+            return data, None
+        return None, Fail(
+            f"CITATION.cff is not valid YAML: {error.problem}{error.where()}. A missing space after a colon, "
+            "a tab instead of spaces, or an unquoted `:` in a value are the usual causes.",
+            path=CFF,
+            line=error.line,
+        )
 
     return project.memo("community:cff", parse)  # type: ignore[no-any-return]
 
