@@ -1,0 +1,1 @@
+"""tokenpub: a fixture for the ci checks."""
