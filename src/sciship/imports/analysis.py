@@ -1,0 +1,510 @@
+"""From imports to verdicts: what the code needs, what the project declares, and where they differ.
+
+:func:`analyze` scans every ``.py`` file and notebook once (results cached by content in the user's
+cache folder), decides the *scope* of each file (package code, tests, docs, notebooks, scripts),
+sorts imports into standard library / first-party / third-party, maps third-party imports to
+distributions, and compares them with the declared dependencies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from sciship.imports import declared as decl
+from sciship.imports.resolve import Resolution, distribution_for, plugins
+from sciship.imports.scan import ImportSite, ScanResult, scan_notebook, scan_source
+from sciship.imports.stdlib import OLDEST, PythonVersion, added_in, is_stdlib_any
+from sciship.project import Problem
+
+if TYPE_CHECKING:
+    from sciship.imports.cache import ScanCache
+    from sciship.project import Project
+
+Scope = Literal["runtime", "test", "docs", "notebook", "script", "optional", "typing"]
+FileScope = Literal["runtime", "test", "docs", "notebook", "script", "build"]
+Status = Literal["ok", "missing", "unused", "misplaced", "optional", "unverified"]
+SCOPE_ORDER: tuple[Scope, ...] = ("runtime", "optional", "typing", "test", "docs", "notebook", "script")
+
+TEST_DIRS = frozenset({"tests", "test", "testing"})
+DOC_DIRS = frozenset({"docs", "doc", "documentation"})
+BUILD_FILES = frozenset({"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "dodo.py", "pavement.py"})
+_PLUGIN_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("pytest-", "pytest plugin"), ("sphinx-", "Sphinx extension"), ("sphinxcontrib-", "Sphinx extension"),
+    ("mkdocs-", "MkDocs plugin"), ("types-", "type stubs"), ("flake8-", "flake8 plugin"),
+    ("jupyterlab-", "JupyterLab extension"), ("pandas-stubs", "type stubs"), ("hatch-", "build plugin"),
+)
+
+
+@dataclass(frozen=True)
+class DependencyVerdict:
+    """One distribution: how the code uses it, where it is declared, and sciship's verdict."""
+
+    distribution: str  #: PEP 503 normalised name
+    imports: tuple[str, ...]  #: import names that map to it
+    scopes: tuple[Scope, ...]
+    declared: tuple[str, ...]  #: locations (``project.dependencies``, ``dependency-groups.test``, ...)
+    status: Status
+    files: tuple[str, ...]
+    source: str = "declared"  #: how the name was found: environment / curated / guess / declared
+    candidates: tuple[str, ...] = ()  #: for ambiguous imports: every distribution that provides it
+    plugin: str | None = None  #: the kind of plugin when it is used without being imported
+    marker: str | None = None  #: PEP 508 marker when every runtime import is under the same condition
+    first_site: ImportSite | None = field(default=None, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "distribution": self.distribution,
+            "imports": list(self.imports),
+            "scopes": list(self.scopes),
+            "declared": list(self.declared),
+            "status": self.status,
+            "files": list(self.files),
+        }
+
+
+@dataclass(frozen=True)
+class RequiresPython:
+    declared: str | None
+    detected_minimum: str | None
+    declared_minimum: str | None = None
+    reason: str | None = None  #: what needs the detected minimum
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class DepsReport:
+    dependencies: list[DependencyVerdict]
+    requires_python: RequiresPython
+    problems: list[Problem]
+    packaged: bool  #: the folder has a package (pyproject [project] or an import package)
+    files_scanned: int = 0
+
+    def by_status(self, *statuses: Status, scope: Scope | None = None) -> list[DependencyVerdict]:
+        return [d for d in self.dependencies if d.status in statuses and (scope is None or scope in d.scopes)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": 1,
+            "dependencies": [d.to_json() for d in self.dependencies],
+            "requires_python": {
+                "declared": self.requires_python.declared,
+                "detected_minimum": self.requires_python.detected_minimum,
+            },
+            "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in self.problems],
+        }
+
+
+# ---------------------------------------------------------------------- entry point
+def analyze(project: Project, *, cache: bool = True) -> DepsReport:
+    """The dependency analysis of ``project``, computed once per snapshot (``project.memo("deps")``)."""
+    return project.memo("deps", lambda: _analyze(project, cache=cache))  # type: ignore[no-any-return]
+
+
+def _analyze(project: Project, *, cache: bool) -> DepsReport:
+    start_problems = len(project.problems)
+    declared = decl.collect(project)
+    packaged = bool(project.packages) or bool(project.metadata)
+    items = _demote_environment_files(declared.items, packaged)
+    scans = _scan_all(project, cache)
+    scopes = _file_scopes(project, packaged)
+    min_declared = _lower_bound(declared.requires_python)
+    local = _FirstParty(project, packaged)
+    declared_names = frozenset(d.name for d in items)
+
+    usages: dict[str, _Usage] = defaultdict(_Usage)
+    resolved: dict[tuple[str, tuple[str, ...]], list[Resolution]] = {}
+    for rel, result in scans.items():
+        file_scope = scopes.get(rel, "script")
+        if file_scope == "build":
+            continue
+        for site in result.imports:
+            if site.level or local.is_local(site.top, rel) or is_stdlib_any(site.top, min_declared or OLDEST):
+                continue
+            key = (site.module, site.names)
+            if key not in resolved:
+                resolved[key] = _resolve_site(site, declared_names)
+            if local.probably_local(site.top, resolved[key]):
+                continue
+            for res in resolved[key]:
+                usages[res.distribution].add(res, site, _site_scope(file_scope, site))
+
+    _match_declared_names(usages, frozenset(d.name for d in items if not d.dump))
+    verdicts = _verdicts(usages, items, packaged)
+    problems = [*declared.problems, *(r.problem for r in scans.values() if r.problem is not None)]
+    problems.extend(p for p in project.problems[start_problems:] if p.path.endswith((".py", ".ipynb")))
+    problems.extend(_ambiguity_problems(verdicts))
+    rp = _requires_python(declared.requires_python, min_declared, scans, scopes, packaged, local)
+    return DepsReport(verdicts, rp, problems, packaged, len(scans))
+
+
+def _demote_environment_files(items: Iterable[decl.Declaration], packaged: bool) -> list[decl.Declaration]:
+    """In a package, requirements files and conda environments describe a developer's setup."""
+    if not packaged:
+        return list(items)
+    out = []
+    for d in items:
+        if d.location.startswith(("project.", "dependency-groups.", "setup.")):
+            out.append(d)
+        else:
+            out.append(decl.Declaration(d.name, d.location, "dev", d.requirement, d.path, d.line, dump=True))
+    return out
+
+
+# ---------------------------------------------------------------------- scanning
+def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
+    store: ScanCache | None = None
+    if use_cache:
+        from sciship.imports.cache import ScanCache
+
+        store = ScanCache()
+    out: dict[str, ScanResult] = {}
+    for rel in [*project.python_files(), *project.notebooks()]:
+        data = project.read_bytes(rel)
+        if data is None:
+            continue
+        key = hashlib.sha256(data).hexdigest() + (":nb" if rel.endswith(".ipynb") else ":py")
+        cached = store.get(key, rel) if store is not None else None
+        if cached is not None:
+            out[rel] = cached
+            continue
+        text = project.read_text(rel)
+        if text is None:
+            continue  # not UTF-8: Project already recorded why
+        result = scan_notebook(text, rel) if rel.endswith(".ipynb") else scan_source(text, rel)
+        out[rel] = result
+        if store is not None:
+            store.put(key, result)
+    if store is not None:
+        store.save()
+    return out
+
+
+# ---------------------------------------------------------------------- scopes
+def file_scope(rel: str, package_files: frozenset[str]) -> FileScope:
+    """What a file is for, judged from where it lives."""
+    parts = rel.split("/")
+    name = parts[-1]
+    if len(parts) == 1 and name in BUILD_FILES:
+        return "build"
+    if parts[0].lower() in DOC_DIRS:
+        return "docs"
+    in_package = rel in package_files
+    test_dirs = {"tests", "test"} if in_package else TEST_DIRS
+    if (
+        any(p.lower() in test_dirs for p in parts[:-1])
+        or name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+    ):
+        return "test"
+    if name.endswith(".ipynb"):
+        return "notebook"
+    if in_package:
+        return "runtime"
+    return "script"
+
+
+def _file_scopes(project: Project, packaged: bool) -> dict[str, FileScope]:
+    package_files = set(project.package_files())
+    if not project.packages and project.name:
+        own = project.name.replace("-", "_").replace(".", "_").lower()
+        package_files |= {f for f in (f"{own}.py", f"src/{own}.py") if project.has(f)}
+    frozen = frozenset(package_files)
+    return {rel: file_scope(rel, frozen) for rel in [*project.python_files(), *project.notebooks()]}
+
+
+def _site_scope(file_scope: FileScope, site: ImportSite) -> Scope:
+    if file_scope == "runtime":
+        if site.context == "optional":
+            return "optional"
+        if site.context == "typing":
+            return "typing"
+        return "runtime"
+    assert file_scope != "build"
+    return file_scope
+
+
+# ---------------------------------------------------------------------- first party
+class _FirstParty:
+    """Names that refer to the project's own code, for the file doing the import."""
+
+    def __init__(self, project: Project, packaged: bool) -> None:
+        children: dict[str, set[str]] = defaultdict(set)
+        has_init: set[str] = set()
+        namespace_dirs: dict[str, set[str]] = defaultdict(set)
+        all_names: set[str] = set()
+        module_stems: list[tuple[str, str]] = []
+        for f in project.files:
+            if not f.endswith((".py", ".pyi", ".ipynb")) and not f.endswith((".so", ".pyd")):
+                continue
+            parts = f.split("/")
+            folder = "/".join(parts[:-1])
+            if parts[-1] == "__init__.py":
+                has_init.add(folder)
+            if f.endswith((".py", ".pyi", ".so", ".pyd")):
+                stem = parts[-1].split(".", 1)[0]
+                if stem.isidentifier() and stem != "__init__":
+                    children[folder].add(stem)
+                    module_stems.append((folder, stem))
+                    all_names.add(stem)
+            for i in range(len(parts) - 1):
+                parent, name = "/".join(parts[:i]), parts[i]
+                if name.isidentifier():
+                    namespace_dirs[parent].add(name)
+                    all_names.add(name)
+        for d in has_init:
+            parent, _, name = d.rpartition("/")
+            if name.isidentifier():
+                children[parent].add(name)
+        self.children = children
+        self.has_init = has_init
+        glob = {p.name for p in project.packages}
+        glob |= children.get("src", set()) | namespace_dirs.get("src", set())
+        self.root_namespaces = frozenset(namespace_dirs.get("", set()) - {"src"})
+        for d in has_init:  # local packages anywhere (outside tests and docs) are importable by name
+            parent, _, name = d.rpartition("/")
+            lowered = {p.lower() for p in d.split("/")}
+            if parent not in has_init and not lowered & (TEST_DIRS | DOC_DIRS) and name.isidentifier():
+                glob.add(name)
+        if not packaged:  # a folder of scripts: anything in it is the author's own code
+            glob |= all_names
+        # modules in folders that are not packages: importable by their bare name once a script or a
+        # test puts their folder on sys.path
+        self.anywhere = frozenset(
+            stem for folder, stem in module_stems if folder not in has_init
+        )
+        self.globals = frozenset(glob)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def is_local(self, top: str, rel: str) -> bool:
+        if top in self.globals:
+            return True
+        folder = rel.rpartition("/")[0]
+        names = self._cache.get(folder)
+        if names is None:
+            names = self._cache[folder] = self._names_for(folder)
+        return top in names
+
+    def probably_local(self, top: str, resolutions: list[Resolution]) -> bool:
+        """An import sciship could not resolve, named like a module somewhere in the project (tests
+        that put a data folder on ``sys.path``) or private (``_helpers``), is the author's own code."""
+        if any(r.source != "guess" for r in resolutions):
+            return False
+        return top in self.anywhere or top.startswith("_")
+
+    def _names_for(self, folder: str) -> frozenset[str]:
+        # Python puts the script's folder on sys.path; pytest the first folder above without __init__.py
+        base = folder
+        while base and base in self.has_init:
+            base = base.rpartition("/")[0]
+        names = set(self.children.get(base, ())) | self.children.get("", set())
+        names |= self.root_namespaces  # `import docs.conf` from the project root
+        # a test sub-folder named like a library (tests/pandas/) is not what `import pandas` means
+        parts = folder.split("/") if folder else []
+        for i, part in enumerate(parts):
+            if any(p.lower() in TEST_DIRS for p in parts[:i]):
+                names.discard(part)
+        return frozenset(names)
+
+
+# ---------------------------------------------------------------------- resolution
+def _resolve_site(site: ImportSite, declared: frozenset[str]) -> list[Resolution]:
+    """Distributions for one import; ``from google.cloud import storage, bigquery`` can name two."""
+    out: dict[str, Resolution] = {}
+    for name in site.names:
+        res = distribution_for(f"{site.module}.{name}", declared=declared)
+        if "." in res.import_name:
+            out[res.distribution] = res
+    if not out:
+        res = distribution_for(site.module, declared=declared)
+        out[res.distribution] = res
+    return list(out.values())
+
+
+def _match_declared_names(usages: dict[str, _Usage], declared: frozenset[str]) -> None:
+    """An unknown import ``ibis`` and an otherwise unused declaration ``ibis-framework`` are one thing.
+
+    Only for names sciship could not resolve, and only when exactly one declared name fits
+    (``X-suffix``, ``pyX``, ``python-X``, or the same letters without separators).
+    """
+    for name in [n for n, u in usages.items() if u.resolution and u.resolution.source == "guess"]:
+        if name in declared:
+            continue
+        bare = name.replace("-", "")
+        fits = [
+            d for d in declared
+            if d not in usages
+            and (d.startswith(name + "-") or d in {"py" + name, "python-" + name} or d.replace("-", "") == bare)
+        ]
+        if len(fits) == 1:
+            usages[fits[0]] = usages.pop(name)
+
+
+@dataclass
+class _Usage:
+    imports: set[str] = field(default_factory=set)
+    scopes: set[Scope] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
+    resolution: Resolution | None = None
+    sites: list[ImportSite] = field(default_factory=list)
+    runtime_markers: set[str | None] = field(default_factory=set)
+
+    def add(self, res: Resolution, site: ImportSite, scope: Scope) -> None:
+        self.imports.add(res.import_name)
+        self.scopes.add(scope)
+        self.files.add(site.path)
+        if self.resolution is None or (self.resolution.source == "guess" and res.source != "guess"):
+            self.resolution = res
+        self.sites.append(site)
+        if scope == "runtime":
+            self.runtime_markers.add(site.marker if site.context == "conditional" else None)
+
+
+def _plugin_kind(name: str) -> str | None:
+    kind = plugins().get(name)
+    if kind:
+        return kind
+    for prefix, what in _PLUGIN_PREFIXES:
+        if name.startswith(prefix):
+            return what
+    if name.endswith("-theme") or name.endswith("-stubs"):
+        return "theme or stubs"
+    return None
+
+
+def _verdicts(usages: dict[str, _Usage], items: list[decl.Declaration], packaged: bool) -> list[DependencyVerdict]:
+    by_name: dict[str, list[decl.Declaration]] = defaultdict(list)
+    for d in items:
+        by_name[d.name].append(d)
+    out: list[DependencyVerdict] = []
+    for name in sorted(set(usages) | set(by_name)):
+        use = usages.get(name)
+        decls = by_name.get(name, [])
+        if use is None:
+            if all(d.dump or d.kind == "dev" for d in decls):
+                continue  # tools in dev groups and names in environment dumps are not imported
+            locations = tuple(dict.fromkeys(d.location for d in decls if not d.dump))
+            out.append(
+                DependencyVerdict(name, (), (), locations, "unused", tuple(dict.fromkeys(d.path for d in decls)),
+                                  plugin=_plugin_kind(name))
+            )
+            continue
+        out.append(_verdict(name, use, decls, packaged))
+    return out
+
+
+def _verdict(name: str, use: _Usage, decls: list[decl.Declaration], packaged: bool) -> DependencyVerdict:
+    kinds = {d.kind for d in decls if not (packaged and d.dump)}
+    scopes = use.scopes
+    needed = {"runtime"} if packaged else {"runtime", "script", "notebook"}
+    res = use.resolution
+    assert res is not None
+    # a guessed name that some file declares (even a conda environment) is confirmed by the author
+    unknown = (res.source == "guess" and not decls) or res.ambiguous
+    status: Status
+    if scopes & needed:
+        if kinds & {"runtime", "extra"}:
+            status = "ok"
+        elif "dev" in kinds:
+            status = "misplaced"
+        else:
+            status = "unverified" if unknown else "missing"
+    elif "optional" in scopes:
+        status = "ok" if decls else "optional"
+    elif scopes <= {"typing"}:
+        status = "ok"
+    elif "test" in scopes and "runtime" in kinds and not kinds & {"dev", "extra"} and packaged:
+        status = "misplaced"
+    elif decls:
+        status = "ok"
+    else:
+        status = "unverified" if unknown else "missing"
+    markers = use.runtime_markers
+    marker = next(iter(markers)) if len(markers) == 1 else None
+    return DependencyVerdict(
+        distribution=name,
+        imports=tuple(sorted(use.imports)),
+        scopes=tuple(s for s in SCOPE_ORDER if s in scopes),
+        declared=tuple(dict.fromkeys(d.location for d in decls)),
+        status=status,
+        files=tuple(sorted(use.files)),
+        source=res.source if not decls else ("declared" if res.source == "guess" else res.source),
+        candidates=res.candidates if res.ambiguous else (),
+        marker=marker,
+        first_site=min(use.sites, key=lambda s: (s.path, s.line)),
+    )
+
+
+def _ambiguity_problems(verdicts: list[DependencyVerdict]) -> list[Problem]:
+    out = []
+    for v in verdicts:
+        if v.candidates and v.first_site is not None:
+            names = ", ".join(f"`{c}`" for c in v.candidates)
+            out.append(
+                Problem(
+                    v.first_site.path,
+                    f"`import {v.imports[0]}` can come from several distributions ({names}); sciship will not "
+                    "guess which one you use. Declare the one you installed (`pip list` shows it).",
+                    line=v.first_site.line,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------- requires-python
+_LOWER = re.compile(r"^(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?")
+
+
+def _lower_bound(spec: str | None) -> PythonVersion | None:
+    if not spec:
+        return None
+    best: PythonVersion | None = None
+    for part in spec.split(","):
+        m = _LOWER.match(part.strip())
+        if m:
+            ver = (int(m.group(2)), int(m.group(3) or 0))
+            if m.group(1) == ">" and m.group(3) is not None and part.strip().count(".") == 1:
+                ver = (ver[0], ver[1] + 1)
+            best = ver if best is None else max(best, ver)
+    return best
+
+
+def _fmt(ver: PythonVersion | None) -> str | None:
+    return None if ver is None else f"{ver[0]}.{ver[1]}"
+
+
+def _requires_python(
+    declared: str | None,
+    lower: PythonVersion | None,
+    scans: dict[str, ScanResult],
+    scopes: dict[str, FileScope],
+    packaged: bool,
+    local: _FirstParty,
+) -> RequiresPython:
+    best: tuple[PythonVersion, str, str, int | None] | None = None
+    counted = {"runtime"} if packaged else {"runtime", "script", "notebook"}
+    for rel, result in scans.items():
+        if scopes.get(rel) not in counted:
+            continue
+        if result.min_python is not None and (best is None or result.min_python > best[0]):
+            best = (result.min_python, result.min_python_reason or "newer syntax", rel, result.min_python_line)
+        for site in result.imports:
+            if site.context != "normal" or site.level or local.is_local(site.top, rel):
+                continue
+            ver = added_in(site.top)
+            if ver is not None and (best is None or ver > best[0]):
+                best = (ver, f"`import {site.top}` (new in Python {ver[0]}.{ver[1]})", rel, site.line)
+    if best is None:
+        return RequiresPython(declared, None, _fmt(lower))
+    return RequiresPython(declared, _fmt(best[0]), _fmt(lower), best[1], best[2], best[3])
+
+
+def scope_of(rel: str, project: Project) -> FileScope:
+    """Public helper for other commands: the scope sciship gives one file of ``project``."""
+    return file_scope(rel, frozenset(project.package_files()))

@@ -1,0 +1,102 @@
+"""A cache of scan results in the user's cache folder, keyed by sciship version and file content.
+
+Never inside the project. One JSON file per sciship version, read once and written once (atomically)
+per run. Anything wrong with it (missing, damaged, unwritable) means "no cache": it is only a speed-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sciship import __version__
+from sciship.imports.scan import ImportSite, ScanResult
+from sciship.project import Problem
+
+#: the cache keeps at most this many file results; the oldest-written are dropped first
+MAX_ENTRIES = 50_000
+_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """The platform's user cache folder for sciship (``XDG_CACHE_HOME`` wins everywhere when set)."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "sciship"
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "sciship" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "sciship"
+    return Path.home() / ".cache" / "sciship"
+
+
+class ScanCache:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / f"scan-{__version__}.json"
+        self._data: dict[str, Any] | None = None
+        self._dirty = False
+
+    def _load(self) -> dict[str, Any]:
+        if self._data is None:
+            try:
+                raw = json.loads(self.path.read_text(encoding="utf-8"))
+                ok = isinstance(raw, dict) and raw.get("format") == _FORMAT and isinstance(raw.get("files"), dict)
+                self._data = raw["files"] if ok else {}
+            except (OSError, ValueError, RecursionError):
+                self._data = {}
+        return self._data
+
+    def get(self, key: str, path: str) -> ScanResult | None:
+        entry = self._load().get(key)
+        if entry is None:
+            return None
+        try:
+            return _decode(entry, path)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+
+    def put(self, key: str, result: ScanResult) -> None:
+        self._load()[key] = _encode(result)
+        self._dirty = True
+
+    def save(self) -> None:
+        if not self._dirty or self._data is None:
+            return
+        files = self._data
+        if len(files) > MAX_ENTRIES:
+            files = dict(list(files.items())[-MAX_ENTRIES:])
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".scan-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump({"format": _FORMAT, "files": files}, fh, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        self._dirty = False
+
+
+def _encode(r: ScanResult) -> list[Any]:
+    sites = [[s.module, s.line, s.context, s.marker, s.level, s.cell, list(s.names)] for s in r.imports]
+    problem = None if r.problem is None else [r.problem.message, r.problem.line, r.problem.column]
+    return [sites, problem, list(r.min_python) if r.min_python else None, r.min_python_reason, r.min_python_line]
+
+
+def _decode(entry: list[Any], path: str) -> ScanResult:
+    sites_raw, problem_raw, min_py, reason, min_line = entry
+    sites = tuple(
+        ImportSite(m, m.partition(".")[0], path, int(line), ctx, marker, int(level), cell, tuple(names))
+        for m, line, ctx, marker, level, cell, names in sites_raw
+    )
+    problem = None if problem_raw is None else Problem(path, problem_raw[0], problem_raw[1], problem_raw[2])
+    return ScanResult(
+        path, sites, problem, (int(min_py[0]), int(min_py[1])) if min_py else None, reason, min_line
+    )

@@ -1,0 +1,175 @@
+"""Which distribution (the name you ``pip install``) provides an import name.
+
+Three sources, in order:
+
+1. ``environment`` - the metadata of packages installed where sciship runs
+   (``importlib.metadata.packages_distributions()``), read once per process, on first use;
+2. ``curated`` - ``data/import_map.json`` shipped with sciship: import names whose distribution has
+   another name (``yaml`` -> PyYAML, ``sklearn`` -> scikit-learn), namespace packages at submodule level
+   (``google.cloud.storage``), each checked against the real wheel;
+3. ``guess`` - the import name itself; such results are *unverified*.
+
+An import that more than one distribution provides (``cv2``) is ``ambiguous``: all candidates are
+returned, none is silently picked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from packaging.utils import canonicalize_name
+
+Source = Literal["environment", "curated", "guess"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The distribution(s) that provide one import name."""
+
+    import_name: str  #: the part of the name that decided (``google.cloud.storage``, else the top level)
+    candidates: tuple[str, ...]  #: PEP 503 normalised distribution names, best first
+    source: Source
+    ambiguous: bool = False
+
+    @property
+    def distribution(self) -> str:
+        """The one distribution (the first candidate); check :attr:`ambiguous` before trusting it."""
+        return self.candidates[0]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    distributions: tuple[str, ...]
+    ambiguous: bool
+
+
+@cache
+def _load_json(name: str) -> object:
+    try:
+        text = resources.files("sciship.imports").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        return json.loads(text)
+    except (OSError, ValueError):  # a missing or damaged data file degrades to "guess"
+        return {}
+
+
+@cache
+def curated() -> dict[str, _Entry]:
+    """The curated import-name map (loaded once)."""
+    data = _load_json("import_map.json")
+    entries = data.get("entries", {}) if isinstance(data, dict) else {}
+    out: dict[str, _Entry] = {}
+    for name, entry in entries.items():
+        if not isinstance(entry, dict):
+            continue
+        dists = tuple(canonicalize_name(d) for d in entry.get("distributions", []) if isinstance(d, str))
+        if dists:
+            out[name] = _Entry(dists, bool(entry.get("ambiguous", len(dists) > 1)))
+    return out
+
+
+@cache
+def conda_to_pypi() -> tuple[dict[str, str], frozenset[str]]:
+    """Conda package name -> PyPI name, and the conda names that are not Python packages."""
+    data = _load_json("conda_to_pypi.json")
+    if not isinstance(data, dict):
+        return {}, frozenset()
+    not_python = data.get("__not_python__", [])
+    mapping = {k.lower(): v for k, v in data.items() if isinstance(v, str) and not k.startswith("__")}
+    return mapping, frozenset(n.lower() for n in not_python if isinstance(n, str))
+
+
+@cache
+def plugins() -> dict[str, str]:
+    """Normalised distribution name -> the kind of plugin it is (loaded once)."""
+    data = _load_json("plugins.json")
+    if not isinstance(data, dict):
+        return {}
+    table = data.get("entries", data)
+    if not isinstance(table, dict):
+        return {}
+    out: dict[str, str] = {}
+    for k, v in table.items():
+        if k in {"schema", "generated"} or k.startswith("__"):
+            continue
+        kind = v if isinstance(v, str) else (v.get("kind") if isinstance(v, dict) else None)
+        if isinstance(kind, str):
+            out[canonicalize_name(k)] = kind
+    return out
+
+
+@cache
+def environment() -> dict[str, tuple[str, ...]]:
+    """Top-level import name -> distributions installed where sciship runs (read once)."""
+    from importlib.metadata import packages_distributions
+
+    try:
+        found = packages_distributions()
+    except Exception:  # noqa: BLE001 - broken metadata in someone's environment must not stop us
+        return {}
+    return {k: tuple(dict.fromkeys(canonicalize_name(d) for d in v)) for k, v in found.items()}
+
+
+def _env_owner(module: str, dists: tuple[str, ...]) -> tuple[str, ...]:
+    """Of several installed distributions sharing a top-level name, those that ship ``module``."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    parts = module.split(".")
+    wanted = {"/".join(parts) + "/", "/".join(parts) + ".py"}
+    owners = []
+    for dist in dists:
+        try:
+            files = distribution(dist).files or []
+        except PackageNotFoundError:
+            continue
+        for f in files:
+            posix = str(f).replace("\\", "/")
+            if any(posix.startswith(w) or posix == w for w in wanted):
+                owners.append(dist)
+                break
+    return tuple(owners)
+
+
+def distribution_for(import_name: str, *, declared: Iterable[str] = ()) -> Resolution:
+    """Resolve a (possibly dotted) import name to its distribution(s).
+
+    ``declared`` (normalised names the project already lists) settles ambiguous cases: when exactly one
+    candidate is declared, that is the author's choice, not a guess.
+    """
+    declared_set = frozenset(declared)
+    parts = import_name.split(".")
+    top = parts[0]
+    table = curated()
+    # namespace packages: the most specific curated entry wins (google.cloud.storage before google)
+    for i in range(len(parts), 1, -1):
+        prefix = ".".join(parts[:i])
+        entry = table.get(prefix)
+        if entry is not None:
+            return _pick(prefix, entry.distributions, "curated", entry.ambiguous, declared_set)
+    env = environment().get(top)
+    if env:
+        if len(env) > 1 and len(parts) > 1:
+            owners = _env_owner(import_name, env)
+            if owners:
+                env = owners
+        if len(env) == 1 or top not in table:
+            return _pick(top, env, "environment", len(env) > 1, declared_set)
+    entry = table.get(top)
+    if entry is not None:
+        return _pick(top, entry.distributions, "curated", entry.ambiguous, declared_set)
+    return Resolution(top, (canonicalize_name(top),), "guess")
+
+
+def _pick(
+    name: str, candidates: tuple[str, ...], source: Source, ambiguous: bool, declared: frozenset[str]
+) -> Resolution:
+    if ambiguous and len(candidates) > 1:
+        chosen = [c for c in candidates if c in declared]
+        if len(chosen) == 1:
+            return Resolution(name, (chosen[0],), source)
+        return Resolution(name, candidates, source, ambiguous=True)
+    return Resolution(name, candidates[:1], source)

@@ -1,0 +1,189 @@
+"""``sciship deps --write``: turn the verdicts into a Plan that declares what the code needs.
+
+Missing runtime dependencies go to ``[project] dependencies``, test-only ones to the ``test``
+dependency group (PEP 735), guarded (optional) imports to an extra named after the distribution. No
+version pins; ``floors=True`` adds ``>=`` the installed version. Comments and layout of
+pyproject.toml are kept (tomlkit). A folder without pyproject.toml gets its requirements.txt updated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from tomlkit.toml_document import TOMLDocument
+
+    from sciship.imports.analysis import DependencyVerdict, DepsReport
+    from sciship.plan import Plan
+    from sciship.project import Project
+
+Target = Literal["runtime", "test", "optional"]
+ALL_TARGETS: frozenset[Target] = frozenset({"runtime", "test", "optional"})
+
+
+def requirement(v: DependencyVerdict, *, floors: bool) -> str:
+    """``name``, ``name>=1.2`` with floors, plus ``; marker`` when every runtime import is conditional."""
+    text = v.distribution
+    if floors:
+        version = _installed(v.distribution)
+        if version:
+            text += f">={version}"
+    if v.marker:
+        text += f"; {v.marker}"
+    return text
+
+
+def _installed(name: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - broken metadata: no floor rather than a crash
+        return None
+
+
+def additions(report: DepsReport, targets: Iterable[Target] = ALL_TARGETS) -> dict[Target, list[DependencyVerdict]]:
+    """What ``--write`` would add, by target."""
+    wanted = set(targets)
+    out: dict[Target, list[DependencyVerdict]] = {"runtime": [], "test": [], "optional": []}
+    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
+    for v in report.dependencies:
+        scopes = set(v.scopes)
+        if v.status in {"missing", "misplaced"} and scopes & needed:
+            out["runtime"].append(v)
+        elif v.status == "missing" and "test" in scopes and report.packaged:
+            out["test"].append(v)
+        elif v.status == "optional":
+            out["optional"].append(v)
+    return {k: (vs if k in wanted else []) for k, vs in out.items()}
+
+
+def plan_write(
+    project: Project,
+    report: DepsReport,
+    plan: Plan,
+    *,
+    floors: bool = False,
+    targets: Iterable[Target] = ALL_TARGETS,
+) -> int:
+    """Add the missing declarations to ``plan``. Returns how many requirements it adds."""
+    adds = additions(report, targets)
+    count = sum(len(v) for v in adds.values())
+    unverified = [v.distribution for v in report.dependencies if v.status == "unverified" and "runtime" in v.scopes]
+    if unverified:
+        plan.note(
+            "Not added, because sciship could not confirm their names on PyPI: "
+            + ", ".join(f"`{n}`" for n in unverified)
+            + ". If they are your own modules, ignore this; otherwise add the right names by hand."
+        )
+    if not count:
+        return 0
+    if not project.has("pyproject.toml"):
+        return _write_requirements(project, adds["runtime"], plan, floors=floors)
+    if project.pyproject is None:
+        plan.note("pyproject.toml could not be read, so sciship did not change it; fix it first (`sciship check`).")
+        return 0
+
+    def change(doc: TOMLDocument) -> None:
+        _add_runtime(doc, [requirement(v, floors=floors) for v in adds["runtime"]])
+        _add_group(doc, "test", [requirement(v, floors=floors) for v in adds["test"]])
+        for v in adds["optional"]:
+            _add_extra(doc, v.distribution, requirement(v, floors=floors))
+
+    reasons = []
+    if adds["runtime"]:
+        reasons.append("declare " + ", ".join(v.distribution for v in adds["runtime"]) + " (imported by your code)")
+    if adds["test"]:
+        reasons.append("add " + ", ".join(v.distribution for v in adds["test"]) + " to the test group")
+    if adds["optional"]:
+        reasons.append("offer " + ", ".join(v.distribution for v in adds["optional"]) + " as extras")
+    plan.edit_toml("pyproject.toml", change, "; ".join(reasons))
+    return count
+
+
+def _array(items: list[str]) -> Any:
+    import tomlkit
+
+    arr = tomlkit.array()
+    arr.extend(items)
+    arr.multiline(True)
+    return arr
+
+
+def _extend(arr: Any, items: list[str]) -> None:
+    """Append to a tomlkit array, keeping its comments, one item per line if it already was."""
+    present = {str(x).split(";")[0].strip().lower() for x in arr}
+    multiline = "\n" in arr.as_string() or len(arr) + len(items) > 3
+    for item in items:
+        if item.split(";")[0].split(">")[0].strip().lower() not in present:
+            arr.append(item)
+    if multiline:
+        arr.multiline(True)
+
+
+def _add_runtime(doc: TOMLDocument, items: list[str]) -> None:
+    if not items:
+        return
+    import tomlkit
+
+    project = doc.get("project")
+    if project is None:
+        project = tomlkit.table()
+        doc["project"] = project
+    deps = project.get("dependencies")
+    if deps is None:
+        project["dependencies"] = _array(items)
+    else:
+        _extend(deps, items)
+
+
+def _add_group(doc: TOMLDocument, group: str, items: list[str]) -> None:
+    if not items:
+        return
+    import tomlkit
+
+    groups = doc.get("dependency-groups")
+    if groups is None:
+        groups = tomlkit.table()
+        doc["dependency-groups"] = groups
+    if group in groups:
+        _extend(groups[group], items)
+    else:
+        groups[group] = _array(items)
+
+
+def _add_extra(doc: TOMLDocument, extra: str, item: str) -> None:
+    import tomlkit
+
+    project = doc.get("project")
+    if project is None:
+        project = tomlkit.table()
+        doc["project"] = project
+    extras = project.get("optional-dependencies")
+    if extras is None:
+        extras = tomlkit.table()
+        project["optional-dependencies"] = extras
+    if extra in extras:
+        _extend(extras[extra], [item])
+    else:
+        extras[extra] = [item]
+
+
+def _write_requirements(project: Project, adds: list[DependencyVerdict], plan: Plan, *, floors: bool) -> int:
+    if not adds:
+        return 0
+    lines = [requirement(v, floors=floors) for v in adds]
+    reason = "declare " + ", ".join(v.distribution for v in adds) + " (imported by your scripts and notebooks)"
+    if project.has("requirements.txt"):
+
+        def append(text: str) -> str:
+            sep = "" if not text or text.endswith("\n") else "\n"
+            return text + sep + "\n".join(lines) + "\n"
+
+        plan.edit("requirements.txt", append, reason)
+    else:
+        plan.create("requirements.txt", "\n".join(lines) + "\n", reason)
+    return len(adds)
