@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import tomlkit
 
-from conftest import GOOD_PYPROJECT, compute, git, write_tree
+from conftest import GOOD_PYPROJECT, PROJECTS, compute, git, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.metadata import uncapped
 from sciship.plan import Plan
@@ -262,3 +262,13 @@ def test_fix_without_remote_adds_no_urls(repo: Path) -> None:
     plan = fix(repo, "PKG119")
     assert not plan.actions
     assert "GitHub remote" in plan.notes[0]
+
+
+def test_pyproject_without_project_table_is_one_finding() -> None:
+    """A setup.py project whose pyproject.toml only configures tools: PKG110 explains, the rest skip."""
+    project = Project.load(PROJECTS / "meta-legacy")
+    findings = {f.code: f for f in run_checks(project, select=["metadata", "license", "RDM30"])}
+    assert findings["PKG110"].status == "failed"
+    assert "setup.py" in findings["PKG110"].message
+    failed = sorted(c for c, f in findings.items() if f.status == "failed")
+    assert failed == ["PKG110"]

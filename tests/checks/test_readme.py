@@ -266,3 +266,14 @@ def test_fix_declares_the_readme(tmp_path: Path) -> None:
     assert "# keep me" in text
     (finding,) = run_checks(Project.load(tmp_path), select=["RDM300"])
     assert finding.status == "passed"
+
+
+def test_intro_in_the_first_section() -> None:
+    readme = "# pkg\n\n[![PyPI](https://img.shields.io/pypi/v/pkg)](https://pypi.org/project/pkg)\n\n"
+    readme += "## Why pkg?\n\npkg is a library for processing geophysical data and making maps.\n"
+    assert compute("RDM310", files(readme)).status == "passed"
+
+
+def test_first_section_about_installing_is_not_an_intro() -> None:
+    readme = "# pkg\n\n## Installation\n\nYou can install it with pip from PyPI like any other package.\n"
+    assert compute("RDM310", files(readme)).status == "failed"

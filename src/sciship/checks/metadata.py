@@ -42,8 +42,12 @@ def is_dynamic(project: Project, key: str) -> bool:
 
 
 def no_pyproject(project: Project) -> Skip | None:
-    if project.pyproject is None:
+    """A Skip when there is no ``[project]`` table to check (PKG100, PKG101 or PKG110 says why)."""
+    data = project.pyproject
+    if data is None:
         return Skip("There is no readable pyproject.toml.")
+    if not isinstance(data.get("project"), dict):
+        return Skip("pyproject.toml has no `[project]` table (see PKG110).")
     return None
 
 
@@ -151,8 +155,13 @@ def inline_authors(authors: list[dict[str, str]]) -> Any:
     usual style).""",
 )
 def has_valid_name(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
+    if project.pyproject is None:
+        return Skip("There is no readable pyproject.toml.")
+    if not isinstance(project.pyproject.get("project"), dict):
+        old = project.find("setup.py", "setup.cfg")
+        where = f" The metadata is still in `{old}`: move it there." if old else ""
+        return Fail(f"pyproject.toml has no `[project]` table, where the name, version and the rest of "
+                    f"the package's description belong.{where}", path=old or PYPROJECT)
     name = declared(project, "name")
     if name is None:
         return Fail("`[project]` has no `name`.", path=PYPROJECT)

@@ -376,10 +376,12 @@ def readme_intro(project: Project) -> Result:
         return readme
     if any(_is_prose(line) for line in readme.top()):
         return None
-    intro = re.compile(r"\b(about|overview|introduction|description|what is|summary)\b", re.IGNORECASE)
+    intro = re.compile(r"\b(about|overview|introduction|description|what is|summary|why)\b", re.IGNORECASE)
+    how_to = re.compile(r"install|usage|quick|start|example|tutorial|contribut|licen|citation", re.IGNORECASE)
     lines = readme.lines
     for i, h in enumerate(readme.headings):
-        if intro.search(h.title):
+        first_section = i == 1 and not how_to.search(h.title)
+        if intro.search(h.title) or first_section:
             end = readme.headings[i + 1].line - 1 if i + 1 < len(readme.headings) else len(lines)
             if any(_is_prose(line) for line in lines[h.line : end]):
                 return None

@@ -1,0 +1,1 @@
+"""A package still described by setup.py."""
