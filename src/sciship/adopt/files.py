@@ -1,0 +1,187 @@
+"""The new files an adopted project gets: pyproject.toml, README section, tests, community, CI, docs."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from sciship.adopt.plan import BIG_FILE, Adoption
+
+if TYPE_CHECKING:
+    from sciship.project import Project
+    from sciship.scaffold import Meta
+
+
+def meta_for(adoption: Adoption, project: Project, author: str | None, email: str | None) -> Meta:
+    from sciship.scaffold import Meta
+
+    low = adoption.requires_python.removeprefix(">=")
+    minor = int(low.split(".")[1]) if "." in low else 10
+    return Meta(
+        name=adoption.name,
+        import_name=adoption.package,
+        description=f"Research code from `{project.root.name}`, packaged so others can install and rerun it.",
+        author=author or f"The {adoption.name} authors",
+        email=email or "",
+        license=adoption.license,
+        github=None,
+        python_min=low,
+        python_max="3.13" if minor <= 13 else low,
+    )
+
+
+def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
+    """Add pyproject.toml, __init__.py, README, generated tests and the standard files to the plan."""
+    from sciship import scaffold
+
+    plan = adoption.plan
+    existing = set(project.files) | {a.path for a in plan.actions}
+    plan.create("pyproject.toml", _pyproject(adoption, project, meta), "describes the package: name, "
+                "dependencies, commands")
+    init = f"src/{adoption.package}/__init__.py"
+    if init not in existing:
+        plan.create(init, f'"""{meta.description}"""\n', "makes `src/{0}` an importable package".format(
+            adoption.package))
+    readme = _readme_path(project)
+    section = readme_section(adoption)
+    if readme is None:
+        plan.create("README.md", scaffold.render("README.md", meta).rstrip() + "\n\n" + section, "explains the project")
+    elif readme.lower().endswith(".md"):
+        new = (project.read_text(readme) or "").rstrip() + "\n\n" + section
+        copied = [a for a in plan.actions if a.path == readme and a.kind == "copy"]
+        if copied:  # --output: write the extended copy instead of a plain copy
+            plan.actions.remove(copied[0])
+            plan.create(readme, new, "your README, plus how to install and run the package")
+        else:
+            plan.edit(readme, lambda _text: new, "adds how to install and run the package")
+    plan.create("tests/test_adopted.py", tests_file(adoption), "proves every module imports without running the "
+                "analysis and every command answers --help")
+    generated = {**scaffold.community_files(meta), **scaffold.ci_files(meta), **scaffold.docs_files(meta)}
+    generated["docs/api.md"] = _api_page(adoption)
+    for path, text in generated.items():
+        if path in existing or (path == "LICENSE" and project.find_ci("LICENSE")):
+            continue
+        if path == ".gitignore":
+            text += "\n# Output of the analysis\n*.png\n"  # noqa: ERA001 - gitignore text, not code
+        plan.create(path, text, "standard project file")
+
+
+def _readme_path(project: Project) -> str | None:
+    return project.find_ci("README")
+
+
+def _pyproject(adoption: Adoption, project: Project, meta: Meta) -> str:
+    import tomlkit
+
+    from sciship import scaffold
+
+    text = scaffold.render("pyproject.toml", meta)
+    if adoption.commands:
+        table = "[project.scripts]\n" + "".join(
+            f"{cmd} = {json.dumps(entry)}\n" for cmd, entry in sorted(adoption.commands.items())
+        )
+        at = text.find("\n# Tools only developers need")
+        at = text.find("\n[dependency-groups]") if at < 0 else at
+        text = text[: at + 1] + table + "\n" + text[at + 1 :] if at >= 0 else text + "\n" + table
+    doc = tomlkit.parse(text)
+    proj = doc["project"]
+    readme = _readme_path(project)
+    if readme is not None:
+        proj["readme"] = readme  # type: ignore[index]
+    proj["requires-python"] = adoption.requires_python  # type: ignore[index]
+    deps = tomlkit.array()
+    for d in adoption.runtime:
+        deps.append(d)
+    deps.multiline(True)
+    proj["dependencies"] = deps  # type: ignore[index]
+    groups = doc["dependency-groups"]
+    if adoption.notebook_deps:
+        nb = tomlkit.array()
+        for d in ["jupyterlab", *adoption.notebook_deps]:
+            nb.append(d)
+        groups["notebooks"] = nb  # type: ignore[index]
+    tool = doc["tool"]
+    # research code was not written to pass docstring rules: check what catches real bugs
+    tool["ruff"]["lint"] = tomlkit.parse('select = ["E4", "E7", "E9", "F"]\n')  # type: ignore[index]
+    # third-party libraries warn often; warnings in adopted code should not fail its tests
+    del tool["pytest"]["ini_options"]["filterwarnings"]  # type: ignore[index,union-attr]
+    big = sorted(p.target for p in adoption.placed if p.role in {"kept", "notebook"} and _size(project, p.source)
+                 > BIG_FILE)
+    hatch = tomlkit.parse(f'[wheel]\npackages = ["src/{adoption.package}"]\n')
+    if big:
+        hatch.add("sdist", {"exclude": big})
+    tool["hatch"] = {"build": {"targets": hatch}}  # type: ignore[index]
+    return tomlkit.dumps(doc)
+
+
+def _size(project: Project, path: str) -> int:
+    try:
+        return (project.root / path).stat().st_size
+    except OSError:
+        return 0
+
+
+def readme_section(adoption: Adoption) -> str:
+    lines = ["## Install and run", "", "From this folder:", "", "```bash", "python -m pip install -e .", "```", ""]
+    if adoption.commands:
+        lines += ["Each analysis script is now a command (run them from this folder, so that paths such as "
+                  "`data/...` still point at the data):", ""]
+        lines += [f"- `{cmd}` runs `{entry.split(':')[0]}`" for cmd, entry in sorted(adoption.commands.items())]
+        lines.append("")
+    lines += [
+        "Data files stay where they were, relative to this folder; they are not part of the installed "
+        "package, so the commands expect to be run from here.",
+        "",
+    ]
+    if adoption.notebook_deps:
+        lines += ["The notebooks in `notebooks/` need a few more packages: "
+                  "`python -m pip install -e . --group notebooks`.", ""]
+    if adoption.license is None:
+        lines += ["## License", "", "No license has been chosen yet, so nobody may legally reuse this code. "
+                  "Pick one (see https://choosealicense.com) and add a `LICENSE` file.", ""]
+    return "\n".join(lines)
+
+
+def tests_file(adoption: Adoption) -> str:
+    modules = json.dumps(sorted(adoption.modules), indent=4).replace("\n]", ",\n]") if adoption.modules else "[]"
+    commands = json.dumps(dict(sorted(adoption.commands.items())), indent=4)
+    if adoption.commands:
+        commands = commands.replace("\n}", ",\n}")
+    return f'''"""Every module imports without running its analysis; every command answers --help."""
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+MODULES = {modules}
+
+# command -> "module:function", as in pyproject.toml [project.scripts]
+COMMANDS = {commands}
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_module_imports_without_running(name, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no data here: an import that reads data would fail
+    importlib.import_module(name)
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_answers_help(command, tmp_path):
+    module, function = COMMANDS[command].split(":")
+    code = f"import sys; sys.argv[0] = {{command!r}}; from {{module}} import {{function}}; sys.exit({{function}}())"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert "usage" in result.stdout.lower()
+'''
+
+
+def _api_page(adoption: Adoption) -> str:
+    parts = ["# API reference", "", "Everything below is generated from the docstrings in the source code.", ""]
+    for mod in sorted(adoption.modules):
+        parts += [f"## `{mod}`", "", "```{eval-rst}", f".. automodule:: {mod}", "   :members:", "```", ""]
+    return "\n".join(parts)
