@@ -1,0 +1,3 @@
+# A fixture project's test file that its sdist configuration leaves out.
+def test_placeholder():
+    assert True

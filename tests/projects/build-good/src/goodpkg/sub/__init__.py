@@ -1,0 +1,1 @@
+"""Helpers in a subpackage."""

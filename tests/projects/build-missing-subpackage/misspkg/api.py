@@ -1,0 +1,5 @@
+from misspkg.sub.tools import helper
+
+
+def run() -> int:
+    return helper()
