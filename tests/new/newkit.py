@@ -14,6 +14,14 @@ GIT_ENV = {
     "GIT_AUTHOR_EMAIL": "ada@example.org",
     "GIT_COMMITTER_NAME": "Ada Lovelace",
     "GIT_COMMITTER_EMAIL": "ada@example.org",
+    # what `git config user.name` answers, whatever this machine's own git configuration says
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_COUNT": "2",
+    "GIT_CONFIG_KEY_0": "user.name",
+    "GIT_CONFIG_VALUE_0": "Ada Lovelace",
+    "GIT_CONFIG_KEY_1": "user.email",
+    "GIT_CONFIG_VALUE_1": "ada@example.org",
 }
 
 
