@@ -1,0 +1,209 @@
+"""Package layout and tests: import package, src layout, __init__ files, tests shipped, pytest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import GOOD_PYPROJECT, PROJECTS, compute, write_tree
+from sciship.checks import get_check, run_checks
+from sciship.plan import Plan
+from sciship.project import Project
+
+SRC = {"pyproject.toml": GOOD_PYPROJECT, "src/example_pkg/__init__.py": "", "src/example_pkg/core.py": ""}
+FLAT = {"pyproject.toml": GOOD_PYPROJECT, "example_pkg/__init__.py": "", "example_pkg/core.py": ""}
+UNITTEST = "import unittest\n\nclass Core(unittest.TestCase):\n    def test_x(self):\n        pass\n"
+TEST = "from example_pkg import core\n\n\ndef test_core():\n    assert core\n"
+
+
+def test_package_found() -> None:
+    assert compute("LAY400", SRC).status == "passed"
+    assert compute("LAY400", FLAT).status == "passed"
+
+
+def test_no_package_says_what_was_looked_for() -> None:
+    finding = compute("LAY400", {"analysis.py": "print(1)", "plots.ipynb": "{}"})
+    assert finding.status == "failed"
+    assert "`__init__.py`" in finding.message
+    assert "`analysis.py`" in finding.message
+    assert "sciship adopt" in finding.message
+
+
+def test_src_layout() -> None:
+    assert compute("LAY401", SRC).status == "passed"
+    finding = compute("LAY401", FLAT)
+    assert finding.status == "failed"
+    assert finding.path == "example_pkg"
+
+
+def test_subpackages_have_init() -> None:
+    good = {
+        **SRC,
+        "src/example_pkg/io/__init__.py": "",
+        "src/example_pkg/io/read.py": "",
+        "src/example_pkg/data/table.csv": "",
+        "src/example_pkg/data-files/x.py": "",
+    }
+    assert compute("LAY402", good).status == "passed"
+
+
+def test_missing_init_is_flagged_at_every_level() -> None:
+    bad = {**SRC, "src/example_pkg/models/deep/net.py": "", "src/example_pkg/io/read.py": ""}
+    finding = compute("LAY402", bad)
+    assert finding.status == "failed"
+    for folder in ("src/example_pkg/io", "src/example_pkg/models", "src/example_pkg/models/deep"):
+        assert f"`{folder}`" in finding.message
+
+
+def test_missing_init_fixer(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**SRC, "src/example_pkg/io/read.py": "", "src/example_pkg/io/deep/more.py": ""})
+    _fix(tmp_path, "LAY402")
+    assert (tmp_path / "src/example_pkg/io/__init__.py").read_text() == ""
+    assert (tmp_path / "src/example_pkg/io/deep/__init__.py").is_file()
+    assert _recheck(tmp_path, "LAY402") == "passed"
+
+
+def test_fixture_project_missing_init() -> None:
+    (finding,) = run_checks(Project.load(PROJECTS / "layout-missing-init"), select=["LAY402"])
+    assert finding.status == "failed"
+    assert "src/shapes/solids" in finding.message
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {**FLAT, "tests/__init__.py": "", "setup.py": "from setuptools import setup\nsetup()\n"},
+        {**FLAT, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages(exclude=['tests*']))"},
+        {**FLAT, "tests/test_a.py": TEST, "setup.py": "setup(packages=find_packages())"},
+        {**SRC, "tests/__init__.py": ""},
+        {
+            **FLAT,
+            "tests/__init__.py": "",
+            "setup.cfg": "[options]\npackages = find:\n\n[options.packages.find]\nexclude =\n    tests*\n",
+        },
+    ],
+)
+def test_tests_not_shipped_passes(files: dict[str, str]) -> None:
+    assert compute("LAY403", files).status == "passed"
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        ({**FLAT, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages())"}, "setup.py"),
+        ({**FLAT, "tests/__init__.py": "", "setup.cfg": "[options]\npackages = find:\n"}, "setup.cfg"),
+        (
+            {
+                **FLAT,
+                "tests/__init__.py": "",
+                "pyproject.toml": GOOD_PYPROJECT + "\n[tool.setuptools.packages.find]\nwhere = ['.']\n",
+            },
+            "pyproject.toml",
+        ),
+        (
+            {
+                **FLAT,
+                "pyproject.toml": GOOD_PYPROJECT
+                + '\n[tool.hatch.build.targets.wheel]\npackages = ["example_pkg", "tests"]\n',
+            },
+            "pyproject.toml",
+        ),
+    ],
+)
+def test_tests_shipped_fails(files: dict[str, str], where: str) -> None:
+    finding = compute("LAY403", files)
+    assert finding.status == "failed"
+    assert finding.path == where
+    assert "top-level `tests` package" in finding.message
+
+
+def test_tests_present() -> None:
+    assert compute("LAY405", {**SRC, "tests/test_core.py": TEST}).status == "passed"
+    assert compute("LAY405", {**SRC, "tests/core_test.py": TEST}).status == "passed"
+
+
+def test_no_tests() -> None:
+    finding = compute("LAY405", {**SRC, "tests/conftest.py": "", "run_tests.py": "import unittest"})
+    assert finding.status == "failed"
+    assert "`run_tests.py`" in finding.message
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"tests/test_core.py": TEST},
+        {"tests/test_core.py": UNITTEST},
+        {"tests/test_core.py": "class TestCore:\n    def test_x(self):\n        assert True\n"},
+        {"tests/test_core.py": TEST, "pyproject.toml": '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n'},
+        {"a/test_io.py": TEST, "b/test_io.py": TEST, "a/__init__.py": "", "b/__init__.py": ""},
+    ],
+)
+def test_runnable_passes(files: dict[str, str]) -> None:
+    assert compute("LAY406", {**SRC, **files}).status == "passed"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected", "line"),
+    [
+        ({"tests/test_core.py": "def test_x(:\n    pass\n"}, "syntax error", 1),
+        ({"tests/test_core.py": "print 'python 2'\n"}, "syntax error", 1),
+        (
+            {"tests/test_core.py": "import example_pkg\n\ndef check_it():\n    assert example_pkg\n"},
+            "no test functions",
+            None,
+        ),
+        (
+            {
+                "tests/test_core.py": TEST,
+                "pyproject.toml": '[tool.pytest.ini_options]\ntestpaths = ["test"]\n',
+            },
+            "`test`",
+            None,
+        ),
+        ({"tests/unit/test_io.py": TEST, "tests/integration/test_io.py": TEST}, "same name", None),
+    ],
+)
+def test_not_runnable(files: dict[str, str], expected: str, line: int | None) -> None:
+    finding = compute("LAY406", {**SRC, **files})
+    assert finding.status == "failed"
+    assert expected in finding.message
+    assert finding.line == line
+
+
+def test_py_typed() -> None:
+    hinted = {**SRC, "src/example_pkg/core.py": "def area(r: float) -> float:\n    return 3.14 * r * r\n"}
+    assert compute("LAY407", {**hinted, "src/example_pkg/py.typed": ""}).status == "passed"
+    assert compute("LAY407", SRC).status == "passed"  # no hints, nothing to mark
+    finding = compute("LAY407", hinted)
+    assert finding.status == "failed"
+    assert "py.typed" in finding.message
+
+
+def test_py_typed_fixer(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**SRC, "src/example_pkg/core.py": "def f() -> int:\n    return 1\n"})
+    _fix(tmp_path, "LAY407")
+    assert (tmp_path / "src/example_pkg/py.typed").is_file()
+    assert _recheck(tmp_path, "LAY407") == "passed"
+
+
+def test_dependants_are_skipped_without_a_package() -> None:
+    project = Project.from_files({"analysis.py": "x = 1"})
+    status = {f.code: f.status for f in run_checks(project, select=["LAY400", "LAY401", "LAY402", "LAY407"])}
+    assert status == {"LAY400": "failed", "LAY401": "skipped", "LAY402": "skipped", "LAY407": "skipped"}
+
+
+def _fix(root: Path, code: str) -> Plan:
+    project = Project.load(root)
+    plan = Plan(project.root)
+    chk = get_check(code)
+    assert chk is not None
+    assert chk.fixer is not None
+    chk.fixer(project, plan)
+    plan.apply()
+    return plan
+
+
+def _recheck(root: Path, code: str) -> str:
+    (finding,) = run_checks(Project.load(root), select=[code])
+    return finding.status

@@ -1,0 +1,5 @@
+"""Volumes of solids."""
+
+
+def cube(side: float) -> float:
+    return side**3
