@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -272,3 +273,44 @@ def test_pyproject_without_project_table_is_one_finding() -> None:
     assert "setup.py" in findings["PKG110"].message
     failed = sorted(c for c, f in findings.items() if f.status == "failed")
     assert failed == ["PKG110"]
+
+
+def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fixer of these families in one plan: applied together, comments kept, checks pass after."""
+    from sciship.fix import plan_fixes
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    root = tmp_path / "messy"
+    shutil.copytree(PROJECTS / "meta-messy", root)
+    families = ["pyproject", "metadata", "license", "readme"]
+    before = {f.code: f for f in run_checks(Project.load(root), select=families)}
+    failed = {c for c, f in before.items() if f.status == "failed"}
+    assert failed == {
+        "PKG102",  # the misspelt classifier breaks the schema too; PKG117 says what to write instead
+        "PKG113",
+        "PKG116",
+        "PKG117",
+        "PKG119",
+        "PKG120",
+        "LIC200",
+        "LIC204",
+        "RDM300",
+        "RDM312",
+        "RDM313",
+        "RDM314",
+    }
+    plan = plan_fixes(Project.load(root), before.values())
+    plan.apply()
+    after = {f.code: f for f in run_checks(Project.load(root), select=families)}
+    fixed = {c for c in failed if after[c].status == "passed"}
+    assert fixed == {"PKG116", "LIC200", "LIC204", "RDM300"}
+    text = (root / "pyproject.toml").read_text()
+    for comment in (
+        "# Packaging for the lake tools",
+        "# tested on 3.9-3.12",
+        "# the version on the lab server",
+    ):
+        assert comment in text
+    assert "License ::" not in text
+    assert "GitHub remote" in " ".join(plan.notes)  # PKG119 could not be fixed without a remote

@@ -1,0 +1,3 @@
+"""Lake tools."""
+
+__version__ = "0.3.0"
