@@ -73,9 +73,7 @@ def test_api_reference_skipped_without_docs() -> None:
     "files",
     [
         {".readthedocs.yaml": "version: 2\n"},
-        {
-            ".github/workflows/docs.yml": "jobs:\n  docs:\n    steps:\n      - run: sphinx-build -W docs docs/_build\n"
-        },
+        {".github/workflows/docs.yml": "jobs:\n  d:\n    steps:\n      - run: sphinx-build -W docs out\n"},
         {".github/workflows/docs.yml": "jobs:\n  d:\n    steps:\n      - run: mkdocs gh-deploy --force\n"},
         {".github/workflows/ci.yml": "jobs:\n  d:\n    steps:\n      - run: nox -s docs\n"},
     ],
