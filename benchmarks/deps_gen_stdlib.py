@@ -48,14 +48,26 @@ HAND_314_ADDED = ["annotationlib", "compression"]
 HAND_314_REMOVED: list[str] = []
 #: 3.8 / 3.9 were probed on Linux: add the Windows- and macOS-only modules that 3.10's own list names, and
 #: drop the ``test`` package, which 3.10+ leaves out of ``sys.stdlib_module_names``.
-HAND_OLD_PLATFORM = ["_msi", "_overlapped", "_scproxy", "_winapi", "msilib", "msvcrt", "nt", "winreg", "winsound"]
+HAND_OLD_PLATFORM = [
+    "_msi",
+    "_overlapped",
+    "_scproxy",
+    "_winapi",
+    "msilib",
+    "msvcrt",
+    "nt",
+    "winreg",
+    "winsound",
+]
 HAND_OLD_DROP = ["test"]
 
 
 def probe(python: str) -> tuple[str, list[str]]:
     version = subprocess.run(
         [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     out = subprocess.run([python, "-c", PROBE], capture_output=True, text=True, check=True).stdout
     return version, json.loads(out)
@@ -65,7 +77,8 @@ def main(argv: list[str]) -> int:
     pythons = argv or sorted(
         str(p / "bin" / "python")
         for p in (Path.home() / ".pyenv" / "versions").glob("3.*")
-        if (p / "bin" / "python").exists() and (3, 8) <= tuple(int(x) for x in p.name.split(".")[:2]) <= (3, 13)
+        if (p / "bin" / "python").exists()
+        and (3, 8) <= tuple(int(x) for x in p.name.split(".")[:2]) <= (3, 13)
     )
     versions: dict[str, list[str]] = {}
     for py in pythons:

@@ -1,16 +1,164 @@
-"""`sciship deps` (not yet implemented)."""
+"""``sciship deps``: the packages your code imports compared with the ones you declared.
+
+Exit codes: 0 nothing is missing; 1 the package code imports something undeclared (or, for a folder
+of scripts, the scripts do); 2 usage or input errors.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sciship.imports.analysis import DependencyVerdict, DepsReport
+    from sciship.ui import UI
+
+_STATUS_COLOUR = {
+    "ok": "green",
+    "missing": "red",
+    "unused": "yellow",
+    "misplaced": "yellow",
+    "optional": "cyan",
+    "unverified": "magenta",
+}
+_STATUS_HELP = {
+    "missing": "imported, not declared",
+    "unused": "declared, never imported",
+    "misplaced": "declared in the wrong place",
+    "optional": "imported only if available: offer it as an extra",
+    "unverified": "sciship could not confirm the PyPI name",
+}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("deps", parents=[common], help="(coming soon)")
+    p = sub.add_parser(
+        "deps",
+        parents=[common],
+        help="dependencies your code imports vs the ones you declared",
+        description="List the packages your code imports (package, tests, docs, notebooks, scripts) and "
+        "compare them with pyproject.toml, requirements files or environment.yml. Reads files only: your "
+        "code is never imported or run.",
+    )
+    p.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--write", action="store_true", help="declare what is missing in pyproject.toml")
+    p.add_argument("--dry-run", action="store_true", help="with --write: show the change, write nothing")
+    p.add_argument("--floors", action="store_true", help="with --write: add `>=` the installed version")
+    p.add_argument("--no-cache", action="store_true", help="scan every file again (ignore the cache)")
     p.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, ui: Any) -> int:
-    ui.info("This command is not available yet.")
-    return 2
+def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship.imports import analyze
+    from sciship.project import Project
+
+    project = Project.load(args.path)
+    report = analyze(project, cache=not args.no_cache)
+    if args.write or args.dry_run:
+        if args.dry_run and not args.write:
+            ui.info("--dry-run only makes sense with --write; showing the dependencies instead.")
+        else:
+            return _write(project, report, args, ui)
+    if args.format == "json":
+        ui.write(json.dumps(report.to_json(), indent=2))
+    else:
+        ui.write(render_table(report, ui))
+    return 1 if _blocking(report) else 0
+
+
+def _blocking(report: DepsReport) -> list[DependencyVerdict]:
+    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
+    return [v for v in report.dependencies if v.status == "missing" and set(v.scopes) & needed]
+
+
+def render_table(report: DepsReport, ui: UI) -> str:
+    st = ui.style
+    rows = [("distribution", "status", "used in", "declared in", "imported as")]
+    rows.extend(
+        (
+            v.distribution,
+            v.status,
+            ", ".join(v.scopes) or "-",
+            ", ".join(_short(d) for d in v.declared) or "-",
+            ", ".join(v.imports) or "-",
+        )
+        for v in report.dependencies
+    )
+    widths = [min(max(len(r[i]) for r in rows), 40) for i in range(4)]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [_fit(row[i], widths[i]).ljust(widths[i]) for i in range(4)] + [row[4]]
+        if n == 0:
+            lines.append(st("  ".join(cells), "bold"))
+        else:
+            cells[1] = st(cells[1], _STATUS_COLOUR.get(row[1], "dim"))
+            lines.append("  ".join(cells).rstrip())
+    if len(rows) == 1:
+        lines.append("No third-party imports and no declared dependencies.")
+    lines.append("")
+    counts: dict[str, int] = {}
+    for v in report.dependencies:
+        counts[v.status] = counts.get(v.status, 0) + 1
+    summary = [f"{n} {s} ({_STATUS_HELP[s]})" for s, n in sorted(counts.items()) if s in _STATUS_HELP]
+    if summary:
+        lines.append(st("Summary: ", "bold") + "; ".join(summary) + ".")
+    rp = report.requires_python
+    if rp.detected_minimum:
+        lines.append(
+            f"Python: the code needs {rp.detected_minimum}+ ({rp.reason}, {rp.path}:{rp.line}); "
+            f"requires-python is {rp.declared or 'not set'}."
+        )
+    lines.extend(
+        f"`{v.imports[0]}` could come from: " + ", ".join(v.candidates) + "; declare the one you use."
+        for v in report.dependencies
+        if v.candidates
+    )
+    if report.problems:
+        lines.append("")
+        lines.append(st(f"Files sciship could not fully read ({len(report.problems)}):", "bold"))
+        lines.extend(f"  {p.location()}: {p.message}" for p in report.problems[:20])
+        if len(report.problems) > 20:
+            lines.append(f"  ... and {len(report.problems) - 20} more (use --format json to see all).")
+    if _blocking(report):
+        lines.append("")
+        lines.append("Run `sciship deps --write --dry-run` to see the change that declares what is missing.")
+    return "\n".join(lines)
+
+
+def _short(location: str) -> str:
+    return location.replace("project.optional-dependencies.", "extra:").replace(
+        "dependency-groups.", "group:"
+    )
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _write(project: Any, report: DepsReport, args: argparse.Namespace, ui: UI) -> int:
+    from sciship.imports import plan_write
+    from sciship.plan import Plan
+
+    st = ui.style
+    plan = Plan(project.root)
+    plan_write(project, report, plan, floors=args.floors)
+    for note in plan.notes:
+        ui.info(note)
+    if not plan:
+        ui.info("Nothing to write: every package the code needs is declared.")
+        return 0
+    if args.dry_run:
+        ui.write(st("sciship deps --write --dry-run: nothing was written.", "bold"))
+        for kind, path, reason in plan.summary():
+            ui.write(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
+        ui.write("")
+        ui.write(plan.diff())
+        ui.write("Run the same command without --dry-run to apply this change.")
+        return 0
+    written = plan.apply()
+    ui.info(st(f"Wrote {len(written)} file(s):", "bold", "green"))
+    for kind, path, reason in plan.summary():
+        ui.info(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
+    ui.info("Install the new dependencies with `pip install -e .` before you run your code again.")
+    return 0

@@ -34,9 +34,15 @@ TEST_DIRS = frozenset({"tests", "test", "testing"})
 DOC_DIRS = frozenset({"docs", "doc", "documentation"})
 BUILD_FILES = frozenset({"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "dodo.py", "pavement.py"})
 _PLUGIN_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("pytest-", "pytest plugin"), ("sphinx-", "Sphinx extension"), ("sphinxcontrib-", "Sphinx extension"),
-    ("mkdocs-", "MkDocs plugin"), ("types-", "type stubs"), ("flake8-", "flake8 plugin"),
-    ("jupyterlab-", "JupyterLab extension"), ("pandas-stubs", "type stubs"), ("hatch-", "build plugin"),
+    ("pytest-", "pytest plugin"),
+    ("sphinx-", "Sphinx extension"),
+    ("sphinxcontrib-", "Sphinx extension"),
+    ("mkdocs-", "MkDocs plugin"),
+    ("types-", "type stubs"),
+    ("flake8-", "flake8 plugin"),
+    ("jupyterlab-", "JupyterLab extension"),
+    ("pandas-stubs", "type stubs"),
+    ("hatch-", "build plugin"),
 )
 
 
@@ -112,7 +118,7 @@ def _analyze(project: Project, *, cache: bool) -> DepsReport:
     packaged = bool(project.packages) or bool(project.metadata)
     items = _demote_environment_files(declared.items, packaged)
     scans = _scan_all(project, cache)
-    scopes = _file_scopes(project, packaged)
+    scopes = _file_scopes(project)
     min_declared = _lower_bound(declared.requires_python)
     local = _FirstParty(project, packaged)
     declared_names = frozenset(d.name for d in items)
@@ -210,7 +216,7 @@ def file_scope(rel: str, package_files: frozenset[str]) -> FileScope:
     return "script"
 
 
-def _file_scopes(project: Project, packaged: bool) -> dict[str, FileScope]:
+def _file_scopes(project: Project) -> dict[str, FileScope]:
     package_files = set(project.package_files())
     if not project.packages and project.name:
         own = project.name.replace("-", "_").replace(".", "_").lower()
@@ -226,8 +232,7 @@ def _site_scope(file_scope: FileScope, site: ImportSite) -> Scope:
         if site.context == "typing":
             return "typing"
         return "runtime"
-    assert file_scope != "build"
-    return file_scope
+    return "script" if file_scope == "build" else file_scope
 
 
 # ---------------------------------------------------------------------- first party
@@ -276,9 +281,7 @@ class _FirstParty:
             glob |= all_names
         # modules in folders that are not packages: importable by their bare name once a script or a
         # test puts their folder on sys.path
-        self.anywhere = frozenset(
-            stem for folder, stem in module_stems if folder not in has_init
-        )
+        self.anywhere = frozenset(stem for folder, stem in module_stems if folder not in has_init)
         self.globals = frozenset(glob)
         self._cache: dict[str, frozenset[str]] = {}
 
@@ -338,9 +341,12 @@ def _match_declared_names(usages: dict[str, _Usage], declared: frozenset[str]) -
             continue
         bare = name.replace("-", "")
         fits = [
-            d for d in declared
+            d
+            for d in declared
             if d not in usages
-            and (d.startswith(name + "-") or d in {"py" + name, "python-" + name} or d.replace("-", "") == bare)
+            and (
+                d.startswith(name + "-") or d in {"py" + name, "python-" + name} or d.replace("-", "") == bare
+            )
         ]
         if len(fits) == 1:
             usages[fits[0]] = usages.pop(name)
@@ -373,12 +379,14 @@ def _plugin_kind(name: str) -> str | None:
     for prefix, what in _PLUGIN_PREFIXES:
         if name.startswith(prefix):
             return what
-    if name.endswith("-theme") or name.endswith("-stubs"):
+    if name.endswith(("-theme", "-stubs")):
         return "theme or stubs"
     return None
 
 
-def _verdicts(usages: dict[str, _Usage], items: list[decl.Declaration], packaged: bool) -> list[DependencyVerdict]:
+def _verdicts(
+    usages: dict[str, _Usage], items: list[decl.Declaration], packaged: bool
+) -> list[DependencyVerdict]:
     by_name: dict[str, list[decl.Declaration]] = defaultdict(list)
     for d in items:
         by_name[d.name].append(d)
@@ -391,8 +399,15 @@ def _verdicts(usages: dict[str, _Usage], items: list[decl.Declaration], packaged
                 continue  # tools in dev groups and names in environment dumps are not imported
             locations = tuple(dict.fromkeys(d.location for d in decls if not d.dump))
             out.append(
-                DependencyVerdict(name, (), (), locations, "unused", tuple(dict.fromkeys(d.path for d in decls)),
-                                  plugin=_plugin_kind(name))
+                DependencyVerdict(
+                    name,
+                    (),
+                    (),
+                    locations,
+                    "unused",
+                    tuple(dict.fromkeys(d.path for d in decls)),
+                    plugin=_plugin_kind(name),
+                )
             )
             continue
         out.append(_verdict(name, use, decls, packaged))
@@ -403,8 +418,7 @@ def _verdict(name: str, use: _Usage, decls: list[decl.Declaration], packaged: bo
     kinds = {d.kind for d in decls if not (packaged and d.dump)}
     scopes = use.scopes
     needed = {"runtime"} if packaged else {"runtime", "script", "notebook"}
-    res = use.resolution
-    assert res is not None
+    res = use.resolution or Resolution(name, (name,), "guess")
     # a guessed name that some file declares (even a conda environment) is confirmed by the author
     unknown = (res.source == "guess" and not decls) or res.ambiguous
     status: Status
@@ -449,8 +463,8 @@ def _ambiguity_problems(verdicts: list[DependencyVerdict]) -> list[Problem]:
             out.append(
                 Problem(
                     v.first_site.path,
-                    f"`import {v.imports[0]}` can come from several distributions ({names}); sciship will not "
-                    "guess which one you use. Declare the one you installed (`pip list` shows it).",
+                    f"`import {v.imports[0]}` can come from several distributions ({names}); sciship will "
+                    "not guess which one you use. Declare the one you installed (`pip list` shows it).",
                     line=v.first_site.line,
                 )
             )
@@ -493,7 +507,12 @@ def _requires_python(
         if scopes.get(rel) not in counted:
             continue
         if result.min_python is not None and (best is None or result.min_python > best[0]):
-            best = (result.min_python, result.min_python_reason or "newer syntax", rel, result.min_python_line)
+            best = (
+                result.min_python,
+                result.min_python_reason or "newer syntax",
+                rel,
+                result.min_python_line,
+            )
         for site in result.imports:
             if site.context != "normal" or site.level or local.is_local(site.top, rel):
                 continue

@@ -46,7 +46,11 @@ class ScanCache:
         if self._data is None:
             try:
                 raw = json.loads(self.path.read_text(encoding="utf-8"))
-                ok = isinstance(raw, dict) and raw.get("format") == _FORMAT and isinstance(raw.get("files"), dict)
+                ok = (
+                    isinstance(raw, dict)
+                    and raw.get("format") == _FORMAT
+                    and isinstance(raw.get("files"), dict)
+                )
                 self._data = raw["files"] if ok else {}
             except (OSError, ValueError, RecursionError):
                 self._data = {}
@@ -79,15 +83,20 @@ class ScanCache:
                     json.dump({"format": _FORMAT, "files": files}, fh, separators=(",", ":"))
                 os.replace(tmp, self.path)
             finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+                Path(tmp).unlink(missing_ok=True)
         self._dirty = False
 
 
 def _encode(r: ScanResult) -> list[Any]:
     sites = [[s.module, s.line, s.context, s.marker, s.level, s.cell, list(s.names)] for s in r.imports]
     problem = None if r.problem is None else [r.problem.message, r.problem.line, r.problem.column]
-    return [sites, problem, list(r.min_python) if r.min_python else None, r.min_python_reason, r.min_python_line]
+    return [
+        sites,
+        problem,
+        list(r.min_python) if r.min_python else None,
+        r.min_python_reason,
+        r.min_python_line,
+    ]
 
 
 def _decode(entry: list[Any], path: str) -> ScanResult:

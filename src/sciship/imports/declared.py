@@ -28,10 +28,41 @@ Kind = Literal["runtime", "extra", "dev"]
 
 DEV_NAMES = frozenset(
     {
-        "test", "tests", "testing", "dev", "develop", "development", "doc", "docs", "documentation", "lint",
-        "linting", "typing", "type", "types", "mypy", "style", "ci", "check", "checks", "coverage", "cov",
-        "bench", "benchmark", "benchmarks", "build", "release", "notebooks", "examples", "tutorial", "tutorials",
-        "all-dev", "complete-dev", "pre-commit", "format", "qa",
+        "test",
+        "tests",
+        "testing",
+        "dev",
+        "develop",
+        "development",
+        "doc",
+        "docs",
+        "documentation",
+        "lint",
+        "linting",
+        "typing",
+        "type",
+        "types",
+        "mypy",
+        "style",
+        "ci",
+        "check",
+        "checks",
+        "coverage",
+        "cov",
+        "bench",
+        "benchmark",
+        "benchmarks",
+        "build",
+        "release",
+        "notebooks",
+        "examples",
+        "tutorial",
+        "tutorials",
+        "all-dev",
+        "complete-dev",
+        "pre-commit",
+        "format",
+        "qa",
     }
 )
 #: a requirements or environment file with more names than this, most of them unused, is an
@@ -63,7 +94,7 @@ def collect(project: Project) -> Declared:
     problems: list[Problem] = []
     data = project.pyproject or {}
     meta = project.metadata
-    own = canonicalize_name(meta["name"]) if isinstance(meta.get("name"), str) else None
+    own: str | None = canonicalize_name(meta["name"]) if isinstance(meta.get("name"), str) else None
     if project.has("pyproject.toml"):
         _from_pyproject(data, items, problems)
     if project.has("setup.cfg"):
@@ -86,29 +117,40 @@ def _kind_for(name: str) -> Kind:
     return "dev" if norm in DEV_NAMES or any(part in DEV_NAMES for part in norm.split("-")) else "extra"
 
 
-def _parse(req: str, location: str, kind: Kind, path: str, problems: list[Problem], line: int | None = None,
-           ) -> Declaration | None:
+def _parse(
+    req: str,
+    location: str,
+    kind: Kind,
+    path: str,
+    problems: list[Problem],
+    line: int | None = None,
+) -> Declaration | None:
     try:
         parsed = Requirement(req)
     except InvalidRequirement:
-        problems.append(Problem(path, f"`{req}` in `{location}` is not a valid requirement; sciship ignored it.",
-                                line=line))
+        problems.append(
+            Problem(
+                path, f"`{req}` in `{location}` is not a valid requirement; sciship ignored it.", line=line
+            )
+        )
         return None
     return Declaration(canonicalize_name(parsed.name), location, kind, req, path, line)
 
 
 def _from_pyproject(data: dict[str, Any], items: list[Declaration], problems: list[Problem]) -> None:
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
-    assert isinstance(project, dict)
-    for req in project.get("dependencies") or []:
-        if isinstance(req, str) and (d := _parse(req, "project.dependencies", "runtime", "pyproject.toml", problems)):
-            items.append(d)
+    table = data.get("project")
+    project: dict[str, Any] = table if isinstance(table, dict) else {}
+    reqs = [r for r in project.get("dependencies") or [] if isinstance(r, str)]
+    parsed = (_parse(r, "project.dependencies", "runtime", "pyproject.toml", problems) for r in reqs)
+    items.extend(d for d in parsed if d is not None)
     extras = project.get("optional-dependencies") or {}
     if isinstance(extras, dict):
         for extra, reqs in extras.items():
             for req in reqs if isinstance(reqs, list) else []:
                 loc = f"project.optional-dependencies.{extra}"
-                if isinstance(req, str) and (d := _parse(req, loc, _kind_for(extra), "pyproject.toml", problems)):
+                if isinstance(req, str) and (
+                    d := _parse(req, loc, _kind_for(extra), "pyproject.toml", problems)
+                ):
                     items.append(d)
     groups = data.get("dependency-groups") or {}
     if isinstance(groups, dict):
@@ -127,13 +169,14 @@ def _from_setup_cfg(project: Project, items: list[Declaration], problems: list[P
     try:
         parser.read_string(text)
     except configparser.Error:
-        problems.append(Problem("setup.cfg", "setup.cfg could not be read as an INI file; its dependencies "
-                                "were skipped."))
+        problems.append(
+            Problem("setup.cfg", "setup.cfg could not be read as an INI file; its dependencies were skipped.")
+        )
         return
     if parser.has_option("options", "install_requires"):
-        for req in _lines(parser.get("options", "install_requires")):
-            if d := _parse(req, "setup.cfg install_requires", "runtime", "setup.cfg", problems):
-                items.append(d)
+        reqs = _lines(parser.get("options", "install_requires"))
+        parsed = (_parse(r, "setup.cfg install_requires", "runtime", "setup.cfg", problems) for r in reqs)
+        items.extend(d for d in parsed if d is not None)
     if parser.has_section("options.extras_require"):
         for extra, value in parser.items("options.extras_require"):
             for req in _lines(value):
@@ -155,7 +198,10 @@ def _setup_call(project: Project) -> ast.Call | None:
     except (SyntaxError, ValueError, RecursionError):
         return None
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "setup":
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", getattr(node.func, "attr", None)) == "setup"
+        ):
             return node
     return None
 
@@ -172,15 +218,19 @@ def _from_setup_py(project: Project, items: list[Declaration]) -> None:
         except (ValueError, SyntaxError, TypeError, RecursionError):
             continue
         if kw.arg == "install_requires" and isinstance(value, list | tuple):
-            for req in value:
-                if isinstance(req, str) and (d := _parse(req, "setup.py install_requires", "runtime", "setup.py",
-                                                         ignored, kw.value.lineno)):
-                    items.append(d)
+            line = kw.value.lineno
+            strs = [r for r in value if isinstance(r, str)]
+            parsed = (
+                _parse(r, "setup.py install_requires", "runtime", "setup.py", ignored, line) for r in strs
+            )
+            items.extend(d for d in parsed if d is not None)
         elif kw.arg == "extras_require" and isinstance(value, dict):
             for extra, reqs in value.items():
                 for req in reqs if isinstance(reqs, list | tuple) else []:
                     loc = f"setup.py extras_require.{extra}"
-                    if isinstance(req, str) and (d := _parse(req, loc, _kind_for(str(extra)), "setup.py", ignored)):
+                    if isinstance(req, str) and (
+                        d := _parse(req, loc, _kind_for(str(extra)), "setup.py", ignored)
+                    ):
                         items.append(d)
 
 
@@ -201,8 +251,17 @@ def _requirement_files(project: Project) -> list[str]:
         if f.count("/") > 2 or not _REQ_NAME.search(f):
             continue
         first = f.split("/", 1)[0]
-        if f.count("/") and first.lower() not in {"requirements", "reqs", "ci", "binder", ".binder", "env", "envs",
-                                                   "docs", "doc"}:
+        if f.count("/") and first.lower() not in {
+            "requirements",
+            "reqs",
+            "ci",
+            "binder",
+            ".binder",
+            "env",
+            "envs",
+            "docs",
+            "doc",
+        }:
             continue
         out.append(f)
     return out
@@ -215,8 +274,9 @@ def _req_kind(rel: str) -> Kind:
     return "dev" if tokens & DEV_NAMES else "runtime"
 
 
-def _from_requirements(project: Project, rel: str, items: list[Declaration], problems: list[Problem],
-                       seen: set[str]) -> None:
+def _from_requirements(
+    project: Project, rel: str, items: list[Declaration], problems: list[Problem], seen: set[str]
+) -> None:
     if rel in seen:
         return
     seen.add(rel)
@@ -235,7 +295,7 @@ def _from_requirements(project: Project, rel: str, items: list[Declaration], pro
             if project.has(inc):
                 _from_requirements(project, inc, items, problems, seen)
             continue
-        if line.startswith("-") or "://" in line or line.startswith((".", "/")):
+        if line.startswith(("-", ".", "/")) or "://" in line:
             continue  # options, URLs, local paths: nothing to match against imports
         line = re.sub(r"\s--?[a-z][\w-]*(=\S*)?", "", " " + line).strip()  # per-line options (--hash=...)
         d = _parse(line, rel, kind, rel, problems, number)
@@ -265,8 +325,10 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
 def _environment_files(project: Project) -> list[str]:
     return [
-        f for f in project.files
-        if f.count("/") <= 1 and re.search(r"(^|/)(environment|env|conda)[\w.-]*\.ya?ml$", f, re.IGNORECASE)
+        f
+        for f in project.files
+        if f.count("/") <= 1
+        and re.search(r"(^|/)(environment|env|conda)[\w.-]*\.ya?ml$", f, re.IGNORECASE)
         and not f.startswith(".github/")
     ]
 
@@ -284,8 +346,13 @@ def _from_environment(project: Project, rel: str, items: list[Declaration], prob
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(rel, "This conda environment file is not valid YAML; sciship skipped it.",
-                                line=mark.line + 1 if mark is not None else None))
+        problems.append(
+            Problem(
+                rel,
+                "This conda environment file is not valid YAML; sciship skipped it.",
+                line=mark.line + 1 if mark is not None else None,
+            )
+        )
         return
     deps = data.get("dependencies") if isinstance(data, dict) else None
     if not isinstance(deps, list):

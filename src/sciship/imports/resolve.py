@@ -109,7 +109,7 @@ def environment() -> dict[str, tuple[str, ...]]:
 
     try:
         found = packages_distributions()
-    except Exception:  # noqa: BLE001 - broken metadata in someone's environment must not stop us
+    except Exception:
         return {}
     return {k: tuple(dict.fromkeys(canonicalize_name(d) for d in v)) for k, v in found.items()}
 

@@ -39,7 +39,7 @@ class ImportSite:
     marker: str | None = None  #: PEP 508 marker for ``conditional`` imports, when it can be written
     level: int = 0  #: 0 for absolute imports, >0 for relative ones (``from . import x`` is 1)
     cell: int | None = None  #: notebook cell number (1-based) for imports in notebooks
-    #: for ``from a import b, c``: ``("b", "c")`` (they may be submodules: ``from google.cloud import storage``)
+    #: for ``from a import b, c``: ``("b", "c")``; maybe submodules (``from google.cloud import storage``)
     names: tuple[str, ...] = ()
 
 
@@ -86,7 +86,9 @@ def _unparsable(path: str, exc: BaseException) -> Problem:
         why = "it is nested too deeply or is too large for Python's parser"
     else:
         why = str(exc) or type(exc).__name__
-    return Problem(path, f"sciship could not read the Python code in this file ({why}); its imports were skipped.")
+    return Problem(
+        path, f"sciship could not read the Python code in this file ({why}); its imports were skipped."
+    )
 
 
 _PY2_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -95,7 +97,7 @@ _PY2_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except Error, name:`"),
     (re.compile(r"^\s*exec\s+[\"'\w]"), "an `exec` statement"),
     (re.compile(r"^\s*raise\s+\w+\s*,"), "`raise Error, message`"),
-    (re.compile(r"\bur[\"']"), "a `ur\"...\"` string"),
+    (re.compile(r"\bur[\"']"), 'a `ur"..."` string'),
     (re.compile(r"<>"), "the `<>` operator"),
     (re.compile(r"(?<![\w.])0\d+\b"), "an old-style octal number like `0777`"),
     (re.compile(r"\.has_key\(|\biteritems\(\)|\bxrange\(|\bunicode\(|\braw_input\("), "Python 2 built-ins"),
@@ -117,8 +119,8 @@ def _syntax_problem(text: str, path: str, exc: SyntaxError) -> Problem:
             if pattern.search(src):
                 return Problem(
                     path,
-                    f"This file uses {what}, which needs Python {ver[0]}.{ver[1]} or newer; the Python running "
-                    "sciship is older, so its imports were skipped. Run sciship with a newer Python.",
+                    f"This file uses {what}, which needs Python {ver[0]}.{ver[1]} or newer; the Python "
+                    "running sciship is older, so its imports were skipped. Run sciship with a newer Python.",
                     line=i,
                 )
     if "null bytes" in (exc.msg or ""):
@@ -392,13 +394,15 @@ def scan_notebook(text: str, path: str) -> ScanResult:
             path,
             problem=Problem(
                 path,
-                "This notebook is not valid JSON (it may be damaged, or a merge left conflict markers in it), "
-                "so sciship skipped it. Open it in Jupyter and save it again, or restore it from git.",
+                "This notebook is not valid JSON (it may be damaged, or a merge left conflict markers in "
+                "it), so sciship skipped it. Open it in Jupyter and save it again, or restore it from git.",
                 line=where if isinstance(where, int) else None,
             ),
         )
     if not isinstance(nb, dict):
-        return ScanResult(path, problem=Problem(path, "This notebook is not a Jupyter notebook file; skipped."))
+        return ScanResult(
+            path, problem=Problem(path, "This notebook is not a Jupyter notebook file; skipped.")
+        )
     language = _language(nb)
     if language is not None and language != "python":
         return ScanResult(path)
@@ -414,7 +418,9 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             line = exc.lineno if isinstance(exc, SyntaxError) else None
             problems.append(
-                Problem(path, f"Cell {number} is not valid Python, so sciship skipped its imports.", line=line)
+                Problem(
+                    path, f"Cell {number} is not valid Python, so sciship skipped its imports.", line=line
+                )
             )
             continue
         visitor = _visitor_for(code, path, cell=number)
@@ -445,19 +451,20 @@ def _language(nb: dict[str, Any]) -> str | None:
     meta = nb.get("metadata")
     if not isinstance(meta, dict):
         return None
-    info = meta.get("language_info")
-    if isinstance(info, dict) and isinstance(info.get("name"), str):
-        return info["name"].lower()
-    kernel = meta.get("kernelspec")
-    if isinstance(kernel, dict) and isinstance(kernel.get("language"), str):
-        return kernel["language"].lower()
+    for key, field in (("language_info", "name"), ("kernelspec", "language")):
+        table = meta.get(key)
+        value = table.get(field) if isinstance(table, dict) else None
+        if isinstance(value, str):
+            return value.lower()
     return None
 
 
 def _code_cells(nb: dict[str, Any]) -> Iterator[tuple[int, str]]:
     cells = nb.get("cells")
     if not isinstance(cells, list):  # nbformat 3 keeps cells inside worksheets
-        cells = [c for ws in nb.get("worksheets") or [] if isinstance(ws, dict) for c in ws.get("cells") or []]
+        cells = [
+            c for ws in nb.get("worksheets") or [] if isinstance(ws, dict) for c in ws.get("cells") or []
+        ]
     number = 0
     for cell in cells:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -476,7 +483,7 @@ def _strip_magics(source: str) -> str | None:
         magic = lines[0].lstrip()[2:].split(maxsplit=1)
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
             return None  # %%bash, %%html, %%R ...: not Python
-        lines = [""] + lines[1:]
+        lines = ["", *lines[1:]]
     out = []
     for line in lines:
         if _MAGIC.match(line) or _HELP.match(line):

@@ -41,11 +41,13 @@ def _installed(name: str) -> str | None:
         return version(name)
     except PackageNotFoundError:
         return None
-    except Exception:  # noqa: BLE001 - broken metadata: no floor rather than a crash
+    except Exception:
         return None
 
 
-def additions(report: DepsReport, targets: Iterable[Target] = ALL_TARGETS) -> dict[Target, list[DependencyVerdict]]:
+def additions(
+    report: DepsReport, targets: Iterable[Target] = ALL_TARGETS
+) -> dict[Target, list[DependencyVerdict]]:
     """What ``--write`` would add, by target."""
     wanted = set(targets)
     out: dict[Target, list[DependencyVerdict]] = {"runtime": [], "test": [], "optional": []}
@@ -72,7 +74,9 @@ def plan_write(
     """Add the missing declarations to ``plan``. Returns how many requirements it adds."""
     adds = additions(report, targets)
     count = sum(len(v) for v in adds.values())
-    unverified = [v.distribution for v in report.dependencies if v.status == "unverified" and "runtime" in v.scopes]
+    unverified = [
+        v.distribution for v in report.dependencies if v.status == "unverified" and "runtime" in v.scopes
+    ]
     if unverified:
         plan.note(
             "Not added, because sciship could not confirm their names on PyPI: "
@@ -84,7 +88,9 @@ def plan_write(
     if not project.has("pyproject.toml"):
         return _write_requirements(project, adds["runtime"], plan, floors=floors)
     if project.pyproject is None:
-        plan.note("pyproject.toml could not be read, so sciship did not change it; fix it first (`sciship check`).")
+        plan.note(
+            "pyproject.toml could not be read, so sciship did not change it; fix it first (`sciship check`)."
+        )
         return 0
 
     def change(doc: TOMLDocument) -> None:
@@ -95,7 +101,9 @@ def plan_write(
 
     reasons = []
     if adds["runtime"]:
-        reasons.append("declare " + ", ".join(v.distribution for v in adds["runtime"]) + " (imported by your code)")
+        reasons.append(
+            "declare " + ", ".join(v.distribution for v in adds["runtime"]) + " (imported by your code)"
+        )
     if adds["test"]:
         reasons.append("add " + ", ".join(v.distribution for v in adds["test"]) + " to the test group")
     if adds["optional"]:
@@ -176,7 +184,9 @@ def _write_requirements(project: Project, adds: list[DependencyVerdict], plan: P
     if not adds:
         return 0
     lines = [requirement(v, floors=floors) for v in adds]
-    reason = "declare " + ", ".join(v.distribution for v in adds) + " (imported by your scripts and notebooks)"
+    reason = (
+        "declare " + ", ".join(v.distribution for v in adds) + " (imported by your scripts and notebooks)"
+    )
     if project.has("requirements.txt"):
 
         def append(text: str) -> str:
