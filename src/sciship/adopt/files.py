@@ -42,6 +42,8 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
     if init not in existing:
         plan.create(init, f'"""{meta.description}"""\n', "makes `src/{0}` an importable package".format(
             adoption.package))
+    if f"src/{adoption.package}/py.typed" not in existing:
+        plan.create(f"src/{adoption.package}/py.typed", "", "tells type checkers the package has type hints")
     readme = _readme_path(project)
     section = readme_section(adoption)
     if readme is None:
@@ -127,7 +129,12 @@ def readme_section(adoption: Adoption) -> str:
         lines += ["Each analysis script is now a command (run them from this folder, so that paths such as "
                   "`data/...` still point at the data):", ""]
         lines += [f"- `{cmd}` runs `{entry.split(':')[0]}`" for cmd, entry in sorted(adoption.commands.items())]
-        lines.append("")
+        lines += ["", "For example:", "", "```bash", f"{sorted(adoption.commands)[0]} --help",
+                  sorted(adoption.commands)[0], "```", ""]
+    helpers = [m for m in adoption.modules if m not in {e.split(":")[0] for e in adoption.commands.values()}]
+    if helpers:
+        lines += ["Functions can be reused from Python too:", "", "```python", f"from {adoption.package} import "
+                  f"{helpers[0].rsplit('.', 1)[-1]}", "```", ""]
     lines += [
         "Data files stay where they were, relative to this folder; they are not part of the installed "
         "package, so the commands expect to be run from here.",
@@ -136,6 +143,8 @@ def readme_section(adoption: Adoption) -> str:
     if adoption.notebook_deps:
         lines += ["The notebooks in `notebooks/` need a few more packages: "
                   "`python -m pip install -e . --group notebooks`.", ""]
+    lines += ["## Citation", "", "If you use this code, please cite it as described in `CITATION.cff` "
+              "(GitHub shows it as \"Cite this repository\").", ""]
     if adoption.license is None:
         lines += ["## License", "", "No license has been chosen yet, so nobody may legally reuse this code. "
                   "Pick one (see https://choosealicense.com) and add a `LICENSE` file.", ""]

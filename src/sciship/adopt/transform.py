@@ -508,10 +508,10 @@ class _Impure(cst.CSTVisitor):
         if name in _PURE_CALLS:
             return True
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _PURE_METHODS:
-            receiver = node.func.value
-            root = receiver
-            while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
-                root = root.func if isinstance(root, cst.Call) else root.value
+            # a method on a value is fine (the value itself is checked); on an imported module it is a call
+            root = node.func.value
+            while isinstance(root, cst.Attribute):
+                root = root.value
             if not (isinstance(root, cst.Name) and root.value in self.imports):
                 return True
         self.pure = False
