@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import GOOD_PYPROJECT, compute, write_tree
 from sciship.checks import get_check, run_checks
@@ -277,3 +279,19 @@ def test_intro_in_the_first_section() -> None:
 def test_first_section_about_installing_is_not_an_intro() -> None:
     readme = "# pkg\n\n## Installation\n\nYou can install it with pip from PyPI like any other package.\n"
     assert compute("RDM310", files(readme)).status == "failed"
+
+
+@given(text=st.text(alphabet=st.sampled_from("#=-`~:|*[]()!<>.\n abcdefXYZ019_"), max_size=400))
+@settings(max_examples=150, deadline=None)
+@pytest.mark.parametrize("name", ["README.md", "README.rst"])
+def test_any_text_is_read_without_error(name: str, text: str) -> None:
+    project = Project.from_files(files(text, name=name))
+    for finding in run_checks(project, select=["readme"], debug=True):
+        assert finding.status in {"passed", "failed", "skipped"}
+
+
+def test_sphinx_role_in_rst_readme_is_explained() -> None:
+    broken = GOOD_RST.replace("example-pkg computes", "example-pkg (see :ref:`api`) computes")
+    finding = compute("RDM303", files(broken, name="README.rst"))
+    assert finding.status == "failed"
+    assert "Sphinx" in finding.message

@@ -298,6 +298,10 @@ def license_file_present(project: Project) -> Result:
 @fixer("LIC202")
 def write_license(project: Project, plan: Plan) -> None:
     files = license_files(project)
+    globs = declared(project, "license-files")
+    well_formed = isinstance(globs, list) and all(isinstance(g, str) for g in globs)
+    if files and globs is not None and not well_formed:
+        return  # the wrong shape: PKG102 says so, and sciship does not rewrite it
     if files:
         name = files[0]
 

@@ -81,6 +81,10 @@ def version_literals(project: Project) -> list[tuple[str, int, str]]:
     return project.memo("metadata:version_literals", compute)  # type: ignore[no-any-return]
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def git_config(project: Project, key: str) -> str | None:
     """``git config KEY`` as seen from the project folder, or None (no git, not set, any error)."""
     try:
@@ -414,10 +418,16 @@ def uncapped(spec: str) -> str:
 
 @fixer("PKG116")
 def remove_python_cap(project: Project, plan: Plan) -> None:
+    from packaging.specifiers import InvalidSpecifier
+
     spec = declared(project, "requires-python")
     if not isinstance(spec, str):
         return
-    new = uncapped(spec)
+    try:
+        new = uncapped(spec)
+    except InvalidSpecifier:
+        plan.note(f"`requires-python = \"{spec}\"` is not a version range sciship can read; fix it by hand.")
+        return
 
     def change(doc: TOMLDocument) -> None:
         project_table(doc)["requires-python"] = new
@@ -483,8 +493,8 @@ def has_authors(project: Project) -> Result:
         return skip
     if is_dynamic(project, "authors") or is_dynamic(project, "maintainers"):
         return None
-    people = [p for key in ("authors", "maintainers") for p in (declared(project, key) or [])
-              if isinstance(p, dict)]
+    listed = _list(declared(project, "authors")) + _list(declared(project, "maintainers"))
+    people = [p for p in listed if isinstance(p, dict)]
     if not people:
         return Fail("`[project]` lists no `authors` (or `maintainers`).", path=PYPROJECT)
     if not any(p.get("email") for p in people):
@@ -500,6 +510,8 @@ def add_author(project: Project, plan: Plan) -> None:
         plan.note("sciship could not read your name and email from `git config`; add `authors` by hand.")
         return
     existing = declared(project, "authors")
+    if existing is not None and not isinstance(existing, list):
+        return  # the wrong shape: PKG102 says so, and sciship does not rewrite it
     if isinstance(existing, list) and existing:
         if any(isinstance(a, dict) and a.get("email") for a in existing) or "email" not in author:
             return
@@ -515,7 +527,7 @@ def add_author(project: Project, plan: Plan) -> None:
             table["authors"] = inline_authors([author])
             return
         for a in table["authors"]:
-            if a.get("name") == author.get("name") and "email" not in a:
+            if isinstance(a, dict) and a.get("name") == author.get("name") and "email" not in a:
                 a["email"] = author["email"]
 
     plan.edit_toml(PYPROJECT, change, "add authors from git config")

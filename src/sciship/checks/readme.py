@@ -335,7 +335,10 @@ def _rst_errors(readme: Readme) -> Result:
         found = re.match(r"^<string>:(\d+): \((\w+)/\d\) (.*)$", entry)
         if found:
             line, level, message = int(found.group(1)), found.group(2).lower(), found.group(3)
-            return Fail(f"PyPI cannot render `{readme.path}`: {message} ({level}, line {line}).",
+            sphinx = ""
+            if message.startswith(("Unknown interpreted text role", "Unknown directive type")):
+                sphinx = " That is Sphinx markup: it works in your docs, but PyPI uses plain docutils."
+            return Fail(f"PyPI cannot render `{readme.path}`: {message} ({level}, line {line}).{sphinx}",
                         path=readme.path, line=line)
     return Fail(f"PyPI cannot render `{readme.path}`: {stream.getvalue().strip() or 'no content'}.",
                 path=readme.path)
