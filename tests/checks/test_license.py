@@ -275,3 +275,26 @@ def test_fix_turns_old_table_into_expression(tmp_path: Path) -> None:
     assert 'license = "MIT"' in text
     assert 'license-files = ["LICENSE"]' in text
     assert status(tmp_path, "LIC200") == "passed"
+
+
+@pytest.mark.parametrize(
+    ("expr", "needs_author"), [("GPL-3.0", True), ("LGPL-2.1", True), ("GPL-2.0+", False)]
+)
+def test_retired_spdx_ids(expr: str, needs_author: bool) -> None:
+    finding = compute("LIC201", files(license=expr))
+    assert finding.status == "failed"
+    assert finding.needs_author is needs_author
+    assert "-or-later`" in finding.message
+
+
+def test_or_later_plus_on_a_current_id_is_fine() -> None:
+    assert compute("LIC201", files(license="Apache-2.0+")).status == "passed"
+
+
+def test_fix_renames_retired_plus_id(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": COMMENTED.replace('"MIT"', '"GPL-2.0+"')})
+    assert status(tmp_path, "LIC201") == "failed"
+    fix(tmp_path, "LIC201")
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert 'license = "GPL-2.0-or-later"  # chosen by the lab' in text
+    assert status(tmp_path, "LIC201") == "passed"

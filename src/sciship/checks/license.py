@@ -222,8 +222,9 @@ def license_valid(project: Project) -> Result:
     expr = expression(project)
     if expr is None:
         return Skip("No SPDX license expression is declared.")
-    if _canonical(expr) is not None:
-        return None
+    canonical = _canonical(expr)
+    if canonical is not None:
+        return _deprecated_ids(project, canonical)
     import difflib
 
     ids = _json("spdx_ids.json")
@@ -243,6 +244,56 @@ def license_valid(project: Project) -> Result:
     tail = " (" + "; ".join(hints) + ")" if hints else ""
     return Fail(f"`license = \"{expr}\"` is not a valid SPDX expression{tail}.", path=PYPROJECT,
                 line=line_of(project, "license"))
+
+
+def _deprecated_ids(project: Project, canonical: str) -> Result:
+    """Old SPDX ids (``GPL-3.0``, ``GPL-2.0+``) that packaging still accepts but SPDX has retired."""
+    current = {i.lower() for i in _json("spdx_ids.json")}
+    tokens = canonical.replace("(", " ").replace(")", " ").split()
+    old = [
+        t
+        for t in tokens
+        if t.upper() not in _OPERATORS
+        and not t.startswith("LicenseRef-")
+        and "exception" not in t.lower()  # exceptions have their own list
+        and t.lower().rstrip("+") not in current  # `Apache-2.0+` is valid: "this version or later"
+    ]
+    if not old:
+        return None
+    hints = []
+    for t in old:
+        base = t.rstrip("+")
+        if t.endswith("+") and f"{base}-or-later".lower() in current:
+            hints.append(f"`{t}` is now written `{base}-or-later`")
+        elif f"{base}-only".lower() in current:
+            hints.append(f"`{t}` does not say whether later versions are allowed: write `{base}-only` or "
+                         f"`{base}-or-later`")
+        else:
+            hints.append(f"`{t}` is a retired SPDX id")
+    return Fail("; ".join(hints) + ".", path=PYPROJECT, line=line_of(project, "license"),
+                needs_author=any("-only` or" in h for h in hints))
+
+
+@fixer("LIC201")
+def rename_retired_ids(project: Project, plan: Plan) -> None:
+    """``GPL-2.0+`` becomes ``GPL-2.0-or-later``: the same license, in today's spelling."""
+    expr = expression(project)
+    canonical = _canonical(expr) if expr else None
+    if canonical is None:
+        return
+    current = {i.lower() for i in _json("spdx_ids.json")}
+    new = re.sub(
+        r"([A-Za-z0-9.-]+)\+",
+        lambda m: f"{m.group(1)}-or-later" if f"{m.group(1)}-or-later".lower() in current else m.group(0),
+        canonical,
+    )
+    if new == canonical:
+        return
+
+    def change(doc: TOMLDocument) -> None:
+        project_table(doc)["license"] = new
+
+    plan.edit_toml(PYPROJECT, change, f"write the license as \"{new}\" (today's SPDX spelling)")
 
 
 def _has_operator(expr: str) -> bool:
