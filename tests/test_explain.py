@@ -25,6 +25,7 @@ EXPECTED = {
     "community",
     "ci",
     "security",
+    "requires-python",
 }
 
 
