@@ -314,3 +314,12 @@ def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.Monkey
         assert comment in text
     assert "License ::" not in text
     assert "GitHub remote" in " ".join(plan.notes)  # PKG119 could not be fixed without a remote
+
+
+def test_version_in_a_version_module_counts_too() -> None:
+    tree = files()
+    tree["src/example_pkg/__init__.py"] = "from ._version import __version__\n"
+    tree["src/example_pkg/_version.py"] = '__version__ = "0.1.0"\n'
+    finding = compute("PKG113", tree)
+    assert finding.status == "failed"
+    assert finding.path == "src/example_pkg/_version.py"

@@ -20,6 +20,8 @@ FAMILY = "metadata"
 PYPROJECT = "pyproject.toml"
 DEFAULT_REQUIRES_PYTHON = ">=3.10"
 MAX_DESCRIPTION = 200
+#: Files in a package where a hard-coded ``__version__`` usually lives.
+VERSION_FILES = ("__init__.py", "_version.py", "version.py", "__about__.py")
 _NEEDS_TOML = ("PKG101",)
 
 
@@ -52,13 +54,18 @@ def no_pyproject(project: Project) -> Skip | None:
 
 
 def version_literals(project: Project) -> list[tuple[str, int, str]]:
-    """``__version__ = "..."`` string literals in the packages' ``__init__.py`` as (path, line, value)."""
+    """Hard-coded ``__version__ = "..."`` in the packages' VERSION_FILES, as (path, line, value)."""
 
     def compute() -> list[tuple[str, int, str]]:
         out: list[tuple[str, int, str]] = []
-        for pkg in project.packages:
-            path = pkg.path if pkg.module else f"{pkg.path}/__init__.py"
-            text = project.read_text(path)
+        paths = [
+            pkg.path if pkg.module else f"{pkg.path}/{name}"
+            for pkg in project.packages
+            for name in VERSION_FILES
+            if not (pkg.module and name != VERSION_FILES[0])
+        ]
+        for path in dict.fromkeys(paths):
+            text = project.read_text(path) if project.has(path) else None
             if not text or "__version__" not in text:
                 continue
             try:
