@@ -229,20 +229,36 @@ def has_tests(project: Project) -> Result:
     return Fail(msg, path=scripts[0] if scripts else None)
 
 
-def _count_tests(tree: ast.Module) -> int:
-    count = 0
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
-            count += 1
-        elif isinstance(node, ast.ClassDef) and (
-            node.name.startswith("Test") or any("TestCase" in ast.unparse(b) for b in node.bases)
-        ):
-            count += sum(
-                1
-                for n in node.body
-                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name.startswith("test")
+_TEST_FUNCTION = re.compile(r"^[ \t]*(async[ \t]+)?def[ \t]+test", re.MULTILINE)
+
+
+def _syntax_error(project: Project, files: list[str]) -> Fail | None:
+    """The first test file Python cannot parse.
+
+    The dependency scan parses every .py file once (and caches the result by content), so only files it
+    could not parse are parsed again here, for the exact message.
+    """
+    from sciship.imports.analysis import analyze
+
+    wanted = set(files)
+    for problem in analyze(project).problems:
+        if problem.path not in wanted:
+            continue
+        try:
+            ast.parse(project.read_text(problem.path) or "", filename=problem.path)
+        except SyntaxError as exc:
+            return Fail(
+                f"`{problem.path}` has a syntax error ({exc.msg}, line {exc.lineno}), so pytest cannot "
+                "collect any test in it.",
+                path=problem.path,
+                line=exc.lineno,
             )
-    return count
+        except (ValueError, RecursionError, MemoryError):
+            return Fail(
+                f"`{problem.path}` cannot be read as Python code, so pytest cannot collect any test in it.",
+                path=problem.path,
+            )
+    return None
 
 
 @check(
@@ -263,22 +279,10 @@ def tests_runnable(project: Project) -> Result:
     files = [f for f in project.test_files if not f.endswith("conftest.py")]
     if not files:
         return Skip("There are no test files.")
-    total = 0
-    for rel in project.test_files:
-        text = project.read_text(rel)
-        if text is None:
-            continue
-        try:
-            tree = ast.parse(text, filename=rel)
-        except SyntaxError as exc:
-            return Fail(
-                f"`{rel}` has a syntax error ({exc.msg}, line {exc.lineno}), so pytest cannot collect "
-                "any test in it.",
-                path=rel,
-                line=exc.lineno,
-            )
-        total += _count_tests(tree)
-    if total == 0:
+    broken = _syntax_error(project, project.test_files)
+    if broken is not None:
+        return broken
+    if not any(_TEST_FUNCTION.search(project.read_text(rel) or "") for rel in files):
         return Fail(
             f"The test files ({_listing(files)}) contain no test functions: pytest runs functions "
             "named `test_*` (or methods of `Test*` classes).",
