@@ -42,8 +42,6 @@ class Name:
 
 def check_name(raw: str) -> Name:
     """Validate ``raw`` as a new package's name; raise :class:`InputError` when it cannot work."""
-    from packaging.utils import canonicalize_name
-
     text = raw.strip()
     if not text:
         raise InputError(
@@ -62,7 +60,7 @@ def check_name(raw: str) -> Name:
             "digits, `-`, `_` and `.`, and must start and end with a letter or a digit.",
             hint=f"Try `{suggestion}`.",
         )
-    name = str(canonicalize_name(text))
+    name = canonical(text)
     import_name = import_name_for(name)
     if not import_name.isidentifier():
         raise InputError(
@@ -95,12 +93,31 @@ def check_name(raw: str) -> Name:
     return Name(name, import_name, tuple(warnings))
 
 
-def _is_stdlib(import_name: str) -> bool:
+def canonical(name: str) -> str:
+    """The normalised form of a distribution name (PEP 503), as ``packaging.utils.canonicalize_name``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+#: sciship's per-version standard-library lists (Python 3.8 to 3.14), shared with `sciship deps`. Read
+#: as a file rather than through ``sciship.imports.stdlib`` so `sciship new` does not import the whole
+#: dependency analysis (about 50 ms) just for one set lookup.
+_DATA = Path(__file__).parent / "imports" / "data"
+
+
+@cache
+def _stdlib_any_version() -> frozenset[str]:
+    names: set[str] = set(sys.stdlib_module_names)
     try:
-        from sciship.imports.stdlib import is_stdlib_any
-    except ImportError:  # pragma: no cover - the imports package is optional here
-        return import_name in sys.stdlib_module_names
-    return is_stdlib_any(import_name) or import_name in sys.stdlib_module_names
+        data = json.loads((_DATA / "stdlib.json").read_text(encoding="utf-8"))
+        for version_names in data["versions"].values():
+            names.update(version_names)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # the running interpreter's own list still covers the usual names
+    return frozenset(names)
+
+
+def _is_stdlib(import_name: str) -> bool:
+    return import_name in _stdlib_any_version()
 
 
 @cache
@@ -125,13 +142,10 @@ def _shadowed(name: str, import_name: str) -> str | None:
 
 def _import_owners(import_name: str) -> list[str]:
     """Distributions known to install ``import_name`` (from sciship's import map, when present)."""
-    from packaging.utils import canonicalize_name
-
     try:
-        raw = resources.files("sciship.imports").joinpath("data/import_map.json").read_text(encoding="utf-8")
-        entry = json.loads(raw).get("entries", {}).get(import_name, {})
-        return [str(canonicalize_name(d)) for d in entry.get("distributions", [])]
-    except (OSError, ValueError, AttributeError, ModuleNotFoundError):
+        entries = json.loads((_DATA / "import_map.json").read_text(encoding="utf-8"))["entries"]
+        return [canonical(d) for d in entries.get(import_name, {}).get("distributions", [])]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return []
 
 
@@ -222,7 +236,8 @@ def init_git(target: Path, meta: Meta) -> tuple[GitOutcome, str]:
 
     env = dict(os.environ)
     # A first commit needs an identity; use the package's author where git has none configured.
-    name, email = git_identity(target)
+    # (The new repository has no configuration of its own, so the user's global identity applies.)
+    name, email = git_identity()
     if name is None:
         env.setdefault("GIT_AUTHOR_NAME", meta.author)
         env.setdefault("GIT_COMMITTER_NAME", meta.author)

@@ -161,16 +161,26 @@ def import_name_for(name: str) -> str:
 
 def git_identity(cwd: Path | None = None) -> tuple[str | None, str | None]:
     """``git config user.name`` and ``user.email`` (None for each that is unset or when git is missing)."""
-    out: list[str | None] = []
-    for key in ("user.name", "user.email"):
-        try:
-            proc = subprocess.run(
-                ["git", "config", "--get", key], cwd=cwd, capture_output=True, text=True, check=False
-            )
-        except OSError:
-            return None, None
-        out.append(proc.stdout.strip() or None if proc.returncode == 0 else None)
-    return out[0], out[1]
+    config = git_config(cwd)
+    return config.get("user.name"), config.get("user.email")
+
+
+@cache
+def git_config(cwd: Path | None = None) -> dict[str, str]:
+    """``user.name``, ``user.email`` and ``github.user`` from git's configuration, in one call."""
+    try:
+        proc = subprocess.run(
+            ["git", "config", "--get-regexp", r"^(user\.name|user\.email|github\.user)$"],
+            cwd=cwd, capture_output=True, text=True, check=False,
+        )
+    except OSError:
+        return {}
+    out: dict[str, str] = {}
+    for line in proc.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        if value.strip():
+            out[key.lower()] = value.strip()  # the last (most specific) value wins, as in git
+    return out
 
 
 # ---------------------------------------------------------------------- licenses

@@ -13,6 +13,7 @@ from newkit import GIT_ENV, all_files, sciship
 
 from sciship.cli import build_parser
 from sciship.cli import run as cli_run
+from sciship.scaffold import git_config
 from sciship.ui import UI
 
 if sys.version_info >= (3, 11):
@@ -32,6 +33,7 @@ def _interactive(
     monkeypatch.chdir(cwd)
     for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)
+    git_config.cache_clear()  # read git's configuration again, under this environment
     out, err = _Tty(), io.StringIO()
     ui = UI(out=out, err=err, stdin=_Tty(answers))
     code = cli_run(build_parser().parse_args(argv), ui)

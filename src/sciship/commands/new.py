@@ -146,14 +146,9 @@ def _login_name() -> str:
 
 def _github_guess(author: str, email: str) -> str:
     """The GitHub owner to assume: git's ``github.user``, a noreply address, else a slug of the name."""
-    import subprocess
+    from sciship.scaffold import git_config
 
-    try:
-        proc = subprocess.run(["git", "config", "--get", "github.user"], capture_output=True, text=True,
-                              check=False)
-        configured = proc.stdout.strip()
-    except OSError:
-        configured = ""
+    configured = git_config().get("github.user", "")
     if configured and _GITHUB.match(configured):
         return configured
     m = re.match(r"^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$", email)

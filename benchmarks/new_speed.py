@@ -1,0 +1,128 @@
+"""How fast is `sciship new`? Side by side with `hatch new` and copier + pyOpenSci's template.
+
+Setup (once):
+    python -m venv /tmp/benchvenv && /tmp/benchvenv/bin/pip install hatch copier
+    git clone https://github.com/pyOpenSci/pyos-package-template /tmp/pyos-template
+
+Run:
+    .venv/bin/python benchmarks/new_speed.py [--runs 9]
+
+Each tool creates the same package (`rainfall-tools`) non-interactively in a fresh folder; the table
+shows the median wall time (process start to exit) over the runs, after one warm-up run each.
+Targets: sciship <= 1.5x `hatch new` and <= 0.3x copier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+NAME = "rainfall-tools"
+GIT = {
+    "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.org",
+    "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.org",
+}
+
+
+def commands(args: argparse.Namespace) -> dict[str, list[str] | None]:
+    bench = Path(args.bench_venv) / "bin"
+    hatch = bench / "hatch"
+    copier = bench / "copier"
+    template = Path(args.template)
+    sciship = [sys.executable, "-m", "sciship", "new", NAME, "--yes", "--github", "ada",
+               "--author", "Ada Lovelace", "--email", "ada@example.org", "--description", "Rain statistics."]
+    return {
+        "sciship new (with git init + commit)": [*sciship, "--directory", "{out}"],
+        "sciship new --no-git": [*sciship, "--directory", "{out}", "--no-git"],
+        "hatch new": [str(hatch), "new", NAME, "{out}"] if hatch.exists() else None,
+        "copier + pyos-package-template": [
+            str(copier), "copy", "--defaults", "--quiet", "--trust",
+            "--data", f"project_name={NAME}", "--data", "package_description=Rain statistics.",
+            "--data", "author_name=Ada Lovelace", "--data", "author_email=ada@example.org",
+            "--data", "username=ada", "--data", "template_mode=full",
+            str(template), "{out}",
+        ] if copier.exists() and (template / "copier.yml").exists() else None,
+    }
+
+
+def time_once(cmd: list[str], workdir: Path) -> float:
+    out = workdir / "out"
+    argv = [a.replace("{out}", str(out)) for a in cmd]
+    env = {**os.environ, **GIT, "NO_COLOR": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(argv, cwd=workdir, env=env, capture_output=True, text=True, check=False,
+                          stdin=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0 or not (out / "pyproject.toml").exists():
+        raise SystemExit(f"{' '.join(argv)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return elapsed
+
+
+def files_in(cmd: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        time_once(cmd, Path(tmp))
+        out = Path(tmp) / "out"
+        return sum(1 for p in out.rglob("*") if p.is_file() and ".git" not in p.relative_to(out).parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--bench-venv", default=str(Path(tempfile.gettempdir()) / "benchvenv"),
+                        help="venv with hatch and copier")
+    parser.add_argument("--template", default=str(Path(tempfile.gettempdir()) / "pyos-template"),
+                        help="checkout of pyos-package-template")
+    args = parser.parse_args()
+
+    tools: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for label, cmd in commands(args).items():
+        if cmd is None:
+            print(f"skipped {label}: not installed (see the setup lines at the top of this file)")
+            continue
+        tools[label] = cmd
+        counts[label] = files_in(cmd)  # also the warm-up run
+    # round-robin, so a busy moment on the machine slows every tool alike
+    results: dict[str, list[float]] = {label: [] for label in tools}
+    for _ in range(args.runs):
+        for label, cmd in tools.items():
+            with tempfile.TemporaryDirectory() as tmp:
+                results[label].append(time_once(cmd, Path(tmp)))
+
+    med = {k: statistics.median(v) for k, v in results.items()}
+    hatch = med.get("hatch new")
+    copier = med.get("copier + pyos-package-template")
+    print(f"\n`new` speed, median of {args.runs} runs (wall time, s), Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores\n")
+    header = (f"| {'tool':<38} | {'files':>5} | {'median':>7} | {'min':>6} | {'max':>6} | {'vs hatch':>8} "
+              f"| {'vs copier':>9} |")
+    print(header)
+    print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
+    for label, times in results.items():
+        m = med[label]
+        vs_h = f"{m / hatch:.2f}x" if hatch else "-"
+        vs_c = f"{m / copier:.2f}x" if copier else "-"
+        print(f"| {label:<38} | {counts[label]:>5} | {m:>7.3f} | {min(times):>6.3f} | {max(times):>6.3f} "
+              f"| {vs_h:>8} | {vs_c:>9} |")
+    print()
+    for label in ("sciship new --no-git", "sciship new (with git init + commit)"):
+        if label in med and hatch and copier:
+            ok_h = "met" if med[label] <= 1.5 * hatch else "MISSED"
+            ok_c = "met" if med[label] <= 0.3 * copier else "MISSED"
+            print(f"{label}: <= 1.5x hatch new {ok_h}; <= 0.3x copier {ok_c}")
+    print("(neither hatch new nor this copier template creates a git repository; compare the --no-git row)")
+    if shutil.which("git") is None:
+        print("note: git is not installed, so the 'with git' row skipped the commit")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
