@@ -298,3 +298,13 @@ def test_fix_renames_retired_plus_id(tmp_path: Path) -> None:
     text = (tmp_path / "pyproject.toml").read_text()
     assert 'license = "GPL-2.0-or-later"  # chosen by the lab' in text
     assert status(tmp_path, "LIC201") == "passed"
+
+
+@pytest.mark.parametrize("spdx", sorted(p.stem for p in LICENSES_DIR.glob("*.txt")))
+def test_every_bundled_license_is_written_and_recognised(tmp_path: Path, spdx: str) -> None:
+    write_tree(tmp_path, {"pyproject.toml": COMMENTED.replace('"MIT"', f'"{spdx}"')})
+    fix(tmp_path, "LIC202")
+    text = (tmp_path / "LICENSE").read_text()
+    assert "{{" not in text
+    assert text.endswith("\n")
+    assert status(tmp_path, "LIC205") == "passed"

@@ -400,11 +400,15 @@ def _holder(project: Project) -> str | None:
 
 
 def _render_license(spdx: str, year: int, holder: str) -> str:
+    """The license text, rendered the way `sciship new` renders it (same templates)."""
+    from sciship._errors import InputError
+
     try:
         from sciship.scaffold import license_text
-    except ImportError:
+
+        return license_text(spdx, year, holder)
+    except (ImportError, InputError):  # a template `sciship new` does not offer
         return _render_template(spdx, year, holder)
-    return license_text(spdx, year, holder)
 
 
 def _render_template(spdx: str, year: int, holder: str) -> str:
