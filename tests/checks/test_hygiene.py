@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_PYPROJECT, compute, git, run_cli, write_tree
 
+from conftest import GOOD_PYPROJECT, compute, git, run_cli, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.hygiene import missing_ignores
 from sciship.plan import Plan
@@ -121,6 +121,7 @@ def test_no_secrets_passes() -> None:
         "README.md": "Set `password` in your keyring; tokens start with pypi-AgEIcHlwaS5vcmc.\n",
         ".pypirc": "[pypi]\nusername = __token__\n",
         "ghp.txt": "ghp_short",
+        "ids.txt": f"a{GITHUB_TOKEN}\n{GITHUB_TOKEN}abcd\n",  # part of a longer word: not a token
         "data.bin": b"\0" + GITHUB_TOKEN.encode(),
     }
     assert compute("HYG804", files).status == "passed"
