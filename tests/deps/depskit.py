@@ -8,9 +8,15 @@ from sciship.imports import DependencyVerdict, DepsReport, analyze
 from sciship.project import Project
 
 
-def pyproject(deps: list[str] | None = None, *, extras: str = "", groups: str = "", rp: str = ">=3.10",
-              comment: str = "") -> str:
-    lines = ",\n".join(f'  "{d}",' [:-1] for d in (deps or []))
+def pyproject(
+    deps: list[str] | None = None,
+    *,
+    extras: str = "",
+    groups: str = "",
+    rp: str = ">=3.10",
+    comment: str = "",
+) -> str:
+    lines = ",\n".join(f'  "{d}",'[:-1] for d in (deps or []))
     body = f"[\n{lines},\n]" if deps else "[]"
     return (
         '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n'

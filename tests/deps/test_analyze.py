@@ -16,12 +16,14 @@ SRC = {"pyproject.toml": pyproject(["numpy"])}
 
 # ---------------------------------------------------------------------- first party
 def test_src_layout_package_is_first_party() -> None:
-    v = verdicts({
-        **SRC,
-        "src/rain/__init__.py": "from rain.core import x\nimport rain.util\nimport numpy\n",
-        "src/rain/core.py": "from . import util\nx = 1\n",
-        "src/rain/util.py": "",
-    })
+    v = verdicts(
+        {
+            **SRC,
+            "src/rain/__init__.py": "from rain.core import x\nimport rain.util\nimport numpy\n",
+            "src/rain/core.py": "from . import util\nx = 1\n",
+            "src/rain/util.py": "",
+        }
+    )
     assert set(v) == {"numpy"}
     assert v["numpy"].status == "ok"
 
@@ -32,55 +34,70 @@ def test_flat_layout_package_is_first_party() -> None:
 
 
 def test_namespace_package_in_src() -> None:
-    v = verdicts({**SRC, "src/acme/rain/core.py": "import acme.rain.other\nimport numpy\n",
-                  "src/acme/rain/other.py": ""})
+    v = verdicts(
+        {
+            **SRC,
+            "src/acme/rain/core.py": "import acme.rain.other\nimport numpy\n",
+            "src/acme/rain/other.py": "",
+        }
+    )
     assert set(v) == {"numpy"}
 
 
 def test_sibling_modules_of_scripts_and_tests_and_conftest_helpers() -> None:
-    v = verdicts({
-        **SRC,
-        "src/rain/__init__.py": "import numpy\n",
-        "scripts/run.py": "import helpers\nimport numpy\n",
-        "scripts/helpers.py": "",
-        "tests/conftest.py": "import pytest\n",
-        "tests/test_core.py": "import conftest\nfrom utils import fixture\nimport rain\nimport pytest\n",
-        "tests/utils.py": "",
-    })
+    v = verdicts(
+        {
+            **SRC,
+            "src/rain/__init__.py": "import numpy\n",
+            "scripts/run.py": "import helpers\nimport numpy\n",
+            "scripts/helpers.py": "",
+            "tests/conftest.py": "import pytest\n",
+            "tests/test_core.py": "import conftest\nfrom utils import fixture\nimport rain\nimport pytest\n",
+            "tests/utils.py": "",
+        }
+    )
     assert set(v) == {"numpy", "pytest"}
 
 
 def test_local_package_anywhere_in_the_tree() -> None:
-    v = verdicts({
-        **SRC,
-        "src/rain/__init__.py": "import numpy\n",
-        "analysis/tools/labtools/__init__.py": "",
-        "analysis/run.py": "import labtools\n",
-    })
+    v = verdicts(
+        {
+            **SRC,
+            "src/rain/__init__.py": "import numpy\n",
+            "analysis/tools/labtools/__init__.py": "",
+            "analysis/run.py": "import labtools\n",
+        }
+    )
     assert set(v) == {"numpy"}
 
 
 def test_test_subfolder_named_like_a_library_is_not_that_library() -> None:
-    v = verdicts({
-        "pyproject.toml": pyproject(["pandas"]),
-        "src/rain/__init__.py": "import pandas\n",
-        "tests/pandas/__init__.py": "",
-        "tests/pandas/test_frames.py": "import pandas\n",
-    })
+    v = verdicts(
+        {
+            "pyproject.toml": pyproject(["pandas"]),
+            "src/rain/__init__.py": "import pandas\n",
+            "tests/pandas/__init__.py": "",
+            "tests/pandas/test_frames.py": "import pandas\n",
+        }
+    )
     assert v["pandas"].scopes == ("runtime", "test")
 
 
 def test_unpackaged_folder_everything_local_is_first_party() -> None:
-    v = verdicts({
-        "requirements.txt": "numpy\nPyYAML\n",
-        "clean.py": "import numpy\nimport yaml\nimport plotting\nimport lib.stats\n",
-        "plotting.py": "import matplotlib.pyplot\n",
-        "lib/stats.py": "",
-        "explore.ipynb": json.dumps({"cells": [{"cell_type": "code", "source": "import seaborn"}],
-                                     "metadata": {}}),
-    })
+    v = verdicts(
+        {
+            "requirements.txt": "numpy\nPyYAML\n",
+            "clean.py": "import numpy\nimport yaml\nimport plotting\nimport lib.stats\n",
+            "plotting.py": "import matplotlib.pyplot\n",
+            "lib/stats.py": "",
+            "explore.ipynb": json.dumps(
+                {"cells": [{"cell_type": "code", "source": "import seaborn"}], "metadata": {}}
+            ),
+        }
+    )
     assert set(v) == {"numpy", "pyyaml", "matplotlib", "seaborn"}
-    assert v["numpy"].status == "ok" and v["numpy"].scopes == ("script",)
+    assert v["numpy"].status == "ok"
+    assert v["numpy"].scopes == ("script",)
     assert v["pyyaml"].declared == ("requirements.txt",)
     assert v["seaborn"].scopes == ("notebook",)
     assert v["matplotlib"].status in {"missing", "unverified"}
@@ -102,18 +119,23 @@ def test_file_scopes() -> None:
 
 
 def test_scopes_decide_the_verdicts() -> None:
-    v = verdicts({
-        "pyproject.toml": pyproject(["numpy", "pytest"], groups='[dependency-groups]\ntest = ["hypothesis"]\n'),
-        "src/rain/__init__.py": "import numpy\n",
-        "tests/test_a.py": "import pytest\nimport hypothesis\nimport requests\n",
-        "docs/conf.py": "import sphinx_rtd_theme\n",
-        "examples/demo.py": "import matplotlib\n",
-        "setup.py": "import setuptools\n",
-    })
+    v = verdicts(
+        {
+            "pyproject.toml": pyproject(
+                ["numpy", "pytest"], groups='[dependency-groups]\ntest = ["hypothesis"]\n'
+            ),
+            "src/rain/__init__.py": "import numpy\n",
+            "tests/test_a.py": "import pytest\nimport hypothesis\nimport requests\n",
+            "docs/conf.py": "import sphinx_rtd_theme\n",
+            "examples/demo.py": "import matplotlib\n",
+            "setup.py": "import setuptools\n",
+        }
+    )
     assert v["numpy"].status == "ok"
     assert v["pytest"].status == "misplaced"  # only the tests import it, declared for every user
     assert v["hypothesis"].status == "ok"
-    assert v["requests"].status == "missing" and v["requests"].scopes == ("test",)
+    assert v["requests"].status == "missing"
+    assert v["requests"].scopes == ("test",)
     assert v["sphinx-rtd-theme"].scopes == ("docs",)
     assert v["matplotlib"].scopes == ("script",)
     assert "setuptools" not in v  # build files are not part of the comparison
@@ -121,37 +143,50 @@ def test_scopes_decide_the_verdicts() -> None:
 
 # ---------------------------------------------------------------------- verdicts
 def test_missing_unused_and_plugins() -> None:
-    v = verdicts({
-        "pyproject.toml": pyproject(["numpy", "xarray", "pytest-cov", "h5netcdf"]),
-        "src/rain/__init__.py": "import numpy\nimport yaml\nimport sklearn\n",
-    })
-    assert v["pyyaml"].status == "missing" and v["pyyaml"].imports == ("yaml",)
+    v = verdicts(
+        {
+            "pyproject.toml": pyproject(["numpy", "xarray", "pytest-cov", "h5netcdf"]),
+            "src/rain/__init__.py": "import numpy\nimport yaml\nimport sklearn\n",
+        }
+    )
+    assert v["pyyaml"].status == "missing"
+    assert v["pyyaml"].imports == ("yaml",)
     assert v["scikit-learn"].status == "missing"
-    assert v["xarray"].status == "unused" and v["xarray"].plugin is None
-    assert v["pytest-cov"].status == "unused" and v["pytest-cov"].plugin is not None
+    assert v["xarray"].status == "unused"
+    assert v["xarray"].plugin is None
+    assert v["pytest-cov"].status == "unused"
+    assert v["pytest-cov"].plugin is not None
 
 
 def test_optional_typing_and_conditional() -> None:
-    v = verdicts({
-        "pyproject.toml": pyproject(["numpy"]),
-        "src/rain/__init__.py": (
-            "import sys\nfrom typing import TYPE_CHECKING\nimport numpy\n"
-            "try:\n    import numba\nexcept ImportError:\n    numba = None\n"
-            "if TYPE_CHECKING:\n    import pandas\n"
-            "if sys.version_info < (3, 11):\n    import importlib_metadata\n"
-        ),
-    })
-    assert v["numba"].status == "optional" and v["numba"].scopes == ("optional",)
-    assert v["pandas"].status == "ok" and v["pandas"].scopes == ("typing",)
+    v = verdicts(
+        {
+            "pyproject.toml": pyproject(["numpy"]),
+            "src/rain/__init__.py": (
+                "import sys\nfrom typing import TYPE_CHECKING\nimport numpy\n"
+                "try:\n    import numba\nexcept ImportError:\n    numba = None\n"
+                "if TYPE_CHECKING:\n    import pandas\n"
+                "if sys.version_info < (3, 11):\n    import importlib_metadata\n"
+            ),
+        }
+    )
+    assert v["numba"].status == "optional"
+    assert v["numba"].scopes == ("optional",)
+    assert v["pandas"].status == "ok"
+    assert v["pandas"].scopes == ("typing",)
     assert v["importlib-metadata"].status == "missing"
     assert v["importlib-metadata"].marker == 'python_version < "3.11"'
 
 
 def test_runtime_import_declared_only_for_developers_is_misplaced() -> None:
-    v = verdicts({
-        "pyproject.toml": pyproject([], extras='[project.optional-dependencies]\ndev = ["rich"]\nplot = ["matplotlib"]\n'),
-        "src/rain/__init__.py": "import rich\nimport matplotlib\n",
-    })
+    v = verdicts(
+        {
+            "pyproject.toml": pyproject(
+                [], extras='[project.optional-dependencies]\ndev = ["rich"]\nplot = ["matplotlib"]\n'
+            ),
+            "src/rain/__init__.py": "import rich\nimport matplotlib\n",
+        }
+    )
     assert v["rich"].status == "misplaced"
     assert v["matplotlib"].status == "ok"  # an extra users can ask for
 
@@ -170,34 +205,46 @@ def test_unknown_import_matched_to_an_unused_declaration() -> None:
 def test_ambiguous_import_is_reported_with_candidates() -> None:
     r = report({**SRC, "src/rain/__init__.py": "import numpy\nimport cv2\n"})
     (cv2,) = [d for d in r.dependencies if "cv2" in d.imports]
-    assert cv2.status == "unverified" and "opencv-python-headless" in cv2.candidates
+    assert cv2.status == "unverified"
+    assert "opencv-python-headless" in cv2.candidates
     assert any("several distributions" in p.message for p in r.problems)
 
 
 def test_declared_ambiguous_name_is_ok() -> None:
-    v = verdicts({"pyproject.toml": pyproject(["opencv-python-headless"]), "src/rain/__init__.py": "import cv2\n"})
+    v = verdicts(
+        {"pyproject.toml": pyproject(["opencv-python-headless"]), "src/rain/__init__.py": "import cv2\n"}
+    )
     assert v["opencv-python-headless"].status == "ok"
 
 
 def test_namespace_imports_resolve_per_submodule() -> None:
-    v = verdicts({
-        "pyproject.toml": pyproject(["google-cloud-storage"]),
-        "src/rain/__init__.py": "from google.cloud import storage\nimport ruamel.yaml\n",
-    })
+    v = verdicts(
+        {
+            "pyproject.toml": pyproject(["google-cloud-storage"]),
+            "src/rain/__init__.py": "from google.cloud import storage\nimport ruamel.yaml\n",
+        }
+    )
     assert v["google-cloud-storage"].status == "ok"
     assert v["google-cloud-storage"].imports == ("google.cloud.storage",)
     assert v["ruamel-yaml"].status == "missing"
 
 
 def test_other_declaration_files() -> None:
-    v = verdicts({
-        "requirements.txt": "-r requirements/base.txt\nscipy==1.11 \\\n    --hash=sha256:abc\n",
-        "requirements/base.txt": "numpy>=1.20  # arrays\n",
-        "environment.yml": "name: x\ndependencies:\n  - python=3.11\n  - conda-forge::xarray>=2023\n"
-                           "  - pip\n  - pip:\n    - PyYAML\n",
-        "run.py": "import numpy, scipy, xarray, yaml\n",
-    })
-    assert {k: d.status for k, d in v.items()} == {"numpy": "ok", "scipy": "ok", "xarray": "ok", "pyyaml": "ok"}
+    v = verdicts(
+        {
+            "requirements.txt": "-r requirements/base.txt\nscipy==1.11 \\\n    --hash=sha256:abc\n",
+            "requirements/base.txt": "numpy>=1.20  # arrays\n",
+            "environment.yml": "name: x\ndependencies:\n  - python=3.11\n  - conda-forge::xarray>=2023\n"
+            "  - pip\n  - pip:\n    - PyYAML\n",
+            "run.py": "import numpy, scipy, xarray, yaml\n",
+        }
+    )
+    assert {k: d.status for k, d in v.items()} == {
+        "numpy": "ok",
+        "scipy": "ok",
+        "xarray": "ok",
+        "pyyaml": "ok",
+    }
 
 
 def test_environment_dump_is_filtered_to_what_the_code_imports() -> None:
@@ -207,12 +254,16 @@ def test_environment_dump_is_filtered_to_what_the_code_imports() -> None:
 
 
 def test_setup_py_and_setup_cfg_declarations() -> None:
-    v = verdicts({
-        "setup.py": "from setuptools import setup\nsetup(name='rain', install_requires=['numpy', 'pandas'])\n",
-        "setup.cfg": "[options]\ninstall_requires =\n    scipy\n",
-        "rain/__init__.py": "import numpy, scipy\n",
-    })
-    assert v["numpy"].status == "ok" and v["scipy"].status == "ok"
+    v = verdicts(
+        {
+            "setup.py": "from setuptools import setup\n"
+            "setup(name='rain', install_requires=['numpy', 'pandas'])\n",
+            "setup.cfg": "[options]\ninstall_requires =\n    scipy\n",
+            "rain/__init__.py": "import numpy, scipy\n",
+        }
+    )
+    assert v["numpy"].status == "ok"
+    assert v["scipy"].status == "ok"
     assert v["pandas"].status == "unused"
 
 
@@ -225,11 +276,14 @@ def test_requires_python_detected_from_syntax_and_stdlib() -> None:
 
 
 def test_guarded_new_stdlib_does_not_raise_the_minimum() -> None:
-    r = report({
-        "pyproject.toml": pyproject(rp=">=3.8"),
-        "src/rain/__init__.py": "try:\n    import tomllib\nexcept ImportError:\n    import tomli as tomllib\n"
-                                "match 1:\n    case 1:\n        pass\n",
-    })
+    r = report(
+        {
+            "pyproject.toml": pyproject(rp=">=3.8"),
+            "src/rain/__init__.py": "try:\n    import tomllib\n"
+            "except ImportError:\n    import tomli as tomllib\n"
+            "match 1:\n    case 1:\n        pass\n",
+        }
+    )
     assert r.requires_python.detected_minimum == "3.10"
 
 
@@ -239,9 +293,16 @@ def test_json_schema() -> None:
     data = r.to_json()
     assert set(data) == {"schema", "dependencies", "requires_python", "problems"}
     assert data["schema"] == 1
-    assert data["dependencies"] == [{"distribution": "numpy", "imports": ["numpy"], "scopes": ["runtime"],
-                                     "declared": ["project.dependencies"], "status": "ok",
-                                     "files": ["src/rain/__init__.py"]}]
+    assert data["dependencies"] == [
+        {
+            "distribution": "numpy",
+            "imports": ["numpy"],
+            "scopes": ["runtime"],
+            "declared": ["project.dependencies"],
+            "status": "ok",
+            "files": ["src/rain/__init__.py"],
+        }
+    ]
     assert data["requires_python"] == {"declared": ">=3.10", "detected_minimum": None}
     json.dumps(data)
 
@@ -252,8 +313,11 @@ def test_analysis_is_shared_through_the_project_memo() -> None:
 
 
 def test_cache_warm_equals_cold_and_survives_corruption(tmp_path: Path, isolated_cache: Path) -> None:
-    files = {**SRC, "src/rain/__init__.py": "import numpy\ntry:\n    import numba\nexcept ImportError:\n    pass\n",
-             "bad.py": "def (:\n"}
+    files = {
+        **SRC,
+        "src/rain/__init__.py": "import numpy\ntry:\n    import numba\nexcept ImportError:\n    pass\n",
+        "bad.py": "def (:\n",
+    }
     cold = analyze(Project.from_files(files)).to_json()
     cache_files = list((isolated_cache / "sciship").glob("scan-*.json"))
     assert len(cache_files) == 1

@@ -119,7 +119,8 @@ def test_newer_syntax_than_the_running_python_is_reported() -> None:
     if sys.version_info >= (3, 12):
         assert result.min_python == (3, 12)
     else:
-        assert result.problem is not None and "3.12" in result.problem.message
+        assert result.problem is not None
+        assert "3.12" in result.problem.message
 
 
 # ---------------------------------------------------------------------- bad input
@@ -194,7 +195,8 @@ def test_notebook_code_cells_with_magics_and_shell_lines() -> None:
     assert result.problem is None
     found = {s.module: s for s in result.imports}
     assert set(found) == {"pandas", "seaborn", "xarray"}
-    assert found["pandas"].cell == 1 and found["pandas"].line == 3
+    assert found["pandas"].cell == 1
+    assert found["pandas"].line == 3
     assert found["seaborn"].cell == 2
 
 
@@ -206,7 +208,8 @@ def test_notebook_without_language_info_is_python() -> None:
 def test_notebook_in_another_language_is_skipped() -> None:
     text = notebook("library(ggplot2)\n", metadata={"kernelspec": {"language": "R"}})
     result = scan_notebook(text, "n.ipynb")
-    assert result.imports == () and result.problem is None
+    assert result.imports == ()
+    assert result.problem is None
 
 
 def test_notebook_that_is_not_json() -> None:
@@ -218,4 +221,5 @@ def test_notebook_that_is_not_json() -> None:
 def test_notebook_with_a_broken_cell_keeps_the_others() -> None:
     result = scan_notebook(notebook("import numpy\n", "def (:\n", "import scipy\n"), "n.ipynb")
     assert [s.module for s in result.imports] == ["numpy", "scipy"]
-    assert result.problem is not None and "2" in result.problem.message
+    assert result.problem is not None
+    assert "2" in result.problem.message

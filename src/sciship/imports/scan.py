@@ -60,7 +60,9 @@ class ScanResult:
 #: files larger than this (generated data modules) are read line by line instead of parsed: Python's
 #: parser needs seconds for a few megabytes, and such files only hold data
 LARGE_FILE = 1_000_000
-_IMPORT_LINE = re.compile(r"^[ \t]*(?:import[ \t]+([\w. \t,]+)|from[ \t]+(\.*)([\w.]*)[ \t]+import\b)", re.MULTILINE)
+_IMPORT_LINE = re.compile(
+    r"^[ \t]*(?:import[ \t]+([\w. \t,]+)|from[ \t]+(\.*)([\w.]*)[ \t]+import\b)", re.MULTILINE
+)
 
 
 def scan_source(text: str, path: str) -> ScanResult:

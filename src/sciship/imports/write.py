@@ -122,14 +122,28 @@ def _array(items: list[str]) -> Any:
 
 
 def _extend(arr: Any, items: list[str]) -> None:
-    """Append to a tomlkit array, keeping its comments, one item per line if it already was."""
-    present = {str(x).split(";")[0].strip().lower() for x in arr}
-    multiline = "\n" in arr.as_string() or len(arr) + len(items) > 3
-    for item in items:
-        if item.split(";")[0].split(">")[0].strip().lower() not in present:
-            arr.append(item)
-    if multiline:
+    """Append to a tomlkit array, keeping its comments and, when it has one item a line, its indent."""
+    import re
+
+    present = {_name_of(str(x)) for x in arr}
+    new = [item for item in items if _name_of(item) not in present]
+    if not new:
+        return
+    text = arr.as_string()
+    if "\n" in text:
+        m = re.search(r"\n([ \t]+)\S", text)
+        for item in new:
+            arr.add_line(item, indent=m.group(1) if m else "    ")
+        return
+    arr.extend(new)
+    if len(arr) > 3:
         arr.multiline(True)
+
+
+def _name_of(requirement: str) -> str:
+    import re
+
+    return re.split(r"[\s;\[<>=!~@]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
 def _add_runtime(doc: TOMLDocument, items: list[str]) -> None:
