@@ -170,7 +170,7 @@ def has_valid_name(project: Project) -> Result:
         return Skip("There is no readable pyproject.toml.")
     if not isinstance(project.pyproject.get("project"), dict):
         old = project.find("setup.py", "setup.cfg")
-        where = f" The metadata is still in `{old}`: move it there." if old else ""
+        where = f" The metadata is still in `{old}`: move it into `[project]`." if old else ""
         return Fail(f"pyproject.toml has no `[project]` table, where the name, version and the rest of "
                     f"the package's description belong.{where}", path=old or PYPROJECT)
     name = declared(project, "name")
