@@ -175,7 +175,11 @@ def check_target(target: Path) -> None:
 
 
 def plan_new(meta: Meta, target: Path, *, git: bool) -> Plan:
-    """Every file of a new project at ``target``, as a plan (nothing is written yet)."""
+    """Every file of a new project at ``target``, as a plan (nothing is written yet).
+
+    Raises :class:`InputError` for a name that cannot work, an unknown license or a target that is
+    not empty; warnings about the name come from :func:`check_name`.
+    """
     from sciship.plan import Plan
 
     checked = check_name(meta.name)
@@ -189,8 +193,6 @@ def plan_new(meta: Meta, target: Path, *, git: bool) -> Plan:
     plan = Plan(target)
     for path, content in project_files(meta).items():
         plan.create(path, content, _reason(path))
-    for warning in checked.warnings:
-        plan.note(warning)
     if git:
         plan.note("A git repository with a first commit is created after the files are written.")
     return plan
