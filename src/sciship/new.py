@@ -16,7 +16,6 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -123,7 +122,7 @@ def _is_stdlib(import_name: str) -> bool:
 @cache
 def popular_names() -> frozenset[str]:
     """Normalised names of very popular PyPI packages (bundled list)."""
-    raw = resources.files("sciship").joinpath("data/popular_names.json").read_text(encoding="utf-8")
+    raw = (Path(__file__).parent / "data" / "popular_names.json").read_text(encoding="utf-8")
     return frozenset(json.loads(raw))
 
 

@@ -80,3 +80,12 @@ def test_no_license_means_no_license_file() -> None:
 def test_license_files_exist_for_every_id() -> None:
     for spdx in LICENSES:
         assert Path(TEMPLATES / "licenses" / f"{spdx}.txt").is_file()
+
+
+@pytest.mark.parametrize("spdx", LICENSES)
+def test_every_license_choice_passes_sciship_check(spdx: str) -> None:
+    from sciship.checks import run_checks
+    from sciship.project import Project
+
+    project = Project.from_files(project_files(make_meta(license=spdx)), root="/nowhere/rainfall-tools")
+    assert [(f.code, f.message) for f in run_checks(project) if f.status == "failed"] == []

@@ -104,6 +104,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         else:
             _, message = new.init_git(target, meta)
             ui.write(message)
+    if not meta.email:
+        ui.info("No email address was given (git has none either). Add one to `authors` in pyproject.toml "
+                "and to CITATION.cff, so users can reach you; `sciship check` will remind you.")
     if args.github is None and not ask:
         ui.info(f"The project's links assume its GitHub home will be {meta.repo_url}. If not, run again with "
                 "--github OWNER, or edit [project.urls] in pyproject.toml, README.md and CITATION.cff.")
