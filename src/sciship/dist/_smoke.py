@@ -124,7 +124,7 @@ def _import_all(venv: Venv, names: list[str], work: Path, source_of: dict[str, s
     lines = [_explain(f, ours, source_of, undeclared, missing_ours) for f in failures]
     advice: list[str] = []
     for name in sorted(undeclared):
-        dist = name.replace("_", "-")
+        dist = _distribution_for(name)
         advice.append(
             f"your code imports `{name}` but the package does not declare it: add `{dist}` (or the "
             f"distribution that provides `{name}`) to [project.dependencies] in pyproject.toml."
@@ -198,3 +198,13 @@ def _scripts(venv: Venv, wheel: Path, work: Path) -> str:
             failed,
         )
     return f"{len(scripts)} command(s): {', '.join(scripts)}."
+
+
+def _distribution_for(import_name: str) -> str:
+    """The distribution that provides an import name (sciship's import map), else a guess from the name."""
+    try:
+        from sciship.imports.resolve import distribution_for
+
+        return distribution_for(import_name).distribution
+    except Exception:
+        return import_name.replace("_", "-")
