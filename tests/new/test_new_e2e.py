@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from newkit import sciship
 
 from sciship.checks import run_checks
 from sciship.project import Project
@@ -92,3 +93,9 @@ def test_docs_build_with_one_command(generated: Path, venv: Path, tmp_path: Path
     assert "standard_error" in api
     assert "Examples" in api
     assert (out / "index.html").is_file()
+
+
+def test_sciship_check_command_exits_zero(generated: Path) -> None:
+    proc = sciship("check", str(generated), "--fail-on", "polish", cwd=generated.parent)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "nothing failed" in proc.stdout
