@@ -101,11 +101,11 @@ def summary_line(findings: Sequence[Finding], st: Style) -> str:
     if not isinstance(by, dict):  # pragma: no cover - summary() always returns a dict here
         raise TypeError(by)
     parts = [
-        f"{by[sev]} {SEVERITY_HEADINGS[sev][0].lower().rstrip('s')}{'s' if by[sev] != 1 else ''}"
+        f"{by[sev]} {'blocker' + ('s' if by[sev] != 1 else '') if sev == 'blocker' else sev}"
         for sev in SEVERITIES
         if by[sev]
     ]
-    failed = ", ".join(parts) if parts else "nothing failed"
+    failed = ", ".join(parts) + " failed" if parts else "nothing failed"
     tail = f"{s['passed']} passed, {s['skipped']} skipped, {s['checks']} checks"
     if s["fixable"]:
         tail += f"; {s['fixable']} fixable with --fix"
