@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_PYPROJECT, PROJECTS, run_cli, write_tree
+from helpers import GOOD_PYPROJECT, PROJECTS, run_cli, write_tree
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:

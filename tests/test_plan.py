@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git, write_tree
+from helpers import git, write_tree
 from sciship._errors import PlanError
 from sciship.plan import Plan
 

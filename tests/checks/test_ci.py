@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECTS, compute
+from helpers import PROJECTS, compute
 from sciship.checks import run_checks
 from sciship.project import Project
 

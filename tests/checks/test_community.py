@@ -10,7 +10,7 @@ import fastjsonschema
 import pytest
 import yaml
 
-from conftest import GOOD_PYPROJECT, compute, write_tree
+from helpers import GOOD_PYPROJECT, compute, write_tree
 from sciship.checks import _cff, get_check, run_checks
 from sciship.checks._community_files import Info, Person, cff_person
 from sciship.plan import Plan
@@ -290,3 +290,17 @@ def test_fixers_never_overwrite(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="never overwrites"):
         plan.apply()
     assert (tmp_path / "CHANGELOG.md").read_text() == "mine\n"
+
+
+def test_check_fix_from_the_command_line(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"pyproject.toml": GOOD_PYPROJECT, "src/example_pkg/__init__.py": ""})
+    dry = run_cli("check", str(tmp_path), "--fix", "--dry-run", "--select", "community", "--select", "HYG800")
+    assert "CITATION.cff" in dry.stdout
+    assert not (tmp_path / "CITATION.cff").exists()
+    run_cli("check", str(tmp_path), "--fix", "--select", "community", "--select", "HYG800")
+    for name in ("CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "CHANGELOG.md", "CITATION.cff", ".gitignore"):
+        assert (tmp_path / name).is_file(), name
+    again = run_cli(
+        "check", str(tmp_path), "--select", "community", "--select", "HYG800", "--fail-on", "polish"
+    )
+    assert again.returncode == 0, again.stdout

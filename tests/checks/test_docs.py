@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compute
+from helpers import compute
 
 SPHINX_CONF = 'project = "example"\nextensions = ["sphinx.ext.autodoc", "sphinx.ext.napoleon"]\n'
 PLAIN_CONF = 'project = "example"\nextensions = ["myst_parser"]\n'

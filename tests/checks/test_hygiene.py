@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_PYPROJECT, compute, git, run_cli, write_tree
+from helpers import GOOD_PYPROJECT, compute, git, run_cli, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.hygiene import missing_ignores
 from sciship.plan import Plan

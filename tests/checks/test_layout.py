@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_PYPROJECT, PROJECTS, compute, write_tree
+from helpers import GOOD_PYPROJECT, PROJECTS, compute, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.plan import Plan
 from sciship.project import Project

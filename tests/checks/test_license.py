@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import tomlkit
 
-from conftest import GOOD_PYPROJECT, compute, write_tree
+from helpers import GOOD_PYPROJECT, compute, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.license import LICENSES_DIR, identify, license_ids
 from sciship.plan import Plan

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import tomlkit
 
-from conftest import GOOD_PYPROJECT, PROJECTS, compute, git, write_tree
+from helpers import GOOD_PYPROJECT, PROJECTS, compute, git, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.metadata import uncapped
 from sciship.plan import Plan

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import tomlkit
 
-from conftest import GOOD_PYPROJECT, compute, git, write_tree
+from helpers import GOOD_PYPROJECT, compute, git, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.license import LICENSES_DIR
 from sciship.plan import Plan

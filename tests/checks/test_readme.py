@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import GOOD_PYPROJECT, compute, write_tree
+from helpers import GOOD_PYPROJECT, compute, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.checks.readme import load_readme
 from sciship.plan import Plan

@@ -54,7 +54,9 @@ def test_checks_are_registered_with_severities() -> None:
     }
     for code, severity in expected.items():
         c = get_check(code)
-        assert c is not None and c.severity == severity and c.family == "deps"
+        assert c is not None
+        assert c.severity == severity
+        assert c.family == "deps"
     assert get_check("DEP900").fixer is not None  # type: ignore[union-attr]
 
 
@@ -64,7 +66,8 @@ def test_dep900_missing_runtime_import() -> None:
     bad = {"pyproject.toml": pyproject([]), "src/rain/__init__.py": "import yaml\n"}
     status, message = finding("DEP900", bad)
     assert status == "failed"
-    assert "`pyyaml`" in message and "import yaml" in message
+    assert "`pyyaml`" in message
+    assert "import yaml" in message
 
 
 def test_dep900_ignores_test_only_imports_and_skips_without_pyproject() -> None:
@@ -76,7 +79,9 @@ def test_dep900_ignores_test_only_imports_and_skips_without_pyproject() -> None:
 def test_dep901_unused_but_plugins_are_softened() -> None:
     files = {"pyproject.toml": pyproject(["xarray", "pytest-cov"]), "src/rain/__init__.py": ""}
     status, message = finding("DEP901", files)
-    assert status == "failed" and "`xarray`" in message and "pytest-cov" not in message
+    assert status == "failed"
+    assert "`xarray`" in message
+    assert "pytest-cov" not in message
     only_plugin = {"pyproject.toml": pyproject(["pytest-cov"]), "src/rain/__init__.py": ""}
     assert finding("DEP901", only_plugin)[0] == "passed"
 
@@ -89,7 +94,8 @@ def test_dep902_misplaced_both_ways() -> None:
     }
     status, message = finding("DEP902", files)
     assert status == "failed"
-    assert "`pyyaml`" in message and "`pytest`" in message
+    assert "`pyyaml`" in message
+    assert "`pytest`" in message
 
 
 def test_dep903_requires_python_too_low() -> None:
@@ -98,7 +104,9 @@ def test_dep903_requires_python_too_low() -> None:
         "src/rain/__init__.py": "match 1:\n    case 1:\n        pass\n",
     }
     status, message = finding("DEP903", files)
-    assert status == "failed" and "3.10" in message and "match" in message
+    assert status == "failed"
+    assert "3.10" in message
+    assert "match" in message
     files["pyproject.toml"] = pyproject(rp=">=3.10")
     assert finding("DEP903", files)[0] == "passed"
 
@@ -117,7 +125,8 @@ def test_dep904_optional_imports_as_extras() -> None:
 def test_dep905_unverified_names() -> None:
     files = {"pyproject.toml": pyproject([]), "src/rain/__init__.py": "import cv2\n"}
     status, message = finding("DEP905", files)
-    assert status == "failed" and "opencv-python" in message
+    assert status == "failed"
+    assert "opencv-python" in message
 
 
 # ---------------------------------------------------------------------- --write
@@ -140,7 +149,8 @@ def test_write_plan_keeps_comments_and_uses_groups_and_extras(tmp_path: Path) ->
     assert plan_write(project, analyze(project), plan) == 4
     plan.apply()
     new = (root / "pyproject.toml").read_text(encoding="utf-8")
-    assert "# what users need" in new and "# arrays" in new
+    assert "# what users need" in new
+    assert "# arrays" in new
     import tomllib
 
     data = tomllib.loads(new)
@@ -192,7 +202,8 @@ def cli_project(tmp_path: Path) -> Path:
 def test_cli_table_and_exit_code(cli_project: Path, isolated_cache: Path) -> None:
     proc = sciship("deps", str(cli_project), cwd=cli_project, cache=isolated_cache)
     assert proc.returncode == 1, proc.stderr
-    assert "pyyaml" in proc.stdout and "missing" in proc.stdout
+    assert "pyyaml" in proc.stdout
+    assert "missing" in proc.stdout
     assert "src/rain/broken.py" in proc.stdout
     assert "Traceback" not in proc.stderr
     assert list((isolated_cache / "sciship").glob("scan-*.json"))
