@@ -10,7 +10,7 @@ import fastjsonschema
 import pytest
 import yaml
 
-from helpers import GOOD_PYPROJECT, compute, write_tree
+from helpers import GOOD_PYPROJECT, compute, run_cli, write_tree
 from sciship.checks import _cff, get_check, run_checks
 from sciship.checks._community_files import Info, Person, cff_person
 from sciship.plan import Plan
