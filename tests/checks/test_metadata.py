@@ -313,7 +313,9 @@ def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.Monkey
     ):
         assert comment in text
     assert "License ::" not in text
-    assert "GitHub remote" in " ".join(plan.notes)  # PKG119 could not be fixed without a remote
+    # without a GitHub remote, PKG119 is left to the author instead of being promised to --fix
+    assert before["PKG119"].needs_author
+    assert not before["PKG119"].fixable
 
 
 def test_version_in_a_version_module_counts_too() -> None:

@@ -74,8 +74,10 @@ def version_literals(project: Project) -> list[tuple[str, int, str]]:
                 continue
             for node in tree.body:
                 value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-                targets = node.targets if isinstance(node, ast.Assign) else (
-                    [node.target] if isinstance(node, ast.AnnAssign) else []
+                targets = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else ([node.target] if isinstance(node, ast.AnnAssign) else [])
                 )
                 if (
                     any(isinstance(t, ast.Name) and t.id == "__version__" for t in targets)
@@ -94,6 +96,10 @@ def _list(value: Any) -> list[Any]:
 
 def git_config(project: Project, key: str) -> str | None:
     """``git config KEY`` as seen from the project folder, or None (no git, not set, any error)."""
+    return project.memo(f"git-config:{key}", lambda: _git_config(project, key))  # type: ignore[no-any-return]
+
+
+def _git_config(project: Project, key: str) -> str | None:
     try:
         proc = subprocess.run(
             ["git", "-C", str(project.root), "config", "--get", key],
@@ -171,14 +177,18 @@ def has_valid_name(project: Project) -> Result:
     if not isinstance(project.pyproject.get("project"), dict):
         old = project.find("setup.py", "setup.cfg")
         where = f" The metadata is still in `{old}`: move it into `[project]`." if old else ""
-        return Fail(f"pyproject.toml has no `[project]` table, where the name, version and the rest of "
-                    f"the package's description belong.{where}", path=old or PYPROJECT)
+        return Fail(
+            f"pyproject.toml has no `[project]` table, where the name, version and the rest of "
+            f"the package's description belong.{where}",
+            path=old or PYPROJECT,
+        )
     name = declared(project, "name")
     if name is None:
         return Fail("`[project]` has no `name`.", path=PYPROJECT)
     if not isinstance(name, str):
-        return Fail("`project.name` must be a string in quotes.", path=PYPROJECT,
-                    line=line_of(project, "name"))
+        return Fail(
+            "`project.name` must be a string in quotes.", path=PYPROJECT, line=line_of(project, "name")
+        )
     from packaging.utils import InvalidName, canonicalize_name
 
     try:
@@ -228,7 +238,7 @@ def name_matches_import(project: Project) -> Result:
     other = pkgs[0].name.replace("_", "-")
     return Fail(
         f"Users will `pip install {name}` but then have to type {imports} (found at `{pkgs[0].path}`). "
-        f"Either rename the package folder to `{wanted}` or set `name = \"{other}\"`.",
+        f'Either rename the package folder to `{wanted}` or set `name = "{other}"`.',
         path=PYPROJECT,
         line=line_of(project, "name"),
     )
@@ -256,8 +266,11 @@ def has_valid_version(project: Project) -> Result:
             return None
         return Fail("`[project]` has no `version` and does not list it in `dynamic`.", path=PYPROJECT)
     if not isinstance(version, str):
-        return Fail('`project.version` must be a string in quotes, like "0.1.0".', path=PYPROJECT,
-                    line=line_of(project, "version"))
+        return Fail(
+            '`project.version` must be a string in quotes, like "0.1.0".',
+            path=PYPROJECT,
+            line=line_of(project, "version"),
+        )
     from packaging.version import InvalidVersion, Version
 
     try:
@@ -296,7 +309,7 @@ def version_single_source(project: Project) -> Result:
     path, line, value = literals[0]
     if value != static:
         return Fail(
-            f"pyproject.toml says version `{static}` but `{path}` says `__version__ = \"{value}\"`: they "
+            f'pyproject.toml says version `{static}` but `{path}` says `__version__ = "{value}"`: they '
             "already disagree.",
             path=path,
             line=line,
@@ -334,11 +347,19 @@ def has_description(project: Project) -> Result:
     if not isinstance(desc, str) or not desc.strip():
         return Fail("`project.description` is empty.", path=PYPROJECT, line=line)
     if "\n" in desc.strip():
-        return Fail("`project.description` spans several lines; PyPI shows one line. Keep one sentence and "
-                    "move the rest to the README.", path=PYPROJECT, line=line)
+        return Fail(
+            "`project.description` spans several lines; PyPI shows one line. Keep one sentence and "
+            "move the rest to the README.",
+            path=PYPROJECT,
+            line=line,
+        )
     if len(desc) > MAX_DESCRIPTION:
-        return Fail(f"`project.description` is {len(desc)} characters long; keep it under {MAX_DESCRIPTION} "
-                    "and move the details to the README.", path=PYPROJECT, line=line)
+        return Fail(
+            f"`project.description` is {len(desc)} characters long; keep it under {MAX_DESCRIPTION} "
+            "and move the details to the README.",
+            path=PYPROJECT,
+            line=line,
+        )
     return None
 
 
@@ -371,7 +392,7 @@ def add_requires_python(project: Project, plan: Plan) -> None:
         if "requires-python" not in table:
             table["requires-python"] = DEFAULT_REQUIRES_PYTHON
 
-    plan.edit_toml(PYPROJECT, change, f"set requires-python = \"{DEFAULT_REQUIRES_PYTHON}\"")
+    plan.edit_toml(PYPROJECT, change, f'set requires-python = "{DEFAULT_REQUIRES_PYTHON}"')
 
 
 _CAPS = frozenset({"<", "<=", "~=", "=="})
@@ -398,11 +419,14 @@ def requires_python_uncapped(project: Project) -> Result:
     try:
         caps = [str(s) for s in SpecifierSet(spec) if s.operator in _CAPS]
     except InvalidSpecifier:
-        return Fail(f"`requires-python = \"{spec}\"` is not a valid version range; write it like `>=3.10`.",
-                    path=PYPROJECT, line=line_of(project, "requires-python"))
+        return Fail(
+            f'`requires-python = "{spec}"` is not a valid version range; write it like `>=3.10`.',
+            path=PYPROJECT,
+            line=line_of(project, "requires-python"),
+        )
     if caps:
         return Fail(
-            f"`requires-python = \"{spec}\"` sets an upper limit ({', '.join(f'`{c}`' for c in caps)}).",
+            f'`requires-python = "{spec}"` sets an upper limit ({", ".join(f"`{c}`" for c in caps)}).',
             path=PYPROJECT,
             line=line_of(project, "requires-python"),
         )
@@ -433,13 +457,13 @@ def remove_python_cap(project: Project, plan: Plan) -> None:
     try:
         new = uncapped(spec)
     except InvalidSpecifier:
-        plan.note(f"`requires-python = \"{spec}\"` is not a version range sciship can read; fix it by hand.")
+        plan.note(f'`requires-python = "{spec}"` is not a version range sciship can read; fix it by hand.')
         return
 
     def change(doc: TOMLDocument) -> None:
         project_table(doc)["requires-python"] = new
 
-    plan.edit_toml(PYPROJECT, change, f"remove the upper limit from requires-python (now \"{new}\")")
+    plan.edit_toml(PYPROJECT, change, f'remove the upper limit from requires-python (now "{new}")')
 
 
 # ---------------------------------------------------------------------- PKG117 classifiers
@@ -502,11 +526,19 @@ def has_authors(project: Project) -> Result:
         return None
     listed = _list(declared(project, "authors")) + _list(declared(project, "maintainers"))
     people = [p for p in listed if isinstance(p, dict)]
+    # --fix can only help when git knows who you are
+    unknown = git_author(project) is None
     if not people:
-        return Fail("`[project]` lists no `authors` (or `maintainers`).", path=PYPROJECT)
+        return Fail(
+            "`[project]` lists no `authors` (or `maintainers`).", path=PYPROJECT, needs_author=unknown
+        )
     if not any(p.get("email") for p in people):
-        return Fail("The authors have no `email`; add one to at least one author.", path=PYPROJECT,
-                    line=line_of(project, "authors"))
+        return Fail(
+            "The authors have no `email`; add one to at least one author.",
+            path=PYPROJECT,
+            line=line_of(project, "authors"),
+            needs_author=True,
+        )
     return None
 
 
@@ -524,8 +556,10 @@ def add_author(project: Project, plan: Plan) -> None:
             return
         names = [a.get("name") for a in existing if isinstance(a, dict)]
         if author.get("name") not in names:
-            plan.note("The authors in pyproject.toml have no email, and sciship will not guess whose email "
-                      "`git config` holds; add one by hand.")
+            plan.note(
+                "The authors in pyproject.toml have no email, and sciship will not guess whose email "
+                "`git config` holds; add one by hand."
+            )
             return
 
     def change(doc: TOMLDocument) -> None:
@@ -589,8 +623,12 @@ def has_urls(project: Project) -> Result:
         return None
     labels = {"source": "`Source`", "documentation": "`Documentation`", "issues": "`Issues`"}
     where = "`[project.urls]` has no " if urls else "There is no `[project.urls]` table, so no "
-    return Fail(where + " / ".join(labels[m] for m in missing) + " link.", path=PYPROJECT,
-                line=line_of(project, "Homepage") or line_of(project, "Source"))
+    return Fail(
+        where + " / ".join(labels[m] for m in missing) + " link.",
+        path=PYPROJECT,
+        line=line_of(project, "Homepage") or line_of(project, "Source"),
+        needs_author=github_repo(project) is None,
+    )  # --fix needs a GitHub remote to go on
 
 
 @fixer("PKG119")
