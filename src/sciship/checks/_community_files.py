@@ -1,7 +1,10 @@
-"""The community files sciship writes: CODE_OF_CONDUCT, CONTRIBUTING, CHANGELOG, CITATION.cff, .gitignore.
+"""CONTRIBUTING, CHANGELOG and CITATION.cff for an *existing* project (the `community` fixers).
 
-Rendered from :class:`Info`, which is read from the project's pyproject metadata (and git config for a
-missing author). Used by the `community` and `hygiene` fixers.
+:mod:`sciship.scaffold` renders the same files for a new project, where it knows the layout, tools and
+example code it creates itself. An existing project can differ in all of these, so these renderers read
+what the project actually declares (its test extra or dependency group, its ruff config, its real
+repository and docs URLs, an SPDX expression CFF may not accept) instead of assuming. CODE_OF_CONDUCT.md
+and .gitignore do not depend on any of that and come from scaffold.
 """
 
 from __future__ import annotations
@@ -9,45 +12,10 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sciship.project import Project
-
-#: lines a Python project's .gitignore needs so that build output is never committed
-BUILD_OUTPUT_IGNORES = ("dist/", "build/", "*.egg-info/", "__pycache__/")
-
-GITIGNORE = """\
-# Build output
-dist/
-build/
-*.egg-info/
-
-# Python caches
-__pycache__/
-*.py[cod]
-
-# Test and tool caches
-.pytest_cache/
-.mypy_cache/
-.ruff_cache/
-.coverage
-htmlcov/
-.tox/
-.nox/
-
-# Virtual environments
-.venv/
-venv/
-
-# Jupyter
-.ipynb_checkpoints/
-
-# Operating systems
-.DS_Store
-Thumbs.db
-"""
 
 _PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ten", "ter"}
@@ -182,14 +150,6 @@ def _install_command(project: Project) -> str:
 
 
 # ---------------------------------------------------------------------- renderers
-def code_of_conduct(info: Info) -> str:
-    text = (resources.files("sciship") / "templates" / "community" / "CODE_OF_CONDUCT.md").read_text(
-        encoding="utf-8"
-    )
-    contact = info.contact or "[add an email address where people can report problems]"
-    return text.replace("{{ contact }}", contact)
-
-
 def contributing(info: Info) -> str:
     repo = info.repository or "the project's repository"
     style = (

@@ -73,14 +73,16 @@ def has_code_of_conduct(project: Project) -> Result:
 
 @fixer("COM601")
 def write_code_of_conduct(project: Project, plan: Plan) -> None:
-    from sciship.checks import _community_files as files
+    from sciship import scaffold
 
-    info = files.Info.from_project(project)
-    plan.create("CODE_OF_CONDUCT.md", files.code_of_conduct(info), "the Contributor Covenant 2.1")
-    if info.contact is None:
+    meta = scaffold.Meta.from_project(project)
+    plan.create(
+        "CODE_OF_CONDUCT.md", scaffold.render("CODE_OF_CONDUCT.md", meta), "the Contributor Covenant 2.1"
+    )
+    if not meta.email:
         plan.note(
-            "CODE_OF_CONDUCT.md needs a contact for reports: no author has an email in pyproject.toml, "
-            "so replace the placeholder in its Enforcement section."
+            "CODE_OF_CONDUCT.md needs a contact for reports: neither pyproject.toml nor git config has an "
+            "email address, so replace the name in its Enforcement section with one."
         )
 
 

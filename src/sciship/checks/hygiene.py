@@ -69,10 +69,11 @@ def gitignore_covers_build(project: Project) -> Result:
 
 @fixer("HYG800")
 def write_gitignore(project: Project, plan: Plan) -> None:
-    from sciship.checks._community_files import GITIGNORE as TEMPLATE
-
     if not project.has(GITIGNORE):
-        plan.create(GITIGNORE, TEMPLATE, "ignore build output, caches and virtual environments")
+        from sciship import scaffold
+
+        text = scaffold.render(GITIGNORE, scaffold.Meta.from_project(project))
+        plan.create(GITIGNORE, text, "ignore build output, caches and virtual environments")
         return
 
     def append(text: str) -> str:
