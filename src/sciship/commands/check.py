@@ -89,11 +89,12 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
 
 def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:
     from sciship.checks import run_checks
-    from sciship.fix import plan_fixes
+    from sciship.fix import plan_fixes_detailed
     from sciship.project import Project
 
     st = ui.style
-    plan = plan_fixes(project, findings)
+    fixes = plan_fixes_detailed(project, findings)
+    plan = fixes.plan
     needs_you = [f for f in findings if f.status == "failed" and (f.needs_author or f.check.fixer is None)]
     if not plan:
         ui.info("Nothing here can be fixed mechanically; the review below says what to do by hand.")
@@ -105,6 +106,8 @@ def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: 
             ui.write(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
         ui.write("")
         ui.write(plan.diff())
+        for note in plan.notes:
+            ui.write(st.wrap(note, indent="  ", first=st("Not fixed: ", "bold", "yellow")))
         if needs_you:
             ui.write(f"{len(needs_you)} other finding(s) need you; run `sciship check` to see them.")
         ui.write("Run the same command without --dry-run to apply these changes.")
@@ -113,6 +116,8 @@ def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: 
     ui.info(st(f"Fixed: wrote {len(written)} file(s).", "bold", "green"))
     for kind, path, reason in plan.summary():
         ui.info(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
+    for note in plan.notes:
+        ui.info(st.wrap(note, indent="  ", first=st("Not fixed: ", "bold", "yellow")))
     new_project = Project.load(project.root)
     new_findings = run_checks(new_project, select=select, ignore=ignore, debug=args.debug)
     before = {f.code: f.status for f in findings}
