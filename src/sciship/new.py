@@ -84,10 +84,14 @@ def check_name(raw: str) -> Name:
         warnings.append(f"The name `{text}` is written `{name}` in its normalised form; sciship uses that.")
     popular = _shadowed(name, import_name)
     if popular is not None:
+        clash = (
+            f"`{name}` is already the name of one of the most installed packages on PyPI"
+            if popular == name
+            else f"`{name}` clashes with `{popular}`, one of the most installed packages on PyPI"
+        )
         warnings.append(
-            f"`{name}` clashes with `{popular}`, one of the most installed packages on PyPI. Anyone who "
-            f"has both installed gets only one of them on `import {import_name}`, and the name is "
-            "almost certainly taken on PyPI. A more specific name avoids the confusion."
+            f"{clash}. Anyone who has both installed gets only one of them on `import {import_name}`, "
+            "and the name is almost certainly taken on PyPI. A more specific name avoids the confusion."
         )
     return Name(name, import_name, tuple(warnings))
 

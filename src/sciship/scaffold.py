@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 from sciship._errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import jinja2
 
     from sciship.project import Project
@@ -195,8 +197,8 @@ def normalize_license(spdx: str) -> str:
     raise InputError(
         f"sciship does not know the license `{spdx}`. It bundles the full text of these "
         f"open-source licenses: {', '.join(LICENSES)}.",
-        hint=hint + "Pick one of them (MIT is the usual choice for research code; "
-        "`sciship explain licenses` compares them).",
+        hint=hint + "Pick one of them: MIT is short, permissive and the usual choice for research code; "
+        "the GPL licenses require that changed versions stay open too.",
     )
 
 
@@ -258,14 +260,26 @@ def template_file(template: str) -> str:
 
 
 def render(template: str, meta: Meta, **extra: object) -> str:
-    """Render the file a project keeps at ``template`` (e.g. ``"CITATION.cff"``) for ``meta``."""
+    """Render the file a project keeps at ``template`` (e.g. ``"CITATION.cff"``) for ``meta``.
+
+    ``extra`` values reach the template as variables. Two have defaults: ``example`` (False: the
+    README and docs show only ``import <package>``; True, for ``sciship new``: they show the bundled
+    ``standard_error`` example) and ``modules`` (the modules the API page documents; default: the
+    import package itself).
+    """
     if template == "LICENSE":
         if meta.license is None:
             raise InputError("No license was chosen, so there is no LICENSE file to write.")
         return license_text(meta.license, meta.year, meta.author)
     import jinja2
 
-    context: dict[str, Any] = {"meta": meta, "contact": meta.email or meta.author, **extra}
+    context: dict[str, Any] = {
+        "meta": meta,
+        "contact": meta.email or meta.author,
+        "example": False,
+        "modules": [meta.import_name],
+        **extra,
+    }
     try:
         tpl = _env().get_template(template_file(template))
     except jinja2.TemplateNotFound:
@@ -301,9 +315,13 @@ def ci_files(meta: Meta) -> dict[str, str]:
     return _render_all(meta, CI_FILES)
 
 
-def docs_files(meta: Meta) -> dict[str, str]:
-    """A Sphinx + MyST ``docs/`` folder that builds with one command and has an API page."""
-    return _render_all(meta, DOCS_FILES)
+def docs_files(meta: Meta, *, modules: Sequence[str] | None = None, example: bool = False) -> dict[str, str]:
+    """A Sphinx + MyST ``docs/`` folder that builds with one command and has an API page.
+
+    The API page documents ``modules`` (default: the import package) from their docstrings.
+    """
+    extra = {"modules": list(modules or [meta.import_name]), "example": example}
+    return {name: render(name, meta, **extra) for name in DOCS_FILES}
 
 
 def package_files(meta: Meta) -> dict[str, str]:
@@ -321,9 +339,12 @@ def package_files(meta: Meta) -> dict[str, str]:
 
 def project_files(meta: Meta) -> dict[str, str]:
     """Every file of a new project, in the order ``sciship new`` lists them."""
-    files = {"pyproject.toml": render("pyproject.toml", meta), "README.md": render("README.md", meta)}
+    files = {
+        "pyproject.toml": render("pyproject.toml", meta),
+        "README.md": render("README.md", meta, example=True),
+    }
     files.update(package_files(meta))
     files.update(community_files(meta))
-    files.update(docs_files(meta))
+    files.update(docs_files(meta, modules=[f"{meta.import_name}.{EXAMPLE_MODULE}"], example=True))
     files.update(ci_files(meta))
     return files

@@ -127,12 +127,25 @@ def test_nothing_depends_on_sciship() -> None:
 
 
 def test_readme_sections_in_review_order() -> None:
-    text = render("README.md", make_meta())
+    text = project_files(make_meta())["README.md"]
     order = ["# rainfall-tools", "[![Tests]", "Summaries of rain-gauge", "## Installation", "## Quickstart",
              "## Documentation", "## Contributing", "## Citation", "## License"]
     positions = [text.index(marker) for marker in order]
     assert positions == sorted(positions)
     assert "from rainfall_tools import standard_error" in text
+
+
+def test_without_the_example_nothing_mentions_it() -> None:
+    # `sciship adopt` and the fixers reuse these files for code that has no `stats` module
+    meta = make_meta()
+    files = {"README.md": render("README.md", meta), **community_files(meta), **docs_files(meta)}
+    for path, text in files.items():
+        assert "standard_error" not in text, path
+        assert ".stats" not in text, path
+    assert "```python\nimport rainfall_tools\n```" in files["README.md"]
+    assert ".. automodule:: rainfall_tools\n" in files["docs/api.md"]
+    api = docs_files(meta, modules=["rainfall_tools.io", "rainfall_tools.plots"])["docs/api.md"]
+    assert api.count(".. automodule::") == 2
 
 
 def test_strict_templates_and_unknown_template() -> None:
