@@ -91,6 +91,7 @@ def test_valid_cff_passes() -> None:
         ),
         (GOOD_CFF.replace("https://orcid.org/0000-0002-1825-0097", "0000-0002"), "`authors[0].orcid`"),
         (GOOD_CFF.replace("license: MIT", "license: MIT License"), "`license`"),
+        (GOOD_CFF.replace("license: MIT", "license: MIT OR Apache-2.0"), "`license: [MIT, Apache-2.0]`"),
         (GOOD_CFF.replace("title: example-pkg\n", ""), "the required key `title` is missing"),
         (GOOD_CFF.replace("repository-code: https://", "repository-code: "), "`repository-code`"),
         (GOOD_CFF + "licence: MIT\n", "`licence`: is not a CFF key; did you mean `license`?"),

@@ -88,7 +88,20 @@ def validate(data: object) -> list[CffError]:
     plain = _plain(data)
     _check(plain, root, "", root, errors)
     errors.extend(_nameless_authors(plain, {e.path for e in errors}))
-    return errors
+    return [_explain_expression(e, plain) for e in errors]
+
+
+def _explain_expression(error: CffError, data: object) -> CffError:
+    """CFF takes SPDX ids, not expressions: say how to write `MIT OR Apache-2.0` instead."""
+    value = data.get("license") if isinstance(data, dict) else None
+    if error.path == "license" and isinstance(value, str) and re.search(r"\s(OR|AND|WITH)\s", value):
+        ids = [p.strip("() ") for p in re.split(r"\s+(?:OR|AND|WITH)\s+", value)]
+        return CffError(
+            "license",
+            f"`{value}` is an SPDX expression, but CFF takes single ids; for a choice of licenses write a "
+            f"list: `license: [{', '.join(ids)}]`",
+        )
+    return error
 
 
 _NAMES = frozenset({"family-names", "given-names", "name", "alias"})
