@@ -10,7 +10,7 @@ import fastjsonschema
 import pytest
 import yaml
 
-from helpers import GOOD_PYPROJECT, compute, run_cli, write_tree
+from helpers import GOOD_PYPROJECT, PROJECTS, compute, run_cli, write_tree
 from sciship.checks import _cff, get_check, run_checks
 from sciship.checks._community_files import Info, Person, cff_person
 from sciship.plan import Plan
@@ -305,3 +305,19 @@ def test_check_fix_from_the_command_line(tmp_path: Path) -> None:
         "check", str(tmp_path), "--select", "community", "--select", "HYG800", "--fail-on", "polish"
     )
     assert again.returncode == 0, again.stdout
+
+
+def test_fixture_project_with_hand_written_mistakes() -> None:
+    project = Project.load(PROJECTS / "comm-bad-citation")
+    findings = {f.code: f for f in run_checks(project, select=["COM603", "COM604", "COM605"])}
+    assert findings["COM603"].status == "passed"
+    message = findings["COM604"].message
+    for part in (
+        "`date-released`: `2024-02-30` is not a date",
+        "`authors[0].orcid`: `0000-0002-1825-0097` does not have the expected form",
+        "`authors[1]`: needs `family-names`",
+        "`licence`: is not a CFF key; did you mean `license`?",
+    ):
+        assert part in message
+    assert findings["COM604"].line == 5
+    assert findings["COM605"].status == "skipped"
