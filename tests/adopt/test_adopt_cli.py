@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import git, run_cli
 from sciship._errors import PlanError
 from sciship.adopt import adopt
 from sciship.project import Project
-from helpers import git, run_cli
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "research-scripts"
 

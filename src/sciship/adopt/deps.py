@@ -62,11 +62,6 @@ def dependencies(project: Project, *, local: Iterable[str]) -> DepInfo:
                 continue
             res = distribution_for(site.module, declared=by_name)
             dist = res.distribution
-            if res.source == "guess" and dist not in by_name:
-                problems.append((f"{path}:{site.line}", f"imports `{site.top}`, which is neither a file in this "
-                                 "folder nor a package sciship knows; if it is your own module, add the file; "
-                                 "if it comes from PyPI, add it to requirements.txt and run adopt again"))
-                continue
             used.add(dist)
             spec = _requirement(dist, by_name.get(dist))
             if is_nb:
@@ -92,7 +87,7 @@ def dependencies(project: Project, *, local: Iterable[str]) -> DepInfo:
 
 def _is_test(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
-    return path.split("/")[0] in {"tests", "test"} or base.startswith("test_") or base.endswith("_test.py")
+    return path.split("/", maxsplit=1)[0] in {"tests", "test"} or base.startswith("test_") or base.endswith("_test.py")
 
 
 def _sibling_modules(project: Project, path: str) -> set[str]:

@@ -40,8 +40,7 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
                 "dependencies, commands")
     init = f"src/{adoption.package}/__init__.py"
     if init not in existing:
-        plan.create(init, f'"""{meta.description}"""\n', "makes `src/{0}` an importable package".format(
-            adoption.package))
+        plan.create(init, f'"""{meta.description}"""\n', f"makes `src/{adoption.package}` an importable package")
     if f"src/{adoption.package}/py.typed" not in existing:
         plan.create(f"src/{adoption.package}/py.typed", "", "tells type checkers the package has type hints")
     readme = _readme_path(project)
@@ -64,7 +63,7 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
         if path in existing or (path == "LICENSE" and project.find_ci("LICENSE")):
             continue
         if path == ".gitignore":
-            text += "\n# Output of the analysis\n*.png\n"  # noqa: ERA001 - gitignore text, not code
+            text += "\n# Output of the analysis\n*.png\n"
         plan.create(path, text, "standard project file")
 
 

@@ -147,9 +147,7 @@ def _sort(files: list[str]) -> tuple[list[str], list[str], list[str], list[str]]
         top = f.split("/")[0]
         if f.endswith(".ipynb"):
             notebooks.append(f)
-        elif not f.endswith(".py"):
-            others.append(f)
-        elif top in {"docs", "doc"} or base in _KEEP_AS_IS or top.startswith("."):
+        elif not f.endswith(".py") or top in {"docs", "doc"} or base in _KEEP_AS_IS or top.startswith("."):
             others.append(f)
         elif top in {"tests", "test"} or base.startswith("test_") or base.endswith("_test.py"):
             tests.append(f)
@@ -241,15 +239,14 @@ def _adopt_script(
         return
     try:
         done = transform(text, package=pkg, local=local, origin=src)
-    except Exception as exc:  # noqa: BLE001 - libcst raises several error types for code it cannot read
+    except Exception as exc:
         reason = _parse_reason(text, src, exc)
         result.notes.append(FileNote(src, "could not be read as Python 3, so it was copied unchanged and is not "
                                           f"part of the package. {reason}; then run adopt again"))
         _keep_unparsed(src, result, put)
         return
     module = dest[len("src/"):-len(".py")].replace("/", ".")
-    if module.endswith(".__init__"):
-        module = module[: -len(".__init__")]
+    module = module.removesuffix(".__init__")
     command = entry = None
     if done.entry is not None:
         command = naming.command_name(dist, module.rsplit(".", 1)[-1])
@@ -326,7 +323,7 @@ def _adopt_test(
     text = project.read_text(src)
     try:
         done = transform(text or "", package=pkg, local=local, origin=src, make_entry=False)
-    except Exception:  # noqa: BLE001 - see _adopt_script
+    except Exception:
         result.notes.append(FileNote(src, "is a test file that could not be read as Python 3; copied unchanged"))
         put(src, dest, "test file, copied unchanged")
         result.placed.append(Placed(src, dest, "test"))
