@@ -221,10 +221,26 @@ def _env() -> jinja2.Environment:
         autoescape=False,  # noqa: S701 - we write TOML, Markdown, YAML and Python, never HTML
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["q"] = quote
     env.filters["docstring"] = docstring
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates, kept in Jinja's per-user temporary folder between runs.
+
+    Compiling the ~20 templates is a third of what `sciship new` spends; with the cache a second run
+    only loads them. Jinja checks the folder belongs to the user and recompiles a template when its
+    source changes. Any problem with the folder means "no cache", never an error.
+    """
+    import jinja2
+
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def quote(value: object) -> str:
