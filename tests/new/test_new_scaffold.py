@@ -195,3 +195,16 @@ def test_git_identity_outside_git(tmp_path: object) -> None:
     name, email = git_identity()
     assert name is None or isinstance(name, str)
     assert email is None or isinstance(email, str)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        pytest.param(make_meta(), id="full"),
+        pytest.param(make_meta(author="Plato", email="", github=None, license=None), id="minimal"),
+        pytest.param(make_meta(description='Says "hi" \\ bye', author="Ada de la Cruz"), id="quoting"),
+    ],
+)
+def test_citation_is_valid_cff_1_2_0(meta: Meta) -> None:
+    cff = pytest.importorskip("sciship.checks._cff")  # sciship's validator against the official schema
+    assert cff.validate(yaml.safe_load(render("CITATION.cff", meta))) == []
