@@ -190,3 +190,23 @@ def test_check_name_never_fails(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "PyPI" in proc.stderr
     assert "TestPyPI" in proc.stderr
+
+
+def test_wrong_answers_are_asked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = "Rain.\nAda\nnot-an-email\nada@example.org\nWTFPL\nmit\nbad/owner\nada\n"
+    code, output = _interactive(["new", "rain-kit", "--no-git"], answers, tmp_path, monkeypatch)
+    assert code == 0, output
+    assert "does not look like an email address" in output
+    assert "does not know the license `WTFPL`" in output
+    assert "cannot be a GitHub user" in output
+    data = tomllib.loads((tmp_path / "rain-kit" / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert data["authors"] == [{"name": "Ada", "email": "ada@example.org"}]
+    assert data["license"] == "MIT"
+
+
+def test_three_wrong_answers_stop_and_write_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = "Rain.\nAda\nx\ny\nz\n"
+    code, output = _interactive(["new", "rain-kit", "--no-git"], answers, tmp_path, monkeypatch)
+    assert code == 2
+    assert "does not look like an email address" in output
+    assert list(tmp_path.iterdir()) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from sciship.scaffold import Meta
     from sciship.ui import UI
@@ -45,6 +45,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     import shutil
 
     from sciship import new
+    from sciship._errors import InputError
     from sciship.scaffold import DEFAULT_LICENSE, Meta, git_identity, normalize_license
 
     checked = new.check_name(args.name)
@@ -63,21 +64,29 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     git_name, git_email = git_identity()
     ask = ui.interactive and not args.yes
 
-    def answer(given: str | None, question: str, default: str) -> str:
+    def answer(given: str | None, question: str, default: str,
+               check: Callable[[str], str] = str.strip) -> str:
+        """A flag's value, else the person's answer (asked again up to twice when it is wrong)."""
         if given is not None:
-            return given.strip()
-        return ui.ask(question, default).strip() if ask else default
+            return check(given)
+        if not ask:
+            return check(default)
+        for attempt in range(3):
+            try:
+                return check(ui.ask(question, default).strip())
+            except InputError as exc:
+                if attempt == 2:
+                    raise
+                ui.info(exc.message + (f" {exc.hint}" if exc.hint else ""))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     description = answer(args.description, "One sentence: what does it do?",
                          _default_description(checked.name))
     author = answer(args.author, "Author name", git_name or _login_name())
-    email = answer(args.email, "Author email", git_email or "")
-    if email:
-        _check_email(email)
-    license_id = license_id or normalize_license(answer(None, "License", DEFAULT_LICENSE))
-    guessed_owner = _github_guess(author, email)
-    github = answer(args.github, "GitHub user or organisation", guessed_owner)
-    _check_github(github)
+    default_email = git_email if git_email and _EMAIL.match(git_email) else ""  # e.g. not root@localhost
+    email = answer(args.email, "Author email", default_email, _check_email)
+    license_id = license_id or answer(None, "License", DEFAULT_LICENSE, normalize_license)
+    github = answer(args.github, "GitHub user or organisation", _github_guess(author, email), _check_github)
 
     meta = Meta(
         name=checked.name,
@@ -119,23 +128,27 @@ def _default_description(name: str) -> str:
     return f"{words[:1].upper()}{words[1:]}: a Python package for reproducible research."
 
 
-def _check_email(email: str) -> None:
+def _check_email(email: str) -> str:
     from sciship._errors import InputError
 
+    email = email.strip()
     if email and not _EMAIL.match(email):
         raise InputError(f"`{email}` does not look like an email address.",
                          hint="Give one like `ada@example.org`, or leave it out.")
+    return email
 
 
-def _check_github(owner: str) -> None:
+def _check_github(owner: str) -> str:
     from sciship._errors import InputError
 
+    owner = owner.strip()
     if not _GITHUB.match(owner):
         raise InputError(
             f"`{owner}` cannot be a GitHub user or organisation name (letters, digits and single "
             "hyphens only, at most 39 characters).",
             hint="Give the name that appears in your GitHub address: https://github.com/NAME.",
         )
+    return owner
 
 
 def _login_name() -> str:
