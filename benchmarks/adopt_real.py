@@ -34,7 +34,9 @@ def one(folder: Path, work: Path) -> dict[str, object]:
     if adopted.returncode != 0:
         row["error"] = adopted.stderr.strip()[-300:]
         return row
-    row["notes"] = adopted.stdout.count("\n  ") and adopted.stdout.split("What sciship could not do")[-1].count("\n  ")
+    row["notes"] = adopted.stdout.count("\n  ") and adopted.stdout.split("What sciship could not do")[
+        -1
+    ].count("\n  ")
     meta = tomllib.loads((out / "pyproject.toml").read_text())
     row["deps"] = len(meta["project"].get("dependencies", []))
     venv = work / f"venv-{folder.name}"
@@ -70,8 +72,18 @@ def main(argv: list[str]) -> int:
     folders = [Path(a).resolve() for a in argv]
     with tempfile.TemporaryDirectory() as tmp:
         rows = [one(f, Path(tmp)) for f in folders]
-    cols = ["folder", "adopt", "notes", "deps", "install", "imports", "--help", "check: author", "check: other",
-            "seconds"]
+    cols = [
+        "folder",
+        "adopt",
+        "notes",
+        "deps",
+        "install",
+        "imports",
+        "--help",
+        "check: author",
+        "check: other",
+        "seconds",
+    ]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:

@@ -35,16 +35,30 @@ def test_output_leaves_the_original_byte_identical(folder: Path, tmp_path: Path)
     assert proc.returncode == 0, proc.stderr
     assert hashes(folder) == before
     after = hashes(out)
-    assert {"pyproject.toml", "src/research_scripts/load_data.py", "src/research_scripts/utils.py",
-            "notebooks/exploration.ipynb", "tests/test_adopted.py", "data/lake_temperatures.csv"} <= set(after)
+    assert {
+        "pyproject.toml",
+        "src/research_scripts/load_data.py",
+        "src/research_scripts/utils.py",
+        "notebooks/exploration.ipynb",
+        "tests/test_adopted.py",
+        "data/lake_temperatures.csv",
+    } <= set(after)
     # data, notebooks and the unparseable file are copied byte for byte
-    for src, dest in [("data/lake_temperatures.csv",) * 2, ("exploration.ipynb", "notebooks/exploration.ipynb"),
-                      ("old_plots.py",) * 2, ("requirements.txt",) * 2]:
+    for src, dest in [
+        ("data/lake_temperatures.csv",) * 2,
+        ("exploration.ipynb", "notebooks/exploration.ipynb"),
+        ("old_plots.py",) * 2,
+        ("requirements.txt",) * 2,
+    ]:
         assert after[dest] == before[src]
-    assert "old_plots.py" in proc.stdout and "Python 2" in proc.stdout
-    assert "requests" in proc.stdout and "never imported" in proc.stdout
+    assert "old_plots.py" in proc.stdout
+    assert "Python 2" in proc.stdout
+    assert "requests" in proc.stdout
+    assert "never imported" in proc.stdout
     pyproject = (out / "pyproject.toml").read_text()
-    assert '"numpy>=1.26.4"' in pyproject and "requests" not in pyproject and "seaborn" not in pyproject
+    assert '"numpy>=1.26.4"' in pyproject
+    assert "requests" not in pyproject
+    assert "seaborn" not in pyproject
     assert 'research-scripts-load-data = "research_scripts.load_data:main"' in pyproject
     assert "license" not in pyproject.split("[project.scripts]")[0]
 
@@ -72,8 +86,10 @@ def test_in_place_uses_git_mv_and_keeps_history(folder: Path) -> None:
     proc = run_cli("adopt", str(folder), "--in-place", "--yes")
     assert proc.returncode == 0, proc.stderr
     status = git(folder, "status", "--porcelain")
-    assert "R  01 load data.py -> src/research_scripts/load_data.py" in status or \
-        "RM \"01 load data.py\" -> src/research_scripts/load_data.py" in status
+    assert (
+        "R  01 load data.py -> src/research_scripts/load_data.py" in status
+        or 'RM "01 load data.py" -> src/research_scripts/load_data.py' in status
+    )
     git(folder, "add", ".")
     git(folder, "commit", "-q", "-m", "adopt")
     for moved in ("utils.py", "species_counts.py"):  # moved unchanged: git follows them
@@ -81,7 +97,9 @@ def test_in_place_uses_git_mv_and_keeps_history(folder: Path) -> None:
         assert log.split() == ["adopt", "scripts"]
     # every original is still in history byte for byte, and untouched files did not change
     for rel, digest in before.items():
-        old = subprocess.run(["git", "show", f"HEAD~1:{rel}"], cwd=folder, capture_output=True, check=True).stdout
+        old = subprocess.run(
+            ["git", "show", f"HEAD~1:{rel}"], cwd=folder, capture_output=True, check=True
+        ).stdout
         assert hashlib.sha256(old).hexdigest() == digest
     after = hashes(folder)
     assert after["data/lake_temperatures.csv"] == before["data/lake_temperatures.csv"]
@@ -102,7 +120,8 @@ def test_in_place_refuses_a_dirty_tree(folder: Path) -> None:
 
 def test_in_place_refuses_outside_git(folder: Path) -> None:
     proc = run_cli("adopt", str(folder), "--in-place", "--yes")
-    assert proc.returncode == 2 and "not in a git repository" in proc.stderr
+    assert proc.returncode == 2
+    assert "not in a git repository" in proc.stderr
 
 
 def test_all_or_nothing(folder: Path, tmp_path: Path) -> None:
@@ -119,4 +138,5 @@ def test_refuses_an_existing_package(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     (tmp_path / "a.py").write_text("print(1)\n")
     proc = run_cli("adopt", str(tmp_path), "--yes")
-    assert proc.returncode == 2 and "already describes a package" in proc.stderr
+    assert proc.returncode == 2
+    assert "already describes a package" in proc.stderr

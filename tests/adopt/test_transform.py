@@ -9,8 +9,9 @@ from sciship.adopt.transform import transform
 
 
 def run(src: str, **kw: object) -> str:
-    return transform(src, package="pkg", local={"utils": "utils", "helpers": "helpers"}, origin="s.py",
-                     **kw).text  # type: ignore[arg-type]
+    return transform(
+        src, package="pkg", local={"utils": "utils", "helpers": "helpers"}, origin="s.py", **kw
+    ).text  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -30,8 +31,9 @@ def test_imports_become_package_imports(before: str, after: str) -> None:
 
 
 def test_renamed_module_keeps_its_old_name() -> None:
-    out = transform("import load_data\n", package="pkg", local={"load_data": "load"}, origin="x.py",
-                    make_entry=False).text
+    out = transform(
+        "import load_data\n", package="pkg", local={"load_data": "load"}, origin="x.py", make_entry=False
+    ).text
     assert out == "from pkg import load as load_data\n"
 
 
@@ -63,8 +65,18 @@ def test_top_level_work_moves_into_main() -> None:
     text = result.text
     tree = ast.parse(text)
     top = [type(n).__name__ for n in tree.body]
-    assert top == ["Expr", "Import", "Import", "ImportFrom", "Assign", "Assign", "FunctionDef", "Assign",
-                   "FunctionDef", "If"]
+    assert top == [
+        "Expr",
+        "Import",
+        "Import",
+        "ImportFrom",
+        "Assign",
+        "Assign",
+        "FunctionDef",
+        "Assign",
+        "FunctionDef",
+        "If",
+    ]
     assert "N = 10  # samples" in text  # constants stay, comments kept
     assert "    # the analysis\n    data = np.arange(N)" in text
     assert "    global scale\n" in text
@@ -73,10 +85,11 @@ def test_top_level_work_moves_into_main() -> None:
 
 
 def test_moved_code_still_works(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    src = "import math\nR = 2\n\ndef area():\n    return math.pi * r * r\n\nr = R + 1\nprint(round(area(), 2))\n"
+    src = "import math\nR = 2\n\ndef area():\n    return math.pi * r * r\n\n"
+    src += "r = R + 1\nprint(round(area(), 2))\n"
     text = transform(src, package="pkg", local={}, origin="a.py").text
     namespace: dict[str, object] = {"__name__": "adopted"}
-    exec(compile(text, "a.py", "exec"), namespace)  # importing prints nothing
+    exec(compile(text, "a.py", "exec"), namespace)  # noqa: S102 - runs the generated module on purpose
     assert capsys.readouterr().out == ""
     import sys
 
@@ -90,8 +103,10 @@ def test_moved_code_still_works(tmp_path, capsys) -> None:  # type: ignore[no-un
 
 
 def test_script_with_main_and_argparse_is_unchanged() -> None:
-    src = ("import argparse\n\n\ndef main():\n    p = argparse.ArgumentParser()\n    p.parse_args()\n\n\n"
-           "if __name__ == '__main__':\n    main()\n")
+    src = (
+        "import argparse\n\n\ndef main():\n    p = argparse.ArgumentParser()\n    p.parse_args()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
     result = transform(src, package="pkg", local={}, origin="m.py")
     assert result.text == src
     assert (result.kind, result.entry) == ("has_main", "main")
@@ -106,7 +121,8 @@ def test_main_without_cli_gets_a_help_answering_entry() -> None:
 
 
 def test_guard_body_joins_main_and_impure_assignments_move() -> None:
-    src = "import requests\nURL = 'x'\nPAGE = requests.get(URL)\n\nif __name__ == '__main__':\n    print(PAGE)\n"
+    src = "import requests\nURL = 'x'\nPAGE = requests.get(URL)\n\n"
+    src += "if __name__ == '__main__':\n    print(PAGE)\n"
     result = transform(src, package="pkg", local={}, origin="g.py")
     body = ast.parse(result.text).body
     main = next(n for n in body if isinstance(n, ast.FunctionDef))
@@ -121,8 +137,10 @@ def test_helper_module_is_left_alone() -> None:
 
 
 def test_config_calls_and_paths_stay_at_module_level() -> None:
-    src = ("import matplotlib\nmatplotlib.use('Agg')\nfrom pathlib import Path\n"
-           "HERE = Path(__file__).resolve().parent\nDATA = HERE / 'data'\nprint(DATA)\n")
+    src = (
+        "import matplotlib\nmatplotlib.use('Agg')\nfrom pathlib import Path\n"
+        "HERE = Path(__file__).resolve().parent\nDATA = HERE / 'data'\nprint(DATA)\n"
+    )
     head = transform(src, package="pkg", local={}, origin="c.py").text.split("def main")[0]
     assert "matplotlib.use('Agg')" in head
     assert "DATA = HERE / 'data'" in head

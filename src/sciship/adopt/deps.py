@@ -87,7 +87,11 @@ def dependencies(project: Project, *, local: Iterable[str]) -> DepInfo:
 
 def _is_test(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
-    return path.split("/", maxsplit=1)[0] in {"tests", "test"} or base.startswith("test_") or base.endswith("_test.py")
+    return (
+        path.split("/", maxsplit=1)[0] in {"tests", "test"}
+        or base.startswith("test_")
+        or base.endswith("_test.py")
+    )
 
 
 def _sibling_modules(project: Project, path: str) -> set[str]:
@@ -96,7 +100,7 @@ def _sibling_modules(project: Project, path: str) -> set[str]:
     for f in project.files:
         if not f.startswith(folder):
             continue
-        rest = f[len(folder):]
+        rest = f[len(folder) :]
         if rest.endswith(".py") and "/" not in rest:
             out.add(rest[:-3])
         elif rest.endswith("/__init__.py") and rest.count("/") == 1:

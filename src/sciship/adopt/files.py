@@ -36,17 +36,26 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
 
     plan = adoption.plan
     existing = set(project.files) | {a.path for a in plan.actions}
-    plan.create("pyproject.toml", _pyproject(adoption, project, meta), "describes the package: name, "
-                "dependencies, commands")
+    plan.create(
+        "pyproject.toml",
+        _pyproject(adoption, project, meta),
+        "describes the package: name, dependencies, commands",
+    )
     init = f"src/{adoption.package}/__init__.py"
     if init not in existing:
-        plan.create(init, f'"""{meta.description}"""\n', f"makes `src/{adoption.package}` an importable package")
+        plan.create(
+            init, f'"""{meta.description}"""\n', f"makes `src/{adoption.package}` an importable package"
+        )
     if f"src/{adoption.package}/py.typed" not in existing:
         plan.create(f"src/{adoption.package}/py.typed", "", "tells type checkers the package has type hints")
     readme = _readme_path(project)
     section = readme_section(adoption)
     if readme is None:
-        plan.create("README.md", scaffold.render("README.md", meta).rstrip() + "\n\n" + section, "explains the project")
+        plan.create(
+            "README.md",
+            scaffold.render("README.md", meta).rstrip() + "\n\n" + section,
+            "explains the project",
+        )
     elif readme.lower().endswith(".md"):
         new = (project.read_text(readme) or "").rstrip() + "\n\n" + section
         copied = [a for a in plan.actions if a.path == readme and a.kind == "copy"]
@@ -55,16 +64,18 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
             plan.create(readme, new, "your README, plus how to install and run the package")
         else:
             plan.edit(readme, lambda _text: new, "adds how to install and run the package")
-    plan.create("tests/test_adopted.py", tests_file(adoption), "proves every module imports without running the "
-                "analysis and every command answers --help")
+    plan.create(
+        "tests/test_adopted.py",
+        tests_file(adoption),
+        "proves every module imports without running the analysis and every command answers --help",
+    )
     generated = {**scaffold.community_files(meta), **scaffold.ci_files(meta), **scaffold.docs_files(meta)}
     generated["docs/api.md"] = _api_page(adoption)
     for path, text in generated.items():
         if path in existing or (path == "LICENSE" and project.find_ci("LICENSE")):
             continue
-        if path == ".gitignore":
-            text += "\n# Output of the analysis\n*.png\n"
-        plan.create(path, text, "standard project file")
+        extra = "\n# Output of the analysis\n*.png\n" if path == ".gitignore" else ""
+        plan.create(path, text + extra, "standard project file")
 
 
 def _readme_path(project: Project) -> str | None:
@@ -88,30 +99,33 @@ def _pyproject(adoption: Adoption, project: Project, meta: Meta) -> str:
     proj = doc["project"]
     readme = _readme_path(project)
     if readme is not None:
-        proj["readme"] = readme  # type: ignore[index]
-    proj["requires-python"] = adoption.requires_python  # type: ignore[index]
+        proj["readme"] = readme
+    proj["requires-python"] = adoption.requires_python
     deps = tomlkit.array()
     for d in adoption.runtime:
         deps.append(d)
     deps.multiline(True)
-    proj["dependencies"] = deps  # type: ignore[index]
+    proj["dependencies"] = deps
     groups = doc["dependency-groups"]
     if adoption.notebook_deps:
         nb = tomlkit.array()
         for d in ["jupyterlab", *adoption.notebook_deps]:
             nb.append(d)
-        groups["notebooks"] = nb  # type: ignore[index]
+        groups["notebooks"] = nb
     tool = doc["tool"]
     # research code was not written to pass docstring rules: check what catches real bugs
-    tool["ruff"]["lint"] = tomlkit.parse('select = ["E4", "E7", "E9", "F"]\n')  # type: ignore[index]
+    tool["ruff"]["lint"] = tomlkit.parse('select = ["E4", "E7", "E9", "F"]\n')
     # third-party libraries warn often; warnings in adopted code should not fail its tests
-    del tool["pytest"]["ini_options"]["filterwarnings"]  # type: ignore[index,union-attr]
-    big = sorted(p.target for p in adoption.placed if p.role in {"kept", "notebook"} and _size(project, p.source)
-                 > BIG_FILE)
+    del tool["pytest"]["ini_options"]["filterwarnings"]
+    big = sorted(
+        p.target
+        for p in adoption.placed
+        if p.role in {"kept", "notebook"} and _size(project, p.source) > BIG_FILE
+    )
     hatch = tomlkit.parse(f'[wheel]\npackages = ["src/{adoption.package}"]\n')
     if big:
         hatch.add("sdist", {"exclude": big})
-    tool["hatch"] = {"build": {"targets": hatch}}  # type: ignore[index]
+    tool["hatch"] = {"build": {"targets": hatch}}
     return tomlkit.dumps(doc)
 
 
@@ -123,35 +137,88 @@ def _size(project: Project, path: str) -> int:
 
 
 def readme_section(adoption: Adoption) -> str:
-    lines = ["## Install and run", "", "From this folder:", "", "```bash", "python -m pip install -e .", "```", ""]
+    lines = [
+        "## Install and run",
+        "",
+        "From this folder:",
+        "",
+        "```bash",
+        "python -m pip install -e .",
+        "```",
+        "",
+    ]
     if adoption.commands:
-        lines += ["Each analysis script is now a command (run them from this folder, so that paths such as "
-                  "`data/...` still point at the data):", ""]
-        lines += [f"- `{cmd}` runs `{entry.split(':')[0]}`" for cmd, entry in sorted(adoption.commands.items())]
-        lines += ["", "For example:", "", "```bash", f"{sorted(adoption.commands)[0]} --help",
-                  sorted(adoption.commands)[0], "```", ""]
+        lines += [
+            (
+                "Each analysis script is now a command (run them from this folder, so that paths such as "
+                "`data/...` still point at the data):"
+            ),
+            "",
+        ]
+        lines += [
+            f"- `{cmd}` runs `{entry.split(':')[0]}`" for cmd, entry in sorted(adoption.commands.items())
+        ]
+        lines += [
+            "",
+            "For example:",
+            "",
+            "```bash",
+            f"{min(adoption.commands)} --help",
+            min(adoption.commands),
+            "```",
+            "",
+        ]
     helpers = [m for m in adoption.modules if m not in {e.split(":")[0] for e in adoption.commands.values()}]
     if helpers:
-        lines += ["Functions can be reused from Python too:", "", "```python", f"from {adoption.package} import "
-                  f"{helpers[0].rsplit('.', 1)[-1]}", "```", ""]
+        lines += [
+            "Functions can be reused from Python too:",
+            "",
+            "```python",
+            f"from {adoption.package} import {helpers[0].rsplit('.', 1)[-1]}",
+            "```",
+            "",
+        ]
     lines += [
-        "Data files stay where they were, relative to this folder; they are not part of the installed "
-        "package, so the commands expect to be run from here.",
+        (
+            "Data files stay where they were, relative to this folder; they are not part of the installed "
+            "package, so the commands expect to be run from here."
+        ),
         "",
     ]
     if adoption.notebook_deps:
-        lines += ["The notebooks in `notebooks/` need a few more packages: "
-                  "`python -m pip install -e . --group notebooks`.", ""]
-    lines += ["## Citation", "", "If you use this code, please cite it as described in `CITATION.cff` "
-              "(GitHub shows it as \"Cite this repository\").", ""]
+        lines += [
+            (
+                "The notebooks in `notebooks/` need a few more packages: "
+                "`python -m pip install -e . --group notebooks`."
+            ),
+            "",
+        ]
+    lines += [
+        "## Citation",
+        "",
+        (
+            "If you use this code, please cite it as described in `CITATION.cff` "
+            '(GitHub shows it as "Cite this repository").'
+        ),
+        "",
+    ]
     if adoption.license is None:
-        lines += ["## License", "", "No license has been chosen yet, so nobody may legally reuse this code. "
-                  "Pick one (see https://choosealicense.com) and add a `LICENSE` file.", ""]
+        lines += [
+            "## License",
+            "",
+            (
+                "No license has been chosen yet, so nobody may legally reuse this code. "
+                "Pick one (see https://choosealicense.com) and add a `LICENSE` file."
+            ),
+            "",
+        ]
     return "\n".join(lines)
 
 
 def tests_file(adoption: Adoption) -> str:
-    modules = json.dumps(sorted(adoption.modules), indent=4).replace("\n]", ",\n]") if adoption.modules else "[]"
+    modules = (
+        json.dumps(sorted(adoption.modules), indent=4).replace("\n]", ",\n]") if adoption.modules else "[]"
+    )
     commands = json.dumps(dict(sorted(adoption.commands.items())), indent=4)
     if adoption.commands:
         commands = commands.replace("\n}", ",\n}")
@@ -174,12 +241,16 @@ def test_module_imports_without_running(name, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)  # no data here: an import that reads data would fail
     importlib.import_module(name)
     assert capsys.readouterr().out == ""
+    assert not list(tmp_path.iterdir()), "importing the module wrote files"
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_command_answers_help(command, tmp_path):
     module, function = COMMANDS[command].split(":")
-    code = f"import sys; sys.argv[0] = {{command!r}}; from {{module}} import {{function}}; sys.exit({{function}}())"
+    code = (
+        f"import sys; sys.argv[0] = {{command!r}}; "
+        f"from {{module}} import {{function}}; sys.exit({{function}}())"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code, "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=300
     )
@@ -189,7 +260,12 @@ def test_command_answers_help(command, tmp_path):
 
 
 def _api_page(adoption: Adoption) -> str:
-    parts = ["# API reference", "", "Everything below is generated from the docstrings in the source code.", ""]
+    parts = [
+        "# API reference",
+        "",
+        "Everything below is generated from the docstrings in the source code.",
+        "",
+    ]
     for mod in sorted(adoption.modules):
         parts += [f"## `{mod}`", "", "```{eval-rst}", f".. automodule:: {mod}", "   :members:", "```", ""]
     return "\n".join(parts)

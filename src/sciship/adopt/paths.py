@@ -10,17 +10,74 @@ from dataclasses import dataclass
 
 DATA_SUFFIXES = frozenset(
     {
-        "csv", "tsv", "txt", "dat", "json", "nc", "nc4", "h5", "hdf5", "hdf", "npy", "npz", "pkl", "pickle",
-        "xlsx", "xls", "parquet", "feather", "mat", "tif", "tiff", "shp", "geojson", "gpkg", "zarr", "fits",
-        "yaml", "yml", "xml", "sav", "dta", "rds", "grib", "grb", "asc", "gz", "zip",
+        "csv",
+        "tsv",
+        "txt",
+        "dat",
+        "json",
+        "nc",
+        "nc4",
+        "h5",
+        "hdf5",
+        "hdf",
+        "npy",
+        "npz",
+        "pkl",
+        "pickle",
+        "xlsx",
+        "xls",
+        "parquet",
+        "feather",
+        "mat",
+        "tif",
+        "tiff",
+        "shp",
+        "geojson",
+        "gpkg",
+        "zarr",
+        "fits",
+        "yaml",
+        "yml",
+        "xml",
+        "sav",
+        "dta",
+        "rds",
+        "grib",
+        "grb",
+        "asc",
+        "gz",
+        "zip",
     }
 )
 #: Calls whose first argument is a file the script writes (so it need not exist yet).
 _WRITERS = frozenset(
     {
-        "savefig", "to_csv", "to_netcdf", "to_parquet", "to_excel", "to_json", "to_pickle", "to_hdf",
-        "to_feather", "save", "savez", "savez_compressed", "savetxt", "write_text", "write_bytes", "dump",
-        "mkdir", "makedirs", "to_file", "imwrite", "imsave", "to_zarr", "write", "exists", "isfile", "isdir",
+        "savefig",
+        "to_csv",
+        "to_netcdf",
+        "to_parquet",
+        "to_excel",
+        "to_json",
+        "to_pickle",
+        "to_hdf",
+        "to_feather",
+        "save",
+        "savez",
+        "savez_compressed",
+        "savetxt",
+        "write_text",
+        "write_bytes",
+        "dump",
+        "mkdir",
+        "makedirs",
+        "to_file",
+        "imwrite",
+        "imsave",
+        "to_zarr",
+        "write",
+        "exists",
+        "isfile",
+        "isdir",
     }
 )
 
@@ -97,7 +154,11 @@ def _exists(rel: str, files: set[str], folders: set[str]) -> bool:
 def _written_literals(tree: ast.AST) -> set[str]:
     consts: dict[str, str] = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
             for t in node.targets:
                 if isinstance(t, ast.Name):
                     consts[t.id] = node.value.value.strip()
@@ -113,7 +174,11 @@ def _written_literals(tree: ast.AST) -> set[str]:
             out.add(first.value.strip())
         if name == "open" and len(node.args) >= 2:
             mode = node.args[1]
-            if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax"):
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    out.add(first.value.strip())
+            writes = (
+                isinstance(mode, ast.Constant)
+                and isinstance(mode.value, str)
+                and set(mode.value) & set("wax")
+            )
+            if writes and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                out.add(first.value.strip())
     return out

@@ -30,7 +30,9 @@ from sciship.project import Project
 Role = Literal["script", "module", "test", "notebook", "kept", "unparsed", "skipped"]
 
 BIG_FILE = 1_000_000  #: bytes; larger files stay out of the source archive
-_SKIP_PARTS = frozenset({"__pycache__", ".ipynb_checkpoints", ".git", ".pytest_cache", ".mypy_cache", ".ruff_cache"})
+_SKIP_PARTS = frozenset(
+    {"__pycache__", ".ipynb_checkpoints", ".git", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+)
 _KEEP_AS_IS = frozenset({"setup.py", "conftest.py", "noxfile.py", "tasks.py", "fabfile.py"})
 
 
@@ -84,14 +86,13 @@ def adopt(
     *,
     name: str | None = None,
     in_place: bool = False,
-    license: str | None = None,
-    author: tuple[str | None, str | None] = (None, None),
+    license_id: str | None = None,
 ) -> Adoption:
     """Build the plan that turns ``project`` into a package at ``target`` (== project.root for in-place)."""
     dist = naming.distribution_name(name or project.root.name)
     pkg = naming.identifier(dist, fallback="research_code")
     plan = Plan(root=target)
-    result = Adoption(plan=plan, name=dist, package=pkg, license=license)
+    result = Adoption(plan=plan, name=dist, package=pkg, license=license_id)
     files = [f for f in project.files if not (set(f.split("/")) & _SKIP_PARTS) and not f.endswith(".pyc")]
     scripts, tests, notebooks, others = _sort(files)
     local_names, targets = _module_targets(scripts, pkg)
@@ -117,16 +118,18 @@ def adopt(
 
     for src in scripts:
         _adopt_script(project, src, targets[src], pkg, dist, local_names, result, write, put)
-    test_targets = _unique_targets([f"tests/{posixpath.basename(t)}" for t in tests], {"tests/test_adopted.py"})
-    for src, dest in zip(tests, test_targets):
+    test_targets = _unique_targets(
+        [f"tests/{posixpath.basename(t)}" for t in tests], {"tests/test_adopted.py"}
+    )
+    for src, dest in zip(tests, test_targets, strict=True):
         _adopt_test(project, src, dest, pkg, local_names, result, write, put)
     nb_targets = _unique_targets([_notebook_target(n) for n in notebooks], set())
-    for src, dest in zip(notebooks, nb_targets):
+    for src, dest in zip(notebooks, nb_targets, strict=True):
         put(src, dest, "a notebook, kept unchanged as an example")
         result.placed.append(Placed(src, dest, "notebook"))
         _notebook_notes(project, src, dest, local_names, result)
     for src in others:
-        if src in {"pyproject.toml"}:
+        if src == "pyproject.toml":
             continue
         put(src, src, "kept where it was")
         result.placed.append(Placed(src, src, "kept"))
@@ -181,7 +184,9 @@ def _module_targets(scripts: list[str], pkg: str) -> tuple[dict[str, str], dict[
         if folder in pkg_dirs:
             top_dir = folder.split("/")[0]
             inner = folder.split("/", 1)[1] if "/" in folder else ""
-            top_name = naming.unique(naming.identifier(top_dir), taken) if top_dir not in local else local[top_dir]
+            top_name = (
+                naming.unique(naming.identifier(top_dir), taken) if top_dir not in local else local[top_dir]
+            )
             if top_dir not in local:
                 taken.add(top_name)
                 local[top_dir] = top_name
@@ -233,30 +238,41 @@ def _adopt_script(
 ) -> None:
     text = project.read_text(src)
     if text is None:
-        result.notes.append(FileNote(src, "is not UTF-8 text, so sciship copied it without changes; "
-                                          "save it as UTF-8 and run adopt again to make it a module"))
+        result.notes.append(
+            FileNote(
+                src,
+                "is not UTF-8 text, so sciship copied it without changes; "
+                "save it as UTF-8 and run adopt again to make it a module",
+            )
+        )
         _keep_unparsed(src, result, put)
         return
     try:
         done = transform(text, package=pkg, local=local, origin=src)
     except Exception as exc:
         reason = _parse_reason(text, src, exc)
-        result.notes.append(FileNote(src, "could not be read as Python 3, so it was copied unchanged and is not "
-                                          f"part of the package. {reason}; then run adopt again"))
+        result.notes.append(
+            FileNote(
+                src,
+                "could not be read as Python 3, so it was copied unchanged and is not "
+                f"part of the package. {reason}; then run adopt again",
+            )
+        )
         _keep_unparsed(src, result, put)
         return
-    module = dest[len("src/"):-len(".py")].replace("/", ".")
+    module = dest[len("src/") : -len(".py")].replace("/", ".")
     module = module.removesuffix(".__init__")
     command = entry = None
     if done.entry is not None:
         command = naming.command_name(dist, module.rsplit(".", 1)[-1])
         entry = f"{module}:{done.entry}"
     write(src, dest, done.text, _reason(done))
-    result.placed.append(Placed(src, dest, "script" if done.entry else "module", command, entry, module,
-                                _detail(done)))
+    result.placed.append(
+        Placed(src, dest, "script" if done.entry else "module", command, entry, module, _detail(done))
+    )
     for note in done.notes:
         result.notes.append(FileNote(src, note))
-    _script_notes(project, src, text, done, result)
+    _script_notes(project, src, text, result)
 
 
 def _keep_unparsed(src: str, result: Adoption, put: Callable[[str, str, str], None]) -> None:
@@ -277,8 +293,11 @@ def _reason(done: Transformed) -> str:
     if done.kind == "script":
         return f"script -> module; {done.moved} top-level statement(s) moved into {done.entry}()"
     if done.kind == "has_main":
-        return "script that already has main(); kept as it was" if done.entry == "main" else (
-            f"script with main(); added {done.entry}() so its command answers --help")
+        return (
+            "script that already has main(); kept as it was"
+            if done.entry == "main"
+            else (f"script with main(); added {done.entry}() so its command answers --help")
+        )
     return "module (nothing runs on import)"
 
 
@@ -288,26 +307,51 @@ def _detail(done: Transformed) -> str:
     return ""
 
 
-def _script_notes(project: Project, src: str, text: str, done: Transformed, result: Adoption) -> None:
+def _script_notes(project: Project, src: str, text: str, result: Adoption) -> None:
     for use in path_uses(text, src, project.files):
         if use.status == "absolute":
-            result.notes.append(FileNote(f"{src}:{use.line}", f"uses the absolute path `{use.literal}`, which "
-                                         "will not exist on other computers; put the file in the project "
-                                         "(e.g. `data/`) and use a relative path"))
+            result.notes.append(
+                FileNote(
+                    f"{src}:{use.line}",
+                    f"uses the absolute path `{use.literal}`, which "
+                    "will not exist on other computers; put the file in the project "
+                    "(e.g. `data/`) and use a relative path",
+                )
+            )
         elif use.status == "script-relative":
-            result.notes.append(FileNote(f"{src}:{use.line}", f"reads `{use.literal}` relative to the script's "
-                                         "own folder; commands run from the project root, so change it to "
-                                         "a path from the root"))
+            result.notes.append(
+                FileNote(
+                    f"{src}:{use.line}",
+                    f"reads `{use.literal}` relative to the script's "
+                    "own folder; commands run from the project root, so change it to "
+                    "a path from the root",
+                )
+            )
         elif use.status == "missing":
-            result.notes.append(FileNote(f"{src}:{use.line}", f"names `{use.literal}`, which sciship could not "
-                                         "find in the folder (fine if the script creates it; otherwise "
-                                         "add the file or fix the path)"))
+            result.notes.append(
+                FileNote(
+                    f"{src}:{use.line}",
+                    f"names `{use.literal}`, which sciship could not "
+                    "find in the folder (fine if the script creates it; otherwise "
+                    "add the file or fix the path)",
+                )
+            )
     if "__file__" in text:
-        result.notes.append(FileNote(src, "uses `__file__`; the module now lives in `src/`, so paths built "
-                                          "from it point somewhere else; check them"))
+        result.notes.append(
+            FileNote(
+                src,
+                "uses `__file__`; the module now lives in `src/`, so paths built "
+                "from it point somewhere else; check them",
+            )
+        )
     if "sys.path" in text:
-        result.notes.append(FileNote(src, "changes `sys.path`; once the package is installed its modules "
-                                          "import without that, so you can remove it"))
+        result.notes.append(
+            FileNote(
+                src,
+                "changes `sys.path`; once the package is installed its modules "
+                "import without that, so you can remove it",
+            )
+        )
 
 
 def _adopt_test(
@@ -324,7 +368,9 @@ def _adopt_test(
     try:
         done = transform(text or "", package=pkg, local=local, origin=src, make_entry=False)
     except Exception:
-        result.notes.append(FileNote(src, "is a test file that could not be read as Python 3; copied unchanged"))
+        result.notes.append(
+            FileNote(src, "is a test file that could not be read as Python 3; copied unchanged")
+        )
         put(src, dest, "test file, copied unchanged")
         result.placed.append(Placed(src, dest, "test"))
         return
@@ -342,17 +388,28 @@ def _notebook_notes(project: Project, src: str, dest: str, local: dict[str, str]
     mine = sorted({s.top for s in scanned.imports if s.top in local and s.level == 0})
     if mine:
         news = ", ".join(f"`import {m}` -> `from {result.package} import {local[m]}`" for m in mine)
-        result.notes.append(FileNote(src, f"imports the project's own scripts ({news}); the notebook was kept "
-                                          "unchanged, so edit those lines before you run it"))
+        result.notes.append(
+            FileNote(
+                src,
+                f"imports the project's own scripts ({news}); the notebook was kept "
+                "unchanged, so edit those lines before you run it",
+            )
+        )
     if posixpath.dirname(src) == posixpath.dirname(dest):
         return
     code = "\n".join(_notebook_code(project.read_text(src) or ""))
     moved = [u.literal for u in path_uses(code, src, project.files) if u.status in {"ok", "script-relative"}]
     if moved:
-        result.notes.append(FileNote(src, f"moved to `{dest}`, so the relative paths it reads ("
-                                          + ", ".join(f"`{m}`" for m in moved) + ") now start from "
-                                          f"`{posixpath.dirname(dest)}/`; open them as "
-                                          f"`{posixpath.relpath(posixpath.dirname(src) or '.', posixpath.dirname(dest))}/...`"))
+        result.notes.append(
+            FileNote(
+                src,
+                f"moved to `{dest}`, so the relative paths it reads ("
+                + ", ".join(f"`{m}`" for m in moved)
+                + ") now start from "
+                f"`{posixpath.dirname(dest)}/`; open them as "
+                f"`{posixpath.relpath(posixpath.dirname(src) or '.', posixpath.dirname(dest))}/...`",
+            )
+        )
 
 
 def _notebook_code(text: str) -> list[str]:

@@ -38,31 +38,111 @@ CLI_MODULES = frozenset({"argparse", "click", "typer", "fire", "docopt", "optpar
 #: Calls that are cheap and have no side effects, so an assignment using them may stay at module level.
 _PURE_CALLS = frozenset(
     {
-        "Path", "PurePath", "PosixPath", "pathlib.Path", "pathlib.PurePath",
-        "os.path.join", "os.path.dirname", "os.path.abspath", "os.path.basename", "os.path.expanduser",
-        "os.path.realpath", "os.path.normpath", "os.path.splitext", "os.getenv", "os.environ.get",
-        "dict", "list", "tuple", "set", "frozenset", "range", "int", "float", "str", "bool", "complex",
-        "len", "sorted", "min", "max", "sum", "abs", "round", "zip", "enumerate", "reversed",
-        "namedtuple", "collections.namedtuple", "TypeVar", "typing.TypeVar", "NewType", "typing.NewType",
-        "logging.getLogger", "re.compile", "datetime.date", "datetime.datetime", "datetime.timedelta",
-        "date", "datetime", "timedelta", "Decimal", "Fraction", "object",
+        "Path",
+        "PurePath",
+        "PosixPath",
+        "pathlib.Path",
+        "pathlib.PurePath",
+        "os.path.join",
+        "os.path.dirname",
+        "os.path.abspath",
+        "os.path.basename",
+        "os.path.expanduser",
+        "os.path.realpath",
+        "os.path.normpath",
+        "os.path.splitext",
+        "os.getenv",
+        "os.environ.get",
+        "dict",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "range",
+        "int",
+        "float",
+        "str",
+        "bool",
+        "complex",
+        "len",
+        "sorted",
+        "min",
+        "max",
+        "sum",
+        "abs",
+        "round",
+        "zip",
+        "enumerate",
+        "reversed",
+        "namedtuple",
+        "collections.namedtuple",
+        "TypeVar",
+        "typing.TypeVar",
+        "NewType",
+        "typing.NewType",
+        "logging.getLogger",
+        "re.compile",
+        "datetime.date",
+        "datetime.datetime",
+        "datetime.timedelta",
+        "date",
+        "datetime",
+        "timedelta",
+        "Decimal",
+        "Fraction",
+        "object",
     }
 )
 #: Configuration calls that stay at module level: later imports or the module's functions rely on them.
 _SETUP_CALLS = frozenset(
     {
-        "matplotlib.use", "mpl.use", "warnings.filterwarnings", "warnings.simplefilter",
-        "sys.path.append", "sys.path.insert", "sys.path.extend", "os.environ.setdefault",
-        "sns.set", "sns.set_theme", "sns.set_style", "sns.set_context", "plt.style.use", "plt.rcParams.update",
-        "mpl.rcParams.update", "matplotlib.rcParams.update", "np.set_printoptions", "pd.set_option",
+        "matplotlib.use",
+        "mpl.use",
+        "warnings.filterwarnings",
+        "warnings.simplefilter",
+        "sys.path.append",
+        "sys.path.insert",
+        "sys.path.extend",
+        "os.environ.setdefault",
+        "sns.set",
+        "sns.set_theme",
+        "sns.set_style",
+        "sns.set_context",
+        "plt.style.use",
+        "plt.rcParams.update",
+        "mpl.rcParams.update",
+        "matplotlib.rcParams.update",
+        "np.set_printoptions",
+        "pd.set_option",
     }
 )
 #: Methods that are pure on a literal or on a pure value (``Path(__file__).resolve().parent``).
 _PURE_METHODS = frozenset(
     {
-        "resolve", "joinpath", "with_suffix", "with_name", "with_stem", "absolute", "expanduser",
-        "format", "upper", "lower", "strip", "rstrip", "lstrip", "replace", "split", "join", "title",
-        "startswith", "endswith", "items", "keys", "values", "copy", "get",
+        "resolve",
+        "joinpath",
+        "with_suffix",
+        "with_name",
+        "with_stem",
+        "absolute",
+        "expanduser",
+        "format",
+        "upper",
+        "lower",
+        "strip",
+        "rstrip",
+        "lstrip",
+        "replace",
+        "split",
+        "join",
+        "title",
+        "startswith",
+        "endswith",
+        "items",
+        "keys",
+        "values",
+        "copy",
+        "get",
     }
 )
 
@@ -111,8 +191,10 @@ class _ImportRewriter(cst.CSTTransformer):
         self.local = local
         self.notes = notes
 
-    def leave_SimpleStatementLine(
-        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    def leave_SimpleStatementLine(  # noqa: N802 - libcst's visitor names
+        self,
+        original_node: cst.SimpleStatementLine,  # noqa: ARG002 - libcst's visitor interface
+        updated_node: cst.SimpleStatementLine,
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
         smalls: list[list[cst.BaseSmallStatement]] = []
         changed = False
@@ -131,9 +213,15 @@ class _ImportRewriter(cst.CSTTransformer):
         lines: list[cst.BaseStatement] = []
         for i, small in enumerate(flat):
             if i == 0:
-                lines.append(updated_node.with_changes(body=[small], trailing_whitespace=cst.TrailingWhitespace()))
+                lines.append(
+                    updated_node.with_changes(body=[small], trailing_whitespace=cst.TrailingWhitespace())
+                )
             elif i == len(flat) - 1:
-                lines.append(cst.SimpleStatementLine(body=[small], trailing_whitespace=updated_node.trailing_whitespace))
+                lines.append(
+                    cst.SimpleStatementLine(
+                        body=[small], trailing_whitespace=updated_node.trailing_whitespace
+                    )
+                )
             else:
                 lines.append(cst.SimpleStatementLine(body=[small]))
         return cst.FlattenSentinel(lines)
@@ -176,7 +264,9 @@ class _ImportRewriter(cst.CSTTransformer):
             parent, _, leaf = self._target(top).rpartition(".")  # type: ignore[union-attr]
             asname = None if leaf == bound else cst.AsName(name=cst.Name(bound))
             out.append(
-                cst.ImportFrom(module=_attr(parent), names=[cst.ImportAlias(name=cst.Name(leaf), asname=asname)])
+                cst.ImportFrom(
+                    module=_attr(parent), names=[cst.ImportAlias(name=cst.Name(leaf), asname=asname)]
+                )
             )
         if keep:
             out.insert(0, node.with_changes(names=keep))
@@ -254,10 +344,11 @@ def _add_main(
     guard_bodies: list[cst.BaseStatement] = []
     for i in guard_at:
         guard = body[i]
-        assert isinstance(guard, cst.If)
+        if not isinstance(guard, cst.If):  # for the type checker; libcst guarantees it
+            raise TypeError(guard)
         if guard.orelse is not None:
             notes.append(
-                "the `if __name__ == \"__main__\":` block has an `else:` branch; it was moved into main() "
+                'the `if __name__ == "__main__":` block has an `else:` branch; it was moved into main() '
                 "as a whole, so check that it still does what you meant"
             )
             guard_bodies.append(guard)
@@ -266,7 +357,9 @@ def _add_main(
 
     if not moved_idx and not guard_at:
         if has_main_func:
-            notes.append("it has a main() function but nothing calls it when the file is run; no command was made")
+            notes.append(
+                "it has a main() function but nothing calls it when the file is run; no command was made"
+            )
         return module, "module", None, 0, ()
     if not moved_idx and has_main_func and _just_calls_main(guard_bodies):
         main = next(s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == "main")
@@ -277,7 +370,10 @@ def _add_main(
             return module, "has_main", "main", 0, ()
         # main() exists but nothing answers --help: add a small entry point that does, then calls main().
         entry = _free_name("cli", defined)
-        new_body = [*body[: guard_at[0]], _entry_def(entry, [_call_stmt("main")], origin, (), add_parser=True)]
+        new_body = [
+            *body[: guard_at[0]],
+            _entry_def(entry, [_call_stmt("main")], origin, (), add_parser=True),
+        ]
         new_body += body[guard_at[0] :]
         module = _ensure_argparse(module.with_changes(body=new_body))
         return module, "has_main", entry, 0, ()
@@ -292,7 +388,9 @@ def _add_main(
             kept_bound |= facts.bound[i]
     glob = tuple(sorted(moved_names & (kept_reads | kept_bound)))
     inits = [
-        cst.SimpleStatementLine(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(n))], value=cst.Name("None"))])
+        cst.SimpleStatementLine(
+            body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(n))], value=cst.Name("None"))]
+        )
         for n in glob
         if n not in kept_bound
     ]
@@ -303,8 +401,14 @@ def _add_main(
         if not keep[i]:
             moved_stmts.append(body[i])
     moved_stmts.extend(guard_bodies)
-    func = _entry_def(entry, moved_stmts, origin, glob, add_parser=not facts.uses_cli,
-                      module_doc=_first_code(body) > 0 and _has_docstring(body))
+    func = _entry_def(
+        entry,
+        moved_stmts,
+        origin,
+        glob,
+        add_parser=not facts.uses_cli,
+        module_doc=_first_code(body) > 0 and _has_docstring(body),
+    )
     guard = _guard(entry)
     tail: list[cst.BaseStatement] = []
     if inits:
@@ -323,10 +427,18 @@ def _spaced(stmts: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
     for stmt in stmts:
         prev = out[-1] if out else None
         if (
-            isinstance(prev, (cst.FunctionDef, cst.ClassDef)) or isinstance(stmt, (cst.FunctionDef, cst.ClassDef))
-        ) and prev is not None and isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            if not any(ln.comment is None for ln in stmt.leading_lines[:1]):
-                stmt = stmt.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(), *stmt.leading_lines])
+            (
+                isinstance(prev, (cst.FunctionDef, cst.ClassDef))
+                or isinstance(stmt, (cst.FunctionDef, cst.ClassDef))
+            )
+            and prev is not None
+            and isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+            and not any(ln.comment is None for ln in stmt.leading_lines[:1])
+        ):
+            out.append(
+                stmt.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(), *stmt.leading_lines])
+            )
+            continue
         out.append(stmt)
     return out
 
@@ -349,7 +461,8 @@ def _facts(wrapper: MetadataWrapper) -> _Facts:
     call_reads: list[set[str]] = [set() for _ in range(n)]
     imports: set[str] = set()
     gscope = scopes[module]
-    assert isinstance(gscope, GlobalScope)
+    if not isinstance(gscope, GlobalScope):  # for the type checker; libcst guarantees it
+        raise TypeError(gscope)
     for assignment in gscope.assignments:
         node = getattr(assignment, "node", None)
         if node is None or node not in positions:
@@ -370,7 +483,9 @@ def _facts(wrapper: MetadataWrapper) -> _Facts:
             i = index(positions[node].start.line)
             if i is None:
                 continue
-            name = node.value if isinstance(node, cst.Name) else access.name if hasattr(access, "name") else ""
+            name = (
+                node.value if isinstance(node, cst.Name) else access.name if hasattr(access, "name") else ""
+            )
             if not name:
                 continue
             (call_reads if _inside_function(scope) else def_reads)[i].add(name)
@@ -409,9 +524,14 @@ def _first_code(body: Sequence[cst.BaseStatement]) -> int:
         if not isinstance(stmt, cst.SimpleStatementLine):
             return i
         small = stmt.body[0]
-        is_doc = i == 0 and isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString,
-                                                                                     cst.ConcatenatedString))
-        is_future = isinstance(small, cst.ImportFrom) and _dotted(small.module or cst.Name("")) == "__future__"
+        is_doc = (
+            i == 0
+            and isinstance(small, cst.Expr)
+            and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString))
+        )
+        is_future = (
+            isinstance(small, cst.ImportFrom) and _dotted(small.module or cst.Name("")) == "__future__"
+        )
         if not (is_doc or is_future):
             return i
     return len(body)
@@ -461,9 +581,7 @@ def _keepable(stmt: cst.BaseStatement, imports: set[str]) -> bool:
         while orelse is not None:
             branches.append(orelse.body)
             orelse = orelse.orelse if isinstance(orelse, cst.If) else None
-        return _pure(stmt.test, imports) and all(
-            _keepable(s, imports) for b in branches for s in _block(b)
-        )
+        return _pure(stmt.test, imports) and all(_keepable(s, imports) for b in branches for s in _block(b))
     if isinstance(stmt, cst.Try):
         suites: list[cst.BaseSuite] = [stmt.body, *(h.body for h in stmt.handlers)]
         if stmt.orelse is not None:
@@ -503,7 +621,7 @@ class _Impure(cst.CSTVisitor):
         self.imports = imports
         self.pure = True
 
-    def visit_Call(self, node: cst.Call) -> bool:
+    def visit_Call(self, node: cst.Call) -> bool:  # noqa: N802 - libcst's visitor names
         name = _dotted(node.func)
         if name in _PURE_CALLS:
             return True
@@ -517,15 +635,15 @@ class _Impure(cst.CSTVisitor):
         self.pure = False
         return False
 
-    def visit_Await(self, node: cst.Await) -> bool:
+    def visit_Await(self, node: cst.Await) -> bool:  # noqa: N802, ARG002 - libcst's visitor interface
         self.pure = False
         return False
 
-    def visit_Yield(self, node: cst.Yield) -> bool:
+    def visit_Yield(self, node: cst.Yield) -> bool:  # noqa: N802, ARG002 - libcst's visitor interface
         self.pure = False
         return False
 
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> bool:
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> bool:  # noqa: N802, ARG002 - libcst's visitor interface
         self.pure = False
         return False
 
@@ -541,7 +659,8 @@ def _block(suite: cst.BaseSuite, leading: Sequence[cst.EmptyLine] = ()) -> list[
     if isinstance(suite, cst.IndentedBlock):
         stmts = list(suite.body)
     else:
-        assert isinstance(suite, cst.SimpleStatementSuite)
+        if not isinstance(suite, cst.SimpleStatementSuite):  # for the type checker; libcst guarantees it
+            raise TypeError(suite)
         stmts = [cst.SimpleStatementLine(body=list(suite.body))]
     if leading and stmts:
         first = stmts[0]
@@ -585,17 +704,24 @@ def _entry_def(
     doc = f'"""Run the analysis of `{what}` (the code that ran when the script was started)."""'
     lines: list[cst.BaseStatement] = [cst.SimpleStatementLine(body=[cst.Expr(cst.SimpleString(doc))])]
     if glob:
-        lines.append(cst.SimpleStatementLine(body=[cst.Global(names=[cst.NameItem(cst.Name(n)) for n in glob])]))
+        lines.append(
+            cst.SimpleStatementLine(body=[cst.Global(names=[cst.NameItem(cst.Name(n)) for n in glob])])
+        )
     if add_parser:
         # --help answers instead of running the analysis; other arguments stay in sys.argv for the code.
         described = "__doc__" if module_doc else repr(f"Run the analysis of {what}.")
-        lines.append(cst.parse_statement(f"argparse.ArgumentParser(description={described}).parse_known_args()\n"))
+        lines.append(
+            cst.parse_statement(f"argparse.ArgumentParser(description={described}).parse_known_args()\n")
+        )
     first = stmts[0] if stmts else None
     body: list[cst.BaseStatement] = [*lines]
     for stmt in stmts:
         if isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            leading = [ln.with_changes(indent=False) if ln.comment is None else ln for ln in stmt.leading_lines]
-            stmt = stmt.with_changes(leading_lines=_strip_blank(leading) if stmt is first else leading)
+            leading = [
+                ln.with_changes(indent=False) if ln.comment is None else ln for ln in stmt.leading_lines
+            ]
+            body.append(stmt.with_changes(leading_lines=_strip_blank(leading) if stmt is first else leading))
+            continue
         body.append(stmt)
     return cst.FunctionDef(
         name=cst.Name(name),
@@ -615,7 +741,8 @@ def _strip_blank(lines: Sequence[cst.EmptyLine]) -> list[cst.EmptyLine]:
 
 def _guard(entry: str) -> cst.If:
     stmt = cst.parse_statement(f'if __name__ == "__main__":\n    {entry}()\n')
-    assert isinstance(stmt, cst.If)
+    if not isinstance(stmt, cst.If):  # for the type checker; libcst guarantees it
+        raise TypeError(stmt)
     return stmt.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
 
 
@@ -624,14 +751,17 @@ def _ensure_argparse(module: cst.Module) -> cst.Module:
     body = list(module.body)
     for stmt in body:
         if isinstance(stmt, cst.SimpleStatementLine) and any(
-            isinstance(s, cst.Import) and any(_dotted(a.name) == "argparse" for a in s.names) for s in stmt.body
+            isinstance(s, cst.Import) and any(_dotted(a.name) == "argparse" for a in s.names)
+            for s in stmt.body
         ):
             return module
     at = _first_code(body)
     new = cst.parse_statement("import argparse\n")
     if at < len(body):
         first = body[at]
-        if isinstance(first, cst.SimpleStatementLine) and isinstance(first.body[0], (cst.Import, cst.ImportFrom)):
+        if isinstance(first, cst.SimpleStatementLine) and isinstance(
+            first.body[0], (cst.Import, cst.ImportFrom)
+        ):
             new = new.with_changes(leading_lines=first.leading_lines)
             body[at] = first.with_changes(leading_lines=[])
         else:

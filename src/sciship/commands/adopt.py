@@ -24,12 +24,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", help="the folder with your scripts and notebooks")
     p.add_argument("--name", metavar="NAME", help="the package name (default: from the folder name)")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--output", metavar="DIR", help="where to write the package (default: PATH-package, "
-                       "next to PATH); must not exist yet")
-    where.add_argument("--in-place", action="store_true", help="rearrange PATH itself with `git mv` "
-                       "(needs a git repository with no uncommitted changes)")
-    p.add_argument("--license", metavar="SPDX", help="the license for your code, e.g. MIT or BSD-3-Clause "
-                   "(sciship never picks one for you)")
+    where.add_argument(
+        "--output",
+        metavar="DIR",
+        help="where to write the package (default: PATH-package, next to PATH); must not exist yet",
+    )
+    where.add_argument(
+        "--in-place",
+        action="store_true",
+        help="rearrange PATH itself with `git mv` (needs a git repository with no uncommitted changes)",
+    )
+    p.add_argument(
+        "--license",
+        metavar="SPDX",
+        help="the license for your code, e.g. MIT or BSD-3-Clause (sciship never picks one for you)",
+    )
     p.add_argument("--yes", "-y", action="store_true", help="apply the plan without asking")
     p.add_argument("--dry-run", action="store_true", help="show the plan, write nothing")
     p.set_defaults(handler=run)
@@ -45,11 +54,15 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     project = Project.load(args.path)
     _refuse_packaged(project)
     if not any(f.endswith((".py", ".ipynb")) for f in project.files):
-        raise InputError(f"`{args.path}` has no Python scripts or notebooks, so there is nothing to adopt.",
-                         hint="Point sciship at the folder that holds your .py or .ipynb files.")
+        raise InputError(
+            f"`{args.path}` has no Python scripts or notebooks, so there is nothing to adopt.",
+            hint="Point sciship at the folder that holds your .py or .ipynb files.",
+        )
     license_id = normalize_license(args.license) if args.license else None
     if license_id is None and ui.interactive and not args.yes and not args.dry_run:
-        answer = ui.ask("Which license do you give your code? (an SPDX id such as MIT; empty: decide later)", "")
+        answer = ui.ask(
+            "Which license do you give your code? (an SPDX id such as MIT; empty: decide later)", ""
+        )
         license_id = normalize_license(answer) if answer else None
     if args.in_place:
         target = project.root
@@ -57,10 +70,12 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     else:
         target = Path(args.output) if args.output else project.root.with_name(project.root.name + "-package")
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise InputError(f"`{target}` already exists and is not empty; sciship never overwrites files.",
-                             hint="Choose another folder with --output DIR, or remove that one.")
+            raise InputError(
+                f"`{target}` already exists and is not empty; sciship never overwrites files.",
+                hint="Choose another folder with --output DIR, or remove that one.",
+            )
     author, email = git_identity(project.root)
-    result = adopt(project, target, name=args.name, in_place=args.in_place, license=license_id)
+    result = adopt(project, target, name=args.name, in_place=args.in_place, license_id=license_id)
     add_project_files(result, project, meta_for(result, project, author, email))
     show_plan(result, target, ui)
     if args.dry_run:
@@ -71,10 +86,17 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         return 0
     written = result.plan.apply()
     st = ui.style
-    ui.write(st(f"Adopted {project.root.name} as {result.name} in {target} ({len(written)} files).", "bold",
-                "green"))
-    ui.write(f"Next: cd {target} && python -m pip install -e . --group test && python -m pytest, "
-             "then `sciship check`.")
+    ui.write(
+        st(
+            f"Adopted {project.root.name} as {result.name} in {target} ({len(written)} files).",
+            "bold",
+            "green",
+        )
+    )
+    ui.write(
+        f"Next: cd {target} && python -m pip install -e . --group test && python -m pytest, "
+        "then `sciship check`."
+    )
     return 0
 
 
@@ -82,12 +104,16 @@ def _refuse_packaged(project: Any) -> None:
     from sciship._errors import InputError
 
     if project.metadata or project.has("setup.cfg"):
-        raise InputError(f"`{project.root}` already describes a package (pyproject.toml or setup.cfg).",
-                         hint=f"Review it with `sciship check {project.root}` instead.")
+        raise InputError(
+            f"`{project.root}` already describes a package (pyproject.toml or setup.cfg).",
+            hint=f"Review it with `sciship check {project.root}` instead.",
+        )
     if project.has("pyproject.toml"):
-        raise InputError(f"`{project.root}` has a pyproject.toml without a [project] table; sciship would "
-                         "have to write a new one.", hint="Move it aside (its tool settings can be "
-                         "copied back afterwards) and run adopt again.")
+        raise InputError(
+            f"`{project.root}` has a pyproject.toml without a [project] table; sciship would "
+            "have to write a new one.",
+            hint="Move it aside (its tool settings can be copied back afterwards) and run adopt again.",
+        )
 
 
 def _check_clean_git(root: Path) -> None:
@@ -95,29 +121,42 @@ def _check_clean_git(root: Path) -> None:
 
     from sciship._errors import InputError
 
-    proc = subprocess.run(["git", "-C", str(root), "status", "--porcelain"], capture_output=True, text=True,
-                          check=False)
-    top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True,
-                         text=True, check=False)
+    proc = subprocess.run(
+        ["git", "-C", str(root), "status", "--porcelain"], capture_output=True, text=True, check=False
+    )
+    top = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+    )
     if proc.returncode != 0 or top.returncode != 0:
-        raise InputError(f"`{root}` is not in a git repository, so --in-place could not undo anything.",
-                         hint="Use --output DIR (the default) to write a new folder, or `git init` and "
-                         "commit your files first.")
+        raise InputError(
+            f"`{root}` is not in a git repository, so --in-place could not undo anything.",
+            hint="Use --output DIR (the default) to write a new folder, or `git init` and "
+            "commit your files first.",
+        )
     if Path(top.stdout.strip()).resolve() != root.resolve():
-        raise InputError(f"`{root}` is inside a bigger git repository; --in-place works on a repository's "
-                         "top folder only.", hint="Use --output DIR instead.")
+        raise InputError(
+            f"`{root}` is inside a bigger git repository; --in-place works on a repository's "
+            "top folder only.",
+            hint="Use --output DIR instead.",
+        )
     if proc.stdout.strip():
-        raise InputError(f"`{root}` has uncommitted changes, so --in-place could mix them with its own.",
-                         hint="Commit (or stash) your changes first, then run adopt again.")
+        raise InputError(
+            f"`{root}` has uncommitted changes, so --in-place could mix them with its own.",
+            hint="Commit (or stash) your changes first, then run adopt again.",
+        )
 
 
 def show_plan(result: Adoption, target: Path, ui: UI) -> None:
     st = ui.style
     ui.write(st(f"Plan: adopt as `{result.name}` (import `{result.package}`) in {target}", "bold"))
     ui.write("")
-    groups = [("script", "Scripts -> modules with a command"), ("module", "Modules (nothing runs on import)"),
-              ("notebook", "Notebooks, kept unchanged as examples"), ("test", "Tests"),
-              ("unparsed", "Copied unchanged, NOT in the package")]
+    groups = [
+        ("script", "Scripts -> modules with a command"),
+        ("module", "Modules (nothing runs on import)"),
+        ("notebook", "Notebooks, kept unchanged as examples"),
+        ("test", "Tests"),
+        ("unparsed", "Copied unchanged, NOT in the package"),
+    ]
     for role, title in groups:
         rows = [p for p in result.placed if p.role == role]
         if not rows:
@@ -130,8 +169,10 @@ def show_plan(result: Adoption, target: Path, ui: UI) -> None:
         ui.write("")
     kept = [p for p in result.placed if p.role == "kept"]
     if kept:
-        ui.write(st("Other files", "bold") + f": {len(kept)} kept at the same place (data stays reachable from "
-                 "the project root; it never goes into the wheel)")
+        ui.write(
+            st("Other files", "bold") + f": {len(kept)} kept at the same place (data stays reachable from "
+            "the project root; it never goes into the wheel)"
+        )
         ui.write("")
     ui.write(st("Dependencies", "bold"))
     ui.write("  runtime: " + (", ".join(result.runtime) or "none"))
@@ -145,8 +186,10 @@ def show_plan(result: Adoption, target: Path, ui: UI) -> None:
     ui.write(st("New files", "bold") + ": " + ", ".join(created))
     ui.write("")
     if result.license is None:
-        ui.write(st("Needs you: ", "bold", "yellow") + "no license was chosen (sciship never picks one for "
-                 "existing code). Run again with --license SPDX, or add a LICENSE file later.")
+        ui.write(
+            st("Needs you: ", "bold", "yellow") + "no license was chosen (sciship never picks one for "
+            "existing code). Run again with --license SPDX, or add a LICENSE file later."
+        )
     if result.notes:
         ui.write(st("What sciship could not do", "bold", "yellow"))
         for note in result.notes:
