@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
     from sciship import new
     from sciship._errors import InputError
-    from sciship.scaffold import DEFAULT_LICENSE, Meta, git_identity, normalize_license
+    from sciship.scaffold import DEFAULT_LICENSE, LICENSES, Meta, git_identity, normalize_license
 
     checked = new.check_name(args.name)
     license_id = normalize_license(args.license) if args.license else None
@@ -85,7 +85,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     author = answer(args.author, "Author name", git_name or _login_name())
     default_email = git_email if git_email and _EMAIL.match(git_email) else ""  # e.g. not root@localhost
     email = answer(args.email, "Author email", default_email, _check_email)
-    license_id = license_id or answer(None, "License", DEFAULT_LICENSE, normalize_license)
+    license_id = license_id or answer(None, f"License ({', '.join(LICENSES)})", DEFAULT_LICENSE,
+                                      normalize_license)
     github = answer(args.github, "GitHub user or organisation", _github_guess(author, email), _check_github)
 
     meta = Meta(
@@ -201,12 +202,17 @@ def _next_steps(meta: Meta, target: Path, ui: UI) -> None:
     st = ui.style
     ui.write("")
     ui.write(st("Next steps:", "bold"))
-    ui.write(f"  cd {target}")
-    ui.write("  python -m venv .venv && source .venv/bin/activate   # Windows: .venv\\Scripts\\activate")
-    ui.write("  python -m pip install --upgrade pip                 # pip 25.1+ understands --group")
-    ui.write("  python -m pip install -e . --group dev               # your package + test/docs tools")
-    ui.write("  python -m pytest                                     # the tests pass from the start")
-    ui.write("  python -m sphinx docs docs/_build/html               # build the documentation")
-    ui.write("  sciship check                                        # review it any time")
+    steps = [
+        (f"cd {target}", ""),
+        ("python -m venv .venv && source .venv/bin/activate", "Windows: .venv\\Scripts\\activate"),
+        ("python -m pip install --upgrade pip", "pip 25.1+ understands --group"),
+        ("python -m pip install -e . --group dev", "your package + test, docs and style tools"),
+        ("python -m pytest", "the tests pass from the start"),
+        ("python -m sphinx docs docs/_build/html", "build the documentation"),
+        ("sciship check", "review the package any time"),
+    ]
+    width = max(len(cmd) for cmd, _ in steps)
+    for cmd, comment in steps:
+        ui.write(f"  {cmd:<{width}}   {st('# ' + comment, 'dim')}" if comment else f"  {cmd}")
     ui.write("")
     ui.write(f"Then write your code in src/{meta.import_name}/ (start from stats.py) and push to GitHub.")
