@@ -164,14 +164,16 @@ def test_optional_typing_and_conditional() -> None:
             "pyproject.toml": pyproject(["numpy"]),
             "src/rain/__init__.py": (
                 "import sys\nfrom typing import TYPE_CHECKING\nimport numpy\n"
-                "try:\n    import numba\nexcept ImportError:\n    numba = None\n"
+                "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n"
+                "try:\n    import httplib\nexcept ImportError:\n    import http.client\n"
                 "if TYPE_CHECKING:\n    import pandas\n"
                 "if sys.version_info < (3, 11):\n    import importlib_metadata\n"
             ),
         }
     )
-    assert v["numba"].status == "optional"
-    assert v["numba"].scopes == ("optional",)
+    assert v["pyyaml"].status == "optional"
+    assert v["pyyaml"].scopes == ("optional",)
+    assert "httplib" not in v  # the Python 2 half of a compatibility import
     assert v["pandas"].status == "ok"
     assert v["pandas"].scopes == ("typing",)
     assert v["importlib-metadata"].status == "missing"

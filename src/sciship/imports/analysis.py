@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sciship.imports import declared as decl
 from sciship.imports.resolve import Resolution, distribution_for, plugins
 from sciship.imports.scan import ImportSite, ScanResult, scan_notebook, scan_source
-from sciship.imports.stdlib import OLDEST, PythonVersion, added_in, is_stdlib_any
+from sciship.imports.stdlib import OLDEST, PYTHON2_ONLY, PythonVersion, added_in, is_stdlib_any
 from sciship.project import Problem
 
 if TYPE_CHECKING:
@@ -132,6 +132,8 @@ def _analyze(project: Project, *, cache: bool) -> DepsReport:
         for site in result.imports:
             if site.level or local.is_local(site.top, rel) or is_stdlib_any(site.top, min_declared or OLDEST):
                 continue
+            if site.top in PYTHON2_ONLY and site.context in {"optional", "conditional"}:
+                continue  # the Python 2 side of a compatibility import
             key = (site.module, site.names)
             if key not in resolved:
                 resolved[key] = _resolve_site(site, declared_names)
@@ -442,7 +444,7 @@ def _verdict(name: str, use: _Usage, decls: list[decl.Declaration], packaged: bo
         else:
             status = "unverified" if unknown else "missing"
     elif "optional" in scopes:
-        status = "ok" if decls else "optional"
+        status = "ok" if decls else ("unverified" if unknown else "optional")
     elif scopes <= {"typing"}:
         status = "ok"
     elif "test" in scopes and "runtime" in kinds and not kinds & {"dev", "extra"} and packaged:

@@ -73,3 +73,19 @@ def removed_in(name: str) -> PythonVersion | None:
         elif seen:
             return ver
     return None
+
+
+#: Python 2 standard-library modules that Python 3 renamed or removed (PEP 3108). Imported behind a
+#: ``try/except ImportError`` or a version check, they are the Python 2 half of a compatibility shim,
+#: not a package to install.
+PYTHON2_ONLY = frozenset(
+    {
+        "__builtin__", "anydbm", "BaseHTTPServer", "CGIHTTPServer", "commands", "ConfigParser", "Cookie",
+        "cookielib", "copy_reg", "cPickle", "cStringIO", "dbhash", "dircache", "dumbdbm", "dummy_thread",
+        "exceptions", "fpformat", "gdbm", "htmlentitydefs", "HTMLParser", "httplib", "md5", "mimetools",
+        "MimeWriter", "mimify", "multifile", "mutex", "new", "popen2", "Queue", "repr", "rfc822",
+        "robotparser", "sets", "sgmllib", "sha", "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer",
+        "statvfs", "StringIO", "thread", "Tkinter", "tkMessageBox", "urllib2", "urlparse", "UserDict",
+        "UserList", "UserString", "whichdb", "xmlrpclib",
+    }
+)  # fmt: skip
