@@ -18,8 +18,8 @@ Two numbers per project and tool:
   few hand-checked names in ``EXTRA_IMPORT_NAMES``).
 * **names on PyPI** - of the distribution names the tool reports for undeclared imports (the names a
   user would ``pip install``; for sciship every name in its table that the code imports, except the
-  guesses it marks ``unverified``, which get their own column), the share that exist on PyPI, checked with ``pip index versions``
-  (cached in ``--pypi-cache``).
+  guesses it marks ``unverified``, which get their own column), the share that exist on PyPI,
+  checked with ``pip index versions`` (cached in ``--pypi-cache``).
 
 Nothing is asserted: the script prints Markdown tables.
 """
