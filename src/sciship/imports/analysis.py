@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from sciship.imports import declared as decl
-from sciship.imports.resolve import Resolution, distribution_for, plugins
+from sciship.imports.resolve import Resolution, distribution_for, plugin_kind
 from sciship.imports.scan import ImportSite, ScanResult, scan_notebook, scan_source
 from sciship.imports.stdlib import OLDEST, PYTHON2_ONLY, PythonVersion, added_in, is_stdlib_any
 from sciship.project import Problem
@@ -387,14 +387,12 @@ class _Usage:
 
 
 def _plugin_kind(name: str) -> str | None:
-    kind = plugins().get(name)
+    kind = plugin_kind(name)
     if kind:
         return kind
     for prefix, what in _PLUGIN_PREFIXES:
         if name.startswith(prefix):
             return what
-    if name.endswith(("-theme", "-stubs")):
-        return "theme or stubs"
     return None
 
 

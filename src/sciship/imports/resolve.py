@@ -74,32 +74,43 @@ def curated() -> dict[str, _Entry]:
 
 @cache
 def conda_to_pypi() -> tuple[dict[str, str], frozenset[str]]:
-    """Conda package name -> PyPI name, and the conda names that are not Python packages."""
+    """Conda package name -> PyPI name, and the conda names that have no PyPI package to declare
+    (compilers, C libraries, conda's own tools)."""
     data = _load_json("conda_to_pypi.json")
     if not isinstance(data, dict):
         return {}, frozenset()
-    not_python = data.get("__not_python__", [])
+    skip = [*data.get("__not_python__", []), *data.get("__conda_only__", [])]
     mapping = {k.lower(): v for k, v in data.items() if isinstance(v, str) and not k.startswith("__")}
-    return mapping, frozenset(n.lower() for n in not_python if isinstance(n, str))
+    return mapping, frozenset(n.lower() for n in skip if isinstance(n, str))
 
 
 @cache
-def plugins() -> dict[str, str]:
-    """Normalised distribution name -> the kind of plugin it is (loaded once)."""
+def _plugin_data() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     data = _load_json("plugins.json")
     if not isinstance(data, dict):
-        return {}
-    table = data.get("entries", data)
-    if not isinstance(table, dict):
-        return {}
-    out: dict[str, str] = {}
-    for k, v in table.items():
-        if k in {"schema", "generated"} or k.startswith("__"):
-            continue
-        kind = v if isinstance(v, str) else (v.get("kind") if isinstance(v, dict) else None)
-        if isinstance(kind, str):
-            out[canonicalize_name(k)] = kind
-    return out
+        return {}, ()
+    names = {
+        canonicalize_name(k): v for k, v in data.items() if isinstance(v, str) and not k.startswith("__")
+    }
+    raw = data.get("__patterns__")
+    patterns = (
+        tuple((str(k), v) for k, v in raw.items() if isinstance(v, str)) if isinstance(raw, dict) else ()
+    )
+    return names, patterns
+
+
+def plugin_kind(name: str) -> str | None:
+    """The kind of plugin-style package ``name`` is (used without being imported), or None."""
+    import fnmatch
+
+    names, patterns = _plugin_data()
+    norm = canonicalize_name(name)
+    if norm in names:
+        return names[norm]
+    for pattern, kind in patterns:
+        if fnmatch.fnmatchcase(norm, pattern):
+            return kind
+    return None
 
 
 @cache
