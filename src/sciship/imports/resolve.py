@@ -89,7 +89,7 @@ def _plugin_data() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     data = _load_json("plugins.json")
     if not isinstance(data, dict):
         return {}, ()
-    names = {
+    names: dict[str, str] = {
         canonicalize_name(k): v for k, v in data.items() if isinstance(v, str) and not k.startswith("__")
     }
     raw = data.get("__patterns__")
