@@ -321,7 +321,7 @@ def test_cache_warm_equals_cold_and_survives_corruption(tmp_path: Path, isolated
         "bad.py": "def (:\n",
     }
     cold = analyze(Project.from_files(files)).to_json()
-    cache_files = list((isolated_cache / "sciship").glob("scan-*.json"))
+    cache_files = list((isolated_cache / "sciship").glob("scan-*/*.json"))
     assert len(cache_files) == 1
     warm = analyze(Project.from_files(files)).to_json()
     assert warm == cold
@@ -357,3 +357,14 @@ def test_broken_tree_is_reported_not_fatal(tmp_path: Path) -> None:
     names = {d.distribution: d.status for d in r.dependencies}
     assert names["numpy"] == "ok"
     assert names["pyyaml"] == "missing"
+
+
+def test_cache_follows_content_and_forgets_removed_files(isolated_cache: Path) -> None:
+    files = {**SRC, "src/rain/__init__.py": "import numpy\n", "src/rain/extra.py": "import yaml\n"}
+    analyze(Project.from_files(files))
+    (cache_file,) = (isolated_cache / "sciship").glob("scan-*/*.json")
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["files"]) == 2
+    changed = {**SRC, "src/rain/__init__.py": "import numpy\nimport scipy\n"}
+    v = {d.distribution for d in analyze(Project.from_files(changed)).dependencies}
+    assert v == {"numpy", "scipy"}
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["files"]) == 1

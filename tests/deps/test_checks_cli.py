@@ -206,7 +206,7 @@ def test_cli_table_and_exit_code(cli_project: Path, isolated_cache: Path) -> Non
     assert "missing" in proc.stdout
     assert "src/rain/broken.py" in proc.stdout
     assert "Traceback" not in proc.stderr
-    assert list((isolated_cache / "sciship").glob("scan-*.json"))
+    assert list((isolated_cache / "sciship").glob("scan-*/*.json"))
     assert not list(cli_project.rglob("*.json"))  # the cache never goes into the project
 
 

@@ -170,7 +170,7 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
     if use_cache:
         from sciship.imports.cache import ScanCache
 
-        store = ScanCache()
+        store = ScanCache(str(project.root))
     out: dict[str, ScanResult] = {}
     todo: list[tuple[str, str, str]] = []  # (path, text, cache key)
     for rel in [*project.python_files(), *project.notebooks()]:
@@ -372,7 +372,7 @@ class _Usage:
     scopes: set[Scope] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     resolution: Resolution | None = None
-    sites: list[ImportSite] = field(default_factory=list)
+    first: dict[Scope, ImportSite] = field(default_factory=dict)  #: first import in each scope
     runtime_markers: set[str | None] = field(default_factory=set)
 
     def add(self, res: Resolution, site: ImportSite, scope: Scope) -> None:
@@ -381,7 +381,9 @@ class _Usage:
         self.files.add(site.path)
         if self.resolution is None or (self.resolution.source == "guess" and res.source != "guess"):
             self.resolution = res
-        self.sites.append(site)
+        known = self.first.get(scope)
+        if known is None or (site.path, site.line) < (known.path, known.line):
+            self.first[scope] = site
         if scope == "runtime":
             self.runtime_markers.add(site.marker if site.context == "conditional" else None)
 
@@ -463,7 +465,7 @@ def _verdict(name: str, use: _Usage, decls: list[decl.Declaration], packaged: bo
         source=res.source if not decls else ("declared" if res.source == "guess" else res.source),
         candidates=res.candidates if res.ambiguous else (),
         marker=marker,
-        first_site=min(use.sites, key=lambda s: (s.path, s.line)),
+        first_site=next(use.first[s] for s in SCOPE_ORDER if s in use.first),
     )
 
 

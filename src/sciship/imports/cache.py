@@ -1,7 +1,9 @@
 """A cache of scan results in the user's cache folder, keyed by sciship version and file content.
 
-Never inside the project. One JSON file per sciship version, read once and written once (atomically)
-per run. Anything wrong with it (missing, damaged, unwritable) means "no cache": it is only a speed-up.
+Never inside the project. One small JSON file per sciship version and project folder (so a run reads
+only what it can use), holding the results of the files seen in the last run, keyed by the SHA-256 of
+their content; read once and written once (atomically) per run. Anything wrong with it (missing,
+damaged, unwritable) means "no cache": it is only a speed-up.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ from sciship import __version__
 from sciship.imports.scan import ImportSite, ScanResult
 from sciship.project import Problem
 
-#: the cache keeps at most this many file results; the oldest-written are dropped first
-MAX_ENTRIES = 50_000
 _FORMAT = 1
 
 
@@ -37,9 +37,13 @@ def cache_dir() -> Path:
 
 
 class ScanCache:
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_dir() / f"scan-{__version__}.json"
+    def __init__(self, root: str = "", path: Path | None = None) -> None:
+        import hashlib
+
+        digest = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+        self.path = path or cache_dir() / f"scan-{__version__}" / f"{digest}.json"
         self._data: dict[str, Any] | None = None
+        self._used: dict[str, Any] = {}  #: what this run read or wrote: all that the next run keeps
         self._dirty = False
 
     def _load(self) -> dict[str, Any]:
@@ -61,20 +65,22 @@ class ScanCache:
         if entry is None:
             return None
         try:
-            return _decode(entry, path)
+            result = _decode(entry, path)
         except (KeyError, TypeError, ValueError, IndexError):
             return None
+        self._used[key] = entry
+        return result
 
     def put(self, key: str, result: ScanResult) -> None:
-        self._load()[key] = _encode(result)
+        self._used[key] = _encode(result)
         self._dirty = True
 
     def save(self) -> None:
-        if not self._dirty or self._data is None:
+        if self._data is not None and set(self._data) != set(self._used):
+            self._dirty = True  # files were deleted or changed since the last run: forget them
+        if not self._dirty:
             return
-        files = self._data
-        if len(files) > MAX_ENTRIES:
-            files = dict(list(files.items())[-MAX_ENTRIES:])
+        files = self._used
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".scan-", suffix=".tmp", dir=self.path.parent)
