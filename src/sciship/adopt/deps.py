@@ -1,22 +1,36 @@
-"""What the adopted package needs: runtime dependencies, the notebooks group, unused requirement lines.
+"""What the adopted package needs, from sciship's dependency engine (:func:`sciship.imports.analyze`).
 
-Requirements and environment files are hints: a name counts only when the code imports it, and an exact
-pin (``numpy==1.26.4``, right for reproducing a paper) becomes a lower bound (``numpy>=1.26.4``),
-because a package that pins exact versions cannot be installed next to other packages.
+The engine reads the unpackaged folder as it is: scripts have the scope ``script``, notebooks
+``notebook``; requirements files and conda environments are declarations; the folder's own modules
+(also those next to a script in a sub-folder) are first-party. From its verdicts:
+
+- a distribution imported by a script becomes a runtime dependency when sciship *knows* its name:
+  found in the environment sciship runs in, in sciship's curated import map, or declared by the author
+  in a requirements/environment file. An import that is none of these (``import my``, a library that
+  may only exist on GitHub) is never added as a guessed PyPI name: the plan says so and leaves it to
+  the author;
+- a distribution only notebooks import goes to the ``notebooks`` dependency group, by the same rule;
+- requirement lines the code never imports are reported, not added;
+- an exact pin (``numpy==1.26.4``, right for reproducing a paper) becomes a lower bound
+  (``numpy>=1.26.4``), because a package that pins exact versions cannot be installed next to others.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-from sciship.project import Project
+if TYPE_CHECKING:
+    from sciship.imports.analysis import DependencyVerdict
+    from sciship.imports.declared import Declaration
+    from sciship.project import Project
 
 FLOOR = (3, 10)  #: the oldest Python an adopted package asks for when nothing says otherwise
+_CODE_SCOPES = frozenset({"script", "runtime", "optional", "typing"})
 
 
 @dataclass(frozen=True)
@@ -26,112 +40,110 @@ class DepInfo:
     unused: tuple[str, ...]  #: "requirements.txt:4: requests" lines never imported
     requires_python: str
     problems: tuple[tuple[str, str], ...]  #: (path, message)
+    unresolved: tuple[str, ...] = ()  #: plain sentences: imports sciship could not name a package for
 
 
-def dependencies(project: Project, *, local: Iterable[str]) -> DepInfo:
+def dependencies(project: Project) -> DepInfo:
+    from sciship.imports import analyze
     from sciship.imports.declared import collect
-    from sciship.imports.resolve import distribution_for
-    from sciship.imports.scan import scan_notebook, scan_source
-    from sciship.imports.stdlib import is_stdlib_any
 
-    declared = collect(project)
-    by_name = {d.name: d for d in declared.items}
-    own = set(local) | {"__future__"}
+    report = analyze(project)
+    declared: dict[str, Declaration] = {}
+    for d in collect(project).items:
+        if d.name not in declared or (d.kind == "runtime" and declared[d.name].kind != "runtime"):
+            declared[d.name] = d
     runtime: dict[str, str] = {}
     notebook: dict[str, str] = {}
-    problems: list[tuple[str, str]] = []
-    used: set[str] = set()
-    min_python = FLOOR if declared.requires_python is None else (0, 0)
-    for path in project.files:
-        is_nb = path.endswith(".ipynb")
-        if not (path.endswith(".py") or is_nb) or "/.ipynb_checkpoints/" in f"/{path}":
+    unresolved: list[str] = []
+    unused: list[str] = []
+    for v in report.dependencies:
+        scopes = set(v.scopes)
+        if v.status == "unused":
+            unused.extend(_unused_lines(v, declared))
             continue
-        top = path.split("/")[0]
-        if top in {"docs", "doc"} or path.endswith(("setup.py", "conftest.py")) or _is_test(path):
+        code = bool(scopes & _CODE_SCOPES)
+        if not code and "notebook" not in scopes:
+            continue  # imported by tests or docs only
+        if not _known(v):
+            unresolved.append(_unresolved(v, notebook_only=not code))
             continue
-        text = project.read_text(path)
-        if text is None:
-            continue
-        scanned = scan_notebook(text, path) if is_nb else scan_source(text, path)
-        if scanned.min_python is not None and not is_nb:
-            min_python = max(min_python, scanned.min_python)
-        for site in scanned.imports:
-            if site.level or site.top in own or is_stdlib_any(site.top) or site.top.startswith("_"):
-                continue
-            if site.top in _sibling_modules(project, path):
-                continue
-            res = distribution_for(site.module, declared=by_name)
-            dist = res.distribution
-            used.add(dist)
-            spec = _requirement(dist, by_name.get(dist))
-            if is_nb:
-                notebook.setdefault(dist, spec)
-            elif site.context in {"normal", "conditional"}:
-                runtime.setdefault(dist, spec)
-    unused = tuple(
-        f"{d.path}{':' + str(d.line) if d.line else ''}: {d.requirement}"
-        for d in declared.items
-        if d.kind == "runtime" and not d.dump and d.name not in used and d.location != "project.dependencies"
-    )
-    env_py = _python_floor(declared.requires_python)
-    low = max(min_python, env_py) if env_py else max(min_python, FLOOR)
-    problems.extend((p.location(), p.message) for p in declared.problems)
+        spec = _requirement(v.distribution, declared.get(v.distribution))
+        (runtime if code else notebook)[v.distribution] = spec
+    problems = [
+        (p.location(), p.message) for p in report.problems if not p.path.endswith(".py")
+    ]  # a script that does not parse is reported by adopt itself, next to what it did with the file
     return DepInfo(
         tuple(sorted(runtime.values(), key=str.lower)),
         tuple(sorted(notebook.values(), key=str.lower)),
-        unused,
-        f">={low[0]}.{low[1]}",
+        tuple(unused),
+        _requires_python(report.requires_python.detected_minimum, report.requires_python.declared_minimum),
         tuple(dict.fromkeys(problems)),
+        tuple(unresolved),
     )
 
 
-def _is_test(path: str) -> bool:
-    base = path.rsplit("/", 1)[-1]
+def _known(v: DependencyVerdict) -> bool:
+    """The engine resolved the name (environment, curated map) or the author declared it."""
+    if v.candidates:  # several distributions provide the import; the author has to choose
+        return False
+    return v.status != "unverified" and (v.source in {"environment", "curated"} or bool(v.declared))
+
+
+def _unresolved(v: DependencyVerdict, *, notebook_only: bool) -> str:
+    name = v.imports[0] if v.imports else v.distribution
+    files = ", ".join(v.files[:4]) + (f" and {len(v.files) - 4} more" if len(v.files) > 4 else "")
+    where = "[dependency-groups] notebooks" if notebook_only else "[project.dependencies]"
+    if v.candidates:
+        return (
+            f"`{name}` is imported by {files} and is provided by several packages "
+            f"({', '.join(v.candidates)}); add the one you use to {where} yourself"
+        )
     return (
-        path.split("/", maxsplit=1)[0] in {"tests", "test"}
-        or base.startswith("test_")
-        or base.endswith("_test.py")
+        f"`{name}` is imported by {files} but sciship cannot tell which package provides it; "
+        f"add it to {where} yourself if it is on PyPI (`pip install` name), or install it by hand"
     )
 
 
-def _sibling_modules(project: Project, path: str) -> set[str]:
-    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    out: set[str] = set()
-    for f in project.files:
-        if not f.startswith(folder):
-            continue
-        rest = f[len(folder) :]
-        if rest.endswith(".py") and "/" not in rest:
-            out.add(rest[:-3])
-        elif rest.endswith("/__init__.py") and rest.count("/") == 1:
-            out.add(rest.split("/")[0])
-    return out
+def _unused_lines(v: DependencyVerdict, declared: dict[str, Declaration]) -> list[str]:
+    d = declared.get(v.distribution)
+    if d is None or d.dump or d.location.startswith("project."):
+        return []
+    return [f"{d.path}{':' + str(d.line) if d.line else ''}: {d.requirement}"]
 
 
-def _requirement(dist: str, declared: object) -> str:
+def _requirement(dist: str, declared: Declaration | None) -> str:
     """The requirement to write: the declared one with ``==`` pins turned into lower bounds."""
-    text = getattr(declared, "requirement", None)
-    if not isinstance(text, str):
+    if declared is None or declared.kind != "runtime":
         return dist
+    text = declared.requirement.split("#", 1)[0].strip()
     try:
         req = Requirement(text)
     except InvalidRequirement:  # a conda spec such as `numpy=1.26`
         m = re.match(r"^[A-Za-z0-9_.\-]+\s*=?=\s*([0-9][0-9.]*)", text)
-        return f"{dist}>={m.group(1)}" if m else dist
+        return f"{dist}>={m.group(1).rstrip('.')}" if m else dist
     parts = []
     for spec in req.specifier:
         if spec.operator in {"==", "==="}:
-            version = spec.version.rstrip(".*")
-            parts.append(f">={version}")
+            parts.append(f">={spec.version.removesuffix('.*')}")
         elif spec.operator != "!=":
             parts.append(str(spec))
     name = canonicalize_name(req.name)
+    if name != dist:
+        return dist
     extras = f"[{','.join(sorted(req.extras))}]" if req.extras else ""
-    return f"{name}{extras}{','.join(parts)}"
+    marker = f"; {req.marker}" if req.marker else ""
+    return f"{name}{extras}{','.join(parts)}{marker}"
 
 
-def _python_floor(spec: str | None) -> tuple[int, int] | None:
-    if not spec:
-        return None
-    m = re.search(r"(\d+)\.(\d+)", spec)
+def _requires_python(detected: str | None, declared: str | None) -> str:
+    """``>=`` the newest of: what the code needs, what the environment files say, else :data:`FLOOR`."""
+    low = _version(declared) or FLOOR
+    need = _version(detected)
+    if need is not None:
+        low = max(low, need)
+    return f">={low[0]}.{low[1]}"
+
+
+def _version(text: str | None) -> tuple[int, int] | None:
+    m = re.search(r"(\d+)\.(\d+)", text or "")
     return (int(m.group(1)), int(m.group(2))) if m else None

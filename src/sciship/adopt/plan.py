@@ -66,6 +66,7 @@ class Adoption:
     runtime: list[str] = field(default_factory=list)
     notebook_deps: list[str] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  #: imports with no known package: the author decides
     requires_python: str = ">=3.10"
     notes: list[FileNote] = field(default_factory=list)  #: what sciship could not do, per file
     license: str | None = None
@@ -117,24 +118,36 @@ def adopt(
             plan.create(dest, text, reason)
 
     for src in scripts:
-        _adopt_script(project, src, targets[src], pkg, dist, local_names, result, write, put)
+        _adopt_script(
+            project,
+            src,
+            targets[src],
+            pkg,
+            dist,
+            local_names.for_folder(posixpath.dirname(src)),
+            result,
+            write,
+            put,
+        )
     test_targets = _unique_targets(
         [f"tests/{posixpath.basename(t)}" for t in tests], {"tests/test_adopted.py"}
     )
     for src, dest in zip(tests, test_targets, strict=True):
-        _adopt_test(project, src, dest, pkg, local_names, result, write, put)
+        _adopt_test(
+            project, src, dest, pkg, local_names.for_folder(posixpath.dirname(src)), result, write, put
+        )
     nb_targets = _unique_targets([_notebook_target(n) for n in notebooks], set())
     for src, dest in zip(notebooks, nb_targets, strict=True):
         put(src, dest, "a notebook, kept unchanged as an example")
         result.placed.append(Placed(src, dest, "notebook"))
-        _notebook_notes(project, src, dest, local_names, result)
+        _notebook_notes(project, src, dest, local_names.for_folder(posixpath.dirname(src)), result)
     for src in others:
         if src == "pyproject.toml":
             continue
         put(src, src, "kept where it was")
         result.placed.append(Placed(src, src, "kept"))
 
-    info = dependencies(project, local=set(local_names))
+    info = dependencies(project)
     _use_dependencies(info, result)
     return result
 
@@ -159,47 +172,72 @@ def _sort(files: list[str]) -> tuple[list[str], list[str], list[str], list[str]]
     return scripts, tests, notebooks, others
 
 
-def _package_dirs(scripts: list[str]) -> set[str]:
-    """Folders that are Python packages already (they have ``__init__.py``, and so do their parents)."""
+def _package_roots(scripts: list[str]) -> set[str]:
+    """Folders that are the top of a Python package: they have ``__init__.py``, their parent has none."""
     inits = {posixpath.dirname(f) for f in scripts if posixpath.basename(f) == "__init__.py"}
-    return {d for d in inits if d and all(p in inits for p in _ancestors(d))}
+    return {d for d in inits if d and posixpath.dirname(d) not in inits}
 
 
-def _ancestors(folder: str) -> list[str]:
-    out = []
-    while "/" in folder:
-        folder = folder.rsplit("/", 1)[0]
-        out.append(folder)
-    return out
+@dataclass(frozen=True)
+class LocalNames:
+    """Which of the folder's own modules a bare ``import name`` means, seen from each folder.
+
+    Python puts a script's own folder first on ``sys.path``, so a module next to the script wins; then
+    modules at the top of the folder (scripts run from there with ``python -m`` or ``PYTHONPATH=.``);
+    last, a name that exists in exactly one place (scripts that extend ``sys.path`` themselves).
+    """
+
+    by_folder: dict[str, dict[str, str]]
+    unique: dict[str, str]
+
+    def for_folder(self, folder: str) -> dict[str, str]:
+        return {**self.unique, **self.by_folder.get("", {}), **self.by_folder.get(folder, {})}
 
 
-def _module_targets(scripts: list[str], pkg: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(import name as the scripts use it -> module path in the package, source -> target file)."""
-    pkg_dirs = _package_dirs(scripts)
-    local: dict[str, str] = {}
+def _module_targets(scripts: list[str], pkg: str) -> tuple[LocalNames, dict[str, str]]:
+    """(the import names each folder sees -> module path in the package, source -> target file).
+
+    The package is flat: every script outside a package becomes ``src/<pkg>/<name>.py``. A name found
+    in more than one folder (``02_video/main.py``, ``03_startle/main.py``) gets its folder's name in
+    front (``video_main``, ``startle_main``), so no file is lost and every command name stays distinct.
+    Folders that already are packages (``__init__.py``) become sub-packages with their inner layout.
+    """
+    roots = _package_roots(scripts)
+    by_folder: dict[str, dict[str, str]] = {}
+    seen: dict[str, set[str]] = {}
     targets: dict[str, str] = {}
     taken: set[str] = {"__init__", "__main__"}
+    loose: list[str] = []
     for src in sorted(scripts, key=lambda s: (s.count("/"), s)):
-        folder = posixpath.dirname(src)
-        if folder in pkg_dirs:
-            top_dir = folder.split("/")[0]
-            inner = folder.split("/", 1)[1] if "/" in folder else ""
-            top_name = (
-                naming.unique(naming.identifier(top_dir), taken) if top_dir not in local else local[top_dir]
-            )
-            if top_dir not in local:
-                taken.add(top_name)
-                local[top_dir] = top_name
-            parts = [top_name, *(inner.split("/") if inner else []), posixpath.basename(src)]
-            targets[src] = f"src/{pkg}/" + "/".join(parts)
+        root = next((r for r in roots if src.startswith(r + "/")), None)
+        if root is None:
+            loose.append(src)
             continue
-        stem = posixpath.basename(src)[:-3]
-        mod = naming.unique(naming.identifier(stem), taken)
+        parent, _, dirname = root.rpartition("/")
+        names = by_folder.setdefault(parent, {})
+        if dirname not in names:
+            names[dirname] = naming.unique(naming.identifier(dirname), taken)
+            taken.add(names[dirname])
+            seen.setdefault(dirname, set()).add(names[dirname])
+        targets[src] = f"src/{pkg}/{names[dirname]}/{src[len(root) + 1 :]}"
+    counts: dict[str, int] = {}
+    for src in loose:
+        name = naming.identifier(posixpath.basename(src)[:-3])
+        counts[name] = counts.get(name, 0) + 1
+    for src in loose:
+        folder, base = posixpath.split(src)
+        stem = base[:-3]
+        name = naming.identifier(stem)
+        if counts[name] > 1 and folder:
+            name = f"{naming.identifier(posixpath.basename(folder), fallback='sub')}_{name}"
+        mod = naming.unique(name, taken)
         taken.add(mod)
         targets[src] = f"src/{pkg}/{mod}.py"
-        if stem.isidentifier() and stem not in local:
-            local[stem] = mod
-    return local, targets
+        if stem.isidentifier():
+            by_folder.setdefault(folder, {}).setdefault(stem, mod)
+            seen.setdefault(stem, set()).add(mod)
+    unique = {name: next(iter(mods)) for name, mods in seen.items() if len(mods) == 1}
+    return LocalNames(by_folder, unique), targets
 
 
 def _unique_targets(targets: list[str], taken: set[str]) -> list[str]:
@@ -433,6 +471,7 @@ def _use_dependencies(info: DepInfo, result: Adoption) -> None:
     result.runtime = list(info.runtime)
     result.notebook_deps = [d for d in info.notebook if d not in info.runtime]
     result.unused = list(info.unused)
+    result.unresolved = list(info.unresolved)
     result.requires_python = info.requires_python
     for path, message in info.problems:
         result.notes.append(FileNote(path, message))

@@ -173,14 +173,63 @@ def transform(
     the package (``utils``, or ``helpers.io`` for a file in a sub-package). Raises
     :class:`libcst.ParserSyntaxError` when the file does not parse.
     """
-    module = cst.parse_module(source)
     notes: list[str] = []
+    module = _parse(source, notes)
     if make_entry:
         module, kind, entry, moved, glob = _add_main(module, origin, notes)
     else:
         kind, entry, moved, glob = "module", None, 0, ()
     module = module.visit(_ImportRewriter(package, local, notes))
     return Transformed(module.code, kind, entry, moved, glob, tuple(notes))
+
+
+def _parse(source: str, notes: list[str]) -> cst.Module:
+    """Parse with libcst; retry once with tab indentation expanded the way Python reads it.
+
+    Python accepts an indentation that mixes a tab and spaces (``\\t    x``: the tab counts as 8
+    columns) as long as it is unambiguous; libcst's tokenizer rejects it ("no matching outer block for
+    dedent", reported at 1:1). Expanding the tabs at the start of each line of code (never inside a
+    string) gives the same program in a form libcst reads.
+    """
+    try:
+        return cst.parse_module(source)
+    except cst.ParserSyntaxError:
+        if "\t" not in source:
+            raise
+        fixed = _expand_indent_tabs(source)
+        if fixed == source:
+            raise
+        module = cst.parse_module(fixed)
+        notes.append(
+            "mixed tabs and spaces in its indentation, which sciship's parser cannot read; the tabs at "
+            "the start of its lines became spaces (8 columns each, as Python counts them)"
+        )
+        return module
+
+
+def _expand_indent_tabs(source: str) -> str:
+    import io
+    import tokenize
+
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return source
+    code_lines = {t.start[0] for t in tokens if t.type not in {tokenize.NL, tokenize.NEWLINE}}
+    strings = {"STRING", "FSTRING_MIDDLE", "TSTRING_MIDDLE"}  # lines inside a string keep their tabs
+    code_lines -= {
+        row
+        for t in tokens
+        if tokenize.tok_name[t.type] in strings
+        for row in range(t.start[0] + 1, t.end[0] + 1)
+    }
+    lines = source.splitlines(keepends=True)
+    for i, line in enumerate(lines, start=1):
+        body = line.lstrip(" \t")
+        indent = line[: len(line) - len(body)]
+        if i in code_lines and "\t" in indent:
+            lines[i - 1] = indent.expandtabs(8) + body
+    return "".join(lines)
 
 
 # ---------------------------------------------------------------------------------------- imports

@@ -181,6 +181,8 @@ def show_plan(result: Adoption, target: Path, ui: UI) -> None:
     ui.write(f"  requires-python: {result.requires_python}")
     for line in result.unused:
         ui.write(f"  never imported, not added: {line}")
+    for sentence in result.unresolved:
+        ui.write("  " + st("needs you:", "yellow") + f" {sentence}")
     ui.write("")
     created = [a.path for a in result.plan.actions if a.kind == "create"]
     ui.write(st("New files", "bold") + ": " + ", ".join(created))
