@@ -368,3 +368,22 @@ def test_cache_follows_content_and_forgets_removed_files(isolated_cache: Path) -
     v = {d.distribution for d in analyze(Project.from_files(changed)).dependencies}
     assert v == {"numpy", "scipy"}
     assert len(json.loads(cache_file.read_text(encoding="utf-8"))["files"]) == 1
+
+
+def test_conda_names_are_mapped_and_non_python_packages_skipped() -> None:
+    env = "dependencies:\n  - python=3.11\n  - pytables\n  - libgdal\n  - pyyaml\n  - cxx-compiler\n"
+    v = verdicts({"environment.yml": env, "run.py": "import tables\nimport yaml\n"})
+    assert {k: d.status for k, d in v.items()} == {"tables": "ok", "pyyaml": "ok"}
+
+
+def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:
+    r = report(
+        {
+            "pyproject.toml": pyproject(["tomli; python_version < '3.11'"]),
+            "src/rain/__init__.py": "import sys\nif sys.version_info >= (3, 11):\n    import tomllib\n"
+            "else:\n    import tomli as tomllib\n",
+        }
+    )
+    (tomli,) = r.dependencies
+    assert tomli.status == "ok" and tomli.marker == 'python_version < "3.11"'
+    assert r.requires_python.detected_minimum is None

@@ -142,7 +142,8 @@ def declared_in_right_place(project: Project) -> Result:
             f"only the tests import {_names(tests)}, yet it is a runtime dependency every user installs"
         )
     path, line = _where(misplaced[0])
-    return Fail("; ".join(parts).capitalize() + ".", path=path, line=line)
+    text = "; ".join(parts)
+    return Fail(text[0].upper() + text[1:] + ".", path=path, line=line)
 
 
 @fixer("DEP902")
