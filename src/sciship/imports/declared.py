@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.utils import canonicalize_name
-
+from sciship.imports.names import canonicalize_name, requirement_name
 from sciship.project import Problem
 
 if TYPE_CHECKING:
@@ -125,16 +123,15 @@ def _parse(
     problems: list[Problem],
     line: int | None = None,
 ) -> Declaration | None:
-    try:
-        parsed = Requirement(req)
-    except InvalidRequirement:
+    name = requirement_name(req)
+    if name is None:
         problems.append(
             Problem(
                 path, f"`{req}` in `{location}` is not a valid requirement; sciship ignored it.", line=line
             )
         )
         return None
-    return Declaration(canonicalize_name(parsed.name), location, kind, req, path, line)
+    return Declaration(canonicalize_name(name), location, kind, req, path, line)
 
 
 def _from_pyproject(data: dict[str, Any], items: list[Declaration], problems: list[Problem]) -> None:

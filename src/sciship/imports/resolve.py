@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from packaging.utils import canonicalize_name
+from sciship.imports.names import canonicalize_name
 
 Source = Literal["environment", "curated", "guess"]
 

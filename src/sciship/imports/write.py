@@ -74,14 +74,16 @@ def plan_write(
     """Add the missing declarations to ``plan``. Returns how many requirements it adds."""
     adds = additions(report, targets)
     count = sum(len(v) for v in adds.values())
+    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
     unverified = [
-        v.distribution for v in report.dependencies if v.status == "unverified" and "runtime" in v.scopes
+        v.distribution for v in report.dependencies if v.status == "unverified" and set(v.scopes) & needed
     ]
     if unverified:
         plan.note(
             "Not added, because sciship could not confirm their names on PyPI: "
             + ", ".join(f"`{n}`" for n in unverified)
-            + ". If they are your own modules, ignore this; otherwise add the right names by hand."
+            + ". If they are your own modules, ignore this; otherwise check each name (the package's "
+            "documentation says `pip install ...`) and add it by hand."
         )
     if not count:
         return 0
