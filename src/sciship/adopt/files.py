@@ -57,7 +57,7 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
             "explains the project",
         )
     elif readme.lower().endswith(".md"):
-        new = (project.read_text(readme) or "").rstrip() + "\n\n" + section
+        new = _with_badge(project.read_text(readme) or "", meta).rstrip() + "\n\n" + section
         copied = [a for a in plan.actions if a.path == readme and a.kind == "copy"]
         if copied:  # --output: write the extended copy instead of a plain copy
             plan.actions.remove(copied[0])
@@ -76,6 +76,18 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
             continue
         extra = "\n# Output of the analysis\n*.png\n" if path == ".gitignore" else ""
         plan.create(path, text + extra, "standard project file")
+
+
+def _with_badge(text: str, meta: Meta) -> str:
+    """The README with a Python-versions badge under its title (a badge that needs no URL of its own)."""
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("# ") or "](" in "\n".join(lines[:6]):
+        return text
+    versions = "%20|%20".join(meta.pythons)
+    badge = (
+        f"[![Python](https://img.shields.io/badge/python-{versions}-blue)](https://www.python.org/downloads/)"
+    )
+    return "\n".join([lines[0], "", badge, *lines[1:]]) + "\n"
 
 
 def _readme_path(project: Project) -> str | None:

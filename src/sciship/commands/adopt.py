@@ -183,6 +183,12 @@ def show_plan(result: Adoption, target: Path, ui: UI) -> None:
         ui.write(f"  never imported, not added: {line}")
     for sentence in result.unresolved:
         ui.write("  " + st("needs you:", "yellow") + f" {sentence}")
+    if result.unresolved:
+        ui.write(
+            "  (sciship knows a package when it is installed where sciship runs, is in its map of import "
+            "names, or is in your requirements file: running adopt in the environment where your scripts "
+            "run usually settles these)"
+        )
     ui.write("")
     created = [a.path for a in result.plan.actions if a.kind == "create"]
     ui.write(st("New files", "bold") + ": " + ", ".join(created))
