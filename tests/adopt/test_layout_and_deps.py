@@ -70,3 +70,19 @@ def test_mixed_tab_indentation_is_expanded(tmp_path: Path) -> None:
     assert '\n            x = "a\\tb"\n' in done.text
     assert ast.parse(done.text)
     assert any("tabs" in n for n in done.notes)
+
+
+def test_existing_license_file_is_declared_and_readme_gets_a_badge(tmp_path: Path) -> None:
+    from helpers import run_cli
+    from sciship.scaffold import license_text
+
+    src = tmp_path / "paper"
+    src.mkdir()
+    (src / "run.py").write_text("print(1)\n")
+    (src / "LICENSE").write_text(license_text("MIT", 2019, "A. Researcher"))
+    (src / "README.md").write_text("Code for [the paper](https://example.org).\n")
+    proc = run_cli("adopt", str(src), "--output", str(tmp_path / "out"), "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert "License: MIT, as your `LICENSE` says" in proc.stdout
+    assert 'license = "MIT"' in (tmp_path / "out" / "pyproject.toml").read_text()
+    assert (tmp_path / "out" / "README.md").read_text().startswith("[![Python](https://img.shields.io/badge/")

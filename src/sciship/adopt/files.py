@@ -12,6 +12,20 @@ if TYPE_CHECKING:
     from sciship.scaffold import Meta
 
 
+def license_in_folder(project: Project) -> str | None:
+    """The SPDX id of the folder's own LICENSE file, when its text is exactly one known license.
+
+    The author already chose that license for this code, so adopt declares it; any other case (no
+    file, an unknown or combined text) stays the author's decision.
+    """
+    from sciship.checks.license import identify
+
+    path = project.find_ci("LICENSE") or project.find_ci("COPYING")
+    text = project.read_text(path) if path else None
+    found = identify(text) if text else []
+    return found[0] if len(found) == 1 else None
+
+
 def meta_for(adoption: Adoption, project: Project, author: str | None, email: str | None) -> Meta:
     from sciship.scaffold import Meta
 
@@ -79,15 +93,16 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
 
 
 def _with_badge(text: str, meta: Meta) -> str:
-    """The README with a Python-versions badge under its title (a badge that needs no URL of its own)."""
+    """The README with a Python-versions badge at the top (a badge that needs no URL of its own)."""
     lines = text.splitlines()
-    if not lines or not lines[0].startswith("# ") or "](" in "\n".join(lines[:6]):
+    if "![" in "\n".join(lines[:8]) or "<img" in "\n".join(lines[:8]):
         return text
     versions = "%20|%20".join(meta.pythons)
-    badge = (
-        f"[![Python](https://img.shields.io/badge/python-{versions}-blue)](https://www.python.org/downloads/)"
-    )
-    return "\n".join([lines[0], "", badge, *lines[1:]]) + "\n"
+    badge = f"[![Python](https://img.shields.io/badge/python-{versions}-blue)]"
+    badge += "(https://www.python.org/downloads/)"
+    if lines and lines[0].startswith("# "):
+        return "\n".join([lines[0], "", badge, *lines[1:]]) + "\n"
+    return "\n".join([badge, "", *lines]) + "\n"
 
 
 def _readme_path(project: Project) -> str | None:

@@ -47,7 +47,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship._errors import InputError
     from sciship.adopt import adopt
-    from sciship.adopt.files import add_project_files, meta_for
+    from sciship.adopt.files import add_project_files, license_in_folder, meta_for
     from sciship.project import Project
     from sciship.scaffold import git_identity, normalize_license
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             f"`{args.path}` has no Python scripts or notebooks, so there is nothing to adopt.",
             hint="Point sciship at the folder that holds your .py or .ipynb files.",
         )
-    license_id = normalize_license(args.license) if args.license else None
+    license_id = normalize_license(args.license) if args.license else license_in_folder(project)
     if license_id is None and ui.interactive and not args.yes and not args.dry_run:
         answer = ui.ask(
             "Which license do you give your code? (an SPDX id such as MIT; empty: decide later)", ""
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     author, email = git_identity(project.root)
     result = adopt(project, target, name=args.name, in_place=args.in_place, license_id=license_id)
     add_project_files(result, project, meta_for(result, project, author, email))
-    show_plan(result, target, ui)
+    show_plan(result, target, ui, license_file=None if args.license else project.find_ci("LICENSE"))
     if args.dry_run:
         ui.write("Nothing was written (--dry-run). Run the same command without --dry-run to apply it.")
         return 0
@@ -146,7 +146,7 @@ def _check_clean_git(root: Path) -> None:
         )
 
 
-def show_plan(result: Adoption, target: Path, ui: UI) -> None:
+def show_plan(result: Adoption, target: Path, ui: UI, *, license_file: str | None = None) -> None:
     st = ui.style
     ui.write(st(f"Plan: adopt as `{result.name}` (import `{result.package}`) in {target}", "bold"))
     ui.write("")
@@ -193,6 +193,8 @@ def show_plan(result: Adoption, target: Path, ui: UI) -> None:
     created = [a.path for a in result.plan.actions if a.kind == "create"]
     ui.write(st("New files", "bold") + ": " + ", ".join(created))
     ui.write("")
+    if result.license is not None and license_file:
+        ui.write(f"License: {result.license}, as your `{license_file}` says; declared in pyproject.toml")
     if result.license is None:
         ui.write(
             st("Needs you: ", "bold", "yellow") + "no license was chosen (sciship never picks one for "
