@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from depskit import pyproject, report, verdicts
 
 from sciship.imports import analyze
@@ -387,3 +388,16 @@ def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:
     (tomli,) = r.dependencies
     assert tomli.status == "ok" and tomli.marker == 'python_version < "3.11"'
     assert r.requires_python.detected_minimum is None
+
+
+def test_parallel_scan_gives_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sciship.imports.analysis as analysis
+
+    files: dict[str, str | bytes] = {**SRC, "bad.py": "def (:\n"}
+    for i in range(30):
+        files[f"src/rain/m{i}.py"] = (
+            f"import numpy\ntry:\n    import yaml\nexcept ImportError:\n    pass\nx = {i}\n"
+        )
+    serial = report(files).to_json()
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_CHARS", 0)
+    assert report(files).to_json() == serial

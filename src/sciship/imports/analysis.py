@@ -199,10 +199,42 @@ def _scan_one(item: tuple[str, str]) -> ScanResult:
     return scan_notebook(text, rel) if rel.endswith(".ipynb") else scan_source(text, rel)
 
 
+#: parse in worker processes when this much text (characters) is not in the cache and there are 2+
+#: CPUs. Measured on 2 CPUs (pandera, 438 files, 3.7 MB): 1.22 s -> 1.06 s for the whole command; below
+#: about 1 MB starting the workers costs more than it saves.
+PARALLEL_MIN_CHARS = 1_000_000
+
+
 def _scan_many(items: list[tuple[str, str]]) -> list[ScanResult]:
-    # Serial on purpose: a process pool measured no faster on 2 busy cores (pandera, 438 files: 3.50 s
-    # serial vs 3.50 s with 2 workers, the same CPU time); parsing is the cost and the cache removes it.
-    return [_scan_one(item) for item in items]
+    workers = _free_cpus()
+    if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS or workers < 2:
+        return [_scan_one(item) for item in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [_scan_one(item) for item in items]  # spawning fresh interpreters costs more than it saves
+    # biggest files first, so no worker is left with one large file at the end
+    order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_scan_one, [items[i] for i in order], chunksize=8))
+    except (OSError, RuntimeError):  # no processes allowed here: scan in this one
+        return [_scan_one(item) for item in items]
+    out: list[ScanResult] = [done[0]] * len(items)
+    for position, index in enumerate(order):
+        out[index] = done[position]
+    return out
+
+
+def _free_cpus() -> int:
+    import os
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return min(cpus, 4)
 
 
 # ---------------------------------------------------------------------- scopes
