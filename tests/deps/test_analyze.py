@@ -391,7 +391,7 @@ def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:
 
 
 def test_parallel_scan_gives_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sciship.imports.analysis as analysis
+    from sciship.imports import analysis
 
     files: dict[str, str | bytes] = {**SRC, "bad.py": "def (:\n"}
     for i in range(30):
