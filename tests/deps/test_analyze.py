@@ -386,7 +386,8 @@ def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:
         }
     )
     (tomli,) = r.dependencies
-    assert tomli.status == "ok" and tomli.marker == 'python_version < "3.11"'
+    assert tomli.status == "ok"
+    assert tomli.marker == 'python_version < "3.11"'
     assert r.requires_python.detected_minimum is None
 
 
