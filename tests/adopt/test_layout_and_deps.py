@@ -72,7 +72,7 @@ def test_mixed_tab_indentation_is_expanded(tmp_path: Path) -> None:
     assert any("tabs" in n for n in done.notes)
 
 
-def test_existing_license_file_is_declared_and_readme_gets_a_badge(tmp_path: Path) -> None:
+def test_existing_license_readme_and_gitignore_are_used(tmp_path: Path) -> None:
     from helpers import run_cli
     from sciship.scaffold import license_text
 
@@ -81,8 +81,10 @@ def test_existing_license_file_is_declared_and_readme_gets_a_badge(tmp_path: Pat
     (src / "run.py").write_text("print(1)\n")
     (src / "LICENSE").write_text(license_text("MIT", 2019, "A. Researcher"))
     (src / "README.md").write_text("Code for [the paper](https://example.org).\n")
+    (src / ".gitignore").write_text("*.png")
     proc = run_cli("adopt", str(src), "--output", str(tmp_path / "out"), "--yes")
     assert proc.returncode == 0, proc.stderr
     assert "License: MIT, as your `LICENSE` says" in proc.stdout
     assert 'license = "MIT"' in (tmp_path / "out" / "pyproject.toml").read_text()
     assert (tmp_path / "out" / "README.md").read_text().startswith("[![Python](https://img.shields.io/badge/")
+    assert (tmp_path / "out" / ".gitignore").read_text().startswith("*.png\n\n# Python build output\ndist/\n")

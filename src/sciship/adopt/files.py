@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sciship.adopt.plan import BIG_FILE, Adoption
 
 if TYPE_CHECKING:
+    from sciship.plan import Plan
     from sciship.project import Project
     from sciship.scaffold import Meta
 
@@ -72,12 +73,9 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
         )
     elif readme.lower().endswith(".md"):
         new = _with_badge(project.read_text(readme) or "", meta).rstrip() + "\n\n" + section
-        copied = [a for a in plan.actions if a.path == readme and a.kind == "copy"]
-        if copied:  # --output: write the extended copy instead of a plain copy
-            plan.actions.remove(copied[0])
-            plan.create(readme, new, "your README, plus how to install and run the package")
-        else:
-            plan.edit(readme, lambda _text: new, "adds how to install and run the package")
+        _extend(plan, readme, new, "your README, plus how to install and run the package")
+    if project.has(".gitignore"):
+        _extend_gitignore(project, plan)
     plan.create(
         "tests/test_adopted.py",
         tests_file(adoption),
@@ -90,6 +88,27 @@ def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
             continue
         extra = "\n# Output of the analysis\n*.png\n" if path == ".gitignore" else ""
         plan.create(path, text + extra, "standard project file")
+
+
+def _extend(plan: Plan, path: str, new: str, reason: str) -> None:
+    """Write ``new`` for a file of the user's: instead of its plain copy (--output), or as an edit."""
+    copied = [a for a in plan.actions if a.path == path and a.kind == "copy"]
+    if copied:
+        plan.actions.remove(copied[0])
+        plan.create(path, new, reason)
+    else:
+        plan.edit(path, lambda _text: new, reason)
+
+
+def _extend_gitignore(project: Project, plan: Plan) -> None:
+    from sciship.checks.hygiene import missing_ignores
+
+    text = project.read_text(".gitignore") or ""
+    missing = missing_ignores(text)
+    if missing:
+        sep = "" if not text or text.endswith("\n") else "\n"
+        new = text + sep + "\n# Python build output\n" + "\n".join(missing) + "\n"
+        _extend(plan, ".gitignore", new, "your .gitignore, plus the package's build output")
 
 
 def _with_badge(text: str, meta: Meta) -> str:

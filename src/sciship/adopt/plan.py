@@ -436,16 +436,19 @@ def _notebook_notes(project: Project, src: str, dest: str, local: dict[str, str]
     if posixpath.dirname(src) == posixpath.dirname(dest):
         return
     code = "\n".join(_notebook_code(project.read_text(src) or ""))
-    moved = [u.literal for u in path_uses(code, src, project.files) if u.status in {"ok", "script-relative"}]
-    if moved:
+    old_dir, new_dir = posixpath.dirname(src), posixpath.dirname(dest)
+    changes = []
+    for use in path_uses(code, src, project.files):
+        if use.status not in {"ok", "script-relative"}:
+            continue
+        where = posixpath.join(old_dir, use.literal) if use.status == "script-relative" else use.literal
+        changes.append(f"`{use.literal}` -> `{posixpath.relpath(posixpath.normpath(where), new_dir)}`")
+    if changes:
         result.notes.append(
             FileNote(
                 src,
-                f"moved to `{dest}`, so the relative paths it reads ("
-                + ", ".join(f"`{m}`" for m in moved)
-                + ") now start from "
-                f"`{posixpath.dirname(dest)}/`; open them as "
-                f"`{posixpath.relpath(posixpath.dirname(src) or '.', posixpath.dirname(dest))}/...`",
+                f"moved to `{dest}`, so the relative paths it opens need one change each before you run "
+                "it there: " + ", ".join(dict.fromkeys(changes)),
             )
         )
 
