@@ -113,7 +113,6 @@ def analyze(project: Project, *, cache: bool = True) -> DepsReport:
 
 
 def _analyze(project: Project, *, cache: bool) -> DepsReport:
-    start_problems = len(project.problems)
     declared = decl.collect(project)
     packaged = bool(project.packages) or bool(project.metadata)
     items = _demote_environment_files(declared.items, packaged)
@@ -145,7 +144,8 @@ def _analyze(project: Project, *, cache: bool) -> DepsReport:
     _match_declared_names(usages, frozenset(d.name for d in items if not d.dump))
     verdicts = _verdicts(usages, items, packaged)
     problems = [*declared.problems, *(r.problem for r in scans.values() if r.problem is not None)]
-    problems.extend(p for p in project.problems[start_problems:] if p.path.endswith((".py", ".ipynb")))
+    # files Project could not read or decode (whoever read them first)
+    problems.extend(p for p in project.problems if p.path.endswith((".py", ".ipynb")) and p.path not in scans)
     problems.extend(_ambiguity_problems(verdicts))
     rp = _requires_python(declared.requires_python, min_declared, scans, scopes, packaged, local)
     return DepsReport(verdicts, rp, problems, packaged, len(scans))
