@@ -129,3 +129,12 @@ def test_check_fails_only_where_the_author_must_decide(adopted: tuple[Path, Path
     findings = json.loads(proc.stdout)["findings"]
     failed = [f["code"] for f in findings if f["status"] == "failed" and not f["needs_author"]]
     assert failed == []
+
+
+@pytest.mark.slow
+def test_the_generated_tests_pass(adopted: tuple[Path, Path]) -> None:
+    out, env = adopted
+    assert _run(env / "bin" / "python", "-m", "pip", "install", "-q", "pytest").returncode == 0
+    proc = _run(env / "bin" / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=out)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert " passed" in proc.stdout
