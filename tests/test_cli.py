@@ -168,3 +168,10 @@ def test_explain_topics_and_codes() -> None:
 
 def test_python_m_sciship_works() -> None:
     assert run_cli("--version").returncode == 0
+
+
+def test_python2_file_is_named_with_line(tmp_path: Path) -> None:
+    result = run_cli("check", str(copy_fixture("python2", tmp_path)))
+    assert "src/oldpkg/__init__.py:1" in result.stdout
+    assert "Python 2" in result.stdout
+    assert "Traceback" not in result.stderr

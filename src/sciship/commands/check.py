@@ -71,19 +71,37 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     return 1 if at_or_above(findings, args.fail_on) else 0
 
 
+def _problems(project: Any) -> list[Any]:
+    """Files sciship could not read or parse: the snapshot's, plus the import scan's (e.g. Python 2 files)."""
+    from sciship.imports import analyze
+
+    seen: set[tuple[str, int | None, str]] = set()
+    out = []
+    scan_problems = [
+        p
+        for p in analyze(project).problems
+        if p.path.endswith((".py", ".ipynb")) and "several distributions" not in p.message
+    ]
+    for p in [*project.problems, *scan_problems]:
+        key = (p.path, p.line, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> None:
     from sciship.report import findings as rep
 
     root = str(project.root)
+    problems = _problems(project)
     if args.format == "json":
-        ui.write(rep.render_json(findings, root=root, problems=project.problems))
+        ui.write(rep.render_json(findings, root=root, problems=problems))
     elif args.format == "markdown":
-        ui.write(rep.render_markdown(findings, root=root, problems=project.problems))
+        ui.write(rep.render_markdown(findings, root=root, problems=problems))
     else:
         ui.write(
-            rep.render_terminal(
-                findings, root=root, problems=project.problems, verbose=args.verbose, style=ui.style
-            )
+            rep.render_terminal(findings, root=root, problems=problems, verbose=args.verbose, style=ui.style)
         )
 
 

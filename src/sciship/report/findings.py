@@ -75,7 +75,7 @@ def render_terminal(
             out.extend(_terminal_finding(f, st, colour))
             out.append("")
     if problems:
-        out.append(st(f"Files sciship could not read ({len(problems)})", "bold", "magenta"))
+        out.append(st(f"Files sciship could not fully read ({len(problems)})", "bold", "magenta"))
         out.extend(st.wrap(p.message, indent="      ", first=f"  - {p.location()}: ") for p in problems)
         out.append("")
     if verbose:
@@ -123,7 +123,7 @@ def _terminal_finding(f: Finding, st: Style, colour: str) -> list[str]:
     fix = f.check.fix
     if f.needs_author:
         fix += " (This needs your decision: sciship will not choose for you.)"
-    elif f.fixable:
+    elif f.fixable and "check --fix" not in fix:
         fix += " (`sciship check --fix` can do this.)"
     lines.append(st.wrap(fix, indent=ind + "     ", first=ind + st("Fix: ", "bold")))
     if f.check.topic:
@@ -166,7 +166,7 @@ def render_markdown(findings: Sequence[Finding], *, root: str, problems: Sequenc
             out.append(f"  - *Fix:* {f.check.fix}")
         out.append("")
     if problems:
-        out += ["### Files sciship could not read", ""]
+        out += ["### Files sciship could not fully read", ""]
         out += [f"- `{p.location()}`: {p.message}" for p in problems]
         out.append("")
     passed = [f for f in findings if f.status == "passed"]
