@@ -3,7 +3,11 @@
 Choices (each is explained to the user in the plan and in the new README):
 
 - Every script becomes ``src/<pkg>/<clean_name>.py``; its top-level work moves into ``main()`` and it
-  becomes the console command ``<name>-<module>``.
+  becomes the console command ``<name>-<module>``. The package is flat even for scripts in sub-folders:
+  commands are flat anyway (``<name>-<module>``), so modules must be unique across folders; a name found
+  in two folders gets its folder's name in front (``02_video/main.py`` -> ``video_main``). Each script's
+  bare imports of the folder's own modules (``import extras`` next to it) become package imports.
+  Folders with ``__init__.py`` stay packages and become sub-packages.
 - Notebooks are kept unchanged in ``notebooks/``; their imports become the ``notebooks`` dependency group.
 - Data and every other file stay where they were, relative to the project root, so a script that read
   ``data/temps.csv`` when run from the folder still finds it when its command runs from the project
