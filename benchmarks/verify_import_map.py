@@ -20,6 +20,17 @@ downloaded from PyPI (with the standard library; pip would try to build it) and
 its package directories are inspected; such entries are reported as verified
 "via sdist".  With ``--no-sdist`` they are skipped with a note instead.
 
+The identity list ``src/sciship/imports/data/identity.json`` (import names whose
+distribution has the same PEP 503 normalised name: ``pandas``, ``netCDF4``,
+``typing_extensions``) is verified the same way, automatically: each name must be a
+top-level name in the wheel of the distribution ``normalize(name)``, and must not
+also be a key of the import map.
+
+``--propose DISTS.json`` helps to grow both files: for each distribution in a JSON
+list it downloads the wheel and prints, as JSON, the import names that are identity
+entries and the public top-level names that differ (candidates for the map, to be
+reviewed by hand).
+
 Standard library only (plus ``pip`` run as a subprocess).
 
 Usage::
@@ -28,6 +39,8 @@ Usage::
     python benchmarks/verify_import_map.py --limit 20       # first 20 entries
     python benchmarks/verify_import_map.py --only cv2 --only PIL
     python benchmarks/verify_import_map.py --json-out results.json
+    python benchmarks/verify_import_map.py --skip-map       # identity list only
+    python benchmarks/verify_import_map.py --propose dists.json > proposal.json
 
 Exit status: 0 when every checked entry verified (skips allowed), 1 when any
 entry failed, 2 on usage errors.
@@ -51,6 +64,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MAP = REPO_ROOT / "src" / "sciship" / "imports" / "data" / "import_map.json"
+DEFAULT_IDENTITY = REPO_ROOT / "src" / "sciship" / "imports" / "data" / "identity.json"
 DEFAULT_CACHE = Path.home() / ".cache" / "sciship-verify"
 
 PYTHON_VERSION = "3.12"
@@ -366,6 +380,51 @@ def load_map(path: Path) -> dict:
     return data["entries"]
 
 
+def load_identity(path: Path) -> list[str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, list) or not all(isinstance(n, str) for n in data):
+        raise SystemExit(f"{path}: not an identity list (a JSON list of import names)")
+    if data != sorted(set(data)):
+        raise SystemExit(f"{path}: the list must be sorted and without duplicates")
+    return data
+
+
+def top_level_names(art: Artifact) -> set[str]:
+    """Public top-level import names a wheel provides (packages holding Python files, modules)."""
+    packages, modules = module_paths(art.files)
+    tops = {m for m in modules if "." not in m}
+    for p in packages:
+        if "." not in p:
+            prefix = p + "/"
+            if any(f.startswith(prefix) and (PY_RE.match(f.rsplit("/", 1)[-1]) or EXT_RE.match(
+                    f.rsplit("/", 1)[-1])) for f in art.files):
+                tops.add(p)
+    tops |= {t for t in art.top_level_txt if "/" not in t}
+    return {t for t in tops if t.isidentifier() and not t.startswith("_")
+            and t.lower() not in SDIST_SKIP_DIRS and t not in {"setup", "conftest"}}
+
+
+def propose(dists: list[str], args: argparse.Namespace) -> int:
+    """Print identity names and differing top-level names for each distribution's wheel."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.workers) as pool:
+        arts = list(pool.map(lambda d: fetch(d, args.cache_dir, False, args.timeout, args.quiet), dists))
+    identity: list[str] = []
+    other: dict[str, list[str]] = {}
+    failed: dict[str, str] = {}
+    for art in arts:
+        if art.path is None or art.error or art.kind != "wheel":
+            failed[art.dist] = art.error or "no wheel"
+            continue
+        tops = top_level_names(art)
+        same = sorted(t for t in tops if normalize(t) == normalize(art.dist))
+        identity += same
+        if not same:
+            other[art.dist] = sorted(tops)
+    print(json.dumps({"identity": sorted(set(identity)), "differ": other, "failed": failed},
+                     indent=1, sort_keys=True))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--map", type=Path, default=DEFAULT_MAP, help="import_map.json to verify")
@@ -380,9 +439,26 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip (with a note) distributions that have no wheel")
     ap.add_argument("--json-out", type=Path, help="write per-check results as JSON")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    ap.add_argument("--identity", type=Path, default=DEFAULT_IDENTITY,
+                    help="identity.json to verify along with the map")
+    ap.add_argument("--skip-map", action="store_true", help="verify only the identity list")
+    ap.add_argument("--skip-identity", action="store_true", help="verify only the map")
+    ap.add_argument("--propose", type=Path, metavar="DISTS.json",
+                    help="print identity names / differing top-level names for these distributions")
     args = ap.parse_args(argv)
 
-    entries = load_map(args.map)
+    if args.propose:
+        return propose(json.loads(args.propose.read_text(encoding="utf-8")), args)
+    the_map = load_map(args.map)
+    entries = {} if args.skip_map else dict(the_map)
+    conflicts: list[Check] = []
+    if not args.skip_identity and args.identity.is_file():
+        for n in load_identity(args.identity):
+            if n in the_map:
+                conflicts.append(Check(n, normalize(n), "failed",
+                                       "listed in identity.json and in the import map"))
+            else:
+                entries[n] = {"distributions": [normalize(n)]}
     names = sorted(entries)
     if args.only:
         wanted = set(args.only)
@@ -414,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:
                 artifacts[d] = Artifact(d, error=f"internal error: {exc}")
 
-    checks: list[Check] = []
+    checks: list[Check] = list(conflicts)
     for n in names:
         for d in entries[n].get("distributions", []):
             art = artifacts[d]

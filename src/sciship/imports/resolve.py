@@ -6,7 +6,10 @@ Three sources, in order:
    (``importlib.metadata.packages_distributions()``), read once per process, on first use;
 2. ``curated`` - ``data/import_map.json`` shipped with sciship: import names whose distribution has
    another name (``yaml`` -> PyYAML, ``sklearn`` -> scikit-learn), namespace packages at submodule level
-   (``google.cloud.storage``), each checked against the real wheel;
+   (``google.cloud.storage``), each checked against the real wheel; and ``data/identity.json``: popular
+   and scientific import names whose distribution has the *same* normalised name (``pandas``,
+   ``netCDF4``, ``typing_extensions``), checked the same way, so that an undeclared ``import pandas``
+   is known to be missing rather than merely unverified;
 3. ``guess`` - the import name itself; such results are *unverified*.
 
 An import that more than one distribution provides (``cv2``) is ``ambiguous``: all candidates are
@@ -71,6 +74,19 @@ def curated() -> dict[str, _Entry]:
         if dists:
             out[name] = _Entry(dists, bool(entry.get("ambiguous", len(dists) > 1)))
     return out
+
+
+@cache
+def identity() -> frozenset[str]:
+    """Import names whose distribution has the same normalised name (loaded once, on first use).
+
+    Only names checked against the distribution's real wheel are listed; a name that some other
+    distribution provides (``jwt`` is PyJWT's) belongs in ``import_map.json`` instead, which wins.
+    """
+    data = _load_json("identity.json")
+    if not isinstance(data, list):
+        return frozenset()
+    return frozenset(name for name in data if isinstance(name, str))
 
 
 @cache
@@ -213,6 +229,8 @@ def distribution_for(import_name: str, *, declared: Iterable[str] = ()) -> Resol
     entry = table.get(top)
     if entry is not None:
         return _pick(top, entry.distributions, "curated", entry.ambiguous, declared_set)
+    if top in identity():
+        return Resolution(top, (canonicalize_name(top),), "curated")
     return Resolution(top, (canonicalize_name(top),), "guess")
 
 
