@@ -254,6 +254,14 @@ class Project:
         self._memo[key] = text
         return text
 
+    def git_config(self, key: str) -> str | None:
+        """``git config KEY`` as seen from the project folder (None when unset or outside git)."""
+        if self._reader is None or not self.root.is_dir():
+            return None
+        from sciship import _git
+
+        return _git.config(self.root).get(key.lower())
+
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a derived value once per snapshot (shared by checks and commands)."""
         if key not in self._memo:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -167,22 +166,11 @@ def git_identity(cwd: Path | None = None) -> tuple[str | None, str | None]:
     return config.get("user.name"), config.get("user.email")
 
 
-@cache
 def git_config(cwd: Path | None = None) -> dict[str, str]:
-    """``user.name``, ``user.email`` and ``github.user`` from git's configuration, in one call."""
-    try:
-        proc = subprocess.run(
-            ["git", "config", "--get-regexp", r"^(user\.name|user\.email|github\.user)$"],
-            cwd=cwd, capture_output=True, text=True, check=False,
-        )
-    except OSError:
-        return {}
-    out: dict[str, str] = {}
-    for line in proc.stdout.splitlines():
-        key, _, value = line.partition(" ")
-        if value.strip():
-            out[key.lower()] = value.strip()  # the last (most specific) value wins, as in git
-    return out
+    """git's configuration (``user.name``, ``user.email``, ``github.user``, ...) as seen from ``cwd``."""
+    from sciship import _git
+
+    return _git.config(cwd)
 
 
 # ---------------------------------------------------------------------- licenses

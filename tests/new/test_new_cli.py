@@ -13,7 +13,7 @@ from newkit import GIT_ENV, all_files, sciship
 
 from sciship.cli import build_parser
 from sciship.cli import run as cli_run
-from sciship.scaffold import git_config
+from sciship._git import config as git_config
 from sciship.ui import UI
 
 if sys.version_info >= (3, 11):

@@ -10,7 +10,6 @@ and .gitignore do not depend on any of that and come from scaffold.
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -120,21 +119,8 @@ def _people(value: object) -> list[Person]:
 
 
 def _git_author(project: Project) -> tuple[Person, ...]:
-    def config(key: str) -> str | None:
-        try:
-            proc = subprocess.run(
-                ["git", "-C", str(project.root), "config", "--get", key],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=10,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return proc.stdout.strip() or None
-
-    name = config("user.name")
-    return (Person(name, config("user.email")),) if name else ()
+    name = project.git_config("user.name")
+    return (Person(name, project.git_config("user.email")),) if name else ()
 
 
 def _install_command(project: Project) -> str:

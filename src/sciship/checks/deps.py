@@ -258,4 +258,5 @@ def imports_resolved(project: Project) -> Result:
         f"not match to a PyPI name for sure.{extra}",
         path=path,
         line=line,
+        needs_author=True,  # only the author knows which distribution they installed
     )

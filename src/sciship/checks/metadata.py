@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-import subprocess
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
@@ -96,22 +95,7 @@ def _list(value: Any) -> list[Any]:
 
 def git_config(project: Project, key: str) -> str | None:
     """``git config KEY`` as seen from the project folder, or None (no git, not set, any error)."""
-    return project.memo(f"git-config:{key}", lambda: _git_config(project, key))  # type: ignore[no-any-return]
-
-
-def _git_config(project: Project, key: str) -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(project.root), "config", "--get", key],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = proc.stdout.strip()
-    return value if proc.returncode == 0 and value else None
+    return project.git_config(key)
 
 
 _GITHUB = re.compile(r"^(?:https://|ssh://git@|git@)github\.com[:/]([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
