@@ -20,7 +20,8 @@ def test_at_least_forty_checks_with_unique_stable_codes() -> None:
 def test_every_check_explains_itself() -> None:
     for c in all_checks():
         assert c.severity in SEVERITIES
-        assert c.title and not c.title.endswith(".")
+        assert c.title
+        assert not c.title.endswith(".")
         assert len(c.why) > 40, c.code  # the concept, in words for a first-time packager
         assert len(c.fix) > 20, c.code
         assert c.topic, c.code
