@@ -71,16 +71,20 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     return 1 if at_or_above(findings, args.fail_on) else 0
 
 
-def _problems(project: Any) -> list[Any]:
+def _problems(project: Any, *, debug: bool) -> list[Any]:
     """Files sciship could not read or parse: the snapshot's, plus the import scan's (e.g. Python 2 files)."""
     from sciship.imports import analyze
 
     seen: set[tuple[str, int | None, str]] = set()
     out = []
+    try:
+        scanned = analyze(project).problems
+    except Exception:
+        if debug:
+            raise
+        scanned = []  # the DEP checks already say the analysis failed; the review still shows
     scan_problems = [
-        p
-        for p in analyze(project).problems
-        if p.path.endswith((".py", ".ipynb")) and "several distributions" not in p.message
+        p for p in scanned if p.path.endswith((".py", ".ipynb")) and "several distributions" not in p.message
     ]
     for p in [*project.problems, *scan_problems]:
         key = (p.path, p.line, p.message)
@@ -94,7 +98,7 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
     from sciship.report import findings as rep
 
     root = str(project.root)
-    problems = _problems(project)
+    problems = _problems(project, debug=args.debug)
     if args.format == "json":
         ui.write(rep.render_json(findings, root=root, problems=problems))
     elif args.format == "markdown":
