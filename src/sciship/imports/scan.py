@@ -13,8 +13,10 @@ A file that does not parse is not fatal: :class:`ScanResult` carries a :class:`P
 from __future__ import annotations
 
 import ast
+import bisect
 import json
 import re
+import symtable
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -65,8 +67,24 @@ _IMPORT_LINE = re.compile(
 )
 
 
-def scan_source(text: str, path: str) -> ScanResult:
-    """Scan Python source. Never raises on bad input: a parse failure becomes ``problem``."""
+def scan_source(text: str, path: str, *, check_syntax: bool = True) -> ScanResult:
+    """Scan Python source. Never raises on bad input: a parse failure becomes ``problem``.
+
+    Most files take a fast path (:func:`_fast_scan`: regular expressions instead of a full parse) that
+    gives exactly the result of the full ``ast`` scan; anything it cannot be sure of takes the full scan.
+    With ``check_syntax=False`` a file the fast path accepts is not checked for syntax errors (it is
+    screened for Python 2 and conflict markers only): a syntax error elsewhere in it goes unreported.
+    """
+    if len(text) > LARGE_FILE:
+        return _scan_large(text, path)
+    fast = _fast_scan(text, path)
+    if fast is not None and (not check_syntax or _compiles(text, path)):
+        return fast
+    return scan_source_ast(text, path)
+
+
+def scan_source_ast(text: str, path: str) -> ScanResult:
+    """The full scan: parse with ``ast`` and visit the tree (the reference the fast path must match)."""
     if len(text) > LARGE_FILE:
         return _scan_large(text, path)
     try:
@@ -261,13 +279,7 @@ class _Visitor(ast.NodeVisitor):
 
     def _with_context(self, context: Context | None, marker: str | None, body: list[ast.stmt]) -> None:
         saved = (self.context, self.marker)
-        if context in {"optional", "typing"} and self.context != "typing":
-            self.context = context  # typing-only wins over everything; optional over version tests
-        elif context == "conditional" and self.context in {"normal", "conditional"}:
-            # a test sciship cannot write as a PEP 508 marker makes the whole marker unknown (None)
-            known = self.context == "normal" or self.marker is not None
-            self.marker = _and(self.marker, marker) if marker and known else None
-            self.context = "conditional"
+        self.context, self.marker = _enter(saved, context, marker)
         for stmt in body:
             self.visit(stmt)
         self.context, self.marker = saved
@@ -303,6 +315,20 @@ class _Visitor(ast.NodeVisitor):
         self._needs((3, 12), "a `type X = ...` alias", node)
         self.generic_visit(node)
 
+
+def _enter(state: _State, context: Context | None, marker: str | None) -> _State:
+    """The (context, marker) inside a block entered with ``context`` from ``state``."""
+    current, current_marker = state
+    if context in {"optional", "typing"} and current != "typing":
+        return (context, current_marker)  # typing-only wins over everything; optional over version tests
+    if context == "conditional" and current in {"normal", "conditional"}:
+        # a test sciship cannot write as a PEP 508 marker makes the whole marker unknown (None)
+        known = current == "normal" or current_marker is not None
+        return ("conditional", _and(current_marker, marker) if marker and known else None)
+    return state
+
+
+_State = tuple[Context, "str | None"]
 
 _STMT_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
@@ -404,6 +430,356 @@ def _and(a: str | None, b: str | None) -> str | None:
     if a and b:
         return f"{a} and {b}"
     return a or b
+
+
+# ---------------------------------------------------------------------- the fast path
+# Python's parser builds a full syntax tree of every file, and most of the scan's time went into that
+# parse and into walking the tree. Import statements can be found in the text instead: they start a line.
+# The fast path finds them with regular expressions, skips the ones inside strings, and reads their
+# context from the block headers above them (`try:`, `if TYPE_CHECKING:`, `else:` ...), handing the
+# interesting conditions to the same functions the ast visitor uses. Whenever the text holds something
+# it does not handle (dynamic imports, syntax that sets a minimum Python, tabs, a statement after `;` or
+# `if x:`, a header split over lines, signs of Python 2 ...) it returns None and the file gets the full
+# scan. tests/deps/test_fastscan.py and benchmarks/fastscan_diff.py check both give identical results.
+
+#: any of these in the text sends the file to the full scan
+_BAIL_TEXT = (
+    "import_module",  # dynamic imports and `:=` need the expression walk
+    "__import__",
+    ":=",
+    "\x00",  # binary
+    "\f",  # form feeds
+    "\r",  # old Mac line ends (Windows ones are made plain first)
+    "\ufeff",  # byte-order marks
+    "\\\n",  # a backslash at a line end: a statement or string continued on the next line
+    "<>",  # Python 2
+    "has_key(",
+    "iteritems()",
+    "xrange(",
+    "unicode(",
+    "raw_input(",
+)
+#: a match sends the file to the full scan; kept to patterns that begin with a literal (fast to search)
+_BAIL_PATTERNS = re.compile(
+    r"except[ \t]*\*"  # except* (3.11)
+    r"|def[ \t]+\w+[ \t]*\[|class[ \t]+\w+[ \t]*\["  # PEP 695 generics
+    r"|/[ \t]*\n?[ \t]*[,):]"  # maybe positional-only parameters
+    r"|ur(?<!\wur)[\"']"  # Python 2 `ur""` strings
+)
+#: the same at the start of a line (searched in "\n" + text)
+_BAIL_LINES = re.compile(
+    r"\n[ \t]*(?:"
+    r"\t"  # tabs in indentation
+    r"|type[ \t]+\w"  # PEP 695 `type X = ...`
+    r"|match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))"  # a match statement (or a call to match(...))
+    r"|print\b[ \t]*(?:[^\s(=.,)\]#;]|\n)"  # Python 2 print statements and friends
+    r"|except[ \t]+[\w.]+[ \t]*,"
+    r"|exec[ \t]+[\"'\w]"
+    r"|raise[ \t]+\w+[ \t]*,"
+    r"|<<<<<<<|>>>>>>>"  # merge conflict markers
+    r")"
+)
+#: an import after `;` or in `if x: import y` (not at the start of its line)
+_BAIL_INLINE = re.compile(r"[;:][ \t]*(?:import\b|from[ \t]+[\w.]+[ \t]+import\b)")
+#: comments and strings, in the order Python's tokenizer meets them; group 1 is a triple-quoted string
+#: (the only kind that can span lines, since text with a backslash before a line end takes the full scan)
+_TOKENS = re.compile(
+    r'''("""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'''
+    r"""|'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*''')"""
+    r"|#[^\n]*"
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+    r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
+)
+_STATEMENT = re.compile(r"^([ \t]*)(?:import|from)\b", re.MULTILINE)
+_HEADER = re.compile(
+    r"^([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async)\b([^\n]*)", re.MULTILINE
+)
+_IMPORT_STMT = re.compile(r"import[ \t]+(.+)")
+_FROM_STMT = re.compile(r"from[ \t]*(\.*)[ \t]*([\w.]*)[ \t]+import\b[ \t]*(.*)", re.DOTALL)
+_AS = re.compile(r"([\w.]+)(?:[ \t]+as[ \t]+\w+)?")
+_Entry = tuple["Context | None", "str | None"]
+
+
+class _Bail(Exception):
+    """The fast path cannot be sure: use the full scan."""
+
+
+def _fast_scan(text: str, path: str) -> ScanResult | None:
+    """The imports of ``text`` without a full parse, or None when only the full scan can be sure."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")  # same lines for Python
+    if (
+        any(word in text for word in _BAIL_TEXT)
+        or _BAIL_PATTERNS.search(text)
+        or _BAIL_LINES.search("\n" + text)
+        or _BAIL_INLINE.search(text)
+    ):
+        return None
+    try:
+        return ScanResult(path, tuple(_FastScanner(text, path).sites()))
+    except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+class _Header:
+    __slots__ = ("indent", "keyword", "pos", "rest")
+
+    def __init__(self, pos: int, indent: int, keyword: str, rest: str) -> None:
+        self.pos, self.indent, self.keyword, self.rest = pos, indent, keyword, rest
+
+
+def _strip_comment(rest: str) -> str:
+    if "#" in rest:
+        if "'" in rest or '"' in rest:
+            raise _Bail  # a `#` that may be inside a string
+        rest = rest[: rest.index("#")]
+    return rest.strip()
+
+
+class _FastScanner:
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.spans = [m.span() for m in _TOKENS.finditer(text) if m.lastindex]
+        self.span_starts = [s for s, _ in self.spans]
+        self._headers: list[_Header] | None = None
+        self._header_pos: list[int] = []
+
+    def in_string(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.span_starts, pos) - 1
+        return i >= 0 and self.spans[i][1] > pos
+
+    def sites(self) -> Iterator[ImportSite]:
+        text = self.text
+        line, last = 1, 0
+        for m in _STATEMENT.finditer(text):
+            start = m.end(1)
+            if self.in_string(start):
+                continue
+            line += text.count("\n", last, start)
+            last = start
+            context, marker = self.context(start, len(m.group(1))) if m.group(1) else ("normal", None)
+            for module, level, names in self.statement(start):
+                if module or level:
+                    top = module.partition(".")[0]
+                    yield ImportSite(module, top, self.path, line, context, marker, level, None, names)
+
+    # --- one statement
+    def statement(self, start: int) -> list[tuple[str, int, tuple[str, ...]]]:
+        text = self.text
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        parts = [_strip_comment(text[start:end])]
+        if "(" in parts[0]:  # names in brackets, maybe over several lines
+            while ")" not in parts[-1]:
+                if end >= len(text):
+                    raise _Bail
+                after = text.find("\n", end + 1)
+                after = len(text) if after < 0 else after
+                parts.append(_strip_comment(text[end + 1 : after]))
+                end = after
+        stmt = " ".join(parts)
+        if not stmt.isascii() or "\\" in stmt or ";" in stmt:
+            raise _Bail
+        if stmt.startswith("import"):
+            m = _IMPORT_STMT.fullmatch(stmt)
+            if m is None or "(" in stmt:
+                raise _Bail
+            return [(_module(part), 0, ()) for part in m.group(1).split(",")]
+        if stmt.count("(") > 1 or stmt.count(")") != stmt.count("("):
+            raise _Bail
+        return [_from_statement(stmt)]
+
+    # --- the blocks around an indented statement
+    def headers(self) -> list[_Header]:
+        if self._headers is None:
+            self._headers = [
+                _Header(m.start(2), len(m.group(1)), m.group(2), m.group(3))
+                for m in _HEADER.finditer(self.text)
+                if not self.in_string(m.start(2))
+            ]
+            self._header_pos = [h.pos for h in self._headers]
+        return self._headers
+
+    def header(self, j: int) -> _Header:
+        h = self.headers()[j]
+        if not isinstance(h.rest, _Stripped):
+            h.rest = _Stripped(_strip_comment(h.rest))
+        return h
+
+    def context(self, pos: int, indent: int) -> _State:
+        headers = self.headers()
+        j = bisect.bisect_left(self._header_pos, pos) - 1
+        chain: list[int] = []
+        while indent > 0:
+            while j >= 0 and headers[j].indent >= indent:
+                j -= 1
+            if j < 0:
+                raise _Bail
+            chain.append(j)
+            indent = headers[j].indent
+        state: _State = ("normal", None)
+        for k in reversed(chain):
+            for context, marker in self.entries(k):
+                state = _enter(state, context, marker)
+        return state
+
+    def entries(self, j: int) -> list[_Entry]:
+        """What entering the block of header ``j`` does, as `_Visitor._with_context` arguments."""
+        h = self.header(j)
+        kw, rest = h.keyword, h.rest
+        if kw in {"def", "class", "with", "while"}:
+            return []
+        if kw == "async":
+            first = rest.split(None, 1)[0] if rest else ""
+            if first in {"def", "with"} or (first == "for" and rest.endswith(":")):
+                return []
+            raise _Bail
+        if kw == "for":
+            if not rest.endswith(":"):
+                raise _Bail  # maybe the `for` of a comprehension split over lines
+            return []
+        if kw in {"if", "elif"}:
+            return self.if_chain(j, "body")
+        if rest != ":" and kw in {"else", "finally", "try"}:
+            raise _Bail
+        if kw == "finally":
+            return []
+        if kw == "else":
+            before = self.sibling_before(j)
+            keyword = self.header(before).keyword
+            if keyword in {"if", "elif"}:
+                return self.if_chain(before, "orelse")
+            if keyword in {"except", "for", "while"}:
+                return []
+            raise _Bail
+        if kw == "try":
+            return [("optional" if self.guarded(j) else None, None)]
+        if kw == "except":
+            k = j
+            while self.header(k).keyword == "except":
+                k = self.sibling_before(k)
+            if self.header(k).keyword != "try" or self.header(k).rest != ":":
+                raise _Bail
+            return [("optional" if self.guarded(k) else None, None)]
+        raise _Bail
+
+    def sibling_before(self, j: int) -> int:
+        """The previous header at the same indentation (the `if` of an `else:`)."""
+        headers = self.headers()
+        indent = headers[j].indent
+        k = j - 1
+        while k >= 0 and headers[k].indent > indent:
+            k -= 1
+        if k < 0 or headers[k].indent != indent:
+            raise _Bail
+        return k
+
+    def if_chain(self, j: int, branch: Literal["body", "orelse"]) -> list[_Entry]:
+        """``if a: elif b:`` is ``If(a, orelse=[If(b)])``: the entries down to a branch of the last test."""
+        tests = [j]
+        while self.header(tests[-1]).keyword == "elif":
+            tests.append(self.sibling_before(tests[-1]))
+            if self.header(tests[-1]).keyword not in {"if", "elif"}:
+                raise _Bail
+        tests.reverse()
+        return [_if_entry(self.header(k).rest, branch if k == j else "orelse") for k in tests]
+
+    def guarded(self, j: int) -> bool:
+        """Whether the `try:` at header ``j`` has a handler that catches ImportError."""
+        headers = self.headers()
+        indent = headers[j].indent
+        found = False
+        for k in range(j + 1, len(headers)):
+            h = headers[k]
+            if h.indent > indent:
+                continue
+            if h.indent < indent or h.keyword != "except":
+                break
+            found = _catches_import_error(_handler_type(self.header(k).rest)) or found
+        return found
+
+
+class _Stripped(str):
+    """Header text with its comment removed."""
+
+    __slots__ = ()
+
+
+def _from_statement(stmt: str) -> tuple[str, int, tuple[str, ...]]:
+    m = _FROM_STMT.fullmatch(stmt)
+    if m is None:
+        raise _Bail
+    dots, module, names_text = m.groups()
+    if (module and not _is_dotted(module)) or (not dots and not module):
+        raise _Bail
+    names_text = names_text.strip()
+    if names_text.startswith("(") and names_text.endswith(")"):
+        names_text = names_text[1:-1]
+        parts = [p.strip() for p in names_text.split(",")]
+        if len(parts) > 1 and not parts[-1]:
+            parts.pop()  # a trailing comma inside brackets
+    elif "(" in names_text or ")" in names_text:
+        raise _Bail
+    else:
+        parts = [p.strip() for p in names_text.split(",")]
+    names = []
+    for part in parts:
+        name = _module(part)
+        if "." in name:
+            raise _Bail
+        if name != "*":
+            names.append(name)
+        elif len(parts) > 1:
+            raise _Bail
+    return (module, len(dots), tuple(names))
+
+
+def _if_entry(rest: str, branch: Literal["body", "orelse"]) -> _Entry:
+    if not rest.endswith(":"):
+        raise _Bail  # a condition over several lines, or `if x: statement`
+    test = ast.parse(rest[:-1].strip(), mode="eval").body
+    if _is_type_checking(test):
+        return ("typing", None) if branch == "body" else (None, None)
+    cond = _condition(test)
+    if cond is None:
+        return (None, None)
+    return ("conditional", cond[0] if branch == "body" else cond[1])
+
+
+def _handler_type(rest: str) -> ast.expr | None:
+    if not rest.endswith(":"):
+        raise _Bail
+    rest = rest[:-1].strip()
+    if not rest:
+        return None
+    tree = ast.parse(f"try:\n    pass\nexcept {rest}:\n    pass\n").body[0]
+    if not isinstance(tree, ast.Try):
+        raise _Bail
+    return tree.handlers[0].type
+
+
+def _module(part: str) -> str:
+    part = part.strip()
+    if part == "*":
+        return part
+    m = _AS.fullmatch(part)
+    if m is None or not _is_dotted(m.group(1)):
+        raise _Bail
+    return m.group(1)
+
+
+def _is_dotted(name: str) -> bool:
+    return all(p.isidentifier() for p in name.split("."))
+
+
+def _compiles(text: str, path: str) -> bool:
+    """Whether Python can parse ``text`` (parser and symbol table only: no syntax tree objects)."""
+    try:
+        symtable.symtable(text, path, "exec")
+    except Exception:  # anything at all: the full scan decides and explains
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------- notebooks
