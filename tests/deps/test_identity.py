@@ -110,3 +110,16 @@ def test_guarded_identity_import_is_optional_not_missing() -> None:
     code = "try:\n    import astropy\nexcept ImportError:\n    astropy = None\n"
     v = verdicts({**CODE, "src/rain/extra.py": code})
     assert v["astropy"].status == "optional"
+
+
+def test_a_declared_build_variant_provides_the_identity_name() -> None:
+    assert distribution_for("xgboost", declared={"xgboost-cpu"}).distribution == "xgboost-cpu"
+    assert distribution_for("xgboost", declared={"xgboost", "xgboost-cpu"}).distribution == "xgboost"
+    assert distribution_for("xgboost", declared={"xgboost-extras"}).distribution == "xgboost"
+
+
+def test_a_declared_build_variant_is_not_reported_missing() -> None:
+    files = {**CODE, "pyproject.toml": pyproject(["numpy", "pandas", "xarray", "xgboost-cpu"])}
+    v = verdicts({**files, "src/rain/fit.py": "import xgboost\n"})
+    assert v["xgboost-cpu"].status == "ok"
+    assert "xgboost" not in v

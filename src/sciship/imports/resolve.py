@@ -230,8 +230,20 @@ def distribution_for(import_name: str, *, declared: Iterable[str] = ()) -> Resol
     if entry is not None:
         return _pick(top, entry.distributions, "curated", entry.ambiguous, declared_set)
     if top in identity():
-        return Resolution(top, (canonicalize_name(top),), "curated")
+        return Resolution(top, (_build_variant(canonicalize_name(top), declared_set),), "curated")
     return Resolution(top, (canonicalize_name(top),), "guess")
+
+
+#: suffixes of builds that ship the same import name as the plain distribution (``xgboost-cpu``)
+_VARIANT_SUFFIXES = ("-cpu", "-gpu", "-binary", "-headless")
+
+
+def _build_variant(dist: str, declared: frozenset[str]) -> str:
+    """``dist``, or the one declared build variant of it (``xgboost-cpu``): the author's choice."""
+    if dist in declared:
+        return dist
+    variants = [d for d in declared if d.startswith(dist) and d[len(dist) :] in _VARIANT_SUFFIXES]
+    return variants[0] if len(variants) == 1 else dist
 
 
 def _pick(
