@@ -48,7 +48,9 @@ ACCEPTED = {
     "try not import": "try:\n    import a\nexcept KeyError:\n    import b\n",
     "try bare": "try:\n    import a\nexcept:\n    pass\n",
     "try later handler": "try:\n    import a\nexcept KeyError:\n    pass\nexcept Exception:\n    pass\n",
-    "two tries": "try:\n    x = 1\nexcept KeyError:\n    pass\ntry:\n    import a\nexcept ImportError:\n    pass\n",
+    "two tries": (
+        "try:\n    x = 1\nexcept KeyError:\n    pass\ntry:\n    import a\nexcept ImportError:\n    pass\n"
+    ),
     "typing": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pandas\nelse:\n    import b\n",
     "typing dotted": "import typing\nif typing.TYPE_CHECKING:  # only for mypy\n    from a import B\n",
     "version": "import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli\n",
@@ -56,21 +58,31 @@ ACCEPTED = {
         "if sys.version_info < (3, 8):\n    import a\nelif sys.platform == 'win32':\n    import b\n"
         "elif x:\n    import c\nelse:\n    import d\n"
     ),
-    "platform": "if sys.platform.startswith('linux'):\n    import a\nif not sys.platform == 'darwin':\n    import b\n",
+    "platform": (
+        "if sys.platform.startswith('linux'):\n    import a\nif not sys.platform == 'darwin':\n    import b\n"
+    ),
     "nested": (
         "try:\n    if sys.version_info >= (3, 9):\n        if TYPE_CHECKING:\n            import a\n"
         "        import b\nexcept ImportError:\n    pass\n"
     ),
     "complex marker": "if sys.version_info >= (3, 8) and os.name == 'nt':\n    import a\n",
-    "function": "def f(a, b=(1, 2)):\n    import lazy\n    return lazy\n\n\nclass C:\n    def g(self):\n        import other\n",
+    "function": (
+        "def f(a, b=(1, 2)):\n    import lazy\n    return lazy\n\n"
+        "\nclass C:\n    def g(self):\n        import other\n"
+    ),
     "multi-line def": "def f(\n    a: int,\n    b: str = 'x',\n) -> None:\n    import lazy\n",
     "try around def": "try:\n    def f():\n        import x\nexcept ImportError:\n    pass\n",
     "for else": "for a in b:\n    import x\nelse:\n    import y\nwhile c:\n    import z\n",
     "with": "with open(p) as f, ctx():\n    import x\nasync def g():\n    async with a:\n        import y\n",
     "async for": "async def g():\n    async for a in b:\n        import y\n",
-    "comprehension lines": "def f():\n    y = [\n        x\n        for x in z\n        if x\n    ]\n    import a\n",
+    "comprehension lines": (
+        "def f():\n    y = [\n        x\n        for x in z\n        if x\n    ]\n    import a\n"
+    ),
     "conditional expression": "x = (\n    1\n    if a\n    else 2\n)\nif b:\n    import c\n",
-    "from in raise": "def f():\n    try:\n        pass\n    except E as e:\n        raise X(\n            1\n        ) from e\n",
+    "from in raise": (
+        "def f():\n    try:\n        pass\n    except E as e:\n"
+        "        raise X(\n            1\n        ) from e\n"
+    ),
     "windows line ends": "import a\r\nif TYPE_CHECKING:\r\n    import b\r\n",
     "f-strings": "x = f\"{a!r}: {b['k']}\"\nimport real\n",
     "slices and dicts in headers": "if d[1:] == {'a': 1}:\n    import a\n",
