@@ -86,6 +86,11 @@ ACCEPTED = {
     "windows line ends": "import a\r\nif TYPE_CHECKING:\r\n    import b\r\n",
     "f-strings": "x = f\"{a!r}: {b['k']}\"\nimport real\n",
     "slices and dicts in headers": "if d[1:] == {'a': 1}:\n    import a\n",
+    "multi-line condition": "if (sys.version_info\n        >= (3, 8)):  # why\n    import a\n",
+    "multi-line typing": (
+        "if (\n    TYPE_CHECKING\n):\n    import a\nelif (\n    b\n    and c\n):\n    import d\n"
+    ),
+    "multi-line handler": "try:\n    import a\nexcept (\n    ImportError,\n    OSError,\n):\n    pass\n",
     "empty": "",
     "no imports": "x = 1\n",
 }
@@ -104,8 +109,7 @@ REFUSED = {
     "inline try": "try: import a\nexcept ImportError: pass\n",
     "tabs": "if x:\n\timport a\n",
     "continuation": "from a import b, \\\n    c\n",
-    "multi-line condition": "if (sys.version_info\n        >= (3, 8)):\n    import a\n",
-    "multi-line except": "try:\n    import a\nexcept (\n    ImportError\n):\n    pass\n",
+    "unclosed header": "if (a\n    import b\n",
     "python 2 print": "import os\nprint 'hello'\n",
     "python 2 except": "try:\n    import a\nexcept ImportError, e:\n    pass\n",
     "conflict": "<<<<<<< HEAD\nimport a\n=======\nimport b\n>>>>>>> branch\n",

@@ -604,8 +604,28 @@ class _FastScanner:
     def header(self, j: int) -> _Header:
         h = self.headers()[j]
         if not isinstance(h.rest, _Stripped):
-            h.rest = _Stripped(_strip_comment(h.rest))
+            rest = _strip_comment(h.rest)
+            if not rest.endswith(":") and _depth(rest) > 0:
+                rest = self.continued(h.pos, rest)
+            h.rest = _Stripped(rest)
         return h
+
+    def continued(self, pos: int, rest: str) -> str:
+        """A header whose brackets go on over the next lines (``if (\n    a\n):``), joined."""
+        text = self.text
+        end = text.find("\n", pos)
+        for _ in range(100):
+            if end < 0:
+                break
+            after = text.find("\n", end + 1)
+            rest += " " + _strip_comment(text[end + 1 : after if after >= 0 else len(text)])
+            end = after
+            depth = _depth(rest)
+            if depth <= 0:
+                if depth < 0 or not rest.endswith(":") or '"""' in rest or "'''" in rest:
+                    break
+                return rest
+        raise _Bail
 
     def context(self, pos: int, indent: int) -> _State:
         headers = self.headers()
@@ -704,6 +724,11 @@ class _Stripped(str):
     """Header text with its comment removed."""
 
     __slots__ = ()
+
+
+def _depth(code: str) -> int:
+    """How many brackets ``code`` leaves open."""
+    return sum(map(code.count, "([{")) - sum(map(code.count, ")]}"))
 
 
 def _from_statement(stmt: str) -> tuple[str, int, tuple[str, ...]]:
