@@ -234,8 +234,8 @@ def distribution_for(import_name: str, *, declared: Iterable[str] = ()) -> Resol
     return Resolution(top, (canonicalize_name(top),), "guess")
 
 
-#: suffixes of builds that ship the same import name as the plain distribution (``xgboost-cpu``)
-_VARIANT_SUFFIXES = ("-cpu", "-gpu", "-binary", "-headless")
+#: suffixes of builds and forks that ship the same import name (``xgboost-cpu``, ``docopt-ng``)
+_VARIANT_SUFFIXES = ("-cpu", "-gpu", "-binary", "-headless", "-ng")
 
 
 def _build_variant(dist: str, declared: frozenset[str]) -> str:
