@@ -196,18 +196,16 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
 
 def _scan_one(item: tuple[str, str]) -> ScanResult:
     rel, text = item
-    if rel.endswith(".ipynb"):
-        return scan_notebook(text, rel)
-    # Checking the syntax of a file the fast scan understood costs about as much as the scan itself, so
-    # only test files get it: pytest stops at a test file that does not parse (check LAY406 reports it
-    # from these results). Other files are screened for Python 2 and conflict markers only.
-    return scan_source(text, rel, check_syntax=_is_test_file(rel))
+    return scan_notebook(text, rel) if rel.endswith(".ipynb") else scan_source(text, rel)
 
 
-def _is_test_file(rel: str) -> bool:
-    """The same rule as ``Project.test_files``."""
-    name = rel.rpartition("/")[2]
-    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+#: the files of the current parallel scan: worker processes are forked, so they inherit them and
+#: only an index travels to them
+_ITEMS: list[tuple[str, str]] = []
+
+
+def _scan_index(index: int) -> ScanResult:
+    return _scan_one(_ITEMS[index])
 
 
 #: parse in worker processes when this much text (characters) is not in the cache and there are 2+
@@ -228,11 +226,14 @@ def _scan_many(items: list[tuple[str, str]]) -> list[ScanResult]:
         return [_scan_one(item) for item in items]  # spawning fresh interpreters costs more than it saves
     # biggest files first, so no worker is left with one large file at the end
     order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
+    _ITEMS[:] = items
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = list(pool.map(_scan_one, [items[i] for i in order], chunksize=1))
+            done = list(pool.map(_scan_index, order, chunksize=1))
     except (OSError, RuntimeError):  # no processes allowed here: scan in this one
         return [_scan_one(item) for item in items]
+    finally:
+        _ITEMS.clear()
     out: list[ScanResult] = [done[0]] * len(items)
     for position, index in enumerate(order):
         out[index] = done[position]
