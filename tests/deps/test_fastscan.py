@@ -130,9 +130,18 @@ def test_fast_path_refuses_what_it_cannot_be_sure_of(src: str) -> None:
 
 
 def test_syntax_errors_are_reported_unless_the_caller_opts_out() -> None:
-    src = "import a\ndef f(:\n    pass\n"
+    src = "import a\nx = = 1\n"
     assert scan.scan_source(src, "m.py").problem is not None
+    # the known loss: without the full check, an error the cheap screen does not see goes unreported
     assert scan.scan_source(src, "m.py", check_syntax=False).imports[0].module == "a"
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["import a\ndef f(:\n    pass\n", "import a\nx = [1,\n", "import a\nx = 'open\n", "x = (1))\n"],
+)
+def test_the_cheap_screen_catches_open_brackets_and_strings(src: str) -> None:
+    assert scan.scan_source(src, "m.py", check_syntax=False).problem is not None
 
 
 def test_large_and_python2_files_still_get_their_problems() -> None:

@@ -72,13 +72,14 @@ def scan_source(text: str, path: str, *, check_syntax: bool = True) -> ScanResul
 
     Most files take a fast path (:func:`_fast_scan`: regular expressions instead of a full parse) that
     gives exactly the result of the full ``ast`` scan; anything it cannot be sure of takes the full scan.
-    With ``check_syntax=False`` a file the fast path accepts is not checked for syntax errors (it is
-    screened for Python 2 and conflict markers only): a syntax error elsewhere in it goes unreported.
+    With ``check_syntax=False`` a file the fast path accepts is not fully checked for syntax errors
+    (checking costs as much as the scan): it is only screened for Python 2, conflict markers, brackets
+    left open and strings left unclosed, so some syntax errors (``x = = 1``) go unreported.
     """
     if len(text) > LARGE_FILE:
         return _scan_large(text, path)
     fast = _fast_scan(text, path)
-    if fast is not None and (not check_syntax or _compiles(text, path)):
+    if fast is not None and (_compiles(text, path) if check_syntax else _looks_complete(text)):
         return fast
     return scan_source_ast(text, path)
 
@@ -796,6 +797,18 @@ def _module(part: str) -> str:
 
 def _is_dotted(name: str) -> bool:
     return all(p.isidentifier() for p in name.split("."))
+
+
+def _looks_complete(text: str) -> bool:
+    """A cheap screen for the commonest syntax errors: every bracket closed, every string ended."""
+    code = _TOKENS.sub("", text)
+    return (
+        "'" not in code
+        and '"' not in code
+        and code.count("(") == code.count(")")
+        and code.count("[") == code.count("]")
+        and code.count("{") == code.count("}")
+    )
 
 
 def _compiles(text: str, path: str) -> bool:
