@@ -177,7 +177,8 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
         data = project.read_bytes(rel)
         if data is None:
             continue
-        key = hashlib.sha256(data).hexdigest() + (":nb" if rel.endswith(".ipynb") else ":py")
+        kind = ":nb" if rel.endswith(".ipynb") else (":test" if _is_test_file(rel) else ":py")
+        key = hashlib.sha256(data).hexdigest() + kind  # test files get the full syntax check
         cached = store.get(key, rel) if store is not None else None
         if cached is not None:
             out[rel] = cached
