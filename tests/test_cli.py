@@ -175,3 +175,16 @@ def test_python2_file_is_named_with_line(tmp_path: Path) -> None:
     assert "src/oldpkg/__init__.py:1" in result.stdout
     assert "Python 2" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_syntax_error_in_package_module_is_named(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pyproject.toml": GOOD_PYPROJECT,
+            "src/example_pkg/__init__.py": "",
+            "src/example_pkg/m.py": "import os\nx = = 1\n",
+        },
+    )
+    result = run_cli("check", str(root), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert "src/example_pkg/m.py:2" in result.stdout
