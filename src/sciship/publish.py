@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from sciship._errors import CommandFailed
+from sciship.dist._env import run
 from sciship.project import Project
 
 RepositoryName = Literal["testpypi", "pypi"]
@@ -349,17 +350,7 @@ def upload(
             *[str(p) for p in release.files],
         ]
         try:
-            proc = subprocess.run(
-                cmd,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                text=True,
-                errors="replace",
-                timeout=timeout,
-                check=False,
-            )
+            proc = run(cmd, env=env, timeout=timeout, raise_timeout=True)
         except subprocess.TimeoutExpired:
             raise CommandFailed(
                 f"The upload to {target.label} did not finish within {timeout:.0f} seconds.",

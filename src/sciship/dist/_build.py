@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from sciship.dist._env import run
 from sciship.dist._model import Recorder, fail, tail
 
 BACKEND_HINT = (
@@ -33,17 +34,7 @@ class _Runner:
         self, cmd: Sequence[str], cwd: str | None = None, extra_environ: Mapping[str, str] | None = None
     ) -> None:
         env = {**os.environ, **(extra_environ or {})}
-        proc = subprocess.run(
-            list(cmd),
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            errors="replace",
-            check=False,
-        )
+        proc = run(list(cmd), cwd=Path(cwd) if cwd else None, env=env, timeout=3600)
         self.log.append(proc.stdout)
         if proc.returncode != 0:
             raise subprocess.CalledProcessError(proc.returncode, list(cmd), proc.stdout)
@@ -55,8 +46,9 @@ class _Runner:
 def build_dists(
     root: Path, outdir: Path, rec: Recorder, *, uv: str | None
 ) -> tuple[Path | None, Path | None]:
-    import build
     import build.env
+
+    import build
 
     runner = _Runner()
     outdir.mkdir(parents=True, exist_ok=True)

@@ -22,9 +22,18 @@ def find_uv() -> str | None:
 
 
 def run(
-    cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 600
+    cmd: list[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 600,
+    raise_timeout: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a command, output (stdout and stderr together) captured as text; never raises on failure."""
+    """Run a command, output (stdout and stderr together) captured as text; never raises on failure.
+
+    A command that runs past ``timeout`` is stopped; its output then ends with a note saying so (or, with
+    ``raise_timeout``, :class:`subprocess.TimeoutExpired` is raised for the caller to explain).
+    """
     try:
         return subprocess.run(
             cmd,
@@ -39,6 +48,8 @@ def run(
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
+        if raise_timeout:
+            raise
         out = exc.stdout if isinstance(exc.stdout, str) else (exc.stdout or b"").decode(errors="replace")
         return subprocess.CompletedProcess(cmd, -1, out + f"\n(stopped after {timeout:.0f} seconds)")
 
