@@ -11,9 +11,9 @@ import pytest
 import yaml
 from newkit import GIT_ENV, all_files, sciship
 
+from sciship._git import config as git_config
 from sciship.cli import build_parser
 from sciship.cli import run as cli_run
-from sciship._git import config as git_config
 from sciship.ui import UI
 
 if sys.version_info >= (3, 11):
