@@ -123,6 +123,13 @@ def render_table(report: DepsReport, ui: UI) -> str:
     if _blocking(report):
         lines.append("")
         lines.append("Run `sciship deps --write --dry-run` to see the change that declares what is missing.")
+    elif counts.get("unused"):
+        lines.append("")
+        lines.append(
+            "Next step: remove the unused entries from where they are declared, unless something needs them "
+            "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
+            "conflict with other packages."
+        )
     return "\n".join(lines)
 
 
