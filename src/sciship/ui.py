@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -66,4 +65,6 @@ class UI:
 
     def secret(self, prompt: str) -> str:
         """Ask for a password or token without echoing it."""
+        import getpass
+
         return getpass.getpass(prompt)

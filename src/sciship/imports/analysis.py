@@ -8,7 +8,6 @@ distributions, and compares them with the declared dependencies.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -166,6 +165,8 @@ def _demote_environment_files(items: Iterable[decl.Declaration], packaged: bool)
 
 # ---------------------------------------------------------------------- scanning
 def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
+    import hashlib
+
     store: ScanCache | None = None
     if use_cache:
         from sciship.imports.cache import ScanCache

@@ -10,7 +10,6 @@ Each declaration is a :class:`Declaration` with a *location* (``project.dependen
 from __future__ import annotations
 
 import ast
-import configparser
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -162,6 +161,8 @@ def _from_setup_cfg(project: Project, items: list[Declaration], problems: list[P
     text = project.read_text("setup.cfg")
     if not text:
         return
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text)
