@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
+from pathlib import Path
 
 import pathspec
 import pytest
 
+from helpers import GOOD_PYPROJECT, write_tree
 from sciship.checks.hygiene import _BUILD_PROBES, missing_ignores
+from sciship.imports import analysis
+from sciship.imports.analysis import analyze, prefetch_scan
+from sciship.project import Project
 
 GITIGNORES = [
     "dist/\nbuild/\n*.egg-info/\n__pycache__/\n",
@@ -42,3 +49,97 @@ def test_check_modules_leave_heavy_imports_alone() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+# ---------------------------------------------------------------------- check's early import scan
+def _tree(root: Path) -> Path:
+    files: dict[str, str | bytes] = {
+        "pyproject.toml": GOOD_PYPROJECT,
+        "src/example_pkg/__init__.py": "import numpy\n",
+        "src/example_pkg/bad.py": "def (:\n",
+        "src/example_pkg/latin.py": "x = 'caf\xe9'\n".encode("latin-1"),
+        "scripts/old.py": "print 'hello'\n",
+    }
+    for i in range(40):
+        files[f"src/example_pkg/m{i}.py"] = (
+            f"import yaml\ntry:\n    import scipy\nexcept ImportError:\n    pass\nx = {i}\n"
+        )
+    return write_tree(root, files)
+
+
+def _outcome(project: Project) -> tuple[object, list[object]]:
+    return analyze(project).to_json(), list(project.problems)
+
+
+@pytest.fixture
+def early(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(analysis, "_free_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return _tree(tmp_path / "proj")
+
+
+def test_prefetch_gives_the_same_analysis(
+    early: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = Project.load(early)
+    prefetch_scan(project)
+    assert analysis._PREFETCH, "the early scan should have started"
+    with_prefetch = _outcome(project)
+    assert not analysis._PREFETCH
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache2"))
+    assert _outcome(Project.load(early)) == with_prefetch
+
+
+def test_prefetch_skipped_when_a_cache_exists(early: Path) -> None:
+    analyze(Project.load(early))  # writes the cache
+    prefetch_scan(Project.load(early))
+    assert not analysis._PREFETCH
+
+
+def test_a_dead_worker_falls_back_to_the_normal_scan(
+    early: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = Project.load(early)
+    prefetch_scan(project)
+    pool = analysis._PREFETCH[0][1]
+    for process in list(pool._processes.values()):
+        process.kill()
+        process.join()
+    broken = _outcome(project)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache2"))
+    assert _outcome(Project.load(early)) == broken
+
+
+def test_check_output_same_with_and_without_the_early_scan(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "proj")
+    for i in range(60):  # past the 1 MB at which the scan uses worker processes
+        (root / "src" / "example_pkg" / f"big{i}.py").write_text("import numpy\n" + "x = 1\n" * 3000)
+    outputs = []
+    for name, warm_file in (("cold", False), ("empty-cache", True)):
+        cache = tmp_path / name
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+        if warm_file:  # an unreadable cache file: no early scan, every file scanned the normal way
+            code = (
+                "from sciship.imports.cache import ScanCache; import sys; print(ScanCache(sys.argv[1]).path)"
+            )
+            path = subprocess.run(
+                [sys.executable, "-c", code, str(Project.load(root).root)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+            Path(path).parent.mkdir(parents=True)
+            Path(path).write_text("{}")
+        out = subprocess.run(
+            [sys.executable, "-m", "sciship", "check", str(root), "--format", "json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outputs.append((out.returncode, out.stdout, out.stderr))
+    assert outputs[0] == outputs[1]
+    assert "bad.py" in outputs[0][1]

@@ -40,7 +40,6 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
-    from sciship.checks import at_or_above, run_checks
     from sciship.project import Project
 
     project = Project.load(args.path)
@@ -53,6 +52,18 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             hint="Point sciship at your project folder, or start one with `sciship new NAME` "
             "(or `sciship adopt PATH` for a folder of scripts).",
         )
+    from sciship.imports.analysis import cancel_prefetch, prefetch_scan
+
+    prefetch_scan(project)  # the import scan runs in workers while the checks that do not need it run
+    try:
+        return _review(project, args, ui)
+    finally:
+        cancel_prefetch()
+
+
+def _review(project: Any, args: argparse.Namespace, ui: UI) -> int:
+    from sciship.checks import at_or_above, run_checks
+
     select = _codes(args.select) or None
     ignore = _codes(args.ignore)
     findings = run_checks(project, select=select, ignore=ignore, debug=args.debug)

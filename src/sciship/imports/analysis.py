@@ -187,13 +187,27 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
         text = project.read_text(rel)
         if text is not None:  # not UTF-8: Project already recorded why
             todo.append((rel, text, key))
-    for (rel, _text, key), result in zip(todo, _scan_many([(r, t) for r, t, _ in todo]), strict=True):
+    for (rel, _text, key), result in zip(todo, _scan_todo(project, todo), strict=True):
         out[rel] = result
         if store is not None:
             store.put(key, result)
     if store is not None:
         store.save()
     return out
+
+
+def _scan_todo(project: Project, todo: list[tuple[str, str, str]]) -> list[ScanResult]:
+    """Scan ``todo``, taking what a scan started by ``prefetch_scan`` found for the same bytes."""
+    if not _PREFETCH or _PREFETCH[0][0] is not project:
+        return _scan_many([(r, t) for r, t, _ in todo])
+    early = {name for names, _future in _PREFETCH[0][2] for name in names}
+    here = {i: _scan_one((rel, text)) for i, (rel, text, key) in enumerate(todo) if (rel, key) not in early}
+    found = _take_prefetch()
+    if found is None:  # the early scan failed: scan the rest the normal way
+        rest = [i for i in range(len(todo)) if i not in here]
+        here.update(zip(rest, _scan_many([todo[i][:2] for i in rest]), strict=True))
+        return [here[i] for i in range(len(todo))]
+    return [here[i] if i in here else found[(rel, key)] for i, (rel, _text, key) in enumerate(todo)]
 
 
 def _scan_one(item: tuple[str, str]) -> ScanResult:
@@ -251,6 +265,86 @@ def _scan_many(items: list[tuple[str, str]]) -> list[ScanResult]:
     finally:
         _ITEMS.clear()
     return [r if r is not None else _scan_one(items[i]) for i, r in enumerate(out)]
+
+
+#: a scan started early by ``prefetch_scan``: (project, pool, [(files, future)]); one at a time
+_PREFETCH: list[tuple[Any, Any, list[tuple[list[tuple[str, str]], Any]]]] = []
+
+
+def prefetch_scan(project: Project) -> None:
+    """On a cold cache, start scanning part of the files in forked workers now (``sciship check``).
+
+    The workers scan while this process runs the checks that do not need the scan; ``analyze`` then
+    takes their results for files whose bytes are unchanged and scans the rest here. Files are read
+    directly, not through ``project``, so that the problems ``project`` records keep their order. Does
+    nothing when a scan cache exists, when threads already run (no fork after threads), or on any error.
+    """
+    import threading
+
+    if _PREFETCH or threading.active_count() > 1 or _free_cpus() < 2:
+        return
+    try:
+        _start_prefetch(project)
+    except Exception:  # the ordinary scan runs later
+        cancel_prefetch()
+
+
+def _start_prefetch(project: Project) -> None:
+    import hashlib
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from sciship.imports.cache import ScanCache
+
+    reader = project._reader  # read without recording problems: they keep their order
+    if reader is None or ScanCache(str(project.root)).path.exists():
+        return
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
+    items: list[tuple[str, str]] = []
+    keys: list[str] = []
+    for rel in [*project.python_files(), *project.notebooks()]:
+        try:
+            data = reader(rel)
+            text = data.decode("utf-8-sig")
+        except (OSError, RuntimeError, UnicodeDecodeError):
+            continue  # analyze reads and reports it
+        items.append((rel, text))
+        keys.append(hashlib.sha256(data).hexdigest() + (":nb" if rel.endswith(".ipynb") else ":py"))
+    if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS:
+        return
+    workers = _free_cpus()
+    shares = _shares([len(text) for _, text in items], workers)[1:]  # share 0 is scanned here, later
+    _ITEMS[:] = items
+    pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"))
+    _PREFETCH.append((project, pool, []))
+    for share in shares:
+        future = pool.submit(_scan_indices, share)
+        _PREFETCH[0][2].append(([(items[i][0], keys[i]) for i in share], future))
+
+
+def _take_prefetch() -> dict[tuple[str, str], ScanResult] | None:
+    """Results of the early scan by (path, cache key); None when it failed."""
+    _, pool, parts = _PREFETCH[0]
+    out: dict[tuple[str, str], ScanResult] = {}
+    ok = True
+    try:
+        for names, future in parts:
+            out.update(zip(names, future.result(), strict=True))
+    except Exception:  # a worker died or could not start
+        ok = False
+    finally:
+        cancel_prefetch()
+        pool.shutdown(wait=True)
+    return out if ok else None
+
+
+def cancel_prefetch() -> None:
+    """Stop an early scan nobody took (its workers end after their share)."""
+    for _, pool, _parts in _PREFETCH:
+        pool.shutdown(wait=False, cancel_futures=True)
+    _PREFETCH.clear()
+    _ITEMS.clear()
 
 
 def _shares(sizes: list[int], count: int) -> list[list[int]]:
