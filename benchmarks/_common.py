@@ -39,6 +39,18 @@ def _has(bin_dir: Path, requirement: str) -> bool:
     return probe.returncode == 0
 
 
+def ensure_bytecode() -> None:
+    """Compile sciship's modules once, as `pip install` does for a normal install.
+
+    With PYTHONDONTWRITEBYTECODE set (as on some machines) an editable install would otherwise recompile
+    every module on every run, a cost real users never pay, while the peers' installed bytecode is used.
+    """
+    import sciship
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(sciship.__file__).parent)],
+                   check=False, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
+
+
 def sciship_exe() -> str:
     exe = shutil.which("sciship") or str(Path(sys.executable).with_name("sciship"))
     return exe

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _common import peers_venv, sciship_exe, table, time_command
+from _common import ensure_bytecode, peers_venv, sciship_exe, table, time_command
 
 
 def main() -> None:
@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("project", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    ensure_bytecode()
     project = args.project.resolve()
     peers = peers_venv("sp-repo-review[cli]")
     cache = Path(tempfile.mkdtemp(prefix="sciship-bench-cache-"))

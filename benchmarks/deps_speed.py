@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import ensure_bytecode
+
 
 def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and its children): CPU time is the fair number on a
@@ -69,6 +71,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--tools", type=Path, required=True, help="venv with deptry and fawltydeps")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
+    ensure_bytecode()
     projects = list(args.projects)
     if args.fetch_dir:
         projects += sorted(p for p in args.fetch_dir.iterdir() if p.is_dir())

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from _common import peers_venv, sciship_exe, table, time_command
+from _common import ensure_bytecode, peers_venv, sciship_exe, table, time_command
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
+    ensure_bytecode()
     peers = peers_venv("hatch")
     rows = [
         ("sciship --help", time_command([sciship_exe(), "--help"], runs=args.runs)),
