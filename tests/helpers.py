@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sciship.checks import Finding, get_check, run_checks
+from sciship.plan import Plan
 from sciship.project import Project
 
 HERE = Path(__file__).parent
@@ -90,3 +91,19 @@ def run_cli(
     )
 
 
+def apply_fixer(root: Path, code: str) -> Plan:
+    """Run check ``code``'s fixer on the project at ``root`` and apply its plan (as `check --fix` would)."""
+    chk = get_check(code)
+    assert chk is not None, f"no check {code}"
+    assert chk.fixer is not None, f"{code} has no fixer"
+    project = Project.load(root)
+    plan = Plan(project.root)
+    chk.fixer(project, plan)
+    plan.apply()
+    return plan
+
+
+def disk_status(root: Path, code: str) -> str:
+    """The status of check ``code`` on the project at ``root``, read from disk again."""
+    (finding,) = run_checks(Project.load(root), select=[code], debug=True)
+    return finding.status

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from helpers import GOOD_PYPROJECT, compute, git, run_cli, write_tree
-from sciship.checks import get_check, run_checks
+from helpers import apply_fixer as _fix
+from helpers import disk_status as _recheck
+from sciship.checks import run_checks
 from sciship.checks.hygiene import missing_ignores
-from sciship.plan import Plan
 from sciship.project import Project
 
 # Built at run time so that no token-shaped string sits in this repository.
@@ -138,19 +139,3 @@ def test_secret_never_reaches_the_cli(tmp_path: Path) -> None:
         outputs[fmt] = proc.stdout
     (finding,) = [f for f in json.loads(outputs["json"])["findings"] if f["code"] == "HYG804"]
     assert (finding["path"], finding["line"]) == ("deploy.sh", 1)
-
-
-def _fix(root: Path, code: str) -> Plan:
-    project = Project.load(root)
-    plan = Plan(project.root)
-    chk = get_check(code)
-    assert chk is not None
-    assert chk.fixer is not None
-    chk.fixer(project, plan)
-    plan.apply()
-    return plan
-
-
-def _recheck(root: Path, code: str) -> str:
-    (finding,) = run_checks(Project.load(root), select=[code])
-    return finding.status

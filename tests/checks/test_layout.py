@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from helpers import GOOD_PYPROJECT, PROJECTS, compute, write_tree
-from sciship.checks import get_check, run_checks
-from sciship.plan import Plan
+from helpers import apply_fixer as _fix
+from helpers import disk_status as _recheck
+from sciship.checks import run_checks
 from sciship.project import Project
 
 SRC = {"pyproject.toml": GOOD_PYPROJECT, "src/example_pkg/__init__.py": "", "src/example_pkg/core.py": ""}
@@ -191,19 +192,3 @@ def test_dependants_are_skipped_without_a_package() -> None:
     project = Project.from_files({"analysis.py": "x = 1"})
     status = {f.code: f.status for f in run_checks(project, select=["LAY400", "LAY401", "LAY402", "LAY407"])}
     assert status == {"LAY400": "failed", "LAY401": "skipped", "LAY402": "skipped", "LAY407": "skipped"}
-
-
-def _fix(root: Path, code: str) -> Plan:
-    project = Project.load(root)
-    plan = Plan(project.root)
-    chk = get_check(code)
-    assert chk is not None
-    assert chk.fixer is not None
-    chk.fixer(project, plan)
-    plan.apply()
-    return plan
-
-
-def _recheck(root: Path, code: str) -> str:
-    (finding,) = run_checks(Project.load(root), select=[code])
-    return finding.status

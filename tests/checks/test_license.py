@@ -10,9 +10,10 @@ import pytest
 import tomlkit
 
 from helpers import GOOD_PYPROJECT, compute, write_tree
-from sciship.checks import get_check, run_checks
+from helpers import apply_fixer as fix
+from helpers import disk_status as status
+from sciship.checks import run_checks
 from sciship.checks.license import LICENSES_DIR, identify, license_ids
-from sciship.plan import Plan
 from sciship.project import Project
 
 _DROP = object()
@@ -193,22 +194,6 @@ version = "0.1.0"
 license = "MIT"  # chosen by the lab
 authors = [{ name = "Ada Lovelace", email = "ada@example.org" }]
 """
-
-
-def fix(root: Path, code: str) -> Plan:
-    project = Project.load(root)
-    chk = get_check(code)
-    assert chk is not None
-    assert chk.fixer is not None
-    plan = Plan(project.root)
-    chk.fixer(project, plan)
-    plan.apply()
-    return plan
-
-
-def status(root: Path, code: str) -> str:
-    (finding,) = run_checks(Project.load(root), select=[code], debug=True)
-    return finding.status
 
 
 def test_fix_writes_license_from_declared_id(tmp_path: Path) -> None:

@@ -10,9 +10,10 @@ import pytest
 import tomlkit
 
 from helpers import GOOD_PYPROJECT, PROJECTS, compute, git, write_tree
-from sciship.checks import get_check, run_checks
+from helpers import apply_fixer as fix
+from helpers import disk_status as status
+from sciship.checks import run_checks
 from sciship.checks.metadata import uncapped
-from sciship.plan import Plan
 from sciship.project import Project
 
 _DROP = object()
@@ -174,20 +175,6 @@ def test_uncapped(spec: str, expected: str) -> None:
 
 
 # ---------------------------------------------------------------------- fixers on disk
-def fix(root: Path, code: str) -> Plan:
-    project = Project.load(root)
-    chk = get_check(code)
-    assert chk is not None
-    assert chk.fixer is not None
-    plan = Plan(project.root)
-    chk.fixer(project, plan)
-    plan.apply()
-    return plan
-
-
-def status(root: Path, code: str) -> str:
-    (finding,) = run_checks(Project.load(root), select=[code], debug=True)
-    return finding.status
 
 
 COMMENTED = """\

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import tomlkit
 
-from helpers import GOOD_PYPROJECT, compute, git, write_tree
-from sciship.checks import get_check, run_checks
+from helpers import GOOD_PYPROJECT, apply_fixer, compute, git, write_tree
+from helpers import disk_status as status
+from sciship.checks import run_checks
 from sciship.checks.license import LICENSES_DIR
-from sciship.plan import Plan
 from sciship.project import Project
 
 MIT = (LICENSES_DIR / "MIT.txt").read_text().replace("{{ year }}", "2024").replace("{{ holder }}", "Ada")
@@ -68,20 +68,6 @@ def test_fix_adds_build_system_first_and_keeps_comments(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- PKG100 starter
-def apply_fixer(root: Path, code: str) -> Plan:
-    project = Project.load(root)
-    chk = get_check(code)
-    assert chk is not None
-    assert chk.fixer is not None
-    plan = Plan(project.root)
-    chk.fixer(project, plan)
-    plan.apply()
-    return plan
-
-
-def status(root: Path, code: str) -> str:
-    (finding,) = run_checks(Project.load(root), select=[code], debug=True)
-    return finding.status
 
 
 @pytest.fixture
