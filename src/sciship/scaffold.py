@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -180,10 +182,18 @@ def normalize_license(spdx: str) -> str:
     for known in LICENSES:
         if known.lower() == wanted.lower():
             return known
-    close = difflib.get_close_matches(wanted, LICENSES, n=1, cutoff=0.5)
-    hint = f"Did you mean `{close[0]}`? " if close else ""
+    family = wanted.split("-")[0].lower()
+    close = [k for k in LICENSES if k.lower().split("-")[0] == family] or difflib.get_close_matches(
+        wanted, LICENSES, n=1, cutoff=0.5
+    )
+    hint = f"Did you mean {' or '.join(f'`{c}`' for c in close)}? " if close else ""
+    spdx_ids = json.loads(
+        resources.files("sciship").joinpath("templates/licenses/spdx_ids.json").read_text(encoding="utf-8")
+    )
+    valid = next((i for i in spdx_ids if i.lower() == wanted.lower()), None)
+    aside = " (a valid SPDX license, but not one whose full text sciship bundles)" if valid else ""
     raise InputError(
-        f"sciship does not know the license `{spdx}`. It bundles the full text of these "
+        f"sciship does not know the license `{spdx}`{aside}. It bundles the full text of these "
         f"open-source licenses: {', '.join(LICENSES)}.",
         hint=hint + "Pick one of them: MIT is short, permissive and the usual choice for research code; "
         "the GPL licenses require that changed versions stay open too.",

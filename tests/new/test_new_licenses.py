@@ -89,3 +89,13 @@ def test_every_license_choice_passes_sciship_check(spdx: str) -> None:
 
     project = Project.from_files(project_files(make_meta(license=spdx)), root="/nowhere/rainfall-tools")
     assert [(f.code, f.message) for f in run_checks(project) if f.status == "failed"] == []
+
+
+def test_unknown_license_suggests_the_same_family() -> None:
+    from sciship._errors import InputError
+    from sciship.scaffold import normalize_license
+
+    with pytest.raises(InputError) as info:
+        normalize_license("GPL-2.0-only")
+    assert "`GPL-3.0-or-later` or `GPL-3.0-only`" in (info.value.hint or "")
+    assert "valid SPDX license" in info.value.message
