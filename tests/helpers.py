@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from sciship.checks import Finding, get_check, run_checks
 from sciship.plan import Plan
@@ -107,3 +108,22 @@ def disk_status(root: Path, code: str) -> str:
     """The status of check ``code`` on the project at ``root``, read from disk again."""
     (finding,) = run_checks(Project.load(root), select=[code], debug=True)
     return finding.status
+
+
+#: pass as a value to :func:`pyproject` to remove that key
+DROP = object()
+
+
+def pyproject(**changes: object) -> str:
+    """GOOD_PYPROJECT with ``[project]`` keys changed (``key=DROP`` removes one; ``_`` stands for ``-``)."""
+    import tomlkit
+
+    doc = tomlkit.parse(GOOD_PYPROJECT)
+    table: Any = doc["project"]
+    for name, value in changes.items():
+        key = name.replace("_", "-")
+        if value is DROP:
+            del table[key]
+        else:
+            table[key] = value
+    return tomlkit.dumps(doc)

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 import tomlkit
 
-from helpers import GOOD_PYPROJECT, compute, write_tree
+from helpers import DROP, compute, pyproject, write_tree
 from helpers import apply_fixer as fix
 from helpers import disk_status as status
 from sciship.checks import run_checks
 from sciship.checks.license import LICENSES_DIR, identify, license_ids
 from sciship.project import Project
 
-_DROP = object()
+_DROP = DROP
 MIT = (
     (LICENSES_DIR / "MIT.txt")
     .read_text()
@@ -27,15 +27,7 @@ APACHE = (LICENSES_DIR / "Apache-2.0.txt").read_text()
 
 
 def files(license_text: str | None = MIT, **changes: Any) -> dict[str, str]:
-    doc = tomlkit.parse(GOOD_PYPROJECT)
-    table: Any = doc["project"]
-    for name, value in changes.items():
-        key = name.replace("_", "-")
-        if value is _DROP:
-            del table[key]
-        else:
-            table[key] = value
-    tree = {"pyproject.toml": tomlkit.dumps(doc), "src/example_pkg/__init__.py": ""}
+    tree = {"pyproject.toml": pyproject(**changes), "src/example_pkg/__init__.py": ""}
     if license_text is not None:
         tree["LICENSE"] = license_text
     return tree

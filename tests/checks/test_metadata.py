@@ -9,27 +9,14 @@ from typing import Any
 import pytest
 import tomlkit
 
-from helpers import GOOD_PYPROJECT, PROJECTS, compute, git, write_tree
+from helpers import DROP, PROJECTS, compute, git, pyproject, write_tree
 from helpers import apply_fixer as fix
 from helpers import disk_status as status
 from sciship.checks import run_checks
 from sciship.checks.metadata import uncapped
 from sciship.project import Project
 
-_DROP = object()
-
-
-def pyproject(**changes: Any) -> str:
-    """GOOD_PYPROJECT with ``[project]`` keys changed (``key=_DROP`` removes one; ``_`` stands for ``-``)."""
-    doc = tomlkit.parse(GOOD_PYPROJECT)
-    table: Any = doc["project"]
-    for name, value in changes.items():
-        key = name.replace("_", "-")
-        if value is _DROP:
-            del table[key]
-        else:
-            table[key] = value
-    return tomlkit.dumps(doc)
+_DROP = DROP
 
 
 def files(**changes: Any) -> dict[str, str]:
