@@ -143,9 +143,10 @@ def _extend(arr: Any, items: list[str]) -> None:
 
 
 def _name_of(requirement: str) -> str:
-    import re
+    """The normalised distribution name of a requirement string (the string itself if it is not one)."""
+    from sciship.imports.names import canonicalize_name, requirement_name
 
-    return re.split(r"[\s;\[<>=!~@]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+    return canonicalize_name(requirement_name(requirement) or requirement.strip())
 
 
 def _add_runtime(doc: TOMLDocument, items: list[str]) -> None:
