@@ -80,7 +80,8 @@ def sciship_build(project: Path) -> None:
 
 def sciship_no_uv(project: Path) -> None:
     code = (
-        "import sys; from sciship import dist; sys.exit(0 if dist.build(sys.argv[1], use_uv=False).ok else 1)"
+        "import sys; from sciship import release as r; "
+        "sys.exit(0 if r.build(sys.argv[1], use_uv=False).ok else 1)"
     )
     run([sys.executable, "-c", code, str(project)], project)
 
@@ -100,7 +101,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from sciship.dist import find_uv
+    from sciship.release import find_uv
 
     with tempfile.TemporaryDirectory(prefix="sciship-bench-build-") as tmp:
         base = Path(tmp)

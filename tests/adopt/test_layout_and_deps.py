@@ -74,7 +74,7 @@ def test_mixed_tab_indentation_is_expanded(tmp_path: Path) -> None:
 
 def test_existing_license_readme_and_gitignore_are_used(tmp_path: Path) -> None:
     from helpers import run_cli
-    from sciship.scaffold import license_text
+    from sciship.metadata.licenses import license_text
 
     src = tmp_path / "paper"
     src.mkdir()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sciship import dist
-from sciship.dist import BuildResult
+from sciship import release
+from sciship.release import BuildResult
 
 PROJECTS = Path(__file__).parent.parent / "projects"
 
@@ -23,7 +23,7 @@ def build_project(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], t
         if name not in cache:
             root = tmp_path_factory.mktemp("b") / name
             shutil.copytree(PROJECTS / name, root)
-            cache[name] = (root, dist.build(root))
+            cache[name] = (root, release.build(root))
         return cache[name]
 
     return get

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sciship.dist import BuildResult
-from sciship.dist._model import tail
-from sciship.dist._smoke import modules_in
+from sciship.release import BuildResult
+from sciship.release._model import tail
+from sciship.release._smoke import modules_in
 
 PROJECTS = Path(__file__).parent.parent / "projects"
 
@@ -205,7 +205,7 @@ def test_tail_keeps_the_error_and_drops_traceback_frames() -> None:
 
 
 def test_wheel_listing_helpers(tmp_path: Path) -> None:
-    from sciship.dist._smoke import console_scripts
+    from sciship.release._smoke import console_scripts
 
     whl = tmp_path / "p-1.0-py3-none-any.whl"
     with zipfile.ZipFile(whl, "w") as zf:
@@ -218,13 +218,13 @@ def test_wheel_listing_helpers(tmp_path: Path) -> None:
 def test_without_uv_venv_and_pip_give_the_same_result(tmp_path: Path) -> None:
     import shutil
 
-    from sciship import dist
-    from sciship.dist import StepEvent
+    from sciship import release
+    from sciship.release import StepEvent
 
     root = tmp_path / "p"
     shutil.copytree(PROJECTS / "build-good", root)
     events: list[StepEvent] = []
-    result = dist.build(root, use_uv=False, progress=events.append)
+    result = release.build(root, use_uv=False, progress=events.append)
     assert result.ok, [(s.name, s.message, s.details) for s in result.steps if s.status != "ok"]
     assert "with pip" in text_of(result, "backend")
     assert "with venv and pip" in text_of(result, "venv")

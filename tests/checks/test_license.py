@@ -13,7 +13,7 @@ from helpers import DROP, compute, pyproject, write_tree
 from helpers import apply_fixer as fix
 from helpers import disk_status as status
 from sciship.checks import run_checks
-from sciship.checks.license import LICENSES_DIR, identify, license_ids
+from sciship.metadata.licenses import LICENSES_DIR, identify, license_ids
 from sciship.project import Project
 
 _DROP = DROP

@@ -251,7 +251,7 @@ def test_pyproject_without_project_table_is_one_finding() -> None:
 
 def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fixer of these families in one plan: applied together, comments kept, checks pass after."""
-    from sciship.fix import plan_fixes
+    from sciship.checks.fix import plan_fixes
 
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")

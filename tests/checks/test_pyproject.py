@@ -13,7 +13,7 @@ import tomlkit
 from helpers import GOOD_PYPROJECT, apply_fixer, compute, git, write_tree
 from helpers import disk_status as status
 from sciship.checks import run_checks
-from sciship.checks.license import LICENSES_DIR
+from sciship.metadata.licenses import LICENSES_DIR
 from sciship.project import Project
 
 MIT = (LICENSES_DIR / "MIT.txt").read_text().replace("{{ year }}", "2024").replace("{{ holder }}", "Ada")

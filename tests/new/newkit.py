@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sciship.scaffold import Meta
+from sciship.new.scaffold import Meta
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Ada Lovelace",

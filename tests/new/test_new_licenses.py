@@ -11,7 +11,8 @@ import yaml
 from newkit import make_meta
 
 from sciship._errors import InputError
-from sciship.scaffold import LICENSES, TEMPLATES, license_text, project_files
+from sciship.metadata.licenses import LICENSES, license_text
+from sciship.new.scaffold import TEMPLATES, project_files
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,7 +94,7 @@ def test_every_license_choice_passes_sciship_check(spdx: str) -> None:
 
 def test_unknown_license_suggests_the_same_family() -> None:
     from sciship._errors import InputError
-    from sciship.scaffold import normalize_license
+    from sciship.metadata.licenses import normalize_license
 
     with pytest.raises(InputError) as info:
         normalize_license("GPL-2.0-only")

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from sciship._errors import InputError
-from sciship.new import check_name, popular_names
+from sciship.new.create import check_name, popular_names
 
 
 @pytest.mark.parametrize(

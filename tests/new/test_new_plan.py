@@ -8,8 +8,8 @@ import pytest
 from newkit import all_files, make_meta
 
 from sciship._errors import InputError
-from sciship.new import plan_new
-from sciship.scaffold import project_files
+from sciship.new.create import plan_new
+from sciship.new.scaffold import project_files
 
 
 def test_plan_lists_every_file_and_writes_nothing_until_applied(tmp_path: Path) -> None:

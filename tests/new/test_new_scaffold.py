@@ -10,8 +10,7 @@ import yaml
 from newkit import make_meta
 
 from sciship._errors import InputError
-from sciship.project import Project
-from sciship.scaffold import (
+from sciship.new.scaffold import (
     Meta,
     ci_files,
     community_files,
@@ -21,6 +20,7 @@ from sciship.scaffold import (
     quote,
     render,
 )
+from sciship.project import Project
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -114,7 +114,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small package built once (no smoke test), ready to publish."""
-    from sciship import dist
+    from sciship import release
 
     root = tmp_path_factory.mktemp("pub") / "pubdemo"
     files = {
@@ -131,6 +131,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for p in root.rglob("*"):
         if p.is_file():
             os.utime(p, (old, old))
-    result = dist.build(root, smoke=False)
+    result = release.build(root, smoke=False)
     assert result.ok, [(s.name, s.message, s.details) for s in result.steps if s.status != "ok"]
     return root

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sciship.project import Project
-from sciship.publish import Credentials, Redactor, _versions_in, target_for, version_source
+from sciship.release.publish import Credentials, Redactor, _versions_in, target_for, version_source
 
 slow = pytest.mark.slow
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from sciship.adopt.plan import BIG_FILE, Adoption
 
 if TYPE_CHECKING:
+    from sciship.new.scaffold import Meta
     from sciship.plan import Plan
     from sciship.project import Project
-    from sciship.scaffold import Meta
 
 
 def license_in_folder(project: Project) -> str | None:
@@ -19,7 +19,7 @@ def license_in_folder(project: Project) -> str | None:
     The author already chose that license for this code, so adopt declares it; any other case (no
     file, an unknown or combined text) stays the author's decision.
     """
-    from sciship.checks.license import identify
+    from sciship.metadata.licenses import identify
 
     path = project.find_ci("LICENSE") or project.find_ci("COPYING")
     text = project.read_text(path) if path else None
@@ -28,7 +28,7 @@ def license_in_folder(project: Project) -> str | None:
 
 
 def meta_for(adoption: Adoption, project: Project, author: str | None, email: str | None) -> Meta:
-    from sciship.scaffold import Meta
+    from sciship.new.scaffold import Meta
 
     low = adoption.requires_python.removeprefix(">=")
     minor = int(low.split(".")[1]) if "." in low else 10
@@ -47,7 +47,7 @@ def meta_for(adoption: Adoption, project: Project, author: str | None, email: st
 
 def add_project_files(adoption: Adoption, project: Project, meta: Meta) -> None:
     """Add pyproject.toml, __init__.py, README, generated tests and the standard files to the plan."""
-    from sciship import scaffold
+    from sciship.new import scaffold
 
     plan = adoption.plan
     existing = set(project.files) | {a.path for a in plan.actions}
@@ -131,7 +131,7 @@ def _readme_path(project: Project) -> str | None:
 def _pyproject(adoption: Adoption, project: Project, meta: Meta) -> str:
     import tomlkit
 
-    from sciship import scaffold
+    from sciship.new import scaffold
 
     text = scaffold.render("pyproject.toml", meta)
     if adoption.commands:

@@ -1,6 +1,6 @@
 """CONTRIBUTING, CHANGELOG and CITATION.cff for an *existing* project (the `community` fixers).
 
-:mod:`sciship.scaffold` renders the same files for a new project, where it knows the layout, tools and
+:mod:`sciship.new.scaffold` renders the same files for a new project, where it knows the layout, tools and
 example code it creates itself. An existing project can differ in all of these, so these renderers read
 what the project actually declares (its test extra or dependency group, its ruff config, its real
 repository and docs URLs, an SPDX expression CFF may not accept) instead of assuming. CODE_OF_CONDUCT.md

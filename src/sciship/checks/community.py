@@ -73,7 +73,7 @@ def has_code_of_conduct(project: Project) -> Result:
 
 @fixer("COM601")
 def write_code_of_conduct(project: Project, plan: Plan) -> None:
-    from sciship import scaffold
+    from sciship.new import scaffold
 
     meta = scaffold.Meta.from_project(project)
     plan.create(

@@ -75,7 +75,7 @@ def gitignore_covers_build(project: Project) -> Result:
 @fixer("HYG800")
 def write_gitignore(project: Project, plan: Plan) -> None:
     if not project.has(GITIGNORE):
-        from sciship import scaffold
+        from sciship.new import scaffold
 
         text = scaffold.render(GITIGNORE, scaffold.Meta.from_project(project))
         plan.create(GITIGNORE, text, "ignore build output, caches and virtual environments")

@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import json
 import re
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
-from sciship.checks.metadata import PYPROJECT, declared, is_dynamic, line_of, no_pyproject, project_table
+from sciship.checks._project_table import (
+    PYPROJECT,
+    declared,
+    is_dynamic,
+    line_of,
+    no_pyproject,
+    project_table,
+)
+from sciship.metadata.licenses import (
+    LICENSES_DIR,
+    OPERATORS,
+    classifier_to_spdx,
+    identify,
+    known_licenses,
+    license_files,
+    license_ids,
+    license_text,
+    osi_approved,
+    spdx_ids,
+)
+from sciship.metadata.licenses import (
+    canonical as canonical_expression,
+)
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
@@ -21,74 +40,12 @@ if TYPE_CHECKING:
     from sciship.project import Project
 
 FAMILY = "license"
-LICENSES_DIR = Path(__file__).resolve().parent.parent / "templates" / "licenses"
-#: File names (without extension, upper case) that hold a license at the top of a project.
-LICENSE_STEMS = ("LICENSE", "LICENCE", "COPYING")
 #: What build backends ship when ``license-files`` is not given (hatchling, setuptools, flit, pdm agree).
 DEFAULT_LICENSE_GLOBS = ("LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*")
 _PLACEHOLDERS = re.compile(
     r"\[(?:year|yyyy|fullname|name of copyright owner)\]|<year>|<copyright holders?>|\{\{", re.IGNORECASE
 )
-_OPERATORS = frozenset({"AND", "OR", "WITH"})
 HEAD_LINES = 10  #: where the copyright line of a license file is
-
-
-# ---------------------------------------------------------------------- data
-@cache
-def _json(name: str) -> Any:
-    return json.loads((LICENSES_DIR / name).read_text(encoding="utf-8"))
-
-
-def known_licenses() -> dict[str, dict[str, Any]]:
-    """``licenses.json``: SPDX id -> name, classifier, fingerprint."""
-    return _json("licenses.json")  # type: ignore[no-any-return]
-
-
-def osi_approved() -> frozenset[str]:
-    return frozenset(_json("osi.json"))
-
-
-def classifier_to_spdx() -> dict[str, str]:
-    return _json("classifier_to_spdx.json")  # type: ignore[no-any-return]
-
-
-def collapse(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def identify(text: str) -> list[str]:
-    """The ids in ``licenses.json`` whose fingerprint is in ``text`` (ignoring whitespace and case)."""
-    flat = collapse(text)
-    return [spdx for spdx, info in known_licenses().items() if collapse(info["fingerprint"]) in flat]
-
-
-def license_ids(expression: str) -> list[str]:
-    """The license ids in an SPDX expression (operators, brackets and exceptions left out)."""
-    tokens = expression.replace("(", " ").replace(")", " ").split()
-    out: list[str] = []
-    skip_next = False
-    for tok in tokens:
-        if skip_next:
-            skip_next = False
-            continue
-        if tok.upper() == "WITH":
-            skip_next = True
-            continue
-        if tok.upper() not in _OPERATORS:
-            out.append(tok.rstrip("+"))
-    return out
-
-
-def license_files(project: Project) -> list[str]:
-    """License files at the top of the project: LICENSE, LICENCE, COPYING, with or without extension."""
-    out = []
-    for f in project.files:
-        if "/" in f:
-            continue
-        stem = f.split(".", 1)[0].upper()
-        if stem in LICENSE_STEMS or any(stem.startswith(s + "-") for s in LICENSE_STEMS):
-            out.append(f)
-    return out
 
 
 def expression(project: Project) -> str | None:
@@ -101,18 +58,6 @@ def license_classifiers(project: Project) -> list[str]:
     if not isinstance(classifiers, list):
         return []
     return [c for c in classifiers if isinstance(c, str) and c.startswith("License ::")]
-
-
-def _canonical(expr: str) -> str | None:
-    """The canonical form of a valid SPDX expression, else None."""
-    try:
-        from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
-    except ImportError:  # pragma: no cover - packaging < 24.2
-        return expr
-    try:
-        return str(canonicalize_license_expression(expr))
-    except InvalidLicenseExpression:
-        return None
 
 
 def _from_classifiers(project: Project) -> str | None:
@@ -175,7 +120,7 @@ def _table_guess(project: Project, table: dict[str, Any]) -> str | None:
     """The SPDX id an old ``{text=...}`` / ``{file=...}`` table clearly means, else None."""
     text = table.get("text")
     if isinstance(text, str) and text.strip() and "\n" not in text.strip():
-        canonical = _canonical(text.strip())
+        canonical = canonical_expression(text.strip())
         if canonical:
             return canonical
     path = table.get("file")
@@ -222,15 +167,15 @@ def license_valid(project: Project) -> Result:
     expr = expression(project)
     if expr is None:
         return Skip("No SPDX license expression is declared.")
-    canonical = _canonical(expr)
+    canonical = canonical_expression(expr)
     if canonical is not None:
         return _deprecated_ids(project, canonical)
     import difflib
 
-    ids = _json("spdx_ids.json")
+    ids = spdx_ids()
     by_lower = {i.lower(): i for i in ids}
     if " " in expr.strip() and not _has_operator(expr):
-        dashed = _canonical("-".join(expr.split()))
+        dashed = canonical_expression("-".join(expr.split()))
         if dashed:
             return Fail(f"`license = \"{expr}\"` is not a valid SPDX expression; SPDX ids have no spaces: "
                         f"write `{dashed}`.", path=PYPROJECT, line=line_of(project, "license"))
@@ -248,12 +193,12 @@ def license_valid(project: Project) -> Result:
 
 def _deprecated_ids(project: Project, canonical: str) -> Result:
     """Old SPDX ids (``GPL-3.0``, ``GPL-2.0+``) that packaging still accepts but SPDX has retired."""
-    current = {i.lower() for i in _json("spdx_ids.json")}
+    current = {i.lower() for i in spdx_ids()}
     tokens = canonical.replace("(", " ").replace(")", " ").split()
     old = [
         t
         for t in tokens
-        if t.upper() not in _OPERATORS
+        if t.upper() not in OPERATORS
         and not t.startswith("LicenseRef-")
         and "exception" not in t.lower()  # exceptions have their own list
         and t.lower().rstrip("+") not in current  # `Apache-2.0+` is valid: "this version or later"
@@ -278,10 +223,10 @@ def _deprecated_ids(project: Project, canonical: str) -> Result:
 def rename_retired_ids(project: Project, plan: Plan) -> None:
     """``GPL-2.0+`` becomes ``GPL-2.0-or-later``: the same license, in today's spelling."""
     expr = expression(project)
-    canonical = _canonical(expr) if expr else None
+    canonical = canonical_expression(expr) if expr else None
     if canonical is None:
         return
-    current = {i.lower() for i in _json("spdx_ids.json")}
+    current = {i.lower() for i in spdx_ids()}
     new = re.sub(
         r"([A-Za-z0-9.-]+)\+",
         lambda m: f"{m.group(1)}-or-later" if f"{m.group(1)}-or-later".lower() in current else m.group(0),
@@ -297,7 +242,7 @@ def rename_retired_ids(project: Project, plan: Plan) -> None:
 
 
 def _has_operator(expr: str) -> bool:
-    return any(tok.upper() in _OPERATORS for tok in expr.split())
+    return any(tok.upper() in OPERATORS for tok in expr.split())
 
 
 # ---------------------------------------------------------------------- LIC202
@@ -367,7 +312,7 @@ def write_license(project: Project, plan: Plan) -> None:
         plan.edit_toml(PYPROJECT, change, f"list {name} in license-files")
         return
     expr = expression(project)
-    canonical = _canonical(expr) if expr else None
+    canonical = canonical_expression(expr) if expr else None
     if canonical is None or not (LICENSES_DIR / f"{canonical}.txt").is_file():
         if canonical:
             plan.note(f"sciship has no text for `{canonical}`; copy it from https://spdx.org/licenses/"
@@ -401,22 +346,7 @@ def _holder(project: Project) -> str | None:
 
 def _render_license(spdx: str, year: int, holder: str) -> str:
     """The license text, rendered the way `sciship new` renders it (same templates)."""
-    from sciship._errors import InputError
-
-    try:
-        from sciship.scaffold import license_text
-
-        return license_text(spdx, year, holder)
-    except (ImportError, InputError):  # a template `sciship new` does not offer
-        return _render_template(spdx, year, holder)
-
-
-def _render_template(spdx: str, year: int, holder: str) -> str:
-    import jinja2
-
-    env = jinja2.Environment(keep_trailing_newline=True, autoescape=False)  # noqa: S701 - plain text
-    source = (LICENSES_DIR / f"{spdx}.txt").read_text(encoding="utf-8")
-    return env.from_string(source).render(year=year, holder=holder)
+    return license_text(spdx, year, holder)
 
 
 # ---------------------------------------------------------------------- LIC203
@@ -437,7 +367,7 @@ def license_osi(project: Project) -> Result:
     expr = expression(project)
     if expr is None:
         return Skip("No SPDX license expression is declared.")
-    canonical = _canonical(expr) or expr
+    canonical = canonical_expression(expr) or expr
     ids = license_ids(canonical)
     osi = osi_approved()
     bad = [i for i in ids if i not in osi]
@@ -528,7 +458,7 @@ def license_text_matches(project: Project) -> Result:
         return Skip("There is no declared license or no license file to compare.")
     texts = {f: project.read_text(f) or "" for f in files}
     known = known_licenses()
-    ids = [i for i in license_ids(_canonical(expr) or expr) if i in known]
+    ids = [i for i in license_ids(canonical_expression(expr) or expr) if i in known]
     found = {spdx for text in texts.values() for spdx in identify(text)}
     missing = [i for i in ids if i not in found]
     if missing:

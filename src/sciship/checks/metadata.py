@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks._project_table import (
+    DEFAULT_REQUIRES_PYTHON,
+    PYPROJECT,
+    declared,
+    git_author,
+    github_repo,
+    inline_authors,
+    is_dynamic,
+    line_of,
+    no_pyproject,
+    project_table,
+    version_literals,
+)
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
@@ -16,129 +28,8 @@ if TYPE_CHECKING:
     from sciship.project import Project
 
 FAMILY = "metadata"
-PYPROJECT = "pyproject.toml"
-DEFAULT_REQUIRES_PYTHON = ">=3.10"
 MAX_DESCRIPTION = 200
-#: Files in a package where a hard-coded ``__version__`` usually lives.
-VERSION_FILES = ("__init__.py", "_version.py", "version.py", "__about__.py")
 _NEEDS_TOML = ("PKG101",)
-
-
-# ---------------------------------------------------------------------- shared helpers
-def line_of(project: Project, key: str) -> int | None:
-    """The line of ``key = ...`` in pyproject.toml (first match), for locations in findings."""
-    from sciship.checks.pyproject import _line_of
-
-    return _line_of(project.read_text(PYPROJECT) or "", key)
-
-
-def declared(project: Project, key: str) -> Any:
-    """``[project].key``; None when absent. Raises nothing."""
-    return project.metadata.get(key)
-
-
-def is_dynamic(project: Project, key: str) -> bool:
-    dyn = project.metadata.get("dynamic")
-    return isinstance(dyn, list) and key in dyn
-
-
-def no_pyproject(project: Project) -> Skip | None:
-    """A Skip when there is no ``[project]`` table to check (PKG100, PKG101 or PKG110 says why)."""
-    data = project.pyproject
-    if data is None:
-        return Skip("There is no readable pyproject.toml.")
-    if not isinstance(data.get("project"), dict):
-        return Skip("pyproject.toml has no `[project]` table (see PKG110).")
-    return None
-
-
-def version_literals(project: Project) -> list[tuple[str, int, str]]:
-    """Hard-coded ``__version__ = "..."`` in the packages' VERSION_FILES, as (path, line, value)."""
-
-    def compute() -> list[tuple[str, int, str]]:
-        out: list[tuple[str, int, str]] = []
-        paths = [
-            pkg.path if pkg.module else f"{pkg.path}/{name}"
-            for pkg in project.packages
-            for name in VERSION_FILES
-            if not (pkg.module and name != VERSION_FILES[0])
-        ]
-        for path in dict.fromkeys(paths):
-            text = project.read_text(path) if project.has(path) else None
-            if not text or "__version__" not in text:
-                continue
-            try:
-                tree = ast.parse(text)
-            except (SyntaxError, ValueError):
-                continue
-            for node in tree.body:
-                value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-                targets = (
-                    node.targets
-                    if isinstance(node, ast.Assign)
-                    else ([node.target] if isinstance(node, ast.AnnAssign) else [])
-                )
-                if (
-                    any(isinstance(t, ast.Name) and t.id == "__version__" for t in targets)
-                    and isinstance(value, ast.Constant)
-                    and isinstance(value.value, str)
-                ):
-                    out.append((path, node.lineno, value.value))
-        return out
-
-    return project.memo("metadata:version_literals", compute)  # type: ignore[no-any-return]
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def git_config(project: Project, key: str) -> str | None:
-    """``git config KEY`` as seen from the project folder, or None (no git, not set, any error)."""
-    return project.git_config(key)
-
-
-_GITHUB = re.compile(r"^(?:https://|ssh://git@|git@)github\.com[:/]([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
-
-
-def github_repo(project: Project) -> str | None:
-    """``https://github.com/owner/repo`` when the ``origin`` remote is on GitHub, else None."""
-    url = git_config(project, "remote.origin.url")
-    m = _GITHUB.match(url or "")
-    return f"https://github.com/{m.group(1)}/{m.group(2)}" if m else None
-
-
-def git_author(project: Project) -> dict[str, str] | None:
-    name = git_config(project, "user.name")
-    email = git_config(project, "user.email")
-    if not name and not email:
-        return None
-    author: dict[str, str] = {}
-    if name:
-        author["name"] = name
-    if email:
-        author["email"] = email
-    return author
-
-
-def project_table(doc: TOMLDocument) -> Any:
-    """The ``[project]`` table of a tomlkit document, created when missing."""
-    import tomlkit
-
-    if "project" not in doc:
-        doc.add("project", tomlkit.table())
-    return doc["project"]
-
-
-def inline_authors(authors: list[dict[str, str]]) -> Any:
-    import tomlkit
-
-    array = tomlkit.array()
-    for a in authors:
-        t = tomlkit.inline_table()
-        t.update(a)
-        array.append(t)
-    return array
 
 
 # ---------------------------------------------------------------------- PKG110 name
@@ -508,7 +399,12 @@ def has_authors(project: Project) -> Result:
         return skip
     if is_dynamic(project, "authors") or is_dynamic(project, "maintainers"):
         return None
-    listed = _list(declared(project, "authors")) + _list(declared(project, "maintainers"))
+    listed = [
+        p
+        for key in ("authors", "maintainers")
+        if isinstance(people := declared(project, key), list)
+        for p in people
+    ]
     people = [p for p in listed if isinstance(p, dict)]
     # --fix can only help when git knows who you are
     unknown = git_author(project) is None

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks._project_table import text_line_of
 
 if TYPE_CHECKING:
     from sciship.checks import Result
@@ -183,13 +184,8 @@ def pyproject_valid(project: Project) -> Result:
         return None
     text = project.read_text("pyproject.toml") or ""
     first_key = errs[0][0].split(".")[-1].split("[")[0]
-    return Fail("; ".join(m for _, m in errs) + ".", path="pyproject.toml", line=_line_of(text, first_key))
-
-
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.MULTILINE)
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    message = "; ".join(m for _, m in errs) + "."
+    return Fail(message, path="pyproject.toml", line=text_line_of(text, first_key))
 
 
 @check(
@@ -216,7 +212,7 @@ def has_build_system(project: Project) -> Result:
         return Fail(
             "`[build-system]` has no `build-backend` key, so pip guesses (legacy setuptools).",
             path="pyproject.toml",
-            line=_line_of(project.read_text("pyproject.toml") or "", "requires"),
+            line=text_line_of(project.read_text("pyproject.toml") or "", "requires"),
         )
     if not bs.get("requires"):
         return Fail(
@@ -271,14 +267,14 @@ def write_starter_pyproject(project: Project, plan: Plan) -> None:
 def starter_pyproject(project: Project) -> str:
     import tomlkit
 
-    from sciship.checks.license import identify, license_files
-    from sciship.checks.metadata import (
+    from sciship.checks._project_table import (
         DEFAULT_REQUIRES_PYTHON,
         git_author,
         github_repo,
         inline_authors,
         version_literals,
     )
+    from sciship.metadata.licenses import identify, license_files
 
     doc = tomlkit.document()
     bs = tomlkit.table()

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from sciship.checks import Fail, Skip, check, fixer
-from sciship.checks.metadata import PYPROJECT, declared, is_dynamic, line_of, no_pyproject, project_table
+from sciship.checks._project_table import (
+    PYPROJECT,
+    declared,
+    is_dynamic,
+    line_of,
+    no_pyproject,
+    project_table,
+)
 
 if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument

@@ -48,8 +48,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship._errors import InputError
     from sciship.adopt import adopt
     from sciship.adopt.files import add_project_files, license_in_folder, meta_for
+    from sciship.metadata.licenses import normalize_license
+    from sciship.new.scaffold import git_identity
     from sciship.project import Project
-    from sciship.scaffold import git_identity, normalize_license
 
     project = Project.load(args.path)
     _refuse_packaged(project)

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sciship.dist import BuildResult, StepEvent
+    from sciship.release import BuildResult, StepEvent
     from sciship.ui import UI
 
 _MARK = {"ok": ("ok", "green"), "failed": ("FAILED", "red"), "skipped": ("skipped", "yellow")}
@@ -30,7 +30,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ui: UI) -> int:
     import json
 
-    from sciship import dist
+    from sciship import release
     from sciship._errors import InputError
     from sciship.project import Project
 
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             hint="Run sciship from your project folder, or start a package with `sciship new NAME`.",
         )
     display = _Progress(ui)
-    result = dist.build(project.root, smoke=not args.no_smoke, progress=display)
+    result = release.build(project.root, smoke=not args.no_smoke, progress=display)
     if args.format == "json":
         ui.write(json.dumps(result.to_dict(), indent=2))
     else:

@@ -122,7 +122,7 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
 
 def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:
     from sciship.checks import run_checks
-    from sciship.fix import plan_fixes_detailed
+    from sciship.checks.fix import plan_fixes_detailed
     from sciship.project import Project
 
     st = ui.style

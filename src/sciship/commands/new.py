@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from sciship.scaffold import Meta
+    from sciship.new.scaffold import Meta
     from sciship.ui import UI
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -44,9 +44,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ui: UI) -> int:
     import shutil
 
-    from sciship import new
     from sciship._errors import InputError
-    from sciship.scaffold import DEFAULT_LICENSE, LICENSES, Meta, git_identity, normalize_license
+    from sciship.metadata.licenses import DEFAULT_LICENSE, LICENSES, normalize_license
+    from sciship.new import create as new
+    from sciship.new.scaffold import Meta, git_identity
 
     checked = new.check_name(args.name)
     license_id = normalize_license(args.license) if args.license else None
@@ -163,7 +164,7 @@ def _login_name() -> str:
 
 def _github_guess(author: str, email: str) -> str:
     """The GitHub owner to assume: git's ``github.user``, a noreply address, else a slug of the name."""
-    from sciship.scaffold import git_config
+    from sciship.new.scaffold import git_config
 
     configured = git_config().get("github.user", "")
     if configured and _GITHUB.match(configured):

@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sciship.publish import Credentials, Target
+    from sciship.release.publish import Credentials, Target
     from sciship.ui import UI
 
 
@@ -38,9 +38,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
-    from sciship import publish
     from sciship._errors import CommandFailed
     from sciship.project import Project
+    from sciship.release import publish
 
     project = Project.load(args.path)
     target = publish.target_for(args.repository, args.repository_url)
@@ -104,7 +104,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
 def _credentials(target: Target, ui: UI) -> Credentials:
     from sciship._errors import CommandFailed
-    from sciship.publish import Credentials
+    from sciship.release.publish import Credentials
 
     username = os.environ.get("TWINE_USERNAME") or "__token__"
     password = os.environ.get("TWINE_PASSWORD")

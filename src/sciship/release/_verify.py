@@ -10,8 +10,8 @@ import zipfile
 from email.message import Message
 from pathlib import Path, PurePosixPath
 
-from sciship.dist._model import fail, skip
 from sciship.project import Project
+from sciship.release._model import fail, skip
 
 #: Path parts that never belong in a wheel.
 JUNK_PARTS = frozenset(

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sciship.dist._env import run
-from sciship.dist._model import Recorder, fail, tail
+from sciship.release._env import run
+from sciship.release._model import Recorder, fail, tail
 
 BACKEND_HINT = (
     "The lines above come from your build backend (the tool named in `[build-system]` of pyproject.toml); "

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sciship.dist._model import fail, tail
+from sciship.release._model import fail, tail
 
 
 def find_uv() -> str | None:

@@ -7,9 +7,9 @@ import json
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from sciship.dist._env import Venv, create_venv, run
-from sciship.dist._model import Recorder, fail, skip, tail
-from sciship.dist._verify import wheel_names, wheel_text
+from sciship.release._env import Venv, create_venv, run
+from sciship.release._model import Recorder, fail, skip, tail
+from sciship.release._verify import wheel_names, wheel_text
 
 #: Run inside the fresh environment. Imports each module, collects every failure, writes JSON to argv[2].
 IMPORT_SCRIPT = r"""
@@ -76,7 +76,7 @@ def _install(venv: Venv, wheel: Path) -> str:
 
 
 def _requires(wheel: Path) -> list[str]:
-    from sciship.dist._verify import parse_metadata
+    from sciship.release._verify import parse_metadata
 
     raw = wheel_text(wheel, "METADATA") or ""
     return parse_metadata(raw).get_all("Requires-Dist") or []

@@ -1,4 +1,4 @@
-"""``sciship new``: plan a complete new package (the files come from :mod:`sciship.scaffold`).
+"""``sciship new``: plan a complete new package (the files come from :mod:`sciship.new.scaffold`).
 
 The library never prints and never prompts: :func:`check_name` validates a name and returns warnings,
 :func:`plan_new` returns a :class:`~sciship.plan.Plan`, :func:`init_git` makes the first commit after
@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sciship._errors import InputError
-from sciship.scaffold import import_name_for, project_files
+from sciship.new.scaffold import import_name_for, project_files
 
 if TYPE_CHECKING:
+    from sciship.new.scaffold import Meta
     from sciship.plan import Plan
-    from sciship.scaffold import Meta
 
 #: PEP 508 names: letters, digits, and . _ - inside (not at either end).
 _NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
@@ -104,7 +104,7 @@ def canonical(name: str) -> str:
 #: sciship's per-version standard-library lists (Python 3.8 to 3.14), shared with `sciship deps`. Read
 #: as a file rather than through ``sciship.imports.stdlib`` so `sciship new` does not import the whole
 #: dependency analysis (about 50 ms) just for one set lookup.
-_DATA = Path(__file__).parent / "imports" / "data"
+_DATA = Path(__file__).parent.parent / "imports" / "data"
 
 
 @cache
@@ -126,7 +126,7 @@ def _is_stdlib(import_name: str) -> bool:
 @cache
 def popular_names() -> frozenset[str]:
     """Normalised names of very popular PyPI packages (bundled list)."""
-    raw = (Path(__file__).parent / "data" / "popular_names.json").read_text(encoding="utf-8")
+    raw = (Path(__file__).parent.parent / "data" / "popular_names.json").read_text(encoding="utf-8")
     return frozenset(json.loads(raw))
 
 
@@ -189,7 +189,7 @@ def plan_new(meta: Meta, target: Path, *, git: bool) -> Plan:
     if checked.import_name != meta.import_name and not meta.import_name.isidentifier():
         raise InputError(f"`{meta.import_name}` is not a valid import name.")
     if meta.license is not None:
-        from sciship.scaffold import normalize_license
+        from sciship.metadata.licenses import normalize_license
 
         normalize_license(meta.license)
     check_target(target)
@@ -237,7 +237,7 @@ def init_git(target: Path, meta: Meta) -> tuple[GitOutcome, str]:
             "git is not installed, so no repository was created. Install git and run "
             "`git init && git add . && git commit -m 'Start the project'` in the project folder."
         )
-    from sciship.scaffold import git_identity
+    from sciship.new.scaffold import git_identity
 
     env = dict(os.environ)
     # A first commit needs an identity; use the package's author where git has none configured.

@@ -13,16 +13,14 @@ Template names are the paths the files get in a project (``".github/workflows/te
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sciship._errors import InputError
+from sciship.metadata.licenses import LICENSES, license_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,19 +29,8 @@ if TYPE_CHECKING:
 
     from sciship.project import Project
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
-#: The OSI licenses pyOpenSci lists, in the order sciship offers them.
-LICENSES: tuple[str, ...] = (
-    "MIT",
-    "BSD-3-Clause",
-    "Apache-2.0",
-    "GPL-3.0-or-later",
-    "GPL-3.0-only",
-    "MPL-2.0",
-    "EUPL-1.2",
-)
-DEFAULT_LICENSE = "MIT"
 #: The example module every new package starts with (``src/<import_name>/stats.py``).
 EXAMPLE_MODULE = "stats"
 EXAMPLE_FUNCTION = "standard_error"
@@ -173,38 +160,6 @@ def git_config(cwd: Path | None = None) -> dict[str, str]:
     from sciship import _git
 
     return _git.config(cwd)
-
-
-# ---------------------------------------------------------------------- licenses
-def normalize_license(spdx: str) -> str:
-    """The supported SPDX id ``spdx`` names (case-insensitive), or a clear :class:`InputError`."""
-    wanted = spdx.strip()
-    for known in LICENSES:
-        if known.lower() == wanted.lower():
-            return known
-    family = wanted.split("-")[0].lower()
-    close = [k for k in LICENSES if k.lower().split("-")[0] == family] or difflib.get_close_matches(
-        wanted, LICENSES, n=1, cutoff=0.5
-    )
-    hint = f"Did you mean {' or '.join(f'`{c}`' for c in close)}? " if close else ""
-    spdx_ids = json.loads(
-        resources.files("sciship").joinpath("templates/licenses/spdx_ids.json").read_text(encoding="utf-8")
-    )
-    valid = next((i for i in spdx_ids if i.lower() == wanted.lower()), None)
-    aside = " (a valid SPDX license, but not one whose full text sciship bundles)" if valid else ""
-    raise InputError(
-        f"sciship does not know the license `{spdx}`{aside}. It bundles the full text of these "
-        f"open-source licenses: {', '.join(LICENSES)}.",
-        hint=hint + "Pick one of them: MIT is short, permissive and the usual choice for research code; "
-        "the GPL licenses require that changed versions stay open too.",
-    )
-
-
-def license_text(spdx: str, year: int, holder: str) -> str:
-    """The full text of license ``spdx`` with the year and copyright holder filled in."""
-    known = normalize_license(spdx)
-    template = _env().get_template(f"licenses/{known}.txt")
-    return template.render(year=year, holder=holder)
 
 
 # ---------------------------------------------------------------------- rendering

@@ -1,4 +1,5 @@
-"""Build a package, look inside what was built, and prove it installs and imports in a fresh environment.
+"""Release: build a package, look inside what was built, prove it installs and imports in a fresh
+environment (``build``), then upload it (:mod:`~sciship.release.publish`).
 
 ``build(root)`` never prints: it returns a :class:`BuildResult` (steps with status, time and message) and
 tells an optional ``progress`` callback when each step starts and ends.
@@ -10,8 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sciship.dist._env import find_uv
-from sciship.dist._model import BuildResult, Step, StepEvent
+from sciship.release._env import find_uv
+from sciship.release._model import BuildResult, Step, StepEvent
 
 __all__ = ["BuildResult", "Step", "StepEvent", "build", "find_uv"]
 
@@ -28,9 +29,9 @@ def build(
 
     ``use_uv``: None picks uv when it is installed; False forces venv + pip.
     """
-    from sciship.dist import _build, _smoke, _verify
-    from sciship.dist._model import Recorder
     from sciship.project import Project
+    from sciship.release import _build, _smoke, _verify
+    from sciship.release._model import Recorder
 
     start = time.perf_counter()
     project = Project.load(project_root)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Literal
 
 from sciship._errors import CommandFailed
-from sciship.dist._env import run
 from sciship.project import Project
+from sciship.release._env import run
 
 RepositoryName = Literal["testpypi", "pypi"]
 TRUSTED_PUBLISHING = (
@@ -421,7 +421,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 def _reason_lines(output: str) -> list[str]:
     """The lines of twine's output that say why: the HTTP error and the index's reason, or the last error."""
-    from sciship.dist._model import tail
+    from sciship.release._model import tail
 
     lines = output.splitlines()
     for i, line in enumerate(lines):
