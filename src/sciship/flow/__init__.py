@@ -1,0 +1,76 @@
+"""The data flow of a research folder: which script or notebook reads which files and writes which.
+
+Static only: nothing of the user's code is imported or run. :func:`trace` is the entry point; ``share``,
+``adopt`` (its notes on paths) and the ``share`` check family all use the same :class:`Flow`.
+
+Every path in a :class:`Flow` is relative to the project root, with ``/`` separators. A path with unknown
+parts (an f-string, ``format``) is a *pattern* with ``*`` for each unknown part (``results/run_*.npy``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from sciship.project import Project
+
+StepKind = Literal["script", "notebook"]
+Access = Literal["read", "write"]
+
+#: Codes of the problems :func:`trace` reports; the ``share`` check family (SHR1xx) reports them in
+#: ``sciship check``, with the same codes.
+PROBLEM_CODES: dict[str, str] = {
+    "SHR110": "an input that no step writes and that is not in the folder",
+    "SHR111": "an absolute path that will not exist on another computer",
+    "SHR112": "a path that leaves the folder",
+    "SHR113": "two steps write the same file (the last one run wins)",
+    "SHR114": "steps that depend on each other in a circle",
+    "SHR115": "a notebook whose cells were run out of order",
+    "SHR116": "a notebook whose saved outputs are stale",
+}
+
+
+@dataclass(frozen=True)
+class PathUse:
+    """One file a step reads or writes, where the code says so."""
+
+    path: str  #: relative to the root (or as written, for an absolute path or one that leaves the folder)
+    access: Access
+    source: str  #: the script or notebook, relative to the root
+    line: int  #: line in the script, or in the notebook cell
+    call: str  #: the call as written, e.g. ``np.save`` or ``open``
+    pattern: bool = False  #: the path has unknown parts, written as ``*``
+    cell: int | None = None  #: notebook code cell index (0-based), None for scripts
+
+
+@dataclass(frozen=True)
+class Step:
+    path: str
+    kind: StepKind
+    order: int  #: 1-based position in the run order
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()  #: steps whose outputs this one reads
+
+
+@dataclass(frozen=True)
+class FlowProblem:
+    code: str  #: one of :data:`PROBLEM_CODES`
+    message: str  #: plain words, for a first-year PhD student
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Flow:
+    steps: tuple[Step, ...] = ()
+    inputs: tuple[str, ...] = ()  #: files read and never written (in the folder or missing)
+    outputs: tuple[str, ...] = ()  #: files written by some step
+    problems: tuple[FlowProblem, ...] = ()
+    uses: tuple[PathUse, ...] = field(default=(), repr=False)  #: every read and write, with its place
+
+
+def trace(project: Project) -> Flow:
+    """The data flow of ``project`` (memoised on the snapshot)."""
+    raise NotImplementedError  # implemented in sciship.flow (issue 9)
