@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from sciship.ui import UI
 
 FAIL_ON = ("blocker", "important", "polish", "never")
+FORMATS = ("terminal", "json", "markdown", "html", "github", "sarif")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -20,7 +21,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "Reads files only: your code is never imported or run.",
     )
     p.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
-    p.add_argument("--format", choices=("terminal", "json", "markdown"), default="terminal")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="terminal",
+        help="terminal (default), json, markdown, html (one self-contained page), github (annotations "
+        "for GitHub Actions) or sarif (for GitHub code scanning)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of the screen (needed for html on a terminal)",
+    )
     p.add_argument(
         "--fail-on",
         choices=FAIL_ON,
@@ -42,6 +55,7 @@ def _codes(values: list[str]) -> list[str]:
 def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.project import Project
 
+    refuse_html_on_terminal(args, ui)
     project = Project.load(args.path)
     if not project.files:
         from sciship._errors import InputError
@@ -110,14 +124,64 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
 
     root = str(project.root)
     problems = _problems(project, debug=args.debug)
-    if args.format == "json":
-        ui.write(rep.render_json(findings, root=root, problems=problems))
-    elif args.format == "markdown":
-        ui.write(rep.render_markdown(findings, root=root, problems=problems))
+    fmt = args.format
+    if fmt == "json":
+        text = rep.render_json(findings, root=root, problems=problems)
+    elif fmt == "markdown":
+        text = rep.render_markdown(findings, root=root, problems=problems)
+    elif fmt == "html":
+        from sciship.report.pages import render_check
+
+        text = render_check(findings, project=project_name(project), root=root, problems=problems)
+    elif fmt == "github":
+        from sciship.report.github import render_github
+
+        text = render_github(findings, root=root, problems=problems)
+    elif fmt == "sarif":
+        from sciship.report.sarif import render_sarif
+
+        text = render_sarif(findings, root=root, problems=problems, files=project.files)
     else:
-        ui.write(
-            rep.render_terminal(findings, root=root, problems=problems, verbose=args.verbose, style=ui.style)
+        style = ui.style if not args.output else None
+        text = rep.render_terminal(findings, root=root, problems=problems, verbose=args.verbose, style=style)
+    emit(text, args, ui, summary=lambda: rep.summary_line(findings, ui.err_style))
+
+
+def project_name(project: Any) -> str:
+    """The project's name as its metadata says (else its folder's name)."""
+    name = project.metadata.get("name") if isinstance(project.metadata, dict) else None
+    return name.strip() if isinstance(name, str) and name.strip() else project.root.name
+
+
+def refuse_html_on_terminal(args: argparse.Namespace, ui: UI) -> None:
+    """An HTML page printed on a terminal helps nobody: ask for a file (before any work is done)."""
+    if getattr(args, "format", None) == "html" and not args.output and _isatty(ui.out):
+        from sciship._errors import InputError
+
+        raise InputError(
+            "An HTML report is a file to open in a browser, not text for the terminal.",
+            hint="Add `--output report.html` (or redirect: `> report.html`).",
         )
+
+
+def emit(text: str, args: argparse.Namespace, ui: UI, *, summary: Any = None) -> None:
+    """Print the report, or write it to ``--output`` and say where it went (and the summary) on stderr."""
+    if not args.output:
+        ui.write(text)
+        return
+    from sciship.report.output import write_report
+
+    path = write_report(text, args.output)
+    ui.info(f"Wrote the {args.format} report to {path}")
+    if summary is not None:
+        ui.info(summary())
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:

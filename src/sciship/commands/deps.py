@@ -41,7 +41,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "code is never imported or run.",
     )
     p.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "html"),
+        default="table",
+        help="table (default), json, or html (one self-contained page)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of the screen (needed for html on a terminal)",
+    )
     p.add_argument("--write", action="store_true", help="declare what is missing in pyproject.toml")
     p.add_argument("--dry-run", action="store_true", help="with --write: show the change, write nothing")
     p.add_argument("--floors", action="store_true", help="with --write: add `>=` the installed version")
@@ -50,9 +61,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship.commands.check import emit, refuse_html_on_terminal
     from sciship.imports import analyze
     from sciship.project import Project
 
+    refuse_html_on_terminal(args, ui)
     project = Project.load(args.path)
     report = analyze(project, cache=not args.no_cache)
     if args.write or args.dry_run:
@@ -61,9 +74,19 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         else:
             return _write(project, report, args, ui)
     if args.format == "json":
-        ui.write(json.dumps(report.to_json(), indent=2))
+        text = json.dumps(report.to_json(), indent=2) + "\n"
+    elif args.format == "html":
+        from sciship.commands.check import project_name
+        from sciship.report.html import render
+        from sciship.report.pages import deps_page
+
+        page = deps_page(
+            report, project=project_name(project), root=str(project.root), next_step=next_step(report)
+        )
+        text = render(page)
     else:
-        ui.write(render_table(report, ui))
+        text = render_table(report, ui, colour=not args.output)
+    emit(text, args, ui)
     return 1 if _blocking(report) else 0
 
 
@@ -72,8 +95,23 @@ def _blocking(report: DepsReport) -> list[DependencyVerdict]:
     return [v for v in report.dependencies if v.status == "missing" and set(v.scopes) & needed]
 
 
-def render_table(report: DepsReport, ui: UI) -> str:
-    st = ui.style
+def next_step(report: DepsReport) -> str | None:
+    """What to do about the verdicts: declare what is missing, else look at what is unused."""
+    if _blocking(report):
+        return "Run `sciship deps --write --dry-run` to see the change that declares what is missing."
+    if any(v.status == "unused" for v in report.dependencies):
+        return (
+            "Remove the unused entries from where they are declared, unless something needs them "
+            "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
+            "conflict with other packages."
+        )
+    return None
+
+
+def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
+    from sciship.report.style import Style
+
+    st = ui.style if colour else Style(colour=False)
     rows = [("distribution", "status", "used in", "declared in", "imported as")]
     rows.extend(
         (
@@ -120,16 +158,10 @@ def render_table(report: DepsReport, ui: UI) -> str:
         lines.extend(f"  {p.location()}: {p.message}" for p in report.problems[:20])
         if len(report.problems) > 20:
             lines.append(f"  ... and {len(report.problems) - 20} more (use --format json to see all).")
-    if _blocking(report):
+    step = next_step(report)
+    if step is not None:
         lines.append("")
-        lines.append("Run `sciship deps --write --dry-run` to see the change that declares what is missing.")
-    elif counts.get("unused"):
-        lines.append("")
-        lines.append(
-            "Next step: remove the unused entries from where they are declared, unless something needs them "
-            "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
-            "conflict with other packages."
-        )
+        lines.append(step if _blocking(report) else "Next step: " + step[0].lower() + step[1:])
     return "\n".join(lines)
 
 
