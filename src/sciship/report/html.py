@@ -174,7 +174,7 @@ class Page:
 
 
 # ---------------------------------------------------------------------------------- text helpers
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -190,7 +190,7 @@ def esc(text: object) -> str:
 
 def inline(text: object) -> str:
     """Escape plain text; backtick spans become ``<code>``."""
-    return _CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", esc(text))
+    return _CODE_SPAN.sub(lambda m: f"<code>{m.group(2)}</code>", esc(text))
 
 
 def slug(text: str) -> str:

@@ -1,0 +1,49 @@
+"""Helpers for the report tests: fixture project contents and the JSON report to compare with."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import HERE, run_cli
+
+EXAMPLES = HERE.parent / "examples"
+
+#: metadata that tries to break out of HTML (and of workflow commands)
+HOSTILE_NAME = 'bad<script>alert("name")</script></details>'
+HOSTILE_PYPROJECT = """\
+[build-system]
+requires = ["hatchling"]
+build-backend = "hatchling.build"
+
+[project]
+name = "bad<script>alert(\\"name\\")</script></details>"
+version = "0.1.0"
+description = "</details></summary><script>alert('desc')</script> \\"quoted\\" & 'single' \\u001b[31mred\\u0007"
+readme = "README.md"
+license = "Nope<b>"
+requires-python = ">=3.10"
+authors = [{ name = "<img src=x onerror=alert(1)>", email = "not-an-email<>" }]
+dependencies = ["<script>"]
+
+[project.urls]
+Homepage = "javascript:alert(1)"
+"""
+
+
+def hostile_files() -> dict[str, str]:
+    return {
+        "pyproject.toml": HOSTILE_PYPROJECT,
+        "README.md": "# <script>alert('readme')</script>\n\n</details>\n",
+        "src/bad_pkg/__init__.py": "import yaml_<b>\n",
+        "src/bad_pkg/a<img src=x onerror=alert(2)>.py": "import requests\n",
+        "scripts/run%0A::error::injected.py": "import numpy\n",
+    }
+
+
+
+def check_json(root: Path, *extra: str) -> dict[str, object]:
+    proc = run_cli("check", str(root), "--format", "json", "--fail-on", "never", *extra)
+    assert proc.returncode == 0, proc.stderr
+    data: dict[str, object] = json.loads(proc.stdout)
+    return data
