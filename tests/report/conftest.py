@@ -16,8 +16,17 @@ from helpers import run_cli, write_tree
 def good_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("good")
     proc = run_cli(
-        "new", "rainfall-tools", "--yes", "--no-git", "--author", "Ada Lovelace", "--email",
-        "ada@example.org", "--github", "ada", cwd=base,
+        "new",
+        "rainfall-tools",
+        "--yes",
+        "--no-git",
+        "--author",
+        "Ada Lovelace",
+        "--email",
+        "ada@example.org",
+        "--github",
+        "ada",
+        cwd=base,
     )
     assert proc.returncode == 0, proc.stderr
     return base / "rainfall-tools"
@@ -33,4 +42,3 @@ def troubled_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_tree(tmp_path_factory.mktemp("hostile") / "project", hostile_files())
-

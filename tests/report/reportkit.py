@@ -19,7 +19,7 @@ build-backend = "hatchling.build"
 [project]
 name = "bad<script>alert(\\"name\\")</script></details>"
 version = "0.1.0"
-description = "</details></summary><script>alert('desc')</script> \\"quoted\\" & 'single' \\u001b[31mred\\u0007"
+description = "</details></summary><script>alert('desc')</script> \\"quoted\\" & 'single' \\u001b[31m\\u0007"
 readme = "README.md"
 license = "Nope<b>"
 requires-python = ">=3.10"
@@ -39,7 +39,6 @@ def hostile_files() -> dict[str, str]:
         "src/bad_pkg/a<img src=x onerror=alert(2)>.py": "import requests\n",
         "scripts/run%0A::error::injected.py": "import numpy\n",
     }
-
 
 
 def check_json(root: Path, *extra: str) -> dict[str, object]:

@@ -21,7 +21,11 @@ LEVEL = {"blocker": "error", "important": "warning", "polish": "notice"}
 def unescape(text: str) -> str:
     """What the Actions runner does with an escaped value."""
     return (
-        text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+        text.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
     )
 
 
@@ -42,7 +46,11 @@ def test_escaping_follows_the_runner() -> None:
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
     line = command("error", "two\nlines", file="dir,x/a:b.py", line=3, title="T1 50% sure")
     assert line == "::error file=dir%2Cx/a%3Ab.py,line=3,title=T1 50%25 sure::two%0Alines"
-    assert parse(line) == ("error", {"file": "dir,x/a:b.py", "line": "3", "title": "T1 50% sure"}, "two\nlines")
+    assert parse(line) == (
+        "error",
+        {"file": "dir,x/a:b.py", "line": "3", "title": "T1 50% sure"},
+        "two\nlines",
+    )
     assert command("notice", "m") == "::notice::m"
     assert "\x1b" not in command("warning", "colour \x1b[31m and bell \x07")
 
@@ -73,9 +81,7 @@ def test_one_annotation_per_failure(which: str, request: pytest.FixtureRequest) 
 
 def test_paths_are_relative_to_the_repository(troubled_project: Path) -> None:
     repo = troubled_project.parent
-    proc = run_cli(
-        "check", "lake-temps", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)}
-    )
+    proc = run_cli("check", "lake-temps", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)})
     assert proc.returncode == 1  # important findings fail at the default --fail-on
     files = {parse(line)[1].get("file") for line in proc.stdout.splitlines() if line.startswith("::")}
     assert "lake-temps/pyproject.toml" in files
@@ -103,7 +109,9 @@ def test_hostile_names_cannot_inject_commands(hostile_project: Path, tmp_path: P
 def test_sarif_is_valid_and_complete(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     root: Path = request.getfixturevalue(which)
     out = tmp_path / "check.sarif"
-    proc = run_cli("check", str(root), "--format", "sarif", "--output", str(out), "--fail-on", "never", cwd=root)
+    proc = run_cli(
+        "check", str(root), "--format", "sarif", "--output", str(out), "--fail-on", "never", cwd=root
+    )
     assert proc.returncode == 0, proc.stderr
     sarif = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(SCHEMA).validate(sarif)

@@ -69,6 +69,7 @@ class Progress:
         self._shown = False
         self._active = False  #: between start() and stop(): the line may be drawn
         self._tick = 0
+        self._steps = 0  #: steps started so far (from the second on, the line also shows the total time)
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         self._frames = _FRAMES_UTF8 if encoding in {"utf8", "utf_8"} else _FRAMES
 
@@ -104,6 +105,7 @@ class Progress:
         """Start a new step: ``title`` is what is being done now; ``total`` the count to expect, if known."""
         with self._lock:
             self.title = title
+            self._steps += 1
             self.total = total
             self.done = 0
             self.step_started = time.monotonic()
@@ -143,7 +145,7 @@ class Progress:
             count = f" {self.done}"
         took = format_seconds(now - self.step_started)
         total = format_seconds(now - self.started)
-        times = f"{took}" if abs(self.step_started - self.started) < 0.05 else f"{took}, {total} in all"
+        times = took if self._steps < 2 else f"{took}, {total} in all"
         return f"{self.title}{count} ({times})"
 
     def _run(self) -> None:

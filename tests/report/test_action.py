@@ -1,0 +1,183 @@
+"""The composite GitHub Action (action.yml), run step by step with bash and the variables GitHub sets.
+
+Each `run:` step runs as GitHub runs it (`bash --noprofile --norc -eo pipefail FILE`), with its `env:`
+after the `${{ ... }}` expressions are filled in from the inputs, `github.action_path` and earlier
+steps' outputs, and with GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, RUNNER_TEMP and friends
+pointing at temporary files. The install step really installs sciship from this worktree into a fresh
+virtual environment (once for the module).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import HERE
+
+pytestmark = pytest.mark.slow
+
+ROOT = HERE.parent
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+EXPR = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
+
+
+@dataclass
+class Runner:
+    """What one job of a GitHub runner keeps between the steps of the action."""
+
+    temp: Path
+    workspace: Path
+    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def env(self, step_dir: Path) -> dict[str, str]:
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONPATH"))}
+        return {
+            **base,
+            "CI": "true",
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_ACTION_PATH": str(ROOT),
+            "GITHUB_WORKSPACE": str(self.workspace),
+            "GITHUB_OUTPUT": str(step_dir / "output"),
+            "GITHUB_STEP_SUMMARY": str(self.workspace.parent / "step_summary.md"),
+            "GITHUB_ENV": str(step_dir / "env"),
+            "GITHUB_PATH": str(step_dir / "path"),
+            "RUNNER_TEMP": str(self.temp),
+            "RUNNER_OS": "Linux",
+        }
+
+
+def evaluate(text: str, inputs: dict[str, str], runner: Runner) -> str:
+    def value(m: re.Match[str]) -> str:
+        expr = m.group(1)
+        if expr.startswith("inputs."):
+            name = expr.removeprefix("inputs.")
+            return inputs.get(name, ACTION["inputs"][name].get("default", ""))
+        if expr == "github.action_path":
+            return str(ROOT)
+        step = re.fullmatch(r"steps\.([\w-]+)\.outputs\.([\w-]+)", expr)
+        if step:
+            return runner.outputs.get(step.group(1), {}).get(step.group(2), "")
+        raise AssertionError(f"the test does not know the expression {expr!r}")
+
+    return EXPR.sub(value, text)
+
+
+def run_step(
+    step: dict[str, Any], inputs: dict[str, str], runner: Runner
+) -> subprocess.CompletedProcess[str]:
+    assert step["shell"] == "bash"
+    assert not EXPR.search(step["run"]), "expressions belong in env:, never inside the script"
+    step_dir = Path(tempfile.mkdtemp(prefix=f"step-{step.get('id', 'x')}-", dir=runner.temp))
+    script = step_dir / "script.sh"
+    script.write_text(step["run"], encoding="utf-8")
+    env = runner.env(step_dir)
+    env.update({k: evaluate(str(v), inputs, runner) for k, v in step.get("env", {}).items()})
+    proc = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=runner.workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    out = step_dir / "output"
+    if "id" in step:
+        values = dict(line.split("=", 1) for line in out.read_text().splitlines()) if out.exists() else {}
+        runner.outputs[step["id"]] = values
+    return proc
+
+
+def steps() -> dict[str, dict[str, Any]]:
+    return {s["id"]: s for s in ACTION["runs"]["steps"]}
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    """A runner on which the action's install step has run."""
+    base = tmp_path_factory.mktemp("runner")
+    runner = Runner(temp=base / "temp", workspace=base / "repo" / "workspace")
+    runner.temp.mkdir()
+    runner.workspace.mkdir(parents=True)
+    proc = run_step(steps()["install"], {}, runner)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "sciship" in proc.stdout  # `sciship --version`
+    assert Path(runner.outputs["install"]["sciship"]).exists()
+    return runner
+
+
+def check_step(
+    runner: Runner, project: Path, inputs: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], str]:
+    repo = runner.workspace
+    for child in repo.iterdir():
+        shutil.rmtree(child)
+    shutil.copytree(project, repo / "pkg")
+    summary = repo.parent / "step_summary.md"
+    summary.write_text("")
+    proc = run_step(steps()["check"], {"path": "pkg", **inputs}, runner)
+    return proc, summary.read_text(encoding="utf-8")
+
+
+def test_action_is_a_composite_action() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    assert list(steps()) == ["install", "check"]
+    assert set(ACTION["inputs"]) >= {"path", "fail-on", "args"}
+
+
+def test_troubled_project_fails_with_annotations_and_a_summary(
+    installed: Runner, troubled_project: Path
+) -> None:
+    proc, summary = check_step(installed, troubled_project, {})
+    assert proc.returncode == 1, proc.stderr
+    assert installed.outputs["check"]["exit-code"] == "1"
+    assert re.search(r"^::error file=pkg/pyproject\.toml,.*title=PKG103 ", proc.stdout, re.MULTILINE), (
+        proc.stdout
+    )
+    assert re.search(r"^::warning ", proc.stdout, re.MULTILINE)
+    assert "## sciship check" in summary
+    assert "### Blockers" in summary
+    assert "failed at or above 'important'" in proc.stdout
+
+
+def test_fail_on_and_args_decide_the_exit_code(installed: Runner, troubled_project: Path) -> None:
+    proc, summary = check_step(installed, troubled_project, {"fail-on": "never"})
+    assert proc.returncode == 0, proc.stderr
+    assert "::error " in proc.stdout
+    assert summary
+    proc, _ = check_step(
+        installed, troubled_project, {"fail-on": "blocker", "args": "--ignore PKG103 --ignore LIC200"}
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "PKG103" not in proc.stdout
+
+
+def test_good_project_passes(installed: Runner, good_project: Path) -> None:
+    proc, summary = check_step(installed, good_project, {})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not re.search(r"^::(error|warning)", proc.stdout, re.MULTILINE)
+    assert "**0 failed**" in summary
+
+
+def test_bad_input_fails_with_a_message(installed: Runner, troubled_project: Path) -> None:
+    proc, _ = check_step(installed, troubled_project, {"fail-on": "sometimes"})
+    assert proc.returncode == 2
+    assert "invalid choice" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_new_projects_use_the_action(good_project: Path) -> None:
+    from sciship.new.scaffold import sciship_rev
+
+    tests = yaml.safe_load((good_project / ".github" / "workflows" / "tests.yml").read_text())
+    uses = [s.get("uses") for job in tests["jobs"].values() for s in job["steps"]]
+    assert f"sciship/sciship@{sciship_rev()}" in uses
