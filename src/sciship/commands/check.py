@@ -132,7 +132,8 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
     elif fmt == "html":
         from sciship.report.pages import render_check
 
-        text = render_check(findings, project=project_name(project), root=root, problems=problems)
+        shown = shown_path(args.path, project)
+        text = render_check(findings, project=project_name(project), root=shown, problems=problems)
     elif fmt == "github":
         from sciship.report.github import render_github
 
@@ -151,6 +152,11 @@ def project_name(project: Any) -> str:
     """The project's name as its metadata says (else its folder's name)."""
     name = project.metadata.get("name") if isinstance(project.metadata, dict) else None
     return name.strip() if isinstance(name, str) and name.strip() else project.root.name
+
+
+def shown_path(given: str, project: Any) -> str:
+    """The folder as the user named it (a page may be shared: it need not show their home folder)."""
+    return project.root.name if given in {"", "."} else given
 
 
 def refuse_html_on_terminal(args: argparse.Namespace, ui: UI) -> None:

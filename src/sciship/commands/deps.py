@@ -76,13 +76,12 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     if args.format == "json":
         text = json.dumps(report.to_json(), indent=2) + "\n"
     elif args.format == "html":
-        from sciship.commands.check import project_name
+        from sciship.commands.check import project_name, shown_path
         from sciship.report.html import render
         from sciship.report.pages import deps_page
 
-        page = deps_page(
-            report, project=project_name(project), root=str(project.root), next_step=next_step(report)
-        )
+        shown = shown_path(args.path, project)
+        page = deps_page(report, project=project_name(project), root=shown, next_step=next_step(report))
         text = render(page)
     else:
         text = render_table(report, ui, colour=not args.output)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sciship.checks import Check
+    from sciship.checks import Check, Finding
 
 #: ``{code: (status, message)}``; status is ``passed``, ``failed`` or ``skipped``
 Results = dict[str, tuple[str, str]]
@@ -67,7 +67,7 @@ def sciship_findings(package: Any) -> Results:
     return {f.code: (f.status, _message(f)) for f in run_checks(project)}
 
 
-def _message(f: Any) -> str:
+def _message(f: Finding) -> str:
     if f.status != "failed":
         return f.message
     where = f" (`{f.location()}`)" if f.location() else ""

@@ -224,7 +224,7 @@ def render(page: Page) -> str:
     body.append("<header>")
     body.append(f'<p class="kicker">{esc(page.title)}</p>')
     body.append(f"<h1>{esc(page.project)}</h1>")
-    if page.subtitle:
+    if page.subtitle and page.subtitle != page.project:
         body.append(f'<p class="subtitle"><code>{esc(page.subtitle)}</code></p>')
     body.append("</header>")
     body.append('<main id="main">')
@@ -572,7 +572,7 @@ items.forEach(function(i){var t=i.getAttribute('data-tone');if(tones.indexOf(t)<
 var names={blocker:'Blockers',important:'Important',polish:'Polish',ok:'Passed',skipped:'Skipped',
 info:'Notes',warning:'Warnings'};
 var boxes={};
-var title=document.createElement('span');title.textContent='Show:';bar.appendChild(title);
+if(tones.length){var title=document.createElement('span');title.textContent='Show:';bar.appendChild(title);}
 tones.forEach(function(t){var l=document.createElement('label');var c=document.createElement('input');
 c.type='checkbox';c.checked=true;c.addEventListener('change',apply);boxes[t]=c;l.appendChild(c);
 l.appendChild(document.createTextNode(' '+(names[t]||t)));bar.appendChild(l);});
