@@ -38,6 +38,7 @@ def hostile_files() -> dict[str, str]:
         "src/bad_pkg/__init__.py": "import yaml_<b>\n",
         "src/bad_pkg/a<img src=x onerror=alert(2)>.py": "import requests\n",
         "scripts/run%0A::error::injected.py": "import numpy\n",
+        "scripts/title\x1b]0;pwned\x07.py": "print 'python 2'\n",  # a terminal escape in a file name
     }
 
 

@@ -150,6 +150,17 @@ def test_hostile_metadata_is_escaped(hostile_project: Path, tmp_path: Path) -> N
     assert text.count("<details") == text.count("</details>")
 
 
+def test_terminal_and_markdown_reports_drop_control_characters(hostile_project: Path) -> None:
+    for fmt in ("terminal", "markdown"):
+        proc = run_cli("check", str(hostile_project), "--format", fmt, env={"FORCE_COLOR": "1"})
+        assert proc.returncode == 1, proc.stderr
+        assert "\x07" not in proc.stdout
+        assert "\x1b]" not in proc.stdout
+        assert "pwned" in proc.stdout  # the file is reported, its escape sequence made harmless
+        assert "Traceback" not in proc.stderr
+    assert "\x1b[1m" in proc.stdout or fmt == "markdown"  # sciship's own colours are kept
+
+
 def test_deps_page(troubled_project: Path, hostile_project: Path, tmp_path: Path) -> None:
     for root in (troubled_project, hostile_project):
         out = tmp_path / f"{root.name}-deps.html"

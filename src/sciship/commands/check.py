@@ -53,6 +53,7 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship.commands._output import refuse_html_on_terminal
     from sciship.project import Project
 
     refuse_html_on_terminal(args, ui)
@@ -120,6 +121,7 @@ def _problems(project: Any, *, debug: bool) -> list[Any]:
 
 
 def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> None:
+    from sciship.commands._output import emit, project_name, shown_path
     from sciship.report import findings as rep
 
     root = str(project.root)
@@ -146,48 +148,6 @@ def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> No
         style = ui.style if not args.output else None
         text = rep.render_terminal(findings, root=root, problems=problems, verbose=args.verbose, style=style)
     emit(text, args, ui, summary=lambda: rep.summary_line(findings, ui.err_style))
-
-
-def project_name(project: Any) -> str:
-    """The project's name as its metadata says (else its folder's name)."""
-    name = project.metadata.get("name") if isinstance(project.metadata, dict) else None
-    return name.strip() if isinstance(name, str) and name.strip() else project.root.name
-
-
-def shown_path(given: str, project: Any) -> str:
-    """The folder as the user named it (a page may be shared: it need not show their home folder)."""
-    return project.root.name if given in {"", "."} else given
-
-
-def refuse_html_on_terminal(args: argparse.Namespace, ui: UI) -> None:
-    """An HTML page printed on a terminal helps nobody: ask for a file (before any work is done)."""
-    if getattr(args, "format", None) == "html" and not args.output and _isatty(ui.out):
-        from sciship._errors import InputError
-
-        raise InputError(
-            "An HTML report is a file to open in a browser, not text for the terminal.",
-            hint="Add `--output report.html` (or redirect: `> report.html`).",
-        )
-
-
-def emit(text: str, args: argparse.Namespace, ui: UI, *, summary: Any = None) -> None:
-    """Print the report, or write it to ``--output`` and say where it went (and the summary) on stderr."""
-    if not args.output:
-        ui.write(text)
-        return
-    from sciship.report.output import write_report
-
-    path = write_report(text, args.output)
-    ui.info(f"Wrote the {args.format} report to {path}")
-    if summary is not None:
-        ui.info(summary())
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
 
 
 def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:

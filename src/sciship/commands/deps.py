@@ -61,7 +61,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
-    from sciship.commands.check import emit, refuse_html_on_terminal
+    from sciship.commands._output import emit, refuse_html_on_terminal
     from sciship.imports import analyze
     from sciship.project import Project
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     if args.format == "json":
         text = json.dumps(report.to_json(), indent=2) + "\n"
     elif args.format == "html":
-        from sciship.commands.check import project_name, shown_path
+        from sciship.commands._output import project_name, shown_path
         from sciship.report.html import render
         from sciship.report.pages import deps_page
 

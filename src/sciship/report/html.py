@@ -15,7 +15,7 @@ Every string in the model is plain text and is escaped here; write no HTML into 
 The page carries a Content-Security-Policy that allows only its own inline style and its one script
 (by hash), so even a mistake in escaping cannot load anything or run injected code.
 
-See ``/work/notes/html-report-api.md`` (and the examples in :mod:`sciship.report.pages`) for how a
+:mod:`sciship.report.pages` builds the pages of ``check`` and ``deps``: complete examples of how a
 command renders its own page.
 """
 
