@@ -23,7 +23,8 @@ import yaml
 
 from helpers import HERE
 
-pytestmark = pytest.mark.slow
+# one worker runs them all, so the install step (a real pip install) runs once
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("action")]
 
 ROOT = HERE.parent
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
