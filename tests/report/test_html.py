@@ -361,3 +361,26 @@ def test_source_date_epoch_fixes_the_date(monkeypatch: pytest.MonkeyPatch) -> No
     text = h.render(h.Page(title="t", project="p", headline="h"))
     assert 'datetime="2023-11-14T22:13:20+00:00"' in text
     assert h.render(h.Page(title="t", project="p", headline="h")) == text
+
+
+def test_figures_of_the_pictures_module_fit_the_page() -> None:
+    from sciship.report.pictures.charts import Bar, Part, bar_chart, stacked_bar
+    from sciship.report.pictures.diagram import Graph, Node, to_svg
+
+    chart = stacked_bar(
+        [Part("passed", 40, "passed"), Part("<b>failed</b>", 3, "failed")], title="Checks <x>"
+    )
+    bars = bar_chart([Bar("docs", 0.5, "1 of 2"), Bar("tests", 1.0)], title="Families")
+    g = Graph("flow <&>")
+    g.add(Node("a", "data/<raw>.csv", "input", href="#a"))
+    g.add(Node("b", "01.py", "script"))
+    g.link("a", "b")
+    graph = to_svg(g, standalone=False)
+    text = _page(
+        h.Section("Pictures", [h.Figure(svg, "caption", "alt") for svg in (bars, graph)]),
+        figure=h.Figure(chart, "Checks", "40 passed, 3 failed"),
+    )
+    assert_self_contained(text)
+    assert text.count("<svg") == 3
+    with pytest.raises(ValueError, match="load anything"):
+        h.check_svg('<svg xmlns="http://www.w3.org/2000/svg"><style>@import "x.css";</style></svg>')

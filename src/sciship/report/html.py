@@ -437,6 +437,10 @@ def check_svg(svg: str) -> None:
         tag = el.tag.rsplit("}", 1)[-1].lower()
         if tag in _SVG_FORBIDDEN:
             raise ValueError(f"an inline SVG figure may not contain <{tag}>")
+        if tag == "style":
+            css = (el.text or "").lower().replace(" ", "")
+            if "@import" in css or re.search(r"url\((?!#|'#|\"#)", css):
+                raise ValueError("the <style> of an inline SVG figure may not load anything")
         for name, value in el.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             if local.startswith("on"):
