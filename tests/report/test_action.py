@@ -174,11 +174,3 @@ def test_bad_input_fails_with_a_message(installed: Runner, troubled_project: Pat
     assert proc.returncode == 2
     assert "invalid choice" in proc.stderr
     assert "Traceback" not in proc.stderr
-
-
-def test_new_projects_use_the_action(good_project: Path) -> None:
-    from sciship.new.scaffold import sciship_rev
-
-    tests = yaml.safe_load((good_project / ".github" / "workflows" / "tests.yml").read_text())
-    uses = [s.get("uses") for job in tests["jobs"].values() for s in job["steps"]]
-    assert f"sciship/sciship@{sciship_rev()}" in uses

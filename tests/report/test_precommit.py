@@ -103,12 +103,3 @@ def test_hooks_fail_a_broken_project_and_say_why(hook_repo: Path, good_project: 
     assert deps_part.lstrip(".").startswith("Failed"), proc.stdout
     assert "requests" in deps_part
     assert "missing" in deps_part
-
-
-def test_new_projects_use_the_hooks(good_project: Path) -> None:
-    config = yaml.safe_load((good_project / ".pre-commit-config.yaml").read_text())
-    (repo,) = [r for r in config["repos"] if r["repo"] == "https://github.com/sciship/sciship"]
-    assert [h["id"] for h in repo["hooks"]] == ["sciship-check", "sciship-deps"]
-    from sciship.new.scaffold import sciship_rev
-
-    assert repo["rev"] == sciship_rev()
