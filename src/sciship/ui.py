@@ -9,7 +9,6 @@ from typing import TextIO
 
 from sciship.report.style import Style
 
-
 #: control characters a project's text could carry into the terminal (a file name, a description): all
 #: but newline, tab and the colour codes sciship itself writes (ESC [ ... m)
 _UNSAFE = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
