@@ -550,7 +550,9 @@ details>div{padding:0 .9rem .6rem}
 .table-wrap{overflow-x:auto;margin:.6rem 0}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;color:var(--muted);padding:.3rem 0}
-th,td{border-bottom:1px solid var(--line);padding:.35rem .6rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .6rem;text-align:left;vertical-align:top;
+overflow-wrap:break-word}
+td:last-child{overflow-wrap:anywhere;min-width:10rem}
 th{background:var(--card)}
 .none{color:var(--muted)}
 .figure{margin:1.2rem 0}.figure .svg svg{max-width:100%;height:auto}

@@ -169,6 +169,11 @@ DEPS_STATUS_HELP = {
 }
 
 
+def _short(location: str) -> str:
+    """``project.optional-dependencies.s3`` -> ``extra:s3`` (as the terminal table says it)."""
+    return location.replace("project.optional-dependencies.", "extra:").replace("dependency-groups.", "group:")
+
+
 def deps_page(report: DepsReport, *, project: str, root: str, next_step: str | None = None) -> h.Page:
     deps = report.dependencies
     counts: dict[str, int] = {}
@@ -187,7 +192,7 @@ def deps_page(report: DepsReport, *, project: str, root: str, next_step: str | N
             h.Code(v.distribution),
             h.Badge(v.status, _DEPS_TONE.get(v.status, "info")),
             ", ".join(v.scopes) or None,
-            ", ".join(v.declared) or None,
+            ", ".join(_short(d) for d in v.declared) or None,
             ", ".join(v.imports) or None,
             ", ".join(v.files[:3]) + (f" and {len(v.files) - 3} more" if len(v.files) > 3 else "") or None,
         )
