@@ -171,7 +171,8 @@ DEPS_STATUS_HELP = {
 
 def _short(location: str) -> str:
     """``project.optional-dependencies.s3`` -> ``extra:s3`` (as the terminal table says it)."""
-    return location.replace("project.optional-dependencies.", "extra:").replace("dependency-groups.", "group:")
+    extra = location.replace("project.optional-dependencies.", "extra:")
+    return extra.replace("dependency-groups.", "group:")
 
 
 def deps_page(report: DepsReport, *, project: str, root: str, next_step: str | None = None) -> h.Page:
