@@ -206,7 +206,7 @@ and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0
 
 def citation_data(info: Info) -> dict[str, Any]:
     """CITATION.cff content as data (valid CFF 1.2.0 when ``info`` has at least one author)."""
-    from sciship.checks import _cff
+    from sciship.metadata import cff_schema as _cff
 
     data: dict[str, Any] = {
         "cff-version": "1.2.0",

@@ -204,7 +204,7 @@ def citation_valid(project: Project) -> Result:
     data, problem = load_cff(project)
     if problem is not None:
         return problem
-    from sciship.checks import _cff
+    from sciship.metadata import cff_schema as _cff
 
     errors = _cff.validate(data)
     if not errors:
