@@ -1,0 +1,320 @@
+"""Decide what ``sciship share`` writes: one plan for the metadata files, REPRODUCE.md,
+requirements.txt and (``--archive``) the deposit archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from sciship._errors import InputError
+from sciship.metadata.model import Metadata, Person
+from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from sciship.flow import Flow
+    from sciship.metadata.writers.rocrate import CrateFile
+    from sciship.plan import Plan
+    from sciship.project import Project
+    from sciship.share.archive import Archive
+    from sciship.share.inventory import Environment
+
+#: The data license sciship suggests (and ``--yes`` takes) for data and figures.
+SUGGESTED_DATA_LICENSE = "CC-BY-4.0"
+
+
+@dataclass(frozen=True)
+class Options:
+    license: str | None = None  #: the code's license (SPDX expression); never guessed
+    data_license: str | None = None  #: the license of data and figures (SPDX id)
+    authors: tuple[Person, ...] | None = None  #: None: the authors sciship found
+    orcids: tuple[str, ...] = ()
+    update: bool = False
+    archive: bool = False
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    today: str | None = None  #: ISO date for date-released (default: SOURCE_DATE_EPOCH, else today)
+    dry_run: bool = False  #: skip the sha256 of large files (nothing is written)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the folder already says, before anyone is asked anything."""
+
+    name: str
+    license: str | None
+    license_from: str | None  #: where the code license was found
+    data_license: str | None
+    authors: tuple[Person, ...]
+    authors_from: str
+    package: bool  #: the folder is a package (pyproject/setup metadata)
+
+
+@dataclass
+class ShareResult:
+    flow: Flow
+    plan: Plan
+    metadata: Metadata
+    files: list[CrateFile]
+    environment: Environment
+    kept: list[tuple[str, str]] = field(default_factory=list)  #: (path, why it is not written)
+    archive: Archive | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def writes(self) -> list[str]:
+        """Every file share writes (the archive too, also on a dry run, where it is not built)."""
+        out = [a.path for a in self.plan.actions]
+        if self.archive is not None and self.archive.path not in out:
+            out.append(self.archive.path)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented ``--dry-run --format json`` shape (schema 1)."""
+        flow = self.flow
+        return {
+            "schema": 1,
+            "root": str(self.plan.root),
+            "steps": [
+                {
+                    "path": s.path,
+                    "kind": s.kind,
+                    "order": s.order,
+                    "reads": list(s.reads),
+                    "writes": list(s.writes),
+                    "after": list(s.after),
+                }
+                for s in flow.steps
+            ],
+            "inputs": list(flow.inputs),
+            "outputs": list(flow.outputs),
+            "problems": [
+                {"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in flow.problems
+            ],
+            "plan": self.writes,
+        }
+
+
+def today(value: str | None = None) -> str:
+    if value:
+        return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.datetime.now(tz=dt.timezone.utc).date().isoformat()
+
+
+def check_license(value: str, what: str) -> str:
+    """``value`` as a canonical SPDX expression, or a clear error."""
+    from sciship.metadata.licenses import canonical
+
+    found = canonical(value.strip())
+    if found is None:
+        raise InputError(
+            f"`{value}` is not an SPDX license id, so it cannot be the {what}.",
+            hint="Use an id from https://spdx.org/licenses, for example `MIT` or `BSD-3-Clause` for code "
+            "and `CC-BY-4.0` or `CC0-1.0` for data.",
+        )
+    return found
+
+
+def known(project: Project) -> Known:
+    from sciship.metadata import model
+    from sciship.metadata.licenses import identify, license_files
+    from sciship.share import people
+
+    md = model.load(project)
+    combined = md.combined()
+    license_id = combined.license
+    where = None
+    if license_id:
+        source = combined.source("license")
+        where = source.path if source is not None else "the project's metadata"
+    else:
+        for path in license_files(project):
+            text = project.read_text(path)
+            found = identify(text) if text else []
+            if len(found) == 1:
+                license_id, where = found[0], path
+                break
+    authors, authors_from = people.known(md, project)
+    return Known(
+        name=_name(combined.name or project.root.name),
+        license=license_id,
+        license_from=where,
+        data_license=combined.data_license,
+        authors=authors,
+        authors_from=authors_from,
+        package=md.package is not None,
+    )
+
+
+def _name(text: str) -> str:
+    return text.strip() or "research-code"
+
+
+def readme_summary(project: Project) -> str | None:
+    """The first paragraph of prose in the README (no headings, badges or HTML), at most 600 characters."""
+    path = project.find_ci("README")
+    text = project.read_text(path) if path else None
+    if not text:
+        return None
+    for block in re.split(r"\n\s*\n", text):
+        lines = [
+            line.strip()
+            for line in block.strip().splitlines()
+            if line.strip() and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
+        ]
+        para = " ".join(lines)
+        para = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", para)
+        para = re.sub(r"[*_`]{1,2}", "", para).strip()
+        if len(para) >= 30 and not para.lower().startswith(("install", "usage")):
+            return para if len(para) <= 600 else para[:597].rsplit(" ", 1)[0] + "..."
+    return None
+
+
+def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
+    """The one metadata record every file is written from (the package's own first, when it has one)."""
+    from sciship.metadata import model
+    from sciship.share import people
+
+    combined = model.load(project).combined()
+    authors = options.authors if options.authors is not None else known_.authors
+    authors = people.with_orcids(authors, options.orcids)
+    code_license = check_license(options.license, "code license") if options.license else known_.license
+    data_license = (
+        check_license(options.data_license, "data license") if options.data_license else known_.data_license
+    )
+    return replace(
+        combined,
+        name=known_.name,
+        description=combined.description or readme_summary(project),
+        authors=authors,
+        maintainers=(),
+        license=code_license,
+        data_license=data_license,
+        date_released=today(options.today),
+    )
+
+
+def requirements(project: Project) -> tuple[list[str], str | None]:
+    """What the code imports, as requirement lines (``>=`` the installed version where there is one),
+    and the oldest Python the code can run on."""
+    from sciship.imports import analyze
+    from sciship.imports.write import requirement
+
+    report = analyze(project)
+    lines = [
+        requirement(v, floors=True)
+        for v in report.dependencies
+        if set(v.scopes) & {"runtime", "script", "notebook", "optional"} and v.status != "unused"
+    ]
+    rp = report.requires_python
+    return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
+
+
+def prepare(project: Project, options: Options, flow: Flow, known_: Known | None = None) -> ShareResult:
+    """The plan ``sciship share`` applies (nothing is written here)."""
+    from sciship.metadata import model
+    from sciship.metadata.licenses import LICENSES, license_files, license_text
+    from sciship.metadata.writers import cff, codemeta, rocrate, zenodo
+    from sciship.plan import Plan
+    from sciship.share import inventory, reproduce
+
+    known_ = known_ or known(project)
+    meta = metadata_for(project, options, known_)
+    md = model.load(project)
+    plan = Plan(project.root)
+    env = inventory.environment(project)
+    result = ShareResult(flow=flow, plan=plan, metadata=meta, files=[], environment=env)
+    unreadable = {p.path for p in md.problems}
+
+    reqs, python = requirements(project)
+    python = python or (meta.requires_python or "").removeprefix(">=") or None
+    writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
+
+    def put(path: str, render: Any, refresh: Any, why: str) -> None:
+        if not project.has(path):
+            plan.create(path, render(), why)
+        elif path in unreadable:
+            result.kept.append((path, "sciship could not read it, so it is left as it is"))
+        elif options.update and refresh is not None:
+            before = len(plan.actions)
+            plan.edit(path, refresh, "refresh version, date, authors and license")
+            if len(plan.actions) == before:
+                result.kept.append((path, "already up to date"))
+        else:
+            result.kept.append((path, "exists (`--update` refreshes its version, date, authors and license)"))
+
+    if not meta.people:
+        result.notes.append(
+            "No author is known: CITATION.cff needs at least one. Run `sciship share` on a terminal to type "
+            "the authors, or set your name with `git config user.name`."
+        )
+    if not meta.license:
+        result.notes.append(
+            "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
+            "(MIT is the usual choice for research code; see `sciship explain licenses`)."
+        )
+    put(cff.PATH, lambda: cff.render(meta), lambda text: cff.update(text, meta), "how to cite this work")
+    put(
+        codemeta.PATH,
+        lambda: codemeta.render(meta, requirements=reqs, readme=project.find_ci("README")),
+        lambda text: codemeta.update(text, meta),
+        "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",
+    )
+    put(
+        zenodo.PATH,
+        lambda: zenodo.render(meta),
+        lambda text: zenodo.update(text, meta),
+        "what Zenodo records for each release (it reads this before CITATION.cff)",
+    )
+    if writes_requirements:
+        plan.create(
+            "requirements.txt",
+            "# The packages the code imports (found by sciship share; versions are lower bounds).\n"
+            + "".join(f"{line}\n" for line in reqs),
+            "what to install to run the code",
+        )
+    if meta.license in LICENSES and not license_files(project):
+        holder = ", ".join(p.display for p in meta.people) or meta.name or "the authors"
+        plan.create("LICENSE", license_text(meta.license, int(meta.date_released[:4]), holder), "the code license")
+
+    # the crate and REPRODUCE.md describe every file, including the ones this plan writes
+    planned = {a.path: len(a.content or b"") for a in plan.actions if a.kind == "create"}
+    paths = inventory.deposit_files(project)
+    extra = {**planned, reproduce.PATH: 0} if not project.has(reproduce.PATH) else planned
+    files = inventory.describe(project, paths, options.max_file_size, extra=extra)
+    if not options.dry_run:
+        files = [replace(f, sha256=inventory.sha256_of(project, f.path)) if f.external else f for f in files]
+    result.files = files
+    repro = reproduce.render(
+        meta,
+        flow,
+        files,
+        env,
+        python=python,
+        writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
+        max_file_size=options.max_file_size,
+    )
+    if not project.has(reproduce.PATH):
+        plan.create(reproduce.PATH, repro, "how to rerun the analysis, step by step")
+        files = [replace(f, size=len(repro.encode())) if f.path == reproduce.PATH else f for f in files]
+        result.files = files
+    else:
+        result.kept.append((reproduce.PATH, "exists (delete it to have sciship write it again)"))
+    crate = rocrate.data(meta, files, flow.steps, max_file_size=options.max_file_size)
+    put(
+        rocrate.PATH,
+        lambda: rocrate.dump(crate),
+        lambda text: rocrate.update(text, crate),
+        "what each file is and which step makes it (RO-Crate 1.1)",
+    )
+    if options.archive:
+        from sciship.share import archive
+
+        result.archive = archive.plan_archive(project, plan, meta, paths, options.max_file_size)
+        if not options.dry_run:
+            archive.build(project, plan, result.archive)
+    return result
