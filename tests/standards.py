@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -127,5 +128,8 @@ def crate_issues(crate_folder: Path, cache: Path, profile: str = "process-run-cr
         offline=True,
         cache_path=cache,
     )
-    result = services.validate(settings)
+    with warnings.catch_warnings():
+        # pyshacl, inside the validator, still uses an rdflib class rdflib has deprecated
+        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+        result = services.validate(settings)
     return [f"{i.check.identifier}: {i.message}" for i in result.get_issues()]

@@ -56,7 +56,7 @@ def archive_name(meta: Metadata) -> tuple[str, str]:
 
 def plan_archive(project: Project, plan: Plan, meta: Metadata, paths: list[str], max_file_size: int) -> Archive:
     """Decide the archive's content; unless ``plan`` is for a dry run, build it and add it to ``plan``."""
-    from sciship.share.inventory import size_of
+    from sciship.share.inventory import size_of, too_large
 
     target, top = archive_name(meta)
     planned = {a.path: a for a in plan.actions if a.content is not None}
@@ -64,7 +64,7 @@ def plan_archive(project: Project, plan: Plan, meta: Metadata, paths: list[str],
     left_out: list[tuple[str, str]] = []
     for rel in sorted(set(paths) | set(planned)):
         size = len(planned[rel].content or b"") if rel in planned else size_of(project, rel)
-        if size > max_file_size:
+        if too_large(rel, size, max_file_size):
             left_out.append(
                 (rel, f"{_size(size)}, over the {_size(max_file_size)} limit: listed with its sha256 in "
                       "ro-crate-metadata.json and REPRODUCE.md")
@@ -72,6 +72,12 @@ def plan_archive(project: Project, plan: Plan, meta: Metadata, paths: list[str],
             continue
         entries.append(rel)
     left_out.extend((rel, "a link to a place outside the folder (never followed)") for rel in project.skipped)
+    from sciship.share.inventory import odd_names
+
+    left_out.extend(
+        (rel, "its name is not UTF-8 text, so the archive cannot name it: rename it and run share again")
+        for rel in odd_names(project)
+    )
     return Archive(path=target, entries=entries, left_out=left_out)
 
 

@@ -140,7 +140,7 @@ def known(project: Project) -> Known:
                 break
     authors, authors_from = people.known(md, project)
     return Known(
-        name=_name(combined.name or project.root.name),
+        name=_name(combined.name or readme_title(project) or project.root.name),
         license=license_id,
         license_from=where,
         data_license=combined.data_license,
@@ -152,6 +152,26 @@ def known(project: Project) -> Known:
 
 def _name(text: str) -> str:
     return text.strip() or "research-code"
+
+
+def readme_title(project: Project) -> str | None:
+    """The README's first heading (``# Title`` or a setext heading), as plain text."""
+    path = project.find_ci("README")
+    text = project.read_text(path) if path else None
+    if not text:
+        return None
+    lines = text.splitlines()
+    for i, line in enumerate(lines[:40]):
+        title = None
+        if line.startswith("# "):
+            title = line[2:]
+        elif i + 1 < len(lines) and re.fullmatch(r"=+\s*", lines[i + 1]) and line.strip():
+            title = line
+        if title is not None:
+            title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
+            title = re.sub(r"<[^>]+>|[*_`]", "", title).strip(" #")
+            return title if 0 < len(title) <= 120 else None
+    return None
 
 
 def readme_summary(project: Project) -> str | None:
@@ -251,6 +271,13 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
         result.notes.append(
             "No author is known: CITATION.cff needs at least one. Run `sciship share` on a terminal to type "
             "the authors, or set your name with `git config user.name`."
+        )
+    odd = inventory.odd_names(project)
+    if odd:
+        shown = ", ".join(f"`{p.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')}`" for p in odd[:5])
+        result.notes.append(
+            f"{len(odd)} file name(s) are not UTF-8 text ({shown}): other computers and Zenodo cannot name "
+            "them, so share leaves them out of the crate and the archive. Rename them and run share again."
         )
     if not meta.license:
         result.notes.append(

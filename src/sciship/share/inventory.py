@@ -32,6 +32,18 @@ class Environment:
         return self.kind != "none"
 
 
+#: Files every deposit keeps whatever their size: the metadata share writes and the code itself.
+ALWAYS_KEPT = frozenset(
+    {"CITATION.cff", "codemeta.json", ".zenodo.json", "ro-crate-metadata.json", "REPRODUCE.md", "requirements.txt"}
+)
+
+
+def too_large(path: str, size: int, limit: int) -> bool:
+    """Whether a file stays out of the deposit archive: data, figures and tables over the limit (code,
+    documents and the metadata files always go in)."""
+    return size > limit and path not in ALWAYS_KEPT and role_of(path) in {"data", "figure", "table", "other"}
+
+
 def size_of(project: Project, rel: str) -> int:
     try:
         return (project.root / rel).stat().st_size
@@ -42,8 +54,23 @@ def size_of(project: Project, rel: str) -> int:
 
 def deposit_files(project: Project) -> list[str]:
     """The folder's files that belong in a deposit: everything git tracks or .gitignore lets through,
-    less build output, caches and earlier archives."""
-    return [f for f in project.files if not _NEVER.search(f) and not f.startswith(".git/")]
+    less build output, caches, earlier archives and names that are not UTF-8 (see :func:`odd_names`)."""
+    return [
+        f for f in project.files if not _NEVER.search(f) and not f.startswith(".git/") and not _not_utf8(f)
+    ]
+
+
+def odd_names(project: Project) -> list[str]:
+    """Files whose names are not UTF-8 text: other computers, zip tools and Zenodo cannot name them."""
+    return [f for f in project.files if _not_utf8(f)]
+
+
+def _not_utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def describe(
@@ -65,7 +92,7 @@ def describe(
                 size=size,
                 role=role_of(path),
                 encoding_format=encoding_format(path),
-                external=size > max_file_size,
+                external=too_large(path, size, max_file_size),
             )
         )
     return out
