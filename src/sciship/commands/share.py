@@ -77,6 +77,7 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.share import inventory
 
     max_size = parse_size(args.max_file_size)
+    _check_options(args)
     project = Project.load(args.path)
     if not project.files:
         raise InputError(
@@ -111,6 +112,25 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     finally:
         if result.archive is not None:
             result.archive.cleanup()
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Options that cannot be used stop the command before any work (exit 2, nothing written)."""
+    from sciship._errors import InputError
+    from sciship.metadata.model import orcid_url
+    from sciship.share.build import check_license
+
+    if args.license:
+        check_license(args.license, "code license")
+    if args.data_license:
+        check_license(args.data_license, "data license")
+    for value in args.orcid:
+        if orcid_url(value.rpartition("=")[2]) is None:
+            raise InputError(
+                f"`{value}` is not an ORCID iD.",
+                hint="An ORCID iD looks like `0000-0002-1825-0097`; give it as `--orcid 0000-...` or "
+                '`--orcid "Ada Lovelace=0000-..."`.',
+            )
 
 
 def _require(result: ShareResult) -> None:
