@@ -72,7 +72,7 @@ def expand_codemeta(document: dict[str, Any]) -> list[Any]:
 class _ContextHandler(http.server.BaseHTTPRequestHandler):
     body = b""
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/ld+json")
         self.send_header("Content-Length", str(len(self.body)))

@@ -12,8 +12,8 @@ import yaml
 
 from helpers import GOOD_PYPROJECT, PROJECTS, compute, run_cli, write_tree
 from sciship.checks import get_check, run_checks
-from sciship.metadata import cff_schema as _cff
 from sciship.checks._community_files import Info, Person, cff_person
+from sciship.metadata import cff_schema as _cff
 from sciship.plan import Plan
 from sciship.project import Project
 

@@ -105,7 +105,9 @@ def test_zenodo_and_cff_agree(tmp_path: Path) -> None:
         },
     )
     md = load(Project.load(tmp_path))
-    assert md.citation is not None and md.zenodo is not None and md.codemeta is not None
+    assert md.citation is not None
+    assert md.zenodo is not None
+    assert md.codemeta is not None
     for field in ("name", "version", "license", "date_released", "doi", "data_license", "keywords"):
         values = {getattr(m, field) for m in (md.citation, md.zenodo, md.codemeta)}
         assert len(values) == 1, (field, values)

@@ -206,5 +206,5 @@ def test_git_identity_outside_git(tmp_path: object) -> None:
     ],
 )
 def test_citation_is_valid_cff_1_2_0(meta: Meta) -> None:
-    cff = pytest.importorskip("sciship.metadata.cff_schema")  # sciship's validator against the official schema
+    cff = pytest.importorskip("sciship.metadata.cff_schema")  # sciship's validator, the official schema
     assert cff.validate(yaml.safe_load(render("CITATION.cff", meta))) == []

@@ -8,8 +8,13 @@ from helpers import write_tree
 from sciship.flow import Flow, FlowProblem, Step
 
 STUDY = {
-    "README.md": "# Sea ice thickness\n\nThe code and data behind the sea ice thickness figures of our 2024 paper.\n",
-    "01_clean.py": 'import numpy as np\nimport pandas as pd\ndf = pd.read_csv("data/raw.csv")\nnp.save("data/clean", df.values)\n',
+    "README.md": (
+        "# Sea ice thickness\n\nThe code and data behind the sea ice thickness figures of our 2024 paper.\n"
+    ),
+    "01_clean.py": (
+        "import numpy as np\nimport pandas as pd\n"
+        'df = pd.read_csv("data/raw.csv")\nnp.save("data/clean", df.values)\n'
+    ),
     "02_plot.py": (
         "import matplotlib.pyplot as plt\nimport numpy as np\n"
         'x = np.load("data/clean.npy")\nplt.plot(x)\nplt.savefig("figures/fig1.png")\n'

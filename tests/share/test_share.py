@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from studykit import FLOW, STUDY, make_study
 
-from helpers import git, write_tree
+from helpers import git
 from sciship import share
 from sciship.metadata.model import Person, load
 from sciship.project import Project
 from standards import cff_errors, crate_issues, expand_codemeta
-from studykit import FLOW, STUDY, make_study
 
 ADA = Person(name="Ada Lovelace", email="ada@example.org").split()
 OPTIONS = share.Options(license="MIT", data_license="CC-BY-4.0", authors=(ADA,), today="2024-05-31")
@@ -125,7 +125,8 @@ def test_archive_is_the_same_bytes_for_the_same_folder(tmp_path: Path) -> None:
     (two / "02_plot.py").chmod(0o600)
     first = run_share(one, replace(OPTIONS, archive=True)).archive
     second = run_share(two, replace(OPTIONS, archive=True)).archive
-    assert first is not None and second is not None
+    assert first is not None
+    assert second is not None
     a, b = (one / first.path).read_bytes(), (two / second.path).read_bytes()
     assert a == b
     assert first.sha256 == hashlib.sha256(a).hexdigest()
@@ -143,7 +144,8 @@ def test_archive_is_the_same_bytes_for_the_same_folder(tmp_path: Path) -> None:
     (one / "requirements.txt").unlink()
     (one / "LICENSE").unlink()
     third = run_share(one, replace(OPTIONS, archive=True)).archive
-    assert third is not None and (one / third.path).read_bytes() == a
+    assert third is not None
+    assert (one / third.path).read_bytes() == a
 
 
 def test_large_files_are_listed_not_packed(tmp_path: Path, roc_cache: Path) -> None:
@@ -151,7 +153,8 @@ def test_large_files_are_listed_not_packed(tmp_path: Path, roc_cache: Path) -> N
     root = make_study(tmp_path / "study", {**STUDY, "data/big.h5": big})
     result = run_share(root, replace(OPTIONS, archive=True, max_file_size=1000))
     assert result.archive is not None
-    assert ("data/big.h5" in dict(result.archive.left_out)) and "data/big.h5" not in result.archive.entries
+    assert "data/big.h5" in dict(result.archive.left_out)
+    assert "data/big.h5" not in result.archive.entries
     sha = hashlib.sha256(big).hexdigest()
     graph = {e["@id"]: e for e in json.loads((root / "ro-crate-metadata.json").read_text())["@graph"]}
     entity = graph["#external/data/big.h5"]

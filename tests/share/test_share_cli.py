@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-
-from helpers import git, run_cli, write_tree
 from studykit import STUDY, make_study
 from test_share import digests
+
+from helpers import git, run_cli, write_tree
 
 try:
     from sciship.flow import trace
@@ -43,13 +43,15 @@ def test_an_empty_folder_and_a_missing_one(tmp_path: Path) -> None:
     proc = run_cli("share", str(tmp_path / "empty"))
     assert_clean_failure(proc, tmp_path / "empty", {}, "empty")
     proc = run_cli("share", str(tmp_path / "nowhere"))
-    assert proc.returncode == 2 and "There is no folder" in proc.stderr
+    assert proc.returncode == 2
+    assert "There is no folder" in proc.stderr
 
 
 def test_a_file_instead_of_a_folder(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text("x = 1\n")
     proc = run_cli("share", str(tmp_path / "a.py"))
-    assert proc.returncode == 2 and "is a file, not a folder" in proc.stderr
+    assert proc.returncode == 2
+    assert "is a file, not a folder" in proc.stderr
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,8 @@ def test_writes_with_yes_and_takes_git_authors(tmp_path: Path) -> None:
     assert "Grace Hopper" in (root / "CITATION.cff").read_text()
     assert "CC-BY-4.0" in (root / ".zenodo.json").read_text()  # --yes takes the suggested data license
     again = run_cli("share", str(root), "--yes", "--license", "MIT")
-    assert again.returncode == 0 and "keep" in again.stdout
+    assert again.returncode == 0
+    assert "keep" in again.stdout
 
 
 @needs_trace

@@ -142,8 +142,8 @@ def _require(result: ShareResult) -> None:
         raise InputError(
             "sciship share needs the license of your code: without one, nobody may legally reuse it, and "
             "Zenodo and RO-Crate require one. Nothing was written.",
-            hint="Choose one and pass it: `sciship share --license MIT` (MIT is the usual choice for research "
-            "code; `sciship explain licenses` compares them).",
+            hint="Choose one and pass it: `sciship share --license MIT` (MIT is the usual choice for "
+            "research code; `sciship explain licenses` compares them).",
         )
     if not result.metadata.people and any(a.path == "CITATION.cff" for a in result.plan.actions):
         raise InputError(
@@ -230,15 +230,16 @@ def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *
     people = ", ".join(p.display + (f" ({p.orcid})" if p.orcid else "") for p in meta.people) or "none"
     source = f"  (from {known.authors_from})" if known.authors_from and meta.people == known.authors else ""
     out.append(f"  authors       {people}{st(source, 'dim')}")
-    lic_from = f"  (from {known.license_from})" if known.license_from and meta.license == known.license else ""
+    lic_from = (
+        f"  (from {known.license_from})" if known.license_from and meta.license == known.license else ""
+    )
     out.append(f"  code license  {meta.license or 'not chosen'}{st(lic_from, 'dim')}")
     if meta.data_license:
         out.append(f"  data license  {meta.data_license}")
     out += ["", st("Would write:" if dry_run else "Wrote:", "bold")]
     for kind, path, reason in result.plan.summary():
-        if kind == "copy":
-            kind = "create"
-        out.append(f"  {kind:<6} {path}  {st('- ' + reason, 'dim')}")
+        shown_kind = "create" if kind == "copy" else kind
+        out.append(f"  {shown_kind:<6} {path}  {st('- ' + reason, 'dim')}")
     if result.archive is not None and dry_run:
         out.append(f"  create {result.archive.path}  {st('- the deposit archive', 'dim')}")
     for path, why in result.kept:

@@ -8,6 +8,7 @@ than the size limit stay out and are listed (with their sha256) in the crate and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -36,10 +37,8 @@ class Archive:
 
     def cleanup(self) -> None:
         if self.tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.tmp.unlink()
-            except OSError:
-                pass
             self.tmp = None
 
 
@@ -54,11 +53,13 @@ def archive_name(meta: Metadata) -> tuple[str, str]:
     return f"dist/{top}-share.zip", top
 
 
-def plan_archive(project: Project, plan: Plan, meta: Metadata, paths: list[str], max_file_size: int) -> Archive:
+def plan_archive(
+    project: Project, plan: Plan, meta: Metadata, paths: list[str], max_file_size: int
+) -> Archive:
     """Decide the archive's content; unless ``plan`` is for a dry run, build it and add it to ``plan``."""
     from sciship.share.inventory import size_of, too_large
 
-    target, top = archive_name(meta)
+    target, _top = archive_name(meta)
     planned = {a.path: a for a in plan.actions if a.content is not None}
     entries: list[str] = []
     left_out: list[tuple[str, str]] = []
@@ -66,8 +67,13 @@ def plan_archive(project: Project, plan: Plan, meta: Metadata, paths: list[str],
         size = len(planned[rel].content or b"") if rel in planned else size_of(project, rel)
         if too_large(rel, size, max_file_size):
             left_out.append(
-                (rel, f"{_size(size)}, over the {_size(max_file_size)} limit: listed with its sha256 in "
-                      "ro-crate-metadata.json and REPRODUCE.md")
+                (
+                    rel,
+                    (
+                        f"{_size(size)}, over the {_size(max_file_size)} limit: listed with its sha256 in "
+                        "ro-crate-metadata.json and REPRODUCE.md"
+                    ),
+                )
             )
             continue
         entries.append(rel)

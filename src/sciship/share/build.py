@@ -184,7 +184,8 @@ def readme_summary(project: Project) -> str | None:
         lines = [
             line.strip()
             for line in block.strip().splitlines()
-            if line.strip() and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
+            if line.strip()
+            and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
         ]
         para = " ".join(lines)
         para = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", para)
@@ -274,7 +275,9 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
         )
     odd = inventory.odd_names(project)
     if odd:
-        shown = ", ".join(f"`{p.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')}`" for p in odd[:5])
+        shown = ", ".join(
+            f"`{p.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')}`" for p in odd[:5]
+        )
         result.notes.append(
             f"{len(odd)} file name(s) are not UTF-8 text ({shown}): other computers and Zenodo cannot name "
             "them, so share leaves them out of the crate and the archive. Rename them and run share again."
@@ -284,17 +287,22 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
             "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
             "(MIT is the usual choice for research code; see `sciship explain licenses`)."
         )
-    put(cff.PATH, lambda: cff.render(meta), lambda text: cff.update(text, meta), "how to cite this work")
+
+    def refreshed(update: Any, set_doi: Any) -> Any:
+        """The ``--update`` edit of one file: generated fields, and the DOI once the work has one."""
+        return lambda text: set_doi(update(text, meta), meta.doi) if meta.doi else update(text, meta)
+
+    put(cff.PATH, lambda: cff.render(meta), refreshed(cff.update, cff.set_doi), "how to cite this work")
     put(
         codemeta.PATH,
         lambda: codemeta.render(meta, requirements=reqs, readme=project.find_ci("README")),
-        lambda text: codemeta.update(text, meta),
+        refreshed(codemeta.update, codemeta.set_doi),
         "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",
     )
     put(
         zenodo.PATH,
         lambda: zenodo.render(meta),
-        lambda text: zenodo.update(text, meta),
+        refreshed(zenodo.update, zenodo.set_doi),
         "what Zenodo records for each release (it reads this before CITATION.cff)",
     )
     if writes_requirements:
@@ -306,7 +314,8 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
         )
     if meta.license in LICENSES and not license_files(project):
         holder = ", ".join(p.display for p in meta.people) or meta.name or "the authors"
-        plan.create("LICENSE", license_text(meta.license, int(meta.date_released[:4]), holder), "the code license")
+        year = int((meta.date_released or today())[:4])
+        plan.create("LICENSE", license_text(meta.license, year, holder), "the code license")
 
     # the crate and REPRODUCE.md describe every file, including the ones this plan writes
     planned = {a.path: len(a.content or b"") for a in plan.actions if a.kind == "create"}
@@ -335,7 +344,11 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
     put(
         rocrate.PATH,
         lambda: rocrate.dump(crate),
-        lambda text: rocrate.update(text, crate),
+        lambda text: (
+            rocrate.set_doi(rocrate.update(text, crate), meta.doi)
+            if meta.doi
+            else rocrate.update(text, crate)
+        ),
         "what each file is and which step makes it (RO-Crate 1.1)",
     )
     if options.archive:

@@ -34,7 +34,14 @@ class Environment:
 
 #: Files every deposit keeps whatever their size: the metadata share writes and the code itself.
 ALWAYS_KEPT = frozenset(
-    {"CITATION.cff", "codemeta.json", ".zenodo.json", "ro-crate-metadata.json", "REPRODUCE.md", "requirements.txt"}
+    {
+        "CITATION.cff",
+        "codemeta.json",
+        ".zenodo.json",
+        "ro-crate-metadata.json",
+        "REPRODUCE.md",
+        "requirements.txt",
+    }
 )
 
 
@@ -129,7 +136,8 @@ def environment(project: Project) -> Environment:
     )
     if reqs:
         return Environment("requirements", reqs[0])
-    env = sorted(f for f in project.files if re.fullmatch(r"(environment|conda)[\w.-]*\.ya?ml", f, re.I))
+    conda = re.compile(r"(environment|conda)[\w.-]*\.ya?ml", re.IGNORECASE)
+    env = sorted(f for f in project.files if conda.fullmatch(f))
     if env:
         return Environment("conda", env[0])
     if project.has("Pipfile"):

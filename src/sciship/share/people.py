@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from sciship.metadata.model import ProjectMetadata
     from sciship.project import Project
 
-_BOT = re.compile(r"\[bot\]|\bbot\b|dependabot|github-actions|pre-commit-ci|renovate|noreply@github\.com$", re.I)
+_BOT = re.compile(
+    r"\[bot\]|\bbot\b|dependabot|github-actions|pre-commit-ci|renovate|noreply@github\.com$", re.IGNORECASE
+)
 #: at most this many people from git history: long tails of one-commit contributors are not authors
 MAX_FROM_HISTORY = 8
 

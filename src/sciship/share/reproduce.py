@@ -67,8 +67,10 @@ def _setup(env: Environment, python: str | None, writes_requirements: bool, has_
     if writes_requirements:
         lines += [
             "",
-            "`requirements.txt` lists the packages the code imports. Where a version is given it is the "
-            "one installed when this file was written (a lower bound, not a pin).",
+            (
+                "`requirements.txt` lists the packages the code imports. Where a version is given it is the "
+                "one installed when this file was written (a lower bound, not a pin)."
+            ),
         ]
     if has_notebooks:
         lines += ["", "The notebooks also need Jupyter (`python -m pip install jupyterlab`)."]
@@ -101,10 +103,12 @@ def render(
     if meta.description:
         lines += [meta.description, ""]
     lines += [
-        "This file says how to rerun the analysis in this folder, from the raw inputs to the figures and "
-        "tables. It was written by reading the code (nothing was run), so follow it once yourself and "
-        "correct what is wrong. Run every command from this folder: the paths in the code are relative "
-        "to it.",
+        (
+            "This file says how to rerun the analysis in this folder, from the raw inputs to the figures and "
+            "tables. It was written by reading the code (nothing was run), so follow it once yourself and "
+            "correct what is wrong. Run every command from this folder: the paths in the code are relative "
+            "to it."
+        ),
         "",
     ]
     notebooks = any(s.kind == "notebook" for s in flow.steps)
@@ -144,9 +148,11 @@ def render(
         lines += [
             "## Files not in the deposit archive",
             "",
-            f"These files are larger than the archive's size limit{limit}. Get them from the authors or "
-            "from where they are published, and check each one with its sha256 "
-            "(`sha256sum FILE` on Linux, `shasum -a 256 FILE` on macOS):",
+            (
+                f"These files are larger than the archive's size limit{limit}. Get them from the authors or "
+                "from where they are published, and check each one with its sha256 "
+                "(`sha256sum FILE` on Linux, `shasum -a 256 FILE` on macOS):"
+            ),
             "",
             "| file | size | sha256 |",
             "| --- | --- | --- |",

@@ -13,9 +13,12 @@ existing file, keep the rest) and ``set_doi(text, doi)``.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sciship.plan import Plan
     from sciship.project import Project
 
@@ -40,7 +43,7 @@ def set_doi(project: Project, doi: str, plan: Plan) -> list[str]:
         raise InputError(
             f"`{doi}` is not a DOI.", hint="A DOI looks like `10.5281/zenodo.1234567` (or its doi.org link)."
         )
-    editors = {
+    editors: dict[str, Callable[[str, str], str]] = {
         cff.PATH: cff.set_doi,
         codemeta.PATH: codemeta.set_doi,
         zenodo.PATH: zenodo.set_doi,
@@ -50,7 +53,11 @@ def set_doi(project: Project, doi: str, plan: Plan) -> list[str]:
     for path, edit in editors.items():
         if project.has(path) or any(a.path == path for a in plan.actions):
             before = plan.text(path)
-            plan.edit(path, lambda text, edit=edit: edit(text, bare), f"the DOI {bare}")
+            plan.edit(path, functools.partial(_apply, edit, bare), f"the DOI {bare}")
             if plan.text(path) != before:
                 touched.append(path)
     return touched
+
+
+def _apply(edit: Callable[[str, str], str], doi: str, text: str) -> str:
+    return edit(text, doi)

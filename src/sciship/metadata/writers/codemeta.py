@@ -1,8 +1,8 @@
 """codemeta.json (CodeMeta 3.0): the software's metadata as linked data. Software Heritage indexes it
 (it does not read pyproject.toml), and so do research-software catalogues.
 
-The context, ``https://w3id.org/codemeta/3.0``, ships inside sciship (``metadata/data``, see :func:`context_document`):
-nothing is fetched to write or to check it.
+The context, ``https://w3id.org/codemeta/3.0``, ships inside sciship (``metadata/data``, see
+:func:`context_document`): nothing is fetched to write or to check it.
 """
 
 from __future__ import annotations
@@ -96,7 +96,9 @@ def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None
         out["runtimePlatform"] = f"Python {meta.requires_python}"
     if meta.repository:
         out["codeRepository"] = meta.repository
-    issues = next((u for k, u in meta.urls.items() if k.lower() in {"issues", "tracker", "bug tracker"}), None)
+    issues = next(
+        (u for k, u in meta.urls.items() if k.lower() in {"issues", "tracker", "bug tracker"}), None
+    )
     if issues:
         out["issueTracker"] = issues
     home = meta.documentation or meta.homepage

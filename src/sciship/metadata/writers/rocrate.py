@@ -119,7 +119,9 @@ def role_of(path: str) -> Role:
 
 
 def _in_figures(path: str) -> bool:
-    return any(part.lower() in {"figures", "figs", "fig", "plots", "images", "img"} for part in path.split("/")[:-1])
+    return any(
+        part.lower() in {"figures", "figs", "fig", "plots", "images", "img"} for part in path.split("/")[:-1]
+    )
 
 
 @dataclass(frozen=True)
@@ -304,9 +306,11 @@ def data(
         }
     )
     graph.extend(people)
-    for spdx in dict.fromkeys(x for x in (root_license, code_license) if x):
-        if _single_id(spdx):
-            graph.append(_license_entity(spdx))
+    graph.extend(
+        _license_entity(spdx)
+        for spdx in dict.fromkeys(x for x in (root_license, code_license) if x)
+        if _single_id(spdx)
+    )
     return {"@context": CONTEXT, "@graph": graph}
 
 
@@ -326,7 +330,11 @@ def dump(value: dict[str, Any]) -> str:
 
 
 def render(
-    meta: Metadata, files: Sequence[CrateFile], steps: Sequence[Step] = (), *, max_file_size: int | None = None
+    meta: Metadata,
+    files: Sequence[CrateFile],
+    steps: Sequence[Step] = (),
+    *,
+    max_file_size: int | None = None,
 ) -> str:
     return dump(data(meta, files, steps, max_file_size=max_file_size))
 

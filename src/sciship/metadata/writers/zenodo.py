@@ -52,9 +52,7 @@ def data(meta: Metadata, *, upload_type: str = "software") -> dict[str, Any]:
         out["keywords"] = list(dict.fromkeys(meta.keywords))
     related: list[dict[str, str]] = []
     if meta.repository:
-        related.append(
-            {"identifier": meta.repository, "relation": "isSupplementTo", "scheme": "url"}
-        )
+        related.append({"identifier": meta.repository, "relation": "isSupplementTo", "scheme": "url"})
     if meta.doi:
         related.append({"identifier": meta.doi, "relation": "isVersionOf", "scheme": "doi"})
     if related:
@@ -79,14 +77,20 @@ def update(text: str, meta: Metadata, fields: Iterable[str] = GENERATED) -> str:
     changed = False
     for key in fields:
         if key in fresh and current.get(key) != fresh[key]:
-            if key == "notes" and isinstance(current.get("notes"), str) and current["notes"] != fresh["notes"]:
+            if (
+                key == "notes"
+                and isinstance(current.get("notes"), str)
+                and current["notes"] != fresh["notes"]
+            ):
                 from sciship.metadata.model import data_license_in
 
                 if data_license_in(current["notes"]):
                     import re
 
                     fresh_notes = re.sub(
-                        r"The data and figures are licensed under \S+?\.(?=\s|$)", fresh["notes"], current["notes"]
+                        r"The data and figures are licensed under \S+?\.(?=\s|$)",
+                        fresh["notes"],
+                        current["notes"],
                     )
                 else:
                     fresh_notes = f"{current['notes'].rstrip()} {fresh['notes']}"
@@ -105,7 +109,9 @@ def set_doi(text: str, doi: str) -> str:
     if any(isinstance(r, dict) and r.get("identifier") == doi for r in related):
         return text
     related = [
-        r for r in related if not (isinstance(r, dict) and r.get("scheme") == "doi" and r.get("relation") == "isVersionOf")
+        r
+        for r in related
+        if not (isinstance(r, dict) and r.get("scheme") == "doi" and r.get("relation") == "isVersionOf")
     ]
     related.append({"identifier": doi, "relation": "isVersionOf", "scheme": "doi"})
     current["related_identifiers"] = related
