@@ -64,6 +64,11 @@ def test_cff_title_and_version_are_left_to_com605() -> None:
     assert compute("COM605", {"pyproject.toml": GOOD_PYPROJECT, "CITATION.cff": stale}).status == "failed"
 
 
+def test_a_team_in_pyproject_and_people_in_cff_is_a_choice() -> None:
+    team = GOOD_PYPROJECT.replace('name = "Ada Lovelace"', 'name = "The Example Developers"')
+    assert compute("SHR100", {"pyproject.toml": team, "CITATION.cff": CFF}).status == "passed"
+
+
 def test_one_metadata_source_is_skipped() -> None:
     assert compute("SHR100", {"CITATION.cff": CFF}).status == "skipped"
 

@@ -35,21 +35,19 @@ _DATA_SUFFIX = re.compile(
 
 # ---------------------------------------------------------------------- research content and the flow
 def research_files(project: Project) -> list[str]:
-    """Notebooks, and scripts outside the import packages, tests, docs and build files (memoised)."""
+    """Notebooks and scripts outside the import packages, tests, docs and build files (memoised)."""
 
     def compute() -> list[str]:
         package_dirs = tuple(p.path + "/" for p in project.packages if not p.module)
         modules = {p.path for p in project.packages if p.module}
         out = []
         for f in project.files:
-            if f.endswith(".ipynb"):
-                if "/.ipynb_checkpoints/" not in f"/{f}":
-                    out.append(f)
-                continue
-            if not f.endswith(".py") or f in modules or f.startswith(package_dirs):
+            if not f.endswith((".py", ".ipynb")) or f in modules or f.startswith(package_dirs):
                 continue
             parts = f.split("/")
-            if parts[0] in _NOT_RESEARCH_DIRS or parts[-1] in _BUILD_FILES or parts[-1].startswith("test_"):
+            if parts[0] in _NOT_RESEARCH_DIRS or "/.ipynb_checkpoints/" in f"/{f}":
+                continue  # tests and documentation (notebooks in docs/ are documentation too)
+            if f.endswith(".py") and (parts[-1] in _BUILD_FILES or parts[-1].startswith("test_")):
                 continue
             out.append(f)
         return out
@@ -211,10 +209,6 @@ def _license(m: Metadata) -> str | None:
     return (canonical(m.license) or m.license).lower()
 
 
-def _people(m: Metadata) -> list[str]:
-    return [p.display.lower() for p in m.people]
-
-
 @check(
     "SHR100",
     family=FAMILY,
@@ -229,6 +223,10 @@ def _people(m: Metadata) -> list[str]:
     metadata file from one source (pyproject.toml when the project is a package) and keeps the rest.""",
 )
 def metadata_agree(project: Project) -> Result:
+    from sciship.metadata.writers import METADATA_FILES
+
+    if not any(project.has(f) for f in METADATA_FILES):  # the usual case: decided without reading anything
+        return Skip("There is no CITATION.cff, .zenodo.json, codemeta.json or ro-crate-metadata.json.")
     from sciship.metadata import model
 
     md = model.load(project)
@@ -248,7 +246,10 @@ def metadata_agree(project: Project) -> Result:
             elif field == "license":
                 value = _license(m)
             elif field == "authors":
-                value = tuple(sorted(_people(m))) or None
+                # a team named in pyproject.toml and its people named in CITATION.cff is a choice, not a
+                # mistake: only lists of people are compared
+                people = [p for p in m.people if not p.is_organisation]
+                value = tuple(sorted(p.display.lower() for p in people)) if people == list(m.people) else None
             else:
                 value = getattr(m, field)
             if value:
