@@ -56,25 +56,30 @@ def measure(folder: Path, runs: int) -> dict[str, list[tuple[float, float, int]]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     ensure_bytecode()
-    print("| folder | files | deps cold | share cold | ratio | deps warm | share warm | ratio | cpu ratio (warm) |")
+    print("| folder | files | deps cold | share cold | ratio | deps warm | share warm | ratio | cpu warm |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for folder in args.folders:
-        folder = folder.resolve()
+    for given in args.folders:
+        folder = given.resolve()
         files = sum(1 for p in folder.rglob("*") if p.suffix in {".py", ".ipynb"} and ".git" not in p.parts)
         got = measure(folder, args.runs)
         wall = {k: statistics.median(w for w, _, _ in v) for k, v in got.items()}
         cpu = {k: statistics.median(c for _, c, _ in v) for k, v in got.items()}
         failed = {k for k, v in got.items() if any(code not in (0, 1) for _, _, code in v)}
         flag = f" (exit codes: {', '.join(sorted(failed))} failed)" if failed else ""
+        cold = wall["share cold"] / wall["deps cold"]
+        warm = wall["share warm"] / wall["deps warm"]
+        cpu_warm = cpu["share warm"] / max(cpu["deps warm"], 1e-9)
         print(
-            f"| {folder.name}{flag} | {files} | {wall['deps cold']:.3f} | {wall['share cold']:.3f} | "
-            f"{wall['share cold'] / wall['deps cold']:.2f}x | {wall['deps warm']:.3f} | {wall['share warm']:.3f} | "
-            f"{wall['share warm'] / wall['deps warm']:.2f}x | {cpu['share warm'] / max(cpu['deps warm'], 1e-9):.2f}x |"
+            f"| {folder.name}{flag} | {files} | {wall['deps cold']:.3f} | {wall['share cold']:.3f} "
+            f"| {cold:.2f}x | {wall['deps warm']:.3f} | {wall['share warm']:.3f} | {warm:.2f}x "
+            f"| {cpu_warm:.2f}x |"
         )
 
 
