@@ -35,6 +35,17 @@ FLOW = Flow(
 )
 
 
+def digests(root: Path) -> dict[str, str]:
+    """sha256 of every file under ``root`` (git's own folder left out)."""
+    import hashlib
+
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(root).parts
+    }
+
+
 def make_study(root: Path, files: dict[str, str | bytes] | None = None) -> Path:
     write_tree(root, files or STUDY)
     return root

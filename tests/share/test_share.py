@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from studykit import FLOW, STUDY, make_study
+from studykit import FLOW, STUDY, digests, make_study
 
 from helpers import git
 from sciship import share
@@ -23,14 +23,6 @@ from standards import cff_errors, crate_issues, expand_codemeta
 
 ADA = Person(name="Ada Lovelace", email="ada@example.org").split()
 OPTIONS = share.Options(license="MIT", data_license="CC-BY-4.0", authors=(ADA,), today="2024-05-31")
-
-
-def digests(root: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".git" not in p.relative_to(root).parts
-    }
 
 
 def run_share(root: Path, options: share.Options = OPTIONS) -> share.ShareResult:
@@ -133,10 +125,10 @@ def test_archive_is_the_same_bytes_for_the_same_folder(tmp_path: Path) -> None:
     with zipfile.ZipFile(one / first.path) as zf:
         names = zf.namelist()
         assert names == sorted(names)
-        assert all(n.startswith("Sea-ice-thickness-2024-05-31/") for n in names)
+        assert all(n.startswith("study-2024-05-31/") for n in names)
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        assert "Sea-ice-thickness-2024-05-31/ro-crate-metadata.json" in names
-        assert zf.read("Sea-ice-thickness-2024-05-31/data/raw.csv") == STUDY["data/raw.csv"].encode()
+        assert "study-2024-05-31/ro-crate-metadata.json" in names
+        assert zf.read("study-2024-05-31/data/raw.csv") == STUDY["data/raw.csv"].encode()
     # and again in the same folder (the first archive moved away): the same bytes
     (one / first.path).unlink()
     for name in ("CITATION.cff", "codemeta.json", ".zenodo.json", "ro-crate-metadata.json", "REPRODUCE.md"):
@@ -272,3 +264,68 @@ def test_names_that_are_not_utf8(tmp_path: Path, roc_cache: Path) -> None:
     with zipfile.ZipFile(root / result.archive.path) as zf:
         assert not any("caf" in n for n in zf.namelist())
     assert crate_issues(root, roc_cache, "ro-crate-1.1") == []
+
+
+def test_what_real_research_repositories_taught(tmp_path: Path) -> None:
+    """Found on real repositories: a paper's DOI and a local path in the authors' CITATION.cff, a
+    Creative Commons license file for the data, the authors' own REPRODUCING.md."""
+    cc_by = "Attribution 4.0 International\n\n=====\n\nCreative Commons Corporation ...\n"
+    own_cff = (
+        'cff-version: "1.2.0"\nmessage: "Cite the paper."\ntitle: "Thin ice"\n'
+        'repository-code: "/home/thijs/repos/thin-ice/"\ndoi: "10.1038/s41593-023-01413-5"\n'
+        'date-released: "2023-Aug-28"\nauthors:\n  - family-names: "Lovelace"\n    given-names: "Ada"\n'
+    )
+    root = make_study(
+        tmp_path / "thin-ice",
+        {
+            **STUDY,
+            "LICENSE-MIT.txt": "MIT License\n\nPermission is hereby granted, free of charge, to any person "
+            "obtaining a copy\n",
+            "LICENSE-CC-BY.txt": cc_by,
+            "CITATION.cff": own_cff,
+            "REPRODUCING.md": "# How to reproduce\n",
+        },
+    )
+    project = Project.load(root)
+    known = share.known(project)
+    assert (known.data_license, known.data_license_from) == ("CC-BY-4.0", "LICENSE-CC-BY.txt")
+    result = share.prepare(
+        project, replace(OPTIONS, data_license=None, license=None, archive=True), FLOW, known
+    )
+    try:
+        result.plan.apply()
+    finally:
+        assert result.archive is not None
+        result.archive.cleanup()
+    assert result.archive.path == "dist/thin-ice-2024-05-31-share.zip"  # not the paper's long title
+    assert "REPRODUCE.md" not in result.writes
+    assert (
+        "REPRODUCING.md",
+        "your own reproduction guide: sciship writes no REPRODUCE.md next to it",
+    ) in result.kept
+    assert any("breaks the CFF 1.2.0 rules" in n for n in result.notes)
+    zen = json.loads((root / ".zenodo.json").read_text())
+    assert zen["related_identifiers"] == [
+        {"identifier": "10.1038/s41593-023-01413-5", "relation": "isSupplementTo", "scheme": "doi"}
+    ]  # the paper's DOI, and no local path posing as a link
+    codemeta = json.loads((root / "codemeta.json").read_text())
+    assert "codeRepository" not in codemeta
+    assert codemeta["referencePublication"] == "https://doi.org/10.1038/s41593-023-01413-5"
+    assert "identifier" not in codemeta
+
+
+def test_one_person_under_two_names_in_git(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    for name, email in (
+        ("Gelson F. Souza-Junior", "gelson@example.org"),
+        ("Gelson F. Souza-Junior", "gelson@example.org"),
+        ("Souza-Junior", "gelson@example.org"),
+        ("Rodgers-PAC-Lab", "lab@example.org"),
+    ):
+        (root / "notes.txt").write_text(name)
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--allow-empty", "--author", f"{name} <{email}>")
+    known = share.known(Project.load(root))
+    assert [p.display for p in known.authors] == ["Gelson F. Souza-Junior", "Rodgers-PAC-Lab"]
+    assert known.authors[1].is_organisation  # a lab account: CFF `name:`, not a person's family name

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from studykit import STUDY, make_study
-from test_share import digests
+from studykit import STUDY, digests, make_study
 
 from helpers import git, run_cli, write_tree
 

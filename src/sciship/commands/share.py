@@ -93,14 +93,23 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             + ", so there is no analysis to describe.",
             hint="Run `sciship share` on the folder that holds your code (`.py` files or notebooks).",
         )
-    from sciship.flow import trace
+    from sciship.flow import Flow, trace
 
-    flow = trace(project)
+    try:
+        flow = trace(project)
+        traced = True
+    except NotImplementedError:  # a sciship built without the data-flow analysis
+        flow, traced = Flow(), False
     from sciship import share
 
     known = share.known(project)
     options = _decide(args, ui, known, project, max_size)
     result = share.prepare(project, options, flow, known)
+    if not traced:
+        result.notes.append(
+            "This version of sciship cannot follow which script reads and writes which file, so "
+            "REPRODUCE.md and the crate list the files without the steps."
+        )
     try:
         if args.dry_run:
             _show(result, known, args, ui, dry_run=True)
@@ -235,7 +244,10 @@ def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *
     )
     out.append(f"  code license  {meta.license or 'not chosen'}{st(lic_from, 'dim')}")
     if meta.data_license:
-        out.append(f"  data license  {meta.data_license}")
+        data_from = known.data_license_from if meta.data_license == known.data_license else None
+        out.append(
+            f"  data license  {meta.data_license}" + st(f"  (from {data_from})" if data_from else "", "dim")
+        )
     out += ["", st("Would write:" if dry_run else "Wrote:", "bold")]
     for kind, path, reason in result.plan.summary():
         shown_kind = "create" if kind == "copy" else kind

@@ -273,7 +273,8 @@ def split_name(full: str) -> tuple[str | None, str | None, str, bool]:
     """
     full = " ".join(full.split())
     words = full.split()
-    if not words or {w.lower().strip(".,()") for w in words} & _ORG_WORDS:
+    parts = {p.lower().strip(".,()") for w in words for p in re.split(r"[-_]", w)}
+    if not words or parts & _ORG_WORDS:
         return None, None, full, True
     if "," in full:
         family, _, given = full.partition(",")
@@ -324,6 +325,30 @@ def spdx_from_url(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     return re.sub(r"^https?://spdx\.org/licenses/", "", value.strip()).removesuffix(".html") or None
+
+
+#: DOI prefixes of data and software repositories (Zenodo, figshare, Dryad, Mendeley Data, Harvard
+#: Dataverse, 4TU.ResearchData, OSF): a DOI with one of them names a deposit of the work itself; any
+#: other DOI (a journal's) names a publication the work goes with.
+REPOSITORY_DOI_PREFIXES = (
+    "10.5281/",
+    "10.6084/",
+    "10.5061/",
+    "10.17632/",
+    "10.7910/",
+    "10.4121/",
+    "10.17605/",
+)
+
+
+def is_deposit_doi(doi: str) -> bool:
+    """Whether ``doi`` names a deposit in a data or software repository (not a journal article)."""
+    return doi.startswith(REPOSITORY_DOI_PREFIXES)
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is a web address (http or https), else None (a local path is not a link)."""
+    return value if value and value.startswith(("https://", "http://")) else None
 
 
 def repository_url(urls: Mapping[str, str]) -> str | None:

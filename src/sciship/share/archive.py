@@ -46,10 +46,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "research-code"
 
 
-def archive_name(meta: Metadata) -> tuple[str, str]:
-    """(file name, top folder) for ``meta``: the version, else the release date, names the archive."""
+def archive_name(meta: Metadata, short_name: str) -> tuple[str, str]:
+    """(file name, top folder): ``short_name`` (the package's or the folder's name, not a paper title)
+    and the version, else the release date."""
     version = slug(meta.version or meta.date_released or "0")
-    top = f"{slug(meta.name or 'research-code')}-{version}"
+    top = f"{slug(short_name)}-{version}"
     return f"dist/{top}-share.zip", top
 
 
@@ -57,9 +58,11 @@ def plan_archive(
     project: Project, plan: Plan, meta: Metadata, paths: list[str], max_file_size: int
 ) -> Archive:
     """Decide the archive's content; unless ``plan`` is for a dry run, build it and add it to ``plan``."""
+    from sciship.metadata import model
     from sciship.share.inventory import size_of, too_large
 
-    target, _top = archive_name(meta)
+    package = model.load(project).package
+    target, _top = archive_name(meta, (package.name if package else None) or project.root.name)
     planned = {a.path: a for a in plan.actions if a.content is not None}
     entries: list[str] = []
     left_out: list[tuple[str, str]] = []

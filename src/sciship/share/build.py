@@ -49,6 +49,7 @@ class Known:
     authors: tuple[Person, ...]
     authors_from: str
     package: bool  #: the folder is a package (pyproject/setup metadata)
+    data_license_from: str | None = None  #: the license file that says the data license
 
 
 @dataclass
@@ -139,15 +140,48 @@ def known(project: Project) -> Known:
                 license_id, where = found[0], path
                 break
     authors, authors_from = people.known(md, project)
+    data_license, data_from = combined.data_license, None
+    if data_license is None:
+        data_license, data_from = data_license_file(project)
     return Known(
         name=_name(combined.name or readme_title(project) or project.root.name),
         license=license_id,
         license_from=where,
-        data_license=combined.data_license,
+        data_license=data_license,
+        data_license_from=data_from,
         authors=authors,
         authors_from=authors_from,
         package=md.package is not None,
     )
+
+
+#: The first lines of the Creative Commons legal codes, most specific first (data and text licenses).
+_CC_TEXTS = (
+    ("Attribution-NonCommercial-ShareAlike 4.0 International", "CC-BY-NC-SA-4.0"),
+    ("Attribution-NonCommercial-NoDerivatives 4.0 International", "CC-BY-NC-ND-4.0"),
+    ("Attribution-NonCommercial 4.0 International", "CC-BY-NC-4.0"),
+    ("Attribution-NoDerivatives 4.0 International", "CC-BY-ND-4.0"),
+    ("Attribution-ShareAlike 4.0 International", "CC-BY-SA-4.0"),
+    ("Attribution 4.0 International", "CC-BY-4.0"),
+    ("CC0 1.0 Universal", "CC0-1.0"),
+)
+
+
+def data_license_file(project: Project) -> tuple[str | None, str | None]:
+    """A Creative Commons license among the license files (``LICENSE-CC-BY.txt``, ``data/LICENSE``):
+    the authors' own choice for their data and figures."""
+    from sciship.metadata.licenses import license_files
+
+    candidates = [
+        *license_files(project),
+        *(f for f in project.files if re.fullmatch(r"data/licen[cs]e[\w.-]*", f, re.IGNORECASE)),
+    ]
+    for path in candidates:
+        head = " ".join((project.read_text(path) or "")[:400].split())
+        for marker, spdx in _CC_TEXTS:
+            if marker in head:
+                return spdx, path
+    return None, None
 
 
 def _name(text: str) -> str:
@@ -235,6 +269,27 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
     return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
 
 
+def _note_invalid_cff(project: Project, result: ShareResult) -> None:
+    """The folder's own CITATION.cff is kept as it is; say when GitHub and Zenodo will ignore it."""
+    import yaml
+
+    from sciship.metadata import cff_schema
+
+    try:
+        errors = cff_schema.validate(yaml.safe_load(project.read_text("CITATION.cff") or ""))
+    except yaml.YAMLError:
+        return  # the model already reports files it cannot parse
+    if errors:
+        shown = "; ".join(str(e) for e in errors[:3]) + (
+            f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+        )
+        result.notes.append(
+            f"Your CITATION.cff breaks the CFF 1.2.0 rules ({shown}), so GitHub and Zenodo ignore it. "
+            "sciship leaves it as it is: correct it by hand (`sciship check --select COM604` lists every "
+            "problem)."
+        )
+
+
 def prepare(project: Project, options: Options, flow: Flow, known_: Known | None = None) -> ShareResult:
     """The plan ``sciship share`` applies (nothing is written here)."""
     from sciship.metadata import model
@@ -293,6 +348,8 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
         return lambda text: set_doi(update(text, meta), meta.doi) if meta.doi else update(text, meta)
 
     put(cff.PATH, lambda: cff.render(meta), refreshed(cff.update, cff.set_doi), "how to cite this work")
+    if project.has(cff.PATH) and cff.PATH not in unreadable:
+        _note_invalid_cff(project, result)
     put(
         codemeta.PATH,
         lambda: codemeta.render(meta, requirements=reqs, readme=project.find_ci("README")),
@@ -320,7 +377,8 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
     # the crate and REPRODUCE.md describe every file, including the ones this plan writes
     planned = {a.path: len(a.content or b"") for a in plan.actions if a.kind == "create"}
     paths = inventory.deposit_files(project)
-    extra = {**planned, reproduce.PATH: 0} if not project.has(reproduce.PATH) else planned
+    own_guide = reproduce.existing(project)
+    extra = {**planned, reproduce.PATH: 0} if own_guide is None else planned
     files = inventory.describe(project, paths, options.max_file_size, extra=extra)
     if not options.dry_run:
         files = [replace(f, sha256=inventory.sha256_of(project, f.path)) if f.external else f for f in files]
@@ -334,12 +392,16 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
         writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
         max_file_size=options.max_file_size,
     )
-    if not project.has(reproduce.PATH):
+    if own_guide is None:
         plan.create(reproduce.PATH, repro, "how to rerun the analysis, step by step")
         files = [replace(f, size=len(repro.encode())) if f.path == reproduce.PATH else f for f in files]
         result.files = files
-    else:
+    elif own_guide == reproduce.PATH:
         result.kept.append((reproduce.PATH, "exists (delete it to have sciship write it again)"))
+    else:
+        result.kept.append(
+            (own_guide, f"your own reproduction guide: sciship writes no {reproduce.PATH} next to it")
+        )
     crate = rocrate.data(meta, files, flow.steps, max_file_size=options.max_file_size)
     put(
         rocrate.PATH,

@@ -28,7 +28,7 @@ def history(project: Project) -> list[Person]:
         return []
     try:
         proc = subprocess.run(
-            ["git", "-C", str(project.root), "log", "--no-merges", "--format=%aN%x1f%aE"],
+            ["git", "-C", str(project.root), "log", "--format=%aN%x1f%aE"],
             capture_output=True,
             check=False,
             timeout=30,
@@ -37,16 +37,32 @@ def history(project: Project) -> list[Person]:
         return []
     if proc.returncode != 0:
         return []
-    counts: dict[str, tuple[int, Person]] = {}
+    # one person may commit under several names ("G. Souza", "Gelson Souza") or several emails: the
+    # identities that share a name or an email are one person, named as in most of their commits
+    names: dict[str, dict[str, int]] = {}  # person key -> name -> commits
+    emails: dict[str, str] = {}  # email -> person key
+    keys: dict[str, str] = {}  # lower-case name -> person key
+    first_email: dict[str, str] = {}
     for raw in proc.stdout.decode("utf-8", "replace").splitlines():
         name, _, email = raw.partition("\x1f")
-        name, email = name.strip(), email.strip()
+        name, email = name.strip(), email.strip().lower()
         if not name or _BOT.search(name) or _BOT.search(email):
             continue
-        key = name.lower()
-        n, person = counts.get(key, (0, Person(name=name, email=email or None).split()))
-        counts[key] = (n + 1, person)
-    ranked = sorted(counts.values(), key=lambda item: (-item[0], item[1].display.lower()))
+        key = keys.get(name.lower()) or (emails.get(email) if email else None) or name.lower()
+        keys.setdefault(name.lower(), key)
+        if email:
+            emails.setdefault(email, key)
+            first_email.setdefault(key, email)
+        counted = names.setdefault(key, {})
+        counted[name] = counted.get(name, 0) + 1
+    people = []
+    for key, counted in names.items():
+        name = max(counted, key=lambda n: (counted[n], len(n)))
+        address = first_email.get(key)
+        if address and address.endswith("users.noreply.github.com"):
+            address = None
+        people.append((sum(counted.values()), Person(name=name, email=address).split()))
+    ranked = sorted(people, key=lambda item: (-item[0], item[1].display.lower()))
     return [p for _, p in ranked[:MAX_FROM_HISTORY]]
 
 

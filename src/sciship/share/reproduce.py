@@ -8,6 +8,7 @@ the files too large for the deposit archive.
 from __future__ import annotations
 
 import fnmatch
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,9 +17,17 @@ if TYPE_CHECKING:
     from sciship.flow import Flow, Step
     from sciship.metadata.model import Metadata
     from sciship.metadata.writers.rocrate import CrateFile
+    from sciship.project import Project
     from sciship.share.inventory import Environment
 
 PATH = "REPRODUCE.md"
+#: Files that already say how to reproduce the work: share keeps them and writes no REPRODUCE.md.
+_EXISTING = re.compile(r"(reproduc\w*|replicat\w*)\.(md|rst|txt)", re.IGNORECASE)
+
+
+def existing(project: Project) -> str | None:
+    """The folder's own reproduction guide (REPRODUCE.md, REPRODUCING.md, REPLICATION.md...), if any."""
+    return next((f for f in project.files if "/" not in f and _EXISTING.fullmatch(f)), None)
 
 
 def _code(path: str) -> str:

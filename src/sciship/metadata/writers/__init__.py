@@ -30,9 +30,12 @@ def set_doi(project: Project, doi: str, plan: Plan) -> list[str]:
     """Put ``doi`` into every metadata file the project has (as edits in ``plan``); returns their paths.
 
     ``doi`` may be bare (``10.5281/zenodo.123``) or a ``https://doi.org/...`` URL. CITATION.cff gets
-    ``doi:``, codemeta.json and the RO-Crate root ``identifier``, .zenodo.json a ``related_identifiers``
-    entry (``isVersionOf``). A file that already says this DOI is left alone; files that are not there
-    are not created. Everything else in each file stays as it was.
+    ``doi:``. A DOI of a data or software repository (Zenodo, figshare...: the work's own deposit) becomes
+    the ``identifier`` of codemeta.json and of the RO-Crate root and an ``isVersionOf`` entry of
+    .zenodo.json's ``related_identifiers``; any other DOI (a journal article the work goes with) becomes
+    ``referencePublication``, the root's ``citation`` and an ``isSupplementTo`` entry. A file that
+    already says this DOI is left alone; files that are not there are not created. Everything else in
+    each file stays as it was.
     """
     from sciship._errors import InputError
     from sciship.metadata.model import bare_doi

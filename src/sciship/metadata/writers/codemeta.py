@@ -11,6 +11,8 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from sciship.metadata.model import is_deposit_doi, web_url
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -94,14 +96,14 @@ def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None
     out["programmingLanguage"] = "Python"
     if meta.requires_python:
         out["runtimePlatform"] = f"Python {meta.requires_python}"
-    if meta.repository:
+    if web_url(meta.repository):
         out["codeRepository"] = meta.repository
     issues = next(
         (u for k, u in meta.urls.items() if k.lower() in {"issues", "tracker", "bug tracker"}), None
     )
     if issues:
         out["issueTracker"] = issues
-    home = meta.documentation or meta.homepage
+    home = web_url(meta.documentation or meta.homepage)
     if home and home != meta.repository:
         out["url"] = home
     if readme and meta.repository and meta.repository.startswith("https://github.com/"):
@@ -110,8 +112,10 @@ def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None
         out["keywords"] = list(dict.fromkeys(meta.keywords))
     if requirements:
         out["softwareRequirements"] = [requirement(r) for r in requirements]
-    if meta.doi:
+    if meta.doi and is_deposit_doi(meta.doi):
         out["identifier"] = f"https://doi.org/{meta.doi}"
+    elif meta.doi:
+        out["referencePublication"] = f"https://doi.org/{meta.doi}"
     if meta.date_released:
         out["datePublished"] = meta.date_released
     if meta.data_license and meta.data_license != meta.license:
@@ -144,9 +148,11 @@ def update(text: str, meta: Metadata, fields: Iterable[str] = GENERATED) -> str:
 
 
 def set_doi(text: str, doi: str) -> str:
+    """``identifier`` for the work's own deposit DOI, ``referencePublication`` for a paper's DOI."""
     current = json.loads(text)
     url = f"https://doi.org/{doi}"
-    if current.get("identifier") == url:
+    key = "identifier" if is_deposit_doi(doi) else "referencePublication"
+    if current.get(key) == url:
         return text
-    current["identifier"] = url
+    current[key] = url
     return dump(current)

@@ -228,9 +228,13 @@ def data(
         root["version"] = meta.version
     if meta.keywords:
         root["keywords"] = list(dict.fromkeys(meta.keywords))
-    if meta.doi:
+    from sciship.metadata.model import is_deposit_doi, web_url
+
+    if meta.doi and is_deposit_doi(meta.doi):
         root["identifier"] = f"https://doi.org/{meta.doi}"
-    if meta.repository:
+    elif meta.doi:
+        root["citation"] = {"@id": f"https://doi.org/{meta.doi}"}  # the paper this work goes with
+    if web_url(meta.repository):
         root["url"] = meta.repository
     root["conformsTo"] = [{"@id": PROCESS_PROFILE}]
     root["hasPart"] = [{"@id": f.id} for f in files]
@@ -366,9 +370,12 @@ def set_doi(text: str, doi: str) -> str:
     current = json.loads(text)
     for entity in current.get("@graph") or ():
         if isinstance(entity, dict) and entity.get("@id") == "./":
+            from sciship.metadata.model import is_deposit_doi
+
             url = f"https://doi.org/{doi}"
-            if entity.get("identifier") == url:
+            key, value = ("identifier", url) if is_deposit_doi(doi) else ("citation", {"@id": url})
+            if entity.get(key) == value:
                 return text
-            entity["identifier"] = url
+            entity[key] = value
             return dump(current)
     return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sciship.metadata.model import data_license_sentence
+from sciship.metadata.model import data_license_sentence, is_deposit_doi, web_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,10 +51,13 @@ def data(meta: Metadata, *, upload_type: str = "software") -> dict[str, Any]:
     if meta.keywords:
         out["keywords"] = list(dict.fromkeys(meta.keywords))
     related: list[dict[str, str]] = []
-    if meta.repository:
-        related.append({"identifier": meta.repository, "relation": "isSupplementTo", "scheme": "url"})
+    repo = web_url(meta.repository)
+    if repo:
+        related.append({"identifier": repo, "relation": "isSupplementTo", "scheme": "url"})
     if meta.doi:
-        related.append({"identifier": meta.doi, "relation": "isVersionOf", "scheme": "doi"})
+        # the work's own deposit (a concept DOI) or the paper it goes with
+        relation = "isVersionOf" if is_deposit_doi(meta.doi) else "isSupplementTo"
+        related.append({"identifier": meta.doi, "relation": relation, "scheme": "doi"})
     if related:
         out["related_identifiers"] = related
     if meta.data_license and meta.data_license != meta.license:
@@ -102,17 +105,20 @@ def update(text: str, meta: Metadata, fields: Iterable[str] = GENERATED) -> str:
 
 
 def set_doi(text: str, doi: str) -> str:
-    """``text`` with the DOI among ``related_identifiers`` (``isVersionOf``), every other key kept."""
+    """``text`` with the DOI among ``related_identifiers``, every other key kept: ``isVersionOf`` for
+    the work's own deposit (it replaces an older one), ``isSupplementTo`` for a paper's DOI."""
     current = json.loads(text)
     related = current.get("related_identifiers")
     related = related if isinstance(related, list) else []
     if any(isinstance(r, dict) and r.get("identifier") == doi for r in related):
         return text
-    related = [
-        r
-        for r in related
-        if not (isinstance(r, dict) and r.get("scheme") == "doi" and r.get("relation") == "isVersionOf")
-    ]
-    related.append({"identifier": doi, "relation": "isVersionOf", "scheme": "doi"})
+    relation = "isVersionOf" if is_deposit_doi(doi) else "isSupplementTo"
+    if relation == "isVersionOf":
+        related = [
+            r
+            for r in related
+            if not (isinstance(r, dict) and r.get("scheme") == "doi" and r.get("relation") == "isVersionOf")
+        ]
+    related.append({"identifier": doi, "relation": relation, "scheme": "doi"})
     current["related_identifiers"] = related
     return dump(current)
