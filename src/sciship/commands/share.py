@@ -148,11 +148,22 @@ def _require(result: ShareResult) -> None:
     if not result.metadata.license and any(
         a.path in {"CITATION.cff", ".zenodo.json", "ro-crate-metadata.json"} for a in result.plan.actions
     ):
+        said = result.metadata.license_text
+        aside = (
+            f" The project says `{said}`, which is not an SPDX license id (it could be several licenses)."
+            if said
+            else ""
+        )
         raise InputError(
             "sciship share needs the license of your code: without one, nobody may legally reuse it, and "
-            "Zenodo and RO-Crate require one. Nothing was written.",
-            hint="Choose one and pass it: `sciship share --license MIT` (MIT is the usual choice for "
-            "research code; `sciship explain licenses` compares them).",
+            f"Zenodo and RO-Crate require one.{aside} Nothing was written.",
+            hint=(
+                "Pass the SPDX id of the license your LICENSE file holds (https://spdx.org/licenses), for "
+                "example `--license BSD-3-Clause`."
+                if said
+                else "Choose one and pass it: `sciship share --license MIT` (MIT is the usual choice for "
+                "research code; `sciship explain licenses` compares them)."
+            ),
         )
     if not result.metadata.people and any(a.path == "CITATION.cff" for a in result.plan.actions):
         raise InputError(

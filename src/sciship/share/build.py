@@ -15,6 +15,7 @@ from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
     from sciship.flow import Flow
+    from sciship.metadata.model import ProjectMetadata
     from sciship.metadata.writers.rocrate import CrateFile
     from sciship.plan import Plan
     from sciship.project import Project
@@ -234,7 +235,8 @@ def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
     from sciship.metadata import model
     from sciship.share import people
 
-    combined = model.load(project).combined()
+    md = model.load(project)
+    combined = md.combined()
     authors = options.authors if options.authors is not None else known_.authors
     authors = people.with_orcids(authors, options.orcids)
     code_license = check_license(options.license, "code license") if options.license else known_.license
@@ -249,8 +251,17 @@ def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
         maintainers=(),
         license=code_license,
         data_license=data_license,
-        date_released=today(options.today),
+        date_released=_release_date(md, combined.version, options.today),
     )
+
+
+def _release_date(md: ProjectMetadata, version: str | None, given: str | None) -> str:
+    """The date a metadata file already gives for this very version (it was released then), else today."""
+    if given is None and version:
+        for source in (md.citation, md.zenodo, md.codemeta, md.rocrate):
+            if source is not None and source.version == version and source.date_released:
+                return source.date_released[:10]
+    return today(given)
 
 
 def requirements(project: Project) -> tuple[list[str], str | None]:
@@ -356,9 +367,11 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
         refreshed(codemeta.update, codemeta.set_doi),
         "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",
     )
+    # Zenodo reads .zenodo.json instead of CITATION.cff: an existing citation's title is the record's title
+    cited = md.citation.name if md.citation is not None and md.citation.name else None
     put(
         zenodo.PATH,
-        lambda: zenodo.render(meta),
+        lambda: zenodo.render(replace(meta, name=cited) if cited else meta),
         refreshed(zenodo.update, zenodo.set_doi),
         "what Zenodo records for each release (it reads this before CITATION.cff)",
     )

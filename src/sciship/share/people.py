@@ -69,7 +69,12 @@ def history(project: Project) -> list[Person]:
 def known(md: ProjectMetadata, project: Project) -> tuple[tuple[Person, ...], str]:
     """The authors the project already names (and where), else its git history, else git config."""
     combined = md.combined()
-    for source in (md.package, md.citation, md.codemeta, md.zenodo, md.rocrate):
+    sources = [m for m in (md.package, md.citation, md.codemeta, md.zenodo, md.rocrate) if m and m.people]
+    # a package that names only a team ("The lmfit developers") in pyproject.toml and its people in
+    # CITATION.cff: a citation names the people
+    if sources and all(p.is_organisation for p in sources[0].people):
+        sources.sort(key=lambda m: all(p.is_organisation for p in m.people))
+    for source in sources:
         if source is not None and source.people:
             enriched = tuple(_enrich(p, combined.people, md) for p in source.people)
             from sciship.metadata.model import ORIGIN_NAMES
