@@ -329,3 +329,27 @@ def test_one_person_under_two_names_in_git(tmp_path: Path) -> None:
     known = share.known(Project.load(root))
     assert [p.display for p in known.authors] == ["Gelson F. Souza-Junior", "Rodgers-PAC-Lab"]
     assert known.authors[1].is_organisation  # a lab account: CFF `name:`, not a person's family name
+
+
+def test_a_package_that_names_a_team_and_cites_its_people(tmp_path: Path) -> None:
+    """Found on lmfit: pyproject.toml names "LMFit Development Team", CITATION.cff the people (with
+    ORCIDs), a longer title, and the date the current version was released."""
+    from helpers import pyproject
+
+    team = pyproject(authors=[{"name": "Example Development Team"}])
+    cff_text = (
+        "cff-version: 1.2.0\nmessage: Cite the DOI below.\ntitle: 'example-pkg: fitting curves for Python'\n"
+        "version: 0.1.0\ndate-released: 2025-03-09\nauthors:\n  - family-names: Newville\n"
+        "    given-names: Matthew\n    orcid: https://orcid.org/0000-0001-6938-1014\n"
+    )
+    root = make_study(tmp_path / "pkg", {**STUDY, "pyproject.toml": team, "CITATION.cff": cff_text})
+    result = run_share(root, share.Options(license="MIT"))
+    assert [p.display for p in result.metadata.people] == ["Matthew Newville"]
+    zen = json.loads((root / ".zenodo.json").read_text())
+    assert zen["title"] == "example-pkg: fitting curves for Python"
+    assert zen["creators"] == [{"name": "Newville, Matthew", "orcid": "0000-0001-6938-1014"}]
+    assert zen["publication_date"] == "2025-03-09"  # version 0.1.0 came out then, not today
+    from sciship.checks import run_checks
+
+    (agree,) = run_checks(Project.load(root), select=["SHR100"], debug=True)
+    assert agree.status == "passed", agree.message
