@@ -123,3 +123,40 @@ def test_no_license_means_nothing_written(tmp_path: Path) -> None:
     before = digests(root)
     proc = run_cli("share", str(root), "--yes", env={"GIT_CONFIG_GLOBAL": "/dev/null"})
     assert_clean_failure(proc, root, before, "license")
+
+
+def test_bad_files_in_a_usable_folder(tmp_path: Path) -> None:
+    """A binary file named like a script, a huge notebook, a link out of the folder, a name that is
+    not UTF-8: share says what it skipped, writes its files, changes none of the user's."""
+    import os
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("private\n")
+    huge = json.dumps(
+        {
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "source": "x = 1\n" * 200_000,
+                    "metadata": {},
+                    "outputs": [],
+                    "execution_count": 1,
+                }
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+    root = make_study(tmp_path / "study", {**STUDY, "blob.py": b"\x00\x01\xff" * 1000, "big.ipynb": huge})
+    (root / "leak.txt").symlink_to(outside)
+    with open(os.fsencode(root) + b"/caf\xe9.csv", "wb") as fh:  # noqa: PTH123 - a bytes path
+        fh.write(b"x\n")
+    before = digests(root)
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--archive")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "not UTF-8" in proc.stdout
+    assert "outside the folder" in proc.stdout
+    assert {k: v for k, v in digests(root).items() if k in before} == before
+    assert "private" not in (root / "ro-crate-metadata.json").read_text()

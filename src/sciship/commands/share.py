@@ -222,7 +222,7 @@ def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *
         data = result.to_json()
         if result.archive is not None and result.archive.sha256:
             data["archive"] = {"path": result.archive.path, "sha256": result.archive.sha256}
-        ui.write(json.dumps(data, indent=2, ensure_ascii=False))
+        ui.write(_printable(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     st = ui.style
     flow = result.flow
@@ -285,4 +285,9 @@ def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *
             "Next: commit these files. On GitHub, turn on the Zenodo integration and make a release to get "
             "a DOI (`sciship explain share`)."
         )
-    ui.write("\n".join(out))
+    ui.write(_printable("\n".join(out)))
+
+
+def _printable(text: str) -> str:
+    """File names that are not UTF-8 (kept as surrogates) shown with replacement characters."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
