@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 from studykit import STUDY, digests, make_study
 
 from helpers import git, run_cli, write_tree
@@ -160,3 +162,45 @@ def test_bad_files_in_a_usable_folder(tmp_path: Path) -> None:
     assert "outside the folder" in proc.stdout
     assert {k: v for k, v in digests(root).items() if k in before} == before
     assert "private" not in (root / "ro-crate-metadata.json").read_text()
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_questions_on_a_terminal(tmp_path: Path) -> None:
+    """No license known: the code license and the data license are asked; the authors confirmed or typed."""
+    from sciship.cli import build_parser
+    from sciship.cli import run as cli_run
+    from sciship.ui import UI
+
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "x", "--author", "Grace Hopper <grace@example.org>")
+    answers = "BSD-3-Clause\nCC0-1.0\nn\nAda Lovelace <ada@example.org>; Grace Hopper\n"
+    out, err = _Tty(), io.StringIO()
+    code = cli_run(build_parser().parse_args(["share", str(root)]), UI(out=out, err=err, stdin=_Tty(answers)))
+    assert code == 0, out.getvalue() + err.getvalue()
+    shown = out.getvalue()
+    assert "License for the code" in shown
+    assert "Authors (from the git history): Grace Hopper" in shown
+    cff = yaml.safe_load((root / "CITATION.cff").read_text())
+    assert cff["license"] == "BSD-3-Clause"
+    assert "CC0-1.0" in cff["message"]
+    assert [a["family-names"] for a in cff["authors"]] == ["Lovelace", "Hopper"]
+
+
+def test_requirements_take_installed_versions_as_floors(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    from sciship import share
+    from sciship.project import Project
+
+    root = make_study(
+        tmp_path / "study", {**STUDY, "03_save.py": "import yaml\nimport surely_not_installed_pkg\n"}
+    )
+    lines = share.build.requirements(Project.load(root))[0]
+    assert f"pyyaml>={version('pyyaml')}" in lines  # installed here: its version is the floor
+    assert "pandas" in lines  # not installed here: no floor
