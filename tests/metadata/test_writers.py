@@ -215,3 +215,13 @@ def test_rocrate_reads_back_into_the_model(tmp_path: Path) -> None:
     assert (crate.name, crate.license, crate.data_license) == ("ice-thickness", "MIT", "CC-BY-4.0")
     assert [p.display for p in crate.authors] == ["Ada Lovelace", "Ludwig van Beethoven", "The Ice Team"]
     assert crate.authors[0].orcid == ADA.orcid
+
+
+def test_every_bundled_license_text_is_filled() -> None:
+    from sciship.metadata.licenses import LICENSES, license_text
+
+    for spdx in LICENSES:
+        text = license_text(spdx, 2031, "Ada Lovelace")
+        assert "{{" not in text
+        assert "{%" not in text
+    assert "2031 Ada Lovelace" in license_text("MIT", 2031, "Ada Lovelace")

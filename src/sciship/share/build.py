@@ -268,14 +268,18 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
     """What the code imports, as requirement lines (``>=`` the installed version where there is one),
     and the oldest Python the code can run on."""
     from sciship.imports import analyze
-    from sciship.imports.write import requirement
 
     report = analyze(project)
-    lines = [
-        requirement(v, floors=True)
+    wanted = [
+        v
         for v in report.dependencies
         if set(v.scopes) & {"runtime", "script", "notebook", "optional"} and v.status != "unused"
     ]
+    installed = _installed_versions() if wanted else {}
+    lines = []
+    for v in wanted:
+        line = v.distribution + (f">={installed[v.distribution]}" if v.distribution in installed else "")
+        lines.append(f"{line}; {v.marker}" if v.marker else line)
     rp = report.requires_python
     return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
 
@@ -299,6 +303,22 @@ def _note_invalid_cff(project: Project, result: ShareResult) -> None:
             "sciship leaves it as it is: correct it by hand (`sciship check --select COM604` lists every "
             "problem)."
         )
+
+
+def _installed_versions() -> dict[str, str]:
+    """Normalised distribution name -> version, of everything installed where sciship runs (one scan
+    of the environment, where asking for each name scans it each time)."""
+    from importlib.metadata import distributions
+
+    out: dict[str, str] = {}
+    for dist in distributions():
+        try:
+            name = dist.metadata["Name"]
+        except (KeyError, OSError, ValueError):
+            continue
+        if name and dist.version:
+            out.setdefault(re.sub(r"[-_.]+", "-", name).lower(), dist.version)
+    return out
 
 
 def prepare(project: Project, options: Options, flow: Flow, known_: Known | None = None) -> ShareResult:

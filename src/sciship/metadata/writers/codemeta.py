@@ -8,6 +8,7 @@ The context, ``https://w3id.org/codemeta/3.0``, ships inside sciship (``metadata
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -67,17 +68,21 @@ def requirement(line: str) -> dict[str, Any]:
     CodeMeta reads a plain string there as a link (the context types ``softwareRequirements`` as
     ``@id``), so each requirement is an object: name, version range and its PyPI page.
     """
-    from packaging.requirements import InvalidRequirement, Requirement
-
-    try:
-        req = Requirement(line)
-    except InvalidRequirement:
-        return {"@type": "SoftwareApplication", "name": line}
-    out: dict[str, Any] = {"@type": "SoftwareApplication", "name": req.name}
-    if req.specifier:
-        out["version"] = str(req.specifier)
-    out["url"] = f"https://pypi.org/project/{req.name}/"
+    m = _REQUIREMENT.match(line)
+    if m is None:
+        return {"@type": "SoftwareApplication", "name": line.strip()}
+    name = m.group("name")
+    out: dict[str, Any] = {"@type": "SoftwareApplication", "name": name}
+    if m.group("spec").strip():
+        out["version"] = m.group("spec").strip()
+    out["url"] = f"https://pypi.org/project/{name}/"
     return out
+
+
+#: ``name[extras] specifiers ; marker`` (the lines sciship writes; packaging costs ~0.1 s to import)
+_REQUIREMENT = re.compile(
+    r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?(?P<spec>[^;]*)(?:;.*)?$"
+)
 
 
 def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None = None) -> dict[str, Any]:
