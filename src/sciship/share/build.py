@@ -448,7 +448,7 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
     crate = rocrate.data(meta, files, flow.steps, max_file_size=options.max_file_size)
     put(
         rocrate.PATH,
-        lambda: rocrate.dump(crate),
+        lambda: rocrate.dump(crate, compact=options.dry_run),
         lambda text: (
             rocrate.set_doi(rocrate.update(text, crate), meta.doi)
             if meta.doi

@@ -88,13 +88,8 @@ def encoding_format(path: str) -> str | None:
     dot = path.rfind(".")
     if dot <= path.rfind("/"):
         return None
-    ext = path[dot:].lower()
-    if ext in _FORMATS:
-        return _FORMATS[ext]
-    import mimetypes
-
-    guessed, _ = mimetypes.guess_type(path, strict=False)
-    return guessed
+    # our own table: the system's mimetypes database costs more to load than describing 1000 files
+    return _FORMATS.get(path[dot:].lower())
 
 
 def role_of(path: str) -> Role:
@@ -329,7 +324,11 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def dump(value: dict[str, Any]) -> str:
+def dump(value: dict[str, Any], *, compact: bool = False) -> str:
+    """The crate as JSON text: indented for people, or ``compact`` (a dry run only needs to know
+    that it would be written, and indenting a large crate is the slow part of encoding it)."""
+    if compact:
+        return json.dumps(value, ensure_ascii=False) + "\n"
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
