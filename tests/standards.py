@@ -89,7 +89,8 @@ def roc_python(base: Path) -> Path:
             else:
                 subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
                 install = [str(python), "-m", "pip", "install", "-q"]
-            subprocess.run([*install, *ROC_REQUIREMENTS], check=True, env={**os.environ, "PIP_CONSTRAINT": ""})
+            env = {**os.environ, "PIP_CONSTRAINT": ""}
+            subprocess.run([*install, *ROC_REQUIREMENTS], check=True, env=env)
             (venv / "ready").write_text("ok\n")
     return python
 
