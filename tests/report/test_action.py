@@ -23,8 +23,7 @@ import yaml
 
 from helpers import HERE
 
-# one worker runs them all, so the install step (a real pip install) runs once
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("action")]
+pytestmark = pytest.mark.slow
 
 ROOT = HERE.parent
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -102,16 +101,30 @@ def steps() -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in ACTION["runs"]["steps"]}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Runner:
-    """A runner on which the action's install step has run."""
-    base = tmp_path_factory.mktemp("runner")
-    runner = Runner(temp=base / "temp", workspace=base / "repo" / "workspace")
-    runner.temp.mkdir()
-    runner.workspace.mkdir(parents=True)
-    proc = run_step(steps()["install"], {}, runner)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "sciship" in proc.stdout  # `sciship --version`
+    """A runner on which the action's install step has run (once per test run, whatever the workers)."""
+    import fcntl
+    import json
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # this run's folder, shared by the xdist workers
+    shared = base / "action-runner"
+    shared.mkdir(exist_ok=True)
+    workspace = tmp_path_factory.mktemp("repo") / "workspace"  # each worker its own repository
+    workspace.mkdir()
+    runner = Runner(temp=shared / "temp", workspace=workspace)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "install-outputs.json"
+        if not done.exists():
+            runner.temp.mkdir(exist_ok=True)
+            proc = run_step(steps()["install"], {}, runner)
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+            assert "sciship" in proc.stdout  # `sciship --version`
+            done.write_text(json.dumps(runner.outputs["install"]))
+        runner.outputs["install"] = json.loads(done.read_text())
     assert Path(runner.outputs["install"]["sciship"]).exists()
     return runner
 

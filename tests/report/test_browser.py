@@ -1,6 +1,6 @@
 """The HTML report in a real browser: Debian's Chromium, driven by Playwright (no browser download).
 
-One browser serves the whole test run (a session fixture; the tests share one xdist group). The pages
+One browser serves each test session (a session fixture: one per xdist worker). The pages
 load from file://, as a person opens an attached report: no console errors, no network requests, the
 findings the JSON report counts, details that open with the keyboard, a picture that is not blank, the
 same content without JavaScript, dark mode, and no sideways scrolling at 200% zoom.
@@ -19,8 +19,6 @@ import pytest
 from reportkit import check_json
 
 from helpers import run_cli
-
-pytestmark = [pytest.mark.xdist_group("browser")]
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
