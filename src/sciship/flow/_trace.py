@@ -162,6 +162,12 @@ class _Tracer:
             def local(module: str, level: int) -> bool:
                 return self.module_file(module, level, rel) is not None
 
+            if rel.endswith(".py") and "\x00" in text:
+                self.unreadable[rel] = (
+                    "This file contains null bytes: it is probably a binary file with a .py name, not Python "
+                    "code, so sciship skipped it."
+                )
+                return None
             if rel.endswith(".ipynb"):
                 found = extract_notebook(text, rel, local=local)
             elif len(text) > LARGE_FILE:
