@@ -50,7 +50,10 @@ def notebook(cells: Sequence[tuple[str, int | None]], *, language: str = "python
                 {"cell_type": "code", "execution_count": count, "metadata": {}, "outputs": [], "source": src}
                 for src, count in cells
             ],
-            "metadata": {"kernelspec": {"name": language, "language": language}, "language_info": {"name": language}},
+            "metadata": {
+                "kernelspec": {"name": language, "language": language},
+                "language_info": {"name": language},
+            },
             "nbformat": 4,
             "nbformat_minor": 5,
         }

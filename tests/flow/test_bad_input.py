@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from flowkit import flow_of, io, notebook
-from helpers import write_tree
 
+from helpers import write_tree
 from sciship.flow import trace
 from sciship.project import Project
 
@@ -61,7 +61,9 @@ def test_damaged_notebooks(content: str, words: str) -> None:
 def test_huge_notebook_outputs_do_not_matter() -> None:
     image = "iVBORw0KGgo" * 400_000  # ~4 MB of base64 in one output
     nb = json.loads(notebook([("import matplotlib.pyplot as plt\nplt.savefig('fig.png')", 1)]))
-    nb["cells"][0]["outputs"] = [{"output_type": "display_data", "data": {"image/png": image}, "metadata": {}}]
+    nb["cells"][0]["outputs"] = [
+        {"output_type": "display_data", "data": {"image/png": image}, "metadata": {}}
+    ]
     flow = flow_of({"big.ipynb": json.dumps(nb)})
     assert io(flow) == [("write", "fig.png")]
 
@@ -92,9 +94,14 @@ def test_an_empty_folder(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
 def test_symlinks_out_of_the_folder_are_never_followed(tmp_path: Path) -> None:
-    outside = write_tree(tmp_path / "outside", {
-        "secret.py": "open('stolen.txt', 'w')\n", "big.csv": "x\n", "nb.ipynb": notebook([("open('z')", 1)]),
-    })
+    outside = write_tree(
+        tmp_path / "outside",
+        {
+            "secret.py": "open('stolen.txt', 'w')\n",
+            "big.csv": "x\n",
+            "nb.ipynb": notebook([("open('z')", 1)]),
+        },
+    )
     root = write_tree(tmp_path / "paper", {"run.py": "open('data/big.csv')\n"})
     (root / "data").mkdir()
     (root / "data" / "big.csv").symlink_to(outside / "big.csv")
@@ -128,8 +135,13 @@ def test_an_unreadable_file() -> None:
         return b"open('a.txt', 'w')\n"
 
     # a real unreadable file cannot be made when tests run as root, so the reader refuses instead
-    project = Project(root=Path("/in-memory"), files=("locked.py", "run.py"), tracked=frozenset(), in_git=False,
-                      _reader=reader)
+    project = Project(
+        root=Path("/in-memory"),
+        files=("locked.py", "run.py"),
+        tracked=frozenset(),
+        in_git=False,
+        _reader=reader,
+    )
     flow = trace(project, cache=False)
     assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "locked.py")]
     assert io(flow, "run.py") == [("write", "a.txt")]

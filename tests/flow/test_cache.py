@@ -6,22 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from flowkit import graph
-from helpers import write_tree
 
-from sciship.flow import trace
+from helpers import write_tree
 from sciship.flow import _trace as tracer
+from sciship.flow import trace
 from sciship.project import Project
 
 FILES = {
     "config.py": "OUT = 'results'\n",
     "01_run.py": "import numpy as np\nfrom config import OUT\nnp.save(f'{OUT}/x', 1)\n",
-    "02_plot.py": "import numpy as np\nimport matplotlib.pyplot as plt\nnp.load('results/x.npy')\nplt.savefig('f')\n",
+    "02_plot.py": "import numpy as np\nimport matplotlib.pyplot as "
+    "plt\nnp.load('results/x.npy')\nplt.savefig('f')\n",
     "nb.ipynb": '{"cells": [{"cell_type": "code", "execution_count": 1, "source": "open(\'a.txt\')"}],'
     ' "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
 }
 
 
-def test_second_run_uses_the_cache_and_gives_the_same_flow(tmp_path: Path, isolated_cache: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_second_run_uses_the_cache_and_gives_the_same_flow(
+    tmp_path: Path, isolated_cache: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     root = write_tree(tmp_path / "paper", FILES)
     first = trace(Project.load(root))
     assert list(isolated_cache.rglob("*.json")), "the cache was written to the user cache folder"
@@ -40,7 +43,9 @@ def test_second_run_uses_the_cache_and_gives_the_same_flow(tmp_path: Path, isola
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "paper", FILES)
     trace(Project.load(root))
-    (root / "02_plot.py").write_text("import matplotlib.pyplot as plt\nplt.savefig('g.pdf')\n", encoding="utf-8")
+    (root / "02_plot.py").write_text(
+        "import matplotlib.pyplot as plt\nplt.savefig('g.pdf')\n", encoding="utf-8"
+    )
     flow = trace(Project.load(root))
     assert flow.step("02_plot.py").writes == ("g.pdf",)  # type: ignore[union-attr]
 

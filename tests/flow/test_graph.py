@@ -112,18 +112,25 @@ def test_paper_folder_uses_say_where_and_how() -> None:
     absolute = by_path[("03_figures.py", "read", "/home/ana/thesis/extra_calibration.txt")]
     assert absolute.location == "absolute"
     # an axis label, a title with a slash and a regular expression are not paths
-    assert not any("ATP" in u.path or "pkl" in u.path or "bootstrap" in u.written and u.access == "write"
-                   and u.source != "02_fit.py" for u in flow.uses)
+    assert not any(
+        "ATP" in u.path
+        or "pkl" in u.path
+        or ("bootstrap" in u.written and u.access == "write" and u.source != "02_fit.py")
+        for u in flow.uses
+    )
 
 
 def test_paper_folder_messages_name_the_place_and_the_next_step() -> None:
     flow = _trace("flow-paper")
     messages = {p.code: p.message for p in flow.problems}
-    assert messages["SHR110"].startswith("`03_figures.py` reads `data/legend.txt` (line 25), but no script or")
+    assert messages["SHR110"].startswith(
+        "`03_figures.py` reads `data/legend.txt` (line 25), but no script or"
+    )
     assert "README" in messages["SHR110"]
-    assert "`/home/ana/thesis/extra_calibration.txt` (line 23), which exists only on your computer" in messages[
-        "SHR111"
-    ]
+    assert (
+        "`/home/ana/thesis/extra_calibration.txt` (line 23), which exists only on your computer"
+        in messages["SHR111"]
+    )
     assert "`../../shared/lookup.csv` (line 24), which points outside this folder" in messages["SHR112"]
     assert set(messages) <= set(PROBLEM_CODES)
 
@@ -131,28 +138,97 @@ def test_paper_folder_messages_name_the_place_and_the_next_step() -> None:
 def test_tangled_folder_graph() -> None:
     assert graph(_trace("flow-tangled")) == {
         "steps": [
-            {"order": 1, "path": "d_log.py", "kind": "script", "workdir": "", "reads": [],
-             "writes": ["tables/log.txt"], "after": []},
-            {"order": 2, "path": "notebooks/rerun.ipynb", "kind": "notebook", "workdir": "notebooks", "reads": [],
-             "writes": ["data/x.npy"], "after": []},
-            {"order": 3, "path": "notebooks/never_run.ipynb", "kind": "notebook", "workdir": "notebooks",
-             "reads": ["data/x.npy"], "writes": [], "after": ["notebooks/rerun.ipynb"]},
-            {"order": 4, "path": "notebooks/skipped_cell.ipynb", "kind": "notebook", "workdir": "notebooks",
-             "reads": ["data/x.npy"], "writes": [], "after": ["notebooks/rerun.ipynb"]},
-            {"order": 5, "path": "scripts/prepare.py", "kind": "script", "workdir": "scripts",
-             "reads": ["data/input.csv"], "writes": ["data/prepared.csv"], "after": []},
-            {"order": 6, "path": "c_summary.py", "kind": "script", "workdir": "", "reads": ["data/prepared.csv"],
-             "writes": ["summary.csv", "tables/log.txt"], "after": ["scripts/prepare.py"]},
-            {"order": 7, "path": "notebooks/out_of_order.ipynb", "kind": "notebook", "workdir": "notebooks",
-             "reads": ["data/prepared.csv"], "writes": [], "after": ["scripts/prepare.py"]},
-            {"order": 8, "path": "a_model.py", "kind": "script", "workdir": "", "reads": ["tables/b.csv"],
-             "writes": ["tables/a.csv"], "after": ["b_report.py"]},
-            {"order": 9, "path": "b_report.py", "kind": "script", "workdir": "", "reads": ["tables/a.csv"],
-             "writes": ["summary.csv", "tables/b.csv"], "after": ["a_model.py"]},
+            {
+                "order": 1,
+                "path": "d_log.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": [],
+                "writes": ["tables/log.txt"],
+                "after": [],
+            },
+            {
+                "order": 2,
+                "path": "notebooks/rerun.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": [],
+                "writes": ["data/x.npy"],
+                "after": [],
+            },
+            {
+                "order": 3,
+                "path": "notebooks/never_run.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/x.npy"],
+                "writes": [],
+                "after": ["notebooks/rerun.ipynb"],
+            },
+            {
+                "order": 4,
+                "path": "notebooks/skipped_cell.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/x.npy"],
+                "writes": [],
+                "after": ["notebooks/rerun.ipynb"],
+            },
+            {
+                "order": 5,
+                "path": "scripts/prepare.py",
+                "kind": "script",
+                "workdir": "scripts",
+                "reads": ["data/input.csv"],
+                "writes": ["data/prepared.csv"],
+                "after": [],
+            },
+            {
+                "order": 6,
+                "path": "c_summary.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["data/prepared.csv"],
+                "writes": ["summary.csv", "tables/log.txt"],
+                "after": ["scripts/prepare.py"],
+            },
+            {
+                "order": 7,
+                "path": "notebooks/out_of_order.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/prepared.csv"],
+                "writes": [],
+                "after": ["scripts/prepare.py"],
+            },
+            {
+                "order": 8,
+                "path": "a_model.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["tables/b.csv"],
+                "writes": ["tables/a.csv"],
+                "after": ["b_report.py"],
+            },
+            {
+                "order": 9,
+                "path": "b_report.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["tables/a.csv"],
+                "writes": ["summary.csv", "tables/b.csv"],
+                "after": ["a_model.py"],
+            },
         ],
         "inputs": ["data/input.csv"],
-        "outputs": ["data/prepared.csv", "data/x.npy", "summary.csv", "tables/a.csv", "tables/b.csv",
-                    "tables/log.txt"],
+        "outputs": [
+            "data/prepared.csv",
+            "data/x.npy",
+            "summary.csv",
+            "tables/a.csv",
+            "tables/b.csv",
+            "tables/log.txt",
+        ],
         "missing": [],
         "external": [],
         "problems": [
@@ -173,11 +249,14 @@ def test_tangled_folder_messages() -> None:
     assert "`b_report.py` reads `tables/a.csv`, which `a_model.py` writes" in cycle
     double = messages[("SHR113", "b_report.py")]
     assert "`summary.csv` is written by `c_summary.py` (line 7) and `b_report.py` (line 5)" in double
-    assert "code cell 2 shows [3] but code cell 3 below it shows [2]" in messages[
-        ("SHR115", "notebooks/out_of_order.ipynb")
-    ]
+    assert (
+        "code cell 2 shows [3] but code cell 3 below it shows [2]"
+        in messages[("SHR115", "notebooks/out_of_order.ipynb")]
+    )
     assert "jump from [2] (code cell 2) to [5] (code cell 3)" in messages[("SHR116", "notebooks/rerun.ipynb")]
-    assert "Code cell 2 of this notebook was never run" in messages[("SHR116", "notebooks/skipped_cell.ipynb")]
+    assert (
+        "Code cell 2 of this notebook was never run" in messages[("SHR116", "notebooks/skipped_cell.ipynb")]
+    )
 
 
 def test_the_trace_is_memoised_on_the_snapshot() -> None:

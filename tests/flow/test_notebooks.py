@@ -33,29 +33,37 @@ def test_empty_cells_that_never_ran_are_fine() -> None:
 
 
 def test_magics_are_skipped_and_cd_moves_the_folder() -> None:
-    flow = flow_of({
-        "nb.ipynb": notebook([
-            ("%matplotlib inline\nimport pandas as pd\n!ls data\nfiles = !ls\n", 1),
-            ("%%time\ndf = pd.read_csv('a.csv')", 2),
-            ("%%bash\ncat b.csv > c.csv", 3),
-            ("%cd data\npd.read_csv('d.csv')\ndf?", 4),
-        ]),
-        "a.csv": "",
-        "data/d.csv": "",
-    })
+    flow = flow_of(
+        {
+            "nb.ipynb": notebook(
+                [
+                    ("%matplotlib inline\nimport pandas as pd\n!ls data\nfiles = !ls\n", 1),
+                    ("%%time\ndf = pd.read_csv('a.csv')", 2),
+                    ("%%bash\ncat b.csv > c.csv", 3),
+                    ("%cd data\npd.read_csv('d.csv')\ndf?", 4),
+                ]
+            ),
+            "a.csv": "",
+            "data/d.csv": "",
+        }
+    )
     assert io(flow) == [("read", "a.csv"), ("read", "data/d.csv")]
     assert flow.problems == ()
 
 
 def test_names_bound_in_earlier_cells() -> None:
-    flow = flow_of({
-        "nb.ipynb": notebook([
-            ("import numpy as np\nimport os", 1),
-            ("out = 'results'\nname = 'means'", 2),
-            ("x = np.arange(3)\ny = x * 2", 3),
-            ("path = os.path.join(out, name)\nnp.save(path, y)", 4),
-        ])
-    })
+    flow = flow_of(
+        {
+            "nb.ipynb": notebook(
+                [
+                    ("import numpy as np\nimport os", 1),
+                    ("out = 'results'\nname = 'means'", 2),
+                    ("x = np.arange(3)\ny = x * 2", 3),
+                    ("path = os.path.join(out, name)\nnp.save(path, y)", 4),
+                ]
+            )
+        }
+    )
     (use,) = flow.uses
     assert (use.path, use.cell, use.line) == ("results/means.npy", 3, 2)
 
@@ -66,8 +74,11 @@ def test_other_kernels_are_not_steps() -> None:
 
 
 def test_nbformat_3_notebooks() -> None:
-    nb = {"worksheets": [{"cells": [{"cell_type": "code", "input": "open('a.txt')", "prompt_number": 1}]}],
-          "metadata": {}, "nbformat": 3}
+    nb = {
+        "worksheets": [{"cells": [{"cell_type": "code", "input": "open('a.txt')", "prompt_number": 1}]}],
+        "metadata": {},
+        "nbformat": 3,
+    }
     flow = flow_of({"old.ipynb": json.dumps(nb)})
     assert io(flow) == [("read", "a.txt")]
 

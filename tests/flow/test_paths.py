@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from flowkit import flow_of, graph, io, notebook
-from helpers import git, write_tree
 
+from helpers import git, write_tree
 from sciship.flow import trace
 from sciship.project import Project
 
@@ -28,7 +28,10 @@ EXPRESSIONS = [
     ("FILES = ['a.csv', 'b.csv']\nopen(FILES[1])", "b.csv"),
     ("import os\nopen(os.path.splitext('data/x.csv')[0] + '.json')", "data/x.json"),
     ("from pathlib import Path\nopen(Path('data/x.csv').with_suffix('.json'))", "data/x.json"),
-    ("from pathlib import Path\nsrc = Path('data/x.csv')\nopen(src.parent / (src.stem + '_clean.csv'))", "data/x_clean.csv"),
+    (
+        "from pathlib import Path\nsrc = Path('data/x.csv')\nopen(src.parent / (src.stem + '_clean.csv'))",
+        "data/x_clean.csv",
+    ),
     ("p = 'data/x.csv'\nopen(p.replace('.csv', '.txt'))", "data/x.txt"),
     ("import os\nopen(os.environ.get('DATA', 'data/x.csv'))", "data/x.csv"),
     ("import sys\nopen(sys.argv[1] if len(sys.argv) > 1 else 'data/x.csv')", "data/x.csv"),
@@ -60,18 +63,20 @@ def test_unknown_parts_make_a_pattern(source: str, path: str) -> None:
 
 
 def test_loops_over_files() -> None:
-    flow = flow_of({
-        "run.py": (
-            "import glob, os\nimport pandas as pd\nfrom pathlib import Path\nimport numpy as np\n"
-            "for f in sorted(glob.glob('data/*.csv')):\n    pd.read_csv(f)\n"
-            "for p in Path('images').glob('*.png'):\n    p.read_bytes()\n"
-            "for name in os.listdir('raw'):\n    open(os.path.join('raw', name))\n"
-            "for sample in ['a', 'b']:\n    np.load(f'arrays/{sample}.npy')\n"
-            "tables = [pd.read_csv(f) for f in glob.glob('tables/*.tsv')]\n"
-            "frames = list(map(pd.read_csv, glob.glob('more/*.csv')))\n"
-            "for i, f in enumerate(glob.glob('enum/*.txt')):\n    open(f)\n"
-        )
-    })
+    flow = flow_of(
+        {
+            "run.py": (
+                "import glob, os\nimport pandas as pd\nfrom pathlib import Path\nimport numpy as np\n"
+                "for f in sorted(glob.glob('data/*.csv')):\n    pd.read_csv(f)\n"
+                "for p in Path('images').glob('*.png'):\n    p.read_bytes()\n"
+                "for name in os.listdir('raw'):\n    open(os.path.join('raw', name))\n"
+                "for sample in ['a', 'b']:\n    np.load(f'arrays/{sample}.npy')\n"
+                "tables = [pd.read_csv(f) for f in glob.glob('tables/*.tsv')]\n"
+                "frames = list(map(pd.read_csv, glob.glob('more/*.csv')))\n"
+                "for i, f in enumerate(glob.glob('enum/*.txt')):\n    open(f)\n"
+            )
+        }
+    )
     assert io(flow) == [
         ("read", "data/*.csv"),
         ("read", "images/*.png"),
@@ -85,54 +90,70 @@ def test_loops_over_files() -> None:
 
 
 def test_functions_are_followed_with_their_arguments() -> None:
-    flow = flow_of({
-        "run.py": (
-            "import os\nimport pandas as pd\n\n"
-            "def load(name, folder='data'):\n    return pd.read_csv(os.path.join(folder, name))\n\n"
-            "def main():\n    load('a.csv')\n    load('b.csv', folder='extra')\n\n"
-            "if __name__ == '__main__':\n    main()\n"
-        )
-    })
+    flow = flow_of(
+        {
+            "run.py": (
+                "import os\nimport pandas as pd\n\n"
+                "def load(name, folder='data'):\n    return pd.read_csv(os.path.join(folder, name))\n\n"
+                "def main():\n    load('a.csv')\n    load('b.csv', folder='extra')\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            )
+        }
+    )
     assert io(flow) == [("read", "data/a.csv"), ("read", "extra/b.csv")]
     assert [u.line for u in flow.uses] == [5, 5]
 
 
 def test_helper_module_functions_count_for_the_step_that_calls_them() -> None:
-    flow = flow_of({
-        "lib/io_helpers.py": (
-            "import numpy as np\nOUT = 'results'\n\ndef save(name, arr):\n    np.save(f'{OUT}/{name}', arr)\n"
-        ),
-        "run.py": "import sys\nsys.path.append('lib')\nfrom io_helpers import save\n\nsave('means', [1])\n",
-    })
+    flow = flow_of(
+        {
+            "lib/io_helpers.py": (
+                "import numpy as np\nOUT = 'results'\n\ndef save(name, arr):\n    np.save(f'{OUT}/{name}', "
+                "arr)\n"
+            ),
+            "run.py": "import sys\nsys.path.append('lib')\nfrom io_helpers import save\n\nsave('means', "
+            "[1])\n",
+        }
+    )
     (use,) = flow.uses
-    assert (use.source, use.path, use.line, use.via) == ("run.py", "results/means.npy", 5, "lib/io_helpers.py:5")
+    assert (use.source, use.path, use.line, use.via) == (
+        "run.py",
+        "results/means.npy",
+        5,
+        "lib/io_helpers.py:5",
+    )
     assert [s.path for s in flow.steps] == ["run.py"]
 
 
 def test_functions_nobody_calls_do_not_run() -> None:
-    flow = flow_of({"run.py": "import numpy as np\n\ndef unused():\n    np.save('never', 1)\n\nprint('hi')\n"})
+    flow = flow_of(
+        {"run.py": "import numpy as np\n\ndef unused():\n    np.save('never', 1)\n\nprint('hi')\n"}
+    )
     assert flow.uses == ()
 
 
 def test_argparse_defaults_are_what_runs_without_options() -> None:
-    flow = flow_of({
-        "count.py": (
-            "import argparse\nimport pandas as pd\n\n"
-            "def main():\n    parser = argparse.ArgumentParser()\n"
-            "    parser.add_argument('--data', default='data/counts.csv')\n"
-            "    parser.add_argument('--out-file', default='results/summary.csv')\n"
-            "    parser.add_argument('input', nargs='?')\n"
-            "    args = parser.parse_args()\n"
-            "    df = pd.read_csv(args.data)\n    df.to_csv(args.out_file)\n    open(args.input)\n\n"
-            "main()\n"
-        )
-    })
+    flow = flow_of(
+        {
+            "count.py": (
+                "import argparse\nimport pandas as pd\n\n"
+                "def main():\n    parser = argparse.ArgumentParser()\n"
+                "    parser.add_argument('--data', default='data/counts.csv')\n"
+                "    parser.add_argument('--out-file', default='results/summary.csv')\n"
+                "    parser.add_argument('input', nargs='?')\n"
+                "    args = parser.parse_args()\n"
+                "    df = pd.read_csv(args.data)\n    df.to_csv(args.out_file)\n    open(args.input)\n\n"
+                "main()\n"
+            )
+        }
+    )
     assert io(flow) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
 
 
 def test_constants_from_a_helper_module() -> None:
     files = {
-        "settings.py": "from pathlib import Path\nROOT = Path(__file__).parent\nDATA = ROOT / 'data'\nOUT = 'out'\n",
+        "settings.py": "from pathlib import Path\nROOT = Path(__file__).parent\nDATA = ROOT / 'data'\nOUT = "
+        "'out'\n",
         "analysis/run.py": (
             "import settings\nfrom settings import DATA\nimport numpy as np\n"
             "np.load(DATA / 'x.npy')\nnp.save(settings.OUT + '/y', 1)\n"
@@ -179,13 +200,15 @@ def test_notebooks_run_from_their_own_folder() -> None:
 
 
 def test_chdir_moves_the_working_folder() -> None:
-    flow = flow_of({
-        "run.py": (
-            "import os\nopen('a.txt')\nos.chdir('data')\nopen('b.txt')\n"
-            "os.chdir(os.path.dirname(os.path.abspath(__file__)))\nopen('c.txt')\n"
-        ),
-        "nb/n.ipynb": notebook([("%cd ../data", 1), ("open('d.txt')", 2)]),
-    })
+    flow = flow_of(
+        {
+            "run.py": (
+                "import os\nopen('a.txt')\nos.chdir('data')\nopen('b.txt')\n"
+                "os.chdir(os.path.dirname(os.path.abspath(__file__)))\nopen('c.txt')\n"
+            ),
+            "nb/n.ipynb": notebook([("%cd ../data", 1), ("open('d.txt')", 2)]),
+        }
+    )
     assert io(flow, "run.py") == [("read", "a.txt"), ("read", "data/b.txt"), ("read", "c.txt")]
     assert io(flow, "nb/n.ipynb") == [("read", "data/d.txt")]
 
@@ -213,49 +236,63 @@ def test_an_absolute_path_into_the_folder_says_its_relative_path() -> None:
 
 
 def test_paths_that_leave_the_folder() -> None:
-    flow = flow_of({"run.py": "open('../../shared/x.csv')\n", "sub/nb.ipynb": notebook([("open('../../y')", 1)])})
+    flow = flow_of(
+        {"run.py": "open('../../shared/x.csv')\n", "sub/nb.ipynb": notebook([("open('../../y')", 1)])}
+    )
     assert [(p.code, p.path) for p in flow.problems] == [("SHR112", "run.py"), ("SHR112", "sub/nb.ipynb")]
     assert set(flow.external) == {"../../shared/x.csv", "../y"}
 
 
 def test_a_file_some_step_writes_is_not_missing() -> None:
-    flow = flow_of({
-        "01_make.py": "import numpy as np\nnp.save('out/k', 1)\n",
-        "02_use.py": "import numpy as np\nk = np.load('out/k.npy')\n",
-    })
+    flow = flow_of(
+        {
+            "01_make.py": "import numpy as np\nnp.save('out/k', 1)\n",
+            "02_use.py": "import numpy as np\nk = np.load('out/k.npy')\n",
+        }
+    )
     assert flow.problems == ()
     assert flow.steps[1].after == ("01_make.py",)
-    assert flow.inputs == () and flow.outputs == ("out/k.npy",)
+    assert flow.inputs == ()
+    assert flow.outputs == ("out/k.npy",)
 
 
 def test_patterns_connect_steps() -> None:
-    flow = flow_of({
-        "a.py": "import numpy as np\nfor i in range(3):\n    np.save(f'results/run_{i}.npy', i)\n",
-        "b.py": "import numpy as np\nnp.load('results/run_1.npy')\n",
-        "c.py": "import glob\nimport numpy as np\n[np.load(f) for f in glob.glob('results/*.npy')]\n",
-    })
+    flow = flow_of(
+        {
+            "a.py": "import numpy as np\nfor i in range(3):\n    np.save(f'results/run_{i}.npy', i)\n",
+            "b.py": "import numpy as np\nnp.load('results/run_1.npy')\n",
+            "c.py": "import glob\nimport numpy as np\n[np.load(f) for f in glob.glob('results/*.npy')]\n",
+        }
+    )
     assert [(s.path, s.after) for s in flow.steps] == [("a.py", ()), ("b.py", ("a.py",)), ("c.py", ("a.py",))]
     assert flow.problems == ()
 
 
 def test_only_paths_whose_folder_is_known_are_reported_missing() -> None:
-    flow = flow_of({
-        "run.py": (
-            "import numpy as np\nimport os\n"
-            "np.load(f'{name}.npy')\n"  # the .npy of an f-string: where is unknown
-            "np.load(os.path.join(outdir, 'k.npy'))\n"  # an unknown folder
-            "np.load(f'results/run_{i}.npy')\n"  # a known folder: nothing there
-        )
-    })
+    flow = flow_of(
+        {
+            "run.py": (
+                "import numpy as np\nimport os\n"
+                "np.load(f'{name}.npy')\n"  # the .npy of an f-string: where is unknown
+                "np.load(os.path.join(outdir, 'k.npy'))\n"  # an unknown folder
+                "np.load(f'results/run_{i}.npy')\n"  # a known folder: nothing there
+            )
+        }
+    )
     assert [(p.code, p.line) for p in flow.problems] == [("SHR110", 5)]
     assert "reads files matching `results/run_*.npy`" in flow.problems[0].message
     assert io(flow) == [("read", "*.npy"), ("read", "**/k.npy"), ("read", "results/run_*.npy")]
 
 
 def test_a_file_git_ignores_is_on_disk_but_not_shared(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "paper", {
-        ".gitignore": "data/\n", "run.py": "open('data/big.csv')\n", "data/big.csv": "x\n",
-    })
+    root = write_tree(
+        tmp_path / "paper",
+        {
+            ".gitignore": "data/\n",
+            "run.py": "open('data/big.csv')\n",
+            "data/big.csv": "x\n",
+        },
+    )
     git(root, "init", "-q")
     flow = trace(Project.load(root), cache=False)
     (problem,) = flow.problems
@@ -270,4 +307,9 @@ def test_graph_of_a_small_folder_is_stable() -> None:
         "step3_x.py": "print('x')\n",
         "01_prep.py": "print('prep')\n",
     }
-    assert [s["path"] for s in graph(flow_of(files))["steps"]] == ["01_prep.py", "fig2.py", "fig10.py", "step3_x.py"]
+    assert [s["path"] for s in graph(flow_of(files))["steps"]] == [
+        "01_prep.py",
+        "fig2.py",
+        "fig10.py",
+        "step3_x.py",
+    ]

@@ -1,4 +1,4 @@
-"""adopt's notes on the paths scripts and notebooks use, read from the folder's data flow (:mod:`sciship.flow`).
+"""adopt's notes on the paths scripts and notebooks use, from the folder's data flow (:mod:`sciship.flow`).
 
 Only real path arguments of file-access calls count (never an axis label, a regular expression or the
 ``.npy`` left over from an f-string), and a file some script writes is not missing.

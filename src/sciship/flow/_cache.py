@@ -178,6 +178,6 @@ def decode(d: dict[str, Any]) -> Facts:
         calls=[_uncall(c) for c in d["calls"]],
         chdirs=[(tuple(p), tuplify(e)) for p, e in d["cd"]],
         savefig_format=d["fmt"],
-        problems=[tuple(p) for p in d["problems"]],  # type: ignore[misc]
-        cells=[tuple(c) for c in d["cells"]],  # type: ignore[misc]
+        problems=[tuple(p) for p in d["problems"]],
+        cells=[tuple(c) for c in d["cells"]],
     )

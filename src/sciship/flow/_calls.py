@@ -249,6 +249,9 @@ METHODS: dict[str, tuple[Arg, ...]] = {
 }
 
 
+_MEMMAP: dict[str, tuple[Literal["read", "write"], ...]] = {"r": ("read",), "c": ("read",), "w+": ("write",)}
+
+
 def accesses(mode: str | None, table: ModeTable) -> tuple[Literal["read", "write"], ...]:
     """What a call does with its file for a mode string (None: the mode is not a literal)."""
     if table == "hdfstore":  # pandas' default 'a' is mostly used to read an existing store
@@ -256,7 +259,7 @@ def accesses(mode: str | None, table: ModeTable) -> tuple[Literal["read", "write
     if mode is None:
         return ("read",)
     if table == "memmap":
-        return {"r": ("read",), "c": ("read",), "w+": ("write",)}.get(mode, ("read", "write"))
+        return _MEMMAP.get(mode, ("read", "write"))
     if table == "imopen":
         return ("write",) if mode.startswith("w") else ("read",)
     if table in {"h5py", "netcdf"}:

@@ -262,7 +262,7 @@ def _parent(text: str, n: int) -> str:
 
 
 def _part(text: str, which: str) -> str:
-    head, name = _split_last(text)
+    _head, name = _split_last(text)
     if which == "name":
         return name
     dot = name.rfind(".")

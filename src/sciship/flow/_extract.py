@@ -1,4 +1,4 @@
-"""What one file says about files, read with ``ast`` (nothing is run): :func:`extract` gives its :class:`Facts`.
+"""What one file says about files, read with ``ast`` (nothing is run): its :class:`Facts`.
 
 Facts depend only on the file's own text and path, so they are cached by content. Everything that needs
 other files (a constant imported from ``config.py``, a helper function in ``utils.py``) stays symbolic:
@@ -383,8 +383,10 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
         why = "it contains null bytes" if "null" in str(exc) else "it is too large or nested too deeply"
         problem = (
             "SHR117",
-            f"sciship could not read the Python code here ({why}), so it cannot tell which "
-            "files it reads and writes.",
+            (
+                f"sciship could not read the Python code here ({why}), so it cannot tell which "
+                "files it reads and writes."
+            ),
             None,
             cell,
         )
@@ -558,9 +560,9 @@ class _Extractor:
                 self._function_scope(stmt, scope)
             elif isinstance(stmt, ast.ClassDef):
                 scope.bind(stmt.name, _Binding(p, "class", stmt))
-                for item in stmt.body:
-                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
-                        self._function_scope(item, scope)
+                for member in stmt.body:
+                    if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef):
+                        self._function_scope(member, scope)
             elif isinstance(stmt, ast.If | ast.While):
                 self._collect(stmt.body, scope)
                 self._collect(stmt.orelse, scope)
@@ -583,14 +585,13 @@ class _Extractor:
         kind = "param" if parent.kind == "module" else "other"  # nested functions: not instantiated
         for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
             scope.bind(a.arg, _Binding(p, kind, a.arg))
-        for a in (node.args.vararg, node.args.kwarg):
-            if a is not None:
-                scope.bind(a.arg, _Binding(p, "other"))
+        for rest in (node.args.vararg, node.args.kwarg):
+            if rest is not None:
+                scope.bind(rest.arg, _Binding(p, "other"))
         self._collect(node.body, scope)
 
-    def _bind_target(
-        self, target: ast.expr, scope: _Scope, p: Pos, kind: str, value: ast.expr | None
-    ) -> None:
+    def _bind_target(self, target: ast.expr, scope: _Scope, p: Pos, kind: str, value: Any) -> None:
+        """Bind the names of an assignment target; ``value`` is the node (or (node, index) for tuples)."""
         if isinstance(target, ast.Name):
             scope.bind(target.id, _Binding(p, kind, value))
         elif isinstance(target, ast.Tuple | ast.List):
@@ -657,7 +658,7 @@ class _Extractor:
         """The value of one element of iterating ``node``."""
         if isinstance(node, ast.Call):
             q = self.qualify(node.func, scope, pos)
-            if q == "builtins.enumerate" or q == "builtins.zip":
+            if q in {"builtins.enumerate", "builtins.zip"}:
                 return UNKNOWN  # tuples: handled by each_item
         return ("each", self.expr(node, scope, pos))
 
@@ -708,7 +709,7 @@ class _Extractor:
                 return str(b.node)
             if b.kind == "from":
                 module, level, name = b.node
-                return ("." * level) + (f"{module}.{name}" if module else name)
+                return str(("." * level) + (f"{module}.{name}" if module else name))
             return None
         for module, _level in self.module.star:
             q = f"{module}.{node.id}"
@@ -873,7 +874,8 @@ class _Extractor:
 
     def method_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
         func = node.func
-        assert isinstance(func, ast.Attribute)
+        if not isinstance(func, ast.Attribute):
+            return UNKNOWN
         m = func.attr
         args = node.args
         if m in _SAME_METHODS:
@@ -1161,7 +1163,7 @@ class _Visitor(ast.NodeVisitor):
         if specs is not None:
             self._access(node, specs, _as_written(func), pos, self.uses)
         elif local is not None:
-            self._local_call(node, local, q, pos)
+            self._local_call(node, local, pos)
         elif q == "os.chdir" and node.args:
             x.facts.chdirs.append((pos, x.expr(node.args[0], self.scope, pos)))
         elif q == "builtins.map" and len(node.args) >= 2:
@@ -1291,7 +1293,7 @@ class _Visitor(ast.NodeVisitor):
                 return ("ref", base.lstrip("."), level, func.attr)
         return None
 
-    def _local_call(self, node: ast.Call, callee: Expr, q: str | None, pos: Pos) -> None:
+    def _local_call(self, node: ast.Call, callee: Expr, pos: Pos) -> None:
         x = self.x
         args = []
         x.quiet += 1  # an argument matters only if the helper uses it in a path: do not parse more for it

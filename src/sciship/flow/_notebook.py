@@ -15,6 +15,7 @@ A notebook that was never run (no counts at all, as after "Clear All Outputs") h
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -48,9 +49,11 @@ def extract_notebook(text: str, path: str, *, local: _extract.LocalTest | None =
         facts.problems.append(
             (
                 "SHR117",
-                "This notebook is not valid JSON (it may be damaged, or a merge left "
-                "conflict markers in it), so sciship cannot tell which files it reads and writes. "
-                "Open it in Jupyter and save it again, or restore it from git.",
+                (
+                    "This notebook is not valid JSON (it may be damaged, or a merge left "
+                    "conflict markers in it), so sciship cannot tell which files it reads and writes. "
+                    "Open it in Jupyter and save it again, or restore it from git."
+                ),
                 None,
                 None,
             )
@@ -81,15 +84,19 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
     ran = [(i, c) for i, c, _src, _out in cells if c is not None]
     if not ran:
         return []
-    for (i, a), (j, b) in zip(ran, ran[1:], strict=False):
+    for (i, a), (j, b) in itertools.pairwise(ran):
         if b <= a:
             return [
                 (
                     "SHR115",
-                    f"The cells of this notebook were run out of order: code cell {i + 1} shows [{a}] "
-                    f"but code cell {j + 1} below it shows [{b}], so its saved outputs may not be what running "
-                    "it from the top gives. Restart the kernel, run all cells (Kernel > Restart Kernel and Run "
-                    "All Cells), then save.",
+                    (
+                        f"The cells of this notebook were run out of order: code cell {i + 1} shows [{a}] "
+                        f"but code cell {j + 1} below it shows [{b}], so its saved outputs may not be what "
+                        "running "
+                        "it from the top gives. Restart the kernel, run all cells (Kernel > Restart Kernel "
+                        "and Run "
+                        "All Cells), then save."
+                    ),
                     j,
                 )
             ]
@@ -98,20 +105,28 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
         return [
             (
                 "SHR116",
-                f"The saved outputs of this notebook are not from one run from the top: the first code "
-                f"cell that ran (code cell {first_index + 1}) shows [{first}], so cells ran before it that are "
-                "no longer in the notebook, or were run again. Restart the kernel, run all cells, then save.",
+                (
+                    f"The saved outputs of this notebook are not from one run from the top: the first code "
+                    f"cell that ran (code cell {first_index + 1}) shows [{first}], so cells ran before it "
+                    "that are "
+                    "no longer in the notebook, or were run again. Restart the kernel, run all cells, then "
+                    "save."
+                ),
                 first_index,
             )
         ]
-    for (i, a), (j, b) in zip(ran, ran[1:], strict=False):
+    for (i, a), (j, b) in itertools.pairwise(ran):
         if b != a + 1:
             return [
                 (
                     "SHR116",
-                    f"The saved outputs of this notebook are not from one run from the top: execution "
-                    f"counts jump from [{a}] (code cell {i + 1}) to [{b}] (code cell {j + 1}), so cells were run "
-                    "again, or run and then deleted, in between. Restart the kernel, run all cells, then save.",
+                    (
+                        f"The saved outputs of this notebook are not from one run from the top: execution "
+                        f"counts jump from [{a}] (code cell {i + 1}) to [{b}] (code cell {j + 1}), so cells "
+                        "were run "
+                        "again, or run and then deleted, in between. Restart the kernel, run all cells, then "
+                        "save."
+                    ),
                     j,
                 )
             ]
@@ -121,8 +136,11 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
             return [
                 (
                     "SHR116",
-                    f"Code cell {i + 1} of this notebook was never run, but cells below it were, so "
-                    "their saved outputs were made without it. Restart the kernel, run all cells, then save.",
+                    (
+                        f"Code cell {i + 1} of this notebook was never run, but cells below it were, so "
+                        "their saved outputs were made without it. Restart the kernel, run all cells, then "
+                        "save."
+                    ),
                     i,
                 )
             ]

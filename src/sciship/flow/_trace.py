@@ -27,9 +27,9 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sciship.flow import Flow, FlowProblem, PathUse, Step
+from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
 from sciship.flow._extract import Call, Facts, Function, Pos, Use, extract_source, skim_source
@@ -93,7 +93,7 @@ class _Res:
 
     text: str
     kind: str  #: "rel", "rooted" or "abs"
-    access: str
+    access: Access
     raw: _Raw
     mat: bool = False  #: loadmat: the name, or the name with .mat added
     into_name: str | None = None
@@ -102,7 +102,7 @@ class _Res:
 @dataclass
 class _Final:
     path: str  #: tokens for unknown parts; relative to the root for "folder", as written otherwise
-    location: str  #: folder, absolute, outside
+    location: Location
     loose: bool
     res: _Res
 
@@ -230,9 +230,8 @@ class _Tracer:
     def _module_at(self, base: str, sub: str) -> str | None:
         stem = posixpath.join(base, sub) if sub else base
         for candidate in (stem + ".py", posixpath.join(stem, "__init__.py")):
-            candidate = candidate.lstrip("/")
-            if candidate in self.py_files:
-                return candidate
+            if candidate.lstrip("/") in self.py_files:
+                return candidate.lstrip("/")
         return None
 
     def function(self, here: str, callee: Expr, depth: int = 0) -> tuple[str, Function] | None:
@@ -272,7 +271,7 @@ class _Tracer:
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
                     continue
-                if rel == "docs/conf.py" or rel == "doc/conf.py":
+                if rel in {"docs/conf.py", "doc/conf.py"}:
                     continue
                 if rel.startswith(package_dirs) or rel in package_files:
                     self.in_package.add(rel)
@@ -325,8 +324,7 @@ class _Tracer:
         out: list[_Raw] = []
         scope = self.scope_for(step)
         fmt = facts.savefig_format
-        for u in facts.uses:
-            out.append(_Raw(u, scope, u.line, u.cell, u.pos, None, fmt))
+        out.extend(_Raw(u, scope, u.line, u.cell, u.pos, None, fmt) for u in facts.uses)
         seen: set[object] = set()
         reached: set[tuple[str, str]] = set()
         for c in facts.calls:
@@ -422,10 +420,10 @@ class _Tracer:
         into_names: list[str | None] = [None]
         if u.into is not None:
             into_names = [ex._part(t, "name") for t in ex.evaluate(u.into, raw.scope).texts] or [None]
-        for text in values.texts:
-            if not text or _URL.match(text) or text in {"-", "/dev/null", "/dev/stdout", "/dev/stderr"}:
+        for value in values.texts:
+            if not value or _URL.match(value) or value in {"-", "/dev/null", "/dev/stdout", "/dev/stderr"}:
                 continue
-            text = text.replace("\\", "/")
+            text = value.replace("\\", "/")
             if not ex.informative(text):
                 continue
             if u.needs_suffix and not _SUFFIX.search(text):
@@ -437,9 +435,11 @@ class _Tracer:
                 kind = "abs"
             else:
                 kind = "rel"
-            for access in u.access:
-                for into in into_names:
-                    out.append(_Res(text, kind, access, raw, mat, into))
+            out.extend(
+                _Res(text, kind, cast(Access, access), raw, mat, into)
+                for access in u.access
+                for into in into_names
+            )
         return out
 
     # -------------------------------------------------------------- working folders
@@ -603,11 +603,11 @@ class _Tracer:
                         r.access,
                         step,
                         r.raw.line,
-                        r.raw.use.call,  # type: ignore[arg-type]
+                        r.raw.use.call,
                         ex.has_unknown(f.path),
                         r.raw.cell,
                         f.location,
-                        written,  # type: ignore[arg-type]
+                        written,
                         r.raw.via,
                     )
                 )
@@ -647,19 +647,18 @@ class _Tracer:
         problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
         problems.extend(self._places(steps, finals))
         rank = {s: i for i, s in enumerate(order)}
-        step_objs = []
-        for s in order:
-            step_objs.append(
-                Step(
-                    path=s,
-                    kind=kinds[s],  # type: ignore[arg-type]
-                    order=rank[s] + 1,
-                    reads=tuple(sorted(ex.display(p) for p in reads[s])),
-                    writes=tuple(sorted(ex.display(p) for p in writes[s])),
-                    after=tuple(sorted(edges[s], key=rank.__getitem__)),
-                    workdir=workdirs[s],
-                )
+        step_objs = [
+            Step(
+                path=s,
+                kind=kinds[s],  # type: ignore[arg-type]
+                order=rank[s] + 1,
+                reads=tuple(sorted(ex.display(p) for p in reads[s])),
+                writes=tuple(sorted(ex.display(p) for p in writes[s])),
+                after=tuple(sorted(edges[s], key=rank.__getitem__)),
+                workdir=workdirs[s],
             )
+            for s in order
+        ]
         problems.sort(key=lambda p: (p.path, p.cell if p.cell is not None else -1, p.line or 0, p.code))
         uses.sort(key=lambda u: (rank.get(u.source, 0), u.cell if u.cell is not None else -1, u.line, u.path))
         return Flow(
@@ -742,8 +741,10 @@ class _Tracer:
             out.append(
                 FlowProblem(
                     "SHR113",
-                    f"`{ex.display(path)}` is written by {listed}; whichever runs last wins (in the run order, "
-                    f"`{last}`), so the file depends on the order they are run in. Give each output its own name.",
+                    f"`{ex.display(path)}` is written by {listed}; whichever runs last wins (in the run "
+                    "order, "
+                    f"`{last}`), so the file depends on the order they are run in. Give each output its own "
+                    "name.",
                     last,
                     f.res.raw.line,
                     f.res.raw.cell,
@@ -770,8 +771,10 @@ class _Tracer:
                     out.append(
                         FlowProblem(
                             "SHR111",
-                            f"`{step}` uses the absolute path `{written}` ({where}), which exists only on your "
-                            f"computer{better}. Put the file inside this folder (for example in `data/`) and use a path "
+                            f"`{step}` uses the absolute path `{written}` ({where}), which exists only on "
+                            "your "
+                            f"computer{better}. Put the file inside this folder (for example in `data/`) and "
+                            "use a path "
                             "relative to the folder.",
                             step,
                             r.line,
@@ -782,8 +785,10 @@ class _Tracer:
                     out.append(
                         FlowProblem(
                             "SHR112",
-                            f"`{step}` uses `{written}` ({where}), which points outside this folder, so whoever gets "
-                            "your folder will not have it. Move the file into the folder and use a path inside it.",
+                            f"`{step}` uses `{written}` ({where}), which points outside this folder, so "
+                            "whoever gets "
+                            "your folder will not have it. Move the file into the folder and use a path "
+                            "inside it.",
                             step,
                             r.line,
                             r.cell,
@@ -945,10 +950,12 @@ def _cycles(
             continue
         members = sorted(comp, key=rank.__getitem__)
         first = members[0]
-        links = []
-        for b in members:
-            for a in sorted(edges[b] & set(comp), key=rank.__getitem__):
-                links.append(f"`{b}` reads `{ex.display(read_by[(b, a)])}`, which `{a}` writes")
+        links: list[str] = []
+        links.extend(
+            f"`{b}` reads `{ex.display(read_by[(b, a)])}`, which `{a}` writes"
+            for b in members
+            for a in sorted(edges[b] & set(comp), key=rank.__getitem__)
+        )
         out.append(
             FlowProblem(
                 "SHR114",
@@ -957,7 +964,7 @@ def _cycles(
                 + ". Decide which comes first and let it make its input itself (or read a "
                 "file that is in the folder).",
                 first,
-            *_first_read(first, members, edges, read_by, reads),
+                *_first_read(first, members, edges, read_by, reads),
             )
         )
     return out
