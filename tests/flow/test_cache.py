@@ -8,7 +8,7 @@ from pathlib import Path
 from flowkit import graph
 
 from helpers import write_tree
-from sciship.flow import _trace as tracer
+from sciship.flow import _extract as extract
 from sciship.flow import trace
 from sciship.project import Project
 
@@ -33,8 +33,7 @@ def test_second_run_uses_the_cache_and_gives_the_same_flow(
     def no_parsing(*args: object, **kwargs: object) -> object:
         raise AssertionError("parsed again although the bytes did not change")
 
-    monkeypatch.setattr(tracer, "extract_source", no_parsing)
-    monkeypatch.setattr(tracer, "extract_notebook", no_parsing)
+    monkeypatch.setattr(extract, "extract_units", no_parsing)
     second = trace(Project.load(root))
     assert graph(second) == graph(first)
     assert second.uses == first.uses
@@ -74,3 +73,20 @@ def test_adding_a_helper_module_invalidates_what_depended_on_it(tmp_path: Path) 
     assert trace(Project.load(root)).outputs == ()
     (root / "store.py").write_text("def keep(name):\n    open(name + '.txt', 'w')\n", encoding="utf-8")
     assert trace(Project.load(root)).outputs == ("a.txt",)
+
+
+def test_extraction_in_a_forked_process_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from sciship.flow import _trace
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    assert _trace.LAST_EXTRACTION == ["here"]
+    monkeypatch.setattr(_trace, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    flow = trace(Project.load(project_dir), cache=False)
+    assert _trace.LAST_EXTRACTION == ["forked"]
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses

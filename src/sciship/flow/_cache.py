@@ -19,7 +19,7 @@ from typing import Any
 from sciship import __version__
 from sciship._cache import cache_dir
 from sciship.flow._expr import tuplify
-from sciship.flow._extract import Call, Facts, Function, Use
+from sciship.flow._facts import Call, Facts, Function, Use
 
 _FORMAT = 1
 

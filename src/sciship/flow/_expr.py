@@ -351,7 +351,18 @@ def matches(pattern: str, path: str) -> bool:
     """Does the concrete ``path`` fit ``pattern`` (either may be concrete)?"""
     if not has_unknown(pattern):
         return pattern == path
+    ends = _ENDS.get(pattern)
+    if ends is None:
+        ends = _ENDS[pattern] = (_known_prefix(pattern), _known_suffix(pattern))
+    prefix, suffix = ends
+    if pattern.startswith(STAR2 + "/"):
+        prefix = ""
+    if not (path.startswith(prefix) and path.endswith(suffix)) or len(path) < len(prefix) + len(suffix):
+        return False  # most candidates stop here, before a regular expression is compiled
     return pattern_regex(pattern).match(path) is not None
+
+
+_ENDS: dict[str, tuple[str, str]] = {}
 
 
 def overlap(a: str, b: str) -> bool:

@@ -18,14 +18,14 @@ import re
 import string
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
+from sciship.flow._facts import Call, Facts, Function, LocalTest, Pos, Use
 
-Pos = tuple[int, int, int]  #: (cell, line, column): the order statements run in
 
 #: Words that make a statement worth parsing: the names of the file-access calls (common words such as
 #: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
@@ -106,72 +106,8 @@ _NOT_LOCAL = frozenset(
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins"}
 
 
-@dataclass
-class Use:
-    """A path argument of one file-access call, before the folders around it are known."""
-
-    call: str  #: as written: ``np.save``
-    access: tuple[str, ...]  #: ("read",), ("write",) or both
-    expr: Expr
-    line: int
-    cell: int | None
-    pos: Pos
-    convention: str | None = None
-    needs_suffix: bool = False
-    format_given: bool = False  #: ``savefig(..., format="pdf")``: no extension is added
-    into: Expr | None = None  #: copy/move: the source, whose name is kept when the target is a folder
-    append: bool = False  #: opened to append: two steps may both add to it
-
-
-@dataclass
-class Call:
-    """A call to a function that may be the project's own (resolved across files later)."""
-
-    callee: Expr  #: ("local", name) or ("ref", module, level, name)
-    args: tuple[Expr, ...]
-    kwargs: tuple[tuple[str, Expr], ...]
-    line: int
-    cell: int | None
-    pos: Pos
-    fallback: list[Use] = field(default_factory=list)  #: what it does when the module is not local
-
-
-@dataclass
-class Function:
-    name: str
-    params: tuple[str, ...] = ()
-    defaults: dict[str, Expr] = field(default_factory=dict)
-    uses: list[Use] = field(default_factory=list)
-    calls: list[Call] = field(default_factory=list)
-    methods: tuple[str, ...] = ()  #: for a class: its methods (kept as ``Class.method``)
-
-
-@dataclass
-class Facts:
-    """Everything the trace needs from one file."""
-
-    path: str
-    kind: str  #: "py" or "nb"
-    parsed: bool = True  #: False: a very large file, only skimmed
-    full: bool = False  #: every statement was parsed (not only those that can touch files)
-    runnable: bool = False  #: has statements that do something when the file runs
-    main_guard: bool = False
-    imports: list[tuple[str, int]] = field(default_factory=list)  #: (module, level) of each import
-    constants: dict[str, Expr] = field(default_factory=dict)  #: module-level names -> last value
-    functions: dict[str, Function] = field(default_factory=dict)
-    references: list[str] = field(default_factory=list)  #: local functions used as values (callbacks)
-    uses: list[Use] = field(default_factory=list)  #: at module level
-    calls: list[Call] = field(default_factory=list)  #: at module level
-    chdirs: list[tuple[Pos, Expr]] = field(default_factory=list)
-    savefig_format: str | None = None
-    problems: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
-    cells: list[tuple[int, int | None, bool, bool]] = field(default_factory=list)  #: notebook cells
-
-
 # ---------------------------------------------------------------------- entry points
 #: a module-level assignment that may hold a path (a string, a list of strings, os.path / pathlib / glob)
-#: (module, level) -> is it one of the project's own files (seen from the file being read)?
-LocalTest = Callable[[str, int], bool]
 
 
 def extract_source(text: str, path: str, *, full: bool = False, local: LocalTest | None = None) -> Facts:
@@ -474,6 +410,7 @@ class _Extractor:
         self.lines = [sorted(x) for x in lines] if lines is not None else None
         self.current: list[int] | None = None
         self.option_lines = [sorted(x) for x in option_lines] if option_lines is not None else None
+        self._body_index = 0
         #: ``add_argument`` options: destination -> (default value, position of the call)
         self.options: dict[str, tuple[ast.expr, Pos]] = {}
 
@@ -490,6 +427,7 @@ class _Extractor:
                 self.local_defs[name] = last.kind
         for n, (cell, body) in enumerate(self.bodies):  # command-line options and their defaults
             self.cell = cell
+            self._body_index = n
             wanted = self.option_lines[n] if self.option_lines is not None else None
             if wanted == []:
                 continue
@@ -1014,7 +952,22 @@ class _Extractor:
         return self.current is None or self._spans(stmt, self.current)
 
     def _options(self, stmt: ast.stmt) -> None:
-        for node in ast.walk(stmt):
+        lines = self.option_lines[self._body_index] if self.option_lines is not None else None
+        todo = [stmt]
+        nodes: list[ast.AST] = []
+        while todo:  # down to the simple statements on lines naming add_argument
+            node = todo.pop()
+            inner = [
+                child
+                for name in ("body", "orelse", "finalbody", "handlers")
+                for child in getattr(node, name, ())
+                if isinstance(child, ast.stmt | ast.excepthandler)
+            ]
+            if inner and not isinstance(node, ast.Lambda):
+                todo.extend(c for c in inner if lines is None or self._spans(c, lines))  # type: ignore[arg-type]
+            else:
+                nodes.extend(ast.walk(node))
+        for node in nodes:
             if not (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
@@ -1105,9 +1058,50 @@ class _Visitor(ast.NodeVisitor):
             return
         saved = self.scope
         self.scope = inner
-        for stmt in node.body:
-            self.visit(stmt)
+        self.body(node.body)
         self.scope = saved
+
+    def body(self, stmts: list[ast.stmt]) -> None:
+        """Visit the statements that span a line worth searching (all of them without a pre-filter)."""
+        worth = self.x.worth
+        for stmt in stmts:
+            if worth(stmt):
+                self.visit(stmt)
+
+    # compound statements: their headers always, their bodies statement by statement
+    def visit_If(self, node: ast.If) -> None:
+        self.visit(node.test)
+        self.body(node.body)
+        self.body(node.orelse)
+
+    def visit_While(self, node: ast.While) -> None:
+        self.visit_If(node)  # type: ignore[arg-type]
+
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+        self.visit(node.target)
+        self.visit(node.iter)
+        self.body(node.body)
+        self.body(node.orelse)
+
+    visit_AsyncFor = visit_For  # noqa: N815
+
+    def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            self.visit(item)
+        self.body(node.body)
+
+    visit_AsyncWith = visit_With  # noqa: N815
+
+    def visit_Try(self, node: ast.Try) -> None:
+        self.body(node.body)
+        for handler in node.handlers:
+            if handler.type is not None:
+                self.visit(handler.type)
+            self.body(handler.body)
+        self.body(node.orelse)
+        self.body(node.finalbody)
+
+    visit_TryStar = visit_Try  # noqa: N815
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for stmt in node.body:

@@ -20,9 +20,8 @@ import json
 import re
 from typing import Any
 
-from sciship.flow import _extract
 from sciship.flow._expr import lit
-from sciship.flow._extract import Facts
+from sciship.flow._facts import Facts, LocalTest
 
 _CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "noprun"})
 _CD = re.compile(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
@@ -30,7 +29,7 @@ _HELP = re.compile(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
 _ASSIGN_SHELL = re.compile(r"^\s*[\w, ]+=\s*[%!]")
 
 
-def extract_notebook(text: str, path: str, *, local: _extract.LocalTest | None = None) -> Facts:
+def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) -> Facts:
     """Facts of a notebook (never raises: unreadable notebooks give a problem instead)."""
     facts = Facts(path, "nb")
     if not text.strip():
@@ -76,7 +75,9 @@ def extract_notebook(text: str, path: str, *, local: _extract.LocalTest | None =
         code = _strip_magics(source, index, facts)
         if code is not None and code.strip():
             units.append((index, code))
-    return _extract.extract_units(units, facts, local=local)
+    from sciship.flow._extract import extract_units
+
+    return extract_units(units, facts, local=local)
 
 
 def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[str, str, int]]:

@@ -23,6 +23,7 @@ Rules (the README of ``share`` and ``/work/notes/flow-api.md`` describe them to 
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from collections import defaultdict
@@ -32,8 +33,8 @@ from typing import TYPE_CHECKING, cast
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._extract import Call, Facts, Function, Pos, Use, extract_source, skim_source
-from sciship.flow._notebook import extract_notebook, run_problems
+from sciship.flow._facts import Call, Facts, Function, Pos, Use
+from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
     from sciship.flow._cache import FactsCache
@@ -121,7 +122,8 @@ class _Tracer:
             self.cache = FactsCache(str(project.root))
         self.facts: dict[str, Facts] = {}
         self.unreadable: dict[str, str] = {}
-        self.py_files = frozenset(project.python_files())
+        self.python_files = project.python_files()
+        self.py_files = frozenset(self.python_files)
         #: which modules are local depends on the .py files present: part of every cache key
         self.layout = hashlib.sha256(
             "\n".join(sorted(self.py_files)).encode("utf-8", "surrogateescape")
@@ -139,45 +141,75 @@ class _Tracer:
         have = self.facts.get(rel)
         if have is not None and (have.full or not full or not have.parsed):
             return have
+        found = self._cached(rel, full)
+        if isinstance(found, str):
+            found = self._extract(rel, found, full)
+            if found is None:
+                return None
+            if self.cache is not None:
+                self.cache.put(self._key(rel, full), found)
+        if found is not None:
+            self.facts[rel] = found
+        return found
+
+    def _key(self, rel: str, full: bool) -> str:
+        data = self.p.read_bytes(rel) or b""
+        digest = self.p.memo(f"sha256:{rel}", lambda: hashlib.sha256(data).hexdigest())
+        return f"{digest}:{rel}:{self.layout}" + (":full" if full else "")
+
+    def _cached(self, rel: str, full: bool) -> Facts | str | None:
+        """The cached facts, else the text to extract them from (None: the file cannot be read)."""
         if rel in self.unreadable:
             return None
-        data = self.p.read_bytes(rel)
-        if data is None:
+        if self.p.read_bytes(rel) is None:
             self.unreadable[rel] = (
                 "sciship could not read this file, so it cannot tell which files it reads and writes."
             )
             return None
-        digest = self.p.memo(f"sha256:{rel}", lambda: hashlib.sha256(data).hexdigest())
-        key = f"{digest}:{rel}:{self.layout}" + (":full" if full else "")
-        found = self.cache.get(key) if self.cache is not None else None
-        if found is None:
-            text = self.p.read_text(rel)
-            if text is None:
-                self.unreadable[rel] = (
-                    "This file is not UTF-8 text, so sciship cannot tell which files it reads "
-                    "and writes. Save it as UTF-8."
-                )
-                return None
+        found = self.cache.get(self._key(rel, full)) if self.cache is not None else None
+        if found is not None:
+            return found
+        text = self.p.read_text(rel)
+        if text is None:
+            self.unreadable[rel] = (
+                "This file is not UTF-8 text, so sciship cannot tell which files it reads "
+                "and writes. Save it as UTF-8."
+            )
+            return None
+        if rel.endswith(".py") and "\x00" in text:
+            self.unreadable[rel] = (
+                "This file contains null bytes: it is probably a binary file with a .py name, not Python "
+                "code, so sciship skipped it."
+            )
+            return None
+        return text
 
-            def local(module: str, level: int) -> bool:
-                return self.module_file(module, level, rel) is not None
+    def _extract(self, rel: str, text: str, full: bool) -> Facts:
+        from sciship.flow._extract import extract_source, skim_source  # only on a cache miss
+        from sciship.flow._notebook import extract_notebook
 
-            if rel.endswith(".py") and "\x00" in text:
-                self.unreadable[rel] = (
-                    "This file contains null bytes: it is probably a binary file with a .py name, not Python "
-                    "code, so sciship skipped it."
-                )
-                return None
-            if rel.endswith(".ipynb"):
-                found = extract_notebook(text, rel, local=local)
-            elif len(text) > LARGE_FILE:
-                found = skim_source(text, rel)
-            else:
-                found = extract_source(text, rel, full=full, local=local)
+        def local(module: str, level: int) -> bool:
+            return self.module_file(module, level, rel) is not None
+
+        if rel.endswith(".ipynb"):
+            return extract_notebook(text, rel, local=local)
+        if len(text) > LARGE_FILE:
+            return skim_source(text, rel)
+        return extract_source(text, rel, full=full, local=local)
+
+    def load_all(self, files: list[str]) -> None:
+        """Facts of ``files``; on a cold cache with much to read, a forked process does half of the work."""
+        todo: list[tuple[str, str]] = []
+        for rel in files:
+            found = self._cached(rel, False)
+            if isinstance(found, str):
+                todo.append((rel, found))
+            elif found is not None:
+                self.facts[rel] = found
+        for (rel, _text), facts in zip(todo, _extract_many(self, todo), strict=True):
+            self.facts[rel] = facts
             if self.cache is not None:
-                self.cache.put(key, found)
-        self.facts[rel] = found
-        return found
+                self.cache.put(self._key(rel, False), facts)
 
     def scope_for(self, rel: str) -> Scope:
         scope = self.scopes.get(rel)
@@ -263,7 +295,7 @@ class _Tracer:
         package_dirs = tuple(pkg.path + "/" for pkg in self.p.packages if not pkg.module)
         package_files = {pkg.path for pkg in self.p.packages if pkg.module}
         out = []
-        for rel in [*self.p.python_files(), *self.p.notebooks()]:
+        for rel in [*self.python_files, *self.p.notebooks()]:
             parts = rel.split("/")
             if set(parts[:-1]) & _NOT_STEP_DIRS:
                 continue
@@ -280,8 +312,7 @@ class _Tracer:
 
     def run(self) -> Flow:
         candidates = self.candidates()
-        for rel in candidates:
-            self.load(rel)
+        self.load_all(candidates)
         imported = self._imported(candidates)
         steps: list[str] = []
         for rel in candidates:
@@ -450,8 +481,9 @@ class _Tracer:
         found = self._exists.get(path)
         if found is None:
             if ex.has_unknown(path):
-                rx = ex.pattern_regex(path)
-                found = any(rx.match(f) for f in self.p.files) or any(rx.match(d) for d in self.all_folders())
+                found = any(ex.matches(path, f) for f in self.p.files) or any(
+                    ex.matches(path, d) for d in self.all_folders()
+                )
             else:
                 found = self.p.has(path) or path in self.all_folders()
             self._exists[path] = found
@@ -845,11 +877,12 @@ def _writers_of(read: str, f: _Final, concrete: set[str], patterns: list[str]) -
     hits: list[str] = []
     for option in options:
         if ex.has_unknown(option):
-            rx = ex.pattern_regex(option)
-            hits.extend(w for w in concrete if rx.match(w))
-        elif option in concrete:
-            hits.append(option)
-        hits.extend(w for w in patterns if ex.overlap(option, w))
+            hits.extend(w for w in concrete if ex.matches(option, w))
+            hits.extend(w for w in patterns if ex.overlap(option, w))
+        else:
+            if option in concrete:
+                hits.append(option)
+            hits.extend(w for w in patterns if ex.matches(w, option))
     return list(dict.fromkeys(hits))
 
 
@@ -984,3 +1017,66 @@ def _first_read(
             if f is not None:
                 return f.res.raw.line, f.res.raw.cell
     return None, None
+
+
+# ---------------------------------------------------------------------- parallel extraction
+#: extract in a forked process too when this much text (characters) is not in the cache and there are
+#: 2+ CPUs; below about 1 MB starting a process costs more than it saves (as for the import scan)
+PARALLEL_MIN_CHARS = 1_000_000
+_FORKED: list[tuple[_Tracer, list[tuple[str, str]]]] = []
+#: how the last extraction ran: "here", "forked" or "fell back" (a worker could not run); for tests
+LAST_EXTRACTION = ["here"]
+
+
+def _extract_indices(indices: list[int]) -> list[Facts]:
+    tracer, items = _FORKED[0]
+    return [tracer._extract(items[i][0], items[i][1], False) for i in indices]
+
+
+def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
+    sizes = [len(text) for _, text in items]
+    if sum(sizes) < PARALLEL_MIN_CHARS or _cpus() < 2 or not _can_fork():
+        LAST_EXTRACTION[0] = "here"
+        return [tracer._extract(rel, text, False) for rel, text in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    order = sorted(range(len(items)), key=lambda i: -sizes[i])
+    mine: list[int] = []
+    theirs: list[int] = []
+    totals = [0, 0]
+    for i in order:  # biggest first, to the lighter share
+        side = 0 if totals[0] <= totals[1] else 1
+        (mine if side == 0 else theirs).append(i)
+        totals[side] += sizes[i]
+    out: list[Facts | None] = [None] * len(items)
+    _FORKED[:] = [(tracer, items)]
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            future = pool.submit(_extract_indices, theirs)
+            for i, facts in zip(mine, _extract_indices(mine), strict=True):
+                out[i] = facts
+            for i, facts in zip(theirs, future.result(), strict=True):
+                out[i] = facts
+        LAST_EXTRACTION[0] = "forked"
+    except Exception:  # no processes here, or a worker died: extract the rest in this process
+        LAST_EXTRACTION[0] = "fell back"
+    finally:
+        _FORKED.clear()
+    return [
+        f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
+    ]
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
