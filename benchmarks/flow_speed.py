@@ -98,14 +98,15 @@ def main(argv: list[str]) -> int:
     )
     print("CPU seconds (wall seconds in brackets)\n")
     print(
-        "| folder | .py / .ipynb | deps cold | deps+trace cold | ratio cold | deps warm | deps+trace warm | ratio warm |"
+        "| folder | .py / .ipynb | deps cold | deps+trace cold | ratio cold "
+        "| deps warm | deps+trace warm | ratio warm |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for folder in args.folders:
         py, nb = count(folder)
         m = measure(folder, args.repeat)
 
-        def cell(key: str) -> str:
+        def cell(key: str, m: dict[str, tuple[float, float]] = m) -> str:
             return f"{m[key][1]:.3f} ({m[key][0]:.3f})"
 
         cold = m["both cold"][1] / m["deps cold"][1]

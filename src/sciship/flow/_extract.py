@@ -17,7 +17,6 @@ import bisect
 import re
 import string
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +24,6 @@ from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
 from sciship.flow._facts import Call, Facts, Function, LocalTest, Pos, Use
-
 
 #: Words that make a statement worth parsing: the names of the file-access calls (common words such as
 #: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
