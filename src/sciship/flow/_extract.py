@@ -951,20 +951,20 @@ class _Extractor:
 
     def _options(self, stmt: ast.stmt) -> None:
         lines = self.option_lines[self._body_index] if self.option_lines is not None else None
-        todo = [stmt]
+        todo: list[ast.AST] = [stmt]
         nodes: list[ast.AST] = []
         while todo:  # down to the simple statements on lines naming add_argument
-            node = todo.pop()
+            current = todo.pop()
             inner = [
                 child
                 for name in ("body", "orelse", "finalbody", "handlers")
-                for child in getattr(node, name, ())
+                for child in getattr(current, name, ())
                 if isinstance(child, ast.stmt | ast.excepthandler)
             ]
-            if inner and not isinstance(node, ast.Lambda):
+            if inner and not isinstance(current, ast.Lambda):
                 todo.extend(c for c in inner if lines is None or self._spans(c, lines))  # type: ignore[arg-type]
             else:
-                nodes.extend(ast.walk(node))
+                nodes.extend(ast.walk(current))
         for node in nodes:
             if not (
                 isinstance(node, ast.Call)

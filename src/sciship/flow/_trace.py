@@ -144,8 +144,6 @@ class _Tracer:
         found = self._cached(rel, full)
         if isinstance(found, str):
             found = self._extract(rel, found, full)
-            if found is None:
-                return None
             if self.cache is not None:
                 self.cache.put(self._key(rel, full), found)
         if found is not None:
