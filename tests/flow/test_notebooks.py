@@ -90,3 +90,46 @@ def test_a_cell_that_is_not_python_is_a_problem_the_others_count() -> None:
     (problem,) = [p for p in flow.problems if p.code != "SHR110"]
     assert (problem.code, problem.cell) == ("SHR117", 1)
     assert "Code cell 2" in problem.message  # cell 4 cannot access a file: its syntax does not matter here
+
+
+def test_shell_lines_inside_blocks_and_code_switched_off() -> None:
+    flow = flow_of(
+        {
+            "nb.ipynb": notebook(
+                [
+                    (
+                        (
+                            "from pathlib import Path\np = Path('data.fits')\n"
+                            "if not p.exists():\n    !wget -O $p https://x.org/d\nopen(p)"
+                        ),
+                        1,
+                    ),
+                    ("if False:\n    open('old/never.txt')\nelse:\n    open('new.txt')", 2),
+                ]
+            ),
+        }
+    )
+    assert io(flow) == [("read", "data.fits"), ("read", "new.txt")]
+    assert [p.code for p in flow.problems] == ["SHR110", "SHR110"]
+
+
+def test_shell_downloads_and_copies_in_notebooks() -> None:
+    get = (
+        "!wget 'https://x.org/a.gz' -O data/a.tsv.gz\n"
+        "!gunzip data/a.tsv.gz\n"
+        "!curl -o data/b.csv https://x.org/b"
+    )
+    copy = "!cp data/b.csv backup/b.csv  # keep a copy\n!wget https://x.org/c -O $folder/c.txt"
+    use = "import pandas as pd\npd.read_csv('data/a.tsv', sep='\\t')"
+    flow = flow_of({"nb/get.ipynb": notebook([(get, 1), (copy, 2), (use, 3)])})
+    assert set(io(flow)) == {
+        ("write", "nb/data/a.tsv.gz"),
+        ("read", "nb/data/a.tsv.gz"),
+        ("write", "nb/data/a.tsv"),
+        ("write", "nb/data/b.csv"),
+        ("read", "nb/data/b.csv"),
+        ("write", "nb/backup/b.csv"),
+        ("write", "**/c.txt"),
+        ("read", "nb/data/a.tsv"),
+    }
+    assert flow.problems == ()

@@ -313,3 +313,63 @@ def test_graph_of_a_small_folder_is_stable() -> None:
         "fig10.py",
         "step3_x.py",
     ]
+
+
+def test_star_imports_of_a_helper_module() -> None:
+    flow = flow_of(
+        {
+            "analysis/utils.py": "import pandas as pd\nDATA = '../data'\n\ndef get_dataframe():\n"
+            "    return pd.read_pickle(DATA + '/study.pkl')\n",
+            "analysis/main.ipynb": notebook(
+                [("from utils import *\ndf = get_dataframe()", 1), ("open(DATA + '/x')", 2)]
+            ),
+            "data/study.pkl": b"",
+            "data/x": b"",
+        }
+    )
+    assert io(flow) == [("read", "data/study.pkl"), ("read", "data/x")]
+    assert flow.problems == ()
+
+
+def test_package_modules_are_not_steps_but_scripts_next_to_them_are() -> None:
+    flow = flow_of(
+        {
+            "src/mypkg/__init__.py": "",
+            "src/mypkg/io.py": (
+                "import logging\nlogging.basicConfig()\n\ndef load(p):\n    return open(p).read()\n"
+            ),
+            "src/mypkg/cli.py": (
+                "from mypkg.io import load\n\nif __name__ == '__main__':\n    load('data/in.txt')\n"
+            ),
+            "scripts/run.py": "from mypkg.io import load\nload('data/in.txt')\n",
+            "data/in.txt": "",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["scripts/run.py", "src/mypkg/cli.py"]
+    assert io(flow, "scripts/run.py") == [("read", "data/in.txt")]
+
+
+def test_single_file_modules_in_src_are_scripts() -> None:
+    flow = flow_of(
+        {
+            "src/main.py": "from loaders import *\ndata = load_cora()\n",
+            "src/loaders.py": "import numpy as np\n\ndef load_cora():\n    return np.load('data/cora.npz')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["src/main.py"]
+    assert io(flow) == [("read", "data/cora.npz")]
+
+
+def test_methods_of_the_projects_classes_run_when_called() -> None:
+    flow = flow_of(
+        {
+            "bench.py": (
+                "import json\n\nclass Bench:\n    def __init__(self, out):\n        self.out = out\n"
+                "        open('bench.log', 'a')\n\n    def run(self, name):\n"
+                "        open(f'results/{name}.json', 'w')\n\n"
+                "    def analyze(self):\n        open('analysis.csv', 'w')\n"
+            ),
+            "experiment.py": "from bench import Bench\nb = Bench('x')\nb.run('constant')\n",
+        }
+    )
+    assert io(flow) == [("write", "bench.log"), ("write", "results/constant.json")]

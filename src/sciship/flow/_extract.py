@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import builtins
 import re
 import string
 import sys
@@ -102,6 +103,7 @@ _NOT_LOCAL = frozenset(
     }
 )
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins"}
+_BUILTINS = frozenset(dir(builtins))
 
 
 # ---------------------------------------------------------------------- entry points
@@ -134,9 +136,21 @@ def extract_units(
         if "def " in text or "class " in text:
             defs.update(_DEF_NAME.findall(text))
     words = set(TRIGGER_WORDS) | callables | defs | _SPECIAL_WORDS
+    if callables | defs:  # objects made from the project's classes: `sb = Sb(...)`, then `sb.run()`
+        for _cell, text in units:
+            for m in _MADE.finditer(text):
+                if m.group(2).split(".")[-1] in callables | defs:
+                    words.add(m.group(1))
+    # `from utils import *` of a local module: any name may be one of its functions, so look at everything
+    everything = full or any(
+        is_local(m.group(1).lstrip("."), len(m.group(1)) - len(m.group(1).lstrip(".")))
+        for _cell, text in units
+        if "*" in text
+        for m in _STAR_IMPORT.finditer(text)
+    )
     chosen: set[int] = set()
     for index, (_cell, text) in enumerate(units):
-        if full or ids[index] & words or _PATHISH_LINE.search(text) or "import" in ids[index]:
+        if everything or ids[index] & words or _PATHISH_LINE.search(text) or "import" in ids[index]:
             chosen.add(index)
     trees: dict[int, list[ast.stmt] | None] = {}
     result = facts
@@ -150,6 +164,7 @@ def extract_units(
             chdirs=list(facts.chdirs),
             problems=list(facts.problems),
             runnable=facts.runnable,
+            uses=list(facts.uses),  # a notebook's shell lines (`!wget -O data/x.csv ...`)
         )
         bodies: list[tuple[int | None, list[ast.stmt]]] = []
         lines: list[set[int]] = []
@@ -170,8 +185,8 @@ def extract_units(
             bodies,
             whole=facts.kind == "py",
             local=is_local,
-            lines=None if full else lines,
-            option_lines=None if full else option_lines,
+            lines=None if everything else lines,
+            option_lines=None if everything else option_lines,
         )
         try:
             extractor.run()
@@ -204,6 +219,8 @@ def extract_units(
 
 
 _MAX_ROUNDS = 4
+_MADE = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(", re.MULTILINE)
+_STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
 _DEF_NAME = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
 _SPECIAL_WORDS = frozenset({"__file__", "shutil", "chdir", "wavfile", "soundfile"})
 _MAIN = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
@@ -628,8 +645,13 @@ class _Extractor:
         if (found is None or found[1] is self.module) and not self.quiet:
             self.wanted.add((name, pos[0], pos[1]))
         if found is None:
-            return UNKNOWN
+            stars = self.local_stars()
+            return ex.alt(("ref", m, lvl, name) for m, lvl in stars) if stars else UNKNOWN
         return self.value(*found)
+
+    def local_stars(self) -> list[tuple[str, int]]:
+        """Modules of the project imported with ``*`` (their names are not known here)."""
+        return [(m, lvl) for m, lvl in self.module.star if self.is_local(m, lvl)]
 
     def qualify(self, node: ast.expr, scope: _Scope, pos: Pos) -> str | None:
         """The dotted name a callee stands for (``np.save`` -> ``numpy.save``), following imports."""
@@ -1069,6 +1091,10 @@ class _Visitor(ast.NodeVisitor):
     # compound statements: their headers always, their bodies statement by statement
     def visit_If(self, node: ast.If) -> None:
         self.visit(node.test)
+        test = node.test
+        if isinstance(test, ast.Constant) and not isinstance(test.value, str):
+            self.body(node.body if test.value else node.orelse)  # `if False:` is code switched off
+            return
         self.body(node.body)
         self.body(node.orelse)
 
@@ -1267,7 +1293,8 @@ class _Visitor(ast.NodeVisitor):
         if isinstance(func, ast.Name):
             found = x.lookup(func.id, self.scope, pos)
             if found is None:
-                return None
+                stars = x.local_stars()
+                return ("star", tuple(stars), func.id) if stars and func.id not in _BUILTINS else None
             b = found[0]
             if b.kind in {"def", "class"} and found[1] is x.module:
                 return ("local", func.id)
@@ -1283,6 +1310,14 @@ class _Visitor(ast.NodeVisitor):
             if found and found[0].kind in {"module", "from"} and x.local_q(base):
                 level = len(base) - len(base.lstrip("."))
                 return ("ref", base.lstrip("."), level, func.attr)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            # a method of an object made here from a class of the project: `sb = Sb(...); sb.run()`
+            found = x.lookup(func.value.id, self.scope, pos)
+            if found and found[0].kind == "assign" and isinstance(found[0].node, ast.Call):
+                made = found[0].node
+                cls = self._callee(made.func, x.qualify(made.func, self.scope, pos), pos)
+                if cls is not None and cls[0] != "member":
+                    return ("member", cls, func.attr)
         return None
 
     def _local_call(self, node: ast.Call, callee: Expr, pos: Pos) -> None:

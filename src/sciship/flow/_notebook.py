@@ -18,10 +18,11 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import shlex
 from typing import Any
 
-from sciship.flow._expr import lit
-from sciship.flow._facts import Facts, LocalTest
+from sciship.flow._expr import UNKNOWN, cat, lit
+from sciship.flow._facts import Facts, LocalTest, Use
 
 _CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "noprun"})
 _CD = re.compile(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
@@ -201,5 +202,45 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
             m = _CD.match(line)
             if m:
                 facts.chdirs.append(((index, n + 1, 0), lit(m.group(2).strip())))
-            lines[n] = ""
+            elif stripped.startswith("!"):
+                facts.uses.extend(_shell_uses(stripped[1:], index, n + 1))
+            lines[n] = line[: len(line) - len(stripped)] + "pass"  # keeps an `if ...:` above it valid
     return "\n".join(lines)
+
+
+def _shell_uses(command: str, cell: int, line: int) -> list[Use]:
+    """Files a notebook's shell line writes or reads: downloads, copies, moves, gunzip."""
+    try:
+        words = shlex.split(command, comments=True)
+    except ValueError:
+        return []
+    if not words:
+        return []
+    tool, args = words[0], words[1:]
+    found: list[tuple[str, str]] = []
+    if tool in {"wget", "curl"}:
+        flags = {"wget": ("-O", "--output-document"), "curl": ("-o", "--output")}[tool]
+        for i, word in enumerate(args):
+            if word in flags and i + 1 < len(args):
+                found.append(("write", args[i + 1]))
+            elif word.startswith(flags[1] + "="):
+                found.append(("write", word.split("=", 1)[1]))
+    elif tool in {"cp", "mv"}:
+        paths = [a for a in args if not a.startswith("-")]
+        if len(paths) == 2:
+            found += [("read", paths[0]), ("write", paths[1])]
+    elif tool == "gunzip":
+        for word in (a for a in args if not a.startswith("-")):
+            found.append(("read", word))
+            if word.endswith(".gz"):
+                found.append(("write", word[:-3]))
+    out = []
+    for access, path in found:
+        expr = cat(
+            UNKNOWN if part.startswith(("$", "{")) else lit(part) for part in _SHELL_VAR.split(path) if part
+        )
+        out.append(Use(f"!{tool}", (access,), expr, line, cell, (cell, line, 0)))
+    return out
+
+
+_SHELL_VAR = re.compile(r"(\$\{?\w+\}?|\{[^}]*\})")

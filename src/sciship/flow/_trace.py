@@ -267,6 +267,20 @@ class _Tracer:
     def function(self, here: str, callee: Expr, depth: int = 0) -> tuple[str, Function] | None:
         if depth > 5:
             return None
+        if callee[0] == "member":  # a method of an object of one of the project's classes
+            found = self.function(here, callee[1], depth + 1)
+            if found is None or not found[1].methods:
+                return None
+            file, cls = found
+            facts = self.facts.get(file)
+            method = facts.functions.get(f"{cls.name}.{callee[2]}") if facts else None
+            return (file, method) if method else None
+        if callee[0] == "star":  # `from utils import *`: the first of those modules that defines it
+            for module, level in callee[1]:
+                found = self.function(here, ("ref", module, level, callee[2]), depth + 1)
+                if found is not None:
+                    return found
+            return None
         if callee[0] == "local":
             facts = self.load(here)
             fn = facts.functions.get(callee[1]) if facts else None
@@ -290,8 +304,9 @@ class _Tracer:
 
     # -------------------------------------------------------------- steps
     def candidates(self) -> list[str]:
+        # modules of an import package are library code; single-file modules (`src/main.py`) are
+        # usually scripts, and follow the rules for scripts
         package_dirs = tuple(pkg.path + "/" for pkg in self.p.packages if not pkg.module)
-        package_files = {pkg.path for pkg in self.p.packages if pkg.module}
         out = []
         for rel in [*self.python_files, *self.p.notebooks()]:
             parts = rel.split("/")
@@ -303,7 +318,7 @@ class _Tracer:
                     continue
                 if rel in {"docs/conf.py", "doc/conf.py"}:
                     continue
-                if rel.startswith(package_dirs) or rel in package_files:
+                if rel.startswith(package_dirs):
                     self.in_package.add(rel)
             out.append(rel)
         return out
@@ -321,7 +336,7 @@ class _Tracer:
                 continue
             if facts.kind == "nb":
                 steps.append(rel)
-            elif facts.kind == "py" and (facts.runnable or facts.uses):
+            elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
                 has_io = bool(facts.uses or facts.calls)
                 if rel in self.in_package:
                     if facts.main_guard and has_io:
@@ -398,27 +413,19 @@ class _Tracer:
             return
         file, fn = target
         reached.add((file, fn.name))
-        if fn.methods:  # a class: what its methods do, with their defaults
-            for method in fn.methods:
-                self.follow(
-                    step,
-                    file,
-                    Call(("local", method), (), (), call.line, call.cell, call.pos),
-                    caller,
-                    anchor,
-                    out,
-                    seen,
-                    reached,
-                    depth + 1,
-                    generic=True,
-                )
+        if fn.methods:  # making an object of a class runs its __init__
+            init = f"{fn.name}.__init__"
+            if init in fn.methods:
+                made = Call(("local", init), call.args, call.kwargs, call.line, call.cell, call.pos)
+                self.follow(step, file, made, caller, anchor, out, seen, reached, depth + 1, generic=generic)
             return
         if file != step and anchor is None:
             anchor = (call.line, call.cell, call.pos)
         module_scope = self.scope_for(file)
         params: dict[str, tuple[Expr, Scope]] = {k: (v, module_scope) for k, v in fn.defaults.items()}
         if not generic:
-            for name, value in zip(fn.params, call.args, strict=False):
+            positional = fn.params[1:] if "." in fn.name else fn.params  # a method: `self` comes first
+            for name, value in zip(positional, call.args, strict=False):
                 params[name] = (value, caller)
             for name, value in call.kwargs:
                 if name in fn.params:
