@@ -145,3 +145,13 @@ def test_an_unreadable_file() -> None:
     flow = trace(project, cache=False)
     assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "locked.py")]
     assert io(flow, "run.py") == [("write", "a.txt")]
+
+
+def test_long_chains_of_reassignments() -> None:
+    chain = (
+        "import pandas as pd\ndf = pd.read_csv('a.csv')\n" + "df = df.dropna()\n" * 3000 + "df.to_csv(df)\n"
+    )
+    path = "p = 'out'\n" + "p = p + '/x'\n" * 3000 + "open(p, 'w')\n"
+    flow = flow_of({"chain.py": chain, "path.py": path, "a.csv": ""})
+    assert ("read", "a.csv") in io(flow)
+    assert not [p for p in flow.problems if p.code == "SHR117"]

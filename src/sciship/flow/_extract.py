@@ -219,6 +219,7 @@ def extract_units(
 
 
 _MAX_ROUNDS = 4
+_MAX_CHAIN = 40
 _MADE = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(", re.MULTILINE)
 _STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
 _DEF_NAME = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
@@ -569,8 +570,8 @@ class _Extractor:
         key = id(binding)
         if key in self.memo:
             return self.memo[key]
-        if key in self.busy:
-            return UNKNOWN
+        if key in self.busy or len(self.busy) > _MAX_CHAIN:
+            return UNKNOWN  # a name defined through itself, or a chain of 40 names: not a path we can know
         self.busy.add(key)
         try:
             result = self._value(binding, scope)
@@ -1315,9 +1316,17 @@ class _Visitor(ast.NodeVisitor):
             found = x.lookup(func.value.id, self.scope, pos)
             if found and found[0].kind == "assign" and isinstance(found[0].node, ast.Call):
                 made = found[0].node
-                cls = self._callee(made.func, x.qualify(made.func, self.scope, pos), pos)
-                if cls is not None and cls[0] != "member":
-                    return ("member", cls, func.attr)
+                where = found[0].pos  # what the names meant where the object was made
+                maker = made.func
+                module = (
+                    x.lookup(maker.value.id, self.scope, where)
+                    if isinstance(maker, ast.Attribute) and isinstance(maker.value, ast.Name)
+                    else None
+                )
+                if isinstance(maker, ast.Name) or (module and module[0].kind in {"module", "from"}):
+                    cls = self._callee(made.func, x.qualify(made.func, self.scope, where), where)
+                    if cls is not None and cls[0] != "member":
+                        return ("member", cls, func.attr)
         return None
 
     def _local_call(self, node: ast.Call, callee: Expr, pos: Pos) -> None:
@@ -1334,7 +1343,11 @@ class _Visitor(ast.NodeVisitor):
             x.quiet -= 1
         fallback: list[Use] = []
         func = node.func
-        if callee[0] == "ref" and isinstance(func, ast.Attribute) and func.attr in METHODS:
+        if (
+            callee[0] in {"ref", "member", "star"}
+            and isinstance(func, ast.Attribute)
+            and func.attr in METHODS
+        ):
             self._access(node, METHODS[func.attr], _as_written(func), pos, fallback)  # if it is not local
         self.calls.append(Call(callee, tuple(args), kwargs, node.lineno, x.cell, pos, fallback))
 
