@@ -373,3 +373,33 @@ def test_methods_of_the_projects_classes_run_when_called() -> None:
         }
     )
     assert io(flow) == [("write", "bench.log"), ("write", "results/constant.json")]
+
+
+def test_a_missing_file_with_a_namesake_elsewhere_gets_a_hint() -> None:
+    flow = flow_of(
+        {
+            "notebooks/sub/a.ipynb": notebook([("open('../parameters/params.yaml')", 1)]),
+            "parameters/params.yaml": "",
+        }
+    )
+    (problem,) = flow.problems
+    assert "did you mean `parameters/params.yaml`?" in problem.message
+
+
+def test_importing_a_helper_runs_its_top_level_in_the_importer() -> None:
+    flow = flow_of(
+        {
+            "lib/tools.py": "import numpy as np\nDATES = np.loadtxt('gendata/dates.txt')\n",
+            "src/run_a.py": "import sys\nsys.path.append('../lib')\nimport tools\nprint(tools.DATES)\n",
+            "other/lib/tools.py": "def older_copy():\n    pass\n",
+            "gendata/dates.txt": "",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["src/run_a.py"]
+    (use,) = flow.uses
+    assert (use.source, use.line, use.via, use.path) == (
+        "src/run_a.py",
+        3,
+        "lib/tools.py:2",
+        "gendata/dates.txt",
+    )

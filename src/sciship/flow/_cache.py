@@ -21,7 +21,7 @@ from sciship._cache import cache_dir
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 class FactsCache:
@@ -131,6 +131,7 @@ def encode(f: Facts) -> dict[str, Any]:
         "run": f.runnable,
         "main": f.main_guard,
         "imports": f.imports,
+        "ilines": f.import_lines,
         "const": f.constants,
         "fn": {
             name: [
@@ -171,6 +172,7 @@ def decode(d: dict[str, Any]) -> Facts:
         runnable=d["run"],
         main_guard=d["main"],
         imports=[(m, int(level)) for m, level in d["imports"]],
+        import_lines=[(m, int(level), int(line), cell) for m, level, line, cell in d["ilines"]],
         constants={k: tuplify(v) for k, v in d["const"].items()},
         functions=functions,
         references=list(d["refs"]),

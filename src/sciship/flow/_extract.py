@@ -493,6 +493,7 @@ class _Extractor:
                         scope.bind(top, _Binding(p, "module", top))
                     if scope is self.module:
                         self.facts.imports.append((alias.name, 0))
+                        self.facts.import_lines.append((alias.name, 0, stmt.lineno, self.cell))
             elif isinstance(stmt, ast.ImportFrom):
                 module = stmt.module or ""
                 for alias in stmt.names:
@@ -503,12 +504,15 @@ class _Extractor:
                             alias.asname or alias.name, _Binding(p, "from", (module, stmt.level, alias.name))
                         )
                 self.facts.imports.append((module, stmt.level))
+                if scope is self.module:
+                    self.facts.import_lines.append((module, stmt.level, stmt.lineno, self.cell))
                 if stmt.level or module:
                     for alias in stmt.names:  # `from pkg import module` imports a module too
                         if alias.name != "*":
-                            self.facts.imports.append(
-                                (f"{module}.{alias.name}" if module else alias.name, stmt.level)
-                            )
+                            sub = f"{module}.{alias.name}" if module else alias.name
+                            self.facts.imports.append((sub, stmt.level))
+                            if scope is self.module:
+                                self.facts.import_lines.append((sub, stmt.level, stmt.lineno, self.cell))
             elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 scope.bind(stmt.name, _Binding(p, "def", stmt))
                 self._function_scope(stmt, scope)

@@ -66,6 +66,8 @@ class Facts:
     runnable: bool = False  #: has statements that do something when the file runs
     main_guard: bool = False
     imports: list[tuple[str, int]] = field(default_factory=list)  #: (module, level) of each import
+    #: module-level imports with their place: (module, level, line, cell); importing runs a module's top level
+    import_lines: list[tuple[str, int, int, int | None]] = field(default_factory=list)
     constants: dict[str, Expr] = field(default_factory=dict)  #: module-level names -> last value
     functions: dict[str, Function] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)  #: local functions used as values (callbacks)

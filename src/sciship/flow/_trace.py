@@ -133,6 +133,7 @@ class _Tracer:
         self.modules: dict[tuple[str, int, str], str | None] = {}
         self.folders: frozenset[str] | None = None
         self.in_package: set[str] = set()
+        self.steps: frozenset[str] = frozenset()
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -250,10 +251,11 @@ class _Tracer:
                 found = self._module_at(base, sub)
                 if found:
                     break
-            if found is None and sub:  # sys.path tricks: a unique file with that name elsewhere
+            if found is None and sub:  # sys.path tricks: the nearest file with that name elsewhere
                 tail = "/" + sub + ".py"
-                hits = [f for f in self.py_files if ("/" + f).endswith(tail)]
-                found = hits[0] if len(hits) == 1 else None
+                hits = sorted((_distance(here, f), f) for f in self.py_files if ("/" + f).endswith(tail))
+                if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
+                    found = hits[0][1]
         self.modules[key] = found
         return found
 
@@ -341,8 +343,9 @@ class _Tracer:
                 if rel in self.in_package:
                     if facts.main_guard and has_io:
                         steps.append(rel)
-                elif facts.main_guard or rel not in imported or bool(facts.uses):
+                elif facts.main_guard or rel not in imported:  # an imported module runs in its importers
                     steps.append(rel)
+        self.steps = frozenset(steps)
         flow = self._graph(steps)
         if self.cache is not None:
             self.cache.save()
@@ -387,7 +390,41 @@ class _Tracer:
                     0,
                     generic=True,
                 )
+        self._imported_top_levels(step, step, None, out, seen, reached, {step})
         return out
+
+    def _imported_top_levels(
+        self,
+        step: str,
+        here: str,
+        anchor: tuple[int, int | None, Pos] | None,
+        out: list[_Raw],
+        seen: set[object],
+        reached: set[tuple[str, str]],
+        done: set[str],
+    ) -> None:
+        """Importing a helper module runs its top level: its file accesses count for the importing step,
+        at the line of the import."""
+        facts = self.facts.get(here)
+        if facts is None:
+            return
+        for module, level, line, cell in facts.import_lines:
+            target = self.module_file(module, level, here)
+            if target is None or target in done or target in self.steps:
+                continue
+            done.add(target)
+            helper = self.load(target)
+            if helper is None:
+                continue
+            where = anchor or (line, cell, (cell or 0, line, 0))
+            scope = self.scope_for(target)
+            out.extend(
+                _Raw(u, scope, where[0], where[1], where[2], f"{target}:{u.line}", helper.savefig_format)
+                for u in helper.uses
+            )
+            for c in helper.calls:
+                self.follow(step, target, c, scope, where, out, seen, reached, 1)
+            self._imported_top_levels(step, target, where, out, seen, reached, done)
 
     def follow(
         self,
@@ -751,15 +788,31 @@ class _Tracer:
                 r.line,
                 r.cell,
             )
+        near = self._namesake(path)
+        fix = (
+            f"if the path is wrong (did you mean `{near}`?), fix it."
+            if near
+            else "if the path is wrong, fix it."
+        )
         return FlowProblem(
             "SHR110",
             f"`{step}` reads `{shown}` ({where}), but no script or notebook here writes "
-            "it and it is not in the folder. Add the file, or say in the README where to get it; "
-            "if the path is wrong, fix it.",
+            f"it and it is not in the folder. Add the file, or say in the README where to get it; {fix}",
             step,
             r.line,
             r.cell,
         )
+
+    def _namesake(self, path: str) -> str | None:
+        """The one file in the folder that ends like ``path`` (its name and folder, else its name)."""
+        parts = path.split("/")
+        for tail in ("/".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[-1],):
+            hits = [f for f in self.p.files if f == tail or f.endswith("/" + tail)]
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                return None
+        return None
 
     def _double_writes(self, order: list[str], writes: dict[str, dict[str, _Final]]) -> list[FlowProblem]:
         """One problem per file two steps write (appending to it is fine), at the step that runs last."""
@@ -1085,3 +1138,13 @@ def _can_fork() -> bool:
     import threading
 
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _distance(folder: str, file: str) -> int:
+    """Folders between ``folder`` and ``file``'s folder (up, then down): how near a module is."""
+    a = [p for p in folder.split("/") if p]
+    b = [p for p in posixpath.dirname(file).split("/") if p]
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return (len(a) - common) + (len(b) - common)
