@@ -936,7 +936,8 @@ def _writers_of(read: str, f: _Final, concrete: set[str], patterns: list[str]) -
     for option in options:
         if ex.has_unknown(option):
             hits.extend(w for w in concrete if ex.matches(option, w))
-            hits.extend(w for w in patterns if ex.overlap(option, w))
+            ends = _name_ends(option)
+            hits.extend(w for w in patterns if _names_may_meet(ends, _name_ends(w)) and ex.overlap(option, w))
         else:
             if option in concrete:
                 hits.append(option)
@@ -1148,3 +1149,28 @@ def _distance(folder: str, file: str) -> int:
     while common < min(len(a), len(b)) and a[common] == b[common]:
         common += 1
     return (len(a) - common) + (len(b) - common)
+
+
+_ENDS: dict[str, tuple[str, str, bool]] = {}
+
+
+def _name_ends(path: str) -> tuple[str, str, bool]:
+    """The known start and end of a path's file name, and whether the name has unknown parts."""
+    found = _ENDS.get(path)
+    if found is None:
+        name = path.rsplit("/", 1)[-1]
+        if STAR2 in name:
+            found = ("", "", True)
+        elif STAR in name:
+            found = (name[: name.find(STAR)], name[name.rfind(STAR) + 1 :], True)
+        else:
+            found = (name, name, False)
+        _ENDS[path] = found
+    return found
+
+
+def _names_may_meet(a: tuple[str, str, bool], b: tuple[str, str, bool]) -> bool:
+    """Can the file names of two paths be the same? (a cheap test before the full one)"""
+    if not a[2] and not b[2]:
+        return a[0] == b[0]
+    return (a[0].startswith(b[0]) or b[0].startswith(a[0])) and (a[1].endswith(b[1]) or b[1].endswith(a[1]))
