@@ -403,3 +403,19 @@ def test_importing_a_helper_runs_its_top_level_in_the_importer() -> None:
         "lib/tools.py:2",
         "gendata/dates.txt",
     )
+
+
+MAIN = "if __name__ == '__main__':\n"
+
+
+def test_a_helper_with_a_demo_block_is_not_a_step() -> None:
+    flow = flow_of(
+        {
+            "lib/fmt.py": "def pretty(x):\n    return str(x)\n\n" + MAIN + "    print(pretty(3))\n",
+            "lib/store.py": "import numpy as np\n\n" + MAIN + "    np.save('cache/demo', 1)\n",
+            "lib/io.py": "print('never imported: io is the standard library')\n",
+            "run.py": "import sys\nsys.path.append('lib')\nimport fmt, store\nimport io\nprint(1)",
+        }
+    )
+    # a helper whose main block writes a file is a step of its own; one that only prints is not
+    assert [s.path for s in flow.steps] == ["lib/io.py", "lib/store.py", "run.py"]

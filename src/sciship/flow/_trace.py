@@ -26,6 +26,7 @@ import hashlib
 import os
 import posixpath
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -70,6 +71,7 @@ _NOT_STEP_DIRS = frozenset(
         ".git",
     }
 )
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9_]+$")
 _MAX_FOLLOW = 8
@@ -251,7 +253,8 @@ class _Tracer:
                 found = self._module_at(base, sub)
                 if found:
                     break
-            if found is None and sub:  # sys.path tricks: the nearest file with that name elsewhere
+            if found is None and sub and module.partition(".")[0] not in _STDLIB:
+                # sys.path tricks (appended after the standard library): the nearest file with that name
                 tail = "/" + sub + ".py"
                 hits = sorted((_distance(here, f), f) for f in self.py_files if ("/" + f).endswith(tail))
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
@@ -339,11 +342,13 @@ class _Tracer:
             if facts.kind == "nb":
                 steps.append(rel)
             elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
-                has_io = bool(facts.uses or facts.calls)
+                has_io = bool(facts.uses) or (bool(facts.calls) and bool(self.attribute(rel)))
                 if rel in self.in_package:
                     if facts.main_guard and has_io:
                         steps.append(rel)
-                elif facts.main_guard or rel not in imported:  # an imported module runs in its importers
+                elif rel not in imported or (facts.main_guard and has_io):
+                    # an imported module runs in its importers; its main block is a step of its own only
+                    # when it reads or writes files (not a demo or a self-test)
                     steps.append(rel)
         self.steps = frozenset(steps)
         flow = self._graph(steps)
