@@ -262,3 +262,41 @@ def test_tangled_folder_messages() -> None:
 def test_the_trace_is_memoised_on_the_snapshot() -> None:
     project = Project.load(PROJECTS / "flow-paper")
     assert trace(project, cache=False) is trace(project, cache=False)
+
+
+def test_a_cache_file_a_step_makes_itself_does_not_tie_steps_together() -> None:
+    from flowkit import flow_of
+
+    helper = (
+        "import os\nimport json\n\ndef dates():\n    if os.path.exists('cache/dates.json'):\n"
+        "        return json.load(open('cache/dates.json'))\n    d = {}\n"
+        "    json.dump(d, open('cache/dates.json', 'w'))\n    return d\n"
+    )
+    flow = flow_of(
+        {
+            "tools.py": helper,
+            "a.py": "import tools\nimport numpy as np\nnp.save('a', tools.dates())\n",
+            "b.py": "import tools\nimport numpy as np\nnp.load('a.npy')\nprint(tools.dates())\n",
+        }
+    )
+    assert [(s.path, s.after) for s in flow.steps] == [("a.py", ()), ("b.py", ("a.py",))]
+    assert [p.code for p in flow.problems] == ["SHR113"]  # both write cache/dates.json
+
+
+def test_a_circle_is_described_by_one_loop() -> None:
+    from flowkit import flow_of
+
+    flow = flow_of(
+        {
+            "a.py": "open('x.csv'); open('y.csv', 'w'); open('w.csv', 'w')",
+            "b.py": "open('y.csv'); open('z.csv', 'w')",
+            "c.py": "open('z.csv'); open('x.csv', 'w')",
+            "d.py": "open('w.csv'); open('x.csv', 'a')",
+        }
+    )
+    (problem,) = [p for p in flow.problems if p.code == "SHR114"]
+    assert (
+        "`a.py` reads `x.csv`, which `d.py` writes; `d.py` reads `w.csv`, which `a.py` writes"
+        in problem.message
+    )
+    assert "(4 steps are caught in such circles)" in problem.message

@@ -23,6 +23,7 @@ Rules (the README of ``share`` and ``/work/notes/flow-api.md`` describe them to 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import posixpath
 import re
@@ -716,7 +717,11 @@ class _Tracer:
                         missing.setdefault(path)
                         problems.append(problem)
                     continue
+                if step in {a for w in hits for a in writers[w]} or _vague(path):
+                    continue  # it makes (or may make) the file itself (a cache), or the name says too little
                 for w in hits:
+                    if _vague(w):
+                        continue
                     for a in writers[w]:
                         if a != step:
                             edges[step].add(a)
@@ -1047,18 +1052,18 @@ def _cycles(
             continue
         members = sorted(comp, key=rank.__getitem__)
         first = members[0]
-        links: list[str] = []
-        links.extend(
+        loop = _loop(first, set(comp), edges)
+        links = [
             f"`{b}` reads `{ex.display(read_by[(b, a)])}`, which `{a}` writes"
-            for b in members
-            for a in sorted(edges[b] & set(comp), key=rank.__getitem__)
-        )
+            for b, a in itertools.pairwise(loop)
+        ]
+        more = f" ({len(comp)} steps are caught in such circles)" if len(comp) > len(loop) - 1 else ""
         out.append(
             FlowProblem(
                 "SHR114",
                 "These steps need each other's outputs, so no run order gives each what it needs: "
                 + "; ".join(links)
-                + ". Decide which comes first and let it make its input itself (or read a "
+                + f"{more}. Decide which comes first and let it make its input itself (or read a "
                 "file that is in the folder).",
                 first,
                 *_first_read(first, members, edges, read_by, reads),
@@ -1179,3 +1184,31 @@ def _names_may_meet(a: tuple[str, str, bool], b: tuple[str, str, bool]) -> bool:
     if not a[2] and not b[2]:
         return a[0] == b[0]
     return (a[0].startswith(b[0]) or b[0].startswith(a[0])) and (a[1].endswith(b[1]) or b[1].endswith(a[1]))
+
+
+def _loop(start: str, comp: set[str], edges: dict[str, set[str]]) -> list[str]:
+    """A shortest circle from ``start`` back to it inside a strongly connected group: [start, ..., start]."""
+    from collections import deque
+
+    back: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in sorted(edges[node] & comp):
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(back[path[-1]])
+                return [start, *reversed(path[:-1]), start] if node != start else [start, start]
+            if nxt not in back:
+                back[nxt] = node
+                queue.append(nxt)
+    return [start, start]
+
+
+def _vague(path: str) -> bool:
+    """Too little known to connect steps: an unknown folder and a file name that is only an extension."""
+    if not path.startswith(STAR2):
+        return False
+    name = path.rsplit("/", 1)[-1]
+    return not any(c.isalnum() for c in name.rsplit(".", 1)[0].replace(STAR, "").replace(STAR2, ""))
