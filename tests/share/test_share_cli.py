@@ -112,7 +112,9 @@ def test_writes_with_yes_and_takes_git_authors(tmp_path: Path) -> None:
     proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--archive")
     assert proc.returncode == 0, proc.stderr
     assert "sha256" in proc.stdout
-    assert "Grace Hopper" in (root / "CITATION.cff").read_text()
+    citation = (root / "CITATION.cff").read_text()
+    assert "given-names: Grace" in citation  # the git author, as a CFF person
+    assert "family-names: Hopper" in citation
     assert "CC-BY-4.0" in (root / ".zenodo.json").read_text()  # --yes takes the suggested data license
     again = run_cli("share", str(root), "--yes", "--license", "MIT")
     assert again.returncode == 0
