@@ -167,7 +167,7 @@ def extract_units(
             uses=list(facts.uses),  # a notebook's shell lines (`!wget -O data/x.csv ...`)
         )
         bodies: list[tuple[int | None, list[ast.stmt]]] = []
-        lines: list[set[int]] = []
+        lines: list[set[int] | None] = []
         option_lines: list[set[int]] = []
         for index in sorted(chosen):
             cell, text = units[index]
@@ -178,7 +178,8 @@ def extract_units(
             body = trees[index]
             if body:
                 bodies.append((cell, body))
-                lines.append(_lines_naming(text, ids[index] & words))
+                # a short unit (most notebook cells) is searched whole: finding its lines costs more
+                lines.append(_lines_naming(text, ids[index] & words) if len(text) > _SHORT else None)
                 option_lines.append(_lines_naming(text, ids[index] & {"add_argument"}))
         extractor = _Extractor(
             result,
@@ -219,6 +220,7 @@ def extract_units(
 
 
 _MAX_ROUNDS = 4
+_SHORT = 3000  #: characters
 _MAX_CHAIN = 40
 _MADE = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(", re.MULTILINE)
 _STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
@@ -404,7 +406,7 @@ class _Extractor:
         *,
         whole: bool = False,
         local: LocalTest | None = None,
-        lines: list[set[int]] | None = None,
+        lines: list[set[int] | None] | None = None,
         option_lines: list[set[int]] | None = None,
     ) -> None:
         self.facts = facts
@@ -423,7 +425,7 @@ class _Extractor:
         self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
         self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
         #: per body, the lines worth searching for calls (None: search everything)
-        self.lines = [sorted(x) for x in lines] if lines is not None else None
+        self.lines = [sorted(x) if x is not None else None for x in lines] if lines is not None else None
         self.current: list[int] | None = None
         self.option_lines = [sorted(x) for x in option_lines] if option_lines is not None else None
         self._body_index = 0
@@ -432,8 +434,9 @@ class _Extractor:
 
     # -------------------------------------------------------------- pass 1: who binds what where
     def run(self) -> None:
-        for cell, body in self.bodies:
+        for n, (cell, body) in enumerate(self.bodies):
             self.cell = cell
+            self.current = self.lines[n] if self.lines is not None else None
             for stmt in body:
                 self.cell_of[id(stmt)] = cell
             self._collect(body, self.module)
@@ -515,11 +518,12 @@ class _Extractor:
                                 self.facts.import_lines.append((sub, stmt.level, stmt.lineno, self.cell))
             elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 scope.bind(stmt.name, _Binding(p, "def", stmt))
-                self._function_scope(stmt, scope)
+                if self.worth(stmt):  # a function with no line worth searching does nothing we follow
+                    self._function_scope(stmt, scope)
             elif isinstance(stmt, ast.ClassDef):
                 scope.bind(stmt.name, _Binding(p, "class", stmt))
                 for member in stmt.body:
-                    if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef):
+                    if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef) and self.worth(member):
                         self._function_scope(member, scope)
             elif isinstance(stmt, ast.If | ast.While):
                 self._collect(stmt.body, scope)
@@ -955,7 +959,8 @@ class _Extractor:
                 self.facts.main_guard = True
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             fn = Function(stmt.name)
-            self._fill_function(fn, stmt)
+            if id(stmt) in self.scopes:
+                self._fill_function(fn, stmt)
             self.facts.functions[stmt.name] = fn
             return
         if isinstance(stmt, ast.ClassDef):
@@ -963,7 +968,8 @@ class _Extractor:
             for item in stmt.body:
                 if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
                     fn = Function(f"{stmt.name}.{item.name}")
-                    self._fill_function(fn, item)
+                    if id(item) in self.scopes:
+                        self._fill_function(fn, item)
                     self.facts.functions[fn.name] = fn
                     methods.append(fn.name)
             self.facts.functions[stmt.name] = Function(stmt.name, methods=tuple(methods))
