@@ -3,8 +3,16 @@
 Static only: nothing of the user's code is imported or run. :func:`trace` is the entry point; ``share``,
 ``adopt`` (its notes on paths) and the ``share`` check family all use the same :class:`Flow`.
 
-Every path in a :class:`Flow` is relative to the project root, with ``/`` separators. A path with unknown
-parts (an f-string, ``format``) is a *pattern* with ``*`` for each unknown part (``results/run_*.npy``).
+Every path in a :class:`Flow` is relative to the project root, with ``/`` separators (absolute paths and
+paths outside the folder are only in :attr:`Flow.external`, the uses and the problems). A path with
+unknown parts (an f-string, ``format``) is a *pattern* with ``*`` for each unknown part inside a name
+(``results/run_*.npy``) and ``**`` for unknown folders (``**/k.npy``).
+
+How it works: :mod:`._extract` reads each file's facts with ``ast`` (only what can touch files is
+searched) and :mod:`._cache` keeps them by content in the user's cache folder; :mod:`._trace` resolves
+them across files (constants and functions of the folder's own modules), picks the steps and their
+working folders, and builds the graph, the run order and the problems. The rules are written out in
+in the docstring of :mod:`._trace`.
 """
 
 from __future__ import annotations

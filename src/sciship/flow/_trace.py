@@ -1,23 +1,27 @@
 """From per-file facts to the data flow of a folder: steps, reads and writes, the graph, the run order and
 the problems.
 
-Rules (the README of ``share`` and ``/work/notes/flow-api.md`` describe them to users):
+Rules (the README of ``share`` describes them to users):
 
 - **Steps** are the notebooks (Python ones) and the ``.py`` files that do something when run (statements
-  beyond definitions, or an ``if __name__ == "__main__":`` block), except helper modules other files
-  import (unless they have that block or access files at module level), tests, ``setup.py``-like files,
-  ``docs/conf.py`` and the modules of an import package (unless they have the block and access files).
+  beyond definitions, an ``if __name__ == "__main__":`` block, file access at module level), except helper
+  modules other files import (importing runs their top level in the importer; their main block is a step
+  only when it reads or writes files), tests, ``setup.py``-like files, ``docs/conf.py`` and the modules of
+  an import package (unless their main block accesses files). Files that cannot be read are still steps.
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs from the root
   of the folder, unless its relative paths only make sense from its own folder (more of them name files
   that exist from there, or they leave the folder from the root): then from its own folder. ``os.chdir``
   and ``%cd`` with a path sciship can read move it for the lines after them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
-- Function calls are followed into the project's own functions (in the same file or an imported helper
-  module), with the arguments of the call; what a helper reads or writes counts for the step that calls
-  it, at the line of the call. Functions nobody calls do not run.
+- Function calls are followed into the project's own functions (the same file, an imported local module,
+  ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
+  call; what a helper reads or writes counts for the step that calls it, at the line of the call.
+  Functions nobody calls do not run.
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
-  can fit both). **Order**: that dependency order; where it does not decide, file names sorted with their
-  numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken the same way.
+  can fit both), unless B writes that file too (a cache it makes itself) or the pattern names nothing
+  but an extension in an unknown folder. **Order**: that dependency order; where it does not decide, file
+  names sorted with their numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken
+  the same way.
 """
 
 from __future__ import annotations
