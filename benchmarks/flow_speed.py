@@ -11,7 +11,9 @@ process, CPU seconds and wall seconds; "cold" = an empty cache folder, "warm" = 
 - ``deps``: the `sciship deps FOLDER --format json` command;
 - ``deps+trace``: one process that runs the deps command and then traces the same Project snapshot
   (what share does before it writes anything);
-- ``ratio``: deps+trace / deps.
+- ``ratio``: deps+trace / deps;
+- ``prefetch``: the same, with :func:`sciship.flow.prefetch` started before the deps analysis (the cold
+  trace then runs on a second CPU meanwhile: wall time falls on an idle machine, CPU time does not).
 
 CPU time is the fair number on a busy machine; wall time is what a user waits. Nothing is asserted.
 """
@@ -33,6 +35,7 @@ from _common import ensure_bytecode
 DEPS_THEN_TRACE = """
 import sys
 import sciship.project as P
+from sciship.flow import prefetch
 from sciship.cli import main
 from sciship.flow import trace
 loaded = []
@@ -40,6 +43,8 @@ load = P.Project.load
 def keep(*args, **kwargs):
     project = load(*args, **kwargs)
     loaded.append(project)
+    if sys.argv[2:] == ["prefetch"]:
+        prefetch(project)
     return project
 P.Project.load = staticmethod(keep)
 try:
@@ -71,11 +76,11 @@ def count(root: Path) -> tuple[int, int]:
 def measure(folder: Path, repeat: int) -> dict[str, tuple[float, float]]:
     deps = [sys.executable, "-m", "sciship", "deps", str(folder), "--format", "json"]
     both = [sys.executable, "-c", DEPS_THEN_TRACE, str(folder)]
-    runs: dict[str, list[tuple[float, float]]] = {
-        k: [] for k in ("deps cold", "deps warm", "both cold", "both warm")
-    }
+    early = [*both, "prefetch"]
+    kinds = ("deps cold", "deps warm", "both cold", "both warm", "early cold", "early warm")
+    runs: dict[str, list[tuple[float, float]]] = {k: [] for k in kinds}
     for _ in range(repeat):
-        for name, cmd in (("deps", deps), ("both", both)):
+        for name, cmd in (("deps", deps), ("both", both), ("early", early)):
             with tempfile.TemporaryDirectory() as cache:
                 env = {**os.environ, "XDG_CACHE_HOME": cache}
                 runs[f"{name} cold"].append(timed(cmd, env))
@@ -98,10 +103,10 @@ def main(argv: list[str]) -> int:
     )
     print("CPU seconds (wall seconds in brackets)\n")
     print(
-        "| folder | .py / .ipynb | deps cold | deps+trace cold | ratio cold "
+        "| folder | .py / .ipynb | deps cold | deps+trace cold | ratio cold | prefetch cold (wall ratio) "
         "| deps warm | deps+trace warm | ratio warm |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for folder in args.folders:
         py, nb = count(folder)
         m = measure(folder, args.repeat)
@@ -111,8 +116,10 @@ def main(argv: list[str]) -> int:
 
         cold = m["both cold"][1] / m["deps cold"][1]
         warm = m["both warm"][1] / m["deps warm"][1]
+        early = m["early cold"][0] / m["deps cold"][0]
         print(
             f"| {folder.name} | {py} / {nb} | {cell('deps cold')} | {cell('both cold')} | {cold:.2f}x "
+            f"| {cell('early cold')} ({early:.2f}x) "
             f"| {cell('deps warm')} | {cell('both warm')} | {warm:.2f}x |"
         )
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")

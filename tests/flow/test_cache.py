@@ -90,3 +90,22 @@ def test_extraction_in_a_forked_process_gives_the_same_flow(monkeypatch) -> None
     assert _trace.LAST_EXTRACTION == ["forked"]
     assert graph(flow) == graph(expected)
     assert flow.uses == expected.uses
+
+
+def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    monkeypatch.setattr(_trace, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    project = Project.load(project_dir)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    flow = trace(project)
+    assert not _trace._PREFETCH
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses

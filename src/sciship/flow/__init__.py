@@ -94,6 +94,14 @@ class Flow:
         return next((s for s in self.steps if s.path == path), None)
 
 
+def prefetch(project: Project) -> None:
+    """Start reading the files' facts in a second process now (cold cache, 2+ CPUs); :func:`trace` takes
+    them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis)."""
+    from sciship.flow._trace import prefetch as start
+
+    start(project)
+
+
 def trace(project: Project, *, cache: bool = True) -> Flow:
     """The data flow of ``project``, computed once per snapshot (``project.memo("flow")``).
 

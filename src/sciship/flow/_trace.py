@@ -34,7 +34,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
 from sciship.flow import _expr as ex
@@ -212,7 +212,11 @@ class _Tracer:
                 todo.append((rel, found))
             elif found is not None:
                 self.facts[rel] = found
-        for (rel, _text), facts in zip(todo, _extract_many(self, todo), strict=True):
+        early = _take_prefetch(self.p)
+        rest = [(rel, text) for rel, text in todo if (rel, text) not in early]
+        done = dict(zip((rel for rel, _ in rest), _extract_many(self, rest), strict=True))
+        for rel, text in todo:
+            facts = early.get((rel, text)) or done[rel]
             self.facts[rel] = facts
             if self.cache is not None:
                 self.cache.put(self._key(rel, False), facts)
@@ -1216,3 +1220,61 @@ def _vague(path: str) -> bool:
         return False
     name = path.rsplit("/", 1)[-1]
     return not any(c.isalnum() for c in name.rsplit(".", 1)[0].replace(STAR, "").replace(STAR2, ""))
+
+
+# ---------------------------------------------------------------------- an early start
+#: an extraction started by :func:`prefetch`: (project, pool, future, items); one at a time
+_PREFETCH: list[tuple[Project, Any, Any, list[tuple[str, str]]]] = []
+
+
+def prefetch(project: Project) -> None:
+    """On a cold cache, start reading the files' facts in a forked process now.
+
+    ``share`` calls this before the dependency analysis, so that the trace's work runs on a second CPU
+    meanwhile; :func:`~sciship.flow.trace` then takes what it found for files whose text is unchanged.
+    Does nothing with fewer than 2 CPUs, when threads run (no fork after threads), when the cache already
+    knows the files, or on any error.
+    """
+    if _PREFETCH or _cpus() < 2 or not _can_fork():
+        return
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        tracer = _Tracer(project, use_cache=True)
+        items = []
+        for rel in tracer.candidates():
+            found = tracer._cached(rel, False)
+            if isinstance(found, str):
+                items.append((rel, found))
+        if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS:
+            return
+        _FORKED[:] = [(tracer, items)]
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(_extract_indices, list(range(len(items))))
+        _PREFETCH.append((project, pool, future, items))
+    except Exception:  # the trace reads everything itself later
+        cancel_prefetch()
+    finally:
+        _FORKED.clear()
+
+
+def _take_prefetch(project: Project) -> dict[tuple[str, str], Facts]:
+    if not _PREFETCH or _PREFETCH[0][0] is not project:
+        return {}
+    _, pool, future, items = _PREFETCH[0]
+    try:
+        found = dict(zip(items, future.result(), strict=True))
+    except Exception:  # a worker died: extract here
+        found = {}
+    finally:
+        _PREFETCH.clear()
+        pool.shutdown(wait=True)
+    return found
+
+
+def cancel_prefetch() -> None:
+    """Stop an early extraction nobody took."""
+    for _, pool, _future, _items in _PREFETCH:
+        pool.shutdown(wait=False, cancel_futures=True)
+    _PREFETCH.clear()
