@@ -60,15 +60,9 @@ def flow_of(project: Project) -> Flow | Skip:
     if not research_files(project):
         return Skip("No notebooks or analysis scripts here (only a package, its tests and docs).")
 
-    def compute() -> Flow | Skip:
-        from sciship.flow import trace
+    from sciship.flow import trace
 
-        try:
-            return trace(project)
-        except NotImplementedError:
-            return Skip("The data-flow analysis is not available in this version of sciship.")
-
-    return project.memo("flow:trace", compute)  # type: ignore[no-any-return]
+    return trace(project)
 
 
 def _flow_problems(project: Project, code: str) -> list[FlowProblem] | Skip:
