@@ -169,8 +169,14 @@ def test_tests_not_shipped_passes(files: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("files", "where"),
     [
-        ({**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages())"}, "setup.py"),
-        ({**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.cfg": "[options]\npackages = find:\n"}, "setup.cfg"),
+        (
+            {**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages())"},
+            "setup.py",
+        ),
+        (
+            {**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.cfg": "[options]\npackages = find:\n"},
+            "setup.cfg",
+        ),
         (
             {
                 **FLAT,
