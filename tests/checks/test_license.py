@@ -226,7 +226,8 @@ def test_modified_license_text_is_not_a_standard_license() -> None:
 def test_poetry_license_is_an_expression() -> None:
     tree = {
         "pyproject.toml": '[build-system]\nrequires = ["poetry-core"]\n'
-        'build-backend = "poetry.core.masonry.api"\n\n[tool.poetry]\nname = "example-pkg"\nversion = "0.1.0"\nlicense = "MIT"\n',
+        'build-backend = "poetry.core.masonry.api"\n\n'
+        '[tool.poetry]\nname = "example-pkg"\nversion = "0.1.0"\nlicense = "MIT"\n',
         "LICENSE": MIT,
         "example_pkg/__init__.py": "",
     }
