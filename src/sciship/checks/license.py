@@ -196,8 +196,9 @@ def declaration_problems(project: Project) -> list[tuple[str, bool]]:
     expr = expression(project)
     kind = backend(project)
     out: list[tuple[str, bool]] = []
-    if expr is None:
-        return out
+    meta = _meta(project)
+    if expr is None or meta is None or meta.origin != "pyproject":
+        return out  # PEP 639 expressions live in [project]; Poetry's and setup.cfg's license are other fields
     canonical = canonical_expression(expr)
     name = BACKEND_NAMES.get(kind, kind)
     if canonical is None:
@@ -563,7 +564,11 @@ def license_osi(project: Project) -> Result:
     if expr is None:
         return Skip("No SPDX license expression is declared.")
     canonical = canonical_expression(expr) or expr
-    ids = license_ids(canonical)
+    current = {i.lower(): i for i in spdx_ids()}
+    # a retired id (`GPL-3.0`) is approved when its current spellings are (`GPL-3.0-only`)
+    ids = [
+        i if i.lower() in current else current.get(f"{i}-only".lower(), i) for i in license_ids(canonical)
+    ]
     osi = osi_approved()
     bad = [i for i in ids if i not in osi]
     if not bad or (_has_operator(canonical) and " OR " in canonical and len(bad) < len(ids)):

@@ -392,7 +392,9 @@ def requires_python_uncapped(project: Project) -> Result:
             line=line,
         )
     if caps:
-        shown = f"`{spec}`" if meta is not None and meta.origin != "poetry" else f"`{spec}` (Poetry's caret)"
+        shown = f"`{spec}`"
+        if meta is not None and meta.origin == "poetry" and "^" in _poetry_python(project):
+            shown += f" (from Poetry's `python = \"{_poetry_python(project)}\"`)"
         return Fail(
             f"The supported Python versions {shown} have an upper limit "
             f"({', '.join(f'`{c}`' for c in caps)}).",
@@ -402,9 +404,18 @@ def requires_python_uncapped(project: Project) -> Result:
     return None
 
 
+def _poetry_python(project: Project) -> str:
+    tool = (project.pyproject or {}).get("tool")
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    deps = poetry.get("dependencies") if isinstance(poetry, dict) else None
+    python = deps.get("python") if isinstance(deps, dict) else None
+    return python if isinstance(python, str) else ""
+
+
 def _harmless(version: str) -> bool:
     """``<4`` / ``<4.0``: there is no Python 4 to be kept from, so the cap stops nobody today."""
-    return version.rstrip(".*") in ("4", "4.0")
+    major = version.split(".", 1)[0]
+    return major.isdigit() and int(major) >= 4
 
 
 def uncapped(spec: str) -> str:

@@ -308,7 +308,7 @@ def pyproject_valid(project: Project) -> Result:
     if not refused:
         return None
     who = BACKEND_NAMES.get(kind, "The build backend")
-    message = f"{who} refuses to build it: " + "; ".join(e.message for e in refused) + "."
+    message = _sentence(f"{who} refuses to build it: " + "; ".join(e.message for e in refused))
     return Fail(message, path="pyproject.toml", line=_where(project, refused))
 
 
@@ -403,8 +403,12 @@ def pyproject_standard(project: Project) -> Result:
         if unsure
         else f" {who} builds it today, but the information is lost and stricter tools refuse the file."
     )
-    message = "; ".join(e.message for e in tolerated) + "." + tail
+    message = _sentence("; ".join(e.message for e in tolerated)) + tail
     return Fail(message, path="pyproject.toml", line=_where(project, tolerated))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("?", ".", "!")) else text + "."
 
 
 def _said_elsewhere(error: SchemaError) -> bool:
