@@ -1,9 +1,10 @@
 """The check registry and runner.
 
 A check is a small, named, pure function of a :class:`~sciship.project.Project`. It returns ``None``
-(or a :class:`Pass` with a note) when all is well, a :class:`Fail` (or a plain string) when something is
-wrong, or a :class:`Skip` when it does not apply or sciship is not sure. Its severity follows the rule in
-``sciship explain severities`` (``src/sciship/explain/severities.md``), which lists every check. Register one with :func:`check`::
+(or a :class:`Pass` with a note) when all is well, a :class:`Fail` (or a plain string) when something
+is wrong, or a :class:`Skip` when it does not apply or sciship is not sure. Its severity follows the
+rule in ``sciship explain severities`` (``src/sciship/explain/severities.md``), which lists every
+check. Register one with :func:`check`::
 
     @check("PKG110", family="metadata", severity="important", topic="pyproject",
            title="The project has a one-line description",
