@@ -34,6 +34,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).parent
+#: a finding whose problem another check reports now (after a check was split or renamed): the recorded
+#: verdict is not "dropped" when one of these codes fails for the same package
+COVERED_BY: dict[str, frozenset[str]] = {
+    "LIC204": frozenset({"LIC200", "LIC201"}),  # a license stated only by classifiers is LIC200's now
+    "LIC200": frozenset({"LIC201", "LIC206"}),
+    "LIC201": frozenset({"LIC200"}),
+    "PKG100": frozenset({"PKG105"}),
+    "PKG110": frozenset({"PKG105"}),
+    "PKG102": frozenset({"PKG104"}),
+    "COM603": frozenset({"COM606"}),
+}
 VERDICTS = HERE / "data" / "peer_reviewed_verdicts.csv"
 SERIOUS = ("blocker", "important")
 
@@ -137,7 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     dropped = [
         v
         for key, v in sorted(verdicts.items())
-        if v.package in ran and key not in seen and v.verdict == "true" and v.right_severity in SERIOUS
+        if v.package in ran
+        and key not in seen
+        and v.verdict == "true"
+        and v.right_severity in SERIOUS
+        and not any((v.package, other) in seen for other in COVERED_BY.get(v.code, ()))
     ]
 
     kinds = ("true", "false", "wrong-severity", "unverified")

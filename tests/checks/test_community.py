@@ -397,3 +397,12 @@ def test_fixture_project_with_hand_written_mistakes() -> None:
         assert part in message
     assert findings["COM604"].line == 5
     assert findings["COM605"].status == "skipped"
+
+
+def test_citation_in_a_readme_without_a_heading() -> None:
+    # EOmaps asks for a citation in a quote block with a BibTeX entry
+    readme = (
+        "# EOmaps\n\n> Did EOmaps help in your research? Add a citation!\n>\n"
+        "> @software{eomaps,\n>  doi={x}}\n"
+    )
+    assert compute("COM603", {"README.md": readme}).status == "passed"

@@ -359,3 +359,12 @@ def test_the_readme_pypi_can_show_is_read_first() -> None:
     tree = {"README.Rmd": "---\noutput: github_document\n---\n", "README.md": GOOD_MD}
     finding = compute("RDM311", tree)
     assert finding.status == "passed"
+
+
+def test_link_address_about_getting_started() -> None:
+    # OpenOmics: "[OpenOmics at a glance](https://openomics.readthedocs.io/en/latest/usage/getting-started.html)"
+    readme = (
+        "# OpenOmics\n\nOpenOmics is a bioinformatics API and web app for integrating multi-omics data.\n\n"
+        "[OpenOmics at a glance](https://openomics.readthedocs.io/en/latest/usage/getting-started.html)\n"
+    )
+    assert compute("RDM312", files(readme)).status == "passed"

@@ -239,6 +239,13 @@ def has_citation(project: Project) -> Result:
     asks = r"please\s+cite|if you use .{0,80} cite|cite (this|our|the) (paper|software|package)"
     if re.search(asks, text, re.IGNORECASE | re.DOTALL):
         return Pass("The README asks users to cite the project.", path)
+    bibtex = re.search(
+        r"@(software|article|misc|inproceedings|book|techreport|phdthesis)\s*\{", text, re.IGNORECASE
+    )
+    doi = re.search(r"doi\.org/10\.|\bdoi:\s*10\.", text)
+    doi = doi and re.search(r"\bcit(e|ation|ing)\b", text, re.IGNORECASE)
+    if bibtex or doi:
+        return Pass("The README gives a citation (a DOI or a BibTeX entry).", path)
     return Fail("Nothing says how to cite the project: no CITATION.cff, no CITATION file and no citation "
                 "section in the README.")
 

@@ -205,7 +205,9 @@ _PYTEST_CONFIGS = (
 )
 _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _NEVER_COLLECTED = ("build", "dist", "node_modules", "venv", "_darcs", "CVS", "{arch}")
-_PYTEST_RUN = re.compile(r"(?:^|[\s;&|(`'\"])(?:py\.test|pytest|python3?\s+-m\s+pytest)\b([^\n;&|`]*)")
+_PYTEST_RUN = re.compile(
+    r"(?:^|[\s;&|(`'\"])(?:py\.test|pytest|python3?\s+-m\s+pytest)(?=[ \t]|$)([^\n;&|`]*)", re.MULTILINE
+)
 
 
 def pytest_config(project: Project) -> tuple[dict[str, Any], str | None]:
@@ -244,7 +246,7 @@ def _ini_list(value: str) -> list[str]:
 def _run_roots(project: Project) -> list[str] | None:
     """The folders the project's own commands pass to pytest (CI, tox, nox, Makefile), when all name one."""
     sources = list(project.workflow_files)
-    sources += [f for f in ("tox.ini", "noxfile.py", "Makefile", "pyproject.toml") if project.has(f)]
+    sources += [f for f in ("tox.ini", "noxfile.py", "Makefile", "justfile") if project.has(f)]
     roots: set[str] = set()
     for path in sources:
         for m in _PYTEST_RUN.finditer(project.read_text(path) or ""):

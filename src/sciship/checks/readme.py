@@ -474,8 +474,9 @@ def _pointer(readme: Readme, topic: re.Pattern[str], names: tuple[str, ...] = ()
         text = m.group("md") or m.group("rst") or m.group("a") or ""
         if text.lstrip().startswith("!") or _IMAGE.search(lines[line_no - 1]):
             continue
+        url = m.group("mdurl") or m.group("rsturl") or m.group("aurl") or m.group("bare") or ""
         bare = m.group("bare") or ""
-        path = bare.split("//", 1)[-1].split("/", 1)[-1].lower() if bare else ""
+        path = url.split("//", 1)[-1].split("/", 1)[-1].lower() if "//" in url else ""
         for name in names:
             path = path.replace(name, "")
         if topic.search(text) or (path and topic.search(path)):
