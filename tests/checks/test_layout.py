@@ -322,3 +322,18 @@ def test_workspace_root_is_not_a_package() -> None:
     finding = compute("LAY400", files)
     assert finding.status == "skipped"
     assert "`packages/core/`" in finding.message
+
+
+def test_pytest_in_prose_or_dependency_lists_is_not_a_run() -> None:
+    # tox.ini says "run the tests with pytest" and lists pytest>=7: only the command line counts
+    files = {
+        **SRC,
+        "tests/test_core.py": TEST,
+        "template/tests/test_data.py": TEST,
+        "examples/tests/test_data.py": TEST,
+        "tox.ini": "[testenv]\ndescription = run the tests with pytest\ndeps =\n    pytest>=7\n"
+        "commands =\n    python -m pytest tests --cov example_pkg\n",
+    }
+    assert compute("LAY406", files).status == "passed"
+    nox = {**files, "tox.ini": "", "noxfile.py": 'def tests(session):\n    session.run("pytest", "tests")\n'}
+    assert compute("LAY406", nox).status == "passed"

@@ -205,8 +205,16 @@ _PYTEST_CONFIGS = (
 )
 _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _NEVER_COLLECTED = ("build", "dist", "node_modules", "venv", "_darcs", "CVS", "{arch}")
+#: a command line that runs pytest (in CI, tox, a Makefile): pytest must be the command, not a word in prose
 _PYTEST_RUN = re.compile(
-    r"(?:^|[\s;&|(`'\"])(?:py\.test|pytest|python3?\s+-m\s+pytest)(?=[ \t]|$)([^\n;&|`]*)", re.MULTILINE
+    r"^\s*(?:-\s*)?(?:run:\s*)?(?:commands\s*=\s*)?(?:\$\s*)?"
+    r"(?:(?:uv|poetry|pdm|hatch|pipenv|rye|pixi)\s+run\s+)?(?:coverage\s+run\s+(?:\S+\s+)*?-m\s+)?"
+    r"(?:python3?\s+-m\s+)?(?:py\.test|pytest)(?=[ \t]|$)([^\n;&|`]*)",
+    re.MULTILINE,
+)
+#: nox's ``session.run("pytest", "tests", ...)``
+_NOX_PYTEST = re.compile(
+    r"session\.run\(\s*[\"'](?:python[\"'],\s*[\"']-m[\"'],\s*[\"'])?pytest[\"']([^)]*)\)"
 )
 
 
@@ -249,8 +257,11 @@ def _run_roots(project: Project) -> list[str] | None:
     sources += [f for f in ("tox.ini", "noxfile.py", "Makefile", "justfile") if project.has(f)]
     roots: set[str] = set()
     for path in sources:
-        for m in _PYTEST_RUN.finditer(project.read_text(path) or ""):
-            args = [a.strip("\"'") for a in m.group(1).split() if not a.startswith(("-", "$", "{"))]
+        text = project.read_text(path) or ""
+        runs = [m.group(1) for m in _PYTEST_RUN.finditer(text)]
+        runs += [" ".join(re.findall(r"[\"']([^\"']*)[\"']", m.group(1))) for m in _NOX_PYTEST.finditer(text)]
+        for run in runs:
+            args = [a.strip("\"'") for a in run.split() if not a.startswith(("-", "$", "{"))]
             named = [a.rstrip("/") for a in args if a and (project.has_dir(a.rstrip("/")) or project.has(a))]
             if not named:
                 return None  # a plain `pytest` somewhere: it collects from the top
