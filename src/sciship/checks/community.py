@@ -352,7 +352,7 @@ def citation_valid(project: Project) -> Result:
         f"; and {len(errors) - 8} more" if len(errors) > 8 else ""
     )
     return Fail(
-        f"CITATION.cff breaks the CFF 1.2.0 rules: {shown}.",
+        f"CITATION.cff breaks the CFF 1.2.0 rules: {shown}" + ("" if shown.endswith("?") else "."),
         path=CFF,
         line=_line_of_key(text, errors[0].path),
     )
