@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,27 @@ def test_pytest_in_prose_or_dependency_lists_is_not_a_run() -> None:
     assert compute("LAY406", files).status == "passed"
     nox = {**files, "tox.ini": "", "noxfile.py": 'def tests(session):\n    session.run("pytest", "tests")\n'}
     assert compute("LAY406", nox).status == "passed"
+
+
+def test_meta_package_and_monorepo_root() -> None:
+    # griffe: the root project ships no package (bypass-selection), its code lives in packages/*
+    meta = GOOD_PYPROJECT + "\n[tool.hatch.build.targets.wheel]\nbypass-selection = true\n"
+    assert compute("LAY400", {"pyproject.toml": meta, "duties.py": ""}).status == "skipped"
+    members = {
+        "pyproject.toml": GOOD_PYPROJECT,
+        "packages/griffelib/pyproject.toml": GOOD_PYPROJECT,
+        "packages/griffelib/src/griffe/__init__.py": "",
+    }
+    finding = compute("LAY400", members)
+    assert finding.status == "skipped"
+    assert "`packages/griffelib/`" in finding.message
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads type parameters")
+def test_newer_syntax_is_not_called_a_syntax_error() -> None:
+    # pint's benchmarks use PEP 695 type parameters, which Python 3.11 cannot parse
+    test = "import pytest\n\n\ndef no_benchmark[**P, R](fun, *args):\n    return fun(*args)\n\n\n"
+    test += "def test_x():\n    assert no_benchmark(int, 1) == 1\n"
+    finding = compute("LAY406", {**SRC, "tests/test_registry.py": test})
+    assert finding.status == "skipped"
+    assert finding.message.startswith("sciship is not sure")

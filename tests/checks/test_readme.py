@@ -368,3 +368,14 @@ def test_link_address_about_getting_started() -> None:
         "[OpenOmics at a glance](https://openomics.readthedocs.io/en/latest/usage/getting-started.html)\n"
     )
     assert compute("RDM312", files(readme)).status == "passed"
+
+
+def test_intro_under_a_title_that_badges_push_down() -> None:
+    # pint: 36 lines of badge images, then the title and its introduction
+    badge = ".. image:: https://img.shields.io/b{}.svg\n    :target: https://x.org/{}\n\n"
+    badges = "".join(badge.format(i, i) for i in range(12))
+    readme = badges + (
+        "Pint: makes units easy\n======================\n\nPint is a Python package to define, operate and "
+        "manipulate physical quantities.\n"
+    )
+    assert compute("RDM310", files(readme, name="README.rst")).status == "passed"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 import fnmatch
 import re
+import sys
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
-from sciship.checks._build import folder_ships, not_a_package, top_level_shipped
+from sciship.checks._build import folder_ships, not_a_package, top_level_shipped, workspace_members
 from sciship.project import NOT_PACKAGES
 
 if TYPE_CHECKING:
@@ -44,6 +45,13 @@ def has_package(project: Project) -> Result:
     reason = not_a_package(project)
     if reason is not None:
         return Skip(f"{reason[:1].upper()}{reason[1:]}. Run `sciship check` on each package folder.")
+    if _tool(project, "tool", "hatch", "build", "targets", "wheel", "bypass-selection") is True:
+        return Skip("hatchling is told to ship no package (`bypass-selection = true`): a meta-package whose "
+                    "dependencies bring the code.")
+    members = workspace_members(project)
+    if members:
+        shown = ", ".join(f"`{m}/`" for m in members[:5])
+        return Skip(f"The packages of this project live in {shown}; run `sciship check` on each of them.")
     loose = [
         f
         for f in project.python_files()
@@ -323,7 +331,27 @@ def has_tests(project: Project) -> Result:
 _TEST_FUNCTION = re.compile(r"^[ \t]*(async[ \t]+)?def[ \t]+test", re.MULTILINE)
 
 
-def _syntax_error(project: Project, files: list[str]) -> Fail | None:
+#: syntax that newer Pythons accept, which an older interpreter reports as a syntax error
+_NEWER_SYNTAX: tuple[tuple[tuple[int, int], re.Pattern[str], str], ...] = (
+    (
+        (3, 12),
+        re.compile(r"^\s*(async\s+)?(def|class)\s+\w+\s*\[", re.MULTILINE),
+        "type parameters (Python 3.12)",
+    ),
+    ((3, 12), re.compile(r"^\s*type\s+\w+(\[[^\]]*\])?\s*=", re.MULTILINE), "a `type` alias (Python 3.12)"),
+    ((3, 11), re.compile(r"^\s*except\s*\*", re.MULTILINE), "`except*` (Python 3.11)"),
+    ((3, 14), re.compile(r"\bt[\"']", re.MULTILINE), "template strings (Python 3.14)"),
+)
+
+
+def _newer_syntax(text: str) -> str | None:
+    for version, pattern, what in _NEWER_SYNTAX:
+        if sys.version_info < version and pattern.search(text):
+            return what
+    return None
+
+
+def _syntax_error(project: Project, files: list[str]) -> Fail | Skip | None:
     """The first test file Python cannot parse.
 
     The dependency scan parses every .py file once (and caches the result by content), so only files it
@@ -335,9 +363,17 @@ def _syntax_error(project: Project, files: list[str]) -> Fail | None:
     for problem in analyze(project).problems:
         if problem.path not in wanted:
             continue
+        text = project.read_text(problem.path) or ""
         try:
-            ast.parse(project.read_text(problem.path) or "", filename=problem.path)
+            ast.parse(text, filename=problem.path)
         except SyntaxError as exc:
+            newer = _newer_syntax(text)
+            if newer:
+                return Skip(
+                    f"sciship is not sure: `{problem.path}` uses {newer}, which the Python sciship runs on "
+                    f"({sys.version_info.major}.{sys.version_info.minor}) cannot read; it may be valid on "
+                    "newer Pythons."
+                )
             return Fail(
                 f"`{problem.path}` has a syntax error ({exc.msg}, line {exc.lineno}), so pytest cannot "
                 "collect any test in it.",

@@ -392,7 +392,7 @@ def readme_intro(project: Project) -> Result:
         return readme
     if any(_is_prose(line) for line in readme.top()):
         return None
-    if _subtitle(readme):
+    if _subtitle(readme) or _after_title(readme):
         return None
     intro = re.compile(r"\b(about|overview|introduction|description|what is|summary|why)\b", re.IGNORECASE)
     how_to = re.compile(r"install|usage|quick|start|example|tutorial|contribut|licen|citation", re.IGNORECASE)
@@ -410,6 +410,17 @@ def readme_intro(project: Project) -> Result:
 _HOW_TO = re.compile(
     r"install|usage|quick|start|example|tutorial|contribut|licen|citation|badge", re.IGNORECASE
 )
+
+
+def _after_title(readme: Readme) -> bool:
+    """Prose right under the first heading, however far down badges push it (pint's README)."""
+    hs = readme.headings
+    if not hs:
+        return False
+    end = hs[1].line - 1 if len(hs) > 1 else hs[0].line + TOP_LINES
+    if readme.markup == "rst" and len(hs) > 1:
+        end -= 1
+    return any(_is_prose(line) for line in readme.lines[hs[0].line : end])
 
 
 def _subtitle(readme: Readme) -> bool:
