@@ -274,7 +274,9 @@ def _refused(error: SchemaError, kind: str) -> bool | None:
 
 def _errors(project: Project) -> list[SchemaError]:
     data = project.pyproject
-    return [] if data is None else schema_errors(data)
+    if data is None:
+        return []
+    return project.memo("pyproject:schema_errors", lambda: schema_errors(data))  # type: ignore[no-any-return]
 
 
 def _where(project: Project, errors: list[SchemaError]) -> int | None:
