@@ -302,10 +302,9 @@ def load_cff(project: Project) -> tuple[Any, Fail | None]:
     def parse() -> tuple[Any, Fail | None]:
         from sciship.checks import _yaml
 
-        text = project.read_text(CFF)
-        if text is None:
+        if project.read_text(CFF) is None:
             return None, Fail("CITATION.cff could not be read as UTF-8 text.", path=CFF)
-        data, error = _yaml.load(text)
+        data, error = _yaml.load_file(project, CFF)
         if error is None:
             return data, None
         return None, Fail(

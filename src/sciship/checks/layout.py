@@ -288,15 +288,19 @@ def collected_test_files(project: Project) -> list[str]:
         if isinstance(patterns, str):
             patterns = patterns.split()
         roots = testpaths or _run_roots(project) or [""]
+        wanted = re.compile("|".join(fnmatch.translate(pat) for pat in patterns))
+        prefixes = tuple(r + "/" for r in roots if r)
         out = []
         for f in project.files:
-            p = PurePosixPath(f)
-            if p.suffix != ".py" or not any(r in ("", f) or f.startswith(r + "/") for r in roots):
+            if not f.endswith(".py") or (prefixes and not (f.startswith(prefixes) or f in roots)):
                 continue
-            if any(part.startswith(".") or part in _NEVER_COLLECTED for part in p.parts[:-1]):
+            folder, _, name = f.rpartition("/")
+            if name != "conftest.py" and not wanted.match(name):
                 continue
-            if p.name == "conftest.py" or any(fnmatch.fnmatchcase(p.name, pat) for pat in patterns):
-                out.append(f)
+            parts = folder.split("/") if folder else []
+            if any(part.startswith(".") or part in _NEVER_COLLECTED for part in parts):
+                continue
+            out.append(f)
         return out
 
     return project.memo("layout:collected_tests", compute)  # type: ignore[no-any-return]
