@@ -64,7 +64,13 @@ def load_verdicts(path: Path) -> dict[tuple[str, str], Verdict]:
     with path.open(encoding="utf-8", newline="") as fh:
         return {
             (r["package"], r["code"]): Verdict(
-                r["package"], r["code"], r["severity"], r["verdict"], r["right_severity"], r["commit"], r["reason"]
+                r["package"],
+                r["code"],
+                r["severity"],
+                r["verdict"],
+                r["right_severity"],
+                r["commit"],
+                r["reason"],
             )
             for r in csv.DictReader(fh)
         }
@@ -91,7 +97,9 @@ def run_check(folder: Path) -> list[dict[str, object]]:
 
 
 def head(folder: Path) -> str:
-    proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        ["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+    )
     return proc.stdout.strip()
 
 
@@ -112,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     verdicts = load_verdicts(args.verdicts)
-    packages = sorted({v.package for v in verdicts.values()} | {p.name for p in args.clones.iterdir() if p.is_dir()})
+    cloned = {p.name for p in args.clones.iterdir() if p.is_dir()}
+    packages = sorted({v.package for v in verdicts.values()} | cloned)
     if args.only:
         packages = [p for p in packages if p in set(args.only)]
     per_check: dict[str, Counter[str]] = defaultdict(Counter)
@@ -130,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         ran.add(name)
         recorded_commits = {v.commit for v in verdicts.values() if v.package == name}
         if recorded_commits and head(folder) not in recorded_commits:
-            print(f"! {name}: the clone is at {head(folder)[:12]}, the verdicts are for {min(recorded_commits)[:12]}")
+            recorded = min(recorded_commits)[:12]
+            print(f"! {name}: the clone is at {head(folder)[:12]}, the verdicts are for {recorded}")
         for f in run_check(folder):
             if f["severity"] not in SERIOUS:
                 continue
@@ -168,10 +178,20 @@ def main(argv: list[str] | None = None) -> int:
         share = 100 * c["true"] / judged if judged else 100.0
         if share < 90:
             below.append(code)
-        print(f"| {code} | {severity_of[code]} | " + " | ".join(str(c[k]) for k in kinds) + f" | {share:.0f} |")
+        counts = " | ".join(str(c[k]) for k in kinds)
+        print(f"| {code} | {severity_of[code]} | {counts} | {share:.0f} |")
     judged = total["true"] + total["false"] + total["wrong-severity"]
     share = 100 * total["true"] / judged if judged else 100.0
     print("| **all** | | " + " | ".join(f"**{total[k]}**" for k in kinds) + f" | **{share:.1f}** |")
+    rest: Counter[str] = Counter()
+    for code, c in per_check.items():
+        if not code.startswith("DEP"):
+            rest.update(c)
+    rest_judged = rest["true"] + rest["false"] + rest["wrong-severity"]
+    if rest_judged != judged:
+        rest_share = 100 * rest["true"] / rest_judged if rest_judged else 100.0
+        print(f"| without DEP (the dependency engine's checks) | | {rest['true']} | {rest['false']} | "
+              f"{rest['wrong-severity']} | {rest['unverified']} | {rest_share:.1f} |")
     b_judged = blockers["true"] + blockers["false"] + blockers["wrong-severity"]
     print("\nTargets:")
     print(f"- failed blocker + important findings true: {share:.1f}% (target >= 95%)")
