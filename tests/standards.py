@@ -3,7 +3,8 @@
 - CITATION.cff: ``jsonschema`` against the CFF 1.2.0 schema sciship ships.
 - codemeta.json: expanded as JSON-LD by ``pyld``; the CodeMeta 3.0 context comes from the file sciship
   ships (a document loader that serves that file and refuses every other URL: nothing is fetched).
-- ro-crate-metadata.json: ``roc-validator`` at the "required" level. The validator fetches the RO-Crate
+- ro-crate-metadata.json: ``roc-validator`` at the "required" level, run in its own virtual environment
+  (see :func:`roc_python`). The validator fetches the RO-Crate
   JSON-LD context over HTTP, and tests have no network, so we serve it the context the ``rocrate``
   package ships: a real HTTP server on 127.0.0.1 answers with that file, and the response is stored in
   the validator's own HTTP cache (requests-cache, SQLite) under the context's URL; the validator then runs
@@ -14,19 +15,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
-import warnings
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-RO_CRATE_CONTEXTS = (
-    "https://w3id.org/ro/crate/1.1/context",
-    "https://w3id.org/ro/crate/1.2/context",
-    "https://w3id.org/ro/crate/1.3/context",
-)
 
 
 def cff_errors(text: str) -> list[str]:
@@ -69,67 +61,62 @@ def expand_codemeta(document: dict[str, Any]) -> list[Any]:
     return expanded
 
 
-class _ContextHandler(http.server.BaseHTTPRequestHandler):
-    body = b""
-
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/ld+json")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the http.server API
-        pass
+ROC_REQUIREMENTS = ("roc-validator>=0.13", "rocrate>=0.14")
+_VALIDATE = Path(__file__).with_name("roc_validate.py")
 
 
-def rocrate_context_cache(folder: Path) -> Path:
-    """An HTTP cache (requests-cache SQLite) holding the RO-Crate contexts, served once from 127.0.0.1."""
-    import requests
-    import rocrate
-    from requests_cache import CachedSession
+def roc_python(base: Path) -> Path:
+    """A Python with roc-validator, in its own virtual environment under ``base`` (made once, shared by
+    pytest-xdist workers through a lock file).
 
-    handler = type(
-        "Handler",
-        (_ContextHandler,),
-        {"body": (Path(rocrate.__file__).parent / "data" / "ro-crate.jsonld").read_bytes()},
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    roc-validator pins ``rich<14`` while twine 7 (which sciship needs to upload Metadata 2.5) requires
+    ``rich>=14``, so the two cannot share sciship's environment; the validator runs as a program instead.
+    """
+    import fcntl
+    import os
+    import subprocess
+    import sys
+
+    venv = base / "roc-venv"
+    python = venv / "bin" / "python"
+    with (base / "roc-venv.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (venv / "ready").exists():
+            uv = Path(sys.executable).with_name("uv")
+            if uv.exists():
+                subprocess.run([str(uv), "venv", "-q", "--python", sys.executable, str(venv)], check=True)
+                install = [str(uv), "pip", "install", "-q", "--python", str(python)]
+            else:
+                subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+                install = [str(python), "-m", "pip", "install", "-q"]
+            env = {**os.environ, "PIP_CONSTRAINT": ""}
+            subprocess.run([*install, *ROC_REQUIREMENTS], check=True, env=env)
+            (venv / "ready").write_text("ok\n")
+    return python
+
+
+def rocrate_context_cache(folder: Path, python: Path) -> Path:
+    """An HTTP cache (requests-cache SQLite) holding the RO-Crate contexts, served once from 127.0.0.1
+    (by ``tests/roc_validate.py``, in the validator's environment)."""
+    import subprocess
+
     cache = folder / "roc-http-cache"
-    try:
-        session = CachedSession(cache_name=str(cache), backend="sqlite", expire_after=-1)
-        local = f"http://127.0.0.1:{server.server_address[1]}/context"
-        for url in RO_CRATE_CONTEXTS:
-            for accept in (
-                "application/ld+json, application/json",
-                "application/ld+json, application/json, */*;q=0.1",
-            ):
-                response = requests.get(local, timeout=10)
-                request = requests.Request("GET", url, headers={"Accept": accept}).prepare()
-                response.url, response.request = url, request
-                session.cache.save_response(response, cache_key=session.cache.create_key(request))
-        session.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    subprocess.run([str(python), str(_VALIDATE), "cache", str(cache)], check=True)
     return cache
 
 
-def crate_issues(crate_folder: Path, cache: Path, profile: str = "process-run-crate") -> list[str]:
+def crate_issues(crate_folder: Path, roc: tuple[Path, Path], profile: str = "process-run-crate") -> list[str]:
     """What roc-validator reports at the "required" level for the crate in ``crate_folder`` (offline)."""
-    from rocrate_validator import models, services
+    import json
+    import subprocess
 
-    settings = models.ValidationSettings(
-        rocrate_uri=str(crate_folder),
-        profile_identifier=profile,
-        requirement_severity=models.Severity.REQUIRED,
-        offline=True,
-        cache_path=cache,
+    python, cache = roc
+    proc = subprocess.run(
+        [str(python), str(_VALIDATE), "validate", str(cache), str(crate_folder), profile],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    with warnings.catch_warnings():
-        # pyshacl, inside the validator, still uses an rdflib class rdflib has deprecated
-        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        result = services.validate(settings)
-    return [f"{i.check.identifier}: {i.message}" for i in result.get_issues()]
+    assert proc.returncode == 0, proc.stderr
+    issues: list[str] = json.loads(proc.stdout)
+    return issues
