@@ -47,3 +47,21 @@ def check_json(root: Path, *extra: str) -> dict[str, object]:
     assert proc.returncode == 0, proc.stderr
     data: dict[str, object] = json.loads(proc.stdout)
     return data
+
+
+RANK = {"blocker": 0, "important": 1, "polish": 2}
+
+
+def failed(data: dict[str, object]) -> list[dict[str, object]]:
+    """The failed findings of a JSON report, worst first (report order within a severity)."""
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    out = [f for f in findings if f["status"] == "failed"]
+    return sorted(out, key=lambda f: RANK[str(f["severity"])])
+
+
+def exit_code(data: dict[str, object], fail_on: str = "important") -> int:
+    """The exit code `sciship check --fail-on FAIL_ON` gives for this report."""
+    if fail_on == "never":
+        return 0
+    return 1 if any(RANK[str(f["severity"])] <= RANK[fail_on] for f in failed(data)) else 0

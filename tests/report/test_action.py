@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
+from reportkit import check_json, exit_code, failed
 
 from helpers import HERE
 
@@ -151,28 +152,38 @@ def test_action_is_a_composite_action() -> None:
 def test_troubled_project_fails_with_annotations_and_a_summary(
     installed: Runner, troubled_project: Path
 ) -> None:
+    data = check_json(troubled_project)
     proc, summary = check_step(installed, troubled_project, {})
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == exit_code(data) == 1, proc.stderr
     assert installed.outputs["check"]["exit-code"] == "1"
-    assert re.search(r"^::error file=pkg/pyproject\.toml,.*title=PKG103 ", proc.stdout, re.MULTILINE), (
-        proc.stdout
-    )
-    assert re.search(r"^::warning ", proc.stdout, re.MULTILINE)
+    level = {"blocker": "error", "important": "warning", "polish": "notice"}
+    for f in failed(data):  # each failure is an annotation on its file, inside the repository
+        where = f"file=pkg/{f['path']}," if f["path"] else ""
+        pattern = rf"^::{level[str(f['severity'])]} {re.escape(where)}.*title={f['code']} "
+        assert re.search(pattern, proc.stdout, re.MULTILINE), (pattern, proc.stdout)
     assert "## sciship check" in summary
-    assert "### Blockers" in summary
+    for f in failed(data):
+        assert f"**{f['code']}**" in summary
     assert "failed at or above 'important'" in proc.stdout
 
 
 def test_fail_on_and_args_decide_the_exit_code(installed: Runner, troubled_project: Path) -> None:
+    data = check_json(troubled_project)
     proc, summary = check_step(installed, troubled_project, {"fail-on": "never"})
     assert proc.returncode == 0, proc.stderr
-    assert "::error " in proc.stdout
+    assert re.search(r"^::(error|warning|notice) ", proc.stdout, re.MULTILINE)
     assert summary
-    proc, _ = check_step(
-        installed, troubled_project, {"fail-on": "blocker", "args": "--ignore PKG103 --ignore LIC200"}
-    )
+    # `args` reach sciship check: with only one failing check selected, only it is annotated
+    first = str(failed(data)[0]["code"])
+    proc, _ = check_step(installed, troubled_project, {"fail-on": "never", "args": f"--select {first}"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "PKG103" not in proc.stdout
+    titles = re.findall(r"title=(\S+) ", proc.stdout)
+    assert titles == [first]
+    # and with only a passing check selected, the job passes at any fail-on
+    passing = next(str(f["code"]) for f in data["findings"] if f["status"] == "passed")  # type: ignore[union-attr]
+    proc, _ = check_step(installed, troubled_project, {"fail-on": "polish", "args": f"--select {passing}"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not re.search(r"^::", proc.stdout, re.MULTILINE)
 
 
 def test_good_project_passes(installed: Runner, good_project: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reportkit import check_json, failed
 
 from helpers import HERE, git, write_tree
 
@@ -99,7 +100,10 @@ def test_hooks_fail_a_broken_project_and_say_why(hook_repo: Path, good_project: 
     assert proc.returncode == 1, proc.stdout + proc.stderr
     check_part, deps_part = proc.stdout.split("sciship deps.", 1)
     assert re.search(r"sciship check\.+Failed", check_part), proc.stdout
-    assert "LIC200" in check_part  # the finding itself, with its code
+    serious = [f for f in failed(check_json(broken)) if f["severity"] != "polish"]
+    assert serious, "removing the license must fail something at or above important"
+    for f in serious:
+        assert str(f["code"]) in check_part  # each finding itself, with its code
     assert deps_part.lstrip(".").startswith("Failed"), proc.stdout
     assert "requests" in deps_part
     assert "missing" in deps_part
