@@ -30,4 +30,4 @@ def report(files: Mapping[str, str | bytes]) -> DepsReport:
 
 
 def verdicts(files: Mapping[str, str | bytes]) -> dict[str, DependencyVerdict]:
-    return {v.distribution: v for v in report(files).dependencies}
+    return {v.name: v for v in report(files).dependencies}

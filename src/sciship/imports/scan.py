@@ -1,10 +1,11 @@
 """Find the imports in Python source and notebooks, statically (``ast``; the code is never run).
 
 Each import is an :class:`ImportSite`: its full dotted name, file, line, and the *context* it sits in:
-``optional`` (inside ``try: ... except ImportError``), ``typing`` (under ``if TYPE_CHECKING``),
-``conditional`` (under a ``sys.version_info`` / ``sys.platform`` test; ``marker`` then holds the PEP 508
-marker when sciship can write one), or ``normal``. ``importlib.import_module("x")`` and
-``__import__("x")`` with a literal name count as imports too.
+``optional`` (inside ``try: ... except ImportError``, or in any ``except`` block: a fallback), ``typing``
+(under ``if TYPE_CHECKING``), ``conditional`` (under a ``sys.version_info`` / ``sys.platform`` test;
+``marker`` then holds the PEP 508 marker when sciship can write one), or ``normal``; and whether it is
+``lazy`` (inside a function). ``importlib.import_module("x")`` and ``__import__("x")`` with a literal
+name count as imports too. Folders a file puts on ``sys.path`` are recorded as well.
 
 A file that does not parse is not fatal: :class:`ScanResult` carries a :class:`Problem` (file, line, and
 "looks like Python 2" where it does) and the scan of other files goes on.
@@ -24,6 +25,8 @@ from typing import Any, Literal
 from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
+#: bumped whenever what the scanner records changes, so that cached results of older scans are not used
+SCANNER = 3
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -43,6 +46,8 @@ class ImportSite:
     cell: int | None = None  #: notebook cell number (1-based) for imports in notebooks
     #: for ``from a import b, c``: ``("b", "c")``; maybe submodules (``from google.cloud import storage``)
     names: tuple[str, ...] = ()
+    #: inside a function (``def``): runs only when the function is called, not when the module is imported
+    lazy: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ class ScanResult:
     min_python: PythonVersion | None = None
     min_python_reason: str | None = None
     min_python_line: int | None = None
+    #: folders the file puts on ``sys.path`` with a literal path: ``"file:../lib"`` (relative to the
+    #: file's own folder) or ``"cwd:code"`` (relative to the folder Python runs in)
+    sys_paths: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------- python source
@@ -105,6 +113,7 @@ def scan_source_ast(text: str, path: str) -> ScanResult:
         min_python=visitor.min_python,
         min_python_reason=visitor.min_reason,
         min_python_line=visitor.min_line,
+        sys_paths=sys_path_entries(text),
     )
 
 
@@ -124,7 +133,7 @@ def _scan_large(text: str, path: str) -> ScanResult:
             level, module = len(m.group(2)), m.group(3)
             if module or level:
                 sites.append(ImportSite(module, module.partition(".")[0], path, line, level=level))
-    return ScanResult(path, tuple(sites))
+    return ScanResult(path, tuple(sites), sys_paths=sys_path_entries(text))
 
 
 def _unparsable(path: str, exc: BaseException) -> Problem:
@@ -206,6 +215,7 @@ class _Visitor(ast.NodeVisitor):
         self.min_python: PythonVersion | None = None
         self.min_reason: str | None = None
         self.min_line: int | None = None
+        self.functions = 0  #: how many ``def`` blocks the visitor is inside
 
     # --- recording
     def _add(self, module: str, line: int, level: int = 0, names: tuple[str, ...] = ()) -> None:
@@ -213,7 +223,18 @@ class _Visitor(ast.NodeVisitor):
             return
         top = module.partition(".")[0]
         self.sites.append(
-            ImportSite(module, top, self.path, line, self.context, self.marker, level, self.cell, names)
+            ImportSite(
+                module,
+                top,
+                self.path,
+                line,
+                self.context,
+                self.marker,
+                level,
+                self.cell,
+                names,
+                self.functions > 0,
+            )
         )
 
     def _needs(self, version: PythonVersion, reason: str, node: ast.AST) -> None:
@@ -258,7 +279,8 @@ class _Visitor(ast.NodeVisitor):
         guarded = any(_catches_import_error(h.type) for h in node.handlers)
         self._with_context("optional" if guarded else None, None, node.body)
         for handler in node.handlers:
-            self._with_context("optional" if guarded else None, None, handler.body)
+            # a handler runs only when something failed: what it imports is a fallback, never required
+            self._with_context("optional", None, handler.body)
         self._with_context(None, None, node.orelse)
         self._with_context(None, None, node.finalbody)
 
@@ -305,7 +327,18 @@ class _Visitor(ast.NodeVisitor):
             self._needs((3, 8), "positional-only parameters (`/`)", node)
         if getattr(node, "type_params", None):
             self._needs((3, 12), "a generic function `def f[T](...)`", node)
-        self.generic_visit(node)
+        # defaults, decorators and annotations run where the function is defined; only the body is lazy
+        # (the fields in ast's own order, so that the first construct found stays the same)
+        expressions = not isinstance(self, _StatementVisitor)
+        if expressions:
+            self.visit(node.args)
+        self.functions += 1
+        for stmt in node.body:
+            self.visit(stmt)
+        self.functions -= 1
+        if expressions:
+            for child in (*node.decorator_list, *([node.returns] if node.returns else [])):
+                self.visit(child)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         if getattr(node, "type_params", None):
@@ -344,10 +377,41 @@ class _StatementVisitor(_Visitor):
                 self.visit(child)
 
 
+class _HotLinesVisitor(_Visitor):
+    """The full visitor, but it walks the expressions of a statement only when the statement spans a
+    line that mentions a dynamic import or ``:=``: the same result for a fraction of the work."""
+
+    def __init__(self, path: str, cell: int | None, hot: list[int]) -> None:
+        super().__init__(path, cell)
+        self.hot = hot  #: sorted line numbers
+
+    def generic_visit(self, node: ast.AST) -> None:
+        if isinstance(node, ast.expr) or self._hot(node):
+            super().generic_visit(node)
+            return
+        for name in _STMT_FIELDS:  # the same relative order as ast's fields for every statement kind
+            for child in getattr(node, name, ()):
+                self.visit(child)
+
+    def _hot(self, node: ast.AST) -> bool:
+        start: int | None = getattr(node, "lineno", None)
+        end: int | None = getattr(node, "end_lineno", None)
+        if start is None or end is None:
+            return True
+        for decorator in getattr(node, "decorator_list", ()):  # decorators sit above the `class` line
+            start = min(start, decorator.lineno)
+        i = bisect.bisect_left(self.hot, start)
+        return i < len(self.hot) and self.hot[i] <= end
+
+
+_HOT_WORDS = ("import_module", "__import__", ":=")
+
+
 def _visitor_for(text: str, path: str, cell: int | None = None) -> _Visitor:
-    if "import_module" in text or "__import__" in text or ":=" in text:
-        return _Visitor(path, cell)
-    return _StatementVisitor(path, cell)
+    if not any(word in text for word in _HOT_WORDS):
+        return _StatementVisitor(path, cell)
+    hot = [n for n, line in enumerate(text.splitlines(), 1) if any(word in line for word in _HOT_WORDS)]
+    return _HotLinesVisitor(path, cell, hot)
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -444,21 +508,13 @@ def _and(a: str | None, b: str | None) -> str | None:
 # scan. tests/deps/test_fastscan.py and benchmarks/fastscan_diff.py check both give identical results.
 
 #: any of these in the text sends the file to the full scan
+_BAIL_RAW = ("\x00", "\f", "\r", "\ufeff")  # binary, form feeds, old Mac line ends, byte-order marks
+#: any of these in the code (outside strings and comments) sends the file to the full scan
 _BAIL_TEXT = (
     "import_module",  # dynamic imports and `:=` need the expression walk
     "__import__",
     ":=",
-    "\x00",  # binary
-    "\f",  # form feeds
-    "\r",  # old Mac line ends (Windows ones are made plain first)
-    "\ufeff",  # byte-order marks
-    "\\\n",  # a backslash at a line end: a statement or string continued on the next line
     "<>",  # Python 2
-    "has_key(",
-    "iteritems()",
-    "xrange(",
-    "unicode(",
-    "raw_input(",
 )
 #: a match sends the file to the full scan; kept to patterns that begin with a literal (fast to search)
 _BAIL_PATTERNS = re.compile(
@@ -483,13 +539,13 @@ _BAIL_LINES = re.compile(
 #: an import after `;` or in `if x: import y` (not at the start of its line)
 _BAIL_INLINE = re.compile(r"[;:][ \t]*(?:import\b|from[ \t]+[\w.]+[ \t]+import\b)")
 #: comments and strings, in the order Python's tokenizer meets them; group 1 is a triple-quoted string
-#: (the only kind that can span lines, since text with a backslash before a line end takes the full scan)
+#: (a one-quote string spans lines only where a backslash continues it)
 _TOKENS = re.compile(
     r'''("""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'''
     r"""|'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*''')"""
     r"|#[^\n]*"
-    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-    r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
+    r'|"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*"'  # a backslash before a line end continues the string
+    r"|'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'"
 )
 _STATEMENT = re.compile(r"^([ \t]*)(?:import|from)\b", re.MULTILINE)
 _HEADER = re.compile(
@@ -509,17 +565,46 @@ def _fast_scan(text: str, path: str) -> ScanResult | None:
     """The imports of ``text`` without a full parse, or None when only the full scan can be sure."""
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")  # same lines for Python
+    if any(word in text for word in _BAIL_RAW):
+        return None
+    code, spans = _blank(text)
     if (
-        any(word in text for word in _BAIL_TEXT)
-        or _BAIL_PATTERNS.search(text)
-        or _BAIL_LINES.search("\n" + text)
-        or _BAIL_INLINE.search(text)
+        any(word in code for word in _BAIL_TEXT)
+        or _BAIL_PATTERNS.search(code)
+        or _BAIL_LINES.search("\n" + code)
+        or _BAIL_INLINE.search(code)
     ):
         return None
     try:
-        return ScanResult(path, tuple(_FastScanner(text, path).sites()))
+        sites = tuple(_FastScanner(text, path, spans, code).sites())
     except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    return ScanResult(path, sites, sys_paths=sys_path_entries(text, code))
+
+
+def _blank(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with the inside of every string and comment made spaces (same length, same lines), and
+    the spans of its strings that go over several lines (the only tokens an import line can start in)."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _TOKENS.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        if text[start] == "#":
+            pieces.append("#" + " " * (end - start - 1))
+        else:
+            q = 3 if m.lastindex else 1
+            inner = text[start + q : end - q]
+            if "\n" in inner:  # a triple-quoted string, or one continued with a backslash
+                spans.append((start, end))
+                inner = "\n".join(" " * len(line) for line in inner.split("\n"))
+            else:
+                inner = " " * len(inner)
+            pieces.append(text[start : start + q] + inner + text[end - q : end])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), spans
 
 
 class _Header:
@@ -538,10 +623,11 @@ def _strip_comment(rest: str) -> str:
 
 
 class _FastScanner:
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, spans: list[tuple[int, int]], code: str) -> None:
         self.text = text
+        self.code = code  #: ``text`` with strings and comments blanked
         self.path = path
-        self.spans = [m.span() for m in _TOKENS.finditer(text) if m.lastindex]
+        self.spans = spans
         self.span_starts = [s for s, _ in self.spans]
         self._headers: list[_Header] | None = None
         self._header_pos: list[int] = []
@@ -553,17 +639,21 @@ class _FastScanner:
     def sites(self) -> Iterator[ImportSite]:
         text = self.text
         line, last = 1, 0
+        code = self.code
         for m in _STATEMENT.finditer(text):
             start = m.end(1)
-            if self.in_string(start):
-                continue
+            if self.in_string(start) or (m.start() >= 2 and code[m.start() - 2] == "\\"):
+                continue  # in a string, or the rest of a line continued with a backslash (`raise X \ from e`)
             line += text.count("\n", last, start)
             last = start
-            context, marker = self.context(start, len(m.group(1))) if m.group(1) else ("normal", None)
+            if m.group(1):
+                (context, marker), lazy = self.context(start, len(m.group(1)))
+            else:
+                (context, marker), lazy = ("normal", None), False
             for module, level, names in self.statement(start):
                 if module or level:
                     top = module.partition(".")[0]
-                    yield ImportSite(module, top, self.path, line, context, marker, level, None, names)
+                    yield ImportSite(module, top, self.path, line, context, marker, level, None, names, lazy)
 
     # --- one statement
     def statement(self, start: int) -> list[tuple[str, int, tuple[str, ...]]]:
@@ -606,29 +696,34 @@ class _FastScanner:
         h = self.headers()[j]
         if not isinstance(h.rest, _Stripped):
             rest = _strip_comment(h.rest)
-            if not rest.endswith(":") and _depth(rest) > 0:
+            if not rest.endswith(":") and (_depth(rest) > 0 or rest.endswith("\\")):
                 rest = self.continued(h.pos, rest)
             h.rest = _Stripped(rest)
         return h
 
     def continued(self, pos: int, rest: str) -> str:
-        """A header whose brackets go on over the next lines (``if (\n    a\n):``), joined."""
+        """A header whose brackets or backslashes go on over the next lines (``if (\n    a\n):``), joined."""
         text = self.text
         end = text.find("\n", pos)
         for _ in range(100):
             if end < 0:
                 break
             after = text.find("\n", end + 1)
-            rest += " " + _strip_comment(text[end + 1 : after if after >= 0 else len(text)])
+            rest = (
+                rest.removesuffix("\\")
+                + " "
+                + _strip_comment(text[end + 1 : after if after >= 0 else len(text)])
+            )
             end = after
             depth = _depth(rest)
-            if depth <= 0:
+            if depth <= 0 and not rest.endswith("\\"):
                 if depth < 0 or not rest.endswith(":") or '"""' in rest or "'''" in rest:
                     break
                 return rest
         raise _Bail
 
-    def context(self, pos: int, indent: int) -> _State:
+    def context(self, pos: int, indent: int) -> tuple[_State, bool]:
+        """The (context, marker) of a statement at ``pos``, and whether it is inside a function."""
         headers = self.headers()
         j = bisect.bisect_left(self._header_pos, pos) - 1
         chain: list[int] = []
@@ -640,10 +735,14 @@ class _FastScanner:
             chain.append(j)
             indent = headers[j].indent
         state: _State = ("normal", None)
+        lazy = False
         for k in reversed(chain):
             for context, marker in self.entries(k):
                 state = _enter(state, context, marker)
-        return state
+            h = headers[k]
+            if h.keyword == "def" or (h.keyword == "async" and h.rest.lstrip().startswith("def")):
+                lazy = True
+        return state, lazy
 
     def entries(self, j: int) -> list[_Entry]:
         """What entering the block of header ``j`` does, as `_Visitor._with_context` arguments."""
@@ -682,7 +781,7 @@ class _FastScanner:
                 k = self.sibling_before(k)
             if self.header(k).keyword != "try" or self.header(k).rest != ":":
                 raise _Bail
-            return [("optional" if self.guarded(k) else None, None)]
+            return [("optional", None)]  # a handler's imports are fallbacks
         raise _Bail
 
     def sibling_before(self, j: int) -> int:
@@ -820,6 +919,178 @@ def _compiles(text: str, path: str) -> bool:
     return True
 
 
+# ---------------------------------------------------------------------- sys.path
+# Research code often makes a folder importable by hand: `sys.path.append("../lib")`,
+# `sys.path.insert(0, os.path.join(os.path.dirname(__file__), "src"))`. Such calls with a path
+# sciship can work out without running anything (literal strings, `__file__`, the working folder,
+# os.path and pathlib operations on them) are recorded, so that the modules in that folder count
+# as the author's own code.
+_SYS_PATH_CALL = re.compile(
+    r"\b(?:sys\.path\.(?P<method>append|insert|extend)|site\.addsitedir)[ \t]*\("
+    r"|\bsys\.path[ \t]*(?P<aug>\+=)"
+)
+_PATH_FUNCS = frozenset(
+    {
+        "os.path.abspath",
+        "os.path.realpath",
+        "os.path.normpath",
+        "path.abspath",
+        "path.realpath",
+        "path.normpath",
+        "abspath",
+        "realpath",
+        "normpath",
+        "str",
+        "os.fspath",
+    }
+)
+_DIRNAME = frozenset({"os.path.dirname", "path.dirname", "dirname"})
+_JOIN = frozenset({"os.path.join", "path.join", "join"})
+_PATH_CLASSES = frozenset({"Path", "pathlib.Path", "PurePath", "pathlib.PurePath"})
+_CWD = frozenset({"os.getcwd", "getcwd", "Path.cwd", "pathlib.Path.cwd", "os.curdir"})
+_Sym = tuple[str, tuple[str, ...]]  #: (base: "file" | "cwd" | "abs", path parts; "<file>": the file itself)
+
+
+def sys_path_entries(text: str, code: str | None = None) -> tuple[str, ...]:
+    """Folders that ``text`` adds to ``sys.path`` with paths known without running it.
+
+    Each entry is ``"file:REL"`` (relative to the folder of the file that runs it, from ``__file__``),
+    ``"cwd:REL"`` (relative to the folder Python is started in; for a notebook, its own folder) or
+    ``"abs:/PATH"`` (a folder on the author's computer, which may be a copy of one in the project).
+    ``code`` is ``text`` with strings and comments blanked (:func:`_blank`), when the caller has it.
+    """
+    if "sys.path" not in text and "addsitedir" not in text:
+        return ()
+    if code is None:
+        code = _blank(text.replace("\r\n", "\n"))[0] if "\r\n" in text else _blank(text)[0]
+        text = text.replace("\r\n", "\n")
+    out: list[str] = []
+    for m in _SYS_PATH_CALL.finditer(code):  # calls in the code, not in comments or docstrings
+        if m.group("aug"):
+            arg_text = _rest_of_line(text, m.end())
+        else:
+            end = _closing_bracket(code, m.end())  # brackets counted in the code, not in strings
+            if end is None:
+                continue
+            arg_text = text[m.end() : end]
+        try:
+            node = ast.parse(f"({arg_text.strip()},)" if not m.group("aug") else arg_text, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        args = list(node.elts) if isinstance(node, ast.Tuple) else [node]
+        if m.group("method") == "insert":
+            args = args[1:2]
+        elif m.group("method") == "extend" or m.group("aug"):
+            args = [e for a in args[:1] if isinstance(a, ast.List | ast.Tuple) for e in a.elts]
+        else:
+            args = args[:1]
+        for arg in args:
+            value = _path_value(arg)
+            if value is not None and "<file>" not in value[1]:
+                joined = "/".join(value[1])
+                entry = f"abs:/{joined}" if value[0] == "abs" else f"{value[0]}:{joined or '.'}"
+                if entry not in out:
+                    out.append(entry)
+    return tuple(out)
+
+
+def _closing_bracket(code: str, start: int) -> int | None:
+    """Where the bracket open before ``start`` closes (looking at most 500 characters ahead)."""
+    depth = 1
+    for i in range(start, min(len(code), start + 500)):
+        c = code[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _rest_of_line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)].split("#", 1)[0].strip()
+
+
+def _path_value(node: ast.expr) -> _Sym | None:
+    """The folder an expression names, relative to the file or to the working folder, or None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return _join(("cwd", ()), node.value)
+    if isinstance(node, ast.Name) and node.id == "__file__":
+        return ("file", ("<file>",))
+    if isinstance(node, ast.Attribute):
+        if _dotted(node) in _CWD:
+            return ("cwd", ())
+        if node.attr == "parent":
+            inner = _path_value(node.value)
+            return None if inner is None else _join(inner, "..")
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "parents"
+        and isinstance(node.slice, ast.Constant)
+    ):
+        index = node.slice.value
+        inner = _path_value(node.value.value)
+        if inner is None or not isinstance(index, int) or index < 0:
+            return None
+        return _join(inner, "/".join([".."] * (index + 1)))
+    if isinstance(node, ast.BinOp):
+        left = _path_value(node.left)
+        right = node.right
+        if left is None or not (isinstance(right, ast.Constant) and isinstance(right.value, str)):
+            return None
+        if isinstance(node.op, ast.Div):
+            return _join(left, right.value)
+        if isinstance(node.op, ast.Add) and right.value.startswith(("/", "\\")):
+            return _join(left, right.value.lstrip("/\\"))
+        return None
+    if not isinstance(node, ast.Call):
+        return None
+    if isinstance(node.func, ast.Attribute) and node.func.attr in {"resolve", "absolute"} and not node.args:
+        return _path_value(node.func.value)
+    name = _dotted(node.func)
+    if name in _CWD and not node.args:
+        return ("cwd", ())
+    if name in _PATH_CLASSES and not node.args:
+        return ("cwd", ())
+    if not node.args or node.keywords:
+        return None
+    if name in _PATH_FUNCS and len(node.args) == 1:
+        return _path_value(node.args[0])
+    if name in _DIRNAME and len(node.args) == 1:
+        inner = _path_value(node.args[0])
+        return None if inner is None else _join(inner, "..")
+    if name in _JOIN or name in _PATH_CLASSES:
+        value = _path_value(node.args[0])
+        for part in node.args[1:]:
+            if value is None or not (isinstance(part, ast.Constant) and isinstance(part.value, str)):
+                return None
+            value = _join(value, part.value)
+        return value
+    return None
+
+
+def _join(base: _Sym, rel: str) -> _Sym | None:
+    """``base`` / ``rel`` with ``.`` and ``..`` folded; an absolute ``rel`` starts again from "abs"
+    (a folder on the author's computer); None for home and Windows drive paths."""
+    rel = rel.replace("\\", "/")
+    if rel.startswith("~") or (len(rel) > 1 and rel[1] == ":"):
+        return None
+    if rel.startswith("/"):
+        base = ("abs", ())
+    parts = list(base[1])
+    for part in rel.split("/"):
+        if part in {"", "."}:
+            continue
+        if part == ".." and parts and parts[-1] != "..":
+            parts.pop()
+        else:
+            parts.append(part)
+    return (base[0], tuple(parts))
+
+
 # ---------------------------------------------------------------------- notebooks
 _MAGIC = re.compile(r"^\s*([%!]|\w+\s*=\s*[%!])")
 _HELP = re.compile(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
@@ -849,6 +1120,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
     if language is not None and language != "python":
         return ScanResult(path)
     sites: list[ImportSite] = []
+    paths: list[str] = []
     problems: list[Problem] = []
     best: tuple[PythonVersion, str, int | None] | None = None
     for number, source in _code_cells(nb):
@@ -868,6 +1140,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         visitor = _visitor_for(code, path, cell=number)
         visitor.visit(tree)
         sites.extend(visitor.sites)
+        paths.extend(p for p in sys_path_entries(code) if p not in paths)
         if visitor.min_python and (best is None or visitor.min_python > best[0]):
             best = (visitor.min_python, visitor.min_reason or "", visitor.min_line)
     problem = None
@@ -886,6 +1159,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         min_python=best[0] if best else None,
         min_python_reason=best[1] if best else None,
         min_python_line=best[2] if best else None,
+        sys_paths=tuple(paths),
     )
 
 
