@@ -69,7 +69,9 @@ def imports_declared(project: Project) -> Result:
         return None
     path, line = _where(missing[0])
     first = missing[0]
-    module = _module_name(path) if path else None
+    from sciship.imports.analysis import module_name
+
+    module = module_name(path) if path else None
     where = f"`{module}`" if module else "it"
     return Fail(
         f"Your package imports {_names(missing)}, but pyproject.toml does not declare "
@@ -78,16 +80,6 @@ def imports_declared(project: Project) -> Result:
         path=path,
         line=line,
     )
-
-
-def _module_name(path: str) -> str | None:
-    """``src/rain/io/read.py`` -> ``rain.io.read`` (``rain`` for ``rain/__init__.py``)."""
-    parts = path.removesuffix(".py").split("/")
-    if parts and parts[0] == "src":
-        parts = parts[1:]
-    if parts and parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
 
 
 @fixer("DEP900")
@@ -170,7 +162,11 @@ def declared_in_right_place(project: Project) -> Result:
         parts.append(
             f"only the tests import {_names(tests)}, yet "
             + _it(tests, "it is a runtime dependency", "they are runtime dependencies")
-            + " every user installs"
+            + " every user installs (keep "
+            + _it(tests)
+            + " if the package uses "
+            + _it(tests)
+            + " without importing, such as objects passed in or compiled code)"
         )
     path, line = _where(misplaced[0])
     text = "; ".join(parts)
@@ -280,7 +276,7 @@ def imports_resolved(project: Project) -> Result:
     report = _report(project)
     if isinstance(report, Skip):
         return report
-    unknown = [v for v in report.by_status("unverified", "unresolved") if {"runtime", "lazy"} & set(v.scopes)]
+    unknown = [v for v in report.by_status("unverified", "unresolved") if "runtime" in v.scopes]
     if not unknown:
         return None
     path, line = _where(unknown[0])
@@ -321,7 +317,7 @@ def lazy_imports_declared(project: Project) -> Result:
     report = _report(project)
     if isinstance(report, Skip):
         return report
-    lazy = [v for v in report.by_status("missing", scope="lazy") if "runtime" not in v.scopes]
+    lazy = [v for v in report.by_status("missing", scope="lazy") if "runtime" not in v.scopes and not v.extra]
     if not lazy:
         return None
     path, line = _where(lazy[0])
@@ -363,7 +359,11 @@ def indirect_declared(project: Project) -> Result:
     indirect = [
         v
         for v in report.by_status("indirect", "missing")
-        if (v.through and {"runtime", "lazy"} & set(v.scopes)) or (v.maybe_through and "runtime" in v.scopes)
+        # through an extra: the module that imports it works only with that extra, which brings it
+        if not v.extra
+        and (
+            (v.through and {"runtime", "lazy"} & set(v.scopes)) or (v.maybe_through and "runtime" in v.scopes)
+        )
     ]
     if not indirect:
         return None

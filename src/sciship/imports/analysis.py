@@ -222,18 +222,21 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
     local = FirstParty(project, packaged, scans)
     declared_names = frozenset(d.name for d in items)
 
+    referenced = _referenced_modules(scans) if packaged else None
     usages: dict[str, _Usage] = defaultdict(_Usage)
     resolved: dict[tuple[str, tuple[str, ...]], list[Resolution]] = {}
     for rel, result in scans.items():
         file_scope = scopes.get(rel, "script")
         if file_scope == "build":
             continue
-        role = _module_role(rel) if file_scope == "runtime" else None
+        role = _module_role(rel, referenced) if file_scope == "runtime" else None
         for site in result.imports:
             if site.level or local.is_local(site.top, rel) or is_stdlib_any(site.top, min_declared or OLDEST):
                 continue
-            if site.top in PYTHON2_ONLY and site.context in {"optional", "conditional"}:
-                continue  # the Python 2 side of a compatibility import
+            if (site.top in PYTHON2_ONLY and site.context in {"optional", "conditional"}) or (
+                site.top in _BACKPORTS and site.context == "optional"
+            ):
+                continue  # the Python 2 side, or the backport tried as a fallback, of a compatibility import
             key = (site.module, site.names)
             if key not in resolved:
                 resolved[key] = _resolve_site(site, declared_names)
@@ -241,7 +244,7 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
                 continue
             scope = _site_scope(file_scope, site, role)
             for res in resolved[key]:
-                usages[res.distribution].add(res, site, scope)
+                usages[res.distribution].add(res, site, scope, role)
 
     _match_declared_names(usages, frozenset(d.name for d in items if not d.dump))
     judge = _Judge(project, usages, items, packaged, local)
@@ -509,7 +512,19 @@ def _file_scopes(project: Project, packaged: bool = True) -> dict[str, FileScope
     return {rel: file_scope(rel, frozen) for rel in [*project.python_files(), *project.notebooks()]}
 
 
-Role = Literal["test-helper", "docs-tool", "test-tool", "vendored"]
+Role = Literal["test-helper", "docs-tool", "test-tool", "vendored", "script", "lazy-module"]
+#: backports of the standard library: tried as a fallback where the standard module is missing (old
+#: Pythons); under a version test (``if sys.version_info < (3, 11)``) they are real, marked requirements
+_BACKPORTS = frozenset(
+    {
+        "importlib_metadata", "importlib_resources", "tomli", "exceptiongroup", "backports",
+        "cached_property", "dataclasses", "contextvars", "async_timeout", "mock", "pathlib2", "enum34",
+        "futures", "singledispatch", "subprocess32", "functools32", "typing_extensions", "zoneinfo",
+        "graphlib_backport", "taskgroup",
+    }
+)  # fmt: skip
+#: imported inside functions for notebook display: the notebook that runs the code already has them
+_NOTEBOOK_ONLY = frozenset({"IPython", "ipykernel", "ipywidgets"})
 
 
 def is_test_helper(rel: str) -> bool:
@@ -517,8 +532,9 @@ def is_test_helper(rel: str) -> bool:
     return _module_role(rel) == "test-helper"
 
 
-def _module_role(rel: str) -> Role | None:
-    """What a module of the package is for, when it is not ordinary package code."""
+def _module_role(rel: str, referenced: _References | None = None) -> Role | None:
+    """What a module of the package is for, when it is not ordinary package code. ``referenced``: the
+    modules something in the project imports."""
     parts = rel.split("/")
     if parts[0] == "src":
         parts = parts[1:]
@@ -531,7 +547,61 @@ def _module_role(rel: str) -> Role | None:
             return "docs-tool" if scope == "docs" else "test-tool"
     if any(p in _VENDORED for p in stems[:-1]):
         return "vendored"
+    if "scripts" in stems[:-1]:
+        return "script"  # `pkg/scripts/`: programs run by hand, not the library
+    module = module_name(rel)
+    if referenced is None or module is None or not stems:
+        return None
+    if stems[-1].startswith("_") and not stems[-1].startswith("__") and module not in referenced.any:
+        return "script"  # a private module nothing imports: a maintainer's helper, not the package's API
+    if module in referenced.any and module not in referenced.eager:
+        return "lazy-module"  # imported only inside functions: its own imports run only then too
     return None
+
+
+def module_name(rel: str) -> str | None:
+    """``src/rain/io/read.py`` -> ``rain.io.read`` (``rain`` for ``rain/__init__.py``)."""
+    parts = rel.removesuffix(".py").split("/")
+    if parts and parts[0] == "src":
+        parts = parts[1:]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
+
+
+@dataclass(frozen=True)
+class _References:
+    """Which of the project's modules other files import: at all, and at import time (at a module's top
+    level, not inside a function)."""
+
+    any: frozenset[str] = frozenset()
+    eager: frozenset[str] = frozenset()
+
+
+def _referenced_modules(scans: dict[str, ScanResult]) -> _References:
+    """Every module name the project's files import (absolute, relative resolved, and ``from a import b``
+    read both as a name and as a submodule ``a.b``)."""
+    out: set[str] = set()
+    eager: set[str] = set()
+    for rel, result in scans.items():
+        here = module_name(rel) or ""
+        package = here if rel.endswith("__init__.py") else here.rpartition(".")[0]
+        for site in result.imports:
+            if site.level:
+                base_parts = package.split(".") if package else []
+                if site.level - 1 > len(base_parts):
+                    continue
+                base = ".".join(base_parts[: len(base_parts) - (site.level - 1)])
+                module = ".".join(p for p in (base, site.module) if p)
+            else:
+                module = site.module
+            if not module:
+                continue
+            names = {module, *(f"{module}.{name}" for name in site.names)}
+            out.update(names)
+            if not site.lazy:
+                eager.update(names)
+    return _References(frozenset(out), frozenset(eager))
 
 
 def _site_scope(file_scope: FileScope, site: ImportSite, role: Role | None = None) -> Scope:
@@ -544,9 +614,12 @@ def _site_scope(file_scope: FileScope, site: ImportSite, role: Role | None = Non
             return "test"  # runs in the package's or its users' tests, or inside a test tool
         if role == "docs-tool":
             return "docs"  # a Sphinx extension runs while the documentation builds
-        if site.lazy:
-            # runs only when a function is called; in copied code its callers guard it
-            return "optional" if role == "vendored" else "lazy"
+        if role == "script":
+            return "script"
+        if site.lazy or role == "lazy-module":
+            # runs only when a function is called; in copied code its callers guard it, and a notebook
+            # display helper runs where IPython is
+            return "optional" if role == "vendored" or site.top in _NOTEBOOK_ONLY else "lazy"
         return "runtime"
     return "script" if file_scope == "build" else file_scope
 
@@ -595,8 +668,9 @@ class _Usage:
     resolution: Resolution | None = None
     first: dict[Scope, ImportSite] = field(default_factory=dict)  #: first import in each scope
     runtime_markers: set[str | None] = field(default_factory=set)
+    shipped_tests: list[str] = field(default_factory=list)  #: package modules for tests that import it
 
-    def add(self, res: Resolution, site: ImportSite, scope: Scope) -> None:
+    def add(self, res: Resolution, site: ImportSite, scope: Scope, role: str | None = None) -> None:
         self.imports.add(res.import_name)
         self.scopes.add(scope)
         self.files.add(site.path)
@@ -607,6 +681,8 @@ class _Usage:
             self.first[scope] = site
         if scope == "runtime":
             self.runtime_markers.add(site.marker if site.context == "conditional" else None)
+        if role == "test-helper" and site.path not in self.shipped_tests:
+            self.shipped_tests.append(site.path)
 
     def first_site(self) -> ImportSite | None:
         return next((self.first[s] for s in SCOPE_ORDER if s in self.first), None)
@@ -713,6 +789,9 @@ class _Judge:
                     "its "
                     f"options (an extra of {maybe} installs it), so sciship is not sure it is unused"
                 )
+        if plugin is None and maybe is None and name in _COMPILED_SUPPORT and self.compiled:
+            maybe = "compiled code"
+            note = "no Python file imports it, but the package has compiled extensions that may use it"
         alias = aliases().get(name)
         if note is None and alias is not None:
             note = f"its name on PyPI is `{alias.write}`"
@@ -761,12 +840,28 @@ class _Judge:
                 status = "missing"
         elif "optional" in scopes:
             status = "ok" if all_decls else "optional"
-            if status == "optional":
-                extra = self._extra_for(name, use)
+            if status == "optional" and _plugin_kind(name) in {"tool", "build", "stubs"}:
+                status = "ok"  # a developer tool used when it happens to be installed
+                note = "imported only when available; a developer tool, so no extra is needed"
+            elif status == "optional":
+                via = self.knowledge.through(name, [p for p, _ in self._installed_with(scopes)])
+                if via is not None:
+                    status = "ok"
+                    note = (
+                        f"imported only when available; {via.declared} installs it ({' -> '.join(via.chain)})"
+                    )
+                else:
+                    extra = self._extra_for(name, use)
         elif scopes <= {"typing"}:
             status = "ok"
         elif "test" in scopes and "runtime" in kinds and not kinds & {"dev", "extra"} and packaged:
             status = "misplaced"
+            reason = self._used_without_import(name)
+            if use.shipped_tests:
+                reason = f"the package's own `{use.shipped_tests[0]}` (shipped for users' tests) imports it"
+            if reason is not None:
+                status = "ok"
+                note = f"only tests import it, but {reason}"
         elif all_decls:
             status = "ok"
         else:
@@ -810,13 +905,18 @@ class _Judge:
                 how = "its installed metadata" if via.source == "environment" else "its metadata on PyPI"
                 chain = " -> ".join(via.chain)
                 origin = dict(providers).get(via.declared)
-                where = f", from {_short(origin)}" if origin and not origin.startswith(_RUNTIME) else ""
+                where = ""
+                if origin and not origin.startswith(_RUNTIME):
+                    where = f", from {_short(origin)}"
+                    extra = self._extra_of([d for d in self.by_name[via.declared] if d.location == origin])
                 note = (
                     f"works today through {via.declared} ({chain}, read from {how}{where}); declare it "
                     f"because your code imports it directly and {via.declared} may stop requiring it"
                 )
             elif unknown := self._unknown_providers(name, providers):
                 maybe_through = tuple(unknown)
+                if not any(loc.startswith(_RUNTIME) for p, loc in providers if p in unknown):
+                    extra = self._extra_of([d for p in unknown for d in self.by_name[p]])
                 names = ", ".join(unknown[:4]) + (" and others" if len(unknown) > 4 else "")
                 note = (
                     f"not declared; sciship cannot tell whether {names} (not installed here, not in its "
@@ -856,6 +956,31 @@ class _Judge:
             extra=extra,
         )
 
+    @property
+    def compiled(self) -> bool:
+        """The project builds compiled extensions (C, C++, Cython, Fortran, Rust sources)."""
+        found = self.project.memo(
+            "deps:compiled", lambda: any(f.endswith(_COMPILED_SUFFIXES) for f in self.project.files)
+        )
+        return bool(found)
+
+    def _used_without_import(self, name: str) -> str | None:
+        """Why a runtime dependency the package code never imports may still be needed, or None."""
+        kind = _plugin_kind(name)
+        if name in _TEST_TOOLS or kind in {"pytest", "stubs"}:
+            return None  # a test tool in the runtime list is exactly what this check is for
+        if kind is not None:
+            return f"it is a {kind}, used without an import"
+        imported = sorted(
+            n for n, u in self.usages.items() if u.resolution and u.resolution.source != "guess"
+        )
+        user = self.knowledge.optional_user(name, [n for n in imported if n != name])
+        if user is not None:
+            return f"{user} can use it through one of its options"
+        if name in _COMPILED_SUPPORT and self.compiled:
+            return "the package's compiled extensions may use it"
+        return None
+
     def _installed_with(self, scopes: set[Scope]) -> list[tuple[str, str]]:
         """Declared distributions that come with the code doing the import, with where each is declared:
         runtime ones first, then extras (a module that needs an extra gets what that extra brings), and
@@ -877,9 +1002,7 @@ class _Judge:
         Build tools are the exception: a package that imports ``pkg_resources`` needs setuptools itself."""
         if name in {"setuptools", "pip", "wheel"}:
             return []
-        return [
-            p for p, location in providers if location.startswith(_RUNTIME) and self.knowledge.of(p) is None
-        ]
+        return [p for p, _location in providers if self.knowledge.of(p) is None]
 
     @staticmethod
     def _extra_of(decls: list[decl.Declaration]) -> str | None:
@@ -902,6 +1025,12 @@ class _Judge:
 
 
 _RUNTIME = ("project.dependencies", "setup", "tool.poetry.dependencies", "requirements", "environment")
+_COMPILED_SUFFIXES = (".pyx", ".pxd", ".c", ".cc", ".cpp", ".cxx", ".cu", ".f", ".f90", ".rs")
+_TEST_TOOLS = frozenset(
+    {"pytest", "hypothesis", "mock", "parameterized", "coverage", "tox", "nox", "nose", "nose2"}
+)
+#: what compiled extensions use at run time without a Python import
+_COMPILED_SUPPORT = frozenset({"numpy", "cffi", "pybind11", "nanobind", "cython"})
 
 
 def _short(location: str) -> str:

@@ -1,7 +1,8 @@
 """Find the imports in Python source and notebooks, statically (``ast``; the code is never run).
 
 Each import is an :class:`ImportSite`: its full dotted name, file, line, and the *context* it sits in:
-``optional`` (inside ``try: ... except ImportError``, or in any ``except`` block: a fallback), ``typing``
+``optional`` (inside ``try: ... except ImportError``, in any ``except`` block: a fallback, or under a
+feature flag such as ``if HAS_PIL:``), ``typing``
 (under ``if TYPE_CHECKING``), ``conditional`` (under a ``sys.version_info`` / ``sys.platform`` test;
 ``marker`` then holds the PEP 508 marker when sciship can write one), or ``normal``; and whether it is
 ``lazy`` (inside a function). ``importlib.import_module("x")`` and ``__import__("x")`` with a literal
@@ -26,7 +27,7 @@ from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 3
+SCANNER = 4
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -291,6 +292,10 @@ class _Visitor(ast.NodeVisitor):
             self._with_context("typing", None, node.body)
             self._with_context(None, None, node.orelse)
             return
+        if _is_feature_flag(node.test):
+            self._with_context("optional", None, node.body)
+            self._with_context(None, None, node.orelse)
+            return
         cond = _condition(node.test)
         if cond is None:
             self._with_context(None, None, node.body)
@@ -430,6 +435,16 @@ def _catches_import_error(node: ast.expr | None) -> bool:
         return any(_catches_import_error(elt) for elt in node.elts)
     name = _dotted(node)
     return name is not None and name.rpartition(".")[2] in _IMPORT_ERRORS
+
+
+#: ``if HAS_PIL:``, ``if _has_numba:``, ``if HAVE_YAML:``, ``if scipy_available:``: a flag set where an
+#: optional import was tried, so what the block imports is optional
+_FLAG = re.compile(r"^_*(has|have)_\w+$|^\w+_(available|installed)$", re.IGNORECASE)
+
+
+def _is_feature_flag(test: ast.expr) -> bool:
+    name = _dotted(test)
+    return name is not None and bool(_FLAG.match(name.rpartition(".")[2]))
 
 
 def _is_type_checking(test: ast.expr) -> bool:
@@ -866,6 +881,8 @@ def _if_entry(rest: str, branch: Literal["body", "orelse"]) -> _Entry:
     test = ast.parse(rest[:-1].strip(), mode="eval").body
     if _is_type_checking(test):
         return ("typing", None) if branch == "body" else (None, None)
+    if _is_feature_flag(test):
+        return ("optional", None) if branch == "body" else (None, None)
     cond = _condition(test)
     if cond is None:
         return (None, None)
