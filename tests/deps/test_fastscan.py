@@ -93,6 +93,17 @@ ACCEPTED = {
     "multi-line handler": "try:\n    import a\nexcept (\n    ImportError,\n    OSError,\n):\n    pass\n",
     "empty": "",
     "no imports": "x = 1\n",
+    "backslash in code": "x = 1 + \\\n    2\nimport a\nif a and \\\n        b:\n    import c\n",
+    "raise from on a continued line": "def f():\n    raise X \\\n        from e\n",
+    "string continued with a backslash": 'x = "abc \\\nimport os"\nimport real\n',
+    "walrus and dynamic import in strings and comments": (
+        '"""x := 1, importlib.import_module("b")"""\n# __import__("c")\nimport a\n'
+    ),
+    "backslash in a docstring": '"""Line one \\\n    line two"""\nimport a\n',
+    "feature flag": "if HAS_PIL:\n    import PIL\nelse:\n    import b\nif _has_numba:\n    import numba\n",
+    "lazy imports": (
+        "import a\ndef f():\n    import b\n    class C:\n        import c\nasync def g():\n    import d\n"
+    ),
 }
 
 REFUSED = {
@@ -166,6 +177,8 @@ HEADERS = [
     "with ctx() as c:",
     "for i in range(3):",
     "while False:",
+    "if HAS_SCIPY:",
+    "if a and \\\n        b:",
 ]
 HANDLERS = [
     "except ImportError:",
@@ -184,6 +197,7 @@ LEAVES = [
     '"""\nimport fake\n"""',
     "# import commented",
     "y = 'import quoted'",
+    "z = 1 + \\\n    2",
 ]
 
 
@@ -228,3 +242,17 @@ def test_real_modules_match() -> None:
 
     for path in sorted(Path(scan.__file__).parent.parent.rglob("*.py")):
         same(path.read_text(encoding="utf-8"))
+
+
+def test_lazy_and_fallback_contexts() -> None:
+    src = (
+        "import a\ndef f():\n    import b\ntry:\n    import c\nexcept KeyError:\n    import d\n"
+        "if HAS_E:\n    import e\n"
+    )
+    sites = {s.module: s for s in scan.scan_source(src, "m.py").imports}
+    assert not sites["a"].lazy
+    assert sites["b"].lazy
+    assert sites["c"].context == "normal"
+    assert sites["d"].context == "optional"  # a fallback in an `except` block
+    assert sites["e"].context == "optional"  # under a feature flag
+    same(src, accepted=True)
