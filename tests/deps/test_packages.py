@@ -129,6 +129,22 @@ def test_poetry_constraints_in_pep_440(spec: str, pep440: str) -> None:
     assert poetry_specifier(spec) == pep440
 
 
+def test_poetry_python_restriction_and_a_declared_fallback_backport() -> None:
+    assert (
+        poetry_requirement("importlib-metadata", {"version": "^1.0", "python": "<3.8"})
+        == 'importlib-metadata>=1.0,<2.0; python_version < "3.8"'
+    )
+    files = {
+        "pyproject.toml": POETRY.replace(
+            "[tool.poetry.extras]",
+            'importlib-metadata = {version = "^1.0", python = "<3.8"}\n\n[tool.poetry.extras]',
+        ),
+        "blocking/__init__.py": "import numpy, pandas\ntry:\n    import importlib.metadata as md\n"
+        "except ModuleNotFoundError:\n    import importlib_metadata as md\n",
+    }
+    assert compute("DEP901", files).status == "passed"
+
+
 def test_poetry_dict_and_git_dependencies() -> None:
     assert (
         poetry_requirement("requests", {"version": "^2.28", "extras": ["socks"]})

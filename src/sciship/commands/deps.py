@@ -161,7 +161,9 @@ def render_table(report: DepsReport, ui: UI) -> str:
     if _blocking(report):
         lines.append("")
         lines.append("Run `sciship deps --write --dry-run` to see the change that declares what is missing.")
-    elif counts.get("unused"):
+    elif any(
+        v.status == "unused" and v.plugin is None and v.maybe_used_by is None for v in report.dependencies
+    ):
         lines.append("")
         lines.append(
             "Next step: remove the unused entries from where they are declared, unless something needs them "

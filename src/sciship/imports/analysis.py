@@ -224,6 +224,7 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
 
     referenced = _referenced_modules(scans) if packaged else None
     usages: dict[str, _Usage] = defaultdict(_Usage)
+    fallbacks: set[str] = set()
     resolved: dict[tuple[str, tuple[str, ...]], list[Resolution]] = {}
     for rel, result in scans.items():
         file_scope = scopes.get(rel, "script")
@@ -233,10 +234,11 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
         for site in result.imports:
             if site.level or local.is_local(site.top, rel) or is_stdlib_any(site.top, min_declared or OLDEST):
                 continue
-            if (site.top in PYTHON2_ONLY and site.context in {"optional", "conditional"}) or (
-                site.top in _BACKPORTS and site.context == "optional"
-            ):
-                continue  # the Python 2 side, or the backport tried as a fallback, of a compatibility import
+            if site.top in PYTHON2_ONLY and site.context in {"optional", "conditional"}:
+                continue  # the Python 2 side of a compatibility import
+            if site.top in _BACKPORTS and site.context == "optional":
+                fallbacks.add(canonicalize_name(site.top))
+                continue  # a backport tried as a fallback: fine declared (for old Pythons) or not
             key = (site.module, site.names)
             if key not in resolved:
                 resolved[key] = _resolve_site(site, declared_names)
@@ -247,7 +249,7 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
                 usages[res.distribution].add(res, site, scope, role)
 
     _match_declared_names(usages, frozenset(d.name for d in items if not d.dump))
-    judge = _Judge(project, usages, items, packaged, local)
+    judge = _Judge(project, usages, items, packaged, local, frozenset(fallbacks))
     verdicts = judge.verdicts()
     if online is not None:
         verdicts = _look_up(verdicts, online)
@@ -709,8 +711,10 @@ class _Judge:
         items: list[decl.Declaration],
         packaged: bool,
         local: FirstParty,
+        fallbacks: frozenset[str] = frozenset(),
     ) -> None:
         self.project = project
+        self.fallbacks = fallbacks  #: backports imported only as a fallback for old Pythons
         self.usages = usages
         self.packaged = packaged
         self.local = local
@@ -774,6 +778,8 @@ class _Judge:
         decls = self.by_name.get(name, [])
         if all(d.dump or d.kind == "dev" for d in decls):
             return None  # tools in dev groups and names in environment dumps are not imported
+        if name in self.fallbacks:
+            return None  # declared for the old Pythons where the code falls back on it
         locations = tuple(dict.fromkeys(d.location for d in decls if not d.dump))
         plugin = _plugin_kind(name)
         maybe = None
@@ -795,6 +801,8 @@ class _Judge:
         alias = aliases().get(name)
         if note is None and alias is not None:
             note = f"its name on PyPI is `{alias.write}`"
+        if note is None and plugin is not None:
+            note = f"a {plugin}: used without an import, so keep it if you use it"
         return DependencyVerdict(
             name,
             (),

@@ -513,11 +513,18 @@ def poetry_requirement(name: str, spec: object) -> str:
             extras = "[" + ",".join(str(e) for e in spec["extras"]) + "]"
         if isinstance(spec.get("markers"), str):
             marker = spec["markers"]
+        python = poetry_specifier(spec["python"]) if isinstance(spec.get("python"), str) else ""
+        if python:  # `python = "<3.8"`: a dependency only on those Pythons
+            limits = " and ".join(
+                f'python_version {m.group(1)} "{m.group(2)}"' for m in _SPEC.finditer(python)
+            )
+            marker = f"({marker}) and {limits}" if marker and limits else marker or limits
         spec = spec.get("version")
     version = poetry_specifier(spec) if isinstance(spec, str) else ""
     return f"{name}{extras}{version or ''}" + (f"; {marker}" if marker else "")
 
 
+_SPEC = re.compile(r"(==|!=|<=|>=|<|>|~=)([\w.*]+)")
 _POETRY_VERSION = re.compile(r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?([.\-_]?[A-Za-z].*)?$")
 
 
