@@ -290,7 +290,9 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
         if data is None:
             continue
         kind = ":nb" if rel.endswith(".ipynb") else ":py"
-        key = hashlib.sha256(data).hexdigest() + kind  # test files get the full syntax check
+        # the same memo key as the data-flow analysis (sciship.flow), so the two hash each file once
+        digest = project.memo(f"sha256:{rel}", lambda data=data: hashlib.sha256(data).hexdigest())
+        key = digest + kind
         cached = store.get(key, rel) if store is not None else None
         if cached is not None:
             out[rel] = cached
