@@ -285,8 +285,12 @@ class _Visitor(ast.NodeVisitor):
         self._with_context(None, None, node.orelse)
         self._with_context(None, None, node.finalbody)
 
+    def _expressions(self, node: ast.AST) -> bool:
+        """Whether to walk the expressions of ``node`` (a dynamic import or ``:=`` may be in them)."""
+        return True
+
     def visit_If(self, node: ast.If) -> None:
-        if not isinstance(self, _StatementVisitor):
+        if self._expressions(node):
             self.visit(node.test)
         if _is_type_checking(node.test):
             self._with_context("typing", None, node.body)
@@ -334,7 +338,7 @@ class _Visitor(ast.NodeVisitor):
             self._needs((3, 12), "a generic function `def f[T](...)`", node)
         # defaults, decorators and annotations run where the function is defined; only the body is lazy
         # (the fields in ast's own order, so that the first construct found stays the same)
-        expressions = not isinstance(self, _StatementVisitor)
+        expressions = self._expressions(node)
         if expressions:
             self.visit(node.args)
         self.functions += 1
@@ -381,6 +385,9 @@ class _StatementVisitor(_Visitor):
             for child in getattr(node, name, ()):
                 self.visit(child)
 
+    def _expressions(self, node: ast.AST) -> bool:
+        return False
+
 
 class _HotLinesVisitor(_Visitor):
     """The full visitor, but it walks the expressions of a statement only when the statement spans a
@@ -397,6 +404,9 @@ class _HotLinesVisitor(_Visitor):
         for name in _STMT_FIELDS:  # the same relative order as ast's fields for every statement kind
             for child in getattr(node, name, ()):
                 self.visit(child)
+
+    def _expressions(self, node: ast.AST) -> bool:
+        return self._hot(node)
 
     def _hot(self, node: ast.AST) -> bool:
         start: int | None = getattr(node, "lineno", None)
