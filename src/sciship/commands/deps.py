@@ -152,6 +152,10 @@ def render_table(report: DepsReport, ui: UI) -> str:
             site = v.first_site
             where = f" ({site.path}:{site.line})" if site is not None and v.status == "unresolved" else ""
             lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}.")
+    if not report.online and any(v.status == "unresolved" for v in report.dependencies):
+        lines.append(
+            "  (`sciship deps --online` asks PyPI whether packages with the unresolved names exist.)"
+        )
     if report.problems:
         lines.append("")
         lines.append(st(f"Files sciship could not fully read ({len(report.problems)}):", "bold"))
