@@ -101,15 +101,31 @@ ACCEPTED = {
     ),
     "backslash in a docstring": '"""Line one \\\n    line two"""\nimport a\n',
     "feature flag": "if HAS_PIL:\n    import PIL\nelse:\n    import b\nif _has_numba:\n    import numba\n",
+    "dynamic": "import importlib\nimportlib.import_module('a')\n",
+    "dunder import": "__import__('a')\n",
+    "walrus": "if (n := 1):\n    import a\n",
+    "dynamic in context": (
+        "import importlib\ntry:\n    np = importlib.import_module('numpy')\n"
+        "except ImportError:\n    np = None\n"
+        "def f():\n    return import_module('.sub', __name__)\nx = import_module(name)\n"
+        "if import_module('b') is not None:\n    import c\nlazy = lambda: __import__(r'd.e')\n"
+        "y = import_module(f'x'), import_module(b'y'), import_module('')\n"
+        "from importlib import import_module\nobj.import_module('not_this')\n"
+    ),
+    "walrus twice": "import a\nwhile (chunk := read()):\n    pass\ndata = [y for x in z if (y := f(x))]\n",
     "lazy imports": (
         "import a\ndef f():\n    import b\n    class C:\n        import c\nasync def g():\n    import d\n"
     ),
 }
 
 REFUSED = {
-    "dynamic": "import importlib\nimportlib.import_module('a')\n",
-    "dunder import": "__import__('a')\n",
-    "walrus": "if (n := 1):\n    import a\n",
+    "dynamic in brackets": "x = (\n    import_module('a'))\n",
+    "dynamic constant in brackets": "importlib.import_module(('a'))\n",
+    "dynamic implicit concatenation": "importlib.import_module('a' 'b')\n",
+    "dynamic in an f-string": "x = f\"{importlib.import_module('a')}\"\n",
+    "dynamic on a decorator line": "@register(import_module('a'))\ndef f():\n    import b\n",
+    "walrus in a decorator": "@dec(n := 1)\ndef f():\n    pass\n",
+    "walrus target on another line": "x = (n\n     := 1)\n",
     "match": "match x:\n    case 1:\n        import a\n",
     "posonly": "def f(a, /, b):\n    import a\n",
     "except star": "try:\n    import a\nexcept* ImportError:\n    pass\n",

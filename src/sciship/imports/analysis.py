@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from sciship.imports import declared as decl
@@ -275,8 +276,13 @@ def _demote_environment_files(items: Iterable[decl.Declaration], packaged: bool)
 
 
 # ---------------------------------------------------------------------- scanning
-def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
+def _sha256(data: bytes) -> str:
     import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
 
     store: ScanCache | None = None
     if use_cache:
@@ -291,7 +297,7 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
             continue
         kind = ":nb" if rel.endswith(".ipynb") else ":py"
         # the same memo key as the data-flow analysis (sciship.flow), so the two hash each file once
-        digest = project.memo(f"sha256:{rel}", lambda data=data: hashlib.sha256(data).hexdigest())
+        digest: str = project.memo(f"sha256:{rel}", partial(_sha256, data))
         key = digest + kind
         cached = store.get(key, rel) if store is not None else None
         if cached is not None:

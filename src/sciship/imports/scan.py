@@ -27,7 +27,7 @@ from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 4
+SCANNER = 5
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -285,7 +285,7 @@ class _Visitor(ast.NodeVisitor):
         self._with_context(None, None, node.orelse)
         self._with_context(None, None, node.finalbody)
 
-    def _expressions(self, node: ast.AST) -> bool:
+    def _expressions(self, node: ast.AST) -> bool:  # noqa: ARG002 - the subclasses decide per node
         """Whether to walk the expressions of ``node`` (a dynamic import or ``:=`` may be in them)."""
         return True
 
@@ -385,7 +385,7 @@ class _StatementVisitor(_Visitor):
             for child in getattr(node, name, ()):
                 self.visit(child)
 
-    def _expressions(self, node: ast.AST) -> bool:
+    def _expressions(self, node: ast.AST) -> bool:  # noqa: ARG002 - statements only, whatever the node
         return False
 
 
@@ -535,12 +535,9 @@ def _and(a: str | None, b: str | None) -> str | None:
 #: any of these in the text sends the file to the full scan
 _BAIL_RAW = ("\x00", "\f", "\r", "\ufeff")  # binary, form feeds, old Mac line ends, byte-order marks
 #: any of these in the code (outside strings and comments) sends the file to the full scan
-_BAIL_TEXT = (
-    "import_module",  # dynamic imports and `:=` need the expression walk
-    "__import__",
-    ":=",
-    "<>",  # Python 2
-)
+_BAIL_TEXT = ("<>",)  # Python 2
+#: calls the full scan counts as imports (``_Visitor.visit_Call``), found in the code
+_DYNAMIC = re.compile(r"(?<![\w.])(?:importlib\.import_module|import_module|__import__)\b")
 #: a match sends the file to the full scan; kept to patterns that begin with a literal (fast to search)
 _BAIL_PATTERNS = re.compile(
     r"except[ \t]*\*"  # except* (3.11)
@@ -600,11 +597,40 @@ def _fast_scan(text: str, path: str) -> ScanResult | None:
         or _BAIL_INLINE.search(code)
     ):
         return None
+    hot = any(word in text for word in _HOT_WORDS)
+    if hot and _in_fstring(text, code):
+        return None  # an expression inside an f-string: only the full scan sees it
     try:
-        sites = tuple(_FastScanner(text, path, spans, code).sites())
+        scanner = _FastScanner(text, path, spans, code)
+        min_python = None
+        if hot:
+            sites = scanner.with_dynamic()
+            min_python = scanner.walrus()
+        else:
+            sites = list(scanner.sites())
     except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return ScanResult(path, sites, sys_paths=sys_path_entries(text, code))
+    if min_python is not None:
+        reason, line = min_python
+        return ScanResult(path, tuple(sites), None, (3, 8), reason, line, sys_path_entries(text, code))
+    return ScanResult(path, tuple(sites), sys_paths=sys_path_entries(text, code))
+
+
+_FSTRING = re.compile(r"(?<![\w])(?:[rR]?[fF]|[fF][rR])[\"']")
+
+
+def _in_fstring(text: str, code: str) -> bool:
+    """Whether a word the full scan looks for sits in an f-string (code inside ``{}`` is blanked here)."""
+    for m in _FSTRING.finditer(text):
+        start = m.end() - 1
+        if code[start] not in "\"'":
+            continue  # inside another string or a comment
+        quote = text[start : start + 3] if text[start : start + 3] in {'"""', "'''"} else text[start]
+        end = code.find(quote, start + len(quote))
+        chunk = text[start : end if end >= 0 else len(text)]
+        if any(word in chunk for word in _HOT_WORDS):
+            return True
+    return False
 
 
 def _blank(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -662,6 +688,104 @@ class _FastScanner:
         return i >= 0 and self.spans[i][1] > pos
 
     def sites(self) -> Iterator[ImportSite]:
+        for _pos, site in self.positioned():
+            yield site
+
+    def with_dynamic(self) -> list[ImportSite]:
+        """The import statements and the literal ``importlib.import_module("x")`` / ``__import__("x")``
+        calls, in the order the full scan visits them (source order; decorator lines go to the full scan)."""
+        found = list(self.positioned())
+        found.extend(self.dynamic())
+        found.sort(key=lambda item: item[0])
+        return [site for _pos, site in found]
+
+    def dynamic(self) -> Iterator[tuple[int, ImportSite]]:
+        text, code = self.text, self.code
+        for m in _DYNAMIC.finditer(code):
+            after = m.end()
+            while after < len(code) and code[after] in " \t":
+                after += 1
+            if after >= len(code) or code[after] != "(":
+                continue  # a name, not a call (`from importlib import import_module`)
+            value = self.literal_argument(after + 1)
+            if value is None:
+                continue
+            level = len(value) - len(value.lstrip("."))
+            module = value.lstrip(".")
+            if not (all(part.isidentifier() for part in module.split(".")) or (level and not module)):
+                continue
+            if not module and level == 0:
+                continue
+            (context, marker), lazy = self.statement_context(m.start())
+            line = text.count("\n", 0, m.start()) + 1
+            top = module.partition(".")[0]
+            yield m.start(), ImportSite(module, top, self.path, line, context, marker, level, None, (), lazy)
+
+    def literal_argument(self, pos: int) -> str | None:
+        """The first argument at ``pos`` when it is one plain string literal (``"x"``, ``r'x'``), else None;
+        raises _Bail where the full scan could read a constant this cannot (``("x")``, ``"a" "b"``)."""
+        text, code = self.text, self.code
+        while pos < len(code) and code[pos] in " \t":
+            pos += 1
+        start = pos
+        while pos < len(code) and code[pos] in "rRuUbBfF":
+            pos += 1
+        if pos >= len(code) or code[pos] not in "\"'":
+            if pos < len(code) and code[pos] in "(\n\\":
+                raise _Bail
+            return None  # a name, a call, a number: not a string constant, the full scan skips it too
+        prefix = text[start:pos].lower()
+        if pos - start > 2 or set(prefix) - {"r", "u", "b", "f"}:
+            raise _Bail
+        quote = code[pos : pos + 3] if code[pos : pos + 3] in {'"""', "'''"} else code[pos]
+        end = code.find(quote, pos + len(quote))
+        if end < 0:
+            raise _Bail
+        end += len(quote)
+        rest = end
+        while rest < len(code) and code[rest] in " \t":
+            rest += 1
+        if rest >= len(code) or code[rest] not in ",)":
+            raise _Bail  # "a" "b", "a" + b, "a" % b ...: only the full scan can say
+        if "b" in prefix or "f" in prefix:
+            return None  # bytes or an f-string: not a str constant
+        value = ast.literal_eval(text[start:end])
+        return value if isinstance(value, str) and value else None
+
+    def statement_context(self, pos: int) -> tuple[_State, bool]:
+        """The context of the statement holding the expression at ``pos`` (which must start its line)."""
+        code = self.code
+        line_start = code.rfind("\n", 0, pos) + 1
+        if line_start >= 2 and code[line_start - 2] == "\\":
+            raise _Bail  # a line continued with a backslash
+        before = code[:line_start]
+        if sum(map(before.count, "([{")) != sum(map(before.count, ")]}")):
+            raise _Bail  # inside brackets opened on an earlier line
+        stripped = code[line_start:pos].lstrip(" ")
+        indent = pos - line_start - len(stripped)
+        first = re.match(r"[@\w]*", stripped)
+        word = first.group(0) if first else ""
+        if word.startswith("@") or word in {"elif", "else", "except", "finally", "try", "case", "match"}:
+            raise _Bail  # visited out of source order, or in a context only the full scan knows
+        if indent == 0:
+            return ("normal", None), False
+        return self.context(line_start + indent, indent)
+
+    def walrus(self) -> tuple[str, int] | None:
+        """``:=`` in the code: what the full scan reports as the reason for Python 3.8, and its line."""
+        code = self.code
+        pos = code.find(":=")
+        if pos < 0:
+            return None
+        line_start = code.rfind("\n", 0, pos) + 1
+        head = code[line_start:pos].rstrip(" \t")
+        if not head or not (head[-1].isalnum() or head[-1] == "_"):
+            raise _Bail  # the target is not on the same line
+        if re.search(r"^[ \t]*@[^\n]*:=", code, re.MULTILINE):
+            raise _Bail  # in a decorator: the full scan visits it after the function body
+        return "an assignment expression `:=`", self.text.count("\n", 0, pos) + 1
+
+    def positioned(self) -> Iterator[tuple[int, ImportSite]]:
         text = self.text
         line, last = 1, 0
         code = self.code
@@ -678,7 +802,10 @@ class _FastScanner:
             for module, level, names in self.statement(start):
                 if module or level:
                     top = module.partition(".")[0]
-                    yield ImportSite(module, top, self.path, line, context, marker, level, None, names, lazy)
+                    yield (
+                        start,
+                        ImportSite(module, top, self.path, line, context, marker, level, None, names, lazy),
+                    )
 
     # --- one statement
     def statement(self, start: int) -> list[tuple[str, int, tuple[str, ...]]]:
