@@ -401,3 +401,21 @@ def test_curated_names_found_by_the_benchmark() -> None:
         "sig-decomp": "ok",
         "matplotlib": "ok",
     }
+
+
+def test_scripts_folder_and_private_modules_unless_a_command_or_a_stub_names_them() -> None:
+    files = {
+        "pyproject.toml": pyproject(["numpy"]).replace(
+            "dependencies =", '[project.scripts]\nrain = "rain.scripts.open:cli"\n\n[x]\ndependencies ='
+        ),
+        "src/rain/__init__.py": "import numpy\n",
+        "src/rain/scripts/open.py": "import click\n",
+        "src/rain/scripts/maintain.py": "import boto3\n",
+        "src/rain/_plots.py": "import matplotlib\n",
+    }
+    v = verdicts(files)
+    assert v["click"].scopes == ("runtime",)  # the `rain` command: package code
+    assert v["boto3"].scopes == ("script",)
+    assert v["matplotlib"].scopes == ("script",)  # a private module nothing imports
+    stubbed = {**files, "src/rain/__init__.pyi": "from ._plots import plot\n"}
+    assert verdicts(stubbed)["matplotlib"].scopes == ("runtime",)  # lazy_loader-style stubs import it

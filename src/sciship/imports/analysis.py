@@ -223,7 +223,7 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
     local = FirstParty(project, packaged, scans)
     declared_names = frozenset(d.name for d in items)
 
-    referenced = _referenced_modules(scans) if packaged else None
+    referenced = _referenced_modules(scans, project) if packaged else None
     usages: dict[str, _Usage] = defaultdict(_Usage)
     fallbacks: set[str] = set()
     resolved: dict[tuple[str, tuple[str, ...]], list[Resolution]] = {}
@@ -557,11 +557,13 @@ def _module_role(rel: str, referenced: _References | None = None) -> Role | None
             return "docs-tool" if scope == "docs" else "test-tool"
     if any(p in _VENDORED for p in stems[:-1]):
         return "vendored"
+    module = module_name(rel)
+    if referenced is not None and module is not None and module in referenced.entry_points:
+        return None  # a command users run (`[project.scripts]`): package code
     if "scripts" in stems[:-1]:
         return "script"  # `pkg/scripts/`: programs run by hand, not the library
-    module = module_name(rel)
-    if referenced is None or module is None or not stems:
-        return None
+    if referenced is None or module is None or not stems or referenced.stubs:
+        return None  # lazy_loader / `.pyi` stubs import modules in ways the scan does not see
     if stems[-1].startswith("_") and not stems[-1].startswith("__") and module not in referenced.any:
         return "script"  # a private module nothing imports: a maintainer's helper, not the package's API
     if module in referenced.any and module not in referenced.eager:
@@ -586,9 +588,26 @@ class _References:
 
     any: frozenset[str] = frozenset()
     eager: frozenset[str] = frozenset()
+    entry_points: frozenset[str] = frozenset()  #: modules named by [project.scripts] and entry points
+    stubs: bool = False  #: modules are attached through `.pyi` stubs (lazy_loader)
 
 
-def _referenced_modules(scans: dict[str, ScanResult]) -> _References:
+def _entry_point_modules(project: Project) -> frozenset[str]:
+    """Modules named by ``[project.scripts]``, ``gui-scripts`` and ``entry-points`` (``pkg.cli:main``)."""
+    meta = project.metadata
+    tables = [meta.get("scripts"), meta.get("gui-scripts")]
+    eps = meta.get("entry-points")
+    if isinstance(eps, dict):
+        tables.extend(eps.values())
+    out = set()
+    for table in tables:
+        for value in table.values() if isinstance(table, dict) else []:
+            if isinstance(value, str):
+                out.add(value.split(":", 1)[0].strip())
+    return frozenset(out)
+
+
+def _referenced_modules(scans: dict[str, ScanResult], project: Project | None = None) -> _References:
     """Every module name the project's files import (absolute, relative resolved, and ``from a import b``
     read both as a name and as a submodule ``a.b``)."""
     out: set[str] = set()
@@ -611,7 +630,11 @@ def _referenced_modules(scans: dict[str, ScanResult]) -> _References:
             out.update(names)
             if not site.lazy:
                 eager.update(names)
-    return _References(frozenset(out), frozenset(eager))
+    stubs = "lazy_loader" in {m.split(".")[0] for m in out} or (
+        project is not None and any(f.endswith("__init__.pyi") for f in project.files)
+    )
+    entry = _entry_point_modules(project) if project is not None else frozenset()
+    return _References(frozenset(out), frozenset(eager), entry, stubs)
 
 
 def _site_scope(file_scope: FileScope, site: ImportSite, role: Role | None = None) -> Scope:
