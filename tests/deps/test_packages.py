@@ -405,9 +405,7 @@ def test_curated_names_found_by_the_benchmark() -> None:
 
 def test_scripts_folder_and_private_modules_unless_a_command_or_a_stub_names_them() -> None:
     files = {
-        "pyproject.toml": pyproject(["numpy"]).replace(
-            "dependencies =", '[project.scripts]\nrain = "rain.scripts.open:cli"\n\n[x]\ndependencies ='
-        ),
+        "pyproject.toml": pyproject(["numpy"]) + '\n[project.scripts]\nrain = "rain.scripts.open:cli"\n',
         "src/rain/__init__.py": "import numpy\n",
         "src/rain/scripts/open.py": "import click\n",
         "src/rain/scripts/maintain.py": "import boto3\n",
