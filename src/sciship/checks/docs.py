@@ -174,8 +174,8 @@ def tutorial_page(project: Project) -> tuple[str, int | None] | None:
                 return page, text.count("\n", 0, m.start()) + 1
     if _GALLERY.search(project.read_text(config) or ""):
         return config, None
-    for name in _EXAMPLE_FOLDERS:
-        examples = [f for f in project.under(name) if f.endswith((".py", ".ipynb", ".md", ".rst"))]
+    for name in _EXAMPLE_FOLDERS:  # example scripts or notebooks (as sphinx-gallery and nbsphinx use them)
+        examples = [f for f in project.under(name) if f.endswith((".py", ".ipynb")) and f.count("/") == 1]
         if examples:
             return examples[0], None
     return None
@@ -202,7 +202,7 @@ def has_tutorial(project: Project) -> Result:
     folder = project.docs_dir or "docs"
     return Fail(
         f"No page in `{folder}/` is named or titled as a tutorial, quickstart, getting-started, usage or "
-        "examples page, the docs hold no notebooks, and there is no `examples/` folder.",
+        "examples page, the docs hold no notebooks, and there is no `examples/` folder of scripts or notebooks.",
         path=folder,
     )
 

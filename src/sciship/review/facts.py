@@ -1,0 +1,396 @@
+"""Facts a review needs that are not properties every package is checked for (so no check has them):
+who submits, the repository and its git tags, the README's first paragraph, a JOSS paper, and the
+editor's optional items (linting, type checking, modern tooling). All read statically from the project
+snapshot (each file once, results memoised on it) plus one ``git tag`` call.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sciship.metadata.model import Metadata, Person
+    from sciship.project import Project
+
+
+@dataclass(frozen=True)
+class Place:
+    """A fact and where it was read."""
+
+    value: str
+    path: str | None = None
+    line: int | None = None
+
+    def location(self) -> str | None:
+        if self.path is None:
+            return None
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def metadata(project: Project) -> Metadata:
+    from sciship.metadata.model import load
+
+    return project.memo("review:combined", lambda: load(project).combined())  # type: ignore[no-any-return]
+
+
+def where(meta: Metadata, field: str) -> tuple[str | None, int | None]:
+    source = meta.source(field)
+    return (source.path, source.line) if source else (None, None)
+
+
+# ---------------------------------------------------------------------- git
+def git_tags(project: Project) -> tuple[str, ...]:
+    """The project's git tags, newest version first (empty outside git)."""
+
+    def compute() -> tuple[str, ...]:
+        if not project.in_git or not project.root.is_dir():
+            return ()
+        try:
+            proc = subprocess.run(
+                ["git", "-C", str(project.root), "tag", "--list", "--sort=-v:refname"],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=10,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return ()
+        return tuple(t.strip() for t in proc.stdout.splitlines() if t.strip()) if proc.returncode == 0 else ()
+
+    return project.memo("review:tags", compute)  # type: ignore[no-any-return]
+
+
+def version_tag(project: Project, version: str | None) -> str | None:
+    """The git tag of ``version`` (``v1.2.0`` or ``1.2.0``), or None."""
+    if not version:
+        return None
+    wanted = {version, f"v{version}", f"V{version}", f"release-{version}"}
+    return next((t for t in git_tags(project) if t in wanted), None)
+
+
+def latest_version_tag(project: Project) -> str | None:
+    return next((t for t in git_tags(project) if re.match(r"^[vV]?\d+(\.\d+)*", t)), None)
+
+
+def git_remote(project: Project) -> str | None:
+    from sciship.metadata.model import _GIT_REMOTE
+
+    m = _GIT_REMOTE.match(project.git_config("remote.origin.url") or "")
+    return f"https://{m.group('host')}/{m.group('path')}" if m else None
+
+
+def same_repository(a: str, b: str) -> bool:
+    def norm(url: str) -> str:
+        url = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
+        return re.sub(r"(\.git)?/*$", "", url)
+
+    return norm(a) == norm(b)
+
+
+def repository(project: Project) -> Place | None:
+    """The code repository's address, from the metadata (or the git remote), and where it was read."""
+    meta = metadata(project)
+    url = meta.repository
+    if url:
+        path, line = where(meta, "urls")
+        return Place(url.rstrip("/").removesuffix(".git"), path, line)
+    remote = git_remote(project)
+    return Place(remote, ".git/config") if remote else None
+
+
+# ---------------------------------------------------------------------- people
+def _people(project: Project) -> tuple[Person, ...]:
+    from sciship.metadata.model import load
+
+    loaded = load(project)
+    meta = metadata(project)
+    people = list(meta.maintainers or meta.authors)
+    for source in loaded.all:  # GitHub handles and ORCIDs known anywhere
+        for other in (*source.authors, *source.maintainers):
+            people = [p.merged(other) if p.same_as(other) else p for p in people]
+    return tuple(people)
+
+
+def submitting_author(project: Project) -> Person | None:
+    """Who submits: the git user when they are one of the authors or maintainers, else the first of them."""
+    people = _people(project)
+    name = project.git_config("user.name")
+    email = project.git_config("user.email")
+    handle = project.git_config("github.user")
+    if name or email:
+        from sciship.metadata.model import Person
+
+        me = Person(name=name, email=email, github=handle)
+        for p in people:
+            if p.same_as(me):
+                return p.merged(me)
+    return people[0] if people else None
+
+
+def maintainers(project: Project) -> tuple[Person, ...]:
+    return tuple(p for p in _people(project) if not p.is_organisation) or _people(project)
+
+
+# ---------------------------------------------------------------------- README
+_BADGE_OR_MARKUP = re.compile(
+    r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?"
+)
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def readme_paragraph(project: Project) -> Place | None:
+    """The README's first paragraph of prose (what the package does), as plain text."""
+    from sciship.checks.readme import load_readme
+
+    readme = load_readme(project)
+    if readme is None:
+        return None
+    lines = readme.lines
+    in_code = False
+    block: list[str] = []
+    start = 0
+    for i, raw in enumerate([*lines, ""]):
+        line = raw.strip()
+        if line.startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        skip = (
+            not line
+            or line.startswith(("#", "..", ":", "[!", "<", ">", "|", "=", "-" * 3, "*" * 3))
+            or re.fullmatch(r"[=\-~^\"'`#*+]{3,}", line) is not None
+        )
+        if skip:
+            text = " ".join(block)
+            if len(re.findall(r"[A-Za-z]{2,}", text)) >= 8:
+                return Place(_plain(text), readme.path, start + 1)
+            block = []
+            continue
+        if not block:
+            start = i
+        block.append(line)
+    return None
+
+
+def _plain(text: str) -> str:
+    text = _BADGE_OR_MARKUP.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = re.sub(r"`([^`]+)`_?", r"\1", text)
+    return " ".join(text.split())
+
+
+def install_by_name(project: Project, names: tuple[str, ...]) -> Place | None:
+    """The README line with an install command from PyPI or conda that names the package."""
+    from sciship.checks.readme import load_readme
+
+    readme = load_readme(project)
+    if readme is None or not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(
+        r"\b(?:python3?\s+-m\s+)?(?:pip3?|uv\s+pip|pipx|uv\s+add|uv\s+tool\s+install|conda|mamba|micromamba|pixi)"
+        r"\s+(?:install|add)\b[^\n`]*?(?<![\w./+-])(?:conda-forge::)?"
+        rf"(?:{alternatives})(?:\[[^\]]*\])?(?:[<>=!~]=?[^\s`'\"]*)?(?![\w./-])",
+        re.IGNORECASE,
+    )
+    m = pattern.search(readme.text)
+    if m is None:
+        return None
+    return Place(m.group(0).strip(), readme.path, readme.text.count("\n", 0, m.start()) + 1)
+
+
+def name_variants(name: str | None) -> tuple[str, ...]:
+    if not name:
+        return ()
+    base = re.sub(r"[-_.]+", "-", name.lower())
+    return tuple(dict.fromkeys((name, base, base.replace("-", "_"), base.replace("-", "."))))
+
+
+def doi_in_readme(project: Project) -> Place | None:
+    from sciship.checks.readme import load_readme
+
+    readme = load_readme(project)
+    if readme is None:
+        return None
+    m = re.search(r"(?:doi\.org/|zenodo\.org/badge/latestdoi/|doi:\s*)(10\.\d{4,9}/[^\s)\]>\"']+|\d+)",
+                  readme.text, re.IGNORECASE)
+    if m is None:
+        return None
+    return Place(m.group(1).rstrip(".,;"), readme.path, readme.text.count("\n", 0, m.start()) + 1)
+
+
+# ---------------------------------------------------------------------- JOSS
+def paper(project: Project) -> str | None:
+    """A JOSS ``paper.md`` (at the top or one folder down, e.g. ``paper/paper.md``)."""
+    for f in project.files:
+        if f.lower().rsplit("/", 1)[-1] == "paper.md" and f.count("/") <= 1:
+            return f
+    return None
+
+
+# ---------------------------------------------------------------------- optional editor items
+_LINTERS = re.compile(r"\b(ruff|flake8|pylint|pycodestyle|pyflakes|black|autopep8|yapf)\b")
+_LINT_TABLE = re.compile(r"^\[(?:tool[.:])?(ruff|flake8|pylint|black|pycodestyle)\b", re.MULTILINE)
+_TYPE_CHECKERS = re.compile(r"\b(mypy|pyright|basedpyright|pytype)\b")
+_TYPE_TABLE = re.compile(r"^\[(?:tool[.:])?(mypy|pyright|basedpyright)\b", re.MULTILINE)
+_TOOLS = {
+    "uv.lock": "uv",
+    "pixi.lock": "pixi",
+    "pdm.lock": "PDM",
+    "hatch.toml": "Hatch",
+    "poetry.lock": "Poetry",
+}
+#: files that hold a tool's settings as tables (`[tool.ruff]`, `[flake8]`, `[mypy]`)
+_TABLE_FILES = ("pyproject.toml", "setup.cfg", "tox.ini")
+#: files that run tools (hooks, CI, task runners)
+_RUN_FILES = (".pre-commit-config.yaml", "noxfile.py", "tox.ini", "Makefile", "justfile", "pixi.toml")
+_OWN_FILES = {
+    "ruff.toml": "ruff", ".ruff.toml": "ruff", ".flake8": "flake8", ".pylintrc": "pylint", "pylintrc": "pylint",
+    "mypy.ini": "mypy", ".mypy.ini": "mypy", "pyrightconfig.json": "pyright",
+}
+
+
+def _find(project: Project, tools: re.Pattern[str], table: re.Pattern[str]) -> Place | None:
+    """Where the project configures or runs one of ``tools``."""
+    for name, tool in _OWN_FILES.items():
+        if project.has(name) and tools.search(tool):
+            return Place(tool, name)
+    for path in _TABLE_FILES:
+        text = project.read_text(path) if project.has(path) else None
+        m = table.search(text or "")
+        if m and text is not None:
+            return Place(m.group(1), path, text.count("\n", 0, m.start()) + 1)
+    for path in (*(f for f in _RUN_FILES if project.has(f)), *project.workflow_files):
+        text = project.read_text(path) or ""
+        m = tools.search(text)
+        if m:
+            return Place(m.group(1), path, text.count("\n", 0, m.start()) + 1)
+    return None
+
+
+def linting(project: Project) -> Place | None:
+    return _find(project, _LINTERS, _LINT_TABLE)
+
+
+def type_checking(project: Project) -> Place | None:
+    return _find(project, _TYPE_CHECKERS, _TYPE_TABLE)
+
+
+def modern_tooling(project: Project) -> Place | None:
+    for name, tool in _TOOLS.items():
+        if project.has(name):
+            return Place(tool, name)
+    text = project.read_text("pyproject.toml") or ""
+    m = re.search(r"^\[tool\.(uv|hatch|pdm|pixi|poetry|flit)\b", text, re.MULTILINE)
+    if m:
+        return Place({"uv": "uv", "hatch": "Hatch", "pdm": "PDM", "pixi": "pixi", "poetry": "Poetry",
+                      "flit": "Flit"}[m.group(1)], "pyproject.toml", text.count("\n", 0, m.start()) + 1)
+    for path in project.workflow_files:
+        wf = project.read_text(path) or ""
+        m = re.search(r"astral-sh/setup-uv|\buv (?:sync|run|pip)|\bhatch (?:run|test|build)|prefix-dev/setup-pixi", wf)
+        if m:
+            return Place(m.group(0), path, wf.count("\n", 0, m.start()) + 1)
+    return None
+
+
+# ---------------------------------------------------------------------- where a passed check looked
+def passed_place(project: Project, code: str) -> Place | None:
+    """Where the thing a passed check looked for is (a check says where only when it fails)."""
+
+    def compute() -> Place | None:
+        finder = _PLACES.get(code)
+        return finder(project) if finder else None
+
+    return project.memo(f"review:place:{code}", compute)  # type: ignore[no-any-return]
+
+
+def _license(project: Project) -> Place | None:
+    from sciship.metadata.model import load
+
+    meta = load(project).package
+    if meta is None or not meta.license:
+        return None
+    source = meta.source("license")
+    return Place(meta.license, source.path if source else None, source.line if source else None)
+
+
+def _dev(project: Project) -> Place | None:
+    from sciship.checks.readme import dev_instructions, load_readme
+
+    readme = load_readme(project)
+    line = dev_instructions(readme) if readme else None
+    return Place("development instructions", readme.path, line) if readme and line else None
+
+
+def _tutorial(project: Project) -> Place | None:
+    from sciship.checks.docs import tutorial_page
+
+    found = tutorial_page(project)
+    return Place("tutorial", found[0], found[1]) if found else None
+
+
+def _docs(project: Project) -> Place | None:
+    from sciship.checks.docs import docs_tool
+
+    found = docs_tool(project)
+    return Place(found[0], found[1]) if found else None
+
+
+def _tests(project: Project) -> Place | None:
+    tests = [f for f in project.test_files if not f.endswith("conftest.py")]
+    if not tests:
+        return None
+    folder = tests[0].rsplit("/", 1)[0] if "/" in tests[0] else tests[0]
+    return Place(f"{len(tests)} test file{'s' if len(tests) != 1 else ''}", folder)
+
+
+def _ci(project: Project) -> Place | None:
+    from sciship.checks.ci import TEST_COMMAND
+
+    for path in [*project.workflow_files, ".gitlab-ci.yml", "azure-pipelines.yml", ".circleci/config.yml"]:
+        text = project.read_text(path) if project.has(path) else None
+        m = TEST_COMMAND.search(text or "")
+        if m and text is not None:
+            return Place(m.group(0), path, text.count("\n", 0, m.start()) + 1)
+    return None
+
+
+def _community(stems: tuple[str, ...]) -> Callable[[Project], Place | None]:
+    def find(project: Project) -> Place | None:
+        for f in project.files:
+            low = f.lower()
+            folder, _, name = low.rpartition("/")
+            if folder in {"", ".github", "docs"} and name.split(".")[0] in stems:
+                return Place(name, f)
+        return None
+
+    return find
+
+
+def _readme(project: Project) -> Place | None:
+    from sciship.checks.readme import load_readme
+
+    readme = load_readme(project)
+    return Place("README", readme.path) if readme else None
+
+
+_PLACES: dict[str, Callable[[Project], Place | None]] = {
+    "LIC200": _license,
+    "LIC201": _license,
+    "LIC203": _license,
+    "RDM315": _dev,
+    "RDM310": _readme,
+    "RDM311": _readme,
+    "DOC500": _docs,
+    "DOC501": _docs,
+    "DOC503": _tutorial,
+    "LAY405": _tests,
+    "CI700": _ci,
+    "COM600": _community(("contributing",)),
+    "COM601": _community(("code_of_conduct", "code-of-conduct", "conduct")),
+}
