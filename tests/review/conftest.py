@@ -34,8 +34,16 @@ def _ago(days: float) -> str:
     return (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _issue(number: int, body_file: str | None, labels: list[str], *, state: str = "open", opened: float = 100,
-           body: str | None = None, title: str | None = None) -> dict[str, Any]:
+def _issue(
+    number: int,
+    body_file: str | None,
+    labels: list[str],
+    *,
+    state: str = "open",
+    opened: float = 100,
+    body: str | None = None,
+    title: str | None = None,
+) -> dict[str, Any]:
     text = body if body is not None else (BODIES / body_file).read_text(encoding="utf-8") if body_file else ""
     return {
         "number": number,
@@ -71,7 +79,9 @@ class FakeGitHub:
 def default_data(gh: FakeGitHub) -> None:
     gh.issues[REPO] = [
         _issue(230, "current_in_review.md", ["3/reviewers-assigned"], opened=60),
-        _issue(229, "bold_keys.md", ["6/pyOS-approved 🚀🚀🚀", "9/joss-approved"], state="closed", opened=300),
+        _issue(
+            229, "bold_keys.md", ["6/pyOS-approved 🚀🚀🚀", "9/joss-approved"], state="closed", opened=300
+        ),
         _issue(228, "reviewers_list.md", ["4/review-in-awaiting-changes", "astropy"], opened=200),
         _issue(227, None, ["Help Request"], body="How do I choose a license?\n\nThanks!", title="Question"),
         _issue(226, "no_rule.md", ["0/pre-review-checks", "New Submission!"], opened=5),
@@ -84,8 +94,17 @@ def default_data(gh: FakeGitHub) -> None:
     gh.events[(REPO, 226)] = [_labeled("0/pre-review-checks", 5)]
     gh.events[(REPO, 225)] = []
     gh.events[(REPO, 223)] = [_labeled("holding", 120)]
-    gh.labels[REPO] = ["0/pre-review-checks", "3/reviewers-assigned", "4/review-in-awaiting-changes", "holding",
-                       "presubmission", "6/pyOS-approved 🚀🚀🚀", "9/joss-approved", "Help Request", "astropy"]
+    gh.labels[REPO] = [
+        "0/pre-review-checks",
+        "3/reviewers-assigned",
+        "4/review-in-awaiting-changes",
+        "holding",
+        "presubmission",
+        "6/pyOS-approved 🚀🚀🚀",
+        "9/joss-approved",
+        "Help Request",
+        "astropy",
+    ]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -94,7 +113,9 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
 
-    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None, *, raw: bytes | None = None) -> None:
+    def _send(
+        self, status: int, payload: Any, headers: dict[str, str] | None = None, *, raw: bytes | None = None
+    ) -> None:
         data = raw if raw is not None else json.dumps(payload).encode()
         etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
         if status == 200 and self.headers.get("If-None-Match") == etag:
@@ -120,7 +141,9 @@ class _Handler(BaseHTTPRequestHandler):
         segments = [s for s in parts.path.split("/") if s]
         auth = self.headers.get("Authorization")
         if auth is not None and auth != f"Bearer {GOOD_TOKEN}":
-            self._send(401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
+            self._send(
+                401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"}
+            )
             return
         if len(segments) < 3 or segments[0] != "repos":
             self._send(404, {"message": "Not Found"})
@@ -129,8 +152,11 @@ class _Handler(BaseHTTPRequestHandler):
         rest = segments[3:]
         if repo == "rate/limited":
             reset = int(time.time()) + 25 * 60
-            self._send(403, {"message": "API rate limit exceeded for 127.0.0.1."},
-                       {"X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(reset)})
+            self._send(
+                403,
+                {"message": "API rate limit exceeded for 127.0.0.1."},
+                {"X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(reset)},
+            )
             return
         if repo == "broken/json":
             self._send(200, None, raw=b'{"number": 1, "body": "Package Name: x')
@@ -172,7 +198,9 @@ class _Handler(BaseHTTPRequestHandler):
             nxt = dict(query, page=str(page + 1))
             qs = "&".join(f"{k}={v}" for k, v in nxt.items())
             path = urlsplit(self.path).path
-            headers["Link"] = f'<{self.gh.url}{path}?{qs}>; rel="next", <{self.gh.url}{path}?page=1>; rel="first"'
+            headers["Link"] = (
+                f'<{self.gh.url}{path}?{qs}>; rel="next", <{self.gh.url}{path}?page=1>; rel="first"'
+            )
         self._send(200, chunk, headers)
 
 

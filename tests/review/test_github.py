@@ -96,9 +96,12 @@ def test_list_table_for_editors(github: FakeGitHub) -> None:
     out = proc.stdout
     assert out.splitlines()[2].split() == ["#", "package", "stage", "editor", "reviewers", "days", "overdue"]
     row = next(line for line in out.splitlines() if line.startswith("230"))
-    assert "3/reviewers-assigned" in row and "@praman" in row and "+9d" in row
+    assert "3/reviewers-assigned" in row
+    assert "@praman" in row
+    assert "+9d" in row
     holding = next(line for line in out.splitlines() if line.startswith("223"))
-    assert "holding" in holding and "+30d" in holding  # on hold 120 days, looked at every 90
+    assert "holding" in holding
+    assert "+30d" in holding
     fresh = next(line for line in out.splitlines() if line.startswith("226"))
     assert fresh.split()[-1] == "5"  # 5 days in pre-review checks: not overdue
     assert "1 other issue had no review header" in out
@@ -125,7 +128,8 @@ def test_second_run_is_answered_from_the_cache(github: FakeGitHub) -> None:
     second = run_cli("review", "status", "228", "--format", "json")
     assert first.stdout == second.stdout
     again = github.requests[before:]
-    assert again and all("If-None-Match" in headers for _, headers in again)
+    assert again
+    assert all("If-None-Match" in headers for _, headers in again)
     no_cache = run_cli("review", "status", "228", "--format", "json", "--no-cache")
     assert no_cache.stdout == first.stdout
     assert all("If-None-Match" not in h for _, h in github.requests[before + len(again) :])
@@ -139,7 +143,9 @@ def test_rate_limit(github: FakeGitHub) -> None:
 
 
 def test_unknown_repository_and_issue(github: FakeGitHub) -> None:
-    _clean_failure(run_cli("review", "list", "--repo", "nobody/nothing"), "GitHub has no repository nobody/nothing")
+    _clean_failure(
+        run_cli("review", "list", "--repo", "nobody/nothing"), "GitHub has no repository nobody/nothing"
+    )
     _clean_failure(run_cli("review", "status", f"{REPO}#9999"), "GitHub has no issue #9999")
 
 

@@ -48,11 +48,19 @@ def test_current_template_in_review() -> None:
         {"name": "Hugo Lefèvre", "github_username": "hlefevre"},
         {"name": "", "github_username": "sato-k"},
     ]
-    assert r["archive"] is None and r["joss"] is None and r["date_accepted"] is None
+    assert r["archive"] is None
+    assert r["joss"] is None
+    assert r["date_accepted"] is None
     assert r["version_accepted"] is None
-    assert r["categories"] == ["data-retrieval", "data-processing-munging", "data-validation-testing", "geospatial"]
+    assert r["categories"] == [
+        "data-retrieval",
+        "data-processing-munging",
+        "data-validation-testing",
+        "geospatial",
+    ]
     assert r["partners"] == ["pangeo"]
-    assert r["extra"] == {} and r["warnings"] == []
+    assert r["extra"] == {}
+    assert r["warnings"] == []
     assert r["kind"] == "submission"
 
 
@@ -79,7 +87,8 @@ def test_bold_keys_links_badges_and_dates() -> None:
 
 def test_old_template_without_eic_or_joss() -> None:
     r = record("old_template.md")
-    assert r["eic"] is None and r["joss"] is None
+    assert r["eic"] is None
+    assert r["joss"] is None
     assert r["repository_link"] == "https://gitlab.com/river-group/sediflux"
     assert r["repository_host"] == "gitlab"
     assert r["version_submitted"] == "0.9"
@@ -112,10 +121,21 @@ def test_reviewers_list_and_several_editors() -> None:
 def test_tbd_everywhere_and_template_placeholders() -> None:
     r = record("tbd_everywhere.md")
     assert r["package_name"] == "gridcast"
-    for key in ("package_description", "submitting_author", "repository_link", "version_submitted", "editor",
-                "eic", "archive", "joss", "version_accepted", "date_accepted"):
+    for key in (
+        "package_description",
+        "submitting_author",
+        "repository_link",
+        "version_submitted",
+        "editor",
+        "eic",
+        "archive",
+        "joss",
+        "version_accepted",
+        "date_accepted",
+    ):
         assert r[key] is None, key
-    assert r["all_current_maintainers"] == [] and r["reviewers"] == []
+    assert r["all_current_maintainers"] == []
+    assert r["reviewers"] == []
 
 
 def test_missing_rule_reads_up_to_the_first_section() -> None:

@@ -146,8 +146,8 @@ def coverage(project: Project) -> Coverage:
                     key = (path, d.name)
                     prior = by_name.get(key)
                     if prior is None or (d.documented and not prior.documented):
-                        by_name[key] = d if prior is None else Definition(
-                            d.name, d.kind, path, prior.line, True
+                        by_name[key] = (
+                            d if prior is None else Definition(d.name, d.kind, path, prior.line, True)
                         )
         documented = tuple(d for d in by_name.values() if d.documented)
         missing = tuple(d for d in by_name.values() if not d.documented)

@@ -202,7 +202,8 @@ def has_tutorial(project: Project) -> Result:
     folder = project.docs_dir or "docs"
     return Fail(
         f"No page in `{folder}/` is named or titled as a tutorial, quickstart, getting-started, usage or "
-        "examples page, the docs hold no notebooks, and there is no `examples/` folder of scripts or notebooks.",
+        "examples page, the docs hold no notebooks, and there is no `examples/` folder of scripts or "
+        "notebooks.",
         path=folder,
     )
 

@@ -40,9 +40,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "unless --build.",
     )
     c.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
-    c.add_argument("--build", action="store_true",
-                   help="also build the package, install it in a fresh environment and import it "
-                   "(runs the build backend)")
+    c.add_argument(
+        "--build",
+        action="store_true",
+        help="also build the package, install it in a fresh environment and import it "
+        "(runs the build backend)",
+    )
     c.add_argument("--format", choices=("terminal", "markdown", "json"), default="terminal")
     c.add_argument("--verbose", "-v", action="store_true", help="show every check behind each item")
     c.set_defaults(handler=run_check)
@@ -58,20 +61,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     s.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
     s.add_argument("--presubmission", action="store_true", help="a pre-submission inquiry instead")
-    s.add_argument("--output", "-o", metavar="FILE", help="write to FILE (never overwritten) instead of the screen")
+    s.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE (never overwritten) instead of the screen"
+    )
     s.set_defaults(handler=run_submission)
 
     st = rs.add_parser(
         "status",
         parents=[common],
         help="where one review stands: its header, stage and days in the stage",
-        description="Read one review issue: a file with its text, `-` for standard input, or OWNER/REPO#N, #N, "
-        "N or the issue's address on GitHub (default repository pyOpenSci/software-submission). GitHub is "
-        "asked through its REST API (GITHUB_API_URL, GITHUB_TOKEN; answers are cached).",
+        description="Read one review issue: a file with its text, `-` for standard input, or OWNER/REPO#N, "
+        "#N, N or the issue's address on GitHub (default repository pyOpenSci/software-submission). GitHub "
+        "is asked through its REST API (GITHUB_API_URL, GITHUB_TOKEN; answers are cached).",
     )
     st.add_argument("issue", metavar="ISSUE", help="a file, `-`, OWNER/REPO#N, #N, N or an issue URL")
-    st.add_argument("--format", choices=("terminal", "json", "yaml"), default="terminal",
-                    help="json and yaml use pyosMeta's field names")
+    st.add_argument(
+        "--format",
+        choices=("terminal", "json", "yaml"),
+        default="terminal",
+        help="json and yaml use pyosMeta's field names",
+    )
     st.add_argument("--no-cache", action="store_true", help="ask GitHub afresh (do not offer cached answers)")
     st.set_defaults(handler=run_status)
 
@@ -82,13 +91,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         description="The editor's dashboard: every review issue of a repository with its stage, editor, "
         "reviewers, days in the stage and whether it is overdue against pyOpenSci's published timelines.",
     )
-    ls.add_argument("--repo", default=DEFAULT_REPO, metavar="OWNER/REPO",
-                    help=f"the review repository (default: {DEFAULT_REPO})")
-    ls.add_argument("--label", action="append", default=[], metavar="L",
-                    help="only issues with this label (repeat for any of several)")
+    ls.add_argument(
+        "--repo",
+        default=DEFAULT_REPO,
+        metavar="OWNER/REPO",
+        help=f"the review repository (default: {DEFAULT_REPO})",
+    )
+    ls.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="L",
+        help="only issues with this label (repeat for any of several)",
+    )
     ls.add_argument("--state", choices=("open", "closed", "all"), default="open")
-    ls.add_argument("--format", choices=("terminal", "json", "yaml"), default="terminal",
-                    help="json and yaml use pyosMeta's field names")
+    ls.add_argument(
+        "--format",
+        choices=("terminal", "json", "yaml"),
+        default="terminal",
+        help="json and yaml use pyosMeta's field names",
+    )
     ls.add_argument("--no-cache", action="store_true", help="ask GitHub afresh (do not offer cached answers)")
     ls.set_defaults(handler=run_list)
 
@@ -101,15 +123,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "the plan with --dry-run; never overwrites a file.",
     )
     a.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
-    a.add_argument("--issue", required=True, metavar="N",
-                   help="the review issue: N, OWNER/REPO#N or its address")
-    a.add_argument("--doi", metavar="DOI", help="the archive DOI (default: the issue's `Archive:` when it is one)")
+    a.add_argument(
+        "--issue", required=True, metavar="N", help="the review issue: N, OWNER/REPO#N or its address"
+    )
+    a.add_argument(
+        "--doi", metavar="DOI", help="the archive DOI (default: the issue's `Archive:` when it is one)"
+    )
     a.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     a.set_defaults(handler=run_accepted)
 
 
 def _help(parser: argparse.ArgumentParser) -> Any:
-    def show(args: argparse.Namespace, ui: UI) -> int:
+    def show(_args: argparse.Namespace, ui: UI) -> int:
         ui.write(parser.format_help())
         return 0
 
@@ -207,8 +232,13 @@ def run_submission(args: argparse.Namespace, ui: UI) -> int:
         ui.write(result.text.rstrip("\n"))
     kind = "pre-submission inquiry" if result.presubmission else "submission"
     if result.unknown:
-        ui.info(st(f"sciship wrote TBD for {len(result.unknown)} value(s) it could not find; fill them in:", "bold",
-                   "yellow"))
+        ui.info(
+            st(
+                f"sciship wrote TBD for {len(result.unknown)} value(s) it could not find; fill them in:",
+                "bold",
+                "yellow",
+            )
+        )
         for value in result.unknown:
             ui.info(f"  - {value}")
     ui.info(
@@ -256,8 +286,9 @@ def run_status(args: argparse.Namespace, ui: UI) -> int:
             raise InputError(f"{ref} is a pull request, not a review issue.")
         review = _parse_issue(data, ref.repo)
         events = gh.events(ref.repo, ref.number) if data.get("state") == "open" else []
-        tracking = stages.track(review.labels, state=str(data.get("state")), created_at=review.created_at,
-                                events=events)
+        tracking = stages.track(
+            review.labels, state=str(data.get("state")), created_at=review.created_at, events=events
+        )
     if args.format in ("json", "yaml"):
         ui.write(render.dump(issue.to_record(review, tracking), args.format))
     else:
@@ -288,7 +319,9 @@ def run_list(args: argparse.Namespace, ui: UI) -> int:
     data = gh.issues(repo, state=args.state, labels=labels[0] if len(labels) == 1 else None)
     if len(labels) > 1:
         wanted = {lb.lower() for lb in labels}
-        data = [d for d in data if any(str(x.get("name", "")).lower() in wanted for x in d.get("labels") or [])]
+        data = [
+            d for d in data if any(str(x.get("name", "")).lower() in wanted for x in d.get("labels") or [])
+        ]
     reviews = []
     skipped = 0
     for item in data:
@@ -311,8 +344,12 @@ def run_list(args: argparse.Namespace, ui: UI) -> int:
     with ThreadPoolExecutor(max_workers=6) as pool:
         all_events = list(pool.map(events, [item for item, _ in reviews]))
     rows = [
-        (review, stages.track(review.labels, state=str(item.get("state")), created_at=review.created_at,
-                              events=ev))
+        (
+            review,
+            stages.track(
+                review.labels, state=str(item.get("state")), created_at=review.created_at, events=ev
+            ),
+        )
         for (item, review), ev in zip(reviews, all_events, strict=True)
     ]
     if args.format in ("json", "yaml"):

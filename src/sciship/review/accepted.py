@@ -63,15 +63,21 @@ def _readme_badge(project: Project, plan: Plan, url: str) -> None:
 
     readme = load_readme(project)
     if readme is None:
-        plan.note("There is no README, so the peer-reviewed badge was not added. Add a README.md, then run this "
-                  "command again.")
+        plan.note(
+            "There is no README, so the peer-reviewed badge was not added. Add a README.md, then run this "
+            "command again."
+        )
         return
     for old in _OLD_BADGES:
         if old in readme.text:
-            link = re.search(r"github\.com/pyOpenSci/software-(?:submission|review)/issues/(\d+)", readme.text)
+            link = re.search(
+                r"github\.com/pyOpenSci/software-(?:submission|review)/issues/(\d+)", readme.text
+            )
             if link and link.group(1) != url.rsplit("/", 1)[-1]:
-                plan.note(f"{readme.path} already shows a pyOpenSci badge, but it links to issue #{link.group(1)}; "
-                          f"sciship left it. The review is {url}.")
+                plan.note(
+                    f"{readme.path} already shows a pyOpenSci badge, but it links to issue #{link.group(1)}; "
+                    f"sciship left it. The review is {url}."
+                )
             else:
                 plan.note(f"{readme.path} already shows the pyOpenSci peer-reviewed badge; sciship left it.")
             return
@@ -139,8 +145,10 @@ def _citation_doi(project: Project, plan: Plan, doi: str) -> None:
     m = _DOI_LINE.search(text)
     if m:
         if m.group(1).strip().lower() != doi.lower():
-            plan.note(f"CITATION.cff already gives the DOI {m.group(1).strip()}; sciship left it. If the archive "
-                      f"of the reviewed version ({doi}) should be cited instead, change it by hand.")
+            plan.note(
+                f"CITATION.cff already gives the DOI {m.group(1).strip()}; sciship left it. If the archive "
+                f"of the reviewed version ({doi}) should be cited instead, change it by hand."
+            )
         return
 
     def change(current: str) -> str:
@@ -191,8 +199,12 @@ def _add_unreleased(entry: str, rst: bool) -> Callable[[str], str]:
         lines = text.split("\n")
         heading = re.compile(r"^(#{1,6})\s+\[?unreleased\]?", re.IGNORECASE)
         for i, line in enumerate(lines):
-            is_rst_heading = rst and line.strip().lower().strip("[]") == "unreleased" and i + 1 < len(lines) and \
-                re.fullmatch(r"[=\-~^\"'`#*+]{3,}", lines[i + 1].strip() or "x")
+            is_rst_heading = (
+                rst
+                and line.strip().lower().strip("[]") == "unreleased"
+                and i + 1 < len(lines)
+                and re.fullmatch(r"[=\-~^\"'`#*+]{3,}", lines[i + 1].strip() or "x")
+            )
             if heading.match(line) or is_rst_heading:
                 at = i + (2 if is_rst_heading else 1)
                 j = at

@@ -46,7 +46,13 @@ class Evidence:
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "status": self.status, "text": self.text, "path": self.path, "line": self.line}
+        return {
+            "code": self.code,
+            "status": self.status,
+            "text": self.text,
+            "path": self.path,
+            "line": self.line,
+        }
 
 
 @dataclass(frozen=True)
@@ -166,11 +172,28 @@ def _from_checks(
     present = [c for c in codes if c in ctx.by_code]
     evidence = ctx.evidence([*codes, *shown])
     if not present:
-        return Item(key, title, group, level, "not met", "checks", tuple(evidence),
-                    "sciship ran none of the checks behind this item (see --select/--ignore).")
+        return Item(
+            key,
+            title,
+            group,
+            level,
+            "not met",
+            "checks",
+            tuple(evidence),
+            "sciship ran none of the checks behind this item (see --select/--ignore).",
+        )
     status: ItemStatus = "not met" if against else "met"
-    return Item(key, title, group, level, status, "checks", tuple(evidence), todo if against else "",
-                ctx.rank(against))
+    return Item(
+        key,
+        title,
+        group,
+        level,
+        status,
+        "checks",
+        tuple(evidence),
+        todo if against else "",
+        ctx.rank(against),
+    )
 
 
 def _person(key: str, title: str, todo: str, *, group: Group = "required", level: int = 0) -> Item:
@@ -193,7 +216,9 @@ def evaluate(
     # -- installation and import
     packaging = ctx.codes_where({"pyproject", "metadata", "readme", "layout"}, "blocker")
     install = _from_checks(
-        ctx, "installation", "Installs from a community repository (PyPI or conda-forge) with one command",
+        ctx,
+        "installation",
+        "Installs from a community repository (PyPI or conda-forge) with one command",
         [*packaging, "RDM311"],
         todo="Fix what stops the package from building, and give the install command in the README; then "
         "publish it on PyPI (`sciship publish`).",
@@ -201,49 +226,87 @@ def evaluate(
     named = facts.install_by_name(project, facts.name_variants(meta.name))
     ev = list(install.evidence)
     if named is not None:
-        ev.append(Evidence(f"The README installs it by name: `{named.value}`.", None, "met", named.path, named.line))
+        ev.append(
+            Evidence(f"The README installs it by name: `{named.value}`.", None, "met", named.path, named.line)
+        )
         ev.append(Evidence("sciship did not look the name up on PyPI or conda-forge.", None, None))
     elif install.status == "met":
         readme = next((e for e in ev if e.code == "RDM311"), None)
-        ev.append(Evidence(f"No install command in the README names `{meta.name or 'the package'}`: people "
-                           "cannot tell what to install from PyPI or conda-forge.", None, "not met",
-                           readme.path if readme else None))
-        install = Item(install.key, install.title, "required", 0, "not met", "facts", (), "Add `pip install "
-                       f"{meta.name or 'your-package'}` (and the conda-forge command, if there is one) to the "
-                       "README's installation section.", _FACT_RANK)
+        ev.append(
+            Evidence(
+                f"No install command in the README names `{meta.name or 'the package'}`: people "
+                "cannot tell what to install from PyPI or conda-forge.",
+                None,
+                "not met",
+                readme.path if readme else None,
+            )
+        )
+        install = Item(
+            install.key,
+            install.title,
+            "required",
+            0,
+            "not met",
+            "facts",
+            (),
+            "Add `pip install "
+            f"{meta.name or 'your-package'}` (and the conda-forge command, if there is one) to the "
+            "README's installation section.",
+            _FACT_RANK,
+        )
     install = _with(install, evidence=tuple(ev))
     if build is not None:
         install = _build_item(install, build, ("sdist", "wheel", "venv", "install"), "built and installed")
     items.append(install)
 
     imports = _from_checks(
-        ctx, "imports", "Imports in a fresh Python environment", [*packaging, "DEP900", "LAY402"],
-        todo="Declare every package your code imports and give every subpackage an `__init__.py`.", level=1,
+        ctx,
+        "imports",
+        "Imports in a fresh Python environment",
+        [*packaging, "DEP900", "LAY402"],
+        todo="Declare every package your code imports and give every subpackage an `__init__.py`.",
+        level=1,
     )
-    if build is None and imports.status == "met":
+    if build is not None:
+        imports = _build_item(imports, build, ("install", "import"), "imported every module")
+    elif imports.status == "met":
         imports = _with(
             imports,
             basis="static",
-            evidence=(*imports.evidence, Evidence("Read statically: sciship did not install or import the package. "
-                                                  "`sciship review check --build` does.", None, None)),
+            evidence=(
+                *imports.evidence,
+                Evidence(
+                    "Read statically: sciship did not install or import the package. "
+                    "`sciship review check --build` does.",
+                    None,
+                    None,
+                ),
+            ),
         )
-    else:
-        imports = _build_item(imports, build, ("install", "import"), "imported every module")
     items.append(imports)
 
-    items.append(_person(
-        "fit", "Fits pyOpenSci's scope",
-        "Decide which of pyOpenSci's categories the package falls under (https://www.pyopensci.org/"
-        "software-peer-review/about/package-scope.html); if unsure, open a pre-submission inquiry "
-        "(`sciship review submission --presubmission`).",
-    ))
+    items.append(
+        _person(
+            "fit",
+            "Fits pyOpenSci's scope",
+            "Decide which of pyOpenSci's categories the package falls under (https://www.pyopensci.org/"
+            "software-peer-review/about/package-scope.html); if unsure, open a pre-submission inquiry "
+            "(`sciship review submission --presubmission`).",
+        )
+    )
 
     # -- documentation
-    docs_url = meta.documentation or (meta.homepage if meta.homepage and "readthedocs" in meta.homepage else None)
+    docs_url = meta.documentation or (
+        meta.homepage if meta.homepage and "readthedocs" in meta.homepage else None
+    )
     docs = _from_checks(
-        ctx, "documentation", "Documentation online, enough to judge the package without installing it",
-        ["DOC500"], shown=["DOC502"],
-        todo="Write documentation (`docs/` with Sphinx or MkDocs) and publish it (Read the Docs or GitHub Pages).",
+        ctx,
+        "documentation",
+        "Documentation online, enough to judge the package without installing it",
+        ["DOC500"],
+        shown=["DOC502"],
+        todo="Write documentation (`docs/` with Sphinx or MkDocs) and publish it (Read the Docs or GitHub "
+        "Pages).",
     )
     published = "DOC502" in ctx.by_code and ctx.by_code["DOC502"].status == "passed"
     ev = list(docs.evidence)
@@ -251,48 +314,105 @@ def evaluate(
         path, line = facts.where(meta, "urls")
         ev.append(Evidence(f"The metadata links to the documentation: {docs_url}", None, "met", path, line))
     if docs.status == "met" and not (published or docs_url):
-        docs = Item(docs.key, docs.title, "required", 0, "not met", "facts", tuple(ev),
-                    "Publish the docs (Read the Docs or GitHub Pages) and add the address under "
-                    "`[project.urls]` as `Documentation`.", _FACT_RANK)
+        docs = Item(
+            docs.key,
+            docs.title,
+            "required",
+            0,
+            "not met",
+            "facts",
+            tuple(ev),
+            "Publish the docs (Read the Docs or GitHub Pages) and add the address under "
+            "`[project.urls]` as `Documentation`.",
+            _FACT_RANK,
+        )
     items.append(_with(docs, evidence=tuple(ev)))
-    items.append(_from_checks(
-        ctx, "docs-overview", "Shows how to install it and get started", ["DOC500", "RDM310", "RDM311"],
-        todo="Say what the package does and how to install it, in the README and on the docs' front page.",
-        level=1,
-    ))
-    items.append(_from_checks(
-        ctx, "docs-tutorial", "Has a short quickstart tutorial", ["DOC500", "DOC503"], shown=["RDM312"],
-        todo="Add a quickstart page (or notebook) to the docs that runs the package on a small example.",
-        level=1,
-    ))
-    items.append(_from_checks(
-        ctx, "docs-api", "Has API documentation built from docstrings", ["DOC500", "DOC501", "DOC504"],
-        todo="Add an API reference page built from your docstrings, and docstrings (in one standard style) "
-        "to the public functions and classes.", level=1,
-    ))
+    items.append(
+        _from_checks(
+            ctx,
+            "docs-overview",
+            "Shows how to install it and get started",
+            ["DOC500", "RDM310", "RDM311"],
+            todo="Say what the package does and how to install it, in the README and on the docs' front "
+            "page.",
+            level=1,
+        )
+    )
+    items.append(
+        _from_checks(
+            ctx,
+            "docs-tutorial",
+            "Has a short quickstart tutorial",
+            ["DOC500", "DOC503"],
+            shown=["RDM312"],
+            todo="Add a quickstart page (or notebook) to the docs that runs the package on a small example.",
+            level=1,
+        )
+    )
+    items.append(
+        _from_checks(
+            ctx,
+            "docs-api",
+            "Has API documentation built from docstrings",
+            ["DOC500", "DOC501", "DOC504"],
+            todo="Add an API reference page built from your docstrings, and docstrings (in one standard "
+            "style) to the public functions and classes.",
+            level=1,
+        )
+    )
 
     # -- core files
     core = [
-        _from_checks(ctx, "readme", "README: what it does, how to install it, where the development "
-                     "instructions are", ["RDM301", "RDM310", "RDM311", "RDM315"],
-                     todo="Complete the README: a first paragraph on what the package does, the install "
-                     "command, and a link to CONTRIBUTING (or development instructions).", level=1),
-        _from_checks(ctx, "contributing", "CONTRIBUTING: how to set up, test and contribute", ["COM600"],
-                     todo="Add CONTRIBUTING.md (`sciship check --fix` writes a starter).", level=1),
-        _from_checks(ctx, "code-of-conduct", "CODE_OF_CONDUCT", ["COM601"],
-                     todo="Add CODE_OF_CONDUCT.md (`sciship check --fix` adds the Contributor Covenant).",
-                     level=1),
-        _from_checks(ctx, "license", "An OSI-approved open-source license, with its text in the project",
-                     ["LIC200", "LIC201", "LIC203", "LIC202"],
-                     todo="Choose an OSI-approved license, declare it in pyproject.toml and add its text "
-                     "(`sciship explain licenses`).", level=1),
+        _from_checks(
+            ctx,
+            "readme",
+            "README: what it does, how to install it, where the development instructions are",
+            ["RDM301", "RDM310", "RDM311", "RDM315"],
+            todo="Complete the README: a first paragraph on what the package does, the install "
+            "command, and a link to CONTRIBUTING (or development instructions).",
+            level=1,
+        ),
+        _from_checks(
+            ctx,
+            "contributing",
+            "CONTRIBUTING: how to set up, test and contribute",
+            ["COM600"],
+            todo="Add CONTRIBUTING.md (`sciship check --fix` writes a starter).",
+            level=1,
+        ),
+        _from_checks(
+            ctx,
+            "code-of-conduct",
+            "CODE_OF_CONDUCT",
+            ["COM601"],
+            todo="Add CODE_OF_CONDUCT.md (`sciship check --fix` adds the Contributor Covenant).",
+            level=1,
+        ),
+        _from_checks(
+            ctx,
+            "license",
+            "An OSI-approved open-source license, with its text in the project",
+            ["LIC200", "LIC201", "LIC203", "LIC202"],
+            todo="Choose an OSI-approved license, declare it in pyproject.toml and add its text "
+            "(`sciship explain licenses`).",
+            level=1,
+        ),
     ]
     worst = [i for i in core if i.status == "not met"]
-    items.append(Item(
-        "core-files", "Core repository files", "required", 0, "not met" if worst else "met", "checks", (),
-        "Complete the files listed below." if worst else "", min((i.rank for i in worst), default=_FACT_RANK),
-        rollup=True,
-    ))
+    items.append(
+        Item(
+            "core-files",
+            "Core repository files",
+            "required",
+            0,
+            "not met" if worst else "met",
+            "checks",
+            (),
+            "Complete the files listed below." if worst else "",
+            min((i.rank for i in worst), default=_FACT_RANK),
+            rollup=True,
+        )
+    )
     items.extend(core)
 
     # -- issue header
@@ -302,50 +422,99 @@ def evaluate(
     missing = header.unknown
     only_handles = bool(missing) and all("GitHub handle" in m for m in missing)
     header_status: ItemStatus = "met" if not missing else ("for a person" if only_handles else "not met")
-    items.append(Item(
-        "issue-header", "Everything the submission's header asks is known", "required", 0, header_status,
-        "facts",
-        tuple(Evidence(f"{label}: {value}", None, "met", place.path if place else None, place.line if place else None)
-              for label, value, place in header.known_rows())
-        + tuple(Evidence(f"Not known: {m}", None, "not met") for m in missing),
-        ("Give the GitHub handles when you paste the submission (sciship writes TBD for them)." if only_handles
-         else "Add what sciship could not find to the metadata, or fill it in by hand: " + "; ".join(missing)
-         + ".") if missing else "",
-    ))
+    items.append(
+        Item(
+            "issue-header",
+            "The submission's header can be filled in",
+            "required",
+            0,
+            header_status,
+            "facts",
+            tuple(
+                Evidence(
+                    f"{label}: {value}",
+                    None,
+                    "met",
+                    place.path if place else None,
+                    place.line if place else None,
+                )
+                for label, value, place in header.known_rows()
+            )
+            + tuple(Evidence(f"Not known: {m}", None, "not met") for m in missing),
+            (
+                "Give the GitHub handles when you paste the submission (sciship writes TBD for them)."
+                if only_handles
+                else "Add what sciship could not find to the metadata, or fill it in by hand: "
+                + "; ".join(missing)
+                + "."
+            )
+            if missing
+            else "",
+        )
+    )
 
     # -- tests
-    items.append(_from_checks(
-        ctx, "tests-ci", "Has tests, and CI runs them", ["LAY405", "LAY406", "CI700"], shown=["CI701"],
-        todo="Write tests with pytest and a GitHub Actions workflow that runs them on every push.",
-    ))
+    items.append(
+        _from_checks(
+            ctx,
+            "tests-ci",
+            "Has tests, and CI runs them",
+            ["LAY405", "LAY406", "CI700"],
+            shown=["CI701"],
+            todo="Write tests with pytest and a GitHub Actions workflow that runs them on every push.",
+        )
+    )
 
     # -- repository
-    items.append(_repository_item(project, meta))
-    items.append(_person(
-        "overlap", "Does not entirely overlap a package pyOpenSci already reviewed",
-        "Compare with the packages at https://www.pyopensci.org/python-packages.html and say in the submission "
-        "how yours differs.",
-    ))
+    items.append(_repository_item(project))
+    items.append(
+        _person(
+            "overlap",
+            "Does not entirely overlap a package pyOpenSci already reviewed",
+            "Compare with the packages at https://www.pyopensci.org/python-packages.html and say in the "
+            "submission how yours differs.",
+        )
+    )
 
     # -- JOSS
-    items.append(_archive_item(project, meta))
-    items.append(_version_item(project, meta))
+    items.append(_archive_item(project))
+    items.append(_version_item(project))
 
-    items.append(_person(
-        "gen-ai", "Discloses whether generative AI tools helped write or maintain it",
-        "Say in the submission whether and how generative AI tools were used, and confirm a person reviewed "
-        "all the code (pyOpenSci's generative-AI policy).",
-    ))
+    items.append(
+        _person(
+            "gen-ai",
+            "Discloses whether generative AI tools helped write or maintain it",
+            "Say in the submission whether and how generative AI tools were used, and confirm a person "
+            "reviewed all the code (pyOpenSci's generative-AI policy).",
+        )
+    )
 
     # -- optional
-    items.append(_optional(project, "linting", "Lints the code automatically (ruff, flake8, ...)", facts.linting,
-                           "Add ruff (`[tool.ruff]` in pyproject.toml) and run it in pre-commit and CI."))
-    items.append(_optional(project, "type-checking", "Has type hints checked by a type checker (mypy, pyright)",
-                           facts.type_checking,
-                           "Add type hints and run mypy (`[tool.mypy]` in pyproject.toml) in CI."))
-    tooling = _optional(project, "modern-tooling", "Uses modern packaging tools (pyproject.toml with uv, Hatch, ...)",
-                        facts.modern_tooling,
-                        "Manage environments and tasks with uv or Hatch (the packaging guide explains both).")
+    items.append(
+        _optional(
+            project,
+            "linting",
+            "Lints the code automatically (ruff, flake8, ...)",
+            facts.linting,
+            "Add ruff (`[tool.ruff]` in pyproject.toml) and run it in pre-commit and CI.",
+        )
+    )
+    items.append(
+        _optional(
+            project,
+            "type-checking",
+            "Has type hints checked by a type checker (mypy, pyright)",
+            facts.type_checking,
+            "Add type hints and run mypy (`[tool.mypy]` in pyproject.toml) in CI.",
+        )
+    )
+    tooling = _optional(
+        project,
+        "modern-tooling",
+        "Uses modern packaging tools (pyproject.toml with uv, Hatch, ...)",
+        facts.modern_tooling,
+        "Manage environments and tasks with uv or Hatch (the packaging guide explains both).",
+    )
     if tooling.status == "met" and ctx.counts_against("PKG103"):
         tooling = _with(tooling, status="not met", todo="Declare a build backend in pyproject.toml first.")
     items.append(tooling)
@@ -361,103 +530,206 @@ def _with(item: Item, **changes: object) -> Item:
 def _build_item(item: Item, build: BuildResult, steps: Sequence[str], success: str) -> Item:
     ran = [s for s in build.steps if s.name in steps]
     failed = [s for s in ran if s.status == "failed"]
-    ev = [Evidence(f"`sciship build`: {s.title.lower()}: {s.status}" + (f" - {s.message}" if s.message else ""),
-                   None, "met" if s.status == "ok" else "not met") for s in ran]
+    ev = [
+        Evidence(
+            f"`sciship build`: {s.title.lower()}: {s.status}" + (f" - {s.message}" if s.message else ""),
+            None,
+            "met" if s.status == "ok" else "not met",
+        )
+        for s in ran
+    ]
     if failed:
-        return _with(item, status="not met", basis="build", evidence=(*item.evidence, *ev), rank=0,
-                     todo="Fix what `sciship build` reports: " + failed[0].message)
+        return _with(
+            item,
+            status="not met",
+            basis="build",
+            evidence=(*item.evidence, *ev),
+            rank=0,
+            todo="Fix what `sciship build` reports: " + failed[0].message,
+        )
     if not ran or any(s.status == "skipped" for s in ran):
         return _with(item, evidence=(*item.evidence, *ev))
-    return _with(item, status=item.status, basis="build",
-                 evidence=(*item.evidence, Evidence(f"`sciship build` {success}.", None, "met"), *ev))
+    return _with(
+        item,
+        status=item.status,
+        basis="build",
+        evidence=(*item.evidence, Evidence(f"`sciship build` {success}.", None, "met"), *ev),
+    )
 
 
-def _repository_item(project: Project, meta: object) -> Item:
+def _repository_item(project: Project) -> Item:
     from sciship.review import facts
 
     repo = facts.repository(project)
     remote = facts.git_remote(project)
     title = "The repository link resolves to the code"
     if repo is None:
-        return Item("repository", title, "required", 0, "not met", "facts",
-                    (Evidence("Neither the metadata nor the git remote gives the repository's address.", None,
-                              "not met"),),
-                    "Add `Source = \"https://github.com/OWNER/REPO\"` under `[project.urls]` in pyproject.toml.")
+        return Item(
+            "repository",
+            title,
+            "required",
+            0,
+            "not met",
+            "facts",
+            (
+                Evidence(
+                    "Neither the metadata nor the git remote gives the repository's address.", None, "not met"
+                ),
+            ),
+            'Add `Source = "https://github.com/OWNER/REPO"` under `[project.urls]` in pyproject.toml.',
+        )
     ev = [Evidence(f"Repository: {repo.value}", None, "met", repo.path, repo.line)]
     on_host = any(h in repo.value for h in ("github.com/", "gitlab.com/", "codeberg.org/", "bitbucket.org/"))
     if remote and not facts.same_repository(remote, repo.value):
         ev.append(Evidence(f"But the git remote `origin` is {remote}.", None, "not met", ".git/config"))
-        return Item("repository", title, "required", 0, "not met", "facts", tuple(ev),
-                    "Make the repository link in the metadata and the git remote the same repository.")
+        return Item(
+            "repository",
+            title,
+            "required",
+            0,
+            "not met",
+            "facts",
+            tuple(ev),
+            "Make the repository link in the metadata and the git remote the same repository.",
+        )
     if remote:
         ev.append(Evidence("The git remote `origin` is the same repository.", None, "met", ".git/config"))
     if not on_host:
-        return Item("repository", title, "required", 0, "not met", "facts", tuple(ev),
-                    "Give the address of the code repository itself (GitHub, GitLab, ...), not a homepage.")
+        return Item(
+            "repository",
+            title,
+            "required",
+            0,
+            "not met",
+            "facts",
+            tuple(ev),
+            "Give the address of the code repository itself (GitHub, GitLab, ...), not a homepage.",
+        )
     ev.append(Evidence("sciship did not open the link (it reads files only).", None, None))
     return Item("repository", title, "required", 0, "met", "facts", tuple(ev))
 
 
-def _archive_item(project: Project, meta: object) -> Item:
+def _archive_item(project: Project) -> Item:
     from sciship.review import facts
 
     m = facts.metadata(project)
     title = "Archived with a DOI (for JOSS; may come after the review)"
     if m.doi:
         path, line = facts.where(m, "doi")
-        return Item("archive", title, "joss", 0, "met", "facts",
-                    (Evidence(f"DOI {m.doi}", None, "met", path, line),))
+        return Item(
+            "archive", title, "joss", 0, "met", "facts", (Evidence(f"DOI {m.doi}", None, "met", path, line),)
+        )
     readme = facts.doi_in_readme(project)
     if readme is not None:
-        return Item("archive", title, "joss", 0, "met", "facts",
-                    (Evidence(f"The README gives the DOI {readme.value}", None, "met", readme.path, readme.line),))
-    return Item("archive", title, "joss", 0, "not met", "facts",
-                (Evidence("No DOI in CITATION.cff, codemeta.json, .zenodo.json or the README.", None, "not met"),),
-                "Turn on Zenodo for the repository and make a GitHub release: Zenodo gives it a DOI. "
-                "`sciship review accepted` records it after the review.")
+        return Item(
+            "archive",
+            title,
+            "joss",
+            0,
+            "met",
+            "facts",
+            (Evidence(f"The README gives the DOI {readme.value}", None, "met", readme.path, readme.line),),
+        )
+    return Item(
+        "archive",
+        title,
+        "joss",
+        0,
+        "not met",
+        "facts",
+        (Evidence("No DOI in CITATION.cff, codemeta.json, .zenodo.json or the README.", None, "not met"),),
+        "Turn on Zenodo for the repository and make a GitHub release: Zenodo gives it a DOI. "
+        "`sciship review accepted` records it after the review.",
+    )
 
 
-def _version_item(project: Project, meta: object) -> Item:
+def _version_item(project: Project) -> Item:
     from sciship.review import facts
 
     m = facts.metadata(project)
     title = "The version submitted is a tagged release (for JOSS; may come after the review)"
     if not project.in_git:
-        return Item("version", title, "joss", 0, "not met", "facts",
-                    (Evidence("The project is not a git repository, so it has no release tags.", None, "not met"),),
-                    "Put the project under git and tag each release (`git tag v1.0.0`).")
+        return Item(
+            "version",
+            title,
+            "joss",
+            0,
+            "not met",
+            "facts",
+            (Evidence("The project is not a git repository, so it has no release tags.", None, "not met"),),
+            "Put the project under git and tag each release (`git tag v1.0.0`).",
+        )
     if m.version:
         tag = facts.version_tag(project, m.version)
         path, line = facts.where(m, "version")
         if tag:
-            return Item("version", title, "joss", 0, "met", "facts",
-                        (Evidence(f"Version {m.version} has the git tag `{tag}`.", None, "met", path, line),))
+            return Item(
+                "version",
+                title,
+                "joss",
+                0,
+                "met",
+                "facts",
+                (Evidence(f"Version {m.version} has the git tag `{tag}`.", None, "met", path, line),),
+            )
         latest = facts.latest_version_tag(project)
         note = f" (the latest tag is `{latest}`)" if latest else " (there are no version tags)"
-        return Item("version", title, "joss", 0, "not met", "facts",
-                    (Evidence(f"Version {m.version} has no git tag{note}.", None, "not met", path, line),),
-                    f"Tag the release you submit: `git tag v{m.version}` and push it (a GitHub release does both).")
+        return Item(
+            "version",
+            title,
+            "joss",
+            0,
+            "not met",
+            "facts",
+            (Evidence(f"Version {m.version} has no git tag{note}.", None, "not met", path, line),),
+            f"Tag the release you submit: `git tag v{m.version}` and push it (a GitHub release does both).",
+        )
     latest = facts.latest_version_tag(project)
     if latest and m.version_from and "git" in m.version_from:
-        return Item("version", title, "joss", 0, "met", "facts",
-                    (Evidence(f"The version comes from {m.version_from}; the latest tag is `{latest}`.", None,
-                              "met"),))
-    return Item("version", title, "joss", 0, "not met", "facts",
-                (Evidence("sciship found no version number it can read.", None, "not met"),),
-                "Give the version in pyproject.toml and tag each release.")
+        return Item(
+            "version",
+            title,
+            "joss",
+            0,
+            "met",
+            "facts",
+            (
+                Evidence(
+                    f"The version comes from {m.version_from}; the latest tag is `{latest}`.", None, "met"
+                ),
+            ),
+        )
+    return Item(
+        "version",
+        title,
+        "joss",
+        0,
+        "not met",
+        "facts",
+        (Evidence("sciship found no version number it can read.", None, "not met"),),
+        "Give the version in pyproject.toml and tag each release.",
+    )
 
 
-def _optional(
-    project: Project, key: str, title: str, find: Callable[[Project], object], todo: str
-) -> Item:
+def _optional(project: Project, key: str, title: str, find: Callable[[Project], object], todo: str) -> Item:
     place = find(project)
     if place is None:
         return Item(key, title, "optional", 0, "not met", "facts", (), todo, 2)
     from sciship.review.facts import Place
 
-    assert isinstance(place, Place)
-    return Item(key, title, "optional", 0, "met", "facts",
-                (Evidence(f"Uses {place.value}.", None, "met", place.path, place.line),), "", 2)
+    if not isinstance(place, Place):  # pragma: no cover - every finder returns a Place or None
+        raise TypeError(place)
+    return Item(
+        key,
+        title,
+        "optional",
+        0,
+        "met",
+        "facts",
+        (Evidence(f"Uses {place.value}.", None, "met", place.path, place.line),),
+        "",
+        2,
+    )
 
 
 def summary_lines(readiness: Readiness) -> list[str]:
@@ -465,14 +737,16 @@ def summary_lines(readiness: Readiness) -> list[str]:
     out: list[str] = []
     blocking = readiness.blocking
     if blocking:
-        out.append(f"{len(blocking)} item{'s' if len(blocking) != 1 else ''} still block a submission, most "
-                   "important first:")
+        out.append(
+            f"{len(blocking)} item{'s' if len(blocking) != 1 else ''} still block a submission, most "
+            "important first:"
+        )
         out.extend(f"{n}. {i.title}: {i.todo}" for n, i in enumerate(blocking, 1))
     else:
         out.append("Nothing sciship can check blocks a submission.")
     people = readiness.for_a_person
     if people:
-        out.append("Only you can judge: " + "; ".join(i.title.lower() for i in people) + ".")
+        out.append("Left for you: " + "; ".join(i.title for i in people) + ".")
     return out
 
 

@@ -136,9 +136,7 @@ def maintainers(project: Project) -> tuple[Person, ...]:
 
 
 # ---------------------------------------------------------------------- README
-_BADGE_OR_MARKUP = re.compile(
-    r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?"
-)
+_BADGE_OR_MARKUP = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -217,8 +215,11 @@ def doi_in_readme(project: Project) -> Place | None:
     readme = load_readme(project)
     if readme is None:
         return None
-    m = re.search(r"(?:doi\.org/|zenodo\.org/badge/latestdoi/|doi:\s*)(10\.\d{4,9}/[^\s)\]>\"']+|\d+)",
-                  readme.text, re.IGNORECASE)
+    m = re.search(
+        r"(?:doi\.org/|zenodo\.org/badge/latestdoi/|doi:\s*)(10\.\d{4,9}/[^\s)\]>\"']+|\d+)",
+        readme.text,
+        re.IGNORECASE,
+    )
     if m is None:
         return None
     return Place(m.group(1).rstrip(".,;"), readme.path, readme.text.count("\n", 0, m.start()) + 1)
@@ -250,8 +251,14 @@ _TABLE_FILES = ("pyproject.toml", "setup.cfg", "tox.ini")
 #: files that run tools (hooks, CI, task runners)
 _RUN_FILES = (".pre-commit-config.yaml", "noxfile.py", "tox.ini", "Makefile", "justfile", "pixi.toml")
 _OWN_FILES = {
-    "ruff.toml": "ruff", ".ruff.toml": "ruff", ".flake8": "flake8", ".pylintrc": "pylint", "pylintrc": "pylint",
-    "mypy.ini": "mypy", ".mypy.ini": "mypy", "pyrightconfig.json": "pyright",
+    "ruff.toml": "ruff",
+    ".ruff.toml": "ruff",
+    ".flake8": "flake8",
+    ".pylintrc": "pylint",
+    "pylintrc": "pylint",
+    "mypy.ini": "mypy",
+    ".mypy.ini": "mypy",
+    "pyrightconfig.json": "pyright",
 }
 
 
@@ -288,11 +295,28 @@ def modern_tooling(project: Project) -> Place | None:
     text = project.read_text("pyproject.toml") or ""
     m = re.search(r"^\[tool\.(uv|hatch|pdm|pixi|poetry|flit)\b", text, re.MULTILINE)
     if m:
-        return Place({"uv": "uv", "hatch": "Hatch", "pdm": "PDM", "pixi": "pixi", "poetry": "Poetry",
-                      "flit": "Flit"}[m.group(1)], "pyproject.toml", text.count("\n", 0, m.start()) + 1)
+        return Place(
+            {"uv": "uv", "hatch": "Hatch", "pdm": "PDM", "pixi": "pixi", "poetry": "Poetry", "flit": "Flit"}[
+                m.group(1)
+            ],
+            "pyproject.toml",
+            text.count("\n", 0, m.start()) + 1,
+        )
+    backend = re.search(r"^\s*build-backend\s*=\s*[\"']([\w.]+)", text, re.MULTILINE)
+    modern = {
+        "hatchling.build": "Hatch (hatchling)",
+        "pdm.backend": "PDM (pdm-backend)",
+        "uv_build": "uv (uv_build)",
+        "flit_core.buildapi": "Flit",
+        "poetry.core.masonry.api": "Poetry (poetry-core)",
+    }
+    if backend and backend.group(1) in modern:
+        return Place(modern[backend.group(1)], "pyproject.toml", text.count("\n", 0, backend.start()) + 1)
     for path in project.workflow_files:
         wf = project.read_text(path) or ""
-        m = re.search(r"astral-sh/setup-uv|\buv (?:sync|run|pip)|\bhatch (?:run|test|build)|prefix-dev/setup-pixi", wf)
+        m = re.search(
+            r"astral-sh/setup-uv|\buv (?:sync|run|pip)|\bhatch (?:run|test|build)|prefix-dev/setup-pixi", wf
+        )
         if m:
             return Place(m.group(0), path, wf.count("\n", 0, m.start()) + 1)
     return None

@@ -161,7 +161,9 @@ class GitHub:
             raise GitHubError(f"`{self.redact(url)}` is not an http(s) address.")
         self.requests += 1
         if self._log:
-            self._log(f"GET {self.redact(url)}" + (" (cached copy offered)" if "If-None-Match" in headers else ""))
+            self._log(
+                f"GET {self.redact(url)}" + (" (cached copy offered)" if "If-None-Match" in headers else "")
+            )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
                 status = response.status
@@ -174,10 +176,12 @@ class GitHub:
                     self._log("  304 Not Modified: the cached copy is current")
                 return Answer(200, cached.get("data"), {"link": str(cached.get("link") or "")}, True)
             body = _read_error(exc)
-            raise self._http_error(exc.code, got, body, url, what) from None
+            raise self._http_error(exc.code, got, body, what) from None
         except (http.client.HTTPException, ValueError) as exc:  # a bad address or a garbled answer
             raise GitHubError(
-                self.redact(f"sciship could not talk to GitHub at {self.base} ({type(exc).__name__}: {exc})."),
+                self.redact(
+                    f"sciship could not talk to GitHub at {self.base} ({type(exc).__name__}: {exc})."
+                ),
                 hint="Check GITHUB_API_URL (and GITHUB_TOKEN: it must be one line without spaces).",
             ) from None
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
@@ -196,17 +200,22 @@ class GitHub:
         return Answer(status, data, got)
 
     # ------------------------------------------------------------------ errors
-    def _http_error(self, code: int, headers: Mapping[str, str], body: str, url: str, what: str) -> GitHubError:
+    def _http_error(self, code: int, headers: Mapping[str, str], body: str, what: str) -> GitHubError:
         message = _github_message(body)
         if code == 401:
             return GitHubError(
                 "GitHub refused the token in GITHUB_TOKEN (401 Bad credentials): it is wrong, expired or "
                 "revoked.",
-                hint="Create a new token (no scopes are needed for public issues) and set GITHUB_TOKEN to it, or "
-                "unset GITHUB_TOKEN: public review issues can be read without one (60 requests an hour).",
+                hint="Create a new token (no scopes are needed for public issues) and set GITHUB_TOKEN to "
+                "it, or unset GITHUB_TOKEN: public review issues can be read without one (60 requests an "
+                "hour).",
             )
-        if code in (403, 429) and (headers.get("x-ratelimit-remaining") == "0" or "rate limit" in message.lower()):
-            return GitHubError(self.redact(_rate_limit_message(headers)), hint=_rate_limit_hint(self.authenticated))
+        if code in (403, 429) and (
+            headers.get("x-ratelimit-remaining") == "0" or "rate limit" in message.lower()
+        ):
+            return GitHubError(
+                self.redact(_rate_limit_message(headers)), hint=_rate_limit_hint(self.authenticated)
+            )
         if code in (403, 429) and headers.get("retry-after"):
             return GitHubError(
                 f"GitHub asks sciship to slow down (secondary rate limit): wait {headers['retry-after']} "
@@ -214,7 +223,9 @@ class GitHub:
             )
         if code == 403:
             return GitHubError(
-                self.redact(f"GitHub did not allow reading {what} (403 Forbidden: {message or 'no reason given'})."),
+                self.redact(
+                    f"GitHub did not allow reading {what} (403 Forbidden: {message or 'no reason given'})."
+                ),
                 hint="A token without access to this repository gives this answer; check GITHUB_TOKEN.",
             )
         if code in (404, 410):
@@ -228,12 +239,17 @@ class GitHub:
                 f"GitHub had a problem answering ({code}{': ' + message if message else ''}).",
                 hint="This is usually brief: try again in a minute.",
             )
-        return GitHubError(self.redact(f"GitHub answered {code} for {what}{': ' + message if message else ''}."))
+        return GitHubError(
+            self.redact(f"GitHub answered {code} for {what}{': ' + message if message else ''}.")
+        )
 
     def _malformed(self, url: str, expected: str) -> GitHubError:
         return GitHubError(
-            self.redact(f"GitHub's answer to {url} is not {expected} as sciship expected, so it cannot be read."),
-            hint="If GITHUB_API_URL is set, check that it points to a GitHub REST API; otherwise try again later.",
+            self.redact(
+                f"GitHub's answer to {url} is not {expected} as sciship expected, so it cannot be read."
+            ),
+            hint="If GITHUB_API_URL is set, check that it points to a GitHub REST API; otherwise try again "
+            "later.",
         )
 
     # ------------------------------------------------------------------ cache
@@ -262,7 +278,7 @@ class GitHub:
 def _read_error(exc: Any) -> str:
     try:
         return str(exc.read().decode("utf-8", "replace"))
-    except Exception:  # noqa: BLE001 - an unreadable error body changes nothing
+    except Exception:
         return ""
 
 
@@ -326,7 +342,9 @@ class IssueRef:
 
 
 _REF = re.compile(r"^(?:(?P<repo>[\w.-]+/[\w.-]+))?#(?P<n>\d+)$")
-_URL_REF = re.compile(r"^https?://[^/]+/(?:repos/)?(?P<repo>[\w.-]+/[\w.-]+)/(?:issues|pull)/(?P<n>\d+)(?:[/?#].*)?$")
+_URL_REF = re.compile(
+    r"^https?://[^/]+/(?:repos/)?(?P<repo>[\w.-]+/[\w.-]+)/(?:issues|pull)/(?P<n>\d+)(?:[/?#].*)?$"
+)
 
 
 def parse_ref(text: str, default_repo: str) -> IssueRef | None:

@@ -209,7 +209,9 @@ def _keys(lines: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 # ---------------------------------------------------------------------- values
 _HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w.-]*\.[a-z]{2,}\b)")
-_GITHUB_URL = re.compile(r"https?://(?:www\.)?github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?(?=[\s)\]>,]|$)")
+_GITHUB_URL = re.compile(
+    r"https?://(?:www\.)?github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?(?=[\s)\]>,]|$)"
+)
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s\])>\"']+)", re.IGNORECASE)
 _URL = re.compile(r"<?(https?://[^\s>)\]]+)>?")
@@ -273,7 +275,9 @@ def parse_people(value: str | None) -> tuple[ReviewUser, ...]:
         name = " ".join(name.split()).strip(" ,;:-")
         if name.lower() in _UNKNOWN or name.lower() in {"name", "github_handle"}:
             name = ""
-        handles = [h for h in handles if h.lower() not in {"github_handle", "github_handle1", "github_handle2"}]
+        handles = [
+            h for h in handles if h.lower() not in {"github_handle", "github_handle1", "github_handle2"}
+        ]
         if len(handles) > 1 and not name:
             people.extend(ReviewUser("", h) for h in handles)
         elif handles or name:
@@ -322,7 +326,7 @@ def parse_date(value: str | None) -> tuple[str | None, str | None]:
 
             for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
                 try:
-                    parsed = datetime.strptime(v, fmt)  # noqa: DTZ007 - a calendar date, no time
+                    parsed = datetime.strptime(v, fmt)
                 except ValueError:
                     continue
                 return parsed.date().isoformat(), None
@@ -450,7 +454,9 @@ def parse_body(body: str | None, *, kind: Kind | None = None) -> Review:
     partners: list[str] = []
     for title, content in parts.items():
         if "scope" in title or "domain specific" in title:
-            categories.extend(category_slug(c) for c in _checked(content) if category_slug(c) not in categories)
+            categories.extend(
+                category_slug(c) for c in _checked(content) if category_slug(c) not in categories
+            )
         elif "partnership" in title:
             partners.extend(category_slug(c) for c in _checked(content) if category_slug(c) not in partners)
     is_pre = "repository_link_(if_existing)" in header.keys
@@ -485,9 +491,12 @@ def _label(key: str) -> str:
 def from_issue(issue: Mapping[str, Any]) -> Review:
     """A :class:`Review` from GitHub's issue JSON (``GET /repos/{owner}/{repo}/issues/{n}``)."""
     labels = tuple(
-        str(label.get("name")) if isinstance(label, Mapping) else str(label) for label in issue.get("labels") or ()
+        str(label.get("name")) if isinstance(label, Mapping) else str(label)
+        for label in issue.get("labels") or ()
     )
-    kind: Kind | None = "presubmission" if any(lbl.strip().lower() == "presubmission" for lbl in labels) else None
+    kind: Kind | None = (
+        "presubmission" if any(lbl.strip().lower() == "presubmission" for lbl in labels) else None
+    )
     review = parse_body(issue.get("body"), kind=kind)
     number = issue.get("number")
     return replace(

@@ -46,14 +46,18 @@ def readiness_terminal(r: Readiness, *, style: Style | None = None, verbose: boo
     )
     blocking = r.blocking
     if blocking:
-        out.append(f"{len(blocking)} item{'s' if len(blocking) != 1 else ''} still block a submission, most "
-                   "important first:")
-        out += [st.wrap(f"{n}. {i.title}: {i.todo}", indent="     ", first="  ") for n, i in enumerate(blocking, 1)]
+        out.append(
+            f"{len(blocking)} item{'s' if len(blocking) != 1 else ''} still block a submission, most "
+            "important first:"
+        )
+        out += [
+            st.wrap(f"{n}. {i.title}: {i.todo}", indent="     ", first="  ")
+            for n, i in enumerate(blocking, 1)
+        ]
     else:
         out.append("Nothing sciship can check blocks a submission.")
     if r.for_a_person:
-        out.append(st.wrap("Only you can judge: " + "; ".join(i.title for i in r.for_a_person) + ".",
-                           indent="  "))
+        out.append(st.wrap("Left for you: " + "; ".join(i.title for i in r.for_a_person) + ".", indent="  "))
     out.append(st("Next step: ", "bold") + _next(r))
     return "\n".join(out) + "\n"
 
@@ -75,14 +79,11 @@ def _terminal_item(item: Item, st: Style, *, verbose: bool) -> list[str]:
     out = [f"{pad}{st(mark.ljust(2), colour, 'bold')} {st(label, colour)} {item.title}"]
     ind = pad + " " * 17
     passed = [e.code for e in item.evidence if e.code and e.status == "passed"]
-    failing = {e.code for e in item.evidence if e.code and e.status == "failed"}
+    failing: set[str | None] = {e.code for e in item.evidence if e.code and e.status == "failed"}
     shown = [e for e in item.evidence if verbose or _worth_showing(e, failing)]
     if passed and not verbose:
         out.append(st.wrap(", ".join(passed) + " passed", indent=ind))
-    for e in shown:
-        out.append(st.wrap(_evidence_text(e), indent=ind + "  ", first=ind))
-    if item.basis == "static" and item.status == "met":
-        pass  # the evidence says it was read statically
+    out.extend(st.wrap(_evidence_text(e), indent=ind + "  ", first=ind) for e in shown)
     if item.todo and item.status != "met":
         first = ind + st("To do: " if item.status == "not met" else "For you: ", "bold")
         out.append(st.wrap(item.todo, indent=ind + "  ", first=first))
@@ -233,10 +234,18 @@ def reviews_table(
                 str(review.number or ""),
                 _cut(review.package_name or review.title or "?", 28),
                 stage,
-                _cut(", ".join("@" + p.github_username if p.github_username else p.name for p in review.editor)
-                     or "-", 18),
-                _cut(", ".join("@" + p.github_username if p.github_username else p.name for p in review.reviewers)
-                     or "-", 30),
+                _cut(
+                    ", ".join("@" + p.github_username if p.github_username else p.name for p in review.editor)
+                    or "-",
+                    18,
+                ),
+                _cut(
+                    ", ".join(
+                        "@" + p.github_username if p.github_username else p.name for p in review.reviewers
+                    )
+                    or "-",
+                    30,
+                ),
                 "" if tracking.days is None else str(tracking.days),
                 overdue,
             )
@@ -248,12 +257,17 @@ def reviews_table(
     for row in table:
         line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
         out.append(st(line, "red") if row[-1] else line)
-    overdue = sum(1 for _, t in rows if t.overdue)
-    out += ["", f"{len(rows)} review{'s' if len(rows) != 1 else ''}, {overdue} overdue against pyOpenSci's "
-            "timelines (EiC 14 days, reviews 21 days, author response 14 days, on hold 90 days)."]
+    late = sum(1 for _, t in rows if t.overdue)
+    counted = (
+        f"{len(rows)} review{'s' if len(rows) != 1 else ''}, {late} overdue against pyOpenSci's "
+        "timelines (EiC 14 days, reviews 21 days, author response 14 days, on hold 90 days)."
+    )
+    out += ["", counted]
     if skipped:
-        out.append(f"{skipped} other issue{'s' if skipped != 1 else ''} had no review header and "
-                   f"{'were' if skipped != 1 else 'was'} left out.")
+        out.append(
+            f"{skipped} other issue{'s' if skipped != 1 else ''} had no review header and "
+            f"{'were' if skipped != 1 else 'was'} left out."
+        )
     out.append("Days in stage count from when the stage's label was last added (the issue's events).")
     return "\n".join(out) + "\n"
 

@@ -41,9 +41,16 @@ STAGES: tuple[Stage, ...] = (
     Stage("editor-assigned", "1/editor-assigned", "editor assigned", 2, "editor"),
     Stage("seeking-reviewers", "2/seeking-reviewers", "looking for reviewers", 3, "editor"),
     Stage("reviewers-assigned", "3/reviewers-assigned", "in review", 4, "reviewers", 21),
-    Stage("awaiting-changes", "4/review-in-awaiting-changes", "author responding to reviews", 5, "author", 14),
-    Stage("awaiting-reviewer-response", "5/awaiting-reviewer-response", "reviewers checking changes", 6,
-          "reviewers"),
+    Stage(
+        "awaiting-changes", "4/review-in-awaiting-changes", "author responding to reviews", 5, "author", 14
+    ),
+    Stage(
+        "awaiting-reviewer-response",
+        "5/awaiting-reviewer-response",
+        "reviewers checking changes",
+        6,
+        "reviewers",
+    ),
     Stage("approved", "6/pyOS-approved", "accepted by pyOpenSci", 7, "nobody", done=True),
     Stage("under-joss-review", "7/under-joss-review", "under JOSS review", 8, "JOSS", done=True),
     Stage("joss-review-complete", "8/joss-review-complete", "JOSS review complete", 9, "JOSS", done=True),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sciship.review import DEFAULT_REPO
@@ -86,31 +87,8 @@ CATEGORIES = (
     "Database interoperability",
 )
 
-_LINKS = """\
-[PackagingGuide]: https://www.pyopensci.org/python-package-guide/
-
-[PackageCategories]: https://www.pyopensci.org/software-peer-review/about/package-scope.html
-
-[JournalOfOpenSourceSoftware]: http://joss.theoj.org/
-
-[JossSubmissionRequirements]: https://joss.readthedocs.io/en/latest/submitting.html#submission-requirements
-
-[JossPaperRequirements]: https://joss.readthedocs.io/en/latest/submitting.html#what-should-my-paper-contain
-
-[PyOpenSciCodeOfConduct]: https://www.pyopensci.org/handbook/CODE_OF_CONDUCT.html
-
-[OsiApprovedLicense]: https://opensource.org/licenses
-
-[Editor Template]: https://www.pyopensci.org/software-peer-review/appendices/templates.html#editor-s-template
-
-[Review Template]: https://www.pyopensci.org/software-peer-review/appendices/templates.html#peer-review-template
-
-[Comments]: https://github.com/orgs/pyOpenSci/discussions
-
-[PangeoCollaboration]: https://www.pyopensci.org/software-peer-review/partners/pangeo
-
-[Commitment]: https://www.pyopensci.org/software-peer-review/our-process/policies.html#after-acceptance-package-ownership-and-maintenance
-"""
+TEMPLATES = Path(__file__).parent.parent / "templates" / "review"
+YOURS = "<!-- sciship leaves this box to you: only you can make this commitment. -->"
 
 
 @dataclass(frozen=True)
@@ -278,181 +256,80 @@ def _box(
 
 def write(project: Project, findings: Sequence[Finding], *, presubmission: bool = False) -> Submission:
     """The issue body, ready to paste."""
+    from string import Template
+
     f = gather(project)
     by = {x.code: x for x in findings}
-    maint = ", ".join(m.header for m in f.maintainers) if f.maintainers else "TBD"
     author = f.author.header if f.author else "TBD"
-    lines: list[str] = []
+    keys: tuple[str, ...]
     if presubmission:
         values = [author, _value(f.name), _value(f.description), _value(f.repository), "TBD"]
-        lines += [f"{k}: {v}" for k, v in zip(PRESUBMISSION_KEYS, values, strict=True)]
+        keys = PRESUBMISSION_KEYS
     else:
-        values = [author, maint, _value(f.name), _value(f.description), _value(f.repository), _value(f.version)]
+        maint = ", ".join(m.header for m in f.maintainers) if f.maintainers else "TBD"
+        values = [
+            author,
+            maint,
+            _value(f.name),
+            _value(f.description),
+            _value(f.repository),
+            _value(f.version),
+        ]
         values += ["TBD"] * (len(HEADER_KEYS) - len(values))
-        lines += [f"{k}: {v}" for k, v in zip(HEADER_KEYS, values, strict=True)]
-    lines += ["", "---", ""]
-    author_only = "sciship leaves this box to you: only you can make this commitment."
-    coc_end = (
-        "during the review process and in maintaining my package after should it be accepted."
-        if presubmission
-        else "during the review process and in future interactions in spaces supported by pyOpenSci should it "
-        "be accepted."
-    )
-    lines += [
-        "## Code of Conduct & Commitment to Maintain Package",
-        "",
-        f"- [ ] I agree to abide by [pyOpenSci's Code of Conduct][PyOpenSciCodeOfConduct] {coc_end}"
-        f" <!-- {author_only} -->",
-        "- [ ] I have read and will commit to package maintenance after the review as per the [pyOpenSci "
-        f"Policies Guidelines][Commitment]. <!-- {author_only} -->",
-        "",
-        "## Description",
-        "",
-        "- Include a brief paragraph describing what your package does:",
-        "",
-    ]
+        keys = HEADER_KEYS
     if f.paragraph is not None:
-        lines += [f"{f.paragraph.value}", "", f"<!-- sciship: the first paragraph of {f.paragraph.location()} -->"]
+        description = (
+            f"{f.paragraph.value}\n\n<!-- sciship: the first paragraph of {f.paragraph.location()} -->"
+        )
     else:
-        lines += ["TBD <!-- sciship: the README has no paragraph that says what the package does -->"]
-    lines += [
-        "",
-        "## Associated Publication (Optional)",
-        "",
-        "If your package is associated with a peer-reviewed publication, please provide the details below. "
-        "This information helps us assess eligibility for our [publication fast-track pathway]"
-        "(https://www.pyopensci.org/software-peer-review/our-process/policies.html#publication-fast-track). "
-        "If this does not apply, you can leave these fields blank.",
-        "",
-        "Publication Title:",
-        "",
-        "Publication DOI:",
-        "",
-        "Journal/Venue:",
-        "",
-    ]
-    scope_note = "<!-- sciship cannot decide the scope: tick the categories that fit (see the scope page). -->"
-    scope = [
-        "## Scope",
-        "",
-        "- Please indicate which category or categories.",
-        "Check out our [package scope page][PackageCategories] to learn more about our",
-        "scope. (If you are unsure of which category you fit, we suggest you make a pre-submission inquiry):",
-        "",
-        scope_note,
-        "",
-        *(f"\t- [ ] {c}{'[^1]' if c == 'Data visualization' and not presubmission else ''}" for c in CATEGORIES),
-        "",
-        "## Domain Specific",
-        "",
-        "<!-- sciship cannot decide this: tick a domain only if the package is made for it. -->",
-        "",
-        "- [ ] Geospatial",
-        "- [ ] Education",
-        "",
-    ]
-    partners = [
-        "## Community Partnerships",
-        "",
-        "If your package is associated with an existing community please check below:",
-        "",
-        "<!-- sciship cannot decide this: tick a partnership only if the package follows that community's "
-        "standards. -->",
-        "",
-        "- [ ] Astropy:[My package adheres to Astropy community standards]"
-        "(https://www.pyopensci.org/software-peer-review/partners/astropy.html)",
-        "- [ ] Pangeo: My package adheres to the [Pangeo standards listed in the pyOpenSci peer review "
-        "guidebook][PangeoCollaboration]",
-        "",
-    ]
-    if presubmission:
-        lines += partners + scope
-        lines += [
-            "---",
-            "",
-            "- Explain how and why the package falls under these categories (briefly, 1-2 sentences). For "
-            "community partnerships, check also their specific guidelines as documented in the links above. "
-            "Please note any areas you are unsure of:",
-            "",
-            "- Who is the target audience and what are the scientific applications of this package?",
-            "",
-            "- Are there other Python packages that accomplish similar things? If so, how does yours differ?",
-            "",
-            "- Any other questions or issues we should be aware of:",
-            "",
-            "**P.S.** Have feedback/comments about our review process? Leave a comment [on our GitHub "
-            "Discussions][Comments]",
-            "",
-        ]
-    else:
-        lines += scope + partners
-        lines += [
-            "> [^1]: Please fill out a pre-submission inquiry before submitting a data visualization package.",
-            "",
-            "- **For all submissions**, explain how and why the package falls under the categories you indicated "
-            "above. In your explanation, please address the following points (briefly, 1-2 sentences for each):",
-            "",
-            "  - Who is the target audience and what are scientific applications of this package?",
-            "",
-            "  - Are there other Python packages that accomplish the same thing? If so, how does yours differ?",
-            "",
-            "  - If you made a pre-submission enquiry, please paste the link to the corresponding issue, forum "
-            "post, or other discussion, or `@tag` the editor you contacted:",
-            "",
-            "## Technical checks",
-            "",
-            "For details about the pyOpenSci packaging requirements, see our [packaging guide][PackagingGuide]. "
-            "Confirm each of the following by checking the box. This package:",
-            "",
-            _box(project, "does not violate the Terms of Service of any service it interacts with.", None, by,
-                 note="cannot be checked by a program: only you know the services it uses and their terms"),
-            _box(project, "uses an [OSI approved license][OsiApprovedLicense].", "LIC203", by),
-            _box(project, "contains a README with instructions for installing the development version.", "RDM315",
-                 by),
-            _box(project, "includes documentation with examples for all functions.", None, by,
-                 note=_docstring_note(project, by)),
-            _box(project, "contains a tutorial with examples of its essential functions and uses.", "DOC503", by),
-            _box(project, "has a test suite.", "LAY405", by),
-            _box(project, "has continuous integration setup, such as GitHub Actions CircleCI, and/or others.",
-                 "CI700", by),
-            "",
-            *_publication(f),
-            "## Are you OK with Reviewers Submitting Issues and/or pull requests to your Repo Directly?",
-            "",
-            "This option will allow reviewers to open smaller issues that can then be linked to PR's rather than "
-            "submitting a more dense text based review. It will also allow you to demonstrate addressing the "
-            "issue via PR links.",
-            "",
-            "- [x] Yes I am OK with reviewers submitting requested changes as issues to my repo. Reviewers will "
-            "then link to the issues in their submitted review. <!-- sciship: pyOpenSci's template ticks this; "
-            "untick it if you prefer otherwise -->",
-            "",
-            "Confirm each of the following by checking the box.",
-            "",
-            "- [ ] I have read the [author guide](https://www.pyopensci.org/software-peer-review/how-to/"
-            f"author-guide.html). <!-- {author_only} -->",
-            "- [ ] I expect to maintain this package for at least 2 years and can help find a replacement for "
-            f"the maintainer (team) if needed. <!-- {author_only} -->",
-            "",
-            "## Please fill out our survey",
-            "",
-            "- [ ] [Last but not least please fill out our pre-review survey](https://forms.gle/F9mou7S3jhe8DMJ16). "
-            "This helps us track submission and improve our peer review process. We will also ask our reviewers "
-            "and editors to fill this out.",
-            "",
-            "**P.S.** Have feedback/comments about our review process? Leave a comment [on our GitHub "
-            "Discussions][Comments]",
-            "",
-            "## Editor and Review Templates",
-            "",
-            "The [editor template can be found here][Editor Template].",
-            "",
-            "The [review template can be found here][Review Template].",
-            "",
-        ]
-    lines.append(_LINKS)
-    text = "\n".join(lines).rstrip("\n") + "\n"
+        description = "TBD <!-- sciship: the README has no paragraph that says what the package does -->"
+    fields = {
+        "header": "\n".join(f"{k}: {v}" for k, v in zip(keys, values, strict=True)),
+        "yours": YOURS,
+        "description": description,
+        "technical": "\n".join(_technical(project, by)),
+        **_publication(f),
+    }
+    name = "presubmission.md" if presubmission else "submission.md"
+    template = Template((TEMPLATES / name).read_text(encoding="utf-8"))
+    text = template.substitute(fields)
+    text = "\n".join(line.rstrip(" ") for line in text.split("\n")).rstrip("\n") + "\n"
     return Submission(text, tuple(f.unknown), presubmission)
+
+
+def _technical(project: Project, by: dict[str, Finding]) -> list[str]:
+    nobody = "cannot be checked by a program: only you know the services it uses and their terms"
+    return [
+        _box(
+            project,
+            "does not violate the Terms of Service of any service it interacts with.",
+            None,
+            by,
+            note=nobody,
+        ),
+        _box(project, "uses an [OSI approved license][OsiApprovedLicense].", "LIC203", by),
+        _box(
+            project,
+            "contains a README with instructions for installing the development version.",
+            "RDM315",
+            by,
+        ),
+        _box(
+            project,
+            "includes documentation with examples for all functions.",
+            None,
+            by,
+            note=_docstring_note(project, by),
+        ),
+        _box(project, "contains a tutorial with examples of its essential functions and uses.", "DOC503", by),
+        _box(project, "has a test suite.", "LAY405", by),
+        _box(
+            project,
+            "has continuous integration setup, such as GitHub Actions CircleCI, and/or others.",
+            "CI700",
+            by,
+        ),
+    ]
 
 
 def _docstring_note(project: Project, by: dict[str, Finding]) -> str:
@@ -468,45 +345,19 @@ def _docstring_note(project: Project, by: dict[str, Finding]) -> str:
     )
 
 
-def _publication(f: Facts) -> list[str]:
+def _publication(f: Facts) -> dict[str, str]:
     joss = f.paper is not None
-    why = f"<!-- sciship: {f.paper} exists -->" if joss else "<!-- sciship: no paper.md, so not ticked -->"
-    doi_box = (
-        f"- [x] The package is deposited in a long-term repository with the DOI: {f.doi} "
-        "<!-- sciship: the DOI in the project's citation metadata -->"
-        if f.doi
-        else "- [ ] The package is deposited in a long-term repository with the DOI:"
-    )
-    paper_box = (
-        f"- [{'x' if joss else ' '}] The package contains a `paper.md` matching [JOSS's requirements]"
-        "[JossPaperRequirements] with a high-level description in the package root or in `inst/` by the time "
-        "you wish to submit to JOSS." + (f" <!-- sciship: {f.paper} -->" if joss else "")
-    )
-    return [
-        "## Publication Options",
-        "",
-        f"- [{'x' if joss else ' '}] Do you wish to automatically submit to the [Journal of Open Source Software]"
-        f"[JournalOfOpenSourceSoftware]? If so: {why}",
-        "",
-        "<details>",
-        " <summary>JOSS Checks</summary>",
-        "",
-        "- [ ] The package has an **obvious research application** according to JOSS's definition in their "
-        "[submission requirements][JossSubmissionRequirements]. Be aware that completing the pyOpenSci review "
-        "process **does not** guarantee acceptance to JOSS. Be sure to read their submission requirements (linked "
-        "above) if you are interested in submitting to JOSS.",
-        "- [ ] The package is not a \"minor utility\" as defined by JOSS's [submission requirements]"
-        "[JossSubmissionRequirements]: \"Minor ‘utility’ packages, including ‘thin’ API clients, are not "
-        "acceptable.\" pyOpenSci welcomes these packages under \"Data Retrieval\", but JOSS has slightly "
-        "different criteria.",
-        paper_box,
-        doi_box,
-        "",
-        "*Note: JOSS accepts our review as theirs. You will NOT need to go through another full review. JOSS will "
-        "only review your paper.md file. Be sure to link to this pyOpenSci issue when a JOSS issue is opened for "
-        "your package. Also be sure to tell the JOSS editor that this is a pyOpenSci reviewed package once you "
-        "reach this step. Please note that the PyOpenSci reviewers will not be reviewing the paper.md file*",
-        "",
-        "</details>",
-        "",
-    ]
+    doi_box = "- [ ] The package is deposited in a long-term repository with the DOI:"
+    if f.doi:
+        doi_box = (
+            f"- [x] The package is deposited in a long-term repository with the DOI: {f.doi} "
+            "<!-- sciship verified: the DOI in the project's citation metadata -->"
+        )
+    return {
+        "joss": "x" if joss else " ",
+        "joss_note": f"<!-- sciship: {f.paper} exists -->"
+        if joss
+        else "<!-- sciship: no paper.md, so not ticked -->",
+        "paper_note": f"<!-- sciship verified: {f.paper} -->" if joss else "",
+        "doi_box": doi_box,
+    }
