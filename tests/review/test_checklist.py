@@ -229,3 +229,26 @@ def test_build_proves_installs_and_imports(tmp_path: Path) -> None:
     items = {i["key"]: i for i in data["items"]}
     assert items["imports"]["status"] == "not met"
     assert items["imports"]["basis"] == "build"
+
+
+def test_version_tag_read_from_refs_and_packed_refs(tmp_path: Path) -> None:
+    from helpers import git, write_tree
+
+    root = write_tree(tmp_path / "p", {"pyproject.toml": GOOD_PYPROJECT, "src/example_pkg/__init__.py": ""})
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "first")
+    assert readiness(root).item("version").status == "not met"
+    git(root, "tag", "v0.0.9")
+    git(root, "tag", "-a", "v0.1.0", "-m", "release")
+    version = readiness(root).item("version")
+    assert version.status == "met"
+    assert "`v0.1.0`" in version.evidence[0].text
+    git(root, "pack-refs", "--all")
+    assert not (root / ".git" / "refs" / "tags" / "v0.1.0").exists()
+    assert readiness(root).item("version").status == "met"
+    sub = write_tree(root / "examples" / "inner", {"pyproject.toml": GOOD_PYPROJECT})
+    from sciship.review.facts import git_tags
+
+    git(root, "add", "-A")
+    assert git_tags(Project.load(sub)) == ("v0.1.0", "v0.0.9")  # a project inside a bigger repository

@@ -420,7 +420,8 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        # the C loader when PyYAML has it: the same safe loader, several times faster
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(

@@ -10,6 +10,7 @@ import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,24 +45,73 @@ def where(meta: Metadata, field: str) -> tuple[str | None, int | None]:
 
 # ---------------------------------------------------------------------- git
 def git_tags(project: Project) -> tuple[str, ...]:
-    """The project's git tags, newest version first (empty outside git)."""
+    """The project's git tags, newest version first (empty outside git).
+
+    Read from the repository's ``refs/tags`` and ``packed-refs`` (no subprocess); ``git tag`` only when the
+    repository's layout is not the usual one.
+    """
 
     def compute() -> tuple[str, ...]:
         if not project.in_git or not project.root.is_dir():
             return ()
-        try:
-            proc = subprocess.run(
-                ["git", "-C", str(project.root), "tag", "--list", "--sort=-v:refname"],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=10,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return ()
-        return tuple(t.strip() for t in proc.stdout.splitlines() if t.strip()) if proc.returncode == 0 else ()
+        names = _read_tags(project.root)
+        if names is None:
+            names = _git_tag_command(project)
+        return tuple(sorted(set(names), key=_version_key, reverse=True))
 
     return project.memo("review:tags", compute)  # type: ignore[no-any-return]
+
+
+def _version_key(tag: str) -> tuple[tuple[int, ...], str]:
+    return tuple(int(n) for n in re.findall(r"\d+", tag)[:6]), tag
+
+
+def _read_tags(root: Path) -> list[str] | None:
+    """Tag names from the git directory's files, or None when it is not laid out as sciship expects."""
+    try:
+        for folder in (root, *root.parents):
+            dot = folder / ".git"
+            if dot.is_dir():
+                gitdir = dot
+                break
+            if dot.is_file():
+                text = dot.read_text(encoding="utf-8").strip()
+                if not text.startswith("gitdir:"):
+                    return None
+                gitdir = (folder / text[len("gitdir:") :].strip()).resolve()
+                break
+        else:
+            return None
+        common = gitdir
+        if (gitdir / "commondir").is_file():
+            common = (gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()).resolve()
+        names: list[str] = []
+        tags = common / "refs" / "tags"
+        if tags.is_dir():
+            names += [p.relative_to(tags).as_posix() for p in tags.rglob("*") if p.is_file()]
+        packed = common / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="utf-8", errors="replace").splitlines():
+                _, _, ref = line.partition(" ")
+                if ref.startswith("refs/tags/"):
+                    names.append(ref[len("refs/tags/") :])
+    except OSError:
+        return None
+    return names
+
+
+def _git_tag_command(project: Project) -> list[str]:
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(project.root), "tag", "--list"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [t.strip() for t in proc.stdout.splitlines() if t.strip()] if proc.returncode == 0 else []
 
 
 def version_tag(project: Project, version: str | None) -> str | None:
@@ -182,24 +232,28 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+_INSTALL_COMMAND = re.compile(
+    r"\b(?:python3?\s+-m\s+)?(?:pip3?|uv\s+pip|pipx|uv\s+add|uv\s+tool|conda|mamba|micromamba|pixi)"
+    r"\s+(?:install|add)\b(?P<args>[^\n`]*)",
+    re.IGNORECASE,
+)
+
+
 def install_by_name(project: Project, names: tuple[str, ...]) -> Place | None:
-    """The README line with an install command from PyPI or conda that names the package."""
+    """The README line with an install command (pip, conda, ...) that names the package."""
     from sciship.checks.readme import load_readme
 
     readme = load_readme(project)
     if readme is None or not names:
         return None
-    alternatives = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(
-        r"\b(?:python3?\s+-m\s+)?(?:pip3?|uv\s+pip|pipx|uv\s+add|uv\s+tool\s+install|conda|mamba|micromamba|pixi)"
-        r"\s+(?:install|add)\b[^\n`]*?(?<![\w./+-])(?:conda-forge::)?"
-        rf"(?:{alternatives})(?:\[[^\]]*\])?(?:[<>=!~]=?[^\s`'\"]*)?(?![\w./-])",
-        re.IGNORECASE,
-    )
-    m = pattern.search(readme.text)
-    if m is None:
-        return None
-    return Place(m.group(0).strip(), readme.path, readme.text.count("\n", 0, m.start()) + 1)
+    wanted = {n.lower() for n in names}
+    for m in _INSTALL_COMMAND.finditer(readme.text):
+        for word in m.group("args").split():
+            arg = word.strip("\"'").split("::")[-1]  # conda-forge::name
+            base = re.split(r"[\[<>=!~;@]", arg, maxsplit=1)[0].lower()
+            if base in wanted:
+                return Place(m.group(0).strip(), readme.path, readme.text.count("\n", 0, m.start()) + 1)
+    return None
 
 
 def name_variants(name: str | None) -> tuple[str, ...]:

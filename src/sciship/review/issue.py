@@ -132,7 +132,7 @@ _PLACEHOLDERS = frozenset(
 )
 _UNKNOWN = frozenset({"", "tbd", "tba", "n/a", "na", "none", "-", "--", "?", "todo", "pending", "unknown"})
 
-_RULE = re.compile(r"^[ \t]*-{3,}[ \t]*$")
+_RULES = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 _KEY_LINE = re.compile(
     r"^(?:[-*+][ \t]+)?(?P<open>\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 _()/&'.-]{0,60}?)[ \t]*"
     r"(?:(?P=open)[ \t]*:|:[ \t]*(?P=open)|:)(?!//)[ \t]*(?P<value>.*)$"
@@ -161,15 +161,13 @@ def normalise_key(key: str) -> str:
 
 def split_header(body: str) -> Header:
     """The ``Key: value`` block of ``body`` (newlines already ``\\n``)."""
-    lines = body.split("\n")
     start = 0
-    for i, line in enumerate(lines):
-        if not _RULE.match(line):
-            continue
-        items = _keys(lines[start:i])
+    for rule in _RULES.finditer(body):
+        items = _keys(body[start : rule.start()].split("\n"))
         if items:
-            return Header(items, True, sum(len(x) + 1 for x in lines[: i + 1]))
-        start = i + 1  # front matter or an empty block before the header: try the next block
+            return Header(items, True, min(len(body), rule.end() + 1))
+        start = rule.end() + 1  # front matter or an empty block before the header: try the next block
+    lines = body.split("\n")
     # no `---` after the header: it ends at the first heading or checkbox, or where prose starts
     end = len(lines)
     seen_key = False
