@@ -177,6 +177,15 @@ def test_docstrings_skip_without_public_api() -> None:
     assert compute("DOC504", {PKG + "__init__.py": "X = 1\n"}).status == "skipped"
 
 
+def _init_documented(node: object) -> bool:
+    import ast
+
+    if not isinstance(node, ast.ClassDef):
+        return False
+    inits = [n for n in ast.walk(node) if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    return bool(inits) and ast.get_docstring(inits[0], clean=False) is not None
+
+
 def test_docstring_reader_agrees_with_ast_on_the_standard_library() -> None:
     import ast
     import os
@@ -192,9 +201,20 @@ def test_docstring_reader_agrees_with_ast_on_the_standard_library() -> None:
         except SyntaxError:
             continue
         expected = [
-            (n.name, n.lineno, ast.get_docstring(n, clean=False) is not None)
+            (n.name, n.lineno, ast.get_docstring(n, clean=False) is not None or _init_documented(n))
             for n in tree.body
             if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
         ]
         got = [(d.name, d.line, d.documented) for d in definitions(text, path.name)]
         assert got == expected, path.name
+
+
+def test_class_documented_in_its_init_counts() -> None:
+    module = (
+        "class Trajectory:\n    def __init__(self, df):\n        '''A moving object's track.'''\n\n"
+        "class Bare:\n    def __init__(self):\n        pass\n\n"
+        'def helper():\n    """Yes."""\n'
+    )
+    finding = compute("DOC504", {PKG + "__init__.py": "", PKG + "traj.py": module})
+    assert finding.message.startswith("1 of 3 public functions and classes")
+    assert "`Bare`" in finding.message

@@ -110,7 +110,13 @@ def test_lake_temps_blockers_come_first() -> None:
     r = readiness(LAKE)
     s = statuses(r)
     assert s["installation"] == "not met"
-    assert s["license"] == "not met"
+    assert s["tests-ci"] == "not met"
+    # the license is declared the old way (a classifier), but the LICENSE file is the MIT text
+    lic = r.item("license")
+    assert lic.status == "met"
+    assert lic.basis == "facts"
+    assert any(e.code == "LIC200" and e.status == "failed" for e in lic.evidence)
+    assert any("MIT" in e.text and e.path == "LICENSE" for e in lic.evidence)
     assert s["tests-ci"] == "not met"
     assert [i.key for i in r.blocking][:2] == ["installation", "imports"]  # PKG103 is a blocker
     assert "core-files" not in [i.key for i in r.blocking]  # a roll-up is not listed twice

@@ -2,10 +2,11 @@
 
 A full ``ast`` parse of every module costs about as much as the rest of ``sciship check``; this reader
 needs a fifth of that. It looks at module-level ``def`` and ``class`` statements only (methods inherit
-their documentation too often to count them fairly), skips those inside triple-quoted strings, finds
-the colon that ends each header (brackets, strings and comments taken into account) and looks whether
-the first statement of the body is a string. On the standard library it agrees with ``ast`` on every
-file that parses.
+their documentation too often to count them fairly; a class documented in its ``__init__``, as Sphinx's
+``autoclass_content = "init"`` reads it, counts as documented), skips those inside triple-quoted
+strings, finds the colon that ends each header (brackets, strings and comments taken into account) and
+looks whether the first statement of the body is a string. On the standard library it agrees with
+``ast`` on every file that parses.
 
 Public means: in a module whose path has no part starting with ``_`` (``__init__.py`` counts as public),
 outside tests and vendored code, a name not starting with ``_``, and listed in the module's literal
@@ -32,6 +33,7 @@ _TRIPLE_OR_SKIP = re.compile(
     re.DOTALL,
 )
 _DEF = re.compile(r"^(?:async[ \t]+)?(def|class)[ \t]+(\w+)", re.MULTILINE)
+_INIT = re.compile(r"^[ \t]+def[ \t]+__init__\b", re.MULTILINE)
 _HEADER_TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -70,18 +72,34 @@ def definitions(text: str, path: str) -> list[Definition]:
                 starts.append(m.start())
                 ends.append(m.end())
     out: list[Definition] = []
-    for m in found:
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and ends[i] > m.start():
-            continue  # inside a string: example code in a docstring
-        colon = _header_end(text, m.end())
-        if colon is None:
+    outside = [m for m in found if not _in_string(m.start(), starts, ends)]  # not example code in a docstring
+    for n, m in enumerate(outside):
+        documented = _has_docstring(text, m.end())
+        if documented is None:
             continue
-        body = _BODY_START.match(text, colon)
-        documented = body is not None and body.group("quote") is not None
+        if not documented and m.group(1) == "class":  # documented in `__init__` (autoclass_content = "init")
+            end = outside[n + 1].start() if n + 1 < len(outside) else len(text)
+            init = _INIT.search(text, m.end(), end)
+            documented = bool(
+                init and not _in_string(init.start(), starts, ends) and _has_docstring(text, init.end())
+            )
         line = text.count("\n", 0, m.start()) + 1
         out.append(Definition(m.group(2), m.group(1), path, line, documented))
     return out
+
+
+def _in_string(pos: int, starts: list[int], ends: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and ends[i] > pos
+
+
+def _has_docstring(text: str, header: int) -> bool | None:
+    """Whether the body after the header starting at ``header`` begins with a string (None: no header end)."""
+    colon = _header_end(text, header)
+    if colon is None:
+        return None
+    body = _BODY_START.match(text, colon)
+    return body is not None and body.group("quote") is not None
 
 
 def _header_end(text: str, pos: int) -> int | None:

@@ -135,17 +135,16 @@ class _Ctx:
             out.append(Evidence(text, f.code, f.status, path, line))
         return out
 
-    def counts_against(self, code: str) -> bool:
-        """The finding failed, or was skipped because something it needs did not pass."""
+    def counts_against(self, code: str, depth: int = 0) -> bool:
+        """The finding failed, or was skipped because something it needs failed (a prerequisite that was
+        itself skipped as not applicable does not count)."""
         f = self.by_code.get(code)
-        if f is None:
+        if f is None or depth > 10:
             return False
         if f.status == "failed":
             return True
         if f.status == "skipped":
-            return any(
-                (req := self.by_code.get(r)) is not None and req.status != "passed" for r in f.check.requires
-            )
+            return any(self.counts_against(r, depth + 1) for r in f.check.requires)
         return False
 
     def rank(self, codes: Iterable[str]) -> int:
@@ -388,7 +387,7 @@ def evaluate(
             todo="Add CODE_OF_CONDUCT.md (`sciship check --fix` adds the Contributor Covenant).",
             level=1,
         ),
-        _from_checks(
+        _license_item(
             ctx,
             "license",
             "An OSI-approved open-source license, with its text in the project",
@@ -527,6 +526,34 @@ def _with(item: Item, **changes: object) -> Item:
     return replace(item, **changes)  # type: ignore[arg-type]
 
 
+def _license_item(ctx: _Ctx, key: str, title: str, codes: list[str], *, todo: str, level: int) -> Item:
+    """Met when the declared license is OSI-approved (LIC203); when it is not declared the standard way
+    (LIC200 failed or skipped), the license file's text says which license it is."""
+    item = _from_checks(ctx, key, title, codes, todo=todo, level=level)
+    if item.status == "met" or ctx.counts_against("LIC202") or _status(ctx, "LIC203") == "failed":
+        return item
+    from sciship.review.facts import osi_license_file
+
+    found = osi_license_file(ctx.project)
+    if found is not None:
+        text = f"The license file's text is {found.value}, an OSI-approved license."
+        fact = Evidence(text, None, "met", found.path)
+        return _with(
+            item, status="met", basis="facts", evidence=(*item.evidence, fact), todo="", rank=_FACT_RANK
+        )
+    return _with(
+        item,
+        todo='Declare the license in pyproject.toml as an SPDX expression (`license = "MIT"`, ...) and keep '
+        "its text in a LICENSE file; if you have not chosen one yet, pick an OSI-approved license "
+        "(`sciship explain licenses`).",
+    )
+
+
+def _status(ctx: _Ctx, code: str) -> str | None:
+    f = ctx.by_code.get(code)
+    return f.status if f else None
+
+
 def _build_item(item: Item, build: BuildResult, steps: Sequence[str], success: str) -> Item:
     ran = [s for s in build.steps if s.name in steps]
     failed = [s for s in ran if s.status == "failed"]
@@ -659,9 +686,9 @@ def _version_item(project: Project) -> Item:
             (Evidence("The project is not a git repository, so it has no release tags.", None, "not met"),),
             "Put the project under git and tag each release (`git tag v1.0.0`).",
         )
-    if m.version:
-        tag = facts.version_tag(project, m.version)
-        path, line = facts.where(m, "version")
+    version = facts.submitted_version(project)
+    if version is not None and version.path != "git tags":
+        tag = facts.version_tag(project, version.value)
         if tag:
             return Item(
                 "version",
@@ -670,7 +697,15 @@ def _version_item(project: Project) -> Item:
                 0,
                 "met",
                 "facts",
-                (Evidence(f"Version {m.version} has the git tag `{tag}`.", None, "met", path, line),),
+                (
+                    Evidence(
+                        f"Version {version.value} has the git tag `{tag}`.",
+                        None,
+                        "met",
+                        version.path,
+                        version.line,
+                    ),
+                ),
             )
         latest = facts.latest_version_tag(project)
         note = f" (the latest tag is `{latest}`)" if latest else " (there are no version tags)"
@@ -681,8 +716,34 @@ def _version_item(project: Project) -> Item:
             0,
             "not met",
             "facts",
-            (Evidence(f"Version {m.version} has no git tag{note}.", None, "not met", path, line),),
-            f"Tag the release you submit: `git tag v{m.version}` and push it (a GitHub release does both).",
+            (
+                Evidence(
+                    f"Version {version.value} has no git tag{note}.",
+                    None,
+                    "not met",
+                    version.path,
+                    version.line,
+                ),
+            ),
+            f"Tag the release you submit: `git tag v{version.value}` and push it (a GitHub release does "
+            "both).",
+        )
+    if version is not None:
+        placeholder = f" ({m.version} in the metadata is a placeholder)" if m.version else ""
+        return Item(
+            "version",
+            title,
+            "joss",
+            0,
+            "met",
+            "facts",
+            (
+                Evidence(
+                    f"The version comes from git tags{placeholder}; the latest is {version.value}.",
+                    None,
+                    "met",
+                ),
+            ),
         )
     latest = facts.latest_version_tag(project)
     if latest and m.version_from and "git" in m.version_from:

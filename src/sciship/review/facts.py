@@ -126,6 +126,23 @@ def latest_version_tag(project: Project) -> str | None:
     return next((t for t in git_tags(project) if re.match(r"^[vV]?\d+(\.\d+)*", t)), None)
 
 
+#: versions that tools write where the real one comes from git tags at build time
+PLACEHOLDER_VERSIONS = frozenset({"0", "0.0", "0.0.0", "0.0.0.dev0", "0.0.0+unknown", "0+unknown"})
+
+
+def submitted_version(project: Project) -> Place | None:
+    """The version to submit: the declared one, else (or when it is a placeholder such as ``0.0.0``
+    that poetry-dynamic-versioning or semantic-release replace) the newest version tag."""
+    meta = metadata(project)
+    if meta.version and meta.version not in PLACEHOLDER_VERSIONS:
+        path, line = where(meta, "version")
+        return Place(meta.version, path, line)
+    tag = latest_version_tag(project)
+    if tag:
+        return Place(tag.lstrip("vV"), "git tags")
+    return None
+
+
 def git_remote(project: Project) -> str | None:
     from sciship.metadata.model import _GIT_REMOTE
 
@@ -277,6 +294,18 @@ def doi_in_readme(project: Project) -> Place | None:
     if m is None:
         return None
     return Place(m.group(1).rstrip(".,;"), readme.path, readme.text.count("\n", 0, m.start()) + 1)
+
+
+# ---------------------------------------------------------------------- license
+def osi_license_file(project: Project) -> Place | None:
+    """A license file whose text is an OSI-approved license (``value``: its SPDX id)."""
+    from sciship.metadata import licenses
+
+    for path in licenses.license_files(project):
+        ids = licenses.identify(project.read_text(path) or "")
+        if ids and all(i in licenses.osi_approved() for i in ids):
+            return Place(" / ".join(ids), path)
+    return None
 
 
 # ---------------------------------------------------------------------- JOSS

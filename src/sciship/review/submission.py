@@ -178,12 +178,7 @@ def gather(project: Project) -> Facts:
             path, line = facts.where(meta, field)
             return Place(" ".join(value.split()), path, line)
 
-        version = meta.version
-        version_place = place("version", version)
-        if version_place is None:
-            tag = facts.latest_version_tag(project)
-            if tag:
-                version_place = Place(tag.lstrip("vV"), ".git", None)
+        version_place = facts.submitted_version(project)
         author = facts.submitting_author(project)
         people = facts.maintainers(project)
         return Facts(
@@ -244,6 +239,15 @@ def _box(
     line = f"- [{'x' if ticked else ' '}] {label}"
     if ticked and finding is not None:
         return line + _evidence(project, finding)
+    if code == "LIC203" and (finding is None or finding.status != "failed"):
+        from sciship.review.facts import osi_license_file
+
+        found = osi_license_file(project)
+        if found is not None:  # declared the old way, but the license itself is OSI-approved
+            return (
+                f"- [x] {label} <!-- sciship verified: {found.path} is the {found.value} license text "
+                "(declare it as an SPDX expression in pyproject.toml too) -->"
+            )
     if note:
         return line + f" <!-- sciship: {note} -->"
     if finding is not None:
