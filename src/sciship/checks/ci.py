@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 FAMILY = "ci"
 OTHER_CI = (".gitlab-ci.yml", "azure-pipelines.yml", ".circleci/config.yml", ".travis.yml", "noxfile.py")
 TEST_COMMAND = re.compile(
-    r"\b(py\.?test|tox|nox)\b|\bhatch\s+(test|run\s+\S*test)|\bunittest\b"
+    r"\b(py\.?test|tox|nox)\b|\bhatch\s+(test|run\s+\S*test)|\bunittest\b|\bcoverage\s+run\b"
     r"|\b(make|just|pixi\s+run|poe|pdm\s+run|uv\s+run|hatch\s+run)\s+\S*test"
 )
 PUBLISH_ACTION = "pypa/gh-action-pypi-publish"

@@ -608,16 +608,17 @@ def _repository_item(project: Project) -> Item:
     ev = [Evidence(f"Repository: {repo.value}", None, "met", repo.path, repo.line)]
     on_host = any(h in repo.value for h in ("github.com/", "gitlab.com/", "codeberg.org/", "bitbucket.org/"))
     if remote and not facts.same_repository(remote, repo.value):
-        ev.append(Evidence(f"But the git remote `origin` is {remote}.", None, "not met", ".git/config"))
+        ev.append(Evidence(f"The git remote `origin` is {remote}.", None, None, ".git/config"))
         return Item(
             "repository",
             title,
             "required",
             0,
-            "not met",
+            "for a person",
             "facts",
             tuple(ev),
-            "Make the repository link in the metadata and the git remote the same repository.",
+            f"The metadata and the git remote name different repositories. Check that {repo.value} opens "
+            "the code (GitHub forwards a renamed organisation, not a fork), and use one address in both.",
         )
     if remote:
         ev.append(Evidence("The git remote `origin` is the same repository.", None, "met", ".git/config"))
@@ -655,7 +656,11 @@ def _archive_item(project: Project) -> Item:
             0,
             "met",
             "facts",
-            (Evidence(f"The README gives the DOI {readme.value}", None, "met", readme.path, readme.line),),
+            (
+                Evidence(
+                    f"The README points to the archive: {readme.value}", None, "met", readme.path, readme.line
+                ),
+            ),
         )
     return Item(
         "archive",

@@ -158,13 +158,26 @@ def same_repository(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+_CODE_HOST = re.compile(
+    r"^https?://(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)/([^/\s]+)/([^/\s#?]+)"
+)
+
+
+def repository_root(url: str) -> str:
+    """``https://github.com/a/b/issues`` → ``https://github.com/a/b`` (other addresses unchanged)."""
+    m = _CODE_HOST.match(url.strip())
+    if not m:
+        return url.strip().rstrip("/")
+    return f"https://{m.group(1)}/{m.group(2)}/{m.group(3).removesuffix('.git')}"
+
+
 def repository(project: Project) -> Place | None:
     """The code repository's address, from the metadata (or the git remote), and where it was read."""
     meta = metadata(project)
     url = meta.repository
     if url:
         path, line = where(meta, "urls")
-        return Place(url.rstrip("/").removesuffix(".git"), path, line)
+        return Place(repository_root(url), path, line)
     remote = git_remote(project)
     return Place(remote, ".git/config") if remote else None
 
@@ -280,20 +293,31 @@ def name_variants(name: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys((name, base, base.replace("-", "_"), base.replace("-", "."))))
 
 
+_README_DOI = re.compile(
+    r"(?:doi\.org/|zenodo\.org/doi/|\bdoi:\s*)(?P<doi>10\.\d{4,9}/[^\s)\]>\"'`]+)"
+    r"|zenodo\.org/records?/(?P<record>\d+)"
+    r"|zenodo\.org/badge/latestdoi/(?P<badge>\d+)",
+    re.IGNORECASE,
+)
+
+
 def doi_in_readme(project: Project) -> Place | None:
+    """The archive the README points to: a DOI (``value``), or a Zenodo record or badge (a phrase)."""
     from sciship.checks.readme import load_readme
 
     readme = load_readme(project)
     if readme is None:
         return None
-    m = re.search(
-        r"(?:doi\.org/|zenodo\.org/badge/latestdoi/|doi:\s*)(10\.\d{4,9}/[^\s)\]>\"']+|\d+)",
-        readme.text,
-        re.IGNORECASE,
-    )
-    if m is None:
-        return None
-    return Place(m.group(1).rstrip(".,;"), readme.path, readme.text.count("\n", 0, m.start()) + 1)
+    found: Place | None = None
+    for m in _README_DOI.finditer(readme.text):
+        line = readme.text.count("\n", 0, m.start()) + 1
+        if m.group("doi") and not m.group("doi").lower().startswith("10.21105/joss"):
+            return Place(m.group("doi").rstrip(".,;"), readme.path, line)
+        if m.group("record") and found is None:
+            found = Place(f"10.5281/zenodo.{m.group('record')}", readme.path, line)
+        elif m.group("badge") and found is None:
+            found = Place("a Zenodo badge (the archive of every release)", readme.path, line)
+    return found
 
 
 # ---------------------------------------------------------------------- license
