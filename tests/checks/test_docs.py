@@ -218,3 +218,9 @@ def test_class_documented_in_its_init_counts() -> None:
     finding = compute("DOC504", {PKG + "__init__.py": "", PKG + "traj.py": module})
     assert finding.message.startswith("1 of 3 public functions and classes")
     assert "`Bare`" in finding.message
+
+
+def test_docstrings_eight_in_ten_pass() -> None:
+    documented = "".join(f'def f{i}():\n    """Yes."""\n\n' for i in range(4))
+    module = documented + "def undocumented():\n    pass\n"
+    assert compute("DOC504", {PKG + "__init__.py": "", PKG + "tools.py": module}).status == "passed"

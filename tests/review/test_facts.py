@@ -81,7 +81,7 @@ def test_readme_paragraph_skips_badges_and_headings() -> None:
     found = facts.readme_paragraph(project(readme))
     assert found is not None
     assert found.value == (
-        "example-pkg **estimates** lake heat content from temperature profiles measured by moored loggers."
+        "example-pkg estimates lake heat content from temperature profiles measured by moored loggers."
     )
     assert found.line == 7
 
@@ -96,3 +96,15 @@ def test_optional_tools() -> None:
     tooling = facts.modern_tooling(project())
     assert tooling is not None
     assert tooling.value == "Hatch (hatchling)"
+
+
+def test_readme_paragraph_passes_over_copyright_surveys_and_link_definitions() -> None:
+    readme = (
+        "# example-pkg\n\n*Copyright 2020 Ada*\n*Released under the MIT license*\n\n"
+        "[logo]: https://img.shields.io/badge/x-5-orange.svg 'Number of contributors on the project so far'\n\n"
+        "We would greatly appreciate you taking the time to fill out our user experience survey today.\n\n"
+        "example-pkg estimates lake heat content from temperature profiles measured by moored loggers.\n"
+    )
+    found = facts.readme_paragraph(project(readme))
+    assert found is not None
+    assert found.value.startswith("example-pkg estimates")

@@ -220,14 +220,56 @@ _BADGE_OR_MARKUP = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
+_NOT_A_DESCRIPTION = re.compile(
+    r"^\W*(copyright|\(c\)|©|released under)|\blicen[cs]ed under\b|\bsurvey\b|\bplease\b|\bappreciate\b"
+    r"|\bsponsor|\bstar (it|us|the)\b",
+    re.IGNORECASE,
+)
+_LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s")
+_INTRO_HEADING = re.compile(r"\b(about|overview|introduction|description|what is|summary)\b", re.IGNORECASE)
+
+
 def readme_paragraph(project: Project) -> Place | None:
-    """The README's first paragraph of prose (what the package does), as plain text."""
+    """The README's paragraph that says what the package does, as plain text.
+
+    In order: the first paragraph of prose between the title and the next heading; the first under an
+    "About"/"Overview"/"Introduction" heading; the first that starts by naming the package; the first.
+    Copyright lines, license notes and calls to fill in a survey or star the repository do not count.
+    """
     from sciship.checks.readme import load_readme
 
     readme = load_readme(project)
     if readme is None:
         return None
-    lines = readme.lines
+    paragraphs = _paragraphs(readme.lines)
+    if not paragraphs:
+        return None
+    heads = [h.line for h in readme.headings]
+    top_end = heads[1] if len(heads) > 1 else (heads[0] + 40 if heads else 40)
+    for text, line in paragraphs:
+        if line < top_end:
+            return Place(text, readme.path, line)
+    for i, h in enumerate(readme.headings):
+        if _INTRO_HEADING.search(h.title):
+            end = heads[i + 1] if i + 1 < len(heads) else 10**9
+            found = next(((t, ln) for t, ln in paragraphs if h.line < ln < end), None)
+            if found:
+                return Place(found[0], readme.path, found[1])
+    names = {n.lower() for n in name_variants(metadata(project).name)} | {
+        p.name.lower() for p in project.packages
+    }
+    if readme.headings:
+        names.add(readme.headings[0].title.strip("`*_ ").lower())
+    names.discard("")
+    for text, line in paragraphs:
+        if names & set(re.findall(r"[\w.-]+", text.lower())[:3]):
+            return Place(text, readme.path, line)
+    text, line = paragraphs[0]
+    return Place(text, readme.path, line)
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
     in_code = False
     block: list[str] = []
     start = 0
@@ -240,23 +282,27 @@ def readme_paragraph(project: Project) -> Place | None:
             continue
         skip = (
             not line
-            or line.startswith(("#", "..", ":", "[!", "<", ">", "|", "=", "-" * 3, "*" * 3))
+            or line.startswith(("#", "..", ":", "[!", "<", ">", "|", "=", "-" * 3, "*" * 3, "- ", "* "))
             or re.fullmatch(r"[=\-~^\"'`#*+]{3,}", line) is not None
+            or _LINK_DEFINITION.match(line) is not None
+            or raw.startswith(("    ", "\t"))
         )
         if skip:
-            text = " ".join(block)
-            if len(re.findall(r"[A-Za-z]{2,}", text)) >= 8:
-                return Place(_plain(text), readme.path, start + 1)
+            text = _plain(" ".join(block))
+            if len(re.findall(r"[A-Za-z]{2,}", text)) >= 8 and not _NOT_A_DESCRIPTION.search(text):
+                out.append((text, start + 1))
             block = []
             continue
         if not block:
             start = i
         block.append(line)
-    return None
+    return out
 
 
 def _plain(text: str) -> str:
     text = _BADGE_OR_MARKUP.sub("", text)
+    text = re.sub(r"``([^`]+)``", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = _MD_LINK.sub(r"\1", text)
     text = re.sub(r"`([^`]+)`_?", r"\1", text)
     return " ".join(text.split())
