@@ -101,7 +101,7 @@ def test_optional_tools() -> None:
 def test_readme_paragraph_passes_over_copyright_surveys_and_link_definitions() -> None:
     readme = (
         "# example-pkg\n\n*Copyright 2020 Ada*\n*Released under the MIT license*\n\n"
-        "[logo]: https://img.shields.io/badge/x-5-orange.svg 'Number of contributors on the project so far'\n\n"
+        "[logo]: https://img.shields.io/badge/x-5-orange.svg 'Number of contributors so far'\n\n"
         "We would greatly appreciate you taking the time to fill out our user experience survey today.\n\n"
         "example-pkg estimates lake heat content from temperature profiles measured by moored loggers.\n"
     )
