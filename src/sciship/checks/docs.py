@@ -241,4 +241,5 @@ def has_docstrings(project: Project) -> Result:
         f"({int(100 * cov.share)}% documented): {shown}{more}.",
         path=first.path,
         line=first.line,
+        needs_author=True,  # only the author can say what each function does
     )
