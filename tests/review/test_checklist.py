@@ -258,3 +258,17 @@ def test_version_tag_read_from_refs_and_packed_refs(tmp_path: Path) -> None:
 
     git(root, "add", "-A")
     assert git_tags(Project.load(sub)) == ("v0.1.0", "v0.0.9")  # a project inside a bigger repository
+
+
+@pytest.mark.slow
+def test_build_submodule_needing_an_extra_still_imports(tmp_path: Path) -> None:
+    root = tmp_path / "extra"
+    shutil.copytree(PROJECTS / "build-undeclared-dep", root)
+    pyproject = root / "pyproject.toml"
+    extra = '\n[project.optional-dependencies]\nsave = ["tomli-w>=1.0"]\n'
+    pyproject.write_text(pyproject.read_text() + extra)
+    data = json.loads(run_cli("review", "check", str(root), "--build", "--format", "json").stdout)
+    imports = {i["key"]: i for i in data["items"]}["imports"]
+    assert imports["status"] == "met"
+    assert imports["basis"] == "build"
+    assert "need a dependency declared as an optional extra" in imports["evidence"][-1]["text"]

@@ -13,6 +13,7 @@ the evidence); a check skipped because it does not apply (no public functions to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -255,7 +256,14 @@ def evaluate(
         )
     install = _with(install, evidence=tuple(ev))
     if build is not None:
-        install = _build_item(install, build, ("sdist", "wheel", "venv", "install"), "built and installed")
+        readme_says = not ctx.counts_against("RDM311") and named is not None
+        install = _build_item(
+            install,
+            build,
+            ("sdist", "wheel", "venv", "install"),
+            "built and installed",
+            other_reasons=not readme_says,
+        )
     items.append(install)
 
     imports = _from_checks(
@@ -267,7 +275,11 @@ def evaluate(
         level=1,
     )
     if build is not None:
-        imports = _build_item(imports, build, ("install", "import"), "imported every module")
+        # every import provided by a declared dependency (extras count): DEP900 and DEP905 passed
+        declared = _status(ctx, "DEP900") == "passed" and _status(ctx, "DEP905") == "passed"
+        imports = _build_item(
+            imports, build, ("install", "import"), "imported every module", imports=True, extras_ok=declared
+        )
     elif imports.status == "met":
         imports = _with(
             imports,
@@ -554,7 +566,26 @@ def _status(ctx: _Ctx, code: str) -> str | None:
     return f.status if f else None
 
 
-def _build_item(item: Item, build: BuildResult, steps: Sequence[str], success: str) -> Item:
+_FAILED_MODULE = re.compile(r"^\s*`([\w.]+)`:")
+
+
+def _build_item(
+    item: Item,
+    build: BuildResult,
+    steps: Sequence[str],
+    success: str,
+    *,
+    other_reasons: bool = False,
+    imports: bool = False,
+    extras_ok: bool = False,
+) -> Item:
+    """The item as `sciship build` found it: what really happened outranks what the files suggest.
+
+    ``other_reasons``: the item is also not met for a reason the build does not test (the README's install
+    command). ``imports``: the item is about ``import package``: when only modules below the top-level package
+    fail and DEP900/DEP905 found every import declared (extras count), those modules need an optional extra's
+    dependency; they are shown but do not make the item unmet (``extras_ok``).
+    """
     ran = [s for s in build.steps if s.name in steps]
     failed = [s for s in ran if s.status == "failed"]
     ev = [
@@ -565,6 +596,18 @@ def _build_item(item: Item, build: BuildResult, steps: Sequence[str], success: s
         )
         for s in ran
     ]
+    if imports and extras_ok and [s.name for s in failed] == ["import"]:
+        # sciship's own step details name each module that failed: `automata.fa.animation`: ...
+        modules = [m.group(1) for d in failed[0].details if (m := _FAILED_MODULE.match(d))]
+        if modules and all("." in m for m in modules):
+            note = Evidence(
+                f"The top-level package imports; {len(modules)} submodule(s) do not ({', '.join(modules[:4])}"
+                f"{', ...' if len(modules) > 4 else ''}): they need a dependency declared as an optional "
+                "extra.",
+                None,
+                "met",
+            )
+            return _with(item, status="met", basis="build", evidence=(*item.evidence, *ev, note), todo="")
     if failed:
         return _with(
             item,
@@ -576,11 +619,20 @@ def _build_item(item: Item, build: BuildResult, steps: Sequence[str], success: s
         )
     if not ran or any(s.status == "skipped" for s in ran):
         return _with(item, evidence=(*item.evidence, *ev))
+    proved = Evidence(
+        f"`sciship build` {success}, so the findings above did not stop it."
+        if item.status == "not met" and not other_reasons
+        else f"`sciship build` {success}.",
+        None,
+        "met",
+    )
+    status: ItemStatus = "not met" if other_reasons else "met"
     return _with(
         item,
-        status=item.status,
+        status=status,
         basis="build",
-        evidence=(*item.evidence, Evidence(f"`sciship build` {success}.", None, "met"), *ev),
+        evidence=(*item.evidence, proved, *ev),
+        todo=item.todo if other_reasons else "",
     )
 
 
