@@ -166,6 +166,15 @@ def test_bad_token_is_explained_and_never_shown(github: FakeGitHub, debug: bool)
         assert "Bearer" not in proc.stderr
 
 
+def test_token_with_a_line_break_is_refused_unseen(github: FakeGitHub) -> None:
+    secret = "ghp_first\nsecond_part_of_it"
+    proc = run_cli("--debug", "review", "status", "230", env={"GITHUB_TOKEN": secret})
+    assert proc.returncode != 0
+    assert "line breaks" in proc.stderr
+    for part in ("ghp_first", "second_part_of_it"):
+        assert part not in proc.stdout + proc.stderr
+
+
 def test_good_token_is_sent(github: FakeGitHub) -> None:
     proc = run_cli("review", "status", "230", env={"GITHUB_TOKEN": GOOD_TOKEN})
     assert proc.returncode == 0, proc.stderr

@@ -150,6 +150,11 @@ class GitHub:
             "User-Agent": f"sciship/{__version__}",
         }
         same_origin = self._same_origin(url)
+        if self._token and any(c.isspace() or not c.isprintable() for c in self._token):
+            raise GitHubError(
+                "GITHUB_TOKEN holds spaces, line breaks or other invisible characters, so it cannot be sent.",
+                hint="Set it again to the token alone, for example `export GITHUB_TOKEN=ghp_...`.",
+            )
         if self._token and same_origin:
             headers["Authorization"] = f"Bearer {self._token}"
         key = self._cache_key(url)
