@@ -554,11 +554,12 @@ def to_record(review: Review, tracking: Any = None) -> dict[str, Any]:
         "extra": dict(review.extra),
         "warnings": list(review.warnings),
     }
-    if tracking is not None:
-        stage = tracking.stage
-        record["stage"] = stage.key if stage else None
-        record["stage_label"] = stage.label if stage else None
-        record["stage_since"] = tracking.since.date().isoformat() if tracking.since else None
-        record["days_in_stage"] = tracking.days
-        record["overdue"] = tracking.overdue
+    stage = tracking.stage if tracking is not None else None  # no tracking: read from a file, no labels
+    record["stage"] = stage.key if stage else None
+    record["stage_label"] = stage.label if stage else None
+    record["stage_since"] = (
+        tracking.since.date().isoformat() if tracking is not None and tracking.since else None
+    )
+    record["days_in_stage"] = tracking.days if tracking is not None else None
+    record["overdue"] = bool(tracking is not None and tracking.overdue)
     return record
