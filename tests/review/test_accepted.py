@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,25 +65,40 @@ def test_badge_in_restructuredtext(tmp_path: Path) -> None:
     )
 
 
-def test_doi_goes_into_citation_after_the_version(tmp_path: Path) -> None:
+def test_doi_goes_into_citation(tmp_path: Path) -> None:
     cff = plan_text(project(tmp_path, "# x\n", **{"CITATION.cff": CFF}))["CITATION.cff"]
-    assert 'version: 0.1.0\ndoi: "10.5281/zenodo.987"\nauthors:' in cff
+    assert cff.startswith(CFF)  # every line of the user's kept
+    assert "\ndoi: 10.5281/zenodo.987\n" in cff
 
 
 def test_citation_written_first_when_missing(tmp_path: Path) -> None:
     cff = plan_text(project(tmp_path, "# x\n"))["CITATION.cff"]
     assert "\ncff-version: 1.2.0\n" in cff
-    assert 'doi: "10.5281/zenodo.987"' in cff
+    assert "\ndoi: 10.5281/zenodo.987\n" in cff
 
 
-def test_existing_doi_and_badge_are_left_alone(tmp_path: Path) -> None:
+def test_existing_badge_is_left_alone_and_a_new_doi_is_explained(tmp_path: Path) -> None:
     readme = f"# x\n\n[![pyOpenSci](https://tinyurl.com/y22nb8up)]({URL})\n"
     cff = CFF + 'doi: "10.5281/zenodo.111"\n'
     root = project(tmp_path, readme, **{"CITATION.cff": cff, "CHANGELOG.md": CHANGELOG})
     plan = plan_acceptance(Project.load(root), IssueRef(REPO, 230), "10.5281/zenodo.987").plan
-    assert [a.path for a in plan.actions] == ["CHANGELOG.md"]
+    assert [a.path for a in plan.actions] == ["CITATION.cff", "CHANGELOG.md"]
     assert any("already shows the pyOpenSci peer-reviewed badge" in n for n in plan.notes)
-    assert any("already gives the DOI 10.5281/zenodo.111" in n for n in plan.notes)
+    assert any("gave the DOI 10.5281/zenodo.111; it now gives 10.5281/zenodo.987" in n for n in plan.notes)
+    same = plan_acceptance(Project.load(root), IssueRef(REPO, 230), "10.5281/zenodo.111").plan
+    assert "CITATION.cff" not in [a.path for a in same.actions]
+
+
+def test_doi_in_every_metadata_file_present(tmp_path: Path) -> None:
+    codemeta = json.dumps({"@context": "https://w3id.org/codemeta/3.0", "@type": "SoftwareSourceCode"})
+    zenodo = '{\n  "title": "x"\n}\n'
+    root = project(
+        tmp_path, "# x\n", **{"CITATION.cff": CFF, "codemeta.json": codemeta, ".zenodo.json": zenodo}
+    )
+    written = plan_text(root)
+    assert "10.5281/zenodo.987" in written["codemeta.json"]
+    assert "10.5281/zenodo.987" in written[".zenodo.json"]
+    assert "ro-crate-metadata.json" not in written  # files that are not there are not created
 
 
 def test_changelog_line_under_unreleased(tmp_path: Path) -> None:
@@ -132,7 +148,7 @@ def test_cli_dry_run_then_apply_then_nothing_left(tmp_path: Path) -> None:
     done = run_cli("review", "accepted", str(root), "--issue", f"{REPO}#230", "--doi", "10.5281/zenodo.987")
     assert done.returncode == 0, done.stderr
     assert BADGE in (root / "README.md").read_text()
-    assert 'doi: "10.5281/zenodo.987"' in (root / "CITATION.cff").read_text()
+    assert "doi: 10.5281/zenodo.987" in (root / "CITATION.cff").read_text()
     assert URL in (root / "CHANGELOG.md").read_text()
     again = run_cli("review", "accepted", str(root), "--issue", "230", "--doi", "10.5281/zenodo.987")
     assert again.returncode == 0
@@ -144,7 +160,7 @@ def test_cli_takes_the_doi_from_the_issue(github: FakeGitHub, tmp_path: Path) ->
     proc = run_cli("review", "accepted", str(root), "--issue", "229", "--dry-run")
     assert proc.returncode == 0, proc.stderr
     assert "10.5281/zenodo.7654321" in proc.stderr  # the Archive: of bold_keys.md
-    assert '+doi: "10.5281/zenodo.7654321"' in proc.stdout
+    assert "+doi: 10.5281/zenodo.7654321" in proc.stdout
 
 
 def test_cli_without_network_still_adds_the_badge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

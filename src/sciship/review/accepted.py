@@ -2,11 +2,12 @@
 
 - the peer-reviewed badge at the top of the README, linking to the review issue (pyOpenSci's approval
   template asks for it);
-- the archive's DOI in CITATION.cff (written first from the metadata when the project has none);
+- the archive's DOI in CITATION.cff (written first from the metadata when the project has none) and in the
+  other metadata files present (codemeta.json, .zenodo.json, ro-crate-metadata.json);
 - a line in the changelog's Unreleased section.
 
-Nothing is overwritten: a README that already shows the badge and a CITATION.cff that already gives a
-DOI are left as they are, with a note. The plan is shown with ``--dry-run`` and applied all or nothing.
+A README that already shows the badge is left as it is; a DOI that differs from the one CITATION.cff gave is
+replaced, with a note (the diff shows both). The plan is shown with ``--dry-run`` and applied all or nothing.
 """
 
 from __future__ import annotations
@@ -117,51 +118,28 @@ def _markdown_spot(lines: list[str], title_line: int | None, badge: str) -> tupl
 
 # ---------------------------------------------------------------------- DOI
 def write_doi(project: Project, plan: Plan, doi: str) -> None:
-    """Set the archive DOI in the project's citation metadata.
+    """Set the archive DOI in every metadata file the project has (CITATION.cff, codemeta.json,
+    .zenodo.json, ro-crate-metadata.json) through the metadata writers; CITATION.cff is written first
+    from the project's metadata when there is none."""
+    from sciship.metadata.model import load
+    from sciship.metadata.writers import set_doi
 
-    Today this writes CITATION.cff only. The share work adds one writer per standard file
-    (codemeta.json, .zenodo.json, ...) and a function that sets the DOI in all of them; when it lands,
-    this function becomes a call to it (see /work/notes/metadata-model.md, "Writers").
-    """
-    _citation_doi(project, plan, doi)
-
-
-_DOI_LINE = re.compile(r"^doi:[ \t]*[\"']?([^\"'\n#]*?)[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _citation_doi(project: Project, plan: Plan, doi: str) -> None:
     name = "CITATION.cff"
     if not project.has(name):
         from sciship.checks import get_check
 
         chk = get_check("COM603")
-        if chk is None or chk.fixer is None:  # pragma: no cover - the registry always has COM603's fixer
-            plan.note("There is no CITATION.cff, so the DOI was not recorded.")
-            return
-        chk.fixer(project, plan)
-        if plan.text(name) is None:
-            return  # the fixer said why in a note
-    text = plan.text(name) or ""
-    m = _DOI_LINE.search(text)
-    if m:
-        if m.group(1).strip().lower() != doi.lower():
+        if chk is not None and chk.fixer is not None:
+            chk.fixer(project, plan)  # the fixer notes why when it cannot write one
+    else:
+        citation = load(project).citation
+        if citation is not None and citation.doi and citation.doi.lower() != doi.lower():
             plan.note(
-                f"CITATION.cff already gives the DOI {m.group(1).strip()}; sciship left it. If the archive "
-                f"of the reviewed version ({doi}) should be cited instead, change it by hand."
+                f"CITATION.cff gave the DOI {citation.doi}; it now gives {doi}, the archive of the reviewed "
+                "version. If the first was your all-versions (concept) DOI and you want people to cite that, "
+                "keep it instead (the diff shows both)."
             )
-        return
-
-    def change(current: str) -> str:
-        lines = current.split("\n")
-        at = len(lines) - (1 if lines and lines[-1] == "" else 0)
-        for key in ("version", "title"):
-            hit = next((i for i, ln in enumerate(lines) if re.match(rf"^{key}:", ln)), None)
-            if hit is not None:
-                at = hit + 1
-                break
-        return "\n".join([*lines[:at], f'doi: "{doi}"', *lines[at:]])
-
-    plan.edit(name, change, f"the archive DOI {doi}")
+    set_doi(project, doi, plan)
 
 
 # ---------------------------------------------------------------------- changelog
