@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from reviewkit import REPO, FakeGitHub
 
-from conftest import REPO, FakeGitHub
 from helpers import GOOD_PYPROJECT, run_cli, write_tree
 from sciship.project import Project
 from sciship.review.accepted import badge_markdown, bare_doi, plan_acceptance
@@ -164,7 +164,7 @@ def test_cli_takes_the_doi_from_the_issue(github: FakeGitHub, tmp_path: Path) ->
 
 
 def test_cli_without_network_still_adds_the_badge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import closed_port
+    from reviewkit import closed_port
 
     monkeypatch.setenv("SCISHIP_CACHE_DIR", str(tmp_path / "cache"))
     root = project(tmp_path, "# x\n", **{"CITATION.cff": CFF, "CHANGELOG.md": CHANGELOG})

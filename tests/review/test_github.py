@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reviewkit import GOOD_TOKEN, REPO, FakeGitHub, closed_port
 
-from conftest import GOOD_TOKEN, REPO, FakeGitHub, closed_port
 from helpers import run_cli
 from sciship.review.github import GitHub, GitHubError, parse_ref
 
