@@ -273,7 +273,7 @@ def tutorial_page(project: Project) -> tuple[str, int | None] | None:
 @check(
     "DOC503",
     family=FAMILY,
-    severity="polish",
+    severity="important",
     topic="docs",
     requires=("DOC500",),
     title="The documentation has a tutorial or quickstart",
@@ -304,7 +304,7 @@ DOCSTRING_SHARE = 0.8
 @check(
     "DOC504",
     family=FAMILY,
-    severity="polish",
+    severity="important",
     topic="docs",
     requires=("LAY400",),
     title="Public functions and classes have docstrings (at least 8 in 10)",

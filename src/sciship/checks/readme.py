@@ -643,7 +643,7 @@ def dev_instructions(readme: Readme) -> int | None:
 @check(
     "RDM315",
     family=FAMILY,
-    severity="polish",
+    severity="important",
     topic="readme",
     title="The README shows how to install the development version, or links to instructions",
     why="""People who want to fix a bug or try the newest code need to know how to get the source and

@@ -403,7 +403,7 @@ def evaluate(
             ctx,
             "license",
             "An OSI-approved open-source license, with its text in the project",
-            ["LIC200", "LIC201", "LIC203", "LIC202"],
+            ["LIC206", "LIC200", "LIC201", "LIC203", "LIC202"],
             todo="Choose an OSI-approved license, declare it in pyproject.toml and add its text "
             "(`sciship explain licenses`).",
             level=1,
