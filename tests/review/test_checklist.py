@@ -106,27 +106,39 @@ def test_a_new_package_is_ready(new_package: Path) -> None:
     assert r.item("imports").basis == "static"
 
 
-def test_lake_temps_blockers_come_first() -> None:
+def test_lake_temps_what_blocks_and_in_which_order() -> None:
     r = readiness(LAKE)
     s = statuses(r)
     assert s["installation"] == "not met"
     assert s["tests-ci"] == "not met"
+    install = r.item("installation")
+    assert {e.code for e in install.evidence if e.status == "failed"} == {"RDM311"}
+    readme = next(e for e in install.evidence if e.code == "RDM311")
+    assert readme.path == "README.md"
     # the license is declared the old way (a classifier), but the LICENSE file is the MIT text
     lic = r.item("license")
     assert lic.status == "met"
     assert lic.basis == "facts"
     assert any(e.code == "LIC200" and e.status == "failed" for e in lic.evidence)
     assert any("MIT" in e.text and e.path == "LICENSE" for e in lic.evidence)
-    assert s["tests-ci"] == "not met"
-    assert [i.key for i in r.blocking][:2] == ["installation", "imports"]  # PKG103 is a blocker
-    assert "core-files" not in [i.key for i in r.blocking]  # a roll-up is not listed twice
-    install = r.item("installation")
-    failed = {e.code for e in install.evidence if e.status == "failed"}
-    assert failed == {"PKG103", "RDM311"}
-    pkg103 = next(e for e in install.evidence if e.code == "PKG103")
-    assert pkg103.path == "pyproject.toml"
-    imports = r.item("imports")
-    assert any(e.code == "LAY402" and e.path == "lake_temps/io" for e in imports.evidence)
+    blocking = [i.key for i in r.blocking]
+    assert blocking[0] == "installation"
+    assert "core-files" not in blocking  # a roll-up is not listed twice
+    order = [i.key for i in r.items]
+    assert [i.rank for i in r.blocking] == sorted(i.rank for i in r.blocking)
+    same_rank = [k for k in blocking if r.item(k).rank == r.item(blocking[0]).rank]
+    assert same_rank == sorted(same_rank, key=order.index)  # then in the checklist's order
+
+
+def test_a_failed_blocker_comes_first() -> None:
+    project = Project.load(LAKE)
+    findings = [
+        dataclasses.replace(f, status="failed", message="no import package") if f.code == "LAY400" else f
+        for f in run_checks(project)
+    ]
+    r = evaluate(project, findings)
+    assert [i.key for i in r.blocking][:2] == ["installation", "imports"]  # LAY400 is a blocker
+    assert r.item("imports").rank == 0
 
 
 def test_items_read_codes_and_statuses_not_messages() -> None:
