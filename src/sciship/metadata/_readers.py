@@ -417,21 +417,13 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     path = next((f for f in ("CITATION.cff", "CITATION.CFF", "citation.cff") if project.has(f)), None)
     if path is None:
         return None
-    text = project.read_text(path)
-    if text is None:
-        return None
-    import yaml
+    from sciship._yaml import load_file
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    text = project.read_text(path) or ""
+    data, error = load_file(project, path)  # parsed once, shared with the citation checks
+    if error is not None:
         problems.append(
-            Problem(
-                path,
-                "This is not valid YAML, so sciship could not read the citation.",
-                line=mark.line + 1 if mark is not None else None,
-            )
+            Problem(path, "This is not valid YAML, so sciship could not read the citation.", line=error.line)
         )
         return None
     if not isinstance(data, dict):
