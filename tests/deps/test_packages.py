@@ -417,3 +417,18 @@ def test_scripts_folder_and_private_modules_unless_a_command_or_a_stub_names_the
     assert v["matplotlib"].scopes == ("script",)  # a private module nothing imports
     stubbed = {**files, "src/rain/__init__.pyi": "from ._plots import plot\n"}
     assert verdicts(stubbed)["matplotlib"].scopes == ("runtime",)  # lazy_loader-style stubs import it
+
+
+def test_a_cython_module_is_local_and_unreadable_code_makes_unused_unsure() -> None:
+    files = {
+        "pyproject.toml": pyproject(["numpy", "platformdirs"]),
+        "src/rain/__init__.py": "import numpy\nfrom rain.spa import spa_py\n",
+        "src/rain/spa/spa_py.pyx": "def calc(): pass\n",
+        "src/rain/spa/example.py": "from spa_py import calc\n",
+        "src/rain/registry.py": "import platformdirs\n\nclass Registry[T]:\n    pass\n",
+    }
+    v = verdicts(files)
+    assert "spa_py" not in v
+    if v["platformdirs"].status == "unused":  # Python < 3.12 cannot read registry.py
+        assert v["platformdirs"].maybe_used_by == "files sciship could not read"
+        assert compute("DEP901", files).status == "passed"

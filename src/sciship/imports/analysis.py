@@ -67,7 +67,7 @@ BUILD_FILES = frozenset({"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "do
 #: modules of a package that help its own tests or its users' tests (``pkg/testing.py``): what they
 #: import inside functions is for testing (pytest, matplotlib's image comparison), not for users
 _TEST_HELPER = re.compile(
-    r"^_?(testing|testutils?|test_?utils?|test_?helpers?|test_?tools|testing_?utils?|pytest_?plugin|"
+    r"^_?(testing|testutils?|test_?utils?|test_?helpers?|test_?tools|testing_?utils?|test_?suite|pytest_?plugin|"
     r"conftest|plugin_pytest|fixtures?)$"
 )
 #: modules that plug the package into a tool (a Sphinx extension, a mypy plugin): they run inside it
@@ -250,7 +250,11 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
                 usages[res.distribution].add(res, site, scope, role)
 
     _match_declared_names(usages, frozenset(d.name for d in items if not d.dump))
-    judge = _Judge(project, usages, items, packaged, local, frozenset(fallbacks))
+    # package code sciship could not read (syntax of a newer Python): what it imports is unknown
+    unread = any(
+        r.problem is not None and not r.imports and scopes.get(rel) == "runtime" for rel, r in scans.items()
+    )
+    judge = _Judge(project, usages, items, packaged, local, frozenset(fallbacks), unread)
     verdicts = judge.verdicts()
     if online is not None:
         verdicts = _look_up(verdicts, online)
@@ -743,8 +747,10 @@ class _Judge:
         packaged: bool,
         local: FirstParty,
         fallbacks: frozenset[str] = frozenset(),
+        unread: bool = False,
     ) -> None:
         self.project = project
+        self.unread = unread  #: some package code could not be read, so "unused" cannot be sure
         self.fallbacks = fallbacks  #: backports imported only as a fallback for old Pythons
         self.usages = usages
         self.packaged = packaged
@@ -829,6 +835,11 @@ class _Judge:
         if plugin is None and maybe is None and name in _COMPILED_SUPPORT and self.compiled:
             maybe = "compiled code"
             note = "no Python file imports it, but the package has compiled extensions that may use it"
+        if plugin is None and maybe is None and self.unread:
+            maybe = "files sciship could not read"
+            note = (
+                "no file sciship could read imports it, but some package files could not be read (see below)"
+            )
         alias = aliases().get(name)
         if note is None and alias is not None:
             note = f"its name on PyPI is `{alias.write}`"

@@ -38,14 +38,14 @@ class FirstParty:
         module_stems: list[tuple[str, str]] = []
         folders: set[str] = {""}
         for f in project.files:
-            if not f.endswith((".py", ".pyi", ".ipynb", ".so", ".pyd")):
+            if not f.endswith((".py", ".pyi", ".ipynb", ".so", ".pyd", ".pyx")):
                 continue
             parts = f.split("/")
             folder = "/".join(parts[:-1])
             folders.add(folder)
             if parts[-1] == "__init__.py":
                 has_init.add(folder)
-            if f.endswith((".py", ".pyi", ".so", ".pyd")):
+            if f.endswith((".py", ".pyi", ".so", ".pyd", ".pyx")):  # .pyx: a Cython extension built here
                 stem = parts[-1].split(".", 1)[0]
                 if stem.isidentifier() and stem != "__init__":
                     children[folder].add(stem)
