@@ -33,6 +33,21 @@ def _report(project: Project) -> DepsReport | Skip:
     return analyze(project)
 
 
+def _declaring_file(project: Project) -> str:
+    """The file where this project declares its dependencies (pyproject.toml, else setup.py / setup.cfg)."""
+    if project.has("pyproject.toml") and (
+        project.metadata or "poetry" in str((project.pyproject or {}).get("tool"))
+    ):
+        return "pyproject.toml"
+    return (
+        "setup.py"
+        if project.has("setup.py")
+        else "setup.cfg"
+        if project.has("setup.cfg")
+        else "pyproject.toml"
+    )
+
+
 def _names(verdicts: list[DependencyVerdict]) -> str:
     shown = [f"`{v.name}`" for v in verdicts[:_SHOWN]]
     more = len(verdicts) - _SHOWN
@@ -74,7 +89,7 @@ def imports_declared(project: Project) -> Result:
     module = module_name(path) if path else None
     where = f"`{module}`" if module else "it"
     return Fail(
-        f"Your package imports {_names(missing)}, but pyproject.toml does not declare "
+        f"Your package imports {_names(missing)}, but {_declaring_file(project)} does not declare "
         f"{_it(missing)} (first seen: `import {first.imports[0]}` in `{path}`). Users who `pip install` your "
         f"package will get `ModuleNotFoundError` when they import {where}.",
         path=path,
@@ -115,7 +130,8 @@ def declared_used(project: Project) -> Result:
     if not sure:
         return None
     text = (
-        f"pyproject.toml declares {_names(sure)}, but no file in the package imports {_it(sure)}. Remove "
+        f"{_declaring_file(project)} declares {_names(sure)}, but no file in the package imports "
+        f"{_it(sure)}. Remove "
         f"{_it(sure)}, or, if another library loads {_it(sure)} by name (a plugin or an engine), leave "
         f"{_it(sure)} and ignore this check."
     )
@@ -128,7 +144,7 @@ def declared_used(project: Project) -> Result:
             )
             + ": keep those if you use that option."
         )
-    return Fail(text, path="pyproject.toml")
+    return Fail(text, path=_declaring_file(project))
 
 
 @check(
@@ -330,7 +346,8 @@ def lazy_imports_declared(project: Project) -> Result:
             + ")"
         )
     return Fail(
-        f"Functions in your package import {_names(lazy)}{hedge}, which pyproject.toml does not declare "
+        f"Functions in your package import {_names(lazy)}{hedge}, which {_declaring_file(project)} does not "
+        "declare "
         f"(first seen: `{path}` line {line}). Importing the package works; calling "
         + _it(lazy, "that function", "those functions")
         + f" fails with `ModuleNotFoundError` for users. Declare {_it(lazy)} as a dependency or in an extra.",
