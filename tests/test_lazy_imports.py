@@ -44,7 +44,7 @@ def test_check_modules_leave_heavy_imports_alone() -> None:
     code = (
         "import sys\n"
         "import sciship.ui, sciship.project, sciship.imports.analysis, sciship.checks.hygiene\n"
-        "import sciship.commands.check, sciship.commands.deps\n"
+        "import sciship.commands.check, sciship.commands.deps, sciship.commands.review\n"
         "heavy = ('getpass', 'configparser', 'hashlib', 'pathspec', 'multiprocessing', 'yaml')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )

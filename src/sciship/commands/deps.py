@@ -17,17 +17,23 @@ if TYPE_CHECKING:
 _STATUS_COLOUR = {
     "ok": "green",
     "missing": "red",
+    "indirect": "yellow",
+    "alias": "yellow",
     "unused": "yellow",
     "misplaced": "yellow",
     "optional": "cyan",
     "unverified": "magenta",
+    "unresolved": "magenta",
 }
 _STATUS_HELP = {
     "missing": "imported, not declared",
+    "indirect": "imported, not declared, installed today through another dependency",
+    "alias": "declared under a name that is not its name on PyPI",
     "unused": "declared, never imported",
     "misplaced": "declared in the wrong place",
-    "optional": "imported only if available: offer it as an extra",
+    "optional": "imported only if available or inside functions: offer it as an extra",
     "unverified": "sciship could not confirm the PyPI name",
+    "unresolved": "neither a module of this folder nor a package sciship knows",
 }
 
 
@@ -57,6 +63,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="with --write: show the change, write nothing")
     p.add_argument("--floors", action="store_true", help="with --write: add `>=` the installed version")
     p.add_argument("--no-cache", action="store_true", help="scan every file again (ignore the cache)")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="look up the import names sciship could not resolve on the package index (answers are cached)",
+    )
+    p.add_argument(
+        "--index-url",
+        metavar="URL",
+        default=None,
+        help="with --online: the index's JSON API (default: https://pypi.org/pypi, or $SCISHIP_INDEX_URL)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -67,7 +84,16 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
     refuse_html_on_terminal(args, ui)
     project = Project.load(args.path)
-    report = analyze(project, cache=not args.no_cache)
+    index = None
+    if args.online:
+        import os
+
+        from sciship.imports.online import DEFAULT_INDEX, Index
+
+        index = Index(args.index_url or os.environ.get("SCISHIP_INDEX_URL") or DEFAULT_INDEX)
+    elif args.index_url:
+        ui.info("--index-url only makes sense with --online; sciship stayed offline.")
+    report = analyze(project, cache=not args.no_cache, online=index)
     if args.write or args.dry_run:
         if args.dry_run and not args.write:
             ui.info("--dry-run only makes sense with --write; showing the dependencies instead.")
@@ -90,15 +116,19 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
 
 def _blocking(report: DepsReport) -> list[DependencyVerdict]:
-    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
-    return [v for v in report.dependencies if v.status == "missing" and set(v.scopes) & needed]
+    needed = {"runtime"} if report.packaged else report.needed_scopes
+    return [
+        v
+        for v in report.dependencies
+        if v.status == "missing" and set(v.scopes) & needed and not v.maybe_through
+    ]
 
 
 def next_step(report: DepsReport) -> str | None:
     """What to do about the verdicts: declare what is missing, else look at what is unused."""
     if _blocking(report):
         return "Run `sciship deps --write --dry-run` to see the change that declares what is missing."
-    if any(v.status == "unused" for v in report.dependencies):
+    if any(v.status == "unused" and v.plugin is None and v.maybe_used_by is None for v in report.dependencies):
         return (
             "Remove the unused entries from where they are declared, unless something needs them "
             "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
@@ -114,7 +144,7 @@ def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
     rows = [("distribution", "status", "used in", "declared in", "imported as")]
     rows.extend(
         (
-            v.distribution,
+            v.distribution or f"? ({v.name})",
             v.status,
             ", ".join(v.scopes) or "-",
             ", ".join(_short(d) for d in v.declared) or "-",
@@ -151,6 +181,18 @@ def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
         for v in report.dependencies
         if v.candidates
     )
+    notes = [v for v in report.dependencies if v.note]
+    if notes:
+        lines.append("")
+        lines.append(st("Notes:", "bold"))
+        for v in notes:
+            site = v.first_site
+            where = f" ({site.path}:{site.line})" if site is not None and v.status == "unresolved" else ""
+            lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}.")
+    if not report.online and any(v.status == "unresolved" for v in report.dependencies):
+        lines.append(
+            "  (`sciship deps --online` asks PyPI whether packages with the unresolved names exist.)"
+        )
     if report.problems:
         lines.append("")
         lines.append(st(f"Files sciship could not fully read ({len(report.problems)}):", "bold"))

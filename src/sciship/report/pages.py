@@ -154,18 +154,25 @@ def render_check(
 _DEPS_TONE: dict[str, h.Tone] = {
     "ok": "ok",
     "missing": "blocker",
+    "indirect": "important",
+    "alias": "important",
     "unused": "important",
     "misplaced": "important",
     "optional": "polish",
     "unverified": "warning",
+    "unresolved": "warning",
 }
+#: the words of `sciship deps`' own table (an unknown verdict is shown as it is)
 DEPS_STATUS_HELP = {
     "ok": "imported and declared",
     "missing": "imported, not declared",
+    "indirect": "imported, not declared, installed today through another dependency",
+    "alias": "declared under a name that is not its name on PyPI",
     "unused": "declared, never imported",
     "misplaced": "declared in the wrong place",
-    "optional": "imported only if available: offer it as an extra",
+    "optional": "imported only if available or inside functions: offer it as an extra",
     "unverified": "sciship could not confirm the PyPI name",
+    "unresolved": "neither a module of this folder nor a package sciship knows",
 }
 
 
@@ -190,7 +197,7 @@ def deps_page(report: DepsReport, *, project: str, root: str, next_step: str | N
     stats = [h.Stat(s, n, _DEPS_TONE.get(s)) for s, n in sorted(counts.items())]
     rows = [
         (
-            h.Code(v.distribution),
+            h.Code(v.distribution) if v.distribution else f"? (`{v.name}`)",
             h.Badge(v.status, _DEPS_TONE.get(v.status, "info")),
             ", ".join(v.scopes) or None,
             ", ".join(_short(d) for d in v.declared) or None,
@@ -216,6 +223,9 @@ def deps_page(report: DepsReport, *, project: str, root: str, next_step: str | N
             id="distributions",
         )
     ]
+    notes = [v for v in deps if v.note]
+    if notes:
+        sections.append(h.Section("Notes", [h.List([f"`{v.name}`: {v.note}." for v in notes])], id="notes"))
     rp = report.requires_python
     py: list[str] = [f"requires-python is {f'`{rp.declared}`' if rp.declared else 'not set'}."]
     if rp.detected_minimum:
