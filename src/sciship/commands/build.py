@@ -59,9 +59,11 @@ class _Progress:
     :mod:`sciship.report.progress`.
     """
 
-    def __init__(self, ui: UI, bar: Progress) -> None:
+    def __init__(self, ui: UI, bar: Progress | None = None) -> None:
+        from sciship.report.progress import Progress
+
         self.ui = ui
-        self.bar = bar
+        self.bar = bar if bar is not None else Progress(ui.err, enabled=False)  # step lines only
         self.st = ui.err_style
 
     def __call__(self, event: StepEvent) -> None:

@@ -128,7 +128,8 @@ def next_step(report: DepsReport) -> str | None:
     """What to do about the verdicts: declare what is missing, else look at what is unused."""
     if _blocking(report):
         return "Run `sciship deps --write --dry-run` to see the change that declares what is missing."
-    if any(v.status == "unused" and v.plugin is None and v.maybe_used_by is None for v in report.dependencies):
+    unused = [v for v in report.dependencies if v.status == "unused"]
+    if any(v.plugin is None and v.maybe_used_by is None for v in unused):
         return (
             "Remove the unused entries from where they are declared, unless something needs them "
             "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
