@@ -5,7 +5,8 @@ starts with ``flowchart`` and a direction (TB, TD, BT, RL, LR); a node is an id 
 its text inside (``id["text"]`` rectangle, ``id(["text"])`` stadium, ``id[/"text"/]`` parallelogram,
 ``id[("text")]`` cylinder, ``id{{"text"}}`` hexagon, ``id[["text"]]`` subroutine, ``id>"text"]``
 asymmetric); quoted text may hold any character except a double quote, which is written as the entity
-code ``#quot;``; links are ``a --> b``; ``classDef name style`` and ``class id1,id2 name`` style nodes.
+code ``#quot;``; links are ``a --> b`` (dotted: ``a -.-> b``); ``classDef name style`` and
+``class id1,id2 name`` style nodes; a line starting with ``%%`` is a comment (also before the header).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _SHAPES = [
     (r">", r"\]"),
 ]
 _NODE = re.compile(rf"^{_ID}(?:" + "|".join(f"{a}{_TEXT}{b}" for a, b in _SHAPES) + ")$")
-_LINK = re.compile(rf"^{_ID} --> {_ID}$")
+_LINK = re.compile(rf"^{_ID} (?:-->|-\.->) {_ID}$")
 _CLASSDEF = re.compile(rf"^classDef {_ID} [a-z-]+:[^\s,]+(?:[ ]?[^\s,]*)?(?:,[a-z-]+:[^,]+)*$")
 _CLASS = re.compile(rf"^class {_ID}(?:,{_ID})* {_ID}$")
 _HEADER = re.compile(r"^flowchart (TB|TD|BT|RL|LR)$")
@@ -32,7 +33,7 @@ _HEADER = re.compile(r"^flowchart (TB|TD|BT|RL|LR)$")
 
 def errors(text: str) -> list[str]:
     """Every line that does not follow the grammar (empty when the diagram is valid)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("%%")]
     if not lines or not _HEADER.match(lines[0]):
         return [f"line 1: not a flowchart header: {lines[0] if lines else ''!r}"]
     out = []
@@ -41,7 +42,7 @@ def errors(text: str) -> list[str]:
         if _NODE.match(line):
             defined.add(re.match(_ID, line).group(0))  # type: ignore[union-attr]
         elif _LINK.match(line):
-            a, b = line.split(" --> ")
+            a, _arrow, b = line.split(" ")
             missing = {a, b} - defined
             if missing:
                 out.append(f"line {number}: link to undefined node(s) {sorted(missing)}")

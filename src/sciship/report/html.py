@@ -76,7 +76,7 @@ class Code:
     text: str
 
 
-Cell: TypeAlias = "str | int | float | Badge | Code | None"
+Cell: TypeAlias = "str | int | float | Badge | Code | Figure | None"
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ class Table:
     caption: str | None = None
     #: rows may be filtered with the page's filter box (each row's text is searched)
     filterable: bool = False
+    #: an anchor per row (``#step-01-load-py`` jumps to it; the row is highlighted), None for none
+    row_ids: Sequence[str | None] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class Item:
     message: str = ""
     fields: Sequence[tuple[str, str]] = ()  #: ``("Why", text)``, ``("Fix", text)``
     details: Sequence[Details] = ()
+    label: str | None = None  #: the word next to the tone's symbol (default: the tone's own word)
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,7 @@ def _block(block: Block, level: int, ids: _Ids) -> str:
     if isinstance(block, List):
         return "<ul>" + "".join(f"<li>{inline(i)}</li>" for i in block.items) + "</ul>"
     if isinstance(block, Table):
-        return _table(block)
+        return _table(block, ids)
     if isinstance(block, Details):
         return _details(block, level, ids)
     if isinstance(block, Items):
@@ -373,7 +376,8 @@ def _item(item: Item, level: int, ids: _Ids) -> str:
         f'data-status="{esc(item.status)}" data-code="{esc(item.code)}">'
     )
     heading = (
-        f'<h{lv} class="item-title">{_tone(item.tone)} <code class="code">{esc(item.code)}</code> '
+        f'<h{lv} class="item-title">{_tone(item.tone, word=item.label)} '
+        f'<code class="code">{esc(item.code)}</code> '
         f"{inline(item.title)}</h{lv}>"
     )
     out = [opening, heading]
@@ -394,6 +398,8 @@ def _item(item: Item, level: int, ids: _Ids) -> str:
 
 
 def _cell(cell: Cell) -> str:
+    if isinstance(cell, Figure):
+        return _figure(cell)
     if cell is None:
         return '<span class="none">\u2013</span>'
     if isinstance(cell, Badge):
@@ -403,8 +409,9 @@ def _cell(cell: Cell) -> str:
     return inline(cell)
 
 
-def _table(table: Table) -> str:
+def _table(table: Table, ids: _Ids | None = None) -> str:
     cls = ' class="filterable"' if table.filterable else ""
+    anchors = list(table.row_ids) + [None] * (len(table.rows) - len(table.row_ids))
     out = [f'<div class="table-wrap" tabindex="0"><table{cls}>']
     if table.caption:
         out.append(f"<caption>{inline(table.caption)}</caption>")
@@ -412,7 +419,9 @@ def _table(table: Table) -> str:
         "<thead><tr>" + "".join(f'<th scope="col">{esc(c)}</th>' for c in table.columns) + "</tr></thead>"
     )
     out.append("<tbody>")
-    out.extend("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in table.rows)
+    for row, anchor in zip(table.rows, anchors, strict=False):
+        rid = f' id="{esc(ids.make(anchor) if ids else slug(anchor))}"' if anchor else ""
+        out.append(f"<tr{rid}>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>")
     out.append("</tbody></table></div>")
     return "\n".join(out)
 
@@ -556,6 +565,8 @@ td:last-child{overflow-wrap:anywhere;min-width:10rem}
 th{background:var(--card)}
 .none{color:var(--muted)}
 .figure{margin:1.2rem 0}.figure .svg svg{max-width:100%;height:auto}
+.svg{overflow-x:auto}td .figure{margin:.2rem 0}td .figure figcaption{font-size:.85rem}
+tr:target td{background:var(--important-bg);outline:2px solid var(--important);outline-offset:-2px}
 figcaption{color:var(--muted);font-size:.9rem}
 .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin:1.4rem 0 .4rem;
 padding:.5rem .8rem;border:1px solid var(--line);border-radius:.5rem}

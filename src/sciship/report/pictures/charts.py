@@ -28,22 +28,27 @@ STATUS: dict[str, tuple[str, str]] = {
     "on time": ("", "ok"),
     "current": ("", "person"),
 }
+#: Text, track and lines follow the HTML page's variables (``--fg``, ``--skipped-bg``) when the chart is
+#: inside a report, with the same colours as fallbacks elsewhere. Symbols are white on the deeper light-mode
+#: fills and near-black on the brighter dark-mode fills, so they read in both.
 _STYLE = """
-.c-text{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;fill:#1b1f24}
-.c-ok{fill:#1a7f37}.c-bad{fill:#cf222e}.c-skip{fill:#afb8c1}.c-person{fill:#9a6700}.c-err{fill:#8250df}
-.c-track{fill:#eaeef2}.c-sym{font:bold 11px system-ui,sans-serif;fill:#ffffff}
-.c-limit{stroke:#1b1f24;stroke-dasharray:3 2}
-@media (prefers-color-scheme: dark){.c-text{fill:#e6edf3}.c-track{fill:#21262d}
-.c-ok{fill:#2ea043}.c-bad{fill:#f85149}.c-skip{fill:#484f58}.c-person{fill:#d29922}.c-limit{stroke:#e6edf3}}
+.c-text{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;fill:var(--fg,#1b1f24)}
+.c-ok{fill:#1a7f37}.c-bad{fill:#cf222e}.c-skip{fill:#6e7781}.c-person{fill:#9a6700}.c-err{fill:#8250df}
+.c-track{fill:var(--skipped-bg,#eaeef2)}.c-sym{font:bold 11px system-ui,sans-serif;fill:#ffffff}
+.c-limit{stroke:var(--fg,#1b1f24);stroke-width:1.5;stroke-dasharray:3 2}
+.c-hatch{stroke:#ffffff;stroke-opacity:.45}.c-dot{fill:#ffffff;fill-opacity:.5}
+@media (prefers-color-scheme: dark){.c-text{fill:var(--fg,#e6edf3)}.c-track{fill:var(--skipped-bg,#21262d)}
+.c-ok{fill:#3fb950}.c-bad{fill:#f85149}.c-skip{fill:#8b949e}.c-person{fill:#d29922}.c-err{fill:#a371f7}
+.c-sym{fill:#0d1117}.c-limit{stroke:var(--fg,#e6edf3)}.c-hatch{stroke:#0d1117;stroke-opacity:.35}
+.c-dot{fill:#0d1117;fill-opacity:.35}}
 """
 _PATTERNS = (
     '<pattern id="hatch-bad-{uid}" width="6" height="6" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)">'
-    '<rect class="c-bad" width="6" height="6"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" '
-    'stroke-width="2" stroke-opacity="0.45"/></pattern>'
+    '<rect class="c-bad" width="6" height="6"/><line class="c-hatch" x1="0" y1="0" x2="0" y2="6" '
+    'stroke-width="2"/></pattern>'
     '<pattern id="dots-person-{uid}" width="6" height="6" patternUnits="userSpaceOnUse">'
-    '<rect class="c-person" width="6" height="6"/><circle cx="3" cy="3" r="1.2" fill="#ffffff" '
-    'fill-opacity="0.5"/></pattern>'
+    '<rect class="c-person" width="6" height="6"/><circle class="c-dot" cx="3" cy="3" r="1.2"/></pattern>'
 )
 _FILL = {"bad": 'fill="url(#hatch-bad-{uid})"', "person": 'fill="url(#dots-person-{uid})"'}
 _CHAR_W = 7.0
@@ -51,6 +56,16 @@ _CHAR_W = 7.0
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _cut(text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis in the middle to fit ``width`` pixels (the whole text stays in a
+    tooltip)."""
+    most = max(4, int(width / _CHAR_W))
+    if len(text) <= most:
+        return text
+    head = (most - 1) // 2
+    return text[:head] + "\u2026" + text[len(text) - (most - 1 - head) :]
 
 
 def _uid(title: str) -> str:
@@ -127,7 +142,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, width: float = 640, sort: bool
         _sym, css = STATUS.get(b.status, ("", "ok"))
         out.append(
             f'<text class="c-text" x="{label_w - 6:.1f}" y="{y + 12}" text-anchor="end">'
-            f"{_esc(b.label)}</text>"
+            f"<title>{_esc(b.label)}</title>{_esc(_cut(b.label, label_w - 8))}</text>"
         )
         out.append(f'<rect class="c-track" x="{label_w:.1f}" y="{y + 2}" width="{track:.1f}" height="12"/>')
         out.append(
@@ -161,7 +176,7 @@ def cell_strip(rows: Sequence[tuple[str, Sequence[tuple[str, str]]]], *, title: 
         y = i * h + 2
         out.append(
             f'<text class="c-text" x="{label_w - 6:.1f}" y="{y + cell - 3:.1f}" text-anchor="end">'
-            f"{_esc(label)}</text>"
+            f"<title>{_esc(label)}</title>{_esc(_cut(label, label_w - 8))}</text>"
         )
         for j, (column, status) in enumerate(cells):
             symbol, css = STATUS.get(status, ("", "skip"))
@@ -182,45 +197,64 @@ class Stage:
     days: float
     limit: float | None = None  #: how long this stage should take, in days
     current: bool = False
+    known: bool = True  #: False: a stretch of time whose stage is not known (drawn grey, said in words)
 
 
-def stage_bar(stages: Sequence[Stage], *, title: str, width: float = 560, scale: float | None = None) -> str:
-    """Days spent per stage as consecutive segments; a stage longer than its limit is marked overdue."""
-    total = scale or sum(s.days for s in stages) or 1
+def _wrap(words: Sequence[str], width: float, sep: str = "  ") -> list[str]:
+    """``words`` joined into lines that fit ``width`` pixels (a word longer than a line gets its own)."""
+    lines: list[str] = []
+    per_line = max(10, int(width / _CHAR_W))
+    for w in words:
+        if lines and len(lines[-1]) + len(sep) + len(w) <= per_line:
+            lines[-1] += sep + w
+        else:
+            lines.append(w)
+    return lines
+
+
+def stage_bar(
+    stages: Sequence[Stage], *, title: str, width: float = 560, scale: float | None = None, note: str = ""
+) -> str:
+    """Days spent per stage as consecutive segments, the oldest first. A stage longer than its limit is
+    hatched and marked ``!`` with a dashed line where its time ran out; the current stage is dotted; a
+    stretch whose stage is unknown is grey. Below the bar each stage is written out in words (and
+    ``note``, e.g. why the history is unknown). ``scale``: the days the full width stands for (the same
+    for every bar of a table, so bars compare)."""
+    total = max(scale or 0, sum(s.days for s in stages)) or 1
+
+    def said(s: Stage) -> str:
+        text = f"{s.name}: {s.days:.0f} day{'s' if round(s.days) != 1 else ''}"
+        if s.limit is not None and s.days > s.limit:
+            text += f" (! overdue, should take {s.limit:.0f})"
+        elif s.limit is not None:
+            text += f" (of {s.limit:.0f})"
+        return text + (" (now)" if s.current else "")
+
+    legend = _wrap([("→ " if i else "") + said(s) for i, s in enumerate(stages)], width)
+    if note:
+        legend += _wrap(note.split(" "), width, sep=" ")
+    height = 26 + 15 * len(legend)
+    desc = f"{title}: " + "; ".join(said(s) for s in stages) + f". {note}".rstrip()
+    out = [_open(width, height, title, desc)]
+    uid = _uid(title)
     x = 0.0
-    out = [
-        _open(
-            width,
-            40,
-            title,
-            f"{title}: "
-            + "; ".join(
-                f"{s.name}: {s.days:.0f} days"
-                + (f" (should take {s.limit:.0f})" if s.limit else "")
-                + (" (now)" if s.current else "")
-                for s in stages
-            ),
-        )
-    ]
     for s in stages:
         w = width * s.days / total
         over = s.limit is not None and s.days > s.limit
-        css = "bad" if over else ("person" if s.current else "ok")
+        css = "skip" if not s.known else "bad" if over else ("person" if s.current else "ok")
         out.append(
-            f'<rect x="{x:.1f}" y="2" width="{max(w, 1):.1f}" height="18" {_fill(css, _uid(title))}>'
-            f"<title>{_esc(s.name)}: {s.days:.0f} days{' (overdue)' if over else ''}</title></rect>"
+            f'<rect x="{x:.1f}" y="2" width="{max(w, 1.5):.1f}" height="18" {_fill(css, uid)}>'
+            f"<title>{_esc(said(s))}</title></rect>"
         )
         if s.limit:
             lx = x + width * s.limit / total
             if lx < x + w:
                 out.append(f'<line class="c-limit" x1="{lx:.1f}" y1="0" x2="{lx:.1f}" y2="22"/>')
-        if w > 30:
-            out.append(
-                f'<text class="c-sym" x="{x + 4:.1f}" y="15">{"! " if over else ""}{s.days:.0f}d</text>'
-            )
+        label = f"{'! ' if over else ''}{s.days:.0f}d"
+        if w > len(label) * _CHAR_W + 6:
+            out.append(f'<text class="c-sym" x="{x + 4:.1f}" y="15">{label}</text>')
         x += w
-    names = " → ".join(
-        f"{s.name} {s.days:.0f}d{' overdue' if s.limit and s.days > s.limit else ''}" for s in stages
-    )
-    out.append(f'<text class="c-text" x="0" y="36">{_esc(names)}</text></svg>')
+    for i, line in enumerate(legend):
+        out.append(f'<text class="c-text" x="0" y="{36 + 15 * i}">{_esc(line)}</text>')
+    out.append("</svg>")
     return "".join(out)

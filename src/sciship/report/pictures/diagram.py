@@ -38,6 +38,8 @@ _PAD_X = 12
 _COL_GAP = 70
 _ROW_GAP = 16
 _MAX_LABEL = 48
+#: the first words of the comment that opens every file sciship draws (``--graph``): it may replace them
+GENERATOR = "made by sciship"
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Node:
 class Edge:
     source: str
     target: str
+    optional: bool = False  #: a read that need not find its file (drawn dashed)
 
 
 @dataclass
@@ -66,9 +69,15 @@ class Graph:
         self.nodes.setdefault(node.id, node)
         return self.nodes[node.id]
 
-    def link(self, source: str, target: str) -> None:
-        if source != target and not any(e.source == source and e.target == target for e in self.edges):
-            self.edges.append(Edge(source, target))
+    def link(self, source: str, target: str, *, optional: bool = False) -> None:
+        """An arrow from ``source`` to ``target`` (once; a plain arrow wins over an optional one)."""
+        if source == target:
+            return
+        for e in self.edges:
+            if e.source == source and e.target == target:
+                e.optional = e.optional and optional
+                return
+        self.edges.append(Edge(source, target, optional))
 
 
 # ---------------------------------------------------------------------- layout
@@ -221,28 +230,53 @@ def _acyclic(ids: list[str], edges: list[Edge]) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------------- SVG
-_STYLE = """
-.bg{fill:#ffffff}
-.node text{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;fill:#1b1f24}
-.node .shape{stroke:#57606a;stroke-width:1.2}
-.script .shape{fill:#ddf4ff}.notebook .shape{fill:#fbefff}
-.input .shape{fill:#f6f8fa}.missing .shape{fill:#ffebe9;stroke:#cf222e;stroke-dasharray:5 3}
-.intermediate .shape{fill:#fff8c5}.figure .shape{fill:#dafbe1}.table .shape{fill:#dafbe1}
-.output .shape{fill:#eaeef2}.marked .shape{stroke:#cf222e;stroke-dasharray:5 3}
-.mark{font-weight:600}
-.edge{fill:none;stroke:#8c959f;stroke-width:1.2}
-.arrow{fill:#8c959f}
-@media (prefers-color-scheme: dark){
-.bg{fill:#0d1117}
-.node text{fill:#e6edf3}
-.node .shape{stroke:#8b949e}
-.script .shape{fill:#0c2d6b}.notebook .shape{fill:#3c1e70}
-.input .shape{fill:#161b22}.missing .shape{fill:#490202;stroke:#ff7b72}
-.intermediate .shape{fill:#3d2e00}.figure .shape{fill:#033a16}.table .shape{fill:#033a16}
-.output .shape{fill:#21262d}.marked .shape{stroke:#ff7b72}
-.edge{stroke:#6e7681}.arrow{fill:#6e7681}
+#: colours per scheme: (light, dark). Inside an HTML report the text, background, lines and marks follow
+#: the page's own variables (``--fg``, ``--bg``, ...); a standalone file uses the plain colours, so viewers
+#: without CSS variables (Inkscape, librsvg) draw it too. Fills are pale in light and deep in dark mode,
+#: so the text colour of the scheme reads on every one of them.
+_PALETTE: dict[str, tuple[str, str, str | None]] = {
+    # name: (light, dark, the page's variable that says the same)
+    "fg": ("#1b1f24", "#e6edf3", "--fg"),
+    "bg": ("#ffffff", "#0d1117", "--bg"),
+    "line": ("#57606a", "#8b949e", "--muted"),
+    "edge": ("#8c959f", "#6e7681", None),
+    "bad": ("#cf222e", "#ff7b72", "--blocker"),
+    "script": ("#ddf4ff", "#0c2d6b", None),
+    "notebook": ("#fbefff", "#3c1e70", None),
+    "input": ("#f6f8fa", "#161b22", "--card"),
+    "missing": ("#ffebe9", "#490202", None),
+    "intermediate": ("#fff8c5", "#3d2e00", None),
+    "result": ("#dafbe1", "#033a16", None),
+    "output": ("#eaeef2", "#21262d", None),
 }
+_RULES = """
+.f-bg{fill:%(bg)s}
+.f-node text{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;fill:%(fg)s}
+.f-node .f-shape{stroke:%(line)s;stroke-width:1.2}
+.f-script .f-shape{fill:%(script)s}.f-notebook .f-shape{fill:%(notebook)s}
+.f-input .f-shape{fill:%(input)s}.f-missing .f-shape{fill:%(missing)s;stroke:%(bad)s;stroke-dasharray:5 3}
+.f-intermediate .f-shape{fill:%(intermediate)s}.f-figure .f-shape,.f-table .f-shape{fill:%(result)s}
+.f-output .f-shape{fill:%(output)s}.f-marked .f-shape{stroke:%(bad)s;stroke-dasharray:5 3}
+.f-node .f-line{fill:none}
+.f-mark{font-weight:600}
+.f-edge{fill:none;stroke:%(edge)s;stroke-width:1.2}.f-optional{stroke-dasharray:4 3}
+.f-arrow{fill:%(edge)s}
+a:focus-visible .f-shape{stroke-width:3}
 """
+
+
+def _style(*, inline: bool) -> str:
+    """The diagram's CSS: plain colours (standalone), or the page's variables with those as fallbacks."""
+
+    def colours(dark: bool) -> dict[str, str]:
+        out = {}
+        for name, (light, deep, var) in _PALETTE.items():
+            plain = deep if dark else light
+            out[name] = f"var({var},{plain})" if inline and var else plain
+        return out
+
+    dark_rules = _RULES % colours(True)
+    return (_RULES % colours(False)) + "@media (prefers-color-scheme: dark){" + dark_rules + "}\n"
 
 
 def _esc(text: str) -> str:
@@ -250,7 +284,7 @@ def _esc(text: str) -> str:
 
 
 def _shape(kind: str, x: float, y: float, w: float, h: float) -> str:
-    r = 'class="shape"'
+    r = 'class="f-shape"'
     if kind == "notebook":
         return f'<rect {r} x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="12"/>'
     if kind in ("input", "missing"):
@@ -272,13 +306,13 @@ def _shape(kind: str, x: float, y: float, w: float, h: float) -> str:
     if kind == "table":
         return (
             f'<rect {r} x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}"/>'
-            f'<rect class="shape" x="{x + 3:.1f}" y="{y + 3:.1f}" width="{w - 6:.1f}" height="{h - 6:.1f}" '
-            'fill="none"/>'
+            f'<rect class="f-shape f-line" x="{x + 3:.1f}" y="{y + 3:.1f}" width="{w - 6:.1f}" '
+            f'height="{h - 6:.1f}" fill="none"/>'
         )
     if kind == "output":
         return (
             f'<rect {r} x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}"/>'
-            f'<line class="shape" x1="{x + 6:.1f}" y1="{y:.1f}" x2="{x + 6:.1f}" y2="{y + h:.1f}"/>'
+            f'<line class="f-shape f-line" x1="{x + 6:.1f}" y1="{y:.1f}" x2="{x + 6:.1f}" y2="{y + h:.1f}"/>'
         )
     return f'<rect {r} x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="2"/>'
 
@@ -295,33 +329,51 @@ def _path(points: list[tuple[float, float]]) -> str:
 
 
 def to_svg(graph: Graph, *, standalone: bool = True) -> str:
-    """The graph as an SVG document (``standalone``) or an inline ``<svg>`` element for HTML."""
+    """The graph as an SVG document (``standalone``) or an inline ``<svg>`` element for an HTML report.
+
+    The inline element takes its colours from the page (light and dark), and its ids are unique to the
+    graph's title, so two pictures can share a page.
+    """
     lay = layout(graph)
+    uid = _uid(graph.title)
+    optional = {(e.source, e.target) for e in graph.edges if e.optional}
+    optional |= {(t, s) for s, t in optional}  # an edge turned round to break a circle
     out: list[str] = []
     if standalone:
-        out.append('<?xml version="1.0" encoding="UTF-8"?>\n')
+        from sciship import __version__
+
+        out.append(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<!-- {GENERATOR} {_esc(__version__)}: {_esc(graph.title).replace('--', '- -')} -->\n"
+        )
+    optional_note = " Dashed arrows: reads that need not find their file." if optional else ""
     out.append(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" '
-        f'width="{lay.width:.0f}" height="{lay.height:.0f}" role="img" aria-labelledby="t d">'
-        f'<title id="t">{_esc(graph.title)}</title>'
-        f'<desc id="d">{len(graph.nodes)} boxes and {len(graph.edges)} arrows; '
-        "arrows point from what is read to the step that reads it, and from a step to what it writes.</desc>"
-        f"<style>{_STYLE}</style>"
-        '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path class="arrow" d="M0,0 L8,4 L0,8 z"/></marker></defs>'
-        f'<rect class="bg" width="100%" height="100%"/>'
+        '<svg xmlns="http://www.w3.org/2000/svg" class="f-svg" '
+        f'viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" '
+        f'width="{lay.width:.0f}" height="{lay.height:.0f}" role="img" '
+        f'aria-labelledby="f-t-{uid} f-d-{uid}">'
+        f'<title id="f-t-{uid}">{_esc(graph.title)}</title>'
+        f'<desc id="f-d-{uid}">{len(graph.nodes)} boxes and {len(graph.edges)} arrows; '
+        "arrows point from what is read to the step that reads it, and from a step to what it writes."
+        f"{optional_note}</desc>"
+        f"<style>{_style(inline=not standalone)}</style>"
+        f'<defs><marker id="f-arrow-{uid}" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path class="f-arrow" d="M0,0 L8,4 L0,8 z"/></marker>'
+        "</defs>"
+        f'<rect class="f-bg" width="100%" height="100%"/>'
     )
-    for _s, _t, points in lay.routes:
-        out.append(f'<path class="edge" d="{_path(points)}" marker-end="url(#arrow)"/>')
+    for s, t, points in lay.routes:
+        cls = "f-edge f-optional" if (s, t) in optional else "f-edge"
+        out.append(f'<path class="{cls}" d="{_path(points)}" marker-end="url(#f-arrow-{uid})"/>')
     for node_id, p in lay.nodes.items():
         node = graph.nodes[node_id]
-        classes = f"node {node.kind}" + (" marked" if node.mark and node.kind != "missing" else "")
+        classes = f"f-node f-{node.kind}" + (" f-marked" if node.mark and node.kind != "missing" else "")
         tip = node.detail or node.label
         body = (
             f'<g class="{classes}" id="{_esc(_svg_id(node_id))}"><title>{_esc(tip)}</title>'
             + _shape(node.kind, p.x, p.y, p.w, p.h)
             + f'<text x="{p.x + p.w / 2:.1f}" y="{p.y + p.h / 2 + 4:.1f}" text-anchor="middle">'
-            + (f'<tspan class="mark">{_esc(node.mark)}: </tspan>' if node.mark else "")
+            + (f'<tspan class="f-mark">{_esc(node.mark)}: </tspan>' if node.mark else "")
             + f"{_esc(_short(node.label))}</text></g>"
         )
         if node.href:
@@ -329,6 +381,12 @@ def to_svg(graph: Graph, *, standalone: bool = True) -> str:
         out.append(body)
     out.append("</svg>\n" if standalone else "</svg>")
     return "".join(out)
+
+
+def _uid(title: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(title.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()[:8]
 
 
 def _svg_id(node_id: str) -> str:
@@ -346,35 +404,46 @@ _MERMAID_SHAPES: dict[str, tuple[str, str]] = {
     "table": ("[[", "]]"),
     "output": (">", "]"),
 }
+#: Fixed pale fills with dark text (``color``): GitHub draws Mermaid with light text in dark mode, which
+#: would be unreadable on a pale box; with the text colour set, each box reads the same in both modes.
 _MERMAID_CLASSES = {
-    "script": "fill:#ddf4ff,stroke:#57606a",
-    "notebook": "fill:#fbefff,stroke:#57606a",
-    "input": "fill:#f6f8fa,stroke:#57606a",
-    "missing": "fill:#ffebe9,stroke:#cf222e,stroke-dasharray:5 3",
-    "intermediate": "fill:#fff8c5,stroke:#57606a",
-    "figure": "fill:#dafbe1,stroke:#57606a",
-    "table": "fill:#dafbe1,stroke:#57606a",
-    "output": "fill:#eaeef2,stroke:#57606a",
+    "script": "fill:#ddf4ff,stroke:#57606a,color:#1b1f24",
+    "notebook": "fill:#fbefff,stroke:#57606a,color:#1b1f24",
+    "input": "fill:#f6f8fa,stroke:#57606a,color:#1b1f24",
+    "missing": "fill:#ffebe9,stroke:#cf222e,color:#1b1f24,stroke-dasharray:5 3",
+    "intermediate": "fill:#fff8c5,stroke:#57606a,color:#1b1f24",
+    "figure": "fill:#dafbe1,stroke:#57606a,color:#1b1f24",
+    "table": "fill:#dafbe1,stroke:#57606a,color:#1b1f24",
+    "output": "fill:#eaeef2,stroke:#57606a,color:#1b1f24",
     "marked": "stroke:#cf222e,stroke-dasharray:5 3",
 }
+#: What GitHub's Mermaid accepts (its defaults: ``maxTextSize`` 50,000 characters, ``maxEdges`` 500).
+MERMAID_MAX_TEXT = 50_000
+MERMAID_MAX_EDGES = 500
 
 
 def mermaid_label(text: str) -> str:
-    """Text safe inside a quoted Mermaid label (quotes and angle brackets as entity codes)."""
+    """Text safe inside a quoted Mermaid label (quotes, angle brackets and backticks as entity codes)."""
     out = text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-    return out.replace("\n", " ")
+    return out.replace("`", "#96;").replace("\n", " ")
 
 
-def to_mermaid(graph: Graph) -> str:
-    """A Mermaid flowchart (GitHub and GitLab render it in Markdown)."""
+def to_mermaid(graph: Graph, *, header: bool = False) -> str:
+    """A Mermaid flowchart (GitHub and GitLab render it in Markdown); ``header``: a first comment line
+    that says sciship made it (for a file of its own)."""
     short = {nid: f"n{i}" for i, nid in enumerate(graph.nodes, 1)}
-    lines = ["flowchart LR"]
+    lines = []
+    if header:
+        from sciship import __version__
+
+        lines.append(f"%% {GENERATOR} {__version__}: {graph.title}".replace("\n", " "))
+    lines.append("flowchart LR")
     for nid, node in graph.nodes.items():
         left, right = _MERMAID_SHAPES[node.kind]
         label = (f"{node.mark}: " if node.mark else "") + _short(node.label)
         lines.append(f'    {short[nid]}{left}"{mermaid_label(label)}"{right}')
     lines.extend(
-        f"    {short[e.source]} --> {short[e.target]}"
+        f"    {short[e.source]} {'-.->' if e.optional else '-->'} {short[e.target]}"
         for e in graph.edges
         if e.source in short and e.target in short
     )
@@ -391,6 +460,11 @@ def to_mermaid(graph: Graph) -> str:
     if marked:
         lines.append(f"    class {','.join(marked)} marked")
     return "\n".join(lines) + "\n"
+
+
+def mermaid_fits(text: str, graph: Graph) -> bool:
+    """GitHub and GitLab draw it (not too long, not too many arrows)."""
+    return len(text) <= MERMAID_MAX_TEXT and len(graph.edges) <= MERMAID_MAX_EDGES
 
 
 # ---------------------------------------------------------------------- DOT
@@ -410,16 +484,25 @@ def _dot_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def to_dot(graph: Graph) -> str:
-    """Graphviz DOT text (``dot -Tsvg`` draws it, for those who have Graphviz)."""
+def to_dot(graph: Graph, *, header: bool = False) -> str:
+    """Graphviz DOT text (``dot -Tsvg`` draws it, for those who have Graphviz); ``header``: a first
+    comment line that says sciship made it."""
     short = {nid: f"n{i}" for i, nid in enumerate(graph.nodes, 1)}
-    lines = [f"digraph {_dot_str(graph.title)} {{", "    rankdir=LR;", '    node [fontname="sans-serif"];']
+    lines = []
+    if header:
+        from sciship import __version__
+
+        lines.append(f"// {GENERATOR} {__version__}: {graph.title}".replace("\n", " "))
+    lines += [f"digraph {_dot_str(graph.title)} {{", "    rankdir=LR;", '    node [fontname="sans-serif"];']
     for nid, node in graph.nodes.items():
         label = (f"{node.mark}: " if node.mark else "") + _short(node.label)
-        extra = ', style="dashed", color="#cf222e"' if node.mark and node.kind != "missing" else ""
-        lines.append(f"    {short[nid]} [label={_dot_str(label)}, {_DOT_SHAPES[node.kind]}{extra}];")
+        shape = _DOT_SHAPES[node.kind]
+        if node.mark and node.kind != "missing":
+            style = '"rounded,dashed"' if node.kind == "notebook" else '"dashed"'
+            shape = shape.replace('style="rounded"', "").rstrip(", ") + f', style={style}, color="#cf222e"'
+        lines.append(f"    {short[nid]} [label={_dot_str(label)}, {shape}];")
     lines.extend(
-        f"    {short[e.source]} -> {short[e.target]};"
+        f"    {short[e.source]} -> {short[e.target]}{' [style=dashed]' if e.optional else ''};"
         for e in graph.edges
         if e.source in short and e.target in short
     )

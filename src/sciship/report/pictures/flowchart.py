@@ -9,7 +9,9 @@ picture stays readable at 50 files and more.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -25,8 +27,23 @@ FOLD_ABOVE = 3
 
 
 def step_anchor(path: str) -> str:
-    """The HTML anchor of a step's row in a report (``#step-01-load-py``)."""
-    return "step-" + "".join(c if c.isalnum() else "-" for c in path.lower())
+    """The HTML anchor of a step's row in a report (``step-01-load-py``): lower-case ASCII letters, digits
+    and single dashes. Two paths may give the same one: use :func:`step_anchors` for a whole flow."""
+    return "step-" + (re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "x")
+
+
+def step_anchors(paths: Iterable[str]) -> dict[str, str]:
+    """A different anchor for each path, in order (a second ``a_b.py`` / ``a-b.py`` gets ``-2``)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for path in paths:
+        base = anchor = step_anchor(path)
+        n = 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        out[path] = anchor
+    return out
 
 
 def file_kind(path: str, *, written: bool, read: bool, missing: bool) -> NodeKind:
@@ -51,7 +68,8 @@ def _mark(path: str) -> str | None:
 
 
 def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> Graph:
-    """The picture of ``flow``; ``links``: each step links to its row (``#step-...``) in an HTML report."""
+    """The picture of ``flow``; ``links``: each step links to its row in an HTML report, whose id is
+    :func:`step_anchors` of the steps in run order."""
     missing = set(flow.missing)
     writers: dict[str, set[str]] = defaultdict(set)
     readers: dict[str, set[str]] = defaultdict(set)
@@ -60,10 +78,17 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
             writers[f].add(step.path)
         for f in step.reads:
             readers[f].add(step.path)
-    for use in flow.uses:  # absolute paths and paths outside the folder are not in reads and writes
-        if getattr(use, "location", "folder") != "folder":
+    # a read is drawn dashed when every read of that file by that step need not find it (``optional``,
+    # once the flow says so: inside ``try``, after an existence check, a cache)
+    read_uses: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for use in flow.uses:
+        location = getattr(use, "location", "folder")
+        if location in ("absolute", "outside"):  # not in reads and writes; scratch places are not drawn
             path = getattr(use, "written", None) or use.path
             (writers if use.access == "write" else readers)[path].add(use.source)
+        if use.access == "read":
+            read_uses[(use.path, use.source)].append(bool(getattr(use, "optional", False)))
+    optional = {key for key, flags in read_uses.items() if flags and all(flags)}
     files = list(dict.fromkeys([*flow.inputs, *flow.outputs, *writers, *readers]))
     kinds = {
         f: file_kind(f, written=bool(writers[f]), read=bool(readers[f]), missing=f in missing) for f in files
@@ -83,13 +108,15 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
         groups[key].append(f)
     box_of: dict[str, str] = {}
     graph = Graph(title)
-    for step in sorted(flow.steps, key=lambda s: s.order):
+    ordered = sorted(flow.steps, key=lambda s: s.order)
+    anchors = step_anchors(s.path for s in ordered)
+    for step in ordered:
         graph.add(
             Node(
                 f"step:{step.path}",
                 f"{step.order}. {step.path}",
                 "notebook" if step.kind == "notebook" else "script",
-                href=f"#{step_anchor(step.path)}" if links else None,
+                href=f"#{anchors[step.path]}" if links else None,
                 detail=f"Step {step.order}: {step.path} reads {len(step.reads)} "
                 f"and writes {len(step.writes)} file(s)",
             )
@@ -116,8 +143,8 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
                 graph.add(Node(f"file:{f}", f, kind, mark="missing" if kind == "missing" else mark))
     steps = {s.path for s in flow.steps}
     for f in files:
-        for reader in readers[f] & steps:
-            graph.link(box_of[f], f"step:{reader}")
-        for writer in writers[f] & steps:
+        for reader in sorted(readers[f] & steps):
+            graph.link(box_of[f], f"step:{reader}", optional=(f, reader) in optional)
+        for writer in sorted(writers[f] & steps):
             graph.link(f"step:{writer}", box_of[f])
     return graph
