@@ -33,7 +33,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("path", nargs="?", default=".", help="the folder to share (default: here)")
     p.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
-    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument(
+        "--format",
+        choices=("terminal", "json", "html"),
+        default="terminal",
+        help="html: one page with the data-flow picture, the steps, the problems and the files "
+        "(use --output)",
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of the screen")
+    p.add_argument(
+        "--graph",
+        metavar="FILE",
+        help="also draw the data flow on its own: FILE.svg (a picture), FILE.mmd (Mermaid) or FILE.dot "
+        "(Graphviz); written also with --dry-run",
+    )
     p.add_argument("--license", metavar="SPDX", help="the license of the code, e.g. MIT (never guessed)")
     p.add_argument(
         "--data-license", metavar="SPDX", help="the license of the data and figures (suggested: CC-BY-4.0)"
@@ -73,9 +86,12 @@ def parse_size(text: str) -> int:
 
 def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship._errors import InputError
+    from sciship.commands._output import refuse_html_on_terminal
     from sciship.project import Project
+    from sciship.report.progress import progress_for
     from sciship.share import inventory
 
+    refuse_html_on_terminal(args, ui)
     max_size = parse_size(args.max_file_size)
     _check_options(args)
     project = Project.load(args.path)
@@ -97,24 +113,68 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.flow import prefetch, trace
     from sciship.imports import analyze
 
-    prefetch(project)  # the cold data-flow scan runs on the other core while the imports are analysed
-    analyze(project)
-    flow = trace(project)
-
-    known = share.known(project)
-    options = _decide(args, ui, known, project, max_size)
-    result = share.prepare(project, options, flow, known)
+    bar = progress_for(ui, quiet=args.format == "json")
+    with bar:
+        bar.step("Read the scripts and notebooks")
+        prefetch(project)  # the cold data-flow scan runs on the other core while the imports are analysed
+        analyze(project)
+        flow = trace(project)
+        known = share.known(project)
+    options = _decide(args, ui, known, project, max_size)  # may ask questions: no progress line then
+    with bar:
+        bar.step("Describe the files")
+        result = share.prepare(project, options, flow, known, progress=_archive_progress(bar))
     try:
-        if args.dry_run:
-            _show(result, known, args, ui, dry_run=True)
-            return 0
-        _require(result)
-        result.plan.apply()
-        _show(result, known, args, ui, dry_run=False)
+        if not args.dry_run:
+            _require(result)
+            with bar:
+                bar.step("Write the files", total=len(result.plan.actions))
+                result.plan.apply(progress=bar.update)
+        if args.graph:
+            _write_graph(args, ui, result)
+        _show(result, known, args, ui, dry_run=args.dry_run, project=project)
         return 0
     finally:
         if result.archive is not None:
             result.archive.cleanup()
+
+
+def _archive_progress(bar: Any) -> Any:
+    """Packing the archive, on the progress line: ``Pack the archive 120/800``."""
+
+    def report(done: int, total: int) -> None:
+        if done == 0:
+            bar.step("Pack the deposit archive", total=total)
+        bar.update(done, total)
+
+    return report
+
+
+def _check_graph(args: argparse.Namespace) -> None:
+    from sciship._errors import InputError
+    from sciship.share.report import GRAPH_FORMATS, graph_format
+
+    if args.graph and graph_format(args.graph) is None:
+        raise InputError(
+            f"sciship cannot tell from its name what `{args.graph}` should be.",
+            hint="End the file name with "
+            + ", ".join(f"`{ext}`" for ext in GRAPH_FORMATS)
+            + ": `--graph flow.svg` draws a picture, `--graph flow.mmd` writes Mermaid text.",
+        )
+
+
+def _write_graph(args: argparse.Namespace, ui: UI, result: ShareResult) -> None:
+    """The data flow on its own, where the user asked (a report-like output, like --output: atomic, never
+    over a file sciship did not write)."""
+    from sciship.report.output import write_report
+    from sciship.share.report import graph_format, graph_text
+
+    fmt = graph_format(args.graph)
+    assert fmt is not None  # noqa: S101 - checked before any work
+    text = graph_text(result.flow, result.metadata.name or "this folder", fmt)
+    path = write_report(_printable(text), args.graph)
+    kind = {"svg": "picture", "mermaid": "Mermaid text", "dot": "Graphviz DOT text"}[fmt]
+    ui.info(f"Wrote the data flow ({kind}) to {path}")
 
 
 def _check_options(args: argparse.Namespace) -> None:
@@ -127,6 +187,7 @@ def _check_options(args: argparse.Namespace) -> None:
         check_license(args.license, "code license")
     if args.data_license:
         check_license(args.data_license, "data license")
+    _check_graph(args)
     for value in args.orcid:
         if orcid_url(value.rpartition("=")[2]) is None:
             raise InputError(
@@ -211,12 +272,38 @@ def _decide(args: argparse.Namespace, ui: UI, known: Known, project: Any, max_si
     )
 
 
-def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *, dry_run: bool) -> None:
+def _show(
+    result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *, dry_run: bool, project: Any
+) -> None:
+    from sciship.commands._output import emit
+
     if args.format == "json":
         data = result.to_json()
         if result.archive is not None and result.archive.sha256:
             data["archive"] = {"path": result.archive.path, "sha256": result.archive.sha256}
-        ui.write(_printable(json.dumps(data, indent=2, ensure_ascii=False)))
+        emit(_printable(json.dumps(data, indent=2, ensure_ascii=False)), args, ui)
+        return
+    if args.format == "html":
+        from sciship.commands._output import project_name, shown_path
+        from sciship.share import report
+
+        text = report.render(
+            result,
+            known,
+            project=project_name(project),
+            subtitle=shown_path(args.path, project),
+            dry_run=dry_run,
+        )
+        flow = result.flow
+        emit(
+            text,
+            args,
+            ui,
+            summary=lambda: (
+                f"{len(flow.steps)} steps, {len(flow.problems)} problems, "
+                f"{len(result.writes)} files {'to write' if dry_run else 'written'}."
+            ),
+        )
         return
     st = ui.style
     flow = result.flow
@@ -279,7 +366,7 @@ def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *
             "Next: commit these files. On GitHub, turn on the Zenodo integration and make a release to get "
             "a DOI (`sciship explain share`)."
         )
-    ui.write(_printable("\n".join(out)))
+    emit(_printable("\n".join(out)), args, ui)
 
 
 def _printable(text: str) -> str:

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sciship.metadata.model import Metadata
     from sciship.plan import Plan
     from sciship.project import Project
@@ -90,8 +92,11 @@ def plan_archive(
     return Archive(path=target, entries=entries, left_out=left_out)
 
 
-def build(project: Project, plan: Plan, archive: Archive) -> None:
-    """Write the zip to a temporary file and add it to ``plan`` (placed with everything else)."""
+def build(
+    project: Project, plan: Plan, archive: Archive, *, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Write the zip to a temporary file and add it to ``plan`` (placed with everything else);
+    ``progress(done, total)`` is called before the first file and after each one."""
     top = archive.path.removeprefix("dist/").removesuffix("-share.zip")
     planned = {a.path: a for a in plan.actions if a.content is not None}
     fd, name = tempfile.mkstemp(prefix="sciship-share-", suffix=".zip")
@@ -100,8 +105,13 @@ def build(project: Project, plan: Plan, archive: Archive) -> None:
     archive.tmp = tmp
     kept: list[str] = []
     try:
+        total = len(archive.entries)
+        if progress is not None:
+            progress(0, total)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-            for rel in archive.entries:
+            for n, rel in enumerate(archive.entries, 1):
+                if progress is not None and n > 1:
+                    progress(n - 1, total)
                 info = zipfile.ZipInfo(f"{top}/{_entry_name(rel)}", date_time=EPOCH)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 3  # unix, so the permissions below are read everywhere
@@ -122,6 +132,8 @@ def build(project: Project, plan: Plan, archive: Archive) -> None:
                     archive.left_out.append((rel, f"sciship could not read it ({exc.strerror or exc})"))
                     continue
                 kept.append(rel)
+        if progress is not None:
+            progress(total, total)
         archive.entries = kept
         archive.sha256 = _sha256(tmp)
         archive.size = tmp.stat().st_size

@@ -14,6 +14,8 @@ from sciship.metadata.model import Metadata, Person
 from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sciship.flow import Flow
     from sciship.metadata.model import ProjectMetadata
     from sciship.metadata.writers.rocrate import CrateFile
@@ -333,8 +335,16 @@ def _installed_versions() -> dict[str, str]:
     return out
 
 
-def prepare(project: Project, options: Options, flow: Flow, known_: Known | None = None) -> ShareResult:
-    """The plan ``sciship share`` applies (nothing is written here)."""
+def prepare(
+    project: Project,
+    options: Options,
+    flow: Flow,
+    known_: Known | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> ShareResult:
+    """The plan ``sciship share`` applies (nothing is written in the folder here; with ``--archive`` the
+    zip is built in a temporary file, ``progress(done, total)`` called as each file is packed)."""
     from sciship.metadata import model
     from sciship.metadata.licenses import LICENSES, license_files, license_text
     from sciship.metadata.writers import cff, codemeta, rocrate, zenodo
@@ -463,5 +473,5 @@ def prepare(project: Project, options: Options, flow: Flow, known_: Known | None
 
         result.archive = archive.plan_archive(project, plan, meta, paths, options.max_file_size)
         if not options.dry_run:
-            archive.build(project, plan, result.archive)
+            archive.build(project, plan, result.archive, progress=progress)
     return result

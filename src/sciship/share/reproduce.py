@@ -120,6 +120,7 @@ def render(
         ),
         "",
     ]
+    lines += _picture(flow, title)
     notebooks = any(s.kind == "notebook" for s in flow.steps)
     lines += _setup(env, python, writes_requirements, notebooks)
 
@@ -183,6 +184,35 @@ def render(
         lines.append(f"- Data and figures: {meta.data_license}.")
     lines += ["- How to cite: see `CITATION.cff`.", ""]
     return "\n".join(lines)
+
+
+def _picture(flow: Flow, name: str) -> list[str]:
+    """The data flow as a Mermaid flowchart (GitHub and GitLab draw it), with its legend in words."""
+    if not flow.steps:
+        return []
+    from sciship.report.pictures.diagram import mermaid_fits, to_mermaid
+    from sciship.share.report import flow_picture, legend
+
+    graph = flow_picture(flow, name)
+    text = to_mermaid(graph)
+    lines = ["## The data flow at a glance", ""]
+    if not mermaid_fits(text, graph):
+        return [
+            *lines,
+            (
+                f"The data flow has {len(graph.nodes)} boxes and {len(graph.edges)} arrows: too many for "
+                "GitHub to draw here. `sciship share --dry-run --graph flow.svg` draws it as a picture."
+            ),
+            "",
+        ]
+    words = (
+        "Arrows go from a file to the step that reads it and from a step to what it writes. Shapes: "
+        + legend(graph)
+        + "."
+    )
+    if any(n.label.endswith(" files)") for n in graph.nodes.values()):
+        words += " Many similar files are folded into one box (`folder/*.ext (N files)`)."
+    return [*lines, "```mermaid", text.rstrip("\n"), "```", "", words, ""]
 
 
 def _size(n: int | None) -> str:

@@ -351,7 +351,9 @@ def to_svg(graph: Graph, *, standalone: bool = True) -> str:
         '<svg xmlns="http://www.w3.org/2000/svg" class="f-svg" '
         f'viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" '
         f'width="{lay.width:.0f}" height="{lay.height:.0f}" role="img" '
-        f'aria-labelledby="f-t-{uid} f-d-{uid}">'
+        # inside a page: drawn at its own size (its box scrolls sideways), never shrunk to unreadable text
+        + ("" if standalone else 'style="max-width:none" ')
+        + f'aria-labelledby="f-t-{uid} f-d-{uid}">'
         f'<title id="f-t-{uid}">{_esc(graph.title)}</title>'
         f'<desc id="f-d-{uid}">{len(graph.nodes)} boxes and {len(graph.edges)} arrows; '
         "arrows point from what is read to the step that reads it, and from a step to what it writes."
