@@ -40,15 +40,19 @@ def refuse_html_on_terminal(args: argparse.Namespace, ui: UI) -> None:
         )
 
 
-def emit(
-    text: str, args: argparse.Namespace, ui: UI, *, summary: Callable[[], str] | None = None
-) -> None:
+def emit(text: str, args: argparse.Namespace, ui: UI, *, summary: Callable[[], str] | None = None) -> None:
     """Print the report, or write it to ``--output`` and say where it went (and the summary) on stderr."""
     if not args.output:
         ui.write(text)
         return
     from sciship.report.output import write_report
     from sciship.ui import printable
+
+    # a file name that is not UTF-8 (kept as surrogates by Project) is shown with replacement characters
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no file name made
+        text = text.encode("utf-8", "replace").decode("utf-8")
 
     if args.format in {"terminal", "table", "markdown"}:  # text a person reads: no terminal escapes
         text = printable(text)

@@ -31,8 +31,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--description", metavar="TEXT", help="one sentence: what the package does")
     p.add_argument("--author", metavar="NAME", help="your name (default: from git config)")
     p.add_argument("--email", metavar="EMAIL", help="your email (default: from git config)")
-    p.add_argument("--license", metavar="SPDX", help="MIT (default), BSD-3-Clause, Apache-2.0, "
-                   "GPL-3.0-or-later, GPL-3.0-only, MPL-2.0 or EUPL-1.2")
+    p.add_argument(
+        "--license",
+        metavar="SPDX",
+        help="MIT (default), BSD-3-Clause, Apache-2.0, GPL-3.0-or-later, GPL-3.0-only, MPL-2.0 or EUPL-1.2",
+    )
     p.add_argument("--github", metavar="OWNER", help="GitHub user or organisation that will host it")
     p.add_argument("--yes", "-y", action="store_true", help="take every default, ask nothing")
     p.add_argument("--dry-run", action="store_true", help="list the files it would write, write nothing")
@@ -65,8 +68,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     git_name, git_email = git_identity()
     ask = ui.interactive and not args.yes
 
-    def answer(given: str | None, question: str, default: str,
-               check: Callable[[str], str] = str.strip) -> str:
+    def answer(
+        given: str | None, question: str, default: str, check: Callable[[str], str] = str.strip
+    ) -> str:
         """A flag's value, else the person's answer (asked again up to twice when it is wrong)."""
         if given is not None:
             return check(given)
@@ -81,13 +85,15 @@ def run(args: argparse.Namespace, ui: UI) -> int:
                 ui.info(exc.message + (f" {exc.hint}" if exc.hint else ""))
         raise AssertionError("unreachable")  # pragma: no cover
 
-    description = answer(args.description, "One sentence: what does it do?",
-                         _default_description(checked.name))
+    description = answer(
+        args.description, "One sentence: what does it do?", _default_description(checked.name)
+    )
     author = answer(args.author, "Author name", git_name or _login_name())
     default_email = git_email if git_email and _EMAIL.match(git_email) else ""  # e.g. not root@localhost
     email = answer(args.email, "Author email", default_email, _check_email)
-    license_id = license_id or answer(None, f"License ({', '.join(LICENSES)})", DEFAULT_LICENSE,
-                                      normalize_license)
+    license_id = license_id or answer(
+        None, f"License ({', '.join(LICENSES)})", DEFAULT_LICENSE, normalize_license
+    )
     github = answer(args.github, "GitHub user or organisation", _github_guess(author, email), _check_github)
 
     meta = Meta(
@@ -110,17 +116,23 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     ui.write(st(f"Created {meta.name} in {target}/ ({len(plan.actions)} files).", "bold", "green"))
     if git:
         if shutil.which("git") is None:
-            ui.info("git is not installed, so no repository was created. Install git, then run "
-                    "`git init && git add . && git commit -m 'Start the project'` in the project folder.")
+            ui.info(
+                "git is not installed, so no repository was created. Install git, then run "
+                "`git init && git add . && git commit -m 'Start the project'` in the project folder."
+            )
         else:
             _, message = new.init_git(target, meta)
             ui.write(message)
     if not meta.email:
-        ui.info("No email address was given (git has none either). Add one to `authors` in pyproject.toml "
-                "and to CITATION.cff, so users can reach you; `sciship check` will remind you.")
+        ui.info(
+            "No email address was given (git has none either). Add one to `authors` in pyproject.toml "
+            "and to CITATION.cff, so users can reach you; `sciship check` will remind you."
+        )
     if args.github is None and not ask:
-        ui.info(f"The project's links assume its GitHub home will be {meta.repo_url}. If not, run again with "
-                "--github OWNER, or edit [project.urls] in pyproject.toml, README.md and CITATION.cff.")
+        ui.info(
+            f"The project's links assume its GitHub home will be {meta.repo_url}. If not, run again with "
+            "--github OWNER, or edit [project.urls] in pyproject.toml, README.md and CITATION.cff."
+        )
     _next_steps(meta, target, ui)
     return 0
 
@@ -135,8 +147,10 @@ def _check_email(email: str) -> str:
 
     email = email.strip()
     if email and not _EMAIL.match(email):
-        raise InputError(f"`{email}` does not look like an email address.",
-                         hint="Give one like `ada@example.org`, or leave it out.")
+        raise InputError(
+            f"`{email}` does not look like an email address.",
+            hint="Give one like `ada@example.org`, or leave it out.",
+        )
     return email
 
 
@@ -188,8 +202,13 @@ def _report_index(answers: Mapping[str, str], name: str, ui: UI) -> None:
 
 def _show_dry_run(plan: Any, target: Path, ui: UI) -> None:
     st = ui.style
-    ui.write(st(f"sciship new --dry-run: would create {len(plan.actions)} files in {target}/ "
-                "(nothing was written).", "bold"))
+    ui.write(
+        st(
+            f"sciship new --dry-run: would create {len(plan.actions)} files in {target}/ "
+            "(nothing was written).",
+            "bold",
+        )
+    )
     ui.write("")
     for action in plan.actions:
         size = len(action.content or b"")

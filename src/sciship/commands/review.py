@@ -46,7 +46,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="also build the package, install it in a fresh environment and import it "
         "(runs the build backend)",
     )
-    c.add_argument("--format", choices=("terminal", "markdown", "json"), default="terminal")
+    c.add_argument("--format", choices=("terminal", "markdown", "json", "html"), default="terminal")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of the screen")
     c.add_argument("--verbose", "-v", action="store_true", help="show every check behind each item")
     c.set_defaults(handler=run_check)
 
@@ -107,10 +108,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     ls.add_argument("--state", choices=("open", "closed", "all"), default="open")
     ls.add_argument(
         "--format",
-        choices=("terminal", "json", "yaml"),
+        choices=("terminal", "json", "yaml", "html"),
         default="terminal",
-        help="json and yaml use pyosMeta's field names",
+        help="json and yaml use pyosMeta's field names; html: a page with a bar of the days in each stage",
     )
+    ls.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of the screen")
     ls.add_argument("--no-cache", action="store_true", help="ask GitHub afresh (do not offer cached answers)")
     ls.set_defaults(handler=run_list)
 
@@ -157,9 +159,11 @@ def _load(path: str) -> Project:
 # ---------------------------------------------------------------------- check
 def run_check(args: argparse.Namespace, ui: UI) -> int:
     from sciship.checks import run_checks
+    from sciship.commands._output import emit, refuse_html_on_terminal
     from sciship.imports.analysis import cancel_prefetch, prefetch_scan
     from sciship.review import checklist, render
 
+    refuse_html_on_terminal(args, ui)
     project = _load(args.path)
     prefetch_scan(project)
     try:
@@ -171,11 +175,28 @@ def run_check(args: argparse.Namespace, ui: UI) -> int:
         build = _build(project, ui, quiet=args.format == "json")
     readiness = checklist.evaluate(project, findings, build=build)
     if args.format == "json":
-        ui.write(render.readiness_json(readiness))
+        text = render.readiness_json(readiness)
     elif args.format == "markdown":
-        ui.write(render.readiness_markdown(readiness))
+        text = render.readiness_markdown(readiness)
+    elif args.format == "html":
+        from sciship.commands._output import project_name, shown_path
+        from sciship.report import html as h
+        from sciship.review.report import readiness_page
+
+        page = readiness_page(
+            readiness, project=project_name(project), subtitle=shown_path(args.path, project)
+        )
+        text = h.render(page)
     else:
-        ui.write(render.readiness_terminal(readiness, style=ui.style, verbose=args.verbose))
+        style = ui.style if not args.output else None
+        text = render.readiness_terminal(readiness, style=style, verbose=args.verbose)
+    c = readiness.counts()
+    emit(
+        text,
+        args,
+        ui,
+        summary=lambda: f"{c['met']} met, {c['not met']} not met, {c['for a person']} for a person.",
+    )
     return 0 if readiness.ready else 1
 
 
@@ -312,13 +333,21 @@ def run_list(args: argparse.Namespace, ui: UI) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from sciship._errors import InputError
+    from sciship.commands._output import emit, refuse_html_on_terminal
+    from sciship.report.progress import progress_for
     from sciship.review import issue, render, stages
     from sciship.review.github import check_repo
 
+    refuse_html_on_terminal(args, ui)
     repo = check_repo(args.repo)
     gh = _client(args, ui)
     labels = [lb.strip() for value in args.label for lb in value.split(",") if lb.strip()]
-    data = gh.issues(repo, state=args.state, labels=labels[0] if len(labels) == 1 else None)
+    bar = progress_for(ui, quiet=args.format in ("json", "yaml") or args.debug)
+    with bar:
+        bar.step(f"Read the issues of {repo}")
+        data = gh.issues(
+            repo, state=args.state, labels=labels[0] if len(labels) == 1 else None, progress=bar.update
+        )
     if len(labels) > 1:
         wanted = {lb.lower() for lb in labels}
         data = [
@@ -341,23 +370,39 @@ def run_list(args: argparse.Namespace, ui: UI) -> int:
             )
 
     def events(item: dict[str, Any]) -> list[dict[str, Any]]:
-        return gh.events(repo, int(item["number"])) if item.get("state") == "open" else []
+        try:
+            return gh.events(repo, int(item["number"])) if item.get("state") == "open" else []
+        finally:
+            bar.advance()
 
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        all_events = list(pool.map(events, [item for item, _ in reviews]))
-    rows = [
-        (
-            review,
-            stages.track(
-                review.labels, state=str(item.get("state")), created_at=review.created_at, events=ev
-            ),
+    with bar:
+        bar.step("Read when each stage began (label events)", total=len(reviews))
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            all_events = list(pool.map(events, [item for item, _ in reviews]))
+    now = render.now()
+    rows = []
+    for (item, review), ev in zip(reviews, all_events, strict=True):
+        tracking = stages.track(
+            review.labels, state=str(item.get("state")), created_at=review.created_at, events=ev, now=now
         )
-        for (item, review), ev in zip(reviews, all_events, strict=True)
-    ]
+        rows.append((review, tracking, ev))
     if args.format in ("json", "yaml"):
-        ui.write(render.dump(render.records(rows), args.format))
+        text = render.dump(render.records([(r, t) for r, t, _ in rows]), args.format)
+    elif args.format == "html":
+        from sciship.report import html as h
+        from sciship.review.report import reviews_page
+
+        table = [(r, t, stages.history(t, created_at=r.created_at, events=ev, now=now)) for r, t, ev in rows]
+        text = h.render(reviews_page(table, repo=repo, skipped=skipped, state=args.state))
     else:
-        ui.write(render.reviews_table(rows, style=ui.style, skipped=skipped, repo=repo))
+        text = render.reviews_table(
+            [(r, t) for r, t, _ in rows],
+            style=ui.style if not args.output else None,
+            skipped=skipped,
+            repo=repo,
+        )
+    late = sum(1 for _, t, _ in rows if t.overdue)
+    emit(text, args, ui, summary=lambda: f"{len(rows)} reviews, {late} overdue.")
     return 0
 
 

@@ -464,7 +464,8 @@ def _figure(fig: Figure) -> str:
     check_svg(fig.svg)
     return (
         f'<figure class="figure"><div class="svg" role="img" aria-label="{esc(fig.alt)}">{fig.svg}</div>'
-        f"<figcaption>{inline(fig.caption)}</figcaption></figure>"
+        + (f"<figcaption>{inline(fig.caption)}</figcaption>" if fig.caption else "")
+        + "</figure>"
     )
 
 

@@ -90,8 +90,16 @@ class GitHub:
             raise self._malformed(f"/repos/{repo}/issues/{number}", "an issue")
         return data
 
-    def issues(self, repo: str, *, state: str = "open", labels: str | None = None) -> list[dict[str, Any]]:
-        """Every issue (not pull request) of ``repo`` in ``state``, following the pages."""
+    def issues(
+        self,
+        repo: str,
+        *,
+        state: str = "open",
+        labels: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every issue (not pull request) of ``repo`` in ``state``, following the pages;
+        ``progress(n)`` is told how many issues have been read so far."""
         params: dict[str, str] = {"state": state, "per_page": "100"}
         if labels:
             params["labels"] = labels
@@ -101,6 +109,8 @@ class GitHub:
                 raise self._malformed(f"/repos/{repo}/issues", "a list of issues")
             if "pull_request" not in item:
                 out.append(item)
+            if progress is not None:
+                progress(len(out))
         return out
 
     def events(self, repo: str, number: int) -> list[dict[str, Any]]:

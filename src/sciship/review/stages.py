@@ -169,3 +169,78 @@ def track(
         and days > stage.deadline_days
     )
     return Tracking(stage, since, source, days, overdue, closed)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a review's time in one stage (``stage`` None: no stage label then)."""
+
+    stage: Stage | None
+    start: datetime
+    end: datetime
+    current: bool = False
+
+    @property
+    def days(self) -> float:
+        return max(0.0, (self.end - self.start).total_seconds() / 86400)
+
+
+def history(
+    tracking: Tracking,
+    *,
+    created_at: str | None,
+    events: Sequence[Mapping[str, Any]] = (),
+    now: datetime | None = None,
+) -> list[Span]:
+    """The stages an open review went through, oldest first, read from its ``labeled`` and ``unlabeled``
+    events; the last span is the current stage since :attr:`Tracking.since` (so its days are the table's).
+
+    Empty for a closed review, or when the stage or its start is unknown. When the events show nothing
+    before the current stage (labels set before GitHub kept events, or ``since`` is the day the issue was
+    opened), the list holds only the current stage: what came before is unknown.
+    """
+    if tracking.closed or tracking.stage is None or tracking.since is None:
+        return []
+    now = now or datetime.now(timezone.utc)
+    since = tracking.since
+    current = Span(tracking.stage, since, max(now, since), current=True)
+    opened = parse_time(created_at)
+    if tracking.since_source != "label event" or opened is None:
+        return [current]
+    changes: list[tuple[datetime, str, bool]] = []
+    for event in events:
+        kind = event.get("event")
+        label = event.get("label")
+        name = label.get("name") if isinstance(label, Mapping) else None
+        when = parse_time(event.get("created_at"))
+        if kind not in ("labeled", "unlabeled") or not isinstance(name, str) or when is None:
+            continue
+        stage = stage_for_label(name)
+        if stage is not None:
+            changes.append((when, stage.key, kind == "labeled"))
+    changes.sort(key=lambda c: c[0])
+    spans: list[Span] = []
+    held: set[str] = set()
+    stage_now: Stage | None = None
+    start = opened
+    for when, key, added in changes:
+        if when >= since:
+            break
+        if added:
+            held.add(key)
+        else:
+            held.discard(key)
+        new = max((BY_KEY[k] for k in held), key=lambda s: s.rank, default=None)
+        if new != stage_now:
+            if when > start:
+                spans.append(Span(stage_now, start, when))
+            stage_now, start = new, when
+    if since > start:
+        spans.append(Span(stage_now, start, since))
+    merged: list[Span] = []
+    for span in spans:  # a label removed and added again, or a stretch shorter than a minute
+        if merged and merged[-1].stage == span.stage:
+            merged[-1] = Span(span.stage, merged[-1].start, span.end)
+        elif span.days * 1440 >= 1 or span.stage is not None:
+            merged.append(span)
+    return [*merged, current]
