@@ -8,7 +8,7 @@ from mermaid_grammar import errors
 
 from sciship.flow import Flow, PathUse, Step
 from sciship.report.pictures.diagram import Graph, Node, layout, to_dot, to_mermaid, to_svg
-from sciship.report.pictures.flowchart import flow_graph
+from sciship.report.pictures.flowchart import flow_graph, step_anchors
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -142,3 +142,170 @@ def test_a_hundred_steps_stay_small() -> None:
     assert len(svg.encode()) < 200_000
     assert len(to_mermaid(g).encode()) < 200_000
     ET.fromstring(svg.split("?>", 1)[1])
+
+
+# ---------------------------------------------------------------------- colours, optional reads, anchors
+def test_inline_svg_takes_the_page_colours_and_a_file_keeps_plain_ones() -> None:
+    g = flow_graph(demo_flow())
+    inline = to_svg(g, standalone=False)
+    standalone = to_svg(g)
+    assert "var(--fg,#1b1f24)" in inline  # light text from the page, with a fallback
+    assert "var(--fg,#e6edf3)" in inline  # and the dark one
+    assert "var(" not in standalone  # Inkscape and librsvg draw it without CSS variables
+    assert "prefers-color-scheme: dark" in standalone
+    assert "#1b1f24" not in inline.replace("var(--fg,#1b1f24)", "")  # no fixed dark text in a page
+    # every class and id is prefixed, so the picture's style never touches the page's own elements
+    root = ET.fromstring(inline)
+    for el in root.iter():
+        for cls in el.get("class", "").split():
+            assert cls.startswith("f-"), cls
+    assert standalone.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by sciship ')
+
+
+def test_two_pictures_on_one_page_have_different_ids() -> None:
+    a = to_svg(flow_graph(demo_flow(), title="A"), standalone=False)
+    b = to_svg(flow_graph(demo_flow(), title="B"), standalone=False)
+    ids_a = {el.get("id") for el in ET.fromstring(a).iter() if el.get("id") and "arrow" in str(el.get("id"))}
+    ids_b = {el.get("id") for el in ET.fromstring(b).iter() if el.get("id") and "arrow" in str(el.get("id"))}
+    assert ids_a
+    assert ids_b
+    assert not ids_a & ids_b
+
+
+def test_optional_reads_are_dashed_everywhere() -> None:
+    import dataclasses
+
+    if "optional" not in {
+        f.name for f in dataclasses.fields(PathUse)
+    }:  # flow's optional reads not merged yet
+        g = Graph("optional")
+        g.add(Node("a", "cache.npy", "intermediate"))
+        g.add(Node("b", "2. fit.py", "script"))
+        g.link("a", "b", optional=True)
+    else:
+        flow = demo_flow()
+        uses = (
+            *flow.uses,
+            PathUse("config/params.json", "read", "02_fit.py", 4, "open", optional=True),  # type: ignore[call-arg]
+        )
+        g = flow_graph(dataclasses.replace(flow, uses=uses))
+    assert any(e.optional for e in g.edges)
+    assert "-.->" in to_mermaid(g)
+    assert errors(to_mermaid(g)) == []
+    assert "style=dashed" in to_dot(g)
+    assert 'class="f-edge f-optional"' in to_svg(g)
+    g.link(g.edges[0].source, g.edges[0].target)  # read plainly elsewhere too: a plain arrow wins
+    assert not g.edges[0].optional
+
+
+def test_steps_link_to_unique_anchors() -> None:
+    flow = Flow(
+        steps=(
+            Step("a_b.py", "script", 1, writes=("x.csv",)),
+            Step("a-b.py", "script", 2, reads=("x.csv",)),
+            Step("Étude 1.ipynb", "notebook", 3),
+        )
+    )
+    anchors = step_anchors(s.path for s in flow.steps)
+    assert anchors == {
+        "a_b.py": "step-a-b-py",
+        "a-b.py": "step-a-b-py-2",
+        "Étude 1.ipynb": "step-tude-1-ipynb",
+    }
+    g = flow_graph(flow, links=True)
+    hrefs = sorted(n.href for n in g.nodes.values() if n.href)
+    assert hrefs == sorted(f"#{a}" for a in anchors.values())
+
+
+def test_scratch_places_are_not_drawn() -> None:
+    flow = demo_flow()
+    tmp = "/tmp/x.npy"  # noqa: S108 - a path in a made-up flow, never opened
+    scratch = PathUse(tmp, "write", "01_load.py", 9, "np.save", location="scratch")  # type: ignore[arg-type]
+    g = flow_graph(
+        Flow(steps=flow.steps, inputs=flow.inputs, outputs=flow.outputs, uses=(*flow.uses, scratch))
+    )
+    assert not any(tmp in n.label for n in g.nodes.values())
+
+
+def test_mermaid_header_and_marked_text_colour() -> None:
+    text = to_mermaid(flow_graph(demo_flow()), header=True)
+    assert text.startswith("%% made by sciship ")
+    assert errors(text) == []
+    # GitHub's dark theme draws Mermaid text light: each class sets a dark text colour on its pale fill
+    for line in text.splitlines():
+        if line.strip().startswith("classDef") and "fill:" in line:
+            assert "color:#1b1f24" in line, line
+    assert "#96;" in to_mermaid(_one("`weird`.py"))
+
+
+def _one(label: str) -> Graph:
+    g = Graph("one")
+    g.add(Node("a", label, "script"))
+    return g
+
+
+# ---------------------------------------------------------------------- charts
+def test_charts_fit_a_page_in_both_schemes() -> None:
+    from sciship.report.html import check_svg
+    from sciship.report.pictures.charts import Bar, Part, Stage, bar_chart, cell_strip, stacked_bar, stage_bar
+
+    checks = [f"CHK{i:03}" for i in range(70)]
+    statuses = ("passed", "failed", "skipped", "error")
+    strip = cell_strip(
+        [
+            (
+                f"org-{r}/a-rather-long-repository-name-{r}",
+                [(c, statuses[(r + i) % 4]) for i, c in enumerate(checks)],
+            )
+            for r in range(60)
+        ],
+        title="Per repository",
+    )
+    bars = bar_chart(
+        [Bar(c, i / 70, f"{i} of 70") for i, c in enumerate(checks)], title="Pass rate per check"
+    )
+    for svg in (
+        strip,
+        bars,
+        stacked_bar(
+            [Part("met", 14, "met"), Part("not met", 4, "not met"), Part("for a person", 4, "for a person")],
+            title="Checklist",
+        ),
+        stage_bar(
+            [Stage("editor-in-chief checks", 20, 14), Stage("in review", 30, 21, current=True)],
+            title="Review 230",
+            width=340,
+        ),
+    ):
+        check_svg(svg)  # would raise: not well-formed, or loads something
+        assert "var(--fg," in svg
+        assert "prefers-color-scheme: dark" in svg
+        assert len(svg.encode()) < 200_000
+    # a long label is shortened in the picture and kept whole in its tooltip
+    assert "org-1/a-rather-long-repository-name-1: " in strip
+    assert "\u2026" in strip
+
+
+def test_stage_bar_says_everything_in_words() -> None:
+    from sciship.report.pictures.charts import Stage, stage_bar
+
+    svg = stage_bar(
+        [
+            Stage("no stage label", 3, known=False),
+            Stage("editor-in-chief checks", 20, 14),
+            Stage("looking for reviewers", 40),
+            Stage("in review", 30, 21, current=True),
+        ],
+        title="Review 230",
+        width=340,
+        note="Counted from label events.",
+    )
+    root = ET.fromstring(svg)
+    words = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "editor-in-chief checks: 20 days (! overdue, should take 14)" in words
+    assert "in review: 30 days (! overdue, should take 21) (now)" in words
+    assert "Counted from label events." in words
+    width = float(root.get("width", "0"))
+    for t in root.iter(f"{SVG}text"):  # every line fits the picture (about 7 px a character)
+        assert len("".join(t.itertext())) * 7.0 <= width + 1
+    assert 'class="c-skip"' in svg  # the unknown stretch is grey

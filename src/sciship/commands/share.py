@@ -172,7 +172,7 @@ def _write_graph(args: argparse.Namespace, ui: UI, result: ShareResult) -> None:
     fmt = graph_format(args.graph)
     assert fmt is not None  # noqa: S101 - checked before any work
     text = graph_text(result.flow, result.metadata.name or "this folder", fmt)
-    path = write_report(_printable(text), args.graph)
+    path = write_report(_printable(text), args.graph, option="--graph")
     kind = {"svg": "picture", "mermaid": "Mermaid text", "dot": "Graphviz DOT text"}[fmt]
     ui.info(f"Wrote the data flow ({kind}) to {path}")
 

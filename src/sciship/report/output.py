@@ -18,6 +18,9 @@ _MARKERS = (
     '"name": "sciship"',  # SARIF's tool.driver.name
     '{\n  "schema": 1,',  # check/deps JSON
     "## sciship check",  # Markdown
+    "<!-- made by sciship",  # a picture (share --graph flow.svg)
+    "%% made by sciship",  # Mermaid text (--graph flow.mmd)
+    "// made by sciship",  # Graphviz DOT text (--graph flow.dot)
 )
 
 
@@ -36,22 +39,24 @@ def _umask() -> int:
     return mask
 
 
-def write_report(text: str, output: str | os.PathLike[str]) -> Path:
-    """Write ``text`` to ``output`` (parents are created) and return its absolute path.
+def write_report(text: str, output: str | os.PathLike[str], *, option: str = "--output") -> Path:
+    """Write ``text`` to ``output`` (parents are created) and return its absolute path. ``option``: the
+    command-line option that named the file (for the hints).
 
     Raises :class:`InputError` with what to do when the file cannot be written.
     """
     path = Path(output).expanduser()
     shown = str(output)
+    example = "report.html" if option == "--output" else "flow.svg"
     if path.is_dir():
         raise InputError(
             f"`{shown}` is a folder, so the report cannot be written there.",
-            hint=f"Name a file inside it, for example `--output {path / 'report.html'}`.",
+            hint=f"Name a file inside it, for example `{option} {path / example}`.",
         )
     if path.exists() and not _ours(path):
         raise InputError(
             f"`{shown}` already exists and is not a report sciship wrote, so sciship leaves it alone.",
-            hint="Choose another file name for --output, or move that file away first.",
+            hint=f"Choose another file name for {option}, or move that file away first.",
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,6 +73,6 @@ def write_report(text: str, output: str | os.PathLike[str]) -> Path:
         reason = exc.strerror or type(exc).__name__
         raise InputError(
             f"sciship could not write the report to `{shown}` ({reason}).",
-            hint="Check that the folder exists and that you may write there, or choose another --output.",
+            hint=f"Check that the folder exists and that you may write there, or choose another {option}.",
         ) from None
     return path.resolve()
