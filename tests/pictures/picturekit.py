@@ -1,15 +1,9 @@
 """Helpers for the picture and page tests: a large synthetic research folder, counts read from an HTML
-page, and running sciship on a pseudo-terminal."""
+page."""
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import select
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from helpers import write_tree
@@ -55,35 +49,3 @@ def section(html_text: str, section_id: str) -> str:
             i = start + m.end()
             break
     return html_text[start:i]
-
-
-def on_a_terminal(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[int, str]:
-    """Run sciship with stdout and stderr on a pseudo-terminal; everything it drew, and its exit code."""
-    leader, follower = pty.openpty()
-    full = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", **(env or {})}
-    full.pop("SCISHIP_NO_PROGRESS", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sciship", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=follower,
-        cwd=cwd,
-        env=full,
-    )
-    os.close(follower)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.2)
-        if ready:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-        elif proc.poll() is not None:
-            break
-    os.close(leader)
-    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8", errors="replace")

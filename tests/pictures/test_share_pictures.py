@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 from mermaid_grammar import errors
-from picturekit import count, on_a_terminal, section, synthetic_folder
+from picturekit import count, section, synthetic_folder
 
 from helpers import PROJECTS, run_cli, write_tree
+from terminal import on_a_terminal
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -224,7 +224,7 @@ def stage_history(review: Review, tracking: Tracking, spans: Sequence[Span]) -> 
         return None
     parts = []
     for span in spans:
-        name = span.stage.title if span.stage else "no stage label"
+        name = span.stage.title if span.stage else "stage unknown"
         days = float(tracking.days) if span.current and tracking.days is not None else span.days
         limit = span.stage.deadline_days if span.stage and not span.stage.done else None
         parts.append(Part(name, days, limit, current=span.current, known=span.stage is not None))
@@ -310,9 +310,9 @@ def reviews_page(
                 "from the day the issue was opened. Each bar is one review's time so far, oldest stage "
                 "first: solid for a stage within its timeline, hatched with ! past it (the dashed line marks "
                 "where its time ran out), dotted for the stage it is in now, grey where the stage is "
-                "unknown. pyOpenSci's timelines: editor-in-chief 14 days, reviews 21 days, the author's "
-                "response 14 days, on hold 90 days; other stages have none. Closed reviews have no bar "
-                "(their events are not read)."
+                "unknown (no stage label in the issue's events). pyOpenSci's timelines: editor-in-chief "
+                "14 days, reviews 21 days, the author's response 14 days, on hold 90 days; other stages "
+                "have none. Closed reviews have no bar (their events are not read)."
             ),
             id="reviews",
         )
