@@ -309,3 +309,36 @@ def test_stage_bar_says_everything_in_words() -> None:
     for t in root.iter(f"{SVG}text"):  # every line fits the picture (about 7 px a character)
         assert len("".join(t.itertext())) * 7.0 <= width + 1
     assert 'class="c-skip"' in svg  # the unknown stretch is grey
+
+
+def test_a_read_covered_by_a_written_pattern_is_that_file_not_an_input() -> None:
+    # seen in compgeolab/eql-gradient-boosted: a notebook writes best_predictions-{name}.nc, a script reads
+    # best_predictions-block_averaged_sources.nc and another notebook the whole folder (`*`)
+    flow = Flow(
+        steps=(
+            Step("07_grid.ipynb", "notebook", 1, writes=("results/air/best_predictions-*.nc",)),
+            Step("98_latex.ipynb", "notebook", 2, reads=("results/air/*",)),
+            Step("egu.py", "script", 3, reads=("results/air/best_predictions-block_averaged_sources.nc",)),
+        ),
+        outputs=("results/air/best_predictions-*.nc",),
+    )
+    g = flow_graph(flow)
+    assert not [n for n in g.nodes.values() if n.kind in ("input", "missing")]
+    box = "file:results/air/best_predictions-*.nc"
+    assert g.nodes[box].kind == "intermediate"
+    assert {(e.source, e.target) for e in g.edges} == {
+        ("step:07_grid.ipynb", box),
+        (box, "step:98_latex.ipynb"),
+        (box, "step:egu.py"),
+    }
+
+
+def test_long_labels_keep_the_folder_and_the_name_end() -> None:
+    from sciship.report.pictures.diagram import _short
+
+    a = _short("results/airborne_survey/best_predictions-block_averaged_sources.nc")
+    b = _short("results/ground_survey/best_predictions-block_averaged_sources.nc")
+    assert a != b
+    assert a.startswith("results/airborne")
+    assert a.endswith("_sources.nc")
+    assert len(a) == 48

@@ -99,7 +99,12 @@ class Layout:
 
 
 def _short(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL else "…" + label[-(_MAX_LABEL - 1) :]
+    """A long label shortened in the middle: the first folder and the end of the name stay, so two long
+    paths that differ in a folder (``airborne_survey/`` and ``ground_survey/``) still differ."""
+    if len(label) <= _MAX_LABEL:
+        return label
+    head = (_MAX_LABEL - 1) * 2 // 5
+    return label[:head] + "\u2026" + label[len(label) - (_MAX_LABEL - 1 - head) :]
 
 
 def _width(node: Node) -> float:

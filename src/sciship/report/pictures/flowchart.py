@@ -24,6 +24,9 @@ FIGURE_EXTS = frozenset({".png", ".pdf", ".svg", ".jpg", ".jpeg", ".eps", ".tif"
 TABLE_EXTS = frozenset({".csv", ".tsv", ".xlsx", ".xls", ".tex", ".md", ".html", ".txt"})
 #: Fold a group of similar files into one box when it has more than this many members.
 FOLD_ABOVE = 3
+#: With more file boxes than this, files of one kind, folder and extension share a box even when
+#: different steps write or read them (the box's tooltip names every file).
+CROWDED = 40
 
 
 def step_anchor(path: str) -> str:
@@ -59,6 +62,13 @@ def file_kind(path: str, *, written: bool, read: bool, missing: bool) -> NodeKin
     return "output"
 
 
+def _covers(a: str, b: str) -> bool:
+    """One of the two paths is a pattern the other fits (``*`` inside a name, ``**`` across folders)."""
+    from fnmatch import fnmatchcase
+
+    return ("*" in a or "*" in b) and (fnmatchcase(a, b) or fnmatchcase(b, a))
+
+
 def _mark(path: str) -> str | None:
     if path.startswith(("/", "~")) or (len(path) > 2 and path[1] == ":" and path[2] in "\\/"):
         return "absolute path"
@@ -89,23 +99,37 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
         if use.access == "read":
             read_uses[(use.path, use.source)].append(bool(getattr(use, "optional", False)))
     optional = {key for key, flags in read_uses.items() if flags and all(flags)}
+    # a read that a written pattern covers (``best_predictions-x.nc`` of ``best_predictions-*.nc``, or a
+    # folder's ``*``) is that pattern's file, as the flow's own graph says: not an input of its own
+    inputs = set(flow.inputs)
+    for r in [r for r in readers if not writers.get(r) and r not in inputs]:
+        covering = [w for w, by in writers.items() if w != r and by and _covers(w, r)]
+        for w in covering:
+            readers[w] |= readers[r]
+            for reader in readers[r]:
+                if (r, reader) in optional:
+                    optional.add((w, reader))
+        if covering:
+            del readers[r]
+            writers.pop(r, None)
     files = list(dict.fromkeys([*flow.inputs, *flow.outputs, *writers, *readers]))
     kinds = {
         f: file_kind(f, written=bool(writers[f]), read=bool(readers[f]), missing=f in missing) for f in files
     }
-    # fold: same kind, folder, extension, writers and readers -> one box when the group is large
-    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
-    for f in files:
-        p = PurePosixPath(f)
-        key = (
-            kinds[f],
-            str(p.parent),
-            p.suffix.lower(),
-            frozenset(writers[f]),
-            frozenset(readers[f]),
-            _mark(f),
-        )
-        groups[key].append(f)
+
+    # fold: same kind, folder, extension, writers and readers -> one box when the group is large; in a
+    # crowded picture, also files of one kind, folder and extension that different steps write or read
+    def fold(coarse: bool) -> dict[tuple[object, ...], list[str]]:
+        out: dict[tuple[object, ...], list[str]] = defaultdict(list)
+        for f in files:
+            p = PurePosixPath(f)
+            who: tuple[object, ...] = () if coarse else (frozenset(writers[f]), frozenset(readers[f]))
+            out[(kinds[f], str(p.parent), p.suffix.lower(), _mark(f), *who)].append(f)
+        return out
+
+    groups = fold(coarse=False)
+    if sum(len(m) if len(m) <= FOLD_ABOVE else 1 for m in groups.values()) > CROWDED:
+        groups = fold(coarse=True)
     box_of: dict[str, str] = {}
     graph = Graph(title)
     ordered = sorted(flow.steps, key=lambda s: s.order)
