@@ -24,9 +24,12 @@ FIGURE_EXTS = frozenset({".png", ".pdf", ".svg", ".jpg", ".jpeg", ".eps", ".tif"
 TABLE_EXTS = frozenset({".csv", ".tsv", ".xlsx", ".xls", ".tex", ".md", ".html", ".txt"})
 #: Fold a group of similar files into one box when it has more than this many members.
 FOLD_ABOVE = 3
-#: With more file boxes than this, files of one kind, folder and extension share a box even when
-#: different steps write or read them (the box's tooltip names every file).
+#: With more file boxes than this, inputs and results of one kind, folder and extension share a box even
+#: when different steps read or write them (the box's tooltip names every file); files one step writes
+#: and another reads keep their own boxes, since they show the order of the steps.
 CROWDED = 40
+#: ... but only when at most this many steps write or read the files of that box.
+FOLD_STEPS = 3
 
 
 def step_anchor(path: str) -> str:
@@ -123,13 +126,23 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
         out: dict[tuple[object, ...], list[str]] = defaultdict(list)
         for f in files:
             p = PurePosixPath(f)
-            who: tuple[object, ...] = () if coarse else (frozenset(writers[f]), frozenset(readers[f]))
+            # files that link steps keep their own boxes: they carry the order of the steps
+            loose = coarse and kinds[f] != "intermediate"
+            who: tuple[object, ...] = () if loose else (frozenset(writers[f]), frozenset(readers[f]))
             out[(kinds[f], str(p.parent), p.suffix.lower(), _mark(f), *who)].append(f)
         return out
 
     groups = fold(coarse=False)
     if sum(len(m) if len(m) <= FOLD_ABOVE else 1 for m in groups.values()) > CROWDED:
-        groups = fold(coarse=True)
+        fine = groups
+        groups = defaultdict(list)
+        for key, members in fold(coarse=True).items():
+            steps_of = set().union(*(writers[f] | readers[f] for f in members))
+            if len(steps_of) <= FOLD_STEPS:
+                groups[key] = members
+            else:  # a box joined to steps far apart would draw long arrows across the whole picture
+                for f in members:
+                    groups[next(k for k, m in fine.items() if f in m)].append(f)
     box_of: dict[str, str] = {}
     graph = Graph(title)
     ordered = sorted(flow.steps, key=lambda s: s.order)
