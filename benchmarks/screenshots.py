@@ -1,11 +1,16 @@
-"""Make the README's screenshots of the HTML report (docs/images/), light and dark.
+"""Make the README's screenshots (docs/images/), light and dark.
 
-Usage: python benchmarks/screenshots.py [--out docs/images]
+Usage: python benchmarks/screenshots.py [--out docs/images] [--research FOLDER]
 
-A good project (made by `sciship new`) and a troubled one (examples/lake-temps), each reviewed with
-`sciship check --format html`, opened in Debian's Chromium (Playwright, no browser download) and
-photographed at 900 x 1100 CSS pixels. The date in the footer is fixed (SOURCE_DATE_EPOCH) so that
-running the script again changes nothing when the report did not change.
+- The HTML report: a good project (made by `sciship new`) and a troubled one (examples/lake-temps), each
+  reviewed with `sciship check --format html`, photographed at 900 x 1100 CSS pixels.
+- The data flow of a real research folder (`--research`, default
+  /work/repos/research/Rodgers-PAC-Lab__Mai2024, a clone of
+  https://github.com/Rodgers-PAC-Lab/Mai2024): copied to a temporary folder, drawn with
+  `sciship share --dry-run --graph flow.svg` and photographed whole, at its own size.
+
+Everything is opened in Debian's Chromium (Playwright, no browser download). The date in the footer is
+fixed (SOURCE_DATE_EPOCH) so that running the script again changes nothing when the report did not change.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
+RESEARCH = Path("/work/repos/research/Rodgers-PAC-Lab__Mai2024")
 
 
 def sciship(*args: str, cwd: Path) -> None:
@@ -31,6 +37,7 @@ def sciship(*args: str, cwd: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=HERE / "docs" / "images")
+    parser.add_argument("--research", type=Path, default=RESEARCH)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -54,8 +61,33 @@ def main() -> None:
                 page.screenshot(path=str(target))
                 page.close()
                 print(f"{target.relative_to(HERE)}: {target.stat().st_size // 1024} KiB")
+        if args.research.is_dir():
+            flow_shots(browser, args.research, work, args.out)
+        else:
+            print(f"{args.research} is not there: no picture of a research folder's data flow")
         browser.close()
     shutil.rmtree(work, ignore_errors=True)
+
+
+def flow_shots(browser: object, research: Path, work: Path, out: Path) -> None:
+    """The data flow of a real research folder, light and dark (`docs/images/share-flow-*.png`)."""
+    copy = work / research.name
+    shutil.copytree(research, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"))
+    sciship("share", str(copy), "--dry-run", "--license", "MIT", "--graph", "flow.svg", cwd=work)
+    svg = work / "flow.svg"
+    import re
+
+    size = re.search(r'width="(\d+)" height="(\d+)"', svg.read_text(encoding="utf-8"))
+    width, height = (int(size.group(1)), int(size.group(2))) if size else (1600, 900)
+    for scheme in ("light", "dark"):
+        page = browser.new_page(  # type: ignore[attr-defined]
+            viewport={"width": width, "height": height}, color_scheme=scheme
+        )
+        page.goto(svg.as_uri())
+        target = out / f"share-flow-{scheme}.png"
+        page.screenshot(path=str(target))
+        page.close()
+        print(f"{target.relative_to(HERE)}: {target.stat().st_size // 1024} KiB")
 
 
 if __name__ == "__main__":

@@ -117,7 +117,9 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
             writers.pop(r, None)
     files = list(dict.fromkeys([*flow.inputs, *flow.outputs, *writers, *readers]))
     kinds = {
-        f: file_kind(f, written=bool(writers[f]), read=bool(readers[f]), missing=f in missing) for f in files
+        # a file only the steps that write it read again (a cache) links no steps: not an intermediate
+        f: file_kind(f, written=bool(writers[f]), read=bool(readers[f] - writers[f]), missing=f in missing)
+        for f in files
     }
 
     # fold: same kind, folder, extension, writers and readers -> one box when the group is large; in a
@@ -180,7 +182,7 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
                 graph.add(Node(f"file:{f}", f, kind, mark="missing" if kind == "missing" else mark))
     steps = {s.path for s in flow.steps}
     for f in files:
-        for reader in sorted(readers[f] & steps):
+        for reader in sorted((readers[f] - writers[f]) & steps):
             graph.link(box_of[f], f"step:{reader}", optional=(f, reader) in optional)
         for writer in sorted(writers[f] & steps):
             graph.link(f"step:{writer}", box_of[f])
