@@ -4,8 +4,11 @@ scheduler is refused with a clear message."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +16,8 @@ from typing import Any
 
 import pytest
 from auditkit import FIXTURES, audit_cli, bare_remote, big_project, fixture_sources, start_audit, wait_for
+
+from sciship.audit.output import read_rows
 
 distributed = pytest.importorskip("distributed")
 
@@ -103,3 +108,45 @@ def test_an_unreachable_scheduler_is_refused_and_the_results_kept(
     assert "Traceback" not in result.stderr
     assert time.monotonic() - started < 20
     assert out.read_bytes() == before
+
+
+def test_a_lost_scheduler_stops_the_run_and_keeps_what_finished(tmp_path: Path, env: dict[str, str]) -> None:
+    dask = str(Path(sys.executable).parent / "dask")
+    log = tmp_path / "scheduler.log"
+    scheduler = _daemon([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard"], log)
+    worker = None
+    try:
+        wait_for(lambda: "Scheduler at:" in log.read_text(), timeout=60)
+        address = log.read_text().split("Scheduler at:")[1].split()[0]
+        worker_cmd = [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"]
+        worker = _daemon(worker_cmd, tmp_path / "worker.log")
+        sources = [*fixture_sources(tmp_path), big_project(tmp_path)]
+        out = tmp_path / "results.csv"
+        journal = tmp_path / "results.csv.partial.jsonl"
+        proc = start_audit(*sources, "--output", str(out), "--scheduler", address, env=env)
+        wait_for(
+            lambda: (journal.exists() and journal.read_text().count("\n") >= 1) or proc.poll() is not None
+        )
+        os.killpg(scheduler.pid, signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=120)
+        assert proc.returncode == 1
+        assert "The connection to the Dask scheduler" in stderr
+        assert "--resume" in stderr
+        assert "Traceback" not in stderr
+        assert not journal.exists()
+        finished = {r.repository for r in read_rows(out, "csv")}
+        assert finished
+        assert finished < set(sources)
+    finally:
+        for daemon in (worker, scheduler):
+            if daemon is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(daemon.pid, signal.SIGKILL)
+                daemon.wait()
+
+
+def _daemon(cmd: list[str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as fh:
+        return subprocess.Popen(
+            cmd, cwd=log.parent, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True
+        )

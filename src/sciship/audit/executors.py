@@ -196,7 +196,7 @@ class DaskCluster:
             self.close()
             raise InputError(
                 f"The Dask workers at `{self.address}` do not have sciship installed.",
-                hint=f"Install sciship {__version__} on every worker (`pip install sciship[dask]=={__version__}`).",
+                hint=f'Install it on every worker: `pip install "sciship[dask]=={__version__}"`.',
             ) from exc
         other = sorted({v for v in versions.values() if v != __version__})
         if other:
@@ -209,7 +209,13 @@ class DaskCluster:
 
     @property
     def dashboard(self) -> str | None:
-        link = getattr(self.client, "dashboard_link", None)
+        """The address of the scheduler's dashboard (progress, workers, memory), when it has one."""
+        try:
+            if "dashboard" not in self.client.scheduler_info().get("services", {}):
+                return None
+            link = self.client.dashboard_link
+        except Exception:
+            return None
         return link if isinstance(link, str) and link else None
 
     def run(self, fn: Callable[[T], R], tasks: Sequence[T], lost: Callable[[T, str], R]) -> Iterator[R]:

@@ -69,7 +69,7 @@ class Row:
         return (
             self.repository,
             self.commit or "",
-            _FAMILY_RANK.get(self.family, 1),
+            _rank(self),
             self.code,
             self.path or "",
             self.line if self.line is not None else -1,
@@ -78,8 +78,11 @@ class Row:
         )
 
 
-#: within a repository: its error first, then the checks, the unreadable files, the dependencies
-_FAMILY_RANK = {AUDIT_FAMILY: 0, DEPENDENCY_FAMILY: 3}
+def _rank(row: Row) -> int:
+    """Within a repository: its error first, then the checks, the unreadable files, the dependencies."""
+    if row.family == AUDIT_FAMILY:
+        return 0 if row.code == ERROR else 2
+    return 3 if row.family == DEPENDENCY_FAMILY else 1
 
 
 def sort_rows(rows: Iterable[Row]) -> list[Row]:

@@ -132,10 +132,25 @@ def _executor(scheduler: str | None, jobs: int | None, ui: UI) -> Any:
 
     if not scheduler:
         return LocalPool(jobs)
+    if not ui.debug:
+        _quiet_dask()
     cluster = DaskCluster(scheduler)
     if cluster.dashboard:
         ui.info(f"Dask dashboard: {cluster.dashboard}")
     return cluster
+
+
+def _quiet_dask() -> None:
+    """Dask logs a lost connection with tracebacks; sciship says what happened instead (--debug shows all)."""
+    import logging
+
+    try:
+        import distributed  # noqa: F401 - its import sets up its loggers
+    except ImportError:
+        return  # DaskCluster explains what to install
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 # ---------------------------------------------------------------------- progress
