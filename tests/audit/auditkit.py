@@ -156,3 +156,15 @@ def big_project(base: Path, modules: int = 1000) -> str:
     for i in range(modules):
         (root / "src" / "goodpkg" / f"m{i}.py").write_text(body.format(i=i))
     return str(root)
+
+
+def earlier_audit(out: Path) -> dict[Path, bytes]:
+    """The files an earlier, interrupted audit left: its table and its journal. Returns their bytes."""
+    from sciship.audit.output import SUFFIXES, journal_line, write_rows
+    from sciship.audit.rows import Row
+
+    row = Row("/somewhere/else", "0" * 40, "PKG100", "pyproject", "blocker", "passed", "", None, None)
+    write_rows(out, SUFFIXES[out.suffix], [row])
+    journal = out.with_name(out.name + ".partial.jsonl")
+    journal.write_text(journal_line("/another/one", None, [row]), encoding="utf-8")
+    return {out: out.read_bytes(), journal: journal.read_bytes()}

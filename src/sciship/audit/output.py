@@ -172,11 +172,19 @@ def _text(dicts: list[dict[str, Any]], columns: Sequence[str], fmt: Format) -> s
     return buf.getvalue()
 
 
+def _file_mode() -> int:
+    """The mode a new file gets from the user's umask (a temporary file is private: 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _atomic_text(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        Path(tmp).chmod(_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -190,6 +198,7 @@ def _atomic_parquet(path: Path, table: Any) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp)
+        Path(tmp).chmod(_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -34,6 +34,7 @@ class Report:
     unchanged: int = 0  #: already in the output at the same commit (``--resume``)
     errors: int = 0  #: could not be reviewed now
     resent: int = 0  #: tasks sent again because a worker died
+    peak_mb: float = 0.0  #: the largest peak resident memory of a worker process (MB)
     seconds: float = 0.0
     complete: bool = True  #: False when the run stopped early
     output: Path | None = None
@@ -68,6 +69,7 @@ def audit(
     try:
         for result in executor.run(review, tasks, lost):
             report.results.append(result)
+            report.peak_mb = max(report.peak_mb, result.peak_mb)
             if result.outcome == "unchanged":
                 report.unchanged += 1
             else:

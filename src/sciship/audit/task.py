@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,6 +52,7 @@ class Result:
     rows: tuple[Row, ...]
     seconds: float = 0.0
     worker: int = 0  #: the process id that did the work
+    peak_mb: float = 0.0  #: the worker process's peak resident memory so far (MB), for sizing workers
 
 
 def review(task: Task) -> Result:
@@ -65,7 +67,16 @@ def review(task: Task) -> Result:
             "Please report it."
         )
         result = Result(target.repository, None, "error", (error_row(target.repository, message),))
-    return replace(result, seconds=time.perf_counter() - started, worker=os.getpid())
+    return replace(result, seconds=time.perf_counter() - started, worker=os.getpid(), peak_mb=_peak_mb())
+
+
+def _peak_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024  # KB on Linux, bytes on macOS
 
 
 def lost(task: Task, reason: str) -> Result:
@@ -181,8 +192,6 @@ def _dependency_rows(project: Project, repo: str, commit: str | None) -> list[Ro
 def _one_process_per_task() -> None:
     """Keep the import scan in this process: the pool already uses every core, and a daemonic worker
     (Dask's, for one) may not start processes of its own."""
-    import sys
-
     from sciship.imports import analysis
 
     analysis.PARALLEL_MIN_CHARS = sys.maxsize
