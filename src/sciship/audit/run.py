@@ -35,6 +35,7 @@ class Report:
     errors: int = 0  #: could not be reviewed now
     resent: int = 0  #: tasks sent again because a worker died
     peak_mb: float = 0.0  #: the largest peak resident memory of a worker process (MB)
+    cpu_seconds: float = 0.0  #: processor time of the tasks, in all
     seconds: float = 0.0
     complete: bool = True  #: False when the run stopped early
     output: Path | None = None
@@ -70,6 +71,7 @@ def audit(
         for result in executor.run(review, tasks, lost):
             report.results.append(result)
             report.peak_mb = max(report.peak_mb, result.peak_mb)
+            report.cpu_seconds += result.cpu_seconds
             if result.outcome == "unchanged":
                 report.unchanged += 1
             else:

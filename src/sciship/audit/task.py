@@ -53,11 +53,12 @@ class Result:
     seconds: float = 0.0
     worker: int = 0  #: the process id that did the work
     peak_mb: float = 0.0  #: the worker process's peak resident memory so far (MB), for sizing workers
+    cpu_seconds: float = 0.0  #: processor time of the task (and of the git it ran), whatever the load
 
 
 def review(task: Task) -> Result:
     """Clone (or reuse) and review ``task.target``; every failure is a row, never an exception."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     target = task.target
     try:
         result = _review(task)
@@ -67,7 +68,23 @@ def review(task: Task) -> Result:
             "Please report it."
         )
         result = Result(target.repository, None, "error", (error_row(target.repository, message),))
-    return replace(result, seconds=time.perf_counter() - started, worker=os.getpid(), peak_mb=_peak_mb())
+    return replace(
+        result,
+        seconds=time.perf_counter() - started,
+        worker=os.getpid(),
+        peak_mb=_peak_mb(),
+        cpu_seconds=_cpu() - cpu,
+    )
+
+
+def _cpu() -> float:
+    """This thread's processor time plus that of the processes it waited for (git)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return time.thread_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.thread_time() + children.ru_utime + children.ru_stime
 
 
 def _peak_mb() -> float:

@@ -225,6 +225,7 @@ def _json(report: Report) -> str:
             "errors": report.errors,
             "resent": report.resent,
             "seconds": round(report.seconds, 3),
+            "cpu_seconds": round(report.cpu_seconds, 3),
             "worker_peak_mb": round(report.peak_mb, 1),
         },
         "output": str(report.output) if report.output else None,
