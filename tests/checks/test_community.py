@@ -11,8 +11,10 @@ import pytest
 import yaml
 
 from helpers import GOOD_PYPROJECT, PROJECTS, compute, run_cli, write_tree
-from sciship.checks import _cff, get_check, run_checks
-from sciship.checks._community_files import Info, Person, cff_person
+from sciship.checks import get_check, run_checks
+from sciship.metadata import cff_schema as _cff
+from sciship.metadata.model import Person, load
+from sciship.metadata.writers.cff import person as cff_person
 from sciship.plan import Plan
 from sciship.project import Project
 
@@ -71,9 +73,85 @@ def test_missing(code: str) -> None:
 
 
 def test_citation_other_format_is_named() -> None:
+    # zodipy and ams: a CITATION.bib says how to cite (COM603 passes); CITATION.cff is the polish (COM606)
     finding = compute("COM603", {"CITATION.bib": "@software{}"})
-    assert finding.status == "failed"
+    assert finding.status == "passed"
     assert finding.path == "CITATION.bib"
+    missing = compute("COM606", {"CITATION.bib": "@software{}"})
+    assert missing.status == "failed"
+    assert missing.severity == "polish"
+    wrong_case = compute("COM606", {"citation.cff": GOOD_CFF})
+    assert wrong_case.status == "failed"
+    assert "exactly `CITATION.cff`" in wrong_case.message
+
+
+def test_citation_section_in_the_readme() -> None:
+    readme = (
+        "# bibat\n\n## Citation information\n\nIf you would like to cite bibat using bibtex please use the "
+        "following format:\n\n    @software{bibat}\n"
+    )
+    finding = compute("COM603", {"README.md": readme})
+    assert finding.status == "passed"
+    assert "line 3" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        pytest.param({"HOW_TO_CONTRIBUTE.md": "x"}, "HOW_TO_CONTRIBUTE.md", id="xgi"),
+        pytest.param({"sphinx/contribution.rst": "x"}, "sphinx/contribution.rst", id="devicely"),
+        pytest.param({"docs/meta/contributing.md": "x"}, "docs/meta/contributing.md", id="pooltool"),
+        pytest.param({"docs/source/CONTRIBUTING.rst": "x"}, "docs/source/CONTRIBUTING.rst", id="physcraper"),
+        pytest.param({"contributing.rst": "x"}, None, id="harmonize-wq"),
+        pytest.param({"CONTRIBUTING.md": "x"}, None, id="the usual name"),
+    ],
+)
+def test_contributing_under_name_variants(files: dict[str, str], where: str | None) -> None:
+    finding = compute("COM600", files)
+    assert finding.status == "passed"
+    assert finding.path == where
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        pytest.param({"Code of Conduct.rst": "x"}, id="harmonize-wq"),
+        pytest.param({"CODE-OF-CONDUCT.md": "x"}, id="dashes"),
+        pytest.param({"docs/mds/code-of-conduct.md": "x"}, id="physcraper"),
+        pytest.param({".github/CODE_OF_CONDUCT.md": "x"}, id="github folder"),
+    ],
+)
+def test_code_of_conduct_under_name_variants(files: dict[str, str]) -> None:
+    assert compute("COM601", files).status == "passed"
+
+
+def test_organisation_code_of_conduct_linked_from_the_readme() -> None:
+    # pygmt links the GenericMappingTools organisation's code of conduct from its README
+    readme = (
+        "# PyGMT\n\n## Code of conduct\n\nPlease note that this project is released with a "
+        "[Code of Conduct](https://github.com/GenericMappingTools/.github/blob/main/CODE_OF_CONDUCT.md).\n"
+    )
+    finding = compute("COM601", {"README.md": readme})
+    assert finding.status == "passed"
+    assert "organisation" in finding.message
+
+
+def test_contributing_section_in_the_readme() -> None:
+    # phenopype explains how to contribute in its README (pyOpenSci accepts the README or CONTRIBUTING)
+    readme = (
+        "# phenopype\n\n## Contributions and feedback\n\nphenopype development is ongoing and contributions "
+        "are more than welcome. This can be done by submitting issues or feature requests.\n"
+    )
+    assert compute("COM600", {"README.md": readme}).status == "passed"
+    assert compute("COM601", {"README.md": readme}).status == "failed"
+
+
+def test_older_cff_version_is_not_called_invalid() -> None:
+    # sunpy and afscgap write CFF 1.1.0, an older version of the format, not a broken 1.2.0 file
+    old = GOOD_CFF.replace("cff-version: 1.2.0", "cff-version: 1.1.0")
+    finding = compute("COM604", {"CITATION.cff": old})
+    assert finding.status == "skipped"
+    assert "not sure" in finding.message
 
 
 def test_valid_cff_passes() -> None:
@@ -219,7 +297,7 @@ def test_agrees_passes_and_fails() -> None:
     ],
 )
 def test_cff_person_names(name: str, expected: dict[str, str]) -> None:
-    assert cff_person(Person(name)) == expected
+    assert cff_person(Person(name=name)) == expected
 
 
 def test_citation_fixer_writes_valid_cff(tmp_path: Path) -> None:
@@ -240,20 +318,16 @@ def test_citation_fixer_without_author_leaves_a_note(tmp_path: Path) -> None:
         'authors = [{ name = "Ada Lovelace", email = "ada@example.org" }]\n', ""
     )
     write_tree(tmp_path, {"pyproject.toml": no_author})  # not a git repository: no git config either
-    info = Info.from_project(Project.load(tmp_path))
-    if info.authors:  # a global git config supplied a name: the file is still valid
-        assert _cff.validate(yaml.safe_load(_render_cff(info))) == []
+    meta = load(Project.load(tmp_path)).combined()
+    if meta.people:  # a global git config supplied a name: the file is still valid
+        from sciship.metadata.writers import cff
+
+        assert _cff.validate(yaml.safe_load(cff.render(meta))) == []
         return
     plan = Plan(tmp_path)
     get_check("COM603").fixer(Project.load(tmp_path), plan)  # type: ignore[union-attr, misc]
     assert not plan.actions
     assert "needs at least one author" in plan.notes[0]
-
-
-def _render_cff(info: Info) -> str:
-    from sciship.checks._community_files import citation
-
-    return citation(info)
 
 
 def test_code_of_conduct_fixer_fills_contact(tmp_path: Path) -> None:
@@ -321,3 +395,12 @@ def test_fixture_project_with_hand_written_mistakes() -> None:
         assert part in message
     assert findings["COM604"].line == 5
     assert findings["COM605"].status == "skipped"
+
+
+def test_citation_in_a_readme_without_a_heading() -> None:
+    # EOmaps asks for a citation in a quote block with a BibTeX entry
+    readme = (
+        "# EOmaps\n\n> Did EOmaps help in your research? Add a citation!\n>\n"
+        "> @software{eomaps,\n>  doi={x}}\n"
+    )
+    assert compute("COM603", {"README.md": readme}).status == "passed"

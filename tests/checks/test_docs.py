@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import compute
+from helpers import GOOD_PYPROJECT, compute
 
 SPHINX_CONF = 'project = "example"\nextensions = ["sphinx.ext.autodoc", "sphinx.ext.napoleon"]\n'
 PLAIN_CONF = 'project = "example"\nextensions = ["myst_parser"]\n'
@@ -90,3 +90,76 @@ def test_docs_not_built() -> None:
     finding = compute("DOC502", files)
     assert finding.status == "failed"
     assert ".readthedocs.yaml" in finding.message
+
+
+SPHINX_CONF = 'project = "x"\nextensions = ["sphinx.ext.autodoc"]\n'
+
+
+@pytest.mark.parametrize(
+    ("files", "tool"),
+    [
+        pytest.param(
+            {"docs_source/conf.py": SPHINX_CONF, "docs_source/index.rst": "x"}, "sphinx", id="phenopype"
+        ),
+        pytest.param({"man/conf.py": SPHINX_CONF, "man/index.rst": "x"}, "sphinx", id="plot_phylo"),
+        pytest.param({"sphinx/conf.py": SPHINX_CONF, "sphinx/index.rst": "x"}, "sphinx", id="devicely"),
+        pytest.param({"docs/_quarto.yml": "project:\n  type: website\n"}, "quarto", id="great-tables"),
+        pytest.param(
+            {"book/_config.yml": "title: x\n", "book/_toc.yml": "root: intro\n"}, "jupyter-book", id="jb"
+        ),
+        pytest.param(
+            {".github/workflows/pdoc.yml": "jobs:\n  d:\n    steps:\n      - run: pdoc -o html pkg\n"},
+            "pdoc",
+            id="PyPartMC",
+        ),
+        pytest.param({"docs/index.html": "<html>", "docs/_static/basic.css": ""}, "built", id="built site"),
+    ],
+)
+def test_docs_found_where_projects_keep_them(files: dict[str, str], tool: str) -> None:
+    from sciship.checks.docs import docs_tool
+    from sciship.project import Project
+
+    assert compute("DOC500", files).status == "passed"
+    found = docs_tool(Project.from_files(files))
+    assert found is not None
+    assert found[0] == tool
+
+
+def test_docs_hosted_elsewhere_pass_with_a_note() -> None:
+    pyproject = GOOD_PYPROJECT  # links Documentation = "https://example-pkg.readthedocs.io"
+    finding = compute("DOC500", {"pyproject.toml": pyproject})
+    assert finding.status == "passed"
+    assert "readthedocs" in finding.message
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        pytest.param(
+            {
+                "mkdocs.yml": "site_name: bibat\nplugins:\n  - mkdocstrings\n",
+                "docs/api.md": "## ::: bibat.util\n",
+            },
+            id="mkdocstrings after a heading (bibat)",
+        ),
+        pytest.param(
+            {"docs/conf.py": 'project = "p"\nextensions += ["sphinx_automodapi.automodapi"]\n',
+             "docs/api.rst": ".. automodapi:: petrofit\n"},
+            id="automodapi (petrofit)",
+        ),
+        pytest.param(
+            {"docs/_quarto.yml": "project:\n  type: website\nquartodoc:\n  package: great_tables\n"},
+            id="quartodoc (great-tables)",
+        ),
+        pytest.param(
+            {
+                "mkdocs.yml": "site_name: a\n",
+                "docs/index.md": "# a\n",
+                "build_docs.sh": "pdoc ./afscgap -o site\n",
+            },
+            id="pdoc next to mkdocs (afscgap)",
+        ),
+    ],
+)
+def test_api_reference_found(files: dict[str, str]) -> None:
+    assert compute("DOC501", files).status == "passed"

@@ -1,50 +1,5 @@
-"""Read YAML files (CITATION.cff, CI workflows) safely, turning every failure into a located message."""
+"""YAML reading for the check families (the helpers live in :mod:`sciship._yaml`, shared with metadata)."""
 
-from __future__ import annotations
+from sciship._yaml import YamlError, load, load_file
 
-from dataclasses import dataclass
-from typing import Any
-
-_LOADER: list[type[Any]] = []
-
-
-@dataclass(frozen=True)
-class YamlError:
-    problem: str
-    line: int | None = None
-    column: int | None = None
-
-    def where(self) -> str:
-        if self.line is None:
-            return ""
-        return f" (line {self.line}" + (f", column {self.column})" if self.column else ")")
-
-
-def _loader() -> type[Any]:
-    """A safe loader (the fast C one when available) that keeps dates as the text they were written as."""
-    if not _LOADER:
-        import yaml
-
-        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        resolvers = {
-            first: [(tag, rx) for tag, rx in found if tag != "tag:yaml.org,2002:timestamp"]
-            for first, found in base.yaml_implicit_resolvers.items()
-        }
-        _LOADER.append(type("TextDateLoader", (base,), {"yaml_implicit_resolvers": resolvers}))
-    return _LOADER[0]
-
-
-def load(text: str) -> tuple[Any, YamlError | None]:
-    """The data in ``text``, or None and what is wrong with it."""
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_loader()), None  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "the YAML syntax is broken"
-        if mark is None:
-            return None, YamlError(str(problem))
-        return None, YamlError(str(problem), mark.line + 1, mark.column + 1)
-    except (ValueError, TypeError, RecursionError) as exc:
-        return None, YamlError(f"a value could not be read ({exc})")
+__all__ = ["YamlError", "load", "load_file"]

@@ -19,8 +19,10 @@ from sciship.metadata.model import (
     ProjectMetadata,
     Source,
     bare_doi,
+    data_license_in,
     orcid_url,
     person_from_text,
+    spdx_from_url,
 )
 from sciship.project import Problem
 
@@ -39,6 +41,7 @@ def read_all(project: Project) -> ProjectMetadata:
         citation=read_citation(project, problems),
         codemeta=read_codemeta(project, problems),
         zenodo=read_zenodo(project, problems),
+        rocrate=read_rocrate(project, problems),
         git=read_git(project),
         problems=tuple(problems),
     )
@@ -414,21 +417,13 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     path = next((f for f in ("CITATION.cff", "CITATION.CFF", "citation.cff") if project.has(f)), None)
     if path is None:
         return None
-    text = project.read_text(path)
-    if text is None:
-        return None
-    import yaml
+    from sciship._yaml import load_file
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    text = project.read_text(path) or ""
+    data, error = load_file(project, path)  # parsed once, shared with the citation checks
+    if error is not None:
         problems.append(
-            Problem(
-                path,
-                "This is not valid YAML, so sciship could not read the citation.",
-                line=mark.line + 1 if mark is not None else None,
-            )
+            Problem(path, "This is not valid YAML, so sciship could not read the citation.", line=error.line)
         )
         return None
     if not isinstance(data, dict):
@@ -464,12 +459,14 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
         "urls": urls,
         "doi": doi,
         "date_released": str(date) if date else None,
+        "data_license": data_license_in(data.get("message")),
     }
     keys = {
         "name": "title",
         "description": "abstract",
         "urls": "repository-code",
         "date_released": "date-released",
+        "data_license": "message",
     }
     sources = {
         a: Source(path, _yaml_line(text, keys.get(a, a)), keys.get(a, a)) for a, v in values.items() if v
@@ -525,11 +522,15 @@ def read_codemeta(project: Project, problems: list[Problem]) -> Metadata | None:
             )
     lic = data.get("license")
     lic_values = lic if isinstance(lic, list) else [lic]
-    ids = [
-        re.sub(r"^https?://spdx\.org/licenses/", "", v).removesuffix(".html")
-        for v in lic_values
-        if isinstance(v, str)
-    ]
+    ids = [i for i in (spdx_from_url(v) for v in lic_values) if i]
+    supporting = data.get("supportingData")
+    data_license = None
+    for item in supporting if isinstance(supporting, list) else [supporting]:
+        if isinstance(item, dict):
+            lic_item = item.get("license")
+            data_license = data_license or spdx_from_url(
+                lic_item.get("@id") if isinstance(lic_item, dict) else lic_item
+            )
     urls: dict[str, str] = {}
     if isinstance(data.get("codeRepository"), str):
         urls["Repository"] = data["codeRepository"]
@@ -549,8 +550,10 @@ def read_codemeta(project: Project, problems: list[Problem]) -> Metadata | None:
         "urls": urls,
         "doi": bare_doi(ident) if isinstance(ident, str) else None,
         "date_released": _text(data.get("datePublished")),
+        "data_license": data_license,
     }
     keys = {
+        "data_license": "supportingData",
         "authors": "author",
         "urls": "codeRepository",
         "doi": "identifier",
@@ -602,14 +605,99 @@ def read_zenodo(project: Project, problems: list[Problem]) -> Metadata | None:
         "keywords": _str_tuple(data.get("keywords")),
         "doi": doi or bare_doi(data.get("doi")),
         "date_released": _text(data.get("publication_date")),
+        "data_license": data_license_in(data.get("notes")),
     }
-    keys = {"name": "title", "authors": "creators", "date_released": "publication_date"}
+    keys = {
+        "name": "title",
+        "authors": "creators",
+        "date_released": "publication_date",
+        "data_license": "notes",
+    }
     sources = {
         a: Source(".zenodo.json", _json_line(text, keys.get(a, a)), keys.get(a, a))
         for a, v in values.items()
         if v
     }
     return Metadata(origin=".zenodo.json", **values, sources=sources)
+
+
+def read_rocrate(project: Project, problems: list[Problem]) -> Metadata | None:
+    """The root data set of ro-crate-metadata.json (RO-Crate 1.1 and later).
+
+    The root's ``license`` covers the whole crate; when the scripts carry a license of their own, that
+    one is the code's license and the root's is the data license (how ``sciship share`` writes it).
+    """
+    data, text = _json_file(project, "ro-crate-metadata.json", problems)
+    graph = data.get("@graph") if data is not None else None
+    if not isinstance(graph, list):
+        return None
+    by_id = {e["@id"]: e for e in graph if isinstance(e, dict) and isinstance(e.get("@id"), str)}
+    descriptor = by_id.get("ro-crate-metadata.json", {})
+    about = descriptor.get("about")
+    root = by_id.get(about.get("@id") if isinstance(about, dict) else "./")
+    if not isinstance(root, dict):
+        return None
+
+    def ref(value: object) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            target = by_id.get(value["@id"]) if isinstance(value.get("@id"), str) else None
+            return target if isinstance(target, dict) else value
+        return None
+
+    def license_of(entity: dict[str, Any]) -> str | None:
+        lic = entity.get("license")
+        target = ref(lic)
+        return spdx_from_url(target.get("@id") if target is not None else lic)
+
+    people: list[Person] = []
+    authors = root.get("author")
+    for entry in authors if isinstance(authors, list) else [authors]:
+        person = ref(entry)
+        if person is None or not _text(person.get("name")):
+            continue
+        aff = ref(person.get("affiliation"))
+        people.append(
+            Person(
+                name=_text(person.get("name")),
+                email=_text(person.get("email")),
+                orcid=orcid_url(person.get("@id")),
+                affiliation=_text(aff.get("name")) if aff is not None else _text(person.get("affiliation")),
+                is_organisation=person.get("@type") == "Organization",
+            ).split()
+        )
+    root_license = license_of(root)
+    code_license = next(
+        (
+            found
+            for e in graph
+            if isinstance(e, dict)
+            and "SoftwareSourceCode" in (e["@type"] if isinstance(e.get("@type"), list) else [e.get("@type")])
+            and (found := license_of(e))
+        ),
+        None,
+    )
+    keywords = root.get("keywords")
+    if isinstance(keywords, str):
+        keywords = [k.strip() for k in keywords.split(",")]
+    ident = root.get("identifier")
+    values: dict[str, Any] = {
+        "name": _text(root.get("name")),
+        "version": _text(root.get("version")),
+        "description": _text(root.get("description")),
+        "authors": tuple(people),
+        "license": code_license or root_license,
+        "keywords": _str_tuple(keywords),
+        "doi": bare_doi(ident) if isinstance(ident, str) else None,
+        "date_released": _text(root.get("datePublished")),
+        "data_license": root_license if code_license and root_license != code_license else None,
+    }
+    keys = {"authors": "author", "date_released": "datePublished", "doi": "identifier"}
+    sources = {
+        a: Source("ro-crate-metadata.json", _json_line(text, keys.get(a, a)), keys.get(a, a))
+        for a, v in values.items()
+        if v
+    }
+    return Metadata(origin="ro-crate-metadata.json", **values, sources=sources)
 
 
 def read_git(project: Project) -> Metadata | None:

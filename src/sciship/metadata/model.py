@@ -8,7 +8,7 @@ same :class:`Metadata` shape, each value with the file and line it came from, so
 value lives and compare the files with each other, and writers can fill one file from the others.
 
 Which source wins when they disagree: :meth:`ProjectMetadata.combined` prefers the packaging metadata,
-then CITATION.cff, codemeta.json, .zenodo.json, then git.
+then CITATION.cff, codemeta.json, .zenodo.json, ro-crate-metadata.json, then git.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ if TYPE_CHECKING:
     from sciship.project import Problem, Project
 
 Origin = Literal[
-    "pyproject", "poetry", "setup.cfg", "setup.py", "CITATION.cff", "codemeta.json", ".zenodo.json", "git"
+    "pyproject",
+    "poetry",
+    "setup.cfg",
+    "setup.py",
+    "CITATION.cff",
+    "codemeta.json",
+    ".zenodo.json",
+    "ro-crate-metadata.json",
+    "git",
 ]
 #: Human names of the origins, for messages ("declared in `[tool.poetry]` of pyproject.toml").
 ORIGIN_NAMES: dict[str, str] = {
@@ -33,6 +41,7 @@ ORIGIN_NAMES: dict[str, str] = {
     "CITATION.cff": "CITATION.cff",
     "codemeta.json": "codemeta.json",
     ".zenodo.json": ".zenodo.json",
+    "ro-crate-metadata.json": "ro-crate-metadata.json",
     "git": "your git configuration",
 }
 #: The fields :class:`Metadata` holds (the keys of :attr:`Metadata.sources`).
@@ -49,6 +58,7 @@ FIELDS = (
     "classifiers",
     "doi",
     "date_released",
+    "data_license",
 )
 
 _PARTICLES = frozenset(
@@ -173,6 +183,8 @@ class Metadata:
     classifiers: tuple[str, ...] = ()
     doi: str | None = None  #: bare DOI, ``10.5281/zenodo.123``
     date_released: str | None = None  #: ISO date
+    #: the license of the data and figures (an SPDX id), when the source says one apart from the code's
+    data_license: str | None = None
     dynamic: frozenset[str] = frozenset()  #: fields the source says a build tool fills in
     version_from: str | None = None  #: how a dynamic version is set ("git tags (setuptools-scm)", a file)
     sources: Mapping[str, Source] = field(default_factory=dict)  #: field -> where it was read
@@ -231,12 +243,15 @@ class ProjectMetadata:
     citation: Metadata | None = None  #: CITATION.cff
     codemeta: Metadata | None = None
     zenodo: Metadata | None = None
+    rocrate: Metadata | None = None  #: ro-crate-metadata.json
     git: Metadata | None = None
     problems: tuple[Problem, ...] = ()  #: metadata files sciship could not read
 
     @property
     def all(self) -> tuple[Metadata, ...]:
-        return tuple(m for m in (self.package, self.citation, self.codemeta, self.zenodo, self.git) if m)
+        return tuple(
+            m for m in (self.package, self.citation, self.codemeta, self.zenodo, self.rocrate, self.git) if m
+        )
 
     def combined(self) -> Metadata:
         """One view: the packaging metadata first, each missing field from the next source that has it."""
@@ -258,7 +273,8 @@ def split_name(full: str) -> tuple[str | None, str | None, str, bool]:
     """
     full = " ".join(full.split())
     words = full.split()
-    if not words or {w.lower().strip(".,()") for w in words} & _ORG_WORDS:
+    parts = {p.lower().strip(".,()") for w in words for p in re.split(r"[-_]", w)}
+    if not words or parts & _ORG_WORDS:
         return None, None, full, True
     if "," in full:
         family, _, given = full.partition(",")
@@ -286,6 +302,53 @@ def bare_doi(value: object) -> str | None:
         return None
     m = _DOI.search(value)
     return m.group(1).rstrip(".,;)") if m else None
+
+
+_DATA_LICENSE = re.compile(r"data and figures are licensed under `?([A-Za-z0-9.+-]*[A-Za-z0-9+])`?")
+
+
+def data_license_sentence(spdx: str) -> str:
+    """The sentence the metadata files use to say the data license (CFF and Zenodo have no key for it)."""
+    return f"The data and figures are licensed under {spdx}."
+
+
+def data_license_in(text: object) -> str | None:
+    """The data license a :func:`data_license_sentence` in ``text`` names, else None."""
+    if not isinstance(text, str):
+        return None
+    m = _DATA_LICENSE.search(text)
+    return m.group(1) if m else None
+
+
+def spdx_from_url(value: object) -> str | None:
+    """``MIT`` from ``https://spdx.org/licenses/MIT`` (or ``.html``, or a bare id), else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return re.sub(r"^https?://spdx\.org/licenses/", "", value.strip()).removesuffix(".html") or None
+
+
+#: DOI prefixes of data and software repositories (Zenodo, figshare, Dryad, Mendeley Data, Harvard
+#: Dataverse, 4TU.ResearchData, OSF): a DOI with one of them names a deposit of the work itself; any
+#: other DOI (a journal's) names a publication the work goes with.
+REPOSITORY_DOI_PREFIXES = (
+    "10.5281/",
+    "10.6084/",
+    "10.5061/",
+    "10.17632/",
+    "10.7910/",
+    "10.4121/",
+    "10.17605/",
+)
+
+
+def is_deposit_doi(doi: str) -> bool:
+    """Whether ``doi`` names a deposit in a data or software repository (not a journal article)."""
+    return doi.startswith(REPOSITORY_DOI_PREFIXES)
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is a web address (http or https), else None (a local path is not a link)."""
+    return value if value and value.startswith(("https://", "http://")) else None
 
 
 def repository_url(urls: Mapping[str, str]) -> str | None:
