@@ -125,7 +125,7 @@ FLOW = Flow(
 )
 def test_flow_problems_become_findings(code: str, status: str, where: tuple[str, int | None] | None) -> None:
     project = Project.from_files({"analysis.py": "x = 1\n", "explore.ipynb": "{}"})
-    project.memo("flow:trace", lambda: FLOW)  # the flow, written by hand (as trace would find it)
+    project.memo("flow", lambda: FLOW)  # the flow, written by hand (as trace would find it)
     (finding,) = run_checks(project, select=[code], debug=True)
     assert finding.status == status
     if where is not None:
