@@ -207,11 +207,13 @@ def _dependency_rows(project: Project, repo: str, commit: str | None) -> list[Ro
 
 
 def _one_process_per_task() -> None:
-    """Keep the import scan in this process: the pool already uses every core, and a daemonic worker
-    (Dask's, for one) may not start processes of its own."""
+    """Keep the import scan and the data-flow trace in this process: the pool already uses every core,
+    and a daemonic worker (Dask's, for one) may not start processes of its own."""
+    from sciship.flow import _trace
     from sciship.imports import analysis
 
     analysis.PARALLEL_MIN_CHARS = sys.maxsize
+    _trace.PARALLEL_MIN_CHARS = sys.maxsize
 
 
 def _bounded(project: Project) -> Project:
