@@ -143,8 +143,10 @@ def _audit(
     """Wall seconds of one audit (from an empty cache, or with the clones of the last run), the tasks'
     processor seconds, and the largest peak memory of a worker process (MB), as the audit reports them."""
     cache = work / ("dask-cache" if scheduler else "clone-cache")
-    if keep_clones:
-        shutil.rmtree(cache / "sciship" / f"scan-{_version()}", ignore_errors=True)  # the clones stay
+    if keep_clones:  # the clones stay; the scan and flow caches go
+        for entry in (cache / "sciship").glob("*"):
+            if entry.name != "audit":
+                shutil.rmtree(entry, ignore_errors=True)
     else:
         shutil.rmtree(cache, ignore_errors=True)
     out = work / "out.jsonl"
@@ -174,12 +176,6 @@ def _dask(folders: Path, work: Path, runs: int, workers: int) -> Measure:
     finally:
         del os.environ["XDG_CACHE_HOME"]
     return found
-
-
-def _version() -> str:
-    from sciship import __version__
-
-    return __version__
 
 
 def _assert_no_errors(out: Path) -> None:

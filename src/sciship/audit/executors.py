@@ -101,9 +101,12 @@ class LocalPool:
                 i = pending.popleft()
                 try:
                     running[pool.submit(fn, tasks[i])] = i
-                except BrokenProcessPool:
+                except BrokenProcessPool:  # a worker died while idle: the pool is unusable
                     pending.appendleft(i)
-                    break
+                    if running:
+                        break  # their futures fail too; the pool is replaced below
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._pool = self._new_pool()
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -37,9 +37,7 @@ class Report:
     peak_mb: float = 0.0  #: the largest peak resident memory of a worker process (MB)
     cpu_seconds: float = 0.0  #: processor time of the tasks, in all
     seconds: float = 0.0
-    complete: bool = True  #: False when the run stopped early
     output: Path | None = None
-    results: list[Result] = field(default_factory=list)
 
 
 def audit(
@@ -69,7 +67,6 @@ def audit(
         progress.start(len(tasks), executor.description)
     try:
         for result in executor.run(review, tasks, lost):
-            report.results.append(result)
             report.peak_mb = max(report.peak_mb, result.peak_mb)
             report.cpu_seconds += result.cpu_seconds
             if result.outcome == "unchanged":
@@ -85,9 +82,6 @@ def audit(
                     journal.flush()
             if progress is not None:
                 progress.advance(result)
-    except BaseException:
-        report.complete = False
-        raise
     finally:
         if progress is not None:
             progress.stop()
