@@ -66,6 +66,7 @@ jobs:
         {".github/workflows/ci.yaml": TESTS.replace("python -m pytest", "tox")},
         {".github/workflows/ci.yml": TESTS.replace("python -m pytest", "nox -s tests")},
         {".github/workflows/ci.yml": TESTS.replace("python -m pytest", "hatch test")},
+        {".github/workflows/ci.yml": TESTS.replace("python -m pytest", "coverage run --rcfile=cov.toml")},
         {".gitlab-ci.yml": "test:\n  script:\n    - pip install .\n    - pytest\n"},
         {"azure-pipelines.yml": "steps:\n- script: python -m pytest\n"},
         {".circleci/config.yml": "jobs:\n  test:\n    steps:\n      - run: pytest -q\n"},

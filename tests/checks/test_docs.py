@@ -143,8 +143,10 @@ def test_docs_hosted_elsewhere_pass_with_a_note() -> None:
             id="mkdocstrings after a heading (bibat)",
         ),
         pytest.param(
-            {"docs/conf.py": 'project = "p"\nextensions += ["sphinx_automodapi.automodapi"]\n',
-             "docs/api.rst": ".. automodapi:: petrofit\n"},
+            {
+                "docs/conf.py": 'project = "p"\nextensions += ["sphinx_automodapi.automodapi"]\n',
+                "docs/api.rst": ".. automodapi:: petrofit\n",
+            },
             id="automodapi (petrofit)",
         ),
         pytest.param(
@@ -163,3 +165,137 @@ def test_docs_hosted_elsewhere_pass_with_a_note() -> None:
 )
 def test_api_reference_found(files: dict[str, str]) -> None:
     assert compute("DOC501", files).status == "passed"
+
+
+# ---------------------------------------------------------------------- DOC503 tutorial
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"docs/conf.py": PLAIN_CONF, "docs/tutorial.md": "# Walk through\n"},
+        {"docs/conf.py": PLAIN_CONF, "docs/getting-started.rst": "Start\n=====\n"},
+        {"docs/conf.py": PLAIN_CONF, "docs/index.md": "# Example\n\n## Quickstart\n\n```python\n```\n"},
+        {"docs/conf.py": PLAIN_CONF, "docs/index.rst": "Example\n=======\n\nUsage\n-----\n\nCall it.\n"},
+        {"docs/conf.py": PLAIN_CONF, "docs/lakes.ipynb": "{}"},
+        {"docs/conf.py": 'extensions = ["sphinx_gallery.gen_gallery"]\n', "docs/index.rst": "x"},
+        {"mkdocs.yml": MKDOCS, "docs/index.md": "# Example\n", "examples/fit_lake.py": "print(1)\n"},
+    ],
+)
+def test_tutorial_present(files: dict[str, str]) -> None:
+    assert compute("DOC503", files).status == "passed"
+
+
+def test_tutorial_missing() -> None:
+    finding = compute("DOC503", {"docs/conf.py": PLAIN_CONF, "docs/index.md": "# Example\n\n## API\n"})
+    assert finding.status == "failed"
+    assert finding.path == "docs"
+
+
+def test_tutorial_skipped_without_docs() -> None:
+    assert compute("DOC503", {"README.md": "# x\n"}).status == "skipped"
+
+
+# ---------------------------------------------------------------------- DOC504 docstrings
+PKG = "src/example_pkg/"
+
+
+def test_docstrings_present() -> None:
+    module = (
+        '"""Tools."""\n\n'
+        "def area(r: float) -> float:\n"
+        '    """The area of a circle."""\n'
+        "    return 3.14 * r * r\n\n\n"
+        "async def fetch(\n    url: str,  # where: not a colon that ends the header\n"
+        "    timeout: dict[str, int] = {'a': 1},\n"
+        ") -> bytes:\n"
+        "    r'''Fetch it.'''\n\n\n"
+        "class Lake:  # a comment\n\n"
+        '    """A lake."""\n\n\n'
+        "def _helper():\n    pass\n"
+    )
+    assert compute("DOC504", {PKG + "__init__.py": "", PKG + "tools.py": module}).status == "passed"
+
+
+def test_docstrings_missing_names_each_place() -> None:
+    module = (
+        "def area(r):\n    return r\n\n"
+        "def volume(r): return r\n\n"
+        'class Lake:\n    x = """not a docstring"""\n\n'
+        'def documented():\n    """Yes."""\n'
+    )
+    finding = compute("DOC504", {PKG + "__init__.py": "", PKG + "tools.py": module})
+    assert finding.status == "failed"
+    assert finding.message.startswith(
+        "3 of 4 public functions and classes have no docstring (25% documented)"
+    )
+    assert "`area` (src/example_pkg/tools.py:1)" in finding.message
+    assert (finding.path, finding.line) == ("src/example_pkg/tools.py", 1)
+
+
+def test_docstrings_ignore_private_tests_strings_and_follow_all() -> None:
+    files = {
+        PKG + "__init__.py": (
+            '__all__ = ["public"]\n\ndef public():\n    """Yes."""\n\ndef hidden():\n    pass\n'
+        ),
+        PKG + "_internal.py": "def f():\n    pass\n",
+        PKG + "tests/test_x.py": "def test_a():\n    pass\n",
+        PKG + "vendor/lib.py": "def g():\n    pass\n",
+        PKG + "text.py": '"""Example:\n\ndef not_code():\n    pass\n"""\n\ndef real():\n    """Yes."""\n',
+        PKG + "typed.py": (
+            "from typing import overload\n\n@overload\ndef f(x: int) -> int: ...\n"
+            '@overload\ndef f(x: str) -> str: ...\ndef f(x):\n    """Both."""\n    return x\n'
+        ),
+    }
+    assert compute("DOC504", files).status == "passed"
+
+
+def test_docstrings_skip_without_public_api() -> None:
+    assert compute("DOC504", {PKG + "__init__.py": "X = 1\n"}).status == "skipped"
+
+
+def _init_documented(node: object) -> bool:
+    import ast
+
+    if not isinstance(node, ast.ClassDef):
+        return False
+    inits = [n for n in ast.walk(node) if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    return bool(inits) and ast.get_docstring(inits[0], clean=False) is not None
+
+
+def test_docstring_reader_agrees_with_ast_on_the_standard_library() -> None:
+    import ast
+    import os
+    from pathlib import Path
+
+    from sciship.checks._docstrings import definitions
+
+    stdlib = Path(os.__file__).parent
+    for path in sorted(stdlib.glob("*.py"))[:120]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        expected = [
+            (n.name, n.lineno, ast.get_docstring(n, clean=False) is not None or _init_documented(n))
+            for n in tree.body
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        ]
+        got = [(d.name, d.line, d.documented) for d in definitions(text, path.name)]
+        assert got == expected, path.name
+
+
+def test_class_documented_in_its_init_counts() -> None:
+    module = (
+        "class Trajectory:\n    def __init__(self, df):\n        '''A moving object's track.'''\n\n"
+        "class Bare:\n    def __init__(self):\n        pass\n\n"
+        'def helper():\n    """Yes."""\n'
+    )
+    finding = compute("DOC504", {PKG + "__init__.py": "", PKG + "traj.py": module})
+    assert finding.message.startswith("1 of 3 public functions and classes")
+    assert "`Bare`" in finding.message
+
+
+def test_docstrings_eight_in_ten_pass() -> None:
+    documented = "".join(f'def f{i}():\n    """Yes."""\n\n' for i in range(4))
+    module = documented + "def undocumented():\n    pass\n"
+    assert compute("DOC504", {PKG + "__init__.py": "", PKG + "tools.py": module}).status == "passed"

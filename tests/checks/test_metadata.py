@@ -277,6 +277,7 @@ def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.Monkey
         "RDM312",
         "RDM313",
         "RDM314",
+        "RDM315",
     }
     plan = plan_fixes(Project.load(root), before.values())
     plan.apply()

@@ -39,6 +39,10 @@ example_pkg.standard_error([1.0, 2.0, 3.5])
 ## Citation
 
 If you use example-pkg in your research, please cite it as described in `CITATION.cff`.
+
+## Contributing
+
+See [CONTRIBUTING.md](CONTRIBUTING.md) to set up a development environment.
 """
 
 GOOD_RST = """\
@@ -56,6 +60,8 @@ Installation
 .. code-block:: bash
 
    pip install example-pkg
+
+For development, ``git clone https://github.com/ada/example-pkg`` and ``pip install -e .``.
 
 Usage
 =====
@@ -75,7 +81,7 @@ See https://doi.org/10.5281/zenodo.1234567.
 .. |tests| image:: https://github.com/ada/example-pkg/actions/workflows/tests.yml/badge.svg
 """
 
-CONTENT = ("RDM310", "RDM311", "RDM312", "RDM313", "RDM314")
+CONTENT = ("RDM310", "RDM311", "RDM312", "RDM313", "RDM314", "RDM315")
 
 
 def files(
@@ -379,3 +385,25 @@ def test_intro_under_a_title_that_badges_push_down() -> None:
         "manipulate physical quantities.\n"
     )
     assert compute("RDM310", files(readme, name="README.rst")).status == "passed"
+
+
+# ---------------------------------------------------------------------- RDM315 development instructions
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# x\n\nSee [the contributing guide](CONTRIBUTING.md).\n",
+        "# x\n\n## Development\n\nAsk us.\n",
+        "# x\n\n```bash\ngit clone https://github.com/ada/x\npip install -e .\n```\n",
+        "# x\n\n```bash\npip install git+https://github.com/ada/x\n```\n",
+        "# x\n\nRead https://x.readthedocs.io/en/latest/developer.html first.\n",
+        "x\n=\n\nSee `our guide <https://x.org/contributing.html>`_.\n",
+    ],
+)
+def test_dev_instructions_found(text: str) -> None:
+    assert compute("RDM315", {"README.md": text}).status == "passed"
+
+
+def test_dev_instructions_missing() -> None:
+    finding = compute("RDM315", {"README.md": "# x\n\nA tool.\n\n```bash\npip install x\n```\n"})
+    assert finding.status == "failed"
+    assert finding.path == "README.md"

@@ -611,3 +611,53 @@ def readme_badges(project: Project) -> Result:
         if not ref.startswith("|"):
             return None
     return Fail(f"`{readme.path}` has no badge images at the top.", path=readme.path, line=1)
+
+
+_DEV_HEADING = re.compile(r"contribut|develop|hacking|from source|editable", re.IGNORECASE)
+_DEV_LINK = re.compile(
+    r"\]\(([^)]*)\)|`[^`<]*<([^>]+)>`_|^\s*\.\. _[^:]+:\s*(\S+)|<(https?://[^>]+)>|(https?://\S+)"
+    r"|\b(CONTRIBUTING(?:\.\w+)?)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DEV_TARGET = re.compile(r"contribut|develop|hacking", re.IGNORECASE)
+_DEV_INSTALL = re.compile(
+    r"\bpip3?\s+install\s+(?:-\S+\s+)*(?:-e|--editable)\b|\bpip3?\s+install\s+(?:-\S+\s+)*git\+"
+    r"|\bgit\s+clone\b|\b(?:uv\s+sync|pixi\s+install|poetry\s+install|pdm\s+install|hatch\s+shell)\b",
+    re.IGNORECASE,
+)
+
+
+def dev_instructions(readme: Readme) -> int | None:
+    """The line where the README shows a development install or points to development instructions."""
+    for h in readme.headings:
+        if _DEV_HEADING.search(h.title):
+            return h.line
+    for pattern in (_DEV_INSTALL, _DEV_LINK):
+        for m in pattern.finditer(readme.text):
+            target = next((g for g in m.groups() if g), m.group(0)) if m.groups() else m.group(0)
+            if pattern is _DEV_INSTALL or _DEV_TARGET.search(target):
+                return _line_at(readme.text, m.start())
+    return None
+
+
+@check(
+    "RDM315",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    title="The README shows how to install the development version, or links to instructions",
+    why="""People who want to fix a bug or try the newest code need to know how to get the source and
+    install it for development. A README that shows it, or links to your contributing guide, turns users
+    into contributors; pyOpenSci's editors look for it.""",
+    fix="""Add a short "Development" or "Contributing" section: `git clone ...` and `pip install -e .`, or a
+    link to CONTRIBUTING.md where that is explained.""",
+)
+def readme_dev_instructions(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    if dev_instructions(readme) is not None:
+        return None
+    return Fail(f"`{readme.path}` neither shows how to install the development version (`git clone`, "
+                "`pip install -e .`) nor links to CONTRIBUTING or development documentation.",
+                path=readme.path)
