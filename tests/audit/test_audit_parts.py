@@ -123,7 +123,7 @@ def test_dependency_rows_are_what_deps_says(tmp_path: Path) -> None:
     rows = [r for r in read_jsonl(out) if r["family"] == "dependency"]
     deps = json.loads(run_cli("deps", str(project), "--format", "json", env=env).stdout)
     assert sorted((r["code"], r["status"]) for r in rows) == sorted(
-        (d["distribution"], d["status"]) for d in deps["dependencies"]
+        (d["distribution"] or d["imports"][0], d["status"]) for d in deps["dependencies"]
     )
     assert rows
 

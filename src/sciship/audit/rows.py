@@ -8,9 +8,9 @@ Columns (``COLUMNS``): ``repository, commit, code, family, severity, status, mes
   ``problem`` (``sciship check`` lists these under "Files sciship could not fully read");
 - a repository that could not be reviewed at all (a failed clone, a missing folder, an analysis that
   crashed): one row with ``code`` ``ERROR``, ``family`` ``audit``, ``status`` ``error``;
-- with ``--deps``, one row per distribution: ``code`` the distribution's name, ``family``
-  ``dependency``, ``status`` the ``sciship deps`` verdict (``ok``, ``missing``, ``unused``,
-  ``misplaced``, ``optional``, ``unverified``).
+- with ``--deps``, one row per distribution: ``code`` the distribution's name (an unresolved
+  import's own name), ``family`` ``dependency``, ``status`` the ``sciship deps`` verdict (``ok``,
+  ``missing``, ``unused``, ...).
 
 ``severity``, ``path``, ``line`` and ``commit`` may be empty (null); ``message`` is empty for a passed
 check.

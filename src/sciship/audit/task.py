@@ -200,9 +200,12 @@ def _dependency_rows(project: Project, repo: str, commit: str | None) -> list[Ro
         declared = ", ".join(d.declared) or "not declared"
         imports = ", ".join(f"`{i}`" for i in d.imports) or "no import"
         message = f"imported as {imports} ({used}); declared in {declared}"
+        if d.note:
+            message += f". {d.note}"
         site = d.first_site
         path, line = (site.path, site.line) if site is not None else (d.files[0] if d.files else None, None)
-        out.append(Row(repo, commit, d.distribution, DEPENDENCY_FAMILY, None, d.status, message, path, line))
+        name = d.distribution or (d.imports[0] if d.imports else "?")  # an unresolved import: its name
+        out.append(Row(repo, commit, name, DEPENDENCY_FAMILY, None, d.status, message, path, line))
     return out
 
 
