@@ -155,3 +155,30 @@ def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
     assert "1/1 repositories" in text
     assert "a minute" in text
     assert "left" in text
+
+
+def test_the_html_page_shows_every_check_and_the_errors(tmp_path: Path) -> None:
+    project = copy_project("broken-toml", tmp_path / "p", in_git=False)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    gone = tmp_path / "gone.git"
+    result = run_cli("audit", str(project), gone.as_uri(), "--format", "html", "--jobs", "1", env=env)
+    assert result.returncode == 0, result.stderr
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert "1 of 2 repositories reviewed." in page
+    assert "PKG101" in page
+    assert "Could not be reviewed (1)" in page
+    assert "git could not clone it" in page
+    assert "<script src" not in page  # one self-contained file
+
+
+def test_html_on_a_terminal_asks_for_a_file(tmp_path: Path) -> None:
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [sys.executable, "-m", "sciship", "audit", str(tmp_path), "--format", "html"],
+        stdout=follower, stderr=subprocess.PIPE, text=True, check=False,
+    )  # fmt: skip
+    os.close(follower)
+    os.close(leader)
+    assert proc.returncode == 2
+    assert "> audit.html" in proc.stderr

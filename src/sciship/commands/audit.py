@@ -53,7 +53,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--deps", action="store_true", help="add a row per dependency (what `sciship deps` finds)")
     p.add_argument(
-        "--format", choices=("terminal", "json"), default="terminal", help="how to print the summary"
+        "--format",
+        choices=("terminal", "json", "html"),
+        default="terminal",
+        help="how to print the summary (html: one page, redirect it to a file)",
     )
     p.add_argument(
         "--cache", metavar="DIR", help="keep clones here (default: sciship's folder in your user cache)"
@@ -81,6 +84,11 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         raise InputError(
             "--resume continues the audit written to --output, but no --output was given.",
             hint="Add the same --output FILE as the audit you want to continue.",
+        )
+    if args.format == "html" and _isatty(ui.out):
+        raise InputError(
+            "An HTML report is a file to open in a browser, not text for the terminal.",
+            hint="Redirect it: `sciship audit ... --format html > audit.html` (--output is for the rows).",
         )
     scheduler = args.scheduler or os.environ.get(SCHEDULER_ENV) or None
     if scheduler and args.jobs:
@@ -122,6 +130,10 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         executor.close()
     if args.format == "json":
         ui.write(_json(report))
+    elif args.format == "html":
+        from sciship.audit.report import html_page
+
+        ui.write(html_page(report))
     else:
         ui.write(_terminal(report, ui))
     return 0
@@ -157,6 +169,10 @@ def _quiet_dask() -> None:
 def _live(stream: Any) -> bool:
     if os.environ.get("SCISHIP_NO_PROGRESS") or os.environ.get("TERM") == "dumb":
         return False
+    return _isatty(stream)
+
+
+def _isatty(stream: Any) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
