@@ -174,3 +174,17 @@ def test_check_output_same_with_and_without_the_early_scan(tmp_path: Path) -> No
         outputs.append((out.returncode, out.stdout, out.stderr))
     assert outputs[0] == outputs[1]
     assert "bad.py" in outputs[0][1]
+
+
+def test_audit_loads_dask_and_pyarrow_only_when_it_needs_them() -> None:
+    code = (
+        "import sys\n"
+        "import sciship.cli, sciship.commands.audit\n"
+        "sciship.cli.build_parser()\n"
+        "before = [m for m in ('sciship.audit', 'dask', 'distributed', 'pyarrow') if m in sys.modules]\n"
+        "import sciship.audit, sciship.audit.task\n"
+        "after = [m for m in ('dask', 'distributed', 'pyarrow', 'multiprocessing') if m in sys.modules]\n"
+        "print(','.join(before) + '|' + ','.join(after))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "|"

@@ -99,25 +99,9 @@ def _review(project: Any, args: argparse.Namespace, ui: UI) -> int:
 
 def _problems(project: Any, *, debug: bool) -> list[Any]:
     """Files sciship could not read or parse: the snapshot's, plus the import scan's (e.g. Python 2 files)."""
-    from sciship.imports import analyze
+    from sciship.checks.problems import review_problems
 
-    seen: set[tuple[str, int | None, str]] = set()
-    out = []
-    try:
-        scanned = analyze(project).problems
-    except Exception:
-        if debug:
-            raise
-        scanned = []  # the DEP checks already say the analysis failed; the review still shows
-    scan_problems = [
-        p for p in scanned if p.path.endswith((".py", ".ipynb")) and "several distributions" not in p.message
-    ]
-    for p in [*project.problems, *scan_problems]:
-        key = (p.path, p.line, p.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+    return review_problems(project, debug=debug)
 
 
 def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> None:
