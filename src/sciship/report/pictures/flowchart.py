@@ -131,7 +131,8 @@ def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> 
             # files that link steps keep their own boxes: they carry the order of the steps
             loose = coarse and kinds[f] != "intermediate"
             who: tuple[object, ...] = () if loose else (frozenset(writers[f]), frozenset(readers[f]))
-            out[(kinds[f], str(p.parent), p.suffix.lower(), _mark(f), *who)].append(f)
+            key: tuple[object, ...] = (kinds[f], str(p.parent), p.suffix.lower(), _mark(f), *who)
+            out[key].append(f)
         return out
 
     groups = fold(coarse=False)
