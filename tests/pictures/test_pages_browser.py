@@ -239,3 +239,33 @@ def test_review_list_page(browser: Any, github: Any, tmp_path: Path) -> None:
         open_with_stage = [r for r in records if r["closed_at"] is None and r["stage"]]
         assert visit.visible("#reviews tbody tr svg") == len(open_with_stage)
         assert visit.page.inner_text("#review-230").count("overdue") >= 1
+
+
+def test_audit_page_draws_the_pass_rates_and_the_strips(browser: Any, tmp_path: Path) -> None:
+    """Two repositories: the pass-rate bars name every check that ran, the strip has a row per repository."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    good, troubled = tmp_path / "repos" / "good", tmp_path / "repos" / "lake-temps"
+    shutil.copytree(PROJECTS / "build-good", good)
+    shutil.copytree(LAKE, troubled)
+    proc = run_cli("audit", str(good), str(troubled), "--format", "html", "--jobs", "1", env=env)
+    assert proc.returncode == 0, proc.stderr
+    page = tmp_path / "audit.html"
+    page.write_text(proc.stdout, encoding="utf-8")
+    rows = tmp_path / "rows.jsonl"
+    run_cli("audit", str(good), str(troubled), "--output", str(rows), "--jobs", "1", env=env)
+    ran = {
+        r["code"]
+        for r in map(json.loads, rows.read_text(encoding="utf-8").splitlines())
+        if r["status"] in ("passed", "failed")
+    }
+    url = page.as_uri()
+    with Visit(browser, url) as v:
+        v.clean(url)
+        figures = v.page.eval_on_selector_all("figure svg", "els => els.map(e => e.textContent)")
+        assert len(figures) == 2
+        bars, strip = figures
+        for code in ran:
+            assert code in bars, code
+        assert "good" in strip
+        assert "lake-temps" in strip
+        assert v.visible("figure svg") == 2
