@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from sciship.new.scaffold import Meta
     from sciship.ui import UI
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
@@ -47,14 +46,14 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship._errors import InputError
     from sciship.metadata.licenses import DEFAULT_LICENSE, LICENSES, normalize_license
     from sciship.new import create as new
-    from sciship.new.scaffold import Meta, git_identity
+    from sciship.new.scaffold import git_identity
 
     checked = new.check_name(args.name)
     license_id = normalize_license(args.license) if args.license else None
-    if args.email is not None:
-        _check_email(args.email)
-    if args.github is not None:
-        _check_github(args.github)
+    for given, check in ((args.description, new.check_description), (args.author, new.check_author),
+                         (args.email, new.check_email), (args.github, new.check_github)):
+        if given is not None:
+            check(given)  # a wrong flag stops here, before any question is asked
     target = Path(args.directory) if args.directory else Path(checked.name)
     new.check_target(target)  # before asking questions, so nobody answers them for nothing
     for warning in checked.warnings:
@@ -82,23 +81,16 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         raise AssertionError("unreachable")  # pragma: no cover
 
     description = answer(args.description, "One sentence: what does it do?",
-                         _default_description(checked.name))
-    author = answer(args.author, "Author name", git_name or _login_name())
-    default_email = git_email if git_email and _EMAIL.match(git_email) else ""  # e.g. not root@localhost
-    email = answer(args.email, "Author email", default_email, _check_email)
+                         new.default_description(checked.name), new.check_description)
+    author = answer(args.author, "Author name", _default_author(git_name), new.check_author)
+    email = answer(args.email, "Author email", _default_email(git_email), new.check_email)
     license_id = license_id or answer(None, f"License ({', '.join(LICENSES)})", DEFAULT_LICENSE,
                                       normalize_license)
-    github = answer(args.github, "GitHub user or organisation", _github_guess(author, email), _check_github)
+    github = answer(args.github, "GitHub user or organisation", _github_guess(author, email),
+                    new.check_github)
 
-    meta = Meta(
-        name=checked.name,
-        import_name=checked.import_name,
-        description=" ".join(description.split()) or _default_description(checked.name),
-        author=author or _login_name(),
-        email=email,
-        license=license_id,
-        github=github,
-    )
+    meta = new.make_meta(checked, description=description, author=author or _login_name(), email=email,
+                         license=license_id, github=github)
     git = not args.no_git
     plan = new.plan_new(meta, target, git=git)
 
@@ -125,32 +117,26 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     return 0
 
 
-def _default_description(name: str) -> str:
-    words = name.replace("-", " ").replace("_", " ").replace(".", " ")
-    return f"{words[:1].upper()}{words[1:]}: a Python package for reproducible research."
-
-
-def _check_email(email: str) -> str:
+def _default_author(git_name: str | None) -> str:
+    """git's user.name when it can be an author's name as it stands, else the login name."""
     from sciship._errors import InputError
+    from sciship.new.create import check_author
 
-    email = email.strip()
-    if email and not _EMAIL.match(email):
-        raise InputError(f"`{email}` does not look like an email address.",
-                         hint="Give one like `ada@example.org`, or leave it out.")
-    return email
+    try:
+        return check_author(git_name) if git_name else _login_name()
+    except InputError:  # e.g. "Lovelace, Ada": the question shows it, to be written without the comma
+        return _login_name()
 
 
-def _check_github(owner: str) -> str:
+def _default_email(git_email: str | None) -> str:
+    """git's user.email when it looks like an address others can write to (not root@localhost)."""
     from sciship._errors import InputError
+    from sciship.new.create import check_email
 
-    owner = owner.strip()
-    if not _GITHUB.match(owner):
-        raise InputError(
-            f"`{owner}` cannot be a GitHub user or organisation name (letters, digits and single "
-            "hyphens only, at most 39 characters).",
-            hint="Give the name that appears in your GitHub address: https://github.com/NAME.",
-        )
-    return owner
+    try:
+        return check_email(git_email or "")
+    except InputError:
+        return ""
 
 
 def _login_name() -> str:
