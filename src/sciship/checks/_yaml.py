@@ -39,7 +39,7 @@ def load(text: str) -> tuple[Any, YamlError | None]:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader()), None  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "the YAML syntax is broken"
@@ -48,3 +48,30 @@ def load(text: str) -> tuple[Any, YamlError | None]:
         return None, YamlError(str(problem), mark.line + 1, mark.column + 1)
     except (ValueError, TypeError, RecursionError) as exc:
         return None, YamlError(f"a value could not be read ({exc})")
+    if _too_big(data):
+        return None, YamlError(
+            f"the file expands to more than {MAX_VALUES:,} values, because it repeats parts of itself "
+            "through `&anchor` / `*alias` references; sciship does not read files that large"
+        )
+    return data, None
+
+
+#: More values than any real CITATION.cff or workflow holds; a file past it is an "alias bomb".
+MAX_VALUES = 200_000
+
+
+def _too_big(data: Any) -> bool:
+    """Whether ``data`` holds more than MAX_VALUES values once aliases are expanded (stops early)."""
+    budget = MAX_VALUES
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

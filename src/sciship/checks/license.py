@@ -15,6 +15,7 @@ from sciship.checks._project_table import (
     line_of,
     no_pyproject,
     project_table,
+    table_key,
 )
 from sciship.metadata.licenses import (
     LICENSES_DIR,
@@ -422,7 +423,7 @@ def classifiers_to_expression(project: Project, plan: Plan) -> None:
 
     def change(doc: TOMLDocument) -> None:
         table = project_table(doc)
-        classifiers = table.get("classifiers")
+        classifiers = table_key(table, "classifiers", list, "a list of strings")
         if classifiers is not None:
             for i in reversed(range(len(classifiers))):
                 if str(classifiers[i]).startswith("License ::"):

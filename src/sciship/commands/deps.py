@@ -54,6 +54,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.project import Project
 
     project = Project.load(args.path)
+    project.require_readable_pyproject(
+        "until it can, sciship cannot compare the imports with the dependencies it declares"
+    )
     report = analyze(project, cache=not args.no_cache)
     if args.write or args.dry_run:
         if args.dry_run and not args.write:

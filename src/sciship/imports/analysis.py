@@ -144,7 +144,9 @@ def _analyze(project: Project, *, cache: bool) -> DepsReport:
     verdicts = _verdicts(usages, items, packaged)
     problems = [*declared.problems, *(r.problem for r in scans.values() if r.problem is not None)]
     # files Project could not read or decode (whoever read them first)
-    problems.extend(p for p in project.problems if p.path.endswith((".py", ".ipynb")) and p.path not in scans)
+    problems.extend(
+        p for p in project.problems if p.path.endswith((".py", ".ipynb", "/")) and p.path not in scans
+    )  # files that could not be read, and folders that could not be opened
     problems.extend(_ambiguity_problems(verdicts))
     rp = _requires_python(declared.requires_python, min_declared, scans, scopes, packaged, local)
     return DepsReport(verdicts, rp, problems, packaged, len(scans))
