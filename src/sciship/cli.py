@@ -21,6 +21,7 @@ sciship walks you from research code to a package others can install, cite and t
   sciship adopt PATH     turn a folder of scripts and notebooks into a package
   sciship check [PATH]   a plain-language review: what is wrong, why it matters, how to fix it
   sciship deps [PATH]    dependencies your code imports vs the ones you declared
+  sciship share [PATH]   make research code citable and reproducible (no package needed)
   sciship build [PATH]   build, install into a clean environment, import everything
   sciship publish [PATH] upload to TestPyPI first, then PyPI
   sciship explain TOPIC  short pages on packaging ideas (try `sciship explain topics`)

@@ -11,8 +11,10 @@ import pytest
 import yaml
 
 from helpers import GOOD_PYPROJECT, PROJECTS, compute, run_cli, write_tree
-from sciship.checks import _cff, get_check, run_checks
-from sciship.checks._community_files import Info, Person, cff_person
+from sciship.checks import get_check, run_checks
+from sciship.metadata import cff_schema as _cff
+from sciship.metadata.model import Person, load
+from sciship.metadata.writers.cff import person as cff_person
 from sciship.plan import Plan
 from sciship.project import Project
 
@@ -219,7 +221,7 @@ def test_agrees_passes_and_fails() -> None:
     ],
 )
 def test_cff_person_names(name: str, expected: dict[str, str]) -> None:
-    assert cff_person(Person(name)) == expected
+    assert cff_person(Person(name=name)) == expected
 
 
 def test_citation_fixer_writes_valid_cff(tmp_path: Path) -> None:
@@ -240,20 +242,16 @@ def test_citation_fixer_without_author_leaves_a_note(tmp_path: Path) -> None:
         'authors = [{ name = "Ada Lovelace", email = "ada@example.org" }]\n', ""
     )
     write_tree(tmp_path, {"pyproject.toml": no_author})  # not a git repository: no git config either
-    info = Info.from_project(Project.load(tmp_path))
-    if info.authors:  # a global git config supplied a name: the file is still valid
-        assert _cff.validate(yaml.safe_load(_render_cff(info))) == []
+    meta = load(Project.load(tmp_path)).combined()
+    if meta.people:  # a global git config supplied a name: the file is still valid
+        from sciship.metadata.writers import cff
+
+        assert _cff.validate(yaml.safe_load(cff.render(meta))) == []
         return
     plan = Plan(tmp_path)
     get_check("COM603").fixer(Project.load(tmp_path), plan)  # type: ignore[union-attr, misc]
     assert not plan.actions
     assert "needs at least one author" in plan.notes[0]
-
-
-def _render_cff(info: Info) -> str:
-    from sciship.checks._community_files import citation
-
-    return citation(info)
 
 
 def test_code_of_conduct_fixer_fills_contact(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ FAMILY_MODULES: tuple[str, ...] = (
     "sciship.checks.layout",
     "sciship.checks.docs",
     "sciship.checks.community",
+    "sciship.checks.share",
     "sciship.checks.ci",
     "sciship.checks.hygiene",
     "sciship.checks.deps",

@@ -9,6 +9,7 @@ from sciship.checks import Fail, Skip, check, fixer
 
 if TYPE_CHECKING:
     from sciship.checks import Result
+    from sciship.metadata.model import Metadata
     from sciship.plan import Plan
     from sciship.project import Project
 
@@ -44,13 +45,22 @@ def has_contributing(project: Project) -> Result:
     return Fail("There is no CONTRIBUTING.md (looked at the top level, in .github/ and in docs/).")
 
 
+def _metadata(project: Project) -> Metadata:
+    """What the project says about itself (pyproject, CITATION.cff, git...), its folder name at least."""
+    from dataclasses import replace
+
+    from sciship.metadata import model
+
+    meta = model.load(project).combined()
+    return meta if meta.name else replace(meta, name=project.root.name)
+
+
 @fixer("COM600")
 def write_contributing(project: Project, plan: Plan) -> None:
-    from sciship.checks import _community_files as files
+    from sciship.metadata.writers import community
 
-    plan.create(
-        "CONTRIBUTING.md", files.contributing(files.Info.from_project(project)), "a contributing guide"
-    )
+    text = community.contributing(_metadata(project), community.DevFacts.from_project(project))
+    plan.create("CONTRIBUTING.md", text, "a contributing guide")
 
 
 @check(
@@ -73,13 +83,11 @@ def has_code_of_conduct(project: Project) -> Result:
 
 @fixer("COM601")
 def write_code_of_conduct(project: Project, plan: Plan) -> None:
-    from sciship.new import scaffold
+    from sciship.metadata.writers import community
 
-    meta = scaffold.Meta.from_project(project)
-    plan.create(
-        "CODE_OF_CONDUCT.md", scaffold.render("CODE_OF_CONDUCT.md", meta), "the Contributor Covenant 2.1"
-    )
-    if not meta.email:
+    meta = _metadata(project)
+    plan.create("CODE_OF_CONDUCT.md", community.code_of_conduct(meta), "the Contributor Covenant 2.1")
+    if not any(p.email for p in meta.people):
         plan.note(
             "CODE_OF_CONDUCT.md needs a contact for reports: neither pyproject.toml nor git config has an "
             "email address, so replace the name in its Enforcement section with one."
@@ -113,9 +121,9 @@ def has_changelog(project: Project) -> Result:
 
 @fixer("COM602")
 def write_changelog(project: Project, plan: Plan) -> None:
-    from sciship.checks import _community_files as files
+    from sciship.metadata.writers import community
 
-    plan.create("CHANGELOG.md", files.changelog(files.Info.from_project(project)), "a changelog")
+    plan.create("CHANGELOG.md", community.changelog(_metadata(project)), "a changelog")
 
 
 @check(
@@ -150,18 +158,18 @@ def has_citation(project: Project) -> Result:
 
 @fixer("COM603")
 def write_citation(project: Project, plan: Plan) -> None:
-    from sciship.checks import _community_files as files
+    from sciship.metadata.writers import cff
 
-    info = files.Info.from_project(project)
-    if not info.authors:
+    meta = _metadata(project)
+    if not meta.people:
         plan.note(
             'CITATION.cff was not written: it needs at least one author. Add `authors = [{ name = "...", '
             'email = "..." }]` under `[project]` in pyproject.toml and run `sciship check --fix` again.'
         )
         return
-    plan.create(CFF, files.citation(info), "how to cite this software")
-    if files.citation_data(info).get("license") is None and info.license:
-        plan.note(f"CITATION.cff has no `license`: `{info.license}` is not a single SPDX id CFF accepts.")
+    plan.create(CFF, cff.render(meta), "how to cite this software")
+    if meta.license and not cff.licenses(meta.license):
+        plan.note(f"CITATION.cff has no `license`: `{meta.license}` is not a single SPDX id CFF accepts.")
 
 
 def load_cff(project: Project) -> tuple[Any, Fail | None]:
@@ -204,7 +212,7 @@ def citation_valid(project: Project) -> Result:
     data, problem = load_cff(project)
     if problem is not None:
         return problem
-    from sciship.checks import _cff
+    from sciship.metadata import cff_schema as _cff
 
     errors = _cff.validate(data)
     if not errors:

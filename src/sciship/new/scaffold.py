@@ -1,8 +1,10 @@
-"""The one source of truth for the standard files sciship writes.
+"""The files of a new project: pyproject.toml, the package, tests, docs, CI and the community files.
 
 ``sciship new`` writes all of them; ``sciship adopt`` and the fixers of ``sciship check --fix`` write
-the ones a project is missing. Every file comes from a Jinja2 template under ``templates/`` and is
-plain, standard content: nothing in it depends on sciship.
+the ones a project is missing. Most come from a Jinja2 template under ``templates/``; CITATION.cff,
+CONTRIBUTING.md, CHANGELOG.md and CODE_OF_CONDUCT.md come from the one writer each in
+:mod:`sciship.metadata.writers` (``share`` and ``check --fix`` use the same ones), fed by
+:meth:`Meta.to_metadata`. Everything written is plain, standard content: nothing depends on sciship.
 
 Template names are the paths the files get in a project (``".github/workflows/tests.yml"``,
 ``"README.md"``). On disk, leading dots are dropped from each part and ``.j2`` is added
@@ -23,10 +25,12 @@ from sciship._errors import InputError
 from sciship.metadata.licenses import LICENSES, license_text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import jinja2
 
+    from sciship.metadata.model import Metadata
+    from sciship.metadata.writers.community import DevFacts
     from sciship.project import Project
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -93,49 +97,74 @@ class Meta:
     def family_names(self) -> str:
         return _split_name(self.author)[1]
 
+    # -------------------------------------------------------------- the metadata model
+    def to_metadata(self) -> Metadata:
+        """This project's metadata in the model every standard-file writer takes."""
+        from sciship.metadata.model import Metadata, Person
+
+        urls = {}
+        if self.repo_url:
+            urls = {"Source": self.repo_url, "Documentation": self.docs_url or self.repo_url}
+        return Metadata(
+            origin="pyproject",
+            name=self.name,
+            version=self.version,
+            description=self.description,
+            authors=(Person(name=self.author, email=self.email or None).split(),),
+            license=self.license,
+            urls=urls,
+            requires_python=f">={self.python_min}",
+        )
+
+    def dev_facts(self) -> DevFacts:
+        """How contributors work on a new project: the tools ``sciship new`` sets up."""
+        from sciship.metadata.writers.community import DOCS_BUILD, DevFacts
+
+        return DevFacts(
+            install="python -m pip install -e . --group dev",
+            uses_groups=True,
+            lint=("ruff check .", "ruff format ."),
+            pre_commit=True,
+            docs=DOCS_BUILD,
+            release=True,
+            tests_dir="tests",
+            python_min=self.python_min,
+            clone_url=f"https://github.com/YOUR-NAME/{self.name}.git",
+            folder=self.name,
+        )
+
     # -------------------------------------------------------------- from an existing project
     @classmethod
     def from_project(cls, project: Project) -> Meta:
-        """What an existing project says about itself, with safe defaults for what it does not say."""
-        md = project.metadata
-        name = _str(md.get("name")) or project.root.name or "my-package"
+        """What an existing project says about itself (read through the metadata model: ``[project]``,
+        Poetry, setup.cfg, CITATION.cff, git...), with safe defaults for what it does not say."""
+        from sciship.metadata import model
+
+        md = model.load(project).combined()
+        name = md.name or project.root.name or "my-package"
         if project.packages:
             import_name = project.packages[0].name
         else:
             import_name = import_name_for(name)
+        first = next(iter(md.people), None)
         git_name, git_email = git_identity(project.root if project.root.is_dir() else None)
-        author, email = _first_author(md.get("authors"))
-        license_id = _str(md.get("license"))  # a table (old style) counts as "not chosen"
         python_min = "3.10"
-        m = _PY_MIN.search(_str(md.get("requires-python")) or "")
+        m = _PY_MIN.search(md.requires_python or "")
         if m:
             python_min = f"3.{m.group(1)}"
         python_max = "3.13" if int(python_min.split(".")[1]) <= 13 else python_min
-        version = _str(md.get("version")) or "0.1.0"
         return cls(
             name=name,
             import_name=import_name,
-            description=_str(md.get("description")) or f"{name}: a Python package.",
-            author=author or git_name or "The " + name + " developers",
-            email=email or git_email or "",
-            license=license_id,
-            github=_github_owner(md.get("urls")),
-            version=version,
+            description=md.description or f"{name}: a Python package.",
+            author=(first.display if first else None) or git_name or "The " + name + " developers",
+            email=(first.email if first else None) or git_email or "",
+            license=md.license,  # only a valid SPDX expression; text or a file counts as "not chosen"
+            github=_github_owner(md.urls),
+            version=md.version or "0.1.0",
             python_min=python_min,
             python_max=python_max,
         )
-
-
-def _str(value: object) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _first_author(authors: object) -> tuple[str | None, str | None]:
-    if isinstance(authors, list):
-        for a in authors:
-            if isinstance(a, dict):
-                return _str(a.get("name")), _str(a.get("email"))
-    return None, None
 
 
 def _github_owner(urls: object) -> str | None:
@@ -324,6 +353,8 @@ def render(template: str, meta: Meta, **extra: object) -> str:
         if meta.license is None:
             raise InputError("No license was chosen, so there is no LICENSE file to write.")
         return license_text(meta.license, meta.year, meta.author)
+    if template in _WRITERS:
+        return _WRITERS[template](meta)
     import jinja2
 
     context: dict[str, Any] = {
@@ -338,6 +369,39 @@ def render(template: str, meta: Meta, **extra: object) -> str:
     except jinja2.TemplateNotFound:
         raise InputError(f"sciship has no template for `{template}`.") from None
     return tpl.render(context)
+
+
+def _citation(meta: Meta) -> str:
+    from sciship.metadata.writers import cff
+
+    return cff.render(meta.to_metadata())
+
+
+def _contributing(meta: Meta) -> str:
+    from sciship.metadata.writers import community
+
+    return community.contributing(meta.to_metadata(), meta.dev_facts())
+
+
+def _changelog(meta: Meta) -> str:
+    from sciship.metadata.writers import community
+
+    return community.changelog(meta.to_metadata(), released=False)
+
+
+def _code_of_conduct(meta: Meta) -> str:
+    from sciship.metadata.writers import community
+
+    return community.code_of_conduct(meta.to_metadata())
+
+
+#: Files written by the one writer each in :mod:`sciship.metadata.writers`, not by a template here.
+_WRITERS: dict[str, Callable[[Meta], str]] = {
+    "CITATION.cff": _citation,
+    "CONTRIBUTING.md": _contributing,
+    "CHANGELOG.md": _changelog,
+    "CODE_OF_CONDUCT.md": _code_of_conduct,
+}
 
 
 def _render_all(meta: Meta, names: tuple[str, ...]) -> dict[str, str]:

@@ -74,7 +74,7 @@ class CffError:
 
 def schema() -> dict[str, Any]:
     if not _SCHEMA:
-        text = (resources.files("sciship.checks") / "data" / "cff-1.2.0.schema.json").read_text(
+        text = (resources.files("sciship.metadata") / "data" / "cff-1.2.0.schema.json").read_text(
             encoding="utf-8"
         )
         _SCHEMA.update(json.loads(text))

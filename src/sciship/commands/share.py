@@ -1,0 +1,293 @@
+"""``sciship share``: make a folder of research code citable and reproducible, without making a package.
+
+Writes CITATION.cff, codemeta.json, .zenodo.json, ro-crate-metadata.json, REPRODUCE.md (and
+requirements.txt where the folder declares no environment), and with ``--archive`` a reproducible zip
+for a deposit. Reads files only: the code is never run. Exit codes: 0 done (or planned); 2 the folder or
+the options cannot be used (nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sciship.share import Known, Options, ShareResult
+    from sciship.ui import UI
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000, "t": 1_000_000_000_000}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "share",
+        parents=[common],
+        help="make research code citable and reproducible (no package needed)",
+        description="Find which script or notebook reads and writes which files, then write what a "
+        "deposit needs: CITATION.cff, codemeta.json, .zenodo.json, ro-crate-metadata.json, REPRODUCE.md "
+        "(and requirements.txt when the folder declares no environment). Reads files only: your code is "
+        "never run, and none of your files is changed.",
+    )
+    p.add_argument("path", nargs="?", default=".", help="the folder to share (default: here)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
+    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--license", metavar="SPDX", help="the license of the code, e.g. MIT (never guessed)")
+    p.add_argument(
+        "--data-license", metavar="SPDX", help="the license of the data and figures (suggested: CC-BY-4.0)"
+    )
+    p.add_argument(
+        "--orcid",
+        action="append",
+        default=[],
+        metavar="ORCID",
+        help='an author\'s ORCID iD: `0000-...` (next author without one) or "Name=0000-..."; repeatable',
+    )
+    p.add_argument("--yes", "-y", action="store_true", help="ask nothing: take what is known and suggested")
+    p.add_argument(
+        "--update", action="store_true", help="refresh version, date, authors and license in existing files"
+    )
+    p.add_argument("--archive", action="store_true", help="also write dist/<name>-<version>-share.zip")
+    p.add_argument(
+        "--max-file-size",
+        default="50MB",
+        metavar="SIZE",
+        help="with --archive: files larger than this stay out (listed with their sha256); default 50MB",
+    )
+    p.set_defaults(handler=run)
+
+
+def parse_size(text: str) -> int:
+    from sciship._errors import InputError
+
+    m = _SIZE.match(text)
+    if not m:
+        raise InputError(
+            f"`{text}` is not a size.", hint="Write a number with an optional unit: `500kB`, `50MB`, `2GB`."
+        )
+    unit = (m.group(2) or "").lower().rstrip("b").rstrip("i")
+    return int(float(m.group(1)) * _UNITS.get(unit, 1))
+
+
+def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship._errors import InputError
+    from sciship.project import Project
+    from sciship.share import inventory
+
+    max_size = parse_size(args.max_file_size)
+    _check_options(args)
+    project = Project.load(args.path)
+    if not project.files:
+        raise InputError(
+            f"The folder `{project.root}` is empty (or everything in it is ignored by .gitignore), so there "
+            "is nothing to share.",
+            hint="Point sciship at the folder that holds your scripts, notebooks and data.",
+        )
+    if not inventory.has_code(project):
+        unreadable = [p for p in project.files if p.endswith((".py", ".ipynb"))]
+        raise InputError(
+            f"There is no Python script or notebook in `{project.root}`"
+            + (" that sciship can read" if unreadable else "")
+            + ", so there is no analysis to describe.",
+            hint="Run `sciship share` on the folder that holds your code (`.py` files or notebooks).",
+        )
+    from sciship.flow import Flow, trace
+
+    try:
+        flow = trace(project)
+        traced = True
+    except NotImplementedError:  # a sciship built without the data-flow analysis
+        flow, traced = Flow(), False
+    from sciship import share
+
+    known = share.known(project)
+    options = _decide(args, ui, known, project, max_size)
+    result = share.prepare(project, options, flow, known)
+    if not traced:
+        result.notes.append(
+            "This version of sciship cannot follow which script reads and writes which file, so "
+            "REPRODUCE.md and the crate list the files without the steps."
+        )
+    try:
+        if args.dry_run:
+            _show(result, known, args, ui, dry_run=True)
+            return 0
+        _require(result)
+        result.plan.apply()
+        _show(result, known, args, ui, dry_run=False)
+        return 0
+    finally:
+        if result.archive is not None:
+            result.archive.cleanup()
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Options that cannot be used stop the command before any work (exit 2, nothing written)."""
+    from sciship._errors import InputError
+    from sciship.metadata.model import orcid_url
+    from sciship.share.build import check_license
+
+    if args.license:
+        check_license(args.license, "code license")
+    if args.data_license:
+        check_license(args.data_license, "data license")
+    for value in args.orcid:
+        if orcid_url(value.rpartition("=")[2]) is None:
+            raise InputError(
+                f"`{value}` is not an ORCID iD.",
+                hint="An ORCID iD looks like `0000-0002-1825-0097`; give it as `--orcid 0000-...` or "
+                '`--orcid "Ada Lovelace=0000-..."`.',
+            )
+
+
+def _require(result: ShareResult) -> None:
+    from sciship._errors import InputError
+
+    if not result.metadata.license and any(
+        a.path in {"CITATION.cff", ".zenodo.json", "ro-crate-metadata.json"} for a in result.plan.actions
+    ):
+        said = result.metadata.license_text
+        aside = (
+            f" The project says `{said}`, which is not an SPDX license id (it could be several licenses)."
+            if said
+            else ""
+        )
+        raise InputError(
+            "sciship share needs the license of your code: without one, nobody may legally reuse it, and "
+            f"Zenodo and RO-Crate require one.{aside} Nothing was written.",
+            hint=(
+                "Pass the SPDX id of the license your LICENSE file holds (https://spdx.org/licenses), for "
+                "example `--license BSD-3-Clause`."
+                if said
+                else "Choose one and pass it: `sciship share --license MIT` (MIT is the usual choice for "
+                "research code; `sciship explain licenses` compares them)."
+            ),
+        )
+    if not result.metadata.people and any(a.path == "CITATION.cff" for a in result.plan.actions):
+        raise InputError(
+            "sciship share needs at least one author for CITATION.cff, and found none (no authors in the "
+            "project's files, no git history, no `git config user.name`). Nothing was written.",
+            hint='Run it on a terminal to type the authors, or set `git config user.name "Your Name"`.',
+        )
+
+
+def _decide(args: argparse.Namespace, ui: UI, known: Known, project: Any, max_size: int) -> Options:
+    from sciship.metadata.writers.rocrate import role_of
+    from sciship.share import SUGGESTED_DATA_LICENSE, Options
+    from sciship.share.people import parse_people
+
+    ask = ui.interactive and not args.yes and args.format == "terminal" and not args.dry_run
+    code_license = args.license
+    if code_license is None and known.license is None and ask:
+        ui.write(
+            "Your code has no license yet. Without one nobody may reuse it. MIT is short and the usual "
+            "choice for research code; GPL-3.0-or-later keeps changed versions open."
+        )
+        code_license = ui.ask("License for the code (an SPDX id; empty: decide later)", "") or None
+    data_license = args.data_license
+    has_data = any(role_of(f) in {"data", "figure", "table"} for f in project.files)
+    if data_license is None and known.data_license is None and has_data:
+        if ask:
+            data_license = ui.ask(
+                "License for the data and figures (CC-BY-4.0 asks for credit; CC0-1.0 asks for nothing)",
+                SUGGESTED_DATA_LICENSE,
+            )
+        elif args.yes:
+            data_license = SUGGESTED_DATA_LICENSE
+    authors = None
+    if ask:
+        shown = "; ".join(p.display for p in known.authors)
+        if known.authors:
+            ui.write(f"Authors (from {known.authors_from}): {shown}")
+            if not ui.confirm("Are these the authors, in this order?", default=True):
+                authors = parse_people(ui.ask("Authors, separated by `;` (Name <email>)", shown))
+        else:
+            authors = parse_people(ui.ask("Authors, separated by `;` (Name <email>)", ""))
+    return Options(
+        license=code_license,
+        data_license=data_license,
+        authors=authors,
+        orcids=tuple(args.orcid),
+        update=args.update,
+        archive=args.archive,
+        max_file_size=max_size,
+        dry_run=args.dry_run,
+    )
+
+
+def _show(result: ShareResult, known: Known, args: argparse.Namespace, ui: UI, *, dry_run: bool) -> None:
+    if args.format == "json":
+        data = result.to_json()
+        if result.archive is not None and result.archive.sha256:
+            data["archive"] = {"path": result.archive.path, "sha256": result.archive.sha256}
+        ui.write(_printable(json.dumps(data, indent=2, ensure_ascii=False)))
+        return
+    st = ui.style
+    flow = result.flow
+    out: list[str] = []
+    if dry_run:
+        out += [st("sciship share --dry-run: nothing was written.", "bold"), ""]
+    if flow.steps:
+        out.append(st("Steps, in the order to run them:", "bold"))
+        for step in flow.steps:
+            out.append(f"  {step.order}. {step.path}")
+            if step.reads:
+                out.append(st("       reads  ", "dim") + ", ".join(step.reads))
+            if step.writes:
+                out.append(st("       writes ", "dim") + ", ".join(step.writes))
+    else:
+        out.append("No script or notebook reads or writes files that sciship could follow.")
+    if flow.problems:
+        out += ["", st(f"Problems ({len(flow.problems)}):", "bold", "yellow")]
+        for p in flow.problems:
+            where = f"{p.path}:{p.line}" if p.line else p.path
+            out.append(f"  {where}: {p.message} ({p.code})")
+    meta = result.metadata
+    out += ["", st("Metadata:", "bold")]
+    out.append(f"  title         {meta.name}")
+    people = ", ".join(p.display + (f" ({p.orcid})" if p.orcid else "") for p in meta.people) or "none"
+    source = f"  (from {known.authors_from})" if known.authors_from and meta.people == known.authors else ""
+    out.append(f"  authors       {people}{st(source, 'dim')}")
+    lic_from = (
+        f"  (from {known.license_from})" if known.license_from and meta.license == known.license else ""
+    )
+    out.append(f"  code license  {meta.license or 'not chosen'}{st(lic_from, 'dim')}")
+    if meta.data_license:
+        data_from = known.data_license_from if meta.data_license == known.data_license else None
+        out.append(
+            f"  data license  {meta.data_license}" + st(f"  (from {data_from})" if data_from else "", "dim")
+        )
+    out += ["", st("Would write:" if dry_run else "Wrote:", "bold")]
+    for kind, path, reason in result.plan.summary():
+        shown_kind = "create" if kind == "copy" else kind
+        out.append(f"  {shown_kind:<6} {path}  {st('- ' + reason, 'dim')}")
+    if result.archive is not None and dry_run:
+        out.append(f"  create {result.archive.path}  {st('- the deposit archive', 'dim')}")
+    for path, why in result.kept:
+        out.append(f"  keep   {path}  {st('- ' + why, 'dim')}")
+    archive = result.archive
+    if archive is not None:
+        out += ["", st("Archive:", "bold") + f" {archive.path}, {len(archive.entries)} files"]
+        if archive.sha256:
+            out.append(f"  sha256 {archive.sha256}")
+        if archive.left_out:
+            out.append("  Left out:")
+            out.extend(f"    {path}: {why}" for path, why in archive.left_out)
+    for note in [*result.notes, *result.plan.notes]:
+        out += ["", st.wrap(note, first=st("Note: ", "bold", "yellow"), indent="  ")]
+    out.append("")
+    if dry_run:
+        out.append("Run the same command without --dry-run to write these files.")
+    else:
+        out.append(
+            "Next: commit these files. On GitHub, turn on the Zenodo integration and make a release to get "
+            "a DOI (`sciship explain share`)."
+        )
+    ui.write(_printable("\n".join(out)))
+
+
+def _printable(text: str) -> str:
+    """File names that are not UTF-8 (kept as surrogates) shown with replacement characters."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -1,0 +1,465 @@
+"""Decide what ``sciship share`` writes: one plan for the metadata files, REPRODUCE.md,
+requirements.txt and (``--archive``) the deposit archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from sciship._errors import InputError
+from sciship.metadata.model import Metadata, Person
+from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from sciship.flow import Flow
+    from sciship.metadata.model import ProjectMetadata
+    from sciship.metadata.writers.rocrate import CrateFile
+    from sciship.plan import Plan
+    from sciship.project import Project
+    from sciship.share.archive import Archive
+    from sciship.share.inventory import Environment
+
+#: The data license sciship suggests (and ``--yes`` takes) for data and figures.
+SUGGESTED_DATA_LICENSE = "CC-BY-4.0"
+
+
+@dataclass(frozen=True)
+class Options:
+    license: str | None = None  #: the code's license (SPDX expression); never guessed
+    data_license: str | None = None  #: the license of data and figures (SPDX id)
+    authors: tuple[Person, ...] | None = None  #: None: the authors sciship found
+    orcids: tuple[str, ...] = ()
+    update: bool = False
+    archive: bool = False
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    today: str | None = None  #: ISO date for date-released (default: SOURCE_DATE_EPOCH, else today)
+    dry_run: bool = False  #: skip the sha256 of large files (nothing is written)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the folder already says, before anyone is asked anything."""
+
+    name: str
+    license: str | None
+    license_from: str | None  #: where the code license was found
+    data_license: str | None
+    authors: tuple[Person, ...]
+    authors_from: str
+    package: bool  #: the folder is a package (pyproject/setup metadata)
+    data_license_from: str | None = None  #: the license file that says the data license
+
+
+@dataclass
+class ShareResult:
+    flow: Flow
+    plan: Plan
+    metadata: Metadata
+    files: list[CrateFile]
+    environment: Environment
+    kept: list[tuple[str, str]] = field(default_factory=list)  #: (path, why it is not written)
+    archive: Archive | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def writes(self) -> list[str]:
+        """Every file share writes (the archive too, also on a dry run, where it is not built)."""
+        out = [a.path for a in self.plan.actions]
+        if self.archive is not None and self.archive.path not in out:
+            out.append(self.archive.path)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented ``--dry-run --format json`` shape (schema 1)."""
+        flow = self.flow
+        return {
+            "schema": 1,
+            "root": str(self.plan.root),
+            "steps": [
+                {
+                    "path": s.path,
+                    "kind": s.kind,
+                    "order": s.order,
+                    "reads": list(s.reads),
+                    "writes": list(s.writes),
+                    "after": list(s.after),
+                }
+                for s in flow.steps
+            ],
+            "inputs": list(flow.inputs),
+            "outputs": list(flow.outputs),
+            "problems": [
+                {"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in flow.problems
+            ],
+            "plan": self.writes,
+        }
+
+
+def today(value: str | None = None) -> str:
+    if value:
+        return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.datetime.now(tz=dt.timezone.utc).date().isoformat()
+
+
+def check_license(value: str, what: str) -> str:
+    """``value`` as a canonical SPDX expression, or a clear error."""
+    from sciship.metadata.licenses import canonical
+
+    found = canonical(value.strip())
+    if found is None:
+        raise InputError(
+            f"`{value}` is not an SPDX license id, so it cannot be the {what}.",
+            hint="Use an id from https://spdx.org/licenses, for example `MIT` or `BSD-3-Clause` for code "
+            "and `CC-BY-4.0` or `CC0-1.0` for data.",
+        )
+    return found
+
+
+def known(project: Project) -> Known:
+    from sciship.metadata import model
+    from sciship.metadata.licenses import identify, license_files
+    from sciship.share import people
+
+    md = model.load(project)
+    combined = md.combined()
+    license_id = combined.license
+    where = None
+    if license_id:
+        source = combined.source("license")
+        where = source.path if source is not None else "the project's metadata"
+    else:
+        for path in license_files(project):
+            text = project.read_text(path)
+            found = identify(text) if text else []
+            if len(found) == 1:
+                license_id, where = found[0], path
+                break
+    authors, authors_from = people.known(md, project)
+    data_license, data_from = combined.data_license, None
+    if data_license is None:
+        data_license, data_from = data_license_file(project)
+    return Known(
+        name=_name(combined.name or readme_title(project) or project.root.name),
+        license=license_id,
+        license_from=where,
+        data_license=data_license,
+        data_license_from=data_from,
+        authors=authors,
+        authors_from=authors_from,
+        package=md.package is not None,
+    )
+
+
+#: The first lines of the Creative Commons legal codes, most specific first (data and text licenses).
+_CC_TEXTS = (
+    ("Attribution-NonCommercial-ShareAlike 4.0 International", "CC-BY-NC-SA-4.0"),
+    ("Attribution-NonCommercial-NoDerivatives 4.0 International", "CC-BY-NC-ND-4.0"),
+    ("Attribution-NonCommercial 4.0 International", "CC-BY-NC-4.0"),
+    ("Attribution-NoDerivatives 4.0 International", "CC-BY-ND-4.0"),
+    ("Attribution-ShareAlike 4.0 International", "CC-BY-SA-4.0"),
+    ("Attribution 4.0 International", "CC-BY-4.0"),
+    ("CC0 1.0 Universal", "CC0-1.0"),
+)
+
+
+def data_license_file(project: Project) -> tuple[str | None, str | None]:
+    """A Creative Commons license among the license files (``LICENSE-CC-BY.txt``, ``data/LICENSE``):
+    the authors' own choice for their data and figures."""
+    from sciship.metadata.licenses import license_files
+
+    candidates = [
+        *license_files(project),
+        *(f for f in project.files if re.fullmatch(r"data/licen[cs]e[\w.-]*", f, re.IGNORECASE)),
+    ]
+    for path in candidates:
+        head = " ".join((project.read_text(path) or "")[:400].split())
+        for marker, spdx in _CC_TEXTS:
+            if marker in head:
+                return spdx, path
+    return None, None
+
+
+def _name(text: str) -> str:
+    return text.strip() or "research-code"
+
+
+def readme_title(project: Project) -> str | None:
+    """The README's first heading (``# Title`` or a setext heading), as plain text."""
+    path = project.find_ci("README")
+    text = project.read_text(path) if path else None
+    if not text:
+        return None
+    lines = text.splitlines()
+    for i, line in enumerate(lines[:40]):
+        title = None
+        if line.startswith("# "):
+            title = line[2:]
+        elif i + 1 < len(lines) and re.fullmatch(r"=+\s*", lines[i + 1]) and line.strip():
+            title = line
+        if title is not None:
+            title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
+            title = re.sub(r"<[^>]+>|[*_`]", "", title).strip(" #")
+            return title if 0 < len(title) <= 120 else None
+    return None
+
+
+def readme_summary(project: Project) -> str | None:
+    """The first paragraph of prose in the README (no headings, badges or HTML), at most 600 characters."""
+    path = project.find_ci("README")
+    text = project.read_text(path) if path else None
+    if not text:
+        return None
+    for block in re.split(r"\n\s*\n", text):
+        lines = [
+            line.strip()
+            for line in block.strip().splitlines()
+            if line.strip()
+            and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
+        ]
+        para = " ".join(lines)
+        para = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", para)
+        para = re.sub(r"[*_`]{1,2}", "", para).strip()
+        if len(para) >= 30 and not para.lower().startswith(("install", "usage")):
+            return para if len(para) <= 600 else para[:597].rsplit(" ", 1)[0] + "..."
+    return None
+
+
+def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
+    """The one metadata record every file is written from (the package's own first, when it has one)."""
+    from sciship.metadata import model
+    from sciship.share import people
+
+    md = model.load(project)
+    combined = md.combined()
+    authors = options.authors if options.authors is not None else known_.authors
+    authors = people.with_orcids(authors, options.orcids)
+    code_license = check_license(options.license, "code license") if options.license else known_.license
+    data_license = (
+        check_license(options.data_license, "data license") if options.data_license else known_.data_license
+    )
+    return replace(
+        combined,
+        name=known_.name,
+        description=combined.description or readme_summary(project),
+        authors=authors,
+        maintainers=(),
+        license=code_license,
+        data_license=data_license,
+        date_released=_release_date(md, combined.version, options.today),
+    )
+
+
+def _release_date(md: ProjectMetadata, version: str | None, given: str | None) -> str:
+    """The date a metadata file already gives for this very version (it was released then), else today."""
+    if given is None and version:
+        for source in (md.citation, md.zenodo, md.codemeta, md.rocrate):
+            if source is not None and source.version == version and source.date_released:
+                return source.date_released[:10]
+    return today(given)
+
+
+def requirements(project: Project) -> tuple[list[str], str | None]:
+    """What the code imports, as requirement lines (``>=`` the installed version where there is one),
+    and the oldest Python the code can run on."""
+    from sciship.imports import analyze
+
+    report = analyze(project)
+    wanted = [
+        v
+        for v in report.dependencies
+        if set(v.scopes) & {"runtime", "script", "notebook", "optional"} and v.status != "unused"
+    ]
+    installed = _installed_versions() if wanted else {}
+    lines = []
+    for v in wanted:
+        line = v.distribution + (f">={installed[v.distribution]}" if v.distribution in installed else "")
+        lines.append(f"{line}; {v.marker}" if v.marker else line)
+    rp = report.requires_python
+    return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
+
+
+def _note_invalid_cff(project: Project, result: ShareResult) -> None:
+    """The folder's own CITATION.cff is kept as it is; say when GitHub and Zenodo will ignore it."""
+    import yaml
+
+    from sciship.metadata import cff_schema
+
+    try:
+        errors = cff_schema.validate(yaml.safe_load(project.read_text("CITATION.cff") or ""))
+    except yaml.YAMLError:
+        return  # the model already reports files it cannot parse
+    if errors:
+        shown = "; ".join(str(e) for e in errors[:3]) + (
+            f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+        )
+        result.notes.append(
+            f"Your CITATION.cff breaks the CFF 1.2.0 rules ({shown}), so GitHub and Zenodo ignore it. "
+            "sciship leaves it as it is: correct it by hand (`sciship check --select COM604` lists every "
+            "problem)."
+        )
+
+
+def _installed_versions() -> dict[str, str]:
+    """Normalised distribution name -> version, of everything installed where sciship runs.
+
+    Read from the names of the ``*.dist-info`` / ``*.egg-info`` folders on ``sys.path``
+    (``numpy-2.1.0.dist-info``): one listing per folder, where parsing each distribution's metadata
+    costs more than all the rest of ``share --dry-run``."""
+    import sys
+    from pathlib import Path
+
+    out: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = [p.name for p in Path(entry or ".").iterdir()]
+        except OSError:
+            continue
+        for folder in names:
+            if not folder.endswith((".dist-info", ".egg-info")):
+                continue
+            stem = folder.rsplit(".", 1)[0]
+            name, sep, rest = stem.partition("-")
+            version = rest.split("-", 1)[0]
+            if sep and version:
+                out.setdefault(re.sub(r"[-_.]+", "-", name).lower(), version)
+    return out
+
+
+def prepare(project: Project, options: Options, flow: Flow, known_: Known | None = None) -> ShareResult:
+    """The plan ``sciship share`` applies (nothing is written here)."""
+    from sciship.metadata import model
+    from sciship.metadata.licenses import LICENSES, license_files, license_text
+    from sciship.metadata.writers import cff, codemeta, rocrate, zenodo
+    from sciship.plan import Plan
+    from sciship.share import inventory, reproduce
+
+    known_ = known_ or known(project)
+    meta = metadata_for(project, options, known_)
+    md = model.load(project)
+    plan = Plan(project.root)
+    env = inventory.environment(project)
+    result = ShareResult(flow=flow, plan=plan, metadata=meta, files=[], environment=env)
+    unreadable = {p.path for p in md.problems}
+
+    reqs, python = requirements(project)
+    python = python or (meta.requires_python or "").removeprefix(">=") or None
+    writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
+
+    def put(path: str, render: Any, refresh: Any, why: str) -> None:
+        if not project.has(path):
+            plan.create(path, render(), why)
+        elif path in unreadable:
+            result.kept.append((path, "sciship could not read it, so it is left as it is"))
+        elif options.update and refresh is not None:
+            before = len(plan.actions)
+            plan.edit(path, refresh, "refresh version, date, authors and license")
+            if len(plan.actions) == before:
+                result.kept.append((path, "already up to date"))
+        else:
+            result.kept.append((path, "exists (`--update` refreshes its version, date, authors and license)"))
+
+    if not meta.people:
+        result.notes.append(
+            "No author is known: CITATION.cff needs at least one. Run `sciship share` on a terminal to type "
+            "the authors, or set your name with `git config user.name`."
+        )
+    odd = inventory.odd_names(project)
+    if odd:
+        shown = ", ".join(
+            f"`{p.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')}`" for p in odd[:5]
+        )
+        result.notes.append(
+            f"{len(odd)} file name(s) are not UTF-8 text ({shown}): other computers and Zenodo cannot name "
+            "them, so share leaves them out of the crate and the archive. Rename them and run share again."
+        )
+    if not meta.license:
+        result.notes.append(
+            "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
+            "(MIT is the usual choice for research code; see `sciship explain licenses`)."
+        )
+
+    def refreshed(update: Any, set_doi: Any) -> Any:
+        """The ``--update`` edit of one file: generated fields, and the DOI once the work has one."""
+        return lambda text: set_doi(update(text, meta), meta.doi) if meta.doi else update(text, meta)
+
+    put(cff.PATH, lambda: cff.render(meta), refreshed(cff.update, cff.set_doi), "how to cite this work")
+    if project.has(cff.PATH) and cff.PATH not in unreadable:
+        _note_invalid_cff(project, result)
+    put(
+        codemeta.PATH,
+        lambda: codemeta.render(meta, requirements=reqs, readme=project.find_ci("README")),
+        refreshed(codemeta.update, codemeta.set_doi),
+        "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",
+    )
+    # Zenodo reads .zenodo.json instead of CITATION.cff: an existing citation's title is the record's title
+    cited = md.citation.name if md.citation is not None and md.citation.name else None
+    put(
+        zenodo.PATH,
+        lambda: zenodo.render(replace(meta, name=cited) if cited else meta),
+        refreshed(zenodo.update, zenodo.set_doi),
+        "what Zenodo records for each release (it reads this before CITATION.cff)",
+    )
+    if writes_requirements:
+        plan.create(
+            "requirements.txt",
+            "# The packages the code imports (found by sciship share; versions are lower bounds).\n"
+            + "".join(f"{line}\n" for line in reqs),
+            "what to install to run the code",
+        )
+    if meta.license in LICENSES and not license_files(project):
+        holder = ", ".join(p.display for p in meta.people) or meta.name or "the authors"
+        year = int((meta.date_released or today())[:4])
+        plan.create("LICENSE", license_text(meta.license, year, holder), "the code license")
+
+    # the crate and REPRODUCE.md describe every file, including the ones this plan writes
+    planned = {a.path: len(a.content or b"") for a in plan.actions if a.kind == "create"}
+    paths = inventory.deposit_files(project)
+    own_guide = reproduce.existing(project)
+    extra = {**planned, reproduce.PATH: 0} if own_guide is None else planned
+    files = inventory.describe(project, paths, options.max_file_size, extra=extra)
+    if not options.dry_run:
+        files = [replace(f, sha256=inventory.sha256_of(project, f.path)) if f.external else f for f in files]
+    result.files = files
+    repro = reproduce.render(
+        meta,
+        flow,
+        files,
+        env,
+        python=python,
+        writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
+        max_file_size=options.max_file_size,
+    )
+    if own_guide is None:
+        plan.create(reproduce.PATH, repro, "how to rerun the analysis, step by step")
+        files = [replace(f, size=len(repro.encode())) if f.path == reproduce.PATH else f for f in files]
+        result.files = files
+    elif own_guide == reproduce.PATH:
+        result.kept.append((reproduce.PATH, "exists (delete it to have sciship write it again)"))
+    else:
+        result.kept.append(
+            (own_guide, f"your own reproduction guide: sciship writes no {reproduce.PATH} next to it")
+        )
+    crate = rocrate.data(meta, files, flow.steps, max_file_size=options.max_file_size)
+    put(
+        rocrate.PATH,
+        lambda: rocrate.dump(crate, compact=options.dry_run),
+        lambda text: (
+            rocrate.set_doi(rocrate.update(text, crate), meta.doi)
+            if meta.doi
+            else rocrate.update(text, crate)
+        ),
+        "what each file is and which step makes it (RO-Crate 1.1)",
+    )
+    if options.archive:
+        from sciship.share import archive
+
+        result.archive = archive.plan_archive(project, plan, meta, paths, options.max_file_size)
+        if not options.dry_run:
+            archive.build(project, plan, result.archive)
+    return result

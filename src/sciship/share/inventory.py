@@ -1,0 +1,149 @@
+"""What is in the folder, as a deposit sees it: each file's role, format and size, which files are too
+large for the archive, and how the folder declares its environment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from sciship.metadata.writers.rocrate import CrateFile, encoding_format, role_of
+
+if TYPE_CHECKING:
+    from sciship.project import Project
+
+#: Files and folders that never belong in a deposit (build output, caches, earlier archives).
+_NEVER = re.compile(
+    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox)/"
+    r"|^(dist|build)/|(^|/)[^/]+\.egg-info/|\.py[co]$|(^|/)\.DS_Store$|(^|/)pyvenv\.cfg$"
+)
+DEFAULT_MAX_FILE_SIZE = 50_000_000
+
+EnvKind = Literal["package", "requirements", "conda", "pipenv", "none"]
+
+
+@dataclass(frozen=True)
+class Environment:
+    kind: EnvKind
+    path: str | None = None  #: the file that declares it
+
+    @property
+    def declared(self) -> bool:
+        return self.kind != "none"
+
+
+#: Files every deposit keeps whatever their size: the metadata share writes and the code itself.
+ALWAYS_KEPT = frozenset(
+    {
+        "CITATION.cff",
+        "codemeta.json",
+        ".zenodo.json",
+        "ro-crate-metadata.json",
+        "REPRODUCE.md",
+        "requirements.txt",
+    }
+)
+
+
+def too_large(path: str, size: int, limit: int) -> bool:
+    """Whether a file stays out of the deposit archive: data, figures and tables over the limit (code,
+    documents and the metadata files always go in)."""
+    return size > limit and path not in ALWAYS_KEPT and role_of(path) in {"data", "figure", "table", "other"}
+
+
+def size_of(project: Project, rel: str) -> int:
+    try:
+        return (project.root / rel).stat().st_size
+    except OSError:
+        data = project.read_bytes(rel)  # in memory (tests), or unreadable
+        return len(data) if data is not None else 0
+
+
+def deposit_files(project: Project) -> list[str]:
+    """The folder's files that belong in a deposit: everything git tracks or .gitignore lets through,
+    less build output, caches, earlier archives and names that are not UTF-8 (see :func:`odd_names`)."""
+    return [
+        f for f in project.files if not _NEVER.search(f) and not f.startswith(".git/") and not _not_utf8(f)
+    ]
+
+
+def odd_names(project: Project) -> list[str]:
+    """Files whose names are not UTF-8 text: other computers, zip tools and Zenodo cannot name them."""
+    return [f for f in project.files if _not_utf8(f)]
+
+
+def _not_utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def describe(
+    project: Project, paths: list[str], max_file_size: int, *, extra: dict[str, int] | None = None
+) -> list[CrateFile]:
+    """A :class:`CrateFile` for each path (``extra``: files the plan will write, with their sizes).
+
+    Hidden files (``.gitignore``, ``.github/``) are in the archive but not described in the crate."""
+    sizes = {p: size_of(project, p) for p in paths}
+    sizes.update(extra or {})
+    out = []
+    for path in sorted(sizes):
+        if any(part.startswith(".") for part in path.split("/")) or path == "ro-crate-metadata.json":
+            continue
+        size = sizes[path]
+        out.append(
+            CrateFile(
+                path=path,
+                size=size,
+                role=role_of(path),
+                encoding_format=encoding_format(path),
+                external=too_large(path, size, max_file_size),
+            )
+        )
+    return out
+
+
+def sha256_of(project: Project, rel: str) -> str | None:
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with (project.root / rel).open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        data = project.read_bytes(rel)
+        if data is None:
+            return None
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def environment(project: Project) -> Environment:
+    """How the folder says what to install: a package, requirements, conda or Pipfile; else none."""
+    data = project.pyproject or {}
+    tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    if isinstance(data.get("project"), dict) or (isinstance(tool, dict) and "poetry" in tool):
+        return Environment("package", "pyproject.toml")
+    for name in ("setup.py", "setup.cfg"):
+        if project.has(name):
+            return Environment("package", name)
+    reqs = sorted(
+        (f for f in project.files if re.fullmatch(r"(requirements/)?requirements[\w.-]*\.(txt|in)", f)),
+        key=lambda f: (f.count("/"), f != "requirements.txt", f),
+    )
+    if reqs:
+        return Environment("requirements", reqs[0])
+    conda = re.compile(r"(environment|conda)[\w.-]*\.ya?ml", re.IGNORECASE)
+    env = sorted(f for f in project.files if conda.fullmatch(f))
+    if env:
+        return Environment("conda", env[0])
+    if project.has("Pipfile"):
+        return Environment("pipenv", "Pipfile")
+    return Environment("none")
+
+
+def has_code(project: Project) -> bool:
+    return any(f.endswith((".py", ".ipynb")) for f in deposit_files(project))

@@ -1,0 +1,140 @@
+"""Who wrote the work: the authors a project already names, else its git history, else git config."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from typing import TYPE_CHECKING
+
+from sciship._errors import InputError
+from sciship.metadata.model import Person, orcid_url
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sciship.metadata.model import ProjectMetadata
+    from sciship.project import Project
+
+_BOT = re.compile(
+    r"\[bot\]|\bbot\b|dependabot|github-actions|pre-commit-ci|renovate|noreply@github\.com$", re.IGNORECASE
+)
+#: at most this many people from git history: long tails of one-commit contributors are not authors
+MAX_FROM_HISTORY = 8
+
+
+def history(project: Project) -> list[Person]:
+    """People who made commits, most commits first (bots left out; ``.mailmap`` respected)."""
+    if not project.in_git or not project.root.is_dir():
+        return []
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(project.root), "log", "--format=%aN%x1f%aE"],
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if proc.returncode != 0:
+        return []
+    # one person may commit under several names ("G. Souza", "Gelson Souza") or several emails: the
+    # identities that share a name or an email are one person, named as in most of their commits
+    names: dict[str, dict[str, int]] = {}  # person key -> name -> commits
+    emails: dict[str, str] = {}  # email -> person key
+    keys: dict[str, str] = {}  # lower-case name -> person key
+    first_email: dict[str, str] = {}
+    for raw in proc.stdout.decode("utf-8", "replace").splitlines():
+        name, _, email = raw.partition("\x1f")
+        name, email = name.strip(), email.strip().lower()
+        if not name or _BOT.search(name) or _BOT.search(email):
+            continue
+        key = keys.get(name.lower()) or (emails.get(email) if email else None) or name.lower()
+        keys.setdefault(name.lower(), key)
+        if email:
+            emails.setdefault(email, key)
+            first_email.setdefault(key, email)
+        counted = names.setdefault(key, {})
+        counted[name] = counted.get(name, 0) + 1
+    people = []
+    for key, counted in names.items():
+        name = max(counted, key=lambda n: (counted[n], len(n)))
+        address = first_email.get(key)
+        if address and address.endswith("users.noreply.github.com"):
+            address = None
+        people.append((sum(counted.values()), Person(name=name, email=address).split()))
+    ranked = sorted(people, key=lambda item: (-item[0], item[1].display.lower()))
+    return [p for _, p in ranked[:MAX_FROM_HISTORY]]
+
+
+def known(md: ProjectMetadata, project: Project) -> tuple[tuple[Person, ...], str]:
+    """The authors the project already names (and where), else its git history, else git config."""
+    combined = md.combined()
+    sources = [m for m in (md.package, md.citation, md.codemeta, md.zenodo, md.rocrate) if m and m.people]
+    # a package that names only a team ("The lmfit developers") in pyproject.toml and its people in
+    # CITATION.cff: a citation names the people
+    if sources and all(p.is_organisation for p in sources[0].people):
+        sources.sort(key=lambda m: all(p.is_organisation for p in m.people))
+    for source in sources:
+        if source is not None and source.people:
+            enriched = tuple(_enrich(p, combined.people, md) for p in source.people)
+            from sciship.metadata.model import ORIGIN_NAMES
+
+            return enriched, ORIGIN_NAMES[source.origin]
+    found = history(project)
+    if found:
+        return tuple(_enrich(p, (), md) for p in found), "the git history"
+    if md.git is not None and md.git.authors:
+        return md.git.authors, "your git configuration"
+    return (), ""
+
+
+def _enrich(person: Person, others: Sequence[Person], md: ProjectMetadata) -> Person:
+    for source in (others, *(m.people for m in md.all)):
+        for other in source:
+            if person.same_as(other):
+                person = person.merged(other)
+    return person
+
+
+def with_orcids(people: Sequence[Person], orcids: Sequence[str]) -> tuple[Person, ...]:
+    """Apply ``--orcid`` values: ``NAME=ORCID`` for a named author, a bare ORCID for the next author
+    without one (in order)."""
+    out = list(people)
+    for value in orcids:
+        name, sep, raw = value.rpartition("=")
+        orcid = orcid_url(raw if sep else value)
+        if orcid is None:
+            raise InputError(
+                f"`{value}` is not an ORCID iD.",
+                hint="An ORCID iD looks like `0000-0002-1825-0097` (or `https://orcid.org/0000-...`); "
+                'give it as `--orcid 0000-...` or `--orcid "Ada Lovelace=0000-..."`.',
+            )
+        if sep:
+            index = next((i for i, p in enumerate(out) if p.display.lower() == name.strip().lower()), None)
+            if index is None:
+                raise InputError(
+                    f"`--orcid {value}` names `{name.strip()}`, who is not among the authors "
+                    f"({', '.join(p.display for p in out) or 'none'}).",
+                    hint="Use an author's name exactly as listed, or give the ORCID alone.",
+                )
+        else:
+            index = next((i for i, p in enumerate(out) if not p.orcid), None)
+            if index is None:
+                raise InputError(
+                    f"Every author already has an ORCID, so `--orcid {value}` has no one to go to.",
+                    hint='Name the author: `--orcid "Ada Lovelace=0000-..."`.',
+                )
+        from dataclasses import replace
+
+        out[index] = replace(out[index], orcid=orcid)
+    return tuple(out)
+
+
+def parse_people(text: str) -> tuple[Person, ...]:
+    """``"Ada Lovelace <ada@x.org>; Grace Hopper"`` (as typed at the question) as people."""
+    from sciship.metadata.model import person_from_text
+
+    parts = [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]
+    if len(parts) == 1 and "," in parts[0] and "<" not in parts[0]:
+        parts = [p.strip() for p in parts[0].split(",") if p.strip()]
+    return tuple(p for p in (person_from_text(x) for x in parts) if p is not None)

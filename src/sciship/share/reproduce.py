@@ -1,0 +1,194 @@
+"""REPRODUCE.md: how to get from this folder to the same figures and tables, step by step.
+
+Written from what sciship found by reading the code (nothing was run): the environment, the steps in
+run order with what each reads and writes, the figures and tables each makes, the problems found, and
+the files too large for the deposit archive.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sciship.flow import Flow, Step
+    from sciship.metadata.model import Metadata
+    from sciship.metadata.writers.rocrate import CrateFile
+    from sciship.project import Project
+    from sciship.share.inventory import Environment
+
+PATH = "REPRODUCE.md"
+#: Files that already say how to reproduce the work: share keeps them and writes no REPRODUCE.md.
+_EXISTING = re.compile(r"(reproduc\w*|replicat\w*)\.(md|rst|txt)", re.IGNORECASE)
+
+
+def existing(project: Project) -> str | None:
+    """The folder's own reproduction guide (REPRODUCE.md, REPRODUCING.md, REPLICATION.md...), if any."""
+    return next((f for f in project.files if "/" not in f and _EXISTING.fullmatch(f)), None)
+
+
+def _code(path: str) -> str:
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return f"`{text}`"
+
+
+def _run_command(step: Step) -> str:
+    if step.kind == "notebook":
+        return f"jupyter nbconvert --to notebook --execute --inplace {_shell(step.path)}"
+    return f"python {_shell(step.path)}"
+
+
+def _shell(path: str) -> str:
+    import shlex
+
+    return shlex.quote(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+def _setup(env: Environment, python: str | None, writes_requirements: bool, has_notebooks: bool) -> list[str]:
+    lines = ["## 1. Set up the environment", ""]
+    if python:
+        lines += [f"You need Python {python} or newer.", ""]
+    if env.kind == "conda" and env.path:
+        lines += [
+            "```bash",
+            f"conda env create -f {_shell(env.path)}",
+            "conda activate <the name at the top of that file>",
+            "```",
+        ]
+    else:
+        lines += [
+            "```bash",
+            "python -m venv .venv",
+            "source .venv/bin/activate        # on Windows: .venv\\Scripts\\activate",
+        ]
+        if env.kind == "package":
+            lines.append("python -m pip install -e .")
+        elif env.kind == "pipenv":
+            lines[-2:] = ["pipenv install", "pipenv shell"]
+        elif env.kind == "requirements" and env.path:
+            lines.append(f"python -m pip install -r {_shell(env.path)}")
+        elif writes_requirements:
+            lines.append("python -m pip install -r requirements.txt")
+        lines.append("```")
+    if writes_requirements:
+        lines += [
+            "",
+            (
+                "`requirements.txt` lists the packages the code imports. Where a version is given it is the "
+                "one installed when this file was written (a lower bound, not a pin)."
+            ),
+        ]
+    if has_notebooks:
+        lines += ["", "The notebooks also need Jupyter (`python -m pip install jupyterlab`)."]
+    return [*lines, ""]
+
+
+def _matching(paths: Sequence[str], files: dict[str, CrateFile]) -> list[CrateFile]:
+    out: list[CrateFile] = []
+    for p in paths:
+        if "*" in p:
+            out.extend(f for name, f in files.items() if fnmatch.fnmatchcase(name, p))
+        elif p in files:
+            out.append(files[p])
+    return out
+
+
+def render(
+    meta: Metadata,
+    flow: Flow,
+    files: Sequence[CrateFile],
+    env: Environment,
+    *,
+    python: str | None = None,
+    writes_requirements: bool = False,
+    max_file_size: int | None = None,
+) -> str:
+    by_path = {f.path: f for f in files}
+    title = meta.name or "this work"
+    lines = [f"# Reproducing {title}", ""]
+    if meta.description:
+        lines += [meta.description, ""]
+    lines += [
+        (
+            "This file says how to rerun the analysis in this folder, from the raw inputs to the figures and "
+            "tables. It was written by reading the code (nothing was run), so follow it once yourself and "
+            "correct what is wrong. Run every command from this folder: the paths in the code are relative "
+            "to it."
+        ),
+        "",
+    ]
+    notebooks = any(s.kind == "notebook" for s in flow.steps)
+    lines += _setup(env, python, writes_requirements, notebooks)
+
+    lines += ["## 2. Run the steps in this order", ""]
+    if not flow.steps:
+        lines += ["sciship found no script or notebook that reads or writes files.", ""]
+    for step in flow.steps:
+        lines.append(f"{step.order}. {_code(step.path)}")
+        lines += ["", "   ```bash", f"   {_run_command(step)}", "   ```", ""]
+        if step.after:
+            lines.append("   - after: " + ", ".join(_code(p) for p in step.after))
+        if step.reads:
+            lines.append("   - reads: " + ", ".join(_code(p) for p in step.reads))
+        if step.writes:
+            lines.append("   - writes: " + ", ".join(_code(p) for p in step.writes))
+        made = _matching(step.writes, by_path)
+        figures = [f.path for f in made if f.role == "figure"]
+        tables = [f.path for f in made if f.role == "table"]
+        if figures:
+            lines.append("   - figures: " + ", ".join(_code(p) for p in figures))
+        if tables:
+            lines.append("   - tables: " + ", ".join(_code(p) for p in tables))
+        lines.append("")
+
+    if flow.inputs:
+        lines += ["## 3. Inputs", "", "Files the steps read and no step writes:", ""]
+        for path in flow.inputs:
+            present = bool(_matching([path], by_path))
+            lines.append(f"- {_code(path)}" + ("" if present else " (not in this folder: get it first)"))
+        lines.append("")
+
+    external = [f for f in files if f.external]
+    if external:
+        limit = f" ({_size(max_file_size)})" if max_file_size else ""
+        lines += [
+            "## Files not in the deposit archive",
+            "",
+            (
+                f"These files are larger than the archive's size limit{limit}. Get them from the authors or "
+                "from where they are published, and check each one with its sha256 "
+                "(`sha256sum FILE` on Linux, `shasum -a 256 FILE` on macOS):"
+            ),
+            "",
+            "| file | size | sha256 |",
+            "| --- | --- | --- |",
+        ]
+        lines += [f"| {_code(f.path)} | {_size(f.size)} | `{f.sha256 or 'not computed'}` |" for f in external]
+        lines.append("")
+
+    if flow.problems:
+        lines += ["## Problems found", "", "Fix these before you deposit, or say here why they are fine:", ""]
+        for p in flow.problems:
+            where = f"{p.path}:{p.line}" if p.line else p.path
+            lines.append(f"- {_code(where)}: {p.message} ({p.code})")
+        lines.append("")
+
+    lines += ["## Licenses and citation", ""]
+    if meta.license:
+        lines.append(f"- Code: {meta.license}.")
+    if meta.data_license and meta.data_license != meta.license:
+        lines.append(f"- Data and figures: {meta.data_license}.")
+    lines += ["- How to cite: see `CITATION.cff`.", ""]
+    return "\n".join(lines)
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit, scale in (("GB", 1_000_000_000), ("MB", 1_000_000), ("kB", 1_000)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"

@@ -1,0 +1,355 @@
+"""``sciship share``: every written file validates, the user's files stay byte-identical, the archive is
+the same bytes for the same folder, large files are described instead of packed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+from studykit import FLOW, STUDY, digests, make_study
+
+from helpers import git
+from sciship import share
+from sciship.metadata.model import Person, load
+from sciship.project import Project
+from standards import cff_errors, crate_issues, expand_codemeta
+
+ADA = Person(name="Ada Lovelace", email="ada@example.org").split()
+OPTIONS = share.Options(license="MIT", data_license="CC-BY-4.0", authors=(ADA,), today="2024-05-31")
+
+
+def run_share(root: Path, options: share.Options = OPTIONS) -> share.ShareResult:
+    project = Project.load(root)
+    result = share.prepare(project, options, FLOW)
+    try:
+        result.plan.apply()
+    finally:
+        if result.archive is not None:
+            result.archive.cleanup()
+    return result
+
+
+def test_every_written_file_validates(tmp_path: Path, roc_cache: Path) -> None:
+    root = make_study(tmp_path / "study")
+    result = run_share(root)
+    assert sorted(result.writes) == sorted(
+        [
+            "CITATION.cff",
+            "codemeta.json",
+            ".zenodo.json",
+            "requirements.txt",
+            "LICENSE",
+            "REPRODUCE.md",
+            "ro-crate-metadata.json",
+        ]
+    )
+    assert cff_errors((root / "CITATION.cff").read_text()) == []
+    assert expand_codemeta(json.loads((root / "codemeta.json").read_text()))
+    assert crate_issues(root, roc_cache, "ro-crate-1.1") == []
+    assert crate_issues(root, roc_cache, "process-run-crate") == []
+
+
+def test_the_crate_describes_steps_files_and_licenses(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    run_share(root)
+    graph = {e["@id"]: e for e in json.loads((root / "ro-crate-metadata.json").read_text())["@graph"]}
+    actions = [e for e in graph.values() if e["@type"] == "CreateAction"]
+    assert [(a["instrument"], a.get("object"), a.get("result")) for a in actions] == [
+        ({"@id": "01_clean.py"}, [{"@id": "data/raw.csv"}], [{"@id": "data/clean.npy"}]),
+        ({"@id": "02_plot.py"}, [{"@id": "data/clean.npy"}], [{"@id": "figures/fig1.png"}]),
+    ]
+    assert graph["figures/fig1.png"]["@type"] == ["File", "ImageObject"]
+    assert graph["figures/fig1.png"]["encodingFormat"] == "image/png"
+    assert graph["data/raw.csv"]["contentSize"] == str(len(STUDY["data/raw.csv"]))
+    assert graph["./"]["license"] == {"@id": "https://spdx.org/licenses/CC-BY-4.0"}
+    assert graph["01_clean.py"]["license"] == {"@id": "https://spdx.org/licenses/MIT"}
+    reproduce = (root / "REPRODUCE.md").read_text()
+    assert reproduce.index("python 01_clean.py") < reproduce.index("python 02_plot.py")
+    assert "- figures: `figures/fig1.png`" in reproduce
+    assert "`02_plot.py:3`" in reproduce
+    assert "pip install -r requirements.txt" in reproduce
+    assert (root / "requirements.txt").read_text().splitlines()[1:] == [
+        "matplotlib",
+        "numpy",
+        "pandas",
+    ] or all(
+        line.split(">=")[0] in {"matplotlib", "numpy", "pandas"}
+        for line in (root / "requirements.txt").read_text().splitlines()[1:]
+    )
+
+
+def test_the_metadata_files_agree(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    run_share(root)
+    md = load(Project.load(root))
+    sources = [md.citation, md.codemeta, md.zenodo, md.rocrate]
+    assert all(sources)
+    for field in ("name", "license", "data_license", "date_released", "description"):
+        assert len({getattr(m, field) for m in sources}) == 1, field
+    assert {m.authors[0].display for m in sources} == {"Ada Lovelace"}  # type: ignore[union-attr]
+    assert md.citation.name == "Sea ice thickness"  # type: ignore[union-attr]  # the README's title
+
+
+def test_the_users_files_stay_byte_identical(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study", {**STUDY, "CITATION.cff": "cff-version: 1.2.0\n# mine\n"})
+    before = digests(root)
+    result = run_share(root, replace(OPTIONS, archive=True))
+    after = digests(root)
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert (
+        "CITATION.cff",
+        "exists (`--update` refreshes its version, date, authors and license)",
+    ) in result.kept
+
+
+def test_archive_is_the_same_bytes_for_the_same_folder(tmp_path: Path) -> None:
+    one = make_study(tmp_path / "a" / "study")
+    two = tmp_path / "b" / "study"
+    shutil.copytree(one, two)
+    os.utime(two / "01_clean.py", (1_000_000, 1_000_000))  # other timestamps, same content
+    (two / "02_plot.py").chmod(0o600)
+    first = run_share(one, replace(OPTIONS, archive=True)).archive
+    second = run_share(two, replace(OPTIONS, archive=True)).archive
+    assert first is not None
+    assert second is not None
+    a, b = (one / first.path).read_bytes(), (two / second.path).read_bytes()
+    assert a == b
+    assert first.sha256 == hashlib.sha256(a).hexdigest()
+    with zipfile.ZipFile(one / first.path) as zf:
+        names = zf.namelist()
+        assert names == sorted(names)
+        assert all(n.startswith("study-2024-05-31/") for n in names)
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "study-2024-05-31/ro-crate-metadata.json" in names
+        assert zf.read("study-2024-05-31/data/raw.csv") == STUDY["data/raw.csv"].encode()
+    # and again in the same folder (the first archive moved away): the same bytes
+    (one / first.path).unlink()
+    for name in ("CITATION.cff", "codemeta.json", ".zenodo.json", "ro-crate-metadata.json", "REPRODUCE.md"):
+        (one / name).unlink()
+    (one / "requirements.txt").unlink()
+    (one / "LICENSE").unlink()
+    third = run_share(one, replace(OPTIONS, archive=True)).archive
+    assert third is not None
+    assert (one / third.path).read_bytes() == a
+
+
+def test_large_files_are_listed_not_packed(tmp_path: Path, roc_cache: Path) -> None:
+    big = b"0123456789" * 200
+    root = make_study(tmp_path / "study", {**STUDY, "data/big.h5": big})
+    result = run_share(root, replace(OPTIONS, archive=True, max_file_size=1000))
+    assert result.archive is not None
+    assert "data/big.h5" in dict(result.archive.left_out)
+    assert "data/big.h5" not in result.archive.entries
+    sha = hashlib.sha256(big).hexdigest()
+    graph = {e["@id"]: e for e in json.loads((root / "ro-crate-metadata.json").read_text())["@graph"]}
+    entity = graph["#external/data/big.h5"]
+    assert entity["sha256"] == sha
+    assert entity["contentSize"] == "2000"
+    assert sha in (root / "REPRODUCE.md").read_text()
+    # the crate inside the archive is valid although the big file is not in it
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(root / result.archive.path) as zf:
+        zf.extractall(unpacked)
+    (inner,) = unpacked.iterdir()
+    assert not (inner / "data" / "big.h5").exists()
+    assert crate_issues(inner, roc_cache, "process-run-crate") == []
+
+
+def test_update_refreshes_generated_fields_only(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    run_share(root)
+    cff_path = root / "CITATION.cff"
+    cff_path.write_text(cff_path.read_text() + "keywords:\n  - sea ice\n")
+    zen = json.loads((root / ".zenodo.json").read_text())
+    zen["communities"] = [{"identifier": "polar"}]
+    (root / ".zenodo.json").write_text(json.dumps(zen, indent=2) + "\n")
+    result = run_share(root, replace(OPTIONS, update=True, today="2025-01-02", license="BSD-3-Clause"))
+    assert "CITATION.cff" in result.writes
+    data = yaml.safe_load(cff_path.read_text())
+    assert data["keywords"] == ["sea ice"]
+    assert (str(data["date-released"]), data["license"]) == ("2025-01-02", "BSD-3-Clause")
+    zen = json.loads((root / ".zenodo.json").read_text())
+    assert zen["communities"] == [{"identifier": "polar"}]
+    assert (zen["license"], zen["publication_date"]) == ("BSD-3-Clause", "2025-01-02")
+    assert cff_errors(cff_path.read_text()) == []
+
+
+def test_package_mode_takes_pyproject(tmp_path: Path) -> None:
+    from helpers import GOOD_PYPROJECT
+
+    root = make_study(tmp_path / "pkg", {**STUDY, "pyproject.toml": GOOD_PYPROJECT, "LICENSE": "MIT"})
+    result = run_share(root, share.Options(today="2024-05-31"))
+    assert "requirements.txt" not in result.writes  # the package declares its environment
+    md = load(Project.load(root))
+    for m in (md.citation, md.codemeta, md.zenodo):
+        assert m is not None
+        assert (m.name, m.version, m.license) == ("example-pkg", "0.1.0", "MIT"), m.origin
+        assert [p.display for p in m.authors] == ["Ada Lovelace"]
+    assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
+
+
+def test_authors_from_git_history(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    for name in ("Grace Hopper", "Ada Lovelace", "Grace Hopper", "dependabot[bot]"):
+        (root / "notes.txt").write_text(name)
+        git(root, "add", "-A")
+        git(
+            root,
+            "-c",
+            f"user.name={name}",
+            "-c",
+            "user.email=x@example.org",
+            "commit",
+            "-qm",
+            "x",
+            "--author",
+            f"{name} <{name.split()[0].lower()}@example.org>",
+        )
+    known = share.known(Project.load(root))
+    assert [p.display for p in known.authors] == ["Grace Hopper", "Ada Lovelace"]
+    assert known.authors_from == "the git history"
+
+
+def test_orcid_option(tmp_path: Path) -> None:
+    from sciship._errors import InputError
+    from sciship.share.people import with_orcids
+
+    people = (ADA, Person(name="Grace Hopper").split())
+    out = with_orcids(people, ["Grace Hopper=0000-0002-1825-0097", "https://orcid.org/0000-0001-5109-3700"])
+    assert [p.orcid for p in out] == [
+        "https://orcid.org/0000-0001-5109-3700",
+        "https://orcid.org/0000-0002-1825-0097",
+    ]
+    with pytest.raises(InputError, match="not an ORCID"):
+        with_orcids(people, ["12"])
+    with pytest.raises(InputError, match="not among the authors"):
+        with_orcids(people, ["Nobody=0000-0002-1825-0097"])
+
+
+def test_symlinks_out_of_the_folder_are_never_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private\n")
+    root = make_study(tmp_path / "study")
+    (root / "data" / "leak.txt").symlink_to(secret)
+    result = run_share(root, replace(OPTIONS, archive=True))
+    assert result.archive is not None
+    assert (
+        "data/leak.txt",
+        "a link to a place outside the folder (never followed)",
+    ) in result.archive.left_out
+    with zipfile.ZipFile(root / result.archive.path) as zf:
+        assert not any(b"private" in zf.read(n) for n in zf.namelist())
+    assert "leak" not in (root / "ro-crate-metadata.json").read_text()
+
+
+def test_names_that_are_not_utf8(tmp_path: Path, roc_cache: Path) -> None:
+    root = make_study(tmp_path / "study")
+    odd = os.fsencode(root / "data") + b"/caf\xe9.csv"
+    with open(odd, "wb") as fh:  # noqa: PTH123 - a bytes path
+        fh.write(b"x\n")
+    result = run_share(root, replace(OPTIONS, archive=True))
+    assert "caf" not in (root / "ro-crate-metadata.json").read_text(encoding="utf-8")
+    assert result.archive is not None
+    assert any("not UTF-8" in why for _, why in result.archive.left_out)
+    assert any("not UTF-8" in note and "caf\ufffd.csv" in note for note in result.notes)
+    with zipfile.ZipFile(root / result.archive.path) as zf:
+        assert not any("caf" in n for n in zf.namelist())
+    assert crate_issues(root, roc_cache, "ro-crate-1.1") == []
+
+
+def test_what_real_research_repositories_taught(tmp_path: Path) -> None:
+    """Found on real repositories: a paper's DOI and a local path in the authors' CITATION.cff, a
+    Creative Commons license file for the data, the authors' own REPRODUCING.md."""
+    cc_by = "Attribution 4.0 International\n\n=====\n\nCreative Commons Corporation ...\n"
+    own_cff = (
+        'cff-version: "1.2.0"\nmessage: "Cite the paper."\ntitle: "Thin ice"\n'
+        'repository-code: "/home/thijs/repos/thin-ice/"\ndoi: "10.1038/s41593-023-01413-5"\n'
+        'date-released: "2023-Aug-28"\nauthors:\n  - family-names: "Lovelace"\n    given-names: "Ada"\n'
+    )
+    root = make_study(
+        tmp_path / "thin-ice",
+        {
+            **STUDY,
+            "LICENSE-MIT.txt": "MIT License\n\nPermission is hereby granted, free of charge, to any person "
+            "obtaining a copy\n",
+            "LICENSE-CC-BY.txt": cc_by,
+            "CITATION.cff": own_cff,
+            "REPRODUCING.md": "# How to reproduce\n",
+        },
+    )
+    project = Project.load(root)
+    known = share.known(project)
+    assert (known.data_license, known.data_license_from) == ("CC-BY-4.0", "LICENSE-CC-BY.txt")
+    result = share.prepare(
+        project, replace(OPTIONS, data_license=None, license=None, archive=True), FLOW, known
+    )
+    try:
+        result.plan.apply()
+    finally:
+        assert result.archive is not None
+        result.archive.cleanup()
+    assert result.archive.path == "dist/thin-ice-2024-05-31-share.zip"  # not the paper's long title
+    assert "REPRODUCE.md" not in result.writes
+    assert (
+        "REPRODUCING.md",
+        "your own reproduction guide: sciship writes no REPRODUCE.md next to it",
+    ) in result.kept
+    assert any("breaks the CFF 1.2.0 rules" in n for n in result.notes)
+    zen = json.loads((root / ".zenodo.json").read_text())
+    assert zen["related_identifiers"] == [
+        {"identifier": "10.1038/s41593-023-01413-5", "relation": "isSupplementTo", "scheme": "doi"}
+    ]  # the paper's DOI, and no local path posing as a link
+    codemeta = json.loads((root / "codemeta.json").read_text())
+    assert "codeRepository" not in codemeta
+    assert codemeta["referencePublication"] == "https://doi.org/10.1038/s41593-023-01413-5"
+    assert "identifier" not in codemeta
+
+
+def test_one_person_under_two_names_in_git(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    for name, email in (
+        ("Gelson F. Souza-Junior", "gelson@example.org"),
+        ("Gelson F. Souza-Junior", "gelson@example.org"),
+        ("Souza-Junior", "gelson@example.org"),
+        ("Rodgers-PAC-Lab", "lab@example.org"),
+    ):
+        (root / "notes.txt").write_text(name)
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--allow-empty", "--author", f"{name} <{email}>")
+    known = share.known(Project.load(root))
+    assert [p.display for p in known.authors] == ["Gelson F. Souza-Junior", "Rodgers-PAC-Lab"]
+    assert known.authors[1].is_organisation  # a lab account: CFF `name:`, not a person's family name
+
+
+def test_a_package_that_names_a_team_and_cites_its_people(tmp_path: Path) -> None:
+    """Found on lmfit: pyproject.toml names "LMFit Development Team", CITATION.cff the people (with
+    ORCIDs), a longer title, and the date the current version was released."""
+    from helpers import pyproject
+
+    team = pyproject(authors=[{"name": "Example Development Team"}])
+    cff_text = (
+        "cff-version: 1.2.0\nmessage: Cite the DOI below.\ntitle: 'example-pkg: fitting curves for Python'\n"
+        "version: 0.1.0\ndate-released: 2025-03-09\nauthors:\n  - family-names: Newville\n"
+        "    given-names: Matthew\n    orcid: https://orcid.org/0000-0001-6938-1014\n"
+    )
+    root = make_study(tmp_path / "pkg", {**STUDY, "pyproject.toml": team, "CITATION.cff": cff_text})
+    result = run_share(root, share.Options(license="MIT"))
+    assert [p.display for p in result.metadata.people] == ["Matthew Newville"]
+    zen = json.loads((root / ".zenodo.json").read_text())
+    assert zen["title"] == "example-pkg: fitting curves for Python"
+    assert zen["creators"] == [{"name": "Newville, Matthew", "orcid": "0000-0001-6938-1014"}]
+    assert zen["publication_date"] == "2025-03-09"  # version 0.1.0 came out then, not today
+    from sciship.checks import run_checks
+
+    (agree,) = run_checks(Project.load(root), select=["SHR100"], debug=True)
+    assert agree.status == "passed", agree.message
