@@ -420,25 +420,23 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     text = project.read_text(path)
     if text is None:
         return None
-    import yaml
+    from sciship import _yaml
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    data, error = _yaml.load(text)
+    if error is not None:
         problems.append(
             Problem(
                 path,
-                "This is not valid YAML, so sciship could not read the citation.",
-                line=mark.line + 1 if mark is not None else None,
+                f"This is not valid YAML ({error.problem}), so sciship could not read the citation.",
+                line=error.line,
             )
         )
         return None
     if not isinstance(data, dict):
         return None
-    people = tuple(
-        p for p in (_cff_person(a) for a in data.get("authors") or () if isinstance(a, dict)) if p is not None
-    )
+    authors = data.get("authors")
+    listed = authors if isinstance(authors, list) else []
+    people = tuple(p for p in (_cff_person(a) for a in listed if isinstance(a, dict)) if p is not None)
     lic = data.get("license")
     license_expr = (
         lic
@@ -447,7 +445,8 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     )
     doi = bare_doi(data.get("doi"))
     if doi is None:
-        for ident in data.get("identifiers") or ():
+        identifiers = data.get("identifiers")
+        for ident in identifiers if isinstance(identifiers, list) else ():
             if isinstance(ident, dict) and ident.get("type") == "doi":
                 doi = bare_doi(ident.get("value"))
                 break
