@@ -1,13 +1,14 @@
 """Does `sciship check --fix` leave real packages buildable? (issue 12, §6b)
 
-For each package (local clones of reviewed packages, see ``/work/repos/pyos/INDEX.md``): clone it into a
+For each package (local clones of reviewed packages, see ``/work/repos/pyos/INDEX.md``): copy it into a
 temporary folder, build the sdist and the wheel with its own backend (``python -m build``, isolated),
 run `sciship check --fix` as a user would, and build again. Prints one table: built before, what the fix
 changed in pyproject.toml, which fixes sciship dropped to keep the build working, built after, and why a
 build failed. Whatever built before must still build.
 
-Run: ``.venv/bin/python benchmarks/fix_real.py [--repos DIR ...] [--jobs 2] [NAME ...]``. Needs the
-package index (each backend is installed into an isolated build environment). Timing is not measured.
+Run: ``.venv/bin/python benchmarks/fix_real.py [--repos DIR ...] [--jobs 2] [NAME ...]`` (about 20
+minutes). Needs the package index (each backend is installed into an isolated build environment). Timing
+is not measured.
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
-REPOS = (Path("/work/repos/pyos"), Path("/work/repos/other"))
+REPOS = (Path("/work/repos/pyos"), Path("/work/repos/other"), Path("/work/repos/fixcheck"))
 #: pure-Python packages with several backends: flit_core, hatchling, poetry-core, setuptools,
-#: pdm-backend, uv_build, a setup.py-only one and one without [build-system]
+#: pdm-backend, uv_build, a setup.py-only one and one without [build-system]; many with the old license
+#: table, some next to License classifiers (/work/repos/fixcheck holds two pdm-backend packages,
+#: frostming/unearth and frostming/findpython)
 DEFAULT = (
-    "crowsetta", "lintquarto", "afscgap", "ncompare", "petrofit", "cardsort", "jointly", "QuadratiK",
-    "astartes", "movingpandas", "sciform", "rdata", "griffe", "automata", "nbless", "earthpy",
+    "crowsetta", "lintquarto", "afscgap", "ncompare", "petrofit", "biocypher", "griffe", "cardsort",
+    "jointly", "QuadratiK", "astartes", "movingpandas", "sciform", "rdata", "EOmaps", "ams",
+    "harmonize-wq", "pandera", "findpython", "unearth", "automata", "nbless", "earthpy",
 )
 
 
@@ -81,7 +85,8 @@ def pyproject_changes(before: str, after: str) -> str:
         return "none"
     old = {ln.strip() for ln in before.splitlines()}
     new = [ln.strip() for ln in after.splitlines() if ln.strip() and ln.strip() not in old]
-    gone = [ln.strip() for ln in before.splitlines() if ln.strip() and ln.strip() not in set(after.splitlines())]
+    kept = {ln.strip() for ln in after.splitlines()}
+    gone = [ln.strip() for ln in before.splitlines() if ln.strip() and ln.strip() not in kept]
     parts = [f"+{ln}" for ln in new[:4]] + [f"-{ln}" for ln in gone[:3]]
     return "; ".join(parts)[:160]
 
@@ -90,7 +95,9 @@ def one(name: str, source: Path) -> Row:
     row = Row(name)
     with tempfile.TemporaryDirectory(prefix=f"fix-real-{name}-") as tmp:
         root = Path(tmp) / name
-        subprocess.run(["git", "clone", "-q", str(source), str(root)], check=True, capture_output=True)
+        # a copy of the work tree with its git folder (versions may come from git tags); the clones may
+        # lack a few large blobs, so `git clone` could not check them out
+        shutil.copytree(source, root, symlinks=True)
         row.backend = backend_of(root)
         ok, why = build(root, Path(tmp) / "before")
         row.before = "yes" if ok else "no"
@@ -129,7 +136,8 @@ def main() -> int:
         sources[name] = found
     with ThreadPoolExecutor(args.jobs) as pool:
         rows = list(pool.map(lambda item: one(*item), sources.items()))
-    print("| package | backend | built before | pyproject.toml changes by --fix | fixes dropped | built after | why |")
+    print("| package | backend | built before | pyproject.toml changes by --fix | fixes dropped "
+          "| built after | why |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(f"| {r.name} | {r.backend} | {r.before} | {r.changes} | {r.dropped} | {r.after} | {r.why} |")

@@ -87,6 +87,9 @@ def pyproject(requires: str, backend: str, **project: object) -> dict[str, objec
 
 
 BSD = "License :: OSI Approved :: BSD License"
+POETRY = "poetry.core.masonry.api"
+FLIT_BACKEND = "flit_core.buildapi"
+SETUPTOOLS = "setuptools.build_meta"
 
 
 @pytest.mark.parametrize(
@@ -94,7 +97,8 @@ BSD = "License :: OSI Approved :: BSD License"
     [
         pytest.param(pyproject("flit_core >=3.2,<4", "flit_core.buildapi", license="BSD-3-Clause",
                                classifiers=[BSD]),
-                     {("pep639-version", "3.11"), ("license-classifiers", None)}, id="flit-the-reported-case"),
+                     {("pep639-version", "3.11"), ("license-classifiers", None)},
+                     id="flit-the-reported-case"),
         pytest.param(pyproject("flit_core>=3.11", "flit_core.buildapi", license="MIT"), set(), id="flit-ok"),
         pytest.param(pyproject("hatchling", "hatchling.build", license="MIT", classifiers=[BSD]), set(),
                      id="hatchling-accepts-classifiers"),
@@ -116,7 +120,7 @@ BSD = "License :: OSI Approved :: BSD License"
         pytest.param(pyproject("poetry-core>=2", "poetry.core.masonry.api", dynamic=["dependencies"],
                                dependencies=["numpy"]),
                      set(), id="poetry-accepts-dynamic-and-static"),
-        pytest.param({"build-system": {"requires": ["poetry-core"], "build-backend": "poetry.core.masonry.api"},
+        pytest.param({"build-system": {"requires": ["poetry-core"], "build-backend": POETRY},
                       "project": {"requires-python": ">=3.9"}, "tool": {"poetry": {"name": "demo"}}},
                      {("project-without-name", None)}, id="partial-project"),
         pytest.param({"build-system": {"requires": ["hatchling"], "build-backend": "hatchling.build"}},
@@ -138,7 +142,7 @@ def test_violations(data: dict[str, object], rules: set[tuple[str, str | None]])
         ("flit_core~=3.2", "3.11", "flit_core>=3.11,<4"),
         ("setuptools", "77.0", "setuptools>=77.0"),
         ("setuptools>=61.0.0", "77.0", "setuptools>=77.0"),
-        ("hatchling[extra]>=1.0; python_version >= '3.9'", "1.26", 'hatchling[extra]>=1.26; python_version >= "3.9"'),
+        ("hatchling[x]>=1.0; python_version >= '3.9'", "1.26", 'hatchling[x]>=1.26; python_version >= "3.9"'),
         ("setuptools<70", "77.0", None),
         ("setuptools~=70.0", "77.0", None),
         ("setuptools==75.1", "77.0", None),
@@ -191,7 +195,7 @@ def test_the_reported_case_removes_the_classifier_and_raises_flit(tmp_path: Path
     assert isinstance(project, dict)
     assert project["license"] == "BSD-3-Clause"
     assert not [c for c in project["classifiers"] if c.startswith("License ::")]
-    assert data["build-system"] == {"requires": ["flit_core>=3.11,<4"], "build-backend": "flit_core.buildapi"}
+    assert data["build-system"] == {"requires": ["flit_core>=3.11,<4"], "build-backend": FLIT_BACKEND}
     assert backends.violations(data) == []
     assert not any(note.startswith("LIC200") for note in plan.notes)
 
@@ -202,7 +206,7 @@ def test_a_backend_capped_below_the_new_form_keeps_the_old_one(tmp_path: Path) -
     assert isinstance(project, dict)
     assert project["license"] == {"file": "LICENSE"}  # LIC200 was dropped, whole
     assert "License :: OSI Approved :: BSD License" in project["classifiers"]
-    assert data["build-system"] == {"requires": ["flit_core >=3.2,<3.10"], "build-backend": "flit_core.buildapi"}
+    assert data["build-system"] == {"requires": ["flit_core >=3.2,<3.10"], "build-backend": FLIT_BACKEND}
     (note,) = [n for n in plan.notes if n.startswith("LIC200: the fix would stop the build")]
     assert "flit_core" in note
     assert "3.11" in note
@@ -210,7 +214,7 @@ def test_a_backend_capped_below_the_new_form_keeps_the_old_one(tmp_path: Path) -
 
 def test_license_files_next_to_a_table_the_backend_refuses_are_not_added(tmp_path: Path) -> None:
     write_tree(tmp_path, {
-        "pyproject.toml": FLIT.format(requires="setuptools>=77").replace("flit_core.buildapi", "setuptools.build_meta")
+        "pyproject.toml": FLIT.format(requires="setuptools>=77").replace(FLIT_BACKEND, SETUPTOOLS)
         .replace('license = { file = "LICENSE" }', 'license = { text = "Our own license" }')
         .replace(', "License :: OSI Approved :: BSD License"', ""),
         "license.txt": "Our own license: use it kindly.\n",  # not a name backends pick up by themselves
@@ -221,7 +225,9 @@ def test_license_files_next_to_a_table_the_backend_refuses_are_not_added(tmp_pat
     project = data["project"]
     assert isinstance(project, dict)
     assert "license-files" not in project
-    assert any(n.startswith("LIC202: the fix would stop the build") and "license-files" in n for n in plan.notes)
+    dropped = [n for n in plan.notes if n.startswith("LIC202: the fix would stop the build")]
+    assert dropped
+    assert "license-files" in dropped[0]
 
 
 def test_a_fix_that_would_leave_project_without_name_is_dropped(tmp_path: Path) -> None:
@@ -238,7 +244,8 @@ def test_a_fix_that_would_leave_project_without_name_is_dropped(tmp_path: Path) 
 
         plan.edit_toml("pyproject.toml", change, "set requires-python")
 
-    check = Check("TST999", "test", "important", "t", "w", "f", func=lambda _: None, fixer=add_requires_python)
+    check = Check("TST999", "test", "important", "t", "w", "f", func=lambda _: None,
+                  fixer=add_requires_python)
     result = plan_fixes_detailed(Project.load(tmp_path), [Finding(check, "failed", "x")])
     assert not result.plan
     assert result.not_fixed == [Finding(check, "failed", "x")]
