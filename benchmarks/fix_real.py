@@ -3,10 +3,11 @@
 For each package (local clones of reviewed packages, see ``/work/repos/pyos/INDEX.md``): copy it into a
 temporary folder, build the sdist and the wheel with its own backend (``python -m build``, isolated),
 run `sciship check --fix` as a user would, and build again. Prints one table: built before, what the fix
-changed in pyproject.toml, which fixes sciship dropped to keep the build working, built after, and why a
-build failed. Whatever built before must still build.
+changed in pyproject.toml, which fixes sciship dropped to keep the build working, built after, built after
+the same fixes with the backend rules switched off (what `--fix` did before), and why a build failed.
+Whatever built before must still build.
 
-Run: ``.venv/bin/python benchmarks/fix_real.py [--repos DIR ...] [--jobs 2] [NAME ...]`` (about 20
+Run: ``.venv/bin/python benchmarks/fix_real.py [--repos DIR ...] [--jobs 2] [NAME ...]`` (about 30
 minutes). Needs the package index (each backend is installed into an isolated build environment). Timing
 is not measured.
 """
@@ -14,6 +15,7 @@ is not measured.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -49,6 +51,7 @@ class Row:
     changes: str = "-"
     dropped: str = "-"
     after: str = "-"
+    unguarded: str = "-"  #: built after a --fix whose backend rules were switched off
     why: str = ""
 
 
@@ -66,7 +69,9 @@ def build(root: Path, out: Path) -> tuple[bool, str]:
         return False, "build timed out"
     if proc.returncode == 0:
         return True, ""
+    noise = ("ERROR Backend subprocess exited", "Traceback", "File ", "raise ", "^")
     lines = [ln.strip() for ln in (proc.stdout + proc.stderr).splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith(noise)]
     errors = [ln for ln in lines if re.search(r"error|refuse|invalid|must|not allowed", ln, re.IGNORECASE)]
     return False, (errors[-1] if errors else lines[-1] if lines else "failed")[:150]
 
@@ -91,7 +96,24 @@ def pyproject_changes(before: str, after: str) -> str:
     return "; ".join(parts)[:160]
 
 
-def one(name: str, source: Path) -> Row:
+#: `sciship check --fix` with the backend rules switched off: what the fixes did before issue 12, §6b
+UNGUARDED = (
+    "import sys\nimport sciship.checks.fix as fix\nfix._keep_the_build = lambda *args: None\n"
+    "from sciship.cli import main\nsys.exit(main(sys.argv[1:]))"
+)
+ENV = {"NO_COLOR": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "COLUMNS": "400"}
+
+
+def unguarded(source: Path, tmp: Path) -> str:
+    root = tmp / "unguarded" / source.name
+    shutil.copytree(source, root, symlinks=True)
+    subprocess.run([sys.executable, "-c", UNGUARDED, "check", "--fix", str(root)], capture_output=True,
+                   check=False, env={**os.environ, **ENV})
+    ok, why = build(root, tmp / "unguarded-dist")
+    return "yes" if ok else f"no: {why[:70]}"
+
+
+def one(name: str, source: Path, *, compare: bool = True) -> Row:
     row = Row(name)
     with tempfile.TemporaryDirectory(prefix=f"fix-real-{name}-") as tmp:
         root = Path(tmp) / name
@@ -105,9 +127,8 @@ def one(name: str, source: Path) -> Row:
             row.why = f"before: {why}"
         pyproject = root / "pyproject.toml"
         text_before = pyproject.read_text(encoding="utf-8") if pyproject.is_file() else ""
-        env = {"NO_COLOR": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "COLUMNS": "400"}
         proc = subprocess.run([sciship(), "check", "--fix", str(root)], capture_output=True, text=True,
-                              check=False, env={**__import__("os").environ, **env})
+                              check=False, env={**os.environ, **ENV})
         notes = re.findall(r"Not fixed: ([A-Z]+\d+): the fix would stop the build", proc.stdout + proc.stderr)
         row.dropped = ", ".join(notes) or "none"
         if "Traceback" in proc.stdout + proc.stderr:
@@ -118,6 +139,8 @@ def one(name: str, source: Path) -> Row:
         row.after = "yes" if ok_after else "no"
         if not ok_after and ok:
             row.why = f"after: {why_after}"
+        if compare and ok and row.changes != "none":
+            row.unguarded = unguarded(source, Path(tmp))
     return row
 
 
@@ -126,6 +149,7 @@ def main() -> int:
     parser.add_argument("names", nargs="*", default=list(DEFAULT))
     parser.add_argument("--repos", nargs="*", type=Path, default=list(REPOS))
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--no-compare", action="store_true", help="skip the build without the backend rules")
     args = parser.parse_args()
     sources = {}
     for name in args.names:
@@ -135,16 +159,19 @@ def main() -> int:
             continue
         sources[name] = found
     with ThreadPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(lambda item: one(*item), sources.items()))
+        rows = list(pool.map(lambda item: one(*item, compare=not args.no_compare), sources.items()))
     print("| package | backend | built before | pyproject.toml changes by --fix | fixes dropped "
-          "| built after | why |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+          "| built after | without the backend rules | why |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
-        print(f"| {r.name} | {r.backend} | {r.before} | {r.changes} | {r.dropped} | {r.after} | {r.why} |")
+        cells = (r.name, r.backend, r.before, r.changes, r.dropped, r.after, r.unguarded, r.why)
+        print("| " + " | ".join(cells) + " |")
     broken = [r.name for r in rows if r.before == "yes" and r.after != "yes"]
+    unguarded_broken = [r.name for r in rows if r.unguarded.startswith("no")]
     print(f"\n{len(rows)} packages; built before: {sum(r.before == 'yes' for r in rows)}; "
           f"still built after --fix: {sum(r.before == 'yes' and r.after == 'yes' for r in rows)}; "
-          f"broken by --fix: {', '.join(broken) or 'none'}.")
+          f"broken by --fix: {', '.join(broken) or 'none'}; broken by --fix without the backend rules: "
+          f"{', '.join(unguarded_broken) or 'none'}.")
     return 1 if broken else 0
 
 
