@@ -37,7 +37,7 @@ def main() -> None:
         times = []
         for _ in range(5):
             start = time.perf_counter()
-            graph = flow_graph(flow, present={"raw.csv"})
+            graph = flow_graph(flow)
             svg = to_svg(graph)
             mmd = to_mermaid(graph)
             times.append(time.perf_counter() - start)

@@ -122,7 +122,7 @@ def test_markdown_format(tmp_path: Path) -> None:
     root = write_tree(tmp_path, {"setup.py": "from setuptools import setup\nsetup()\n"})
     out = run_cli("check", str(root), "--format", "markdown").stdout
     assert out.startswith("## sciship check")
-    assert "- [ ] **PKG100**" in out
+    assert "- [ ] **PKG105**" in out
 
 
 def test_colour_only_when_asked(tmp_path: Path) -> None:

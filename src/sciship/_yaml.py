@@ -1,10 +1,18 @@
 """Read YAML files (CITATION.cff, CI workflows, environment.yml) safely: every failure becomes a located
-message, dates stay the text they were written as, and a file that expands past any real one stops early."""
+message, dates stay the text they were written as, and a file that expands past any real one (an "alias
+bomb") stops early.
+
+Checks and the metadata model read the same files: :func:`load_file` parses each at most once per
+project snapshot, with the fast C loader when PyYAML has it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sciship.project import Project
 
 _LOADER: list[type[Any]] = []
 
@@ -76,3 +84,13 @@ def _too_big(data: Any) -> bool:
         elif isinstance(item, list):
             stack.extend(item)
     return False
+
+
+def load_file(project: Project, path: str) -> tuple[Any, YamlError | None]:
+    """The data in the project's file ``path`` (parsed once per snapshot); None and no error if unreadable."""
+
+    def parse() -> tuple[Any, YamlError | None]:
+        text = project.read_text(path)
+        return (None, None) if text is None else load(text)
+
+    return project.memo(f"yaml:{path}", parse)  # type: ignore[no-any-return]

@@ -24,6 +24,7 @@ sciship walks you from research code to a package others can install, cite and t
   sciship share [PATH]   make research code citable and reproducible (no package needed)
   sciship build [PATH]   build, install into a clean environment, import everything
   sciship publish [PATH] upload to TestPyPI first, then PyPI
+  sciship review ...     pyOpenSci peer review: readiness, the submission, review tracking
   sciship explain TOPIC  short pages on packaging ideas (try `sciship explain topics`)
 """
 

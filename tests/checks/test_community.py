@@ -73,9 +73,85 @@ def test_missing(code: str) -> None:
 
 
 def test_citation_other_format_is_named() -> None:
+    # zodipy and ams: a CITATION.bib says how to cite (COM603 passes); CITATION.cff is the polish (COM606)
     finding = compute("COM603", {"CITATION.bib": "@software{}"})
-    assert finding.status == "failed"
+    assert finding.status == "passed"
     assert finding.path == "CITATION.bib"
+    missing = compute("COM606", {"CITATION.bib": "@software{}"})
+    assert missing.status == "failed"
+    assert missing.severity == "polish"
+    wrong_case = compute("COM606", {"citation.cff": GOOD_CFF})
+    assert wrong_case.status == "failed"
+    assert "exactly `CITATION.cff`" in wrong_case.message
+
+
+def test_citation_section_in_the_readme() -> None:
+    readme = (
+        "# bibat\n\n## Citation information\n\nIf you would like to cite bibat using bibtex please use the "
+        "following format:\n\n    @software{bibat}\n"
+    )
+    finding = compute("COM603", {"README.md": readme})
+    assert finding.status == "passed"
+    assert "line 3" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        pytest.param({"HOW_TO_CONTRIBUTE.md": "x"}, "HOW_TO_CONTRIBUTE.md", id="xgi"),
+        pytest.param({"sphinx/contribution.rst": "x"}, "sphinx/contribution.rst", id="devicely"),
+        pytest.param({"docs/meta/contributing.md": "x"}, "docs/meta/contributing.md", id="pooltool"),
+        pytest.param({"docs/source/CONTRIBUTING.rst": "x"}, "docs/source/CONTRIBUTING.rst", id="physcraper"),
+        pytest.param({"contributing.rst": "x"}, None, id="harmonize-wq"),
+        pytest.param({"CONTRIBUTING.md": "x"}, None, id="the usual name"),
+    ],
+)
+def test_contributing_under_name_variants(files: dict[str, str], where: str | None) -> None:
+    finding = compute("COM600", files)
+    assert finding.status == "passed"
+    assert finding.path == where
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        pytest.param({"Code of Conduct.rst": "x"}, id="harmonize-wq"),
+        pytest.param({"CODE-OF-CONDUCT.md": "x"}, id="dashes"),
+        pytest.param({"docs/mds/code-of-conduct.md": "x"}, id="physcraper"),
+        pytest.param({".github/CODE_OF_CONDUCT.md": "x"}, id="github folder"),
+    ],
+)
+def test_code_of_conduct_under_name_variants(files: dict[str, str]) -> None:
+    assert compute("COM601", files).status == "passed"
+
+
+def test_organisation_code_of_conduct_linked_from_the_readme() -> None:
+    # pygmt links the GenericMappingTools organisation's code of conduct from its README
+    readme = (
+        "# PyGMT\n\n## Code of conduct\n\nPlease note that this project is released with a "
+        "[Code of Conduct](https://github.com/GenericMappingTools/.github/blob/main/CODE_OF_CONDUCT.md).\n"
+    )
+    finding = compute("COM601", {"README.md": readme})
+    assert finding.status == "passed"
+    assert "organisation" in finding.message
+
+
+def test_contributing_section_in_the_readme() -> None:
+    # phenopype explains how to contribute in its README (pyOpenSci accepts the README or CONTRIBUTING)
+    readme = (
+        "# phenopype\n\n## Contributions and feedback\n\nphenopype development is ongoing and contributions "
+        "are more than welcome. This can be done by submitting issues or feature requests.\n"
+    )
+    assert compute("COM600", {"README.md": readme}).status == "passed"
+    assert compute("COM601", {"README.md": readme}).status == "failed"
+
+
+def test_older_cff_version_is_not_called_invalid() -> None:
+    # sunpy and afscgap write CFF 1.1.0, an older version of the format, not a broken 1.2.0 file
+    old = GOOD_CFF.replace("cff-version: 1.2.0", "cff-version: 1.1.0")
+    finding = compute("COM604", {"CITATION.cff": old})
+    assert finding.status == "skipped"
+    assert "not sure" in finding.message
 
 
 def test_valid_cff_passes() -> None:
@@ -319,3 +395,12 @@ def test_fixture_project_with_hand_written_mistakes() -> None:
         assert part in message
     assert findings["COM604"].line == 5
     assert findings["COM605"].status == "skipped"
+
+
+def test_citation_in_a_readme_without_a_heading() -> None:
+    # EOmaps asks for a citation in a quote block with a BibTeX entry
+    readme = (
+        "# EOmaps\n\n> Did EOmaps help in your research? Add a citation!\n>\n"
+        "> @software{eomaps,\n>  doi={x}}\n"
+    )
+    assert compute("COM603", {"README.md": readme}).status == "passed"

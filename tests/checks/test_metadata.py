@@ -239,14 +239,19 @@ def test_fix_without_remote_adds_no_urls(repo: Path) -> None:
     assert "GitHub remote" in plan.notes[0]
 
 
-def test_pyproject_without_project_table_is_one_finding() -> None:
-    """A setup.py project whose pyproject.toml only configures tools: PKG110 explains, the rest skip."""
+def test_metadata_in_setup_py_is_read_where_it_is() -> None:
+    """A setup.py project whose pyproject.toml only configures tools: it builds, so no blocker; PKG105
+    asks to move the metadata, and the metadata checks read it from setup.py."""
     project = Project.load(PROJECTS / "meta-legacy")
-    findings = {f.code: f for f in run_checks(project, select=["metadata", "license", "RDM30"])}
-    assert findings["PKG110"].status == "failed"
-    assert "setup.py" in findings["PKG110"].message
-    failed = sorted(c for c, f in findings.items() if f.status == "failed")
-    assert failed == ["PKG110"]
+    findings = {f.code: f for f in run_checks(project, select=["pyproject", "metadata"])}
+    assert findings["PKG110"].status == "passed"  # name = "legacy-pkg" in setup.py
+    assert findings["PKG112"].status == "passed"  # version = "1.0" in setup.py
+    assert findings["PKG105"].status == "failed"
+    assert findings["PKG105"].severity == "important"
+    assert findings["PKG105"].path == "setup.py"
+    assert "`[project]`" in findings["PKG105"].message
+    blockers = [c for c, f in findings.items() if f.status == "failed" and f.severity == "blocker"]
+    assert blockers == []
 
 
 def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -261,24 +266,24 @@ def test_check_fix_on_a_messy_project(tmp_path: Path, monkeypatch: pytest.Monkey
     before = {f.code: f for f in run_checks(Project.load(root), select=families)}
     failed = {c for c, f in before.items() if f.status == "failed"}
     assert failed == {
-        "PKG102",  # the misspelt classifier breaks the schema too; PKG117 says what to write instead
+        "PKG102",  # hatchling refuses the misspelt classifier; PKG117 says what to write instead
         "PKG113",
         "PKG116",
         "PKG117",
         "PKG119",
         "PKG120",
-        "LIC200",
-        "LIC204",
+        "LIC200",  # a License classifier without an expression
         "RDM300",
         "RDM312",
         "RDM313",
         "RDM314",
+        "RDM315",
     }
     plan = plan_fixes(Project.load(root), before.values())
     plan.apply()
     after = {f.code: f for f in run_checks(Project.load(root), select=families)}
     fixed = {c for c in failed if after[c].status == "passed"}
-    assert fixed == {"PKG116", "LIC200", "LIC204", "RDM300"}
+    assert fixed == {"PKG116", "LIC200", "RDM300"}
     text = (root / "pyproject.toml").read_text()
     for comment in (
         "# Packaging for the lake tools",

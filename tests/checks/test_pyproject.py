@@ -1,4 +1,4 @@
-"""pyproject checks (PKG100-PKG103) and the PKG100 / PKG103 fixers."""
+"""pyproject checks (PKG100-PKG105) and the PKG100 / PKG103 fixers."""
 
 from __future__ import annotations
 
@@ -23,11 +23,22 @@ def test_pyproject_present() -> None:
     assert compute("PKG100", {"pyproject.toml": GOOD_PYPROJECT}).status == "passed"
 
 
-def test_setup_py_only_is_told_how_to_move() -> None:
-    finding = compute("PKG100", {"setup.py": "from setuptools import setup\nsetup()\n"})
+def test_setup_py_only_builds_and_is_told_how_to_move() -> None:
+    files = {"setup.py": "from setuptools import setup\nsetup(name='mypkg', version='0.1')\n"}
+    assert compute("PKG100", files).status == "passed"  # pip builds it
+    finding = compute("PKG105", files)
     assert finding.status == "failed"
+    assert finding.severity == "important"
     assert finding.path == "setup.py"
+    assert finding.line == 2
     assert "[project]" in finding.message
+
+
+def test_nothing_to_build() -> None:
+    finding = compute("PKG100", {"analysis.py": "print(1)\n"})
+    assert finding.status == "failed"
+    assert finding.severity == "blocker"
+    assert compute("PKG100", {"setup.cfg": "[metadata]\nname = x\n"}).status == "failed"
 
 
 def test_invalid_toml_has_line_and_column() -> None:
@@ -38,11 +49,97 @@ def test_invalid_toml_has_line_and_column() -> None:
 
 
 def test_schema_error_names_the_key() -> None:
-    finding = compute(
-        "PKG102", {"pyproject.toml": GOOD_PYPROJECT.replace('version = "0.1.0"', "version = 1")}
-    )
+    toml = GOOD_PYPROJECT.replace('description = "An example package."', 'keywords = "lakes, temperature"')
+    finding = compute("PKG102", {"pyproject.toml": toml})
     assert finding.status == "failed"
-    assert "`project.version`" in finding.message
+    assert "`project.keywords` must be a list" in finding.message
+    assert "``" not in finding.message
+
+
+SETUPTOOLS = GOOD_PYPROJECT.replace('["hatchling"]', '["setuptools>=77"]').replace(
+    '"hatchling.build"', '"setuptools.build_meta"'
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            'repository = "https://github.com/ada/x"',
+            "`repository` is not a key of `[project]`: did you mean `[project.urls]`",
+        ),
+        ('author = "Ada"', "did you mean `authors = [{ name"),
+        ('python_requires = ">=3.10"', "did you mean `requires-python`?"),
+        ('dependancies = ["numpy"]', "did you mean `dependencies`?"),
+    ],
+)
+def test_unknown_key_is_named_exactly(extra: str, expected: str) -> None:
+    # ncompare: `repository` under [project]; hatchling builds it (PKG104), setuptools refuses (PKG102)
+    toml = GOOD_PYPROJECT.replace('readme = "README.md"', f'readme = "README.md"\n{extra}')
+    tolerated = compute("PKG104", {"pyproject.toml": toml})
+    assert tolerated.status == "failed"
+    assert tolerated.severity == "important"
+    assert expected in tolerated.message
+    assert "``" not in tolerated.message
+    assert "hatchling builds it today" in tolerated.message
+    assert compute("PKG102", {"pyproject.toml": toml}).status == "passed"
+    strict = SETUPTOOLS.replace('readme = "README.md"', f'readme = "README.md"\n{extra}')
+    refused = compute("PKG102", {"pyproject.toml": strict})
+    assert refused.status == "failed"
+    assert refused.message.startswith("setuptools refuses to build it")
+    assert expected in refused.message
+
+
+def test_orcid_in_authors() -> None:
+    # sourmash: ORCIDs in [project] authors. maturin builds it; setuptools, flit, pdm, poetry, uv refuse
+    toml = GOOD_PYPROJECT.replace(
+        '{ name = "Ada Lovelace", email = "ada@example.org" }',
+        '{ name = "Ada Lovelace", orcid = "0000-0002-1825-0097" }',
+    )
+    finding = compute("PKG104", {"pyproject.toml": toml})
+    assert finding.status == "failed"
+    assert "`orcid` in `project.authors[0]`" in finding.message
+    assert "CITATION.cff" in finding.message
+    strict = toml.replace('["hatchling"]', '["flit_core>=3.12"]')
+    strict = strict.replace('"hatchling.build"', '"flit_core.buildapi"')
+    assert compute("PKG102", {"pyproject.toml": strict}).status == "failed"
+
+
+def test_build_system_missing_is_important() -> None:
+    # earthpy: pyproject.toml for tool settings only, metadata in setup.py; pip falls back to setuptools
+    files = {"pyproject.toml": "[tool.black]\nline-length = 79\n", "setup.py": "setup()"}
+    finding = compute("PKG103", files)
+    assert finding.status == "failed"
+    assert finding.severity == "important"
+
+
+POETRY = """\
+[build-system]
+requires = ["poetry-core>=1.0.0"]
+build-backend = "poetry.core.masonry.api"
+
+[tool.poetry]
+name = "cardsort"
+version = "0.2.4"
+description = "Analysis of card sorting data."
+authors = ["Katharina Sonnentag <k@example.org>"]
+license = "MIT"
+
+[tool.poetry.dependencies]
+python = "^3.9"
+pandas = "^2.0"
+"""
+
+
+def test_poetry_metadata_is_read_in_tool_poetry() -> None:
+    files = {"pyproject.toml": POETRY, "src/cardsort/__init__.py": "", "LICENSE": MIT}
+    findings = {f.code: f for f in run_checks(Project.from_files(files), select=["pyproject", "metadata"])}
+    passing = ("PKG100", "PKG101", "PKG102", "PKG103", "PKG104", "PKG110", "PKG112", "PKG114", "PKG115")
+    for code in (*passing, "PKG116", "PKG118", "PKG120"):
+        assert findings[code].status == "passed", (code, findings[code].message)
+    assert findings["PKG105"].status == "failed"
+    assert "`[tool.poetry]`" in findings["PKG105"].message
+    assert findings["PKG105"].line == 6
 
 
 def test_valid_schema() -> None:
@@ -98,6 +195,8 @@ STARTER_PASSES = (
     "PKG101",
     "PKG102",
     "PKG103",
+    "PKG104",
+    "PKG105",
     "PKG110",
     "PKG111",
     "PKG112",
@@ -112,6 +211,7 @@ STARTER_PASSES = (
     "LIC203",
     "LIC204",
     "LIC205",
+    "LIC206",
     "RDM300",
     "RDM301",
     "RDM302",

@@ -39,6 +39,10 @@ example_pkg.standard_error([1.0, 2.0, 3.5])
 ## Citation
 
 If you use example-pkg in your research, please cite it as described in `CITATION.cff`.
+
+## Contributing
+
+See [CONTRIBUTING.md](CONTRIBUTING.md) to set up a development environment.
 """
 
 GOOD_RST = """\
@@ -56,6 +60,8 @@ Installation
 .. code-block:: bash
 
    pip install example-pkg
+
+For development, ``git clone https://github.com/ada/example-pkg`` and ``pip install -e .``.
 
 Usage
 =====
@@ -75,7 +81,7 @@ See https://doi.org/10.5281/zenodo.1234567.
 .. |tests| image:: https://github.com/ada/example-pkg/actions/workflows/tests.yml/badge.svg
 """
 
-CONTENT = ("RDM310", "RDM311", "RDM312", "RDM313", "RDM314")
+CONTENT = ("RDM310", "RDM311", "RDM312", "RDM313", "RDM314", "RDM315")
 
 
 def files(
@@ -295,6 +301,112 @@ def test_sphinx_role_in_rst_readme_is_explained() -> None:
     finding = compute("RDM303", files(broken, name="README.rst"))
     assert finding.status == "failed"
     assert "Sphinx" in finding.message
+
+
+SUNPY_LIKE = """\
+=====
+sunpy
+=====
+
+sunpy is a Python software package that provides fundamental tools for accessing, loading and
+interacting with solar physics data in Python.
+
+Installation
+============
+
+We recommend following the `installation guide <https://docs.sunpy.org/en/stable/guide/installation.html>`__.
+
+Usage
+=====
+
+If you are new to ``sunpy``, the best place to start is the
+`tutorial <https://docs.sunpy.org/en/stable/tutorial/index.html>`__.
+"""
+
+
+def test_links_to_install_guide_and_tutorial_count() -> None:
+    # sunpy and astropy link to their install guide and tutorial instead of copying them
+    tree = files(SUNPY_LIKE, name="README.rst")
+    for code in ("RDM310", "RDM311", "RDM312"):
+        finding = compute(code, tree)
+        assert finding.status == "passed", (code, finding.message)
+    assert "installation guide" in compute("RDM311", tree).message
+    assert "tutorial" in compute("RDM312", tree).message
+
+
+def test_bare_quickstart_address_counts_but_a_docs_home_does_not() -> None:
+    # phenopype: a Quickstart section with a bare address; pyMultiFit: only the documentation home
+    quick = (
+        "# phenopype\n\nphenopype extracts phenotypic information from standardized images.\n\n"
+        "## Quickstart\n\nhttps://www.phenopype.org/docs/quickstart/\n"
+    )
+    assert compute("RDM312", files(quick)).status == "passed"
+    assert compute("RDM311", files(quick)).status == "failed"
+    docs_only = (
+        "# pymultifit\n\nA library to fit data with multiple fitters, for astronomers.\n\n"
+        "## Documentation\n\nThe documentation is on [readthedocs](https://pymultifit.readthedocs.io).\n"
+    )
+    assert compute("RDM312", files(docs_only)).status == "failed"
+
+
+def test_html_title_block_with_a_tagline() -> None:
+    # astartes: an HTML title block whose third heading says what the package does
+    readme = (
+        '<h1 align="center">astartes</h1>\n<h2 align="center"><em>(as-tar-tees)</em></h2>\n'
+        '<h3 align="center">Train:Validation:Test Algorithmic Sampling for Molecules and Arbitrary '
+        "Arrays</h3>\n"
+        "\n<p>badges</p>\n\n## Installing\n\n`pip install astartes`\n"
+    )
+    assert compute("RDM310", files(readme)).status == "passed"
+
+
+def test_the_readme_pypi_can_show_is_read_first() -> None:
+    # physcraper keeps README.Rmd (the R Markdown source) next to the README.md it renders
+    tree = {"README.Rmd": "---\noutput: github_document\n---\n", "README.md": GOOD_MD}
+    finding = compute("RDM311", tree)
+    assert finding.status == "passed"
+
+
+def test_link_address_about_getting_started() -> None:
+    # OpenOmics: "[OpenOmics at a glance](https://openomics.readthedocs.io/en/latest/usage/getting-started.html)"
+    readme = (
+        "# OpenOmics\n\nOpenOmics is a bioinformatics API and web app for integrating multi-omics data.\n\n"
+        "[OpenOmics at a glance](https://openomics.readthedocs.io/en/latest/usage/getting-started.html)\n"
+    )
+    assert compute("RDM312", files(readme)).status == "passed"
+
+
+def test_intro_under_a_title_that_badges_push_down() -> None:
+    # pint: 36 lines of badge images, then the title and its introduction
+    badge = ".. image:: https://img.shields.io/b{}.svg\n    :target: https://x.org/{}\n\n"
+    badges = "".join(badge.format(i, i) for i in range(12))
+    readme = badges + (
+        "Pint: makes units easy\n======================\n\nPint is a Python package to define, operate and "
+        "manipulate physical quantities.\n"
+    )
+    assert compute("RDM310", files(readme, name="README.rst")).status == "passed"
+
+
+# ---------------------------------------------------------------------- RDM315 development instructions
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# x\n\nSee [the contributing guide](CONTRIBUTING.md).\n",
+        "# x\n\n## Development\n\nAsk us.\n",
+        "# x\n\n```bash\ngit clone https://github.com/ada/x\npip install -e .\n```\n",
+        "# x\n\n```bash\npip install git+https://github.com/ada/x\n```\n",
+        "# x\n\nRead https://x.readthedocs.io/en/latest/developer.html first.\n",
+        "x\n=\n\nSee `our guide <https://x.org/contributing.html>`_.\n",
+    ],
+)
+def test_dev_instructions_found(text: str) -> None:
+    assert compute("RDM315", {"README.md": text}).status == "passed"
+
+
+def test_dev_instructions_missing() -> None:
+    finding = compute("RDM315", {"README.md": "# x\n\nA tool.\n\n```bash\npip install x\n```\n"})
+    assert finding.status == "failed"
+    assert finding.path == "README.md"
 
 
 @pytest.mark.parametrize(

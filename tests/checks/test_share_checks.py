@@ -69,6 +69,34 @@ def test_a_team_in_pyproject_and_people_in_cff_is_a_choice() -> None:
     assert compute("SHR100", {"pyproject.toml": team, "CITATION.cff": CFF}).status == "passed"
 
 
+@pytest.mark.parametrize(
+    "authors",
+    [
+        pytest.param(
+            "  - given-names: Ada\n    family-names: Lovelace\n"
+            "  - given-names: Grace\n    family-names: Hopper\n",
+            id="the citation credits more people (felupe, xclim)",
+        ),
+        pytest.param(
+            "  - given-names: Ada A.\n    family-names: Lovelace\n", id="a middle initial (martini)"
+        ),
+        pytest.param("  - name: Lovelace Ada\n", id="family name first (great-tables)"),
+    ],
+)
+def test_author_lists_that_do_not_contradict_each_other(authors: str) -> None:
+    cff = CFF.split("authors:\n", 1)[0] + "authors:\n" + authors + "license: MIT\n"
+    assert compute("SHR100", {"pyproject.toml": GOOD_PYPROJECT, "CITATION.cff": cff}).status == "passed"
+
+
+def test_retired_license_id_is_its_only_spelling() -> None:
+    # QuadratiK: `GPL-3.0-only` in pyproject.toml, `GPL-3.0` (retired, the same license) in CITATION.cff
+    package = GOOD_PYPROJECT.replace('license = "MIT"', 'license = "GPL-3.0-only"')
+    cff = CFF.replace("license: MIT", "license: GPL-3.0")
+    assert compute("SHR100", {"pyproject.toml": package, "CITATION.cff": cff}).status == "passed"
+    later = GOOD_PYPROJECT.replace('license = "MIT"', 'license = "GPL-3.0-or-later"')
+    assert compute("SHR100", {"pyproject.toml": later, "CITATION.cff": cff}).status == "failed"
+
+
 def test_one_metadata_source_is_skipped() -> None:
     assert compute("SHR100", {"CITATION.cff": CFF}).status == "skipped"
 
@@ -97,7 +125,7 @@ FLOW = Flow(
 )
 def test_flow_problems_become_findings(code: str, status: str, where: tuple[str, int | None] | None) -> None:
     project = Project.from_files({"analysis.py": "x = 1\n", "explore.ipynb": "{}"})
-    project.memo("flow:trace", lambda: FLOW)  # the flow, written by hand (as trace would find it)
+    project.memo("flow", lambda: FLOW)  # the flow, written by hand (as trace would find it)
     (finding,) = run_checks(project, select=[code], debug=True)
     assert finding.status == status
     if where is not None:

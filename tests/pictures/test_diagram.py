@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from mermaid_grammar import errors
 
-from sciship.flow import Flow, Step
+from sciship.flow import Flow, PathUse, Step
 from sciship.report.pictures.diagram import Graph, Node, layout, to_dot, to_mermaid, to_svg
 from sciship.report.pictures.flowchart import flow_graph
 
@@ -30,8 +30,11 @@ def demo_flow() -> Flow:
     )
     return Flow(
         steps=steps,
-        inputs=("data/raw.csv", "/home/ana/big.nc", "config/params.json", "data/missing.csv"),
+        inputs=("data/raw.csv", "config/params.json", "data/missing.csv"),
         outputs=("out/clean.parquet", *runs, "fig/fig2.png", "t1.csv"),
+        missing=("data/missing.csv",),
+        external=("/home/ana/big.nc",),
+        uses=(PathUse("/home/ana/big.nc", "read", "01_load.py", 3, "xr.open_dataset", location="absolute"),),
     )
 
 
@@ -50,7 +53,7 @@ def synthetic(n: int) -> Flow:
 
 
 def test_kinds_marks_and_folding() -> None:
-    g = flow_graph(demo_flow(), present={"data/raw.csv", "config/params.json"})
+    g = flow_graph(demo_flow())
     kinds = {n.label: (n.kind, n.mark) for n in g.nodes.values()}
     assert kinds["data/raw.csv"] == ("input", None)
     assert kinds["/home/ana/big.nc"] == ("input", "absolute path")
@@ -64,7 +67,7 @@ def test_kinds_marks_and_folding() -> None:
 
 
 def test_svg_is_well_formed_with_every_label() -> None:
-    g = flow_graph(demo_flow(), present={"data/raw.csv"})
+    g = flow_graph(demo_flow())
     svg = to_svg(g)
     root = ET.fromstring(svg.split("?>", 1)[1])
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
@@ -75,7 +78,7 @@ def test_svg_is_well_formed_with_every_label() -> None:
 
 
 def test_layout_puts_every_edge_left_to_right_and_nodes_apart() -> None:
-    g = flow_graph(demo_flow(), present={"data/raw.csv"})
+    g = flow_graph(demo_flow())
     lay = layout(g)
     for e in g.edges:
         assert lay.nodes[e.source].x + lay.nodes[e.source].w < lay.nodes[e.target].x
@@ -98,7 +101,7 @@ def test_a_cycle_still_draws() -> None:
 
 
 def test_mermaid_follows_the_grammar_and_escapes() -> None:
-    text = to_mermaid(flow_graph(demo_flow(), present={"data/raw.csv"}))
+    text = to_mermaid(flow_graph(demo_flow()))
     assert errors(text) == []
     g = Graph("tricky")
     g.add(Node("a", 'say "hi" <script>#x', "script"))
@@ -126,7 +129,7 @@ def test_svg_escapes_everything_from_the_project() -> None:
 
 
 def test_dot_text() -> None:
-    dot = to_dot(flow_graph(demo_flow(), present={"data/raw.csv"}))
+    dot = to_dot(flow_graph(demo_flow()))
     assert dot.startswith('digraph "Data flow" {')
     assert "shape=cylinder" in dot
     assert "shape=note" in dot
@@ -134,7 +137,7 @@ def test_dot_text() -> None:
 
 
 def test_a_hundred_steps_stay_small() -> None:
-    g = flow_graph(synthetic(100), present={"raw.csv"})
+    g = flow_graph(synthetic(100))
     svg = to_svg(g)
     assert len(svg.encode()) < 200_000
     assert len(to_mermaid(g).encode()) < 200_000

@@ -26,7 +26,7 @@ from typing import Literal
 
 from sciship.adopt import naming
 from sciship.adopt.deps import DepInfo, dependencies
-from sciship.adopt.paths import path_uses
+from sciship.adopt.paths import moved_notebook_paths, script_notes
 from sciship.adopt.transform import Transformed, transform
 from sciship.plan import Plan
 from sciship.project import Project
@@ -92,8 +92,14 @@ def adopt(
     name: str | None = None,
     in_place: bool = False,
     license_id: str | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> Adoption:
-    """Build the plan that turns ``project`` into a package at ``target`` (== project.root for in-place)."""
+    """Build the plan that turns ``project`` into a package at ``target`` (== project.root for in-place).
+
+    ``progress(step, done, total)`` is told what is being done (for a progress line; it must not print
+    on stdout).
+    """
+    tell = progress or (lambda _step, _done, _total: None)
     dist = naming.distribution_name(name or project.root.name)
     pkg = naming.identifier(dist, fallback="research_code")
     plan = Plan(root=target)
@@ -121,7 +127,8 @@ def adopt(
         else:
             plan.create(dest, text, reason)
 
-    for src in scripts:
+    for i, src in enumerate(scripts):
+        tell("Turn scripts into modules", i, len(scripts))
         _adopt_script(
             project,
             src,
@@ -151,6 +158,7 @@ def adopt(
         put(src, src, "kept where it was")
         result.placed.append(Placed(src, src, "kept"))
 
+    tell("Find the packages the code imports", 0, None)
     info = dependencies(project)
     _use_dependencies(info, result)
     return result
@@ -350,34 +358,9 @@ def _detail(done: Transformed) -> str:
 
 
 def _script_notes(project: Project, src: str, text: str, result: Adoption) -> None:
-    for use in path_uses(text, src, project.files):
-        if use.status == "absolute":
-            result.notes.append(
-                FileNote(
-                    f"{src}:{use.line}",
-                    f"uses the absolute path `{use.literal}`, which "
-                    "will not exist on other computers; put the file in the project "
-                    "(e.g. `data/`) and use a relative path",
-                )
-            )
-        elif use.status == "script-relative":
-            result.notes.append(
-                FileNote(
-                    f"{src}:{use.line}",
-                    f"reads `{use.literal}` relative to the script's "
-                    "own folder; commands run from the project root, so change it to "
-                    "a path from the root",
-                )
-            )
-        elif use.status == "missing":
-            result.notes.append(
-                FileNote(
-                    f"{src}:{use.line}",
-                    f"names `{use.literal}`, which sciship could not "
-                    "find in the folder (fine if the script creates it; otherwise "
-                    "add the file or fix the path)",
-                )
-            )
+    for note in script_notes(project, src):
+        where = f"{src}:{note.line}" if note.line is not None else src
+        result.notes.append(FileNote(where, note.message))
     if "__file__" in text:
         result.notes.append(
             FileNote(
@@ -439,38 +422,15 @@ def _notebook_notes(project: Project, src: str, dest: str, local: dict[str, str]
         )
     if posixpath.dirname(src) == posixpath.dirname(dest):
         return
-    code = "\n".join(_notebook_code(project.read_text(src) or ""))
-    old_dir, new_dir = posixpath.dirname(src), posixpath.dirname(dest)
-    changes = []
-    for use in path_uses(code, src, project.files):
-        if use.status not in {"ok", "script-relative"}:
-            continue
-        where = posixpath.join(old_dir, use.literal) if use.status == "script-relative" else use.literal
-        changes.append(f"`{use.literal}` -> `{posixpath.relpath(posixpath.normpath(where), new_dir)}`")
+    changes = [f"`{old}` -> `{new}`" for old, new in moved_notebook_paths(project, src, dest)]
     if changes:
         result.notes.append(
             FileNote(
                 src,
                 f"moved to `{dest}`, so the relative paths it opens need one change each before you run "
-                "it there: " + ", ".join(dict.fromkeys(changes)),
+                "it there: " + ", ".join(changes),
             )
         )
-
-
-def _notebook_code(text: str) -> list[str]:
-    import json
-
-    try:
-        cells = json.loads(text).get("cells", [])
-    except (ValueError, AttributeError):
-        return []
-    out = []
-    for cell in cells:
-        if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            src = cell.get("source", "")
-            src = "".join(src) if isinstance(src, list) else str(src)
-            out.append("\n".join(ln for ln in src.splitlines() if not ln.lstrip().startswith(("%", "!"))))
-    return out
 
 
 # ---------------------------------------------------------------------------------------- deps

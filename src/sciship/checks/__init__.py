@@ -1,8 +1,10 @@
 """The check registry and runner.
 
 A check is a small, named, pure function of a :class:`~sciship.project.Project`. It returns ``None``
-when all is well, a :class:`Fail` (or a plain string) when something is wrong, or a :class:`Skip`
-when it does not apply. Register one with :func:`check`::
+(or a :class:`Pass` with a note) when all is well, a :class:`Fail` (or a plain string) when something
+is wrong, or a :class:`Skip` when it does not apply or sciship is not sure. Its severity follows the
+rule in ``sciship explain severities`` (``src/sciship/explain/severities.md``), which lists every
+check. Register one with :func:`check`::
 
     @check("PKG110", family="metadata", severity="important", topic="pyproject",
            title="The project has a one-line description",
@@ -59,12 +61,24 @@ class Fail:
 
 @dataclass(frozen=True)
 class Skip:
-    """The check does not apply to this project; ``reason`` says why."""
+    """The check does not apply to this project; ``reason`` says why.
+
+    A check that cannot tell for sure says so with a Skip whose reason starts "sciship is not sure":
+    a finding that is not true costs more trust than one left out.
+    """
 
     reason: str
 
 
-Result = Fail | Skip | str | None
+@dataclass(frozen=True)
+class Pass:
+    """The check passed, with a note on how (what it found where, e.g. an organisation-wide file)."""
+
+    note: str
+    path: str | None = None
+
+
+Result = Fail | Skip | Pass | str | None
 CheckFunc = Callable[["Project"], Result]
 Fixer = Callable[["Project", "Plan"], None]
 
@@ -253,6 +267,8 @@ def _run_one(c: Check, project: Project, done: dict[str, Finding], *, debug: boo
         return Finding(c, "failed", result)
     if isinstance(result, Skip):
         return Finding(c, "skipped", result.reason)
+    if isinstance(result, Pass):
+        return Finding(c, "passed", result.note, result.path)
     return Finding(c, "failed", result.message, result.path, result.line, result.needs_author)
 
 

@@ -1,5 +1,5 @@
-"""The check families read YAML through :mod:`sciship._yaml` (the metadata readers and share do too)."""
+"""YAML reading for the check families (the helpers live in :mod:`sciship._yaml`, shared with metadata)."""
 
-from sciship._yaml import MAX_VALUES, YamlError, load
+from sciship._yaml import MAX_VALUES, YamlError, load, load_file
 
-__all__ = ["MAX_VALUES", "YamlError", "load"]
+__all__ = ["MAX_VALUES", "YamlError", "load", "load_file"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sciship.checks import Fail, Skip, check
+from sciship.checks import Fail, Pass, Skip, check
 
 if TYPE_CHECKING:
     from sciship.checks import Result
@@ -14,10 +14,16 @@ if TYPE_CHECKING:
 
 FAMILY = "ci"
 OTHER_CI = (".gitlab-ci.yml", "azure-pipelines.yml", ".circleci/config.yml", ".travis.yml", "noxfile.py")
+#: commands that run a test suite: test runners, coverage, and task runners asked for a "test" task
+#: (`hatch run +py=3.12 test:run`, `make test`, `pixi run tests`, `just test`, `uv run pytest`)
 TEST_COMMAND = re.compile(
-    r"\b(py\.?test|tox|nox)\b|\bhatch\s+(test|run\s+\S*test)|\bunittest\b"
-    r"|\b(make|just|pixi\s+run|poe|pdm\s+run|uv\s+run|hatch\s+run)\s+\S*test"
+    r"\b(py\.?test|tox|nox|nose2|nosetests|unittest|ward|stestr)\b|\bcoverage\s+run\b|\bhatch\s+test\b"
+    r"|setup\.py\s+test\b"
+    r"|\b(hatch|pdm|uv|pixi|poe|poetry|rye|just|make|invoke|task|npm)\b[^\n;&|]*?[\s:/]tests?\b"
 )
+#: a step or job whose name says it runs the tests ("Unit tests main", "Test suite"), not TestPyPI
+TEST_NAME = re.compile(r"\btests?\b|\btesting\b", re.IGNORECASE)
+NOT_TEST_NAME = re.compile(r"test\.?pypi|test-pypi", re.IGNORECASE)
 PUBLISH_ACTION = "pypa/gh-action-pypi-publish"
 PUBLISH_COMMAND = re.compile(
     r"\b(twine\s+upload|hatch\s+publish|flit\s+publish|poetry\s+publish|uv\s+publish|pdm\s+publish)\b"
@@ -32,6 +38,7 @@ TOKEN_USE = re.compile(
 class Step:
     workflow: str
     job: str
+    name: str = ""
     run: str = ""
     uses: str = ""
     with_: dict[str, Any] = field(default_factory=dict)
@@ -60,6 +67,7 @@ class Workflow:
                     Step(
                         self.path,
                         name,
+                        name=str(step.get("name") or ""),
                         run=str(step.get("run") or ""),
                         uses=str(step.get("uses") or ""),
                         with_=w if isinstance(w, dict) else {},
@@ -99,13 +107,57 @@ def workflows(project: Project) -> tuple[list[Workflow], list[Fail]]:
     return project.memo("ci:workflows", parse)  # type: ignore[no-any-return]
 
 
-def _test_jobs(flows: list[Workflow]) -> list[tuple[Workflow, str]]:
+def _test_jobs(flows: list[Workflow], project: Project | None = None) -> list[tuple[Workflow, str]]:
+    """Jobs with a step that runs a test command (also inside the project's own composite actions)."""
     found: list[tuple[Workflow, str]] = []
     for flow in flows:
         for step in flow.steps():
-            if TEST_COMMAND.search(step.run) and (flow, step.job) not in found:
+            text = step.run
+            if project is not None and step.uses.startswith("./"):
+                text += "\n" + _local_action(project, step.uses)
+            if TEST_COMMAND.search(text) and (flow, step.job) not in found:
                 found.append((flow, step.job))
     return found
+
+
+def _local_action(project: Project, uses: str) -> str:
+    """The run commands of a composite action kept in the repository (``uses: ./.github/actions/test``)."""
+    folder = uses[2:].strip("/")
+    for name in ("action.yml", "action.yaml"):
+        path = f"{folder}/{name}"
+        if project.has(path):
+            from sciship.checks import _yaml
+
+            data, _error = _yaml.load(project.read_text(path) or "")
+            runs = data.get("runs") if isinstance(data, dict) else None
+            steps = runs.get("steps") if isinstance(runs, dict) else None
+            if isinstance(steps, list):
+                return "\n".join(str(s.get("run") or "") for s in steps if isinstance(s, dict))
+    return ""
+
+
+def _test_hint(flows: list[Workflow]) -> tuple[str, str] | None:
+    """A job or step named like a test run, or a shared workflow named so: (where, what), for a note."""
+    for flow in flows:
+        for name, job in flow.jobs().items():
+            uses = str(job.get("uses") or "")
+            if uses and TEST_NAME.search(uses) and not NOT_TEST_NAME.search(uses):
+                return flow.path, f"job `{name}` calls the shared workflow `{uses}`"
+        for step in flow.steps():
+            label = step.name or ""
+            if TEST_NAME.search(label) and not NOT_TEST_NAME.search(label) and (step.run or step.uses):
+                return flow.path, f"the step \"{label}\" in job `{step.job}`"
+    return None
+
+
+def _opaque(flows: list[Workflow]) -> str | None:
+    """A job sciship cannot see into: a reusable workflow from another repository."""
+    for flow in flows:
+        for name, job in flow.jobs().items():
+            uses = str(job.get("uses") or "")
+            if uses and not uses.startswith("./"):
+                return f"job `{name}` in `{flow.path}` runs the shared workflow `{uses}`"
+    return None
 
 
 @check(
@@ -125,17 +177,25 @@ def ci_runs_tests(project: Project) -> Result:
     flows, broken = workflows(project)
     if broken:
         return broken[0]
-    if _test_jobs(flows):
+    if _test_jobs(flows, project):
         return None
     others = [f for f in OTHER_CI[:4] if project.has(f)]
     for other in others:
         if TEST_COMMAND.search(project.read_text(other) or ""):
             return None
+    hint = _test_hint(flows)
+    if hint:
+        note = f"sciship takes {hint[1]} for the test run (its command is not one sciship knows)."
+        return Pass(note, hint[0])
+    opaque = _opaque(flows)
+    if opaque:
+        return Skip(f"sciship is not sure: {opaque}, which it cannot read; check that it runs the tests.")
     configured = [w.path for w in flows] + others
     if configured:
         return Fail(
             "CI is set up (" + ", ".join(f"`{c}`" for c in configured) + "), but no job runs the tests "
-            "(sciship looked for pytest, tox, nox, `hatch test` or `python -m pytest`).",
+            "(sciship looked for pytest, unittest, nose2, `coverage run`, tox, nox, `hatch test`, and "
+            "`make`/`hatch run`/`pixi run`/`uv run` ... `test`, and for a step named like a test run).",
             path=configured[0],
         )
     return Fail(
@@ -186,7 +246,7 @@ def _python_versions(job: dict[str, Any]) -> set[str] | None:
 )
 def ci_matrix(project: Project) -> Result:
     flows, _ = workflows(project)
-    jobs = _test_jobs(flows)
+    jobs = _test_jobs(flows, project)
     if not jobs:
         return Skip("sciship reads the Python versions of GitHub Actions workflows only.")
     for flow, name in jobs:
@@ -210,10 +270,21 @@ def _has_id_token(flow: Workflow, job: str) -> bool:
     return False
 
 
+def _publish_steps(project: Project) -> list[tuple[Workflow, Step]]:
+    flows, _ = workflows(project)
+    return [
+        (f, s) for f in flows for s in f.steps() if PUBLISH_ACTION in s.uses or PUBLISH_COMMAND.search(s.run)
+    ]
+
+
+def _job_text(flow: Workflow, job: str) -> str:
+    return "\n".join(s.run + s.env + str(s.with_) for s in flow.steps() if s.job == job)
+
+
 @check(
     "CI702",
     family=FAMILY,
-    severity="important",
+    severity="polish",
     topic="publishing",
     title="Releases use PyPI trusted publishing, not a stored token",
     why="""Trusted publishing lets PyPI accept uploads from your GitHub workflow without any password or
@@ -224,10 +295,7 @@ def _has_id_token(flow: Workflow, job: str) -> bool:
     `pypa/gh-action-pypi-publish` without `password:`, then delete the token secret and revoke it on PyPI.""",
 )
 def trusted_publishing(project: Project) -> Result:
-    flows, _ = workflows(project)
-    publishing = [
-        (f, s) for f in flows for s in f.steps() if PUBLISH_ACTION in s.uses or PUBLISH_COMMAND.search(s.run)
-    ]
+    publishing = _publish_steps(project)
     if not publishing:
         return Skip("No workflow publishes to PyPI (nothing to check until you add a release workflow).")
     for flow, step in publishing:
@@ -238,7 +306,7 @@ def trusted_publishing(project: Project) -> Result:
                 path=flow.path,
                 line=flow.line_of("password:"),
             )
-        if step.run and TOKEN_USE.search(step.run + step.env):
+        if step.run and TOKEN_USE.search(_job_text(flow, step.job)):
             command = PUBLISH_COMMAND.search(step.run)
             return Fail(
                 f"`{flow.path}` uploads to PyPI with a token from repository secrets (job `{step.job}`). "
@@ -247,6 +315,28 @@ def trusted_publishing(project: Project) -> Result:
                 path=flow.path,
                 line=flow.line_of(command.group()) if command else None,
             )
+    return None
+
+
+@check(
+    "CI703",
+    family=FAMILY,
+    severity="important",
+    topic="publishing",
+    title="A trusted-publishing release job may prove its identity to PyPI",
+    why="""Trusted publishing works by GitHub handing the release job a short-lived identity token, which
+    PyPI checks. GitHub only does that for a job with `permissions: id-token: write`; without it the upload
+    fails on release day.""",
+    fix="""Add `permissions: id-token: write` to the job that runs `pypa/gh-action-pypi-publish` (or to the
+    whole workflow).""",
+)
+def release_can_prove_identity(project: Project) -> Result:
+    trusted = [
+        (f, s) for f, s in _publish_steps(project) if PUBLISH_ACTION in s.uses and "password" not in s.with_
+    ]
+    if not trusted:
+        return Skip("No workflow publishes with trusted publishing.")
+    for flow, step in trusted:
         if not _has_id_token(flow, step.job):
             return Fail(
                 f"The publish job `{step.job}` in `{flow.path}` lacks `permissions: id-token: write`, "

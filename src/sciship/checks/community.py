@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks import Fail, Pass, Skip, check, fixer
 
 if TYPE_CHECKING:
     from sciship.checks import Result
@@ -15,15 +15,87 @@ if TYPE_CHECKING:
 
 FAMILY = "community"
 CFF = "CITATION.cff"
-_TEXT_EXTS = ("", ".md", ".rst", ".txt")
 
 
-def _find_doc(
-    project: Project, stems: tuple[str, ...], folders: tuple[str, ...] = ("", ".github/", "docs/")
-) -> str | None:
-    """A file named like one of ``stems`` (any case, .md/.rst/.txt or none) at the top, .github/ or docs/."""
-    wanted = {f"{folder}{stem}{ext}".lower() for folder in folders for stem in stems for ext in _TEXT_EXTS}
-    return next((f for f in project.files if f.lower() in wanted), None)
+def _stem(path: str) -> str:
+    """``docs/Code of Conduct.rst`` -> ``codeofconduct``: the name without extension, case or separators."""
+    name = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+#: folders where a project's own guides never are (vendored code, templates of other projects, packages)
+_NOT_OURS = re.compile(r"(^|/)(node_modules|extern|externals?|third_party|vendor|site-packages|\.tox|\.nox)/")
+_MAX_DEPTH = 4
+
+
+def _find_doc(project: Project, stems: frozenset[str]) -> str | None:
+    """A text file named like one of ``stems`` (any case and separator: `CODE-OF-CONDUCT.md`, `Code of
+    Conduct.rst`), at the top, in .github/ or in a documentation folder; the shallowest one wins."""
+    package_dirs = tuple(p.path + "/" for p in project.packages if not p.module)
+    found = [
+        f
+        for f in project.files
+        if _stem(f) in stems
+        and f.count("/") <= _MAX_DEPTH
+        and _is_text_name(f.rsplit("/", 1)[-1])
+        and not _NOT_OURS.search(f)
+        and not f.startswith(package_dirs)
+    ]
+    return min(found, key=lambda f: (f.count("/"), f)) if found else None
+
+
+_TEXT_SUFFIXES = frozenset({"md", "rst", "txt", "markdown", "html", "adoc", "qmd"})
+
+
+def _is_text_name(name: str) -> bool:
+    return "." not in name or name.rsplit(".", 1)[-1].lower() in _TEXT_SUFFIXES
+_CONTRIBUTING = frozenset(
+    {"contributing", "contribute", "contribution", "contributions", "howtocontribute", "contributingguide",
+     "contributorguide", "contributorsguide", "contributing_guide"}
+)
+_CONDUCT = frozenset({"codeofconduct", "conduct", "coc"})
+
+
+def _found(path: str, standard: str) -> Result:
+    """Passed; with a note when the file has an unusual name or place (so readers know what counted)."""
+    usual = _stem(path) == standard and ("/" not in path or path.startswith(".github/"))
+    return None if usual else Pass(f"Found `{path}`.", path)
+
+
+def _readme_text(project: Project) -> tuple[str | None, str]:
+    for name in ("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md"):
+        if project.has(name):
+            return name, project.read_text(name) or ""
+    found = project.find_ci("README")
+    return found, (project.read_text(found) or "") if found else ""
+
+
+_HEADING = re.compile(r"^(#{1,6}\s+(?P<atx>.+)|(?P<setext>[^\n]+)\n[=\-~^\"'`#*+]{3,}\s*$)", re.MULTILINE)
+
+
+def _readme_section(project: Project, topic: re.Pattern[str]) -> tuple[str, int] | None:
+    """A README heading about ``topic`` with some text under it: (README path, line)."""
+    path, text = _readme_text(project)
+    if not path:
+        return None
+    for m in _HEADING.finditer(text):
+        title = m.group("atx") or m.group("setext") or ""
+        if topic.search(title):
+            after = text[m.end() : m.end() + 600]
+            if len(re.findall(r"[A-Za-z]{3,}", after.split("\n#", 1)[0])) >= 8:
+                return path, text.count("\n", 0, m.start()) + 1
+    return None
+
+
+def _readme_link(project: Project, topic: re.Pattern[str]) -> tuple[str, str] | None:
+    """A link in the README whose text or address is about ``topic``: (README path, address)."""
+    path, text = _readme_text(project)
+    for line in text.splitlines():
+        if topic.search(line):
+            m = re.search(r"https?://[^\s)>\]`'\"]+", line)
+            if m:
+                return str(path), m.group(0)
+    return None
 
 
 @check(
@@ -40,9 +112,21 @@ def _find_doc(
     `sciship check --fix` writes a starter.""",
 )
 def has_contributing(project: Project) -> Result:
-    if _find_doc(project, ("contributing",)):
-        return None
-    return Fail("There is no CONTRIBUTING.md (looked at the top level, in .github/ and in docs/).")
+    found = _find_doc(project, _CONTRIBUTING)
+    if found:
+        return _found(found, "contributing")
+    section = _readme_section(project, re.compile(r"contribut", re.IGNORECASE))
+    if section:
+        # pyOpenSci's review template: "contribution guidelines in the README or CONTRIBUTING"
+        return Pass(f"The README explains how to contribute (its section at line {section[1]}).", section[0])
+    link = _readme_link(project, re.compile(r"contribut", re.IGNORECASE))
+    if link:
+        return Pass(f"The README links to contribution guidelines ({link[1]}).", link[0])
+    return Fail(
+        "There is no CONTRIBUTING file (sciship looked at the top, in .github/ and in documentation folders, "
+        "under names like CONTRIBUTING.md and HOW_TO_CONTRIBUTE.md), and the README has no contributing "
+        "section."
+    )
 
 
 def _metadata(project: Project) -> Metadata:
@@ -76,9 +160,20 @@ def write_contributing(project: Project, plan: Plan) -> None:
     `sciship check --fix` writes it with the first author's email.""",
 )
 def has_code_of_conduct(project: Project) -> Result:
-    if _find_doc(project, ("code_of_conduct", "code-of-conduct", "conduct")):
-        return None
-    return Fail("There is no CODE_OF_CONDUCT.md (looked at the top level, in .github/ and in docs/).")
+    found = _find_doc(project, _CONDUCT)
+    if found:
+        return _found(found, "codeofconduct")
+    link = _readme_link(project, re.compile(r"code[\s_-]*of[\s_-]*conduct|/coc\b", re.IGNORECASE))
+    if link:
+        return Pass(
+            f"The README links to a code of conduct ({link[1]}), probably your organisation's. That counts; "
+            "a CODE_OF_CONDUCT.md in the repository (even one that points there) is easier to find.",
+            link[0],
+        )
+    return Fail(
+        "There is no code of conduct (sciship looked at the top, in .github/ and in documentation folders, "
+        "under names like CODE_OF_CONDUCT.md and `Code of Conduct.rst`), and the README links to none."
+    )
 
 
 @fixer("COM601")
@@ -131,35 +226,72 @@ def write_changelog(project: Project, plan: Plan) -> None:
     family=FAMILY,
     severity="important",
     topic="citation",
-    title="The project says how to cite it (CITATION.cff)",
-    why="""Software you wrote for research deserves credit like a paper. CITATION.cff is a small,
-    standard file that says how to cite your code: GitHub shows a "Cite this repository" button from it,
-    and Zenodo and reference managers read it.""",
+    title="The project says how to cite it",
+    why="""Software you wrote for research deserves credit like a paper. Users who want to cite your code
+    need to find how: a CITATION.cff, a citation section in the README, or a CITATION file. pyOpenSci's
+    reviewers look for citation information.""",
     fix="""Add CITATION.cff at the top of the project with `cff-version: 1.2.0`, a `message`, the
-    `title`, and the `authors`. `sciship check --fix` writes one from pyproject.toml.""",
+    `title`, and the `authors` (`sciship check --fix` writes one from pyproject.toml), and mention it in the
+    README.""",
 )
 def has_citation(project: Project) -> Result:
     if project.has(CFF):
         return None
-    other = next(
-        (
-            f
-            for f in project.files
-            if f.lower() in {"citation.cff", "citation", "citation.md", "citation.bib", "citation.rst"}
-        ),
-        None,
-    )
+    other = next((f for f in project.files if "/" not in f and _stem(f) in {"citation", "citations"}), None)
     if other:
+        return Pass(f"`{other}` says how to cite the project (see COM606 for CITATION.cff).", other)
+    section = _readme_section(project, re.compile(r"\bcit(e|ing|ation)", re.IGNORECASE))
+    if section:
+        return Pass(f"The README says how to cite the project (line {section[1]}).", section[0])
+    path, text = _readme_text(project)
+    asks = r"please\s+cite|if you use .{0,80} cite|cite (this|our|the) (paper|software|package)"
+    if re.search(asks, text, re.IGNORECASE | re.DOTALL):
+        return Pass("The README asks users to cite the project.", path)
+    bibtex = re.search(
+        r"@(software|article|misc|inproceedings|book|techreport|phdthesis)\s*\{", text, re.IGNORECASE
+    )
+    doi = re.search(r"doi\.org/10\.|\bdoi:\s*10\.", text)
+    doi = doi and re.search(r"\bcit(e|ation|ing)\b", text, re.IGNORECASE)
+    if bibtex or doi:
+        return Pass("The README gives a citation (a DOI or a BibTeX entry).", path)
+    return Fail("Nothing says how to cite the project: no CITATION.cff, no CITATION file and no citation "
+                "section in the README.")
+
+
+@fixer("COM603")
+def write_citation_for_com603(project: Project, plan: Plan) -> None:
+    write_citation(project, plan)
+
+
+@check(
+    "COM606",
+    family=FAMILY,
+    severity="polish",
+    topic="citation",
+    title="Citation metadata is in CITATION.cff, which GitHub and Zenodo read",
+    why="""CITATION.cff is the standard citation file: GitHub shows a "Cite this repository" button from
+    it, Zenodo copies its authors into each release's record, and reference managers import it. A citation
+    section in the README or a CITATION.bib helps readers, but no tool reads them.""",
+    fix="""Add CITATION.cff at the top of the project (exactly that name: GitHub ignores `citation.cff`);
+    `sciship check --fix` writes one from pyproject.toml.""",
+)
+def has_cff(project: Project) -> Result:
+    if project.has(CFF):
+        return None
+    wrong_case = next((f for f in project.files if f.lower() == CFF.lower()), None)
+    if wrong_case:
         return Fail(
-            f"There is `{other}`, but not the standard CITATION.cff that GitHub and Zenodo read.", path=other
+            f"`{wrong_case}` must be named exactly `CITATION.cff` for GitHub to read it.", path=wrong_case
         )
     return Fail("There is no CITATION.cff at the top of the project.")
 
 
-@fixer("COM603")
+@fixer("COM606")
 def write_citation(project: Project, plan: Plan) -> None:
     from sciship.metadata.writers import cff
 
+    if any(a.path == CFF for a in plan.actions) or any(f.lower() == CFF.lower() for f in project.files):
+        return  # already planned (COM603 and COM606 share this fixer), or a citation.cff to rename by hand
     meta = _metadata(project)
     if not meta.people:
         plan.note(
@@ -178,10 +310,9 @@ def load_cff(project: Project) -> tuple[Any, Fail | None]:
     def parse() -> tuple[Any, Fail | None]:
         from sciship.checks import _yaml
 
-        text = project.read_text(CFF)
-        if text is None:
+        if project.read_text(CFF) is None:
             return None, Fail("CITATION.cff could not be read as UTF-8 text.", path=CFF)
-        data, error = _yaml.load(text)
+        data, error = _yaml.load_file(project, CFF)
         if error is None:
             return data, None
         return None, Fail(
@@ -199,7 +330,6 @@ def load_cff(project: Project) -> tuple[Any, Fail | None]:
     family=FAMILY,
     severity="important",
     topic="citation",
-    requires=("COM603",),
     title="CITATION.cff is valid (CFF 1.2.0)",
     why="""GitHub, Zenodo and citation tools ignore a CITATION.cff that breaks the Citation File Format
     rules, silently: your "Cite this repository" button disappears and archives get no authors.""",
@@ -212,6 +342,13 @@ def citation_valid(project: Project) -> Result:
     data, problem = load_cff(project)
     if problem is not None:
         return problem
+    version = str(data.get("cff-version", "")) if isinstance(data, dict) else ""
+    if version in _OLDER_CFF:
+        return Skip(
+            f"sciship is not sure: CITATION.cff is written for CFF {version}, and sciship checks the rules "
+            "of CFF 1.2.0 only. GitHub and Zenodo read 1.2.0 best; updating mostly means writing ORCIDs as "
+            "`https://orcid.org/...` and changing `cff-version`."
+        )
     from sciship.metadata import cff_schema as _cff
 
     errors = _cff.validate(data)
@@ -222,10 +359,13 @@ def citation_valid(project: Project) -> Result:
         f"; and {len(errors) - 8} more" if len(errors) > 8 else ""
     )
     return Fail(
-        f"CITATION.cff breaks the CFF 1.2.0 rules: {shown}.",
+        f"CITATION.cff breaks the CFF 1.2.0 rules: {shown}" + ("" if shown.endswith("?") else "."),
         path=CFF,
         line=_line_of_key(text, errors[0].path),
     )
+
+
+_OLDER_CFF = frozenset({"1.0.1", "1.0.2", "1.0.3", "1.1.0"})
 
 
 def _line_of_key(text: str, path: str) -> int | None:

@@ -38,23 +38,47 @@ def _listing(paths: list[str]) -> str:
     return shown + (f" and {len(paths) - _SHOW} more" if len(paths) > _SHOW else "")
 
 
-def missing_ignores(text: str) -> list[str]:
-    """Which of the build-output lines a .gitignore with ``text`` does not cover."""
+def missing_ignores(text: str, probes: dict[str, list[str]] | None = None) -> list[str]:
+    """Which build-output lines a .gitignore with ``text`` does not cover (any pattern that ignores the
+    paths the build really makes counts, such as `mypkg.egg-info/` or `/*.egg-info`)."""
+    probes = probes or {line: [probe] for line, probe in _BUILD_PROBES.items()}
     lines = text.splitlines()
-    if set(_BUILD_PROBES) <= set(lines) and not any(line.startswith("!") for line in lines):
+    if set(probes) <= set(lines) and not any(line.startswith("!") for line in lines):
         # Each line matches its own probe, and without a `!` line nothing can un-ignore it again: the
         # answer is known without loading pathspec (about 15 ms of imports).
         return []
     import pathspec
 
-    spec = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
-    return [line for line, probe in _BUILD_PROBES.items() if not spec.match_file(probe)]
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    return [line for line, paths in probes.items() if not all(spec.match_file(p) for p in paths)]
+
+
+def build_probes(project: Project) -> dict[str, list[str]]:
+    """The output folders this project's build backend really makes, as paths to test the .gitignore with.
+
+    Every backend writes ``dist/``; only setuptools (pip's fallback) makes ``build/`` and
+    ``<name>.egg-info/`` (next to the package: in ``src/`` for the src layout).
+    """
+    from sciship.checks._build import backend
+
+    probes: dict[str, list[str]] = {"dist/": [_BUILD_PROBES["dist/"]]}
+    if backend(project) in ("setuptools", "none", "other"):
+        probes["build/"] = [_BUILD_PROBES["build/"]]
+        from sciship.metadata.model import load
+
+        meta = load(project).package
+        name = meta.name if meta is not None and meta.name else ""
+        name = name or (project.packages[0].name if project.packages else "example")
+        where = "src/" if project.layout == "src" else ""
+        probes["*.egg-info/"] = [f"{where}{name.replace('-', '_')}.egg-info/PKG-INFO"]
+    probes["__pycache__/"] = [_BUILD_PROBES["__pycache__/"]]
+    return probes
 
 
 @check(
     "HYG800",
     family=FAMILY,
-    severity="important",
+    severity="polish",
     topic="security",
     title=".gitignore keeps build output out of git",
     why="""Building and testing a package creates folders (dist/, build/, *.egg-info, __pycache__) that
@@ -66,7 +90,7 @@ def missing_ignores(text: str) -> list[str]:
 def gitignore_covers_build(project: Project) -> Result:
     if not project.has(GITIGNORE):
         return Fail("There is no .gitignore at the top of the project.")
-    missing = missing_ignores(project.read_text(GITIGNORE) or "")
+    missing = missing_ignores(project.read_text(GITIGNORE) or "", build_probes(project))
     if missing:
         return Fail(f".gitignore does not ignore {', '.join(f'`{m}`' for m in missing)}.", path=GITIGNORE)
     return None
@@ -81,8 +105,10 @@ def write_gitignore(project: Project, plan: Plan) -> None:
         plan.create(GITIGNORE, text, "ignore build output, caches and virtual environments")
         return
 
+    probes = build_probes(project)
+
     def append(text: str) -> str:
-        missing = missing_ignores(text)
+        missing = missing_ignores(text, probes)
         if not missing:
             return text
         sep = "" if not text or text.endswith("\n") else "\n"

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
+import sys
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks._build import folder_ships, not_a_package, top_level_shipped, workspace_members
+from sciship.project import NOT_PACKAGES
 
 if TYPE_CHECKING:
     from sciship.checks import Result
@@ -38,6 +42,16 @@ def _listing(paths: list[str]) -> str:
 def has_package(project: Project) -> Result:
     if project.packages:
         return None
+    reason = not_a_package(project)
+    if reason is not None:
+        return Skip(f"{reason[:1].upper()}{reason[1:]}. Run `sciship check` on each package folder.")
+    if _tool(project, "tool", "hatch", "build", "targets", "wheel", "bypass-selection") is True:
+        return Skip("hatchling is told to ship no package (`bypass-selection = true`): a meta-package whose "
+                    "dependencies bring the code.")
+    members = workspace_members(project)
+    if members:
+        shown = ", ".join(f"`{m}/`" for m in members[:5])
+        return Skip(f"The packages of this project live in {shown}; run `sciship check` on each of them.")
     loose = [
         f
         for f in project.python_files()
@@ -102,31 +116,54 @@ def missing_inits(project: Project) -> list[str]:
     return sorted(out)
 
 
+def _incidental(folder: str) -> bool:
+    """Tests, examples, scripts or data kept inside a package: leaving them out of the wheel harms no one."""
+    return any(part.lower() in NOT_PACKAGES for part in PurePosixPath(folder).parts[1:])
+
+
+def left_out(project: Project) -> tuple[list[str], str]:
+    """Folders of modules the build backend will leave out of the wheel, and the rule that decides."""
+    out: list[str] = []
+    why = ""
+    for folder in missing_inits(project):
+        status, reason = folder_ships(project, folder)
+        if status == "missing" and not _incidental(folder):
+            out.append(folder)
+            why = why or reason
+    return out, why
+
+
 @check(
     "LAY402",
     family=FAMILY,
     severity="important",
     topic="package",
     requires=("LAY400",),
-    title="Every subpackage has an `__init__.py`, so all of it ends up in the wheel",
-    why="""Build tools decide what goes into your package by looking for `__init__.py` files. A folder of
-    modules without one is left out of the wheel by setuptools (`find_packages`), or turned into an odd
-    "namespace package" by hatchling: it imports on your machine and fails for everyone who installs it.""",
+    title="Every folder of modules in the package ends up in the wheel",
+    why="""setuptools decides what goes into your wheel by looking for `__init__.py` files when it is told
+    to use `find_packages()` or a list of packages: a folder of modules without one is silently left out,
+    so it imports on your machine and fails for everyone who installs the package. (hatchling, flit,
+    poetry-core and the other modern backends ship the whole package folder, so this only concerns
+    setuptools.)""",
     fix="""Add an empty `__init__.py` to each folder named in the message (`sciship check --fix` does
-    it).""",
+    it), or switch to `find_namespace_packages()` / `[tool.setuptools.packages.find]`.""",
 )
 def subpackages_have_init(project: Project) -> Result:
-    missing = missing_inits(project)
+    if not missing_inits(project):
+        return None
+    missing, why = left_out(project)
     if not missing:
         return None
     return Fail(
-        f"These folders hold Python modules but no `__init__.py`: {_listing(missing)}.", path=missing[0]
+        f"These folders hold Python modules but no `__init__.py`, so the wheel will not contain them: "
+        f"{_listing(missing)} ({why}).",
+        path=missing[0],
     )
 
 
 @fixer("LAY402")
 def add_inits(project: Project, plan: Plan) -> None:
-    for folder in missing_inits(project):
+    for folder in left_out(project)[0]:
         plan.create(f"{folder}/__init__.py", "", "make the folder part of the package")
 
 
@@ -137,46 +174,6 @@ def _tool(project: Project, *keys: str) -> Any:
             return None
         node = node.get(key)
     return node
-
-
-_FIND_PACKAGES = re.compile(r"\bfind(_namespace)?_packages\s*\(([^)]*)\)")
-
-
-def _ships_tests(project: Project, tests: str) -> str | None:
-    """Where the build configuration puts the top-level ``tests`` package into the wheel, if it does."""
-    for key in ("packages", "only-include", "include"):
-        for table in (("tool", "hatch", "build", "targets", "wheel"), ("tool", "hatch", "build")):
-            value = _tool(project, *table, key)
-            if isinstance(value, list) and any(
-                str(v).strip("/") in {tests, f"{tests}/**", f"/{tests}"} for v in value
-            ):
-                return "pyproject.toml"
-    explicit = _tool(project, "tool", "setuptools", "packages")
-    if isinstance(explicit, list) and tests in explicit:
-        return "pyproject.toml"
-    has_init = project.has(f"{tests}/__init__.py")
-    if not has_init:
-        return None
-    finder = _tool(project, "tool", "setuptools", "packages", "find")
-    if isinstance(finder, dict) and not _excluded(tests, finder.get("exclude"), finder.get("include")):
-        return "pyproject.toml"
-    setup_py = project.read_text("setup.py") if project.has("setup.py") else None
-    if setup_py and (m := _FIND_PACKAGES.search(setup_py)) and tests not in m.group(2):
-        return "setup.py"
-    setup_cfg = project.read_text("setup.cfg") if project.has("setup.cfg") else None
-    if setup_cfg and re.search(r"^\s*packages\s*=\s*find(_namespace)?:", setup_cfg, re.MULTILINE):
-        section = setup_cfg.split("[options.packages.find]", 1)
-        if len(section) == 1 or tests not in section[1].split("\n[", 1)[0]:
-            return "setup.cfg"
-    return None
-
-
-def _excluded(tests: str, exclude: object, include: object) -> bool:
-    import fnmatch
-
-    if isinstance(include, list) and include and not any(fnmatch.fnmatch(tests, str(p)) for p in include):
-        return True
-    return isinstance(exclude, list) and any(fnmatch.fnmatch(tests, str(p)) for p in exclude)
 
 
 @check(
@@ -194,14 +191,119 @@ def _excluded(tests: str, exclude: object, include: object) -> bool:
 )
 def tests_not_shipped(project: Project) -> Result:
     for tests in ("tests", "test"):
-        where = _ships_tests(project, tests)
-        if where:
+        if not project.has_dir(tests):
+            continue
+        ships, where = top_level_shipped(project, tests)
+        if ships:
             return Fail(
                 f"The build configuration in `{where}` puts the `{tests}/` folder into the wheel as a "
                 f"top-level `{tests}` package.",
-                path=where,
+                path=where if where in ("pyproject.toml", "setup.py", "setup.cfg") else None,
             )
     return None
+
+
+
+# ---------------------------------------------------------------------- pytest's own discovery
+_PYTEST_CONFIGS = (
+    ("pytest.ini", "pytest"),
+    ("pyproject.toml", None),
+    ("tox.ini", "pytest"),
+    ("setup.cfg", "tool:pytest"),
+)
+_DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
+_NEVER_COLLECTED = ("build", "dist", "node_modules", "venv", "_darcs", "CVS", "{arch}")
+#: a command line that runs pytest (in CI, tox, a Makefile): pytest must be the command, not a word in prose
+_PYTEST_RUN = re.compile(
+    r"^\s*(?:-\s*)?(?:run:\s*)?(?:commands\s*=\s*)?(?:\$\s*)?"
+    r"(?:(?:uv|poetry|pdm|hatch|pipenv|rye|pixi)\s+run\s+)?(?:coverage\s+run\s+(?:\S+\s+)*?-m\s+)?"
+    r"(?:python3?\s+-m\s+)?(?:py\.test|pytest)(?=[ \t]|$)([^\n;&|`]*)",
+    re.MULTILINE,
+)
+#: nox's ``session.run("pytest", "tests", ...)``
+_NOX_PYTEST = re.compile(
+    r"session\.run\(\s*[\"'](?:python[\"'],\s*[\"']-m[\"'],\s*[\"'])?pytest[\"']([^)]*)\)"
+)
+
+
+def pytest_config(project: Project) -> tuple[dict[str, Any], str | None]:
+    """pytest's settings, from the first file pytest itself would read them from, and that file."""
+
+    def compute() -> tuple[dict[str, Any], str | None]:
+        for path, section in _PYTEST_CONFIGS:
+            if not project.has(path):
+                continue
+            if section is None:
+                table = _tool(project, "tool", "pytest", "ini_options")
+                if isinstance(table, dict):
+                    return table, path
+                continue
+            import configparser
+
+            parser = configparser.ConfigParser(interpolation=None)
+            try:
+                parser.read_string(project.read_text(path) or "")
+            except configparser.Error:
+                continue
+            if parser.has_section(section):
+                return {k: _ini_list(v) if k in _LIST_KEYS else v for k, v in parser[section].items()}, path
+        return {}, None
+
+    return project.memo("layout:pytest_config", compute)  # type: ignore[no-any-return]
+
+
+_LIST_KEYS = frozenset({"testpaths", "python_files", "norecursedirs"})
+
+
+def _ini_list(value: str) -> list[str]:
+    return value.split()
+
+
+def _run_roots(project: Project) -> list[str] | None:
+    """The folders the project's own commands pass to pytest (CI, tox, nox, Makefile), when all name one."""
+    sources = list(project.workflow_files)
+    sources += [f for f in ("tox.ini", "noxfile.py", "Makefile", "justfile") if project.has(f)]
+    roots: set[str] = set()
+    for path in sources:
+        text = project.read_text(path) or ""
+        runs = [m.group(1) for m in _PYTEST_RUN.finditer(text)]
+        runs += [" ".join(re.findall(r"[\"']([^\"']*)[\"']", m.group(1))) for m in _NOX_PYTEST.finditer(text)]
+        for run in runs:
+            args = [a.strip("\"'") for a in run.split() if not a.startswith(("-", "$", "{"))]
+            named = [a.rstrip("/") for a in args if a and (project.has_dir(a.rstrip("/")) or project.has(a))]
+            if not named:
+                return None  # a plain `pytest` somewhere: it collects from the top
+            roots.update(named)
+    return sorted(roots) or None
+
+
+def collected_test_files(project: Project) -> list[str]:
+    """The test files pytest collects, following its `testpaths` and `python_files` settings."""
+
+    def compute() -> list[str]:
+        config, _ = pytest_config(project)
+        raw = config.get("testpaths") or []
+        testpaths = [t.strip("/") for t in raw if isinstance(t, str) and t.strip("/.")]
+        patterns = config.get("python_files") or list(_DEFAULT_PYTHON_FILES)
+        if isinstance(patterns, str):
+            patterns = patterns.split()
+        roots = testpaths or _run_roots(project) or [""]
+        wanted = re.compile("|".join(fnmatch.translate(pat) for pat in patterns))
+        prefixes = tuple(r + "/" for r in roots if r)
+        out = []
+        for f in project.files:
+            if not f.endswith(".py") or (prefixes and not (f.startswith(prefixes) or f in roots)):
+                continue
+            folder, _, name = f.rpartition("/")
+            if name != "conftest.py" and not wanted.match(name):
+                continue
+            parts = folder.split("/") if folder else []
+            if any(part.startswith(".") or part in _NEVER_COLLECTED for part in parts):
+                continue
+            out.append(f)
+        return out
+
+    return project.memo("layout:collected_tests", compute)  # type: ignore[no-any-return]
 
 
 @check(
@@ -218,7 +320,8 @@ def tests_not_shipped(project: Project) -> Result:
 )
 def has_tests(project: Project) -> Result:
     real = [f for f in project.test_files if not f.endswith("conftest.py")]
-    if real:
+    collected = [f for f in collected_test_files(project) if not f.endswith("conftest.py")]
+    if real or collected:
         return None
     scripts = [f for f in project.python_files() if "test" in PurePosixPath(f).name.lower()]
     msg = "No test files found (sciship looks for files named `test_*.py` or `*_test.py`)."
@@ -232,7 +335,27 @@ def has_tests(project: Project) -> Result:
 _TEST_FUNCTION = re.compile(r"^[ \t]*(async[ \t]+)?def[ \t]+test", re.MULTILINE)
 
 
-def _syntax_error(project: Project, files: list[str]) -> Fail | None:
+#: syntax that newer Pythons accept, which an older interpreter reports as a syntax error
+_NEWER_SYNTAX: tuple[tuple[tuple[int, int], re.Pattern[str], str], ...] = (
+    (
+        (3, 12),
+        re.compile(r"^\s*(async\s+)?(def|class)\s+\w+\s*\[", re.MULTILINE),
+        "type parameters (Python 3.12)",
+    ),
+    ((3, 12), re.compile(r"^\s*type\s+\w+(\[[^\]]*\])?\s*=", re.MULTILINE), "a `type` alias (Python 3.12)"),
+    ((3, 11), re.compile(r"^\s*except\s*\*", re.MULTILINE), "`except*` (Python 3.11)"),
+    ((3, 14), re.compile(r"\bt[\"']", re.MULTILINE), "template strings (Python 3.14)"),
+)
+
+
+def _newer_syntax(text: str) -> str | None:
+    for version, pattern, what in _NEWER_SYNTAX:
+        if sys.version_info < version and pattern.search(text):
+            return what
+    return None
+
+
+def _syntax_error(project: Project, files: list[str]) -> Fail | Skip | None:
     """The first test file Python cannot parse.
 
     The dependency scan parses every .py file once (and caches the result by content), so only files it
@@ -244,9 +367,17 @@ def _syntax_error(project: Project, files: list[str]) -> Fail | None:
     for problem in analyze(project).problems:
         if problem.path not in wanted:
             continue
+        text = project.read_text(problem.path) or ""
         try:
-            ast.parse(project.read_text(problem.path) or "", filename=problem.path)
+            ast.parse(text, filename=problem.path)
         except SyntaxError as exc:
+            newer = _newer_syntax(text)
+            if newer:
+                return Skip(
+                    f"sciship is not sure: `{problem.path}` uses {newer}, which the Python sciship runs on "
+                    f"({sys.version_info.major}.{sys.version_info.minor}) cannot read; it may be valid on "
+                    "newer Pythons."
+                )
             return Fail(
                 f"`{problem.path}` has a syntax error ({exc.msg}, line {exc.lineno}), so pytest cannot "
                 "collect any test in it.",
@@ -276,19 +407,8 @@ def _syntax_error(project: Project, files: list[str]) -> Fail | None:
     collects your tests.""",
 )
 def tests_runnable(project: Project) -> Result:
-    files = [f for f in project.test_files if not f.endswith("conftest.py")]
-    if not files:
-        return Skip("There are no test files.")
-    broken = _syntax_error(project, project.test_files)
-    if broken is not None:
-        return broken
-    if not any(_TEST_FUNCTION.search(project.read_text(rel) or "") for rel in files):
-        return Fail(
-            f"The test files ({_listing(files)}) contain no test functions: pytest runs functions "
-            "named `test_*` (or methods of `Test*` classes).",
-            path=files[0],
-        )
-    testpaths = _tool(project, "tool", "pytest", "ini_options", "testpaths")
+    config, config_path = pytest_config(project)
+    testpaths = config.get("testpaths")
     if isinstance(testpaths, list):
         absent = [
             p
@@ -300,15 +420,29 @@ def tests_runnable(project: Project) -> Result:
         ]
         if absent:
             return Fail(
-                f"`testpaths` in pyproject.toml names {_listing(absent)}, which does not exist, so pytest "
+                f"`testpaths` in {config_path} names {_listing(absent)}, which does not exist, so pytest "
                 "finds no tests there.",
-                path="pyproject.toml",
+                path=config_path,
             )
+    collected = collected_test_files(project)
+    files = [f for f in collected if not f.endswith("conftest.py")]
+    if not files:
+        return Skip("pytest collects no test files with this project's settings.")
+    broken = _syntax_error(project, collected)
+    if broken is not None:
+        return broken
+    if not any(_TEST_FUNCTION.search(project.read_text(rel) or "") for rel in files):
+        return Fail(
+            f"The test files ({_listing(files)}) contain no test functions: pytest runs functions "
+            "named `test_*` (or methods of `Test*` classes).",
+            path=files[0],
+        )
     return _duplicate_basenames(project, files)
 
 
 def _duplicate_basenames(project: Project, files: list[str]) -> Result:
-    mode = str(_tool(project, "tool", "pytest", "ini_options", "addopts") or "")
+    mode = pytest_config(project)[0].get("addopts") or ""
+    mode = " ".join(mode) if isinstance(mode, list) else str(mode)
     if "importlib" in mode:
         return None
     seen: dict[str, str] = {}

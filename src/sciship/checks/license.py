@@ -8,24 +8,27 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks._build import BACKEND_NAMES, backend, not_a_package
 from sciship.checks._project_table import (
     PYPROJECT,
     declared,
-    is_dynamic,
     line_of,
     no_pyproject,
     project_table,
     table_key,
 )
 from sciship.metadata.licenses import (
+    AMBIGUOUS_CLASSIFIERS,
     LICENSES_DIR,
     OPERATORS,
+    classifier_license,
     classifier_to_spdx,
     identify,
     known_licenses,
     license_files,
     license_ids,
     license_text,
+    match_text,
     osi_approved,
     spdx_ids,
 )
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
 
     from sciship.checks import Result
+    from sciship.metadata.model import Metadata
     from sciship.plan import Plan
     from sciship.project import Project
 
@@ -49,106 +53,345 @@ _PLACEHOLDERS = re.compile(
 HEAD_LINES = 10  #: where the copyright line of a license file is
 
 
+def _meta(project: Project) -> Metadata | None:
+    from sciship.metadata.model import load
+
+    return load(project).package
+
+
 def expression(project: Project) -> str | None:
-    value = declared(project, "license")
-    return value if isinstance(value, str) else None
+    """The license expression the packaging metadata declares (``[project]``, Poetry, setup.cfg, setup.py)."""
+    meta = _meta(project)
+    return meta.license if meta is not None else None
+
+
+def _where(project: Project) -> tuple[str, int | None]:
+    """The file and line where the license is (or would be) declared."""
+    meta = _meta(project)
+    src = meta.source("license") if meta is not None else None
+    if src is not None:
+        return src.path, src.line
+    return (PYPROJECT, line_of(project, "license")) if project.has(PYPROJECT) else ("setup.py", None)
 
 
 def license_classifiers(project: Project) -> list[str]:
-    classifiers = declared(project, "classifiers")
-    if not isinstance(classifiers, list):
-        return []
-    return [c for c in classifiers if isinstance(c, str) and c.startswith("License ::")]
+    meta = _meta(project)
+    classifiers = meta.classifiers if meta is not None else ()
+    return [c for c in classifiers if c.startswith("License ::")]
+
+
+def _headers(project: Project) -> tuple[str, ...]:
+    """The comment block at the top of up to 30 source files: where GNU licenses say "or any later"."""
+
+    def compute() -> tuple[str, ...]:
+        out = []
+        for f in project.package_files()[:30]:
+            lines = (project.read_text(f) or "").splitlines()[:40]
+            out.append(" ".join(line.lstrip("#* ").strip() for line in lines))
+        return tuple(out)
+
+    return project.memo("license:headers", compute)  # type: ignore[no-any-return]
+
+
+def _license_texts(project: Project) -> tuple[str, ...]:
+    return tuple(project.read_text(f) or "" for f in license_files(project))
 
 
 def _from_classifiers(project: Project) -> str | None:
-    """The one SPDX id the license classifiers name, if they name exactly one."""
-    mapping = classifier_to_spdx()
-    ids = {mapping.get(c) for c in license_classifiers(project)}
+    """The one SPDX id the license classifiers name, using the evidence for ambiguous ones; else None."""
+    found = license_classifiers(project)
+    if not found:
+        return None
+    texts, headers = _license_texts(project), _headers(project)
+    ids = {classifier_license(c, texts=texts, headers=headers) for c in found}
     return ids.pop() if len(ids) == 1 and None not in ids else None
+
+
+def _ambiguity(project: Project) -> str:
+    """Why the classifiers do not name one license, in words for the message ("" when they do)."""
+    for c in license_classifiers(project):
+        options = AMBIGUOUS_CLASSIFIERS.get(c)
+        texts, headers = _license_texts(project), _headers(project)
+        if options and classifier_license(c, texts=texts, headers=headers) is None:
+            choices = " or ".join(f"`{o}`" for o in options[:2])
+            if options[0].startswith(("GPL", "LGPL", "AGPL")):
+                return (f"`{c}` can mean {choices}: the GNU licenses let you say whether later versions "
+                        "apply, and neither your classifier nor your source file headers (\"or (at your "
+                        "option) any later version\") say so. Only you can choose")
+            return f"`{c}` covers several licenses ({choices}, ...); only you can say which one"
+    return ""
+
+
+def states_a_license(project: Project) -> bool:
+    """Anything that grants users a license: a declaration of any form, a classifier, a license file."""
+    meta = _meta(project)
+    declared = meta is not None and (meta.license or meta.license_text or meta.license_file)
+    if declared or (meta is not None and "license" in meta.dynamic):
+        return True
+    if license_classifiers(project) or license_files(project):
+        return True
+    table = project.metadata
+    if table.get("license-files"):
+        return True
+    return any(
+        f.lower().startswith(("licenses/", "license/")) and f.count("/") == 1 for f in project.files
+    )
+
+
+# ---------------------------------------------------------------------- what backends refuse
+#: Build backends that stop with an error, measured by building a one-file package with each (issue 12):
+#: an expression that is not valid SPDX, a retired id such as `GPL-3.0`, and License classifiers next to
+#: a license expression. (poetry-core and pdm-backend build the first; hatchling, poetry-core and uv_build
+#: build the last.)
+REFUSE_INVALID = frozenset({"hatchling", "setuptools", "flit", "uv"})
+REFUSE_RETIRED = frozenset({"flit", "uv"})
+REFUSE_CLASSIFIERS = frozenset({"setuptools", "flit", "pdm"})
+
+
+def _retired(canonical: str) -> list[str]:
+    current = {i.lower() for i in spdx_ids()}
+    tokens = canonical.replace("(", " ").replace(")", " ").split()
+    return [
+        t
+        for t in tokens
+        if t.upper() not in OPERATORS
+        and not t.startswith("LicenseRef-")
+        and "exception" not in t.lower()  # exceptions have their own list
+        and t.lower().rstrip("+") not in current  # `Apache-2.0+` is valid: "this version or later"
+    ]
+
+
+def _retired_hints(old: list[str]) -> list[str]:
+    current = {i.lower() for i in spdx_ids()}
+    hints = []
+    for t in old:
+        base = t.rstrip("+")
+        if t.endswith("+") and f"{base}-or-later".lower() in current:
+            hints.append(f"`{t}` is now written `{base}-or-later`")
+        elif f"{base}-only".lower() in current:
+            hints.append(
+                f"`{t}` is a retired id that does not say whether later versions apply: write `{base}-only` "
+                f"or `{base}-or-later`"
+            )
+        else:
+            hints.append(f"`{t}` is a retired SPDX id")
+    return hints
+
+
+def _invalid_hint(expr: str) -> str:
+    import difflib
+
+    if " " in expr.strip() and not _has_operator(expr):
+        dashed = canonical_expression("-".join(expr.split()))
+        if dashed:
+            return f"; SPDX ids have no spaces: write `{dashed}`"
+    by_lower = {i.lower(): i for i in spdx_ids()}
+    hints = []
+    for tok in license_ids(expr):
+        if tok.lower() not in by_lower and not tok.startswith("LicenseRef-"):
+            close = difflib.get_close_matches(tok.lower(), by_lower, n=3, cutoff=0.6)
+            if close:
+                options = " or ".join(f"`{by_lower[c]}`" for c in close)
+                hints.append(f"instead of `{tok}`, did you mean {options}")
+    return " (" + "; ".join(hints) + ")" if hints else ""
+
+
+def declaration_problems(project: Project) -> list[tuple[str, bool]]:
+    """What is wrong with the license declaration, each with whether this project's backend refuses it."""
+    expr = expression(project)
+    kind = backend(project)
+    out: list[tuple[str, bool]] = []
+    meta = _meta(project)
+    if expr is None or meta is None or meta.origin != "pyproject":
+        return out  # PEP 639 expressions live in [project]; Poetry's and setup.cfg's license are other fields
+    canonical = canonical_expression(expr)
+    name = BACKEND_NAMES.get(kind, kind)
+    if canonical is None:
+        refused = kind in REFUSE_INVALID
+        tail = f"; {name} refuses to build it" if refused else ""
+        text = f"`license = \"{expr}\"` is not a valid SPDX expression{_invalid_hint(expr)}{tail}."
+        out.append((text, refused))
+        return out
+    old = _retired(canonical)
+    if old:
+        refused = kind in REFUSE_RETIRED
+        tail = f" {name} refuses to build it." if refused else ""
+        out.append(("; ".join(_retired_hints(old)) + "." + tail, refused))
+    classifiers = license_classifiers(project)
+    if classifiers:
+        listed = ", ".join(f"`{c}`" for c in classifiers)
+        refused = kind in REFUSE_CLASSIFIERS
+        if refused:
+            text = f"{listed} next to `license = \"{expr}\"`: {name} refuses to build a project with both."
+        else:
+            builder = f"`{name}`" if kind in BACKEND_NAMES else "Your build backend"
+            text = (
+                f"{listed} next to `license = \"{expr}\"`: PEP 639 replaced License classifiers by the "
+                f"expression. {builder} builds it today, but setuptools, flit_core and pdm-backend refuse "
+                "both together."
+            )
+        out.append((text, refused))
+    return out
 
 
 # ---------------------------------------------------------------------- LIC200
 @check(
     "LIC200",
     family=FAMILY,
-    severity="blocker",
+    severity="important",
     topic="licenses",
     requires=("PKG101",),
     title="The license is declared as an SPDX expression",
-    why="""Without a license, nobody may legally use, copy or build on your code, however public it is.
-    The standard way to say which license applies is a short SPDX identifier such as `MIT` or
-    `BSD-3-Clause` in `[project]` (PEP 639); tools, PyPI and journals read it.""",
-    fix="""Choose a license (`sciship explain licenses` compares the usual ones) and write
-    `license = "MIT"` (or your choice) under `[project]`. The old table forms `license = { text = ... }`
-    and `license = { file = ... }` are deprecated.""",
+    why="""The standard way to say which license applies is a short SPDX identifier such as `MIT` or
+    `BSD-3-Clause` in `license = "..."` under `[project]` (PEP 639): PyPI, tools and journals read it.
+    The older forms (`license = { text = ... }`, `{ file = ... }`, a `License ::` classifier, free text in
+    setup.py) still build today, but they are deprecated and imprecise: one classifier covers every BSD
+    variant.""",
+    fix="""Write `license = "MIT"` (your license's SPDX id) under `[project]` and keep the text in a LICENSE
+    file listed in `license-files`. `sciship check --fix` does it when your files say which license it is;
+    otherwise it asks you.""",
 )
 def license_declared(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    value = declared(project, "license")
-    line = line_of(project, "license")
-    if isinstance(value, str):
-        return None
-    if is_dynamic(project, "license"):
+    if not states_a_license(project):
+        return Skip("The project states no license at all (see LIC206).")
+    meta = _meta(project)
+    if meta is not None and "license" in meta.dynamic and meta.license is None:
         return Skip("The license is declared `dynamic`, so sciship cannot read it from pyproject.toml.")
-    if isinstance(value, dict):
-        old = "text" if "text" in value else "file"
-        guess = _table_guess(project, value)
-        tail = f" It looks like `license = \"{guess}\"`." if guess else ""
+    path, line = _where(project)
+    expr = expression(project)
+    if expr is not None:
+        tolerated = [text for text, refused in declaration_problems(project) if not refused]
+        tolerated = [t for t in tolerated if "classifier" not in t]  # LIC204 says that one
+        if tolerated:
+            return Fail(" ".join(tolerated), path=path, line=line,
+                        needs_author=any("-only` or" in t for t in tolerated))
+        return None
+    return _not_an_expression(project, meta, path, line)
+
+
+def _not_an_expression(project: Project, meta: Metadata | None, path: str, line: int | None) -> Result:
+    guess, note = _guess(project)
+    tail = f" {note}" if note else ""
+    if guess:
+        tail += f" It is `{guess}`: write `license = \"{guess}\"`."
+    if meta is not None and (meta.license_text or meta.license_file):
+        form = "{ file = ... }" if meta.license_file else "{ text = ... }"
+        where = f"`license = {form}`" if meta.origin == "pyproject" else f"the free-text license in `{path}`"
         return Fail(
-            f"`license = {{ {old} = ... }}` is the old form (before PEP 639); new build backends expect an "
-            f"SPDX expression string.{tail}",
-            path=PYPROJECT,
+            f"{where[:1].upper()}{where[1:]} is the form used before PEP 639; it still builds, but it is "
+            f"deprecated and says no exact license.{tail}",
+            path=path,
             line=line,
             needs_author=guess is None,
         )
-    from_classifier = _from_classifiers(project)
-    if from_classifier:
+    classifiers = license_classifiers(project)
+    if classifiers:
+        listed = ", ".join(f"`{c}`" for c in classifiers)
+        why = _ambiguity(project)
         return Fail(
-            f"No `license` key, only a license classifier; it says `{from_classifier}`, so write "
-            f"`license = \"{from_classifier}\"` (`sciship check --fix` does this, see LIC204).",
-            path=PYPROJECT,
+            f"The license is stated only by {listed}, a classifier PEP 639 deprecates."
+            + (f" {why}." if why and not guess else tail),
+            path=path,
+            line=line_of(project, "classifiers") if path == PYPROJECT else line,
+            needs_author=guess is None,
         )
+    files = license_files(project)
     return Fail(
-        "No license is declared. Only you can choose one: sciship will not pick it for you.",
-        path=PYPROJECT,
-        needs_author=True,
+        f"`{files[0] if files else 'The license file'}` grants the license, but the package metadata does "
+        f"not declare it, so PyPI and tools show no license.{tail}",
+        path=path,
+        line=line,
+        needs_author=guess is None,
     )
 
 
-def _table_guess(project: Project, table: dict[str, Any]) -> str | None:
-    """The SPDX id an old ``{text=...}`` / ``{file=...}`` table clearly means, else None."""
-    text = table.get("text")
-    if isinstance(text, str) and text.strip() and "\n" not in text.strip():
-        canonical = canonical_expression(text.strip())
-        if canonical:
-            return canonical
-    path = table.get("file")
-    if isinstance(path, str):
-        found = identify(project.read_text(path) or "")
-        if len(found) == 1:
-            return found[0]
-    return None
+def _guess(project: Project) -> tuple[str | None, str]:
+    """The SPDX id the project's own files clearly state, and a note when its text is not standard.
+
+    A free-text license decides alone (when it is an SPDX id); else the license file named in
+    ``license = { file = ... }`` or the LICENSE files at the top, as long as every License classifier
+    allows that license; else the classifiers, with the evidence they need.
+    """
+    meta = _meta(project)
+    if meta is not None and meta.license_text:
+        text = meta.license_text.strip()
+        canonical = canonical_expression(text) if "\n" not in text else None
+        return canonical, ""
+    texts = [project.read_text(meta.license_file) or ""] if meta is not None and meta.license_file else []
+    texts = texts or list(_license_texts(project))
+    matches = [m for t in texts if (m := match_text(t)) is not None]
+    modified = next((m for m in matches if m.modified), None)
+    if modified is not None:
+        return None, (
+            f"The license file is not a standard license: it is the {modified.spdx} text with changes "
+            f"(\"{modified.added} ...\"). A changed license is a different license: no SPDX id names it, "
+            "tools cannot tell users what they may do, and many organisations will not use code under it. "
+            f"Use the unchanged {modified.spdx} text, or declare `license = \"LicenseRef-...\"` and keep "
+            "the file."
+        )
+    ids = {m.spdx for m in matches}
+    if len(ids) == 1:
+        found = ids.pop()
+        allowed = [_classifier_options(c) for c in license_classifiers(project)]
+        return (found if all(found in options for options in allowed) else None), ""
+    if ids:
+        return None, ""
+    return _from_classifiers(project), ""
+
+
+def _classifier_options(classifier: str) -> tuple[str, ...]:
+    exact = classifier_to_spdx().get(classifier)
+    return (exact,) if exact else AMBIGUOUS_CLASSIFIERS.get(classifier, ())
 
 
 @fixer("LIC200")
-def replace_license_table(project: Project, plan: Plan) -> None:
-    value = declared(project, "license")
-    if not isinstance(value, dict):
-        return
-    guess = _table_guess(project, value)
-    if guess is None:
-        return
-    file = value.get("file")
+def declare_expression(project: Project, plan: Plan) -> None:
+    """Write the expression the project's own files state; drop the License classifiers with it."""
+    if project.metadata == {} or not isinstance((project.pyproject or {}).get("project"), dict):
+        return  # Poetry, setup.cfg or setup.py: PKG105 says how to move the metadata
+    expr = expression(project)
+    new: str | None
+    if expr is not None:
+        canonical = canonical_expression(expr)
+        new = _renamed(canonical) if canonical else None
+        if new is None or new == canonical:
+            return
+    else:
+        new, _note = _guess(project)
+        if new is None:
+            return
+    meta = _meta(project)
+    file = meta.license_file if meta is not None else None
 
     def change(doc: TOMLDocument) -> None:
         table = project_table(doc)
-        table["license"] = guess
+        table["license"] = new
         if isinstance(file, str) and "license-files" not in table:
             table["license-files"] = [file]
+        _drop_license_classifiers(table)
 
-    plan.edit_toml(PYPROJECT, change, f"declare the license as the SPDX expression \"{guess}\"")
+    plan.edit_toml(PYPROJECT, change, f"declare the license as the SPDX expression \"{new}\"")
+
+
+def _renamed(canonical: str) -> str:
+    """``GPL-2.0+`` becomes ``GPL-2.0-or-later``: the same license, in today's spelling."""
+    current = {i.lower() for i in spdx_ids()}
+    return re.sub(
+        r"([A-Za-z0-9.-]+)\+",
+        lambda m: f"{m.group(1)}-or-later" if f"{m.group(1)}-or-later".lower() in current else m.group(0),
+        canonical,
+    )
+
+
+def _drop_license_classifiers(table: Any) -> None:
+    classifiers = table_key(table, "classifiers", list, "a list of strings")
+    if classifiers is None:
+        return
+    for i in reversed(range(len(classifiers))):
+        if str(classifiers[i]).startswith("License ::"):
+            del classifiers[i]
+    if not classifiers:
+        del table["classifiers"]
 
 
 # ---------------------------------------------------------------------- LIC201
@@ -157,89 +400,46 @@ def replace_license_table(project: Project, plan: Plan) -> None:
     family=FAMILY,
     severity="blocker",
     topic="licenses",
-    requires=("LIC200",),
-    title="The license expression is a valid SPDX expression",
-    why="""The license must use identifiers from the SPDX list (https://spdx.org/licenses/), combined with
-    `AND`, `OR` and `WITH`. Build backends reject anything else, and a free-form name is ambiguous.""",
-    fix="""Replace it with the exact SPDX identifier, for example `MIT`, `BSD-3-Clause`, `Apache-2.0` or
-    `GPL-3.0-or-later`.""",
+    requires=("PKG101",),
+    title="The build backend accepts the license declaration",
+    why="""Build backends that follow PEP 639 check the license: hatchling, setuptools, flit_core and
+    uv_build refuse an expression that is not valid SPDX, flit_core and uv_build refuse retired ids such as
+    `GPL-3.0`, and setuptools, flit_core and pdm-backend refuse License classifiers next to an expression.
+    Then nobody can build or install your package from source.""",
+    fix="""Use exact SPDX ids from https://spdx.org/licenses/ (for example `MIT`, `BSD-3-Clause`,
+    `GPL-3.0-or-later`) and delete the `License ::` classifiers.""",
 )
-def license_valid(project: Project) -> Result:
-    expr = expression(project)
-    if expr is None:
-        return Skip("No SPDX license expression is declared.")
-    canonical = canonical_expression(expr)
-    if canonical is not None:
-        return _deprecated_ids(project, canonical)
-    import difflib
-
-    ids = spdx_ids()
-    by_lower = {i.lower(): i for i in ids}
-    if " " in expr.strip() and not _has_operator(expr):
-        dashed = canonical_expression("-".join(expr.split()))
-        if dashed:
-            return Fail(f"`license = \"{expr}\"` is not a valid SPDX expression; SPDX ids have no spaces: "
-                        f"write `{dashed}`.", path=PYPROJECT, line=line_of(project, "license"))
-    hints = []
-    for tok in license_ids(expr):
-        if tok.lower() not in by_lower and not tok.startswith("LicenseRef-"):
-            close = difflib.get_close_matches(tok.lower(), by_lower, n=3, cutoff=0.6)
-            if close:
-                options = " or ".join(f"`{by_lower[c]}`" for c in close)
-                hints.append(f"instead of `{tok}`, did you mean {options}")
-    tail = " (" + "; ".join(hints) + ")" if hints else ""
-    return Fail(f"`license = \"{expr}\"` is not a valid SPDX expression{tail}.", path=PYPROJECT,
-                line=line_of(project, "license"))
-
-
-def _deprecated_ids(project: Project, canonical: str) -> Result:
-    """Old SPDX ids (``GPL-3.0``, ``GPL-2.0+``) that packaging still accepts but SPDX has retired."""
-    current = {i.lower() for i in spdx_ids()}
-    tokens = canonical.replace("(", " ").replace(")", " ").split()
-    old = [
-        t
-        for t in tokens
-        if t.upper() not in OPERATORS
-        and not t.startswith("LicenseRef-")
-        and "exception" not in t.lower()  # exceptions have their own list
-        and t.lower().rstrip("+") not in current  # `Apache-2.0+` is valid: "this version or later"
-    ]
-    if not old:
+def license_accepted(project: Project) -> Result:
+    if expression(project) is None:
+        return Skip("No license expression is declared.")
+    refused = [text for text, is_refused in declaration_problems(project) if is_refused]
+    if not refused:
         return None
-    hints = []
-    for t in old:
-        base = t.rstrip("+")
-        if t.endswith("+") and f"{base}-or-later".lower() in current:
-            hints.append(f"`{t}` is now written `{base}-or-later`")
-        elif f"{base}-only".lower() in current:
-            hints.append(f"`{t}` does not say whether later versions are allowed: write `{base}-only` or "
-                         f"`{base}-or-later`")
-        else:
-            hints.append(f"`{t}` is a retired SPDX id")
-    return Fail("; ".join(hints) + ".", path=PYPROJECT, line=line_of(project, "license"),
-                needs_author=any("-only` or" in h for h in hints))
+    path, line = _where(project)
+    return Fail(" ".join(refused), path=path, line=line, needs_author=any("-only` or" in t for t in refused))
 
 
 @fixer("LIC201")
-def rename_retired_ids(project: Project, plan: Plan) -> None:
-    """``GPL-2.0+`` becomes ``GPL-2.0-or-later``: the same license, in today's spelling."""
+def make_acceptable(project: Project, plan: Plan) -> None:
+    """Drop the classifiers next to an expression and rename `+` ids; nothing that needs a decision."""
     expr = expression(project)
     canonical = canonical_expression(expr) if expr else None
-    if canonical is None:
+    if canonical is None or not isinstance((project.pyproject or {}).get("project"), dict):
         return
-    current = {i.lower() for i in spdx_ids()}
-    new = re.sub(
-        r"([A-Za-z0-9.-]+)\+",
-        lambda m: f"{m.group(1)}-or-later" if f"{m.group(1)}-or-later".lower() in current else m.group(0),
-        canonical,
-    )
-    if new == canonical:
+    new = _renamed(canonical)
+    drop = bool(license_classifiers(project))
+    if new == canonical and not drop:
         return
 
     def change(doc: TOMLDocument) -> None:
-        project_table(doc)["license"] = new
+        table = project_table(doc)
+        if new != canonical:
+            table["license"] = new
+        _drop_license_classifiers(table)
 
-    plan.edit_toml(PYPROJECT, change, f"write the license as \"{new}\" (today's SPDX spelling)")
+    reason = f"write the license as \"{new}\" (today's SPDX spelling)" if new != canonical else ""
+    reason = reason or "remove the License classifiers next to the license expression"
+    plan.edit_toml(PYPROJECT, change, reason)
 
 
 def _has_operator(expr: str) -> bool:
@@ -369,7 +569,11 @@ def license_osi(project: Project) -> Result:
     if expr is None:
         return Skip("No SPDX license expression is declared.")
     canonical = canonical_expression(expr) or expr
-    ids = license_ids(canonical)
+    current = {i.lower(): i for i in spdx_ids()}
+    # a retired id (`GPL-3.0`) is approved when its current spellings are (`GPL-3.0-only`)
+    ids = [
+        i if i.lower() in current else current.get(f"{i}-only".lower(), i) for i in license_ids(canonical)
+    ]
     osi = osi_approved()
     bad = [i for i in ids if i not in osi]
     if not bad or (_has_operator(canonical) and " OR " in canonical and len(bad) < len(ids)):
@@ -389,57 +593,34 @@ def license_osi(project: Project) -> Result:
     severity="important",
     topic="licenses",
     requires=("PKG101",),
-    title="The license is stated once, as an expression, not as classifiers",
+    title="The license is stated once, as an expression, not also as classifiers",
     why="""`License ::` classifiers are the old, imprecise way to name a license (one classifier covers
-    every BSD variant). PEP 639 replaced them with the `license` expression, and forbids both together:
-    new build backends refuse to build a project that has both.""",
-    fix="""Delete the `License ::` classifiers and keep (or add) `license = "..."` under `[project]`.""",
+    every BSD variant). PEP 639 replaced them with the `license` expression: setuptools, flit_core and
+    pdm-backend refuse to build a project that has both, and the others may follow.""",
+    fix="""Delete the `License ::` classifiers and keep `license = "..."` under `[project]`
+    (`sciship check --fix` does it).""",
 )
 def no_license_classifiers(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    found = license_classifiers(project)
-    if not found:
-        return None
-    listed = ", ".join(f"`{c}`" for c in found)
-    if expression(project) is not None:
-        return Fail(f"{listed} next to `license = \"{expression(project)}\"`: build backends following "
-                    "PEP 639 stop with an error.", path=PYPROJECT, line=line_of(project, "classifiers"))
-    mapped = _from_classifiers(project)
-    if mapped is None:
-        return Fail(f"{listed} does not say exactly which license applies; choose the SPDX id and write "
-                    "`license = \"...\"`.", path=PYPROJECT, line=line_of(project, "classifiers"),
-                    needs_author=True)
-    return Fail(f"{listed} is the old way to state `{mapped}`; write `license = \"{mapped}\"` instead.",
-                path=PYPROJECT, line=line_of(project, "classifiers"))
+    if expression(project) is None:
+        return Skip("No license expression is declared; LIC200 covers a license stated only by classifiers.")
+    tolerated = [t for t, refused in declaration_problems(project) if not refused and "classifier" in t]
+    if not tolerated:
+        return None  # none, or the backend refuses them (LIC201)
+    path, _ = _where(project)
+    return Fail(tolerated[0], path=path, line=line_of(project, "classifiers") if path == PYPROJECT else None)
 
 
 @fixer("LIC204")
-def classifiers_to_expression(project: Project, plan: Plan) -> None:
-    current = expression(project)
-    new = None if current is not None else _from_classifiers(project)
-    if current is None and new is None:
+def remove_license_classifiers(project: Project, plan: Plan) -> None:
+    if expression(project) is None or not isinstance((project.pyproject or {}).get("project"), dict):
         return
 
     def change(doc: TOMLDocument) -> None:
-        table = project_table(doc)
-        classifiers = table_key(table, "classifiers", list, "a list of strings")
-        if classifiers is not None:
-            for i in reversed(range(len(classifiers))):
-                if str(classifiers[i]).startswith("License ::"):
-                    del classifiers[i]
-            if not classifiers:
-                del table["classifiers"]
-        if new is not None and "license" not in table:
-            table["license"] = new
+        _drop_license_classifiers(project_table(doc))
 
-    reason = "remove the License classifiers"
-    if new:
-        reason = f"replace the License classifiers by license = \"{new}\""
-    plan.edit_toml(PYPROJECT, change, reason)
+    plan.edit_toml(PYPROJECT, change, "remove the License classifiers (the license expression says it)")
 
 
-# ---------------------------------------------------------------------- LIC205
 @check(
     "LIC205",
     family=FAMILY,
@@ -458,6 +639,18 @@ def license_text_matches(project: Project) -> Result:
     if expr is None or not files:
         return Skip("There is no declared license or no license file to compare.")
     texts = {f: project.read_text(f) or "" for f in files}
+    for f, text in texts.items():
+        changed = match_text(text)
+        if changed is not None and changed.modified:
+            return Fail(
+                f"`{f}` is not the standard {changed.spdx} text: it changes it (\"{changed.added} ...\"). "
+                f"A changed license is not {changed.spdx}, so `license = \"{expr}\"` tells users terms that "
+                "are not the ones in the file. Use the unchanged text, or declare "
+                "`license = \"LicenseRef-<name>\"` for your own terms (and expect that many users cannot use "
+                "code under a custom license).",
+                path=f,
+                needs_author=True,
+            )
     known = known_licenses()
     ids = [i for i in license_ids(canonical_expression(expr) or expr) if i in known]
     found = {spdx for text in texts.values() for spdx in identify(text)}
@@ -477,3 +670,29 @@ def license_text_matches(project: Project) -> Result:
     if not ids:
         return Skip(f"sciship has no fingerprint for `{expr}`, so it did not compare the text.")
     return None
+
+
+# ---------------------------------------------------------------------- LIC206
+@check(
+    "LIC206",
+    family=FAMILY,
+    severity="blocker",
+    topic="licenses",
+    title="The project states a license",
+    why="""Without a license, nobody may legally use, copy or build on your code, however public it is:
+    copyright law reserves every right to the authors. A license (a LICENSE file with the text, declared
+    in pyproject.toml) is what gives others permission.""",
+    fix="""Choose a license (`sciship explain licenses` compares the usual ones), put its text in a LICENSE
+    file and write `license = "MIT"` (or your choice) under `[project]`. sciship never picks one for you.""",
+)
+def states_license(project: Project) -> Result:
+    if not_a_package(project):
+        return Skip("This folder is not itself a package (see LAY400).")
+    if states_a_license(project):
+        return None
+    return Fail(
+        "There is no license anywhere: no `license` in the package metadata, no `License ::` classifier and "
+        "no LICENSE file. Only you can choose one: sciship will not pick it for you.",
+        path=PYPROJECT if project.has(PYPROJECT) else None,
+        needs_author=True,
+    )

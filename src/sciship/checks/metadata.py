@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks._build import not_a_package
 from sciship.checks._project_table import (
     DEFAULT_REQUIRES_PYTHON,
     PYPROJECT,
@@ -13,9 +14,7 @@ from sciship.checks._project_table import (
     git_author,
     github_repo,
     inline_authors,
-    is_dynamic,
     line_of,
-    no_pyproject,
     project_table,
     table_key,
     version_literals,
@@ -25,12 +24,54 @@ if TYPE_CHECKING:
     from tomlkit.toml_document import TOMLDocument
 
     from sciship.checks import Result
+    from sciship.metadata.model import Metadata
     from sciship.plan import Plan
     from sciship.project import Project
 
 FAMILY = "metadata"
 MAX_DESCRIPTION = 200
 _NEEDS_TOML = ("PKG101",)
+
+
+def _meta(project: Project) -> Metadata | None:
+    """The packaging metadata, wherever the project keeps it ([project], Poetry, setup.cfg, setup.py)."""
+    from sciship.metadata.model import load
+
+    return load(project).package
+
+
+def _meta_or_skip(project: Project) -> Metadata | Skip:
+    """The packaging metadata, or a Skip when there is none to check (PKG105 and PKG110 say why)."""
+    if not_a_package(project):
+        return Skip("This folder is not itself a package (see LAY400).")
+    meta = _meta(project)
+    return Skip("sciship found no package metadata (see PKG105).") if meta is None else meta
+
+
+def _at(project: Project, meta: Metadata | None, field: str, key: str) -> tuple[str, int | None]:
+    """Where ``field`` is declared (or belongs): the file and line for a finding."""
+    src = meta.source(field) if meta is not None else None
+    if src is not None:
+        return src.path, src.line
+    if meta is not None and meta.origin in ("setup.py", "setup.cfg"):
+        return meta.origin, None
+    return PYPROJECT, line_of(project, key)
+
+
+def _table_name(meta: Metadata | None) -> str:
+    origin = meta.origin if meta is not None else "pyproject"
+    names = {"poetry": "`[tool.poetry]`", "setup.cfg": "setup.cfg", "setup.py": "setup.py"}
+    return names.get(origin, "`[project]`")
+
+
+def _computed_in_setup_py(project: Project, keyword: str) -> bool:
+    """setup.py passes ``keyword`` to setup() as something other than a literal (sciship does not run it)."""
+    text = project.read_text("setup.py") if project.has("setup.py") else None
+    return bool(text and re.search(rf"\b{keyword}\s*=", text)) or bool(text and "**" in text)
+
+
+def _has_project_table(project: Project) -> bool:
+    return isinstance((project.pyproject or {}).get("project"), dict)
 
 
 # ---------------------------------------------------------------------- PKG110 name
@@ -41,40 +82,45 @@ _NEEDS_TOML = ("PKG101",)
     topic="package",
     requires=_NEEDS_TOML,
     title="The project has a valid name",
-    why="""The name in `[project]` is what people type after `pip install` and what PyPI shows. It may
-    only use letters, digits, `-`, `_` and `.`, and must start and end with a letter or digit; without a
-    valid name nothing can build your package.""",
+    why="""The package name is what people type after `pip install` and what PyPI shows. It may only use
+    letters, digits, `-`, `_` and `.`, and must start and end with a letter or digit; without a valid
+    name no build backend can build your package.""",
     fix="""Set `name = "your-package"` under `[project]` in pyproject.toml (lower case with dashes is the
     usual style).""",
 )
 def has_valid_name(project: Project) -> Result:
-    if project.pyproject is None:
+    if project.pyproject is None and not project.has("setup.py") and not project.has("setup.cfg"):
         return Skip("There is no readable pyproject.toml.")
-    if not isinstance(project.pyproject.get("project"), dict):
-        old = project.find("setup.py", "setup.cfg")
-        where = f" The metadata is still in `{old}`: move it into `[project]`." if old else ""
-        return Fail(
-            f"pyproject.toml has no `[project]` table, where the name, version and the rest of "
-            f"the package's description belong.{where}",
-            path=old or PYPROJECT,
-        )
-    name = declared(project, "name")
-    if name is None:
-        return Fail("`[project]` has no `name`.", path=PYPROJECT)
-    if not isinstance(name, str):
+    if not_a_package(project):
+        return Skip("This folder is not itself a package (see LAY400).")
+    meta = _meta(project)
+    raw = project.metadata.get("name")
+    if _has_project_table(project) and raw is not None and not isinstance(raw, str):
         return Fail(
             "`project.name` must be a string in quotes.", path=PYPROJECT, line=line_of(project, "name")
+        )
+    name = meta.name if meta is not None else None
+    if name is None:
+        if _has_project_table(project) and "name" not in project.metadata:
+            return Fail("`[project]` has no `name`, so no backend can build the package.", path=PYPROJECT)
+        if _computed_in_setup_py(project, "name"):
+            return Skip("sciship is not sure: setup.py computes the name, and sciship does not run setup.py.")
+        return Fail(
+            "The package has no name anywhere sciship looked (`[project]`, `[tool.poetry]`, setup.cfg, "
+            "setup.py), so nothing can build it.",
+            path=PYPROJECT if project.has(PYPROJECT) else None,
         )
     from packaging.utils import InvalidName, canonicalize_name
 
     try:
         canonicalize_name(name, validate=True)
     except InvalidName:
+        path, line = _at(project, meta, "name", "name")
         return Fail(
             f"`{name}` is not a valid package name: use only letters, digits, `-`, `_` and `.`, starting and "
             f"ending with a letter or digit (for example `{_suggest_name(name) or 'my-package'}`).",
-            path=PYPROJECT,
-            line=line_of(project, "name"),
+            path=path,
+            line=line,
         )
     return None
 
@@ -87,17 +133,19 @@ def _suggest_name(raw: str) -> str:
 @check(
     "PKG111",
     family=FAMILY,
-    severity="important",
+    severity="polish",
     topic="package",
     requires=("PKG110",),
     title="The package name matches the name people import",
     why="""People install a package by its distribution name (`pip install my-tool`) and use it by its
-    import name (`import my_tool`). When the two differ, users guess wrong, and reviewers ask why.""",
-    fix="""Make them agree: rename the import folder, or change `name` in pyproject.toml (dashes in the name
-    become underscores in the import).""",
+    import name (`import my_tool`). When the two differ, users have to learn both; often the difference is
+    unavoidable (the name is taken on PyPI), and then saying both in the README is enough.""",
+    fix="""Make them agree when you can: rename the import folder, or change the name in pyproject.toml
+    (dashes in the name become underscores in the import). Otherwise show both in the README.""",
 )
 def name_matches_import(project: Project) -> Result:
-    name = project.name
+    meta = _meta(project)
+    name = meta.name if meta is not None else None
     if name is None:
         return Skip("The project has no name yet.")
     pkgs = project.packages
@@ -110,13 +158,15 @@ def name_matches_import(project: Project) -> Result:
         have = pkg.name.lower()
         if have == wanted or (pkg.namespace and wanted.startswith(have + "_")):
             return None
-    imports = ", ".join(f"`import {p.name}`" for p in pkgs)
-    other = pkgs[0].name.replace("_", "-")
+    main = max(pkgs, key=lambda p: (not p.namespace, len(project.under(p.path))))
+    path, line = _at(project, meta, "name", "name")
     return Fail(
-        f"Users will `pip install {name}` but then have to type {imports} (found at `{pkgs[0].path}`). "
-        f'Either rename the package folder to `{wanted}` or set `name = "{other}"`.',
-        path=PYPROJECT,
-        line=line_of(project, "name"),
+        f"Users will `pip install {name}` but then type `import {main.name}` (found at `{main.path}`). "
+        "That is fine when the name you wanted is taken on PyPI; then say both names in the README's install "
+        f"section. Otherwise make them agree: rename the folder to `{wanted}`, or set the name to "
+        f"`{main.name.replace('_', '-')}`.",
+        path=path,
+        line=line,
     )
 
 
@@ -134,31 +184,57 @@ def name_matches_import(project: Project) -> Result:
     backend read it from one file.""",
 )
 def has_valid_version(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    version = declared(project, "version")
-    if version is None:
-        if is_dynamic(project, "version"):
-            return None
-        return Fail("`[project]` has no `version` and does not list it in `dynamic`.", path=PYPROJECT)
-    if not isinstance(version, str):
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    raw = project.metadata.get("version")
+    if _has_project_table(project) and raw is not None and not isinstance(raw, str):
         return Fail(
             '`project.version` must be a string in quotes, like "0.1.0".',
             path=PYPROJECT,
             line=line_of(project, "version"),
         )
+    version = meta.version
+    if version is None:
+        if "version" in meta.dynamic or meta.version_from or _scm_version(project):
+            return None
+        if meta.origin in ("setup.py", "setup.cfg") and (
+            _computed_in_setup_py(project, "version") or _cfg_computes_version(project)
+        ):
+            return Skip("sciship is not sure: the version is computed when setup.py runs.")
+        where = _table_name(meta)
+        tail = " and does not list it in `dynamic`" if meta.origin == "pyproject" else ""
+        return Fail(f"{where} has no `version`{tail}.", path=_at(project, meta, "version", "version")[0])
     from packaging.version import InvalidVersion, Version
 
     try:
         Version(version)
     except InvalidVersion:
+        path, line = _at(project, meta, "version", "version")
         return Fail(
             f"`{version}` is not a valid version (PEP 440). Use numbers separated by dots, optionally "
             "followed by a pre-release like `rc1` or `.dev0`: for example `0.1.0`.",
-            path=PYPROJECT,
-            line=line_of(project, "version"),
+            path=path,
+            line=line,
         )
     return None
+
+
+def _scm_version(project: Project) -> bool:
+    """The version comes from git tags (setuptools-scm, hatch-vcs, poetry-dynamic-versioning, versioneer)."""
+    system = (project.pyproject or {}).get("build-system")
+    listed = system.get("requires") if isinstance(system, dict) else None
+    requires = " ".join(str(r) for r in listed) if isinstance(listed, list) else ""
+    text = project.read_text("setup.py") if project.has("setup.py") else ""
+    return bool(
+        re.search(r"setuptools[-_]scm|hatch-vcs|dynamic-versioning|versioneer|versioningit", requires)
+        or (text and re.search(r"use_scm_version|versioneer", text))
+    )
+
+
+def _cfg_computes_version(project: Project) -> bool:
+    text = project.read_text("setup.cfg") if project.has("setup.cfg") else ""
+    return bool(text and re.search(r"^\s*version\s*=\s*(attr|file):", text, re.MULTILINE))
 
 
 # ---------------------------------------------------------------------- PKG113 single source
@@ -176,9 +252,12 @@ def has_valid_version(project: Project) -> Result:
     `__version__` from your package (`dynamic = ["version"]` plus `[tool.hatch.version] path = ...`).""",
 )
 def version_single_source(project: Project) -> Result:
-    static = declared(project, "version")
-    if not isinstance(static, str):
-        return None  # dynamic (read from one file) or missing (PKG112)
+    meta = _meta(project)
+    if meta is None or meta.origin not in ("pyproject", "poetry") or meta.version is None:
+        return None
+    static = meta.version
+    if "version" in meta.dynamic or meta.version_from or _scm_version(project):
+        return None  # dynamic (read from one file or git) or missing (PKG112)
     literals = version_literals(project)
     if not literals:
         return None
@@ -212,28 +291,31 @@ def version_single_source(project: Project) -> Result:
     package does.""",
 )
 def has_description(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    desc = declared(project, "description")
-    if desc is None:
-        if is_dynamic(project, "description"):
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    desc = meta.description
+    raw = project.metadata.get("description") if meta.origin == "pyproject" else desc
+    if raw is None:
+        if "description" in meta.dynamic:
             return None
-        return Fail("`[project]` has no `description`.", path=PYPROJECT)
-    line = line_of(project, "description")
-    if not isinstance(desc, str) or not desc.strip():
-        return Fail("`project.description` is empty.", path=PYPROJECT, line=line)
-    if "\n" in desc.strip():
+        where = _at(project, meta, "description", "x")[0]
+        return Fail(f"{_table_name(meta)} has no `description`.", path=where)
+    path, line = _at(project, meta, "description", "description")
+    if not isinstance(raw, str) or not raw.strip():
+        return Fail("The `description` is empty.", path=path, line=line)
+    if "\n" in raw.strip():
         return Fail(
-            "`project.description` spans several lines; PyPI shows one line. Keep one sentence and "
-            "move the rest to the README.",
-            path=PYPROJECT,
+            "The `description` spans several lines; PyPI shows one line. Keep one sentence and move the rest "
+            "to the README.",
+            path=path,
             line=line,
         )
-    if len(desc) > MAX_DESCRIPTION:
+    if len(raw) > MAX_DESCRIPTION:
         return Fail(
-            f"`project.description` is {len(desc)} characters long; keep it under {MAX_DESCRIPTION} "
-            "and move the details to the README.",
-            path=PYPROJECT,
+            f"The `description` is {len(raw)} characters long; keep it under {MAX_DESCRIPTION} and move the "
+            "details to the README.",
+            path=path,
             line=line,
         )
     return None
@@ -254,15 +336,23 @@ def has_description(project: Project) -> Result:
     `[project]`.""",
 )
 def has_requires_python(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    if declared(project, "requires-python") is None and not is_dynamic(project, "requires-python"):
-        return Fail("`[project]` has no `requires-python`.", path=PYPROJECT)
-    return None
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    if meta.requires_python is not None or "requires_python" in meta.dynamic:
+        return None
+    if meta.origin == "pyproject" and project.metadata.get("requires-python") is not None:
+        return None
+    key = {"poetry": "`python` under `[tool.poetry.dependencies]`", "setup.py": "`python_requires`",
+           "setup.cfg": "`python_requires`"}.get(meta.origin, "`requires-python`")
+    return Fail(f"{_table_name(meta)} has no {key}.", path=_at(project, meta, "requires_python", "x")[0])
 
 
 @fixer("PKG115")
 def add_requires_python(project: Project, plan: Plan) -> None:
+    if not _has_project_table(project):
+        return
+
     def change(doc: TOMLDocument) -> None:
         table = project_table(doc)
         if "requires-python" not in table:
@@ -287,26 +377,46 @@ _CAPS = frozenset({"<", "<=", "~=", "=="})
     fix="""Keep only the lower bound, for example `requires-python = ">=3.10"`.""",
 )
 def requires_python_uncapped(project: Project) -> Result:
-    spec = declared(project, "requires-python")
+    meta = _meta(project)
+    spec = meta.requires_python if meta is not None else None
     if not isinstance(spec, str):
         return None
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
+    path, line = _at(project, meta, "requires_python", "requires-python")
     try:
-        caps = [str(s) for s in SpecifierSet(spec) if s.operator in _CAPS]
+        caps = [str(s) for s in SpecifierSet(spec) if s.operator in _CAPS and not _harmless(s.version)]
     except InvalidSpecifier:
         return Fail(
             f'`requires-python = "{spec}"` is not a valid version range; write it like `>=3.10`.',
-            path=PYPROJECT,
-            line=line_of(project, "requires-python"),
+            path=path,
+            line=line,
         )
     if caps:
+        shown = f"`{spec}`"
+        if meta is not None and meta.origin == "poetry" and "^" in _poetry_python(project):
+            shown += f" (from Poetry's `python = \"{_poetry_python(project)}\"`)"
         return Fail(
-            f'`requires-python = "{spec}"` sets an upper limit ({", ".join(f"`{c}`" for c in caps)}).',
-            path=PYPROJECT,
-            line=line_of(project, "requires-python"),
+            f"The supported Python versions {shown} have an upper limit "
+            f"({', '.join(f'`{c}`' for c in caps)}).",
+            path=path,
+            line=line,
         )
     return None
+
+
+def _poetry_python(project: Project) -> str:
+    tool = (project.pyproject or {}).get("tool")
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    deps = poetry.get("dependencies") if isinstance(poetry, dict) else None
+    python = deps.get("python") if isinstance(deps, dict) else None
+    return python if isinstance(python, str) else ""
+
+
+def _harmless(version: str) -> bool:
+    """``<4`` / ``<4.0``: there is no Python 4 to be kept from, so the cap stops nobody today."""
+    major = version.split(".", 1)[0]
+    return major.isdigit() and int(major) >= 4
 
 
 def uncapped(spec: str) -> str:
@@ -327,6 +437,8 @@ def uncapped(spec: str) -> str:
 def remove_python_cap(project: Project, plan: Plan) -> None:
     from packaging.specifiers import InvalidSpecifier
 
+    if not _has_project_table(project):
+        return
     spec = declared(project, "requires-python")
     if not isinstance(spec, str):
         return
@@ -356,10 +468,11 @@ def remove_python_cap(project: Project, plan: Plan) -> None:
     spaces around `::` matter).""",
 )
 def classifiers_exist(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    classifiers = declared(project, "classifiers")
-    if not isinstance(classifiers, list) or not classifiers:
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    classifiers = list(meta.classifiers)
+    if not classifiers:
         return None
     import difflib
 
@@ -378,7 +491,8 @@ def classifiers_exist(project: Project) -> Result:
         close = difflib.get_close_matches(c, known, n=1, cutoff=0.8)
         problems.append(f"`{c}` does not exist" + (f" (did you mean `{close[0]}`?)" if close else ""))
     if problems:
-        return Fail("; ".join(problems) + ".", path=PYPROJECT, line=line_of(project, "classifiers"))
+        path, line = _at(project, meta, "classifiers", "classifiers")
+        return Fail("; ".join(problems) + ".", path=path, line=line)
     return None
 
 
@@ -396,28 +510,24 @@ def classifiers_exist(project: Project) -> Result:
     (`sciship check --fix` takes them from `git config user.name` and `user.email`).""",
 )
 def has_authors(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    if is_dynamic(project, "authors") or is_dynamic(project, "maintainers"):
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    if {"authors", "maintainers"} & meta.dynamic:
         return None
-    listed = [
-        p
-        for key in ("authors", "maintainers")
-        if isinstance(people := declared(project, key), list)
-        for p in people
-    ]
-    people = [p for p in listed if isinstance(p, dict)]
+    people = [*meta.authors, *meta.maintainers]
     # --fix can only help when git knows who you are
     unknown = git_author(project) is None
+    path, line = _at(project, meta, "authors", "authors")
     if not people:
         return Fail(
-            "`[project]` lists no `authors` (or `maintainers`).", path=PYPROJECT, needs_author=unknown
+            f"{_table_name(meta)} lists no `authors` (or `maintainers`).", path=path, needs_author=unknown
         )
-    if not any(p.get("email") for p in people):
+    if not any(p.email for p in people):
         return Fail(
             "The authors have no `email`; add one to at least one author.",
-            path=PYPROJECT,
-            line=line_of(project, "authors"),
+            path=path,
+            line=line,
             needs_author=True,
         )
     return None
@@ -425,6 +535,8 @@ def has_authors(project: Project) -> Result:
 
 @fixer("PKG118")
 def add_author(project: Project, plan: Plan) -> None:
+    if not _has_project_table(project):
+        return
     author = git_author(project)
     if author is None:
         plan.note("sciship could not read your name and email from `git config`; add `authors` by hand.")
@@ -493,27 +605,31 @@ def _url_kinds(urls: dict[str, Any]) -> set[str]:
     `Issues = "https://.../issues"`.""",
 )
 def has_urls(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    if is_dynamic(project, "urls"):
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    if "urls" in meta.dynamic:
         return None
-    urls = declared(project, "urls")
-    urls = urls if isinstance(urls, dict) else {}
+    urls = dict(meta.urls)
     missing = [k for k in _URL_KINDS if k not in _url_kinds(urls)]
     if not missing:
         return None
     labels = {"source": "`Source`", "documentation": "`Documentation`", "issues": "`Issues`"}
-    where = "`[project.urls]` has no " if urls else "There is no `[project.urls]` table, so no "
+    table = "`[project.urls]`" if meta.origin == "pyproject" else f"The project links in {_table_name(meta)}"
+    where = f"{table} has no " if urls else f"There is no {table}, so no "
+    path, line = _at(project, meta, "urls", "Homepage")
     return Fail(
         where + " / ".join(labels[m] for m in missing) + " link.",
-        path=PYPROJECT,
-        line=line_of(project, "Homepage") or line_of(project, "Source"),
+        path=path,
+        line=line or line_of(project, "Source"),
         needs_author=github_repo(project) is None,
     )  # --fix needs a GitHub remote to go on
 
 
 @fixer("PKG119")
 def add_urls(project: Project, plan: Plan) -> None:
+    if not _has_project_table(project):
+        return
     repo = github_repo(project)
     if repo is None:
         plan.note("sciship found no GitHub remote (`git remote -v`), so it did not add `[project.urls]`.")
@@ -556,11 +672,24 @@ def add_urls(project: Project, plan: Plan) -> None:
     only when you know a future version breaks your code).""",
 )
 def dependencies_not_pinned(project: Project) -> Result:
-    if (skip := no_pyproject(project)) is not None:
-        return skip
-    deps = declared(project, "dependencies")
+    meta = _meta_or_skip(project)
+    if isinstance(meta, Skip):
+        return meta
+    poetry = meta.origin == "poetry"
+    pinned = _poetry_pins(project) if poetry else _pep508_pins(declared(project, "dependencies"))
+    if pinned:
+        shown = ", ".join(f"`{p}`" for p in pinned)
+        return Fail(
+            f"These dependencies are pinned to one exact version: {shown}.",
+            path=PYPROJECT,
+            line=None if poetry else line_of(project, "dependencies"),
+        )
+    return None
+
+
+def _pep508_pins(deps: object) -> list[str]:
     if not isinstance(deps, list):
-        return None
+        return []
     from packaging.requirements import InvalidRequirement, Requirement
 
     pinned: list[str] = []
@@ -573,12 +702,22 @@ def dependencies_not_pinned(project: Project) -> Result:
             continue  # PKG102 reports malformed requirements
         if any(s.operator == "===" or (s.operator == "==" and "*" not in s.version) for s in req.specifier):
             pinned.append(raw)
-    if pinned:
-        return Fail(
-            "These dependencies are pinned to one exact version: "
-            + ", ".join(f"`{p}`" for p in pinned)
-            + ".",
-            path=PYPROJECT,
-            line=line_of(project, "dependencies"),
-        )
-    return None
+    return pinned
+
+
+_POETRY_EXACT = re.compile(r"^\s*(==\s*)?\d+(\.\d+)*([a-z]+\d*)?\s*$", re.IGNORECASE)
+
+
+def _poetry_pins(project: Project) -> list[str]:
+    """Poetry dependencies pinned to one version: ``"1.2.3"`` and ``"==1.2.3"`` both mean exactly that."""
+    tool = (project.pyproject or {}).get("tool")
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    deps = poetry.get("dependencies") if isinstance(poetry, dict) else None
+    if not isinstance(deps, dict):
+        return []
+    out = []
+    for name, spec in deps.items():
+        version = spec.get("version") if isinstance(spec, dict) else spec
+        if name != "python" and isinstance(version, str) and _POETRY_EXACT.match(version):
+            out.append(f'{name} = "{version}"')
+    return out

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks._build import BACKEND_NAMES, backend, not_a_package
 from sciship.checks._project_table import text_line_of
 
 if TYPE_CHECKING:
@@ -21,27 +23,26 @@ FAMILY = "pyproject"
     family=FAMILY,
     severity="blocker",
     topic="pyproject",
-    title="The project has a pyproject.toml",
-    why="""pyproject.toml is the one file every packaging tool reads: it names your package, lists what it
-    needs and says how to build it. Without it, pip cannot build or install your code.""",
+    title="pip can build the project (it has a pyproject.toml)",
+    why="""pip builds and installs a project from its pyproject.toml (or, the old way, its setup.py). A
+    folder with neither is not a package pip can install: nobody can `pip install` it.""",
     fix="""Create pyproject.toml at the top of the project (`sciship check --fix` writes a starter from what
-    it can see; `sciship new` shows a complete one). A project that only has setup.py can move its
-    `setup(...)` arguments into the `[project]` table.""",
+    it can see; `sciship new` shows a complete one).""",
 )
 def has_pyproject(project: Project) -> Result:
-    if project.has("pyproject.toml"):
-        return None
-    if project.pyproject_not_a_file is not None:
+    if project.pyproject_not_a_file is not None:  # pip cannot read it either
         return Fail(project.pyproject_not_a_file.message, path="pyproject.toml")
-    if project.has("setup.py") or project.has("setup.cfg"):
-        old = "setup.py" if project.has("setup.py") else "setup.cfg"
+    if project.has("pyproject.toml") or project.has("setup.py"):
+        return None  # a setup.py-only project builds with pip; PKG105 asks to move to pyproject.toml
+    if not_a_package(project):
+        return Skip("This folder is not itself a package (see LAY400).")
+    if project.has("setup.cfg"):
         return Fail(
-            f"This project is configured only through `{old}`. That still works with setuptools, but the "
-            "standard today is pyproject.toml: move the metadata into its `[project]` table and add a "
-            "`[build-system]` table (see `sciship explain build-backends`).",
-            path=old,
+            "There is a setup.cfg but no pyproject.toml and no setup.py, so pip does not know how to build "
+            "the project.",
+            path="setup.cfg",
         )
-    return Fail("There is no pyproject.toml at the top of the project.")
+    return Fail("There is no pyproject.toml at the top of the project, so pip cannot build or install it.")
 
 
 @check(
@@ -69,24 +70,42 @@ def pyproject_parses(project: Project) -> Result:
 _VALIDATOR_CACHE: dict[str, Any] = {}
 
 
-def schema_errors(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Every schema error in ``data`` as (key, plain-words message); empty when valid."""
+@dataclass(frozen=True)
+class SchemaError:
+    """One way pyproject.toml breaks the packaging standards, in plain words."""
+
+    key: str  #: the dotted key, as the file spells it: ``project.authors[0]``
+    kind: Literal["unknown-key", "wrong-shape", "missing"]
+    message: str
+    unknown: tuple[str, ...] = ()  #: the keys that are not part of the standard, for ``unknown-key``
+
+    @property
+    def in_people(self) -> bool:
+        return self.key.startswith(("project.authors", "project.maintainers"))
+
+    @property
+    def table(self) -> str:
+        return self.key.split(".")[0].split("[")[0]
+
+
+def schema_errors(data: dict[str, Any]) -> list[SchemaError]:
+    """Every schema error in ``data`` (one per table: the validator stops at the first), in plain words."""
     from validate_pyproject import errors
 
     validator = _VALIDATOR_CACHE.get("v")
     if validator is None:
         validator = _VALIDATOR_CACHE["v"] = _make_validator()
-    out: list[tuple[str, str]] = []
-    # validate-pyproject stops at the first error; validate tables one by one to report each.
+    out: list[SchemaError] = []
     for key in ("build-system", "project", "dependency-groups"):
         if key not in data:
             continue
         try:
-            validator({key: data[key]} if key != "project" else {"project": data[key]})
+            validator({key: data[key]})
         except errors.ValidationError as exc:
             out.append(_plain_schema_error(exc))
         except Exception as exc:
-            out.append((key, f"could not be validated ({type(exc).__name__})"))
+            reason = f"`[{key}]` could not be validated ({type(exc).__name__})"
+            out.append(SchemaError(key, "wrong-shape", reason))
     return out
 
 
@@ -127,28 +146,94 @@ def _make_validator() -> Any:
     return run
 
 
-def _plain_schema_error(exc: Any) -> tuple[str, str]:
-    name = str(getattr(exc, "name", "") or "")
+#: keys people put under `[project]` by habit (setup.py, Poetry), and where they belong
+_INSTEAD: dict[str, str] = {
+    "repository": "`[project.urls]`, for example `Source = \"https://...\"`",
+    "homepage": "`[project.urls]`, for example `Homepage = \"https://...\"`",
+    "home-page": "`[project.urls]`, for example `Homepage = \"https://...\"`",
+    "documentation": "`[project.urls]`, for example `Documentation = \"https://...\"`",
+    "url": "`[project.urls]`, for example `Homepage = \"https://...\"`",
+    "author": "`authors = [{ name = \"...\", email = \"...\" }]`",
+    "author_email": "`authors = [{ name = \"...\", email = \"...\" }]`",
+    "author-email": "`authors = [{ name = \"...\", email = \"...\" }]`",
+    "maintainer": "`maintainers = [{ name = \"...\", email = \"...\" }]`",
+    "python_requires": "`requires-python`",
+    "python-requires": "`requires-python`",
+    "requires_python": "`requires-python`",
+    "requires": "`dependencies`",
+    "install_requires": "`dependencies`",
+    "install-requires": "`dependencies`",
+    "extras_require": "`[project.optional-dependencies]`",
+    "extras": "`[project.optional-dependencies]`",
+    "dev-dependencies": "`[dependency-groups]` (a top-level table)",
+    "license_file": "`license-files`",
+    "license-file": "`license-files`",
+    "summary": "`description`",
+    "long_description": "`readme`",
+    "console_scripts": "`[project.scripts]`",
+    "packages": "your build backend's own table (for setuptools `[tool.setuptools] packages`)",
+}
+_PROJECT_KEYS = (
+    "name", "version", "description", "readme", "requires-python", "license", "license-files",
+    "authors", "maintainers", "keywords", "classifiers", "urls", "scripts", "gui-scripts", "entry-points",
+    "dependencies", "optional-dependencies", "dynamic", "import-names", "import-namespaces",
+)
+
+
+def _unknown_hint(key: str, where: str) -> str:
+    if where in ("project.authors", "project.maintainers"):
+        if key in ("orcid", "affiliation", "github", "url", "role"):
+            return "entries take only `name` and `email`; keep ORCIDs and affiliations in CITATION.cff"
+        return "entries take only `name` and `email`"
+    if where == "project":
+        if key in _INSTEAD:
+            return f"did you mean {_INSTEAD[key]}?"
+        import difflib
+
+        close = difflib.get_close_matches(key.lower().replace("_", "-"), _PROJECT_KEYS, n=1, cutoff=0.7)
+        if close:
+            return f"did you mean `{close[0]}`?"
+    return "check its spelling, or move it to a `[tool.<name>]` table"
+
+
+def _plain_schema_error(exc: Any) -> SchemaError:
+    name = str(getattr(exc, "name", "") or "").strip("`")
     key = name.replace("data.", "", 1) if name.startswith("data.") else name or "pyproject.toml"
-    key = re.sub(r"\[(\d+)\]", r"[\1]", key)
-    summary = str(getattr(exc, "summary", "") or getattr(exc, "message", "") or exc)
-    summary = summary.replace("`data.", "`").replace("data.", "")
+    summary = str(getattr(exc, "summary", "") or getattr(exc, "message", "") or exc).replace("data.", "")
     rule = getattr(exc, "rule", "")
     definition = getattr(exc, "definition", {}) or {}
-    expected = ""
+    value = getattr(exc, "value", None)
+    if rule == "additionalProperties":
+        m = re.search(r"must not contain \{(.*)\} properties", summary)
+        unknown = tuple(sorted(re.findall(r"'([^']+)'", m.group(1)))) if m else ()
+        where = re.sub(r"\[\d+\]$", "", key)
+        parts = [f"`{u}` is not a key of `[{key}]`: {_unknown_hint(u, where)}" for u in unknown]
+        if where in ("project.authors", "project.maintainers"):
+            parts = [f"`{u}` in `{key}`: {where.split('.')[-1]} {_unknown_hint(u, where)}" for u in unknown]
+        text = "; ".join(parts) or f"`{key}` has a key that is not standard"
+        return SchemaError(key, "unknown-key", text, unknown)
+    if rule == "required":
+        m = re.search(r"must contain \[(.*)\]", summary)
+        missing = ", ".join(f"`{k}`" for k in re.findall(r"'([^']+)'", m.group(1))) if m else "a key"
+        return SchemaError(key, "missing", f"`[{key}]` needs {missing}")
     if rule == "type":
-        kind = definition.get("type")
-        expected = f"it must be {_shape(kind)}"
+        expected = f"must be {_shape(definition.get('type'))}"
     elif rule == "format":
-        expected = f"it must be a valid {definition.get('format', 'value')}"
-    elif rule == "additionalProperties":
-        expected = "that key is not part of the standard; check its spelling"
-    elif rule == "required":
-        expected = f"the required key is missing ({summary})"
+        fmt = str(definition.get("format", "value"))
+        expected = {
+            "pep508": "must be a requirement like `numpy>=1.24` (PEP 508)",
+            "pep440": "must be a version like `1.0.2` (PEP 440)",
+            "pep508-versionspec": "must be a version range like `>=3.10`",
+            "pep508-identifier": "must be a name of letters, digits, `-`, `_` and `.`",
+            "python-entrypoint-reference": "must name a function, like `package.module:function`",
+            "SPDX": "must be an SPDX license expression, like `MIT`",
+        }.get(fmt, f"must be a valid {fmt}")
     elif rule in {"enum", "const"}:
-        expected = "it must be one of the allowed values"
-    message = f"`{key}`: {expected}" if expected else f"`{key}`: {summary}"
-    return key, message
+        expected = "must be one of the allowed values"
+    else:
+        expected = summary.split("\n")[0].replace(f"`{key}` ", "")
+    shown = f" (it is `{value}`)" if isinstance(value, (str, int, float)) and len(str(value)) < 60 else ""
+    return SchemaError(key, "wrong-shape", f"`{key}` {expected}{shown}")
 
 
 def _shape(kind: Any) -> str:
@@ -164,42 +249,83 @@ def _shape(kind: Any) -> str:
     return shapes.get(str(kind), str(kind))
 
 
+#: backends that refuse unknown keys directly under `[project]`, and inside author entries, measured by
+#: building a one-module package with each (issue 12); every backend refuses a value of the wrong shape
+REFUSE_UNKNOWN_PROJECT_KEY = frozenset({"setuptools", "flit"})
+REFUSE_UNKNOWN_PERSON_KEY = frozenset({"setuptools", "flit", "pdm", "poetry", "uv"})
+_KNOWN_STRICTNESS = frozenset({"setuptools", "flit", "pdm", "poetry", "uv", "hatchling", "maturin"})
+
+
+def _refused(error: SchemaError, kind: str) -> bool | None:
+    """Whether the backend ``kind`` stops on ``error``; None when sciship does not know."""
+    if error.key.startswith(("project.license", "project.name", "project.version")) or (
+        error.kind == "missing" and error.table == "project"
+    ):
+        return False  # the license, name and version checks say these, with better words
+    if error.table == "dependency-groups":
+        return False  # only tools that install groups read them
+    if error.key.startswith("project.classifiers"):
+        return kind == "hatchling"  # the only backend that checks classifiers (PyPI checks them on upload)
+    if error.kind != "unknown-key" or error.table == "build-system":
+        return True
+    if kind not in _KNOWN_STRICTNESS:
+        return None
+    strict = REFUSE_UNKNOWN_PERSON_KEY if error.in_people else REFUSE_UNKNOWN_PROJECT_KEY
+    return kind in strict
+
+
+def _errors(project: Project) -> list[SchemaError]:
+    data = project.pyproject
+    if data is None:
+        return []
+    return project.memo("pyproject:schema_errors", lambda: schema_errors(data))  # type: ignore[no-any-return]
+
+
+def _where(project: Project, errors: list[SchemaError]) -> int | None:
+    text = project.read_text("pyproject.toml") or ""
+    first = errors[0]
+    key = first.key.split(".")[-1].split("[")[0]
+    if first.unknown and not first.in_people:
+        key = first.unknown[0]
+    return text_line_of(text, key)
+
+
 @check(
     "PKG102",
     family=FAMILY,
     severity="blocker",
     topic="pyproject",
     requires=("PKG101",),
-    title="pyproject.toml follows the packaging standards",
-    why="""The `[project]` and `[build-system]` tables have a standard shape (PEP 621 and PEP 517). A key of
-    the wrong type or a misspelt key makes builds fail, or silently drops information from your package
-    page.""",
+    title="The build backend accepts pyproject.toml",
+    why="""The `[project]` and `[build-system]` tables have a standard shape (PEP 621 and PEP 517). Every
+    build backend stops at a value of the wrong shape (a string where a list belongs); setuptools and
+    flit_core also stop at a key the standard does not know. Then nobody can build or install your
+    package from source.""",
     fix="""Correct each key named in the message to the shape it expects; `sciship explain pyproject`
     shows a complete, valid example.""",
 )
 def pyproject_valid(project: Project) -> Result:
-    data = project.pyproject
-    if data is None:
+    if project.pyproject is None:
         return Skip("There is no pyproject.toml to validate.")
-    errs = schema_errors(data)
-    if not errs:
+    kind = backend(project)
+    refused = [e for e in _errors(project) if _refused(e, kind)]
+    if not refused:
         return None
-    text = project.read_text("pyproject.toml") or ""
-    first_key = errs[0][0].split(".")[-1].split("[")[0]
-    message = "; ".join(m for _, m in errs) + "."
-    return Fail(message, path="pyproject.toml", line=text_line_of(text, first_key))
+    who = BACKEND_NAMES.get(kind, "The build backend")
+    message = _sentence(f"{who} refuses to build it: " + "; ".join(e.message for e in refused))
+    return Fail(message, path="pyproject.toml", line=_where(project, refused))
 
 
 @check(
     "PKG103",
     family=FAMILY,
-    severity="blocker",
+    severity="important",
     topic="build-backends",
     requires=("PKG101",),
     title="pyproject.toml names a build backend",
     why="""The `[build-system]` table tells pip which tool turns your source into an installable wheel.
-    Without it, pip falls back to old setuptools behaviour, which ignores most of `[project]` in old versions
-    and gives confusing errors.""",
+    Without it, pip still builds the project, but with whatever setuptools version it finds (old ones
+    ignore `[project]`), so builds differ from machine to machine and fail in confusing ways.""",
     fix="""Add a `[build-system]` table. For a new package sciship recommends hatchling:
     `requires = ["hatchling"]` and `build-backend = "hatchling.build"`. `sciship check --fix` writes out the
     backend pip already uses for this project (setuptools), so the build does not change.""",
@@ -303,6 +429,93 @@ def add_build_system(project: Project, plan: Plan) -> None:
 
     plan.edit_toml(
         "pyproject.toml", change, "write out the [build-system] table pip already builds this project with"
+    )
+
+
+@check(
+    "PKG104",
+    family=FAMILY,
+    severity="important",
+    topic="pyproject",
+    requires=("PKG102",),
+    title="pyproject.toml follows the packaging standards",
+    why="""Some build backends accept keys the standard does not know (hatchling and poetry-core ignore a
+    `repository` key under `[project]`, for example), so the project builds, but the information never
+    reaches your package page, and other tools (setuptools, flit_core, PyPI's checks) reject the file.""",
+    fix="""Move or rename each key named in the message as it says; `sciship explain pyproject` shows a
+    complete, valid example.""",
+)
+def pyproject_standard(project: Project) -> Result:
+    if project.pyproject is None:
+        return Skip("There is no pyproject.toml to validate.")
+    kind = backend(project)
+    tolerated = [e for e in _errors(project) if _refused(e, kind) is not True and not _said_elsewhere(e)]
+    if not tolerated:
+        return None
+    unsure = any(_refused(e, kind) is None for e in tolerated)
+    who = BACKEND_NAMES.get(kind, "your build backend")
+    tail = (
+        f" sciship is not sure whether {who} accepts this; setuptools and flit_core refuse it."
+        if unsure
+        else f" {who} builds it today, but the information is lost and stricter tools refuse the file."
+    )
+    message = _sentence("; ".join(e.message for e in tolerated)) + tail
+    return Fail(message, path="pyproject.toml", line=_where(project, tolerated))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("?", ".", "!")) else text + "."
+
+
+def _said_elsewhere(error: SchemaError) -> bool:
+    keys = ("project.license", "project.name", "project.version", "project.classifiers")
+    return error.key.startswith(keys) or (
+        error.kind == "missing" and error.table == "project"
+    )
+
+
+@check(
+    "PKG105",
+    family=FAMILY,
+    severity="important",
+    topic="pyproject",
+    requires=("PKG101",),
+    title="The package metadata is in pyproject.toml's `[project]` table",
+    why="""`[project]` in pyproject.toml (PEP 621) is where every tool reads a package's name, version,
+    dependencies and authors: pip, PyPI, GitHub's dependency graph, sciship. Metadata kept in setup.py,
+    setup.cfg or Poetry's `[tool.poetry]` still builds, but each is one tool's private format (Poetry 2
+    itself deprecates the `[tool.poetry]` fields), and code in setup.py runs on every install.""",
+    fix="""Move the name, version, description, authors, license, `requires-python` and dependencies into
+    `[project]` (`sciship explain pyproject` shows the keys), then delete them from the old place. Poetry
+    2 and setuptools 61 or newer read `[project]`.""",
+)
+def metadata_in_project_table(project: Project) -> Result:
+    if isinstance((project.pyproject or {}).get("project"), dict):
+        return None
+    if not_a_package(project):
+        return Skip("This folder is not itself a package (see LAY400).")
+    from sciship.metadata.model import ORIGIN_NAMES, load
+
+    meta = load(project).package
+    if meta is None:
+        if not project.has("pyproject.toml") and not project.has("setup.py"):
+            return Skip("There is nothing to build yet (see PKG100).")
+        return Fail(
+            "There is no `[project]` table, and no metadata anywhere else: pyproject.toml should say the "
+            "name, version and description of the package.",
+            path="pyproject.toml" if project.has("pyproject.toml") else "setup.py",
+        )
+    src = meta.source("name") or meta.source("version")
+    where = ORIGIN_NAMES[meta.origin]
+    extra = (
+        " Poetry 2 reads `[project]` too and warns that these `[tool.poetry]` fields are deprecated."
+        if meta.origin == "poetry"
+        else " It builds, but setup.py and setup.cfg are setuptools' own formats other tools cannot read."
+    )
+    return Fail(
+        f"The package metadata (name `{meta.name or '?'}`, ...) is in {where}, not in `[project]`.{extra}",
+        path=src.path if src else None,
+        line=src.line if src else None,
     )
 
 

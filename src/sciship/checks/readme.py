@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sciship.checks import Fail, Skip, check, fixer
+from sciship.checks import Fail, Pass, Skip, check, fixer
 from sciship.checks._project_table import (
     PYPROJECT,
     declared,
@@ -98,7 +98,7 @@ def load_readme(project: Project) -> Readme | None:
     def compute() -> Readme | None:
         path, ctype = declared_readme(project)
         if path is None or not project.has(path):
-            path, ctype = project.find_ci("README"), None
+            path, ctype = _readme_file(project), None
         if path is None:
             return None
         text = project.read_text(path)
@@ -109,6 +109,15 @@ def load_readme(project: Project) -> Readme | None:
         return Readme(path, text, markup, tuple(headings), tuple(code))
 
     return project.memo("readme:parsed", compute)  # type: ignore[no-any-return]
+
+
+#: README files PyPI can show, preferred in this order over other READMEs (README.Rmd, README.ipynb)
+_README_NAMES = ("readme.md", "readme.rst", "readme.txt", "readme", "readme.markdown")
+
+
+def _readme_file(project: Project) -> str | None:
+    top = {f.lower(): f for f in project.files if "/" not in f and f.lower().startswith("readme")}
+    return next((top[n] for n in _README_NAMES if n in top), None) or project.find_ci("README")
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -405,6 +414,8 @@ def readme_intro(project: Project) -> Result:
         return readme
     if any(_is_prose(line) for line in readme.top()) or _states_description(project, readme.top()):
         return None
+    if _subtitle(readme) or _after_title(readme):
+        return None
     intro = re.compile(r"\b(about|overview|introduction|description|what is|summary|why)\b", re.IGNORECASE)
     how_to = re.compile(r"install|usage|quick|start|example|tutorial|contribut|licen|citation", re.IGNORECASE)
     lines = readme.lines
@@ -416,6 +427,35 @@ def readme_intro(project: Project) -> Result:
                 return None
     return Fail(f"`{readme.path}` has no introductory paragraph below its title.", path=readme.path,
                 line=readme.headings[0].line if readme.headings else 1)
+
+
+_HOW_TO = re.compile(
+    r"install|usage|quick|start|example|tutorial|contribut|licen|citation|badge", re.IGNORECASE
+)
+
+
+def _after_title(readme: Readme) -> bool:
+    """Prose right under the first heading, however far down badges push it (pint's README)."""
+    hs = readme.headings
+    if not hs:
+        return False
+    end = hs[1].line - 1 if len(hs) > 1 else hs[0].line + TOP_LINES
+    if readme.markup == "rst" and len(hs) > 1:
+        end -= 1
+    return any(_is_prose(line) for line in readme.lines[hs[0].line : end])
+
+
+def _subtitle(readme: Readme) -> bool:
+    """A tagline written as a second heading right under the title ("Train:Validation:Test Sampling for
+    Molecules"), as READMEs with an HTML title block often do."""
+    first = readme.headings[:3]
+    return any(
+        h.level > 1
+        and h.line <= 10
+        and not _HOW_TO.search(h.title)
+        and len(re.findall(r"[A-Za-z]{2,}", h.title)) >= 4
+        for h in first[1:]
+    )
 
 
 _INSTALL = re.compile(
@@ -439,8 +479,53 @@ def readme_install(project: Project) -> Result:
         return readme
     if _INSTALL.search(readme.text):
         return None
-    return Fail(f"`{readme.path}` has no install command (`pip install ...` or `conda install ...`).",
-                path=readme.path)
+    pointer = _pointer(readme, re.compile(r"install", re.IGNORECASE))
+    if pointer:
+        return Pass(f"The README points to the installation instructions ({pointer}).")
+    return Fail(f"`{readme.path}` has no install command (`pip install ...` or `conda install ...`) and no "
+                "link to installation instructions.", path=readme.path)
+
+
+_LINK = re.compile(
+    r"\[(?P<md>[^\]]+)\]\((?P<mdurl>[^)\s]+)[^)]*\)"  # [text](url)
+    r"|`(?P<rst>[^`<]+?)\s*<(?P<rsturl>[^>]+)>`_{1,2}"  # `text <url>`_
+    r"|<a\s[^>]*href=[\"'](?P<aurl>[^\"']+)[\"'][^>]*>(?P<a>.*?)</a>"  # <a href="url">text</a>
+    r"|(?P<bare>https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+_IMAGE = re.compile(r"shields\.io|badge|\.(svg|png|gif|jpe?g)\b|image::|^\s*:target:", re.IGNORECASE)
+
+
+def _pointer(readme: Readme, topic: re.Pattern[str], names: tuple[str, ...] = ()) -> str | None:
+    """A link whose text (or, for a bare address, whose path) is about ``topic``, or a section so titled
+    that holds a link. Badges and images do not count; ``names`` (the package's own) are ignored in paths."""
+    lines = readme.lines
+    for m in _LINK.finditer(readme.text):
+        line_no = _line_at(readme.text, m.start())
+        text = m.group("md") or m.group("rst") or m.group("a") or ""
+        if text.lstrip().startswith("!") or _IMAGE.search(lines[line_no - 1]):
+            continue
+        url = m.group("mdurl") or m.group("rsturl") or m.group("aurl") or m.group("bare") or ""
+        bare = m.group("bare") or ""
+        path = url.split("//", 1)[-1].split("/", 1)[-1].lower() if "//" in url else ""
+        for name in names:
+            path = path.replace(name, "")
+        if topic.search(text) or (path and topic.search(path)):
+            label = re.sub(r"<[^>]+>|[*_`]", "", text).strip() or bare
+            return f"`{label[:60]}`, line {line_no}"
+    lines = readme.lines
+    for i, h in enumerate(readme.headings):
+        title = h.title.lower()
+        for name in names:
+            title = title.replace(name, "")
+        if topic.search(title):
+            end = readme.headings[i + 1].line - 1 if i + 1 < len(readme.headings) else len(lines)
+            section = "\n".join(lines[h.line : end])
+            if _LINK.search(section):
+                return f"the `{h.title}` section, line {h.line}"
+    return None
 
 
 _SETUP_LINE = re.compile(
@@ -456,7 +541,8 @@ _SETUP_LINE = re.compile(
     topic="readme",
     title="The README shows a short usage example",
     why="""A few lines of code that use the package show at a glance what it does and how it feels to use.
-    It is the part of a README people copy first.""",
+    It is the part of a README people copy first. (For a large package, a link to a tutorial or an example
+    gallery does the same job; pyOpenSci's review template accepts either.)""",
     fix="""Add a "Quickstart" or "Usage" section with a code block: import the package and call its main
     function on a small example.""",
 )
@@ -468,7 +554,26 @@ def readme_example(project: Project) -> Result:
         body = [ln for ln in block.text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
         if any(not _SETUP_LINE.match(ln) for ln in body):
             return None
-    return Fail(f"`{readme.path}` has no code example beyond installation.", path=readme.path)
+    pointer = _pointer(readme, _TUTORIAL, _own_names(project))
+    if pointer:
+        # pyOpenSci's review template: "links to vignettes could also suffice here"
+        return Pass(f"The README links to usage examples ({pointer}).")
+    return Fail(f"`{readme.path}` has no code example beyond installation, and no link to a tutorial or "
+                "examples.", path=readme.path)
+
+
+def _own_names(project: Project) -> tuple[str, ...]:
+    names = {p.name.lower() for p in project.packages}
+    if project.name:
+        names |= {project.name.lower(), project.name.lower().replace("-", "_")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+_TUTORIAL = re.compile(
+    r"tutorial|example|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|usage|gallery|vignette|"
+    r"howto|how-to guide|user[\s_-]?guide|demo|walkthrough|notebooks?\b|colab|mybinder",
+    re.IGNORECASE,
+)
 
 
 _CITE_HEADING = re.compile(r"\bcit(e|ing|ation)\b|\breferenc", re.IGNORECASE)
@@ -528,3 +633,53 @@ def readme_badges(project: Project) -> Result:
         if not ref.startswith("|"):
             return None
     return Fail(f"`{readme.path}` has no badge images at the top.", path=readme.path, line=1)
+
+
+_DEV_HEADING = re.compile(r"contribut|develop|hacking|from source|editable", re.IGNORECASE)
+_DEV_LINK = re.compile(
+    r"\]\(([^)]*)\)|`[^`<]*<([^>]+)>`_|^\s*\.\. _[^:]+:\s*(\S+)|<(https?://[^>]+)>|(https?://\S+)"
+    r"|\b(CONTRIBUTING(?:\.\w+)?)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DEV_TARGET = re.compile(r"contribut|develop|hacking", re.IGNORECASE)
+_DEV_INSTALL = re.compile(
+    r"\bpip3?\s+install\s+(?:-\S+\s+)*(?:-e|--editable)\b|\bpip3?\s+install\s+(?:-\S+\s+)*git\+"
+    r"|\bgit\s+clone\b|\b(?:uv\s+sync|pixi\s+install|poetry\s+install|pdm\s+install|hatch\s+shell)\b",
+    re.IGNORECASE,
+)
+
+
+def dev_instructions(readme: Readme) -> int | None:
+    """The line where the README shows a development install or points to development instructions."""
+    for h in readme.headings:
+        if _DEV_HEADING.search(h.title):
+            return h.line
+    for pattern in (_DEV_INSTALL, _DEV_LINK):
+        for m in pattern.finditer(readme.text):
+            target = next((g for g in m.groups() if g), m.group(0)) if m.groups() else m.group(0)
+            if pattern is _DEV_INSTALL or _DEV_TARGET.search(target):
+                return _line_at(readme.text, m.start())
+    return None
+
+
+@check(
+    "RDM315",
+    family=FAMILY,
+    severity="important",
+    topic="readme",
+    title="The README shows how to install the development version, or links to instructions",
+    why="""People who want to fix a bug or try the newest code need to know how to get the source and
+    install it for development. A README that shows it, or links to your contributing guide, turns users
+    into contributors; pyOpenSci's editors look for it.""",
+    fix="""Add a short "Development" or "Contributing" section: `git clone ...` and `pip install -e .`, or a
+    link to CONTRIBUTING.md where that is explained.""",
+)
+def readme_dev_instructions(project: Project) -> Result:
+    readme = _no_readme(project)
+    if isinstance(readme, Skip):
+        return readme
+    if dev_instructions(readme) is not None:
+        return None
+    return Fail(f"`{readme.path}` neither shows how to install the development version (`git clone`, "
+                "`pip install -e .`) nor links to CONTRIBUTING or development documentation.",
+                path=readme.path)

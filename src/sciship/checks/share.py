@@ -60,15 +60,9 @@ def flow_of(project: Project) -> Flow | Skip:
     if not research_files(project):
         return Skip("No notebooks or analysis scripts here (only a package, its tests and docs).")
 
-    def compute() -> Flow | Skip:
-        from sciship.flow import trace
+    from sciship.flow import trace
 
-        try:
-            return trace(project)
-        except NotImplementedError:
-            return Skip("The data-flow analysis is not available in this version of sciship.")
-
-    return project.memo("flow:trace", compute)  # type: ignore[no-any-return]
+    return trace(project)
 
 
 def _flow_problems(project: Project, code: str) -> list[FlowProblem] | Skip:
@@ -202,11 +196,31 @@ def _norm(value: object) -> str:
 
 
 def _license(m: Metadata) -> str | None:
-    from sciship.metadata.licenses import canonical
+    from sciship.metadata.licenses import canonical, spdx_ids
 
     if not m.license:
         return None
-    return (canonical(m.license) or m.license).lower()
+    value = (canonical(m.license) or m.license).lower()
+    current = {i.lower() for i in spdx_ids()}
+    # a retired id names the same license as its `-only` spelling (SPDX: GPL-3.0 is GPL-3.0-only)
+    return value if value in current or f"{value}-only" not in current else f"{value}-only"
+
+
+def _name_tokens(person: object) -> frozenset[str]:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(getattr(person, "display", person))).encode("ascii", "ignore")
+    return frozenset(t for t in re.split(r"[^a-z]+", text.decode().lower()) if len(t) > 2)
+
+
+def _same_people(first: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:
+    """One list credits everyone the other does (a citation may credit more people than the package
+    metadata, and write a name with its middle initial, a hyphen or family name first)."""
+
+    def covered(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+        return all(any(x & y for y in b) for x in a)
+
+    return covered(first, other) or covered(other, first)
 
 
 @check(
@@ -249,7 +263,7 @@ def metadata_agree(project: Project) -> Result:
                 # a team named in pyproject.toml and its people named in CITATION.cff is a choice, not a
                 # mistake: only lists of people are compared
                 people = [p for p in m.people if not p.is_organisation]
-                value = tuple(sorted(p.display.lower() for p in people)) if people == list(m.people) else None
+                value = tuple(_name_tokens(p) for p in people) if people == list(m.people) else None
             else:
                 value = getattr(m, field)
             if value:
@@ -261,9 +275,13 @@ def metadata_agree(project: Project) -> Result:
             # COM605 already compares CITATION.cff's title and version with pyproject.toml
             if first_m is package and m.origin == "CITATION.cff" and field in {"name", "version"}:
                 continue
-            same = (
-                (str(first) in str(value) or str(value) in str(first)) if field == "name" else value == first
-            )
+            if field == "name":
+                names = {str(first), *(_norm(p.name) for p in project.packages)}
+                same = any(n in str(value) or str(value) in n for n in names)
+            elif field == "authors":
+                same = _same_people(first, value)  # type: ignore[arg-type]
+            else:
+                same = value == first
             if not same:
                 shown_first = _shown(first_m, field)
                 shown = _shown(m, field)

@@ -3,6 +3,6 @@ real work in a handler that imports the library lazily."""
 
 from __future__ import annotations
 
-from sciship.commands import adopt, build, check, deps, explain, new, publish, share
+from sciship.commands import adopt, build, check, deps, explain, new, publish, review, share
 
-COMMANDS = (new, adopt, check, deps, share, build, publish, explain)
+COMMANDS = (new, adopt, check, deps, share, build, publish, review, explain)

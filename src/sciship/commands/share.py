@@ -93,23 +93,17 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             + ", so there is no analysis to describe.",
             hint="Run `sciship share` on the folder that holds your code (`.py` files or notebooks).",
         )
-    from sciship.flow import Flow, trace
-
-    try:
-        flow = trace(project)
-        traced = True
-    except NotImplementedError:  # a sciship built without the data-flow analysis
-        flow, traced = Flow(), False
     from sciship import share
+    from sciship.flow import prefetch, trace
+    from sciship.imports import analyze
+
+    prefetch(project)  # the cold data-flow scan runs on the other core while the imports are analysed
+    analyze(project)
+    flow = trace(project)
 
     known = share.known(project)
     options = _decide(args, ui, known, project, max_size)
     result = share.prepare(project, options, flow, known)
-    if not traced:
-        result.notes.append(
-            "This version of sciship cannot follow which script reads and writes which file, so "
-            "REPRODUCE.md and the crate list the files without the steps."
-        )
     try:
         if args.dry_run:
             _show(result, known, args, ui, dry_run=True)

@@ -3,8 +3,16 @@
 Static only: nothing of the user's code is imported or run. :func:`trace` is the entry point; ``share``,
 ``adopt`` (its notes on paths) and the ``share`` check family all use the same :class:`Flow`.
 
-Every path in a :class:`Flow` is relative to the project root, with ``/`` separators. A path with unknown
-parts (an f-string, ``format``) is a *pattern* with ``*`` for each unknown part (``results/run_*.npy``).
+Every path in a :class:`Flow` is relative to the project root, with ``/`` separators (absolute paths and
+paths outside the folder are only in :attr:`Flow.external`, the uses and the problems). A path with
+unknown parts (an f-string, ``format``) is a *pattern* with ``*`` for each unknown part inside a name
+(``results/run_*.npy``) and ``**`` for unknown folders (``**/k.npy``).
+
+How it works: :mod:`._extract` reads each file's facts with ``ast`` (only what can touch files is
+searched) and :mod:`._cache` keeps them by content in the user's cache folder; :mod:`._trace` resolves
+them across files (constants and functions of the folder's own modules), picks the steps and their
+working folders, and builds the graph, the run order and the problems. The rules are written out in
+in the docstring of :mod:`._trace`.
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ if TYPE_CHECKING:
 
 StepKind = Literal["script", "notebook"]
 Access = Literal["read", "write"]
+#: where a path points: inside the folder, an absolute path, or a relative path that leaves the folder
+Location = Literal["folder", "absolute", "outside"]
 
 #: Codes of the problems :func:`trace` reports; the ``share`` check family (SHR1xx) reports them in
 #: ``sciship check``, with the same codes.
@@ -28,6 +38,8 @@ PROBLEM_CODES: dict[str, str] = {
     "SHR114": "steps that depend on each other in a circle",
     "SHR115": "a notebook whose cells were run out of order",
     "SHR116": "a notebook whose saved outputs are stale",
+    "SHR117": "a script or notebook sciship could not read, so what it reads and writes is unknown",
+    "SHR118": "a folder with no Python scripts or notebooks",
 }
 
 
@@ -40,8 +52,11 @@ class PathUse:
     source: str  #: the script or notebook, relative to the root
     line: int  #: line in the script, or in the notebook cell
     call: str  #: the call as written, e.g. ``np.save`` or ``open``
-    pattern: bool = False  #: the path has unknown parts, written as ``*``
+    pattern: bool = False  #: the path has unknown parts, written as ``*`` (``**`` may span folders)
     cell: int | None = None  #: notebook code cell index (0-based), None for scripts
+    location: Location = "folder"
+    written: str = ""  #: the path as the code builds it, before the working folder is applied
+    via: str | None = None  #: ``helper.py:12`` when the call sits in a function of another file
 
 
 @dataclass(frozen=True)
@@ -49,9 +64,10 @@ class Step:
     path: str
     kind: StepKind
     order: int  #: 1-based position in the run order
-    reads: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()  #: inside the folder (absolute and outside paths are in ``Flow.external``)
     writes: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()  #: steps whose outputs this one reads
+    after: tuple[str, ...] = ()  #: steps whose outputs this one reads, in run order
+    workdir: str = ""  #: the folder it runs from, relative to the root ("" is the root itself)
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,7 @@ class FlowProblem:
     message: str  #: plain words, for a first-year PhD student
     path: str
     line: int | None = None
+    cell: int | None = None  #: notebook code cell index (0-based); ``line`` is then inside that cell
 
 
 @dataclass(frozen=True)
@@ -69,8 +86,28 @@ class Flow:
     outputs: tuple[str, ...] = ()  #: files written by some step
     problems: tuple[FlowProblem, ...] = ()
     uses: tuple[PathUse, ...] = field(default=(), repr=False)  #: every read and write, with its place
+    missing: tuple[str, ...] = ()  #: inputs that are not in the folder (each has an SHR110 problem)
+    external: tuple[str, ...] = ()  #: absolute paths and paths outside the folder, as written
+
+    def step(self, path: str) -> Step | None:
+        """The step for a script or notebook, by its path relative to the root."""
+        return next((s for s in self.steps if s.path == path), None)
 
 
-def trace(project: Project) -> Flow:
-    """The data flow of ``project`` (memoised on the snapshot)."""
-    raise NotImplementedError  # implemented in sciship.flow (issue 9)
+def prefetch(project: Project) -> None:
+    """Start reading the files' facts in a second process now (cold cache, 2+ CPUs); :func:`trace` takes
+    them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis)."""
+    from sciship.flow._trace import prefetch as start
+
+    start(project)
+
+
+def trace(project: Project, *, cache: bool = True) -> Flow:
+    """The data flow of ``project``, computed once per snapshot (``project.memo("flow")``).
+
+    Never raises on bad input: unreadable files and folders without code give problems instead.
+    ``cache=False`` ignores (and does not write) the per-file cache in the user's cache folder.
+    """
+    from sciship.flow._trace import run
+
+    return project.memo("flow", lambda: run(project, use_cache=cache))  # type: ignore[no-any-return]

@@ -417,19 +417,13 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     path = next((f for f in ("CITATION.cff", "CITATION.CFF", "citation.cff") if project.has(f)), None)
     if path is None:
         return None
-    text = project.read_text(path)
-    if text is None:
-        return None
-    from sciship import _yaml
+    from sciship._yaml import load_file
 
-    data, error = _yaml.load(text)
+    text = project.read_text(path) or ""
+    data, error = load_file(project, path)  # parsed once, shared with the citation checks
     if error is not None:
         problems.append(
-            Problem(
-                path,
-                f"This is not valid YAML ({error.problem}), so sciship could not read the citation.",
-                line=error.line,
-            )
+            Problem(path, "This is not valid YAML, so sciship could not read the citation.", line=error.line)
         )
         return None
     if not isinstance(data, dict):

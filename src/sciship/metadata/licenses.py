@@ -140,3 +140,134 @@ def license_text(spdx: str, year: int, holder: str) -> str:
         path = LICENSES_DIR / f"{normalize_license(spdx)}.txt"
     text = path.read_text(encoding="utf-8")
     return text.replace("{{ year }}", str(year)).replace("{{ holder }}", holder)
+
+
+# ---------------------------------------------------------------------- ambiguous classifiers, modified texts
+#: Classifiers that name a family of licenses, not one: the SPDX ids each could mean. sciship never picks
+#: one of these for the author; it reads the evidence (source headers, the license text) or asks.
+AMBIGUOUS_CLASSIFIERS: dict[str, tuple[str, ...]] = {
+    "License :: OSI Approved :: GNU General Public License v2 (GPLv2)": ("GPL-2.0-only", "GPL-2.0-or-later"),
+    "License :: OSI Approved :: GNU General Public License v3 (GPLv3)": ("GPL-3.0-only", "GPL-3.0-or-later"),
+    "License :: OSI Approved :: GNU Lesser General Public License v2 (LGPLv2)": (
+        "LGPL-2.0-only",
+        "LGPL-2.1-only",
+        "LGPL-2.0-or-later",
+        "LGPL-2.1-or-later",
+    ),
+    "License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)": (
+        "LGPL-3.0-only",
+        "LGPL-3.0-or-later",
+    ),
+    "License :: OSI Approved :: GNU Affero General Public License v3": ("AGPL-3.0-only", "AGPL-3.0-or-later"),
+    "License :: OSI Approved :: GNU General Public License (GPL)": ("GPL-2.0-only", "GPL-3.0-only"),
+    "License :: OSI Approved :: Apache Software License": ("Apache-2.0", "Apache-1.1"),
+    "License :: OSI Approved :: BSD License": ("BSD-3-Clause", "BSD-2-Clause", "BSD-4-Clause"),
+}
+_LATER = "any later version"
+
+
+def classifier_license(
+    classifier: str, *, texts: tuple[str, ...] = (), headers: tuple[str, ...] = ()
+) -> str | None:
+    """The one SPDX id ``classifier`` means, using evidence for the ambiguous ones; None when unsure.
+
+    ``texts`` are the project's license files (they decide Apache and BSD variants); ``headers`` are the
+    first lines of its source files (a GNU header says "or (at your option) any later version", or not).
+    """
+    exact = classifier_to_spdx().get(classifier)
+    if exact is not None:
+        return exact
+    options = AMBIGUOUS_CLASSIFIERS.get(classifier)
+    if not options:
+        return None
+    if options[0].startswith(("GPL", "LGPL", "AGPL")):
+        family = options[0].split("-")[0]
+        return gnu_variant(family, options, headers)
+    matched = {m.spdx for t in texts if (m := match_text(t)) is not None and not m.modified}
+    found = [o for o in options if o in matched]
+    return found[0] if len(found) == 1 else None
+
+
+def gnu_variant(family: str, options: tuple[str, ...], headers: tuple[str, ...]) -> str | None:
+    """``-only`` or ``-or-later`` for a GNU license, as the source headers state it; None without headers."""
+    name = {
+        "GPL": "general public license",
+        "LGPL": "lesser general public license",
+        "AGPL": "affero general public license",
+    }[family]
+    stating = [" ".join(h.lower().split()) for h in headers]
+    stating = [h for h in stating if name in h and ("version" in h)]
+    if not stating:
+        return None
+    later = [o for o in options if o.endswith("-or-later")]
+    only = [o for o in options if o.endswith("-only")]
+    if all(_LATER in h for h in stating) and len(later) == 1:
+        return later[0]
+    if not any(_LATER in h for h in stating) and len(only) == 1:
+        return only[0]
+    return None
+
+
+class TextMatch:
+    """A license file recognised as a known license; ``modified`` when it adds words to the standard text."""
+
+    __slots__ = ("added", "modified", "spdx")
+
+    def __init__(self, spdx: str, *, modified: bool = False, added: str = "") -> None:
+        self.spdx = spdx
+        self.modified = modified
+        self.added = added  #: the first words the text adds to the standard one
+
+
+#: licenses short enough that an added sentence changes their terms (checked word by word)
+_COMPARED = ("MIT", "BSD-3-Clause")
+_KEPT = 0.9  #: share of the standard text's words a real copy keeps
+_ADDED_RUN = 8  #: this many added words in a row inside the license text make it a different license
+
+
+def match_text(text: str) -> TextMatch | None:
+    """The license ``text`` is, when exactly one known license matches; modified texts are flagged."""
+    found = identify(text)
+    if len(found) != 1:
+        return None
+    spdx = found[0]
+    if spdx not in _COMPARED:
+        return TextMatch(spdx)
+    added = _additions(text, (LICENSES_DIR / f"{spdx}.txt").read_text(encoding="utf-8"))
+    return TextMatch(spdx, modified=bool(added), added=added)
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    kept = [
+        line
+        for line in text.splitlines()
+        if not line.strip().lower().startswith(("copyright", "(c)", "©"))
+        and "{{" not in line
+        and line.strip().lower().rstrip(".") != "all rights reserved"
+    ]
+    return re.findall(r"[a-z0-9]+", " ".join(kept).lower())
+
+
+def _additions(text: str, template: str) -> str:
+    """Words ``text`` adds inside the span of the standard ``template`` (a changed condition), or ""."""
+    ours, theirs = _words(text), _words(template)
+    matcher = difflib.SequenceMatcher(a=theirs, b=ours, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= _ADDED_RUN]  # the license body
+    if not blocks:
+        return ""
+    if sum(b.size for b in matcher.get_matching_blocks()) < _KEPT * len(theirs):
+        # part of the standard text is gone (a condition or the disclaimer rewritten): show what replaced it
+        for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+            if tag in ("insert", "replace") and j2 - j1 >= _ADDED_RUN:
+                return " ".join(ours[j1:j2][:16])
+        return "(parts of the standard text are missing)"
+    start, end = blocks[0].b, blocks[-1].b + blocks[-1].size
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("insert", "replace") and j1 >= start and j2 <= end and j2 - j1 >= _ADDED_RUN:
+            run, before = ours[j1:j2], ours[max(0, j1 - 4) : j1]
+            if "neither" in before or (run[0] == "neither" and "nor" in run and j2 - j1 <= 24):
+                continue  # BSD's third clause names the copyright holder: not a change of terms
+            return " ".join(ours[j1:j2][:16])
+    return ""

@@ -13,7 +13,7 @@ from sciship.report.style import Style
 SCHEMA = 1
 
 SEVERITY_HEADINGS: dict[str, tuple[str, str]] = {
-    "blocker": ("Blockers", "others cannot build, install or import your package"),
+    "blocker": ("Blockers", "others cannot build, install or import your package, or may not use it"),
     "important": ("Important", "users or reviewers will stumble over these"),
     "polish": ("Polish", "small things that make a package feel finished"),
 }

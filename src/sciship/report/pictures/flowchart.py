@@ -10,7 +10,6 @@ picture stays readable at 50 files and more.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -30,9 +29,9 @@ def step_anchor(path: str) -> str:
     return "step-" + "".join(c if c.isalnum() else "-" for c in path.lower())
 
 
-def file_kind(path: str, *, written: bool, read: bool, present: bool) -> NodeKind:
+def file_kind(path: str, *, written: bool, read: bool, missing: bool) -> NodeKind:
     if not written:
-        return "input" if present or "*" in path or _mark(path) else "missing"
+        return "missing" if missing else "input"
     if read:
         return "intermediate"
     ext = PurePosixPath(path).suffix.lower()
@@ -51,11 +50,9 @@ def _mark(path: str) -> str | None:
     return None
 
 
-def flow_graph(
-    flow: Flow, *, present: Collection[str] = (), title: str = "Data flow", links: bool = False
-) -> Graph:
-    """The picture of ``flow``. ``present``: files in the folder (an input not there is missing)."""
-    present_set = set(present)
+def flow_graph(flow: Flow, *, title: str = "Data flow", links: bool = False) -> Graph:
+    """The picture of ``flow``; ``links``: each step links to its row (``#step-...``) in an HTML report."""
+    missing = set(flow.missing)
     writers: dict[str, set[str]] = defaultdict(set)
     readers: dict[str, set[str]] = defaultdict(set)
     for step in flow.steps:
@@ -63,10 +60,13 @@ def flow_graph(
             writers[f].add(step.path)
         for f in step.reads:
             readers[f].add(step.path)
+    for use in flow.uses:  # absolute paths and paths outside the folder are not in reads and writes
+        if getattr(use, "location", "folder") != "folder":
+            path = getattr(use, "written", None) or use.path
+            (writers if use.access == "write" else readers)[path].add(use.source)
     files = list(dict.fromkeys([*flow.inputs, *flow.outputs, *writers, *readers]))
     kinds = {
-        f: file_kind(f, written=bool(writers[f]), read=bool(readers[f]), present=f in present_set)
-        for f in files
+        f: file_kind(f, written=bool(writers[f]), read=bool(readers[f]), missing=f in missing) for f in files
     }
     # fold: same kind, folder, extension, writers and readers -> one box when the group is large
     groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
@@ -114,9 +114,10 @@ def flow_graph(
             else:
                 box_of[f] = f"file:{f}"
                 graph.add(Node(f"file:{f}", f, kind, mark="missing" if kind == "missing" else mark))
-    for step in flow.steps:
-        for f in step.reads:
-            graph.link(box_of[f], f"step:{step.path}")
-        for f in step.writes:
-            graph.link(f"step:{step.path}", box_of[f])
+    steps = {s.path for s in flow.steps}
+    for f in files:
+        for reader in readers[f] & steps:
+            graph.link(box_of[f], f"step:{reader}")
+        for writer in writers[f] & steps:
+            graph.link(f"step:{writer}", box_of[f])
     return graph

@@ -1,0 +1,185 @@
+"""A cache of per-file :class:`~sciship.flow._extract.Facts` in the user's cache folder, keyed by content.
+
+Like the import scan's cache: one JSON file per sciship version and project folder, holding the facts of
+the files seen in the last run, keyed by the SHA-256 of their bytes and their path (``__file__`` makes a
+file's facts depend on where it is). Read once and written once (atomically) per run; anything wrong with
+it means "no cache".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sciship import __version__
+from sciship._cache import cache_dir
+from sciship.flow._expr import tuplify
+from sciship.flow._facts import Call, Facts, Function, Use
+
+_FORMAT = 2
+
+
+class FactsCache:
+    def __init__(self, root: str) -> None:
+        digest = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+        self.path = cache_dir() / f"flow-{__version__}" / f"{digest}.json"
+        self._data: dict[str, Any] | None = None
+        self._used: dict[str, Any] = {}
+        self._dirty = False
+
+    def _load(self) -> dict[str, Any]:
+        if self._data is None:
+            try:
+                raw = json.loads(self.path.read_text(encoding="utf-8"))
+                ok = (
+                    isinstance(raw, dict)
+                    and raw.get("format") == _FORMAT
+                    and isinstance(raw.get("files"), dict)
+                )
+                self._data = raw["files"] if ok else {}
+            except (OSError, ValueError, RecursionError):
+                self._data = {}
+        return self._data
+
+    def get(self, key: str) -> Facts | None:
+        entry = self._load().get(key)
+        if entry is None:
+            return None
+        try:
+            facts = decode(entry)
+        except (KeyError, TypeError, ValueError, IndexError, RecursionError):
+            return None
+        self._used[key] = entry
+        return facts
+
+    def put(self, key: str, facts: Facts) -> None:
+        self._used[key] = encode(facts)
+        self._dirty = True
+
+    def save(self) -> None:
+        if self._data is not None and set(self._data) != set(self._used):
+            self._dirty = True
+        if not self._dirty:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".flow-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump({"format": _FORMAT, "files": self._used}, fh, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+        self._dirty = False
+
+
+def _use(u: Use) -> list[Any]:
+    return [
+        u.call,
+        list(u.access),
+        u.expr,
+        u.line,
+        u.cell,
+        list(u.pos),
+        u.convention,
+        u.needs_suffix,
+        u.format_given,
+        u.into,
+        u.append,
+    ]
+
+
+def _unuse(v: list[Any]) -> Use:
+    call, access, expr, line, cell, pos, convention, needs_suffix, fmt, into, append = v
+    return Use(
+        call,
+        tuple(access),
+        tuplify(expr),
+        line,
+        cell,
+        tuple(pos),
+        convention,
+        needs_suffix,
+        fmt,
+        tuplify(into),
+        append,
+    )
+
+
+def _call(c: Call) -> list[Any]:
+    return [c.callee, c.args, c.kwargs, c.line, c.cell, list(c.pos), [_use(u) for u in c.fallback]]
+
+
+def _uncall(v: list[Any]) -> Call:
+    callee, args, kwargs, line, cell, pos, fallback = v
+    return Call(
+        tuplify(callee), tuplify(args), tuplify(kwargs), line, cell, tuple(pos), [_unuse(u) for u in fallback]
+    )
+
+
+def encode(f: Facts) -> dict[str, Any]:
+    return {
+        "p": f.path,
+        "k": f.kind,
+        "parsed": f.parsed,
+        "full": f.full,
+        "run": f.runnable,
+        "main": f.main_guard,
+        "imports": f.imports,
+        "ilines": f.import_lines,
+        "const": f.constants,
+        "fn": {
+            name: [
+                fn.params,
+                fn.defaults,
+                [_use(u) for u in fn.uses],
+                [_call(c) for c in fn.calls],
+                fn.methods,
+            ]
+            for name, fn in f.functions.items()
+        },
+        "refs": f.references,
+        "uses": [_use(u) for u in f.uses],
+        "calls": [_call(c) for c in f.calls],
+        "cd": [[list(p), e] for p, e in f.chdirs],
+        "fmt": f.savefig_format,
+        "problems": f.problems,
+        "cells": f.cells,
+    }
+
+
+def decode(d: dict[str, Any]) -> Facts:
+    functions = {}
+    for name, (params, defaults, uses, calls, methods) in d["fn"].items():
+        functions[name] = Function(
+            name,
+            tuple(params),
+            {k: tuplify(v) for k, v in defaults.items()},
+            [_unuse(u) for u in uses],
+            [_uncall(c) for c in calls],
+            tuple(methods),
+        )
+    return Facts(
+        path=d["p"],
+        kind=d["k"],
+        parsed=d["parsed"],
+        full=d["full"],
+        runnable=d["run"],
+        main_guard=d["main"],
+        imports=[(m, int(level)) for m, level in d["imports"]],
+        import_lines=[(m, int(level), int(line), cell) for m, level, line, cell in d["ilines"]],
+        constants={k: tuplify(v) for k, v in d["const"].items()},
+        functions=functions,
+        references=list(d["refs"]),
+        uses=[_unuse(u) for u in d["uses"]],
+        calls=[_uncall(c) for c in d["calls"]],
+        chdirs=[(tuple(p), tuplify(e)) for p, e in d["cd"]],
+        savefig_format=d["fmt"],
+        problems=[tuple(p) for p in d["problems"]],
+        cells=[tuple(c) for c in d["cells"]],
+    )

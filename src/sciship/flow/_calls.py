@@ -1,0 +1,275 @@
+"""Which calls read or write a file, where their path argument is, and the conventions they follow.
+
+Two tables: :data:`FUNCTIONS` by fully qualified name (``numpy.save``: the scanner follows import aliases,
+so ``np.save`` after ``import numpy as np`` is found here), and :data:`METHODS` by method name for calls
+on objects whose type a static reader cannot know (``df.to_csv``, ``fig.savefig``, ``ds.to_netcdf``).
+Method names are only listed when they are distinctive enough; the generic ``.save`` counts only when its
+path has a file extension (PIL's ``Image.save``, Keras's ``model.save``, an animation's ``save``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Convention = Literal["npy", "npz", "savefig", "mat", "into-folder"]
+ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One path argument of a call: its position and keyword, what the call does with it."""
+
+    access: Literal["read", "write", "mode"]  #: ``mode``: decided by the call's mode argument
+    position: int  #: -1: the object the method is called on (``Path(...).read_text()``)
+    keywords: tuple[str, ...] = ()
+    convention: Convention | None = None
+    glob: bool = False  #: the argument is a glob pattern (``xr.open_mfdataset("data/*.nc")``)
+    list_ok: bool = False  #: a list of paths is accepted (``open_mfdataset([...])``)
+    needs_suffix: bool = False  #: count it only when the path has a file extension (generic methods)
+    mode_position: int | None = None
+    mode_keyword: str = "mode"
+    default_mode: str = "r"
+    mode_table: ModeTable = "open"
+    path_receiver: bool = False  #: a method that is only a file access on a ``pathlib.Path``
+
+
+def _r(position: int = 0, *keywords: str, **kw: object) -> Arg:
+    return Arg("read", position, keywords, **kw)  # type: ignore[arg-type]
+
+
+def _w(position: int = 0, *keywords: str, **kw: object) -> Arg:
+    return Arg("write", position, keywords, **kw)  # type: ignore[arg-type]
+
+
+def _m(
+    position: int, keyword: str, mode_position: int | None, default: str, table: ModeTable, **kw: object
+) -> Arg:
+    return Arg(
+        "mode",
+        position,
+        (keyword,),
+        mode_position=mode_position,
+        default_mode=default,
+        mode_table=table,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+_OPEN = _m(0, "file", 1, "r", "open")
+_COPY = (_r(0, "src"), _w(1, "dst", convention="into-folder"))
+_RENAME = (_r(0, "src"), _w(1, "dst"))
+
+_PANDAS_READ = {
+    "read_csv": "filepath_or_buffer",
+    "read_table": "filepath_or_buffer",
+    "read_fwf": "filepath_or_buffer",
+    "read_excel": "io",
+    "read_json": "path_or_buf",
+    "read_parquet": "path",
+    "read_feather": "path",
+    "read_orc": "path",
+    "read_hdf": "path_or_buf",
+    "read_pickle": "filepath_or_buffer",
+    "read_stata": "filepath_or_buffer",
+    "read_sas": "filepath_or_buffer",
+    "read_spss": "path",
+    "read_xml": "path_or_buffer",
+    "read_html": "io",
+}
+_IMAGEIO_READ = ("imread", "mimread", "volread", "mvolread", "get_reader")
+_IMAGEIO_WRITE = ("imwrite", "imsave", "mimwrite", "mimsave", "volwrite", "volsave", "mvolwrite", "mvolsave")
+
+FUNCTIONS: dict[str, tuple[Arg, ...]] = {
+    # files through open(); json, pickle and csv read and write through these
+    "builtins.open": (_OPEN,),
+    "io.open": (_OPEN,),
+    "codecs.open": (_m(0, "filename", 1, "r", "open"),),
+    "gzip.open": (_m(0, "filename", 1, "rb", "open"),),
+    "bz2.open": (_m(0, "filename", 1, "rb", "open"),),
+    "lzma.open": (_m(0, "filename", 1, "rb", "open"),),
+    "gzip.GzipFile": (_m(0, "filename", 1, "rb", "open"),),
+    "bz2.BZ2File": (_m(0, "filename", 1, "r", "open"),),
+    "tarfile.open": (_m(0, "name", 1, "r", "zip"),),
+    "zipfile.ZipFile": (_m(0, "file", 1, "r", "zip"),),
+    "urllib.request.urlretrieve": (_w(1, "filename"),),
+    # copies and moves: the source is read, the destination written (into it when it is a folder)
+    "shutil.copy": _COPY,
+    "shutil.copy2": _COPY,
+    "shutil.copyfile": _RENAME,
+    "shutil.copytree": _RENAME,
+    "shutil.move": _COPY,
+    "os.rename": _RENAME,
+    "os.replace": _RENAME,
+    # numpy: save adds .npy and savez .npz when the name lacks it (numpy's documented behaviour)
+    "numpy.load": (_r(0, "file"),),
+    "numpy.save": (_w(0, "file", convention="npy"),),
+    "numpy.savez": (_w(0, "file", convention="npz"),),
+    "numpy.savez_compressed": (_w(0, "file", convention="npz"),),
+    "numpy.loadtxt": (_r(0, "fname"),),
+    "numpy.savetxt": (_w(0, "fname"),),
+    "numpy.genfromtxt": (_r(0, "fname"),),
+    "numpy.fromfile": (_r(0, "file"),),
+    "numpy.fromregex": (_r(0, "file"),),
+    "numpy.memmap": (_m(0, "filename", 2, "r+", "memmap"),),
+    "numpy.lib.format.open_memmap": (_m(0, "filename", 1, "r+", "memmap"),),
+    # pandas (read_* also match as methods of any object below: dask, polars, modin)
+    **{f"pandas.{name}": (_r(0, kw),) for name, kw in _PANDAS_READ.items()},
+    "pandas.ExcelFile": (_r(0, "path_or_buffer"),),
+    "pandas.ExcelWriter": (_w(0, "path"),),
+    "pandas.HDFStore": (_m(0, "path", 1, "", "hdfstore"),),
+    "geopandas.read_file": (_r(0, "filename"),),
+    "pyarrow.parquet.read_table": (_r(0, "source"),),
+    "pyarrow.parquet.write_table": (_w(1, "where"),),
+    # matplotlib: savefig is a method below (plt.savefig and fig.savefig alike)
+    "matplotlib.pyplot.savefig": (_w(0, "fname", convention="savefig"),),
+    "pylab.savefig": (_w(0, "fname", convention="savefig"),),
+    "matplotlib.pylab.savefig": (_w(0, "fname", convention="savefig"),),
+    "matplotlib.pyplot.imsave": (_w(0, "fname"),),
+    "matplotlib.pyplot.imread": (_r(0, "fname"),),
+    "matplotlib.image.imsave": (_w(0, "fname"),),
+    "matplotlib.image.imread": (_r(0, "fname"),),
+    "matplotlib.backends.backend_pdf.PdfPages": (_w(0, "filename"),),
+    # xarray and friends
+    "xarray.open_dataset": (_r(0, "filename_or_obj"),),
+    "xarray.open_dataarray": (_r(0, "filename_or_obj"),),
+    "xarray.load_dataset": (_r(0, "filename_or_obj"),),
+    "xarray.load_dataarray": (_r(0, "filename_or_obj"),),
+    "xarray.open_datatree": (_r(0, "filename_or_obj"),),
+    "xarray.open_mfdataset": (_r(0, "paths", glob=True, list_ok=True),),
+    "xarray.open_zarr": (_r(0, "store"),),
+    "rioxarray.open_rasterio": (_r(0, "filename"),),
+    "rasterio.open": (_m(0, "fp", 1, "r", "open"),),
+    "h5py.File": (_m(0, "name", 1, "r", "h5py"),),
+    "netCDF4.Dataset": (_m(0, "filename", 1, "r", "netcdf"),),
+    "netCDF4.MFDataset": (_r(0, "files", glob=True, list_ok=True),),
+    # images
+    "PIL.Image.open": (_r(0, "fp"),),
+    **{f"imageio.{n}": (_r(0, "uri"),) for n in _IMAGEIO_READ},
+    **{f"imageio.v2.{n}": (_r(0, "uri"),) for n in _IMAGEIO_READ},
+    **{f"imageio.{n}": (_w(0, "uri"),) for n in _IMAGEIO_WRITE},
+    **{f"imageio.v2.{n}": (_w(0, "uri"),) for n in _IMAGEIO_WRITE},
+    "imageio.get_writer": (_w(0, "uri"),),
+    "imageio.v2.get_writer": (_w(0, "uri"),),
+    "imageio.v3.imread": (_r(0, "uri"),),
+    "imageio.v3.imiter": (_r(0, "uri"),),
+    "imageio.v3.improps": (_r(0, "uri"),),
+    "imageio.v3.immeta": (_r(0, "uri"),),
+    "imageio.v3.imwrite": (_w(0, "uri"),),
+    "imageio.v3.imopen": (_m(0, "uri", 1, "", "imopen"),),
+    "skimage.io.imread": (_r(0, "fname"),),
+    "skimage.io.imsave": (_w(0, "fname"),),
+    "cv2.imread": (_r(0, "filename"),),
+    "cv2.imwrite": (_w(0, "filename"),),
+    "tifffile.imread": (_r(0, "files"),),
+    "tifffile.imwrite": (_w(0, "file"),),
+    "tifffile.imsave": (_w(0, "file"),),
+    # scipy.io: loadmat tries the name, then the name with .mat added; savemat writes the name as given
+    "scipy.io.loadmat": (_r(0, "file_name", convention="mat"),),
+    "scipy.io.savemat": (_w(0, "file_name"),),
+    "scipy.io.readsav": (_r(0, "file_name"),),
+    "scipy.io.mmread": (_r(0, "source"),),
+    "scipy.io.mmwrite": (_w(0, "target"),),
+    "scipy.io.wavfile.read": (_r(0, "filename"),),
+    "scipy.io.wavfile.write": (_w(0, "filename"),),
+    "soundfile.read": (_r(0, "file"),),
+    "soundfile.write": (_w(0, "file"),),
+    "librosa.load": (_r(0, "path"),),
+    # models and objects
+    "torch.save": (_w(1, "f"),),
+    "torch.load": (_r(0, "f"),),
+    "joblib.dump": (_w(1, "filename"),),
+    "joblib.load": (_r(0, "filename"),),
+    "sklearn.externals.joblib.dump": (_w(1, "filename"),),
+    "sklearn.externals.joblib.load": (_r(0, "filename"),),
+    "nibabel.load": (_r(0, "filename"),),
+    "nibabel.save": (_w(1, "filename"),),
+    "astropy.io.fits.open": (_r(0, "name"),),
+    "astropy.io.fits.getdata": (_r(0, "filename"),),
+    "astropy.io.fits.writeto": (_w(0, "filename"),),
+    "astropy.table.Table.read": (_r(0),),
+}
+# pylab re-exports numpy and pyplot; `from pylab import *` is common in older scripts
+for _name in ("load", "save", "savez", "loadtxt", "savetxt", "genfromtxt", "fromfile", "imsave", "imread"):
+    _src = FUNCTIONS.get(f"numpy.{_name}") or FUNCTIONS.get(f"matplotlib.pyplot.{_name}")
+    if _src:
+        FUNCTIONS[f"pylab.{_name}"] = _src
+        FUNCTIONS[f"matplotlib.pylab.{_name}"] = _src
+for _name in ("imsave", "imread"):
+    FUNCTIONS[f"matplotlib.pyplot.{_name}"] = FUNCTIONS[f"matplotlib.image.{_name}"]
+
+_DATAFRAME_WRITE = {
+    "to_csv": "path_or_buf",
+    "to_excel": "excel_writer",
+    "to_json": "path_or_buf",
+    "to_parquet": "path",
+    "to_feather": "path",
+    "to_hdf": "path_or_buf",
+    "to_pickle": "path",
+    "to_stata": "path",
+    "to_orc": "path",
+    "to_xml": "path_or_buffer",
+    "to_html": "buf",
+    "to_latex": "buf",
+    "to_markdown": "buf",
+}
+_POLARS_WRITE = (
+    "write_csv",
+    "write_parquet",
+    "write_ipc",
+    "write_json",
+    "write_ndjson",
+    "write_excel",
+    "write_avro",
+    "sink_parquet",
+    "sink_csv",
+    "sink_ipc",
+)
+_POLARS_READ = ("read_ipc", "read_ndjson", "read_avro", "scan_csv", "scan_parquet", "scan_ipc", "scan_ndjson")
+
+METHODS: dict[str, tuple[Arg, ...]] = {
+    **{name: (_w(0, kw),) for name, kw in _DATAFRAME_WRITE.items()},
+    **{name: (_r(0, kw),) for name, kw in _PANDAS_READ.items()},
+    **{name: (_w(0, "file", "path"),) for name in _POLARS_WRITE},
+    **{name: (_r(0, "source"),) for name in _POLARS_READ},
+    "to_netcdf": (_w(0, "path"),),
+    "to_zarr": (_w(0, "store"),),
+    "to_file": (_w(0, "filename"),),  # geopandas
+    "savefig": (_w(0, "fname", convention="savefig"),),
+    "tofile": (_w(0, "fid"),),
+    "save": (_w(0, "fp", "filename", "filepath", "path", needs_suffix=True),),
+    "writeto": (_w(0, "fileobj", needs_suffix=True),),  # astropy HDUList
+    # pathlib: the path is the object the method is called on
+    "read_text": (_r(-1, path_receiver=True),),
+    "read_bytes": (_r(-1, path_receiver=True),),
+    "write_text": (_w(-1, path_receiver=True),),
+    "write_bytes": (_w(-1, path_receiver=True),),
+    "touch": (_w(-1, path_receiver=True),),
+    "open": (_m(-1, "", 0, "r", "open", path_receiver=True),),
+}
+
+
+_MEMMAP: dict[str, tuple[Literal["read", "write"], ...]] = {"r": ("read",), "c": ("read",), "w+": ("write",)}
+
+
+def accesses(mode: str | None, table: ModeTable) -> tuple[Literal["read", "write"], ...]:
+    """What a call does with its file for a mode string (None: the mode is not a literal)."""
+    if table == "hdfstore":  # pandas' default 'a' is mostly used to read an existing store
+        return ("write",) if mode and mode[0] in "wa" else ("read",)
+    if mode is None:
+        return ("read",)
+    if table == "memmap":
+        return _MEMMAP.get(mode, ("read", "write"))
+    if table == "imopen":
+        return ("write",) if mode.startswith("w") else ("read",)
+    if table in {"h5py", "netcdf"}:
+        if mode.startswith("r+"):
+            return ("read", "write")
+        return ("read",) if mode.startswith("r") else ("write",)
+    if table == "zip":
+        return ("read",) if mode.startswith("r") else ("write",)
+    if "r" in mode and "+" in mode:
+        return ("read", "write")
+    if set(mode) & set("wax"):
+        return ("write",)
+    return ("read",)

@@ -1,0 +1,466 @@
+"""Path expressions: what the scanner knows about a path argument before the folders around it are known.
+
+An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON in the cache):
+
+``("s", text)``                 a literal
+``("*",)`` / ``("**",)``        an unknown part (inside one folder name / spanning folders)
+``("cat", (e, ...))``           concatenation (``+``, f-strings, ``format``, ``%``)
+``("join", (e, ...))``          ``os.path.join`` / ``Path(a, b)`` / ``a / b``: a later absolute part wins
+``("root", "dir")``             a place inside the project, from ``__file__`` (relative to the root)
+``("home",)``                   ``~`` / ``Path.home()``
+``("parent", e, n)``            ``n`` times ``.parent`` / ``os.path.dirname``
+``("part", e, which)``          ``name`` / ``stem`` / ``suffix`` / ``noext`` (``splitext(p)[0]``)
+``("with", e, which, e2)``      ``with_suffix`` / ``with_name`` / ``with_stem``
+``("replace", e, old, new)``    ``str.replace`` with literal arguments
+``("glob", e, recursive)``      a glob pattern: ``*``, ``?`` and ``[...]`` become unknown parts
+``("list", (e, ...))``          a list or tuple of values; iterating it gives each element
+``("each", e)``                 one element of an iterable (a ``for`` target)
+``("dict", ((k, e), ...))`` and ``("item", e, key)``: dict literals with literal keys and look-ups
+``("splitext", e)`` / ``("parents", e)``: only meaningful under ``item`` (``splitext(p)[0]``, ``parents[1]``)
+``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
+``("ref", module, level, name)`` a name imported from another module (resolved across files)
+``("param", name)``             a parameter of the function the expression sits in
+
+:func:`evaluate` turns an expression into concrete strings where unknown parts are :data:`STAR` /
+:data:`STAR2` and a leading :data:`ROOT` marks a place relative to the project root.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+Expr = tuple[Any, ...]
+
+STAR = "\x00"  #: an unknown part inside one folder or file name
+STAR2 = "\x01"  #: an unknown part that may span folders
+ROOT = "\x02"  #: leading marker: the rest is relative to the project root
+
+UNKNOWN: Expr = ("*",)
+UNKNOWN2: Expr = ("**",)
+MAX_ALTERNATIVES = 16
+_MAX_DEPTH = 40
+
+
+def lit(text: str) -> Expr:
+    return ("s", text)
+
+
+def cat(parts: Iterable[Expr]) -> Expr:
+    items = tuple(parts)
+    if len(items) == 1:
+        return items[0]
+    if all(p[0] == "s" for p in items):
+        return ("s", "".join(p[1] for p in items))
+    return ("cat", items)
+
+
+def join(parts: Iterable[Expr]) -> Expr:
+    items = tuple(parts)
+    return items[0] if len(items) == 1 else ("join", items)
+
+
+def alt(options: Iterable[Expr]) -> Expr:
+    items = tuple(dict.fromkeys(options))
+    if not items:
+        return UNKNOWN
+    if len(items) == 1:
+        return items[0]
+    if len(items) > MAX_ALTERNATIVES:
+        return UNKNOWN
+    return ("alt", items)
+
+
+def is_unknown(expr: Expr) -> bool:
+    return expr[0] in {"*", "**"}
+
+
+def tuplify(value: Any) -> Any:
+    """JSON lists back to the tuples expressions are made of."""
+    if isinstance(value, list):
+        return tuple(tuplify(v) for v in value)
+    return value
+
+
+# ---------------------------------------------------------------------- evaluation
+class Scope:
+    """What :func:`evaluate` needs from outside an expression: other modules and parameter values."""
+
+    def __init__(
+        self,
+        ref: Callable[[str, int, str, int], tuple[Expr, Scope] | None] | None = None,
+        params: dict[str, tuple[Expr, Scope]] | None = None,
+    ) -> None:
+        #: (module, level, name, depth) -> the expression and the scope of its file, None when not local
+        self.ref = ref
+        self.params = params or {}  #: parameter -> its value and the scope that value was written in
+
+
+class Values:
+    """The result of evaluating an expression: concrete alternatives, a list of them, or a glob."""
+
+    __slots__ = ("many", "texts")
+
+    def __init__(self, texts: list[str], *, many: bool = False) -> None:
+        self.texts = texts[:MAX_ALTERNATIVES] if len(texts) > MAX_ALTERNATIVES else texts
+        self.many = many  #: a collection (iterating it gives each text), not one value
+
+
+_STAR_ONLY = Values([STAR])
+
+
+def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
+    """Concrete strings for ``expr`` (at most :data:`MAX_ALTERNATIVES`); unknowns become stars."""
+    if depth > _MAX_DEPTH:
+        return _STAR_ONLY
+    scope = scope or Scope()
+    kind = expr[0]
+    d = depth + 1
+    if kind == "s":
+        return Values([expr[1]])
+    if kind == "*":
+        return _STAR_ONLY
+    if kind == "**":
+        return Values([STAR2])
+    if kind == "root":
+        return Values([ROOT + expr[1]])
+    if kind == "home":
+        return Values(["~"])
+    if kind in {"cat", "join"}:
+        combine = _concat if kind == "cat" else _join
+        acc = [""] if kind == "cat" else [None]
+        for part in expr[1]:
+            vals = evaluate(part, scope, d)
+            acc = _product(acc, vals.texts, combine)
+            if len(acc) > MAX_ALTERNATIVES:
+                return _STAR_ONLY
+        return Values([a or "" for a in acc])
+    if kind == "alt":
+        out: list[str] = []
+        for option in expr[1]:
+            out.extend(evaluate(option, scope, d).texts)
+        return Values(list(dict.fromkeys(out)))
+    if kind == "list":
+        out = []
+        for item in expr[1]:
+            out.extend(evaluate(item, scope, d).texts)
+        return Values(list(dict.fromkeys(out)), many=True)
+    if kind == "each":
+        inner = evaluate(expr[1], scope, d)
+        return Values(inner.texts) if inner.many else _STAR_ONLY
+    if kind == "glob":
+        inner = evaluate(expr[1], scope, d)
+        return Values([_glob_to_stars(t, expr[2]) for t in inner.texts], many=True)
+    if kind == "parent":
+        return _map(evaluate(expr[1], scope, d), lambda t: _parent(t, expr[2]))
+    if kind == "part":
+        return _map(evaluate(expr[1], scope, d), lambda t: _part(t, expr[2]))
+    if kind == "with":
+        base = evaluate(expr[1], scope, d)
+        new = evaluate(expr[3], scope, d)
+        texts = [_with(b, expr[2], n) for b in base.texts for n in new.texts]
+        return Values(texts) if len(texts) <= MAX_ALTERNATIVES else _STAR_ONLY
+    if kind == "replace":
+        return _map(evaluate(expr[1], scope, d), lambda t: t.replace(expr[2], expr[3]) if expr[2] else t)
+    if kind == "dict":
+        return _STAR_ONLY  # a dict is not a path; ("item", dict, key) looks inside
+    if kind == "item":
+        return _item(expr, scope, d)
+    if kind == "ref":
+        target = scope.ref(expr[1], expr[2], expr[3], depth) if scope.ref else None
+        return evaluate(target[0], target[1], d) if target is not None else _STAR_ONLY
+    if kind == "param":
+        if expr[1] in scope.params:
+            value, where = scope.params[expr[1]]
+            return evaluate(value, where, d)
+        return _STAR_ONLY
+    return _STAR_ONLY
+
+
+def _item(expr: Expr, scope: Scope, depth: int) -> Values:
+    base, key = expr[1], expr[2]
+    for _ in range(_MAX_DEPTH):  # follow references and parameters to the dict or list itself
+        if base[0] == "ref" and scope.ref is not None:
+            target = scope.ref(base[1], base[2], base[3], depth)
+            if target is None:
+                return _STAR_ONLY
+            base, scope = target
+        elif base[0] == "param" and base[1] in scope.params:
+            base, scope = scope.params[base[1]]
+        else:
+            break
+    if base[0] == "dict":
+        for k, v in base[1]:
+            if k == key:
+                return evaluate(v, scope, depth)
+        return _STAR_ONLY
+    if base[0] == "list" and isinstance(key, int) and -len(base[1]) <= key < len(base[1]):
+        return evaluate(base[1][key], scope, depth)
+    if base[0] == "splitext" and key in {0, 1}:
+        return _map(evaluate(base[1], scope, depth), lambda t: _part(t, "noext" if key == 0 else "suffix"))
+    if base[0] == "parents" and isinstance(key, int) and key >= 0:
+        return _map(evaluate(base[1], scope, depth), lambda t: _parent(t, key + 1))
+    return _STAR_ONLY
+
+
+def _map(values: Values, fn: Callable[[str], str]) -> Values:
+    return Values([fn(t) for t in values.texts], many=values.many)
+
+
+def _product(acc: list[Any], texts: list[str], combine: Callable[[Any, str], str]) -> list[Any]:
+    return [combine(a, t) for a in acc for t in texts]
+
+
+def _concat(a: str, b: str) -> str:
+    return a + b
+
+
+def is_absolute_text(text: str) -> bool:
+    return text.startswith(("/", "\\", "~", ROOT)) or bool(_DRIVE.match(text))
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def _join(a: str | None, b: str) -> str:
+    if a is None or is_absolute_text(b):
+        return b
+    if a == "" or a.endswith(("/", "\\")):
+        return a + b
+    return a + "/" + b
+
+
+def _split_last(text: str) -> tuple[str, str]:
+    body = text.rstrip("/")
+    i = body.rfind("/")
+    if i < 0:
+        if body.startswith(ROOT):
+            return ROOT, body[1:]
+        return "", body
+    return body[:i] if i > 0 else "/", body[i + 1 :]
+
+
+def _parent(text: str, n: int) -> str:
+    rooted = text.startswith(ROOT)
+    body = text[1:] if rooted else text
+    body = posixpath.normpath(body.replace("\\", "/")) if body else "."
+    for _ in range(n):
+        if body == "/":
+            break
+        if body == ".":
+            body = ".."
+        elif body.rsplit("/", 1)[-1] == "..":
+            body += "/.."
+        else:
+            body = posixpath.dirname(body) or "."
+    if rooted:
+        return ROOT + ("" if body == "." else body)
+    return "" if body == "." else body
+
+
+def _part(text: str, which: str) -> str:
+    _head, name = _split_last(text)
+    if which == "name":
+        return name
+    dot = name.rfind(".")
+    has_suffix = dot > 0
+    if which == "stem":
+        return name[:dot] if has_suffix else name
+    if which == "suffix":
+        return name[dot:] if has_suffix else ""
+    # noext: the whole path without the last suffix (os.path.splitext(p)[0])
+    if not has_suffix:
+        return text
+    return text[: len(text.rstrip("/")) - (len(name) - dot)]
+
+
+def _with(text: str, which: str, new: str) -> str:
+    head, name = _split_last(text)
+    if which == "name":
+        name = new
+    else:
+        dot = name.rfind(".")
+        stem, suffix = (name[:dot], name[dot:]) if dot > 0 else (name, "")
+        name = stem + new if which == "suffix" else new + suffix
+    if head in {"", "."}:
+        return name
+    return head.rstrip("/") + "/" + name if head != ROOT else ROOT + name
+
+
+_GLOB_CLASS = re.compile(r"\[[^\]/]*\]")
+
+
+def _glob_to_stars(text: str, recursive: bool) -> str:
+    if recursive:
+        text = text.replace("**", STAR2)
+    text = _GLOB_CLASS.sub(STAR, text).replace("?", STAR).replace("*", STAR)
+    return re.sub(f"[{STAR}{STAR2}]+", lambda m: STAR2 if STAR2 in m.group() else STAR, text)
+
+
+# ---------------------------------------------------------------------- paths after evaluation
+def display(text: str) -> str:
+    """A path as users read it: unknown parts as ``*`` / ``**``."""
+    if text.startswith(ROOT):
+        text = text[1:].lstrip("/")
+    return text.replace(STAR2, "**").replace(STAR, "*").replace(ROOT, "")
+
+
+def informative(text: str) -> bool:
+    """Does the text name something (a letter or digit outside the unknown parts)?"""
+    return any(c.isalnum() for c in text.replace(ROOT, ""))
+
+
+def has_unknown(text: str) -> bool:
+    return STAR in text or STAR2 in text
+
+
+def normalize(text: str) -> str:
+    text = text.replace("\\", "/")
+    if not text:
+        return text
+    out = posixpath.normpath(text)
+    return "" if out == "." else out
+
+
+_REGEX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def pattern_regex(text: str) -> re.Pattern[str]:
+    rx = _REGEX_CACHE.get(text)
+    if rx is None:
+        parts = []
+        body = text
+        if text.startswith(STAR2 + "/"):  # any folders, or none
+            parts.append("(?:.*/)?")
+            body = text[2:]
+        for chunk in re.split(f"([{STAR}{STAR2}])", body):
+            if chunk == STAR:
+                parts.append("[^/]*")
+            elif chunk == STAR2:
+                parts.append(".*")
+            else:
+                parts.append(re.escape(chunk))
+        rx = _REGEX_CACHE[text] = re.compile("".join(parts) + r"\Z", re.DOTALL)
+    return rx
+
+
+def matches(pattern: str, path: str) -> bool:
+    """Does the concrete ``path`` fit ``pattern`` (either may be concrete)?"""
+    if not has_unknown(pattern):
+        return pattern == path
+    ends = _ENDS.get(pattern)
+    if ends is None:
+        ends = _ENDS[pattern] = (_known_prefix(pattern), _known_suffix(pattern))
+    prefix, suffix = ends
+    if pattern.startswith(STAR2 + "/"):
+        prefix = ""
+    if not (path.startswith(prefix) and path.endswith(suffix)) or len(path) < len(prefix) + len(suffix):
+        return False  # most candidates stop here, before a regular expression is compiled
+    return pattern_regex(pattern).match(path) is not None
+
+
+_ENDS: dict[str, tuple[str, str]] = {}
+
+
+def overlap(a: str, b: str) -> bool:
+    """Can one concrete path fit both patterns? (``STAR`` never spans a ``/``, ``STAR2`` may.)"""
+    if not has_unknown(a):
+        return matches(b, a)
+    if not has_unknown(b):
+        return matches(a, b)
+    ca, cb = tuple(a.split("/")), tuple(b.split("/"))
+    if any(STAR2 in c and c != STAR2 for c in (*ca, *cb)):
+        return _chars_overlap(a, b)
+    if ca[-1] != STAR2 and cb[-1] != STAR2 and not _chars_overlap(ca[-1], cb[-1]):
+        return False  # the file names cannot be the same: most pairs stop here
+    return _parts_overlap(ca, cb)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parts_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Folder by folder; a ``STAR2`` part stands for any number of folders (none too)."""
+    seen: dict[tuple[int, int], bool] = {}
+
+    def go(i: int, j: int) -> bool:
+        key = (i, j)
+        if key not in seen:
+            seen[key] = False
+            if i == len(a) and j == len(b):
+                result = True
+            elif i < len(a) and a[i] == STAR2:
+                result = go(i + 1, j) or (j < len(b) and go(i, j + 1))
+            elif j < len(b) and b[j] == STAR2:
+                result = go(i, j + 1) or (i < len(a) and go(i + 1, j))
+            else:
+                result = i < len(a) and j < len(b) and _chars_overlap(a[i], b[j]) and go(i + 1, j + 1)
+            seen[key] = result
+        return seen[key]
+
+    return go(0, 0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _chars_overlap(a: str, b: str) -> bool:
+    """Character by character (for one file or folder name, or a path with ``STAR2`` inside a name)."""
+    if not has_unknown(a):
+        return matches(b, a)
+    if not has_unknown(b):
+        return matches(a, b)
+    pa, pb = _known_prefix(a), _known_prefix(b)
+    if not (pa.startswith(pb) or pb.startswith(pa)):
+        return False
+    sa, sb = _known_suffix(a), _known_suffix(b)
+    if not (sa.endswith(sb) or sb.endswith(sa)):
+        return False
+    seen: dict[tuple[int, int], bool] = {}
+
+    def go(i: int, j: int) -> bool:
+        key = (i, j)
+        if key not in seen:
+            seen[key] = False
+            if i == len(a) and j == len(b):
+                result = True
+            elif i < len(a) and a[i] in (STAR, STAR2):
+                result = go(i + 1, j) or (j < len(b) and _eats(a[i], b[j]) and go(i, j + 1))
+            elif j < len(b) and b[j] in (STAR, STAR2):
+                result = go(i, j + 1) or (i < len(a) and _eats(b[j], a[i]) and go(i + 1, j))
+            else:
+                result = i < len(a) and j < len(b) and a[i] == b[j] and go(i + 1, j + 1)
+            seen[key] = result
+        return seen[key]
+
+    return go(0, 0)
+
+
+def _known_prefix(text: str) -> str:
+    cut = min((i for i in (text.find(STAR), text.find(STAR2)) if i >= 0), default=len(text))
+    return text[:cut]
+
+
+def _known_suffix(text: str) -> str:
+    cut = max(text.rfind(STAR), text.rfind(STAR2))
+    return text[cut + 1 :]
+
+
+def _eats(star: str, char: str) -> bool:
+    return star == STAR2 or char != "/"
+
+
+def walk(expr: Expr) -> Iterator[Expr]:
+    """Every node of an expression (for finding parameters and references)."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in node[1:]:
+            if isinstance(child, tuple) and child and isinstance(child[0], str):
+                stack.append(child)
+            elif isinstance(child, tuple):
+                for c in child:
+                    if isinstance(c, tuple) and c and isinstance(c[0], str):
+                        stack.append(c)
+                    elif isinstance(c, tuple):  # dict items (key, expr)
+                        stack.extend(x for x in c if isinstance(x, tuple))

@@ -1,0 +1,1444 @@
+"""What one file says about files, read with ``ast`` (nothing is run): its :class:`Facts`.
+
+Facts depend only on the file's own text and path, so they are cached by content. Everything that needs
+other files (a constant imported from ``config.py``, a helper function in ``utils.py``) stays symbolic:
+a ``ref`` or a :class:`Call` that :mod:`sciship.flow._trace` resolves once all files are known.
+
+Names are followed the way a reader of a script would: a name means its latest assignment before the
+place it is used, in the function it is used in, else at module level (a function may use a module name
+assigned further down). A ``for`` loop over a list, a ``glob`` or ``os.listdir`` makes its target one of
+the elements; ``if``/``else`` values are both kept.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import builtins
+import re
+import string
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from sciship.flow import _expr as ex
+from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
+from sciship.flow._expr import UNKNOWN, Expr
+from sciship.flow._facts import Call, Facts, Function, LocalTest, Pos, Use
+
+#: Words that make a statement worth parsing: the names of the file-access calls (common words such as
+#: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
+_TOO_COMMON = frozenset(
+    {"copy", "copy2", "copyfile", "copytree", "move", "rename", "replace", "read", "write"}
+)
+TRIGGER_WORDS = frozenset(
+    (
+        {q.rsplit(".", 1)[-1] for q in FUNCTIONS}
+        | set(METHODS)
+        | {"Path", "PurePath", "glob", "iglob", "rglob", "listdir", "iterdir"}
+    )
+    - _TOO_COMMON
+)
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_PATH_CONSTRUCTORS = frozenset(
+    f"pathlib.{n}"
+    for n in ("Path", "PurePath", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")
+)
+_SAME = frozenset(
+    {
+        "os.path.abspath",
+        "os.path.realpath",
+        "os.path.normpath",
+        "os.path.expanduser",
+        "os.fspath",
+        "builtins.str",
+        "builtins.sorted",
+        "builtins.list",
+        "builtins.tuple",
+        "builtins.reversed",
+        "builtins.set",
+        "builtins.frozenset",
+        "natsort.natsorted",
+        "tqdm.tqdm",
+        "tqdm.auto.tqdm",
+        "tqdm.notebook.tqdm",
+        "tqdm.std.tqdm",
+    }
+)
+_SAME_METHODS = frozenset({"resolve", "absolute", "expanduser", "as_posix", "__fspath__"})
+_PART_ATTRS = {"name": "name", "stem": "stem", "suffix": "suffix"}
+#: big libraries whose functions never do a project's own file access through a local helper
+_NOT_LOCAL = frozenset(
+    {
+        "numpy",
+        "pandas",
+        "matplotlib",
+        "scipy",
+        "seaborn",
+        "sklearn",
+        "torch",
+        "tensorflow",
+        "keras",
+        "xarray",
+        "statsmodels",
+        "plotly",
+        "sympy",
+        "numba",
+        "jax",
+        "tqdm",
+        "IPython",
+        "ipywidgets",
+        "h5py",
+        "netCDF4",
+        "PIL",
+        "cv2",
+        "skimage",
+        "geopandas",
+        "shapely",
+        "networkx",
+        "joblib",
+        "polars",
+        "dask",
+        "pylab",
+    }
+)
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins"}
+_BUILTINS = frozenset(dir(builtins))
+
+
+# ---------------------------------------------------------------------- entry points
+#: a module-level assignment that may hold a path (a string, a list of strings, os.path / pathlib / glob)
+
+
+def extract_source(text: str, path: str, *, full: bool = False, local: LocalTest | None = None) -> Facts:
+    """Facts of a ``.py`` file (``full``: parse every statement, not only those that can touch files)."""
+    return extract_units([(None, text)], Facts(path, "py", full=full), full=full, local=local)
+
+
+def extract_units(
+    units: list[tuple[int | None, str]], facts: Facts, *, full: bool = False, local: LocalTest | None = None
+) -> Facts:
+    """Facts of source units (a file, or a notebook's code cells with their index), in run order.
+
+    A cheap look at the text first: a unit is parsed only when it names a file-access call
+    (:data:`TRIGGER_WORDS`), imports, assigns something that may be a path, or calls a function defined or
+    imported here; a notebook cell that binds a name a path needs is parsed when the path asks for it. In
+    what is parsed, only statements on lines naming such a word are searched for calls.
+    """
+    is_local = local or _maybe_local_module
+    ids = [set(_IDENT.findall(text)) for _cell, text in units]
+    callables: set[str] = set()
+    for _cell, text in units:
+        if "import" in text:
+            callables |= _local_imports(text, is_local)
+    defs: set[str] = set()
+    for _cell, text in units:
+        if "def " in text or "class " in text:
+            defs.update(_DEF_NAME.findall(text))
+    words = set(TRIGGER_WORDS) | callables | defs | _SPECIAL_WORDS
+    if callables | defs:  # objects made from the project's classes: `sb = Sb(...)`, then `sb.run()`
+        for _cell, text in units:
+            for m in _MADE.finditer(text):
+                if m.group(2).split(".")[-1] in callables | defs:
+                    words.add(m.group(1))
+    # `from utils import *` of a local module: any name may be one of its functions, so look at everything
+    everything = full or any(
+        is_local(m.group(1).lstrip("."), len(m.group(1)) - len(m.group(1).lstrip(".")))
+        for _cell, text in units
+        if "*" in text
+        for m in _STAR_IMPORT.finditer(text)
+    )
+    chosen: set[int] = set()
+    for index, (_cell, text) in enumerate(units):
+        if everything or ids[index] & words or _PATHISH_LINE.search(text) or "import" in ids[index]:
+            chosen.add(index)
+    trees: dict[int, list[ast.stmt] | None] = {}
+    result = facts
+    wanted_before: set[tuple[str, int, int]] = set()
+    for _ in range(_MAX_ROUNDS):
+        result = Facts(
+            facts.path,
+            facts.kind,
+            full=full,
+            cells=facts.cells,
+            chdirs=list(facts.chdirs),
+            problems=list(facts.problems),
+            runnable=facts.runnable,
+            uses=list(facts.uses),  # a notebook's shell lines (`!wget -O data/x.csv ...`)
+        )
+        bodies: list[tuple[int | None, list[ast.stmt]]] = []
+        lines: list[set[int] | None] = []
+        option_lines: list[set[int]] = []
+        for index in sorted(chosen):
+            cell, text = units[index]
+            if index not in trees:
+                trees[index] = _parse_whole(text, cell, result, facts.kind != "py")
+            elif trees[index] is None:
+                _parse_whole(text, cell, result, facts.kind != "py")  # its problem again, for this round
+            body = trees[index]
+            if body:
+                bodies.append((cell, body))
+                # a short unit (most notebook cells) is searched whole: finding its lines costs more
+                lines.append(_lines_naming(text, ids[index] & words) if len(text) > _SHORT else None)
+                option_lines.append(_lines_naming(text, ids[index] & {"add_argument"}))
+        extractor = _Extractor(
+            result,
+            bodies,
+            whole=facts.kind == "py",
+            local=is_local,
+            lines=None if everything else lines,
+            option_lines=None if everything else option_lines,
+        )
+        try:
+            extractor.run()
+        except RecursionError:
+            result.problems.append(
+                ("SHR117", "This file is nested too deeply for sciship to follow its paths.", None, None)
+            )
+            return result
+        if facts.kind == "py":
+            break  # parsed whole: every name is known
+        wanted = extractor.wanted - wanted_before
+        wanted_before |= extractor.wanted
+        more = _binding_cells(units, ids, chosen, wanted)
+        if not more:
+            break
+        chosen |= more
+    if facts.kind != "py" or not chosen:
+        result.runnable = (
+            result.runnable or facts.kind != "py" or any(_RUNNABLE_LINE.search(text) for _cell, text in units)
+        )
+        result.main_guard = result.main_guard or any(_MAIN.search(text) for _cell, text in units)
+        if not chosen and facts.kind == "py":
+            for _cell, text in units:
+                for m in _IMPORT_LINE.finditer(text):
+                    if m.group(3):
+                        result.imports.extend((p.split()[0], 0) for p in m.group(3).split(",") if p.split())
+                    else:
+                        result.imports.append((m.group(2), len(m.group(1))))
+    return result
+
+
+_MAX_ROUNDS = 4
+_SHORT = 3000  #: characters
+_MAX_CHAIN = 40
+_MADE = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(", re.MULTILINE)
+_STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
+_DEF_NAME = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
+_SPECIAL_WORDS = frozenset({"__file__", "shutil", "chdir", "wavfile", "soundfile"})
+_MAIN = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
+_PATHISH_LINE = re.compile(
+    r"^[ \t]*[A-Za-z_][\w.,\t *\[\]]*?(?::[^=\n]*)?\+?=[ \t]*"
+    r"(?:[rRbBfFuU]{0,2}[\"']|[\[{(][ \t]*[rRbBfFuU]{0,2}[\"']|os\.|Path|pathlib|glob|sorted\(|__file__)",
+    re.MULTILINE,
+)
+_WORDS_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _word_at(text: str, word: str) -> list[int]:
+    """Offsets of ``word`` as a whole word. (A regular expression starting with ``\\b`` cannot skip ahead
+    to the word's first letter and costs 40 times more than this on a large file.)"""
+    rx = _WORDS_CACHE.get(word)
+    if rx is None:
+        if len(_WORDS_CACHE) > 512:
+            _WORDS_CACHE.clear()
+        rx = _WORDS_CACHE[word] = re.compile(re.escape(word) + r"\b")
+    out = []
+    for m in rx.finditer(text):
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            out.append(i)
+    return out
+
+
+def _lines_naming(text: str, words: set[str]) -> set[int]:
+    """1-based numbers of the lines where one of ``words`` appears."""
+    offsets = sorted(at for word in words for at in _word_at(text, word))
+    out: set[int] = set()
+    line, pos = 1, 0
+    for at in offsets:  # count newlines between consecutive offsets: one pass over the text
+        line += text.count("\n", pos, at)
+        pos = at
+        out.add(line)
+    return out
+
+
+def _binding_cells(
+    units: list[tuple[int | None, str]],
+    ids: list[set[str]],
+    chosen: set[int],
+    wanted: set[tuple[str, int, int]],
+) -> set[int]:
+    """Cells not parsed yet that bind a name a path needs, the last one before each use."""
+    more: set[int] = set()
+    for name, cell, _line in wanted:
+        binds = re.compile(
+            r"^[ \t]*(?:[\w, \t*\[\]()]*?\b"
+            + name
+            + r"\b[^=\n]*?(?<![=!<>])=(?!=)|(?:async[ \t]+)?for\b[^\n]*?\b"
+            + name
+            + r"\b[^\n]*?\bin\b|with\b[^\n]*?\bas[ \t]+"
+            + name
+            + r"\b|(?:from|import)\b[^\n]*?\b"
+            + name
+            + r"\b)",
+            re.MULTILINE,
+        )
+        best = None
+        for index, (c, text) in enumerate(units):
+            if name in ids[index] and (c or 0) < cell and binds.search(text):
+                best = index
+        if best is not None and best not in chosen:
+            more.add(best)
+    return more
+
+
+_FROM = re.compile(
+    r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w \t,.]+(?:\\\n[\w \t,.]+)*)", re.MULTILINE
+)
+_IMPORT_AS = re.compile(r"^[ \t]*import[ \t]+([\w \t,.]+)", re.MULTILINE)
+
+
+def _local_imports(text: str, is_local: LocalTest) -> set[str]:
+    """Names imported from modules that may be the project's own (their functions may access files)."""
+    out: set[str] = set()
+    for m in _FROM.finditer(text):
+        module = m.group(1)
+        if is_local(module.lstrip("."), len(module) - len(module.lstrip("."))):
+            for part in m.group(2).strip("()").replace("\\", " ").split(","):
+                words = part.split()
+                if words:
+                    out.add(words[-1])
+    for m in _IMPORT_AS.finditer(text):
+        for part in m.group(1).split(","):
+            words = part.split()
+            if words and is_local(words[0], 0):
+                out.add(words[-1].split(".")[0])
+    return out
+
+
+def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> list[ast.stmt] | None:
+    try:
+        return ast.parse(text).body
+    except SyntaxError as exc:
+        if notebook:
+            message = (
+                f"Code cell {(cell or 0) + 1} of this notebook is not valid Python, so sciship cannot tell "
+                "which files it reads and writes."
+            )
+        else:
+            msg = (exc.msg or "invalid syntax").rstrip(".")
+            message = (
+                f"Python cannot parse this file ({msg}), so sciship cannot tell which files it reads "
+                "and writes."
+            )
+        problem = ("SHR117", message, exc.lineno, cell)
+    except (ValueError, RecursionError, MemoryError) as exc:
+        why = "it contains null bytes" if "null" in str(exc) else "it is too large or nested too deeply"
+        problem = (
+            "SHR117",
+            (
+                f"sciship could not read the Python code here ({why}), so it cannot tell which "
+                "files it reads and writes."
+            ),
+            None,
+            cell,
+        )
+    if problem not in facts.problems:
+        facts.problems.append(problem)
+    facts.runnable = True  # unknown: count it as a step, with the problem saying why it looks empty
+    return None
+
+
+_RUNNABLE_LINE = re.compile(
+    r"^(?:if __name__|for |while |with |try:|[A-Za-z_][\w.]*\(|print\b)", re.MULTILINE
+)
+_IMPORT_LINE = re.compile(r"^\s*(?:from\s+(\.*)([\w.]*)\s+import\b|import\s+([\w., \t]+))", re.MULTILINE)
+
+
+def skim_source(text: str, path: str) -> Facts:
+    """Facts of a very large file (generated data): whether it runs, what it imports; never parsed."""
+    facts = Facts(path, "py", parsed=False)
+    facts.runnable = _RUNNABLE_LINE.search(text) is not None
+    facts.main_guard = "__name__" in text and "__main__" in text
+    for m in _IMPORT_LINE.finditer(text):
+        if m.group(3):
+            facts.imports.extend((p.split()[0], 0) for p in m.group(3).split(",") if p.split())
+        else:
+            facts.imports.append((m.group(2), len(m.group(1))))
+    return facts
+
+
+# ---------------------------------------------------------------------- scopes
+@dataclass
+class _Binding:
+    pos: Pos
+    kind: str  #: assign, aug, each, param, module, from, def, class, other
+    node: Any = None
+    extra: Any = None
+
+
+class _Scope:
+    def __init__(self, parent: _Scope | None, kind: str = "module") -> None:
+        self.parent = parent
+        self.kind = kind
+        self.names: dict[str, list[_Binding]] = {}
+        self.star: list[tuple[str, int]] = []
+
+    def bind(self, name: str, binding: _Binding) -> None:
+        self.names.setdefault(name, []).append(binding)
+
+    def module(self) -> _Scope:
+        s = self
+        while s.parent is not None:
+            s = s.parent
+        return s
+
+
+_END: Pos = (1 << 30, 0, 0)
+
+
+class _Extractor:
+    def __init__(
+        self,
+        facts: Facts,
+        bodies: list[tuple[int | None, list[ast.stmt]]],
+        *,
+        whole: bool = False,
+        local: LocalTest | None = None,
+        lines: list[set[int] | None] | None = None,
+        option_lines: list[set[int]] | None = None,
+    ) -> None:
+        self.facts = facts
+        self.is_local = local or _maybe_local_module
+        self.quiet = 0  #: >0 while evaluating what only might matter (arguments of calls into helpers)
+        #: module-level names a path expression looked up, with where: (name, cell, line)
+        self.wanted: set[tuple[str, int, int]] = set()
+        self.bodies = bodies
+        self.notebook = facts.kind == "nb"
+        self.module = _Scope(None)
+        self.scopes: dict[int, _Scope] = {}  #: id(function or lambda node) -> its scope
+        self.cell: int | None = None
+        self.cell_of: dict[int, int | None] = {}  #: id(top-level statement) -> cell
+        self.memo: dict[int, Expr] = {}
+        self.busy: set[int] = set()
+        self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
+        self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
+        #: per body, the lines worth searching for calls (None: search everything)
+        self.lines = [sorted(x) if x is not None else None for x in lines] if lines is not None else None
+        self.current: list[int] | None = None
+        self.option_lines = [sorted(x) for x in option_lines] if option_lines is not None else None
+        self._body_index = 0
+        #: ``add_argument`` options: destination -> (default value, position of the call)
+        self.options: dict[str, tuple[ast.expr, Pos]] = {}
+
+    # -------------------------------------------------------------- pass 1: who binds what where
+    def run(self) -> None:
+        for n, (cell, body) in enumerate(self.bodies):
+            self.cell = cell
+            self.current = self.lines[n] if self.lines is not None else None
+            for stmt in body:
+                self.cell_of[id(stmt)] = cell
+            self._collect(body, self.module)
+        for name, bindings in self.module.names.items():
+            last = bindings[-1]
+            if last.kind in {"def", "class"}:
+                self.local_defs[name] = last.kind
+        for n, (cell, body) in enumerate(self.bodies):  # command-line options and their defaults
+            self.cell = cell
+            self._body_index = n
+            wanted = self.option_lines[n] if self.option_lines is not None else None
+            if wanted == []:
+                continue
+            for stmt in body:
+                if wanted is None or self._spans(stmt, wanted):
+                    self._options(stmt)
+        for n, (cell, body) in enumerate(self.bodies):
+            self.cell = cell
+            self.current = self.lines[n] if self.lines is not None else None
+            for stmt in body:
+                self._top(stmt)
+        self._constants()
+
+    def pos(self, node: ast.AST) -> Pos:
+        return (
+            self.cell if self.cell is not None else 0,
+            getattr(node, "lineno", 0),
+            getattr(node, "col_offset", 0),
+        )
+
+    def _collect(self, stmts: list[ast.stmt], scope: _Scope) -> None:
+        for stmt in stmts:
+            p = self.pos(stmt)
+            if isinstance(stmt, ast.Assign):
+                for target in stmt.targets:
+                    self._bind_target(target, scope, p, "assign", stmt.value)
+            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                self._bind_target(stmt.target, scope, p, "assign", stmt.value)
+            elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
+                kind = "aug" if isinstance(stmt.op, ast.Add) else "other"
+                scope.bind(stmt.target.id, _Binding(p, kind, stmt.value, stmt.target.id))
+            elif isinstance(stmt, ast.For | ast.AsyncFor):
+                self._bind_target(stmt.target, scope, p, "each", stmt.iter)
+                self._collect(stmt.body, scope)
+                self._collect(stmt.orelse, scope)
+            elif isinstance(stmt, ast.With | ast.AsyncWith):
+                for item in stmt.items:
+                    if item.optional_vars is not None:
+                        self._bind_target(item.optional_vars, scope, p, "other", None)
+                self._collect(stmt.body, scope)
+            elif isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    if alias.asname:
+                        scope.bind(alias.asname, _Binding(p, "module", alias.name))
+                    else:
+                        top = alias.name.partition(".")[0]
+                        scope.bind(top, _Binding(p, "module", top))
+                    if scope is self.module:
+                        self.facts.imports.append((alias.name, 0))
+                        self.facts.import_lines.append((alias.name, 0, stmt.lineno, self.cell))
+            elif isinstance(stmt, ast.ImportFrom):
+                module = stmt.module or ""
+                for alias in stmt.names:
+                    if alias.name == "*":
+                        scope.star.append((module, stmt.level))
+                    else:
+                        scope.bind(
+                            alias.asname or alias.name, _Binding(p, "from", (module, stmt.level, alias.name))
+                        )
+                self.facts.imports.append((module, stmt.level))
+                if scope is self.module:
+                    self.facts.import_lines.append((module, stmt.level, stmt.lineno, self.cell))
+                if stmt.level or module:
+                    for alias in stmt.names:  # `from pkg import module` imports a module too
+                        if alias.name != "*":
+                            sub = f"{module}.{alias.name}" if module else alias.name
+                            self.facts.imports.append((sub, stmt.level))
+                            if scope is self.module:
+                                self.facts.import_lines.append((sub, stmt.level, stmt.lineno, self.cell))
+            elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                scope.bind(stmt.name, _Binding(p, "def", stmt))
+                if self.worth(stmt):  # a function with no line worth searching does nothing we follow
+                    self._function_scope(stmt, scope)
+            elif isinstance(stmt, ast.ClassDef):
+                scope.bind(stmt.name, _Binding(p, "class", stmt))
+                for member in stmt.body:
+                    if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef) and self.worth(member):
+                        self._function_scope(member, scope)
+            elif isinstance(stmt, ast.If | ast.While):
+                self._collect(stmt.body, scope)
+                self._collect(stmt.orelse, scope)
+            elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+                self._collect(stmt.body, scope)  # type: ignore[attr-defined]
+                for handler in stmt.handlers:  # type: ignore[attr-defined]
+                    if handler.name:
+                        scope.bind(handler.name, _Binding(p, "other"))
+                    self._collect(handler.body, scope)
+                self._collect(stmt.orelse, scope)  # type: ignore[attr-defined]
+                self._collect(stmt.finalbody, scope)  # type: ignore[attr-defined]
+            elif type(stmt).__name__ == "Match":
+                for case in stmt.cases:  # type: ignore[attr-defined]
+                    self._collect(case.body, scope)
+
+    def _function_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope) -> None:
+        scope = _Scope(parent, "function")
+        self.scopes[id(node)] = scope
+        p = self.pos(node)
+        kind = "param" if parent.kind == "module" else "other"  # nested functions: not instantiated
+        for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            scope.bind(a.arg, _Binding(p, kind, a.arg))
+        for rest in (node.args.vararg, node.args.kwarg):
+            if rest is not None:
+                scope.bind(rest.arg, _Binding(p, "other"))
+        self._collect(node.body, scope)
+
+    def _bind_target(self, target: ast.expr, scope: _Scope, p: Pos, kind: str, value: Any) -> None:
+        """Bind the names of an assignment target; ``value`` is the node (or (node, index) for tuples)."""
+        if isinstance(target, ast.Name):
+            scope.bind(target.id, _Binding(p, kind, value))
+        elif isinstance(target, ast.Tuple | ast.List):
+            for i, elt in enumerate(target.elts):
+                if isinstance(elt, ast.Starred):
+                    self._bind_target(elt.value, scope, p, "other", None)
+                else:
+                    self._bind_target(elt, scope, p, kind + "-item", (value, i))
+
+    # -------------------------------------------------------------- names to expressions
+    def lookup(self, name: str, scope: _Scope, pos: Pos) -> tuple[_Binding, _Scope] | None:
+        s: _Scope | None = scope
+        while s is not None:
+            bindings = s.names.get(name)
+            if bindings:
+                before = [b for b in bindings if b.pos < pos]
+                return (before[-1] if before else bindings[0]), s
+            s = s.parent
+        return None
+
+    def value(self, binding: _Binding, scope: _Scope) -> Expr:
+        key = id(binding)
+        if key in self.memo:
+            return self.memo[key]
+        if key in self.busy or len(self.busy) > _MAX_CHAIN:
+            return UNKNOWN  # a name defined through itself, or a chain of 40 names: not a path we can know
+        self.busy.add(key)
+        try:
+            result = self._value(binding, scope)
+        finally:
+            self.busy.discard(key)
+        self.memo[key] = result
+        return result
+
+    def _value(self, b: _Binding, scope: _Scope) -> Expr:
+        kind = b.kind
+        if kind == "assign":
+            return self.expr(b.node, scope, b.pos)
+        if kind == "aug":
+            prev = self.lookup(b.extra, scope, b.pos)
+            base = self.value(*prev) if prev and prev[0] is not b and prev[0].pos < b.pos else UNKNOWN
+            return ex.cat([base, self.expr(b.node, scope, b.pos)])
+        if kind == "each":
+            return self.each(b.node, scope, b.pos)
+        if kind in {"assign-item", "each-item"}:
+            node, index = b.node
+            if node is None:
+                return UNKNOWN
+            if kind == "assign-item":
+                if isinstance(node, ast.Tuple | ast.List) and index < len(node.elts):
+                    return self.expr(node.elts[index], scope, b.pos)
+                return ("item", self.expr(node, scope, b.pos), index)
+            return self.each_item(node, index, scope, b.pos)
+        if kind == "param":
+            return ("param", b.node)
+        if kind == "fixed":
+            return b.node  # type: ignore[no-any-return]
+        if kind == "from":
+            module, level, name = b.node
+            return ("ref", module, level, name)
+        return UNKNOWN
+
+    def each(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
+        """The value of one element of iterating ``node``."""
+        if isinstance(node, ast.Call):
+            q = self.qualify(node.func, scope, pos)
+            if q in {"builtins.enumerate", "builtins.zip"}:
+                return UNKNOWN  # tuples: handled by each_item
+        return ("each", self.expr(node, scope, pos))
+
+    def each_item(self, node: ast.expr, index: int, scope: _Scope, pos: Pos) -> Expr:
+        """The ``index``-th name of ``for a, b in node``."""
+        if isinstance(node, ast.Call) and node.args:
+            q = self.qualify(node.func, scope, pos)
+            if q == "builtins.enumerate":
+                return UNKNOWN if index == 0 else self.each(node.args[0], scope, pos)
+            if q == "builtins.zip" and index < len(node.args):
+                return self.each(node.args[index], scope, pos)
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and index == 1:
+                base = self.expr(node.func.value, scope, pos)
+                if base[0] == "dict":
+                    return ex.alt(v for _, v in base[1])
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and index == 0:
+                base = self.expr(node.func.value, scope, pos)
+                if base[0] == "dict":
+                    return ex.alt(ex.lit(k) for k, _ in base[1] if isinstance(k, str))
+        return UNKNOWN
+
+    def local_q(self, dotted: str) -> bool:
+        """Is the module in a dotted callee (``.utils``, ``pkg.io``) one of the project's own files?"""
+        level = len(dotted) - len(dotted.lstrip("."))
+        return self.is_local(dotted.lstrip("."), level)
+
+    def name(self, name: str, scope: _Scope, pos: Pos) -> Expr:
+        if name == "__file__":
+            return UNKNOWN if self.notebook else ("root", self.facts.path)
+        found = self.lookup(name, scope, pos)
+        if (found is None or found[1] is self.module) and not self.quiet:
+            self.wanted.add((name, pos[0], pos[1]))
+        if found is None:
+            stars = self.local_stars()
+            return ex.alt(("ref", m, lvl, name) for m, lvl in stars) if stars else UNKNOWN
+        return self.value(*found)
+
+    def local_stars(self) -> list[tuple[str, int]]:
+        """Modules of the project imported with ``*`` (their names are not known here)."""
+        return [(m, lvl) for m, lvl in self.module.star if self.is_local(m, lvl)]
+
+    def qualify(self, node: ast.expr, scope: _Scope, pos: Pos) -> str | None:
+        """The dotted name a callee stands for (``np.save`` -> ``numpy.save``), following imports."""
+        if isinstance(node, ast.Attribute):
+            base = self.qualify(node.value, scope, pos)
+            return f"{base}.{node.attr}" if base else None
+        if not isinstance(node, ast.Name):
+            return None
+        found = self.lookup(node.id, scope, pos)
+        if found is not None:
+            b = found[0]
+            if b.kind == "module":
+                return str(b.node)
+            if b.kind == "from":
+                module, level, name = b.node
+                return str(("." * level) + (f"{module}.{name}" if module else name))
+            return None
+        for module, _level in self.module.star:
+            q = f"{module}.{node.id}"
+            if q in FUNCTIONS or q in _PATH_CONSTRUCTORS or q in _SAME:
+                return q
+        return f"builtins.{node.id}"
+
+    def expr(self, node: ast.expr | None, scope: _Scope, pos: Pos, depth: int = 0) -> Expr:
+        """The path expression for ``node`` (unknown where a static reader cannot tell)."""
+        if node is None or depth > 30:
+            return UNKNOWN
+        d = depth + 1
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                return ex.lit(node.value)
+            if isinstance(node.value, bytes):
+                return ex.lit(node.value.decode("latin-1"))
+            return UNKNOWN
+        if isinstance(node, ast.JoinedStr):
+            parts: list[Expr] = []
+            for v in node.values:
+                if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                    parts.append(ex.lit(v.value))
+                elif isinstance(v, ast.FormattedValue):
+                    plain = v.format_spec is None and v.conversion in (-1, 115)
+                    parts.append(self.expr(v.value, scope, pos, d) if plain else UNKNOWN)
+                else:
+                    parts.append(UNKNOWN)
+            return ex.cat(parts)
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Add):
+                return ex.cat([self.expr(node.left, scope, pos, d), self.expr(node.right, scope, pos, d)])
+            if isinstance(node.op, ast.Div):
+                return ex.join([self.expr(node.left, scope, pos, d), self.expr(node.right, scope, pos, d)])
+            if isinstance(node.op, ast.Mod):
+                return self.percent(node, scope, pos, d)
+            return UNKNOWN
+        if isinstance(node, ast.Name):
+            return self.name(node.id, scope, pos)
+        if isinstance(node, ast.Attribute):
+            return self.attribute(node, scope, pos, d)
+        if isinstance(node, ast.Subscript):
+            key = node.slice
+            if (
+                isinstance(key, ast.UnaryOp)
+                and isinstance(key.op, ast.USub)
+                and isinstance(key.operand, ast.Constant)
+            ):
+                k: Any = -key.operand.value if isinstance(key.operand.value, int) else None
+            elif isinstance(key, ast.Constant) and isinstance(key.value, int | str):
+                k = key.value
+            else:
+                return UNKNOWN
+            if k is None:
+                return UNKNOWN
+            base = self.expr(node.value, scope, pos, d)
+            if base == ("args",):  # parse_known_args()[0]
+                return base
+            return UNKNOWN if ex.is_unknown(base) else ("item", base, k)
+        if isinstance(node, ast.Call):
+            return self.call_value(node, scope, pos, d)
+        if isinstance(node, ast.IfExp):
+            return ex.alt([self.expr(node.body, scope, pos, d), self.expr(node.orelse, scope, pos, d)])
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+            return ex.alt(self.expr(v, scope, pos, d) for v in node.values)
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            if len(node.elts) > ex.MAX_ALTERNATIVES:
+                return UNKNOWN
+            return (
+                "list",
+                tuple(
+                    UNKNOWN if isinstance(e, ast.Starred) else self.expr(e, scope, pos, d) for e in node.elts
+                ),
+            )
+        if isinstance(node, ast.Dict):
+            items = []
+            for k_node, v_node in zip(node.keys, node.values, strict=True):
+                if isinstance(k_node, ast.Constant) and isinstance(k_node.value, str | int):
+                    items.append((k_node.value, self.expr(v_node, scope, pos, d)))
+            return ("dict", tuple(items)) if items and len(items) <= 64 else UNKNOWN
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp) and len(node.generators) == 1:
+            inner = self._comp_scope(node, scope, pos)
+            return ("list", (self.expr(node.elt, inner, pos, d),))
+        return UNKNOWN
+
+    def attribute(self, node: ast.Attribute, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        q = self.qualify(node, scope, pos)
+        if q in {"os.sep", "os.path.sep"}:
+            return ex.lit("/")
+        if q == "os.curdir":
+            return ex.lit(".")
+        if q is not None and isinstance(node.value, ast.Name | ast.Attribute):
+            base_q = self.qualify(node.value, scope, pos)
+            found = self.lookup(_root_name(node.value), scope, pos)
+            if base_q and found and found[0].kind in {"module", "from"} and self.local_q(base_q):
+                level = len(base_q) - len(base_q.lstrip("."))
+                return ("ref", base_q.lstrip("."), level, node.attr)
+        attr = node.attr
+        if isinstance(node.value, ast.Name | ast.Call | ast.Subscript):
+            base = self.expr(node.value, scope, pos, depth) if not isinstance(node.value, ast.Name) else None
+            if base is None:
+                found = self.lookup(node.value.id, scope, pos)  # type: ignore[union-attr]
+                base = self.value(*found) if found and found[0].kind == "assign" else None
+            if base == ("args",):  # argparse: the option's default is what runs without options
+                option = self.options.get(attr)
+                return self.expr(option[0], self.module, option[1], depth) if option else UNKNOWN
+        if attr == "parent":
+            return ("parent", self.expr(node.value, scope, pos, depth), 1)
+        if attr == "parents":
+            return ("parents", self.expr(node.value, scope, pos, depth))
+        if attr in _PART_ATTRS:
+            return ("part", self.expr(node.value, scope, pos, depth), _PART_ATTRS[attr])
+        if attr == "path":  # os.DirEntry.path
+            return self.expr(node.value, scope, pos, depth)
+        return UNKNOWN
+
+    def call_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        """The value a call returns, for the calls that build paths."""
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            return UNKNOWN
+        args = node.args
+        kwargs = {k.arg: k.value for k in node.keywords if k.arg}
+        q = self.qualify(node.func, scope, pos)
+        if q in _PATH_CONSTRUCTORS or q == "os.path.join":
+            if not args:
+                return ex.lit(".")
+            return ex.join(self.expr(a, scope, pos, depth) for a in args)
+        if q in _SAME or (q and q.endswith(".tqdm")):
+            return self.expr(args[0], scope, pos, depth) if args else UNKNOWN
+        if q == "os.path.dirname" and args:
+            return ("parent", self.expr(args[0], scope, pos, depth), 1)
+        if q == "os.path.basename" and args:
+            return ("part", self.expr(args[0], scope, pos, depth), "name")
+        if q == "os.path.splitext" and args:
+            return ("splitext", self.expr(args[0], scope, pos, depth))
+        if q == "os.path.expandvars" and args:
+            inner = self.expr(args[0], scope, pos, depth)
+            if inner[0] == "s" and "$" in inner[1]:
+                return ex.cat(_split_vars(inner[1]))
+            return inner
+        if q in {"os.getcwd", "pathlib.Path.cwd"}:
+            return ex.lit(".")
+        if q == "pathlib.Path.home":
+            return ("home",)
+        if q in {"glob.glob", "glob.iglob"} and (args or "pathname" in kwargs):
+            recursive = any(
+                k.arg == "recursive" and isinstance(k.value, ast.Constant) and k.value.value
+                for k in node.keywords
+            )
+            pattern = self.expr(args[0] if args else kwargs["pathname"], scope, pos, depth)
+            root = kwargs.get("root_dir")
+            if root is not None:
+                pattern = ex.join([self.expr(root, scope, pos, depth), pattern])
+            return ("glob", pattern, bool(recursive))
+        if q == "os.listdir":
+            return ("glob", ex.lit("*"), False)
+        if q in {"os.environ.get", "os.getenv"}:
+            return self.expr(args[1], scope, pos, depth) if len(args) > 1 else UNKNOWN
+        if isinstance(node.func, ast.Attribute) and (q is None or not _is_module_call(q)):
+            return self.method_value(node, scope, pos, depth)
+        return UNKNOWN
+
+    def method_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return UNKNOWN
+        m = func.attr
+        args = node.args
+        if m in _SAME_METHODS:
+            return self.expr(func.value, scope, pos, depth)
+        if m in {"parse_args", "parse_known_args", "parse_intermixed_args"}:
+            return ("args",)
+        if m == "joinpath":
+            return ex.join(
+                [self.expr(func.value, scope, pos, depth), *(self.expr(a, scope, pos, depth) for a in args)]
+            )
+        if m in {"with_suffix", "with_name", "with_stem"} and args:
+            return (
+                "with",
+                self.expr(func.value, scope, pos, depth),
+                m[5:],
+                self.expr(args[0], scope, pos, depth),
+            )
+        if m in {"glob", "rglob"} and args:
+            base = self.expr(func.value, scope, pos, depth)
+            pattern = self.expr(args[0], scope, pos, depth)
+            if m == "rglob":
+                return ("glob", ex.join([base, ex.lit("**"), pattern]), True)
+            return ("glob", ex.join([base, pattern]), "**" in str(pattern))
+        if m == "iterdir":
+            return ("glob", ex.join([self.expr(func.value, scope, pos, depth), ex.lit("*")]), False)
+        if m == "format":
+            template = self.expr(func.value, scope, pos, depth)
+            if template[0] == "s":
+                return self.format(template[1], node, scope, pos, depth)
+            return UNKNOWN
+        if m == "replace" and len(args) == 2:
+            old = args[0].value if isinstance(args[0], ast.Constant) else None
+            new = args[1].value if isinstance(args[1], ast.Constant) else None
+            if isinstance(old, str) and isinstance(new, str):
+                return ("replace", self.expr(func.value, scope, pos, depth), old, new)
+        if m in {"strip", "rstrip", "lstrip"} and not args:
+            return self.expr(func.value, scope, pos, depth)
+        return UNKNOWN
+
+    def format(self, template: str, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        try:
+            fields = list(string.Formatter().parse(template))
+        except ValueError:
+            return UNKNOWN
+        kwargs = {k.arg: k.value for k in node.keywords if k.arg}
+        parts: list[Expr] = []
+        auto = 0
+        for literal, field_name, spec, conversion in fields:
+            if literal:
+                parts.append(ex.lit(literal))
+            if field_name is None:
+                continue
+            target: ast.expr | None = None
+            if field_name == "":
+                target = node.args[auto] if auto < len(node.args) else None
+                auto += 1
+            elif field_name.isdigit():
+                i = int(field_name)
+                target = node.args[i] if i < len(node.args) else None
+            elif field_name.isidentifier():
+                target = kwargs.get(field_name)
+            plain = not spec and conversion in (None, "s")
+            parts.append(self.expr(target, scope, pos, depth) if plain and target is not None else UNKNOWN)
+        return ex.cat(parts) if parts else ex.lit("")
+
+    def percent(self, node: ast.BinOp, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        left = self.expr(node.left, scope, pos, depth)
+        if left[0] != "s":
+            return UNKNOWN
+        right = node.right
+        values: list[ast.expr] = list(right.elts) if isinstance(right, ast.Tuple) else [right]
+        named = isinstance(right, ast.Dict)
+        parts: list[Expr] = []
+        i = 0
+        last = 0
+        for m in _PERCENT.finditer(left[1]):
+            parts.append(ex.lit(left[1][last : m.start()]))
+            last = m.end()
+            if m.group("conv") == "%":
+                parts.append(ex.lit("%"))
+                continue
+            if named or m.group("key"):
+                parts.append(UNKNOWN)
+                continue
+            value = values[i] if i < len(values) else None
+            i += 1
+            plain = m.group("conv") == "s" and not m.group("flags")
+            parts.append(self.expr(value, scope, pos, depth) if plain and value is not None else UNKNOWN)
+        parts.append(ex.lit(left[1][last:]))
+        return ex.cat(parts)
+
+    def _comp_scope(
+        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp, scope: _Scope, pos: Pos
+    ) -> _Scope:
+        """A scope for a comprehension's targets; each iterable is read where the comprehension is."""
+        inner = _Scope(scope, "comprehension")
+        for gen in node.generators:
+            outer = scope if gen is node.generators[0] else inner
+            target = gen.target
+            if isinstance(target, ast.Name):
+                inner.bind(target.id, _Binding((-1, 0, 0), "fixed", self.each(gen.iter, outer, pos)))
+            elif isinstance(target, ast.Tuple | ast.List):
+                for i, elt in enumerate(target.elts):
+                    if isinstance(elt, ast.Name):
+                        value = self.each_item(gen.iter, i, outer, pos)
+                        inner.bind(elt.id, _Binding((-1, 0, 0), "fixed", value))
+        return inner
+
+    # -------------------------------------------------------------- pass 2: calls
+    def _top(self, stmt: ast.stmt) -> None:
+        if self.whole:
+            self.facts.runnable |= _runnable(stmt)
+            if _is_main_guard(stmt):
+                self.facts.main_guard = True
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            fn = Function(stmt.name)
+            if id(stmt) in self.scopes:
+                self._fill_function(fn, stmt)
+            self.facts.functions[stmt.name] = fn
+            return
+        if isinstance(stmt, ast.ClassDef):
+            methods = []
+            for item in stmt.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    fn = Function(f"{stmt.name}.{item.name}")
+                    if id(item) in self.scopes:
+                        self._fill_function(fn, item)
+                    self.facts.functions[fn.name] = fn
+                    methods.append(fn.name)
+            self.facts.functions[stmt.name] = Function(stmt.name, methods=tuple(methods))
+            return
+        self._savefig_format(stmt)
+        if self.worth(stmt):
+            _Visitor(self, self.module, self.facts.uses, self.facts.calls).visit(stmt)
+
+    def worth(self, stmt: ast.stmt) -> bool:
+        """Does the statement span a line that names a file-access call or a function of the project?"""
+        return self.current is None or self._spans(stmt, self.current)
+
+    def _options(self, stmt: ast.stmt) -> None:
+        lines = self.option_lines[self._body_index] if self.option_lines is not None else None
+        todo: list[ast.AST] = [stmt]
+        nodes: list[ast.AST] = []
+        while todo:  # down to the simple statements on lines naming add_argument
+            current = todo.pop()
+            inner = [
+                child
+                for name in ("body", "orelse", "finalbody", "handlers")
+                for child in getattr(current, name, ())
+                if isinstance(child, ast.stmt | ast.excepthandler)
+            ]
+            if inner and not isinstance(current, ast.Lambda):
+                todo.extend(c for c in inner if lines is None or self._spans(c, lines))  # type: ignore[arg-type]
+            else:
+                nodes.extend(ast.walk(current))
+        for node in nodes:
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "add_argument"
+            ):
+                continue
+            kwargs = {k.arg: k.value for k in node.keywords if k.arg}
+            names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            dest_node = kwargs.get("dest")
+            if isinstance(dest_node, ast.Constant) and isinstance(dest_node.value, str):
+                dest = dest_node.value
+            else:
+                longs = [n for n in names if n.startswith("--")]
+                dest = (longs[0][2:] if longs else names[0].lstrip("-") if names else "").replace("-", "_")
+            if dest and "default" in kwargs and not self._required(kwargs):
+                self.options[dest] = (kwargs["default"], self.pos(node))
+
+    @staticmethod
+    def _required(kwargs: dict[str, ast.expr]) -> bool:
+        req = kwargs.get("required")
+        return isinstance(req, ast.Constant) and req.value is True
+
+    @staticmethod
+    def _spans(stmt: ast.stmt, lines: list[int]) -> bool:
+        first = stmt.lineno
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and stmt.decorator_list:
+            first = stmt.decorator_list[0].lineno
+        at = bisect.bisect_left(lines, first)
+        return at < len(lines) and lines[at] <= (stmt.end_lineno or stmt.lineno)
+
+    def _fill_function(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        scope = self.scopes[id(node)]
+        a = node.args
+        positional = [x.arg for x in [*a.posonlyargs, *a.args]]
+        fn.params = tuple(positional + [x.arg for x in a.kwonlyargs])
+        defaults = dict(zip(positional[len(positional) - len(a.defaults) :], a.defaults, strict=True))
+        defaults.update({x.arg: d for x, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None})
+        p = self.pos(node)
+        fn.defaults = {k: self.expr(v, self.module, p) for k, v in defaults.items()}
+        visitor = _Visitor(self, scope, fn.uses, fn.calls)
+        for stmt in node.body:
+            if self.worth(stmt):
+                visitor.visit(stmt)
+
+    def _savefig_format(self, stmt: ast.stmt) -> None:
+        if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+            return
+        t = stmt.targets[0]
+        if (
+            isinstance(t, ast.Subscript)
+            and isinstance(t.slice, ast.Constant)
+            and t.slice.value == "savefig.format"
+            and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str)
+        ):
+            self.facts.savefig_format = stmt.value.value
+
+    def _constants(self) -> None:
+        self.quiet += 1  # constants serve other files; a file that needs more asks for a full parse
+        for name, bindings in self.module.names.items():
+            b = bindings[-1]
+            if b.kind in {"def", "class", "module", "other"}:
+                continue
+            value = self.value(b, self.module)
+            if not ex.is_unknown(value):
+                self.facts.constants[name] = value
+        self.quiet -= 1
+
+
+class _Visitor(ast.NodeVisitor):
+    """Finds file accesses, chdirs and calls to possibly-local functions in one scope's statements."""
+
+    def __init__(self, ex_: _Extractor, scope: _Scope, uses: list[Use], calls: list[Call]) -> None:
+        self.x = ex_
+        self.scope = scope
+        self.uses = uses
+        self.calls = calls
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self._nested(node)
+
+    def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> None:
+        self._nested(node)
+
+    def _nested(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        inner = self.x.scopes.get(id(node))
+        if inner is None:
+            return
+        saved = self.scope
+        self.scope = inner
+        self.body(node.body)
+        self.scope = saved
+
+    def body(self, stmts: list[ast.stmt]) -> None:
+        """Visit the statements that span a line worth searching (all of them without a pre-filter)."""
+        worth = self.x.worth
+        for stmt in stmts:
+            if worth(stmt):
+                self.visit(stmt)
+
+    # compound statements: their headers always, their bodies statement by statement
+    def visit_If(self, node: ast.If) -> None:
+        self.visit(node.test)
+        test = node.test
+        if isinstance(test, ast.Constant) and not isinstance(test.value, str):
+            self.body(node.body if test.value else node.orelse)  # `if False:` is code switched off
+            return
+        self.body(node.body)
+        self.body(node.orelse)
+
+    def visit_While(self, node: ast.While) -> None:
+        self.visit_If(node)  # type: ignore[arg-type]
+
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+        self.visit(node.target)
+        self.visit(node.iter)
+        self.body(node.body)
+        self.body(node.orelse)
+
+    visit_AsyncFor = visit_For  # noqa: N815
+
+    def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            self.visit(item)
+        self.body(node.body)
+
+    visit_AsyncWith = visit_With  # noqa: N815
+
+    def visit_Try(self, node: ast.Try) -> None:
+        self.body(node.body)
+        for handler in node.handlers:
+            if handler.type is not None:
+                self.visit(handler.type)
+            self.body(handler.body)
+        self.body(node.orelse)
+        self.body(node.finalbody)
+
+    visit_TryStar = visit_Try  # noqa: N815
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                self._nested(stmt)
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        inner = _Scope(self.scope, "function")
+        for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            inner.bind(a.arg, _Binding((-1, 0, 0), "other"))
+        saved = self.scope
+        self.scope = inner
+        self.visit(node.body)
+        self.scope = saved
+
+    def _comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp) -> None:
+        pos = self.x.pos(node)
+        inner = self.x._comp_scope(node, self.scope, pos)
+        for gen in node.generators:
+            self.visit(gen.iter)
+        saved = self.scope
+        self.scope = inner
+        for gen in node.generators:
+            for cond in gen.ifs:
+                self.visit(cond)
+        if isinstance(node, ast.DictComp):
+            self.visit(node.key)
+            self.visit(node.value)
+        else:
+            self.visit(node.elt)
+        self.scope = saved
+
+    visit_ListComp = _comprehension  # noqa: N815
+    visit_GeneratorExp = _comprehension  # noqa: N815
+    visit_SetComp = _comprehension  # noqa: N815
+    visit_DictComp = _comprehension  # noqa: N815
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load) and node.id in self.x.local_defs:
+            found = self.x.lookup(node.id, self.scope, self.x.pos(node))
+            if found and found[0].kind in {"def", "class"}:
+                self.x.facts.references.append(node.id)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        x = self.x
+        pos = x.pos(node)
+        func = node.func
+        q = x.qualify(func, self.scope, pos)
+        specs = FUNCTIONS.get(q) if q else None
+        local = self._callee(func, q, pos) if specs is None else None
+        if specs is None and local is None and isinstance(func, ast.Attribute) and func.attr in METHODS:
+            specs = METHODS[func.attr]
+        if specs is not None:
+            self._access(node, specs, _as_written(func), pos, self.uses)
+        elif local is not None:
+            self._local_call(node, local, pos)
+        elif q == "os.chdir" and node.args:
+            x.facts.chdirs.append((pos, x.expr(node.args[0], self.scope, pos)))
+        elif q == "builtins.map" and len(node.args) >= 2:
+            self._map(node, pos)
+        # visit the callee's parts (not the bare name: a call is not a reference) and the arguments
+        if isinstance(func, ast.Attribute):
+            self.visit(func.value)
+        elif not isinstance(func, ast.Name):
+            self.visit(func)
+        for a in node.args:
+            self.visit(a)
+        for k in node.keywords:
+            self.visit(k.value)
+
+    def _access(self, node: ast.Call, specs: tuple[Arg, ...], call: str, pos: Pos, out: list[Use]) -> None:
+        x = self.x
+        kwargs = {k.arg: k.value for k in node.keywords if k.arg}
+        for spec in specs:
+            if spec.position < 0:
+                if not isinstance(node.func, ast.Attribute):
+                    continue
+                target: ast.expr | None = node.func.value
+            else:
+                target = next((kwargs[k] for k in spec.keywords if k in kwargs), None)
+                if target is None:
+                    stars = [i for i, a in enumerate(node.args) if isinstance(a, ast.Starred)]
+                    if spec.position < len(node.args) and not (stars and stars[0] <= spec.position):
+                        target = node.args[spec.position]
+            if target is None:
+                continue
+            expr = x.expr(target, self.scope, pos)
+            if ex.is_unknown(expr):
+                continue
+            if spec.glob and expr[0] != "list":
+                expr = ("glob", expr, False)
+            if spec.access == "mode":
+                mode_node = kwargs.get(spec.mode_keyword)
+                if (
+                    mode_node is None
+                    and spec.mode_position is not None
+                    and spec.mode_position < len(node.args)
+                ):
+                    mode_node = node.args[spec.mode_position]
+                if mode_node is None:
+                    mode: str | None = spec.default_mode or None
+                else:
+                    mode = (
+                        mode_node.value
+                        if isinstance(mode_node, ast.Constant) and isinstance(mode_node.value, str)
+                        else None
+                    )
+                access = accesses(mode, spec.mode_table)
+                appending = bool(mode) and "a" in str(mode) and spec.mode_table == "open"
+            else:
+                access = (spec.access,)
+                appending = False
+            into = None
+            if spec.convention == "into-folder" and node.args:
+                into = x.expr(node.args[0], self.scope, pos)
+            fmt = kwargs.get("format")
+            out.append(
+                Use(
+                    call=call,
+                    access=access,
+                    expr=expr,
+                    line=node.lineno,
+                    cell=x.cell,
+                    pos=pos,
+                    convention=spec.convention,
+                    needs_suffix=spec.needs_suffix,
+                    format_given=fmt is not None
+                    and not (isinstance(fmt, ast.Constant) and fmt.value is None),
+                    into=into,
+                    append=appending,
+                )
+            )
+
+    def _map(self, node: ast.Call, pos: Pos) -> None:
+        x = self.x
+        fn, iterable = node.args[0], node.args[1]
+        q = x.qualify(fn, self.scope, pos)
+        specs = FUNCTIONS.get(q) if q else None
+        if (
+            specs is None
+            and isinstance(fn, ast.Attribute)
+            and fn.attr in METHODS
+            and fn.attr.startswith("read_")
+        ):
+            specs = METHODS[fn.attr]
+        if specs is not None:
+            each: Expr = ("each", x.expr(iterable, self.scope, pos))
+            for spec in specs:
+                if spec.position == 0 and spec.access != "mode":
+                    self.uses.append(
+                        Use(_as_written(fn), (spec.access,), each, node.lineno, x.cell, pos, spec.convention)
+                    )
+            return
+        callee = self._callee(fn, q, pos)
+        if callee is not None:
+            x.quiet += 1
+            try:
+                each = ("each", x.expr(iterable, self.scope, pos))
+            finally:
+                x.quiet -= 1
+            self.calls.append(Call(callee, (each,), (), node.lineno, x.cell, pos))
+
+    def _callee(self, func: ast.expr, q: str | None, pos: Pos) -> Expr | None:
+        x = self.x
+        if isinstance(func, ast.Name):
+            found = x.lookup(func.id, self.scope, pos)
+            if found is None:
+                stars = x.local_stars()
+                return ("star", tuple(stars), func.id) if stars and func.id not in _BUILTINS else None
+            b = found[0]
+            if b.kind in {"def", "class"} and found[1] is x.module:
+                return ("local", func.id)
+            if b.kind == "from":
+                module, level, name = b.node
+                if x.is_local(module, level):
+                    return ("ref", module, level, name)
+            return None
+        if isinstance(func, ast.Attribute) and q:
+            base = q.rsplit(".", 1)[0]
+            root = _root_name(func.value)
+            found = x.lookup(root, self.scope, pos) if root else None
+            if found and found[0].kind in {"module", "from"} and x.local_q(base):
+                level = len(base) - len(base.lstrip("."))
+                return ("ref", base.lstrip("."), level, func.attr)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            # a method of an object made here from a class of the project: `sb = Sb(...); sb.run()`
+            found = x.lookup(func.value.id, self.scope, pos)
+            if found and found[0].kind == "assign" and isinstance(found[0].node, ast.Call):
+                made = found[0].node
+                where = found[0].pos  # what the names meant where the object was made
+                maker = made.func
+                module = (
+                    x.lookup(maker.value.id, self.scope, where)
+                    if isinstance(maker, ast.Attribute) and isinstance(maker.value, ast.Name)
+                    else None
+                )
+                if isinstance(maker, ast.Name) or (module and module[0].kind in {"module", "from"}):
+                    cls = self._callee(made.func, x.qualify(made.func, self.scope, where), where)
+                    if cls is not None and cls[0] != "member":
+                        return ("member", cls, func.attr)
+        return None
+
+    def _local_call(self, node: ast.Call, callee: Expr, pos: Pos) -> None:
+        x = self.x
+        args = []
+        x.quiet += 1  # an argument matters only if the helper uses it in a path: do not parse more for it
+        try:
+            for a in node.args:
+                if isinstance(a, ast.Starred):
+                    break
+                args.append(x.expr(a, self.scope, pos))
+            kwargs = tuple((k.arg, x.expr(k.value, self.scope, pos)) for k in node.keywords if k.arg)
+        finally:
+            x.quiet -= 1
+        fallback: list[Use] = []
+        func = node.func
+        if (
+            callee[0] in {"ref", "member", "star"}
+            and isinstance(func, ast.Attribute)
+            and func.attr in METHODS
+        ):
+            self._access(node, METHODS[func.attr], _as_written(func), pos, fallback)  # if it is not local
+        self.calls.append(Call(callee, tuple(args), kwargs, node.lineno, x.cell, pos, fallback))
+
+
+# ---------------------------------------------------------------------- small helpers
+_PERCENT = re.compile(
+    r"%(?P<key>\([^)]*\))?(?P<flags>[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])"
+)
+_VAR = re.compile(r"\$\{?\w+\}?")
+
+
+def _split_vars(text: str) -> list[Expr]:
+    parts: list[Expr] = []
+    last = 0
+    for m in _VAR.finditer(text):
+        parts.append(ex.lit(text[last : m.start()]))
+        parts.append(ex.UNKNOWN2 if m.start() == 0 else UNKNOWN)
+        last = m.end()
+    parts.append(ex.lit(text[last:]))
+    return parts
+
+
+def _root_name(node: ast.expr) -> str:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _maybe_local_module(module: str, level: int) -> bool:
+    return level > 0 or _maybe_local(module)
+
+
+def _maybe_local(module: str) -> bool:
+    """Could ``module`` be one of the project's own files? (not the standard library, not a big library)"""
+    if module.startswith("."):
+        return True
+    top = module.partition(".")[0]
+    return bool(top) and top not in _STDLIB and top not in _NOT_LOCAL
+
+
+def _is_module_call(q: str) -> bool:
+    return q.partition(".")[0] in _STDLIB or q.partition(".")[0] in _NOT_LOCAL
+
+
+def _as_written(func: ast.expr) -> str:
+    parts: list[str] = []
+    node: ast.expr = func
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+    elif parts:
+        parts.append("")  # a call or subscript: `.to_csv`
+    return ".".join(reversed(parts))
+
+
+def _is_main_guard(stmt: ast.stmt) -> bool:
+    if not isinstance(stmt, ast.If):
+        return False
+    test = stmt.test
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and len(test.comparators) == 1
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
+    )
+
+
+def _runnable(stmt: ast.stmt) -> bool:
+    """Does this module-level statement do something when the file runs (beyond defining names)?"""
+    if isinstance(stmt, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return False
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+        return False  # a docstring
+    if isinstance(stmt, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.Pass | ast.Global | ast.Nonlocal):
+        return False
+    if isinstance(stmt, ast.Try):
+        return any(_runnable(s) for s in stmt.body)
+    if isinstance(stmt, ast.If) and not _is_main_guard(stmt):
+        return any(_runnable(s) for s in [*stmt.body, *stmt.orelse])
+    return True

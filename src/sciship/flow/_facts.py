@@ -1,0 +1,79 @@
+"""What the trace keeps of one file (cached by content): the facts :mod:`sciship.flow._extract` finds.
+
+Plain dataclasses, so reading them from the cache needs neither the parser nor the extractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sciship.flow._expr import Expr
+
+Pos = tuple[int, int, int]  #: (cell, line, column): the order statements run in
+#: (module, level) -> is it one of the project's own files (seen from the file being read)?
+LocalTest = Callable[[str, int], bool]
+
+
+@dataclass
+class Use:
+    """A path argument of one file-access call, before the folders around it are known."""
+
+    call: str  #: as written: ``np.save``
+    access: tuple[str, ...]  #: ("read",), ("write",) or both
+    expr: Expr
+    line: int
+    cell: int | None
+    pos: Pos
+    convention: str | None = None
+    needs_suffix: bool = False
+    format_given: bool = False  #: ``savefig(..., format="pdf")``: no extension is added
+    into: Expr | None = None  #: copy/move: the source, whose name is kept when the target is a folder
+    append: bool = False  #: opened to append: two steps may both add to it
+
+
+@dataclass
+class Call:
+    """A call to a function that may be the project's own (resolved across files later)."""
+
+    callee: Expr  #: ("local", name) or ("ref", module, level, name)
+    args: tuple[Expr, ...]
+    kwargs: tuple[tuple[str, Expr], ...]
+    line: int
+    cell: int | None
+    pos: Pos
+    fallback: list[Use] = field(default_factory=list)  #: what it does when the module is not local
+
+
+@dataclass
+class Function:
+    name: str
+    params: tuple[str, ...] = ()
+    defaults: dict[str, Expr] = field(default_factory=dict)
+    uses: list[Use] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    methods: tuple[str, ...] = ()  #: for a class: its methods (kept as ``Class.method``)
+
+
+@dataclass
+class Facts:
+    """Everything the trace needs from one file."""
+
+    path: str
+    kind: str  #: "py" or "nb"
+    parsed: bool = True  #: False: a very large file, only skimmed
+    full: bool = False  #: every statement was parsed (not only those that can touch files)
+    runnable: bool = False  #: has statements that do something when the file runs
+    main_guard: bool = False
+    imports: list[tuple[str, int]] = field(default_factory=list)  #: (module, level) of each import
+    #: module-level imports with their place: (module, level, line, cell); importing runs a module's top level
+    import_lines: list[tuple[str, int, int, int | None]] = field(default_factory=list)
+    constants: dict[str, Expr] = field(default_factory=dict)  #: module-level names -> last value
+    functions: dict[str, Function] = field(default_factory=dict)
+    references: list[str] = field(default_factory=list)  #: local functions used as values (callbacks)
+    uses: list[Use] = field(default_factory=list)  #: at module level
+    calls: list[Call] = field(default_factory=list)  #: at module level
+    chdirs: list[tuple[Pos, Expr]] = field(default_factory=list)
+    savefig_format: str | None = None
+    problems: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
+    cells: list[tuple[int, int | None, bool, bool]] = field(default_factory=list)  #: notebook cells

@@ -1,0 +1,246 @@
+"""Notebooks: their code cells (IPython magics removed, line numbers kept) and how they were last run.
+
+A notebook's saved outputs are trustworthy when it was run once from the top, as Jupyter's "Restart
+Kernel and Run All Cells" does: the execution counts of its code cells are then exactly 1, 2, 3, ... in
+the order of the cells. sciship reports:
+
+- **run out of order** (SHR115): a code cell's count is not greater than the count of the code cell
+  above it;
+- **stale outputs** (SHR116), for a notebook whose counts do increase: the counts have gaps or do not
+  start at 1 (cells were run again, or run and then deleted, so what is saved is not one run from the
+  top), or a non-empty code cell was never run while cells below it were.
+
+A notebook that was never run (no counts at all, as after "Clear All Outputs") has neither problem.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shlex
+from typing import Any
+
+from sciship.flow._expr import UNKNOWN, cat, lit
+from sciship.flow._facts import Facts, LocalTest, Use
+
+_CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "noprun"})
+_CD = re.compile(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
+_HELP = re.compile(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
+_ASSIGN_SHELL = re.compile(r"^\s*[\w, ]+=\s*[%!]")
+
+
+def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) -> Facts:
+    """Facts of a notebook (never raises: unreadable notebooks give a problem instead)."""
+    facts = Facts(path, "nb")
+    if not text.strip():
+        facts.problems.append(
+            (
+                "SHR117",
+                "This notebook file is empty, so sciship cannot tell which files it reads and writes.",
+                None,
+                None,
+            )
+        )
+        return facts
+    try:
+        nb = json.loads(text)
+    except (ValueError, RecursionError):
+        facts.problems.append(
+            (
+                "SHR117",
+                (
+                    "This notebook is not valid JSON (it may be damaged, or a merge left "
+                    "conflict markers in it), so sciship cannot tell which files it reads and writes. "
+                    "Open it in Jupyter and save it again, or restore it from git."
+                ),
+                None,
+                None,
+            )
+        )
+        return facts
+    if not isinstance(nb, dict):
+        facts.problems.append(
+            ("SHR117", "This file is not a Jupyter notebook, so sciship skipped it.", None, None)
+        )
+        return facts
+    language = _language(nb)
+    if language is not None and language != "python":
+        facts.kind = "nb-other"
+        return facts
+    cells = _code_cells(nb)
+    facts.runnable = True
+    facts.cells = [(i, count, bool(src.strip()), has_out) for i, (src, count, has_out) in enumerate(cells)]
+    units: list[tuple[int | None, str]] = []
+    for index, (source, _count, _out) in enumerate(cells):
+        code = _strip_magics(source, index, facts)
+        if code is not None and code.strip():
+            units.append((index, code))
+    from sciship.flow._extract import extract_units
+
+    return extract_units(units, facts, local=local)
+
+
+def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[str, str, int]]:
+    """(code, message, code cell index) for a notebook that was run out of order or has stale outputs."""
+    ran = [(i, c) for i, c, _src, _out in cells if c is not None]
+    if not ran:
+        return []
+    for (i, a), (j, b) in itertools.pairwise(ran):
+        if b <= a:
+            return [
+                (
+                    "SHR115",
+                    (
+                        f"The cells of this notebook were run out of order: code cell {i + 1} shows [{a}] "
+                        f"but code cell {j + 1} below it shows [{b}], so its saved outputs may not be what "
+                        "running "
+                        "it from the top gives. Restart the kernel, run all cells (Kernel > Restart Kernel "
+                        "and Run "
+                        "All Cells), then save."
+                    ),
+                    j,
+                )
+            ]
+    first_index, first = ran[0]
+    if first != 1:
+        return [
+            (
+                "SHR116",
+                (
+                    f"The saved outputs of this notebook are not from one run from the top: the first code "
+                    f"cell that ran (code cell {first_index + 1}) shows [{first}], so cells ran before it "
+                    "that are "
+                    "no longer in the notebook, or were run again. Restart the kernel, run all cells, then "
+                    "save."
+                ),
+                first_index,
+            )
+        ]
+    for (i, a), (j, b) in itertools.pairwise(ran):
+        if b != a + 1:
+            return [
+                (
+                    "SHR116",
+                    (
+                        f"The saved outputs of this notebook are not from one run from the top: execution "
+                        f"counts jump from [{a}] (code cell {i + 1}) to [{b}] (code cell {j + 1}), so cells "
+                        "were run "
+                        "again, or run and then deleted, in between. Restart the kernel, run all cells, then "
+                        "save."
+                    ),
+                    j,
+                )
+            ]
+    last_ran = ran[-1][0]
+    for i, count, has_source, _out in cells:
+        if count is None and has_source and i < last_ran:
+            return [
+                (
+                    "SHR116",
+                    (
+                        f"Code cell {i + 1} of this notebook was never run, but cells below it were, so "
+                        "their saved outputs were made without it. Restart the kernel, run all cells, then "
+                        "save."
+                    ),
+                    i,
+                )
+            ]
+    return []
+
+
+def _language(nb: dict[str, Any]) -> str | None:
+    meta = nb.get("metadata")
+    if not isinstance(meta, dict):
+        return None
+    for key, field in (("language_info", "name"), ("kernelspec", "language")):
+        table = meta.get(key)
+        value = table.get(field) if isinstance(table, dict) else None
+        if isinstance(value, str):
+            return value.lower()
+    return None
+
+
+def _code_cells(nb: dict[str, Any]) -> list[tuple[str, int | None, bool]]:
+    """(source, execution count, has outputs) of each code cell, in order."""
+    cells = nb.get("cells")
+    if not isinstance(cells, list):  # nbformat 3 keeps cells inside worksheets
+        cells = [
+            c for ws in nb.get("worksheets") or [] if isinstance(ws, dict) for c in ws.get("cells") or []
+        ]
+    out: list[tuple[str, int | None, bool]] = []
+    for cell in cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", cell.get("input", ""))
+        if isinstance(source, list):
+            source = "".join(s for s in source if isinstance(s, str))
+        count = cell.get("execution_count", cell.get("prompt_number"))
+        outputs = cell.get("outputs")
+        out.append(
+            (
+                source if isinstance(source, str) else "",
+                count if isinstance(count, int) else None,
+                bool(outputs) if isinstance(outputs, list) else False,
+            )
+        )
+    return out
+
+
+def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
+    """The cell's Python code with IPython lines blanked (None for cells in another language)."""
+    lines = source.split("\n")
+    first = lines[0].strip() if lines else ""
+    if first.startswith("%%"):
+        if first[2:].split(maxsplit=1)[0:1] and first[2:].split()[0] in _CELL_MAGIC_KEEP:
+            lines[0] = ""
+        else:
+            return None
+    for n, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("%", "!")) or _ASSIGN_SHELL.match(line) or _HELP.match(line):
+            m = _CD.match(line)
+            if m:
+                facts.chdirs.append(((index, n + 1, 0), lit(m.group(2).strip())))
+            elif stripped.startswith("!"):
+                facts.uses.extend(_shell_uses(stripped[1:], index, n + 1))
+            lines[n] = line[: len(line) - len(stripped)] + "pass"  # keeps an `if ...:` above it valid
+    return "\n".join(lines)
+
+
+def _shell_uses(command: str, cell: int, line: int) -> list[Use]:
+    """Files a notebook's shell line writes or reads: downloads, copies, moves, gunzip."""
+    try:
+        words = shlex.split(command, comments=True)
+    except ValueError:
+        return []
+    if not words:
+        return []
+    tool, args = words[0], words[1:]
+    found: list[tuple[str, str]] = []
+    if tool in {"wget", "curl"}:
+        flags = {"wget": ("-O", "--output-document"), "curl": ("-o", "--output")}[tool]
+        for i, word in enumerate(args):
+            if word in flags and i + 1 < len(args):
+                found.append(("write", args[i + 1]))
+            elif word.startswith(flags[1] + "="):
+                found.append(("write", word.split("=", 1)[1]))
+    elif tool in {"cp", "mv"}:
+        paths = [a for a in args if not a.startswith("-")]
+        if len(paths) == 2:
+            found += [("read", paths[0]), ("write", paths[1])]
+    elif tool == "gunzip":
+        for word in (a for a in args if not a.startswith("-")):
+            found.append(("read", word))
+            if word.endswith(".gz"):
+                found.append(("write", word[:-3]))
+    out = []
+    for access, path in found:
+        expr = cat(
+            UNKNOWN if part.startswith(("$", "{")) else lit(part) for part in _SHELL_VAR.split(path) if part
+        )
+        out.append(Use(f"!{tool}", (access,), expr, line, cell, (cell, line, 0)))
+    return out
+
+
+_SHELL_VAR = re.compile(r"(\$\{?\w+\}?|\{[^}]*\})")

@@ -1,0 +1,1280 @@
+"""From per-file facts to the data flow of a folder: steps, reads and writes, the graph, the run order and
+the problems.
+
+Rules (the README of ``share`` describes them to users):
+
+- **Steps** are the notebooks (Python ones) and the ``.py`` files that do something when run (statements
+  beyond definitions, an ``if __name__ == "__main__":`` block, file access at module level), except helper
+  modules other files import (importing runs their top level in the importer; their main block is a step
+  only when it reads or writes files), tests, ``setup.py``-like files, ``docs/conf.py`` and the modules of
+  an import package (unless their main block accesses files). Files that cannot be read are still steps.
+- **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs from the root
+  of the folder, unless its relative paths only make sense from its own folder (more of them name files
+  that exist from there, or they leave the folder from the root): then from its own folder. ``os.chdir``
+  and ``%cd`` with a path sciship can read move it for the lines after them.
+- A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
+- Function calls are followed into the project's own functions (the same file, an imported local module,
+  ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
+  call; what a helper reads or writes counts for the step that calls it, at the line of the call.
+  Functions nobody calls do not run.
+- **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
+  can fit both), unless B writes that file too (a cache it makes itself) or the pattern names nothing
+  but an extension in an unknown folder. **Order**: that dependency order; where it does not decide, file
+  names sorted with their numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken
+  the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import posixpath
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
+from sciship.flow import _expr as ex
+from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
+from sciship.flow._facts import Call, Facts, Function, Pos, Use
+from sciship.flow._notebook import run_problems
+
+if TYPE_CHECKING:
+    from sciship.flow._cache import FactsCache
+    from sciship.project import Project
+
+LARGE_FILE = 1_000_000  #: characters; larger .py files are generated data: skimmed, never parsed
+_NOT_STEPS = frozenset(
+    {
+        "setup.py",
+        "conftest.py",
+        "noxfile.py",
+        "tasks.py",
+        "fabfile.py",
+        "__init__.py",
+        "__main__.py",
+        "manage.py",
+    }
+)
+_NOT_STEP_DIRS = frozenset(
+    {
+        "tests",
+        "test",
+        "testing",
+        ".ipynb_checkpoints",
+        "build",
+        "dist",
+        ".github",
+        "__pycache__",
+        "node_modules",
+        ".tox",
+        ".nox",
+        "site-packages",
+        ".git",
+    }
+)
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
+_URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):")
+_SUFFIX = re.compile(r"\.[A-Za-z0-9_]+$")
+_MAX_FOLLOW = 8
+
+
+@dataclass
+class _Raw:
+    """A use attributed to a step, with the scope to evaluate it in and its place in the step's file."""
+
+    use: Use
+    scope: Scope
+    line: int
+    cell: int | None
+    pos: Pos
+    via: str | None
+    fmt: str | None  #: savefig.format set in the file the call sits in
+
+
+@dataclass
+class _Res:
+    """One path a step reads or writes, evaluated (tokens for unknown parts), before the working folder."""
+
+    text: str
+    kind: str  #: "rel", "rooted" or "abs"
+    access: Access
+    raw: _Raw
+    mat: bool = False  #: loadmat: the name, or the name with .mat added
+    into_name: str | None = None
+
+
+@dataclass
+class _Final:
+    path: str  #: tokens for unknown parts; relative to the root for "folder", as written otherwise
+    location: Location
+    loose: bool
+    res: _Res
+
+
+def run(project: Project, *, use_cache: bool = True) -> Flow:
+    return _Tracer(project, use_cache).run()
+
+
+class _Tracer:
+    def __init__(self, project: Project, use_cache: bool) -> None:
+        self.p = project
+        self.cache: FactsCache | None = None
+        if use_cache:
+            from sciship.flow._cache import FactsCache
+
+            self.cache = FactsCache(str(project.root))
+        self.facts: dict[str, Facts] = {}
+        self.unreadable: dict[str, str] = {}
+        self.python_files = project.python_files()
+        self.py_files = frozenset(self.python_files)
+        #: which modules are local depends on the .py files present: part of every cache key
+        self.layout = hashlib.sha256(
+            "\n".join(sorted(self.py_files)).encode("utf-8", "surrogateescape")
+        ).hexdigest()[:12]
+        self._exists: dict[str, bool] = {}
+        self.scopes: dict[str, Scope] = {}
+        self.modules: dict[tuple[str, int, str], str | None] = {}
+        self.folders: frozenset[str] | None = None
+        self.in_package: set[str] = set()
+        self.steps: frozenset[str] = frozenset()
+
+    # -------------------------------------------------------------- facts
+    def load(self, rel: str, *, full: bool = False) -> Facts | None:
+        """Facts of one file, from the cache when its bytes are unchanged (``full``: every statement parsed,
+        for a module whose constants another file imports)."""
+        have = self.facts.get(rel)
+        if have is not None and (have.full or not full or not have.parsed):
+            return have
+        found = self._cached(rel, full)
+        if isinstance(found, str):
+            found = self._extract(rel, found, full)
+            if self.cache is not None:
+                self.cache.put(self._key(rel, full), found)
+        if found is not None:
+            self.facts[rel] = found
+        return found
+
+    def _key(self, rel: str, full: bool) -> str:
+        data = self.p.read_bytes(rel) or b""
+        digest = self.p.memo(f"sha256:{rel}", lambda: hashlib.sha256(data).hexdigest())
+        return f"{digest}:{rel}:{self.layout}" + (":full" if full else "")
+
+    def _cached(self, rel: str, full: bool) -> Facts | str | None:
+        """The cached facts, else the text to extract them from (None: the file cannot be read)."""
+        if rel in self.unreadable:
+            return None
+        if self.p.read_bytes(rel) is None:
+            self.unreadable[rel] = (
+                "sciship could not read this file, so it cannot tell which files it reads and writes."
+            )
+            return None
+        found = self.cache.get(self._key(rel, full)) if self.cache is not None else None
+        if found is not None:
+            return found
+        text = self.p.read_text(rel)
+        if text is None:
+            self.unreadable[rel] = (
+                "This file is not UTF-8 text, so sciship cannot tell which files it reads "
+                "and writes. Save it as UTF-8."
+            )
+            return None
+        if rel.endswith(".py") and "\x00" in text:
+            self.unreadable[rel] = (
+                "This file contains null bytes: it is probably a binary file with a .py name, not Python "
+                "code, so sciship skipped it."
+            )
+            return None
+        return text
+
+    def _extract(self, rel: str, text: str, full: bool) -> Facts:
+        from sciship.flow._extract import extract_source, skim_source  # only on a cache miss
+        from sciship.flow._notebook import extract_notebook
+
+        def local(module: str, level: int) -> bool:
+            return self.module_file(module, level, rel) is not None
+
+        if rel.endswith(".ipynb"):
+            return extract_notebook(text, rel, local=local)
+        if len(text) > LARGE_FILE:
+            return skim_source(text, rel)
+        return extract_source(text, rel, full=full, local=local)
+
+    def load_all(self, files: list[str]) -> None:
+        """Facts of ``files``; on a cold cache with much to read, a forked process does half of the work."""
+        todo: list[tuple[str, str]] = []
+        for rel in files:
+            found = self._cached(rel, False)
+            if isinstance(found, str):
+                todo.append((rel, found))
+            elif found is not None:
+                self.facts[rel] = found
+        early = _take_prefetch(self.p)
+        rest = [(rel, text) for rel, text in todo if (rel, text) not in early]
+        done = dict(zip((rel for rel, _ in rest), _extract_many(self, rest), strict=True))
+        for rel, text in todo:
+            facts = early.get((rel, text)) or done[rel]
+            self.facts[rel] = facts
+            if self.cache is not None:
+                self.cache.put(self._key(rel, False), facts)
+
+    def scope_for(self, rel: str) -> Scope:
+        scope = self.scopes.get(rel)
+        if scope is None:
+            scope = self.scopes[rel] = Scope(
+                ref=lambda m, lvl, name, depth: self.ref(rel, m, lvl, name, depth)
+            )
+        return scope
+
+    def ref(self, here: str, module: str, level: int, name: str, depth: int) -> tuple[Expr, Scope] | None:
+        if depth > 30:
+            return None
+        target = self.module_file(module, level, here)
+        if target is None:
+            return None
+        facts = self.load(target)
+        expr = facts.constants.get(name) if facts is not None else None
+        if expr is None and facts is not None and not facts.full and facts.kind == "py":
+            facts = self.load(target, full=True)  # the statement binding it was not parsed
+            expr = facts.constants.get(name) if facts is not None else None
+        if expr is None:
+            return None
+        return expr, self.scope_for(target)
+
+    def module_file(self, module: str, level: int, importer: str) -> str | None:
+        """The project file ``import module`` means in ``importer`` (None for other people's modules)."""
+        here = posixpath.dirname(importer)
+        key = (module, level, here)
+        if key in self.modules:
+            return self.modules[key]
+        found = None
+        sub = module.replace(".", "/") if module else ""
+        if level:
+            base = here
+            for _ in range(level - 1):
+                base = posixpath.dirname(base)
+            found = self._module_at(base, sub)
+        else:
+            for base in dict.fromkeys((here, "", "src")):
+                found = self._module_at(base, sub)
+                if found:
+                    break
+            if found is None and sub and module.partition(".")[0] not in _STDLIB:
+                # sys.path tricks (appended after the standard library): the nearest file with that name
+                tail = "/" + sub + ".py"
+                hits = sorted((_distance(here, f), f) for f in self.py_files if ("/" + f).endswith(tail))
+                if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
+                    found = hits[0][1]
+        self.modules[key] = found
+        return found
+
+    def _module_at(self, base: str, sub: str) -> str | None:
+        stem = posixpath.join(base, sub) if sub else base
+        for candidate in (stem + ".py", posixpath.join(stem, "__init__.py")):
+            if candidate.lstrip("/") in self.py_files:
+                return candidate.lstrip("/")
+        return None
+
+    def function(self, here: str, callee: Expr, depth: int = 0) -> tuple[str, Function] | None:
+        if depth > 5:
+            return None
+        if callee[0] == "member":  # a method of an object of one of the project's classes
+            found = self.function(here, callee[1], depth + 1)
+            if found is None or not found[1].methods:
+                return None
+            file, cls = found
+            facts = self.facts.get(file)
+            method = facts.functions.get(f"{cls.name}.{callee[2]}") if facts else None
+            return (file, method) if method else None
+        if callee[0] == "star":  # `from utils import *`: the first of those modules that defines it
+            for module, level in callee[1]:
+                found = self.function(here, ("ref", module, level, callee[2]), depth + 1)
+                if found is not None:
+                    return found
+            return None
+        if callee[0] == "local":
+            facts = self.load(here)
+            fn = facts.functions.get(callee[1]) if facts else None
+            return (here, fn) if fn else None
+        if callee[0] != "ref":
+            return None
+        _, module, level, name = callee
+        target = self.module_file(module, level, here)
+        if target is None:
+            return None
+        facts = self.load(target)
+        if facts is None:
+            return None
+        fn = facts.functions.get(name)
+        if fn is not None:
+            return target, fn
+        again = facts.constants.get(name)  # re-exported: `from .io import load` in a package __init__
+        if again is not None and again[0] == "ref":
+            return self.function(target, again, depth + 1)
+        return None
+
+    # -------------------------------------------------------------- steps
+    def candidates(self) -> list[str]:
+        # modules of an import package are library code; single-file modules (`src/main.py`) are
+        # usually scripts, and follow the rules for scripts
+        package_dirs = tuple(pkg.path + "/" for pkg in self.p.packages if not pkg.module)
+        out = []
+        for rel in [*self.python_files, *self.p.notebooks()]:
+            parts = rel.split("/")
+            if set(parts[:-1]) & _NOT_STEP_DIRS:
+                continue
+            name = parts[-1]
+            if rel.endswith(".py"):
+                if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
+                    continue
+                if rel in {"docs/conf.py", "doc/conf.py"}:
+                    continue
+                if rel.startswith(package_dirs):
+                    self.in_package.add(rel)
+            out.append(rel)
+        return out
+
+    def run(self) -> Flow:
+        candidates = self.candidates()
+        self.load_all(candidates)
+        imported = self._imported(candidates)
+        steps: list[str] = []
+        for rel in candidates:
+            facts = self.facts.get(rel)
+            if facts is None:
+                if rel in self.unreadable:
+                    steps.append(rel)  # still a step of the analysis; its problem says why it is empty
+                continue
+            if facts.kind == "nb":
+                steps.append(rel)
+            elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
+                has_io = bool(facts.uses) or (bool(facts.calls) and bool(self.attribute(rel)))
+                if rel in self.in_package:
+                    if facts.main_guard and has_io:
+                        steps.append(rel)
+                elif rel not in imported or (facts.main_guard and has_io):
+                    # an imported module runs in its importers; its main block is a step of its own only
+                    # when it reads or writes files (not a demo or a self-test)
+                    steps.append(rel)
+        self.steps = frozenset(steps)
+        flow = self._graph(steps)
+        if self.cache is not None:
+            self.cache.save()
+        return flow
+
+    def _imported(self, candidates: list[str]) -> set[str]:
+        out: set[str] = set()
+        for rel in candidates:
+            facts = self.facts.get(rel)
+            if facts is None:
+                continue
+            for module, level in facts.imports:
+                target = self.module_file(module, level, rel)
+                if target is not None and target != rel:
+                    out.add(target)
+        return out
+
+    # -------------------------------------------------------------- attribution
+    def attribute(self, step: str) -> list[_Raw]:
+        facts = self.facts.get(step)
+        if facts is None:
+            return []
+        out: list[_Raw] = []
+        scope = self.scope_for(step)
+        fmt = facts.savefig_format
+        out.extend(_Raw(u, scope, u.line, u.cell, u.pos, None, fmt) for u in facts.uses)
+        seen: set[object] = set()
+        reached: set[tuple[str, str]] = set()
+        for c in facts.calls:
+            self.follow(step, step, c, scope, None, out, seen, reached, 0)
+        for name in dict.fromkeys(facts.references):  # callbacks: run with their default arguments
+            if (step, name) not in reached:
+                self.follow(
+                    step,
+                    step,
+                    Call(("local", name), (), (), 0, None, (0, 0, 0)),
+                    scope,
+                    None,
+                    out,
+                    seen,
+                    reached,
+                    0,
+                    generic=True,
+                )
+        self._imported_top_levels(step, step, None, out, seen, reached, {step})
+        return out
+
+    def _imported_top_levels(
+        self,
+        step: str,
+        here: str,
+        anchor: tuple[int, int | None, Pos] | None,
+        out: list[_Raw],
+        seen: set[object],
+        reached: set[tuple[str, str]],
+        done: set[str],
+    ) -> None:
+        """Importing a helper module runs its top level: its file accesses count for the importing step,
+        at the line of the import."""
+        facts = self.facts.get(here)
+        if facts is None:
+            return
+        for module, level, line, cell in facts.import_lines:
+            target = self.module_file(module, level, here)
+            if target is None or target in done or target in self.steps:
+                continue
+            done.add(target)
+            helper = self.load(target)
+            if helper is None:
+                continue
+            where = anchor or (line, cell, (cell or 0, line, 0))
+            scope = self.scope_for(target)
+            out.extend(
+                _Raw(u, scope, where[0], where[1], where[2], f"{target}:{u.line}", helper.savefig_format)
+                for u in helper.uses
+            )
+            for c in helper.calls:
+                self.follow(step, target, c, scope, where, out, seen, reached, 1)
+            self._imported_top_levels(step, target, where, out, seen, reached, done)
+
+    def follow(
+        self,
+        step: str,
+        here: str,
+        call: Call,
+        caller: Scope,
+        anchor: tuple[int, int | None, Pos] | None,
+        out: list[_Raw],
+        seen: set[object],
+        reached: set[tuple[str, str]],
+        depth: int,
+        *,
+        generic: bool = False,
+    ) -> None:
+        if depth > _MAX_FOLLOW:
+            return
+        target = self.function(here, call.callee)
+        if target is None:
+            for u in call.fallback:  # a library's method after all (`mylib.save("fig.png")`)
+                where = anchor or (u.line, u.cell, u.pos)
+                out.append(_Raw(u, caller, where[0], where[1], where[2], None, self._fmt(here)))
+            return
+        file, fn = target
+        reached.add((file, fn.name))
+        if fn.methods:  # making an object of a class runs its __init__
+            init = f"{fn.name}.__init__"
+            if init in fn.methods:
+                made = Call(("local", init), call.args, call.kwargs, call.line, call.cell, call.pos)
+                self.follow(step, file, made, caller, anchor, out, seen, reached, depth + 1, generic=generic)
+            return
+        if file != step and anchor is None:
+            anchor = (call.line, call.cell, call.pos)
+        module_scope = self.scope_for(file)
+        params: dict[str, tuple[Expr, Scope]] = {k: (v, module_scope) for k, v in fn.defaults.items()}
+        if not generic:
+            positional = fn.params[1:] if "." in fn.name else fn.params  # a method: `self` comes first
+            for name, value in zip(positional, call.args, strict=False):
+                params[name] = (value, caller)
+            for name, value in call.kwargs:
+                if name in fn.params:
+                    params[name] = (value, caller)
+        key = (file, fn.name, tuple(sorted((k, v[0], id(v[1])) for k, v in params.items())))
+        if key in seen:
+            return
+        seen.add(key)
+        scope = Scope(ref=module_scope.ref, params=params)
+        fmt = self._fmt(file)
+        for u in fn.uses:
+            if anchor is None:
+                out.append(_Raw(u, scope, u.line, u.cell, u.pos, None, fmt))
+            else:
+                out.append(_Raw(u, scope, anchor[0], anchor[1], anchor[2], f"{file}:{u.line}", fmt))
+        for c in fn.calls:
+            self.follow(step, file, c, scope, anchor, out, seen, reached, depth + 1)
+
+    def _fmt(self, rel: str) -> str | None:
+        facts = self.facts.get(rel)
+        return facts.savefig_format if facts else None
+
+    # -------------------------------------------------------------- evaluation
+    def evaluate(self, raw: _Raw) -> list[_Res]:
+        u = raw.use
+        out: list[_Res] = []
+        values = ex.evaluate(u.expr, raw.scope)
+        into_names: list[str | None] = [None]
+        if u.into is not None:
+            into_names = [ex._part(t, "name") for t in ex.evaluate(u.into, raw.scope).texts] or [None]
+        for value in values.texts:
+            if not value or _URL.match(value) or value in {"-", "/dev/null", "/dev/stdout", "/dev/stderr"}:
+                continue
+            text = value.replace("\\", "/")
+            if not ex.informative(text):
+                continue
+            if u.needs_suffix and not _SUFFIX.search(text):
+                continue
+            text, mat = _convention(text, u, raw.fmt)
+            if text.startswith(ROOT):
+                kind = "rooted"
+            elif ex.is_absolute_text(text):
+                kind = "abs"
+            else:
+                kind = "rel"
+            out.extend(
+                _Res(text, kind, cast(Access, access), raw, mat, into)
+                for access in u.access
+                for into in into_names
+            )
+        return out
+
+    # -------------------------------------------------------------- working folders
+    def existing(self, path: str) -> bool:
+        """Is there a file or folder at ``path`` (or one that fits it, for a pattern)?"""
+        if not path:
+            return True
+        found = self._exists.get(path)
+        if found is None:
+            if ex.has_unknown(path):
+                found = any(ex.matches(path, f) for f in self.p.files) or any(
+                    ex.matches(path, d) for d in self.all_folders()
+                )
+            else:
+                found = self.p.has(path) or path in self.all_folders()
+            self._exists[path] = found
+        return found
+
+    def all_folders(self) -> frozenset[str]:
+        if self.folders is None:
+            out = set()
+            for f in self.p.files:
+                d = posixpath.dirname(f)
+                while d and d not in out:
+                    out.add(d)
+                    d = posixpath.dirname(d)
+            self.folders = frozenset(out)
+        return self.folders
+
+    def workdir(self, step: str, kind: str, results: list[_Res], chdirs: list[tuple[Pos, Expr]]) -> str:
+        own = posixpath.dirname(step)
+        if kind == "notebook" or not own:
+            return own
+        first_cd = min((p for p, _ in chdirs), default=None)
+        score = {"": 0, own: 0}
+        for r in results:
+            if r.kind != "rel" or (first_cd is not None and r.raw.pos > first_cd) or _loose(r.text):
+                continue
+            for cwd in score:
+                full = ex.normalize(posixpath.join(cwd, r.text))
+                if full == ".." or full.startswith("../"):
+                    score[cwd] -= 2
+                elif (r.access == "read" and self.existing(full)) or (
+                    r.access == "write"
+                    and posixpath.dirname(full)
+                    and (self.existing(posixpath.dirname(full)) or self.existing(full))
+                ):
+                    score[cwd] += 1
+        return own if score[own] > score[""] else ""
+
+    def place(self, r: _Res, cwd: str | None) -> _Final:
+        text = r.text
+        if r.kind == "abs":
+            return _Final(ex.normalize(text) if not text.startswith("~") else text, "absolute", False, r)
+        if r.kind == "rooted":
+            full = ex.normalize(text[1:].lstrip("/"))
+        else:
+            if _loose(text) or cwd is None:
+                rest = text.lstrip("/")
+                parts = rest.split("/")
+                while parts and parts[0] in {STAR, STAR2, ".", ""}:
+                    parts.pop(0)
+                tail = ex.normalize("/".join(parts))
+                return _Final(STAR2 + "/" + tail if tail else STAR2, "folder", True, r)
+            full = ex.normalize(posixpath.join(cwd, text))
+        if full == ".." or full.startswith("../"):
+            return _Final(full, "outside", False, r)
+        if r.into_name and (text.endswith("/") or (not ex.has_unknown(full) and full in self.all_folders())):
+            full = posixpath.join(full, r.into_name)
+        return _Final(full, "folder", False, r)
+
+    def cwd_at(self, base: str, chdirs: list[tuple[Pos, Expr, Scope]], pos: Pos) -> str | None:
+        cwd: str | None = base
+        for p, expr, scope in chdirs:
+            if p >= pos:
+                break
+            texts = ex.evaluate(expr, scope).texts
+            if len(texts) != 1 or ex.has_unknown(texts[0]):
+                cwd = None
+                continue
+            t = texts[0].replace("\\", "/")
+            if t.startswith(ROOT):
+                cwd = ex.normalize(t[1:].lstrip("/"))
+            elif ex.is_absolute_text(t) or cwd is None:
+                cwd = None
+            else:
+                cwd = ex.normalize(posixpath.join(cwd, t))
+        return cwd
+
+    # -------------------------------------------------------------- the graph
+    def _graph(self, steps: list[str]) -> Flow:
+        problems: list[FlowProblem] = []
+        for rel, message in sorted(self.unreadable.items()):
+            if rel.endswith((".py", ".ipynb")) and rel in steps:
+                problems.append(FlowProblem("SHR117", message, rel))
+        if not steps:
+            if not any(f.endswith((".py", ".ipynb")) for f in self.p.files):
+                problems.append(
+                    FlowProblem(
+                        "SHR118",
+                        "This folder has no Python scripts or notebooks, so there is no data flow to trace.",
+                        ".",
+                    )
+                )
+            return Flow(problems=tuple(problems))
+        finals: dict[str, list[_Final]] = {}
+        workdirs: dict[str, str] = {}
+        kinds: dict[str, str] = {}
+        for step in steps:
+            facts = self.facts.get(step)
+            kind = "notebook" if step.endswith(".ipynb") else "script"
+            kinds[step] = kind
+            if facts is None:
+                finals[step] = []
+                workdirs[step] = posixpath.dirname(step) if kind == "notebook" else ""
+                continue
+            for code, message, line, cell in facts.problems:
+                problems.append(FlowProblem(code, message, step, line, cell))
+            if kind == "notebook":
+                for code, message, cell in run_problems(facts.cells):
+                    problems.append(FlowProblem(code, message, step, None, cell))
+            results = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+            wd = self.workdir(step, kind, results, facts.chdirs)
+            workdirs[step] = wd
+            scope = self.scope_for(step)
+            chdirs = sorted(((p, e, scope) for p, e in facts.chdirs), key=lambda c: c[0])
+            placed = []
+            for r in results:
+                cwd = self.cwd_at(wd, chdirs, r.raw.pos) if chdirs else wd
+                final = self.place(r, cwd)
+                if (
+                    final.location == "folder"
+                    and step.endswith(".py")
+                    and final.path == step
+                    and r.access == "read"
+                ):
+                    continue  # a script reading its own source
+                placed.append(final)
+            finals[step] = placed
+        return self._assemble(steps, kinds, workdirs, finals, problems)
+
+    def _assemble(
+        self,
+        steps: list[str],
+        kinds: dict[str, str],
+        workdirs: dict[str, str],
+        finals: dict[str, list[_Final]],
+        problems: list[FlowProblem],
+    ) -> Flow:
+        reads: dict[str, dict[str, _Final]] = {s: {} for s in steps}
+        writes: dict[str, dict[str, _Final]] = {s: {} for s in steps}
+        external: dict[str, None] = {}
+        uses: list[PathUse] = []
+        for step in steps:
+            for f in finals[step]:
+                r = f.res
+                shown = ex.display(f.path)
+                written = ex.display(f.path if r.kind == "rooted" and f.location == "folder" else r.text)
+                uses.append(
+                    PathUse(
+                        shown,
+                        r.access,
+                        step,
+                        r.raw.line,
+                        r.raw.use.call,
+                        ex.has_unknown(f.path),
+                        r.raw.cell,
+                        f.location,
+                        written,
+                        r.raw.via,
+                    )
+                )
+                if f.location != "folder":
+                    external.setdefault(written if f.location == "absolute" else shown)
+                    continue
+                table = reads if r.access == "read" else writes
+                table[step].setdefault(f.path, f)
+        # who writes what
+        writers: dict[str, list[str]] = defaultdict(list)
+        for step in steps:
+            for path in writes[step]:
+                writers[path].append(step)
+        concrete = {w for w in writers if not ex.has_unknown(w)}
+        patterns = [w for w in writers if ex.has_unknown(w)]
+        edges: dict[str, set[str]] = {s: set() for s in steps}
+        read_by_writer: dict[tuple[str, str], str] = {}
+        inputs: dict[str, None] = {}
+        missing: dict[str, None] = {}
+        for step in steps:
+            for path, f in reads[step].items():
+                hits = _writers_of(path, f, concrete, patterns)
+                if not hits:
+                    inputs.setdefault(path)
+                    problem = self._missing(step, path, f)
+                    if problem is not None:
+                        missing.setdefault(path)
+                        problems.append(problem)
+                    continue
+                if step in {a for w in hits for a in writers[w]} or _vague(path):
+                    continue  # it makes (or may make) the file itself (a cache), or the name says too little
+                for w in hits:
+                    if _vague(w):
+                        continue
+                    for a in writers[w]:
+                        if a != step:
+                            edges[step].add(a)
+                            read_by_writer.setdefault((step, a), path)
+        order = _order(steps, edges)
+        problems.extend(self._double_writes(order, writes))
+        problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
+        problems.extend(self._places(steps, finals))
+        rank = {s: i for i, s in enumerate(order)}
+        step_objs = [
+            Step(
+                path=s,
+                kind=kinds[s],  # type: ignore[arg-type]
+                order=rank[s] + 1,
+                reads=tuple(sorted(ex.display(p) for p in reads[s])),
+                writes=tuple(sorted(ex.display(p) for p in writes[s])),
+                after=tuple(sorted(edges[s], key=rank.__getitem__)),
+                workdir=workdirs[s],
+            )
+            for s in order
+        ]
+        problems.sort(key=lambda p: (p.path, p.cell if p.cell is not None else -1, p.line or 0, p.code))
+        uses.sort(key=lambda u: (rank.get(u.source, 0), u.cell if u.cell is not None else -1, u.line, u.path))
+        return Flow(
+            steps=tuple(step_objs),
+            inputs=tuple(sorted(ex.display(p) for p in inputs)),
+            outputs=tuple(sorted(ex.display(p) for p in writers)),
+            problems=tuple(dict.fromkeys(problems)),
+            uses=tuple(dict.fromkeys(uses)),
+            missing=tuple(sorted(ex.display(p) for p in missing)),
+            external=tuple(sorted(external)),
+        )
+
+    def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
+        if f.loose or not _reportable(path):
+            return None
+        if self.existing(path) or (f.res.mat and not path.endswith(".mat") and self.existing(path + ".mat")):
+            return None
+        shown = ex.display(path)
+        r = f.res.raw
+        where = _where(r.line, r.cell, r.via)
+        if ex.has_unknown(path):
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads files matching `{shown}` ({where}), but none is in the "
+                "folder and no script or notebook here writes one. Add them, or say in the README "
+                "where to get them; if the path is wrong, fix it.",
+                step,
+                r.line,
+                r.cell,
+            )
+        if path in self.p.skipped:
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads `{shown}` ({where}), which is a link to a file outside "
+                "this folder, so it will not be in what you share. Copy the file into the folder, or "
+                "say in the README where to get it.",
+                step,
+                r.line,
+                r.cell,
+            )
+        on_disk = False
+        try:
+            on_disk = self.p._reader is not None and (self.p.root / path).exists() and self.p.root.is_dir()
+        except OSError:
+            on_disk = False
+        if on_disk:
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads `{shown}` ({where}); it is on your disk, but git ignores "
+                "it, so it will not be in what you share. Commit it if it is small and yours to "
+                "share, or say in the README where to get it.",
+                step,
+                r.line,
+                r.cell,
+            )
+        near = self._namesake(path)
+        fix = (
+            f"if the path is wrong (did you mean `{near}`?), fix it."
+            if near
+            else "if the path is wrong, fix it."
+        )
+        return FlowProblem(
+            "SHR110",
+            f"`{step}` reads `{shown}` ({where}), but no script or notebook here writes "
+            f"it and it is not in the folder. Add the file, or say in the README where to get it; {fix}",
+            step,
+            r.line,
+            r.cell,
+        )
+
+    def _namesake(self, path: str) -> str | None:
+        """The one file in the folder that ends like ``path`` (its name and folder, else its name)."""
+        parts = path.split("/")
+        for tail in ("/".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[-1],):
+            hits = [f for f in self.p.files if f == tail or f.endswith("/" + tail)]
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                return None
+        return None
+
+    def _double_writes(self, order: list[str], writes: dict[str, dict[str, _Final]]) -> list[FlowProblem]:
+        """One problem per file two steps write (appending to it is fine), at the step that runs last."""
+        out = []
+        by_path: dict[str, list[tuple[str, _Final]]] = defaultdict(list)
+        for s in order:
+            for path, f in writes[s].items():
+                if not ex.has_unknown(path) and not f.res.raw.use.append:
+                    by_path[path].append((s, f))
+        for path, who in sorted(by_path.items()):
+            if len(who) < 2:
+                continue
+            named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
+            listed = ", ".join(named[:-1]) + " and " + named[-1]
+            last, f = who[-1]
+            out.append(
+                FlowProblem(
+                    "SHR113",
+                    f"`{ex.display(path)}` is written by {listed}; whichever runs last wins (in the run "
+                    "order, "
+                    f"`{last}`), so the file depends on the order they are run in. Give each output its own "
+                    "name.",
+                    last,
+                    f.res.raw.line,
+                    f.res.raw.cell,
+                )
+            )
+        return out
+
+    def _places(self, steps: list[str], finals: dict[str, list[_Final]]) -> list[FlowProblem]:
+        """Absolute paths and paths outside the folder: once per place in the code (a helper's line once)."""
+        out = []
+        seen: set[tuple[object, ...]] = set()
+        for step in steps:
+            for f in finals[step]:
+                r = f.res.raw
+                written = ex.display(f.res.text)
+                key = (step, r.via or (r.cell, r.line), written)
+                if f.location == "folder" or key in seen:
+                    continue
+                seen.add(key)
+                where = _where(r.line, r.cell, r.via)
+                if f.location == "absolute":
+                    inside = self._inside(f.path)
+                    better = f" (inside this folder: `{inside}`)" if inside else ""
+                    out.append(
+                        FlowProblem(
+                            "SHR111",
+                            f"`{step}` uses the absolute path `{written}` ({where}), which exists only on "
+                            "your "
+                            f"computer{better}. Put the file inside this folder (for example in `data/`) and "
+                            "use a path "
+                            "relative to the folder.",
+                            step,
+                            r.line,
+                            r.cell,
+                        )
+                    )
+                elif f.location == "outside":
+                    out.append(
+                        FlowProblem(
+                            "SHR112",
+                            f"`{step}` uses `{written}` ({where}), which points outside this folder, so "
+                            "whoever gets "
+                            "your folder will not have it. Move the file into the folder and use a path "
+                            "inside it.",
+                            step,
+                            r.line,
+                            r.cell,
+                        )
+                    )
+        return out
+
+    def _inside(self, path: str) -> str | None:
+        root = str(self.p.root).replace("\\", "/").rstrip("/") + "/"
+        if path.startswith(root) and not ex.has_unknown(path):
+            return path[len(root) :]
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+def _convention(text: str, u: Use, fmt: str | None) -> tuple[str, bool]:
+    """Apply a call's naming convention (numpy's .npy / .npz, savefig's default format)."""
+    conv = u.convention
+    if conv == "npy" and not text.endswith(".npy"):
+        return text + ".npy", False
+    if conv == "npz" and not text.endswith(".npz"):
+        return text + ".npz", False
+    if conv == "savefig" and not u.format_given:
+        name = text.rstrip("/").rsplit("/", 1)[-1]
+        if "." not in name.lstrip(".") and not name.endswith((STAR, STAR2)):
+            return f"{text}.{fmt or 'png'}", False
+    if conv == "mat" and not text.endswith(".mat"):
+        return text, True
+    return text, False
+
+
+def _loose(text: str) -> bool:
+    """Does the relative path start with a part sciship cannot know (``os.path.join(outdir, ...)``)?"""
+    first = text.lstrip("/").split("/", 1)[0]
+    return text.startswith(STAR2) or (first != "" and first.strip(STAR + STAR2) == "" and "/" in text)
+
+
+def _reportable(path: str) -> bool:
+    """Can a missing pattern be reported? Only when its folder is known and not empty, or its file name
+    starts with known text (``results/run_*.npy``, ``run_*.npy``; not ``*.npy``)."""
+    if not ex.has_unknown(path):
+        return True
+    folder, _, name = path.rpartition("/")
+    if ex.has_unknown(folder):
+        return False
+    return bool(folder) or not name.startswith((STAR, STAR2))
+
+
+def _writers_of(read: str, f: _Final, concrete: set[str], patterns: list[str]) -> list[str]:
+    """The written paths (concrete or patterns) one file name can fit together with ``read``."""
+    options = [read]
+    if f.res.mat and not read.endswith(".mat"):
+        options.append(read + ".mat")
+    hits: list[str] = []
+    for option in options:
+        if ex.has_unknown(option):
+            hits.extend(w for w in concrete if ex.matches(option, w))
+            ends = _name_ends(option)
+            hits.extend(w for w in patterns if _names_may_meet(ends, _name_ends(w)) and ex.overlap(option, w))
+        else:
+            if option in concrete:
+                hits.append(option)
+            hits.extend(w for w in patterns if ex.matches(w, option))
+    return list(dict.fromkeys(hits))
+
+
+def _where(line: int, cell: int | None, via: str | None) -> str:
+    out = f"code cell {cell + 1}, line {line}" if cell is not None else f"line {line}"
+    if via:
+        out += f", in `{via.rsplit(':', 1)[0]}` line {via.rsplit(':', 1)[1]}"
+    return out
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that reads numbers as numbers: ``fig2`` before ``fig10``, ``01_`` before ``02_``."""
+    out = []
+    for i, chunk in enumerate(_NUMBER.split(path.lower())):
+        if i % 2:
+            out.append((0, int(chunk), ""))
+        elif chunk:
+            out.append((1, 0, chunk))
+    return tuple(out)
+
+
+def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
+    """Topological order (``edges[b]`` holds the steps ``b`` needs), ties and circles by natural name."""
+    import heapq
+
+    needs = {s: set(edges[s]) for s in steps}
+    users: dict[str, set[str]] = defaultdict(set)
+    for s, before in needs.items():
+        for a in before:
+            users[a].add(s)
+    ready = [(natural_key(s), s) for s in steps if not needs[s]]
+    heapq.heapify(ready)
+    done: list[str] = []
+    left = set(steps)
+    while left:
+        if not ready:  # a circle: start it with the first by name
+            s = min(left, key=natural_key)
+            needs[s].clear()
+            heapq.heappush(ready, (natural_key(s), s))
+        _, s = heapq.heappop(ready)
+        if s not in left:
+            continue
+        left.discard(s)
+        done.append(s)
+        for u in users[s]:
+            needs[u].discard(s)
+            if not needs[u] and u in left:
+                heapq.heappush(ready, (natural_key(u), u))
+    return done
+
+
+def _cycles(
+    steps: list[str],
+    edges: dict[str, set[str]],
+    read_by: dict[tuple[str, str], str],
+    order: list[str],
+    reads: dict[str, dict[str, _Final]],
+) -> list[FlowProblem]:
+    """One problem per circle of steps (strongly connected components with more than one step)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    comps: list[list[str]] = []
+    counter = [0]
+
+    def strong(v: str) -> None:  # Tarjan, iterative enough for research folders (recursion depth = steps)
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in sorted(edges[v]):
+            if w not in index:
+                strong(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            comps.append(comp)
+
+    for s in sorted(steps, key=natural_key):
+        if s not in index:
+            strong(s)
+    rank = {s: i for i, s in enumerate(order)}
+    out = []
+    for comp in comps:
+        if len(comp) < 2:
+            continue
+        members = sorted(comp, key=rank.__getitem__)
+        first = members[0]
+        loop = _loop(first, set(comp), edges)
+        links = [
+            f"`{b}` reads `{ex.display(read_by[(b, a)])}`, which `{a}` writes"
+            for b, a in itertools.pairwise(loop)
+        ]
+        more = f" ({len(comp)} steps are caught in such circles)" if len(comp) > len(loop) - 1 else ""
+        out.append(
+            FlowProblem(
+                "SHR114",
+                "These steps need each other's outputs, so no run order gives each what it needs: "
+                + "; ".join(links)
+                + f"{more}. Decide which comes first and let it make its input itself (or read a "
+                "file that is in the folder).",
+                first,
+                *_first_read(first, members, edges, read_by, reads),
+            )
+        )
+    return out
+
+
+def _first_read(
+    first: str,
+    members: list[str],
+    edges: dict[str, set[str]],
+    read_by: dict[tuple[str, str], str],
+    reads: dict[str, dict[str, _Final]],
+) -> tuple[int | None, int | None]:
+    """(line, cell) where the first step of a circle reads what another step of it writes."""
+    for a in members:
+        if a in edges[first] and (first, a) in read_by:
+            f = reads[first].get(read_by[(first, a)])
+            if f is not None:
+                return f.res.raw.line, f.res.raw.cell
+    return None, None
+
+
+# ---------------------------------------------------------------------- parallel extraction
+#: extract in a forked process too when this much text (characters) is not in the cache and there are
+#: 2+ CPUs; below about 1 MB starting a process costs more than it saves (as for the import scan)
+PARALLEL_MIN_CHARS = 1_000_000
+_FORKED: list[tuple[_Tracer, list[tuple[str, str]]]] = []
+#: how the last extraction ran: "here", "forked" or "fell back" (a worker could not run); for tests
+LAST_EXTRACTION = ["here"]
+
+
+def _extract_indices(indices: list[int]) -> list[Facts]:
+    tracer, items = _FORKED[0]
+    return [tracer._extract(items[i][0], items[i][1], False) for i in indices]
+
+
+def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
+    sizes = [len(text) for _, text in items]
+    if sum(sizes) < PARALLEL_MIN_CHARS or _cpus() < 2 or not _can_fork():
+        LAST_EXTRACTION[0] = "here"
+        return [tracer._extract(rel, text, False) for rel, text in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    order = sorted(range(len(items)), key=lambda i: -sizes[i])
+    mine: list[int] = []
+    theirs: list[int] = []
+    totals = [0, 0]
+    for i in order:  # biggest first, to the lighter share
+        side = 0 if totals[0] <= totals[1] else 1
+        (mine if side == 0 else theirs).append(i)
+        totals[side] += sizes[i]
+    out: list[Facts | None] = [None] * len(items)
+    _FORKED[:] = [(tracer, items)]
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            future = pool.submit(_extract_indices, theirs)
+            for i, facts in zip(mine, _extract_indices(mine), strict=True):
+                out[i] = facts
+            for i, facts in zip(theirs, future.result(), strict=True):
+                out[i] = facts
+        LAST_EXTRACTION[0] = "forked"
+    except Exception:  # no processes here, or a worker died: extract the rest in this process
+        LAST_EXTRACTION[0] = "fell back"
+    finally:
+        _FORKED.clear()
+    return [
+        f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
+    ]
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _distance(folder: str, file: str) -> int:
+    """Folders between ``folder`` and ``file``'s folder (up, then down): how near a module is."""
+    a = [p for p in folder.split("/") if p]
+    b = [p for p in posixpath.dirname(file).split("/") if p]
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return (len(a) - common) + (len(b) - common)
+
+
+_ENDS: dict[str, tuple[str, str, bool]] = {}
+
+
+def _name_ends(path: str) -> tuple[str, str, bool]:
+    """The known start and end of a path's file name, and whether the name has unknown parts."""
+    found = _ENDS.get(path)
+    if found is None:
+        name = path.rsplit("/", 1)[-1]
+        if STAR2 in name:
+            found = ("", "", True)
+        elif STAR in name:
+            found = (name[: name.find(STAR)], name[name.rfind(STAR) + 1 :], True)
+        else:
+            found = (name, name, False)
+        _ENDS[path] = found
+    return found
+
+
+def _names_may_meet(a: tuple[str, str, bool], b: tuple[str, str, bool]) -> bool:
+    """Can the file names of two paths be the same? (a cheap test before the full one)"""
+    if not a[2] and not b[2]:
+        return a[0] == b[0]
+    return (a[0].startswith(b[0]) or b[0].startswith(a[0])) and (a[1].endswith(b[1]) or b[1].endswith(a[1]))
+
+
+def _loop(start: str, comp: set[str], edges: dict[str, set[str]]) -> list[str]:
+    """A shortest circle from ``start`` back to it inside a strongly connected group: [start, ..., start]."""
+    from collections import deque
+
+    back: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in sorted(edges[node] & comp):
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(back[path[-1]])
+                return [start, *reversed(path[:-1]), start] if node != start else [start, start]
+            if nxt not in back:
+                back[nxt] = node
+                queue.append(nxt)
+    return [start, start]
+
+
+def _vague(path: str) -> bool:
+    """Too little known to connect steps: an unknown folder and a file name that is only an extension."""
+    if not path.startswith(STAR2):
+        return False
+    name = path.rsplit("/", 1)[-1]
+    return not any(c.isalnum() for c in name.rsplit(".", 1)[0].replace(STAR, "").replace(STAR2, ""))
+
+
+# ---------------------------------------------------------------------- an early start
+#: an extraction started by :func:`prefetch`: (project, pool, future, items); one at a time
+_PREFETCH: list[tuple[Project, Any, Any, list[tuple[str, str]]]] = []
+
+
+def prefetch(project: Project) -> None:
+    """On a cold cache, start reading the files' facts in a forked process now.
+
+    ``share`` calls this before the dependency analysis, so that the trace's work runs on a second CPU
+    meanwhile; :func:`~sciship.flow.trace` then takes what it found for files whose text is unchanged.
+    Does nothing with fewer than 2 CPUs, when threads run (no fork after threads), when the cache already
+    knows the files, or on any error.
+    """
+    if _PREFETCH or _cpus() < 2 or not _can_fork():
+        return
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        tracer = _Tracer(project, use_cache=True)
+        items = []
+        for rel in tracer.candidates():
+            found = tracer._cached(rel, False)
+            if isinstance(found, str):
+                items.append((rel, found))
+        if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS:
+            return
+        _FORKED[:] = [(tracer, items)]
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(_extract_indices, list(range(len(items))))
+        _PREFETCH.append((project, pool, future, items))
+    except Exception:  # the trace reads everything itself later
+        cancel_prefetch()
+    finally:
+        _FORKED.clear()
+
+
+def _take_prefetch(project: Project) -> dict[tuple[str, str], Facts]:
+    if not _PREFETCH or _PREFETCH[0][0] is not project:
+        return {}
+    _, pool, future, items = _PREFETCH[0]
+    try:
+        found = dict(zip(items, future.result(), strict=True))
+    except Exception:  # a worker died: extract here
+        found = {}
+    finally:
+        _PREFETCH.clear()
+        pool.shutdown(wait=True)
+    return found
+
+
+def cancel_prefetch() -> None:
+    """Stop an early extraction nobody took."""
+    for _, pool, _future, _items in _PREFETCH:
+        pool.shutdown(wait=False, cancel_futures=True)
+    _PREFETCH.clear()

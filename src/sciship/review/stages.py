@@ -1,0 +1,171 @@
+"""Where a review stands: its labels → a stage, how long it has been there, and whether it is overdue.
+
+pyOpenSci marks each step of a review with a label (``0/pre-review-checks`` … ``9/joss-approved``) and
+asks editors to keep only the label of the latest step. Published timelines (the peer-review guide's
+review timeline and author guide): the editor-in-chief answers a new submission within about 2 weeks,
+reviews are due 3 weeks after the reviewers are assigned, the author answers the reviews within 2
+weeks, and an issue on hold is looked at again every 3 months. Stages without a published timeline are
+never called overdue.
+
+*Days in the stage* count from the most recent time one of the stage's labels was added to the issue,
+read from the issue's events (``GET /repos/{owner}/{repo}/issues/{n}/events``, ``labeled`` events); when
+the events do not show it (labels set before events were kept), from the day the issue was opened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+Party = Literal["editor-in-chief", "editor", "reviewers", "author", "JOSS", "nobody"]
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str  #: stable identifier, e.g. ``reviewers-assigned``
+    label: str  #: pyOpenSci's label for it today, e.g. ``3/reviewers-assigned``
+    title: str  #: what sciship calls it
+    rank: int  #: order along the review (presubmission -1 … archived 11)
+    waiting_on: Party
+    deadline_days: int | None = None  #: the published timeline, when there is one
+    done: bool = False  #: the pyOpenSci review is over (approved, JOSS, archived)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("presubmission", "presubmission", "pre-submission inquiry", -1, "editor-in-chief"),
+    Stage("pre-review-checks", "0/pre-review-checks", "editor-in-chief checks", 0, "editor-in-chief", 14),
+    Stage("seeking-editor", "0/seeking-editor", "looking for an editor", 1, "editor-in-chief", 14),
+    Stage("editor-assigned", "1/editor-assigned", "editor assigned", 2, "editor"),
+    Stage("seeking-reviewers", "2/seeking-reviewers", "looking for reviewers", 3, "editor"),
+    Stage("reviewers-assigned", "3/reviewers-assigned", "in review", 4, "reviewers", 21),
+    Stage(
+        "awaiting-changes", "4/review-in-awaiting-changes", "author responding to reviews", 5, "author", 14
+    ),
+    Stage(
+        "awaiting-reviewer-response",
+        "5/awaiting-reviewer-response",
+        "reviewers checking changes",
+        6,
+        "reviewers",
+    ),
+    Stage("approved", "6/pyOS-approved", "accepted by pyOpenSci", 7, "nobody", done=True),
+    Stage("under-joss-review", "7/under-joss-review", "under JOSS review", 8, "JOSS", done=True),
+    Stage("joss-review-complete", "8/joss-review-complete", "JOSS review complete", 9, "JOSS", done=True),
+    Stage("joss-approved", "9/joss-approved", "published in JOSS", 10, "nobody", done=True),
+    Stage("holding", "holding", "on hold", 100, "author", 90),
+    Stage("archived", "archived", "archived", 101, "nobody", done=True),
+)
+BY_KEY: dict[str, Stage] = {s.key: s for s in STAGES}
+
+#: label spellings seen over the years (normalised, see :func:`normalise_label`) → stage key
+_ALIASES: dict[str, str] = {
+    "presubmission": "presubmission",
+    "new-submission!": "pre-review-checks",
+    "new-submission": "pre-review-checks",
+    "0/pre-review-checks": "pre-review-checks",
+    "1/editor-checks": "pre-review-checks",
+    "0/seeking-editor": "seeking-editor",
+    "1/editor-assigned": "editor-assigned",
+    "2/seeking-reviewers": "seeking-reviewers",
+    "3/reviewers-assigned": "reviewers-assigned",
+    "4/review-in-awaiting-changes": "awaiting-changes",
+    "4/awaiting-changes": "awaiting-changes",
+    "5/awaiting-reviewer-response": "awaiting-reviewer-response",
+    "6/pyos-approved": "approved",
+    "6/approved": "approved",
+    "7/under-joss-review": "under-joss-review",
+    "8/joss-review-complete": "joss-review-complete",
+    "9/joss-approved": "joss-approved",
+    "holding": "holding",
+    "on-hold": "holding",
+    "archived": "archived",
+}
+_NOT_LABEL_CHARS = re.compile(r"[^a-z0-9/!_-]+")
+
+
+def normalise_label(name: str) -> str:
+    """``"6/pyOS-approved 🚀🚀🚀"`` → ``"6/pyos-approved"``; ``"3/reviewer(s)-assigned"`` →
+    ``"3/reviewers-assigned"``."""
+    low = name.lower().replace("(s)", "s").replace(" ", "-")
+    return _NOT_LABEL_CHARS.sub("", low).strip("-")
+
+
+def stage_for_label(name: str) -> Stage | None:
+    key = _ALIASES.get(normalise_label(name))
+    return BY_KEY[key] if key else None
+
+
+def stage_of(labels: Iterable[str]) -> Stage | None:
+    """The stage the labels say: archived, then on hold, then the furthest step along the review."""
+    stages = [s for s in (stage_for_label(label) for label in labels) if s is not None]
+    if not stages:
+        return None
+    return max(stages, key=lambda s: s.rank)
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """Where one review stands on a given day."""
+
+    stage: Stage | None
+    since: datetime | None  #: when the stage began (see the module docstring)
+    since_source: Literal["label event", "opened", "unknown"]
+    days: int | None  #: whole days in the stage (None when closed or unknown)
+    overdue: bool
+    closed: bool
+
+    @property
+    def days_over(self) -> int:
+        if not self.overdue or self.days is None or self.stage is None or self.stage.deadline_days is None:
+            return 0
+        return self.days - self.stage.deadline_days
+
+
+def parse_time(value: object) -> datetime | None:
+    """GitHub's ``2024-08-17T06:30:02Z`` as an aware datetime."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def track(
+    labels: Sequence[str],
+    *,
+    state: str = "open",
+    created_at: str | None = None,
+    events: Sequence[Mapping[str, Any]] = (),
+    now: datetime | None = None,
+) -> Tracking:
+    stage = stage_of(labels)
+    closed = state == "closed"
+    now = now or datetime.now(timezone.utc)
+    since: datetime | None = None
+    source: Literal["label event", "opened", "unknown"] = "unknown"
+    if stage is not None:
+        for event in events:
+            if event.get("event") != "labeled":
+                continue
+            label = event.get("label")
+            name = label.get("name") if isinstance(label, Mapping) else None
+            if isinstance(name, str) and stage_for_label(name) == stage:
+                when = parse_time(event.get("created_at"))
+                if when is not None and (since is None or when > since):
+                    since, source = when, "label event"
+    if since is None and created_at:
+        since = parse_time(created_at)
+        source = "opened" if since is not None else "unknown"
+    days = None if closed or since is None else max(0, (now - since).days)
+    overdue = bool(
+        not closed
+        and stage is not None
+        and stage.deadline_days is not None
+        and days is not None
+        and days > stage.deadline_days
+    )
+    return Tracking(stage, since, source, days, overdue, closed)

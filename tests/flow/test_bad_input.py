@@ -1,0 +1,157 @@
+"""Bad input never raises: unreadable, binary, non-UTF-8, huge or damaged files, symlinks out of the folder,
+non-UTF-8 names, a folder without code. Each gives a problem (or nothing to trace), and the rest is traced."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from flowkit import flow_of, io, notebook
+
+from helpers import write_tree
+from sciship.flow import trace
+from sciship.project import Project
+
+
+def _load(root: Path):  # type: ignore[no-untyped-def]
+    return trace(Project.load(root), cache=False)
+
+
+def test_binary_file_named_py() -> None:
+    flow = flow_of({"blob.py": b"\x00\x01\x02ELF\x00", "run.py": "open('a.txt', 'w')\n"})
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "blob.py")]
+    assert io(flow) == [("write", "a.txt")]
+
+
+def test_not_utf8() -> None:
+    flow = flow_of({"latin.py": "# caf\xe9\nopen('a.txt')\n".encode("latin-1"), "run.py": "print(1)\n"})
+    (problem,) = flow.problems
+    assert (problem.code, problem.path) == ("SHR117", "latin.py")
+    assert "UTF-8" in problem.message
+
+
+def test_python2_file_is_a_step_with_a_problem() -> None:
+    flow = flow_of({"old.py": "print 'hello'\nopen('a.txt')\n"})
+    assert [s.path for s in flow.steps] == ["old.py"]
+    (problem,) = flow.problems
+    assert (problem.code, problem.line) == ("SHR117", 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("", "empty"),
+        ("{not json", "not valid JSON"),
+        ("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n", "not valid JSON"),
+        ("[1, 2]", "not a Jupyter notebook"),
+        ("[" * 100_000, "not valid JSON"),
+    ],
+)
+def test_damaged_notebooks(content: str, words: str) -> None:
+    flow = flow_of({"bad.ipynb": content, "ok.ipynb": notebook([("open('a.txt')", 1)])})
+    problems = [p for p in flow.problems if p.path == "bad.ipynb"]
+    assert [p.code for p in problems] == ["SHR117"]
+    assert words in problems[0].message
+    assert io(flow, "ok.ipynb") == [("read", "a.txt")]
+
+
+def test_huge_notebook_outputs_do_not_matter() -> None:
+    image = "iVBORw0KGgo" * 400_000  # ~4 MB of base64 in one output
+    nb = json.loads(notebook([("import matplotlib.pyplot as plt\nplt.savefig('fig.png')", 1)]))
+    nb["cells"][0]["outputs"] = [
+        {"output_type": "display_data", "data": {"image/png": image}, "metadata": {}}
+    ]
+    flow = flow_of({"big.ipynb": json.dumps(nb)})
+    assert io(flow) == [("write", "fig.png")]
+
+
+def test_huge_generated_module_is_not_parsed() -> None:
+    table = "TABLE = [\n" + "".join(f"    ({i}, 'open{i}'),\n" for i in range(60_000)) + "]\n"
+    flow = flow_of({"table.py": table, "run.py": "from table import TABLE\nopen('x.txt', 'w')\n"})
+    assert io(flow) == [("write", "x.txt")]
+
+
+def test_deeply_nested_code() -> None:
+    flow = flow_of({"deep.py": "x = " + "(" * 300 + "1" + ")" * 300 + "\nopen('a.txt')\n"})
+    assert all(p.code in {"SHR117", "SHR110"} for p in flow.problems)
+
+
+def test_a_folder_without_code(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "data-only", {"data/a.csv": "x\n", "README.md": "# data\n"})
+    flow = _load(root)
+    assert flow.steps == ()
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR118", ".")]
+
+
+def test_an_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    flow = _load(tmp_path / "empty")
+    assert [p.code for p in flow.problems] == ["SHR118"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_symlinks_out_of_the_folder_are_never_followed(tmp_path: Path) -> None:
+    outside = write_tree(
+        tmp_path / "outside",
+        {
+            "secret.py": "open('stolen.txt', 'w')\n",
+            "big.csv": "x\n",
+            "nb.ipynb": notebook([("open('z')", 1)]),
+        },
+    )
+    root = write_tree(tmp_path / "paper", {"run.py": "open('data/big.csv')\n"})
+    (root / "data").mkdir()
+    (root / "data" / "big.csv").symlink_to(outside / "big.csv")
+    (root / "linked.py").symlink_to(outside / "secret.py")
+    (root / "linked.ipynb").symlink_to(outside / "nb.ipynb")
+    (root / "shared").symlink_to(outside, target_is_directory=True)
+    flow = _load(root)
+    assert [s.path for s in flow.steps] == ["run.py"]
+    (problem,) = flow.problems
+    assert problem.code == "SHR110"
+    assert "a link to a file outside this folder" in problem.message
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8 need a Linux file system")
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    root = tmp_path / "paper"
+    root.mkdir()
+    name = os.fsdecode(b"caf\xe9.py")
+    (root / name).write_text("open('r\\xe9sultat.csv', 'w')\nopen('data.csv')\n", encoding="utf-8")
+    (root / "data.csv").write_text("x\n", encoding="utf-8")
+    flow = _load(root)
+    assert [s.path for s in flow.steps] == [name]
+    assert flow.outputs == ("r\xe9sultat.csv",)
+    json.dumps([s.path for s in flow.steps])  # still serialisable
+
+
+def test_an_unreadable_file() -> None:
+    def reader(rel: str) -> bytes:
+        if rel == "locked.py":
+            raise PermissionError(13, "Permission denied")
+        return b"open('a.txt', 'w')\n"
+
+    # a real unreadable file cannot be made when tests run as root, so the reader refuses instead
+    project = Project(
+        root=Path("/in-memory"),
+        files=("locked.py", "run.py"),
+        tracked=frozenset(),
+        in_git=False,
+        _reader=reader,
+    )
+    flow = trace(project, cache=False)
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "locked.py")]
+    assert io(flow, "run.py") == [("write", "a.txt")]
+
+
+def test_long_chains_of_reassignments() -> None:
+    chain = (
+        "import pandas as pd\ndf = pd.read_csv('a.csv')\n" + "df = df.dropna()\n" * 3000 + "df.to_csv(df)\n"
+    )
+    path = "p = 'out'\n" + "p = p + '/x'\n" * 3000 + "open(p, 'w')\n"
+    flow = flow_of({"chain.py": chain, "path.py": path, "a.csv": ""})
+    assert ("read", "a.csv") in io(flow)
+    assert not [p for p in flow.problems if p.code == "SHR117"]

@@ -1,0 +1,111 @@
+"""The per-file cache in the user's cache folder: used when bytes are unchanged, never inside the project,
+damage means "no cache"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flowkit import graph
+
+from helpers import write_tree
+from sciship.flow import _extract as extract
+from sciship.flow import trace
+from sciship.project import Project
+
+FILES = {
+    "config.py": "OUT = 'results'\n",
+    "01_run.py": "import numpy as np\nfrom config import OUT\nnp.save(f'{OUT}/x', 1)\n",
+    "02_plot.py": "import numpy as np\nimport matplotlib.pyplot as "
+    "plt\nnp.load('results/x.npy')\nplt.savefig('f')\n",
+    "nb.ipynb": '{"cells": [{"cell_type": "code", "execution_count": 1, "source": "open(\'a.txt\')"}],'
+    ' "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+}
+
+
+def test_second_run_uses_the_cache_and_gives_the_same_flow(
+    tmp_path: Path, isolated_cache: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    root = write_tree(tmp_path / "paper", FILES)
+    first = trace(Project.load(root))
+    assert list(isolated_cache.rglob("*.json")), "the cache was written to the user cache folder"
+    assert not list(root.rglob("*flow*")), "nothing is written into the project"
+
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed again although the bytes did not change")
+
+    monkeypatch.setattr(extract, "extract_units", no_parsing)
+    second = trace(Project.load(root))
+    assert graph(second) == graph(first)
+    assert second.uses == first.uses
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "paper", FILES)
+    trace(Project.load(root))
+    (root / "02_plot.py").write_text(
+        "import matplotlib.pyplot as plt\nplt.savefig('g.pdf')\n", encoding="utf-8"
+    )
+    flow = trace(Project.load(root))
+    assert flow.step("02_plot.py").writes == ("g.pdf",)  # type: ignore[union-attr]
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path, isolated_cache: Path) -> None:
+    root = write_tree(tmp_path / "paper", FILES)
+    expected = graph(trace(Project.load(root)))
+    for f in isolated_cache.rglob("*.json"):
+        f.write_text('{"format": 1, "files": {"x": [1, 2', encoding="utf-8")
+    assert graph(trace(Project.load(root))) == expected
+    for f in isolated_cache.rglob("*.json"):
+        f.write_text('{"format": 1, "files": {"' + "a" * 64 + '": {"p": 3}}}', encoding="utf-8")
+    assert graph(trace(Project.load(root))) == expected
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    root = write_tree(tmp_path / "paper", FILES)
+    assert trace(Project.load(root)).steps
+
+
+def test_adding_a_helper_module_invalidates_what_depended_on_it(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "paper", {"run.py": "import store\nstore.keep('a')\n"})
+    assert trace(Project.load(root)).outputs == ()
+    (root / "store.py").write_text("def keep(name):\n    open(name + '.txt', 'w')\n", encoding="utf-8")
+    assert trace(Project.load(root)).outputs == ("a.txt",)
+
+
+def test_extraction_in_a_forked_process_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from sciship.flow import _trace
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    assert _trace.LAST_EXTRACTION == ["here"]
+    monkeypatch.setattr(_trace, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    flow = trace(Project.load(project_dir), cache=False)
+    assert _trace.LAST_EXTRACTION == ["forked"]
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+
+
+def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    monkeypatch.setattr(_trace, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    project = Project.load(project_dir)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    flow = trace(project)
+    assert not _trace._PREFETCH
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses

@@ -1,0 +1,199 @@
+"""Each file-access call of the issue, through the import aliases people use, with its conventions.
+
+One script per case (``run.py`` at the root, nothing else in the folder), compared as (access, path).
+"""
+
+from __future__ import annotations
+
+import pytest
+from flowkit import flow_of, io
+
+CASES = [
+    # open(): the mode decides; json, pickle and csv go through it
+    ("open('a.txt')", [("read", "a.txt")]),
+    ("open('a.txt', 'rb')", [("read", "a.txt")]),
+    ("open('a.txt', 'w')", [("write", "a.txt")]),
+    ("open('a.txt', mode='a')", [("write", "a.txt")]),
+    ("open('a.txt', 'r+')", [("read", "a.txt"), ("write", "a.txt")]),
+    ("open('a.txt', 'x')", [("write", "a.txt")]),
+    ("import json\njson.dump({}, open('out/s.json', 'w'))", [("write", "out/s.json")]),
+    ("import pickle\nwith open('m.pkl', 'rb') as f:\n    m = pickle.load(f)", [("read", "m.pkl")]),
+    ("import csv\nrows = list(csv.reader(open('t.csv', newline='')))", [("read", "t.csv")]),
+    ("import io\nio.open('a.txt', 'w')", [("write", "a.txt")]),
+    ("import gzip\ngzip.open('a.gz')", [("read", "a.gz")]),
+    # pathlib methods and / joins
+    ("from pathlib import Path\nPath('notes.md').read_text()", [("read", "notes.md")]),
+    ("from pathlib import Path\n(Path('out') / 'x.bin').write_bytes(b'')", [("write", "out/x.bin")]),
+    (
+        "import pathlib\np = pathlib.Path('data') / 'raw' / 'x.csv'\nwith p.open() as f:\n    pass",
+        [("read", "data/raw/x.csv")],
+    ),
+    ("from pathlib import Path\nPath('log.txt').open('a')", [("write", "log.txt")]),
+    (
+        "from pathlib import Path\nPath('data').joinpath('a', 'b.txt').write_text('x')",
+        [("write", "data/a/b.txt")],
+    ),
+    # pandas
+    (
+        "import pandas as pd\npd.read_csv('d.csv').to_parquet('d.parquet')",
+        [("read", "d.csv"), ("write", "d.parquet")],
+    ),
+    ("import pandas\npandas.read_excel('x.xlsx')", [("read", "x.xlsx")]),
+    ("from pandas import read_table\nread_table('x.tsv')", [("read", "x.tsv")]),
+    ("import pandas as pd\ndf = pd.DataFrame()\ndf.to_csv(path_or_buf='o.csv')", [("write", "o.csv")]),
+    ("import pandas as pd\ndf = pd.DataFrame()\ndf.to_json()", []),  # no path: returns a string
+    (
+        "import pandas as pd\npd.read_pickle('a.pkl')\npd.DataFrame().to_pickle('b.pkl')",
+        [("read", "a.pkl"), ("write", "b.pkl")],
+    ),
+    # numpy: save adds .npy, savez/savez_compressed add .npz when missing
+    ("import numpy as np\nnp.save('out/k', 1)", [("write", "out/k.npy")]),
+    ("import numpy as np\nnp.save('out/k.npy', 1)", [("write", "out/k.npy")]),
+    ("from numpy import save\nsave(file='k', arr=1)", [("write", "k.npy")]),
+    ("import numpy as np\nnp.savez('arrays', a=1)", [("write", "arrays.npz")]),
+    ("import numpy as np\nnp.savez_compressed('arrays.npz', a=1)", [("write", "arrays.npz")]),
+    (
+        "import numpy as np\nnp.load('k.npy'); np.loadtxt('t.txt'); np.genfromtxt('g.csv')",
+        [("read", "g.csv"), ("read", "k.npy"), ("read", "t.txt")],
+    ),
+    ("import numpy as np\nnp.savetxt('t.txt', [1])", [("write", "t.txt")]),
+    (
+        "import numpy as np\na = np.fromfile('raw.bin')\na.tofile('copy.bin')",
+        [("read", "raw.bin"), ("write", "copy.bin")],
+    ),
+    # matplotlib: savefig on plt or a figure; no extension means PNG (unless format= says otherwise)
+    ("import matplotlib.pyplot as plt\nplt.savefig('fig1')", [("write", "fig1.png")]),
+    (
+        "from matplotlib import pyplot as plt\nfig, ax = plt.subplots()\nfig.savefig('figs/a.pdf')",
+        [("write", "figs/a.pdf")],
+    ),
+    ("import matplotlib.pyplot as plt\nplt.savefig('fig1', format='svg')", [("write", "fig1")]),
+    (
+        "import matplotlib.pyplot as plt\nplt.rcParams['savefig.format'] = 'pdf'\nplt.savefig('fig1')",
+        [("write", "fig1.pdf")],
+    ),
+    ("import pylab\npylab.savefig('p')", [("write", "p.png")]),
+    ("from pylab import *\nsavefig('p.eps')", [("write", "p.eps")]),
+    (
+        "import matplotlib.pyplot as plt\nplt.imread('in.png')\nplt.imsave('out.png', [[0]])",
+        [("read", "in.png"), ("write", "out.png")],
+    ),
+    # xarray
+    (
+        "import xarray as xr\nds = xr.open_dataset('in.nc')\nds.to_netcdf('out.nc')",
+        [("read", "in.nc"), ("write", "out.nc")],
+    ),
+    ("import xarray as xr\nxr.open_mfdataset('data/era5_*.nc')", [("read", "data/era5_*.nc")]),
+    ("import xarray as xr\nxr.open_mfdataset(['a.nc', 'b.nc'])", [("read", "a.nc"), ("read", "b.nc")]),
+    (
+        "import xarray as xr\nxr.open_dataset('x.nc').to_zarr('x.zarr')",
+        [("read", "x.nc"), ("write", "x.zarr")],
+    ),
+    # h5py and netCDF4: the mode decides
+    ("import h5py\nh5py.File('a.h5')", [("read", "a.h5")]),
+    ("import h5py\nh5py.File('a.h5', 'w')", [("write", "a.h5")]),
+    ("import h5py\nh5py.File('a.h5', mode='r+')", [("read", "a.h5"), ("write", "a.h5")]),
+    ("import netCDF4\nnetCDF4.Dataset('a.nc')", [("read", "a.nc")]),
+    ("from netCDF4 import Dataset\nDataset('a.nc', 'w', format='NETCDF4')", [("write", "a.nc")]),
+    # PIL
+    (
+        "from PIL import Image\nim = Image.open('in.jpg')\nim.save('out/small.png')",
+        [("read", "in.jpg"), ("write", "out/small.png")],
+    ),
+    # scipy.io
+    (
+        "import scipy.io as sio\nsio.loadmat('m.mat')\nsio.savemat('n.mat', {})",
+        [("read", "m.mat"), ("write", "n.mat")],
+    ),
+    ("from scipy.io import loadmat\nloadmat('data/subject1')", [("read", "data/subject1")]),
+    # torch, joblib: the path is the second argument when saving
+    (
+        "import torch\ntorch.save(model, 'model.pt')\ntorch.load('model.pt')",
+        [("write", "model.pt"), ("read", "model.pt")],
+    ),
+    (
+        "import joblib\njoblib.dump(clf, 'clf.joblib')\njoblib.load('clf.joblib')",
+        [("write", "clf.joblib"), ("read", "clf.joblib")],
+    ),
+    # imageio, v2 and v3 names
+    (
+        "import imageio\nimageio.imread('a.png')\nimageio.imwrite('b.png', im)",
+        [("read", "a.png"), ("write", "b.png")],
+    ),
+    ("import imageio.v2 as imageio\nimageio.mimsave('movie.gif', frames)", [("write", "movie.gif")]),
+    (
+        "import imageio.v3 as iio\nim = iio.imread('a.tif')\niio.imwrite('b.tif', im)",
+        [("read", "a.tif"), ("write", "b.tif")],
+    ),
+    # shutil
+    ("import shutil\nshutil.copyfile('a.txt', 'b.txt')", [("read", "a.txt"), ("write", "b.txt")]),
+    ("import shutil\nshutil.copy('a.txt', 'backup/')", [("read", "a.txt"), ("write", "backup/a.txt")]),
+    ("import shutil\nshutil.move('a.txt', 'b.txt')", [("read", "a.txt"), ("write", "b.txt")]),
+    # more names researchers use
+    (
+        "import geopandas as gpd\ngpd.read_file('map.gpkg').to_file('out.geojson')",
+        [("read", "map.gpkg"), ("write", "out.geojson")],
+    ),
+    (
+        "import polars as pl\npl.read_csv('a.csv').write_parquet('a.parquet')",
+        [("read", "a.csv"), ("write", "a.parquet")],
+    ),
+    (
+        "from urllib.request import urlretrieve\nurlretrieve('https://x.org/d.zip', 'data/d.zip')",
+        [("write", "data/d.zip")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES, ids=[c[0].split("\n")[-1][:50] for c in CASES])
+def test_call(source: str, expected: list[tuple[str, str]]) -> None:
+    assert io(flow_of({"run.py": source + "\n"})) == expected
+
+
+def test_loadmat_finds_the_file_with_mat_added() -> None:
+    flow = flow_of(
+        {"run.py": "from scipy.io import loadmat\nloadmat('data/subject1')\n", "data/subject1.mat": b""}
+    )
+    assert flow.missing == ()
+    assert flow_of({"run.py": "from scipy.io import loadmat\nloadmat('data/subject1')\n"}).missing == (
+        "data/subject1",
+    )
+
+
+def test_copy_into_an_existing_folder_keeps_the_name() -> None:
+    flow = flow_of(
+        {"run.py": "import shutil\nshutil.copy('a.txt', 'backup')\n", "a.txt": "", "backup/old.txt": ""}
+    )
+    assert io(flow) == [("read", "a.txt"), ("write", "backup/a.txt")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import matplotlib.pyplot as plt\nplt.ylabel('ATP/s')\nplt.title('a / b')",
+        "import re\nre.compile(r'\\.pkl$')",
+        "x = '/'\nprint('results/' + x)",
+        "import numpy as np\nnp.mean('data.npy')",
+        "import pandas as pd\npd.DataFrame().to_csv()",
+        "import json\njson.dump({}, fh)",
+        "import pickle\npickle.load(f)",
+        "data = {'path': 'data/x.csv'}\nprint(data)",
+        "import requests\nrequests.get('https://example.org/data.csv')",
+        "import pandas as pd\npd.read_csv('https://example.org/data.csv')",
+        "import pandas as pd\npd.read_csv(sys.stdin)",
+        "model.save(weights)",
+        "obj.save('not a path')",
+    ],
+)
+def test_what_is_not_a_file_access(source: str) -> None:
+    assert io(flow_of({"run.py": source + "\n"})) == []
+
+
+def test_a_local_function_named_like_a_method_is_followed() -> None:
+    flow = flow_of(
+        {
+            "run.py": "import store\nstore.save('run1')\n",
+            "store.py": "import numpy as np\n\ndef save(name):\n    np.save(f'results/{name}', 1)\n",
+        }
+    )
+    assert io(flow) == [("write", "results/run1.npy")]

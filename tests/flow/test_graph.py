@@ -1,0 +1,302 @@
+"""The data flow of realistic research folders written for these tests: the exact graph, order and problems.
+
+``tests/projects/flow-paper``: numbered scripts, a config module whose constants the scripts import, a helper
+module whose function saves figures, ``np.save`` without an extension, f-string and glob patterns, a
+notebook in a sub-folder, a report script using ``Path(__file__)``, an axis label and a regular expression
+that are not paths, a missing input, an absolute path and a path that leaves the folder.
+
+``tests/projects/flow-tangled``: two scripts that need each other's outputs, two that write the same file,
+two that append to the same log (fine), a script meant to run from its own folder, ``os.chdir``, and
+notebooks run out of order, re-run, with a skipped cell, and never run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flowkit import graph
+
+from sciship.flow import PROBLEM_CODES, trace
+from sciship.project import Project
+
+PROJECTS = Path(__file__).parent.parent / "projects"
+
+
+def _trace(name: str):  # type: ignore[no-untyped-def]
+    return trace(Project.load(PROJECTS / name), cache=False)
+
+
+def test_paper_folder_graph() -> None:
+    assert graph(_trace("flow-paper")) == {
+        "steps": [
+            {
+                "order": 1,
+                "path": "01_clean.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["data/raw/readings_*.csv", "data/raw/stations.csv"],
+                "writes": ["data/clean.parquet"],
+                "after": [],
+            },
+            {
+                "order": 2,
+                "path": "02_fit.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["data/clean.parquet"],
+                "writes": ["results/bootstrap_*.npy", "results/params.npy", "results/summary.json"],
+                "after": ["01_clean.py"],
+            },
+            {
+                "order": 3,
+                "path": "03_figures.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["data/legend.txt", "results/bootstrap_*.npy", "results/params.npy"],
+                "writes": ["figures/fig1.png", "figures/fig2.png"],
+                "after": ["02_fit.py"],
+            },
+            {
+                "order": 4,
+                "path": "notebooks/explore.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/clean.parquet"],
+                "writes": ["figures/overview.pdf"],
+                "after": ["01_clean.py"],
+            },
+            {
+                "order": 5,
+                "path": "reports/make_table.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["results/summary.json"],
+                "writes": ["reports/table1.tex"],
+                "after": ["02_fit.py"],
+            },
+        ],
+        "inputs": ["data/legend.txt", "data/raw/readings_*.csv", "data/raw/stations.csv"],
+        "outputs": [
+            "data/clean.parquet",
+            "figures/fig1.png",
+            "figures/fig2.png",
+            "figures/overview.pdf",
+            "reports/table1.tex",
+            "results/bootstrap_*.npy",
+            "results/params.npy",
+            "results/summary.json",
+        ],
+        "missing": ["data/legend.txt"],
+        "external": ["../../shared/lookup.csv", "/home/ana/thesis/extra_calibration.txt"],
+        "problems": [
+            ("SHR111", "03_figures.py", 23, None),
+            ("SHR112", "03_figures.py", 24, None),
+            ("SHR110", "03_figures.py", 25, None),
+        ],
+    }
+
+
+def test_paper_folder_uses_say_where_and_how() -> None:
+    flow = _trace("flow-paper")
+    by_path = {(u.source, u.access, u.path): u for u in flow.uses}
+    helper = by_path[("03_figures.py", "write", "figures/fig1.png")]
+    assert (helper.line, helper.via, helper.call) == (20, "helpers/plotting.py:9", "fig.savefig")
+    npy = by_path[("02_fit.py", "write", "results/params.npy")]
+    assert (npy.line, npy.call, npy.written, npy.pattern) == (12, "np.save", "results/params.npy", False)
+    runs = by_path[("02_fit.py", "write", "results/bootstrap_*.npy")]
+    assert (runs.line, runs.pattern) == (17, True)
+    nb = by_path[("notebooks/explore.ipynb", "read", "data/clean.parquet")]
+    assert (nb.cell, nb.line, nb.written) == (1, 1, "../data/clean.parquet")
+    outside = by_path[("03_figures.py", "read", "../../shared/lookup.csv")]
+    assert outside.location == "outside"
+    absolute = by_path[("03_figures.py", "read", "/home/ana/thesis/extra_calibration.txt")]
+    assert absolute.location == "absolute"
+    # an axis label, a title with a slash and a regular expression are not paths
+    assert not any(
+        "ATP" in u.path
+        or "pkl" in u.path
+        or ("bootstrap" in u.written and u.access == "write" and u.source != "02_fit.py")
+        for u in flow.uses
+    )
+
+
+def test_paper_folder_messages_name_the_place_and_the_next_step() -> None:
+    flow = _trace("flow-paper")
+    messages = {p.code: p.message for p in flow.problems}
+    assert messages["SHR110"].startswith(
+        "`03_figures.py` reads `data/legend.txt` (line 25), but no script or"
+    )
+    assert "README" in messages["SHR110"]
+    assert (
+        "`/home/ana/thesis/extra_calibration.txt` (line 23), which exists only on your computer"
+        in messages["SHR111"]
+    )
+    assert "`../../shared/lookup.csv` (line 24), which points outside this folder" in messages["SHR112"]
+    assert set(messages) <= set(PROBLEM_CODES)
+
+
+def test_tangled_folder_graph() -> None:
+    assert graph(_trace("flow-tangled")) == {
+        "steps": [
+            {
+                "order": 1,
+                "path": "d_log.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": [],
+                "writes": ["tables/log.txt"],
+                "after": [],
+            },
+            {
+                "order": 2,
+                "path": "notebooks/rerun.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": [],
+                "writes": ["data/x.npy"],
+                "after": [],
+            },
+            {
+                "order": 3,
+                "path": "notebooks/never_run.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/x.npy"],
+                "writes": [],
+                "after": ["notebooks/rerun.ipynb"],
+            },
+            {
+                "order": 4,
+                "path": "notebooks/skipped_cell.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/x.npy"],
+                "writes": [],
+                "after": ["notebooks/rerun.ipynb"],
+            },
+            {
+                "order": 5,
+                "path": "scripts/prepare.py",
+                "kind": "script",
+                "workdir": "scripts",
+                "reads": ["data/input.csv"],
+                "writes": ["data/prepared.csv"],
+                "after": [],
+            },
+            {
+                "order": 6,
+                "path": "c_summary.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["data/prepared.csv"],
+                "writes": ["summary.csv", "tables/log.txt"],
+                "after": ["scripts/prepare.py"],
+            },
+            {
+                "order": 7,
+                "path": "notebooks/out_of_order.ipynb",
+                "kind": "notebook",
+                "workdir": "notebooks",
+                "reads": ["data/prepared.csv"],
+                "writes": [],
+                "after": ["scripts/prepare.py"],
+            },
+            {
+                "order": 8,
+                "path": "a_model.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["tables/b.csv"],
+                "writes": ["tables/a.csv"],
+                "after": ["b_report.py"],
+            },
+            {
+                "order": 9,
+                "path": "b_report.py",
+                "kind": "script",
+                "workdir": "",
+                "reads": ["tables/a.csv"],
+                "writes": ["summary.csv", "tables/b.csv"],
+                "after": ["a_model.py"],
+            },
+        ],
+        "inputs": ["data/input.csv"],
+        "outputs": [
+            "data/prepared.csv",
+            "data/x.npy",
+            "summary.csv",
+            "tables/a.csv",
+            "tables/b.csv",
+            "tables/log.txt",
+        ],
+        "missing": [],
+        "external": [],
+        "problems": [
+            ("SHR114", "a_model.py", 3, None),
+            ("SHR113", "b_report.py", 5, None),
+            ("SHR115", "notebooks/out_of_order.ipynb", None, 2),
+            ("SHR116", "notebooks/rerun.ipynb", None, 2),
+            ("SHR116", "notebooks/skipped_cell.ipynb", None, 1),
+        ],
+    }
+
+
+def test_tangled_folder_messages() -> None:
+    flow = _trace("flow-tangled")
+    messages = {(p.code, p.path): p.message for p in flow.problems}
+    cycle = messages[("SHR114", "a_model.py")]
+    assert "`a_model.py` reads `tables/b.csv`, which `b_report.py` writes" in cycle
+    assert "`b_report.py` reads `tables/a.csv`, which `a_model.py` writes" in cycle
+    double = messages[("SHR113", "b_report.py")]
+    assert "`summary.csv` is written by `c_summary.py` (line 7) and `b_report.py` (line 5)" in double
+    assert (
+        "code cell 2 shows [3] but code cell 3 below it shows [2]"
+        in messages[("SHR115", "notebooks/out_of_order.ipynb")]
+    )
+    assert "jump from [2] (code cell 2) to [5] (code cell 3)" in messages[("SHR116", "notebooks/rerun.ipynb")]
+    assert (
+        "Code cell 2 of this notebook was never run" in messages[("SHR116", "notebooks/skipped_cell.ipynb")]
+    )
+
+
+def test_the_trace_is_memoised_on_the_snapshot() -> None:
+    project = Project.load(PROJECTS / "flow-paper")
+    assert trace(project, cache=False) is trace(project, cache=False)
+
+
+def test_a_cache_file_a_step_makes_itself_does_not_tie_steps_together() -> None:
+    from flowkit import flow_of
+
+    helper = (
+        "import os\nimport json\n\ndef dates():\n    if os.path.exists('cache/dates.json'):\n"
+        "        return json.load(open('cache/dates.json'))\n    d = {}\n"
+        "    json.dump(d, open('cache/dates.json', 'w'))\n    return d\n"
+    )
+    flow = flow_of(
+        {
+            "tools.py": helper,
+            "a.py": "import tools\nimport numpy as np\nnp.save('a', tools.dates())\n",
+            "b.py": "import tools\nimport numpy as np\nnp.load('a.npy')\nprint(tools.dates())\n",
+        }
+    )
+    assert [(s.path, s.after) for s in flow.steps] == [("a.py", ()), ("b.py", ("a.py",))]
+    assert [p.code for p in flow.problems] == ["SHR113"]  # both write cache/dates.json
+
+
+def test_a_circle_is_described_by_one_loop() -> None:
+    from flowkit import flow_of
+
+    flow = flow_of(
+        {
+            "a.py": "open('x.csv'); open('y.csv', 'w'); open('w.csv', 'w')",
+            "b.py": "open('y.csv'); open('z.csv', 'w')",
+            "c.py": "open('z.csv'); open('x.csv', 'w')",
+            "d.py": "open('w.csv'); open('x.csv', 'a')",
+        }
+    )
+    (problem,) = [p for p in flow.problems if p.code == "SHR114"]
+    assert (
+        "`a.py` reads `x.csv`, which `d.py` writes; `d.py` reads `w.csv`, which `a.py` writes"
+        in problem.message
+    )
+    assert "(4 steps are caught in such circles)" in problem.message

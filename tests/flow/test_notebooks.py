@@ -1,0 +1,135 @@
+"""Notebooks: how they were last run (SHR115 out of order, SHR116 stale outputs), magics, other kernels."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from flowkit import flow_of, io, notebook
+
+from sciship.flow._notebook import run_problems
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([1, 2, 3], []),  # Restart & Run All
+        ([None, None], []),  # never run / outputs cleared
+        ([1, 3, 2], [("SHR115", 2)]),
+        ([2, 2], [("SHR115", 1)]),  # the same count twice: a copied cell
+        ([1, 2, 5], [("SHR116", 2)]),  # cells run again in between
+        ([4, 5, 6], [("SHR116", 0)]),  # cells ran before the first one
+        ([1, None, 2], [("SHR116", 1)]),  # a cell skipped
+        ([1, 2, None], []),  # a last cell added and not run yet: nothing saved from it
+    ],
+)
+def test_run_problems(counts: list[int | None], expected: list[tuple[str, int]]) -> None:
+    cells = [(i, c, True, c is not None) for i, c in enumerate(counts)]
+    assert [(code, cell) for code, _msg, cell in run_problems(cells)] == expected
+
+
+def test_empty_cells_that_never_ran_are_fine() -> None:
+    assert run_problems([(0, 1, True, True), (1, None, False, False), (2, 2, True, True)]) == []
+
+
+def test_magics_are_skipped_and_cd_moves_the_folder() -> None:
+    flow = flow_of(
+        {
+            "nb.ipynb": notebook(
+                [
+                    ("%matplotlib inline\nimport pandas as pd\n!ls data\nfiles = !ls\n", 1),
+                    ("%%time\ndf = pd.read_csv('a.csv')", 2),
+                    ("%%bash\ncat b.csv > c.csv", 3),
+                    ("%cd data\npd.read_csv('d.csv')\ndf?", 4),
+                ]
+            ),
+            "a.csv": "",
+            "data/d.csv": "",
+        }
+    )
+    assert io(flow) == [("read", "a.csv"), ("read", "data/d.csv")]
+    assert flow.problems == ()
+
+
+def test_names_bound_in_earlier_cells() -> None:
+    flow = flow_of(
+        {
+            "nb.ipynb": notebook(
+                [
+                    ("import numpy as np\nimport os", 1),
+                    ("out = 'results'\nname = 'means'", 2),
+                    ("x = np.arange(3)\ny = x * 2", 3),
+                    ("path = os.path.join(out, name)\nnp.save(path, y)", 4),
+                ]
+            )
+        }
+    )
+    (use,) = flow.uses
+    assert (use.path, use.cell, use.line) == ("results/means.npy", 3, 2)
+
+
+def test_other_kernels_are_not_steps() -> None:
+    flow = flow_of({"r.ipynb": notebook([("read.csv('a.csv')", 1)], language="R"), "run.py": "print(1)\n"})
+    assert [s.path for s in flow.steps] == ["run.py"]
+
+
+def test_nbformat_3_notebooks() -> None:
+    nb = {
+        "worksheets": [{"cells": [{"cell_type": "code", "input": "open('a.txt')", "prompt_number": 1}]}],
+        "metadata": {},
+        "nbformat": 3,
+    }
+    flow = flow_of({"old.ipynb": json.dumps(nb)})
+    assert io(flow) == [("read", "a.txt")]
+
+
+def test_a_cell_that_is_not_python_is_a_problem_the_others_count() -> None:
+    cells = [("open('a.txt')", 1), ("for x in open('c.txt'", 2), ("open('b.txt')", 3), ("for y in", 4)]
+    flow = flow_of({"nb.ipynb": notebook(cells)})
+    assert io(flow) == [("read", "a.txt"), ("read", "b.txt")]
+    (problem,) = [p for p in flow.problems if p.code != "SHR110"]
+    assert (problem.code, problem.cell) == ("SHR117", 1)
+    assert "Code cell 2" in problem.message  # cell 4 cannot access a file: its syntax does not matter here
+
+
+def test_shell_lines_inside_blocks_and_code_switched_off() -> None:
+    flow = flow_of(
+        {
+            "nb.ipynb": notebook(
+                [
+                    (
+                        (
+                            "from pathlib import Path\np = Path('data.fits')\n"
+                            "if not p.exists():\n    !wget -O $p https://x.org/d\nopen(p)"
+                        ),
+                        1,
+                    ),
+                    ("if False:\n    open('old/never.txt')\nelse:\n    open('new.txt')", 2),
+                ]
+            ),
+        }
+    )
+    assert io(flow) == [("read", "data.fits"), ("read", "new.txt")]
+    assert [p.code for p in flow.problems] == ["SHR110", "SHR110"]
+
+
+def test_shell_downloads_and_copies_in_notebooks() -> None:
+    get = (
+        "!wget 'https://x.org/a.gz' -O data/a.tsv.gz\n"
+        "!gunzip data/a.tsv.gz\n"
+        "!curl -o data/b.csv https://x.org/b"
+    )
+    copy = "!cp data/b.csv backup/b.csv  # keep a copy\n!wget https://x.org/c -O $folder/c.txt"
+    use = "import pandas as pd\npd.read_csv('data/a.tsv', sep='\\t')"
+    flow = flow_of({"nb/get.ipynb": notebook([(get, 1), (copy, 2), (use, 3)])})
+    assert set(io(flow)) == {
+        ("write", "nb/data/a.tsv.gz"),
+        ("read", "nb/data/a.tsv.gz"),
+        ("write", "nb/data/a.tsv"),
+        ("write", "nb/data/b.csv"),
+        ("read", "nb/data/b.csv"),
+        ("write", "nb/backup/b.csv"),
+        ("write", "**/c.txt"),
+        ("read", "nb/data/a.tsv"),
+    }
+    assert flow.problems == ()

@@ -1,0 +1,421 @@
+"""Path expressions: how a path argument is built, where relative paths start, patterns, and what counts as
+missing. In-memory folders, except where git or the disk matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flowkit import flow_of, graph, io, notebook
+
+from helpers import git, write_tree
+from sciship.flow import trace
+from sciship.project import Project
+
+EXPRESSIONS = [
+    ("open(r'data\\raw\\x.csv')", "data/raw/x.csv"),
+    ("import os\nopen(os.path.join('data', 'raw', 'x.csv'))", "data/raw/x.csv"),
+    ("from pathlib import Path\nopen(Path('data') / 'raw' / 'x.csv')", "data/raw/x.csv"),
+    ("from pathlib import Path\nopen(Path('data', 'x.csv'))", "data/x.csv"),
+    ("import os\nDATA = 'data'\nopen(os.path.join(DATA, 'x.csv'))", "data/x.csv"),
+    ("DATA = 'data/'\nopen(DATA + 'x.csv')", "data/x.csv"),
+    ("DATA = 'data'\nopen(f'{DATA}/x.csv')", "data/x.csv"),
+    ("DATA = 'data'\nopen('{}/x.csv'.format(DATA))", "data/x.csv"),
+    ("DATA = 'data'\nopen('{d}/x.csv'.format(d=DATA))", "data/x.csv"),
+    ("DATA = 'data'\nopen('%s/x.csv' % DATA)", "data/x.csv"),
+    ("import os\nopen(os.path.normpath('data/./raw/../x.csv'))", "data/x.csv"),
+    ("PATHS = {'raw': 'data/raw.csv'}\nopen(PATHS['raw'])", "data/raw.csv"),
+    ("FILES = ['a.csv', 'b.csv']\nopen(FILES[1])", "b.csv"),
+    ("import os\nopen(os.path.splitext('data/x.csv')[0] + '.json')", "data/x.json"),
+    ("from pathlib import Path\nopen(Path('data/x.csv').with_suffix('.json'))", "data/x.json"),
+    (
+        "from pathlib import Path\nsrc = Path('data/x.csv')\nopen(src.parent / (src.stem + '_clean.csv'))",
+        "data/x_clean.csv",
+    ),
+    ("p = 'data/x.csv'\nopen(p.replace('.csv', '.txt'))", "data/x.txt"),
+    ("import os\nopen(os.environ.get('DATA', 'data/x.csv'))", "data/x.csv"),
+    ("import sys\nopen(sys.argv[1] if len(sys.argv) > 1 else 'data/x.csv')", "data/x.csv"),
+    # a later assignment wins, for the lines after it
+    ("p = 'a.csv'\np = 'b.csv'\nopen(p)", "b.csv"),
+    ("p = 'data'\np += '/x.csv'\nopen(p)", "data/x.csv"),
+]
+
+
+@pytest.mark.parametrize(("source", "path"), EXPRESSIONS, ids=[e[0].split("\n")[-1] for e in EXPRESSIONS])
+def test_expression(source: str, path: str) -> None:
+    assert io(flow_of({"run.py": source + "\n"})) == [("read", path)]
+
+
+PATTERNS = [
+    ("import numpy as np\nfor i in range(3):\n    np.save(f'results/run_{i}.npy', i)", "results/run_*.npy"),
+    ("import numpy as np\nnp.save('results/run_{}.npy'.format(i), 1)", "results/run_*.npy"),
+    ("import numpy as np\nnp.save('results/run_%03d' % i, 1)", "results/run_*.npy"),
+    ("import numpy as np\nnp.save(f'results/run_{i:03d}', 1)", "results/run_*.npy"),
+    ("import matplotlib.pyplot as plt\nplt.savefig(f'figs/{name}.pdf')", "figs/*.pdf"),
+]
+
+
+@pytest.mark.parametrize(("source", "path"), PATTERNS, ids=[p[1] + str(i) for i, p in enumerate(PATTERNS)])
+def test_unknown_parts_make_a_pattern(source: str, path: str) -> None:
+    flow = flow_of({"run.py": source + "\n"})
+    (use,) = flow.uses
+    assert (use.path, use.pattern) == (path, True)
+
+
+def test_loops_over_files() -> None:
+    flow = flow_of(
+        {
+            "run.py": (
+                "import glob, os\nimport pandas as pd\nfrom pathlib import Path\nimport numpy as np\n"
+                "for f in sorted(glob.glob('data/*.csv')):\n    pd.read_csv(f)\n"
+                "for p in Path('images').glob('*.png'):\n    p.read_bytes()\n"
+                "for name in os.listdir('raw'):\n    open(os.path.join('raw', name))\n"
+                "for sample in ['a', 'b']:\n    np.load(f'arrays/{sample}.npy')\n"
+                "tables = [pd.read_csv(f) for f in glob.glob('tables/*.tsv')]\n"
+                "frames = list(map(pd.read_csv, glob.glob('more/*.csv')))\n"
+                "for i, f in enumerate(glob.glob('enum/*.txt')):\n    open(f)\n"
+            )
+        }
+    )
+    assert io(flow) == [
+        ("read", "data/*.csv"),
+        ("read", "images/*.png"),
+        ("read", "raw/*"),
+        ("read", "arrays/a.npy"),
+        ("read", "arrays/b.npy"),
+        ("read", "tables/*.tsv"),
+        ("read", "more/*.csv"),
+        ("read", "enum/*.txt"),
+    ]
+
+
+def test_functions_are_followed_with_their_arguments() -> None:
+    flow = flow_of(
+        {
+            "run.py": (
+                "import os\nimport pandas as pd\n\n"
+                "def load(name, folder='data'):\n    return pd.read_csv(os.path.join(folder, name))\n\n"
+                "def main():\n    load('a.csv')\n    load('b.csv', folder='extra')\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            )
+        }
+    )
+    assert io(flow) == [("read", "data/a.csv"), ("read", "extra/b.csv")]
+    assert [u.line for u in flow.uses] == [5, 5]
+
+
+def test_helper_module_functions_count_for_the_step_that_calls_them() -> None:
+    flow = flow_of(
+        {
+            "lib/io_helpers.py": (
+                "import numpy as np\nOUT = 'results'\n\ndef save(name, arr):\n    np.save(f'{OUT}/{name}', "
+                "arr)\n"
+            ),
+            "run.py": "import sys\nsys.path.append('lib')\nfrom io_helpers import save\n\nsave('means', "
+            "[1])\n",
+        }
+    )
+    (use,) = flow.uses
+    assert (use.source, use.path, use.line, use.via) == (
+        "run.py",
+        "results/means.npy",
+        5,
+        "lib/io_helpers.py:5",
+    )
+    assert [s.path for s in flow.steps] == ["run.py"]
+
+
+def test_functions_nobody_calls_do_not_run() -> None:
+    flow = flow_of(
+        {"run.py": "import numpy as np\n\ndef unused():\n    np.save('never', 1)\n\nprint('hi')\n"}
+    )
+    assert flow.uses == ()
+
+
+def test_argparse_defaults_are_what_runs_without_options() -> None:
+    flow = flow_of(
+        {
+            "count.py": (
+                "import argparse\nimport pandas as pd\n\n"
+                "def main():\n    parser = argparse.ArgumentParser()\n"
+                "    parser.add_argument('--data', default='data/counts.csv')\n"
+                "    parser.add_argument('--out-file', default='results/summary.csv')\n"
+                "    parser.add_argument('input', nargs='?')\n"
+                "    args = parser.parse_args()\n"
+                "    df = pd.read_csv(args.data)\n    df.to_csv(args.out_file)\n    open(args.input)\n\n"
+                "main()\n"
+            )
+        }
+    )
+    assert io(flow) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
+
+
+def test_constants_from_a_helper_module() -> None:
+    files = {
+        "settings.py": "from pathlib import Path\nROOT = Path(__file__).parent\nDATA = ROOT / 'data'\nOUT = "
+        "'out'\n",
+        "analysis/run.py": (
+            "import settings\nfrom settings import DATA\nimport numpy as np\n"
+            "np.load(DATA / 'x.npy')\nnp.save(settings.OUT + '/y', 1)\n"
+        ),
+    }
+    assert io(flow_of(files)) == [("read", "data/x.npy"), ("write", "out/y.npy")]
+
+
+def test_file_relative_paths_start_at_the_script() -> None:
+    files = {
+        "analysis/run.py": (
+            "import os\nfrom pathlib import Path\nHERE = Path(__file__).resolve().parent\n"
+            "open(HERE / 'input.csv')\n"
+            "open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'x.csv'))\n"
+            "open(Path(__file__).parents[1] / 'top.txt')\n"
+        ),
+        "analysis/input.csv": "",
+        "data/x.csv": "",
+        "top.txt": "",
+    }
+    flow = flow_of(files)
+    assert io(flow) == [("read", "analysis/input.csv"), ("read", "data/x.csv"), ("read", "top.txt")]
+    assert flow.problems == ()
+
+
+def test_scripts_run_from_the_root_unless_their_paths_say_otherwise() -> None:
+    files = {
+        "scripts/from_root.py": "open('data/x.csv')\n",
+        "scripts/from_here.py": "open('../data/x.csv')\nopen('local.txt')\n",
+        "scripts/local.txt": "",
+        "data/x.csv": "",
+    }
+    flow = flow_of(files)
+    workdirs = {s.path: s.workdir for s in flow.steps}
+    assert workdirs == {"scripts/from_root.py": "", "scripts/from_here.py": "scripts"}
+    assert flow.problems == ()
+    assert set(flow.inputs) == {"data/x.csv", "scripts/local.txt"}
+
+
+def test_notebooks_run_from_their_own_folder() -> None:
+    flow = flow_of({"nb/a.ipynb": notebook([("open('data.csv')", None), ("open('../top.csv')", None)])})
+    assert io(flow) == [("read", "nb/data.csv"), ("read", "top.csv")]
+    assert flow.steps[0].workdir == "nb"
+
+
+def test_chdir_moves_the_working_folder() -> None:
+    flow = flow_of(
+        {
+            "run.py": (
+                "import os\nopen('a.txt')\nos.chdir('data')\nopen('b.txt')\n"
+                "os.chdir(os.path.dirname(os.path.abspath(__file__)))\nopen('c.txt')\n"
+            ),
+            "nb/n.ipynb": notebook([("%cd ../data", 1), ("open('d.txt')", 2)]),
+        }
+    )
+    assert io(flow, "run.py") == [("read", "a.txt"), ("read", "data/b.txt"), ("read", "c.txt")]
+    assert io(flow, "nb/n.ipynb") == [("read", "data/d.txt")]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("/home/ana/data/x.csv", "/home/ana/data/x.csv"),
+        ("C:\\\\Users\\\\ana\\\\x.csv", "C:/Users/ana/x.csv"),
+        ("~/data/x.csv", "~/data/x.csv"),
+    ],
+)
+def test_absolute_paths(written: str, shown: str) -> None:
+    flow = flow_of({"run.py": f"open('{written}')\n"})
+    (problem,) = flow.problems
+    assert (problem.code, problem.path, problem.line) == ("SHR111", "run.py", 1)
+    assert flow.external == (shown,)
+    assert flow.steps[0].reads == ()
+
+
+def test_an_absolute_path_into_the_folder_says_its_relative_path() -> None:
+    flow = flow_of({"run.py": "open('/in-memory/data/x.csv')\n", "data/x.csv": ""})
+    (problem,) = flow.problems
+    assert "(inside this folder: `data/x.csv`)" in problem.message
+
+
+def test_paths_that_leave_the_folder() -> None:
+    flow = flow_of(
+        {"run.py": "open('../../shared/x.csv')\n", "sub/nb.ipynb": notebook([("open('../../y')", 1)])}
+    )
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR112", "run.py"), ("SHR112", "sub/nb.ipynb")]
+    assert set(flow.external) == {"../../shared/x.csv", "../y"}
+
+
+def test_a_file_some_step_writes_is_not_missing() -> None:
+    flow = flow_of(
+        {
+            "01_make.py": "import numpy as np\nnp.save('out/k', 1)\n",
+            "02_use.py": "import numpy as np\nk = np.load('out/k.npy')\n",
+        }
+    )
+    assert flow.problems == ()
+    assert flow.steps[1].after == ("01_make.py",)
+    assert flow.inputs == ()
+    assert flow.outputs == ("out/k.npy",)
+
+
+def test_patterns_connect_steps() -> None:
+    flow = flow_of(
+        {
+            "a.py": "import numpy as np\nfor i in range(3):\n    np.save(f'results/run_{i}.npy', i)\n",
+            "b.py": "import numpy as np\nnp.load('results/run_1.npy')\n",
+            "c.py": "import glob\nimport numpy as np\n[np.load(f) for f in glob.glob('results/*.npy')]\n",
+        }
+    )
+    assert [(s.path, s.after) for s in flow.steps] == [("a.py", ()), ("b.py", ("a.py",)), ("c.py", ("a.py",))]
+    assert flow.problems == ()
+
+
+def test_only_paths_whose_folder_is_known_are_reported_missing() -> None:
+    flow = flow_of(
+        {
+            "run.py": (
+                "import numpy as np\nimport os\n"
+                "np.load(f'{name}.npy')\n"  # the .npy of an f-string: where is unknown
+                "np.load(os.path.join(outdir, 'k.npy'))\n"  # an unknown folder
+                "np.load(f'results/run_{i}.npy')\n"  # a known folder: nothing there
+            )
+        }
+    )
+    assert [(p.code, p.line) for p in flow.problems] == [("SHR110", 5)]
+    assert "reads files matching `results/run_*.npy`" in flow.problems[0].message
+    assert io(flow) == [("read", "*.npy"), ("read", "**/k.npy"), ("read", "results/run_*.npy")]
+
+
+def test_a_file_git_ignores_is_on_disk_but_not_shared(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "paper",
+        {
+            ".gitignore": "data/\n",
+            "run.py": "open('data/big.csv')\n",
+            "data/big.csv": "x\n",
+        },
+    )
+    git(root, "init", "-q")
+    flow = trace(Project.load(root), cache=False)
+    (problem,) = flow.problems
+    assert problem.code == "SHR110"
+    assert "it is on your disk, but git ignores it" in problem.message
+
+
+def test_graph_of_a_small_folder_is_stable() -> None:
+    files = {
+        "fig2.py": "import matplotlib.pyplot as plt\nplt.savefig('fig2.png')\n",
+        "fig10.py": "import matplotlib.pyplot as plt\nplt.savefig('fig10.png')\n",
+        "step3_x.py": "print('x')\n",
+        "01_prep.py": "print('prep')\n",
+    }
+    assert [s["path"] for s in graph(flow_of(files))["steps"]] == [
+        "01_prep.py",
+        "fig2.py",
+        "fig10.py",
+        "step3_x.py",
+    ]
+
+
+def test_star_imports_of_a_helper_module() -> None:
+    flow = flow_of(
+        {
+            "analysis/utils.py": "import pandas as pd\nDATA = '../data'\n\ndef get_dataframe():\n"
+            "    return pd.read_pickle(DATA + '/study.pkl')\n",
+            "analysis/main.ipynb": notebook(
+                [("from utils import *\ndf = get_dataframe()", 1), ("open(DATA + '/x')", 2)]
+            ),
+            "data/study.pkl": b"",
+            "data/x": b"",
+        }
+    )
+    assert io(flow) == [("read", "data/study.pkl"), ("read", "data/x")]
+    assert flow.problems == ()
+
+
+def test_package_modules_are_not_steps_but_scripts_next_to_them_are() -> None:
+    flow = flow_of(
+        {
+            "src/mypkg/__init__.py": "",
+            "src/mypkg/io.py": (
+                "import logging\nlogging.basicConfig()\n\ndef load(p):\n    return open(p).read()\n"
+            ),
+            "src/mypkg/cli.py": (
+                "from mypkg.io import load\n\nif __name__ == '__main__':\n    load('data/in.txt')\n"
+            ),
+            "scripts/run.py": "from mypkg.io import load\nload('data/in.txt')\n",
+            "data/in.txt": "",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["scripts/run.py", "src/mypkg/cli.py"]
+    assert io(flow, "scripts/run.py") == [("read", "data/in.txt")]
+
+
+def test_single_file_modules_in_src_are_scripts() -> None:
+    flow = flow_of(
+        {
+            "src/main.py": "from loaders import *\ndata = load_cora()\n",
+            "src/loaders.py": "import numpy as np\n\ndef load_cora():\n    return np.load('data/cora.npz')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["src/main.py"]
+    assert io(flow) == [("read", "data/cora.npz")]
+
+
+def test_methods_of_the_projects_classes_run_when_called() -> None:
+    flow = flow_of(
+        {
+            "bench.py": (
+                "import json\n\nclass Bench:\n    def __init__(self, out):\n        self.out = out\n"
+                "        open('bench.log', 'a')\n\n    def run(self, name):\n"
+                "        open(f'results/{name}.json', 'w')\n\n"
+                "    def analyze(self):\n        open('analysis.csv', 'w')\n"
+            ),
+            "experiment.py": "from bench import Bench\nb = Bench('x')\nb.run('constant')\n",
+        }
+    )
+    assert io(flow) == [("write", "bench.log"), ("write", "results/constant.json")]
+
+
+def test_a_missing_file_with_a_namesake_elsewhere_gets_a_hint() -> None:
+    flow = flow_of(
+        {
+            "notebooks/sub/a.ipynb": notebook([("open('../parameters/params.yaml')", 1)]),
+            "parameters/params.yaml": "",
+        }
+    )
+    (problem,) = flow.problems
+    assert "did you mean `parameters/params.yaml`?" in problem.message
+
+
+def test_importing_a_helper_runs_its_top_level_in_the_importer() -> None:
+    flow = flow_of(
+        {
+            "lib/tools.py": "import numpy as np\nDATES = np.loadtxt('gendata/dates.txt')\n",
+            "src/run_a.py": "import sys\nsys.path.append('../lib')\nimport tools\nprint(tools.DATES)\n",
+            "other/lib/tools.py": "def older_copy():\n    pass\n",
+            "gendata/dates.txt": "",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["src/run_a.py"]
+    (use,) = flow.uses
+    assert (use.source, use.line, use.via, use.path) == (
+        "src/run_a.py",
+        3,
+        "lib/tools.py:2",
+        "gendata/dates.txt",
+    )
+
+
+MAIN = "if __name__ == '__main__':\n"
+
+
+def test_a_helper_with_a_demo_block_is_not_a_step() -> None:
+    flow = flow_of(
+        {
+            "lib/fmt.py": "def pretty(x):\n    return str(x)\n\n" + MAIN + "    print(pretty(3))\n",
+            "lib/store.py": "import numpy as np\n\n" + MAIN + "    np.save('cache/demo', 1)\n",
+            "lib/io.py": "print('never imported: io is the standard library')\n",
+            "run.py": "import sys\nsys.path.append('lib')\nimport fmt, store\nimport io\nprint(1)",
+        }
+    )
+    # a helper whose main block writes a file is a step of its own; one that only prints is not
+    assert [s.path for s in flow.steps] == ["lib/io.py", "lib/store.py", "run.py"]
