@@ -34,6 +34,7 @@ BACKENDS: dict[str, tuple[str, str, tuple[str | None, ...]]] = {
     "hatchling": ("hatchling", "hatchling.build", ("1.25.0", "1.26.0", None)),
     "pdm-backend": ("pdm-backend", "pdm.backend", ("2.3.3", "2.4.0", "2.4.10", None)),
     "poetry-core": ("poetry-core", "poetry.core.masonry.api", ("1.9.1", "2.1.3", "2.2.0", None)),
+    "uv_build": ("uv_build", "uv_build", ("0.7.2", None)),
 }
 CLASSIFIER = "License :: OSI Approved :: MIT License"
 #: scenario -> what [project] holds besides name, version, description, readme and requires-python

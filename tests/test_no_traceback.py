@@ -12,7 +12,7 @@ commands run through ``setpriv`` without the two capabilities that let root igno
 (``CAP_DAC_OVERRIDE``, ``CAP_DAC_READ_SEARCH``), so a mode-000 file or folder is as unreadable to them as
 to any user. The named pipe, the dangling link and the link loop are unreadable for root too.
 
-Commands still being built join :data:`COMMANDS` with one line each (``review check``, ``audit``).
+Commands still being built join :data:`COMMANDS` with one line each (``audit``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "adopt": ("adopt", "--dry-run", "{path}", "--output", "{out}", "--yes"),
     "build": ("build", "--no-smoke", "{path}"),
     "share": ("share", "--dry-run", "--yes", "{path}"),
+    "review-check": ("review", "check", "{path}"),
 }
 #: commands that run a build backend: real builds, so they are marked slow
 SLOW = frozenset({"build"})

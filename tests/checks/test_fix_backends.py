@@ -67,6 +67,10 @@ VERIFIED = [
         ("table", True), ("expression", True), ("expression+classifier", True),
         ("expression+license-files", True), ("table+license-files", True), ("dynamic+static", True),
         ("partial-project", False)]),
+    *(("uv_build", v, s, ok) for v in ("0.7.2", None) for s, ok in [
+        ("table", True), ("expression", True), ("expression+classifier", True),
+        ("expression+license-files", True), ("table+license-files", False), ("dynamic+static", False),
+        ("partial-project", False)]),
     *(("poetry-core", v, s, ok) for v in ("2.2.0", None) for s, ok in [
         ("table", True), ("expression", True), ("expression+classifier", True),
         ("expression+license-files", True), ("table+license-files", False), ("dynamic+static", True),

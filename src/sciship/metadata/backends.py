@@ -20,11 +20,13 @@ flit_core     3.11 and newer      3.11 and newer     refused                    
 hatchling     every version       1.26 and newer     accepted                     accepted
 pdm-backend   2.4 and newer       2.4 and newer      refused                      refused
 poetry-core   2.0 and newer       2.0 and newer      accepted                     refused from 2.2
+uv_build      every version       every version      accepted                     refused
 ============  ==================  =================  ===========================  ======================
 
-Every backend that reads ``[project]`` refuses a key that is both written there and listed in
-``dynamic``, and a ``[project]`` table without ``name`` (PEP 621); poetry-core reads ``[project]`` from
-2.0 on (1.x ignores it and reads ``[tool.poetry]``).
+("every version": every version that works as a backend, uv_build 0.7 and newer, hatchling 1.21 and
+newer as far as tried.) Every backend that reads ``[project]`` refuses a ``[project]`` table without
+``name`` (PEP 621), and all but poetry-core 2 and pdm-backend 2.5 refuse a key that is both written there
+and listed in ``dynamic``; poetry-core reads ``[project]`` from 2.0 on (1.x reads only ``[tool.poetry]``).
 """
 
 from __future__ import annotations
@@ -106,6 +108,17 @@ BACKENDS: tuple[Backend, ...] = (
         refuses_license_classifiers=True,
         refuses_files_with_table_from="2.4",
         accepts_dynamic_and_static_from="2.5",
+        project_only=True,
+    ),
+    Backend(
+        "uv-build",
+        "uv_build",
+        ("uv_build",),
+        expression_from=None,
+        license_files_from=None,
+        license_files_before="refused",
+        refuses_license_classifiers=False,
+        refuses_files_with_table_from="0",
         project_only=True,
     ),
     Backend(

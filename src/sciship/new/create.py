@@ -199,6 +199,9 @@ def default_description(name: str) -> str:
 def check_author(raw: str) -> str:
     """The author's name; InputError for a comma (it separates authors in package metadata)."""
     text = clean_text(raw, "author name")
+    if text and not any(c.isalpha() for c in text):
+        raise InputError(f"`{text}` has no letters, so it cannot be a person's or a team's name.",
+                         hint='Give your name, for example `--author "Ada Lovelace"`.')
     if "," in text:
         family, _, given = text.partition(",")
         example = f"{given.strip()} {family.strip()}".strip() or "Ada Lovelace"
