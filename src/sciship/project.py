@@ -153,7 +153,7 @@ class Project:
         special = None if "pyproject.toml" in files else _not_a_file(root, "pyproject.toml")
 
         def reader(rel: str) -> bytes:
-            return (root / rel).read_bytes()
+            return _read_regular(root / rel)
 
         return cls(
             root=root,
@@ -473,6 +473,19 @@ def _drop_unsafe(root: Path, files: Iterable[str]) -> tuple[list[str], list[str]
         elif stat.S_ISREG(st.st_mode):
             kept.append(rel)
     return kept, skipped
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path``; OSError when it is not a regular file.
+
+    Opened without blocking and checked before reading: a named pipe would otherwise wait forever for a
+    writer, and callers may ask for paths the snapshot did not list (``pyproject.toml`` is read by name).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))
+        return fh.read()
 
 
 def _not_a_file(root: Path, rel: str) -> Problem | None:
