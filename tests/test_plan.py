@@ -102,8 +102,8 @@ def test_an_edit_of_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 def test_an_edit_of_a_folder_or_a_broken_toml_is_refused(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").mkdir()
     with pytest.raises(PlanError, match="not a plain file"):
-        Plan(tmp_path).edit_toml("pyproject.toml", lambda doc: None, "x")
+        Plan(tmp_path).edit_toml("pyproject.toml", lambda _: None, "x")
     (tmp_path / "pyproject.toml").rmdir()
     (tmp_path / "pyproject.toml").write_text('name = "unclosed\n', encoding="utf-8")
     with pytest.raises(PlanError, match="not valid TOML"):
-        Plan(tmp_path).edit_toml("pyproject.toml", lambda doc: None, "x")
+        Plan(tmp_path).edit_toml("pyproject.toml", lambda _: None, "x")
