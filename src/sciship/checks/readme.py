@@ -239,6 +239,12 @@ def declare_readme(project: Project, plan: Plan) -> None:
     found = project.find_ci("README")
     if found is None:
         return
+    if project.read_text(found) is None:  # every backend reads the declared README as UTF-8, and stops
+        plan.note(
+            f"RDM300: `{found}` is not UTF-8 text, so declaring it would stop the build. Save it as UTF-8 "
+            "(most editors have an 'encoding' option when saving), then run `sciship check --fix` again."
+        )
+        return
 
     def change(doc: TOMLDocument) -> None:
         table = project_table(doc)
