@@ -87,3 +87,23 @@ def test_git_move_keeps_history_and_edit_follows(tmp_path: Path) -> None:
     plan.apply()
     assert (tmp_path / "src/pkg/script.py").read_text() == "# moved\nprint('hi')\n"
     assert "R" in git(tmp_path, "status", "--porcelain")  # staged as a rename
+
+
+def test_an_edit_of_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_bytes(b"build/\n\xe9t\xe9/\n")
+    plan = Plan(tmp_path)
+    with pytest.raises(PlanError) as info:
+        plan.edit(".gitignore", lambda text: text + "dist/\n", "ignore dist")
+    assert "not UTF-8" in info.value.message
+    assert info.value.line == 2
+    assert not plan
+
+
+def test_an_edit_of_a_folder_or_a_broken_toml_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").mkdir()
+    with pytest.raises(PlanError, match="not a plain file"):
+        Plan(tmp_path).edit_toml("pyproject.toml", lambda _: None, "x")
+    (tmp_path / "pyproject.toml").rmdir()
+    (tmp_path / "pyproject.toml").write_text('name = "unclosed\n', encoding="utf-8")
+    with pytest.raises(PlanError, match="not valid TOML"):
+        Plan(tmp_path).edit_toml("pyproject.toml", lambda _: None, "x")

@@ -134,3 +134,62 @@ def test_unusable_paths_raise_input_errors(tmp_path: Path, kind: str) -> None:
     with pytest.raises(InputError) as info:
         Project.load(target)
     assert info.value.hint
+
+
+def test_pipes_are_never_read_and_are_named(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.py": "import os\n"})
+    os.mkfifo(tmp_path / "pipe.py")
+    project = Project.load(tmp_path)
+    assert "pipe.py" not in project.files
+    assert "pipe.py" in project.skipped
+    assert [p.path for p in project.problems] == ["pipe.py"]
+    assert project.read_bytes("pipe.py") is None  # asked by name: refused at once, never blocks
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        pytest.param(lambda root: (root / "pyproject.toml").mkdir(), "is a folder", id="folder"),
+        pytest.param(lambda root: os.mkfifo(root / "pyproject.toml"), "not a regular file", id="pipe"),
+        pytest.param(lambda root: (root / "pyproject.toml").symlink_to("pyproject.toml"), "points back",
+                     id="loop"),
+        pytest.param(lambda root: (root / "pyproject.toml").symlink_to("nowhere.toml"), "points nowhere",
+                     id="dangling"),
+    ],
+)
+def test_a_pyproject_that_is_not_a_file_is_said(tmp_path: Path, make: object, words: str) -> None:
+    write_tree(tmp_path, {"a.py": ""})
+    make(tmp_path)  # type: ignore[operator]
+    project = Project.load(tmp_path)
+    assert project.has_pyproject
+    assert project.pyproject is None
+    assert project.pyproject_error is not None
+    assert words in project.pyproject_error.message
+    with pytest.raises(InputError) as info:
+        project.require_readable_pyproject("so nothing can be built")
+    assert words in info.value.message
+    assert "So nothing can be built." in info.value.message
+
+
+def test_a_pyproject_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[project]\nname = "x"\ndescription = "caf\xe9"\n')
+    project = Project.load(tmp_path)
+    err = project.pyproject_error
+    assert err is not None
+    assert (err.line, err.column) == (3, 19)
+    assert "not UTF-8" in err.message
+    with pytest.raises(InputError) as info:
+        project.require_readable_pyproject("so nothing can be built")
+    assert info.value.location() == f"{tmp_path.resolve() / 'pyproject.toml'}:3:19"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root opens any folder (tests/test_no_traceback.py drops that)")
+def test_a_folder_that_cannot_be_opened_is_a_problem(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.py": "", "hidden/b.py": ""})
+    (tmp_path / "hidden").chmod(0)
+    try:
+        project = Project.load(tmp_path)
+    finally:
+        (tmp_path / "hidden").chmod(0o755)
+    assert project.files == ("a.py",)
+    assert [p.path for p in project.problems] == ["hidden/"]

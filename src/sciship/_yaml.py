@@ -1,4 +1,6 @@
-"""Read YAML files (CITATION.cff, CI workflows) safely, turning every failure into a located message.
+"""Read YAML files (CITATION.cff, CI workflows, environment.yml) safely: every failure becomes a located
+message, dates stay the text they were written as, and a file that expands past any real one (an "alias
+bomb") stops early.
 
 Checks and the metadata model read the same files: :func:`load_file` parses each at most once per
 project snapshot, with the fast C loader when PyYAML has it.
@@ -46,7 +48,7 @@ def load(text: str) -> tuple[Any, YamlError | None]:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader()), None  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "the YAML syntax is broken"
@@ -55,6 +57,33 @@ def load(text: str) -> tuple[Any, YamlError | None]:
         return None, YamlError(str(problem), mark.line + 1, mark.column + 1)
     except (ValueError, TypeError, RecursionError) as exc:
         return None, YamlError(f"a value could not be read ({exc})")
+    if _too_big(data):
+        return None, YamlError(
+            f"the file expands to more than {MAX_VALUES:,} values, because it repeats parts of itself "
+            "through `&anchor` / `*alias` references; sciship does not read files that large"
+        )
+    return data, None
+
+
+#: More values than any real CITATION.cff or workflow holds; a file past it is an "alias bomb".
+MAX_VALUES = 200_000
+
+
+def _too_big(data: Any) -> bool:
+    """Whether ``data`` holds more than MAX_VALUES values once aliases are expanded (stops early)."""
+    budget = MAX_VALUES
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def load_file(project: Project, path: str) -> tuple[Any, YamlError | None]:

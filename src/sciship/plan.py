@@ -12,6 +12,7 @@ import contextlib
 import difflib
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -53,8 +54,21 @@ class Plan:
         return None
 
     def _disk(self, path: str) -> bytes | None:
+        """The bytes on disk at ``path``; None when nothing is there (or it cannot be read)."""
+        full = self.root / path
         try:
-            return (self.root / path).read_bytes()
+            mode = full.stat().st_mode
+        except (OSError, RuntimeError):
+            return None
+        if not stat.S_ISREG(mode):  # a folder, a pipe (reading it could block forever), a device
+            raise PlanError(
+                f"`{path}` is not a plain file (it is a folder, a pipe or a device), so sciship cannot "
+                "change it.",
+                hint="Rename or remove it, then run again.",
+                path=path,
+            )
+        try:
+            return full.read_bytes()
         except OSError:
             return None
 
@@ -98,7 +112,16 @@ class Plan:
         original = self._disk(path)
         if original is None:
             raise PlanError(f"sciship wanted to edit `{path}`, but it cannot read it.", path=path)
-        new = change(original.decode("utf-8-sig"))
+        try:
+            before = original.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PlanError(
+                f"sciship wanted to edit `{path}`, but it is not UTF-8 text, so sciship left it alone.",
+                hint="Save it as UTF-8 (most editors have an 'encoding' option when saving) and run again.",
+                path=path,
+                line=original[: exc.start].count(b"\n") + 1,
+            ) from None
+        new = change(before)
         if new.encode("utf-8") == original:
             return
         self.actions.append(Action("edit", path, reason, content=new.encode("utf-8"), original=original))
@@ -108,7 +131,15 @@ class Plan:
         import tomlkit
 
         def apply(text: str) -> str:
-            doc = tomlkit.parse(text)
+            try:
+                doc = tomlkit.parse(text)
+            except tomlkit.exceptions.ParseError as exc:
+                raise PlanError(
+                    f"sciship wanted to edit `{path}`, but it is not valid TOML ({exc}), so sciship left "
+                    "it alone.",
+                    hint="Fix the syntax first (`sciship check` shows where) and run again.",
+                    path=path,
+                ) from None
             change(doc)
             return tomlkit.dumps(doc)
 

@@ -7,6 +7,7 @@ project at all (missing, a file, not readable) raises :class:`~sciship._errors.I
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -106,6 +107,8 @@ class Project:
     in_git: bool
     problems: list[Problem] = field(default_factory=list)
     skipped: tuple[str, ...] = ()  #: paths not listed on purpose (symlinks out of the root, venvs)
+    #: why ``pyproject.toml`` is there but not a readable file (a folder, a pipe, a broken link)
+    pyproject_not_a_file: Problem | None = None
     _reader: Callable[[str], bytes] | None = field(default=None, repr=False)
     _bytes: dict[str, bytes | None] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -138,24 +141,28 @@ class Project:
                 hint="Check that the folder exists and that you are allowed to read it.",
             ) from exc
         listed = _git_files(root)
+        problems: list[Problem] = []
         if listed is not None:
             files, tracked = listed
             in_git = True
             files, skipped = _drop_unsafe(root, files)
         else:
-            files, skipped = _walk(root)
+            files, skipped, problems = _walk(root)
             tracked = frozenset()
             in_git = False
+        special = None if "pyproject.toml" in files else _not_a_file(root, "pyproject.toml")
 
         def reader(rel: str) -> bytes:
-            return (root / rel).read_bytes()
+            return _read_regular(root / rel)
 
         return cls(
             root=root,
             files=tuple(sorted(files)),
             tracked=tracked,
             in_git=in_git,
+            problems=problems,
             skipped=tuple(sorted(skipped)),
+            pyproject_not_a_file=special,
             _reader=reader,
         )
 
@@ -274,6 +281,11 @@ class Project:
         return "pyproject.toml" if self.has("pyproject.toml") else None
 
     @property
+    def has_pyproject(self) -> bool:
+        """Whether there is anything called pyproject.toml, readable or not (see :attr:`pyproject_error`)."""
+        return self.has("pyproject.toml") or self.pyproject_not_a_file is not None
+
+    @property
     def pyproject(self) -> dict[str, Any] | None:
         """``pyproject.toml`` as data; None when missing or broken (see :attr:`pyproject_error`)."""
         return self._pyproject()[0]
@@ -285,15 +297,20 @@ class Project:
     def _pyproject(self) -> tuple[dict[str, Any] | None, Problem | None]:
         def parse() -> tuple[dict[str, Any] | None, Problem | None]:
             if not self.has("pyproject.toml"):
-                return None, None
+                return None, self.pyproject_not_a_file
             raw = self.read_bytes("pyproject.toml")
             if raw is None:
-                return None, Problem("pyproject.toml", "sciship could not read this file.")
+                reason = next((p.message for p in self.problems if p.path == "pyproject.toml"), "")
+                return None, Problem("pyproject.toml", reason or "sciship could not read this file.")
             try:
                 text = raw.decode("utf-8")
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as exc:
                 return None, Problem(
-                    "pyproject.toml", "This file is not UTF-8 text; TOML files must be UTF-8."
+                    "pyproject.toml",
+                    "This file is not UTF-8 text, and TOML files must be UTF-8. Save it as UTF-8 "
+                    "(most editors have an 'encoding' option when saving).",
+                    raw[: exc.start].count(b"\n") + 1,
+                    exc.start - raw.rfind(b"\n", 0, exc.start),
                 )
             try:
                 return tomllib.loads(text), None
@@ -310,6 +327,23 @@ class Project:
                 )
 
         return self.memo("pyproject", parse)  # type: ignore[no-any-return]
+
+    def require_readable_pyproject(self, consequence: str) -> None:
+        """Raise :class:`InputError` when pyproject.toml is there but cannot be read or parsed.
+
+        ``consequence`` says what the command cannot do because of it ("sciship cannot build it").
+        Commands that would act on a broken file call this first; ``check`` reports it as a finding.
+        """
+        err = self.pyproject_error
+        if err is None:
+            return
+        raise InputError(
+            f"{err.message} {consequence[:1].upper()}{consequence[1:]}.",
+            hint="Fix pyproject.toml first; `sciship check` shows what is wrong with it.",
+            path=str(self.root / err.path),
+            line=err.line,
+            column=err.column,
+        )
 
     def pyproject_document(self) -> tomlkit.toml_document.TOMLDocument:
         """A round-trip (comment-preserving) copy of pyproject.toml for edits. New on every call."""
@@ -441,6 +475,47 @@ def _drop_unsafe(root: Path, files: Iterable[str]) -> tuple[list[str], list[str]
     return kept, skipped
 
 
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path``; OSError when it is not a regular file.
+
+    Opened without blocking and checked before reading: a named pipe would otherwise wait forever for a
+    writer, and callers may ask for paths the snapshot did not list (``pyproject.toml`` is read by name).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))
+        return fh.read()
+
+
+def _not_a_file(root: Path, rel: str) -> Problem | None:
+    """Why ``rel`` exists in ``root`` but is not a regular file sciship may read, or None."""
+    full = root / rel
+    try:
+        st = full.lstat()
+    except OSError:
+        return None  # nothing there at all
+    kind: str | None = None
+    if stat.S_ISDIR(st.st_mode):
+        kind = "is a folder, not a file"
+    elif stat.S_ISLNK(st.st_mode):
+        try:
+            target = full.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            loop = isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+            kind = "is a link that points back to itself" if loop else "is a link that points nowhere"
+        else:
+            if not (target == root or root in target.parents):
+                kind = "is a link to a file outside the project, which sciship does not follow"
+            elif not target.is_file():
+                kind = "is a link to something that is not a file"
+    elif not stat.S_ISREG(st.st_mode):
+        kind = "is not a regular file (a named pipe, a socket or a device)"
+    if kind is None:
+        return None
+    return Problem(rel, f"`{rel}` {kind}, so sciship cannot read it. Replace it with a plain text file.")
+
+
 def _link_inside(root: Path, link: Path) -> bool:
     try:
         target = link.resolve(strict=True)
@@ -449,12 +524,18 @@ def _link_inside(root: Path, link: Path) -> bool:
     return target.is_file() and (target == root or root in target.parents)
 
 
-def _walk(root: Path) -> tuple[list[str], list[str]]:
-    """Walk a folder outside git: honour .gitignore files, never follow symlinked folders."""
+def _walk(root: Path) -> tuple[list[str], list[str], list[Problem]]:
+    """Walk a folder outside git: honour .gitignore files, never follow symlinked folders.
+
+    Only regular files (and links to regular files inside the root) are listed: a named pipe, a socket
+    or a device would block or make no sense when read, so it is skipped. A folder sciship may not open
+    becomes a :class:`Problem`, so a command can say which files it could not see.
+    """
     import pathspec
 
     files: list[str] = []
     skipped: list[str] = []
+    problems: list[Problem] = []
     specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
 
     def ignored(rel: str, is_dir: bool) -> bool:
@@ -466,44 +547,63 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
                 return True
         return False
 
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        rel_dir = os.path.relpath(dirpath, root)
-        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
-        if ".gitignore" in filenames:
-            try:
-                lines = (
-                    (Path(dirpath) / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    def visit(folder: Path, rel_dir: str) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(
+                Problem(
+                    rel_dir or ".",
+                    f"sciship could not open this folder ({_reason(exc)}), so the files in it were not read.",
                 )
+            )
+            return
+        names = {e.name for e in entries}
+        if ".gitignore" in names:
+            try:
+                lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
                 specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(lines)))
             except OSError:
                 pass
-        keep_dirs = []
-        for d in sorted(dirnames):
-            rel = rel_dir + d
-            full = Path(dirpath) / d
-            if d in _NEVER_WALK or ignored(rel, True):
-                continue
-            if full.is_symlink():
+        subfolders: list[os.DirEntry[str]] = []
+        for entry in entries:
+            rel = rel_dir + entry.name
+            try:
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+                is_file = not is_link and entry.is_file(follow_symlinks=False)
+            except OSError:
                 skipped.append(rel)
                 continue
-            if (full / "pyvenv.cfg").is_file():  # a virtual environment: note it, do not list its files
-                files.append(rel + "/pyvenv.cfg")
+            if is_dir:
+                if entry.name in _NEVER_WALK or ignored(rel, True):
+                    continue
+                if os.path.isfile(os.path.join(entry.path, "pyvenv.cfg")):  # noqa: PTH113, PTH118 - never raises
+                    files.append(rel + "/pyvenv.cfg")  # a virtual environment: note it, do not list its files
+                    continue
+                subfolders.append(entry)
                 continue
-            keep_dirs.append(d)
-        dirnames[:] = keep_dirs
-        for name in filenames:
-            rel = rel_dir + name
             if ignored(rel, False):
                 continue
-            full = Path(dirpath) / name
-            if full.is_symlink():
-                if _link_inside(root, full):
+            if is_link:
+                if _link_inside(root, Path(entry.path)):
                     files.append(rel)
                 else:
-                    skipped.append(rel)
-                continue
-            files.append(rel)
-    return files, skipped
+                    skipped.append(rel)  # a link out of the root, to a folder, nowhere, or in a loop
+            elif is_file:
+                files.append(rel)
+            else:  # a named pipe, socket or device: reading it could block forever
+                skipped.append(rel)
+                problems.append(
+                    Problem(rel, "This is not a regular file (a named pipe, a socket or a device), so "
+                            "sciship did not read it.")
+                )
+        for entry in subfolders:
+            visit(Path(entry.path), rel_dir + entry.name + "/")
+
+    visit(root, "")
+    return files, skipped, problems
 
 
 def _detect_packages(files: Iterable[str]) -> tuple[ImportPackage, ...]:

@@ -407,3 +407,19 @@ def test_dev_instructions_missing() -> None:
     finding = compute("RDM315", {"README.md": "# x\n\nA tool.\n\n```bash\npip install x\n```\n"})
     assert finding.status == "failed"
     assert finding.path == "README.md"
+
+
+@pytest.mark.parametrize(
+    ("intro", "status"),
+    [
+        pytest.param("An example package.", "passed", id="the-declared-description-however-short"),
+        pytest.param("An example package", "passed", id="description-without-its-full-stop"),
+        pytest.param("Analyse des marées côtières pour les océanographes.", "passed", id="french"),
+        pytest.param("潮汐の記録を読み、整え、まとめるためのツールです。", "passed", id="japanese"),
+        pytest.param("Анализ приливов и отливов для океанологов и гидрологов.", "passed", id="russian"),
+        pytest.param("Work in progress", "failed", id="a-label-is-not-an-introduction"),
+    ],
+)
+def test_intro_in_any_language_or_the_declared_description(intro: str, status: str) -> None:
+    readme = f"# example-pkg\n\n{intro}\n\n## Installation\n\n```bash\npip install example-pkg\n```\n"
+    assert compute("RDM310", files(readme)).status == status

@@ -125,12 +125,43 @@ def git_author(project: Project) -> dict[str, str] | None:
 
 
 def project_table(doc: TOMLDocument) -> Any:
-    """The ``[project]`` table of a tomlkit document, created when missing."""
+    """The ``[project]`` table of a tomlkit document, created when missing.
+
+    Raises :class:`~sciship._errors.PlanError` when ``project`` is something else (a string, a list):
+    sciship does not rewrite a value whose shape it does not understand.
+    """
     import tomlkit
 
     if "project" not in doc:
         doc.add("project", tomlkit.table())
-    return doc["project"]
+    table = doc["project"]
+    if not isinstance(table, dict):
+        from sciship._errors import PlanError
+
+        raise PlanError(
+            "`project` in pyproject.toml is not a table, so sciship did not change it.",
+            hint="Write it as a `[project]` table (`sciship explain pyproject`).",
+            path=PYPROJECT,
+        )
+    return table
+
+
+def table_key(table: Any, key: str, kind: type, shape: str) -> Any:
+    """``table[key]`` when it has the expected ``kind`` (or is absent: None); else PlanError.
+
+    Fixers edit values through this, so a value of the wrong shape (``classifiers = "..."``) is left
+    alone with a message instead of being half-rewritten.
+    """
+    value = table.get(key)
+    if value is None or isinstance(value, kind):
+        return value
+    from sciship._errors import PlanError
+
+    raise PlanError(
+        f"`{key}` in pyproject.toml is not {shape}, so sciship did not change it.",
+        hint="Correct its shape first (`sciship check` says how).",
+        path=PYPROJECT,
+    )
 
 
 def inline_authors(authors: list[dict[str, str]]) -> Any:

@@ -15,6 +15,7 @@ from sciship.checks._project_table import (
     line_of,
     no_pyproject,
     project_table,
+    table_key,
 )
 from sciship.metadata.licenses import (
     AMBIGUOUS_CLASSIFIERS,
@@ -383,7 +384,7 @@ def _renamed(canonical: str) -> str:
 
 
 def _drop_license_classifiers(table: Any) -> None:
-    classifiers = table.get("classifiers")
+    classifiers = table_key(table, "classifiers", list, "a list of strings")
     if classifiers is None:
         return
     for i in reversed(range(len(classifiers))):

@@ -16,6 +16,7 @@ from sciship.checks._project_table import (
     inline_authors,
     line_of,
     project_table,
+    table_key,
     version_literals,
 )
 
@@ -556,7 +557,7 @@ def add_author(project: Project, plan: Plan) -> None:
 
     def change(doc: TOMLDocument) -> None:
         table = project_table(doc)
-        if "authors" not in table:
+        if table_key(table, "authors", list, "a list of authors") is None:
             table["authors"] = inline_authors([author])
             return
         for a in table["authors"]:
@@ -647,7 +648,7 @@ def add_urls(project: Project, plan: Plan) -> None:
         import tomlkit
 
         table = project_table(doc)
-        if "urls" not in table:
+        if table_key(table, "urls", dict, "a table of links") is None:
             table["urls"] = tomlkit.table()
         for k, v in add.items():
             if k not in table["urls"]:

@@ -30,6 +30,8 @@ FAMILY = "pyproject"
     it can see; `sciship new` shows a complete one).""",
 )
 def has_pyproject(project: Project) -> Result:
+    if project.pyproject_not_a_file is not None:  # pip cannot read it either
+        return Fail(project.pyproject_not_a_file.message, path="pyproject.toml")
     if project.has("pyproject.toml") or project.has("setup.py"):
         return None  # a setup.py-only project builds with pip; PKG105 asks to move to pyproject.toml
     if not_a_package(project):
@@ -324,8 +326,9 @@ def pyproject_valid(project: Project) -> Result:
     why="""The `[build-system]` table tells pip which tool turns your source into an installable wheel.
     Without it, pip still builds the project, but with whatever setuptools version it finds (old ones
     ignore `[project]`), so builds differ from machine to machine and fail in confusing ways.""",
-    fix="""Add a `[build-system]` table. sciship recommends hatchling:
-    `requires = ["hatchling"]` and `build-backend = "hatchling.build"`.""",
+    fix="""Add a `[build-system]` table. For a new package sciship recommends hatchling:
+    `requires = ["hatchling"]` and `build-backend = "hatchling.build"`. `sciship check --fix` writes out the
+    backend pip already uses for this project (setuptools), so the build does not change.""",
 )
 def has_build_system(project: Project) -> Result:
     data = project.pyproject
@@ -347,16 +350,46 @@ def has_build_system(project: Project) -> Result:
     return None
 
 
+#: ``build-backend`` -> what to write in ``requires`` for it, for the backends sciship knows
+_BACKEND_REQUIRES = {
+    "hatchling.build": "hatchling",
+    "setuptools.build_meta": "setuptools>=61",
+    "setuptools.build_meta:__legacy__": "setuptools>=61",
+    "flit_core.buildapi": "flit_core>=3.4",
+    "poetry.core.masonry.api": "poetry-core>=2",
+    "pdm.backend": "pdm-backend",
+}
+#: a name in ``requires`` -> the ``build-backend`` it provides
+_REQUIRES_BACKEND = {
+    "hatchling": "hatchling.build",
+    "flit-core": "flit_core.buildapi",
+    "poetry-core": "poetry.core.masonry.api",
+    "pdm-backend": "pdm.backend",
+}
+
+
 @fixer("PKG103")
 def add_build_system(project: Project, plan: Plan) -> None:
+    """Write out the backend pip already builds the project with, so the build does not change.
+
+    Without ``[build-system]`` (or without ``build-backend``), pip builds with setuptools'
+    ``build_meta:__legacy__``. Naming another backend here could change what goes into the package, so
+    sciship names setuptools (the legacy entry point when there is a setup.py, which may import files
+    next to it); `sciship explain build-backends` shows how to move to hatchling afterwards.
+    """
     import tomlkit
+
+    from sciship.imports.names import canonicalize_name, requirement_name
+
+    legacy = project.has("setup.py")
+    setuptools = "setuptools.build_meta:__legacy__" if legacy else "setuptools.build_meta"
 
     def change(doc: Any) -> None:
         bs = doc.get("build-system")
         if bs is None:
             table = tomlkit.table()
-            table.add("requires", ["hatchling"])
-            table.add("build-backend", "hatchling.build")
+            table.add("requires", [_BACKEND_REQUIRES[setuptools]])
+            table.add("build-backend", setuptools)
             # put [build-system] first, where readers expect it
             items = list(doc.items())
             for k, _ in items:
@@ -364,18 +397,39 @@ def add_build_system(project: Project, plan: Plan) -> None:
             doc.add("build-system", table)
             for k, v in items:
                 doc.add(k, v)
-        else:
-            if "requires" not in bs:
-                bs["requires"] = ["hatchling"]
-            if "build-backend" not in bs:
-                requires = " ".join(str(r) for r in bs.get("requires", []))
-                bs["build-backend"] = (
-                    "setuptools.build_meta"
-                    if "setuptools" in requires and "hatchling" not in requires
-                    else "hatchling.build"
-                )
+            return
+        if not isinstance(bs, dict):
+            from sciship._errors import PlanError
 
-    plan.edit_toml("pyproject.toml", change, "add the [build-system] table (hatchling)")
+            raise PlanError(
+                "`build-system` in pyproject.toml is not a table, so sciship did not change it.",
+                hint="Write it as a `[build-system]` table (`sciship explain build-backends`).",
+                path="pyproject.toml",
+            )
+        raw = bs.get("requires")
+        listed = raw if isinstance(raw, list) else []
+        names = [canonicalize_name(requirement_name(str(r)) or str(r)) for r in listed]
+        if not bs.get("build-backend"):
+            named = [_REQUIRES_BACKEND[n] for n in names if n in _REQUIRES_BACKEND]
+            bs["build-backend"] = named[0] if len(named) == 1 and "setuptools" not in names else setuptools
+        if not bs.get("requires"):
+            backend = str(bs["build-backend"])
+            if backend not in _BACKEND_REQUIRES:
+                from sciship._errors import PlanError
+
+                raise PlanError(
+                    f"sciship does not know which package provides the build backend `{backend}`, so it "
+                    "did not guess `requires`.",
+                    hint="Add the package to `requires` in `[build-system]` (its documentation names it).",
+                    path="pyproject.toml",
+                )
+            bs["requires"] = [_BACKEND_REQUIRES[backend]]
+        elif "setuptools" in str(bs["build-backend"]) and "setuptools" not in names:
+            bs["requires"].append(_BACKEND_REQUIRES[setuptools])
+
+    plan.edit_toml(
+        "pyproject.toml", change, "write out the [build-system] table pip already builds this project with"
+    )
 
 
 @check(
@@ -469,6 +523,9 @@ def metadata_in_project_table(project: Project) -> Result:
 @fixer("PKG100")
 def write_starter_pyproject(project: Project, plan: Plan) -> None:
     """A starter pyproject.toml from what the folder already shows; nothing invented."""
+    if project.pyproject_not_a_file is not None:
+        plan.note(project.pyproject_not_a_file.message)
+        return
     if project.has("setup.py") or project.has("setup.cfg"):
         plan.note("This project is configured through setup.py/setup.cfg; sciship will not guess how to "
                   "move it. Copy the `setup(...)` arguments into `[project]` by hand "

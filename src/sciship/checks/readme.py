@@ -239,6 +239,12 @@ def declare_readme(project: Project, plan: Plan) -> None:
     found = project.find_ci("README")
     if found is None:
         return
+    if project.read_text(found) is None:  # every backend reads the declared README as UTF-8, and stops
+        plan.note(
+            f"RDM300: `{found}` is not UTF-8 text, so declaring it would stop the build. Save it as UTF-8 "
+            "(most editors have an 'encoding' option when saving), then run `sciship check --fix` again."
+        )
+        return
 
     def change(doc: TOMLDocument) -> None:
         table = project_table(doc)
@@ -367,12 +373,34 @@ _MARKUP = re.compile(
 )
 
 
+#: letters of scripts written without spaces between words (Chinese, Japanese, Thai, ...)
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def _is_prose(line: str) -> bool:
+    """Whether ``line`` reads as a sentence: five words or more, in any alphabet (not a badge or a label)."""
     s = line.strip()
     if not s or s.startswith(("#", "..", ":", "|", "[!", "<", ">>>", "```", "~~~", "=", "-" * 3)):
         return False
-    words = re.findall(r"[A-Za-z]{2,}", _MARKUP.sub(" ", s))
-    return len(words) >= 5
+    text = _MARKUP.sub(" ", s)
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 5 or len(_UNSPACED.findall(text)) >= 10
+
+
+def _states_description(project: Project, lines: list[str]) -> bool:
+    """Whether ``lines`` hold the package's own one-line description (``[project] description``).
+
+    The sentence the author wrote to say what the package does is an introduction however short it is
+    ("Tide analysis."), and it is exactly what PyPI shows above the README.
+    """
+    desc = declared(project, "description")
+    if not isinstance(desc, str):
+        return False
+    want = " ".join(desc.split()).rstrip(" .!?…\u3002\uff01\uff1f").casefold()
+    if not any(c.isalpha() for c in want):
+        return False
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", " ".join(" ".join(lines).split()))  # drop Markdown escapes
+    return want in text.casefold()
 
 
 @check(
@@ -390,7 +418,7 @@ def readme_intro(project: Project) -> Result:
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme
-    if any(_is_prose(line) for line in readme.top()):
+    if any(_is_prose(line) for line in readme.top()) or _states_description(project, readme.top()):
         return None
     if _subtitle(readme) or _after_title(readme):
         return None

@@ -207,10 +207,14 @@ def _license(m: Metadata) -> str | None:
 
 
 def _name_tokens(person: object) -> frozenset[str]:
+    """The words of a name without accents, in any alphabet (`Zoë` and `Zoe` match; so do `李小龙` and
+    `李小龙`); initials and short particles count only when the name has nothing longer (`Li Xi`)."""
     import unicodedata
 
-    text = unicodedata.normalize("NFKD", str(getattr(person, "display", person))).encode("ascii", "ignore")
-    return frozenset(t for t in re.split(r"[^a-z]+", text.decode().lower()) if len(t) > 2)
+    text = unicodedata.normalize("NFKD", str(getattr(person, "display", person))).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    tokens = [t for t in re.split(r"[\W_]+", text) if t]
+    return frozenset(t for t in tokens if len(t) > 2) or frozenset(tokens)
 
 
 def _same_people(first: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:

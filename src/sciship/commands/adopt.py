@@ -132,12 +132,15 @@ def _steps(bar: Any) -> Any:
 def _refuse_packaged(project: Any) -> None:
     from sciship._errors import InputError
 
+    project.require_readable_pyproject(
+        "until it can, sciship cannot tell whether the folder is a package already"
+    )
     if project.metadata or project.has("setup.cfg"):
         raise InputError(
             f"`{project.root}` already describes a package (pyproject.toml or setup.cfg).",
             hint=f"Review it with `sciship check {project.root}` instead.",
         )
-    if project.has("pyproject.toml"):
+    if project.has_pyproject:
         raise InputError(
             f"`{project.root}` has a pyproject.toml without a [project] table; sciship would "
             "have to write a new one.",

@@ -36,7 +36,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.project import Project
 
     project = Project.load(args.path)
-    if not project.has("pyproject.toml") and not project.has("setup.py"):
+    project.require_readable_pyproject("until it can, no build backend can build the package")
+    if not project.has_pyproject and not project.has("setup.py"):
         raise InputError(
             f"`{project.root}` has no pyproject.toml (or setup.py), so there is nothing to build.",
             hint="Run sciship from your project folder, or start a package with `sciship new NAME`.",

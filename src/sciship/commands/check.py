@@ -140,7 +140,7 @@ def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: 
     from sciship.project import Project
 
     st = ui.style
-    fixes = plan_fixes_detailed(project, findings)
+    fixes = plan_fixes_detailed(project, findings, debug=args.debug)
     plan = fixes.plan
     needs_you = [f for f in findings if f.status == "failed" and (f.needs_author or f.check.fixer is None)]
     if not plan:

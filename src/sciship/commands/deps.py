@@ -84,6 +84,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
     refuse_html_on_terminal(args, ui)
     project = Project.load(args.path)
+    project.require_readable_pyproject(
+        "until it can, sciship cannot compare the imports with the dependencies it declares"
+    )
     index = None
     if args.online:
         import os

@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from sciship.new.scaffold import Meta
     from sciship.ui import UI
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
@@ -31,11 +30,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--description", metavar="TEXT", help="one sentence: what the package does")
     p.add_argument("--author", metavar="NAME", help="your name (default: from git config)")
     p.add_argument("--email", metavar="EMAIL", help="your email (default: from git config)")
-    p.add_argument(
-        "--license",
-        metavar="SPDX",
-        help="MIT (default), BSD-3-Clause, Apache-2.0, GPL-3.0-or-later, GPL-3.0-only, MPL-2.0 or EUPL-1.2",
-    )
+    p.add_argument("--license", metavar="SPDX", help="MIT (default), BSD-3-Clause, Apache-2.0, "
+                   "GPL-3.0-or-later, GPL-3.0-only, MPL-2.0 or EUPL-1.2")
     p.add_argument("--github", metavar="OWNER", help="GitHub user or organisation that will host it")
     p.add_argument("--yes", "-y", action="store_true", help="take every default, ask nothing")
     p.add_argument("--dry-run", action="store_true", help="list the files it would write, write nothing")
@@ -50,14 +46,14 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship._errors import InputError
     from sciship.metadata.licenses import DEFAULT_LICENSE, LICENSES, normalize_license
     from sciship.new import create as new
-    from sciship.new.scaffold import Meta, git_identity
+    from sciship.new.scaffold import git_identity
 
     checked = new.check_name(args.name)
     license_id = normalize_license(args.license) if args.license else None
-    if args.email is not None:
-        _check_email(args.email)
-    if args.github is not None:
-        _check_github(args.github)
+    for given, check in ((args.description, new.check_description), (args.author, new.check_author),
+                         (args.email, new.check_email), (args.github, new.check_github)):
+        if given is not None:
+            check(given)  # a wrong flag stops here, before any question is asked
     target = Path(args.directory) if args.directory else Path(checked.name)
     new.check_target(target)  # before asking questions, so nobody answers them for nothing
     for warning in checked.warnings:
@@ -68,9 +64,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     git_name, git_email = git_identity()
     ask = ui.interactive and not args.yes
 
-    def answer(
-        given: str | None, question: str, default: str, check: Callable[[str], str] = str.strip
-    ) -> str:
+    def answer(given: str | None, question: str, default: str,
+               check: Callable[[str], str] = str.strip) -> str:
         """A flag's value, else the person's answer (asked again up to twice when it is wrong)."""
         if given is not None:
             return check(given)
@@ -85,26 +80,17 @@ def run(args: argparse.Namespace, ui: UI) -> int:
                 ui.info(exc.message + (f" {exc.hint}" if exc.hint else ""))
         raise AssertionError("unreachable")  # pragma: no cover
 
-    description = answer(
-        args.description, "One sentence: what does it do?", _default_description(checked.name)
-    )
-    author = answer(args.author, "Author name", git_name or _login_name())
-    default_email = git_email if git_email and _EMAIL.match(git_email) else ""  # e.g. not root@localhost
-    email = answer(args.email, "Author email", default_email, _check_email)
-    license_id = license_id or answer(
-        None, f"License ({', '.join(LICENSES)})", DEFAULT_LICENSE, normalize_license
-    )
-    github = answer(args.github, "GitHub user or organisation", _github_guess(author, email), _check_github)
+    description = answer(args.description, "One sentence: what does it do?",
+                         new.default_description(checked.name), new.check_description)
+    author = answer(args.author, "Author name", _default_author(git_name), new.check_author)
+    email = answer(args.email, "Author email", _default_email(git_email), new.check_email)
+    license_id = license_id or answer(None, f"License ({', '.join(LICENSES)})", DEFAULT_LICENSE,
+                                      normalize_license)
+    github = answer(args.github, "GitHub user or organisation", _github_guess(author, email),
+                    new.check_github)
 
-    meta = Meta(
-        name=checked.name,
-        import_name=checked.import_name,
-        description=" ".join(description.split()) or _default_description(checked.name),
-        author=author or _login_name(),
-        email=email,
-        license=license_id,
-        github=github,
-    )
+    meta = new.make_meta(checked, description=description, author=author or _login_name(), email=email,
+                         license=license_id, github=github)
     git = not args.no_git
     plan = new.plan_new(meta, target, git=git)
 
@@ -116,55 +102,41 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     ui.write(st(f"Created {meta.name} in {target}/ ({len(plan.actions)} files).", "bold", "green"))
     if git:
         if shutil.which("git") is None:
-            ui.info(
-                "git is not installed, so no repository was created. Install git, then run "
-                "`git init && git add . && git commit -m 'Start the project'` in the project folder."
-            )
+            ui.info("git is not installed, so no repository was created. Install git, then run "
+                    "`git init && git add . && git commit -m 'Start the project'` in the project folder.")
         else:
             _, message = new.init_git(target, meta)
             ui.write(message)
     if not meta.email:
-        ui.info(
-            "No email address was given (git has none either). Add one to `authors` in pyproject.toml "
-            "and to CITATION.cff, so users can reach you; `sciship check` will remind you."
-        )
+        ui.info("No email address was given (git has none either). Add one to `authors` in pyproject.toml "
+                "and to CITATION.cff, so users can reach you; `sciship check` will remind you.")
     if args.github is None and not ask:
-        ui.info(
-            f"The project's links assume its GitHub home will be {meta.repo_url}. If not, run again with "
-            "--github OWNER, or edit [project.urls] in pyproject.toml, README.md and CITATION.cff."
-        )
+        ui.info(f"The project's links assume its GitHub home will be {meta.repo_url}. If not, run again with "
+                "--github OWNER, or edit [project.urls] in pyproject.toml, README.md and CITATION.cff.")
     _next_steps(meta, target, ui)
     return 0
 
 
-def _default_description(name: str) -> str:
-    words = name.replace("-", " ").replace("_", " ").replace(".", " ")
-    return f"{words[:1].upper()}{words[1:]}: a Python package for reproducible research."
-
-
-def _check_email(email: str) -> str:
+def _default_author(git_name: str | None) -> str:
+    """git's user.name when it can be an author's name as it stands, else the login name."""
     from sciship._errors import InputError
+    from sciship.new.create import check_author
 
-    email = email.strip()
-    if email and not _EMAIL.match(email):
-        raise InputError(
-            f"`{email}` does not look like an email address.",
-            hint="Give one like `ada@example.org`, or leave it out.",
-        )
-    return email
+    try:
+        return check_author(git_name) if git_name else _login_name()
+    except InputError:  # e.g. "Lovelace, Ada": the question shows it, to be written without the comma
+        return _login_name()
 
 
-def _check_github(owner: str) -> str:
+def _default_email(git_email: str | None) -> str:
+    """git's user.email when it looks like an address others can write to (not root@localhost)."""
     from sciship._errors import InputError
+    from sciship.new.create import check_email
 
-    owner = owner.strip()
-    if not _GITHUB.match(owner):
-        raise InputError(
-            f"`{owner}` cannot be a GitHub user or organisation name (letters, digits and single "
-            "hyphens only, at most 39 characters).",
-            hint="Give the name that appears in your GitHub address: https://github.com/NAME.",
-        )
-    return owner
+    try:
+        return check_email(git_email or "")
+    except InputError:
+        return ""
 
 
 def _login_name() -> str:
@@ -202,13 +174,8 @@ def _report_index(answers: Mapping[str, str], name: str, ui: UI) -> None:
 
 def _show_dry_run(plan: Any, target: Path, ui: UI) -> None:
     st = ui.style
-    ui.write(
-        st(
-            f"sciship new --dry-run: would create {len(plan.actions)} files in {target}/ "
-            "(nothing was written).",
-            "bold",
-        )
-    )
+    ui.write(st(f"sciship new --dry-run: would create {len(plan.actions)} files in {target}/ "
+                "(nothing was written).", "bold"))
     ui.write("")
     for action in plan.actions:
         size = len(action.content or b"")

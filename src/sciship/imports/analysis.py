@@ -260,7 +260,9 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
         verdicts = _look_up(verdicts, online)
     problems = [*declared.problems, *(r.problem for r in scans.values() if r.problem is not None)]
     # files Project could not read or decode (whoever read them first)
-    problems.extend(p for p in project.problems if p.path.endswith((".py", ".ipynb")) and p.path not in scans)
+    problems.extend(
+        p for p in project.problems if p.path.endswith((".py", ".ipynb", "/")) and p.path not in scans
+    )  # files that could not be read, and folders that could not be opened
     problems.extend(_ambiguity_problems(verdicts))
     rp = _requires_python(declared.requires_python, min_declared, scans, scopes, packaged, local)
     return DepsReport(verdicts, rp, problems, packaged, len(scans), online is not None)

@@ -642,22 +642,15 @@ _CONDA_SPEC = re.compile(r"^([A-Za-z0-9_.\-]+)")
 
 
 def _from_environment(project: Project, rel: str, items: list[Declaration], problems: list[Problem]) -> None:
-    import yaml
+    from sciship import _yaml
 
     text = project.read_text(rel)
     if text is None:
         return
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(
-            Problem(
-                rel,
-                "This conda environment file is not valid YAML; sciship skipped it.",
-                line=mark.line + 1 if mark is not None else None,
-            )
-        )
+    data, error = _yaml.load(text)
+    if error is not None:
+        message = "This conda environment file is not valid YAML; sciship skipped it."
+        problems.append(Problem(rel, message, line=error.line))
         return
     deps = data.get("dependencies") if isinstance(data, dict) else None
     if not isinstance(deps, list):

@@ -185,16 +185,35 @@ def _name_of(requirement: str) -> str:
     return canonicalize_name(requirement_name(requirement) or requirement.strip())
 
 
-def _add_runtime(doc: TOMLDocument, items: list[str]) -> None:
-    if not items:
-        return
+def _shaped(table: Any, key: str, kind: type, shape: str, where: str) -> Any:
+    """``table[key]`` if it is a ``kind`` (None when absent); a PlanError for any other shape."""
+    value = table.get(key)
+    if value is None or isinstance(value, kind):
+        return value
+    from sciship._errors import PlanError
+
+    raise PlanError(
+        f"`{where}` in pyproject.toml is not {shape}, so sciship did not add anything to it.",
+        hint="Correct its shape first (`sciship check` says how), then run again.",
+        path="pyproject.toml",
+    )
+
+
+def _project(doc: TOMLDocument) -> Any:
     import tomlkit
 
-    project = doc.get("project")
+    project = _shaped(doc, "project", dict, "a table", "project")
     if project is None:
         project = tomlkit.table()
         doc["project"] = project
-    deps = project.get("dependencies")
+    return project
+
+
+def _add_runtime(doc: TOMLDocument, items: list[str]) -> None:
+    if not items:
+        return
+    project = _project(doc)
+    deps = _shaped(project, "dependencies", list, "a list", "project.dependencies")
     if deps is None:
         project["dependencies"] = _array(items)
     else:
@@ -206,11 +225,11 @@ def _add_group(doc: TOMLDocument, group: str, items: list[str]) -> None:
         return
     import tomlkit
 
-    groups = doc.get("dependency-groups")
+    groups = _shaped(doc, "dependency-groups", dict, "a table", "dependency-groups")
     if groups is None:
         groups = tomlkit.table()
         doc["dependency-groups"] = groups
-    if group in groups:
+    if _shaped(groups, group, list, "a list", f"dependency-groups.{group}") is not None:
         _extend(groups[group], items)
     else:
         groups[group] = _array(items)
@@ -219,15 +238,12 @@ def _add_group(doc: TOMLDocument, group: str, items: list[str]) -> None:
 def _add_extra(doc: TOMLDocument, extra: str, item: str) -> None:
     import tomlkit
 
-    project = doc.get("project")
-    if project is None:
-        project = tomlkit.table()
-        doc["project"] = project
-    extras = project.get("optional-dependencies")
+    project = _project(doc)
+    extras = _shaped(project, "optional-dependencies", dict, "a table", "project.optional-dependencies")
     if extras is None:
         extras = tomlkit.table()
         project["optional-dependencies"] = extras
-    if extra in extras:
+    if _shaped(extras, extra, list, "a list", f"project.optional-dependencies.{extra}") is not None:
         _extend(extras[extra], [item])
     else:
         extras[extra] = [item]

@@ -428,9 +428,9 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
         return None
     if not isinstance(data, dict):
         return None
-    people = tuple(
-        p for p in (_cff_person(a) for a in data.get("authors") or () if isinstance(a, dict)) if p is not None
-    )
+    authors = data.get("authors")
+    listed = authors if isinstance(authors, list) else []
+    people = tuple(p for p in (_cff_person(a) for a in listed if isinstance(a, dict)) if p is not None)
     lic = data.get("license")
     license_expr = (
         lic
@@ -439,7 +439,8 @@ def read_citation(project: Project, problems: list[Problem]) -> Metadata | None:
     )
     doi = bare_doi(data.get("doi"))
     if doi is None:
-        for ident in data.get("identifiers") or ():
+        identifiers = data.get("identifiers")
+        for ident in identifiers if isinstance(identifiers, list) else ():
             if isinstance(ident, dict) and ident.get("type") == "doi":
                 doi = bare_doi(ident.get("value"))
                 break

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -150,6 +151,125 @@ def _import_owners(import_name: str) -> list[str]:
         return [canonical(d) for d in entries.get(import_name, {}).get("distributions", [])]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return []
+
+
+# ---------------------------------------------------------------------- the other answers
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")  # what CITATION.cff (CFF 1.2.0) accepts too
+_GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+
+
+def clean_text(raw: str, what: str) -> str:
+    """``raw`` on one line (runs of white space become one space), or InputError for what no file can hold.
+
+    Text typed or passed on the command line can hold bytes that are not UTF-8 (Python keeps them as
+    "surrogates") and control characters; neither can be written into pyproject.toml or CITATION.cff.
+    """
+    text = " ".join(raw.split())
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        raise InputError(
+            f"The {what} holds bytes that are not UTF-8 text, so sciship cannot write it into the files.",
+            hint="Type it again in a terminal that uses UTF-8 (most do), or leave non-English letters out.",
+        )
+    bad = sorted({c for c in text if unicodedata.category(c) == "Cc"})
+    if bad:
+        raise InputError(
+            f"The {what} contains control characters ({', '.join(repr(c) for c in bad)}), which no "
+            "metadata file can hold.",
+            hint="Give plain text.",
+        )
+    return text
+
+
+def check_description(raw: str) -> str:
+    """The description on one line; InputError when it has no words at all."""
+    text = clean_text(raw, "description")
+    if text and not any(c.isalpha() for c in text):
+        raise InputError(
+            f"`{text}` does not say in words what the package does.",
+            hint='Give one sentence, for example `--description "Summaries of rain-gauge records."`.',
+        )
+    return text
+
+
+def default_description(name: str) -> str:
+    words = name.replace("-", " ").replace("_", " ").replace(".", " ")
+    return f"{words[:1].upper()}{words[1:]}: a Python package for reproducible research."
+
+
+def check_author(raw: str) -> str:
+    """The author's name; InputError for a comma (it separates authors in package metadata)."""
+    text = clean_text(raw, "author name")
+    if text and not any(c.isalpha() for c in text):
+        raise InputError(f"`{text}` has no letters, so it cannot be a person's or a team's name.",
+                         hint='Give your name, for example `--author "Ada Lovelace"`.')
+    if "," in text:
+        family, _, given = text.partition(",")
+        example = f"{given.strip()} {family.strip()}".strip() or "Ada Lovelace"
+        raise InputError(
+            f"`{text}` has a comma, and package metadata (PEP 621) uses commas to separate authors.",
+            hint=f"Write the name without one, for example `{example}`.",
+        )
+    return text
+
+
+def check_email(raw: str) -> str:
+    """An email address (or "" for none); InputError for anything that does not look like one."""
+    email = raw.strip()
+    if email and not _EMAIL.match(email):
+        raise InputError(
+            f"`{email}` does not look like an email address.",
+            hint="Give one like `ada@example.org`, or leave it out.",
+        )
+    return email
+
+
+def check_github(raw: str) -> str:
+    """A GitHub user or organisation name; InputError for anything GitHub would not allow."""
+    owner = raw.strip()
+    if not _GITHUB.match(owner):
+        raise InputError(
+            f"`{owner}` cannot be a GitHub user or organisation name (letters, digits and single "
+            "hyphens only, at most 39 characters).",
+            hint="Give the name that appears in your GitHub address: https://github.com/NAME.",
+        )
+    return owner
+
+
+def make_meta(
+    checked: Name,
+    *,
+    description: str,
+    author: str,
+    email: str,
+    license: str | None,  # noqa: A002 - the word everyone uses
+    github: str | None,
+) -> Meta:
+    """The :class:`Meta` of a new package from answers that may come straight from a person.
+
+    Every answer goes through its ``check_*`` function (InputError for what cannot work); an empty
+    description gets a default, so whatever passes here makes a package that passes `sciship check`.
+    """
+    from sciship.new.scaffold import Meta
+
+    spdx = None
+    if license is not None:
+        from sciship.metadata.licenses import normalize_license
+
+        spdx = normalize_license(license)
+    name_text = check_author(author)
+    if not name_text:
+        raise InputError(
+            "The author's name is empty.", hint='Give your name, for example `--author "Ada Lovelace"`.'
+        )
+    return Meta(
+        name=checked.name,
+        import_name=checked.import_name,
+        description=check_description(description) or default_description(checked.name),
+        author=name_text,
+        email=check_email(email),
+        license=spdx,
+        github=check_github(github) if github is not None else None,
+    )
 
 
 # ---------------------------------------------------------------------- the plan

@@ -79,6 +79,17 @@ class Meta:
         return f"https://{self.github.lower()}.github.io/{self.name}/" if self.github else None
 
     @property
+    def summary(self) -> str:
+        """The description as pyproject.toml holds it: PyPI's one line, at most 200 characters."""
+        return shorten(self.description, MAX_SUMMARY)
+
+    @property
+    def docstring_summary(self) -> str:
+        """The first line of the package's docstring: the description, fitted into one code line and
+        ending with a period (what the template's ruff settings ask of a docstring's first line)."""
+        return docstring_line(self.description, DOCSTRING_WIDTH)
+
+    @property
     def given_names(self) -> str:
         return _split_name(self.author)[0]
 
@@ -167,6 +178,10 @@ def _github_owner(urls: object) -> str | None:
 
 
 def _split_name(full: str) -> tuple[str, str]:
+    if full.count(",") == 1:  # "Lovelace, Ada": family name first
+        family, given = (part.strip() for part in full.split(","))
+        if family and given:
+            return given, family
     parts = full.split()
     if len(parts) < 2:
         return "", full.strip()
@@ -207,6 +222,7 @@ def _env() -> jinja2.Environment:
     )
     env.filters["q"] = quote
     env.filters["docstring"] = docstring
+    env.filters["md"] = markdown
     env.globals["sciship_rev"] = sciship_rev()
     return env
 
@@ -248,7 +264,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 
 def quote(value: object) -> str:
-    """``value`` as a double-quoted string that TOML, YAML and Python all read back unchanged."""
+    """``value`` as a double-quoted string that TOML, YAML and Python all read back unchanged.
+
+    Characters that are not printable (controls, line and paragraph separators, which YAML would read
+    as a line break) are written as ``\\uXXXX`` / ``\\UXXXXXXXX`` escapes, which all three understand.
+    """
     text = str(value)
     out = ['"']
     for ch in text:
@@ -258,12 +278,76 @@ def quote(value: object) -> str:
             out.append("\\n")
         elif ch == "\t":
             out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
+        elif ch != " " and not ch.isprintable():
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
         else:
             out.append(ch)
     out.append('"')
     return "".join(out)
+
+
+#: PyPI shows the description on one line; sciship's check asks for at most this many characters.
+MAX_SUMMARY = 200
+#: The template's ruff line length (99) minus the quotes around a one-line docstring.
+DOCSTRING_WIDTH = 93
+#: what ends a sentence, in Latin and in CJK scripts (full-width marks)
+_STOPS = ".!?\u3002\uff01\uff1f"
+_SENTENCE = re.compile(rf"^(.+?[{_STOPS}])(?:\s|$)")
+_BLOCK_START = re.compile(r"^(?:[#>*+=|<~`%:-]|\d+[.)](?:\s|$))")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` if it fits in ``limit`` characters, else its first sentence, else its words up to "…"."""
+    if len(text) <= limit:
+        return text
+    m = _SENTENCE.match(text)
+    if m and len(m.group(1)) <= limit:
+        return m.group(1)
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _columns(ch: str) -> int:
+    """How many columns ``ch`` takes in an editor (and in ruff's line-length count)."""
+    import unicodedata
+
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in {"W", "F"} else 1
+
+
+def docstring_line(text: str, width: int) -> str:
+    """``text`` as one docstring line of at most ``width`` columns, ending with ".".
+
+    Double quotes become single ones and backslashes slashes: a docstring with a backslash must be a raw
+    string (ruff's D301), and this line is prose, not metadata, so nothing depends on the exact text.
+    """
+    body = text.replace('"', "'").replace("\\", "/").rstrip(" …" + _STOPS)
+    cost = [_columns(c) + (1 if c in '"\\' else 0) for c in body]
+    if sum(cost) + 1 > width:
+        keep, used = 0, 0
+        while keep < len(body) and used + cost[keep] + 3 <= width:
+            used += cost[keep]
+            keep += 1
+        body = body[:keep]
+        if " " in body:
+            body = body.rsplit(" ", 1)[0]
+        return body.rstrip(" ,;:-") + "..."
+    return body + "."
+
+
+def markdown(value: object) -> str:
+    """``value`` as a Markdown paragraph: a leading character that would start a heading, a list, a
+    quote, a table or a code fence (or a MyST comment) is escaped, so the text shows as written."""
+    text = str(value)
+    if not _BLOCK_START.match(text):
+        return text
+    m = re.match(r"^(\d+)([.)])", text)
+    if m:
+        return f"{m.group(1)}\\{m.group(2)}{text[m.end():]}"
+    return "\\" + text
 
 
 def docstring(value: object) -> str:

@@ -35,6 +35,7 @@ def build(
 
     start = time.perf_counter()
     project = Project.load(project_root)
+    _preflight(project)
     root = project.root
     out = Path(outdir) if outdir is not None else root / "dist"
     uv = find_uv() if use_uv is not False else None
@@ -54,3 +55,28 @@ def build(
     if wheel is not None and smoke:
         _smoke.smoke(wheel, rec, uv=uv, source_of=_verify.expected_wheel_files(project))
     return BuildResult(root, tuple(rec.steps), sdist, wheel, time.perf_counter() - start)
+
+
+def _preflight(project: object) -> None:
+    """Stop with a plain message before the backend would stop with its own traceback.
+
+    Raises :class:`~sciship._errors.InputError` when pyproject.toml cannot be read, or when the README it
+    declares is not UTF-8 text (every backend reads it as UTF-8).
+    """
+    from sciship._errors import InputError
+    from sciship.project import Project
+
+    if not isinstance(project, Project):  # pragma: no cover - programming error
+        raise TypeError("_preflight() needs a Project")
+    project.require_readable_pyproject("until it can, no build backend can build the package")
+    readme = project.metadata.get("readme")
+    path = readme.get("file") if isinstance(readme, dict) else readme
+    if isinstance(path, str) and project.has(path) and project.read_text(path) is None:
+        problem = next((p for p in project.problems if p.path == path), None)
+        raise InputError(
+            f"`{path}`, the README pyproject.toml names, is not UTF-8 text, and build backends read it as "
+            "UTF-8: the build would stop.",
+            hint="Save it as UTF-8 (most editors have an 'encoding' option when saving) and build again.",
+            path=str(project.root / path),
+            line=problem.line if problem else None,
+        )

@@ -19,7 +19,7 @@ from sciship.release._env import run
 from sciship.release._model import Recorder, fail, tail
 
 BACKEND_HINT = (
-    "The lines above come from your build backend (the tool named in `[build-system]` of pyproject.toml); "
+    "The lines below come from your build backend (the tool named in `[build-system]` of pyproject.toml); "
     "the last ones usually name the file or setting it stumbled on. Fix that and run `sciship build` again."
 )
 
@@ -125,14 +125,40 @@ def _build_one(build: Any, env: Any, builder: Any, kind: str, outdir: Path, runn
 
 
 def _unpack(sdist: Path, into: Path) -> Path:
-    with tarfile.open(sdist) as tar:
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(into, filter="data")
-        else:  # pragma: no cover - Python < 3.10.12
-            tar.extractall(into)  # noqa: S202 - our own freshly built sdist
+    try:
+        with tarfile.open(sdist) as tar:
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(into, filter="data")
+            else:  # pragma: no cover - Python < 3.10.12
+                tar.extractall(into)  # noqa: S202 - our own freshly built sdist
+    except tarfile.FilterError as exc:  # a link out of the sdist, a named pipe, a device
+        member = getattr(getattr(exc, "tarinfo", None), "name", "a file")
+        inside = member.split("/", 1)[1] if "/" in member else member
+        raise fail(
+            f"The sdist holds `{inside}`, which {_filter_reason(exc)}. pip refuses to unpack such an sdist, "
+            "so nobody could install your package from it.",
+            (
+                (
+                    f"Remove `{inside}` from the project folder, or exclude it from the sdist in your "
+                    "build backend's settings, and build again."
+                ),
+            ),
+        ) from None
+    except (tarfile.TarError, OSError) as exc:
+        raise fail(f"The sdist `{sdist.name}` could not be unpacked ({exc}).") from None
     tops = [p for p in into.iterdir() if p.is_dir()]
     if len(tops) != 1:
         raise fail(
             f"The sdist `{sdist.name}` does not hold exactly one top-level folder, so it cannot be built."
         )
     return tops[0]
+
+
+def _filter_reason(exc: Exception) -> str:
+    if isinstance(exc, tarfile.SpecialFileError):
+        return "is not a regular file (a named pipe or a device)"
+    if isinstance(exc, (tarfile.AbsoluteLinkError, tarfile.LinkOutsideDestinationError)):
+        return "is a link to a place outside the package"
+    if isinstance(exc, (tarfile.AbsolutePathError, tarfile.OutsideDestinationError)):
+        return "would be written outside the package's folder"
+    return "is not a plain file"

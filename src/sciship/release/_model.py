@@ -146,6 +146,8 @@ def _drop_traceback_frames(rows: list[str]) -> list[str]:
     out: list[str] = []
     in_frame = False
     for r in rows:
+        if r.strip() == "Traceback (most recent call last):":
+            continue  # the error line that ends the traceback is what says what went wrong
         if r.lstrip().startswith('File "') and r.startswith(" "):
             in_frame = True
             continue

@@ -290,14 +290,13 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
 
 def _note_invalid_cff(project: Project, result: ShareResult) -> None:
     """The folder's own CITATION.cff is kept as it is; say when GitHub and Zenodo will ignore it."""
-    import yaml
-
+    from sciship import _yaml
     from sciship.metadata import cff_schema
 
-    try:
-        errors = cff_schema.validate(yaml.safe_load(project.read_text("CITATION.cff") or ""))
-    except yaml.YAMLError:
+    data, error = _yaml.load(project.read_text("CITATION.cff") or "")
+    if error is not None:
         return  # the model already reports files it cannot parse
+    errors = cff_schema.validate(data)
     if errors:
         shown = "; ".join(str(e) for e in errors[:3]) + (
             f"; and {len(errors) - 3} more" if len(errors) > 3 else ""

@@ -1,0 +1,3 @@
+"""The setpkg package: a fixture for sciship check --fix."""
+
+__version__ = "0.1.0"
