@@ -151,7 +151,8 @@ def render_table(report: DepsReport, ui: UI) -> str:
         for v in notes:
             site = v.first_site
             where = f" ({site.path}:{site.line})" if site is not None and v.status == "unresolved" else ""
-            lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}.")
+            end = "" if v.note.endswith(("?", ".")) else "."
+            lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}{end}")
     if not report.online and any(v.status == "unresolved" for v in report.dependencies):
         lines.append(
             "  (`sciship deps --online` asks PyPI whether packages with the unresolved names exist.)"
