@@ -14,6 +14,7 @@ Usage::
 
     python benchmarks/gen_requires.py            # rewrite the table
     python benchmarks/gen_requires.py --check    # compare the table with the index; exit 1 on drift
+    python benchmarks/gen_requires.py --add NAME ...  # add (or refresh) a few distributions only
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ DISTRIBUTIONS = [
     "sortedcontainers", "html5lib", "bleach", "humanize", "validators", "requests-cache", "redis",
     "dendropy", "ete3", "biom-format", "pyfaidx", "bioservices", "meshio", "pyvista", "soundfile",
     "qtpy", "pyqtgraph", "pyqt5", "graphviz", "pygraphviz", "rdflib", "future", "lazy-loader",
+    # declared by the pyOpenSci-reviewed packages of benchmarks/peer_reviewed.py, where a verdict depends
+    # on what they require (frameworks a package builds on, and small libraries it declares)
+    "andes", "kvxopt", "autofit", "autoarray", "autoconf", "colossus", "goatools", "obonet", "gtfparse",
+    "mgefit", "pre-commit", "custom-inherit", "mpyez", "sig-decomp",
 ]
 # fmt: on
 
@@ -86,6 +91,7 @@ def read_index(dists: list[str]) -> dict[str, dict[str, object]]:
                 "--dry-run",
                 "--ignore-installed",
                 "--no-deps",
+                "--prefer-binary",  # a wheel's metadata, not a build of a newer source release
                 "--quiet",
                 "--report",
                 str(report),
@@ -135,8 +141,15 @@ def main(argv: list[str]) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--check", action="store_true", help="compare with the index, write nothing")
+    parser.add_argument(
+        "--add", nargs="+", metavar="NAME", help="read only these distributions and add them to the table"
+    )
     args = parser.parse_args(argv)
-    entries = read_index(DISTRIBUTIONS)
+    if args.add:
+        current = json.loads(TABLE.read_text(encoding="utf-8"))["entries"]
+        entries = dict(sorted({**current, **read_index(args.add)}.items()))
+    else:
+        entries = read_index(DISTRIBUTIONS)
     if args.check:
         current = json.loads(TABLE.read_text(encoding="utf-8"))["entries"]
         drift = 0

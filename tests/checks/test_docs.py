@@ -299,3 +299,80 @@ def test_docstrings_eight_in_ten_pass() -> None:
     documented = "".join(f'def f{i}():\n    """Yes."""\n\n' for i in range(4))
     module = documented + "def undocumented():\n    pass\n"
     assert compute("DOC504", {PKG + "__init__.py": "", PKG + "tools.py": module}).status == "passed"
+
+
+# ---------------------------------------------------------------------- shapes from reviewed packages
+def test_tutorial_in_an_included_readme() -> None:
+    """nbless: docs/source/readme.rst includes README.rst, whose Usage section is the walk-through."""
+    files = {
+        "docs/source/conf.py": PLAIN_CONF,
+        "docs/source/index.rst": (
+            "Welcome to Nbless\n=================\n\n.. toctree::\n\n   readme.rst\n"
+        ),
+        "docs/source/readme.rst": ".. include:: ../../README.rst\n",
+        "README.rst": "Nbless\n======\n\nInstallation\n------------\n\npip install nbless\n\n"
+        "Usage\n-----\n\n``nbuild`` makes a notebook from source files.\n",
+    }
+    assert compute("DOC503", files).status == "passed"
+
+
+def test_tutorial_in_docs_kept_in_man() -> None:
+    """plot_phylo: the Sphinx sources live in man/, with man/pages/quickstart.md."""
+    files = {
+        "man/conf.py": PLAIN_CONF,
+        "man/index.md": "# plot_phylo\n",
+        "man/pages/quickstart.md": "# Quickstart\n\n```python\nimport plot_phylo\n```\n",
+    }
+    assert compute("DOC503", files).status == "passed"
+    del files["man/pages/quickstart.md"]
+    finding = compute("DOC503", files)
+    assert finding.status == "failed"
+    assert "`man/`" in finding.message
+
+
+def test_example_notebooks_in_sub_folders() -> None:
+    """astartes: examples/<topic>/<notebook>.ipynb."""
+    files = {
+        "docs/conf.py": PLAIN_CONF,
+        "docs/index.rst": "astartes\n========\n",
+        "examples/README.md": "# Examples\n",
+        "examples/split_comparisons/split_comparisons.ipynb": "{}",
+    }
+    assert compute("DOC503", files).status == "passed"
+
+
+def test_docstrings_the_package_really_has() -> None:
+    """Streamlit pages are not modules; fixtures and mocks are test helpers; `__doc__ = ...` and a
+    docstring-writing decorator document; the API re-exported from private modules counts."""
+    undocumented = "def run():\n    pass\n"
+    files = {
+        PKG + "__init__.py": '"""Ex."""\nfrom ._core import Lake, River\n\n__all__ = ["Lake", "River"]\n',
+        PKG + "_core.py": 'class Lake:\n    """A lake."""\n\n\nclass River:\n    """A river."""\n\n\n'
+        "class Helper:\n    pass\n",
+        PKG + "ui/pages/1_Normality_Test.py": undocumented,
+        PKG + "fixtures.py": undocumented * 3,
+        PKG + "mock/mock_result.py": undocumented,
+        PKG + "paths.py": (
+            "def get_config_dir():\n    return '.'\n\n\nget_config_dir.__doc__ = 'The folder.'\n"
+        ),
+        PKG + "widgets.py": "from ._core import Helper\n\n\n"
+        '@_add_docstring(\n    "A dropdown to pick a layer.",\n    replace_with=Helper,\n)\n'
+        "class LayerDropdown(Helper):\n    kind = 1\n",
+    }
+    assert compute("DOC504", files).status == "passed"
+    files[PKG + "tools.py"] = undocumented + "\n\ndef walk():\n    pass\n"
+    finding = compute("DOC504", files)
+    assert finding.status == "failed"
+    assert finding.message.startswith("2 of 6 ")  # Lake, River, get_config_dir, LayerDropdown; run, walk
+    assert "Helper" not in finding.message  # used by widgets.py, not re-exported
+
+
+def test_docstrings_of_a_compiled_package_are_not_counted() -> None:
+    """PyPartMC: the API is a compiled extension; Python holds one helper function."""
+    files = {
+        "src/pypartmc.cpp": "// nanobind module with docstrings\n",
+        "src/PyPartMC/__init__.py": "def cmake_dir():\n    return '.'\n",
+    }
+    finding = compute("DOC504", files)
+    assert finding.status == "skipped"
+    assert "compiled" in finding.message

@@ -234,6 +234,7 @@ def test_runnable_passes(files: dict[str, str]) -> None:
     [
         ({"tests/test_core.py": "def test_x(:\n    pass\n"}, "syntax error", 1),
         ({"tests/test_core.py": "print 'python 2'\n"}, "syntax error", 1),
+        ({"tests/test_core.py": "def test_x():\n    x = = 1\n"}, "syntax error", 2),  # past the screen
         (
             {"tests/test_core.py": "import example_pkg\n\ndef check_it():\n    assert example_pkg\n"},
             "no test functions",

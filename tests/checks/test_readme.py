@@ -423,3 +423,31 @@ def test_dev_instructions_missing() -> None:
 def test_intro_in_any_language_or_the_declared_description(intro: str, status: str) -> None:
     readme = f"# example-pkg\n\n{intro}\n\n## Installation\n\n```bash\npip install example-pkg\n```\n"
     assert compute("RDM310", files(readme)).status == status
+
+
+# the shapes of two pyOpenSci-reviewed READMEs (felupe, martini) that point to the development install
+FELUPE = (
+    "# FElupe\n\n## Installation\nInstall Python, open a terminal and run\n\n```shell\n"
+    "pip install felupe[all]\n```\n\nThe [documentation](https://felupe.readthedocs.io/en/stable/) covers "
+    "more details, like required and optional dependencies and how to install the latest development "
+    "version.\n"
+)
+MARTINI = (
+    "MARTINI\n=======\n\nInstallation Notes\n==================\n\n.. code-block::\n\n"
+    "    python3 -m pip install astromartini\n\nInstalling from github\n----------------------\n\n"
+    "If you're looking for a feature under development you can browse branches_ and choose one to "
+    'clone. You should then be able to do ``python3 -m pip install "martini/[optional]"``.\n'
+)
+
+
+def test_dev_instructions_in_reviewed_readmes() -> None:
+    assert compute("RDM315", {"README.md": FELUPE}).status == "passed"
+    assert compute("RDM315", {"README.rst": MARTINI}).status == "passed"
+
+
+def test_latest_release_from_pypi_is_not_the_development_version() -> None:
+    text = (
+        "# x\n\nTo install the latest version uploaded on PyPI (https://pypi.org/project/x):\n\n"
+        "    pip install x\n"
+    )
+    assert compute("RDM315", {"README.md": text}).status == "failed"

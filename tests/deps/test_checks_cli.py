@@ -237,3 +237,28 @@ def test_cli_missing_folder(tmp_path: Path, isolated_cache: Path) -> None:
     proc = sciship("deps", str(tmp_path / "nope"), cwd=tmp_path, cache=isolated_cache)
     assert proc.returncode == 2
     assert "There is no folder" in proc.stderr
+
+
+def test_deps_screens_syntax_and_check_checks_every_file(tmp_path: Path, isolated_cache: Path) -> None:
+    """`sciship deps` does not check the syntax of every file in full (issue 12, section 8): an error the
+    cheap screen cannot see (`x = = 1`) goes unreported there, an open bracket is still reported, and
+    `sciship check` afterwards, from the same cache, still names the first one with its line."""
+    root = write(
+        tmp_path / "proj",
+        {
+            "pyproject.toml": pyproject(["numpy"]),
+            "src/rain/__init__.py": "import numpy\n",
+            "src/rain/subtle.py": "import numpy\nx = = 1\n",
+            "src/rain/open.py": "import numpy\nx = [1,\n",
+        },
+    )
+    deps = sciship("deps", "--format", "json", str(root), cwd=root, cache=isolated_cache)
+    problems = {p["path"] for p in json.loads(deps.stdout)["problems"]}
+    assert problems == {"src/rain/open.py"}
+    check = sciship("check", str(root), "--select", "deps", cwd=root, cache=isolated_cache)
+    assert "src/rain/subtle.py:2" in check.stdout, check.stdout
+    assert "src/rain/open.py" in check.stdout
+    again = sciship("deps", "--format", "json", str(root), cwd=root, cache=isolated_cache)
+    # what check found in full is in the cache now: deps reports it too
+    found = {p["path"] for p in json.loads(again.stdout)["problems"]}
+    assert found == {"src/rain/open.py", "src/rain/subtle.py"}

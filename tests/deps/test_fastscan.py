@@ -116,6 +116,14 @@ ACCEPTED = {
     "lazy imports": (
         "import a\ndef f():\n    import b\n    class C:\n        import c\nasync def g():\n    import d\n"
     ),
+    "posonly": "def f(a, /, b):\n    import a\n",
+    "posonly later, after a lambda's": (
+        "f = lambda x, /: x\n\n\n@dec\nasync def g(\n    a,  # first\n    /,\n    b=(1, 2),\n):\n"
+        "    import a\n"
+    ),
+    "a lambda's slash only": "f = lambda x, /: x\nimport a\n",
+    "continuation": "from a import b, \\\n    c\n",
+    "continuation then brackets": "from a import \\\n    (b,\n     c)\nimport d, \\\n    e.f as g\n",
 }
 
 REFUSED = {
@@ -127,7 +135,7 @@ REFUSED = {
     "walrus in a decorator": "@dec(n := 1)\ndef f():\n    pass\n",
     "walrus target on another line": "x = (n\n     := 1)\n",
     "match": "match x:\n    case 1:\n        import a\n",
-    "posonly": "def f(a, /, b):\n    import a\n",
+    "posonly and walrus": "def f(a, /, b):\n    import a\n    while (n := a):\n        pass\n",
     "except star": "try:\n    import a\nexcept* ImportError:\n    pass\n",
     "generic": "def f[T](x: T) -> T:\n    return x\n",
     "type alias": "type X = int\n",
@@ -135,7 +143,6 @@ REFUSED = {
     "inline if": "if TYPE_CHECKING: import a\n",
     "inline try": "try: import a\nexcept ImportError: pass\n",
     "tabs": "if x:\n\timport a\n",
-    "continuation": "from a import b, \\\n    c\n",
     "unclosed header": "if (a\n    import b\n",
     "python 2 print": "import os\nprint 'hello'\n",
     "python 2 except": "try:\n    import a\nexcept ImportError, e:\n    pass\n",
@@ -189,6 +196,8 @@ HEADERS = [
     "elif y:",
     "else:",
     "def f(a, b=1):",
+    "def g(a, /, b, *, c=lambda d, /: d):",
+    "async def h(\n    a,  # first\n    /,\n):",
     "class C(Base):",
     "with ctx() as c:",
     "for i in range(3):",
@@ -214,6 +223,9 @@ LEAVES = [
     "# import commented",
     "y = 'import quoted'",
     "z = 1 + \\\n    2",
+    "from n.o import p, \\\n    q as r",
+    "import s, \\\n    t.u",
+    "v = lambda w, /: w",
 ]
 
 

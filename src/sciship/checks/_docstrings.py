@@ -47,7 +47,10 @@ _BODY_START = re.compile(r"(?:[ \t]*(?:\#[^\n]*)?\\?\r?\n)*[ \t]*(?P<quote>[rRuU
 _ALL = re.compile(r"^__all__\s*(?::[^=\n]*)?=\s*[\[(]([^\])]*)[\])]", re.MULTILINE | re.DOTALL)
 _NAME_IN_ALL = re.compile(r"[\"'](\w+)[\"']")
 #: folders inside a package that hold tests or someone else's code
-_NOT_API = frozenset({"tests", "test", "testing", "extern", "externals", "vendor", "vendored", "third_party"})
+_NOT_API = frozenset(
+    {"tests", "test", "testing", "extern", "externals", "vendor", "vendored", "third_party", "mock", "mocks"}
+    | {"scripts", "examples", "dev_scripts"}  # programs to run, not modules to import
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ def definitions(text: str, path: str) -> list[Definition]:
         documented = _has_docstring(text, m.end())
         if documented is None:
             continue
+        if not documented and _doc_decorated(text, m.start()):
+            documented = True  # `@add_docstring("...")`, `@format_doc(...)`: the decorator writes it
         if not documented and m.group(1) == "class":  # documented in `__init__` (autoclass_content = "init")
             end = outside[n + 1].start() if n + 1 < len(outside) else len(text)
             init = _INIT.search(text, m.end(), end)
@@ -86,6 +91,27 @@ def definitions(text: str, path: str) -> list[Definition]:
         line = text.count("\n", 0, m.start()) + 1
         out.append(Definition(m.group(2), m.group(1), path, line, documented))
     return out
+
+
+#: a decorator line whose name says it writes the docstring (``@_add_docstring(...)``, ``@format_doc``,
+#: ``@docstring.dedent_interpd``, pandas' ``@Appender``/``@Substitution``, ``@doc(...)``)
+_DOC_DECORATOR = re.compile(r"^@[\w.]*(?:doc\w*|Appender|Substitution)\b", re.IGNORECASE)
+
+
+def _doc_decorated(text: str, start: int) -> bool:
+    """Whether the decorators right above the definition at ``start`` include one that sets its docstring."""
+    lines = text[:start].splitlines()
+    while lines:
+        line = lines.pop()
+        if not line.strip():
+            return False
+        if line.startswith("@"):
+            if _DOC_DECORATOR.match(line):
+                return True
+            continue
+        if not line[0].isspace() and not line.startswith((")", "]", "}")):
+            return False  # the statement before: no more decorators
+    return False
 
 
 def _in_string(pos: int, starts: list[int], ends: list[int]) -> bool:
@@ -125,9 +151,52 @@ def is_public_module(path: str, package_path: str) -> bool:
     rel = path[len(package_path) + 1 :] if path.startswith(package_path + "/") else path.rsplit("/", 1)[-1]
     parts = rel.split("/")
     name = parts[-1]
-    if name != "__init__.py" and (name.startswith(("_", "test_")) or name in {"conftest.py", "setup.py"}):
-        return False
+    if name != "__init__.py" and (
+        name.startswith(("_", "test_", "mock_")) or name in _NOT_API_MODULES or not name[:-3].isidentifier()
+    ):
+        return False  # private, test helpers, or not importable (a Streamlit page `1_Normality_Test.py`)
     return not any(p.startswith("_") or p in _NOT_API for p in parts[:-1])
+
+
+_NOT_API_MODULES = frozenset({"conftest.py", "setup.py", "fixtures.py", "testing.py", "mock.py", "mocks.py"})
+#: ``name.__doc__ = ...``: a docstring set after the definition (shared text, formatted at import time)
+_DOC_ASSIGNED = re.compile(r"^[ \t]*(\w+)\.__doc__\s*\+?=", re.MULTILINE)
+#: ``from ._core import BioCypher, Graph`` (a public module re-exporting names of a private one)
+_FROM_PRIVATE = re.compile(
+    r"^from[ \t]+(\.+|[\w.]+\.)(_\w+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]+)", re.MULTILINE
+)
+
+
+def _reexported(project: Project, public: list[str], files: set[str]) -> dict[str, set[str]]:
+    """Names that public modules import from private ones (``from ._core import BioCypher`` in
+    ``__init__.py``): the package's API, defined in ``_core.py``. ``{private file: {names}}``."""
+    import posixpath
+
+    out: dict[str, set[str]] = {}
+    for path in public:
+        text = project.read_text(path) or ""
+        if "import" not in text:
+            continue
+        listed = public_all(text)
+        if listed is None and not path.endswith("__init__.py"):
+            continue  # a module that uses a private helper, not one that re-exports it
+        here = path.rpartition("/")[0]
+        for m in _FROM_PRIVATE.finditer(text):
+            dots, module, names = m.group(1), m.group(2), m.group(3)
+            if dots.strip("."):
+                continue  # absolute imports: the package's own name is not known here; relative ones are
+            base = here
+            for _ in range(len(dots) - 1):
+                base = base.rpartition("/")[0]
+            target = posixpath.join(base, module)
+            found = next((f for f in (target + ".py", target + "/__init__.py") if f in files), None)
+            if found is None:
+                continue
+            for part in names.strip("()").replace("\n", " ").split(","):
+                name = part.split("#")[0].strip().split(" as ")[0].strip()
+                if name.isidentifier() and not name.startswith("_") and (listed is None or name in listed):
+                    out.setdefault(found, set()).add(name)
+    return out
 
 
 @dataclass(frozen=True)
@@ -151,16 +220,23 @@ def coverage(project: Project) -> Coverage:
         by_name: dict[tuple[str, str], Definition] = {}
         for pkg in project.packages:
             files = [pkg.path] if pkg.module else [f for f in project.under(pkg.path) if f.endswith(".py")]
+            public = [f for f in files if is_public_module(f, pkg.path)]
+            reexported = _reexported(project, public, set(files))
             for path in files:
-                if not is_public_module(path, pkg.path):
+                wanted = reexported.get(path)
+                if wanted is None and path not in public:
                     continue
                 text = project.read_text(path)
                 if not text:
                     continue
-                exported = public_all(text)
-                for d in definitions(text, path):
-                    if d.name.startswith("_") or (exported is not None and d.name not in exported):
+                exported = public_all(text) if wanted is None else wanted
+                assigned = set(_DOC_ASSIGNED.findall(text)) if ".__doc__" in text else set()
+                for found in definitions(text, path):
+                    if found.name.startswith("_") or (exported is not None and found.name not in exported):
                         continue
+                    d = found
+                    if d.name in assigned and not d.documented:  # `name.__doc__ = ...` further down
+                        d = Definition(d.name, d.kind, d.path, d.line, True)
                     key = (path, d.name)
                     prior = by_name.get(key)
                     if prior is None or (d.documented and not prior.documented):

@@ -34,18 +34,33 @@ def _report(project: Project) -> DepsReport | Skip:
 
 
 def _declaring_file(project: Project) -> str:
-    """The file where this project declares its dependencies (pyproject.toml, else setup.py / setup.cfg)."""
+    """The file where this project declares its runtime dependencies: pyproject.toml, setup.cfg or setup.py
+    (``setup.cfg (from requirements.txt)`` when that file reads them from a requirements file)."""
+    return project.memo("deps:declaring-file", lambda: _find_declaring_file(project))  # type: ignore[no-any-return]
+
+
+def _find_declaring_file(project: Project) -> str:
+    from sciship.imports.declared import collect
+
+    for d in collect(project).items:
+        if d.kind != "runtime" or d.dump:
+            continue
+        if d.location.startswith(("project.", "tool.poetry.")):
+            where = "pyproject.toml"
+        elif d.location.startswith("setup.cfg"):
+            where = "setup.cfg"
+        elif d.location.startswith("setup.py"):
+            where = "setup.py"
+        else:
+            continue
+        return where if d.path == where else f"{where} (from {d.path})"
     if project.has("pyproject.toml") and (
         project.metadata or "poetry" in str((project.pyproject or {}).get("tool"))
     ):
         return "pyproject.toml"
-    return (
-        "setup.py"
-        if project.has("setup.py")
-        else "setup.cfg"
-        if project.has("setup.cfg")
-        else "pyproject.toml"
-    )
+    if project.has("setup.py"):
+        return "setup.py"
+    return "setup.cfg" if project.has("setup.cfg") else "pyproject.toml"
 
 
 def _names(verdicts: list[DependencyVerdict]) -> str:
@@ -135,16 +150,28 @@ def declared_used(project: Project) -> Result:
         f"{_it(sure)}, or, if another library loads {_it(sure)} by name (a plugin or an engine), leave "
         f"{_it(sure)} and ignore this check."
     )
+    from sciship.imports.stdlib import is_stdlib_any
+
+    builtin = [v for v in sure if is_stdlib_any(v.name.replace("-", "_"))]
+    if builtin:
+        text += " " + _it(
+            builtin,
+            f"{_names(builtin)} is also the name of a module of Python's standard library, which needs no "
+            "dependency: the PyPI package of that name is an old backport or another project.",
+            f"{_names(builtin)} are also names of modules of Python's standard library, which need no "
+            "dependency: the PyPI packages of those names are old backports or other projects.",
+        )
     unsure = [v for v in unused if v.maybe_used_by is not None]
     if unsure:
         text += (
             " sciship is not sure about "
             + ", ".join(
-                f"`{v.name}` ({v.maybe_used_by} can load it through an option)" for v in unsure[:_SHOWN]
+                f"`{v.name}` ({v.maybe_why or f'{v.maybe_used_by} can load it through an option'})"
+                for v in unsure[:_SHOWN]
             )
-            + ": keep those if you use that option."
+            + ": keep those if that is why they are there."
         )
-    return Fail(text, path=_declaring_file(project))
+    return Fail(text, path=_declaring_file(project).split(" ")[0])
 
 
 @check(

@@ -248,7 +248,7 @@ def tutorial_page(project: Project) -> tuple[str, int | None] | None:
     if found is None:
         return None
     config = found[1]
-    folder = project.docs_dir or "docs"
+    folder = docs_folder(project)
     pages = [f for f in project.under(folder) if f.endswith(_PAGE_SUFFIXES) and "/_build/" not in f]
     for page in pages:
         if page.endswith(".ipynb") or _TUTORIAL_NAME.search(page[len(folder) :]):
@@ -261,13 +261,50 @@ def tutorial_page(project: Project) -> tuple[str, int | None] | None:
                 if is_index and m.start() == _first_heading(text):
                     continue  # the project's name on its front page, not a section
                 return page, text.count("\n", 0, m.start()) + 1
+            for included in _included(project, page, text):  # `.. include:: ../../README.rst`
+                body = project.read_text(included) or ""
+                first = _first_heading(body)
+                if any(m.start() != first for m in _TUTORIAL_HEADING.finditer(body)):
+                    return page, None
     if _GALLERY.search(project.read_text(config) or ""):
         return config, None
     for name in _EXAMPLE_FOLDERS:  # example scripts or notebooks (as sphinx-gallery and nbsphinx use them)
-        examples = [f for f in project.under(name) if f.endswith((".py", ".ipynb")) and f.count("/") == 1]
+        examples = [
+            f
+            for f in project.under(name)
+            if f.endswith((".py", ".ipynb")) and f.count("/") <= 3 and "/." not in f"/{f}"
+        ]
         if examples:
-            return examples[0], None
+            return min(examples, key=lambda f: (f.count("/"), f)), None
     return None
+
+
+def docs_folder(project: Project) -> str:
+    """The documentation's folder: docs/ (doc/, documentation/), else the folder of the site's
+    configuration (`man/conf.py` -> `man`)."""
+    if project.docs_dir:
+        return project.docs_dir
+    found = docs_tool(project)
+    if found is not None and "/" in found[1]:
+        return found[1].split("/", 1)[0]
+    return "docs"
+
+
+_INCLUDE = re.compile(r"^\s*\.\.\s+include::\s*(\S+)|^[`:]{3,}\s*\{include\}\s*(\S+)", re.MULTILINE)
+
+
+def _included(project: Project, page: str, text: str) -> list[str]:
+    """Files a docs page includes whole (reST `.. include::`, MyST `{include}`), as project paths."""
+    import posixpath
+
+    out = []
+    here = page.rpartition("/")[0]
+    for m in _INCLUDE.finditer(text):
+        target = m.group(1) or m.group(2)
+        path = posixpath.normpath(posixpath.join(here, target)) if not target.startswith("/") else target[1:]
+        if project.has(path):
+            out.append(path)
+    return out
 
 
 @check(
@@ -288,7 +325,7 @@ def has_tutorial(project: Project) -> Result:
         return Skip("There are no docs yet.")
     if tutorial_page(project) is not None:
         return None
-    folder = project.docs_dir or "docs"
+    folder = docs_folder(project)
     return Fail(
         f"No page in `{folder}/` is named or titled as a tutorial, quickstart, getting-started, usage or "
         "examples page, the docs hold no notebooks, and there is no `examples/` folder of scripts or "
@@ -299,6 +336,14 @@ def has_tutorial(project: Project) -> Result:
 
 #: share of public functions and classes that must have a docstring for DOC504 to pass
 DOCSTRING_SHARE = 0.8
+#: below this many public Python definitions, a package with compiled sources has its API in them
+_FEW = 5
+_COMPILED = (".pyx", ".c", ".cc", ".cpp", ".cxx", ".cu", ".f", ".f90", ".rs")
+
+
+def _compiled_api(project: Project) -> bool:
+    """The project builds compiled extensions (sources outside its tests)."""
+    return any(f.endswith(_COMPILED) and not f.startswith(("tests/", "test/")) for f in project.files)
 
 
 @check(
@@ -312,7 +357,9 @@ DOCSTRING_SHARE = 0.8
     built from them, editors such as `help()` and IDEs show them, and reviewers read them to judge the
     package. Without them users must read your code to use it.""",
     fix="""Add a docstring to each public function and class, in one standard style (NumPy style is common
-    in science): a one-line summary, then the parameters, the return value and a short example.""",
+    in science): a one-line summary, then the parameters, the return value and a short example. Names that
+    are internal should say so, as PEP 8 asks: a leading underscore (`_helper`, `_widgets/`) or leaving them
+    out of the module's `__all__`; sciship then stops counting them.""",
 )
 def has_docstrings(project: Project) -> Result:
     from sciship.checks import _docstrings
@@ -320,6 +367,11 @@ def has_docstrings(project: Project) -> Result:
     cov = _docstrings.coverage(project)
     if cov.total == 0:
         return Skip("The package has no public module-level functions or classes.")
+    if cov.total < _FEW and _compiled_api(project):
+        return Skip(
+            f"The package's Python code defines only {cov.total} public function(s) or class(es); its API is "
+            "compiled code (C, C++, Cython, Fortran or Rust), whose docstrings sciship cannot read."
+        )
     if cov.share >= DOCSTRING_SHARE:
         return None
     shown = ", ".join(f"`{d.name}` ({d.path}:{d.line})" for d in cov.missing[:5])

@@ -358,37 +358,49 @@ def _newer_syntax(text: str) -> str | None:
 def _syntax_error(project: Project, files: list[str]) -> Fail | Skip | None:
     """The first test file Python cannot parse.
 
-    The dependency scan parses every .py file once (and caches the result by content), so only files it
-    could not parse are parsed again here, for the exact message.
+    The dependency scan of `sciship check` checks the syntax of every .py file in full once (and caches
+    the result by content), so only files it found broken are parsed again here, for the exact message;
+    files too large for that scan (read line by line, over 1 MB) are checked here.
     """
     from sciship.imports.analysis import analyze
+    from sciship.imports.scan import LARGE_FILE, compiles
 
     wanted = set(files)
-    for problem in analyze(project).problems:
-        if problem.path not in wanted:
+    broken = {p.path for p in analyze(project).problems if p.path in wanted}
+    for rel in files:
+        text = project.read_text(rel)
+        if text is None:
+            continue  # not UTF-8 or unreadable: Project reports it
+        if rel not in broken and (len(text) <= LARGE_FILE or compiles(text, rel)):
             continue
-        text = project.read_text(problem.path) or ""
-        try:
-            ast.parse(text, filename=problem.path)
-        except SyntaxError as exc:
-            newer = _newer_syntax(text)
-            if newer:
-                return Skip(
-                    f"sciship is not sure: `{problem.path}` uses {newer}, which the Python sciship runs on "
-                    f"({sys.version_info.major}.{sys.version_info.minor}) cannot read; it may be valid on "
-                    "newer Pythons."
-                )
-            return Fail(
-                f"`{problem.path}` has a syntax error ({exc.msg}, line {exc.lineno}), so pytest cannot "
-                "collect any test in it.",
-                path=problem.path,
-                line=exc.lineno,
+        found = _parse_error(rel, text)
+        if found is not None:
+            return found
+    return None
+
+
+def _parse_error(path: str, text: str) -> Fail | Skip | None:
+    """Why ``text`` is not Python that pytest can collect, or None when it parses after all."""
+    try:
+        ast.parse(text, filename=path)
+    except SyntaxError as exc:
+        newer = _newer_syntax(text)
+        if newer:
+            return Skip(
+                f"sciship is not sure: `{path}` uses {newer}, which the Python sciship runs on "
+                f"({sys.version_info.major}.{sys.version_info.minor}) cannot read; it may be valid on "
+                "newer Pythons."
             )
-        except (ValueError, RecursionError, MemoryError):
-            return Fail(
-                f"`{problem.path}` cannot be read as Python code, so pytest cannot collect any test in it.",
-                path=problem.path,
-            )
+        return Fail(
+            f"`{path}` has a syntax error ({exc.msg}, line {exc.lineno}), so pytest cannot "
+            "collect any test in it.",
+            path=path,
+            line=exc.lineno,
+        )
+    except (ValueError, RecursionError, MemoryError):
+        return Fail(
+            f"`{path}` cannot be read as Python code, so pytest cannot collect any test in it.", path=path
+        )
     return None
 
 

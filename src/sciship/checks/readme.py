@@ -641,7 +641,16 @@ def readme_badges(project: Project) -> Result:
     return Fail(f"`{readme.path}` has no badge images at the top.", path=readme.path, line=1)
 
 
-_DEV_HEADING = re.compile(r"contribut|develop|hacking|from source|editable", re.IGNORECASE)
+_DEV_HEADING = re.compile(
+    r"contribut|develop|hacking|from (?:the )?(?:source|github|gitlab|git|repository)\b|editable",
+    re.IGNORECASE,
+)
+#: a sentence about the development version, which counts when it links to where that is explained
+_DEV_SENTENCE = re.compile(
+    r"\b(?:development|dev|unreleased|bleeding[- ]edge)\s+(?:version|release|code)\b"
+    r"|\bfrom (?:the )?(?:source|github|gitlab|repository)\b",
+    re.IGNORECASE,
+)
 _DEV_LINK = re.compile(
     r"\]\(([^)]*)\)|`[^`<]*<([^>]+)>`_|^\s*\.\. _[^:]+:\s*(\S+)|<(https?://[^>]+)>|(https?://\S+)"
     r"|\b(CONTRIBUTING(?:\.\w+)?)\b",
@@ -665,6 +674,11 @@ def dev_instructions(readme: Readme) -> int | None:
             target = next((g for g in m.groups() if g), m.group(0)) if m.groups() else m.group(0)
             if pattern is _DEV_INSTALL or _DEV_TARGET.search(target):
                 return _line_at(readme.text, m.start())
+    # "The documentation covers ... how to install the latest development version." with a link
+    for paragraph in re.finditer(r"(?:[^\n]+\n?)+", readme.text):
+        text = paragraph.group(0)
+        if _DEV_SENTENCE.search(text) and _DEV_LINK.search(text):
+            return _line_at(readme.text, paragraph.start())
     return None
 
 

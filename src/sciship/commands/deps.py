@@ -96,7 +96,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         index = Index(args.index_url or os.environ.get("SCISHIP_INDEX_URL") or DEFAULT_INDEX)
     elif args.index_url:
         ui.info("--index-url only makes sense with --online; sciship stayed offline.")
-    report = analyze(project, cache=not args.no_cache, online=index)
+    # no full syntax check of every file (`sciship check` does it): the scan screens the files it reads
+    report = analyze(project, cache=not args.no_cache, online=index, check_syntax=False)
     if args.write or args.dry_run:
         if args.dry_run and not args.write:
             ui.info("--dry-run only makes sense with --write; showing the dependencies instead.")
@@ -192,7 +193,8 @@ def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
         for v in notes:
             site = v.first_site
             where = f" ({site.path}:{site.line})" if site is not None and v.status == "unresolved" else ""
-            lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}.")
+            end = "" if (v.note or "").endswith(("?", ".")) else "."
+            lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}{end}")
     if not report.online and any(v.status == "unresolved" for v in report.dependencies):
         lines.append(
             "  (`sciship deps --online` asks PyPI whether packages with the unresolved names exist.)"

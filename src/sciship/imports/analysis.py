@@ -37,14 +37,14 @@ from sciship.imports import declared as decl
 from sciship.imports.local import DOC_DIRS, TEST_DIRS, FirstParty
 from sciship.imports.names import canonicalize_name, requirement_name
 from sciship.imports.resolve import Resolution, aliases, distribution_for, plugin_kind
-from sciship.imports.scan import ImportSite, ScanResult, scan_notebook, scan_source
+from sciship.imports.scan import ImportSite, ScanResult, compiles, scan_notebook, scan_source
 from sciship.imports.stdlib import OLDEST, PYTHON2_ONLY, PythonVersion, added_in, is_stdlib_any
 from sciship.project import Problem
 
 if TYPE_CHECKING:
     from sciship.imports.cache import ScanCache
     from sciship.imports.online import Index
-    from sciship.imports.requires import Knowledge
+    from sciship.imports.requires import Knowledge, Through
     from sciship.project import Project
 
 Scope = Literal["runtime", "lazy", "test", "docs", "notebook", "script", "optional", "typing"]
@@ -124,6 +124,8 @@ class DependencyVerdict:
     suggestions: tuple[str, ...] = ()  #: ``unresolved``: the project's modules with a close name
     extra: str | None = None  #: the extra or group that provides it (or that should list it)
     maybe_used_by: str | None = None  #: ``unused``: an imported library that may load it by name
+    #: ``unused`` with ``maybe_used_by``: why sciship is not sure, as a short clause for messages
+    maybe_why: str | None = field(default=None, compare=False)
     #: ``missing``: declared dependencies whose requirements sciship cannot read and which may bring it
     maybe_through: tuple[str, ...] = ()
 
@@ -204,20 +206,29 @@ class DepsReport:
 
 
 # ---------------------------------------------------------------------- entry point
-def analyze(project: Project, *, cache: bool = True, online: Index | None = None) -> DepsReport:
+def analyze(
+    project: Project, *, cache: bool = True, online: Index | None = None, check_syntax: bool = True
+) -> DepsReport:
     """The dependency analysis of ``project``, computed once per snapshot (``project.memo("deps")``).
 
     ``online`` (never by default) looks up the names sciship could not resolve on a package index.
+    ``check_syntax=False`` (``sciship deps``) skips the full syntax check of the files the fast scan
+    understands: they are only screened for the commonest errors (see ``scan_source``); ``sciship check``
+    keeps the full check of every file.
     """
-    key = "deps" if online is None else "deps-online"
-    return project.memo(key, lambda: _analyze(project, cache=cache, online=online))  # type: ignore[no-any-return]
+    key = ("deps" if online is None else "deps-online") + ("" if check_syntax else "-screened")
+    return project.memo(  # type: ignore[no-any-return]
+        key, lambda: _analyze(project, cache=cache, online=online, check_syntax=check_syntax)
+    )
 
 
-def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> DepsReport:
+def _analyze(
+    project: Project, *, cache: bool, online: Index | None = None, check_syntax: bool = True
+) -> DepsReport:
     declared = decl.collect(project)
     packaged = declared.packaged
     items = _demote_environment_files(declared.items, packaged)
-    scans = _scan_all(project, cache)
+    scans = _scan_all(project, cache, check_syntax)
     scopes = _file_scopes(project, packaged)
     min_declared = _lower_bound(declared.requires_python)
     local = FirstParty(project, packaged, scans)
@@ -243,7 +254,7 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
             key = (site.module, site.names)
             if key not in resolved:
                 resolved[key] = _resolve_site(site, declared_names)
-            if local.probably_local(site.top, resolved[key]):
+            if local.probably_local(site.top, resolved[key], site.module):
                 continue
             scope = _site_scope(file_scope, site, role)
             for res in resolved[key]:
@@ -254,7 +265,8 @@ def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> D
     unread = any(
         r.problem is not None and not r.imports and scopes.get(rel) == "runtime" for rel, r in scans.items()
     )
-    judge = _Judge(project, usages, items, packaged, local, frozenset(fallbacks), unread)
+    runtime_files = tuple(rel for rel in scans if scopes.get(rel) == "runtime")
+    judge = _Judge(project, usages, items, packaged, local, frozenset(fallbacks), unread, runtime_files)
     verdicts = judge.verdicts()
     if online is not None:
         verdicts = _look_up(verdicts, online)
@@ -288,7 +300,12 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
+#: the cache key suffix of a Python file's result that was only screened for syntax errors (``sciship
+#: deps``); a result under the plain key had the full check (``sciship check``) and serves both
+_SCREENED = "~"
+
+
+def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> dict[str, ScanResult]:
 
     store: ScanCache | None = None
     if use_cache:
@@ -306,19 +323,39 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
         digest: str = project.memo(f"sha256:{rel}", partial(_sha256, data))
         key = digest + kind
         cached = store.get(key, rel) if store is not None else None
+        if cached is None and store is not None and kind == ":py":
+            cached = store.get(key + _SCREENED, rel)
+            if cached is not None and check_syntax:
+                cached = _fully_checked(project, rel, cached)
+                if cached is not None:
+                    store.put(key, cached)
         if cached is not None:
             out[rel] = cached
             continue
         text = project.read_text(rel)
         if text is not None:  # not UTF-8: Project already recorded why
             todo.append((rel, text, key))
-    for (rel, _text, key), result in zip(todo, _scan_todo(project, todo), strict=True):
+    _SYNTAX[0] = check_syntax
+    try:
+        results = _scan_todo(project, todo)
+    finally:
+        _SYNTAX[0] = True
+    for (rel, _text, key), result in zip(todo, results, strict=True):
         out[rel] = result
         if store is not None:
-            store.put(key, result)
+            store.put(key if check_syntax or key.endswith(":nb") else key + _SCREENED, result)
     if store is not None:
         store.save()
     return out
+
+
+def _fully_checked(project: Project, rel: str, screened: ScanResult) -> ScanResult | None:
+    """A result ``sciship deps`` cached after screening only, once the file passed the full syntax check
+    (None: it did not, scan it again in full)."""
+    if screened.problem is not None:
+        return screened  # already a problem: the full scan found it
+    text = project.read_text(rel)
+    return screened if text is not None and compiles(text, rel) else None
 
 
 def _scan_todo(project: Project, todo: list[tuple[str, str, str]]) -> list[ScanResult]:
@@ -335,14 +372,21 @@ def _scan_todo(project: Project, todo: list[tuple[str, str, str]]) -> list[ScanR
     return [here[i] if i in here else found[(rel, key)] for i, (rel, _text, key) in enumerate(todo)]
 
 
+#: whether the current scan checks the syntax of every file in full (set by ``_scan_all``; forked
+#: workers inherit it)
+_SYNTAX = [True]
+
+
 def _scan_one(item: tuple[str, str]) -> ScanResult:
     rel, text = item
     if rel.endswith(".ipynb"):
         return scan_notebook(text, rel)
-    # Every file gets the full syntax check, even where the fast scan understood it: a file that does not
-    # parse must be reported with its line (issue 6), not have its imports counted. It costs about as much
-    # as the scan itself on a cold cache (pandera: ~0.12 s) and nothing on a warm one.
-    return scan_source(text, rel, check_syntax=True)
+    # `sciship check` checks every file's syntax in full, even where the fast scan understood it: a file
+    # that does not parse must be reported with its line (issue 6), not have its imports counted.
+    # `sciship deps` skips that check (it cost as much as the scan itself on a cold cache: sympy 2.8 s of
+    # 5 s): a file the fast scan understands is only screened (Python 2, conflict markers, brackets and
+    # strings left open); a file it refuses gets the full parse, which reports its errors with their line.
+    return scan_source(text, rel, check_syntax=_SYNTAX[0])
 
 
 #: the files of the current parallel scan: worker processes are forked, so they inherit them and
@@ -750,16 +794,24 @@ class _Judge:
         local: FirstParty,
         fallbacks: frozenset[str] = frozenset(),
         unread: bool = False,
+        runtime_files: tuple[str, ...] = (),
     ) -> None:
         self.project = project
+        self.runtime_files = runtime_files  #: the package's own modules (runtime scope)
         self.unread = unread  #: some package code could not be read, so "unused" cannot be sure
         self.fallbacks = fallbacks  #: backports imported only as a fallback for old Pythons
         self.usages = usages
         self.packaged = packaged
         self.local = local
         self.by_name: dict[str, list[decl.Declaration]] = defaultdict(list)
+        requested: dict[tuple[str, str], set[str]] = defaultdict(set)
         for d in items:
             self.by_name[d.name].append(d)
+            m = _REQUESTED_EXTRAS.match(d.requirement)
+            if m is not None and not (d.dump and packaged):
+                requested[d.name, d.location].update(e.strip() for e in m.group(1).split(",") if e.strip())
+        #: the extras each declaration asks for (``dask[distributed]``, ``autoconf[jax]``), by where it is
+        self.requested = {k: frozenset(v) for k, v in requested.items()}
         self.needed: frozenset[Scope] = (
             frozenset({"runtime"}) if packaged else frozenset({"runtime", "lazy", "script", "notebook"})
         )
@@ -823,12 +875,12 @@ class _Judge:
         plugin = _plugin_kind(name)
         maybe = None
         note = None
+        why: str | None = None
         if plugin is None:
-            imported = sorted(
-                n for n, u in self.usages.items() if u.resolution and u.resolution.source != "guess"
-            )
+            imported = sorted(n for n, u in self.usages.items() if self._known_import(n, u))
             maybe = self.knowledge.optional_user(name, imported)
             if maybe is not None:
+                why = f"{maybe} can load it through an option"
                 note = (
                     f"no file imports it, but {maybe} (which your code imports) can use it through one of "
                     "its "
@@ -836,12 +888,33 @@ class _Judge:
                 )
         if plugin is None and maybe is None and name in _COMPILED_SUPPORT and self.compiled:
             maybe = "compiled code"
+            why = "the package's compiled extensions may use it"
             note = "no Python file imports it, but the package has compiled extensions that may use it"
         if plugin is None and maybe is None and self.unread:
             maybe = "files sciship could not read"
+            why = "some package files could not be read"
             note = (
                 "no file sciship could read imports it, but some package files could not be read (see below)"
             )
+        if plugin is None and maybe is None:
+            found = self._named_in_code(name)
+            if found is not None:
+                maybe, why = "its name in your code", f"your code names it: `{found[0]}` in `{found[1]}`"
+                note = (
+                    f"no file imports it, but {why}, as a library option that loads it by name (a solver, "
+                    "an engine, a backend), so sciship is not sure it is unused"
+                )
+        if plugin is None and maybe is None:
+            limit = self._constrains(name, decls)
+            if limit is not None:
+                via, spec = limit
+                maybe = via.declared
+                why = f"{via.declared} requires it and your limit `{spec}` picks its version"
+                note = (
+                    f"no file imports it, but {via.declared} requires it ({' -> '.join(via.chain)}) and the "
+                    f"version limit `{spec}` you declare constrains which version users get, so it may be "
+                    "there on purpose"
+                )
         alias = aliases().get(name)
         if note is None and alias is not None:
             note = f"its name on PyPI is `{alias.write}`"
@@ -857,7 +930,51 @@ class _Judge:
             plugin=plugin,
             note=note,
             maybe_used_by=maybe,
+            maybe_why=why,
         )
+
+    def _known_import(self, name: str, use: _Usage) -> bool:
+        """The code imports the distribution ``name`` for sure: a known import name, or a declared one."""
+        return use.resolution is not None and (use.resolution.source != "guess" or name in self.by_name)
+
+    def _extras_at(self, providers: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+        """The extras each provider's declaration at that location asks for."""
+        return {p: self.requested[p, loc] for p, loc in providers if (p, loc) in self.requested}
+
+    def _constrains(self, name: str, decls: list[decl.Declaration]) -> tuple[Through, str] | None:
+        """``(how another declared runtime dependency requires name, the version limit declared)`` when a
+        declaration that no code imports only limits the version of something a dependency installs (numba
+        requires llvmlite; ``llvmlite>=0.44,<0.46`` picks which llvmlite users get)."""
+        spec = next((s for s in map(_version_limit, (d.requirement for d in decls if not d.dump)) if s), None)
+        if spec is None:
+            return None
+        others = [
+            (n, d.location)
+            for n, ds in self.by_name.items()
+            if n != name
+            for d in ds[:1]
+            if d.kind == "runtime" and not d.dump
+        ]
+        via = self.knowledge.through(name, [n for n, _ in others], extras=self._extras_at(others))
+        return (via, spec) if via is not None else None
+
+    def _named_in_code(self, name: str) -> tuple[str, str] | None:
+        """``(the string, the file)`` when the package code names ``name`` in a string literal
+        (``solver="CLARABEL"``, ``engine="openpyxl"``): a library option that loads it by that name."""
+        if not self.packaged or len(name) < 3:
+            return None
+        variants = {name, name.replace("-", "_")}
+        pattern = re.compile(
+            r"""(["'])(""" + "|".join(re.escape(v) for v in sorted(variants)) + r""")\1""", re.IGNORECASE
+        )
+        for rel in self.runtime_files:
+            text = self.project.read_text(rel)
+            if not text:
+                continue
+            m = pattern.search(text)
+            if m is not None:
+                return m.group(0), rel
+        return None
 
     # ------------------------------------------------------------------ imported
     def _used(self, name: str, use: _Usage, alias_decls: list[decl.Declaration]) -> DependencyVerdict:
@@ -896,7 +1013,10 @@ class _Judge:
                 status = "ok"  # a developer tool used when it happens to be installed
                 note = "imported only when available; a developer tool, so no extra is needed"
             elif status == "optional":
-                via = self.knowledge.through(name, [p for p, _ in self._installed_with(scopes)])
+                providers = self._installed_with(scopes)
+                via = self.knowledge.through(
+                    name, [p for p, _ in providers], extras=self._extras_at(providers)
+                )
                 if via is not None:
                     status = "ok"
                     note = (
@@ -908,7 +1028,7 @@ class _Judge:
             status = "ok"
         elif "test" in scopes and "runtime" in kinds and not kinds & {"dev", "extra"} and packaged:
             status = "misplaced"
-            reason = self._used_without_import(name)
+            reason = self._used_without_import(name, use.imports)
             if use.shipped_tests:
                 reason = f"the package's own `{use.shipped_tests[0]}` (shipped for users' tests) imports it"
             if reason is not None:
@@ -950,7 +1070,7 @@ class _Judge:
                 note += "; did you mean " + " or ".join(f"`{s}`" for s in suggestions) + " (in this folder)?"
         elif status == "missing":
             providers = self._installed_with(scopes)
-            via = self.knowledge.through(name, [p for p, _ in providers])
+            via = self.knowledge.through(name, [p for p, _ in providers], extras=self._extras_at(providers))
             if via is not None:
                 status = "indirect"
                 through = via.chain
@@ -1016,21 +1136,44 @@ class _Judge:
         )
         return bool(found)
 
-    def _used_without_import(self, name: str) -> str | None:
+    def _used_without_import(self, name: str, imports: Iterable[str] = ()) -> str | None:
         """Why a runtime dependency the package code never imports may still be needed, or None."""
         kind = _plugin_kind(name)
         if name in _TEST_TOOLS or kind in {"pytest", "stubs"}:
             return None  # a test tool in the runtime list is exactly what this check is for
         if kind is not None:
             return f"it is a {kind}, used without an import"
-        imported = sorted(
-            n for n, u in self.usages.items() if u.resolution and u.resolution.source != "guess"
-        )
+        imported = sorted(n for n, u in self.usages.items() if self._known_import(n, u))
         user = self.knowledge.optional_user(name, [n for n in imported if n != name])
         if user is not None:
             return f"{user} can use it through one of its options"
         if name in _COMPILED_SUPPORT and self.compiled:
             return "the package's compiled extensions may use it"
+        found = self._referenced_in_code(imports)
+        if found is not None:
+            return (
+                f"the package's code refers to `{found[0]}` (`{found[1]}`): it works on "
+                f"{found[0].split('.')[0]} objects passed in"
+            )
+        return None
+
+    def _referenced_in_code(self, imports: Iterable[str]) -> tuple[str, str] | None:
+        """``(dotted name, file)`` when package code that does not import a module still names something in
+        it (``ax : matplotlib.axes.Axes`` in a docstring, a string annotation): the package works on objects
+        of that library that its users pass in."""
+        tops = sorted({i.split(".")[0] for i in imports if i})
+        if not tops or not self.packaged:
+            return None
+        pattern = re.compile(  # not a web address (matplotlib.org, numpy.readthedocs.io)
+            r"(?<![\w/.@-])(" + "|".join(re.escape(t) for t in tops) + r")"
+            r"\.(?!(?:org|com|io|net|dev|readthedocs)\b)[A-Za-z_]\w*(?:\.\w+)*"
+        )
+        for rel in self.runtime_files:
+            text = self.project.read_text(rel)
+            if text:
+                m = pattern.search(text)
+                if m is not None:
+                    return m.group(0), rel
         return None
 
     def _installed_with(self, scopes: set[Scope]) -> list[tuple[str, str]]:
@@ -1083,6 +1226,16 @@ _TEST_TOOLS = frozenset(
 )
 #: what compiled extensions use at run time without a Python import
 _COMPILED_SUPPORT = frozenset({"numpy", "cffi", "pybind11", "nanobind", "cython"})
+
+
+_REQUESTED_EXTRAS = re.compile(r"\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
+
+
+def _version_limit(requirement: str) -> str | None:
+    """The version limit of a requirement as written (``>=0.44,<0.46``), or None when it has none."""
+    text = requirement.split(";", 1)[0]
+    m = re.match(r"\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*\(?\s*([<>=!~][^;()]*)", text)
+    return m.group(1).strip() if m else None
 
 
 def _short(location: str) -> str:

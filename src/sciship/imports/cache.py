@@ -85,8 +85,10 @@ class ScanCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".scan-", suffix=".tmp", dir=self.path.parent)
             try:
+                # json.dumps, not json.dump: only the one-shot form uses the C encoder (5-10x faster here)
+                text = json.dumps({"format": _FORMAT, "files": files}, separators=(",", ":"))
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({"format": _FORMAT, "files": files}, fh, separators=(",", ":"))
+                    fh.write(text)
                 os.replace(tmp, self.path)
             finally:
                 Path(tmp).unlink(missing_ok=True)

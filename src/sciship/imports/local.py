@@ -76,20 +76,31 @@ class FirstParty:
                 glob.add(name)
         if not packaged:  # a folder of scripts: anything in it is the author's own code
             glob |= all_names
-        # folders put on the import path by scripts, shell scripts and pytest
-        self.path_folders = tuple(sorted(self._path_folders(project, scans or {})))
-        for folder in self.path_folders:
-            glob |= self._importable_in(folder)
+        # folders put on the import path by scripts, shell scripts and pytest; a folder that only the
+        # documentation's or the tests' own files put there (Sphinx's `sys.path.insert(0, ".")` in
+        # docs/conf.py) is importable from those files only, not from the package
+        found = self._path_folders(project, scans or {})
+        self.path_folders = tuple(sorted(found))
+        self._area_names: dict[str, set[str]] = defaultdict(set)
+        for folder, areas in found.items():
+            if None in areas:
+                glob |= self._importable_in(folder)
+            else:
+                for area in areas:
+                    self._area_names[area or ""] |= self._importable_in(folder)
         # modules in folders that are not packages: importable by their bare name once a script or a
         # test puts their folder on sys.path
         self.anywhere = frozenset(stem for folder, stem in module_stems if folder not in has_init)
         self.all_names = frozenset(all_names)
         self.globals = frozenset(glob)
         self._cache: dict[str, frozenset[str]] = {}
+        self._named: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ questions
     def is_local(self, top: str, rel: str) -> bool:
         if top in self.globals:
+            return True
+        if self._area_names and top in self._area_names.get(_area(rel) or "", ()):
             return True
         folder = rel.rpartition("/")[0]
         names = self._cache.get(folder)
@@ -97,19 +108,39 @@ class FirstParty:
             names = self._cache[folder] = self._names_for(folder)
         return top in names
 
-    def probably_local(self, top: str, resolutions: list[Resolution]) -> bool:
+    def probably_local(self, top: str, resolutions: list[Resolution], module: str = "") -> bool:
         """An import sciship could not resolve, named exactly like a module or folder somewhere in the
         project (a script that puts another folder on ``sys.path`` in a way sciship cannot follow, tests
-        that import a data folder) or private (``_helpers``), is the author's own code."""
+        that import a data folder) or private (``_helpers``), is the author's own code.
+
+        ``module`` is the dotted name as written: ``programs._mtracks`` is local only when some folder
+        ``programs`` holds a module or folder ``_mtracks`` (a folder of notebooks named ``programs`` in the
+        docs does not make a deleted ``programs/_mtracks.py`` local)."""
         if any(r.source != "guess" for r in resolutions):
             return False
-        return top in self.all_names or top.startswith("_")
+        if top not in self.all_names:
+            return top.startswith("_")
+        parts = module.split(".")
+        if len(parts) < 2 or parts[0] != top:
+            return True
+        child = parts[1]
+        return any(
+            folder.rpartition("/")[2] == top
+            and (child in self.children.get(folder, ()) or child in self.namespace_dirs.get(folder, ()))
+            for folder in self._folders_named(top)
+        )
+
+    def _folders_named(self, name: str) -> list[str]:
+        found = self._named.get(name)
+        if found is None:
+            found = self._named[name] = [f for f in self.folders if f.rpartition("/")[2] == name]
+        return found
 
     def close_names(self, name: str, limit: int = 3) -> list[str]:
         """The project's module names closest to ``name`` (``fig_6_helper_defs`` for ``fig_3_...``)."""
         if len(name) < 5:
             return []
-        close = difflib.get_close_matches(name, sorted(self.all_names), n=limit, cutoff=0.85)
+        close = difflib.get_close_matches(name, sorted(self.all_names - {name}), n=limit, cutoff=0.85)
         return [c for c in close if abs(len(c) - len(name)) <= 2]
 
     # ------------------------------------------------------------------ helpers
@@ -131,31 +162,35 @@ class FirstParty:
         """Modules, packages and folders without ``__init__.py`` directly inside ``folder``."""
         return set(self.children.get(folder, ())) | self.namespace_dirs.get(folder, set())
 
-    def _path_folders(self, project: Project, scans: Mapping[str, ScanResult]) -> set[str]:
-        found: set[str] = set()
+    def _path_folders(self, project: Project, scans: Mapping[str, ScanResult]) -> dict[str, set[str | None]]:
+        """Folders put on ``sys.path``, each with the areas (``docs``, ``tests``) of the files that put it
+        there; ``None`` stands for any other file (a script, a module of the package, a shell script)."""
+        found: dict[str, set[str | None]] = defaultdict(set)
         for rel, result in scans.items():
             here = rel.rpartition("/")[0]
+            area = _area(rel)
             for entry in result.sys_paths:
                 base, _, path = entry.partition(":")
                 if base == "abs":
-                    found.update(self._by_suffix(path))
+                    for tail in self._by_suffix(path):
+                        found[tail].add(area)
                     continue
                 candidates = [posixpath.join(here, path)]
                 if base == "cwd":
                     candidates.append(path)  # started from the project root
-                found.update(c for c in map(_inside, candidates) if c is not None and c in self.folders)
+                for inside in map(_inside, candidates):
+                    if inside is not None and inside in self.folders:
+                        found[inside].add(area)
         for rel, value in _shell_pythonpaths(project):
             here = rel.rpartition("/")[0]
             for path in value:
-                found.update(
-                    c
-                    for c in (_inside(posixpath.join(here, path)), _inside(path))
-                    if c is not None and c in self.folders
-                )
+                for inside in (_inside(posixpath.join(here, path)), _inside(path)):
+                    if inside is not None and inside in self.folders:
+                        found[inside].add(None)
         for path in _pytest_pythonpath(project):
-            c = _inside(path)
-            if c is not None and c in self.folders:
-                found.add(c)
+            inside = _inside(path)
+            if inside is not None and inside in self.folders:
+                found[inside].add(None)
         return found
 
     def _by_suffix(self, path: str) -> list[str]:
@@ -167,6 +202,16 @@ class FirstParty:
             if tail in self.folders:
                 return [tail]
         return []
+
+
+def _area(rel: str) -> str | None:
+    """``docs`` or ``tests`` for a file of the documentation or the tests (by its first folder)."""
+    first = rel.partition("/")[0].lower() if "/" in rel else ""
+    if first in DOC_DIRS:
+        return "docs"
+    if first in TEST_DIRS:
+        return "tests"
+    return None
 
 
 def _inside(path: str) -> str | None:

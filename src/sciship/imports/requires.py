@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -37,6 +37,8 @@ class Requirements:
     extras: frozenset[str]  #: installed only with one of its extras (``pandas[excel]`` -> openpyxl)
     source: Source
     version: str | None = None
+    #: what each extra adds (``{"jax": {"jax", "jaxlib"}}``), extras named as normalised by PEP 685
+    by_extra: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,16 @@ class Knowledge:
             return None
         return _requirements(entry[1], "table", entry[0])
 
-    def through(self, dist: str, declared: list[str], depth: int = 3) -> Through | None:
-        """The first of ``declared`` (in order) that installs ``dist`` with it, within ``depth`` steps."""
+    def through(
+        self,
+        dist: str,
+        declared: list[str],
+        depth: int = 3,
+        extras: dict[str, frozenset[str]] | None = None,
+    ) -> Through | None:
+        """The first of ``declared`` (in order) that installs ``dist`` with it, within ``depth`` steps.
+        ``extras`` are the extras each declaration asks for (``autoconf[jax]`` installs what autoconf's
+        ``jax`` extra lists)."""
         target = canonicalize_name(dist)
         for name in declared:
             start = canonicalize_name(name)
@@ -87,9 +97,12 @@ class Knowledge:
                 reqs = self.of(here)
                 if reqs is None or level >= depth:
                     continue
+                children = set(reqs.requires)
                 if here == start:
                     source = reqs.source
-                for child in sorted(reqs.requires):
+                    for extra in (extras or {}).get(start, frozenset()):
+                        children |= reqs.by_extra.get(_extra_name(extra), frozenset())
+                for child in sorted(children):
                     if child in parent:
                         continue
                     parent[child] = here
@@ -138,6 +151,7 @@ def table() -> dict[str, tuple[str | None, tuple[str, ...]]]:
 def _requirements(lines: tuple[str, ...] | list[str], source: Source, version: str | None) -> Requirements:
     requires: set[str] = set()
     extras: set[str] = set()
+    by_extra: dict[str, set[str]] = {}
     for line in lines:
         text, _, marker = line.partition(";")
         name = requirement_name(text.strip())
@@ -149,12 +163,30 @@ def _requirements(lines: tuple[str, ...] | list[str], source: Source, version: s
         if extra is not None:
             if not _dev_extra(extra.group(1)):  # test and docs extras are the library's own tools
                 extras.add(norm)
+                rest = _EXTRA_CLAUSE.sub("", marker).strip()
+                if not rest or _marker_holds(rest):
+                    by_extra.setdefault(_extra_name(extra.group(1)), set()).add(norm)
         elif not marker or _marker_holds(marker):
             requires.add(norm)
-    return Requirements(frozenset(requires), frozenset(extras - requires), source, version)
+    return Requirements(
+        frozenset(requires),
+        frozenset(extras - requires),
+        source,
+        version,
+        {k: frozenset(v) for k, v in by_extra.items()},
+    )
+
+
+def _extra_name(name: str) -> str:
+    """An extra's name normalised as PEP 685 says (``Jax_GPU`` -> ``jax-gpu``)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 _EXTRA = re.compile(r"""\bextra\s*==\s*["']([^"']+)["']""")
+#: the ``extra == "..."`` clause of a marker with the ``and`` that joins it to the rest
+_EXTRA_CLAUSE = re.compile(
+    r"""\s*\band\s+extra\s*==\s*["'][^"']+["']|\bextra\s*==\s*["'][^"']+["']\s*(?:and\b)?"""
+)
 
 
 def _dev_extra(name: str) -> bool:

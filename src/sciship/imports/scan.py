@@ -27,7 +27,7 @@ from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 5
+SCANNER = 6
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -87,8 +87,8 @@ def scan_source(text: str, path: str, *, check_syntax: bool = True) -> ScanResul
     """
     if len(text) > LARGE_FILE:
         return _scan_large(text, path)
-    fast = _fast_scan(text, path)
-    if fast is not None and (_compiles(text, path) if check_syntax else _looks_complete(text)):
+    fast = _fast_scan(text, path, screen=not check_syntax)
+    if fast is not None and (not check_syntax or compiles(text, path)):
         return fast
     return scan_source_ast(text, path)
 
@@ -542,9 +542,12 @@ _DYNAMIC = re.compile(r"(?<![\w.])(?:importlib\.import_module|import_module|__im
 _BAIL_PATTERNS = re.compile(
     r"except[ \t]*\*"  # except* (3.11)
     r"|def[ \t]+\w+[ \t]*\[|class[ \t]+\w+[ \t]*\["  # PEP 695 generics
-    r"|/[ \t]*\n?[ \t]*[,):]"  # maybe positional-only parameters
     r"|ur(?<!\wur)[\"']"  # Python 2 `ur""` strings
 )
+#: maybe positional-only parameters (`def f(a, /):`, also `lambda a, /: a`)
+_SLASH_PARAM = re.compile(r"/[ \t]*\n?[ \t]*[,):]")
+_COMMENT = re.compile(r"#[^\n]*")
+_DEF_OPEN = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(", re.MULTILINE)
 #: the same at the start of a line (searched in "\n" + text)
 _BAIL_LINES = re.compile(
     r"\n[ \t]*(?:"
@@ -583,13 +586,16 @@ class _Bail(Exception):
     """The fast path cannot be sure: use the full scan."""
 
 
-def _fast_scan(text: str, path: str) -> ScanResult | None:
-    """The imports of ``text`` without a full parse, or None when only the full scan can be sure."""
+def _fast_scan(text: str, path: str, *, screen: bool = False) -> ScanResult | None:
+    """The imports of ``text`` without a full parse, or None when only the full scan can be sure; with
+    ``screen``, also None when the text fails the cheap syntax screen (a string or bracket left open)."""
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")  # same lines for Python
     if any(word in text for word in _BAIL_RAW):
         return None
-    code, spans = _blank(text)
+    code, spans, quotes = _blank_counted(text)
+    if screen and not _complete(code, quotes):
+        return None
     if (
         any(word in code for word in _BAIL_TEXT)
         or _BAIL_PATTERNS.search(code)
@@ -600,6 +606,7 @@ def _fast_scan(text: str, path: str) -> ScanResult | None:
     hot = any(word in text for word in _HOT_WORDS)
     if hot and _in_fstring(text, code):
         return None  # an expression inside an f-string: only the full scan sees it
+    slash = _SLASH_PARAM.search(code) is not None
     try:
         scanner = _FastScanner(text, path, spans, code)
         min_python = None
@@ -608,6 +615,10 @@ def _fast_scan(text: str, path: str) -> ScanResult | None:
             min_python = scanner.walrus()
         else:
             sites = list(scanner.sites())
+        if slash:
+            if min_python is not None:
+                return None  # `:=` and `/` both: which one the full scan meets first needs the tree
+            min_python = scanner.positional_only()
     except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if min_python is not None:
@@ -616,28 +627,46 @@ def _fast_scan(text: str, path: str) -> ScanResult | None:
     return ScanResult(path, tuple(sites), sys_paths=sys_path_entries(text, code))
 
 
-_FSTRING = re.compile(r"(?<![\w])(?:[rR]?[fF]|[fF][rR])[\"']")
-
-
 def _in_fstring(text: str, code: str) -> bool:
     """Whether a word the full scan looks for sits in an f-string (code inside ``{}`` is blanked here)."""
-    for m in _FSTRING.finditer(text):
-        start = m.end() - 1
-        if code[start] not in "\"'":
-            continue  # inside another string or a comment
-        quote = text[start : start + 3] if text[start : start + 3] in {'"""', "'''"} else text[start]
-        end = code.find(quote, start + len(quote))
-        chunk = text[start : end if end >= 0 else len(text)]
-        if any(word in chunk for word in _HOT_WORDS):
-            return True
+    for word in _HOT_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            if code[pos] == " " and _fstring_at(code, pos):  # blanked: inside a string or a comment
+                return True
+            pos = text.find(word, pos + 1)
     return False
+
+
+def _fstring_at(code: str, pos: int) -> bool:
+    """Whether the string or comment around ``pos`` (blanked in ``code``) is an f-string: everything
+    between its opening delimiter and ``pos`` is blanked, so the nearest quote or ``#`` before it opens it."""
+    opener = max(code.rfind("'", 0, pos), code.rfind('"', 0, pos), code.rfind("#", 0, pos))
+    if opener < 0 or code[opener] == "#":
+        return False
+    start = opener
+    while start > 0 and opener - start < 2 and code[start - 1] == code[opener]:
+        start -= 1  # the first quote of three
+    prefix = start
+    while prefix > 0 and code[prefix - 1] in "rRfFbBuU":
+        prefix -= 1
+    before = code[prefix - 1] if prefix > 0 else " "
+    return "f" in code[prefix:start].lower() and not (before.isalnum() or before == "_")
 
 
 def _blank(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with the inside of every string and comment made spaces (same length, same lines), and
     the spans of its strings that go over several lines (the only tokens an import line can start in)."""
+    code, spans, _quotes = _blank_counted(text)
+    return code, spans
+
+
+def _blank_counted(text: str) -> tuple[str, list[tuple[int, int]], int]:
+    """:func:`_blank`, and how many quote characters the strings' own delimiters make (a quote left in
+    the code beyond those opens a string that never ends)."""
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
+    quotes = 0
     last = 0
     for m in _TOKENS.finditer(text):
         start, end = m.span()
@@ -646,6 +675,7 @@ def _blank(text: str) -> tuple[str, list[tuple[int, int]]]:
             pieces.append("#" + " " * (end - start - 1))
         else:
             q = 3 if m.lastindex else 1
+            quotes += 2 * q
             inner = text[start + q : end - q]
             if "\n" in inner:  # a triple-quoted string, or one continued with a backslash
                 spans.append((start, end))
@@ -655,7 +685,17 @@ def _blank(text: str) -> tuple[str, list[tuple[int, int]]]:
             pieces.append(text[start : start + q] + inner + text[end - q : end])
         last = end
     pieces.append(text[last:])
-    return "".join(pieces), spans
+    return "".join(pieces), spans, quotes
+
+
+def _complete(code: str, quotes: int) -> bool:
+    """The cheap screen on blanked code: every string ended, every bracket closed (as ``_looks_complete``)."""
+    return (
+        code.count("'") + code.count('"') == quotes
+        and code.count("(") == code.count(")")
+        and code.count("[") == code.count("]")
+        and code.count("{") == code.count("}")
+    )
 
 
 class _Header:
@@ -785,6 +825,31 @@ class _FastScanner:
             raise _Bail  # in a decorator: the full scan visits it after the function body
         return "an assignment expression `:=`", self.text.count("\n", 0, pos) + 1
 
+    def positional_only(self) -> tuple[str, int] | None:
+        """The first ``def`` with positional-only parameters (``def f(a, /):``), as the full scan reports
+        it: the reason for Python 3.8 and the line of ``def`` (a lambda's ``/`` does not count there)."""
+        code = self.code
+        for m in _DEF_OPEN.finditer(code):
+            depth, pos, start = 1, m.end(), m.end()
+            params: list[str] = []
+            while depth and pos < len(code):
+                ch = code[pos]
+                if ch in "([{":
+                    depth += 1
+                elif ch in ")]}":
+                    depth -= 1
+                elif ch == "," and depth == 1:
+                    params.append(code[start:pos])
+                    start = pos + 1
+                pos += 1
+            if depth:
+                raise _Bail
+            params.append(code[start : pos - 1])
+            if any(_COMMENT.sub("", p).strip() == "/" for p in params):  # comments are blanked to `#   `
+                keyword = code.index("def", m.start())
+                return "positional-only parameters (`/`)", self.text.count("\n", 0, keyword) + 1
+        return None
+
     def positioned(self) -> Iterator[tuple[int, ImportSite]]:
         text = self.text
         line, last = 1, 0
@@ -813,14 +878,18 @@ class _FastScanner:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         parts = [_strip_comment(text[start:end])]
-        if "(" in parts[0]:  # names in brackets, maybe over several lines
-            while ")" not in parts[-1]:
-                if end >= len(text):
-                    raise _Bail
-                after = text.find("\n", end + 1)
-                after = len(text) if after < 0 else after
-                parts.append(_strip_comment(text[end + 1 : after]))
-                end = after
+        while True:  # a line ended with a backslash, or names in brackets: the statement goes on
+            joined = " ".join(parts)
+            if parts[-1].endswith("\\"):
+                parts[-1] = parts[-1][:-1]
+            elif not ("(" in joined and ")" not in joined):
+                break
+            if end >= len(text):
+                raise _Bail
+            after = text.find("\n", end + 1)
+            after = len(text) if after < 0 else after
+            parts.append(_strip_comment(text[end + 1 : after]))
+            end = after
         stmt = " ".join(parts)
         if not stmt.isascii() or "\\" in stmt or ";" in stmt:
             raise _Bail
@@ -1064,7 +1133,7 @@ def _looks_complete(text: str) -> bool:
     )
 
 
-def _compiles(text: str, path: str) -> bool:
+def compiles(text: str, path: str) -> bool:
     """Whether Python can parse ``text`` (parser and symbol table only: no syntax tree objects)."""
     try:
         symtable.symtable(text, path, "exec")
