@@ -39,7 +39,9 @@ def research_files(project: Project) -> list[str]:
 
     def compute() -> list[str]:
         package_dirs = tuple(p.path + "/" for p in project.packages if not p.module)
-        modules = {p.path for p in project.packages if p.module}
+        # a single .py file counts as a package's module only when package metadata says there is a
+        # package; in a research folder (`src/main.py`, no pyproject.toml) it is a script, as for the trace
+        modules = {p.path for p in project.packages if p.module} if _declares_package(project) else set()
         out = []
         for f in project.files:
             if not f.endswith((".py", ".ipynb")) or f in modules or f.startswith(package_dirs):
@@ -53,6 +55,16 @@ def research_files(project: Project) -> list[str]:
         return out
 
     return project.memo("share:research-files", compute)  # type: ignore[no-any-return]
+
+
+def _declares_package(project: Project) -> bool:
+    data = project.pyproject or {}
+    return (
+        "project" in data
+        or "poetry" in (data.get("tool") or {})
+        or project.has("setup.py")
+        or project.has("setup.cfg")
+    )
 
 
 def flow_of(project: Project) -> Flow | Skip:
