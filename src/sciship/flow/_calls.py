@@ -135,6 +135,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # pandas (read_* also match as methods of any object below: dask, polars, modin)
     **{f"pandas.{name}": (_r(0, kw),) for name, kw in _PANDAS_READ.items()},
     "pandas.ExcelFile": (_r(0, "path_or_buffer"),),
+    "pandas.to_pickle": (_w(1, "filepath_or_buffer"),),
     "pandas.ExcelWriter": (_w(0, "path"),),
     "pandas.HDFStore": (_m(0, "path", 1, "", "hdfstore"),),
     "geopandas.read_file": (_r(0, "filename"),),

@@ -48,7 +48,7 @@ _OUTPUT_DIR_FLAGS = frozenset(
     {"--outdir", "--out-dir", "--out_dir", "--output-dir", "--output_dir", "--outputdir", "--output-folder"}
 )
 #: programs whose ``-o`` is not an output file
-_OTHER_O = frozenset({"ssh", "scp", "mount", "sort", "grep", "ps", "set", "shopt", "pip", "conda", "mamba"})
+_OTHER_O = frozenset({"ssh", "scp", "mount", "grep", "egrep", "ps", "set", "shopt", "pip", "conda", "mamba"})
 
 
 @dataclass(frozen=True)
@@ -292,10 +292,13 @@ def is_pipeline_file(path: str) -> bool:
     return name in _PIPELINE_NAMES or name.endswith(_PIPELINE_SUFFIXES)
 
 
-def pipeline_outputs(text: str) -> list[str]:
+def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
     """Names of the files a pipeline file makes: what its commands write (``> f``, ``-o f``,
     ``--output-file $dir/f``), Makefile targets, Snakemake ``output:`` files. Only the file names count
     (the folders depend on variables and ``cd``): ``$out/model_dates.txt`` gives ``model_dates.txt``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
+    snake = name == "snakefile" or name.endswith(".smk")
     names: list[str] = []
     lines = text.replace("\\\n", " ").splitlines()
     in_output = False
@@ -303,7 +306,7 @@ def pipeline_outputs(text: str) -> list[str]:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if stripped.startswith("output:"):  # Snakemake: the quoted names until the next keyword
+        if snake and stripped.startswith("output:"):  # Snakemake: the quoted names until the next keyword
             in_output = True
             stripped = stripped[len("output:") :]
         elif in_output and re.match(r"^\w+:", stripped):
@@ -311,7 +314,7 @@ def pipeline_outputs(text: str) -> list[str]:
         if in_output:
             names += _QUOTED.findall(stripped)
             continue
-        target = _MAKE_TARGET.match(line)
+        target = _MAKE_TARGET.match(line) if make else None
         if target and not line.startswith(("\t", " ")):
             names += [t for t in target.group(1).split() if "$" not in t and "%" not in t]
             continue

@@ -77,6 +77,7 @@ _NOT_STEP_DIRS = frozenset(
         ".git",
     }
 )
+_DOC_DIRS = frozenset({"docs", "doc", "sphinx", "documentation", "docs_source", "doc_source"})
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
@@ -338,7 +339,7 @@ class _Tracer:
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
                     continue
-                if rel in {"docs/conf.py", "doc/conf.py"}:
+                if name == "conf.py" and set(parts[:-1]) & _DOC_DIRS:  # Sphinx's configuration
                     continue
                 if rel.startswith(package_dirs):
                     self.in_package.add(rel)
@@ -638,7 +639,7 @@ class _Tracer:
                     score[cwd] -= 2
                 elif (r.access == "read" and self.existing(full)) or (
                     r.access == "write"
-                    and posixpath.dirname(full)
+                    and posixpath.dirname(r.text)  # (a bare file name can be written from anywhere)
                     and (self.existing(posixpath.dirname(full)) or self.existing(full))
                 ):
                     score[cwd] += 1
@@ -751,6 +752,8 @@ class _Tracer:
         writes: dict[str, dict[str, _Final]] = {s: {} for s in steps}
         external: dict[str, None] = {}
         uses: list[PathUse] = []
+        # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
+        own_maybe = {s: _Made((f.path for f in finals[s] if f.res.soft), match=True) for s in steps}
         maybe = _Made(
             [
                 *(
@@ -804,6 +807,12 @@ class _Tracer:
                 writers[path].append(step)
         concrete = {w for w in writers if not ex.has_unknown(w)}
         patterns = [w for w in writers if ex.has_unknown(w)]
+        inside: dict[str, list[str]] = defaultdict(list)  # folder -> written paths in it (`results/table/`)
+        for w in writers:
+            folder = posixpath.dirname(w)
+            while folder and not ex.has_unknown(folder):
+                inside[folder].append(w)
+                folder = posixpath.dirname(folder)
         edges: dict[str, set[str]] = {s: set() for s in steps}
         read_by_writer: dict[tuple[str, str], str] = {}
         inputs: dict[str, None] = {}
@@ -811,9 +820,15 @@ class _Tracer:
         for step in steps:
             for path, f in reads[step].items():
                 # a write whose folder and name are both unknown (`**/*.yaml`) says nothing about this file
-                hits = [w for w in _writers_of(path, f, concrete, patterns) if not _vague(w)]
+                hits = [w for w in _writers_of(path, f, concrete, patterns) if not _vague(w)] or inside.get(
+                    path, []
+                )
                 if not hits:
-                    if maybe.covers(path) or (f.res.optional and not self.existing(path)):
+                    if (
+                        maybe.covers(path)
+                        or own_maybe[step].covers(path)
+                        or (f.res.optional and not self.existing(path))
+                    ):
                         continue  # made by a command or an archive, or a cache that is not there yet
                     inputs.setdefault(path)
                     problem = None if f.res.optional else self._missing(step, path, f)
@@ -868,7 +883,7 @@ class _Tracer:
             if _shell.is_pipeline_file(rel):
                 text = self.p.read_text(rel)
                 if text is not None and len(text) < LARGE_FILE:
-                    names += _shell.pipeline_outputs(text)
+                    names += _shell.pipeline_outputs(text, rel)
         return list(dict.fromkeys(names))
 
     def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
