@@ -102,7 +102,9 @@ def _report(problems: list[FlowProblem] | Skip, what: str) -> Result:
     topic=TOPIC,
     title="Every file the analysis reads is in the folder or made by a step",
     why="""A script that reads a file nobody has (it is not in the folder and no other script writes it)
-    cannot be rerun by anyone else: the analysis stops at its first line of real work.""",
+    cannot be rerun by anyone else: the analysis stops at its first line of real work. A file read only
+    when it is there (checked first, or inside `try:`) or made by the script itself (a cache, a download,
+    a shell command's output) is not counted.""",
     fix="""Add the file (or a small sample of it) to the folder, or say in REPRODUCE.md where to get it
     (a DOI, a URL) and where to put it. If another script should make it, check the two paths match.""",
 )
@@ -117,7 +119,9 @@ def missing_inputs(project: Project) -> Result:
     topic=TOPIC,
     title="Scripts use paths relative to the folder, not absolute ones",
     why="""A path like `/home/ana/data/x.csv` or `C:\\Users\\ana\\x.csv` exists only on one computer.
-    Anyone else who runs the script (or you, on a cluster) gets "file not found".""",
+    Anyone else who runs the script (or you, on a cluster) gets "file not found"; a figure saved to such a
+    path never lands in the folder you share. Temporary and cache folders (`tempfile`, `~/.cache`) are
+    fine.""",
     fix="""Write paths relative to the project folder (`data/x.csv`), or build them from the script's
     own location: `Path(__file__).parent / "data" / "x.csv"`.""",
 )

@@ -150,6 +150,8 @@ class _Tracer:
         self.folders: frozenset[str] | None = None
         self.in_package: set[str] = set()
         self.steps: frozenset[str] = frozenset()
+        self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
+        self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -762,7 +764,6 @@ class _Tracer:
                     for f in finals[s]
                     if f.res.soft and f.location == "folder" and not _vague(f.path)
                 ),
-                *(STAR2 + "/" + name for name in self._pipeline_outputs()),
             ],
             match=True,
         )
@@ -828,8 +829,9 @@ class _Tracer:
                         maybe.covers(path)
                         or own_maybe[step].covers(path)
                         or (f.res.optional and not self.existing(path))
+                        or self._made_by_pipeline(path)
                     ):
-                        continue  # made by a command or an archive, or a cache that is not there yet
+                        continue  # made by a command, an archive or a shell script; a cache not there yet
                     inputs.setdefault(path)
                     problem = None if f.res.optional else self._missing(step, path, f)
                     if problem is not None:
@@ -874,17 +876,32 @@ class _Tracer:
             external=tuple(sorted(external)),
         )
 
-    def _pipeline_outputs(self) -> list[str]:
-        """Names of files the folder's shell scripts, Makefiles and Snakefiles make (never run)."""
-        from sciship.flow import _shell
+    def _made_by_pipeline(self, path: str) -> bool:
+        """Does one of the folder's shell scripts, Makefiles or Snakefiles make a file of this name (its
+        folder depends on variables and ``cd``, so the name decides)? Only files that name it are read."""
+        name = path.rsplit("/", 1)[-1]
+        if not name or ex.has_unknown(name) or not ex.informative(name):
+            return False
+        if self.pipelines is None:
+            from sciship.flow import _shell
 
-        names: list[str] = []
-        for rel in self.p.files:
-            if _shell.is_pipeline_file(rel):
-                text = self.p.read_text(rel)
-                if text is not None and len(text) < LARGE_FILE:
-                    names += _shell.pipeline_outputs(text, rel)
-        return list(dict.fromkeys(names))
+            self.pipelines = {}
+            for rel in self.p.files:
+                if _shell.is_pipeline_file(rel):
+                    text = self.p.read_text(rel)
+                    if text is not None and len(text) < LARGE_FILE:
+                        self.pipelines[rel] = text
+        for rel, text in self.pipelines.items():
+            if name not in text:
+                continue
+            made = self.pipeline_made.get(rel)
+            if made is None:
+                from sciship.flow import _shell
+
+                made = self.pipeline_made[rel] = frozenset(_shell.pipeline_outputs(text, rel))
+            if name in made:
+                return True
+        return False
 
     def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
         if f.loose or not _reportable(path):
