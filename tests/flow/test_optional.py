@@ -39,7 +39,7 @@ def test_guarded_folder_keeps_only_the_real_problems() -> None:
     )
     assert flow.missing == ("data/calibration.csv",)
     # a check-first read of a file that is not there is not an input to get; one that is there still is
-    assert flow.inputs == ("analysis/colors/gray.csv", "data/calibration.csv")
+    assert flow.inputs == ("analysis/colors/gray.csv", "data/calibration.csv", "data/raw/stations.csv")
     assert flow.external == ("/home/ana/figures/pressure.png",)  # not ~/.cache, not the temporary folder
     uses = {(u.source, u.access, u.path): u for u in flow.uses}
     cache = uses[("analysis/fetch.py", "read", "~/.cache/pressure-survey/stations.json")]
@@ -312,7 +312,8 @@ def test_notebook_shell_lines_and_cells_make_files() -> None:
                     (
                         (
                             "!sourmash compare ../sigs/*.sig -o compare-demo\n"
-                            "D = open('compare-demo', 'rb').read()"
+                            "D = open('compare-demo', 'rb').read()\n"
+                            "labels = open('compare-demo.labels.txt').read()  # written next to it"
                         ),
                         1,
                     ),

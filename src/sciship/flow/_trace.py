@@ -755,16 +755,16 @@ class _Tracer:
         external: dict[str, None] = {}
         uses: list[PathUse] = []
         # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
-        own_maybe = {s: _Made((f.path for f in finals[s] if f.res.soft), match=True) for s in steps}
+        own_maybe = {
+            s: _Made(_companions(f.path for f in finals[s] if f.res.soft), match=True) for s in steps
+        }
         maybe = _Made(
-            [
-                *(
-                    f.path
-                    for s in steps
-                    for f in finals[s]
-                    if f.res.soft and f.location == "folder" and not _vague(f.path)
-                ),
-            ],
+            _companions(
+                f.path
+                for s in steps
+                for f in finals[s]
+                if f.res.soft and f.location == "folder" and _named(f.path)
+            ),
             match=True,
         )
         for step in steps:
@@ -1490,6 +1490,24 @@ def _loop(start: str, comp: set[str], edges: dict[str, set[str]]) -> list[str]:
                 back[nxt] = node
                 queue.append(nxt)
     return [start, start]
+
+
+def _companions(paths: Iterable[str]) -> list[str]:
+    """A file a command may make, and the files such tools write next to it, named after it
+    (``-o compare-demo`` also makes ``compare-demo.labels.txt``; ``-o peaks`` makes ``peaks_venn``)."""
+    out = []
+    for path in paths:
+        out.append(path)
+        if not path.endswith(STAR2):
+            out += [path + "." + STAR, path + "_" + STAR]
+    return out
+
+
+def _named(path: str) -> bool:
+    """Does the path's file name have known text (not only unknown parts and an extension)? What one
+    step may make under an unknown name (a download, an unpacked archive) says nothing to other steps."""
+    name = path.rsplit("/", 1)[-1]
+    return any(c.isalnum() for c in name.rsplit(".", 1)[0].replace(STAR, "").replace(STAR2, ""))
 
 
 def _vague(path: str) -> bool:
