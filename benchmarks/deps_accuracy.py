@@ -84,13 +84,19 @@ def oracle(project: Project) -> tuple[list[str], set[str]]:
 def run_sciship(project: Project) -> tuple[set[str], set[str]]:
     """(declared deps recognised as imported by package code, names reported for undeclared imports)."""
     report = analyze(project, cache=False)
-    recognised = {
-        d.distribution for d in report.dependencies if set(d.scopes) & {"runtime", "optional", "typing"}
+    # imported and not called unused, whatever the scope (package code, inside functions, test helpers)
+    recognised = {d.distribution for d in report.dependencies if d.imports and d.distribution}
+    # names sciship asserts; "unverified" ones are flagged to the user as unconfirmed guesses, and an
+    # "unresolved" import has no name at all ("distribution": null since schema 2)
+    reported = {
+        d.distribution
+        for d in report.dependencies
+        if d.imports and d.distribution and d.status not in {"unverified", "unresolved"}
     }
-    # names sciship asserts; "unverified" ones are flagged to the user as unconfirmed guesses
-    reported = {d.distribution for d in report.dependencies if d.imports and d.status != "unverified"}
     UNVERIFIED[project.root.name] = {
-        d.distribution for d in report.dependencies if d.imports and d.status == "unverified"
+        d.distribution
+        for d in report.dependencies
+        if d.imports and d.distribution and d.status == "unverified"
     }
     return recognised, reported
 

@@ -47,6 +47,20 @@ def count_files(root: Path) -> int:
     return n
 
 
+#: deptry reads the declared dependencies from pyproject.toml in the folder it runs in, and stops before
+#: scanning anything when there is none (setup.py projects such as sympy): it runs from this repository,
+#: so that it always scans the project (the scan is what is measured, not the comparison)
+REPO = Path(__file__).resolve().parent.parent
+
+
+def deptry_scans(tools: Path, project: Path) -> bool:
+    """Whether deptry really scanned ``project`` (it exits early with a traceback when it cannot)."""
+    proc = subprocess.run(
+        [str(tools / "bin" / "deptry"), str(project)], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    return "Traceback" not in proc.stderr and "Scanning" in proc.stdout + proc.stderr
+
+
 def measure(project: Path, tools: Path, repeat: int) -> dict[str, tuple[float, float]]:
     out: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "deptry": [], "fawltydeps": []}
     sciship = [sys.executable, "-m", "sciship", "deps", str(project), "--format", "json"]
@@ -55,7 +69,7 @@ def measure(project: Path, tools: Path, repeat: int) -> dict[str, tuple[float, f
             env = {**os.environ, "XDG_CACHE_HOME": cache}
             out["cold"].append(timed(sciship, env))
             out["warm"].append(timed(sciship, env))
-        out["deptry"].append(timed([str(tools / "bin" / "deptry"), str(project)]))
+        out["deptry"].append(timed([str(tools / "bin" / "deptry"), str(project)], cwd=REPO))
         out["fawltydeps"].append(timed([str(tools / "bin" / "fawltydeps"), "--check", "--json"], cwd=project))
     return {
         k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in out.items()
@@ -88,6 +102,9 @@ def main(argv: list[str]) -> int:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for project in projects:
+        if not deptry_scans(args.tools, project):
+            print(f"| {project.name} | deptry did not scan it: skipped |", flush=True)
+            continue
         t = measure(project, args.tools, args.repeat)
         cells = " | ".join(f"{t[k][0]:.2f} / {t[k][1]:.2f}" for k in ("cold", "warm", "deptry", "fawltydeps"))
         ratios = " | ".join(

@@ -17,6 +17,7 @@ from sciship.imports import analysis
 from sciship.imports.analysis import analyze, prefetch_scan
 from sciship.project import Project
 
+EXAMPLE = Path(__file__).parent.parent / "examples" / "lake-temps"
 GITIGNORES = [
     "dist/\nbuild/\n*.egg-info/\n__pycache__/\n",
     "# top\n__pycache__/\n*.py[cod]\nbuild/\n\ndist/\n*.egg-info/\n.venv\n",
@@ -48,6 +49,36 @@ def test_check_modules_leave_heavy_imports_alone() -> None:
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_report_formats_load_only_when_asked_for() -> None:
+    # --help and a terminal `check` never load the HTML, GitHub, SARIF or progress renderers, Markdown
+    # parsing, the repo-review plugin or threading helpers of their own
+    code = (
+        "import sys\n"
+        "import sciship.cli\n"
+        "sciship.cli.build_parser()\n"
+        "import sciship.commands.check, sciship.commands.deps\n"
+        "import sciship.commands.build, sciship.commands.adopt\n"
+        "heavy = ('sciship.report.html', 'sciship.report.pages', 'sciship.report.github', "
+        "'sciship.report.sarif', 'sciship.report.progress', 'sciship.report.output', 'sciship.plugins', "
+        "'markdown_it', 'repo_review', 'jsonschema', 'xml.etree.ElementTree')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+    # a whole terminal-format review loads none of them either
+    run = (
+        "import sys, contextlib, io\n"
+        "import sciship.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    sciship.cli.main(['check', {str(EXAMPLE)!r}])\n"
+        "heavy = ('sciship.report.html', 'sciship.report.github', 'sciship.report.sarif', "
+        "'sciship.report.progress', 'markdown_it', 'repo_review')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 
 

@@ -186,14 +186,19 @@ class Plan:
                 hint="Move the files out of the way (or run the command again to re-read them) and retry.",
             )
 
-    def apply(self) -> list[str]:
-        """Apply every action or none. Returns the paths written."""
+    def apply(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
+        """Apply every action or none. Returns the paths written.
+
+        ``progress(done, total)`` is called as each file is staged (for a progress line).
+        """
         self.check()
         made_dirs: list[Path] = []
         staged: list[tuple[Action, Path | None]] = []
         done: list[tuple[Action, Path | None]] = []
         try:
-            for a in self.actions:
+            for n, a in enumerate(self.actions):
+                if progress is not None:
+                    progress(n, len(self.actions))
                 target = self.root / a.path
                 _make_parents(target.parent, made_dirs)
                 tmp: Path | None = None

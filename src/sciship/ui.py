@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from sciship.report.style import Style
+
+#: control characters a project's text could carry into the terminal (a file name, a description): all
+#: but newline, tab and the colour codes sciship itself writes (ESC [ ... m)
+_UNSAFE = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character that could move the cursor, retitle the window or ring
+    the bell shown as U+FFFD."""
+    return _UNSAFE.sub("\ufffd", text)
 
 
 @dataclass
@@ -33,11 +44,13 @@ class UI:
             return False
 
     def write(self, text: str = "") -> None:
+        text = printable(text)
         self.out.write(text if text.endswith("\n") else text + "\n")
         self.out.flush()
 
     def info(self, text: str) -> None:
         """Progress and side remarks go to stderr, so stdout stays clean for --format json."""
+        text = printable(text)
         self.err.write(text if text.endswith("\n") else text + "\n")
         self.err.flush()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from sciship.imports import DependencyVerdict, DepsReport, analyze
 from sciship.project import Project
@@ -25,9 +26,22 @@ def pyproject(
     )
 
 
+def on_disk(tmp_path: Path, files: Mapping[str, str | bytes]) -> Project:
+    """The project written to ``tmp_path/proj`` and loaded from there (for plans, which read the disk)."""
+    root = tmp_path / "proj"
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return Project.load(root)
+
+
 def report(files: Mapping[str, str | bytes]) -> DepsReport:
     return analyze(Project.from_files(files), cache=False)
 
 
 def verdicts(files: Mapping[str, str | bytes]) -> dict[str, DependencyVerdict]:
-    return {v.distribution: v for v in report(files).dependencies}
+    return {v.name: v for v in report(files).dependencies}

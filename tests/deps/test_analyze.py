@@ -194,9 +194,12 @@ def test_runtime_import_declared_only_for_developers_is_misplaced() -> None:
     assert v["matplotlib"].status == "ok"  # an extra users can ask for
 
 
-def test_unknown_import_is_unverified() -> None:
+def test_unknown_import_is_unresolved_without_a_guessed_name() -> None:
     v = verdicts({**SRC, "src/rain/__init__.py": "import numpy\nimport qwertyzzz\n"})
-    assert v["qwertyzzz"].status == "unverified"
+    assert v["qwertyzzz"].status == "unresolved"
+    assert v["qwertyzzz"].distribution is None
+    assert v["qwertyzzz"].to_json()["distribution"] is None
+    assert v["qwertyzzz"].to_json()["first_seen"] == {"path": "src/rain/__init__.py", "line": 2}
 
 
 def test_unknown_import_matched_to_an_unused_declaration() -> None:
@@ -295,7 +298,7 @@ def test_json_schema() -> None:
     r = report({**SRC, "src/rain/__init__.py": "import numpy\n"})
     data = r.to_json()
     assert set(data) == {"schema", "dependencies", "requires_python", "problems"}
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["dependencies"] == [
         {
             "distribution": "numpy",
@@ -304,6 +307,8 @@ def test_json_schema() -> None:
             "declared": ["project.dependencies"],
             "status": "ok",
             "files": ["src/rain/__init__.py"],
+            "first_seen": {"path": "src/rain/__init__.py", "line": 1},
+            "note": None,
         }
     ]
     assert data["requires_python"] == {"declared": ">=3.10", "detected_minimum": None}

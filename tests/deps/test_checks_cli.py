@@ -213,7 +213,7 @@ def test_cli_table_and_exit_code(cli_project: Path, isolated_cache: Path) -> Non
 def test_cli_json(cli_project: Path, isolated_cache: Path) -> None:
     proc = sciship("deps", "--format", "json", cwd=cli_project, cache=isolated_cache)
     data = json.loads(proc.stdout)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert {d["distribution"]: d["status"] for d in data["dependencies"]} == {
         "numpy": "ok",
         "pyyaml": "missing",

@@ -93,12 +93,39 @@ ACCEPTED = {
     "multi-line handler": "try:\n    import a\nexcept (\n    ImportError,\n    OSError,\n):\n    pass\n",
     "empty": "",
     "no imports": "x = 1\n",
-}
-
-REFUSED = {
+    "backslash in code": "x = 1 + \\\n    2\nimport a\nif a and \\\n        b:\n    import c\n",
+    "raise from on a continued line": "def f():\n    raise X \\\n        from e\n",
+    "string continued with a backslash": 'x = "abc \\\nimport os"\nimport real\n',
+    "walrus and dynamic import in strings and comments": (
+        '"""x := 1, importlib.import_module("b")"""\n# __import__("c")\nimport a\n'
+    ),
+    "backslash in a docstring": '"""Line one \\\n    line two"""\nimport a\n',
+    "feature flag": "if HAS_PIL:\n    import PIL\nelse:\n    import b\nif _has_numba:\n    import numba\n",
     "dynamic": "import importlib\nimportlib.import_module('a')\n",
     "dunder import": "__import__('a')\n",
     "walrus": "if (n := 1):\n    import a\n",
+    "dynamic in context": (
+        "import importlib\ntry:\n    np = importlib.import_module('numpy')\n"
+        "except ImportError:\n    np = None\n"
+        "def f():\n    return import_module('.sub', __name__)\nx = import_module(name)\n"
+        "if import_module('b') is not None:\n    import c\nlazy = lambda: __import__(r'd.e')\n"
+        "y = import_module(f'x'), import_module(b'y'), import_module('')\n"
+        "from importlib import import_module\nobj.import_module('not_this')\n"
+    ),
+    "walrus twice": "import a\nwhile (chunk := read()):\n    pass\ndata = [y for x in z if (y := f(x))]\n",
+    "lazy imports": (
+        "import a\ndef f():\n    import b\n    class C:\n        import c\nasync def g():\n    import d\n"
+    ),
+}
+
+REFUSED = {
+    "dynamic in brackets": "x = (\n    import_module('a'))\n",
+    "dynamic constant in brackets": "importlib.import_module(('a'))\n",
+    "dynamic implicit concatenation": "importlib.import_module('a' 'b')\n",
+    "dynamic in an f-string": "x = f\"{importlib.import_module('a')}\"\n",
+    "dynamic on a decorator line": "@register(import_module('a'))\ndef f():\n    import b\n",
+    "walrus in a decorator": "@dec(n := 1)\ndef f():\n    pass\n",
+    "walrus target on another line": "x = (n\n     := 1)\n",
     "match": "match x:\n    case 1:\n        import a\n",
     "posonly": "def f(a, /, b):\n    import a\n",
     "except star": "try:\n    import a\nexcept* ImportError:\n    pass\n",
@@ -166,6 +193,8 @@ HEADERS = [
     "with ctx() as c:",
     "for i in range(3):",
     "while False:",
+    "if HAS_SCIPY:",
+    "if a and \\\n        b:",
 ]
 HANDLERS = [
     "except ImportError:",
@@ -184,6 +213,7 @@ LEAVES = [
     '"""\nimport fake\n"""',
     "# import commented",
     "y = 'import quoted'",
+    "z = 1 + \\\n    2",
 ]
 
 
@@ -228,3 +258,17 @@ def test_real_modules_match() -> None:
 
     for path in sorted(Path(scan.__file__).parent.parent.rglob("*.py")):
         same(path.read_text(encoding="utf-8"))
+
+
+def test_lazy_and_fallback_contexts() -> None:
+    src = (
+        "import a\ndef f():\n    import b\ntry:\n    import c\nexcept KeyError:\n    import d\n"
+        "if HAS_E:\n    import e\n"
+    )
+    sites = {s.module: s for s in scan.scan_source(src, "m.py").imports}
+    assert not sites["a"].lazy
+    assert sites["b"].lazy
+    assert sites["c"].context == "normal"
+    assert sites["d"].context == "optional"  # a fallback in an `except` block
+    assert sites["e"].context == "optional"  # under a feature flag
+    same(src, accepted=True)

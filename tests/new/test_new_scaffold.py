@@ -122,8 +122,11 @@ def test_workflows() -> None:
 
 
 def test_nothing_depends_on_sciship() -> None:
+    # the package never needs sciship; only the optional review job and pre-commit hooks name it
+    optional = {".github/workflows/tests.yml", ".pre-commit-config.yaml"}
     for path, text in project_files(make_meta()).items():
-        assert "sciship" not in text.replace("Start rainfall-tools with sciship new", ""), path
+        if path not in optional:
+            assert "sciship" not in text.replace("Start rainfall-tools with sciship new", ""), path
 
 
 def test_readme_sections_in_review_order() -> None:

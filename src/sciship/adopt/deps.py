@@ -64,7 +64,7 @@ def dependencies(project: Project) -> DepInfo:
         code = bool(scopes & _CODE_SCOPES)
         if not code and "notebook" not in scopes:
             continue  # imported by tests or docs only
-        if not _known(v):
+        if v.distribution is None or not _known(v):
             unresolved.append(_unresolved(v, notebook_only=not code))
             continue
         spec = _requirement(v.distribution, declared.get(v.distribution))
@@ -86,7 +86,9 @@ def _known(v: DependencyVerdict) -> bool:
     """The engine resolved the name (environment, curated map) or the author declared it."""
     if v.candidates:  # several distributions provide the import; the author has to choose
         return False
-    return v.status != "unverified" and (v.source in {"environment", "curated"} or bool(v.declared))
+    return v.status not in {"unverified", "unresolved"} and (
+        v.source in {"environment", "curated"} or bool(v.declared)
+    )
 
 
 def _unresolved(v: DependencyVerdict, *, notebook_only: bool) -> str:
@@ -98,6 +100,13 @@ def _unresolved(v: DependencyVerdict, *, notebook_only: bool) -> str:
             f"`{name}` is imported by {files} and is provided by several packages "
             f"({', '.join(v.candidates)}); add the one you use to {where} yourself"
         )
+    if v.suggestions:
+        close = " or ".join(f"`{s}`" for s in v.suggestions)
+        return (
+            f"`{name}` is imported by {files}, but no module of that name is in this folder and no package "
+            f"sciship knows provides it: did you mean {close} (in this folder)? If it is a package, add its "
+            f"`pip install` name to {where} yourself"
+        )
     return (
         f"`{name}` is imported by {files} but sciship cannot tell which package provides it; "
         f"add it to {where} yourself if it is on PyPI (`pip install` name), or install it by hand"
@@ -105,7 +114,7 @@ def _unresolved(v: DependencyVerdict, *, notebook_only: bool) -> str:
 
 
 def _unused_lines(v: DependencyVerdict, declared: dict[str, Declaration]) -> list[str]:
-    d = declared.get(v.distribution)
+    d = declared.get(v.distribution) if v.distribution is not None else None
     if d is None or d.dump or d.location.startswith("project."):
         return []
     return [f"{d.path}{':' + str(d.line) if d.line else ''}: {d.requirement}"]

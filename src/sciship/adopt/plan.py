@@ -92,8 +92,14 @@ def adopt(
     name: str | None = None,
     in_place: bool = False,
     license_id: str | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> Adoption:
-    """Build the plan that turns ``project`` into a package at ``target`` (== project.root for in-place)."""
+    """Build the plan that turns ``project`` into a package at ``target`` (== project.root for in-place).
+
+    ``progress(step, done, total)`` is told what is being done (for a progress line; it must not print
+    on stdout).
+    """
+    tell = progress or (lambda _step, _done, _total: None)
     dist = naming.distribution_name(name or project.root.name)
     pkg = naming.identifier(dist, fallback="research_code")
     plan = Plan(root=target)
@@ -121,7 +127,8 @@ def adopt(
         else:
             plan.create(dest, text, reason)
 
-    for src in scripts:
+    for i, src in enumerate(scripts):
+        tell("Turn scripts into modules", i, len(scripts))
         _adopt_script(
             project,
             src,
@@ -151,6 +158,7 @@ def adopt(
         put(src, src, "kept where it was")
         result.placed.append(Placed(src, src, "kept"))
 
+    tell("Find the packages the code imports", 0, None)
     info = dependencies(project)
     _use_dependencies(info, result)
     return result

@@ -1,4 +1,4 @@
-"""Dependencies: what the code imports compared with what pyproject.toml declares.
+"""Dependencies: what the code imports compared with what the project declares.
 
 All checks share one analysis per project (``sciship.imports.analyze``, memoised on the Project).
 """
@@ -17,20 +17,39 @@ if TYPE_CHECKING:
 
 FAMILY = "deps"
 _SHOWN = 6
+#: where a requirement reaches every user
+_RUNTIME_LOCATIONS = ("project.dependencies", "setup.", "tool.poetry.dependencies")
 
 
 def _report(project: Project) -> DepsReport | Skip:
-    if project.pyproject is None:
-        return Skip("There is no readable pyproject.toml to compare the imports with.")
-    if not project.metadata:
+    from sciship.imports.declared import declares_package
+
+    if not declares_package(project):
+        if project.pyproject is None:
+            return Skip("There is no readable pyproject.toml to compare the imports with.")
         return Skip("pyproject.toml has no `[project]` table, so it declares no dependencies yet.")
     from sciship.imports import analyze
 
     return analyze(project)
 
 
+def _declaring_file(project: Project) -> str:
+    """The file where this project declares its dependencies (pyproject.toml, else setup.py / setup.cfg)."""
+    if project.has("pyproject.toml") and (
+        project.metadata or "poetry" in str((project.pyproject or {}).get("tool"))
+    ):
+        return "pyproject.toml"
+    return (
+        "setup.py"
+        if project.has("setup.py")
+        else "setup.cfg"
+        if project.has("setup.cfg")
+        else "pyproject.toml"
+    )
+
+
 def _names(verdicts: list[DependencyVerdict]) -> str:
-    shown = [f"`{v.distribution}`" for v in verdicts[:_SHOWN]]
+    shown = [f"`{v.name}`" for v in verdicts[:_SHOWN]]
     more = len(verdicts) - _SHOWN
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
@@ -38,6 +57,10 @@ def _names(verdicts: list[DependencyVerdict]) -> str:
 def _where(v: DependencyVerdict) -> tuple[str | None, int | None]:
     site = v.first_site
     return (site.path, site.line) if site is not None else (None, None)
+
+
+def _it(items: list[DependencyVerdict], one: str = "it", many: str = "them") -> str:
+    return one if len(items) == 1 else many
 
 
 @check(
@@ -56,15 +79,19 @@ def imports_declared(project: Project) -> Result:
     report = _report(project)
     if isinstance(report, Skip):
         return report
-    missing = report.by_status("missing", scope="runtime")
+    missing = [v for v in report.by_status("missing", scope="runtime") if not v.maybe_through]
     if not missing:
         return None
     path, line = _where(missing[0])
     first = missing[0]
+    from sciship.imports.analysis import module_name
+
+    module = module_name(path) if path else None
+    where = f"`{module}`" if module else "it"
     return Fail(
-        f"Your package imports {_names(missing)}, but pyproject.toml does not declare "
-        f"{'it' if len(missing) == 1 else 'them'} (first seen: `import {first.imports[0]}` in "
-        f"`{path}`). Users who `pip install` your package will get `ModuleNotFoundError`.",
+        f"Your package imports {_names(missing)}, but {_declaring_file(project)} does not declare "
+        f"{_it(missing)} (first seen: `import {first.imports[0]}` in `{path}`). Users who `pip install` your "
+        f"package will get `ModuleNotFoundError` when they import {where}.",
         path=path,
         line=line,
     )
@@ -97,17 +124,27 @@ def declared_used(project: Project) -> Result:
     unused = [
         v
         for v in report.by_status("unused")
-        if v.plugin is None
-        and any(loc == "project.dependencies" or loc.startswith("setup.") for loc in v.declared)
+        if v.plugin is None and any(loc.startswith(_RUNTIME_LOCATIONS) for loc in v.declared)
     ]
-    if not unused:
+    sure = [v for v in unused if v.maybe_used_by is None]
+    if not sure:
         return None
-    return Fail(
-        f"pyproject.toml declares {_names(unused)}, but no file in the package imports "
-        f"{'it' if len(unused) == 1 else 'them'}. Remove {'it' if len(unused) == 1 else 'them'}, or, if "
-        "another library loads it by name (a plugin or an engine), leave it and ignore this check.",
-        path="pyproject.toml",
+    text = (
+        f"{_declaring_file(project)} declares {_names(sure)}, but no file in the package imports "
+        f"{_it(sure)}. Remove "
+        f"{_it(sure)}, or, if another library loads {_it(sure)} by name (a plugin or an engine), leave "
+        f"{_it(sure)} and ignore this check."
     )
+    unsure = [v for v in unused if v.maybe_used_by is not None]
+    if unsure:
+        text += (
+            " sciship is not sure about "
+            + ", ".join(
+                f"`{v.name}` ({v.maybe_used_by} can load it through an option)" for v in unsure[:_SHOWN]
+            )
+            + ": keep those if you use that option."
+        )
+    return Fail(text, path=_declaring_file(project))
 
 
 @check(
@@ -139,7 +176,13 @@ def declared_in_right_place(project: Project) -> Result:
         )
     if tests:
         parts.append(
-            f"only the tests import {_names(tests)}, yet it is a runtime dependency every user installs"
+            f"only the tests import {_names(tests)}, yet "
+            + _it(tests, "it is a runtime dependency", "they are runtime dependencies")
+            + " every user installs (keep "
+            + _it(tests)
+            + " if the package uses "
+            + _it(tests)
+            + " without importing, such as objects passed in or compiled code)"
         )
     path, line = _where(misplaced[0])
     text = "; ".join(parts)
@@ -207,16 +250,22 @@ def optional_as_extras(project: Project) -> Result:
     report = _report(project)
     if isinstance(report, Skip):
         return report
-    optional = [v for v in report.by_status("optional") if v.source != "guess"]
+    optional = [v for v in report.by_status("optional") if v.source != "guess" and v.distribution]
     if not optional:
         return None
     path, line = _where(optional[0])
-    return Fail(
-        f"Your package imports {_names(optional)} only when available (inside `try/except ImportError`), "
-        "but offers no extra that installs it.",
-        path=path,
-        line=line,
-    )
+    guarded = [v for v in optional if "lazy" not in v.scopes]
+    lazy = [v for v in optional if "lazy" in v.scopes]
+    parts = []
+    if guarded:
+        extras = ", ".join(f"`{e}`" for e in dict.fromkeys(v.extra or v.name for v in guarded[:_SHOWN]))
+        parts.append(
+            f"Your package imports {_names(guarded)} only when available (inside `try/except ImportError`), "
+            f"but offers no extra that installs {_it(guarded)} (for example {extras})."
+        )
+    if lazy:
+        parts.extend(f"`{v.name}`: {v.note}" for v in lazy[:_SHOWN] if v.note)
+    return Fail(" ".join(parts), path=path, line=line)
 
 
 @fixer("DEP904")
@@ -237,22 +286,28 @@ def add_extras(project: Project, plan: Plan) -> None:
     cannot check that it is declared, and users may install the wrong thing.""",
     fix="""Find the package that provides each import (its documentation says `pip install ...`) and add that
     name to `[project] dependencies`. If the import is one of your own modules, make it part of your
-    package or ignore this check.""",
+    package or ignore this check. `sciship deps --online` looks the names up on PyPI.""",
 )
 def imports_resolved(project: Project) -> Result:
     report = _report(project)
     if isinstance(report, Skip):
         return report
-    unknown = report.by_status("unverified", scope="runtime")
+    unknown = [v for v in report.by_status("unverified", "unresolved") if "runtime" in v.scopes]
     if not unknown:
         return None
     path, line = _where(unknown[0])
     imports = ", ".join(f"`{v.imports[0]}`" for v in unknown[:_SHOWN])
-    ambiguous = [v for v in unknown if v.candidates]
     extra = ""
+    ambiguous = [v for v in unknown if v.candidates]
     if ambiguous:
         v = ambiguous[0]
-        extra = f" `{v.imports[0]}` could be any of " + ", ".join(f"`{c}`" for c in v.candidates) + "."
+        extra += f" `{v.imports[0]}` could be any of " + ", ".join(f"`{c}`" for c in v.candidates) + "."
+    close = [v for v in unknown if v.suggestions]
+    if close:
+        extra += " " + " ".join(
+            f"Did you mean `{v.suggestions[0]}` instead of `{v.imports[0]}` (a module of this project)?"
+            for v in close[:3]
+        )
     return Fail(
         f"Your package imports {imports}, which no declared dependency provides and which sciship could "
         f"not match to a PyPI name for sure.{extra}",
@@ -260,3 +315,169 @@ def imports_resolved(project: Project) -> Result:
         line=line,
         needs_author=True,  # only the author knows which distribution they installed
     )
+
+
+@check(
+    "DEP906",
+    family=FAMILY,
+    severity="important",
+    topic="dependencies",
+    title="Packages imported inside functions are declared",
+    why="""An import inside a function runs only when the function is called. Your package imports fine
+    without the package, but everyone who calls that function gets `ModuleNotFoundError`.""",
+    fix="""If every user needs it, add it to `dependencies` under `[project]`; if only one feature does,
+    offer it as an extra (`[project.optional-dependencies] plot = ["matplotlib"]`) and say so in the
+    function's docstring. sciship leaves this choice to you.""",
+)
+def lazy_imports_declared(project: Project) -> Result:
+    report = _report(project)
+    if isinstance(report, Skip):
+        return report
+    lazy = [v for v in report.by_status("missing", scope="lazy") if "runtime" not in v.scopes and not v.extra]
+    if not lazy:
+        return None
+    path, line = _where(lazy[0])
+    unsure = [v for v in lazy if v.maybe_through]
+    hedge = ""
+    if unsure:
+        hedge = (
+            " (sciship cannot tell whether "
+            + "; ".join(f"{' or '.join(v.maybe_through[:3])} install `{v.name}`" for v in unsure[:3])
+            + ")"
+        )
+    return Fail(
+        f"Functions in your package import {_names(lazy)}{hedge}, which {_declaring_file(project)} does not "
+        "declare "
+        f"(first seen: `{path}` line {line}). Importing the package works; calling "
+        + _it(lazy, "that function", "those functions")
+        + f" fails with `ModuleNotFoundError` for users. Declare {_it(lazy)} as a dependency or in an extra.",
+        path=path,
+        line=line,
+        needs_author=True,  # runtime dependency or extra: the author's call
+    )
+
+
+@check(
+    "DEP907",
+    family=FAMILY,
+    severity="important",
+    topic="dependencies",
+    title="Packages the code imports are declared, even when another dependency installs them",
+    why="""When your code imports a package that one of your dependencies happens to require, it works today.
+    But that dependency may stop requiring it in a new version, and then your package breaks for new users
+    without any change on your side.""",
+    fix="""Add each package your code imports to `dependencies` under `[project]`, even those another
+    dependency already brings. `sciship deps --write` does it for you.""",
+)
+def indirect_declared(project: Project) -> Result:
+    report = _report(project)
+    if isinstance(report, Skip):
+        return report
+    indirect = [
+        v
+        for v in report.by_status("indirect", "missing")
+        # through an extra: the module that imports it works only with that extra, which brings it
+        if not v.extra
+        and (
+            (v.through and {"runtime", "lazy"} & set(v.scopes)) or (v.maybe_through and "runtime" in v.scopes)
+        )
+    ]
+    if not indirect:
+        return None
+    path, line = _where(indirect[0])
+    parts = []
+    for v in indirect[:_SHOWN]:
+        if v.through:
+            parts.append(f"`{v.name}` works today through {v.through[0]}")
+        else:
+            maybe = " or ".join(v.maybe_through[:3])
+            parts.append(f"`{v.name}` may come with {maybe} (sciship cannot read what they require)")
+    return Fail(
+        f"Your package imports {_names(indirect)} without declaring {_it(indirect)}: "
+        + "; ".join(parts)
+        + f". Declare {_it(indirect)} because your code imports {_it(indirect)} directly, and those "
+        "dependencies may stop requiring " + _it(indirect) + " in a future version.",
+        path=path,
+        line=line,
+    )
+
+
+@fixer("DEP907")
+def add_indirect(project: Project, plan: Plan) -> None:
+    from sciship.imports import analyze, plan_write
+
+    plan_write(project, analyze(project), plan, targets=("runtime",))
+
+
+def _aliases(project: Project, installs: bool) -> list[DependencyVerdict] | Skip:
+    report = _report(project)
+    if isinstance(report, Skip):
+        return report
+    from sciship.imports.names import canonicalize_name
+    from sciship.imports.resolve import aliases
+
+    table = aliases()
+    out = []
+    for v in report.by_status("alias"):
+        alias = table.get(canonicalize_name(v.declared_as or ""))
+        if alias is not None and alias.installs == installs:
+            out.append(v)
+    return out
+
+
+def _alias_message(found: list[DependencyVerdict], tail: str) -> Fail:
+    names = "; ".join(f"`{v.declared_as}` is declared: write `{v.name}`" for v in found[:_SHOWN])
+    return Fail(f"Declared under an alias: {names}. {tail}", path="pyproject.toml")
+
+
+@check(
+    "DEP908",
+    family=FAMILY,
+    severity="blocker",
+    topic="dependencies",
+    title="Every dependency is declared under a name pip can install",
+    why="""Import names and package names differ (`import sklearn` comes from `scikit-learn`). Declaring the
+    import name installs nothing, a placeholder that refuses to install, or an unrelated old package, so
+    `pip install` of your package fails or leaves the import broken.""",
+    fix="""Write the package's real name on PyPI (`scikit-learn`, not `sklearn`; `pillow`, not `PIL`;
+    `opencv-python`, not `cv2`). `sciship check --fix` renames it in pyproject.toml.""",
+)
+def aliases_that_break(project: Project) -> Result:
+    found = _aliases(project, installs=False)
+    if isinstance(found, Skip):
+        return found
+    if not found:
+        return None
+    return _alias_message(
+        found, "pip cannot install the package under the alias, so users cannot install yours."
+    )
+
+
+@check(
+    "DEP909",
+    family=FAMILY,
+    severity="important",
+    topic="dependencies",
+    title="Dependencies are declared under their own names, not through placeholders",
+    why="""Some old names are placeholders that only depend on the real package (`bs4` on
+    `beautifulsoup4`). They work today, but a placeholder can be removed or stop following the real
+    package, and readers of your pyproject.toml see a name that is not the package's.""",
+    fix="""Write the package's real name on PyPI (`beautifulsoup4`, not `bs4`). `sciship check --fix`
+    renames it in pyproject.toml.""",
+)
+def aliases_through_placeholders(project: Project) -> Result:
+    found = _aliases(project, installs=True)
+    if isinstance(found, Skip):
+        return found
+    if not found:
+        return None
+    return _alias_message(found, "The placeholder only depends on the real package; name the package itself.")
+
+
+@fixer("DEP908")
+@fixer("DEP909")
+def rename_aliases(project: Project, plan: Plan) -> None:
+    from sciship.imports import analyze
+    from sciship.imports.write import plan_rename
+
+    plan_rename(project, analyze(project), plan)

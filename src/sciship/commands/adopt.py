@@ -51,8 +51,12 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.metadata.licenses import normalize_license
     from sciship.new.scaffold import git_identity
     from sciship.project import Project
+    from sciship.report.progress import progress_for
 
-    project = Project.load(args.path)
+    bar = progress_for(ui)
+    with bar:
+        bar.step("Read the folder")
+        project = Project.load(args.path)
     _refuse_packaged(project)
     if not any(f.endswith((".py", ".ipynb")) for f in project.files):
         raise InputError(
@@ -76,8 +80,17 @@ def run(args: argparse.Namespace, ui: UI) -> int:
                 hint="Choose another folder with --output DIR, or remove that one.",
             )
     author, email = git_identity(project.root)
-    result = adopt(project, target, name=args.name, in_place=args.in_place, license_id=license_id)
-    add_project_files(result, project, meta_for(result, project, author, email))
+    with bar:
+        result = adopt(
+            project,
+            target,
+            name=args.name,
+            in_place=args.in_place,
+            license_id=license_id,
+            progress=_steps(bar),
+        )
+        bar.step("Plan the standard files")
+        add_project_files(result, project, meta_for(result, project, author, email))
     show_plan(result, target, ui, license_file=None if args.license else project.find_ci("LICENSE"))
     if args.dry_run:
         ui.write("Nothing was written (--dry-run). Run the same command without --dry-run to apply it.")
@@ -85,7 +98,9 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     if not args.yes and not ui.confirm("Apply this plan?", default=not ui.interactive):
         ui.write("Nothing was written.")
         return 0
-    written = result.plan.apply()
+    with bar:
+        bar.step("Write the package", total=len(result.plan.actions))
+        written = result.plan.apply(progress=bar.update)
     st = ui.style
     ui.write(
         st(
@@ -99,6 +114,19 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         "then `sciship check`."
     )
     return 0
+
+
+def _steps(bar: Any) -> Any:
+    """adopt()'s progress callback, shown on the progress line."""
+    current: list[str] = [""]
+
+    def tell(step: str, done: int, total: int | None) -> None:
+        if step != current[0]:
+            current[0] = step
+            bar.step(step, total)
+        bar.update(done, total)
+
+    return tell
 
 
 def _refuse_packaged(project: Any) -> None:

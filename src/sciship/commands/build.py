@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sciship.release import BuildResult, StepEvent
+    from sciship.report.progress import Progress
     from sciship.ui import UI
 
 _MARK = {"ok": ("ok", "green"), "failed": ("FAILED", "red"), "skipped": ("skipped", "yellow")}
@@ -40,8 +41,10 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             f"`{project.root}` has no pyproject.toml (or setup.py), so there is nothing to build.",
             hint="Run sciship from your project folder, or start a package with `sciship new NAME`.",
         )
-    display = _Progress(ui)
-    result = release.build(project.root, smoke=not args.no_smoke, progress=display)
+    from sciship.report.progress import progress_for
+
+    with progress_for(ui, quiet=args.format == "json") as bar:
+        result = release.build(project.root, smoke=not args.no_smoke, progress=_Progress(ui, bar))
     if args.format == "json":
         ui.write(json.dumps(result.to_dict(), indent=2))
     else:
@@ -50,19 +53,22 @@ def run(args: argparse.Namespace, ui: UI) -> int:
 
 
 class _Progress:
-    """One line per step on stderr; on a terminal the line shows `...` while the step runs."""
+    """One line per finished step on stderr; on a terminal a live line shows the running step and its time.
 
-    def __init__(self, ui: UI) -> None:
+    The live line (never with ``--format json`` or when stderr is not a terminal) comes from
+    :mod:`sciship.report.progress`.
+    """
+
+    def __init__(self, ui: UI, bar: Progress | None = None) -> None:
+        from sciship.report.progress import Progress
+
         self.ui = ui
-        self.live = _isatty(ui.err)
+        self.bar = bar if bar is not None else Progress(ui.err, enabled=False)  # step lines only
         self.st = ui.err_style
 
     def __call__(self, event: StepEvent) -> None:
-        err = self.ui.err
         if event.phase == "start":
-            if self.live:
-                err.write(f"  ...      {event.title}")
-                err.flush()
+            self.bar.step(event.title)
             return
         step = event.step
         if step is None:
@@ -72,21 +78,11 @@ class _Progress:
         line = f"  {self.st(f'{label:<8}', colour, 'bold')} {step.title} {took}"
         if step.status == "ok" and step.message:
             line += self.st(f"  {step.message}", "dim")
-        if self.live:
-            err.write("\r\033[K")
-        err.write(line + "\n")
+        lines = [line]
         if step.status != "ok" and step.message:
-            err.write(self.st.wrap(step.message, indent="           ") + "\n")
-        for d in step.details:
-            err.write(f"           {d}\n")
-        err.flush()
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
+            lines.append(self.st.wrap(step.message, indent="           "))
+        lines.extend(f"           {d}" for d in step.details)
+        self.bar.print("\n".join(lines))
 
 
 def _summary(result: BuildResult, ui: UI) -> None:

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from sciship.ui import UI
 
 FAIL_ON = ("blocker", "important", "polish", "never")
+FORMATS = ("terminal", "json", "markdown", "html", "github", "sarif")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -20,7 +21,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "Reads files only: your code is never imported or run.",
     )
     p.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
-    p.add_argument("--format", choices=("terminal", "json", "markdown"), default="terminal")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="terminal",
+        help="terminal (default), json, markdown, html (one self-contained page), github (annotations "
+        "for GitHub Actions) or sarif (for GitHub code scanning)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of the screen (needed for html on a terminal)",
+    )
     p.add_argument(
         "--fail-on",
         choices=FAIL_ON,
@@ -40,8 +53,10 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship.commands._output import refuse_html_on_terminal
     from sciship.project import Project
 
+    refuse_html_on_terminal(args, ui)
     project = Project.load(args.path)
     if not project.files:
         from sciship._errors import InputError
@@ -106,18 +121,33 @@ def _problems(project: Any, *, debug: bool) -> list[Any]:
 
 
 def _render(findings: Any, project: Any, args: argparse.Namespace, ui: UI) -> None:
+    from sciship.commands._output import emit, project_name, shown_path
     from sciship.report import findings as rep
 
     root = str(project.root)
     problems = _problems(project, debug=args.debug)
-    if args.format == "json":
-        ui.write(rep.render_json(findings, root=root, problems=problems))
-    elif args.format == "markdown":
-        ui.write(rep.render_markdown(findings, root=root, problems=problems))
+    fmt = args.format
+    if fmt == "json":
+        text = rep.render_json(findings, root=root, problems=problems)
+    elif fmt == "markdown":
+        text = rep.render_markdown(findings, root=root, problems=problems)
+    elif fmt == "html":
+        from sciship.report.pages import render_check
+
+        shown = shown_path(args.path, project)
+        text = render_check(findings, project=project_name(project), root=shown, problems=problems)
+    elif fmt == "github":
+        from sciship.report.github import render_github
+
+        text = render_github(findings, root=root, problems=problems)
+    elif fmt == "sarif":
+        from sciship.report.sarif import render_sarif
+
+        text = render_sarif(findings, root=root, problems=problems, files=project.files)
     else:
-        ui.write(
-            rep.render_terminal(findings, root=root, problems=problems, verbose=args.verbose, style=ui.style)
-        )
+        style = ui.style if not args.output else None
+        text = rep.render_terminal(findings, root=root, problems=problems, verbose=args.verbose, style=style)
+    emit(text, args, ui, summary=lambda: rep.summary_line(findings, ui.err_style))
 
 
 def _fix(project: Any, findings: Any, args: argparse.Namespace, ui: UI, select: Any, ignore: Any) -> Any:

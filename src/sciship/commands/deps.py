@@ -17,17 +17,23 @@ if TYPE_CHECKING:
 _STATUS_COLOUR = {
     "ok": "green",
     "missing": "red",
+    "indirect": "yellow",
+    "alias": "yellow",
     "unused": "yellow",
     "misplaced": "yellow",
     "optional": "cyan",
     "unverified": "magenta",
+    "unresolved": "magenta",
 }
 _STATUS_HELP = {
     "missing": "imported, not declared",
+    "indirect": "imported, not declared, installed today through another dependency",
+    "alias": "declared under a name that is not its name on PyPI",
     "unused": "declared, never imported",
     "misplaced": "declared in the wrong place",
-    "optional": "imported only if available: offer it as an extra",
+    "optional": "imported only if available or inside functions: offer it as an extra",
     "unverified": "sciship could not confirm the PyPI name",
+    "unresolved": "neither a module of this folder nor a package sciship knows",
 }
 
 
@@ -41,43 +47,105 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "code is never imported or run.",
     )
     p.add_argument("path", nargs="?", default=".", help="the project folder (default: here)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "html"),
+        default="table",
+        help="table (default), json, or html (one self-contained page)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of the screen (needed for html on a terminal)",
+    )
     p.add_argument("--write", action="store_true", help="declare what is missing in pyproject.toml")
     p.add_argument("--dry-run", action="store_true", help="with --write: show the change, write nothing")
     p.add_argument("--floors", action="store_true", help="with --write: add `>=` the installed version")
     p.add_argument("--no-cache", action="store_true", help="scan every file again (ignore the cache)")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="look up the import names sciship could not resolve on the package index (answers are cached)",
+    )
+    p.add_argument(
+        "--index-url",
+        metavar="URL",
+        default=None,
+        help="with --online: the index's JSON API (default: https://pypi.org/pypi, or $SCISHIP_INDEX_URL)",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    from sciship.commands._output import emit, refuse_html_on_terminal
     from sciship.imports import analyze
     from sciship.project import Project
 
+    refuse_html_on_terminal(args, ui)
     project = Project.load(args.path)
-    report = analyze(project, cache=not args.no_cache)
+    index = None
+    if args.online:
+        import os
+
+        from sciship.imports.online import DEFAULT_INDEX, Index
+
+        index = Index(args.index_url or os.environ.get("SCISHIP_INDEX_URL") or DEFAULT_INDEX)
+    elif args.index_url:
+        ui.info("--index-url only makes sense with --online; sciship stayed offline.")
+    report = analyze(project, cache=not args.no_cache, online=index)
     if args.write or args.dry_run:
         if args.dry_run and not args.write:
             ui.info("--dry-run only makes sense with --write; showing the dependencies instead.")
         else:
             return _write(project, report, args, ui)
     if args.format == "json":
-        ui.write(json.dumps(report.to_json(), indent=2))
+        text = json.dumps(report.to_json(), indent=2) + "\n"
+    elif args.format == "html":
+        from sciship.commands._output import project_name, shown_path
+        from sciship.report.html import render
+        from sciship.report.pages import deps_page
+
+        shown = shown_path(args.path, project)
+        page = deps_page(report, project=project_name(project), root=shown, next_step=next_step(report))
+        text = render(page)
     else:
-        ui.write(render_table(report, ui))
+        text = render_table(report, ui, colour=not args.output)
+    emit(text, args, ui)
     return 1 if _blocking(report) else 0
 
 
 def _blocking(report: DepsReport) -> list[DependencyVerdict]:
-    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
-    return [v for v in report.dependencies if v.status == "missing" and set(v.scopes) & needed]
+    needed = {"runtime"} if report.packaged else report.needed_scopes
+    return [
+        v
+        for v in report.dependencies
+        if v.status == "missing" and set(v.scopes) & needed and not v.maybe_through
+    ]
 
 
-def render_table(report: DepsReport, ui: UI) -> str:
-    st = ui.style
+def next_step(report: DepsReport) -> str | None:
+    """What to do about the verdicts: declare what is missing, else look at what is unused."""
+    if _blocking(report):
+        return "Run `sciship deps --write --dry-run` to see the change that declares what is missing."
+    unused = [v for v in report.dependencies if v.status == "unused"]
+    if any(v.plugin is None and v.maybe_used_by is None for v in unused):
+        return (
+            "Remove the unused entries from where they are declared, unless something needs them "
+            "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
+            "conflict with other packages."
+        )
+    return None
+
+
+def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
+    from sciship.report.style import Style
+
+    st = ui.style if colour else Style(colour=False)
     rows = [("distribution", "status", "used in", "declared in", "imported as")]
     rows.extend(
         (
-            v.distribution,
+            v.distribution or f"? ({v.name})",
             v.status,
             ", ".join(v.scopes) or "-",
             ", ".join(_short(d) for d in v.declared) or "-",
@@ -114,22 +182,28 @@ def render_table(report: DepsReport, ui: UI) -> str:
         for v in report.dependencies
         if v.candidates
     )
+    notes = [v for v in report.dependencies if v.note]
+    if notes:
+        lines.append("")
+        lines.append(st("Notes:", "bold"))
+        for v in notes:
+            site = v.first_site
+            where = f" ({site.path}:{site.line})" if site is not None and v.status == "unresolved" else ""
+            lines.append(f"  {v.distribution or '`' + v.name + '`'}{where}: {v.note}.")
+    if not report.online and any(v.status == "unresolved" for v in report.dependencies):
+        lines.append(
+            "  (`sciship deps --online` asks PyPI whether packages with the unresolved names exist.)"
+        )
     if report.problems:
         lines.append("")
         lines.append(st(f"Files sciship could not fully read ({len(report.problems)}):", "bold"))
         lines.extend(f"  {p.location()}: {p.message}" for p in report.problems[:20])
         if len(report.problems) > 20:
             lines.append(f"  ... and {len(report.problems) - 20} more (use --format json to see all).")
-    if _blocking(report):
+    step = next_step(report)
+    if step is not None:
         lines.append("")
-        lines.append("Run `sciship deps --write --dry-run` to see the change that declares what is missing.")
-    elif counts.get("unused"):
-        lines.append("")
-        lines.append(
-            "Next step: remove the unused entries from where they are declared, unless something needs them "
-            "without importing them (a command-line tool, a plugin): each one makes installs slower and can "
-            "conflict with other packages."
-        )
+        lines.append(step if _blocking(report) else "Next step: " + step[0].lower() + step[1:])
     return "\n".join(lines)
 
 

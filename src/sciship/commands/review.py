@@ -168,7 +168,7 @@ def run_check(args: argparse.Namespace, ui: UI) -> int:
         cancel_prefetch()
     build = None
     if args.build:
-        build = _build(project, ui)
+        build = _build(project, ui, quiet=args.format == "json")
     readiness = checklist.evaluate(project, findings, build=build)
     if args.format == "json":
         ui.write(render.readiness_json(readiness))
@@ -179,7 +179,7 @@ def run_check(args: argparse.Namespace, ui: UI) -> int:
     return 0 if readiness.ready else 1
 
 
-def _build(project: Project, ui: UI) -> Any:
+def _build(project: Project, ui: UI, *, quiet: bool = False) -> Any:
     import tempfile
 
     from sciship import release
@@ -188,9 +188,11 @@ def _build(project: Project, ui: UI) -> Any:
     if not project.has("pyproject.toml") and not project.has("setup.py"):
         ui.info("No pyproject.toml or setup.py: there is nothing to build, so --build was skipped.")
         return None
+    from sciship.report.progress import progress_for
+
     ui.info("Building, installing and importing the package (`sciship build`):")
-    with tempfile.TemporaryDirectory(prefix="sciship-review-") as out:
-        return release.build(project.root, smoke=True, progress=_Progress(ui), outdir=out)
+    with tempfile.TemporaryDirectory(prefix="sciship-review-") as out, progress_for(ui, quiet=quiet) as bar:
+        return release.build(project.root, smoke=True, progress=_Progress(ui, bar), outdir=out)
 
 
 # ---------------------------------------------------------------------- submission

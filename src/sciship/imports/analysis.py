@@ -4,6 +4,24 @@
 cache folder), decides the *scope* of each file (package code, tests, docs, notebooks, scripts),
 sorts imports into standard library / first-party / third-party, maps third-party imports to
 distributions, and compares them with the declared dependencies.
+
+Statuses (one per distribution):
+
+- ``ok`` - used and declared where it should be;
+- ``missing`` - imported, declared nowhere (for package code: at the module's top, so importing the
+  package fails without it; inside a function, the scope is ``lazy`` and only calling it fails);
+- ``indirect`` - imported and not declared, but a declared dependency installs it today
+  (``import cycler`` with matplotlib declared): it works until that dependency drops it;
+- ``alias`` - declared under a name that is not the distribution's (``sklearn`` for scikit-learn);
+- ``misplaced`` - declared only for developers but imported by package code, or the reverse;
+- ``optional`` - imported only when available (``try/except ImportError``), or inside a function and
+  declared only in a group: offer it as an extra;
+- ``unused`` - declared, never imported (``maybe_used_by`` names an imported library one of whose
+  options may load it: then sciship is not sure);
+- ``unverified`` - imported; sciship found a name but cannot be sure of it (several distributions
+  provide the import, or only the package index knows the name);
+- ``unresolved`` - imported, and neither the project, sciship's tables nor the environment know it:
+  ``distribution`` is None (a renamed script, a library from outside PyPI, or a typo).
 """
 
 from __future__ import annotations
@@ -12,26 +30,65 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from sciship.imports import declared as decl
-from sciship.imports.resolve import Resolution, distribution_for, plugin_kind
+from sciship.imports.local import DOC_DIRS, TEST_DIRS, FirstParty
+from sciship.imports.names import canonicalize_name, requirement_name
+from sciship.imports.resolve import Resolution, aliases, distribution_for, plugin_kind
 from sciship.imports.scan import ImportSite, ScanResult, scan_notebook, scan_source
 from sciship.imports.stdlib import OLDEST, PYTHON2_ONLY, PythonVersion, added_in, is_stdlib_any
 from sciship.project import Problem
 
 if TYPE_CHECKING:
     from sciship.imports.cache import ScanCache
+    from sciship.imports.online import Index
+    from sciship.imports.requires import Knowledge
     from sciship.project import Project
 
-Scope = Literal["runtime", "test", "docs", "notebook", "script", "optional", "typing"]
+Scope = Literal["runtime", "lazy", "test", "docs", "notebook", "script", "optional", "typing"]
 FileScope = Literal["runtime", "test", "docs", "notebook", "script", "build"]
-Status = Literal["ok", "missing", "unused", "misplaced", "optional", "unverified"]
-SCOPE_ORDER: tuple[Scope, ...] = ("runtime", "optional", "typing", "test", "docs", "notebook", "script")
+Status = Literal[
+    "ok", "missing", "indirect", "alias", "unused", "misplaced", "optional", "unverified", "unresolved"
+]
+SCOPE_ORDER: tuple[Scope, ...] = (
+    "runtime",
+    "lazy",
+    "optional",
+    "typing",
+    "test",
+    "docs",
+    "notebook",
+    "script",
+)
 
-TEST_DIRS = frozenset({"tests", "test", "testing"})
-DOC_DIRS = frozenset({"docs", "doc", "documentation"})
 BUILD_FILES = frozenset({"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "dodo.py", "pavement.py"})
+#: modules of a package that help its own tests or its users' tests (``pkg/testing.py``): what they
+#: import inside functions is for testing (pytest, matplotlib's image comparison), not for users
+_TEST_HELPER = re.compile(
+    r"^_?(testing|testutils?|test_?utils?|test_?helpers?|test_?tools|testing_?utils?|test_?suite|pytest_?plugin|"
+    r"conftest|plugin_pytest|fixtures?)$"
+)
+#: modules that plug the package into a tool (a Sphinx extension, a mypy plugin): they run inside it
+_TOOL_MODULES: tuple[tuple[re.Pattern[str], Scope], ...] = (
+    (re.compile(r"^_?sphinx(ext|_?ext(ensions?)?|_?directives?)?$"), "docs"),
+    (re.compile(r"^_?mypy(_?plugin)?$"), "test"),
+)
+#: folders of code copied from other projects: their optional imports are guarded by their callers
+_VENDORED = frozenset(
+    {
+        "extern",
+        "_extern",
+        "externals",
+        "vendor",
+        "_vendor",
+        "vendored",
+        "_vendored",
+        "third_party",
+        "thirdparty",
+    }
+)
 _PLUGIN_PREFIXES: tuple[tuple[str, str], ...] = (
     ("pytest-", "pytest plugin"),
     ("sphinx-", "Sphinx extension"),
@@ -47,29 +104,61 @@ _PLUGIN_PREFIXES: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class DependencyVerdict:
-    """One distribution: how the code uses it, where it is declared, and sciship's verdict."""
+    """One distribution (or one unresolved import): how the code uses it, where it is declared, and
+    sciship's verdict."""
 
-    distribution: str  #: PEP 503 normalised name
+    distribution: str | None  #: PEP 503 normalised name; None for an unresolved import
     imports: tuple[str, ...]  #: import names that map to it
     scopes: tuple[Scope, ...]
     declared: tuple[str, ...]  #: locations (``project.dependencies``, ``dependency-groups.test``, ...)
     status: Status
     files: tuple[str, ...]
-    source: str = "declared"  #: how the name was found: environment / curated / guess / declared
+    source: str = "declared"  #: how the name was found: environment / curated / guess / declared / index
     candidates: tuple[str, ...] = ()  #: for ambiguous imports: every distribution that provides it
     plugin: str | None = None  #: the kind of plugin when it is used without being imported
     marker: str | None = None  #: PEP 508 marker when every runtime import is under the same condition
     first_site: ImportSite | None = field(default=None, compare=False)
+    note: str | None = None  #: one plain sentence on why it has this status, when that needs saying
+    through: tuple[str, ...] = ()  #: ``indirect``: the declared distribution ... this one
+    declared_as: str | None = None  #: ``alias``: the name as the author wrote it
+    suggestions: tuple[str, ...] = ()  #: ``unresolved``: the project's modules with a close name
+    extra: str | None = None  #: the extra or group that provides it (or that should list it)
+    maybe_used_by: str | None = None  #: ``unused``: an imported library that may load it by name
+    #: ``missing``: declared dependencies whose requirements sciship cannot read and which may bring it
+    maybe_through: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The distribution, or for an unresolved import the name as imported."""
+        return self.distribution or (self.imports[0] if self.imports else "?")
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        site = self.first_site
+        out: dict[str, Any] = {
             "distribution": self.distribution,
             "imports": list(self.imports),
             "scopes": list(self.scopes),
             "declared": list(self.declared),
             "status": self.status,
             "files": list(self.files),
+            "first_seen": {"path": site.path, "line": site.line} if site is not None else None,
+            "note": self.note,
         }
+        if self.through:
+            out["through"] = list(self.through)
+        if self.declared_as:
+            out["declared_as"] = self.declared_as
+        if self.suggestions:
+            out["did_you_mean"] = list(self.suggestions)
+        if self.extra:
+            out["extra"] = self.extra
+        if self.maybe_used_by:
+            out["maybe_used_by"] = self.maybe_used_by
+        if self.maybe_through:
+            out["maybe_through"] = list(self.maybe_through)
+        if self.candidates:
+            out["candidates"] = list(self.candidates)
+        return out
 
 
 @dataclass(frozen=True)
@@ -87,15 +176,24 @@ class DepsReport:
     dependencies: list[DependencyVerdict]
     requires_python: RequiresPython
     problems: list[Problem]
-    packaged: bool  #: the folder has a package (pyproject [project] or an import package)
+    packaged: bool  #: the folder declares a package to pip ([project], [tool.poetry], setup.py, setup.cfg)
     files_scanned: int = 0
+    online: bool = False  #: unresolved names were looked up on the package index
 
     def by_status(self, *statuses: Status, scope: Scope | None = None) -> list[DependencyVerdict]:
         return [d for d in self.dependencies if d.status in statuses and (scope is None or scope in d.scopes)]
 
+    @property
+    def needed_scopes(self) -> frozenset[Scope]:
+        """Where an import must be declared for the code to run: the package's own modules, or in a
+        folder of research code every script and notebook."""
+        if self.packaged:
+            return frozenset({"runtime"})
+        return frozenset({"runtime", "lazy", "script", "notebook"})
+
     def to_json(self) -> dict[str, Any]:
         return {
-            "schema": 1,
+            "schema": 2,
             "dependencies": [d.to_json() for d in self.dependencies],
             "requires_python": {
                 "declared": self.requires_python.declared,
@@ -106,48 +204,66 @@ class DepsReport:
 
 
 # ---------------------------------------------------------------------- entry point
-def analyze(project: Project, *, cache: bool = True) -> DepsReport:
-    """The dependency analysis of ``project``, computed once per snapshot (``project.memo("deps")``)."""
-    return project.memo("deps", lambda: _analyze(project, cache=cache))  # type: ignore[no-any-return]
+def analyze(project: Project, *, cache: bool = True, online: Index | None = None) -> DepsReport:
+    """The dependency analysis of ``project``, computed once per snapshot (``project.memo("deps")``).
+
+    ``online`` (never by default) looks up the names sciship could not resolve on a package index.
+    """
+    key = "deps" if online is None else "deps-online"
+    return project.memo(key, lambda: _analyze(project, cache=cache, online=online))  # type: ignore[no-any-return]
 
 
-def _analyze(project: Project, *, cache: bool) -> DepsReport:
+def _analyze(project: Project, *, cache: bool, online: Index | None = None) -> DepsReport:
     declared = decl.collect(project)
-    packaged = bool(project.packages) or bool(project.metadata)
+    packaged = declared.packaged
     items = _demote_environment_files(declared.items, packaged)
     scans = _scan_all(project, cache)
-    scopes = _file_scopes(project)
+    scopes = _file_scopes(project, packaged)
     min_declared = _lower_bound(declared.requires_python)
-    local = _FirstParty(project, packaged)
+    local = FirstParty(project, packaged, scans)
     declared_names = frozenset(d.name for d in items)
 
+    referenced = _referenced_modules(scans, project) if packaged else None
     usages: dict[str, _Usage] = defaultdict(_Usage)
+    fallbacks: set[str] = set()
     resolved: dict[tuple[str, tuple[str, ...]], list[Resolution]] = {}
     for rel, result in scans.items():
         file_scope = scopes.get(rel, "script")
         if file_scope == "build":
             continue
+        role = _module_role(rel, referenced) if file_scope == "runtime" else None
         for site in result.imports:
             if site.level or local.is_local(site.top, rel) or is_stdlib_any(site.top, min_declared or OLDEST):
                 continue
             if site.top in PYTHON2_ONLY and site.context in {"optional", "conditional"}:
                 continue  # the Python 2 side of a compatibility import
+            if site.top in _BACKPORTS and site.context == "optional":
+                fallbacks.add(canonicalize_name(site.top))
+                continue  # a backport tried as a fallback: fine declared (for old Pythons) or not
             key = (site.module, site.names)
             if key not in resolved:
                 resolved[key] = _resolve_site(site, declared_names)
             if local.probably_local(site.top, resolved[key]):
                 continue
+            scope = _site_scope(file_scope, site, role)
             for res in resolved[key]:
-                usages[res.distribution].add(res, site, _site_scope(file_scope, site))
+                usages[res.distribution].add(res, site, scope, role)
 
     _match_declared_names(usages, frozenset(d.name for d in items if not d.dump))
-    verdicts = _verdicts(usages, items, packaged)
+    # package code sciship could not read (syntax of a newer Python): what it imports is unknown
+    unread = any(
+        r.problem is not None and not r.imports and scopes.get(rel) == "runtime" for rel, r in scans.items()
+    )
+    judge = _Judge(project, usages, items, packaged, local, frozenset(fallbacks), unread)
+    verdicts = judge.verdicts()
+    if online is not None:
+        verdicts = _look_up(verdicts, online)
     problems = [*declared.problems, *(r.problem for r in scans.values() if r.problem is not None)]
     # files Project could not read or decode (whoever read them first)
     problems.extend(p for p in project.problems if p.path.endswith((".py", ".ipynb")) and p.path not in scans)
     problems.extend(_ambiguity_problems(verdicts))
     rp = _requires_python(declared.requires_python, min_declared, scans, scopes, packaged, local)
-    return DepsReport(verdicts, rp, problems, packaged, len(scans))
+    return DepsReport(verdicts, rp, problems, packaged, len(scans), online is not None)
 
 
 def _demote_environment_files(items: Iterable[decl.Declaration], packaged: bool) -> list[decl.Declaration]:
@@ -156,7 +272,7 @@ def _demote_environment_files(items: Iterable[decl.Declaration], packaged: bool)
         return list(items)
     out = []
     for d in items:
-        if d.location.startswith(("project.", "dependency-groups.", "setup.")):
+        if d.location.startswith(("project.", "dependency-groups.", "setup.", "tool.poetry.")):
             out.append(d)
         else:
             out.append(decl.Declaration(d.name, d.location, "dev", d.requirement, d.path, d.line, dump=True))
@@ -164,8 +280,13 @@ def _demote_environment_files(items: Iterable[decl.Declaration], packaged: bool)
 
 
 # ---------------------------------------------------------------------- scanning
-def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
+def _sha256(data: bytes) -> str:
     import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
 
     store: ScanCache | None = None
     if use_cache:
@@ -179,7 +300,9 @@ def _scan_all(project: Project, use_cache: bool) -> dict[str, ScanResult]:
         if data is None:
             continue
         kind = ":nb" if rel.endswith(".ipynb") else ":py"
-        key = hashlib.sha256(data).hexdigest() + kind  # test files get the full syntax check
+        # the same memo key as the data-flow analysis (sciship.flow), so the two hash each file once
+        digest: str = project.memo(f"sha256:{rel}", partial(_sha256, data))
+        key = digest + kind
         cached = store.get(key, rel) if store is not None else None
         if cached is not None:
             out[rel] = cached
@@ -373,8 +496,8 @@ def file_scope(rel: str, package_files: frozenset[str]) -> FileScope:
     """What a file is for, judged from where it lives."""
     parts = rel.split("/")
     name = parts[-1]
-    if len(parts) == 1 and name in BUILD_FILES:
-        return "build"
+    if (len(parts) == 1 and name in BUILD_FILES) or name == "setup_package.py":
+        return "build"  # setup_package.py: build-time helpers inside astropy-style packages
     if parts[0].lower() in DOC_DIRS:
         return "docs"
     in_package = rel in package_files
@@ -393,8 +516,9 @@ def file_scope(rel: str, package_files: frozenset[str]) -> FileScope:
     return "script"
 
 
-def _file_scopes(project: Project) -> dict[str, FileScope]:
-    package_files = set(project.package_files())
+def _file_scopes(project: Project, packaged: bool = True) -> dict[str, FileScope]:
+    """The scope of every file; in a folder that declares no package, no file is package code."""
+    package_files = set(project.package_files()) if packaged else set()
     if not project.packages and project.name:
         own = project.name.replace("-", "_").replace(".", "_").lower()
         package_files |= {f for f in (f"{own}.py", f"src/{own}.py") if project.has(f)}
@@ -402,95 +526,139 @@ def _file_scopes(project: Project) -> dict[str, FileScope]:
     return {rel: file_scope(rel, frozen) for rel in [*project.python_files(), *project.notebooks()]}
 
 
-def _site_scope(file_scope: FileScope, site: ImportSite) -> Scope:
+Role = Literal["test-helper", "docs-tool", "test-tool", "vendored", "script", "lazy-module"]
+#: backports of the standard library: tried as a fallback where the standard module is missing (old
+#: Pythons); under a version test (``if sys.version_info < (3, 11)``) they are real, marked requirements
+_BACKPORTS = frozenset(
+    {
+        "importlib_metadata", "importlib_resources", "tomli", "exceptiongroup", "backports",
+        "cached_property", "dataclasses", "contextvars", "async_timeout", "mock", "pathlib2", "enum34",
+        "futures", "singledispatch", "subprocess32", "functools32", "typing_extensions", "zoneinfo",
+        "graphlib_backport", "taskgroup",
+    }
+)  # fmt: skip
+#: imported inside functions for notebook display: the notebook that runs the code already has them
+_NOTEBOOK_ONLY = frozenset({"IPython", "ipykernel", "ipywidgets"})
+
+
+def is_test_helper(rel: str) -> bool:
+    """A module of the package that exists for tests (``pkg/testing.py``, ``pkg/testing/images.py``)."""
+    return _module_role(rel) == "test-helper"
+
+
+def _module_role(rel: str, referenced: _References | None = None) -> Role | None:
+    """What a module of the package is for, when it is not ordinary package code. ``referenced``: the
+    modules something in the project imports."""
+    parts = rel.split("/")
+    if parts[0] == "src":
+        parts = parts[1:]
+    # the package's own name does not count (a package may be called `testing`)
+    stems = [p.lower() for p in (*parts[1:-1], parts[-1].rsplit(".", 1)[0])] if len(parts) > 1 else []
+    if any(_TEST_HELPER.match(p) for p in stems):
+        return "test-helper"
+    for pattern, scope in _TOOL_MODULES:
+        if any(pattern.match(p) for p in stems):
+            return "docs-tool" if scope == "docs" else "test-tool"
+    if any(p in _VENDORED for p in stems[:-1]):
+        return "vendored"
+    module = module_name(rel)
+    if referenced is not None and module is not None and module in referenced.entry_points:
+        return None  # a command users run (`[project.scripts]`): package code
+    if "scripts" in stems[:-1]:
+        return "script"  # `pkg/scripts/`: programs run by hand, not the library
+    if referenced is None or module is None or not stems or referenced.stubs:
+        return None  # lazy_loader / `.pyi` stubs import modules in ways the scan does not see
+    if stems[-1].startswith("_") and not stems[-1].startswith("__") and module not in referenced.any:
+        return "script"  # a private module nothing imports: a maintainer's helper, not the package's API
+    if module in referenced.any and module not in referenced.eager:
+        return "lazy-module"  # imported only inside functions: its own imports run only then too
+    return None
+
+
+def module_name(rel: str) -> str | None:
+    """``src/rain/io/read.py`` -> ``rain.io.read`` (``rain`` for ``rain/__init__.py``)."""
+    parts = rel.removesuffix(".py").split("/")
+    if parts and parts[0] == "src":
+        parts = parts[1:]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
+
+
+@dataclass(frozen=True)
+class _References:
+    """Which of the project's modules other files import: at all, and at import time (at a module's top
+    level, not inside a function)."""
+
+    any: frozenset[str] = frozenset()
+    eager: frozenset[str] = frozenset()
+    entry_points: frozenset[str] = frozenset()  #: modules named by [project.scripts] and entry points
+    stubs: bool = False  #: modules are attached through `.pyi` stubs (lazy_loader)
+
+
+def _entry_point_modules(project: Project) -> frozenset[str]:
+    """Modules named by ``[project.scripts]``, ``gui-scripts`` and ``entry-points`` (``pkg.cli:main``)."""
+    meta = project.metadata
+    tables = [meta.get("scripts"), meta.get("gui-scripts")]
+    eps = meta.get("entry-points")
+    if isinstance(eps, dict):
+        tables.extend(eps.values())
+    out = set()
+    for table in tables:
+        for value in table.values() if isinstance(table, dict) else []:
+            if isinstance(value, str):
+                out.add(value.split(":", 1)[0].strip())
+    return frozenset(out)
+
+
+def _referenced_modules(scans: dict[str, ScanResult], project: Project | None = None) -> _References:
+    """Every module name the project's files import (absolute, relative resolved, and ``from a import b``
+    read both as a name and as a submodule ``a.b``)."""
+    out: set[str] = set()
+    eager: set[str] = set()
+    for rel, result in scans.items():
+        here = module_name(rel) or ""
+        package = here if rel.endswith("__init__.py") else here.rpartition(".")[0]
+        for site in result.imports:
+            if site.level:
+                base_parts = package.split(".") if package else []
+                if site.level - 1 > len(base_parts):
+                    continue
+                base = ".".join(base_parts[: len(base_parts) - (site.level - 1)])
+                module = ".".join(p for p in (base, site.module) if p)
+            else:
+                module = site.module
+            if not module:
+                continue
+            names = {module, *(f"{module}.{name}" for name in site.names)}
+            out.update(names)
+            if not site.lazy:
+                eager.update(names)
+    stubs = "lazy_loader" in {m.split(".")[0] for m in out} or (
+        project is not None and any(f.endswith("__init__.pyi") for f in project.files)
+    )
+    entry = _entry_point_modules(project) if project is not None else frozenset()
+    return _References(frozenset(out), frozenset(eager), entry, stubs)
+
+
+def _site_scope(file_scope: FileScope, site: ImportSite, role: Role | None = None) -> Scope:
     if file_scope == "runtime":
         if site.context == "optional":
             return "optional"
         if site.context == "typing":
             return "typing"
+        if role in {"test-helper", "test-tool"}:
+            return "test"  # runs in the package's or its users' tests, or inside a test tool
+        if role == "docs-tool":
+            return "docs"  # a Sphinx extension runs while the documentation builds
+        if role == "script":
+            return "script"
+        if site.lazy or role == "lazy-module":
+            # runs only when a function is called; in copied code its callers guard it, and a notebook
+            # display helper runs where IPython is
+            return "optional" if role == "vendored" or site.top in _NOTEBOOK_ONLY else "lazy"
         return "runtime"
     return "script" if file_scope == "build" else file_scope
-
-
-# ---------------------------------------------------------------------- first party
-class _FirstParty:
-    """Names that refer to the project's own code, for the file doing the import."""
-
-    def __init__(self, project: Project, packaged: bool) -> None:
-        children: dict[str, set[str]] = defaultdict(set)
-        has_init: set[str] = set()
-        namespace_dirs: dict[str, set[str]] = defaultdict(set)
-        all_names: set[str] = set()
-        module_stems: list[tuple[str, str]] = []
-        for f in project.files:
-            if not f.endswith((".py", ".pyi", ".ipynb")) and not f.endswith((".so", ".pyd")):
-                continue
-            parts = f.split("/")
-            folder = "/".join(parts[:-1])
-            if parts[-1] == "__init__.py":
-                has_init.add(folder)
-            if f.endswith((".py", ".pyi", ".so", ".pyd")):
-                stem = parts[-1].split(".", 1)[0]
-                if stem.isidentifier() and stem != "__init__":
-                    children[folder].add(stem)
-                    module_stems.append((folder, stem))
-                    all_names.add(stem)
-            for i in range(len(parts) - 1):
-                parent, name = "/".join(parts[:i]), parts[i]
-                if name.isidentifier():
-                    namespace_dirs[parent].add(name)
-                    all_names.add(name)
-        for d in has_init:
-            parent, _, name = d.rpartition("/")
-            if name.isidentifier():
-                children[parent].add(name)
-        self.children = children
-        self.has_init = has_init
-        glob = {p.name for p in project.packages}
-        glob |= children.get("src", set()) | namespace_dirs.get("src", set())
-        self.root_namespaces = frozenset(namespace_dirs.get("", set()) - {"src"})
-        for d in has_init:  # local packages anywhere (outside tests and docs) are importable by name
-            parent, _, name = d.rpartition("/")
-            lowered = {p.lower() for p in d.split("/")}
-            if parent not in has_init and not lowered & (TEST_DIRS | DOC_DIRS) and name.isidentifier():
-                glob.add(name)
-        if not packaged:  # a folder of scripts: anything in it is the author's own code
-            glob |= all_names
-        # modules in folders that are not packages: importable by their bare name once a script or a
-        # test puts their folder on sys.path
-        self.anywhere = frozenset(stem for folder, stem in module_stems if folder not in has_init)
-        self.globals = frozenset(glob)
-        self._cache: dict[str, frozenset[str]] = {}
-
-    def is_local(self, top: str, rel: str) -> bool:
-        if top in self.globals:
-            return True
-        folder = rel.rpartition("/")[0]
-        names = self._cache.get(folder)
-        if names is None:
-            names = self._cache[folder] = self._names_for(folder)
-        return top in names
-
-    def probably_local(self, top: str, resolutions: list[Resolution]) -> bool:
-        """An import sciship could not resolve, named like a module somewhere in the project (tests
-        that put a data folder on ``sys.path``) or private (``_helpers``), is the author's own code."""
-        if any(r.source != "guess" for r in resolutions):
-            return False
-        return top in self.anywhere or top.startswith("_")
-
-    def _names_for(self, folder: str) -> frozenset[str]:
-        # Python puts the script's folder on sys.path; pytest the first folder above without __init__.py
-        base = folder
-        while base and base in self.has_init:
-            base = base.rpartition("/")[0]
-        names = set(self.children.get(base, ())) | self.children.get("", set())
-        names |= self.root_namespaces  # `import docs.conf` from the project root
-        # a test sub-folder named like a library (tests/pandas/) is not what `import pandas` means
-        parts = folder.split("/") if folder else []
-        for i, part in enumerate(parts):
-            if any(p.lower() in TEST_DIRS for p in parts[:i]):
-                names.discard(part)
-        return frozenset(names)
 
 
 # ---------------------------------------------------------------------- resolution
@@ -537,8 +705,9 @@ class _Usage:
     resolution: Resolution | None = None
     first: dict[Scope, ImportSite] = field(default_factory=dict)  #: first import in each scope
     runtime_markers: set[str | None] = field(default_factory=set)
+    shipped_tests: list[str] = field(default_factory=list)  #: package modules for tests that import it
 
-    def add(self, res: Resolution, site: ImportSite, scope: Scope) -> None:
+    def add(self, res: Resolution, site: ImportSite, scope: Scope, role: str | None = None) -> None:
         self.imports.add(res.import_name)
         self.scopes.add(scope)
         self.files.add(site.path)
@@ -549,6 +718,11 @@ class _Usage:
             self.first[scope] = site
         if scope == "runtime":
             self.runtime_markers.add(site.marker if site.context == "conditional" else None)
+        if role == "test-helper" and site.path not in self.shipped_tests:
+            self.shipped_tests.append(site.path)
+
+    def first_site(self) -> ImportSite | None:
+        return next((self.first[s] for s in SCOPE_ORDER if s in self.first), None)
 
 
 def _plugin_kind(name: str) -> str | None:
@@ -561,75 +735,399 @@ def _plugin_kind(name: str) -> str | None:
     return None
 
 
-def _verdicts(
-    usages: dict[str, _Usage], items: list[decl.Declaration], packaged: bool
-) -> list[DependencyVerdict]:
-    by_name: dict[str, list[decl.Declaration]] = defaultdict(list)
-    for d in items:
-        by_name[d.name].append(d)
-    out: list[DependencyVerdict] = []
-    for name in sorted(set(usages) | set(by_name)):
-        use = usages.get(name)
-        decls = by_name.get(name, [])
-        if use is None:
-            if all(d.dump or d.kind == "dev" for d in decls):
-                continue  # tools in dev groups and names in environment dumps are not imported
-            locations = tuple(dict.fromkeys(d.location for d in decls if not d.dump))
-            out.append(
-                DependencyVerdict(
-                    name,
-                    (),
-                    (),
-                    locations,
-                    "unused",
-                    tuple(dict.fromkeys(d.path for d in decls)),
-                    plugin=_plugin_kind(name),
+# ---------------------------------------------------------------------- verdicts
+class _Judge:
+    """Turns usages and declarations into one verdict per distribution."""
+
+    def __init__(
+        self,
+        project: Project,
+        usages: dict[str, _Usage],
+        items: list[decl.Declaration],
+        packaged: bool,
+        local: FirstParty,
+        fallbacks: frozenset[str] = frozenset(),
+        unread: bool = False,
+    ) -> None:
+        self.project = project
+        self.unread = unread  #: some package code could not be read, so "unused" cannot be sure
+        self.fallbacks = fallbacks  #: backports imported only as a fallback for old Pythons
+        self.usages = usages
+        self.packaged = packaged
+        self.local = local
+        self.by_name: dict[str, list[decl.Declaration]] = defaultdict(list)
+        for d in items:
+            self.by_name[d.name].append(d)
+        self.needed: frozenset[Scope] = (
+            frozenset({"runtime"}) if packaged else frozenset({"runtime", "lazy", "script", "notebook"})
+        )
+        self._knowledge: Knowledge | None = None
+
+    @property
+    def knowledge(self) -> Knowledge:
+        if self._knowledge is None:
+            from sciship.imports.requires import Knowledge
+
+            root = self.project.root
+            self._knowledge = Knowledge(root if root.is_dir() else None)
+        return self._knowledge
+
+    def verdicts(self) -> list[DependencyVerdict]:
+        alias_decls = self._aliases()
+        taken = {d.name for ds in alias_decls.values() for d in ds}
+        out: list[DependencyVerdict] = []
+        for name in sorted((set(self.usages) | set(self.by_name)) - taken):
+            use = self.usages.get(name)
+            if use is None:
+                verdict = self._unused(name)
+            else:
+                verdict = self._used(name, use, alias_decls.get(name, []))
+            if verdict is not None:
+                out.append(verdict)
+        return out
+
+    # ------------------------------------------------------------------ declared under another name
+    def _aliases(self) -> dict[str, list[decl.Declaration]]:
+        """Declarations under an alias (``sklearn``) of a distribution the code imports (scikit-learn)."""
+        table = aliases()
+        out: dict[str, list[decl.Declaration]] = defaultdict(list)
+        for name, decls in self.by_name.items():
+            alias = table.get(name)
+            if alias is None or name in self.usages:
+                continue
+            target = alias.write
+            use = self.usages.get(target)
+            if use is None:  # opencv -> any opencv-python variant the import resolved to
+                target = next(
+                    (
+                        n
+                        for n, u in self.usages.items()
+                        if u.resolution is not None and alias.write in u.resolution.candidates
+                    ),
+                    target,
                 )
+            if target in self.usages:
+                out[target].extend(d for d in decls if not d.dump or not self.packaged)
+        return {k: v for k, v in out.items() if v}
+
+    # ------------------------------------------------------------------ declared, never imported
+    def _unused(self, name: str) -> DependencyVerdict | None:
+        decls = self.by_name.get(name, [])
+        if all(d.dump or d.kind == "dev" for d in decls):
+            return None  # tools in dev groups and names in environment dumps are not imported
+        if name in self.fallbacks:
+            return None  # declared for the old Pythons where the code falls back on it
+        locations = tuple(dict.fromkeys(d.location for d in decls if not d.dump))
+        plugin = _plugin_kind(name)
+        maybe = None
+        note = None
+        if plugin is None:
+            imported = sorted(
+                n for n, u in self.usages.items() if u.resolution and u.resolution.source != "guess"
             )
-            continue
-        out.append(_verdict(name, use, decls, packaged))
-    return out
+            maybe = self.knowledge.optional_user(name, imported)
+            if maybe is not None:
+                note = (
+                    f"no file imports it, but {maybe} (which your code imports) can use it through one of "
+                    "its "
+                    f"options (an extra of {maybe} installs it), so sciship is not sure it is unused"
+                )
+        if plugin is None and maybe is None and name in _COMPILED_SUPPORT and self.compiled:
+            maybe = "compiled code"
+            note = "no Python file imports it, but the package has compiled extensions that may use it"
+        if plugin is None and maybe is None and self.unread:
+            maybe = "files sciship could not read"
+            note = (
+                "no file sciship could read imports it, but some package files could not be read (see below)"
+            )
+        alias = aliases().get(name)
+        if note is None and alias is not None:
+            note = f"its name on PyPI is `{alias.write}`"
+        if note is None and plugin is not None:
+            note = f"a {plugin}: used without an import, so keep it if you use it"
+        return DependencyVerdict(
+            name,
+            (),
+            (),
+            locations,
+            "unused",
+            tuple(dict.fromkeys(d.path for d in decls)),
+            plugin=plugin,
+            note=note,
+            maybe_used_by=maybe,
+        )
 
-
-def _verdict(name: str, use: _Usage, decls: list[decl.Declaration], packaged: bool) -> DependencyVerdict:
-    kinds = {d.kind for d in decls if not (packaged and d.dump)}
-    scopes = use.scopes
-    needed = {"runtime"} if packaged else {"runtime", "script", "notebook"}
-    res = use.resolution or Resolution(name, (name,), "guess")
-    # a guessed name that some file declares (even a conda environment) is confirmed by the author
-    unknown = (res.source == "guess" and not decls) or res.ambiguous
-    status: Status
-    if scopes & needed:
-        if kinds & {"runtime", "extra"}:
+    # ------------------------------------------------------------------ imported
+    def _used(self, name: str, use: _Usage, alias_decls: list[decl.Declaration]) -> DependencyVerdict:
+        decls = self.by_name.get(name, [])
+        all_decls = decls + alias_decls
+        packaged = self.packaged
+        kinds = {d.kind for d in all_decls if not (packaged and d.dump)}
+        scopes = use.scopes
+        res = use.resolution or Resolution(name, (name,), "guess")
+        status: Status
+        note: str | None = None
+        extra: str | None = self._extra_of(all_decls)
+        if scopes & self.needed:
+            if kinds & {"runtime", "extra"}:
+                status = "ok"
+            elif "dev" in kinds:
+                status = "misplaced"
+            else:
+                status = "missing"
+        elif "lazy" in scopes:  # package code, inside functions only
+            if kinds & {"runtime", "extra"}:
+                status = "ok"
+            elif "dev" in kinds:
+                status = "optional"
+                group = _short(next(d.location for d in all_decls if d.kind == "dev"))
+                extra = self._extra_for(name, use)
+                note = (
+                    f"imported inside functions only, and only {group} installs it: users who call them get "
+                    f"ModuleNotFoundError. List it in an extra (`{extra}`) so they can install it."
+                )
+            else:
+                status = "missing"
+        elif "optional" in scopes:
+            status = "ok" if all_decls else "optional"
+            if status == "optional" and _plugin_kind(name) in {"tool", "build", "stubs"}:
+                status = "ok"  # a developer tool used when it happens to be installed
+                note = "imported only when available; a developer tool, so no extra is needed"
+            elif status == "optional":
+                via = self.knowledge.through(name, [p for p, _ in self._installed_with(scopes)])
+                if via is not None:
+                    status = "ok"
+                    note = (
+                        f"imported only when available; {via.declared} installs it ({' -> '.join(via.chain)})"
+                    )
+                else:
+                    extra = self._extra_for(name, use)
+        elif scopes <= {"typing"}:
             status = "ok"
-        elif "dev" in kinds:
+        elif "test" in scopes and "runtime" in kinds and not kinds & {"dev", "extra"} and packaged:
             status = "misplaced"
+            reason = self._used_without_import(name)
+            if use.shipped_tests:
+                reason = f"the package's own `{use.shipped_tests[0]}` (shipped for users' tests) imports it"
+            if reason is not None:
+                status = "ok"
+                note = f"only tests import it, but {reason}"
+        elif all_decls:
+            status = "ok"
         else:
-            status = "unverified" if unknown else "missing"
-    elif "optional" in scopes:
-        status = "ok" if decls else ("unverified" if unknown else "optional")
-    elif scopes <= {"typing"}:
-        status = "ok"
-    elif "test" in scopes and "runtime" in kinds and not kinds & {"dev", "extra"} and packaged:
-        status = "misplaced"
-    elif decls:
-        status = "ok"
-    else:
-        status = "unverified" if unknown else "missing"
-    markers = use.runtime_markers
-    marker = next(iter(markers)) if len(markers) == 1 else None
-    return DependencyVerdict(
-        distribution=name,
-        imports=tuple(sorted(use.imports)),
-        scopes=tuple(s for s in SCOPE_ORDER if s in scopes),
-        declared=tuple(dict.fromkeys(d.location for d in decls)),
-        status=status,
-        files=tuple(sorted(use.files)),
-        source=res.source if not decls else ("declared" if res.source == "guess" else res.source),
-        candidates=res.candidates if res.ambiguous else (),
-        marker=marker,
-        first_site=next(use.first[s] for s in SCOPE_ORDER if s in use.first),
-    )
+            status = "missing"
+
+        distribution: str | None = name
+        through: tuple[str, ...] = ()
+        maybe_through: tuple[str, ...] = ()
+        suggestions: tuple[str, ...] = ()
+        declared_as = None
+        if res.source == "guess" and not all_decls and status != "ok":
+            status = "missing"  # decided below: sciship knows no package of that name
+        if status in {"ok", "misplaced", "optional"} and alias_decls and not decls:
+            status = "alias"
+            first = alias_decls[0]
+            alias = aliases()[first.name]
+            declared_as = requirement_name(first.requirement) or first.name
+            what = (
+                "no package of that name exists" if alias.pypi == "missing" else f"that name is {alias.pypi}"
+            )
+            note = (
+                f"declared as `{declared_as}` in {first.path}, which is not its name on PyPI ({what}); "
+                f"write `{name}`"
+            )
+        elif status == "missing" and res.ambiguous:
+            status = "unverified"
+        elif status == "missing" and res.source == "guess" and not all_decls:
+            status = "unresolved"
+            distribution = None
+            top = min(use.imports).split(".")[0]
+            suggestions = tuple(self.local.close_names(top))
+            note = f"no module `{top}` in this folder, and no package sciship knows of provides it"
+            if suggestions:
+                note += "; did you mean " + " or ".join(f"`{s}`" for s in suggestions) + " (in this folder)?"
+        elif status == "missing":
+            providers = self._installed_with(scopes)
+            via = self.knowledge.through(name, [p for p, _ in providers])
+            if via is not None:
+                status = "indirect"
+                through = via.chain
+                how = "its installed metadata" if via.source == "environment" else "its metadata on PyPI"
+                chain = " -> ".join(via.chain)
+                origin = dict(providers).get(via.declared)
+                where = ""
+                if origin and not origin.startswith(_RUNTIME):
+                    where = f", from {_short(origin)}"
+                    extra = self._extra_of([d for d in self.by_name[via.declared] if d.location == origin])
+                note = (
+                    f"works today through {via.declared} ({chain}, read from {how}{where}); declare it "
+                    f"because your code imports it directly and {via.declared} may stop requiring it"
+                )
+            elif unknown := self._unknown_providers(name, providers):
+                maybe_through = tuple(unknown)
+                if not any(loc.startswith(_RUNTIME) for p, loc in providers if p in unknown):
+                    extra = self._extra_of([d for p in unknown for d in self.by_name[p]])
+                names = ", ".join(unknown[:4]) + (" and others" if len(unknown) > 4 else "")
+                note = (
+                    f"not declared; sciship cannot tell whether {names} (not installed here, not in its "
+                    "table) installs it, so it may work today by chance: declare it either way"
+                )
+            elif all_decls and all(d.dump for d in all_decls):
+                listed = ", ".join(dict.fromkeys(d.path for d in all_decls))
+                note = (
+                    f"listed only in {listed}, which describes your own environment: `pip install` of the "
+                    "package does not read it"
+                )
+            elif "lazy" in scopes and not scopes & self.needed:
+                site = use.first.get("lazy")
+                where = f" (first: `{site.path}` line {site.line})" if site is not None else ""
+                note = (
+                    f"imported inside functions only{where}: importing the package works, calling them "
+                    "fails for users without it"
+                )
+        markers = use.runtime_markers
+        marker = next(iter(markers)) if len(markers) == 1 else None
+        return DependencyVerdict(
+            distribution=distribution,
+            imports=tuple(sorted(use.imports)),
+            scopes=tuple(s for s in SCOPE_ORDER if s in scopes),
+            declared=tuple(dict.fromkeys(d.location for d in all_decls)),
+            status=status,
+            files=tuple(sorted(use.files)),
+            source=res.source if not decls else ("declared" if res.source == "guess" else res.source),
+            candidates=res.candidates if res.ambiguous else (),
+            marker=marker,
+            first_site=use.first_site(),
+            note=note,
+            through=through,
+            maybe_through=maybe_through,
+            declared_as=declared_as,
+            suggestions=suggestions,
+            extra=extra,
+        )
+
+    @property
+    def compiled(self) -> bool:
+        """The project builds compiled extensions (C, C++, Cython, Fortran, Rust sources)."""
+        found = self.project.memo(
+            "deps:compiled", lambda: any(f.endswith(_COMPILED_SUFFIXES) for f in self.project.files)
+        )
+        return bool(found)
+
+    def _used_without_import(self, name: str) -> str | None:
+        """Why a runtime dependency the package code never imports may still be needed, or None."""
+        kind = _plugin_kind(name)
+        if name in _TEST_TOOLS or kind in {"pytest", "stubs"}:
+            return None  # a test tool in the runtime list is exactly what this check is for
+        if kind is not None:
+            return f"it is a {kind}, used without an import"
+        imported = sorted(
+            n for n, u in self.usages.items() if u.resolution and u.resolution.source != "guess"
+        )
+        user = self.knowledge.optional_user(name, [n for n in imported if n != name])
+        if user is not None:
+            return f"{user} can use it through one of its options"
+        if name in _COMPILED_SUPPORT and self.compiled:
+            return "the package's compiled extensions may use it"
+        return None
+
+    def _installed_with(self, scopes: set[Scope]) -> list[tuple[str, str]]:
+        """Declared distributions that come with the code doing the import, with where each is declared:
+        runtime ones first, then extras (a module that needs an extra gets what that extra brings), and
+        for tests and docs also the developers' groups."""
+        code = bool(scopes & (self.needed | {"lazy", "optional"}))
+        ranked: list[tuple[int, str, str]] = []
+        for name, decls in self.by_name.items():
+            usable = [d for d in decls if not (d.dump and self.packaged)]
+            rank = {"runtime": 0, "extra": 1, "dev": 2}
+            allowed = {"runtime", "extra"} if code else {"runtime", "extra", "dev"}
+            best = min((d for d in usable if d.kind in allowed), key=lambda d: rank[d.kind], default=None)
+            if best is not None:
+                ranked.append((rank[best.kind], name, best.location))
+        return [(name, location) for _, name, location in sorted(ranked, key=lambda r: r[0])]
+
+    def _unknown_providers(self, name: str, providers: list[tuple[str, str]]) -> list[str]:
+        """Declared runtime distributions whose requirements sciship cannot read (not installed here, not
+        in its table): any of them may install ``name``, so sciship cannot call it missing for sure.
+        Build tools are the exception: a package that imports ``pkg_resources`` needs setuptools itself."""
+        if name in {"setuptools", "pip", "wheel"}:
+            return []
+        return [p for p, _location in providers if self.knowledge.of(p) is None]
+
+    @staticmethod
+    def _extra_of(decls: list[decl.Declaration]) -> str | None:
+        for d in decls:
+            for prefix in ("project.optional-dependencies.", "tool.poetry.extras."):
+                if d.location.startswith(prefix):
+                    return d.location[len(prefix) :]
+        return None
+
+    def _extra_for(self, name: str, use: _Usage) -> str:
+        """The extra that should list ``name``: one that already lists a library imported the same way
+        in the same files, else one named after it."""
+        for other, u in self.usages.items():
+            if other == name or not (u.files & use.files) or not (u.scopes & {"lazy", "optional"}):
+                continue
+            extra = self._extra_of(self.by_name.get(other, []))
+            if extra is not None and decl.kind_for_extra(extra) != "dev":
+                return extra
+        return name
+
+
+_RUNTIME = ("project.dependencies", "setup", "tool.poetry.dependencies", "requirements", "environment")
+_COMPILED_SUFFIXES = (".pyx", ".pxd", ".c", ".cc", ".cpp", ".cxx", ".cu", ".f", ".f90", ".rs")
+_TEST_TOOLS = frozenset(
+    {"pytest", "hypothesis", "mock", "parameterized", "coverage", "tox", "nox", "nose", "nose2"}
+)
+#: what compiled extensions use at run time without a Python import
+_COMPILED_SUPPORT = frozenset({"numpy", "cffi", "pybind11", "nanobind", "cython"})
+
+
+def _short(location: str) -> str:
+    if location.startswith("dependency-groups."):
+        return f"the `{location.removeprefix('dependency-groups.')}` dependency group"
+    if location.startswith("project.optional-dependencies."):
+        return f"the `{location.removeprefix('project.optional-dependencies.')}` extra"
+    if location.startswith("tool.poetry.group."):
+        return f"the `{location.removeprefix('tool.poetry.group.')}` Poetry group"
+    return f"`{location}`"
+
+
+def _look_up(verdicts: list[DependencyVerdict], index: Index) -> list[DependencyVerdict]:
+    """Look the unresolved names up on the package index: a name that exists becomes ``unverified``
+    (sciship has not checked that it provides the import); one that does not says so."""
+    from dataclasses import replace
+
+    names = {
+        canonicalize_name(v.imports[0].split(".")[0])
+        for v in verdicts
+        if v.status == "unresolved" and v.imports
+    }
+    if not names:
+        return verdicts
+    found = index.exists(sorted(names))
+    out: list[DependencyVerdict] = []
+    for v in verdicts:
+        if v.status != "unresolved" or not v.imports:
+            out.append(v)
+            continue
+        name = canonicalize_name(v.imports[0].split(".")[0])
+        exists = found.get(name)
+        if exists is True:
+            note = (
+                f"sciship's tables do not know `{v.imports[0]}`; a package named `{name}` exists on the "
+                "package index, but sciship has not checked that it is the one that provides this import"
+            )
+            out.append(replace(v, distribution=name, status="unverified", source="index", note=note))
+        elif exists is False:
+            out.append(
+                replace(v, note=(v.note or "") + f"; no package named `{name}` exists on the package index")
+            )
+        else:
+            out.append(
+                replace(v, note=(v.note or "") + "; the package index could not be reached to check it")
+            )
+    return out
 
 
 def _ambiguity_problems(verdicts: list[DependencyVerdict]) -> list[Problem]:
@@ -676,7 +1174,7 @@ def _requires_python(
     scans: dict[str, ScanResult],
     scopes: dict[str, FileScope],
     packaged: bool,
-    local: _FirstParty,
+    local: FirstParty,
 ) -> RequiresPython:
     best: tuple[PythonVersion, str, str, int | None] | None = None
     counted = {"runtime"} if packaged else {"runtime", "script", "notebook"}

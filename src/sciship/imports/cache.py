@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sciship import __version__
-from sciship.imports.scan import ImportSite, ScanResult
+from sciship.imports.scan import SCANNER, ImportSite, ScanResult
 from sciship.project import Problem
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -41,7 +41,7 @@ class ScanCache:
         import hashlib
 
         digest = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:20]
-        self.path = path or cache_dir() / f"scan-{__version__}" / f"{digest}.json"
+        self.path = path or cache_dir() / f"scan-{__version__}-{SCANNER}" / f"{digest}.json"
         self._data: dict[str, Any] | None = None
         self._used: dict[str, Any] = {}  #: what this run read or wrote: all that the next run keeps
         self._dirty = False
@@ -94,7 +94,10 @@ class ScanCache:
 
 
 def _encode(r: ScanResult) -> list[Any]:
-    sites = [[s.module, s.line, s.context, s.marker, s.level, s.cell, list(s.names)] for s in r.imports]
+    sites = [
+        [s.module, s.line, s.context, s.marker, s.level, s.cell, list(s.names), int(s.lazy)]
+        for s in r.imports
+    ]
     problem = None if r.problem is None else [r.problem.message, r.problem.line, r.problem.column]
     return [
         sites,
@@ -102,16 +105,25 @@ def _encode(r: ScanResult) -> list[Any]:
         list(r.min_python) if r.min_python else None,
         r.min_python_reason,
         r.min_python_line,
+        list(r.sys_paths),
     ]
 
 
 def _decode(entry: list[Any], path: str) -> ScanResult:
-    sites_raw, problem_raw, min_py, reason, min_line = entry
+    sites_raw, problem_raw, min_py, reason, min_line, sys_paths = entry
     sites = tuple(
-        ImportSite(m, m.partition(".")[0], path, int(line), ctx, marker, int(level), cell, tuple(names))
-        for m, line, ctx, marker, level, cell, names in sites_raw
+        ImportSite(
+            m, m.partition(".")[0], path, int(line), ctx, marker, int(level), cell, tuple(names), bool(lazy)
+        )
+        for m, line, ctx, marker, level, cell, names, lazy in sites_raw
     )
     problem = None if problem_raw is None else Problem(path, problem_raw[0], problem_raw[1], problem_raw[2])
     return ScanResult(
-        path, sites, problem, (int(min_py[0]), int(min_py[1])) if min_py else None, reason, min_line
+        path,
+        sites,
+        problem,
+        (int(min_py[0]), int(min_py[1])) if min_py else None,
+        reason,
+        min_line,
+        tuple(str(p) for p in sys_paths),
     )

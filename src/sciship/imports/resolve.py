@@ -116,6 +116,28 @@ def _plugin_data() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return names, patterns
 
 
+@dataclass(frozen=True)
+class Alias:
+    write: str  #: the real distribution name (normalised)
+    pypi: str  #: what the alias is on PyPI ("missing": nothing of that name)
+    installs: bool = False  #: ``pip install <alias>`` gives users the real package today
+
+
+@cache
+def aliases() -> dict[str, Alias]:
+    """Declared names that are not the distribution's real name (``sklearn`` -> scikit-learn), checked
+    on PyPI (loaded once, on first use)."""
+    data = _load_json("aliases.json")
+    table = data.get("aliases") if isinstance(data, dict) else None
+    out: dict[str, Alias] = {}
+    for name, entry in (table or {}).items():
+        if isinstance(entry, dict) and isinstance(entry.get("write"), str):
+            out[canonicalize_name(name)] = Alias(
+                canonicalize_name(entry["write"]), str(entry.get("pypi", "")), entry.get("installs") is True
+            )
+    return out
+
+
 def plugin_kind(name: str) -> str | None:
     """The kind of plugin-style package ``name`` is (used without being imported), or None."""
     import fnmatch

@@ -1,10 +1,12 @@
 """Find the imports in Python source and notebooks, statically (``ast``; the code is never run).
 
 Each import is an :class:`ImportSite`: its full dotted name, file, line, and the *context* it sits in:
-``optional`` (inside ``try: ... except ImportError``), ``typing`` (under ``if TYPE_CHECKING``),
-``conditional`` (under a ``sys.version_info`` / ``sys.platform`` test; ``marker`` then holds the PEP 508
-marker when sciship can write one), or ``normal``. ``importlib.import_module("x")`` and
-``__import__("x")`` with a literal name count as imports too.
+``optional`` (inside ``try: ... except ImportError``, in any ``except`` block: a fallback, or under a
+feature flag such as ``if HAS_PIL:``), ``typing``
+(under ``if TYPE_CHECKING``), ``conditional`` (under a ``sys.version_info`` / ``sys.platform`` test;
+``marker`` then holds the PEP 508 marker when sciship can write one), or ``normal``; and whether it is
+``lazy`` (inside a function). ``importlib.import_module("x")`` and ``__import__("x")`` with a literal
+name count as imports too. Folders a file puts on ``sys.path`` are recorded as well.
 
 A file that does not parse is not fatal: :class:`ScanResult` carries a :class:`Problem` (file, line, and
 "looks like Python 2" where it does) and the scan of other files goes on.
@@ -24,6 +26,8 @@ from typing import Any, Literal
 from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
+#: bumped whenever what the scanner records changes, so that cached results of older scans are not used
+SCANNER = 5
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -43,6 +47,8 @@ class ImportSite:
     cell: int | None = None  #: notebook cell number (1-based) for imports in notebooks
     #: for ``from a import b, c``: ``("b", "c")``; maybe submodules (``from google.cloud import storage``)
     names: tuple[str, ...] = ()
+    #: inside a function (``def``): runs only when the function is called, not when the module is imported
+    lazy: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,9 @@ class ScanResult:
     min_python: PythonVersion | None = None
     min_python_reason: str | None = None
     min_python_line: int | None = None
+    #: folders the file puts on ``sys.path`` with a literal path: ``"file:../lib"`` (relative to the
+    #: file's own folder) or ``"cwd:code"`` (relative to the folder Python runs in)
+    sys_paths: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------- python source
@@ -105,6 +114,7 @@ def scan_source_ast(text: str, path: str) -> ScanResult:
         min_python=visitor.min_python,
         min_python_reason=visitor.min_reason,
         min_python_line=visitor.min_line,
+        sys_paths=sys_path_entries(text),
     )
 
 
@@ -124,7 +134,7 @@ def _scan_large(text: str, path: str) -> ScanResult:
             level, module = len(m.group(2)), m.group(3)
             if module or level:
                 sites.append(ImportSite(module, module.partition(".")[0], path, line, level=level))
-    return ScanResult(path, tuple(sites))
+    return ScanResult(path, tuple(sites), sys_paths=sys_path_entries(text))
 
 
 def _unparsable(path: str, exc: BaseException) -> Problem:
@@ -206,6 +216,7 @@ class _Visitor(ast.NodeVisitor):
         self.min_python: PythonVersion | None = None
         self.min_reason: str | None = None
         self.min_line: int | None = None
+        self.functions = 0  #: how many ``def`` blocks the visitor is inside
 
     # --- recording
     def _add(self, module: str, line: int, level: int = 0, names: tuple[str, ...] = ()) -> None:
@@ -213,7 +224,18 @@ class _Visitor(ast.NodeVisitor):
             return
         top = module.partition(".")[0]
         self.sites.append(
-            ImportSite(module, top, self.path, line, self.context, self.marker, level, self.cell, names)
+            ImportSite(
+                module,
+                top,
+                self.path,
+                line,
+                self.context,
+                self.marker,
+                level,
+                self.cell,
+                names,
+                self.functions > 0,
+            )
         )
 
     def _needs(self, version: PythonVersion, reason: str, node: ast.AST) -> None:
@@ -258,15 +280,24 @@ class _Visitor(ast.NodeVisitor):
         guarded = any(_catches_import_error(h.type) for h in node.handlers)
         self._with_context("optional" if guarded else None, None, node.body)
         for handler in node.handlers:
-            self._with_context("optional" if guarded else None, None, handler.body)
+            # a handler runs only when something failed: what it imports is a fallback, never required
+            self._with_context("optional", None, handler.body)
         self._with_context(None, None, node.orelse)
         self._with_context(None, None, node.finalbody)
 
+    def _expressions(self, node: ast.AST) -> bool:  # noqa: ARG002 - the subclasses decide per node
+        """Whether to walk the expressions of ``node`` (a dynamic import or ``:=`` may be in them)."""
+        return True
+
     def visit_If(self, node: ast.If) -> None:
-        if not isinstance(self, _StatementVisitor):
+        if self._expressions(node):
             self.visit(node.test)
         if _is_type_checking(node.test):
             self._with_context("typing", None, node.body)
+            self._with_context(None, None, node.orelse)
+            return
+        if _is_feature_flag(node.test):
+            self._with_context("optional", None, node.body)
             self._with_context(None, None, node.orelse)
             return
         cond = _condition(node.test)
@@ -305,7 +336,18 @@ class _Visitor(ast.NodeVisitor):
             self._needs((3, 8), "positional-only parameters (`/`)", node)
         if getattr(node, "type_params", None):
             self._needs((3, 12), "a generic function `def f[T](...)`", node)
-        self.generic_visit(node)
+        # defaults, decorators and annotations run where the function is defined; only the body is lazy
+        # (the fields in ast's own order, so that the first construct found stays the same)
+        expressions = self._expressions(node)
+        if expressions:
+            self.visit(node.args)
+        self.functions += 1
+        for stmt in node.body:
+            self.visit(stmt)
+        self.functions -= 1
+        if expressions:
+            for child in (*node.decorator_list, *([node.returns] if node.returns else [])):
+                self.visit(child)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         if getattr(node, "type_params", None):
@@ -343,11 +385,48 @@ class _StatementVisitor(_Visitor):
             for child in getattr(node, name, ()):
                 self.visit(child)
 
+    def _expressions(self, node: ast.AST) -> bool:  # noqa: ARG002 - statements only, whatever the node
+        return False
+
+
+class _HotLinesVisitor(_Visitor):
+    """The full visitor, but it walks the expressions of a statement only when the statement spans a
+    line that mentions a dynamic import or ``:=``: the same result for a fraction of the work."""
+
+    def __init__(self, path: str, cell: int | None, hot: list[int]) -> None:
+        super().__init__(path, cell)
+        self.hot = hot  #: sorted line numbers
+
+    def generic_visit(self, node: ast.AST) -> None:
+        if isinstance(node, ast.expr) or self._hot(node):
+            super().generic_visit(node)
+            return
+        for name in _STMT_FIELDS:  # the same relative order as ast's fields for every statement kind
+            for child in getattr(node, name, ()):
+                self.visit(child)
+
+    def _expressions(self, node: ast.AST) -> bool:
+        return self._hot(node)
+
+    def _hot(self, node: ast.AST) -> bool:
+        start: int | None = getattr(node, "lineno", None)
+        end: int | None = getattr(node, "end_lineno", None)
+        if start is None or end is None:
+            return True
+        for decorator in getattr(node, "decorator_list", ()):  # decorators sit above the `class` line
+            start = min(start, decorator.lineno)
+        i = bisect.bisect_left(self.hot, start)
+        return i < len(self.hot) and self.hot[i] <= end
+
+
+_HOT_WORDS = ("import_module", "__import__", ":=")
+
 
 def _visitor_for(text: str, path: str, cell: int | None = None) -> _Visitor:
-    if "import_module" in text or "__import__" in text or ":=" in text:
-        return _Visitor(path, cell)
-    return _StatementVisitor(path, cell)
+    if not any(word in text for word in _HOT_WORDS):
+        return _StatementVisitor(path, cell)
+    hot = [n for n, line in enumerate(text.splitlines(), 1) if any(word in line for word in _HOT_WORDS)]
+    return _HotLinesVisitor(path, cell, hot)
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -366,6 +445,16 @@ def _catches_import_error(node: ast.expr | None) -> bool:
         return any(_catches_import_error(elt) for elt in node.elts)
     name = _dotted(node)
     return name is not None and name.rpartition(".")[2] in _IMPORT_ERRORS
+
+
+#: ``if HAS_PIL:``, ``if _has_numba:``, ``if HAVE_YAML:``, ``if scipy_available:``: a flag set where an
+#: optional import was tried, so what the block imports is optional
+_FLAG = re.compile(r"^_*(has|have)_\w+$|^\w+_(available|installed)$", re.IGNORECASE)
+
+
+def _is_feature_flag(test: ast.expr) -> bool:
+    name = _dotted(test)
+    return name is not None and bool(_FLAG.match(name.rpartition(".")[2]))
 
 
 def _is_type_checking(test: ast.expr) -> bool:
@@ -444,22 +533,11 @@ def _and(a: str | None, b: str | None) -> str | None:
 # scan. tests/deps/test_fastscan.py and benchmarks/fastscan_diff.py check both give identical results.
 
 #: any of these in the text sends the file to the full scan
-_BAIL_TEXT = (
-    "import_module",  # dynamic imports and `:=` need the expression walk
-    "__import__",
-    ":=",
-    "\x00",  # binary
-    "\f",  # form feeds
-    "\r",  # old Mac line ends (Windows ones are made plain first)
-    "\ufeff",  # byte-order marks
-    "\\\n",  # a backslash at a line end: a statement or string continued on the next line
-    "<>",  # Python 2
-    "has_key(",
-    "iteritems()",
-    "xrange(",
-    "unicode(",
-    "raw_input(",
-)
+_BAIL_RAW = ("\x00", "\f", "\r", "\ufeff")  # binary, form feeds, old Mac line ends, byte-order marks
+#: any of these in the code (outside strings and comments) sends the file to the full scan
+_BAIL_TEXT = ("<>",)  # Python 2
+#: calls the full scan counts as imports (``_Visitor.visit_Call``), found in the code
+_DYNAMIC = re.compile(r"(?<![\w.])(?:importlib\.import_module|import_module|__import__)\b")
 #: a match sends the file to the full scan; kept to patterns that begin with a literal (fast to search)
 _BAIL_PATTERNS = re.compile(
     r"except[ \t]*\*"  # except* (3.11)
@@ -483,13 +561,13 @@ _BAIL_LINES = re.compile(
 #: an import after `;` or in `if x: import y` (not at the start of its line)
 _BAIL_INLINE = re.compile(r"[;:][ \t]*(?:import\b|from[ \t]+[\w.]+[ \t]+import\b)")
 #: comments and strings, in the order Python's tokenizer meets them; group 1 is a triple-quoted string
-#: (the only kind that can span lines, since text with a backslash before a line end takes the full scan)
+#: (a one-quote string spans lines only where a backslash continues it)
 _TOKENS = re.compile(
     r'''("""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'''
     r"""|'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*''')"""
     r"|#[^\n]*"
-    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-    r"|'[^'\\\n]*(?:\\.[^'\\\n]*)*'"
+    r'|"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*"'  # a backslash before a line end continues the string
+    r"|'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'"
 )
 _STATEMENT = re.compile(r"^([ \t]*)(?:import|from)\b", re.MULTILINE)
 _HEADER = re.compile(
@@ -509,17 +587,75 @@ def _fast_scan(text: str, path: str) -> ScanResult | None:
     """The imports of ``text`` without a full parse, or None when only the full scan can be sure."""
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")  # same lines for Python
+    if any(word in text for word in _BAIL_RAW):
+        return None
+    code, spans = _blank(text)
     if (
-        any(word in text for word in _BAIL_TEXT)
-        or _BAIL_PATTERNS.search(text)
-        or _BAIL_LINES.search("\n" + text)
-        or _BAIL_INLINE.search(text)
+        any(word in code for word in _BAIL_TEXT)
+        or _BAIL_PATTERNS.search(code)
+        or _BAIL_LINES.search("\n" + code)
+        or _BAIL_INLINE.search(code)
     ):
         return None
+    hot = any(word in text for word in _HOT_WORDS)
+    if hot and _in_fstring(text, code):
+        return None  # an expression inside an f-string: only the full scan sees it
     try:
-        return ScanResult(path, tuple(_FastScanner(text, path).sites()))
+        scanner = _FastScanner(text, path, spans, code)
+        min_python = None
+        if hot:
+            sites = scanner.with_dynamic()
+            min_python = scanner.walrus()
+        else:
+            sites = list(scanner.sites())
     except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    if min_python is not None:
+        reason, line = min_python
+        return ScanResult(path, tuple(sites), None, (3, 8), reason, line, sys_path_entries(text, code))
+    return ScanResult(path, tuple(sites), sys_paths=sys_path_entries(text, code))
+
+
+_FSTRING = re.compile(r"(?<![\w])(?:[rR]?[fF]|[fF][rR])[\"']")
+
+
+def _in_fstring(text: str, code: str) -> bool:
+    """Whether a word the full scan looks for sits in an f-string (code inside ``{}`` is blanked here)."""
+    for m in _FSTRING.finditer(text):
+        start = m.end() - 1
+        if code[start] not in "\"'":
+            continue  # inside another string or a comment
+        quote = text[start : start + 3] if text[start : start + 3] in {'"""', "'''"} else text[start]
+        end = code.find(quote, start + len(quote))
+        chunk = text[start : end if end >= 0 else len(text)]
+        if any(word in chunk for word in _HOT_WORDS):
+            return True
+    return False
+
+
+def _blank(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with the inside of every string and comment made spaces (same length, same lines), and
+    the spans of its strings that go over several lines (the only tokens an import line can start in)."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _TOKENS.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        if text[start] == "#":
+            pieces.append("#" + " " * (end - start - 1))
+        else:
+            q = 3 if m.lastindex else 1
+            inner = text[start + q : end - q]
+            if "\n" in inner:  # a triple-quoted string, or one continued with a backslash
+                spans.append((start, end))
+                inner = "\n".join(" " * len(line) for line in inner.split("\n"))
+            else:
+                inner = " " * len(inner)
+            pieces.append(text[start : start + q] + inner + text[end - q : end])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), spans
 
 
 class _Header:
@@ -538,10 +674,11 @@ def _strip_comment(rest: str) -> str:
 
 
 class _FastScanner:
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, spans: list[tuple[int, int]], code: str) -> None:
         self.text = text
+        self.code = code  #: ``text`` with strings and comments blanked
         self.path = path
-        self.spans = [m.span() for m in _TOKENS.finditer(text) if m.lastindex]
+        self.spans = spans
         self.span_starts = [s for s, _ in self.spans]
         self._headers: list[_Header] | None = None
         self._header_pos: list[int] = []
@@ -551,19 +688,124 @@ class _FastScanner:
         return i >= 0 and self.spans[i][1] > pos
 
     def sites(self) -> Iterator[ImportSite]:
+        for _pos, site in self.positioned():
+            yield site
+
+    def with_dynamic(self) -> list[ImportSite]:
+        """The import statements and the literal ``importlib.import_module("x")`` / ``__import__("x")``
+        calls, in the order the full scan visits them (source order; decorator lines go to the full scan)."""
+        found = list(self.positioned())
+        found.extend(self.dynamic())
+        found.sort(key=lambda item: item[0])
+        return [site for _pos, site in found]
+
+    def dynamic(self) -> Iterator[tuple[int, ImportSite]]:
+        text, code = self.text, self.code
+        for m in _DYNAMIC.finditer(code):
+            after = m.end()
+            while after < len(code) and code[after] in " \t":
+                after += 1
+            if after >= len(code) or code[after] != "(":
+                continue  # a name, not a call (`from importlib import import_module`)
+            value = self.literal_argument(after + 1)
+            if value is None:
+                continue
+            level = len(value) - len(value.lstrip("."))
+            module = value.lstrip(".")
+            if not (all(part.isidentifier() for part in module.split(".")) or (level and not module)):
+                continue
+            if not module and level == 0:
+                continue
+            (context, marker), lazy = self.statement_context(m.start())
+            line = text.count("\n", 0, m.start()) + 1
+            top = module.partition(".")[0]
+            yield m.start(), ImportSite(module, top, self.path, line, context, marker, level, None, (), lazy)
+
+    def literal_argument(self, pos: int) -> str | None:
+        """The first argument at ``pos`` when it is one plain string literal (``"x"``, ``r'x'``), else None;
+        raises _Bail where the full scan could read a constant this cannot (``("x")``, ``"a" "b"``)."""
+        text, code = self.text, self.code
+        while pos < len(code) and code[pos] in " \t":
+            pos += 1
+        start = pos
+        while pos < len(code) and code[pos] in "rRuUbBfF":
+            pos += 1
+        if pos >= len(code) or code[pos] not in "\"'":
+            if pos < len(code) and code[pos] in "(\n\\":
+                raise _Bail
+            return None  # a name, a call, a number: not a string constant, the full scan skips it too
+        prefix = text[start:pos].lower()
+        if pos - start > 2 or set(prefix) - {"r", "u", "b", "f"}:
+            raise _Bail
+        quote = code[pos : pos + 3] if code[pos : pos + 3] in {'"""', "'''"} else code[pos]
+        end = code.find(quote, pos + len(quote))
+        if end < 0:
+            raise _Bail
+        end += len(quote)
+        rest = end
+        while rest < len(code) and code[rest] in " \t":
+            rest += 1
+        if rest >= len(code) or code[rest] not in ",)":
+            raise _Bail  # "a" "b", "a" + b, "a" % b ...: only the full scan can say
+        if "b" in prefix or "f" in prefix:
+            return None  # bytes or an f-string: not a str constant
+        value = ast.literal_eval(text[start:end])
+        return value if isinstance(value, str) and value else None
+
+    def statement_context(self, pos: int) -> tuple[_State, bool]:
+        """The context of the statement holding the expression at ``pos`` (which must start its line)."""
+        code = self.code
+        line_start = code.rfind("\n", 0, pos) + 1
+        if line_start >= 2 and code[line_start - 2] == "\\":
+            raise _Bail  # a line continued with a backslash
+        before = code[:line_start]
+        if sum(map(before.count, "([{")) != sum(map(before.count, ")]}")):
+            raise _Bail  # inside brackets opened on an earlier line
+        stripped = code[line_start:pos].lstrip(" ")
+        indent = pos - line_start - len(stripped)
+        first = re.match(r"[@\w]*", stripped)
+        word = first.group(0) if first else ""
+        if word.startswith("@") or word in {"elif", "else", "except", "finally", "try", "case", "match"}:
+            raise _Bail  # visited out of source order, or in a context only the full scan knows
+        if indent == 0:
+            return ("normal", None), False
+        return self.context(line_start + indent, indent)
+
+    def walrus(self) -> tuple[str, int] | None:
+        """``:=`` in the code: what the full scan reports as the reason for Python 3.8, and its line."""
+        code = self.code
+        pos = code.find(":=")
+        if pos < 0:
+            return None
+        line_start = code.rfind("\n", 0, pos) + 1
+        head = code[line_start:pos].rstrip(" \t")
+        if not head or not (head[-1].isalnum() or head[-1] == "_"):
+            raise _Bail  # the target is not on the same line
+        if re.search(r"^[ \t]*@[^\n]*:=", code, re.MULTILINE):
+            raise _Bail  # in a decorator: the full scan visits it after the function body
+        return "an assignment expression `:=`", self.text.count("\n", 0, pos) + 1
+
+    def positioned(self) -> Iterator[tuple[int, ImportSite]]:
         text = self.text
         line, last = 1, 0
+        code = self.code
         for m in _STATEMENT.finditer(text):
             start = m.end(1)
-            if self.in_string(start):
-                continue
+            if self.in_string(start) or (m.start() >= 2 and code[m.start() - 2] == "\\"):
+                continue  # in a string, or the rest of a line continued with a backslash (`raise X \ from e`)
             line += text.count("\n", last, start)
             last = start
-            context, marker = self.context(start, len(m.group(1))) if m.group(1) else ("normal", None)
+            if m.group(1):
+                (context, marker), lazy = self.context(start, len(m.group(1)))
+            else:
+                (context, marker), lazy = ("normal", None), False
             for module, level, names in self.statement(start):
                 if module or level:
                     top = module.partition(".")[0]
-                    yield ImportSite(module, top, self.path, line, context, marker, level, None, names)
+                    yield (
+                        start,
+                        ImportSite(module, top, self.path, line, context, marker, level, None, names, lazy),
+                    )
 
     # --- one statement
     def statement(self, start: int) -> list[tuple[str, int, tuple[str, ...]]]:
@@ -606,29 +848,34 @@ class _FastScanner:
         h = self.headers()[j]
         if not isinstance(h.rest, _Stripped):
             rest = _strip_comment(h.rest)
-            if not rest.endswith(":") and _depth(rest) > 0:
+            if not rest.endswith(":") and (_depth(rest) > 0 or rest.endswith("\\")):
                 rest = self.continued(h.pos, rest)
             h.rest = _Stripped(rest)
         return h
 
     def continued(self, pos: int, rest: str) -> str:
-        """A header whose brackets go on over the next lines (``if (\n    a\n):``), joined."""
+        """A header whose brackets or backslashes go on over the next lines (``if (\n    a\n):``), joined."""
         text = self.text
         end = text.find("\n", pos)
         for _ in range(100):
             if end < 0:
                 break
             after = text.find("\n", end + 1)
-            rest += " " + _strip_comment(text[end + 1 : after if after >= 0 else len(text)])
+            rest = (
+                rest.removesuffix("\\")
+                + " "
+                + _strip_comment(text[end + 1 : after if after >= 0 else len(text)])
+            )
             end = after
             depth = _depth(rest)
-            if depth <= 0:
+            if depth <= 0 and not rest.endswith("\\"):
                 if depth < 0 or not rest.endswith(":") or '"""' in rest or "'''" in rest:
                     break
                 return rest
         raise _Bail
 
-    def context(self, pos: int, indent: int) -> _State:
+    def context(self, pos: int, indent: int) -> tuple[_State, bool]:
+        """The (context, marker) of a statement at ``pos``, and whether it is inside a function."""
         headers = self.headers()
         j = bisect.bisect_left(self._header_pos, pos) - 1
         chain: list[int] = []
@@ -640,10 +887,14 @@ class _FastScanner:
             chain.append(j)
             indent = headers[j].indent
         state: _State = ("normal", None)
+        lazy = False
         for k in reversed(chain):
             for context, marker in self.entries(k):
                 state = _enter(state, context, marker)
-        return state
+            h = headers[k]
+            if h.keyword == "def" or (h.keyword == "async" and h.rest.lstrip().startswith("def")):
+                lazy = True
+        return state, lazy
 
     def entries(self, j: int) -> list[_Entry]:
         """What entering the block of header ``j`` does, as `_Visitor._with_context` arguments."""
@@ -682,7 +933,7 @@ class _FastScanner:
                 k = self.sibling_before(k)
             if self.header(k).keyword != "try" or self.header(k).rest != ":":
                 raise _Bail
-            return [("optional" if self.guarded(k) else None, None)]
+            return [("optional", None)]  # a handler's imports are fallbacks
         raise _Bail
 
     def sibling_before(self, j: int) -> int:
@@ -767,6 +1018,8 @@ def _if_entry(rest: str, branch: Literal["body", "orelse"]) -> _Entry:
     test = ast.parse(rest[:-1].strip(), mode="eval").body
     if _is_type_checking(test):
         return ("typing", None) if branch == "body" else (None, None)
+    if _is_feature_flag(test):
+        return ("optional", None) if branch == "body" else (None, None)
     cond = _condition(test)
     if cond is None:
         return (None, None)
@@ -820,6 +1073,178 @@ def _compiles(text: str, path: str) -> bool:
     return True
 
 
+# ---------------------------------------------------------------------- sys.path
+# Research code often makes a folder importable by hand: `sys.path.append("../lib")`,
+# `sys.path.insert(0, os.path.join(os.path.dirname(__file__), "src"))`. Such calls with a path
+# sciship can work out without running anything (literal strings, `__file__`, the working folder,
+# os.path and pathlib operations on them) are recorded, so that the modules in that folder count
+# as the author's own code.
+_SYS_PATH_CALL = re.compile(
+    r"\b(?:sys\.path\.(?P<method>append|insert|extend)|site\.addsitedir)[ \t]*\("
+    r"|\bsys\.path[ \t]*(?P<aug>\+=)"
+)
+_PATH_FUNCS = frozenset(
+    {
+        "os.path.abspath",
+        "os.path.realpath",
+        "os.path.normpath",
+        "path.abspath",
+        "path.realpath",
+        "path.normpath",
+        "abspath",
+        "realpath",
+        "normpath",
+        "str",
+        "os.fspath",
+    }
+)
+_DIRNAME = frozenset({"os.path.dirname", "path.dirname", "dirname"})
+_JOIN = frozenset({"os.path.join", "path.join", "join"})
+_PATH_CLASSES = frozenset({"Path", "pathlib.Path", "PurePath", "pathlib.PurePath"})
+_CWD = frozenset({"os.getcwd", "getcwd", "Path.cwd", "pathlib.Path.cwd", "os.curdir"})
+_Sym = tuple[str, tuple[str, ...]]  #: (base: "file" | "cwd" | "abs", path parts; "<file>": the file itself)
+
+
+def sys_path_entries(text: str, code: str | None = None) -> tuple[str, ...]:
+    """Folders that ``text`` adds to ``sys.path`` with paths known without running it.
+
+    Each entry is ``"file:REL"`` (relative to the folder of the file that runs it, from ``__file__``),
+    ``"cwd:REL"`` (relative to the folder Python is started in; for a notebook, its own folder) or
+    ``"abs:/PATH"`` (a folder on the author's computer, which may be a copy of one in the project).
+    ``code`` is ``text`` with strings and comments blanked (:func:`_blank`), when the caller has it.
+    """
+    if "sys.path" not in text and "addsitedir" not in text:
+        return ()
+    if code is None:
+        code = _blank(text.replace("\r\n", "\n"))[0] if "\r\n" in text else _blank(text)[0]
+        text = text.replace("\r\n", "\n")
+    out: list[str] = []
+    for m in _SYS_PATH_CALL.finditer(code):  # calls in the code, not in comments or docstrings
+        if m.group("aug"):
+            arg_text = _rest_of_line(text, m.end())
+        else:
+            end = _closing_bracket(code, m.end())  # brackets counted in the code, not in strings
+            if end is None:
+                continue
+            arg_text = text[m.end() : end]
+        try:
+            node = ast.parse(f"({arg_text.strip()},)" if not m.group("aug") else arg_text, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        args = list(node.elts) if isinstance(node, ast.Tuple) else [node]
+        if m.group("method") == "insert":
+            args = args[1:2]
+        elif m.group("method") == "extend" or m.group("aug"):
+            args = [e for a in args[:1] if isinstance(a, ast.List | ast.Tuple) for e in a.elts]
+        else:
+            args = args[:1]
+        for arg in args:
+            value = _path_value(arg)
+            if value is not None and "<file>" not in value[1]:
+                joined = "/".join(value[1])
+                entry = f"abs:/{joined}" if value[0] == "abs" else f"{value[0]}:{joined or '.'}"
+                if entry not in out:
+                    out.append(entry)
+    return tuple(out)
+
+
+def _closing_bracket(code: str, start: int) -> int | None:
+    """Where the bracket open before ``start`` closes (looking at most 500 characters ahead)."""
+    depth = 1
+    for i in range(start, min(len(code), start + 500)):
+        c = code[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _rest_of_line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)].split("#", 1)[0].strip()
+
+
+def _path_value(node: ast.expr) -> _Sym | None:
+    """The folder an expression names, relative to the file or to the working folder, or None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return _join(("cwd", ()), node.value)
+    if isinstance(node, ast.Name) and node.id == "__file__":
+        return ("file", ("<file>",))
+    if isinstance(node, ast.Attribute):
+        if _dotted(node) in _CWD:
+            return ("cwd", ())
+        if node.attr == "parent":
+            inner = _path_value(node.value)
+            return None if inner is None else _join(inner, "..")
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "parents"
+        and isinstance(node.slice, ast.Constant)
+    ):
+        index = node.slice.value
+        inner = _path_value(node.value.value)
+        if inner is None or not isinstance(index, int) or index < 0:
+            return None
+        return _join(inner, "/".join([".."] * (index + 1)))
+    if isinstance(node, ast.BinOp):
+        left = _path_value(node.left)
+        right = node.right
+        if left is None or not (isinstance(right, ast.Constant) and isinstance(right.value, str)):
+            return None
+        if isinstance(node.op, ast.Div):
+            return _join(left, right.value)
+        if isinstance(node.op, ast.Add) and right.value.startswith(("/", "\\")):
+            return _join(left, right.value.lstrip("/\\"))
+        return None
+    if not isinstance(node, ast.Call):
+        return None
+    if isinstance(node.func, ast.Attribute) and node.func.attr in {"resolve", "absolute"} and not node.args:
+        return _path_value(node.func.value)
+    name = _dotted(node.func)
+    if name in _CWD and not node.args:
+        return ("cwd", ())
+    if name in _PATH_CLASSES and not node.args:
+        return ("cwd", ())
+    if not node.args or node.keywords:
+        return None
+    if name in _PATH_FUNCS and len(node.args) == 1:
+        return _path_value(node.args[0])
+    if name in _DIRNAME and len(node.args) == 1:
+        inner = _path_value(node.args[0])
+        return None if inner is None else _join(inner, "..")
+    if name in _JOIN or name in _PATH_CLASSES:
+        value = _path_value(node.args[0])
+        for part in node.args[1:]:
+            if value is None or not (isinstance(part, ast.Constant) and isinstance(part.value, str)):
+                return None
+            value = _join(value, part.value)
+        return value
+    return None
+
+
+def _join(base: _Sym, rel: str) -> _Sym | None:
+    """``base`` / ``rel`` with ``.`` and ``..`` folded; an absolute ``rel`` starts again from "abs"
+    (a folder on the author's computer); None for home and Windows drive paths."""
+    rel = rel.replace("\\", "/")
+    if rel.startswith("~") or (len(rel) > 1 and rel[1] == ":"):
+        return None
+    if rel.startswith("/"):
+        base = ("abs", ())
+    parts = list(base[1])
+    for part in rel.split("/"):
+        if part in {"", "."}:
+            continue
+        if part == ".." and parts and parts[-1] != "..":
+            parts.pop()
+        else:
+            parts.append(part)
+    return (base[0], tuple(parts))
+
+
 # ---------------------------------------------------------------------- notebooks
 _MAGIC = re.compile(r"^\s*([%!]|\w+\s*=\s*[%!])")
 _HELP = re.compile(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
@@ -849,6 +1274,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
     if language is not None and language != "python":
         return ScanResult(path)
     sites: list[ImportSite] = []
+    paths: list[str] = []
     problems: list[Problem] = []
     best: tuple[PythonVersion, str, int | None] | None = None
     for number, source in _code_cells(nb):
@@ -868,6 +1294,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         visitor = _visitor_for(code, path, cell=number)
         visitor.visit(tree)
         sites.extend(visitor.sites)
+        paths.extend(p for p in sys_path_entries(code) if p not in paths)
         if visitor.min_python and (best is None or visitor.min_python > best[0]):
             best = (visitor.min_python, visitor.min_reason or "", visitor.min_line)
     problem = None
@@ -886,6 +1313,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         min_python=best[0] if best else None,
         min_python_reason=best[1] if best else None,
         min_python_line=best[2] if best else None,
+        sys_paths=tuple(paths),
     )
 
 

@@ -24,9 +24,9 @@ ALL_TARGETS: frozenset[Target] = frozenset({"runtime", "test", "optional"})
 
 def requirement(v: DependencyVerdict, *, floors: bool) -> str:
     """``name``, ``name>=1.2`` with floors, plus ``; marker`` when every runtime import is conditional."""
-    text = v.distribution
+    text = v.name
     if floors:
-        version = _installed(v.distribution)
+        version = _installed(v.name)
         if version:
             text += f">={version}"
     if v.marker:
@@ -48,19 +48,46 @@ def _installed(name: str) -> str | None:
 def additions(
     report: DepsReport, targets: Iterable[Target] = ALL_TARGETS
 ) -> dict[Target, list[DependencyVerdict]]:
-    """What ``--write`` would add, by target."""
+    """What ``--write`` would add, by target.
+
+    Only what the code needs at import time goes to ``[project] dependencies``: a package imported only
+    inside functions or under ``try/except ImportError`` goes to an extra when something says which
+    (``optional``), and is otherwise left to the author (:func:`left_for_author`).
+    """
     wanted = set(targets)
     out: dict[Target, list[DependencyVerdict]] = {"runtime": [], "test": [], "optional": []}
-    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
+    needed = report.needed_scopes
     for v in report.dependencies:
+        if v.distribution is None:
+            continue
         scopes = set(v.scopes)
-        if v.status in {"missing", "misplaced"} and scopes & needed:
+        if v.status in {"missing", "misplaced", "indirect"} and scopes & needed:
             out["runtime"].append(v)
-        elif v.status == "missing" and "test" in scopes and report.packaged:
+        elif (
+            v.status in {"missing", "indirect"}
+            and "test" in scopes
+            and report.packaged
+            and not scopes & {"lazy"}
+        ):
             out["test"].append(v)
         elif v.status == "optional":
             out["optional"].append(v)
     return {k: (vs if k in wanted else []) for k, vs in out.items()}
+
+
+def left_for_author(report: DepsReport) -> list[DependencyVerdict]:
+    """Packages the package code imports only inside functions, declared nowhere: runtime dependency or
+    extra is the author's decision (sciship never adds them to the runtime list)."""
+    if not report.packaged:
+        return []
+    return [
+        v
+        for v in report.dependencies
+        if v.distribution is not None
+        and v.status in {"missing", "indirect"}
+        and "lazy" in v.scopes
+        and not set(v.scopes) & report.needed_scopes
+    ]
 
 
 def plan_write(
@@ -72,18 +99,29 @@ def plan_write(
     targets: Iterable[Target] = ALL_TARGETS,
 ) -> int:
     """Add the missing declarations to ``plan``. Returns how many requirements it adds."""
+    targets = tuple(targets)
     adds = additions(report, targets)
     count = sum(len(v) for v in adds.values())
-    needed = {"runtime"} if report.packaged else {"runtime", "script", "notebook"}
-    unverified = [
-        v.distribution for v in report.dependencies if v.status == "unverified" and set(v.scopes) & needed
+    needed = report.needed_scopes
+    unknown = [
+        v for v in report.dependencies if v.status in {"unverified", "unresolved"} and set(v.scopes) & needed
     ]
-    if unverified:
+    if unknown:
         plan.note(
             "Not added, because sciship could not confirm their names on PyPI: "
-            + ", ".join(f"`{n}`" for n in unverified)
+            + ", ".join(f"`{v.imports[0] if v.imports else v.name}`" for v in unknown)
             + ". If they are your own modules, ignore this; otherwise check each name (the package's "
             "documentation says `pip install ...`) and add it by hand."
+        )
+    lazy = left_for_author(report) if "runtime" in targets else []
+    if lazy:
+        plan.note(
+            "Not added to `[project] dependencies`: "
+            + ", ".join(f"`{v.name}`" for v in lazy)
+            + ", which your package imports only inside functions. If every user needs "
+            + ("it" if len(lazy) == 1 else "them")
+            + ", add it to `dependencies`; if only some features need it, offer it as an extra "
+            "(`[project.optional-dependencies]`)."
         )
     if not count:
         return 0
@@ -99,17 +137,15 @@ def plan_write(
         _add_runtime(doc, [requirement(v, floors=floors) for v in adds["runtime"]])
         _add_group(doc, "test", [requirement(v, floors=floors) for v in adds["test"]])
         for v in adds["optional"]:
-            _add_extra(doc, v.distribution, requirement(v, floors=floors))
+            _add_extra(doc, v.extra or v.name, requirement(v, floors=floors))
 
     reasons = []
     if adds["runtime"]:
-        reasons.append(
-            "declare " + ", ".join(v.distribution for v in adds["runtime"]) + " (imported by your code)"
-        )
+        reasons.append("declare " + ", ".join(v.name for v in adds["runtime"]) + " (imported by your code)")
     if adds["test"]:
-        reasons.append("add " + ", ".join(v.distribution for v in adds["test"]) + " to the test group")
+        reasons.append("add " + ", ".join(v.name for v in adds["test"]) + " to the test group")
     if adds["optional"]:
-        reasons.append("offer " + ", ".join(v.distribution for v in adds["optional"]) + " as extras")
+        reasons.append("offer " + ", ".join(v.name for v in adds["optional"]) + " as extras")
     plan.edit_toml("pyproject.toml", change, "; ".join(reasons))
     return count
 
@@ -201,9 +237,7 @@ def _write_requirements(project: Project, adds: list[DependencyVerdict], plan: P
     if not adds:
         return 0
     lines = [requirement(v, floors=floors) for v in adds]
-    reason = (
-        "declare " + ", ".join(v.distribution for v in adds) + " (imported by your scripts and notebooks)"
-    )
+    reason = "declare " + ", ".join(v.name for v in adds) + " (imported by your scripts and notebooks)"
     if project.has("requirements.txt"):
 
         def append(text: str) -> str:
@@ -214,3 +248,58 @@ def _write_requirements(project: Project, adds: list[DependencyVerdict], plan: P
     else:
         plan.create("requirements.txt", "\n".join(lines) + "\n", reason)
     return len(adds)
+
+
+def plan_rename(project: Project, report: DepsReport, plan: Plan) -> int:
+    """Write each dependency declared under an alias (``sklearn``) under its real name (scikit-learn)
+    in pyproject.toml, keeping its version limits, extras and marker. Returns how many it renames."""
+    renames = {
+        _name_of(v.declared_as): v.name
+        for v in report.by_status("alias")
+        if v.declared_as and v.distribution and any(_in_pyproject(loc) for loc in v.declared)
+    }
+    others = [
+        v
+        for v in report.by_status("alias")
+        if v.declared_as and not any(_in_pyproject(loc) for loc in v.declared)
+    ]
+    if others:
+        plan.note(
+            "Rename by hand (sciship edits only pyproject.toml's standard tables): "
+            + ", ".join(f"`{v.declared_as}` -> `{v.name}` in {', '.join(v.declared)}" for v in others)
+            + "."
+        )
+    if not renames or project.pyproject is None:
+        return 0
+
+    def change(doc: TOMLDocument) -> None:
+        table = doc.get("project") or {}
+        arrays = [table.get("dependencies")]
+        arrays.extend((table.get("optional-dependencies") or {}).values())
+        arrays.extend((doc.get("dependency-groups") or {}).values())
+        for arr in arrays:
+            if arr is None or not hasattr(arr, "__setitem__"):
+                continue
+            for i, item in enumerate(list(arr)):
+                if not isinstance(item, str):
+                    continue
+                new = renames.get(_name_of(item))
+                if new is not None:
+                    arr[i] = _renamed(str(item), new)
+
+    names = ", ".join(f"{old} -> {new}" for old, new in renames.items())
+    plan.edit_toml("pyproject.toml", change, f"declare dependencies under their real names ({names})")
+    return len(renames)
+
+
+def _in_pyproject(location: str) -> bool:
+    return location.startswith(
+        ("project.dependencies", "project.optional-dependencies.", "dependency-groups.")
+    )
+
+
+def _renamed(requirement: str, name: str) -> str:
+    """``requirement`` with its distribution name replaced (``sklearn>=1.0`` -> ``scikit-learn>=1.0``)."""
+    import re
+
+    return re.sub(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*", name, requirement, count=1)

@@ -207,7 +207,29 @@ def _env() -> jinja2.Environment:
     )
     env.filters["q"] = quote
     env.filters["docstring"] = docstring
+    env.globals["sciship_rev"] = sciship_rev()
     return env
+
+
+def sciship_rev() -> str:
+    """The git ref of sciship that generated workflows and pre-commit configurations point at.
+
+    A release (``0.1.0``) is tagged ``v0.1.0`` by sciship's release workflow (a published GitHub release
+    creates the tag, and the workflow refuses a tag that does not match the version), so the tag exists
+    for every version on PyPI. A development build (``0.2.0.dev3``, ``0.1.0+local``) has no tag yet:
+    then ``main``.
+    """
+    from packaging.version import InvalidVersion, Version
+
+    from sciship import __version__
+
+    try:
+        v = Version(__version__)
+    except InvalidVersion:
+        return "main"
+    if v.is_prerelease or v.is_devrelease or v.local:
+        return "main"
+    return f"v{v.public}"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:

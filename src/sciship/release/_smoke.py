@@ -122,13 +122,7 @@ def _import_all(venv: Venv, names: list[str], work: Path, source_of: dict[str, s
     undeclared: set[str] = set()
     missing_ours: set[str] = set()
     lines = [_explain(f, ours, source_of, undeclared, missing_ours) for f in failures]
-    advice: list[str] = []
-    for name in sorted(undeclared):
-        dist = _distribution_for(name)
-        advice.append(
-            f"your code imports `{name}` but the package does not declare it: add `{dist}` (or the "
-            f"distribution that provides `{name}`) to [project.dependencies] in pyproject.toml."
-        )
+    advice = [missing_advice(name, mods, list(source_of.values())) for name in sorted(undeclared)]
     if missing_ours:
         advice.append("some of your own modules are not in the wheel: see the wheel contents step.")
     if not advice:
@@ -200,11 +194,42 @@ def _scripts(venv: Venv, wheel: Path, work: Path) -> str:
     return f"{len(scripts)} command(s): {', '.join(scripts)}."
 
 
-def _distribution_for(import_name: str) -> str:
-    """The distribution that provides an import name (sciship's import map), else a guess from the name."""
+def missing_advice(name: str, modules: list[str], sources: list[str]) -> str:
+    """What to do about an import that failed in the fresh environment.
+
+    A name sciship knows (its environment, its import map) is a package to declare. Any other name is
+    never turned into an invented distribution name: it may be one of the author's modules that is not in
+    the wheel or was renamed (a close module name is offered), or a package whose name only the author
+    knows.
+    """
+    dist = _known_distribution(name)
+    if dist is not None:
+        return (
+            f"your code imports `{name}` but the package does not declare it: add `{dist}` to "
+            "[project.dependencies] in pyproject.toml."
+        )
+    import difflib
+
+    own = {m.split(".")[-1] for m in modules} | {
+        s.rsplit("/", 1)[-1].removesuffix(".py") for s in sources if s.endswith(".py")
+    }
+    close = difflib.get_close_matches(name, sorted(own), n=2, cutoff=0.85) if len(name) >= 5 else []
+    hint = f" Did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
+    return (
+        f"your code imports `{name}`, which is not installed and which sciship cannot match to a package on "
+        f"PyPI. If it is one of your own modules, it is missing from the wheel or was renamed.{hint} If it "
+        "is a package, add the name you `pip install` it with to [project.dependencies]."
+    )
+
+
+def _known_distribution(import_name: str) -> str | None:
+    """The distribution that provides an import name when sciship knows it (never a guess)."""
     try:
         from sciship.imports.resolve import distribution_for
 
-        return distribution_for(import_name).distribution
+        res = distribution_for(import_name)
     except Exception:
-        return import_name.replace("_", "-")
+        return None
+    if res.source == "guess" or res.ambiguous:
+        return None
+    return res.distribution

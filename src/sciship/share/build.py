@@ -271,14 +271,16 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
 
     report = analyze(project)
     wanted = [
-        v
+        (v, v.distribution)
         for v in report.dependencies
-        if set(v.scopes) & {"runtime", "script", "notebook", "optional"} and v.status != "unused"
+        if set(v.scopes) & {"runtime", "lazy", "script", "notebook", "optional"}
+        and v.status != "unused"
+        and v.distribution is not None  # an unresolved import has no name to write
     ]
     installed = _installed_versions() if wanted else {}
     lines = []
-    for v in wanted:
-        line = v.distribution + (f">={installed[v.distribution]}" if v.distribution in installed else "")
+    for v, name in wanted:
+        line = name + (f">={installed[name]}" if name in installed else "")
         lines.append(f"{line}; {v.marker}" if v.marker else line)
     rp = report.requires_python
     return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
