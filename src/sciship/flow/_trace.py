@@ -22,6 +22,16 @@ Rules (the README of ``share`` describes them to users):
   but an extension in an unknown folder. **Order**: that dependency order; where it does not decide, file
   names sorted with their numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken
   the same way.
+- **Optional reads** (never a problem, kept in the graph): inside ``try:`` with a handler that carries on
+  after a missing file, after an existence check of that path (or a folder it is in), or of a file the
+  same step writes. **Scratch places** (temporary, cache and settings folders of whoever runs the code)
+  are never problems. A place outside the folder that a step only writes gets its own message.
+- **Soft writes**: files a shell command's output options, an unpacked archive, a ``git clone``, an
+  ``outfile=`` argument or the folder's shell scripts may make: they make a read "not missing" but are no
+  outputs and order no steps; one step's nameless ones (an archive into an unknown set of names) only
+  count for that step.
+- **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
+  only on the side the test takes; command-line and environment defaults decide nothing.
 """
 
 from __future__ import annotations
