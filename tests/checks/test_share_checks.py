@@ -155,6 +155,31 @@ def test_research_scripts_do_need_the_flow() -> None:
     assert research_files(project) == ["nb/a.ipynb", "scripts/fig1.py"]
 
 
+def test_scripts_in_src_of_a_folder_that_is_no_package_are_research() -> None:
+    """A research folder keeps its scripts in `src/` without any package metadata (no pyproject.toml):
+    they are analysis steps, as the trace says, and their missing inputs are findings."""
+    from sciship.checks.share import research_files
+
+    files = {
+        "src/main.py": "import numpy as np\nfrom data_loader import load\nload()\n",
+        "src/data_loader.py": (
+            "import os\nimport numpy as np\n\ndef load():\n    extra = 'src/dataset/extra.npz'\n"
+            "    if os.path.exists(extra):\n        np.load(extra)\n"
+            "    return np.load('src/dataset/main.npz')\n"
+        ),
+        "environment.yml": "name: gern\n",
+    }
+    assert research_files(Project.from_files(files)) == ["src/data_loader.py", "src/main.py"]
+    (finding,) = run_checks(Project.from_files(files), select=["SHR110"], debug=True)
+    assert finding.status == "failed"
+    assert finding.message.startswith("1 input(s) are missing: `src/main.py:3`")  # not the checked one
+    assert "src/dataset/main.npz" in finding.message
+    assert "extra.npz" not in finding.message
+    # with package metadata, a single module in src/ is the package's code
+    packaged = {**files, "pyproject.toml": '[project]\nname = "main"\nversion = "1"\n'}
+    assert research_files(Project.from_files(packaged)) == []
+
+
 def test_large_files_need_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from sciship.checks import share
 

@@ -109,3 +109,21 @@ def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-u
     assert not _trace._PREFETCH
     assert graph(flow) == graph(expected)
     assert flow.uses == expected.uses
+
+
+def test_the_cache_keeps_what_guards_a_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Existence checks, protected reads, tests on values and command outputs survive the JSON cache."""
+    import shutil
+
+    root = tmp_path / "guarded"
+    shutil.copytree(Path(__file__).parent.parent / "projects" / "flow-guarded", root)
+    first = trace(Project.load(root))
+
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed again although the bytes did not change")
+
+    monkeypatch.setattr(extract, "extract_units", no_parsing)
+    second = trace(Project.load(root))
+    assert second.uses == first.uses
+    assert second.problems == first.problems
+    assert [p.code for p in second.problems] == ["SHR111", "SHR110"]

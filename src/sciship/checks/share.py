@@ -39,7 +39,9 @@ def research_files(project: Project) -> list[str]:
 
     def compute() -> list[str]:
         package_dirs = tuple(p.path + "/" for p in project.packages if not p.module)
-        modules = {p.path for p in project.packages if p.module}
+        # a single .py file counts as a package's module only when package metadata says there is a
+        # package; in a research folder (`src/main.py`, no pyproject.toml) it is a script, as for the trace
+        modules = {p.path for p in project.packages if p.module} if _declares_package(project) else set()
         out = []
         for f in project.files:
             if not f.endswith((".py", ".ipynb")) or f in modules or f.startswith(package_dirs):
@@ -53,6 +55,16 @@ def research_files(project: Project) -> list[str]:
         return out
 
     return project.memo("share:research-files", compute)  # type: ignore[no-any-return]
+
+
+def _declares_package(project: Project) -> bool:
+    data = project.pyproject or {}
+    return (
+        "project" in data
+        or "poetry" in (data.get("tool") or {})
+        or project.has("setup.py")
+        or project.has("setup.cfg")
+    )
 
 
 def flow_of(project: Project) -> Flow | Skip:
@@ -90,7 +102,9 @@ def _report(problems: list[FlowProblem] | Skip, what: str) -> Result:
     topic=TOPIC,
     title="Every file the analysis reads is in the folder or made by a step",
     why="""A script that reads a file nobody has (it is not in the folder and no other script writes it)
-    cannot be rerun by anyone else: the analysis stops at its first line of real work.""",
+    cannot be rerun by anyone else: the analysis stops at its first line of real work. A file read only
+    when it is there (checked first, or inside `try:`) or made by the script itself (a cache, a download,
+    a shell command's output) is not counted.""",
     fix="""Add the file (or a small sample of it) to the folder, or say in REPRODUCE.md where to get it
     (a DOI, a URL) and where to put it. If another script should make it, check the two paths match.""",
 )
@@ -105,7 +119,9 @@ def missing_inputs(project: Project) -> Result:
     topic=TOPIC,
     title="Scripts use paths relative to the folder, not absolute ones",
     why="""A path like `/home/ana/data/x.csv` or `C:\\Users\\ana\\x.csv` exists only on one computer.
-    Anyone else who runs the script (or you, on a cluster) gets "file not found".""",
+    Anyone else who runs the script (or you, on a cluster) gets "file not found"; a figure saved to such a
+    path never lands in the folder you share. Temporary and cache folders (`tempfile`, `~/.cache`) are
+    fine.""",
     fix="""Write paths relative to the project folder (`data/x.csv`), or build them from the script's
     own location: `Path(__file__).parent / "data" / "x.csv"`.""",
 )

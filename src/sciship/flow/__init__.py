@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 
 StepKind = Literal["script", "notebook"]
 Access = Literal["read", "write"]
-#: where a path points: inside the folder, an absolute path, or a relative path that leaves the folder
-Location = Literal["folder", "absolute", "outside"]
+#: where a path points: inside the folder, an absolute path, a relative path that leaves the folder, or a
+#: place of whoever runs the code that is never shared and never a problem ("scratch": a temporary folder
+#: (``tempfile``, ``/tmp``), a cache or settings folder in the home folder (``~/.cache``, ``~/.config``,
+#: any ``~/.name``, ``platformdirs`` user folders))
+Location = Literal["folder", "absolute", "outside", "scratch"]
 
 #: Codes of the problems :func:`trace` reports; the ``share`` check family (SHR1xx) reports them in
 #: ``sciship check``, with the same codes.
@@ -57,6 +60,10 @@ class PathUse:
     location: Location = "folder"
     written: str = ""  #: the path as the code builds it, before the working folder is applied
     via: str | None = None  #: ``helper.py:12`` when the call sits in a function of another file
+    #: a read that need not find its file: inside ``try:`` with a handler for a missing file, after an
+    #: existence check (``if os.path.exists(p):``, ``if not p.exists(): return``), or of a file the same
+    #: step writes (a cache). Never a missing input, an absolute path or a path leaving the folder.
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,8 @@ class Flow:
     problems: tuple[FlowProblem, ...] = ()
     uses: tuple[PathUse, ...] = field(default=(), repr=False)  #: every read and write, with its place
     missing: tuple[str, ...] = ()  #: inputs that are not in the folder (each has an SHR110 problem)
-    external: tuple[str, ...] = ()  #: absolute paths and paths outside the folder, as written
+    #: absolute paths and paths outside the folder, as written (not "scratch" places)
+    external: tuple[str, ...] = ()
 
     def step(self, path: str) -> Step | None:
         """The step for a script or notebook, by its path relative to the root."""

@@ -21,7 +21,7 @@ from sciship._cache import cache_dir
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 2
+_FORMAT = 4
 
 
 class FactsCache:
@@ -91,11 +91,31 @@ def _use(u: Use) -> list[Any]:
         u.format_given,
         u.into,
         u.append,
+        u.optional,
+        u.guards,
+        u.conds,
+        u.soft,
     ]
 
 
 def _unuse(v: list[Any]) -> Use:
-    call, access, expr, line, cell, pos, convention, needs_suffix, fmt, into, append = v
+    (
+        call,
+        access,
+        expr,
+        line,
+        cell,
+        pos,
+        convention,
+        needs_suffix,
+        fmt,
+        into,
+        append,
+        opt,
+        guards,
+        conds,
+        soft,
+    ) = v
     return Use(
         call,
         tuple(access),
@@ -108,17 +128,31 @@ def _unuse(v: list[Any]) -> Use:
         fmt,
         tuplify(into),
         append,
+        opt,
+        tuplify(guards),
+        tuplify(conds),
+        soft,
     )
 
 
 def _call(c: Call) -> list[Any]:
-    return [c.callee, c.args, c.kwargs, c.line, c.cell, list(c.pos), [_use(u) for u in c.fallback]]
+    fallback = [_use(u) for u in c.fallback]
+    return [c.callee, c.args, c.kwargs, c.line, c.cell, list(c.pos), fallback, c.optional, c.guards, c.conds]
 
 
 def _uncall(v: list[Any]) -> Call:
-    callee, args, kwargs, line, cell, pos, fallback = v
+    callee, args, kwargs, line, cell, pos, fallback, opt, guards, conds = v
     return Call(
-        tuplify(callee), tuplify(args), tuplify(kwargs), line, cell, tuple(pos), [_unuse(u) for u in fallback]
+        tuplify(callee),
+        tuplify(args),
+        tuplify(kwargs),
+        line,
+        cell,
+        tuple(pos),
+        [_unuse(u) for u in fallback],
+        opt,
+        tuplify(guards),
+        tuplify(conds),
     )
 
 

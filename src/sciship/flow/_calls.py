@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Convention = Literal["npy", "npz", "savefig", "mat", "into-folder"]
+#: ``command``: the argument is a shell command (its words say what it makes, see :mod:`._shell`);
+#: ``tree``: an archive is unpacked into the folder (any file under it may appear: a soft write)
+Convention = Literal["npy", "npz", "savefig", "mat", "into-folder", "command", "tree"]
 ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
 
 
@@ -20,7 +22,7 @@ ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "z
 class Arg:
     """One path argument of a call: its position and keyword, what the call does with it."""
 
-    access: Literal["read", "write", "mode"]  #: ``mode``: decided by the call's mode argument
+    access: Literal["read", "write", "mode", "command"]  #: ``mode``: decided by the call's mode argument
     position: int  #: -1: the object the method is called on (``Path(...).read_text()``)
     keywords: tuple[str, ...] = ()
     convention: Convention | None = None
@@ -32,6 +34,7 @@ class Arg:
     default_mode: str = "r"
     mode_table: ModeTable = "open"
     path_receiver: bool = False  #: a method that is only a file access on a ``pathlib.Path``
+    default: str | None = None  #: the path when the argument is not given (``extractall()``: ".")
 
 
 def _r(position: int = 0, *keywords: str, **kw: object) -> Arg:
@@ -57,6 +60,8 @@ def _m(
 
 
 _OPEN = _m(0, "file", 1, "r", "open")
+_COMMAND = (Arg("command", 0, ("args", "command", "cmd"), convention="command"),)
+_UNPACK = (_w(0, "path", convention="tree", default="."),)
 _COPY = (_r(0, "src"), _w(1, "dst", convention="into-folder"))
 _RENAME = (_r(0, "src"), _w(1, "dst"))
 
@@ -93,6 +98,20 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "tarfile.open": (_m(0, "name", 1, "r", "zip"),),
     "zipfile.ZipFile": (_m(0, "file", 1, "r", "zip"),),
     "urllib.request.urlretrieve": (_w(1, "filename"),),
+    "shutil.unpack_archive": (_r(0, "filename"), _w(1, "extract_dir", convention="tree", default=".")),
+    # shell commands: what they make is read from their words
+    "os.system": _COMMAND,
+    "os.popen": _COMMAND,
+    "subprocess.run": _COMMAND,
+    "subprocess.call": _COMMAND,
+    "subprocess.check_call": _COMMAND,
+    "subprocess.check_output": _COMMAND,
+    "subprocess.Popen": _COMMAND,
+    "subprocess.getoutput": _COMMAND,
+    "subprocess.getstatusoutput": _COMMAND,
+    "sarge.run": _COMMAND,
+    "sarge.capture_stdout": _COMMAND,
+    "sarge.capture_both": _COMMAND,
     # copies and moves: the source is read, the destination written (into it when it is a folder)
     "shutil.copy": _COPY,
     "shutil.copy2": _COPY,
@@ -116,6 +135,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # pandas (read_* also match as methods of any object below: dask, polars, modin)
     **{f"pandas.{name}": (_r(0, kw),) for name, kw in _PANDAS_READ.items()},
     "pandas.ExcelFile": (_r(0, "path_or_buffer"),),
+    "pandas.to_pickle": (_w(1, "filepath_or_buffer"),),
     "pandas.ExcelWriter": (_w(0, "path"),),
     "pandas.HDFStore": (_m(0, "path", 1, "", "hdfstore"),),
     "geopandas.read_file": (_r(0, "filename"),),
@@ -245,6 +265,7 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "write_text": (_w(-1, path_receiver=True),),
     "write_bytes": (_w(-1, path_receiver=True),),
     "touch": (_w(-1, path_receiver=True),),
+    "extractall": _UNPACK,  # zipfile / tarfile
     "open": (_m(-1, "", 0, "r", "open", path_receiver=True),),
 }
 

@@ -20,6 +20,11 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
 ``("ref", module, level, name)`` a name imported from another module (resolved across files)
 ``("param", name)``             a parameter of the function the expression sits in
+``("when", e, test, a, b)``     ``a if <test on e> else b``: ``test`` is ``eq``, ``end`` or ``start`` and
+                                the literals, joined by ``\x1f``; decided when ``e`` is one known text
+``("opt", e)``                  a default whoever runs the code may change (an argparse option's
+                                default, ``os.environ.get(k, default)``): evaluates to ``e``, but never
+                                decides which branch of an ``if`` runs
 
 :func:`evaluate` turns an expression into concrete strings where unknown parts are :data:`STAR` /
 :data:`STAR2` and a leading :data:`ROOT` marks a place relative to the project root.
@@ -78,6 +83,33 @@ def is_unknown(expr: Expr) -> bool:
     return expr[0] in {"*", "**"}
 
 
+def chosen(expr: Expr) -> Expr:
+    """A default the person running the code may change (see ``("opt", e)`` above)."""
+    return expr if expr[0] in {"*", "**", "opt"} else ("opt", expr)
+
+
+def fixed(expr: Expr, scope: Scope | None, depth: int = 0) -> bool:
+    """Is the value of ``expr`` set by the code itself (no command-line or environment default in it,
+    following parameters and other modules' names)?"""
+    if depth > _MAX_DEPTH:
+        return False
+    for node in walk(expr):
+        kind = node[0]
+        if kind == "opt":
+            return False
+        if scope is None:
+            continue
+        if kind == "param" and node[1] in scope.params:
+            value, where = scope.params[node[1]]
+            if not fixed(value, where, depth + 1):
+                return False
+        elif kind == "ref" and scope.ref is not None:
+            target = scope.ref(node[1], node[2], node[3], depth)
+            if target is not None and not fixed(target[0], target[1], depth + 1):
+                return False
+    return True
+
+
 def tuplify(value: Any) -> Any:
     """JSON lists back to the tuples expressions are made of."""
     if isinstance(value, list):
@@ -129,6 +161,22 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values([ROOT + expr[1]])
     if kind == "home":
         return Values(["~"])
+    if kind == "opt":
+        return evaluate(expr[1], scope, d)
+    if kind == "when":
+        subject = evaluate(expr[1], scope, d).texts
+        if len(subject) == 1 and not has_unknown(subject[0]) and fixed(expr[1], scope):
+            how, *literals = expr[2].split("\x1f")
+            text = subject[0]
+            if how == "eq":
+                yes = text in literals
+            elif how == "end":
+                yes = text.endswith(tuple(literals))
+            else:
+                yes = text.startswith(tuple(literals))
+            return evaluate(expr[3] if yes else expr[4], scope, d)
+        both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
+        return Values(list(dict.fromkeys(both)))
     if kind in {"cat", "join"}:
         combine = _concat if kind == "cat" else _join
         acc = [""] if kind == "cat" else [None]
@@ -150,7 +198,8 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values(list(dict.fromkeys(out)), many=True)
     if kind == "each":
         inner = evaluate(expr[1], scope, d)
-        return Values(inner.texts) if inner.many else _STAR_ONLY
+        # an empty list is almost always filled later (`names = []`, then `names.append(...)`)
+        return Values(inner.texts) if inner.many and inner.texts else _STAR_ONLY
     if kind == "glob":
         inner = evaluate(expr[1], scope, d)
         return Values([_glob_to_stars(t, expr[2]) for t in inner.texts], many=True)
@@ -190,6 +239,8 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
             base, scope = target
         elif base[0] == "param" and base[1] in scope.params:
             base, scope = scope.params[base[1]]
+        elif base[0] == "opt":
+            base = base[1]
         else:
             break
     if base[0] == "dict":

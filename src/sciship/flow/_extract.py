@@ -24,12 +24,12 @@ from typing import Any
 from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
-from sciship.flow._facts import Call, Facts, Function, LocalTest, Pos, Use
+from sciship.flow._facts import SHELL_CALL, Call, Cond, Facts, Function, LocalTest, Pos, Use
 
 #: Words that make a statement worth parsing: the names of the file-access calls (common words such as
 #: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
 _TOO_COMMON = frozenset(
-    {"copy", "copy2", "copyfile", "copytree", "move", "rename", "replace", "read", "write"}
+    {"copy", "copy2", "copyfile", "copytree", "move", "rename", "replace", "read", "write", "run", "call"}
 )
 TRIGGER_WORDS = frozenset(
     (
@@ -225,7 +225,9 @@ _MAX_CHAIN = 40
 _MADE = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(", re.MULTILINE)
 _STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
 _DEF_NAME = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
-_SPECIAL_WORDS = frozenset({"__file__", "shutil", "chdir", "wavfile", "soundfile"})
+_SPECIAL_WORDS = frozenset(
+    {"__file__", "shutil", "chdir", "wavfile", "soundfile", "subprocess", "sarge", SHELL_CALL}
+)
 _MAIN = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
 _PATHISH_LINE = re.compile(
     r"^[ \t]*[A-Za-z_][\w.,\t *\[\]]*?(?::[^=\n]*)?\+?=[ \t]*"
@@ -484,8 +486,8 @@ class _Extractor:
                 self._collect(stmt.orelse, scope)
             elif isinstance(stmt, ast.With | ast.AsyncWith):
                 for item in stmt.items:
-                    if item.optional_vars is not None:
-                        self._bind_target(item.optional_vars, scope, p, "other", None)
+                    if item.optional_vars is not None:  # `with TemporaryDirectory() as d:` names a folder
+                        self._bind_target(item.optional_vars, scope, p, "with", item.context_expr)
                 self._collect(stmt.body, scope)
             elif isinstance(stmt, ast.Import):
                 for alias in stmt.names:
@@ -611,6 +613,11 @@ class _Extractor:
             return ("param", b.node)
         if kind == "fixed":
             return b.node  # type: ignore[no-any-return]
+        if kind == "with":
+            node = b.node
+            if isinstance(node, ast.Call) and self.qualify(node.func, scope, b.pos) in _TEMP_FOLDERS:
+                return ex.cat([ex.lit(_TMP + "/"), UNKNOWN])
+            return UNKNOWN
         if kind == "from":
             module, level, name = b.node
             return ("ref", module, level, name)
@@ -739,7 +746,12 @@ class _Extractor:
         if isinstance(node, ast.Call):
             return self.call_value(node, scope, pos, d)
         if isinstance(node, ast.IfExp):
-            return ex.alt([self.expr(node.body, scope, pos, d), self.expr(node.orelse, scope, pos, d)])
+            body, orelse = self.expr(node.body, scope, pos, d), self.expr(node.orelse, scope, pos, d)
+            test = self._text_test(node.test, scope, pos, d)
+            if test is not None:  # `f if f.endswith(".hdf5") else f + ".hdf5"`: decided when f is known
+                subject, how, flip = test
+                return ("when", subject, how, orelse, body) if flip else ("when", subject, how, body, orelse)
+            return ex.alt([body, orelse])
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
             return ex.alt(self.expr(v, scope, pos, d) for v in node.values)
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
@@ -762,6 +774,52 @@ class _Extractor:
             return ("list", (self.expr(node.elt, inner, pos, d),))
         return UNKNOWN
 
+    def _text_test(
+        self, test: ast.expr, scope: _Scope, pos: Pos, depth: int
+    ) -> tuple[Expr, str, bool] | None:
+        """A test on a text a path may be built from: (the text, what is tested, whether it is negated).
+        What is tested is written ``eq<US>a<US>b``, ``end<US>.h5`` or ``start<US>x`` (US: unit separator)."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self._text_test(test.operand, scope, pos, depth)
+            return (inner[0], inner[1], not inner[2]) if inner else None
+        subject: ast.expr | None = None
+        how = ""
+        flip = False
+        if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and len(test.args) == 1:
+            literals = _string_literals(test.args[0])
+            if literals and test.func.attr in {"endswith", "startswith"}:
+                subject = test.func.value
+                how = "\x1f".join(("end" if test.func.attr == "endswith" else "start", *literals))
+        elif isinstance(test, ast.Compare) and len(test.ops) == 1:
+            left, op, right = test.left, test.ops[0], test.comparators[0]
+            literals = _string_literals(right)
+            if literals and isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn):
+                flip = isinstance(op, ast.NotEq | ast.NotIn)
+                how = "\x1f".join(("eq", *literals))
+                subject = left
+                sl = left.slice if isinstance(left, ast.Subscript) else None
+                if (  # `name[-5:] == ".hdf5"`
+                    isinstance(sl, ast.Slice)
+                    and sl.upper is None
+                    and sl.step is None
+                    and isinstance(sl.lower, ast.UnaryOp)
+                    and isinstance(sl.lower.op, ast.USub)
+                    and isinstance(sl.lower.operand, ast.Constant)
+                    and isinstance(op, ast.Eq | ast.NotEq)
+                    and len(literals) == 1
+                    and sl.lower.operand.value == len(literals[0])
+                ):
+                    subject = left.value if isinstance(left, ast.Subscript) else left
+                    how = "\x1f".join(("end", *literals))
+        if subject is None:
+            return None
+        self.quiet += 1
+        try:
+            value = self.expr(subject, scope, pos, depth)
+        finally:
+            self.quiet -= 1
+        return None if ex.is_unknown(value) else (value, how, flip)
+
     def attribute(self, node: ast.Attribute, scope: _Scope, pos: Pos, depth: int) -> Expr:
         q = self.qualify(node, scope, pos)
         if q in {"os.sep", "os.path.sep"}:
@@ -782,7 +840,7 @@ class _Extractor:
                 base = self.value(*found) if found and found[0].kind == "assign" else None
             if base == ("args",):  # argparse: the option's default is what runs without options
                 option = self.options.get(attr)
-                return self.expr(option[0], self.module, option[1], depth) if option else UNKNOWN
+                return ex.chosen(self.expr(option[0], self.module, option[1], depth)) if option else UNKNOWN
         if attr == "parent":
             return ("parent", self.expr(node.value, scope, pos, depth), 1)
         if attr == "parents":
@@ -821,6 +879,14 @@ class _Extractor:
             return ex.lit(".")
         if q == "pathlib.Path.home":
             return ("home",)
+        if q in _TEMP_FOLDERS or q in _TEMP_NAMES:  # the system's temporary folder: never shared
+            if q in {"tempfile.gettempdir", "tempfile.gettempdirb"}:
+                return ex.lit(_TMP)
+            return ex.cat([ex.lit(_TMP + "/"), UNKNOWN])
+        if q is not None and q.rpartition(".")[2] in _USER_FOLDERS and q.partition(".")[0] in _DIRS_MODULES:
+            app = args[0] if args else kwargs.get("appname") or kwargs.get("project")
+            base = ex.lit(_USER_FOLDERS[q.rpartition(".")[2]])
+            return ex.join([base, self.expr(app, scope, pos, depth)]) if app is not None else base
         if q in {"glob.glob", "glob.iglob"} and (args or "pathname" in kwargs):
             recursive = any(
                 k.arg == "recursive" and isinstance(k.value, ast.Constant) and k.value.value
@@ -834,7 +900,7 @@ class _Extractor:
         if q == "os.listdir":
             return ("glob", ex.lit("*"), False)
         if q in {"os.environ.get", "os.getenv"}:
-            return self.expr(args[1], scope, pos, depth) if len(args) > 1 else UNKNOWN
+            return ex.chosen(self.expr(args[1], scope, pos, depth)) if len(args) > 1 else UNKNOWN
         if isinstance(node.func, ast.Attribute) and (q is None or not _is_module_call(q)):
             return self.method_value(node, scope, pos, depth)
         return UNKNOWN
@@ -1038,10 +1104,7 @@ class _Extractor:
         defaults.update({x.arg: d for x, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None})
         p = self.pos(node)
         fn.defaults = {k: self.expr(v, self.module, p) for k, v in defaults.items()}
-        visitor = _Visitor(self, scope, fn.uses, fn.calls)
-        for stmt in node.body:
-            if self.worth(stmt):
-                visitor.visit(stmt)
+        _Visitor(self, scope, fn.uses, fn.calls).body(node.body)
 
     def _savefig_format(self, stmt: ast.stmt) -> None:
         if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
@@ -1076,6 +1139,85 @@ class _Visitor(ast.NodeVisitor):
         self.scope = scope
         self.uses = uses
         self.calls = calls
+        #: what the code being visited runs under: inside a ``try`` that survives a missing file (a
+        #: count), after existence checks (their paths), after tests on values (see :data:`Cond`)
+        self.protected = 0
+        self.guards: list[Expr] = []
+        self.conds: list[Cond] = []
+
+    def _context(self) -> dict[str, Any]:
+        return {"optional": self.protected > 0, "guards": tuple(self.guards), "conds": tuple(self.conds)}
+
+    def _push(self, known: _Known) -> tuple[int, int]:
+        self.guards.extend(known[0])
+        self.conds.extend(known[1])
+        return len(known[0]), len(known[1])
+
+    def _pop(self, sizes: tuple[int, int]) -> None:
+        if sizes[0]:
+            del self.guards[-sizes[0] :]
+        if sizes[1]:
+            del self.conds[-sizes[1] :]
+
+    def _known(self, test: ast.expr, pos: Pos) -> tuple[_Known, _Known]:
+        """What is known when ``test`` is true and when it is false: files that exist, values compared
+        with literals. Only the shapes research code uses: existence checks, ``==``/``!=``/``in`` with
+        string literals, ``not``, ``and``, ``or``."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            yes, no = self._known(test.operand, pos)
+            return no, yes
+        if isinstance(test, ast.BoolOp):
+            parts = [self._known(v, pos) for v in test.values]
+            if isinstance(test.op, ast.And):  # all true when it is true
+                return (
+                    (tuple(g for p in parts for g in p[0][0]), tuple(c for p in parts for c in p[0][1])),
+                    _NOTHING,
+                )
+            return _NOTHING, (  # `or`: all false when it is false
+                tuple(g for p in parts for g in p[1][0]),
+                tuple(c for p in parts for c in p[1][1]),
+            )
+        if isinstance(test, ast.Call):
+            checked = self._existence_checked(test, pos)
+            if checked is not None:
+                return ((checked,), ()), _NOTHING
+            return _NOTHING, _NOTHING
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            left, right, op = test.left, test.comparators[0], test.ops[0]
+            literals = _string_literals(right)
+            if literals is None:
+                literals, left = _string_literals(left), right
+                if not isinstance(op, ast.Eq | ast.NotEq):
+                    literals = None  # `"a" in x` tests something else
+            if literals is None or not isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn):
+                return _NOTHING, _NOTHING
+            self.x.quiet += 1
+            try:
+                value = self.x.expr(left, self.scope, pos)
+            finally:
+                self.x.quiet -= 1
+            if ex.is_unknown(value):
+                return _NOTHING, _NOTHING
+            equal = isinstance(op, ast.Eq | ast.In)
+            return ((), ((value, literals, equal),)), ((), ((value, literals, not equal),))
+        return _NOTHING, _NOTHING
+
+    def _existence_checked(self, call: ast.Call, pos: Pos) -> Expr | None:
+        """The path an existence check tests (``os.path.exists(p)``, ``p.is_file()``), else None."""
+        func = call.func
+        target: ast.expr | None = None
+        q = self.x.qualify(func, self.scope, pos)
+        if q in _EXISTS_FUNCTIONS and call.args:
+            target = call.args[0]
+        elif isinstance(func, ast.Attribute) and func.attr in _EXISTS_METHODS and not call.args:
+            target = func.value
+        if target is None:
+            return None
+        self.x.quiet += 1
+        try:
+            return self.x.expr(target, self.scope, pos)
+        finally:
+            self.x.quiet -= 1
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self._nested(node)
@@ -1093,11 +1235,24 @@ class _Visitor(ast.NodeVisitor):
         self.scope = saved
 
     def body(self, stmts: list[ast.stmt]) -> None:
-        """Visit the statements that span a line worth searching (all of them without a pre-filter)."""
+        """Visit the statements that span a line worth searching (all of them without a pre-filter).
+
+        ``if not os.path.exists(p): continue`` (or ``return``, ``break``) protects what follows it in the
+        block; ``if kind == "x": return ...`` (also with ``raise``) means what follows runs for other
+        values only."""
         worth = self.x.worth
+        pushed: list[tuple[int, int]] = []
         for stmt in stmts:
             if worth(stmt):
                 self.visit(stmt)
+            if isinstance(stmt, ast.If) and not stmt.orelse and stmt.body:
+                leaves = _leaves(stmt.body[-1])
+                if leaves is not None:
+                    _yes, no = self._known(stmt.test, self.x.pos(stmt))
+                    # a check that stops the run when the file is missing leaves the file required
+                    pushed.append(self._push((no[0] if leaves == "skip" else (), no[1])))
+        for sizes in reversed(pushed):
+            self._pop(sizes)
 
     # compound statements: their headers always, their bodies statement by statement
     def visit_If(self, node: ast.If) -> None:
@@ -1106,11 +1261,32 @@ class _Visitor(ast.NodeVisitor):
         if isinstance(test, ast.Constant) and not isinstance(test.value, str):
             self.body(node.body if test.value else node.orelse)  # `if False:` is code switched off
             return
+        yes, no = self._known(test, self.x.pos(node))
+        sizes = self._push(yes)
+        self.body(node.body)
+        self._pop(sizes)
+        sizes = self._push(no)
+        self.body(node.orelse)
+        self._pop(sizes)
+
+    def visit_While(self, node: ast.While) -> None:
+        self.visit(node.test)
+        test = node.test
+        if isinstance(test, ast.Constant) and not isinstance(test.value, str) and not test.value:
+            self.body(node.orelse)
+            return
         self.body(node.body)
         self.body(node.orelse)
 
-    def visit_While(self, node: ast.While) -> None:
-        self.visit_If(node)  # type: ignore[arg-type]
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        self.visit(node.test)
+        yes, no = self._known(node.test, self.x.pos(node))
+        sizes = self._push(yes)
+        self.visit(node.body)
+        self._pop(sizes)
+        sizes = self._push(no)
+        self.visit(node.orelse)
+        self._pop(sizes)
 
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self.visit(node.target)
@@ -1123,12 +1299,24 @@ class _Visitor(ast.NodeVisitor):
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
             self.visit(item)
+        pos = self.x.pos(node)
+        suppress = any(
+            isinstance(item.context_expr, ast.Call)
+            and self.x.qualify(item.context_expr.func, self.scope, pos) == "contextlib.suppress"
+            and any(_file_error(a) for a in item.context_expr.args)
+            for item in node.items
+        )
+        self.protected += suppress
         self.body(node.body)
+        self.protected -= suppress
 
     visit_AsyncWith = visit_With  # noqa: N815
 
     def visit_Try(self, node: ast.Try) -> None:
+        survives = any(_survives_missing_file(h) for h in node.handlers)
+        self.protected += survives
         self.body(node.body)
+        self.protected -= survives
         for handler in node.handlers:
             if handler.type is not None:
                 self.visit(handler.type)
@@ -1159,14 +1347,18 @@ class _Visitor(ast.NodeVisitor):
             self.visit(gen.iter)
         saved = self.scope
         self.scope = inner
+        pushed = []
         for gen in node.generators:
             for cond in gen.ifs:
                 self.visit(cond)
+                pushed.append(self._push(self._known(cond, pos)[0]))
         if isinstance(node, ast.DictComp):
             self.visit(node.key)
             self.visit(node.value)
         else:
             self.visit(node.elt)
+        for sizes in reversed(pushed):
+            self._pop(sizes)
         self.scope = saved
 
     visit_ListComp = _comprehension  # noqa: N815
@@ -1184,11 +1376,16 @@ class _Visitor(ast.NodeVisitor):
         x = self.x
         pos = x.pos(node)
         func = node.func
+        if isinstance(func, ast.Name) and func.id == SHELL_CALL:
+            self._shell_line(node, pos)
+            return
         q = x.qualify(func, self.scope, pos)
         specs = FUNCTIONS.get(q) if q else None
         local = self._callee(func, q, pos) if specs is None else None
         if specs is None and local is None and isinstance(func, ast.Attribute) and func.attr in METHODS:
             specs = METHODS[func.attr]
+        if specs is None and node.keywords:
+            self._output_keywords(node, pos)
         if specs is not None:
             self._access(node, specs, _as_written(func), pos, self.uses)
         elif local is not None:
@@ -1221,14 +1418,17 @@ class _Visitor(ast.NodeVisitor):
                     stars = [i for i, a in enumerate(node.args) if isinstance(a, ast.Starred)]
                     if spec.position < len(node.args) and not (stars and stars[0] <= spec.position):
                         target = node.args[spec.position]
-            if target is None:
+            if target is None and spec.default is None:
                 continue
-            expr = x.expr(target, self.scope, pos)
+            expr = ex.lit(spec.default or ".") if target is None else x.expr(target, self.scope, pos)
             if ex.is_unknown(expr):
                 continue
             if spec.glob and expr[0] != "list":
                 expr = ("glob", expr, False)
-            if spec.access == "mode":
+            if spec.access == "command":
+                access: tuple[str, ...] = ("write",)
+                appending = False
+            elif spec.access == "mode":
                 mode_node = kwargs.get(spec.mode_keyword)
                 if (
                     mode_node is None
@@ -1236,16 +1436,9 @@ class _Visitor(ast.NodeVisitor):
                     and spec.mode_position < len(node.args)
                 ):
                     mode_node = node.args[spec.mode_position]
-                if mode_node is None:
-                    mode: str | None = spec.default_mode or None
-                else:
-                    mode = (
-                        mode_node.value
-                        if isinstance(mode_node, ast.Constant) and isinstance(mode_node.value, str)
-                        else None
-                    )
-                access = accesses(mode, spec.mode_table)
-                appending = bool(mode) and "a" in str(mode) and spec.mode_table == "open"
+                modes = [spec.default_mode or None] if mode_node is None else self._modes(mode_node, pos)
+                access = tuple(dict.fromkeys(a for mode in modes for a in accesses(mode, spec.mode_table)))
+                appending = all(bool(m) and "a" in str(m) for m in modes) and spec.mode_table == "open"
             else:
                 access = (spec.access,)
                 appending = False
@@ -1267,8 +1460,79 @@ class _Visitor(ast.NodeVisitor):
                     and not (isinstance(fmt, ast.Constant) and fmt.value is None),
                     into=into,
                     append=appending,
+                    soft=spec.convention == "tree",
+                    **self._context(),
                 )
             )
+
+    def _shell_line(self, node: ast.Call, pos: Pos) -> None:
+        """A notebook's ``!command`` line, given as ``__sciship_shell__("!tool", part, ...)``."""
+        if not node.args or not isinstance(node.args[0], ast.Constant):
+            return
+        self.x.quiet += 1
+        try:
+            expr = ex.cat(self.x.expr(a, self.scope, pos) for a in node.args[1:]) if node.args[1:] else None
+        finally:
+            self.x.quiet -= 1
+        if expr is not None:
+            self.uses.append(
+                Use(
+                    str(node.args[0].value),
+                    ("write",),
+                    expr,
+                    node.lineno,
+                    self.x.cell,
+                    pos,
+                    "command",
+                    **self._context(),
+                )
+            )
+
+    def _output_keywords(self, node: ast.Call, pos: Pos) -> None:
+        """``Build(data=f, outfile=out)``: a call that is not a file access sciship knows, given a path in
+        an argument named like an output, probably makes that file (or fills that folder): a soft write."""
+        for k in node.keywords:
+            name = (k.arg or "").lower()
+            tree = name in _OUTPUT_DIR_KEYWORDS
+            if not tree and name not in _OUTPUT_KEYWORDS:
+                continue
+            self.x.quiet += 1
+            try:
+                expr = self.x.expr(k.value, self.scope, pos)
+            finally:
+                self.x.quiet -= 1
+            if ex.is_unknown(expr):
+                continue
+            self.uses.append(
+                Use(
+                    f"{_as_written(node.func)}({k.arg}=)",
+                    ("write",),
+                    expr,
+                    node.lineno,
+                    self.x.cell,
+                    pos,
+                    "tree" if tree else None,
+                    soft=True,
+                    **self._context(),
+                )
+            )
+
+    def _modes(self, node: ast.expr, pos: Pos) -> list[str | None]:
+        """The mode strings a mode argument may be: a literal, or a name or ``a if c else b`` whose
+        values are all literals (``mode = "w" if overwrite else "x"``); [None] when it is not known."""
+        if isinstance(node, ast.Constant):
+            return [node.value if isinstance(node.value, str) else None]
+        self.x.quiet += 1
+        try:
+            value = self.x.expr(node, self.scope, pos)
+        finally:
+            self.x.quiet -= 1
+        if value[0] == "opt":
+            value = value[1]
+        options = value[1] if value[0] == "alt" else value[3:5] if value[0] == "when" else (value,)
+        if all(o[0] == "s" for o in options):
+            return [o[1] for o in options]
+        return [None]
 
     def _map(self, node: ast.Call, pos: Pos) -> None:
         x = self.x
@@ -1285,9 +1549,18 @@ class _Visitor(ast.NodeVisitor):
         if specs is not None:
             each: Expr = ("each", x.expr(iterable, self.scope, pos))
             for spec in specs:
-                if spec.position == 0 and spec.access != "mode":
+                if spec.position == 0 and spec.access in {"read", "write"}:
                     self.uses.append(
-                        Use(_as_written(fn), (spec.access,), each, node.lineno, x.cell, pos, spec.convention)
+                        Use(
+                            _as_written(fn),
+                            (spec.access,),
+                            each,
+                            node.lineno,
+                            x.cell,
+                            pos,
+                            spec.convention,
+                            **self._context(),
+                        )
                     )
             return
         callee = self._callee(fn, q, pos)
@@ -1297,7 +1570,7 @@ class _Visitor(ast.NodeVisitor):
                 each = ("each", x.expr(iterable, self.scope, pos))
             finally:
                 x.quiet -= 1
-            self.calls.append(Call(callee, (each,), (), node.lineno, x.cell, pos))
+            self.calls.append(Call(callee, (each,), (), node.lineno, x.cell, pos, **self._context()))
 
     def _callee(self, func: ast.expr, q: str | None, pos: Pos) -> Expr | None:
         x = self.x
@@ -1359,7 +1632,9 @@ class _Visitor(ast.NodeVisitor):
             and func.attr in METHODS
         ):
             self._access(node, METHODS[func.attr], _as_written(func), pos, fallback)  # if it is not local
-        self.calls.append(Call(callee, tuple(args), kwargs, node.lineno, x.cell, pos, fallback))
+        self.calls.append(
+            Call(callee, tuple(args), kwargs, node.lineno, x.cell, pos, fallback, **self._context())
+        )
 
 
 # ---------------------------------------------------------------------- small helpers
@@ -1442,3 +1717,131 @@ def _runnable(stmt: ast.stmt) -> bool:
     if isinstance(stmt, ast.If) and not _is_main_guard(stmt):
         return any(_runnable(s) for s in [*stmt.body, *stmt.orelse])
     return True
+
+
+_Known = tuple[tuple[Expr, ...], tuple[Cond, ...]]  #: (paths that exist, tests on values)
+_NOTHING: _Known = ((), ())
+_EXISTS_FUNCTIONS = frozenset(
+    {"os.path.exists", "os.path.isfile", "os.path.isdir", "os.path.lexists", "os.path.getsize", "os.access"}
+)
+_EXISTS_METHODS = frozenset({"exists", "is_file", "is_dir"})
+#: exceptions a missing or unreadable file raises (or that catch everything)
+_FILE_ERRORS = frozenset(
+    {"OSError", "IOError", "EnvironmentError", "FileNotFoundError", "Exception", "BaseException"}
+)
+_EXITS = frozenset({"sys.exit", "builtins.exit", "builtins.quit", "os._exit", "exit", "quit"})
+
+
+def _file_error(node: ast.expr | None) -> bool:
+    if node is None:
+        return True  # a bare `except:`
+    if isinstance(node, ast.Tuple):
+        return any(_file_error(e) for e in node.elts)
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return name in _FILE_ERRORS
+
+
+def _survives_missing_file(handler: ast.ExceptHandler) -> bool:
+    """Does this handler catch a missing file and carry on without it? Not when it raises again or stops
+    the program, and not when all it does is say so (``print("Please download the data first")``): the
+    code after it still needs the file."""
+    if not _file_error(handler.type) or any(_leaves(s) == "stop" for s in handler.body):
+        return False
+    return not all(_only_says(s) for s in handler.body)
+
+
+_SAYING = re.compile(r"^(?:print|(?:logging|logger|log|_?LOGGER|_?logger|warnings|__logger__)\.\w+|warn)$")
+
+
+def _only_says(stmt: ast.stmt) -> bool:
+    """A statement that only prints or logs a message (or a docstring-like constant)."""
+    if not isinstance(stmt, ast.Expr):
+        return False
+    if isinstance(stmt.value, ast.Constant):
+        return True
+    return isinstance(stmt.value, ast.Call) and bool(_SAYING.match(_as_written(stmt.value.func)))
+
+
+def _leaves(stmt: ast.stmt) -> str | None:
+    """How a statement ends the block: "skip" (return, continue, break: the run goes on elsewhere),
+    "stop" (raise, sys.exit: the run ends), None (it does not)."""
+    if isinstance(stmt, ast.Return | ast.Continue | ast.Break):
+        return "skip"
+    if isinstance(stmt, ast.Raise):
+        return "stop"
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        name = _as_written(func)
+        if name in _EXITS or (name.endswith(".exit") and name.split(".")[0] in {"sys", "os"}):
+            return "stop"
+    return None
+
+
+def _string_literals(node: ast.expr) -> tuple[str, ...] | None:
+    """``"a"`` or ``("a", "b")`` / ``["a", "b"]`` / ``{"a", "b"}`` of string literals, else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return (node.value,)
+    if isinstance(node, ast.Tuple | ast.List | ast.Set) and node.elts:
+        out = []
+        for e in node.elts:
+            if not (isinstance(e, ast.Constant) and isinstance(e.value, str)):
+                return None
+            out.append(e.value)
+        return tuple(out)
+    return None
+
+
+#: keyword arguments that name an output file or folder, by convention (``outfile=``, ``output_dir=``)
+_OUTPUT_KEYWORDS = frozenset(
+    {
+        "outfile",
+        "out_file",
+        "output_file",
+        "outputfile",
+        "outpath",
+        "out_path",
+        "output_path",
+        "save_path",
+        "savepath",
+        "save_file",
+        "fout",
+        "out_filename",
+        "output_filename",
+    }
+)
+_OUTPUT_DIR_KEYWORDS = frozenset(
+    {
+        "outdir",
+        "out_dir",
+        "output_dir",
+        "outputdir",
+        "output_folder",
+        "out_folder",
+        "output_directory",
+        "save_dir",
+        "savedir",
+        "save_folder",
+    }
+)
+
+#: calls that make or name a temporary folder or file (``/tmp/...`` wherever they run)
+_TEMP_FOLDERS = frozenset(
+    {"tempfile.TemporaryDirectory", "tempfile.mkdtemp", "tempfile.gettempdir", "tempfile.gettempdirb"}
+)
+_TEMP_NAMES = frozenset({"tempfile.mktemp"})
+_TMP = "/tmp"  # noqa: S108 (where a temporary folder is, to classify paths; nothing is written there)
+#: per-user folders of ``platformdirs`` / ``appdirs`` (and ``pooch.os_cache``), as on Linux
+_DIRS_MODULES = frozenset({"platformdirs", "appdirs", "pooch"})
+_USER_FOLDERS = {
+    "user_cache_dir": "~/.cache",
+    "user_cache_path": "~/.cache",
+    "os_cache": "~/.cache",
+    "user_data_dir": "~/.local/share",
+    "user_data_path": "~/.local/share",
+    "user_config_dir": "~/.config",
+    "user_config_path": "~/.config",
+    "user_state_dir": "~/.local/state",
+    "user_state_path": "~/.local/state",
+    "user_log_dir": "~/.cache",
+    "user_log_path": "~/.cache",
+}

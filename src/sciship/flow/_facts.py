@@ -13,6 +13,11 @@ from sciship.flow._expr import Expr
 Pos = tuple[int, int, int]  #: (cell, line, column): the order statements run in
 #: (module, level) -> is it one of the project's own files (seen from the file being read)?
 LocalTest = Callable[[str, int], bool]
+#: a test on a name's value the code runs under: (the value, the literals it is compared with, whether the
+#: code runs when the value is one of them). ``if kind == "WL": ...`` gives (kind, ("WL",), True) for its body
+Cond = tuple[Expr, tuple[str, ...], bool]
+#: a notebook's ``!command`` line becomes a call to this name, so its ``{expr}`` parts are read as Python
+SHELL_CALL = "__sciship_shell__"
 
 
 @dataclass
@@ -30,6 +35,13 @@ class Use:
     format_given: bool = False  #: ``savefig(..., format="pdf")``: no extension is added
     into: Expr | None = None  #: copy/move: the source, whose name is kept when the target is a folder
     append: bool = False  #: opened to append: two steps may both add to it
+    #: the read is protected: inside ``try:`` with a handler for a missing file (OSError, Exception, bare)
+    optional: bool = False
+    #: paths whose existence the code checks before (``if os.path.exists(p):``, ``if not p.exists(): return``)
+    guards: tuple[Expr, ...] = ()
+    conds: tuple[Cond, ...] = ()  #: tests on values the code runs under (decided once arguments are known)
+    #: a file the call may make, not a file access sciship can see (a command's ``-o``, an ``outfile=``)
+    soft: bool = False
 
 
 @dataclass
@@ -43,6 +55,9 @@ class Call:
     cell: int | None
     pos: Pos
     fallback: list[Use] = field(default_factory=list)  #: what it does when the module is not local
+    optional: bool = False  #: see :class:`Use`: everything the function reads is optional
+    guards: tuple[Expr, ...] = ()
+    conds: tuple[Cond, ...] = ()
 
 
 @dataclass

@@ -15,14 +15,14 @@ A notebook that was never run (no counts at all, as after "Clear All Outputs") h
 
 from __future__ import annotations
 
+import ast
 import itertools
 import json
 import re
-import shlex
 from typing import Any
 
-from sciship.flow._expr import UNKNOWN, cat, lit
-from sciship.flow._facts import Facts, LocalTest, Use
+from sciship.flow._expr import UNKNOWN, Expr, cat, lit
+from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
 
 _CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "noprun"})
 _CD = re.compile(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
@@ -192,9 +192,30 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
     lines = source.split("\n")
     first = lines[0].strip() if lines else ""
     if first.startswith("%%"):
-        if first[2:].split(maxsplit=1)[0:1] and first[2:].split()[0] in _CELL_MAGIC_KEEP:
+        words = first[2:].split()
+        if words and words[0] in _CELL_MAGIC_KEEP:
             lines[0] = ""
         else:
+            shell = words[0] in _SHELL_CELLS if words else False
+            if words and words[0] == "script":  # `%%script bash` runs it in bash; `%%script echo` skips it
+                shell = len(words) > 1 and words[1].rsplit("/", 1)[-1] in {"bash", "sh", "zsh"}
+            if shell:  # each line is a command
+                facts.uses.extend(_shell_cell(lines[1:], index))
+            if words and words[0] in {"writefile", "file"}:  # the cell's text becomes a file
+                names = [w for w in words[1:] if not w.startswith("-")]
+                if len(names) == 1:
+                    append = "-a" in words[1:] or "--append" in words[1:]
+                    facts.uses.append(
+                        Use(
+                            f"%%{words[0]}",
+                            ("write",),
+                            _shell_path(names[0]),
+                            1,
+                            index,
+                            (index, 1, 0),
+                            append=append,
+                        )
+                    )
             return None
     for n, line in enumerate(lines):
         stripped = line.lstrip()
@@ -202,45 +223,81 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
             m = _CD.match(line)
             if m:
                 facts.chdirs.append(((index, n + 1, 0), lit(m.group(2).strip())))
-            elif stripped.startswith("!"):
+            indent = line[: len(line) - len(stripped)]
+            if stripped.startswith("!") and not stripped.startswith("!!"):
+                call = _as_python(stripped[1:])
+                if call is not None:  # its `{expr}` and `$name` parts are the notebook's own values
+                    lines[n] = indent + call
+                    continue
                 facts.uses.extend(_shell_uses(stripped[1:], index, n + 1))
-            lines[n] = line[: len(line) - len(stripped)] + "pass"  # keeps an `if ...:` above it valid
+            lines[n] = indent + "pass"  # keeps an `if ...:` above it valid
     return "\n".join(lines)
 
 
-def _shell_uses(command: str, cell: int, line: int) -> list[Use]:
-    """Files a notebook's shell line writes or reads: downloads, copies, moves, gunzip."""
+_SHELL_CELLS = frozenset({"bash", "sh", "shell", "system"})
+_PIECE = re.compile(r"\{([^{}]*)\}|\$(\w+)|\$\{(\w+)\}")
+
+
+def _as_python(command: str) -> str | None:
+    """A ``!command`` line as Python that gives the same text: ``__sciship_shell__("!tool", "lit", (expr),
+    ...)``; None when a ``{...}`` part is not a Python expression."""
+    words = command.split()
+    if not words:
+        return None
+    parts: list[str] = [repr("!" + words[0].rsplit("/", 1)[-1])]
+    last = 0
+    for m in _PIECE.finditer(command):
+        if m.start() > last:
+            parts.append(repr(command[last : m.start()]))
+        code = m.group(1) if m.group(1) is not None else (m.group(2) or m.group(3))
+        try:
+            ast.parse(code.strip(), mode="eval")
+        except (SyntaxError, ValueError):
+            return None
+        parts.append(f"str({code.strip()})")
+        last = m.end()
+    if last < len(command):
+        parts.append(repr(command[last:]))
+    code = f"{SHELL_CALL}({', '.join(parts)})"
     try:
-        words = shlex.split(command, comments=True)
-    except ValueError:
-        return []
+        ast.parse(code)
+    except (SyntaxError, ValueError):
+        return None
+    return code
+
+
+def _shell_cell(lines: list[str], index: int) -> list[Use]:
+    """A ``%%bash`` cell: each command line (with its ``\\`` continuations) as a command."""
+    out = []
+    start, text = 0, ""
+    for n, line in enumerate(lines, start=2):
+        if not text:
+            start = n
+        text += line.rstrip("\\") + " " if line.rstrip().endswith("\\") else line
+        if line.rstrip().endswith("\\"):
+            continue
+        words = text.split()
+        if words and not words[0].startswith("#"):
+            tool = "%%" + words[0].rsplit("/", 1)[-1]
+            out.append(Use(tool, ("write",), _shell_path(text), start, index, (index, start, 0), "command"))
+        text = ""
+    return out
+
+
+def _shell_uses(command: str, cell: int, line: int) -> list[Use]:
+    """A notebook's shell line whose ``{...}`` parts are not Python: a command with unknown parts."""
+    words = command.split()
     if not words:
         return []
-    tool, args = words[0], words[1:]
-    found: list[tuple[str, str]] = []
-    if tool in {"wget", "curl"}:
-        flags = {"wget": ("-O", "--output-document"), "curl": ("-o", "--output")}[tool]
-        for i, word in enumerate(args):
-            if word in flags and i + 1 < len(args):
-                found.append(("write", args[i + 1]))
-            elif word.startswith(flags[1] + "="):
-                found.append(("write", word.split("=", 1)[1]))
-    elif tool in {"cp", "mv"}:
-        paths = [a for a in args if not a.startswith("-")]
-        if len(paths) == 2:
-            found += [("read", paths[0]), ("write", paths[1])]
-    elif tool == "gunzip":
-        for word in (a for a in args if not a.startswith("-")):
-            found.append(("read", word))
-            if word.endswith(".gz"):
-                found.append(("write", word[:-3]))
-    out = []
-    for access, path in found:
-        expr = cat(
-            UNKNOWN if part.startswith(("$", "{")) else lit(part) for part in _SHELL_VAR.split(path) if part
-        )
-        out.append(Use(f"!{tool}", (access,), expr, line, cell, (cell, line, 0)))
-    return out
+    tool = "!" + words[0].rsplit("/", 1)[-1]
+    return [Use(tool, ("write",), _shell_path(command), line, cell, (cell, line, 0), "command")]
+
+
+def _shell_path(path: str) -> Expr:
+    """A path written in a shell line or a magic: ``$name`` and ``{expr}`` parts are unknown."""
+    return cat(
+        UNKNOWN if part.startswith(("$", "{")) else lit(part) for part in _SHELL_VAR.split(path) if part
+    )
 
 
 _SHELL_VAR = re.compile(r"(\$\{?\w+\}?|\{[^}]*\})")

@@ -22,6 +22,16 @@ Rules (the README of ``share`` describes them to users):
   but an extension in an unknown folder. **Order**: that dependency order; where it does not decide, file
   names sorted with their numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken
   the same way.
+- **Optional reads** (never a problem, kept in the graph): inside ``try:`` with a handler that carries on
+  after a missing file, after an existence check of that path (or a folder it is in), or of a file the
+  same step writes. **Scratch places** (temporary, cache and settings folders of whoever runs the code)
+  are never problems. A place outside the folder that a step only writes gets its own message.
+- **Soft writes**: files a shell command's output options, an unpacked archive, a ``git clone``, an
+  ``outfile=`` argument or the folder's shell scripts may make: they make a read "not missing" but are no
+  outputs and order no steps; one step's nameless ones (an archive into an unknown set of names) only
+  count for that step.
+- **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
+  only on the side the test takes; command-line and environment defaults decide nothing.
 """
 
 from __future__ import annotations
@@ -33,13 +43,14 @@ import posixpath
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._facts import Call, Facts, Function, Pos, Use
+from sciship.flow._facts import Call, Cond, Facts, Function, Pos, Use
 from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
@@ -76,8 +87,10 @@ _NOT_STEP_DIRS = frozenset(
         ".git",
     }
 )
+_DOC_DIRS = frozenset({"docs", "doc", "sphinx", "documentation", "docs_source", "doc_source"})
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
-_URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):")
+#: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
+_URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9_]+$")
 _MAX_FOLLOW = 8
 
@@ -93,6 +106,8 @@ class _Raw:
     pos: Pos
     via: str | None
     fmt: str | None  #: savefig.format set in the file the call sits in
+    optional: bool = False  #: inside a ``try`` that survives a missing file (here or in a caller)
+    guards: tuple[tuple[Expr, Scope], ...] = ()  #: existence checks around it, with their scopes
 
 
 @dataclass
@@ -105,6 +120,10 @@ class _Res:
     raw: _Raw
     mat: bool = False  #: loadmat: the name, or the name with .mat added
     into_name: str | None = None
+    optional: bool = False  #: a read that need not find its file (protected, or checked first)
+    #: a file the step may make (a command's output option, an unpacked archive): never an output or a
+    #: reason for an order between steps; it only means "not missing"
+    soft: bool = False
 
 
 @dataclass
@@ -141,6 +160,8 @@ class _Tracer:
         self.folders: frozenset[str] | None = None
         self.in_package: set[str] = set()
         self.steps: frozenset[str] = frozenset()
+        self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
+        self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -330,7 +351,7 @@ class _Tracer:
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
                     continue
-                if rel in {"docs/conf.py", "doc/conf.py"}:
+                if name == "conf.py" and set(parts[:-1]) & _DOC_DIRS:  # Sphinx's configuration
                     continue
                 if rel.startswith(package_dirs):
                     self.in_package.add(rel)
@@ -385,11 +406,11 @@ class _Tracer:
         out: list[_Raw] = []
         scope = self.scope_for(step)
         fmt = facts.savefig_format
-        out.extend(_Raw(u, scope, u.line, u.cell, u.pos, None, fmt) for u in facts.uses)
+        out.extend(_raw(u, scope, u.line, u.cell, u.pos, None, fmt, _NO_CONTEXT) for u in facts.uses)
         seen: set[object] = set()
         reached: set[tuple[str, str]] = set()
         for c in facts.calls:
-            self.follow(step, step, c, scope, None, out, seen, reached, 0)
+            self.follow(step, step, c, scope, None, out, seen, reached, 0, _NO_CONTEXT)
         for name in dict.fromkeys(facts.references):  # callbacks: run with their default arguments
             if (step, name) not in reached:
                 self.follow(
@@ -402,6 +423,7 @@ class _Tracer:
                     seen,
                     reached,
                     0,
+                    _NO_CONTEXT,
                     generic=True,
                 )
         self._imported_top_levels(step, step, None, out, seen, reached, {step})
@@ -433,11 +455,20 @@ class _Tracer:
             where = anchor or (line, cell, (cell or 0, line, 0))
             scope = self.scope_for(target)
             out.extend(
-                _Raw(u, scope, where[0], where[1], where[2], f"{target}:{u.line}", helper.savefig_format)
+                _raw(
+                    u,
+                    scope,
+                    where[0],
+                    where[1],
+                    where[2],
+                    f"{target}:{u.line}",
+                    helper.savefig_format,
+                    _NO_CONTEXT,
+                )
                 for u in helper.uses
             )
             for c in helper.calls:
-                self.follow(step, target, c, scope, where, out, seen, reached, 1)
+                self.follow(step, target, c, scope, where, out, seen, reached, 1, _NO_CONTEXT)
             self._imported_top_levels(step, target, where, out, seen, reached, done)
 
     def follow(
@@ -451,16 +482,18 @@ class _Tracer:
         seen: set[object],
         reached: set[tuple[str, str]],
         depth: int,
+        context: _Context,
         *,
         generic: bool = False,
     ) -> None:
-        if depth > _MAX_FOLLOW:
-            return
+        if depth > _MAX_FOLLOW or _ruled_out(call.conds, caller):
+            return  # too deep, or a branch the arguments rule out (`if kind == "WL": return ...`)
+        context = _within(context, call.optional, call.guards, caller)
         target = self.function(here, call.callee)
         if target is None:
             for u in call.fallback:  # a library's method after all (`mylib.save("fig.png")`)
                 where = anchor or (u.line, u.cell, u.pos)
-                out.append(_Raw(u, caller, where[0], where[1], where[2], None, self._fmt(here)))
+                out.append(_raw(u, caller, where[0], where[1], where[2], None, self._fmt(here), context))
             return
         file, fn = target
         reached.add((file, fn.name))
@@ -468,7 +501,9 @@ class _Tracer:
             init = f"{fn.name}.__init__"
             if init in fn.methods:
                 made = Call(("local", init), call.args, call.kwargs, call.line, call.cell, call.pos)
-                self.follow(step, file, made, caller, anchor, out, seen, reached, depth + 1, generic=generic)
+                self.follow(
+                    step, file, made, caller, anchor, out, seen, reached, depth + 1, context, generic=generic
+                )
             return
         if file != step and anchor is None:
             anchor = (call.line, call.cell, call.pos)
@@ -481,7 +516,13 @@ class _Tracer:
             for name, value in call.kwargs:
                 if name in fn.params:
                     params[name] = (value, caller)
-        key = (file, fn.name, tuple(sorted((k, v[0], id(v[1])) for k, v in params.items())))
+        key = (
+            file,
+            fn.name,
+            tuple(sorted((k, v[0], id(v[1])) for k, v in params.items())),
+            context[0],
+            tuple((g, id(sc)) for g, sc in context[1]),
+        )
         if key in seen:
             return
         seen.add(key)
@@ -489,11 +530,11 @@ class _Tracer:
         fmt = self._fmt(file)
         for u in fn.uses:
             if anchor is None:
-                out.append(_Raw(u, scope, u.line, u.cell, u.pos, None, fmt))
+                out.append(_raw(u, scope, u.line, u.cell, u.pos, None, fmt, context))
             else:
-                out.append(_Raw(u, scope, anchor[0], anchor[1], anchor[2], f"{file}:{u.line}", fmt))
+                out.append(_raw(u, scope, anchor[0], anchor[1], anchor[2], f"{file}:{u.line}", fmt, context))
         for c in fn.calls:
-            self.follow(step, file, c, scope, anchor, out, seen, reached, depth + 1)
+            self.follow(step, file, c, scope, anchor, out, seen, reached, depth + 1, context)
 
     def _fmt(self, rel: str) -> str | None:
         facts = self.facts.get(rel)
@@ -503,19 +544,28 @@ class _Tracer:
     def evaluate(self, raw: _Raw) -> list[_Res]:
         u = raw.use
         out: list[_Res] = []
+        if _ruled_out(u.conds, raw.scope):
+            return out  # a branch that does not run with these values
+        guards = [t.replace("\\", "/") for g, sc in raw.guards for t in ex.evaluate(g, sc).texts]
+        if u.convention == "command":
+            return self._command(raw, guards)
         values = ex.evaluate(u.expr, raw.scope)
         into_names: list[str | None] = [None]
         if u.into is not None:
             into_names = [ex._part(t, "name") for t in ex.evaluate(u.into, raw.scope).texts] or [None]
         for value in values.texts:
-            if not value or _URL.match(value) or value in {"-", "/dev/null", "/dev/stdout", "/dev/stderr"}:
+            if not value or _URL.match(value) or value in _NOT_FILES:
                 continue
             text = value.replace("\\", "/")
-            if not ex.informative(text):
+            if not ex.informative(text) and u.convention != "tree":  # (`extractall(".")` fills ".")
                 continue
             if u.needs_suffix and not _SUFFIX.search(text):
                 continue
+            plain = text
             text, mat = _convention(text, u, raw.fmt)
+            if u.convention == "tree":  # any file under the folder
+                text = (text.rstrip("/") or ".") + "/" + STAR2
+            optional = raw.optional or any(_covers(g, plain) or _covers(g, text) for g in guards)
             if text.startswith(ROOT):
                 kind = "rooted"
             elif ex.is_absolute_text(text):
@@ -523,10 +573,36 @@ class _Tracer:
             else:
                 kind = "rel"
             out.extend(
-                _Res(text, kind, cast(Access, access), raw, mat, into)
+                _Res(text, kind, cast(Access, access), raw, mat, into, optional, u.soft)
                 for access in u.access
                 for into in into_names
             )
+        return out
+
+    def _command(self, raw: _Raw, guards: list[str]) -> list[_Res]:
+        """What a shell command makes and reads (its words, see :mod:`._shell`)."""
+        from sciship.flow import _shell
+
+        out: list[_Res] = []
+        expr = raw.use.expr[1] if raw.use.expr[0] == "opt" else raw.use.expr
+        if expr[0] == "list":  # subprocess.run(["prog", "-o", out]): one word per element
+            commands = [[_one_text(item, raw.scope) for item in expr[1]]]
+        else:
+            commands = [_shell.words_of(t) for t in ex.evaluate(expr, raw.scope).texts[:4]]
+        for words in commands:
+            for effect in _shell.effects(words):
+                text = effect.path.replace("\\", "/")
+                if _URL.match(text) or text in _NOT_FILES:
+                    continue
+                if effect.tree:
+                    text = (text.rstrip("/") or ".") + "/" + STAR2
+                elif not ex.informative(text) and not effect.soft:
+                    continue  # (a download whose name is unknown still fills its folder: a soft write)
+                kind = "rooted" if text.startswith(ROOT) else "abs" if ex.is_absolute_text(text) else "rel"
+                optional = raw.optional or any(_covers(g, text) for g in guards)
+                out.append(
+                    _Res(text, kind, cast(Access, effect.access), raw, optional=optional, soft=effect.soft)
+                )
         return out
 
     # -------------------------------------------------------------- working folders
@@ -562,6 +638,10 @@ class _Tracer:
             return own
         first_cd = min((p for p, _ in chdirs), default=None)
         score = {"": 0, own: 0}
+        up = posixpath.dirname(own)
+        while up:  # the folders between: a module in `pkg/` run from the folder above `pkg/`
+            score[up] = 0
+            up = posixpath.dirname(up)
         for r in results:
             if r.kind != "rel" or (first_cd is not None and r.raw.pos > first_cd) or _loose(r.text):
                 continue
@@ -571,16 +651,20 @@ class _Tracer:
                     score[cwd] -= 2
                 elif (r.access == "read" and self.existing(full)) or (
                     r.access == "write"
-                    and posixpath.dirname(full)
+                    and posixpath.dirname(r.text)  # (a bare file name can be written from anywhere)
                     and (self.existing(posixpath.dirname(full)) or self.existing(full))
                 ):
                     score[cwd] += 1
-        return own if score[own] > score[""] else ""
+        if score[own] > score[""] and score[own] >= max(score.values()):
+            return own
+        best = max(score, key=lambda c: (score[c], c == "", c == own))
+        return best if score[best] > score[""] else ""
 
     def place(self, r: _Res, cwd: str | None) -> _Final:
         text = r.text
         if r.kind == "abs":
-            return _Final(ex.normalize(text) if not text.startswith("~") else text, "absolute", False, r)
+            shown = ex.normalize(text) if not text.startswith("~") else text
+            return _Final(shown, "scratch" if _scratch(shown) else "absolute", False, r)
         if r.kind == "rooted":
             full = ex.normalize(text[1:].lstrip("/"))
         else:
@@ -680,9 +764,27 @@ class _Tracer:
         writes: dict[str, dict[str, _Final]] = {s: {} for s in steps}
         external: dict[str, None] = {}
         uses: list[PathUse] = []
+        # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
+        own_maybe = {
+            s: _Made(_companions(f.path for f in finals[s] if f.res.soft), match=True) for s in steps
+        }
+        maybe = _Made(
+            _companions(
+                f.path
+                for s in steps
+                for f in finals[s]
+                if f.res.soft and f.location == "folder" and _named(f.path)
+            ),
+            match=True,
+        )
         for step in steps:
+            made = _Made(f.path for f in finals[step] if f.res.access == "write")
             for f in finals[step]:
                 r = f.res
+                if r.soft:
+                    continue  # a file it may make: only says that a read of it is not missing
+                if r.access == "read" and not r.optional and made.covers(f.path):
+                    r.optional = True  # it reads a file it writes itself: a cache, or its own output
                 shown = ex.display(f.path)
                 written = ex.display(f.path if r.kind == "rooted" and f.location == "folder" else r.text)
                 uses.append(
@@ -697,13 +799,18 @@ class _Tracer:
                         f.location,
                         written,
                         r.raw.via,
+                        r.access == "read" and r.optional,
                     )
                 )
+                if f.location == "scratch":
+                    continue
                 if f.location != "folder":
                     external.setdefault(written if f.location == "absolute" else shown)
                     continue
                 table = reads if r.access == "read" else writes
-                table[step].setdefault(f.path, f)
+                have = table[step].get(f.path)
+                if have is None or (have.res.optional and not r.optional):
+                    table[step][f.path] = f  # a required read of a file wins over an optional one
         # who writes what
         writers: dict[str, list[str]] = defaultdict(list)
         for step in steps:
@@ -711,16 +818,32 @@ class _Tracer:
                 writers[path].append(step)
         concrete = {w for w in writers if not ex.has_unknown(w)}
         patterns = [w for w in writers if ex.has_unknown(w)]
+        inside: dict[str, list[str]] = defaultdict(list)  # folder -> written paths in it (`results/table/`)
+        for w in writers:
+            folder = posixpath.dirname(w)
+            while folder and not ex.has_unknown(folder):
+                inside[folder].append(w)
+                folder = posixpath.dirname(folder)
         edges: dict[str, set[str]] = {s: set() for s in steps}
         read_by_writer: dict[tuple[str, str], str] = {}
         inputs: dict[str, None] = {}
         missing: dict[str, None] = {}
         for step in steps:
             for path, f in reads[step].items():
-                hits = _writers_of(path, f, concrete, patterns)
+                # a write whose folder and name are both unknown (`**/*.yaml`) says nothing about this file
+                hits = [w for w in _writers_of(path, f, concrete, patterns) if not _vague(w)] or inside.get(
+                    path, []
+                )
                 if not hits:
+                    if (
+                        maybe.covers(path)
+                        or own_maybe[step].covers(path)
+                        or (f.res.optional and not self.existing(path))
+                        or self._made_by_pipeline(path)
+                    ):
+                        continue  # made by a command, an archive or a shell script; a cache not there yet
                     inputs.setdefault(path)
-                    problem = self._missing(step, path, f)
+                    problem = None if f.res.optional else self._missing(step, path, f)
                     if problem is not None:
                         missing.setdefault(path)
                         problems.append(problem)
@@ -762,6 +885,33 @@ class _Tracer:
             missing=tuple(sorted(ex.display(p) for p in missing)),
             external=tuple(sorted(external)),
         )
+
+    def _made_by_pipeline(self, path: str) -> bool:
+        """Does one of the folder's shell scripts, Makefiles or Snakefiles make a file of this name (its
+        folder depends on variables and ``cd``, so the name decides)? Only files that name it are read."""
+        name = path.rsplit("/", 1)[-1]
+        if not name or ex.has_unknown(name) or not ex.informative(name):
+            return False
+        if self.pipelines is None:
+            from sciship.flow import _shell
+
+            self.pipelines = {}
+            for rel in self.p.files:
+                if _shell.is_pipeline_file(rel):
+                    text = self.p.read_text(rel)
+                    if text is not None and len(text) < LARGE_FILE:
+                        self.pipelines[rel] = text
+        for rel, text in self.pipelines.items():
+            if name not in text:
+                continue
+            made = self.pipeline_made.get(rel)
+            if made is None:
+                from sciship.flow import _shell
+
+                made = self.pipeline_made[rel] = frozenset(_shell.pipeline_outputs(text, rel))
+            if name in made:
+                return True
+        return False
 
     def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
         if f.loose or not _reportable(path):
@@ -861,48 +1011,82 @@ class _Tracer:
         return out
 
     def _places(self, steps: list[str], finals: dict[str, list[_Final]]) -> list[FlowProblem]:
-        """Absolute paths and paths outside the folder: once per place in the code (a helper's line once)."""
+        """Absolute paths and paths outside the folder: once per place in the code (a helper's line once).
+        A place that only writes gets its own message; optional reads and scratch places get none."""
         out = []
-        seen: set[tuple[object, ...]] = set()
+        places: dict[tuple[str, object, str], list[_Final]] = {}
         for step in steps:
             for f in finals[step]:
-                r = f.res.raw
-                written = ex.display(f.res.text)
-                key = (step, r.via or (r.cell, r.line), written)
-                if f.location == "folder" or key in seen:
+                if (
+                    f.location in {"folder", "scratch"}
+                    or f.res.soft
+                    or (f.res.access == "read" and f.res.optional)
+                ):
                     continue
-                seen.add(key)
-                where = _where(r.line, r.cell, r.via)
-                if f.location == "absolute":
-                    inside = self._inside(f.path)
-                    better = f" (inside this folder: `{inside}`)" if inside else ""
-                    out.append(
-                        FlowProblem(
-                            "SHR111",
-                            f"`{step}` uses the absolute path `{written}` ({where}), which exists only on "
-                            "your "
-                            f"computer{better}. Put the file inside this folder (for example in `data/`) and "
-                            "use a path "
-                            "relative to the folder.",
-                            step,
-                            r.line,
-                            r.cell,
-                        )
+                r = f.res.raw
+                places.setdefault((step, r.via or (r.cell, r.line), ex.display(f.res.text)), []).append(f)
+        for (step, _at, written), found in places.items():
+            reading = [f for f in found if f.res.access == "read"]
+            f = (reading or found)[0]
+            r = f.res.raw
+            where = _where(r.line, r.cell, r.via)
+            if not reading:
+                out.append(self._outside_write(step, f, written, where))
+                continue
+            if f.location == "absolute":
+                inside = self._inside(f.path)
+                better = f" (inside this folder: `{inside}`)" if inside else ""
+                out.append(
+                    FlowProblem(
+                        "SHR111",
+                        f"`{step}` reads the absolute path `{written}` ({where}), which exists only on your "
+                        f"computer{better}. Put the file inside this folder (for example in `data/`) and use "
+                        "a path relative to the folder.",
+                        step,
+                        r.line,
+                        r.cell,
                     )
-                elif f.location == "outside":
-                    out.append(
-                        FlowProblem(
-                            "SHR112",
-                            f"`{step}` uses `{written}` ({where}), which points outside this folder, so "
-                            "whoever gets "
-                            "your folder will not have it. Move the file into the folder and use a path "
-                            "inside it.",
-                            step,
-                            r.line,
-                            r.cell,
-                        )
+                )
+            else:
+                out.append(
+                    FlowProblem(
+                        "SHR112",
+                        f"`{step}` reads `{written}` ({where}), which points outside this folder, so whoever "
+                        "gets your folder will not have it. Move the file into the folder and use a path "
+                        "inside it.",
+                        step,
+                        r.line,
+                        r.cell,
                     )
+                )
         return out
+
+    def _outside_write(self, step: str, f: _Final, written: str, where: str) -> FlowProblem:
+        """A file a step only writes outside the folder: it will not be in what is shared, and where its
+        folder does not exist the step stops. Milder than an input that is missing, and said so."""
+        r = f.res.raw
+        if f.location == "absolute":
+            inside = self._inside(f.path)
+            better = f" (inside this folder: `{inside}`)" if inside else ""
+            return FlowProblem(
+                "SHR111",
+                f"`{step}` writes `{written}` ({where}), an absolute path on your computer{better}: what "
+                "it makes will not be in the folder you share, and on another computer that folder may "
+                "not exist (then the step stops there). Write it inside this folder (for example in "
+                "`results/` or `figures/`) with a path relative to the folder.",
+                step,
+                r.line,
+                r.cell,
+            )
+        return FlowProblem(
+            "SHR112",
+            f"`{step}` writes `{written}` ({where}), which is outside this folder: what it makes will "
+            "not be in what you share, and where that folder does not exist the step stops there. Write "
+            "it inside this folder (for example in `results/` or `figures/`).",
+            step,
+            r.line,
+            r.cell,
+        )
 
     def _inside(self, path: str) -> str | None:
         root = str(self.p.root).replace("\\", "/").rstrip("/") + "/"
@@ -912,6 +1096,110 @@ class _Tracer:
 
 
 # ---------------------------------------------------------------------- helpers
+#: (inside a ``try`` that survives a missing file, existence checks with their scopes)
+_Context = tuple[bool, tuple[tuple[Expr, Scope], ...]]
+_NO_CONTEXT: _Context = (False, ())
+#: values that are not files: standard streams, and the text of a missing value (``str(None)``)
+_NOT_FILES = frozenset(
+    {"-", "/dev/null", "/dev/stdout", "/dev/stderr", "None", "none", "null", "NULL", "nan"}
+)
+
+
+def _within(context: _Context, optional: bool, guards: tuple[Expr, ...], scope: Scope) -> _Context:
+    if not optional and not guards:
+        return context
+    return (context[0] or optional, context[1] + tuple((g, scope) for g in guards))
+
+
+def _raw(
+    u: Use,
+    scope: Scope,
+    line: int,
+    cell: int | None,
+    pos: Pos,
+    via: str | None,
+    fmt: str | None,
+    context: _Context,
+) -> _Raw:
+    context = _within(context, u.optional, u.guards, scope)
+    return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1])
+
+
+def _ruled_out(conds: tuple[Cond, ...], scope: Scope) -> bool:
+    """Does one of the tests the code runs under fail for the values known here? Only a single, fully
+    known text decides (a loop over several values, or an unknown part, runs every branch)."""
+    for value, literals, wanted in conds:
+        texts = ex.evaluate(value, scope).texts
+        known = len(texts) == 1 and not ex.has_unknown(texts[0]) and not texts[0].startswith(ROOT)
+        # (a command-line option's default decides nothing: options change)
+        if known and (texts[0] in literals) != wanted and ex.fixed(value, scope):
+            return True
+    return False
+
+
+_SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/", "~/.")  # noqa: S108 (names, not used)
+
+
+def _scratch(path: str) -> bool:
+    """A place of whoever runs the code, never shared: a temporary folder, or a cache, settings or data
+    folder of a program in the home folder (``~/.cache``, ``~/.config``, ``~/.local``, ``~/.keras``)."""
+    return (path + "/").startswith(_SCRATCH) and not path.startswith("~/..")
+
+
+class _Made:
+    """Paths written, to tell whether a read is of one of them (or of a folder they are in).
+
+    ``match``: a written pattern covers every path it matches (soft writes: an unpacked archive's
+    ``data/**``); otherwise only the same path counts (a step that writes ``run_*.pickle`` with today's
+    date does not make the ``run_2022-09-05.pickle`` it reads)."""
+
+    def __init__(self, paths: Iterable[str], *, match: bool = False) -> None:
+        self.match = match
+        self.concrete: set[str] = set()
+        self.patterns: list[str] = []
+        self.folders: set[str] = set()
+        for path in paths:
+            if ex.has_unknown(path):
+                self.patterns.append(path)
+            else:
+                self.concrete.add(path)
+            folder = posixpath.dirname(path)
+            while folder and not ex.has_unknown(folder) and folder not in self.folders:
+                self.folders.add(folder)
+                folder = posixpath.dirname(folder)
+
+    def covers(self, path: str) -> bool:
+        if not self.concrete and not self.patterns:
+            return False
+        if path in self.concrete or path in self.folders or path in self.patterns:
+            return True
+        if not self.match:
+            return False
+        if ex.has_unknown(path):
+            return any(ex.matches(path, w) for w in self.concrete) or any(
+                ex.overlap(path, w) for w in self.patterns
+            )
+        return any(ex.matches(w, path) for w in self.patterns)
+
+
+def _one_text(expr: Expr, scope: Scope) -> str:
+    texts = ex.evaluate(expr, scope).texts
+    return texts[0] if len(texts) == 1 else STAR
+
+
+def _covers(guard: str, path: str) -> bool:
+    """Does an existence check of ``guard`` protect a read of ``path``? The same path, a folder it is
+    in, or a check sciship cannot read (a path it cannot tell apart)."""
+    if not ex.informative(guard):
+        return True
+    g, p = ex.normalize(guard), ex.normalize(path)
+    if g == p or p.startswith(g.rstrip("/") + "/"):
+        return True
+    if ex.has_unknown(g) or ex.has_unknown(p):
+        return ex.overlap(g, p) or ex.overlap(g.rstrip("/") + "/" + STAR2, p)
+    return False
+
+
 def _convention(text: str, u: Use, fmt: str | None) -> tuple[str, bool]:
     """Apply a call's naming convention (numpy's .npy / .npz, savefig's default format)."""
     conv = u.convention
@@ -1212,6 +1500,24 @@ def _loop(start: str, comp: set[str], edges: dict[str, set[str]]) -> list[str]:
                 back[nxt] = node
                 queue.append(nxt)
     return [start, start]
+
+
+def _companions(paths: Iterable[str]) -> list[str]:
+    """A file a command may make, and the files such tools write next to it, named after it
+    (``-o compare-demo`` also makes ``compare-demo.labels.txt``; ``-o peaks`` makes ``peaks_venn``)."""
+    out = []
+    for path in paths:
+        out.append(path)
+        if not path.endswith(STAR2):
+            out += [path + "." + STAR, path + "_" + STAR]
+    return out
+
+
+def _named(path: str) -> bool:
+    """Does the path's file name have known text (not only unknown parts and an extension)? What one
+    step may make under an unknown name (a download, an unpacked archive) says nothing to other steps."""
+    name = path.rsplit("/", 1)[-1]
+    return any(c.isalnum() for c in name.rsplit(".", 1)[0].replace(STAR, "").replace(STAR2, ""))
 
 
 def _vague(path: str) -> bool:

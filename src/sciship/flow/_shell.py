@@ -1,0 +1,334 @@
+"""Files a shell command makes (or reads), read from its words: notebook ``!`` lines and ``%%bash`` cells,
+``os.system``, ``subprocess.run`` and friends. Nothing is run.
+
+Two kinds of result:
+
+- *sure*: what a tool's documented options say (``wget -O f``, ``curl -o f``, ``cp a b``, ``gunzip f.gz``,
+  ``> f``, ``tar -czf f``, ``touch f``): reads and writes like any other file access.
+- *soft*: a file the command may make, where only a convention says so: an option named like an output
+  (``-o f``, ``--output f``, ``--outdir d``) of any other program, a download whose name sciship cannot see,
+  an archive unpacked into a folder (``tar -x``, ``unzip -d d``: any file under it). Soft writes never
+  make a step depend on another and are never outputs; they only mean "this file is not missing".
+
+Unknown parts of the command (a ``$variable``, an f-string's value) arrive as the markers of
+:mod:`sciship.flow._expr`; they stay in the paths as unknown parts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sciship.flow._expr import STAR, STAR2
+
+_SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", "\n"})
+_REDIRECT_OUT = frozenset({">", ">>", ">|", "&>", "&>>"})
+_WRAPPERS = frozenset({"sudo", "time", "nohup", "nice", "env", "command", "exec", "srun", "xargs"})
+#: options of any program that name an output file or folder (a convention, hence soft)
+_OUTPUT_FLAGS = frozenset(
+    {
+        "-o",
+        "--out",
+        "--output",
+        "--outfile",
+        "--out-file",
+        "--out_file",
+        "--output-file",
+        "--output_file",
+        "--outputfile",
+        "--save",
+        "--save-path",
+        "--save_path",
+    }
+)
+_OUTPUT_DIR_FLAGS = frozenset(
+    {"--outdir", "--out-dir", "--out_dir", "--output-dir", "--output_dir", "--outputdir", "--output-folder"}
+)
+#: programs whose ``-o`` is not an output file
+_OTHER_O = frozenset({"ssh", "scp", "mount", "grep", "egrep", "ps", "set", "shopt", "pip", "conda", "mamba"})
+
+
+@dataclass(frozen=True)
+class Effect:
+    access: str  #: "read" or "write"
+    path: str  #: as written (relative to the command's working folder), with unknown parts
+    soft: bool = False
+    tree: bool = False  #: any file under the folder ``path`` (an archive unpacked there)
+
+
+_PLAIN_WORDS = re.compile(r"&>>|&>|>>|>\||\|\||&&|[;|&()<>]|[^\s;|&()<>]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a command line, with ``;``, ``|``, ``&&``, ``>`` as words of their own."""
+    if not any(c in text for c in "'\"\\#"):  # no quoting: a regular expression splits it (4x faster)
+        return _PLAIN_WORDS.findall(text)
+    lexer = shlex.shlex(text, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    lexer.commenters = "#"
+    try:
+        return list(lexer)
+    except ValueError:  # an unclosed quote: the plain words are good enough
+        return text.split()
+
+
+def effects(words: list[str]) -> list[Effect]:
+    """What the commands in ``words`` (one line, perhaps several commands) make and read."""
+    out: list[Effect] = []
+    command: list[str] = []
+    for word in [*words, ";"]:
+        if word in _SEPARATORS:
+            out.extend(_one(command))
+            command = []
+        else:
+            command.append(word)
+    return out
+
+
+def _one(words: list[str]) -> list[Effect]:
+    out: list[Effect] = []
+    args: list[str] = []
+    i = 0
+    while i < len(words):  # redirections apply to any program; take them out of the arguments
+        word = words[i]
+        if word in _REDIRECT_OUT and i + 1 < len(words):
+            target = words[i + 1]
+            if target not in {"/dev/null", "/dev/stderr", "/dev/stdout"} and not target.startswith("&"):
+                out.append(Effect("write", target))
+            i += 2
+            continue
+        if word == "<" and i + 1 < len(words):
+            i += 2
+            continue
+        if word.isdigit() and i + 1 < len(words) and words[i + 1] in _REDIRECT_OUT:
+            i += 1  # the `2` of `2>`
+            continue
+        args.append(word)
+        i += 1
+    while args and (args[0] in _WRAPPERS or _ASSIGNMENT.match(args[0])):
+        args = args[1:]
+    if not args:
+        return out
+    tool = posixpath.basename(args[0])
+    rest = args[1:]
+    handler: Callable[[list[str]], list[Effect]] | None = _TOOLS.get(tool)
+    if handler is not None:
+        out.extend(handler(rest))
+    elif tool not in _OTHER_O:
+        out.extend(_output_options(rest))
+    return out
+
+
+_ASSIGNMENT = re.compile(r"^[A-Za-z_]\w*=")
+
+
+def _option_value(rest: list[str], names: frozenset[str] | set[str]) -> list[str]:
+    """Values of the options ``names`` (``-o x``, ``--output x``, ``--output=x``)."""
+    found = []
+    for i, word in enumerate(rest):
+        if word in names and i + 1 < len(rest):
+            found.append(rest[i + 1])
+        elif word.startswith("--") and "=" in word and word.split("=", 1)[0] in names:
+            found.append(word.split("=", 1)[1])
+    return found
+
+
+def _plain(rest: list[str], *, takes_value: frozenset[str] = frozenset()) -> list[str]:
+    """The arguments that are not options (nor the values of the options in ``takes_value``)."""
+    out = []
+    skip = False
+    for word in rest:
+        if skip:
+            skip = False
+            continue
+        if word.startswith("-") and len(word) > 1:
+            skip = word in takes_value
+            continue
+        out.append(word)
+    return out
+
+
+def _url_name(url: str) -> str:
+    name = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return name or STAR
+
+
+def _output_options(rest: list[str]) -> list[Effect]:
+    out = [Effect("write", v, soft=True) for v in _option_value(rest, _OUTPUT_FLAGS)]
+    out += [Effect("write", v, soft=True, tree=True) for v in _option_value(rest, _OUTPUT_DIR_FLAGS)]
+    return out
+
+
+def _wget(rest: list[str]) -> list[Effect]:
+    named = _option_value(rest, {"-O", "--output-document"})
+    if named:
+        return [Effect("write", v) for v in named]
+    folder = (_option_value(rest, {"-P", "--directory-prefix"}) or [""])[0]
+    urls = _plain(rest, takes_value=frozenset({"-P", "-o", "-a", "-e", "-t", "-T", "-U", "--user-agent"}))
+    out = []
+    for url in urls:
+        name = _url_name(url)
+        known = any(c.isalnum() for c in name.replace(STAR, "").replace(STAR2, ""))
+        out.append(Effect("write", posixpath.join(folder, name) if folder else name, soft=not known))
+    return out
+
+
+def _curl(rest: list[str]) -> list[Effect]:
+    out = [Effect("write", v) for v in _option_value(rest, {"-o", "--output"})]
+    if "-O" in rest or "--remote-name" in rest or "--remote-name-all" in rest:
+        folder = (_option_value(rest, {"--output-dir"}) or [""])[0]
+        for url in _plain(rest, takes_value=frozenset({"-o", "--output", "--output-dir", "-H", "-d", "-u"})):
+            name = _url_name(url)
+            out.append(Effect("write", posixpath.join(folder, name) if folder else name, soft=STAR in name))
+    return out
+
+
+def _copy(rest: list[str]) -> list[Effect]:
+    paths = _plain(rest, takes_value=frozenset({"-t", "--target-directory", "-S", "--suffix"}))
+    if len(paths) < 2:
+        return []
+    *sources, target = paths
+    out = [Effect("read", s) for s in sources]
+    if len(sources) > 1 or target.endswith("/"):
+        out += [Effect("write", posixpath.join(target, posixpath.basename(s.rstrip("/")))) for s in sources]
+    else:
+        out.append(Effect("write", target))
+    return out
+
+
+def _gunzip(rest: list[str]) -> list[Effect]:
+    out = []
+    for word in _plain(rest):
+        out.append(Effect("read", word))
+        out.extend(
+            Effect("write", word[: -len(suffix)])
+            for suffix in (".gz", ".bz2", ".xz", ".Z")
+            if word.endswith(suffix)
+        )
+    return out
+
+
+def _unzip(rest: list[str]) -> list[Effect]:
+    plain = _plain(rest, takes_value=frozenset({"-d", "-x"}))
+    folder = (_option_value(rest, {"-d"}) or ["."])[0]
+    return [Effect("read", p) for p in plain[:1]] + [Effect("write", folder, soft=True, tree=True)]
+
+
+def _tar(rest: list[str]) -> list[Effect]:
+    if not rest:
+        return []
+    flags = rest[0].lstrip("-") if not rest[0].startswith("--") else ""
+    words = " ".join(rest)
+    extract = "x" in flags or "--extract" in rest or "--get" in rest or re.search(r"(^|\s)-\w*x", words)
+    create = "c" in flags or "--create" in rest or re.search(r"(^|\s)-\w*c", words)
+    archive = _option_value(rest, {"-f", "--file"})
+    if not archive:  # `tar -xzf a.tgz` / `tar czf a.tgz dir`: the word after the flags ending in f
+        for i, word in enumerate(rest):
+            flag = not word.startswith("--") and word.lstrip("-").endswith("f")
+            if flag and i + 1 < len(rest) and (word.startswith("-") or i == 0):
+                archive = [rest[i + 1]]
+                break
+    if extract:
+        folder = (_option_value(rest, {"-C", "--directory"}) or ["."])[0]
+        return [Effect("read", a) for a in archive] + [Effect("write", folder, soft=True, tree=True)]
+    if create:
+        return [Effect("write", a) for a in archive]
+    return []
+
+
+def _git(rest: list[str]) -> list[Effect]:
+    """``git clone URL [folder]`` fills a folder (named after the repository when not given)."""
+    if not rest or rest[0] != "clone":
+        return []
+    plain = _plain(rest[1:], takes_value=frozenset({"-b", "--branch", "--depth", "-o", "--origin", "-c"}))
+    if not plain:
+        return []
+    folder = plain[1] if len(plain) > 1 else _url_name(plain[0]).removesuffix(".git")
+    return [Effect("write", folder, soft=True, tree=True)]
+
+
+def _nothing(_rest: list[str]) -> list[Effect]:
+    return []
+
+
+def _touch(rest: list[str]) -> list[Effect]:
+    return [Effect("write", p) for p in _plain(rest, takes_value=frozenset({"-d", "-t", "-r"}))]
+
+
+_TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
+    "wget": _wget,
+    "curl": _curl,
+    "cp": _copy,
+    "mv": _copy,
+    "rsync": _copy,
+    "gunzip": _gunzip,
+    "bunzip2": _gunzip,
+    "unxz": _gunzip,
+    "unzip": _unzip,
+    "tar": _tar,
+    "touch": _touch,
+    "git": _git,
+    # tools whose arguments name files but not outputs: nothing (their `-o` is something else)
+    "rm": _nothing,
+    "mkdir": _nothing,
+    "cd": _nothing,
+    "ls": _nothing,
+    "echo": _nothing,
+    "cat": _nothing,
+    "head": _nothing,
+    "tail": _nothing,
+    "pip": _nothing,
+    "conda": _nothing,
+}
+
+
+#: files that run the analysis outside Python: shell scripts, Makefiles, Snakemake, job scripts
+_PIPELINE_NAMES = frozenset({"makefile", "gnumakefile", "snakefile", "justfile", "dvc.yaml"})
+_PIPELINE_SUFFIXES = (".sh", ".bash", ".zsh", ".mk", ".smk", ".slurm", ".sbatch", ".pbs", ".qsub", ".job")
+_MAKE_TARGET = re.compile(r"^([^\s:=#.][^:=#]*?)\s*:(?!=)")
+_QUOTED = re.compile(r"[\"']([^\"'\n]+)[\"']")
+
+
+def is_pipeline_file(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1].lower()
+    return name in _PIPELINE_NAMES or name.endswith(_PIPELINE_SUFFIXES)
+
+
+def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
+    """Names of the files a pipeline file makes: what its commands write (``> f``, ``-o f``,
+    ``--output-file $dir/f``), Makefile targets, Snakemake ``output:`` files. Only the file names count
+    (the folders depend on variables and ``cd``): ``$out/model_dates.txt`` gives ``model_dates.txt``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
+    snake = name == "snakefile" or name.endswith(".smk")
+    names: list[str] = []
+    lines = text.replace("\\\n", " ").splitlines()
+    in_output = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if snake and stripped.startswith("output:"):  # Snakemake: the quoted names until the next keyword
+            in_output = True
+            stripped = stripped[len("output:") :]
+        elif in_output and re.match(r"^\w+:", stripped):
+            in_output = False
+        if in_output:
+            names += _QUOTED.findall(stripped)
+            continue
+        target = _MAKE_TARGET.match(line) if make else None
+        if target and not line.startswith(("\t", " ")):
+            names += [t for t in target.group(1).split() if "$" not in t and "%" not in t]
+            continue
+        for effect in effects(words_of(stripped)):
+            if effect.access == "write" and not effect.tree:
+                names.append(effect.path)
+    out = []
+    for name in names:
+        base = name.rstrip("/").rsplit("/", 1)[-1]
+        if base and "$" not in base and "{" not in base and any(c.isalnum() for c in base):
+            out.append(base)
+    return list(dict.fromkeys(out))

@@ -1,0 +1,69 @@
+"""What a shell command makes, read from its words (notebook `!` lines, `%%bash`, os.system, subprocess),
+and the files a folder's pipeline scripts make."""
+
+from __future__ import annotations
+
+import pytest
+
+from sciship.flow._expr import STAR
+from sciship.flow._shell import Effect, effects, pipeline_outputs, words_of
+
+COMMANDS = [
+    ("wget -O data/x.csv https://e.org/x", [Effect("write", "data/x.csv")]),
+    ("wget -q -P data https://e.org/files/raw.tar.gz", [Effect("write", "data/raw.tar.gz")]),
+    (f"wget https://e.org/{STAR}", [Effect("write", STAR, soft=True)]),
+    ("curl -L https://e.org/a -o a.json", [Effect("write", "a.json")]),
+    ("curl -O https://e.org/b/c.zip", [Effect("write", "c.zip")]),
+    ("cp a.csv b.csv", [Effect("read", "a.csv"), Effect("write", "b.csv")]),
+    (
+        "cp a.csv b.csv out/",
+        [
+            Effect("read", "a.csv"),
+            Effect("read", "b.csv"),
+            Effect("write", "out/a.csv"),
+            Effect("write", "out/b.csv"),
+        ],
+    ),
+    ("gunzip -f x.fna.gz", [Effect("read", "x.fna.gz"), Effect("write", "x.fna")]),
+    ("tar -xzf d.tgz -C data", [Effect("read", "d.tgz"), Effect("write", "data", soft=True, tree=True)]),
+    ("tar czf out.tgz results", [Effect("write", "out.tgz")]),
+    ("unzip -q a.zip -d raw", [Effect("read", "a.zip"), Effect("write", "raw", soft=True, tree=True)]),
+    ("git clone -q https://github.com/x/Tool.git", [Effect("write", "Tool", soft=True, tree=True)]),
+    ("sort x.csv > y.csv 2> err.log", [Effect("write", "y.csv"), Effect("write", "err.log")]),
+    ("sort -o y.csv x.csv", [Effect("write", "y.csv", soft=True)]),
+    ("mergePeaks a b -venn v > m && cat m | head > /dev/null", [Effect("write", "m")]),
+    (
+        "tool --output-file=r/out.txt --outdir r/plots",
+        [Effect("write", "r/out.txt", soft=True), Effect("write", "r/plots", soft=True, tree=True)],
+    ),
+    ("grep -o pattern file.txt", []),
+    ("ssh -o StrictHostKeyChecking=no host", []),
+    ("rm -rf build; mkdir -p out", []),
+    ("OMP_NUM_THREADS=1 time prog -o fit.json", [Effect("write", "fit.json", soft=True)]),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), COMMANDS, ids=[c for c, _ in COMMANDS])
+def test_effects(command: str, expected: list[Effect]) -> None:
+    assert effects(words_of(command)) == expected
+
+
+def test_an_unclosed_quote_still_gives_words() -> None:
+    assert words_of("prog 'x > y.txt") == ["prog", "'x", ">", "y.txt"]
+
+
+def test_pipeline_outputs() -> None:
+    script = (
+        "#!/bin/bash\n# make everything\npython extract.py \\\n  --input-file $data/raw.txt \\\n"
+        "  --output-file $gendata/model_dates.txt\nwget -O $DATA/obs.nc https://e.org/obs.nc\n"
+        "python fit.py data/in.csv > logs/fit.log\n"
+    )
+    assert pipeline_outputs(script) == ["model_dates.txt", "obs.nc", "fit.log"]
+    makefile = "all: results/a.csv\n\nresults/a.csv: src/a.py data/in.csv\n\tpython src/a.py\n%.o: %.c\n"
+    assert pipeline_outputs(makefile, "Makefile") == ["all", "a.csv"]
+    snakefile = (
+        "rule fit:\n    input:\n        'data/in.csv'\n    output:\n"
+        "        'results/params.json',\n        \"results/fig.pdf\"\n    shell:\n"
+        "        'python fit.py'\n"
+    )
+    assert pipeline_outputs(snakefile, "workflow/Snakefile") == ["params.json", "fig.pdf"]
