@@ -111,7 +111,7 @@ def _figures(report: Report) -> list[Figure]:
     title = "Pass rate per check"
     out: list[Figure] = [
         h.Figure(
-            charts.bar_chart(bars, title=title),
+            charts.bar_chart(bars, title=title, width=960, label_max=440),
             caption=f"{title}: the share of repositories that pass each check, among those it ran on "
             "(the checks that fail most often first).",
             alt="; ".join(f"{b.label}: {b.value:.0%} ({b.note})" for b in sorted(bars, key=_value)),

@@ -129,21 +129,32 @@ class Bar:
     status: str = "passed"
 
 
-def bar_chart(bars: Sequence[Bar], *, title: str, width: float = 640, sort: bool = True) -> str:
-    """Horizontal bars, lowest value first when ``sort`` (what needs attention on top), values written out."""
+def bar_chart(
+    bars: Sequence[Bar], *, title: str, width: float = 640, sort: bool = True, label_max: float = 260
+) -> str:
+    """Horizontal bars, lowest value first when ``sort`` (what needs attention on top), values written out.
+
+    Labels get up to ``label_max`` pixels (longer ones are cut in the middle, whole in the tooltip); the
+    values after the bars get the room their longest one needs, and the track the rest of ``width``."""
     rows = sorted(bars, key=lambda b: (b.value, b.label)) if sort else list(bars)
-    label_w = min(260.0, max((len(b.label) for b in rows), default=4) * _CHAR_W + 8)
-    track = width - label_w - 150
+    label_w = min(label_max, max((len(b.label) for b in rows), default=4) * _CHAR_W + 8)
+    notes = max((len(f"100% ({b.note})") for b in rows if b.note), default=4)
+    track = max(80.0, width - label_w - notes * _CHAR_W - 12)
     h = 20
     out = [
-        _open(width, h * len(rows) + 8, title, f"{title}: {len(rows)} bars, values written after each bar.")
+        _open(
+            label_w + track + notes * _CHAR_W + 12,
+            h * len(rows) + 8,
+            title,
+            f"{title}: {len(rows)} bars, values written after each bar.",
+        )
     ]
     for i, b in enumerate(rows):
         y = i * h + 4
         _sym, css = STATUS.get(b.status, ("", "ok"))
         out.append(
             f'<text class="c-text" x="{label_w - 6:.1f}" y="{y + 12}" text-anchor="end">'
-            f"<title>{_esc(b.label)}</title>{_esc(_cut(b.label, label_w - 8))}</text>"
+            f"<title>{_esc(b.label)}</title>{_esc(_cut(b.label, label_w - 14))}</text>"
         )
         out.append(f'<rect class="c-track" x="{label_w:.1f}" y="{y + 2}" width="{track:.1f}" height="12"/>')
         out.append(
