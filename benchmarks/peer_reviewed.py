@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/peer_reviewed.py [CLONES] [--verdicts FILE] [--only NAME ...] [--markdown]
+    python benchmarks/peer_reviewed.py [CLONES] [--verdicts FILE] [--only NAME ...] [--list]
 
 ``CLONES`` (default ``/work/repos/pyos``) holds one clone per package, named as in the ``package`` column of
 the verdict file (``benchmarks/data/peer_reviewed_verdicts.csv``). The verdicts were made by hand: every
