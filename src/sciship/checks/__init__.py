@@ -85,6 +85,8 @@ Fixer = Callable[["Project", "Plan"], None]
 
 @dataclass(frozen=True)
 class Check:
+    """A registered check: its code, family, severity, texts, the function that runs it and its fixer."""
+
     code: str
     family: str
     severity: Severity
@@ -102,6 +104,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Finding:
+    """The outcome of one check on one project: its status, message and where it points."""
+
     check: Check
     status: Status
     message: str = ""
@@ -215,6 +219,7 @@ def all_checks() -> list[Check]:
 
 
 def get_check(code: str) -> Check | None:
+    """The registered check with this code (in any case), or None."""
     all_checks()
     return _REGISTRY.get(code.upper())
 

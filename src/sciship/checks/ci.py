@@ -36,6 +36,8 @@ TOKEN_USE = re.compile(
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a GitHub Actions job, with the fields the CI checks read."""
+
     workflow: str
     job: str
     name: str = ""
@@ -47,6 +49,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Workflow:
+    """A GitHub Actions workflow file that parsed: its path, its text and its YAML data."""
+
     path: str
     text: str
     data: dict[str, Any]
@@ -174,6 +178,11 @@ def _opaque(flows: list[Workflow]) -> str | None:
     (`sciship explain ci` shows one).""",
 )
 def ci_runs_tests(project: Project) -> Result:
+    """CI700: a CI configuration runs a test command (pytest, tox, nox, `make test`, ...).
+
+    A step or job named like a test run passes with a note; a shared workflow from another repository skips; a
+    workflow that is not valid YAML fails.
+    """
     flows, broken = workflows(project)
     if broken:
         return broken[0]
@@ -245,6 +254,10 @@ def _python_versions(job: dict[str, Any]) -> set[str] | None:
     `python-version: ${{ matrix.python-version }}` to actions/setup-python.""",
 )
 def ci_matrix(project: Project) -> Result:
+    """CI701: a test job runs on more than one Python version (a matrix, or tox or nox).
+
+    Passes when the versions cannot be read (an expression); skips without a GitHub Actions test job.
+    """
     flows, _ = workflows(project)
     jobs = _test_jobs(flows, project)
     if not jobs:
@@ -295,6 +308,10 @@ def _job_text(flow: Workflow, job: str) -> str:
     `pypa/gh-action-pypi-publish` without `password:`, then delete the token secret and revoke it on PyPI.""",
 )
 def trusted_publishing(project: Project) -> Result:
+    """CI702: no workflow uploads to PyPI with a stored token (`password:` or a token secret).
+
+    Skips when no workflow publishes to PyPI.
+    """
     publishing = _publish_steps(project)
     if not publishing:
         return Skip("No workflow publishes to PyPI (nothing to check until you add a release workflow).")
@@ -331,6 +348,11 @@ def trusted_publishing(project: Project) -> Result:
     whole workflow).""",
 )
 def release_can_prove_identity(project: Project) -> Result:
+    """CI703: each job that publishes to PyPI by trusted publishing may get an identity token.
+
+    Such a job uses `pypa/gh-action-pypi-publish` without a password; it or its workflow needs
+    `permissions: id-token: write` (or `write-all`). Skips when none publishes so.
+    """
     trusted = [
         (f, s) for f, s in _publish_steps(project) if PUBLISH_ACTION in s.uses and "password" not in s.with_
     ]

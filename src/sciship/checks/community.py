@@ -112,6 +112,7 @@ def _readme_link(project: Project, topic: re.Pattern[str]) -> tuple[str, str] | 
     `sciship check --fix` writes a starter.""",
 )
 def has_contributing(project: Project) -> Result:
+    """COM600: there is a CONTRIBUTING file, or the README has a contributing section or link."""
     found = _find_doc(project, _CONTRIBUTING)
     if found:
         return _found(found, "contributing")
@@ -141,6 +142,7 @@ def _metadata(project: Project) -> Metadata:
 
 @fixer("COM600")
 def write_contributing(project: Project, plan: Plan) -> None:
+    """Plan a starter CONTRIBUTING.md from the project's metadata and development setup."""
     from sciship.metadata.writers import community
 
     text = community.contributing(_metadata(project), community.DevFacts.from_project(project))
@@ -160,6 +162,7 @@ def write_contributing(project: Project, plan: Plan) -> None:
     `sciship check --fix` writes it with the first author's email.""",
 )
 def has_code_of_conduct(project: Project) -> Result:
+    """COM601: there is a code of conduct file, or the README links to one."""
     found = _find_doc(project, _CONDUCT)
     if found:
         return _found(found, "codeofconduct")
@@ -178,6 +181,7 @@ def has_code_of_conduct(project: Project) -> Result:
 
 @fixer("COM601")
 def write_code_of_conduct(project: Project, plan: Plan) -> None:
+    """Plan CODE_OF_CONDUCT.md (the Contributor Covenant 2.1); note when no contact email is known."""
     from sciship.metadata.writers import community
 
     meta = _metadata(project)
@@ -204,6 +208,7 @@ _CHANGELOG_STEMS = ("changelog", "changes", "history", "news", "release-notes", 
     (the "Keep a Changelog" format). `sciship check --fix` writes a starter.""",
 )
 def has_changelog(project: Project) -> Result:
+    """COM602: a CHANGELOG, CHANGES, HISTORY, NEWS or release-notes file is at the top or in docs/."""
     for f in project.files:
         low = f.lower()
         top = low if "/" not in low else None
@@ -216,6 +221,7 @@ def has_changelog(project: Project) -> Result:
 
 @fixer("COM602")
 def write_changelog(project: Project, plan: Plan) -> None:
+    """Plan a starter CHANGELOG.md."""
     from sciship.metadata.writers import community
 
     plan.create("CHANGELOG.md", community.changelog(_metadata(project)), "a changelog")
@@ -235,6 +241,11 @@ def write_changelog(project: Project, plan: Plan) -> None:
     README.""",
 )
 def has_citation(project: Project) -> Result:
+    """COM603: something says how to cite the project.
+
+    Any of CITATION.cff, a CITATION file at the top, or the README (a citation section, a request to cite, a
+    DOI or a BibTeX entry).
+    """
     if project.has(CFF):
         return None
     other = next((f for f in project.files if "/" not in f and _stem(f) in {"citation", "citations"}), None)
@@ -260,6 +271,7 @@ def has_citation(project: Project) -> Result:
 
 @fixer("COM603")
 def write_citation_for_com603(project: Project, plan: Plan) -> None:
+    """Plan CITATION.cff for COM603 (the fixer COM606 uses)."""
     write_citation(project, plan)
 
 
@@ -276,6 +288,7 @@ def write_citation_for_com603(project: Project, plan: Plan) -> None:
     `sciship check --fix` writes one from pyproject.toml.""",
 )
 def has_cff(project: Project) -> Result:
+    """COM606: CITATION.cff is at the top of the project, named exactly so."""
     if project.has(CFF):
         return None
     wrong_case = next((f for f in project.files if f.lower() == CFF.lower()), None)
@@ -288,6 +301,11 @@ def has_cff(project: Project) -> Result:
 
 @fixer("COM606")
 def write_citation(project: Project, plan: Plan) -> None:
+    """Plan CITATION.cff from the project's metadata.
+
+    Does nothing when it is planned already or a `citation.cff` in another case exists; notes instead when no
+    author is known.
+    """
     from sciship.metadata.writers import cff
 
     if any(a.path == CFF for a in plan.actions) or any(f.lower() == CFF.lower() for f in project.files):
@@ -337,6 +355,10 @@ def load_cff(project: Project) -> tuple[Any, Fail | None]:
     https://citation-file-format.github.io; `cffinit` (a web form) can write a valid file for you.""",
 )
 def citation_valid(project: Project) -> Result:
+    """COM604: CITATION.cff is valid YAML that follows the CFF 1.2.0 rules.
+
+    Skips without a CITATION.cff, or for one written for an older CFF version.
+    """
     if not project.has(CFF):
         return Skip("There is no CITATION.cff.")
     data, problem = load_cff(project)
@@ -393,6 +415,7 @@ def _norm(value: object) -> str:
     checklist), or generate CITATION.cff from pyproject.toml.""",
 )
 def citation_agrees(project: Project) -> Result:
+    """COM605: CITATION.cff's `title` mentions the package name and its `version` is pyproject.toml's."""
     if not project.has(CFF) or not project.metadata:
         return Skip("Needs both CITATION.cff and a `[project]` table in pyproject.toml.")
     data, problem = load_cff(project)

@@ -91,6 +91,11 @@ def _it(items: list[DependencyVerdict], one: str = "it", many: str = "them") -> 
     `sciship deps --write` does it for you (`--dry-run` first shows the change).""",
 )
 def imports_declared(project: Project) -> Result:
+    """DEP900: every package the package code imports is declared as a dependency.
+
+    Imports inside functions are left to DEP906, imports another dependency may bring to DEP907; skips without
+    package metadata.
+    """
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -114,6 +119,7 @@ def imports_declared(project: Project) -> Result:
 
 @fixer("DEP900")
 def add_missing(project: Project, plan: Plan) -> None:
+    """Plan adding the package's undeclared imports to `[project] dependencies`."""
     from sciship.imports import analyze, plan_write
 
     plan_write(project, analyze(project), plan, targets=("runtime",))
@@ -133,6 +139,10 @@ def add_missing(project: Project, plan: Plan) -> None:
     sciship already leaves known plugins alone.""",
 )
 def declared_used(project: Project) -> Result:
+    """DEP901: every declared runtime dependency is imported by the package.
+
+    Known plugins are left out; dependencies another library may load by name are only mentioned.
+    """
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -187,6 +197,11 @@ def declared_used(project: Project) -> Result:
     packages that the package code imports to `[project] dependencies`.""",
 )
 def declared_in_right_place(project: Project) -> Result:
+    """DEP902: dependencies are declared in the right place.
+
+    No package the package code imports is declared only for developers, and no package only the tests import
+    is a runtime dependency.
+    """
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -218,6 +233,7 @@ def declared_in_right_place(project: Project) -> Result:
 
 @fixer("DEP902")
 def move_misplaced(project: Project, plan: Plan) -> None:
+    """Plan adding the package imports declared only for developers to `[project] dependencies`."""
     from sciship.imports import analyze, plan_write
 
     plan_write(project, analyze(project), plan, targets=("runtime",))
@@ -236,6 +252,11 @@ def move_misplaced(project: Project, plan: Plan) -> None:
     `requires-python = ">=3.10"`), or stop using the newer feature.""",
 )
 def requires_python_enough(project: Project) -> Result:
+    """DEP903: `requires-python` allows no Python older than the code needs.
+
+    The code's needs come from its syntax and its standard library imports; skips when `requires-python` is
+    missing.
+    """
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -274,6 +295,11 @@ def _ver(text: str) -> tuple[int, ...]:
     mention it in the README. `sciship deps --write` adds one extra per optional package.""",
 )
 def optional_as_extras(project: Project) -> Result:
+    """DEP904: optional imports are offered as extras.
+
+    That is, imported only when available (`try/except ImportError`), or only inside functions and declared
+    for developers alone.
+    """
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -297,6 +323,7 @@ def optional_as_extras(project: Project) -> Result:
 
 @fixer("DEP904")
 def add_extras(project: Project, plan: Plan) -> None:
+    """Plan an extra under `[project.optional-dependencies]` for each optional import."""
     from sciship.imports import analyze, plan_write
 
     plan_write(project, analyze(project), plan, targets=("optional",))
@@ -316,6 +343,10 @@ def add_extras(project: Project, plan: Plan) -> None:
     package or ignore this check. `sciship deps --online` looks the names up on PyPI.""",
 )
 def imports_resolved(project: Project) -> Result:
+    """DEP905: every package the package code imports could be matched to a name on PyPI.
+
+    Fails for imports that no declared dependency provides and sciship could not match for sure.
+    """
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -357,6 +388,7 @@ def imports_resolved(project: Project) -> Result:
     function's docstring. sciship leaves this choice to you.""",
 )
 def lazy_imports_declared(project: Project) -> Result:
+    """DEP906: packages imported only inside functions are declared, as a dependency or in an extra."""
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -397,6 +429,7 @@ def lazy_imports_declared(project: Project) -> Result:
     dependency already brings. `sciship deps --write` does it for you.""",
 )
 def indirect_declared(project: Project) -> Result:
+    """DEP907: packages the code imports are declared, not only installed through another dependency."""
     report = _report(project)
     if isinstance(report, Skip):
         return report
@@ -431,6 +464,7 @@ def indirect_declared(project: Project) -> Result:
 
 @fixer("DEP907")
 def add_indirect(project: Project, plan: Plan) -> None:
+    """Plan declaring in `[project] dependencies` the imports that only come through another dependency."""
     from sciship.imports import analyze, plan_write
 
     plan_write(project, analyze(project), plan, targets=("runtime",))
@@ -470,6 +504,7 @@ def _alias_message(found: list[DependencyVerdict], tail: str) -> Fail:
     `opencv-python`, not `cv2`). `sciship check --fix` renames it in pyproject.toml.""",
 )
 def aliases_that_break(project: Project) -> Result:
+    """DEP908: no dependency is declared under an alias that pip cannot install as the real package."""
     found = _aliases(project, installs=False)
     if isinstance(found, Skip):
         return found
@@ -493,6 +528,7 @@ def aliases_that_break(project: Project) -> Result:
     renames it in pyproject.toml.""",
 )
 def aliases_through_placeholders(project: Project) -> Result:
+    """DEP909: no dependency is declared under a placeholder name that only depends on the real package."""
     found = _aliases(project, installs=True)
     if isinstance(found, Skip):
         return found
@@ -504,6 +540,7 @@ def aliases_through_placeholders(project: Project) -> Result:
 @fixer("DEP908")
 @fixer("DEP909")
 def rename_aliases(project: Project, plan: Plan) -> None:
+    """Plan renaming dependencies declared under an alias to their real PyPI names."""
     from sciship.imports import analyze
     from sciship.imports.write import plan_rename
 

@@ -122,6 +122,10 @@ def _hosted_docs(project: Project) -> str | None:
     and add a getting-started page and an API reference.""",
 )
 def has_docs(project: Project) -> Result:
+    """DOC500: a docs site is set up (Sphinx, MkDocs, Jupyter Book, Quarto, pdoc or a built site).
+
+    A documentation link in the package metadata passes too.
+    """
     found = docs_tool(project)
     if found:
         tool, where = found
@@ -159,6 +163,11 @@ def has_docs(project: Project) -> Result:
     containing `::: yourpackage`.""",
 )
 def has_api_reference(project: Project) -> Result:
+    """DOC501: the docs build an API reference from the docstrings.
+
+    Counts autodoc, autosummary, autoapi, mkdocstrings, quartodoc and pdoc; skips for docs kept as a built
+    site.
+    """
     found = docs_tool(project)
     if found is None:
         return Skip("There are no docs sciship can read here.")
@@ -213,6 +222,7 @@ def has_api_reference(project: Project) -> Result:
     `sphinx-build` / `mkdocs build` (and publishes to GitHub Pages).""",
 )
 def docs_built(project: Project) -> Result:
+    """DOC502: a `.readthedocs.yaml` or a CI job builds the docs."""
     if project.find(".readthedocs.yaml", ".readthedocs.yml", "readthedocs.yml", "readthedocs.yaml"):
         return None
     ci_files = [*project.workflow_files, *(f for f in (".gitlab-ci.yml",) if project.has(f))]
@@ -321,6 +331,10 @@ def _included(project: Project, page: str, text: str) -> list[str]:
     loads a small example and calls its main functions, with the output shown.""",
 )
 def has_tutorial(project: Project) -> Result:
+    """DOC503: the docs have a tutorial, quickstart, usage or examples page, or example notebooks.
+
+    A gallery extension in the docs configuration or an `examples/` folder of scripts counts too.
+    """
     if docs_tool(project) is None:
         return Skip("There are no docs yet.")
     if tutorial_page(project) is not None:
@@ -362,6 +376,10 @@ def _compiled_api(project: Project) -> bool:
     out of the module's `__all__`; sciship then stops counting them.""",
 )
 def has_docstrings(project: Project) -> Result:
+    """DOC504: at least 8 in 10 public functions and classes have a docstring.
+
+    Skips when the package has none, or when its API is compiled code.
+    """
     from sciship.checks import _docstrings
 
     cov = _docstrings.coverage(project)

@@ -30,6 +30,8 @@ PYPROJECT = "pyproject.toml"
 
 @dataclass
 class FixPlan:
+    """The plan of fixes, and the fixable findings whose fixer changed nothing."""
+
     plan: Plan
     #: fixable findings whose fixer found nothing it could safely do (its note says why)
     not_fixed: list[Finding] = field(default_factory=list)
@@ -41,6 +43,11 @@ def plan_fixes(project: Project, findings: Iterable[Finding]) -> Plan:
 
 
 def plan_fixes_detailed(project: Project, findings: Iterable[Finding], *, debug: bool = False) -> FixPlan:
+    """Plan every mechanical fix, keeping the build working, and list the findings left unfixed.
+
+    A fix that would break the build, cannot change a file safely or fails is undone and noted in the plan;
+    with ``debug`` a fixer's error is raised instead.
+    """
     result = FixPlan(Plan(project.root))
     plan = result.plan
     for finding in findings:

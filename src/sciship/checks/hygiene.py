@@ -88,6 +88,7 @@ def build_probes(project: Project) -> dict[str, list[str]]:
     `__pycache__/`. `sciship check --fix` creates one, or adds the missing lines to yours.""",
 )
 def gitignore_covers_build(project: Project) -> Result:
+    """HYG800: a .gitignore at the top ignores the build output this project's backend makes."""
     if not project.has(GITIGNORE):
         return Fail("There is no .gitignore at the top of the project.")
     missing = missing_ignores(project.read_text(GITIGNORE) or "", build_probes(project))
@@ -98,6 +99,7 @@ def gitignore_covers_build(project: Project) -> Result:
 
 @fixer("HYG800")
 def write_gitignore(project: Project, plan: Plan) -> None:
+    """Plan a starter .gitignore, or add the build-output lines the existing one lacks."""
     if not project.has(GITIGNORE):
         from sciship.new import scaffold
 
@@ -132,6 +134,7 @@ _BUILD_OUTPUT = re.compile(r"^(dist|build)/|^docs?/_build/|(^|/)[^/]+\.egg-info/
     add those names to .gitignore.""",
 )
 def no_build_output(project: Project) -> Result:
+    """HYG801: no committed file is build output (dist/, build/, docs/_build/, *.egg-info/, wheels)."""
     found = [f for f in committed(project) if _BUILD_OUTPUT.search(f)]
     if found:
         return Fail(f"Build output is committed: {_listing(found)}.", path=found[0])
@@ -156,6 +159,7 @@ _CACHES = re.compile(
     names to .gitignore.""",
 )
 def no_caches(project: Project) -> Result:
+    """HYG802: no committed file is a cache (__pycache__, *.pyc, tool caches, .ipynb_checkpoints, ...)."""
     found = [f for f in committed(project) if _CACHES.search(f)]
     if found:
         return Fail(f"Cache files are committed: {_listing(found)}.", path=found[0])
@@ -177,6 +181,7 @@ _VENV = re.compile(r"(^|/)(\.venv|venv|env|\.env|virtualenv)/(bin/activate|Scrip
     .gitignore, and make sure pyproject.toml lists what the environment had installed.""",
 )
 def no_venv(project: Project) -> Result:
+    """HYG803: no virtual environment is committed (a pyvenv.cfg or an activate script)."""
     folders: list[str] = []
     for f in committed(project):
         if f == "pyvenv.cfg" or f.endswith("/pyvenv.cfg"):
@@ -250,6 +255,7 @@ def find_secrets(project: Project) -> list[tuple[str, int, str]]:
     of tokens (`sciship explain publishing`).""",
 )
 def no_secrets(project: Project) -> Result:
+    """HYG804: no committed text file holds a PyPI or GitHub token or a .pypirc password."""
     hits = find_secrets(project)
     if not hits:
         return None

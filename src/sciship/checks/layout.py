@@ -40,6 +40,10 @@ def _listing(paths: list[str]) -> str:
     (`sciship adopt` does this for a folder of scripts and notebooks).""",
 )
 def has_package(project: Project) -> Result:
+    """LAY400: the project has an import package, in `src/` or at the top.
+
+    Skips for a workspace or development root and for a meta-package that ships no code.
+    """
     if project.packages:
         return None
     reason = not_a_package(project)
@@ -84,6 +88,7 @@ def has_package(project: Project) -> Result:
     you configured paths, and install in editable mode (`pip install -e .`) to run the tests.""",
 )
 def uses_src_layout(project: Project) -> Result:
+    """LAY401: the import package sits in `src/`."""
     if not project.packages:
         return Skip("There is no import package yet.")
     if project.layout == "src":
@@ -149,6 +154,11 @@ def left_out(project: Project) -> tuple[list[str], str]:
     it), or switch to `find_namespace_packages()` / `[tool.setuptools.packages.find]`.""",
 )
 def subpackages_have_init(project: Project) -> Result:
+    """LAY402: the build backend leaves no folder of the package's modules out of the wheel.
+
+    A folder without `__init__.py` fails only where the backend skips it; tests, examples and data folders do
+    not count.
+    """
     if not missing_inits(project):
         return None
     missing, why = left_out(project)
@@ -163,6 +173,7 @@ def subpackages_have_init(project: Project) -> Result:
 
 @fixer("LAY402")
 def add_inits(project: Project, plan: Plan) -> None:
+    """Plan an empty `__init__.py` in each folder of modules the wheel would leave out."""
     for folder in left_out(project)[0]:
         plan.create(f"{folder}/__init__.py", "", "make the folder part of the package")
 
@@ -190,6 +201,7 @@ def _tool(project: Project, *keys: str) -> Any:
     `packages`. The src layout avoids the problem altogether.""",
 )
 def tests_not_shipped(project: Project) -> Result:
+    """LAY403: the build does not ship a `tests/` or `test/` folder as a top-level package."""
     for tests in ("tests", "test"):
         if not project.has_dir(tests):
             continue
@@ -319,6 +331,7 @@ def collected_test_files(project: Project) -> list[str]:
     `assert`; run them with `python -m pytest`.""",
 )
 def has_tests(project: Project) -> Result:
+    """LAY405: the project has test files (`test_*.py`, `*_test.py`, or what pytest's settings collect)."""
     real = [f for f in project.test_files if not f.endswith("conftest.py")]
     collected = [f for f in collected_test_files(project) if not f.endswith("conftest.py")]
     if real or collected:
@@ -419,6 +432,11 @@ def _parse_error(path: str, text: str) -> Fail | Skip | None:
     collects your tests.""",
 )
 def tests_runnable(project: Project) -> Result:
+    """LAY406: pytest can find and run the tests.
+
+    Every `testpaths` entry exists, the test files parse and define `test*` functions, and no two share a name
+    in folders without `__init__.py` (unless pytest imports with importlib).
+    """
     config, config_path = pytest_config(project)
     testpaths = config.get("testpaths")
     if isinstance(testpaths, list):
@@ -493,6 +511,7 @@ def _uses_hints(project: Project, pkg: ImportPackage) -> bool:
     it).""",
 )
 def has_py_typed(project: Project) -> Result:
+    """LAY407: each regular package with return type hints has a `py.typed` marker."""
     pkgs = [p for p in project.packages if not p.module and not p.namespace]
     if not pkgs:
         return Skip("Only a package folder can hold a py.typed marker.")
@@ -507,6 +526,7 @@ def has_py_typed(project: Project) -> Result:
 
 @fixer("LAY407")
 def add_py_typed(project: Project, plan: Plan) -> None:
+    """Plan an empty `py.typed` in each regular package that lacks one."""
     for p in project.packages:
         if not p.module and not p.namespace and not project.has(f"{p.path}/py.typed"):
             plan.create(f"{p.path}/py.typed", "", "tell type checkers the package has type hints")

@@ -75,6 +75,7 @@ def _where(project: Project) -> tuple[str, int | None]:
 
 
 def license_classifiers(project: Project) -> list[str]:
+    """The `License ::` classifiers in the package metadata."""
     meta = _meta(project)
     classifiers = meta.classifiers if meta is not None else ()
     return [c for c in classifiers if c.startswith("License ::")]
@@ -252,6 +253,11 @@ def declaration_problems(project: Project) -> list[tuple[str, bool]]:
     otherwise it asks you.""",
 )
 def license_declared(project: Project) -> Result:
+    """LIC200: the license is declared as an SPDX expression, not in an older form.
+
+    Problems the build backend refuses are LIC201's, classifiers next to the expression LIC204's; skips when
+    no license is stated or it is `dynamic`.
+    """
     if not states_a_license(project):
         return Skip("The project states no license at all (see LIC206).")
     meta = _meta(project)
@@ -410,6 +416,11 @@ def _drop_license_classifiers(table: Any) -> None:
     `GPL-3.0-or-later`) and delete the `License ::` classifiers.""",
 )
 def license_accepted(project: Project) -> Result:
+    """LIC201: the build backend accepts the license declaration.
+
+    An invalid expression, a retired id or classifiers next to the expression fail for the backends that
+    refuse them; skips without an expression.
+    """
     if expression(project) is None:
         return Skip("No license expression is declared.")
     refused = [text for text, is_refused in declaration_problems(project) if is_refused]
@@ -461,6 +472,7 @@ def _has_operator(expr: str) -> bool:
     the SPDX id you declared) and list it: `license-files = ["LICENSE"]`.""",
 )
 def license_file_present(project: Project) -> Result:
+    """LIC202: a license file is at the top and `license-files` (or the backends' defaults) ships it."""
     if (skip := no_pyproject(project)) is not None:
         return skip
     files = license_files(project)
@@ -494,6 +506,11 @@ def license_file_present(project: Project) -> Result:
 
 @fixer("LIC202")
 def write_license(project: Project, plan: Plan) -> None:
+    """Plan listing the license file in `license-files`, or writing LICENSE from the declared SPDX id.
+
+    Notes instead when sciship has no text for the license, or the license needs a copyright holder and no
+    author is named.
+    """
     files = license_files(project)
     globs = declared(project, "license-files")
     well_formed = isinstance(globs, list) and all(isinstance(g, str) for g in globs)
@@ -565,6 +582,7 @@ def _render_license(spdx: str, year: int, holder: str) -> str:
     `sciship explain licenses`), if you are free to change it.""",
 )
 def license_osi(project: Project) -> Result:
+    """LIC203: every license in the expression is OSI-approved (in an `OR` choice, one is enough)."""
     expr = expression(project)
     if expr is None:
         return Skip("No SPDX license expression is declared.")
@@ -601,6 +619,10 @@ def license_osi(project: Project) -> Result:
     (`sciship check --fix` does it).""",
 )
 def no_license_classifiers(project: Project) -> Result:
+    """LIC204: no `License ::` classifiers sit next to the license expression.
+
+    Covers backends that still build with them; LIC201 reports the ones that refuse.
+    """
     if expression(project) is None:
         return Skip("No license expression is declared; LIC200 covers a license stated only by classifiers.")
     tolerated = [t for t, refused in declaration_problems(project) if not refused and "classifier" in t]
@@ -612,6 +634,7 @@ def no_license_classifiers(project: Project) -> Result:
 
 @fixer("LIC204")
 def remove_license_classifiers(project: Project, plan: Plan) -> None:
+    """Plan removing the `License ::` classifiers from `[project]`."""
     if expression(project) is None or not isinstance((project.pyproject or {}).get("project"), dict):
         return
 
@@ -634,6 +657,11 @@ def remove_license_classifiers(project: Project, plan: Plan) -> None:
     and fill in the year and copyright holder.""",
 )
 def license_text_matches(project: Project) -> Result:
+    """LIC205: the license file holds the unchanged text of the declared license.
+
+    Placeholders such as `[year]` near its top fail too; skips when sciship has no fingerprint for the
+    license.
+    """
     expr = expression(project)
     files = license_files(project)
     if expr is None or not files:
@@ -686,6 +714,7 @@ def license_text_matches(project: Project) -> Result:
     file and write `license = "MIT"` (or your choice) under `[project]`. sciship never picks one for you.""",
 )
 def states_license(project: Project) -> Result:
+    """LIC206: the project states a license: in its metadata, a classifier or a license file."""
     if not_a_package(project):
         return Skip("This folder is not itself a package (see LAY400).")
     if states_a_license(project):

@@ -89,6 +89,7 @@ def _has_project_table(project: Project) -> bool:
     usual style).""",
 )
 def has_valid_name(project: Project) -> Result:
+    """PKG110: the package has a valid name (letters, digits, `-`, `_` and `.`)."""
     if project.pyproject is None and not project.has("setup.py") and not project.has("setup.cfg"):
         return Skip("There is no readable pyproject.toml.")
     if not_a_package(project):
@@ -144,6 +145,11 @@ def _suggest_name(raw: str) -> str:
     (dashes in the name become underscores in the import). Otherwise show both in the README.""",
 )
 def name_matches_import(project: Project) -> Result:
+    """PKG111: the package name matches an import package's name (`my-tool` and `my_tool` match).
+
+    A name that extends a namespace package's (`ns-tool` for `ns/`) matches too; skips without a name or an
+    import package.
+    """
     meta = _meta(project)
     name = meta.name if meta is not None else None
     if name is None:
@@ -184,6 +190,7 @@ def name_matches_import(project: Project) -> Result:
     backend read it from one file.""",
 )
 def has_valid_version(project: Project) -> Result:
+    """PKG112: the version is valid (PEP 440), or is dynamic or comes from git tags."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta
@@ -252,6 +259,7 @@ def _cfg_computes_version(project: Project) -> bool:
     `__version__` from your package (`dynamic = ["version"]` plus `[tool.hatch.version] path = ...`).""",
 )
 def version_single_source(project: Project) -> Result:
+    """PKG113: a static version in pyproject.toml is not also written as `__version__` in the code."""
     meta = _meta(project)
     if meta is None or meta.origin not in ("pyproject", "poetry") or meta.version is None:
         return None
@@ -291,6 +299,7 @@ def version_single_source(project: Project) -> Result:
     package does.""",
 )
 def has_description(project: Project) -> Result:
+    """PKG114: the description is one non-empty line of at most 200 characters."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta
@@ -336,6 +345,7 @@ def has_description(project: Project) -> Result:
     `[project]`.""",
 )
 def has_requires_python(project: Project) -> Result:
+    """PKG115: the metadata says which Python versions the package supports (`requires-python`)."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta
@@ -350,6 +360,7 @@ def has_requires_python(project: Project) -> Result:
 
 @fixer("PKG115")
 def add_requires_python(project: Project, plan: Plan) -> None:
+    """Plan the default `requires-python` under `[project]` when it is missing."""
     if not _has_project_table(project):
         return
 
@@ -377,6 +388,7 @@ _CAPS = frozenset({"<", "<=", "~=", "=="})
     fix="""Keep only the lower bound, for example `requires-python = ">=3.10"`.""",
 )
 def requires_python_uncapped(project: Project) -> Result:
+    """PKG116: `requires-python` is a valid range with no upper limit (a cap at Python 4 is harmless)."""
     meta = _meta(project)
     spec = meta.requires_python if meta is not None else None
     if not isinstance(spec, str):
@@ -435,6 +447,7 @@ def uncapped(spec: str) -> str:
 
 @fixer("PKG116")
 def remove_python_cap(project: Project, plan: Plan) -> None:
+    """Plan `requires-python` without its upper limits (``~=3.10`` becomes ``>=3.10``)."""
     from packaging.specifiers import InvalidSpecifier
 
     if not _has_project_table(project):
@@ -468,6 +481,7 @@ def remove_python_cap(project: Project, plan: Plan) -> None:
     spaces around `::` matter).""",
 )
 def classifiers_exist(project: Project) -> Result:
+    """PKG117: every classifier is on PyPI's list and not deprecated."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta
@@ -510,6 +524,7 @@ def classifiers_exist(project: Project) -> Result:
     (`sciship check --fix` takes them from `git config user.name` and `user.email`).""",
 )
 def has_authors(project: Project) -> Result:
+    """PKG118: the metadata names authors or maintainers, at least one with an email."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta
@@ -535,6 +550,7 @@ def has_authors(project: Project) -> Result:
 
 @fixer("PKG118")
 def add_author(project: Project, plan: Plan) -> None:
+    """Plan the `git config` author as `authors`, or their email for an author of the same name."""
     if not _has_project_table(project):
         return
     author = git_author(project)
@@ -605,6 +621,7 @@ def _url_kinds(urls: dict[str, Any]) -> set[str]:
     `Issues = "https://.../issues"`.""",
 )
 def has_urls(project: Project) -> Result:
+    """PKG119: the project links cover its source, documentation and issue tracker."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta
@@ -628,6 +645,7 @@ def has_urls(project: Project) -> Result:
 
 @fixer("PKG119")
 def add_urls(project: Project, plan: Plan) -> None:
+    """Plan `Source` and `Issues` links from the GitHub remote under `[project.urls]`."""
     if not _has_project_table(project):
         return
     repo = github_repo(project)
@@ -672,6 +690,7 @@ def add_urls(project: Project, plan: Plan) -> None:
     only when you know a future version breaks your code).""",
 )
 def dependencies_not_pinned(project: Project) -> Result:
+    """PKG120: no runtime dependency is pinned to one exact version (`==1.2.3`, or Poetry's `"1.2.3"`)."""
     meta = _meta_or_skip(project)
     if isinstance(meta, Skip):
         return meta

@@ -30,6 +30,7 @@ FAMILY = "pyproject"
     it can see; `sciship new` shows a complete one).""",
 )
 def has_pyproject(project: Project) -> Result:
+    """PKG100: pip can build the project: it has a pyproject.toml (a file) or a setup.py."""
     if project.pyproject_not_a_file is not None:  # pip cannot read it either
         return Fail(project.pyproject_not_a_file.message, path="pyproject.toml")
     if project.has("pyproject.toml") or project.has("setup.py"):
@@ -58,6 +59,7 @@ def has_pyproject(project: Project) -> Result:
     or closing bracket is the usual cause).""",
 )
 def pyproject_parses(project: Project) -> Result:
+    """PKG101: pyproject.toml is valid TOML."""
     err = project.pyproject_error
     if err is None:
         return None
@@ -305,6 +307,7 @@ def _where(project: Project, errors: list[SchemaError]) -> int | None:
     shows a complete, valid example.""",
 )
 def pyproject_valid(project: Project) -> Result:
+    """PKG102: pyproject.toml has no schema error that this project's build backend refuses."""
     if project.pyproject is None:
         return Skip("There is no pyproject.toml to validate.")
     kind = backend(project)
@@ -331,6 +334,7 @@ def pyproject_valid(project: Project) -> Result:
     backend pip already uses for this project (setuptools), so the build does not change.""",
 )
 def has_build_system(project: Project) -> Result:
+    """PKG103: pyproject.toml has a `[build-system]` table with `build-backend` and `requires`."""
     data = project.pyproject
     if data is None:
         return Skip("There is no pyproject.toml.")
@@ -446,6 +450,7 @@ def add_build_system(project: Project, plan: Plan) -> None:
     complete, valid example.""",
 )
 def pyproject_standard(project: Project) -> Result:
+    """PKG104: pyproject.toml has no schema error its build backend lets through (such as an unknown key)."""
     if project.pyproject is None:
         return Skip("There is no pyproject.toml to validate.")
     kind = backend(project)
@@ -490,6 +495,7 @@ def _said_elsewhere(error: SchemaError) -> bool:
     2 and setuptools 61 or newer read `[project]`.""",
 )
 def metadata_in_project_table(project: Project) -> Result:
+    """PKG105: the package metadata is in `[project]`, not in setup.py, setup.cfg or `[tool.poetry]`."""
     if isinstance((project.pyproject or {}).get("project"), dict):
         return None
     if not_a_package(project):
@@ -535,6 +541,7 @@ def write_starter_pyproject(project: Project, plan: Plan) -> None:
 
 
 def starter_pyproject(project: Project) -> str:
+    """The text of a starter pyproject.toml (hatchling) built from what the folder already shows."""
     import tomlkit
 
     from sciship.checks._project_table import (

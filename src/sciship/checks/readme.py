@@ -34,6 +34,8 @@ TOP_LINES = 30
 # ---------------------------------------------------------------------- reading the README
 @dataclass(frozen=True)
 class Heading:
+    """A heading of the README: its line, level and title."""
+
     line: int  #: 1-based
     level: int
     title: str
@@ -41,12 +43,16 @@ class Heading:
 
 @dataclass(frozen=True)
 class CodeBlock:
+    """A code block of the README: the line it starts on and its text."""
+
     line: int
     text: str
 
 
 @dataclass(frozen=True)
 class Readme:
+    """The project's README, parsed: its path, text, markup, headings and code blocks."""
+
     path: str
     text: str
     markup: Markup
@@ -81,6 +87,7 @@ def declared_readme(project: Project) -> tuple[str | None, str | None]:
 
 
 def markup_of(path: str | None, content_type: str | None) -> Markup | None:
+    """The markup ``content_type`` names, or without one the markup of ``path``'s suffix; None if unknown."""
     if content_type:
         return CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
     if path is None:
@@ -223,6 +230,7 @@ def _no_readme(project: Project) -> Readme | Skip:
     fix="""Add `readme = "README.md"` under `[project]` (and write the README if there is none yet).""",
 )
 def readme_declared(project: Project) -> Result:
+    """RDM300: `[project]` declares a README (or lists it in `dynamic`)."""
     if (skip := no_pyproject(project)) is not None:
         return skip
     if declared(project, "readme") is not None or is_dynamic(project, "readme"):
@@ -236,6 +244,7 @@ def readme_declared(project: Project) -> Result:
 
 @fixer("RDM300")
 def declare_readme(project: Project, plan: Plan) -> None:
+    """Plan `readme = "..."` under `[project]` for the README found at the top, if it is UTF-8 text."""
     found = project.find_ci("README")
     if found is None:
         return
@@ -267,6 +276,7 @@ def declare_readme(project: Project, plan: Plan) -> None:
     create the file.""",
 )
 def readme_exists(project: Project) -> Result:
+    """RDM301: the README file `[project]` declares exists."""
     value = declared(project, "readme")
     if isinstance(value, dict) and "text" in value:
         return None
@@ -295,6 +305,7 @@ def readme_exists(project: Project) -> Result:
     `readme = { file = "README", content-type = "text/markdown" }`.""",
 )
 def readme_content_type(project: Project) -> Result:
+    """RDM302: the README's format is known: from a valid `content-type` or the file's suffix."""
     path, ctype = declared_readme(project)
     value = declared(project, "readme")
     if isinstance(value, dict) and "text" in value and not ctype:
@@ -323,6 +334,7 @@ def readme_content_type(project: Project) -> Result:
     fix="""Correct the line shown (the message is the renderer's own), then run `sciship check` again.""",
 )
 def readme_renders(project: Project) -> Result:
+    """RDM303: the README renders on PyPI: no markup of the other format, and reST that docutils accepts."""
     readme = load_readme(project)
     if readme is None:
         return Skip("There is no README to render.")
@@ -415,6 +427,7 @@ def _states_description(project: Project, lines: list[str]) -> bool:
     offers.""",
 )
 def readme_intro(project: Project) -> Result:
+    """RDM310: the README has an introductory paragraph (or the package's description) under its title."""
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme
@@ -480,6 +493,7 @@ _INSTALL = re.compile(
     fix="""Add an "Installation" section with the command, for example `pip install your-package`.""",
 )
 def readme_install(project: Project) -> Result:
+    """RDM311: the README shows an install command (pip, conda, uv, ...) or links to install instructions."""
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme
@@ -553,6 +567,7 @@ _SETUP_LINE = re.compile(
     function on a small example.""",
 )
 def readme_example(project: Project) -> Result:
+    """RDM312: the README has a code example beyond installing, or links to a tutorial or examples."""
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme
@@ -600,6 +615,7 @@ _CITE_TEXT = re.compile(
     and give the DOI once you have one (Zenodo makes one for each release).""",
 )
 def readme_citation(project: Project) -> Result:
+    """RDM313: the README says how to cite (a citation heading, CITATION.cff, a DOI, Zenodo or BibTeX)."""
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme
@@ -625,6 +641,7 @@ _BADGE = re.compile(
     and your CI workflow's status badge.""",
 )
 def readme_badges(project: Project) -> Result:
+    """RDM314: the README shows badge images by its title, before the first section."""
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme
@@ -695,6 +712,7 @@ def dev_instructions(readme: Readme) -> int | None:
     link to CONTRIBUTING.md where that is explained.""",
 )
 def readme_dev_instructions(project: Project) -> Result:
+    """RDM315: the README shows a development install or links to contributing or development docs."""
     readme = _no_readme(project)
     if isinstance(readme, Skip):
         return readme

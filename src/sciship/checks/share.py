@@ -109,6 +109,7 @@ def _report(problems: list[FlowProblem] | Skip, what: str) -> Result:
     (a DOI, a URL) and where to put it. If another script should make it, check the two paths match.""",
 )
 def missing_inputs(project: Project) -> Result:
+    """SHR110: every file the notebooks and scripts read is in the folder or written by another step."""
     return _report(_flow_problems(project, "SHR110"), "input(s) are missing")
 
 
@@ -126,6 +127,7 @@ def missing_inputs(project: Project) -> Result:
     own location: `Path(__file__).parent / "data" / "x.csv"`.""",
 )
 def absolute_paths(project: Project) -> Result:
+    """SHR111: notebooks and scripts use no absolute paths."""
     return _report(_flow_problems(project, "SHR111"), "absolute path(s)")
 
 
@@ -141,6 +143,7 @@ def absolute_paths(project: Project) -> Result:
     REPRODUCE.md where it comes from.""",
 )
 def paths_leave_folder(project: Project) -> Result:
+    """SHR112: notebooks and scripts read and write nothing outside the folder."""
     return _report(_flow_problems(project, "SHR112"), "path(s) leave the folder")
 
 
@@ -155,6 +158,7 @@ def paths_leave_folder(project: Project) -> Result:
     fix="""Give each output its own file name, or remove the older script's write.""",
 )
 def same_output_twice(project: Project) -> Result:
+    """SHR113: no output file is written by more than one step."""
     return _report(_flow_problems(project, "SHR113"), "file(s) written by more than one step")
 
 
@@ -170,6 +174,7 @@ def same_output_twice(project: Project) -> Result:
     rewritten), or a step does two jobs and should be split.""",
 )
 def cycles(project: Project) -> Result:
+    """SHR114: no steps depend on each other in a circle."""
     return _report(_flow_problems(project, "SHR114"), "circle(s) between steps")
 
 
@@ -185,6 +190,7 @@ def cycles(project: Project) -> Result:
     fix="""Restart the kernel and run all cells (Kernel > Restart & Run All), check the results, and save.""",
 )
 def notebooks_in_order(project: Project) -> Result:
+    """SHR115: in each notebook the saved execution counts increase from top to bottom."""
     return _report(_flow_problems(project, "SHR115"), "notebook(s) were run out of order")
 
 
@@ -200,6 +206,7 @@ def notebooks_in_order(project: Project) -> Result:
     to be read.""",
 )
 def notebooks_fresh(project: Project) -> Result:
+    """SHR116: each notebook's saved outputs come from one run from the top, with no cell skipped."""
     return _report(_flow_problems(project, "SHR116"), "notebook(s) have stale outputs")
 
 
@@ -257,6 +264,11 @@ def _same_people(first: tuple[frozenset[str], ...], other: tuple[frozenset[str],
     metadata file from one source (pyproject.toml when the project is a package) and keeps the rest.""",
 )
 def metadata_agree(project: Project) -> Result:
+    """SHR100: name, version, license and authors agree across the metadata files and the package.
+
+    The files are CITATION.cff, .zenodo.json, codemeta.json and ro-crate-metadata.json; skips with fewer than
+    two sources.
+    """
     from sciship.metadata.writers import METADATA_FILES
 
     if not any(project.has(f) for f in METADATA_FILES):  # the usual case: decided without reading anything
@@ -348,6 +360,10 @@ def _shown(m: Metadata, field: str) -> str:
     `sciship share --archive` lists such files with their sha256 for you.""",
 )
 def large_files_noted(project: Project) -> Result:
+    """SHR101: every committed data file over 50 MB is in Git LFS or named where people look for it.
+
+    That is the README, REPRODUCE.md or ro-crate-metadata.json; skips outside git.
+    """
     if not project.in_git or not project.tracked:
         return Skip("Not a git repository.")
     candidates = [f for f in project.tracked if _DATA_SUFFIX.search(f)]

@@ -16,6 +16,7 @@ def topics() -> dict[str, str]:
 
 
 def page(topic: str) -> str | None:
+    """The Markdown of the concept page for ``topic`` (any case), or None."""
     entry = resources.files(__name__) / f"{topic.lower()}.md"
     if not entry.is_file():
         return None

@@ -49,6 +49,7 @@ def _braces(text: str) -> str:
 
 
 def explain_url(topic: str) -> str:
+    """The address of the concept page for ``topic`` in sciship's repository, at this version's tag."""
     from sciship import __version__
 
     return f"https://github.com/sciship/sciship/blob/v{__version__}/src/sciship/explain/{topic}.md"
