@@ -38,6 +38,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``sciship`` argument parser, with every command's subparser and the shared ``--debug`` option."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show full error details (tracebacks)")
     parser = _Parser(
@@ -54,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``sciship`` command: parse ``argv`` (default: ``sys.argv[1:]``) and run the command.
+
+    Without a command it prints the help. Returns the exit code.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -66,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, ui: object) -> int:
+    """Run the command's handler and turn errors into plain messages on stderr.
+
+    Returns the handler's exit code, a sciship error's own code (1 or 2), 130 when interrupted, or 2 for an
+    unexpected error. With ``--debug`` errors are raised with their traceback.
+    """
     from sciship._errors import SciShipError
     from sciship.ui import UI
 

@@ -30,6 +30,8 @@ ActionKind = Literal["create", "edit", "copy", "move"]
 
 @dataclass
 class Action:
+    """One change in a plan: create, edit, copy or move the file at ``path``, and why (shown to the user)."""
+
     kind: ActionKind
     path: str  #: target, relative to the plan's root, POSIX style
     reason: str
@@ -42,6 +44,12 @@ class Action:
 
 @dataclass
 class Plan:
+    """The files a command will write under ``root``, as a list of actions.
+
+    :meth:`diff` shows them for ``--dry-run``; :meth:`apply` checks every action first, then writes all of
+    them or none.
+    """
+
     root: Path
     actions: list[Action] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  #: what the plan could not do, in plain words

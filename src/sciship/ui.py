@@ -22,6 +22,9 @@ def printable(text: str) -> str:
 
 @dataclass
 class UI:
+    """A command's terminal: results on ``out``, progress and remarks on ``err``, answers from ``stdin``;
+    :meth:`ask` and :meth:`confirm` take the default when nobody can answer."""
+
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     stdin: TextIO = field(default_factory=lambda: sys.stdin)

@@ -35,6 +35,9 @@ _CODE_SCOPES = frozenset({"script", "runtime", "optional", "typing"})
 
 @dataclass(frozen=True)
 class DepInfo:
+    """What an adopted package depends on: the requirements adopt declares, the Python it needs, and what it
+    leaves to the author."""
+
     runtime: tuple[str, ...]  #: requirement strings for [project.dependencies]
     notebook: tuple[str, ...]  #: requirement strings for the notebooks dependency group
     unused: tuple[str, ...]  #: "requirements.txt:4: requests" lines never imported
@@ -44,6 +47,11 @@ class DepInfo:
 
 
 def dependencies(project: Project) -> DepInfo:
+    """The dependencies of an unpackaged folder, from sciship's import analysis of its scripts and notebooks.
+
+    Only a distribution sciship knows by name becomes a requirement; any other import is described in
+    ``unresolved`` for the author to settle.
+    """
     from sciship.imports import analyze
     from sciship.imports.declared import collect
 

@@ -28,6 +28,8 @@ def license_in_folder(project: Project) -> str | None:
 
 
 def meta_for(adoption: Adoption, project: Project, author: str | None, email: str | None) -> Meta:
+    """The scaffold's :class:`Meta` for an adopted package: its names, a description naming the original
+    folder, the author (git's, or a placeholder) and the supported Pythons."""
     from sciship.new.scaffold import Meta
 
     low = adoption.requires_python.removeprefix(">=")
@@ -183,6 +185,8 @@ def _size(project: Project, path: str) -> int:
 
 
 def readme_section(adoption: Adoption) -> str:
+    """The Markdown adopt adds to the README: how to install and run the package, how to cite it, and a
+    license reminder when none was chosen."""
     lines = [
         "## Install and run",
         "",
@@ -262,6 +266,8 @@ def readme_section(adoption: Adoption) -> str:
 
 
 def tests_file(adoption: Adoption) -> str:
+    """The text of ``tests/test_adopted.py``: every module imports without printing or writing files, and
+    every command answers ``--help``."""
     modules = (
         json.dumps(sorted(adoption.modules), indent=4).replace("\n]", ",\n]") if adoption.modules else "[]"
     )

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PathNote:
+    """Something the author must check about a path one script uses, at ``line`` of it."""
+
     line: int | None
     message: str
 

@@ -42,6 +42,9 @@ _KEEP_AS_IS = frozenset({"setup.py", "conftest.py", "noxfile.py", "tasks.py", "f
 
 @dataclass(frozen=True)
 class FileNote:
+    """Something adopt could not do, or the author must check, in one file (``path``, sometimes with
+    ``:line``)."""
+
     path: str
     message: str
 

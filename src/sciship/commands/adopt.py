@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship adopt`` and its options to the command-line parser."""
     p = sub.add_parser(
         "adopt",
         parents=[common],
@@ -45,6 +46,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Turn a folder of scripts and notebooks into a package: show the plan, then write it.
+
+    Returns 0, also for ``--dry-run`` or a declined plan; a folder that cannot be adopted raises
+    :class:`InputError` (exit 2).
+    """
     from sciship._errors import InputError
     from sciship.adopt import adopt
     from sciship.adopt.files import add_project_files, license_in_folder, meta_for
@@ -179,6 +185,8 @@ def _check_clean_git(root: Path) -> None:
 
 
 def show_plan(result: Adoption, target: Path, ui: UI, *, license_file: str | None = None) -> None:
+    """Print what adopt will do: where each file goes, the dependencies, the new files, the license and what
+    needs the author."""
     st = ui.style
     ui.write(st(f"Plan: adopt as `{result.name}` (import `{result.package}`) in {target}", "bold"))
     ui.write("")

@@ -20,6 +20,7 @@ SCHEDULER_ENV = "SCISHIP_DASK_SCHEDULER"
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship audit`` and its options to the command-line parser."""
     p = sub.add_parser(
         "audit",
         parents=[common],
@@ -75,6 +76,11 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Review every source repository and print a summary, writing every row to ``--output`` when given.
+
+    Returns 0 when the audit ran to the end and 130 when it was interrupted; unusable options or sources raise
+    :class:`InputError` (exit 2), a lost Dask scheduler :class:`CommandFailed` (exit 1).
+    """
     from pathlib import Path
 
     from sciship._errors import InputError

@@ -14,6 +14,7 @@ _MARK = {"ok": ("ok", "green"), "failed": ("FAILED", "red"), "skipped": ("skippe
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship build`` and its options to the command-line parser."""
     p = sub.add_parser(
         "build",
         parents=[common],
@@ -29,6 +30,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Build the sdist and wheel, check them and, unless ``--no-smoke``, install and import them in a fresh
+    environment.
+
+    Returns 0 when every step passed, 1 when one failed.
+    """
     import json
 
     from sciship import release

@@ -13,6 +13,7 @@ FORMATS = ("terminal", "json", "markdown", "html", "github", "sarif")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship check`` and its options to the command-line parser."""
     p = sub.add_parser(
         "check",
         parents=[common],
@@ -53,6 +54,11 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Review the project (and with ``--fix`` repair what is mechanical), then print the report in the chosen
+    format.
+
+    Returns 1 when a check at or above ``--fail-on`` failed, else 0 (always 0 for ``--fix --dry-run``).
+    """
     from sciship.commands._output import refuse_html_on_terminal
     from sciship.project import Project
 

@@ -38,6 +38,7 @@ _STATUS_HELP = {
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship deps`` and its options to the command-line parser."""
     p = sub.add_parser(
         "deps",
         parents=[common],
@@ -78,6 +79,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Compare the packages the code imports with those declared and print the result, or declare the missing
+    ones with ``--write``.
+
+    Returns 1 when the package's code (for a folder of scripts: the scripts) imports something undeclared,
+    else 0 (always 0 with ``--write``).
+    """
     from sciship.commands._output import emit, refuse_html_on_terminal
     from sciship.imports import analyze
     from sciship.project import Project
@@ -143,6 +150,8 @@ def next_step(report: DepsReport) -> str | None:
 
 
 def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
+    """The terminal report of ``sciship deps``: one row per distribution, then a summary, the Python version,
+    notes, unreadable files and the next step."""
     from sciship.report.style import Style
 
     st = ui.style if colour else Style(colour=False)

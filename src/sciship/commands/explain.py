@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship explain`` and its options to the command-line parser."""
     p = sub.add_parser(
         "explain",
         parents=[common],
@@ -23,6 +24,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Print the list of topics, a check's why and fix, or a topic's page.
+
+    Returns 0; an unknown name raises :class:`InputError` that suggests close matches.
+    """
     from sciship import explain
     from sciship._errors import InputError
     from sciship.checks import all_checks, get_check

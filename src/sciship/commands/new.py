@@ -17,6 +17,7 @@ _GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship new`` and its options to the command-line parser."""
     p = sub.add_parser(
         "new",
         parents=[common],
@@ -41,6 +42,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Create a new package folder from the flags, the answers to a few questions or the defaults, and start
+    its git repository.
+
+    Returns 0, also for ``--dry-run``; a wrong name or flag, or a folder that is not empty, raises
+    :class:`InputError` before anything is written.
+    """
     import shutil
 
     from sciship._errors import InputError

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship publish`` and its options to the command-line parser."""
     p = sub.add_parser(
         "publish",
         parents=[common],
@@ -38,6 +39,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Upload the newest build in ``dist/`` to TestPyPI, PyPI or another index.
+
+    Returns 0 after the upload, 1 when the upload to PyPI was not confirmed; a failed step raises
+    :class:`CommandFailed` (exit 1).
+    """
     from sciship._errors import CommandFailed
     from sciship.project import Project
     from sciship.release import publish

@@ -21,6 +21,8 @@ _SUBMISSION_CODES = ("LIC203", "RDM315", "DOC503", "DOC504", "LAY405", "CI700")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship review`` and its subcommands (check, submission, status, list, accepted) to the
+    command-line parser."""
     p = sub.add_parser(
         "review",
         parents=[common],
@@ -158,6 +160,10 @@ def _load(path: str) -> Project:
 
 # ---------------------------------------------------------------------- check
 def run_check(args: argparse.Namespace, ui: UI) -> int:
+    """``sciship review check``: print how ready the project is against pyOpenSci's editor-in-chief checks.
+
+    Returns 0 when no required item is unmet, else 1.
+    """
     from sciship.checks import run_checks
     from sciship.commands._output import emit, refuse_html_on_terminal
     from sciship.imports.analysis import cancel_prefetch, prefetch_scan
@@ -234,6 +240,8 @@ def _with_prerequisites(codes: tuple[str, ...]) -> list[str]:
 
 
 def run_submission(args: argparse.Namespace, ui: UI) -> int:
+    """``sciship review submission``: write the submission issue's text to the screen or to ``--output``, and
+    list the values left TBD. Returns 0."""
     from sciship.checks import run_checks
     from sciship.review import submission
 
@@ -279,6 +287,8 @@ def _client(args: argparse.Namespace, ui: UI) -> GitHub:
 
 
 def run_status(args: argparse.Namespace, ui: UI) -> int:
+    """``sciship review status``: print one review issue's header (from a file, stdin or GitHub) and, read
+    from GitHub, its stage and days in the stage. Returns 0."""
     from pathlib import Path
 
     from sciship._errors import InputError
@@ -330,6 +340,8 @@ def _parse_issue(data: dict[str, Any], repo: str) -> Any:
 
 
 def run_list(args: argparse.Namespace, ui: UI) -> int:
+    """``sciship review list``: every review issue of a repository with its stage, people and days in the
+    stage, as a table, JSON, YAML or HTML. Returns 0."""
     from concurrent.futures import ThreadPoolExecutor
 
     from sciship._errors import InputError
@@ -408,6 +420,8 @@ def run_list(args: argparse.Namespace, ui: UI) -> int:
 
 # ---------------------------------------------------------------------- accepted
 def run_accepted(args: argparse.Namespace, ui: UI) -> int:
+    """``sciship review accepted``: record an acceptance in the project (badge, archive DOI, changelog line),
+    or show the change with ``--dry-run``. Returns 0."""
     from sciship._errors import InputError
     from sciship.review import accepted, issue
     from sciship.review.github import GitHubError, parse_ref

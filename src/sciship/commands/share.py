@@ -22,6 +22,7 @@ _UNITS = {"": 1, "b": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000, "t": 1_
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``sciship share`` and its options to the command-line parser."""
     p = sub.add_parser(
         "share",
         parents=[common],
@@ -73,6 +74,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def parse_size(text: str) -> int:
+    """The number of bytes in a size such as ``500kB``, ``50MB`` or ``2GB`` (k, M, G and T count in
+    thousands); :class:`InputError` for anything else."""
     from sciship._errors import InputError
 
     m = _SIZE.match(text)
@@ -85,6 +88,12 @@ def parse_size(text: str) -> int:
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
+    """Write the files that make the folder citable and reproducible (or list them with ``--dry-run``) and
+    print the data flow and metadata.
+
+    Returns 0; unusable options or an unusable folder raise :class:`InputError` (exit 2) before anything is
+    written.
+    """
     from sciship._errors import InputError
     from sciship.commands._output import refuse_html_on_terminal
     from sciship.project import Project

@@ -192,6 +192,8 @@ def check_description(raw: str) -> str:
 
 
 def default_description(name: str) -> str:
+    """The description offered when none is given: the name in words, then ``: a Python package for
+    reproducible research.``"""
     words = name.replace("-", " ").replace("_", " ").replace(".", " ")
     return f"{words[:1].upper()}{words[1:]}: a Python package for reproducible research."
 

@@ -56,6 +56,11 @@ KNOWN: dict[str, Target] = {
 
 
 def target_for(repository: str, url: str | None = None) -> Target:
+    """The index to upload to: the known ``repository`` (testpypi or pypi), or the index at ``url``.
+
+    For an unknown ``url`` the simple index is guessed next to it (``.../legacy/`` becomes ``.../simple/``); a
+    URL that is not http(s) raises :class:`CommandFailed`.
+    """
     if url is None:
         return KNOWN[repository]
     parsed = urllib.parse.urlsplit(url)
@@ -75,6 +80,8 @@ def target_for(repository: str, url: str | None = None) -> Target:
 
 @dataclass(frozen=True)
 class Credentials:
+    """The username and password for an upload (for an API token the username is ``__token__``)."""
+
     username: str
     password: str
 
@@ -101,6 +108,8 @@ class Redactor:
 # ---------------------------------------------------------------------------------------- what to upload
 @dataclass(frozen=True)
 class Release:
+    """The files of the version in ``dist/`` to upload, and the other versions built there."""
+
     name: str  #: canonical project name
     version: str
     files: tuple[Path, ...]
@@ -174,12 +183,16 @@ def _refuse_stale(project: Project, files: tuple[Path, ...]) -> None:
 # ---------------------------------------------------------------------------------------- version checks
 @dataclass(frozen=True)
 class VersionSource:
+    """Where the project sets its version, in words for the user, with the file and line when known."""
+
     text: str  #: where the version is defined, for a beginner
     path: str | None = None
     line: int | None = None
 
 
 def version_source(project: Project) -> VersionSource:
+    """Where the project's version comes from (``[project] version``, a ``__version__``, git tags, a file),
+    for messages that ask the user to change it."""
     meta = project.metadata
     text = project.read_text("pyproject.toml") or ""
     if isinstance(meta.get("version"), str):
@@ -299,6 +312,8 @@ def _versions_in(body: str, ctype: str) -> set[str]:
 
 
 def already_there(target: Target, release: Release, where: VersionSource) -> CommandFailed:
+    """The error for a version the index already holds: it cannot be replaced, so the user bumps it where
+    ``where`` says."""
     return CommandFailed(
         f"{release.name} {release.version} is already on {target.label}. An index never lets you replace "
         "a version (people may already depend on exactly those files), so this upload would be refused.",
@@ -312,6 +327,8 @@ def already_there(target: Target, release: Release, where: VersionSource) -> Com
 # ---------------------------------------------------------------------------------------- upload
 @dataclass(frozen=True)
 class Uploaded:
+    """What an upload sent, and the project's page on the index when known."""
+
     files: tuple[Path, ...]
     url: str | None  #: the project's page, when known
 

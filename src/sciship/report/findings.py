@@ -21,6 +21,8 @@ _SEVERITY_COLOUR = {"blocker": "red", "important": "yellow", "polish": "cyan"}
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, object]:
+    """Counts of the findings: checks, passed, failed (in all and per severity), skipped, fixable, and failed
+    ones that need the author."""
     status = Counter(f.status for f in findings)
     failed = Counter(f.severity for f in findings if f.status == "failed")
     return {
@@ -61,6 +63,11 @@ def render_terminal(
     verbose: bool = False,
     style: Style | None = None,
 ) -> str:
+    """The terminal report of ``sciship check``: failures by severity with why and fix, unreadable files,
+    passed and skipped checks (with ``verbose``), the summary and the next step.
+
+    Without ``style`` the text has no colour.
+    """
     st = style or Style(colour=False)
     out: list[str] = [st(f"sciship check  {root}", "bold"), ""]
     for severity in SEVERITIES:
@@ -96,6 +103,7 @@ def render_terminal(
 
 
 def summary_line(findings: Sequence[Finding], st: Style) -> str:
+    """One line such as ``Summary: 2 important failed (30 passed, 4 skipped, 36 checks).``"""
     s = summary(findings)
     by = s["failed_by_severity"]
     if not isinstance(by, dict):  # pragma: no cover - summary() always returns a dict here
@@ -132,6 +140,8 @@ def _terminal_finding(f: Finding, st: Style, colour: str) -> list[str]:
 
 
 def render_json(findings: Sequence[Finding], *, root: str, problems: Sequence[Problem] = ()) -> str:
+    """The findings as JSON (``schema`` 1): every finding, the unreadable files, and the summary with the next
+    step."""
     data = {
         "schema": SCHEMA,
         "root": root,
@@ -145,6 +155,8 @@ def render_json(findings: Sequence[Finding], *, root: str, problems: Sequence[Pr
 
 
 def render_markdown(findings: Sequence[Finding], *, root: str, problems: Sequence[Problem] = ()) -> str:
+    """The findings as Markdown: failures by severity as a task list with why and fix, unreadable files,
+    passed checks in a collapsed block, and the next step."""
     s = summary(findings)
     out = [f"## sciship check: `{root}`", ""]
     out.append(

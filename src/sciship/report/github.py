@@ -37,6 +37,8 @@ def escape_property(text: str) -> str:
 
 
 def command(level: str, message: str, **props: str | int | None) -> str:
+    """One workflow command, ``::level key=value,...::message``, with the message and properties escaped and
+    empty properties left out."""
     given = [f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None and v != ""]
     head = f"::{level}" + (" " + ",".join(given) if given else "")
     return f"{head}::{escape_data(message)}"
@@ -52,6 +54,8 @@ def repo_path(root: str | Path, path: str) -> str:
 
 
 def render_github(findings: Sequence[Finding], *, root: str, problems: Sequence[Problem] = ()) -> str:
+    """One workflow command per failed finding (worst first) and per unreadable file, then the summary and the
+    next step."""
     failed = sorted((f for f in findings if f.status == "failed"), key=lambda f: SEVERITY_RANK[f.severity])
     out: list[str] = []
     for f in failed:

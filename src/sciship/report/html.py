@@ -81,6 +81,9 @@ Cell: TypeAlias = "str | int | float | Badge | Code | Figure | None"
 
 @dataclass(frozen=True)
 class Table:
+    """A table: a header of ``columns`` and one row of cells each, optionally filterable and with an anchor
+    per row."""
+
     columns: Sequence[str]
     rows: Sequence[Sequence[Cell]]
     caption: str | None = None
@@ -162,6 +165,9 @@ class Stat:
 
 @dataclass(frozen=True)
 class Page:
+    """A whole HTML report: heading, headline, summary numbers, next step, sections and footer facts;
+    :func:`render` turns it into HTML."""
+
     title: str  #: what the report is, e.g. ``sciship check``
     project: str  #: the project's name (footer and heading)
     headline: str  #: one sentence: the state of things
@@ -197,6 +203,8 @@ def inline(text: object) -> str:
 
 
 def slug(text: str) -> str:
+    """``text`` in lower case with each run of characters other than a-z and 0-9 turned into ``-``, for an
+    HTML id (``section`` when nothing is left)."""
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return s or "section"
 

@@ -100,6 +100,8 @@ def findings_sections(findings: Sequence[Finding], problems: Sequence[Problem] =
 
 
 def findings_stats(findings: Sequence[Finding]) -> list[h.Stat]:
+    """The numbers of a check report's summary box: failures per severity, passed, skipped and, when there are
+    any, fixable."""
     s = summary(findings)
     by = s["failed_by_severity"]
     assert isinstance(by, dict)  # noqa: S101 - summary() always returns a dict here
@@ -116,6 +118,7 @@ def findings_stats(findings: Sequence[Finding]) -> list[h.Stat]:
 
 
 def findings_headline(findings: Sequence[Finding]) -> str:
+    """One sentence on the findings, such as ``3 of 40 checks failed: 1 blocker, 2 important.``"""
     s = summary(findings)
     by = s["failed_by_severity"]
     assert isinstance(by, dict)  # noqa: S101
@@ -133,6 +136,7 @@ def findings_headline(findings: Sequence[Finding]) -> str:
 def check_page(
     findings: Sequence[Finding], *, project: str, root: str, problems: Sequence[Problem] = ()
 ) -> h.Page:
+    """The HTML page of ``sciship check``: headline, summary numbers, next step and the findings' sections."""
     return h.Page(
         title="sciship check",
         project=project,
@@ -147,6 +151,7 @@ def check_page(
 def render_check(
     findings: Sequence[Finding], *, project: str, root: str, problems: Sequence[Problem] = ()
 ) -> str:
+    """The HTML page of ``sciship check`` as one string (``--format html``)."""
     return h.render(check_page(findings, project=project, root=root, problems=problems))
 
 
@@ -183,6 +188,8 @@ def _short(location: str) -> str:
 
 
 def deps_page(report: DepsReport, *, project: str, root: str, next_step: str | None = None) -> h.Page:
+    """The HTML page of ``sciship deps``: the distributions with their verdicts, notes, the Python version,
+    imports several distributions provide, and unreadable files."""
     deps = report.dependencies
     counts: dict[str, int] = {}
     for v in deps:

@@ -48,6 +48,8 @@ def should_show(stream: Any, *, quiet: bool = False) -> bool:
 
 
 def format_seconds(seconds: float) -> str:
+    """A duration for the progress line: ``4.2s`` under 10 seconds, ``42s`` under a minute, ``2:05`` from a
+    minute on."""
     s = int(seconds)
     return f"{s // 60}:{s % 60:02d}" if s >= 60 else f"{seconds:.1f}s" if seconds < 10 else f"{s}s"
 

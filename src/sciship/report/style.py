@@ -21,6 +21,8 @@ _CODES = {
 
 
 def use_colour(stream: TextIO) -> bool:
+    """Whether to colour text written to ``stream``: never with NO_COLOR, always with FORCE_COLOR, else only
+    on a terminal whose TERM is not ``dumb``."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -29,6 +31,9 @@ def use_colour(stream: TextIO) -> bool:
 
 
 class Style:
+    """Terminal text styling: calling it wraps text in colour and bold codes when ``colour`` is on;
+    :meth:`wrap` fills text to ``width`` columns."""
+
     def __init__(self, colour: bool, width: int | None = None) -> None:
         self.colour = colour
         self.width = width or min(100, max(60, shutil.get_terminal_size((88, 24)).columns))

@@ -91,6 +91,8 @@ def _open(width: float, height: float, title: str, desc: str) -> str:
 
 @dataclass(frozen=True)
 class Part:
+    """One part of a :func:`stacked_bar`: a label, a count and a status (a key of :data:`STATUS`)."""
+
     label: str
     count: float
     status: str  #: a key of :data:`STATUS`
@@ -123,6 +125,8 @@ def stacked_bar(parts: Sequence[Part], *, title: str, width: float = 560) -> str
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a :func:`bar_chart`: a label, a value from 0 to 1, a note written after it and a status."""
+
     label: str
     value: float  #: 0..1
     note: str = ""  #: written after the value, e.g. "12 of 15"
@@ -238,6 +242,8 @@ def cell_strip(
 
 @dataclass(frozen=True)
 class Stage:
+    """One segment of a :func:`stage_bar`: a stage, the days spent in it and the days it should take."""
+
     name: str
     days: float
     limit: float | None = None  #: how long this stage should take, in days

@@ -44,6 +44,9 @@ GENERATOR = "made by sciship"
 
 @dataclass
 class Node:
+    """A node of the graph (a script, a notebook or a file), drawn in the shape of its ``kind``, with an
+    optional mark, link and tooltip."""
+
     id: str
     label: str
     kind: NodeKind
@@ -54,6 +57,8 @@ class Node:
 
 @dataclass
 class Edge:
+    """An arrow from the node ``source`` to the node ``target`` (dashed when ``optional``)."""
+
     source: str
     target: str
     optional: bool = False  #: a read that need not find its file (drawn dashed)
@@ -61,6 +66,8 @@ class Edge:
 
 @dataclass
 class Graph:
+    """A titled directed graph: nodes by id and the edges between them."""
+
     title: str
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
@@ -83,6 +90,8 @@ class Graph:
 # ---------------------------------------------------------------------- layout
 @dataclass(frozen=True)
 class Placed:
+    """A node's box in a :class:`Layout`: its top-left corner, width and height."""
+
     id: str
     x: float
     y: float
@@ -92,6 +101,9 @@ class Placed:
 
 @dataclass(frozen=True)
 class Layout:
+    """Where :func:`layout` put things: the picture's size, each node's box and each edge's route as a list of
+    points."""
+
     width: float
     height: float
     nodes: dict[str, Placed]
@@ -113,6 +125,8 @@ def _width(node: Node) -> float:
 
 
 def layout(graph: Graph) -> Layout:
+    """Lay ``graph`` out left to right in layers, as the module docstring describes: a box for every node and
+    a route for every edge."""
     ids = list(graph.nodes)
     succ: dict[str, list[str]] = defaultdict(list)
     pred: dict[str, list[str]] = defaultdict(list)

@@ -53,6 +53,8 @@ def step_anchors(paths: Iterable[str]) -> dict[str, str]:
 
 
 def file_kind(path: str, *, written: bool, read: bool, missing: bool) -> NodeKind:
+    """How to draw a data file: missing or input when no step writes it, intermediate when a step reads it
+    too, else a figure, table or other output by its extension."""
     if not written:
         return "missing" if missing else "input"
     if read:
