@@ -188,3 +188,22 @@ def test_requirements_take_installed_versions_as_floors(tmp_path: Path) -> None:
     lines = share.build.requirements(Project.load(root))[0]
     assert f"pyyaml>={version('pyyaml')}" in lines  # installed here: its version is the floor
     assert "pandas" in lines  # not installed here: no floor
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("50MB", 50_000_000),
+        ("500kB", 500_000),
+        ("2GB", 2_000_000_000),
+        ("1.5 mb", 1_500_000),
+        ("123", 123),
+        ("1KiB", 1024),
+        ("50MiB", 50 * 1024**2),
+        ("2GiB", 2 * 1024**3),
+    ],
+)
+def test_sizes_count_in_thousands_or_in_1024s(text: str, size: int) -> None:
+    from sciship.commands.share import parse_size
+
+    assert parse_size(text) == size

@@ -75,7 +75,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def parse_size(text: str) -> int:
     """The number of bytes in a size such as ``500kB``, ``50MB`` or ``2GB`` (k, M, G and T count in
-    thousands); :class:`InputError` for anything else."""
+    thousands; ``KiB``, ``MiB``, ``GiB`` and ``TiB`` in 1024s); :class:`InputError` for anything else."""
     from sciship._errors import InputError
 
     m = _SIZE.match(text)
@@ -83,8 +83,10 @@ def parse_size(text: str) -> int:
         raise InputError(
             f"`{text}` is not a size.", hint="Write a number with an optional unit: `500kB`, `50MB`, `2GB`."
         )
-    unit = (m.group(2) or "").lower().rstrip("b").rstrip("i")
-    return int(float(m.group(1)) * _UNITS.get(unit, 1))
+    unit = (m.group(2) or "").lower().rstrip("b")
+    if unit.endswith("i") and len(unit) == 2:  # KiB, MiB, ...: powers of 1024
+        return int(float(m.group(1)) * 1024 ** ("kmgt".index(unit[0]) + 1))
+    return int(float(m.group(1)) * _UNITS.get(unit.rstrip("i"), 1))
 
 
 def run(args: argparse.Namespace, ui: UI) -> int:
