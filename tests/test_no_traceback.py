@@ -12,11 +12,12 @@ commands run through ``setpriv`` without the two capabilities that let root igno
 (``CAP_DAC_OVERRIDE``, ``CAP_DAC_READ_SEARCH``), so a mode-000 file or folder is as unreadable to them as
 to any user. The named pipe, the dangling link and the link loop are unreadable for root too.
 
-Commands still being built join :data:`COMMANDS` with one line each (``audit``).
+``audit`` runs once over all of them together (it takes many folders), which is how people use it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -362,3 +363,45 @@ def _restore_permissions(root: Path) -> None:
             path.chmod(0o644)
     if (root / "pyproject.toml").is_file():
         (root / "pyproject.toml").chmod(0o644)
+
+
+def test_audit_answers_in_plain_words_over_every_project(tmp_path: Path) -> None:
+    """One audit over every fixture and broken project: a row or a plain error for each, no traceback."""
+    roots: list[Path] = []
+    permissions = False
+    for name in _fixtures():
+        root = tmp_path / f"fixture-{name}"
+        shutil.copytree(PROJECTS / name, root, symlinks=True)
+        roots.append(root)
+    for name, case in BROKEN.items():
+        root = tmp_path / name
+        root.mkdir()
+        case.make(root)
+        roots.append(root)
+        permissions = permissions or case.permissions
+    prefix = _drop_file_permission_override() if permissions else []
+    out = tmp_path / "audit.jsonl"
+    try:
+        proc = subprocess.run(
+            [*(prefix or []), sys.executable, "-m", "sciship", "audit", "--jobs", "2", "--output", str(out),
+             *map(str, roots)],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            env={**os.environ, "NO_COLOR": "1"},
+            check=False,
+        )
+    finally:
+        for root in roots:
+            _restore_permissions(root)
+    output = proc.stdout + proc.stderr
+    for words in NEVER:
+        assert words not in output, output[-3000:]
+    assert proc.returncode in {0, 1, 2}, output[-3000:]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    seen = {row["repository"] for row in rows}
+    for root in roots:
+        assert any(root.name in repo for repo in seen), (root.name, sorted(seen)[:5])
+    for row in rows:
+        if row["code"] == "ERROR":  # a repository sciship could not review says why, in plain words
+            assert not any(words in row["message"] for words in NEVER), row
