@@ -40,6 +40,10 @@ def clone_path(cache: Path, url: str) -> Path:
 
 
 def git_env() -> dict[str, str]:
+    """The environment for sciship's git commands: git never asks for a password and skips LFS downloads.
+
+    Only the safe transports are allowed, messages are in English (``LC_ALL=C``) and ssh runs in batch mode.
+    """
     env = {
         **os.environ,
         "GIT_TERMINAL_PROMPT": "0",

@@ -49,6 +49,7 @@ class Executor(Protocol):
 
 
 def default_jobs() -> int:
+    """How many worker processes to start without ``--jobs``: the processors this process may use."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

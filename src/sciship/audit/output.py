@@ -27,6 +27,11 @@ _PYARROW_HINT = 'Install it with `pip install "sciship[audit]"`, or write `.csv`
 
 
 class OutputFile:
+    """The files one audit writes for the output name ``path``: the table, its summary and the journal.
+
+    The format follows the suffix of ``path``; an unknown suffix is an :class:`InputError`.
+    """
+
     def __init__(self, path: Path) -> None:
         fmt = SUFFIXES.get(path.suffix.lower())
         if fmt is None:
@@ -94,6 +99,7 @@ def require_pyarrow() -> None:
 
 # ---------------------------------------------------------------------- journal
 def journal_line(repository: str, commit: str | None, rows: Iterable[Row]) -> str:
+    """The journal line for one reviewed repository: its commit and its rows, as one JSON object."""
     record = {"repository": repository, "commit": commit, "rows": [r.to_dict() for r in rows]}
     return json.dumps(record, ensure_ascii=False) + "\n"
 
@@ -116,6 +122,7 @@ def read_journal(path: Path) -> dict[str, tuple[Row, ...]]:
 
 # ---------------------------------------------------------------------- tables
 def read_rows(path: Path, fmt: Format) -> list[Row]:
+    """The rows of a table written earlier in ``fmt``; a file that cannot be read is an InputError."""
     try:
         if fmt == "parquet":
             import pyarrow.parquet as pq
@@ -133,6 +140,7 @@ def read_rows(path: Path, fmt: Format) -> list[Row]:
 
 
 def write_rows(path: Path, fmt: Format, rows: Sequence[Row]) -> None:
+    """Write ``rows`` to ``path`` in ``fmt`` (``COLUMNS`` in that order), replacing the file atomically."""
     dicts = [r.to_dict() for r in rows]
     if fmt == "parquet":
         import pyarrow as pa
@@ -147,6 +155,7 @@ def write_rows(path: Path, fmt: Format, rows: Sequence[Row]) -> None:
 
 
 def write_summary(path: Path, fmt: Format, summary: Sequence[CheckSummary]) -> None:
+    """Write the per-check summary to ``path`` in ``fmt``, replacing the file atomically."""
     dicts = [s.to_dict() for s in summary]
     if fmt == "parquet":
         import pyarrow as pa

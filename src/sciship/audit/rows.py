@@ -33,6 +33,8 @@ CHECK_STATUSES = ("passed", "failed", "skipped")
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One row of the audit table: a check result, an unreadable file, an error or a dependency."""
+
     repository: str
     commit: str | None
     code: str
@@ -91,10 +93,12 @@ def sort_rows(rows: Iterable[Row]) -> list[Row]:
 
 
 def error_row(repository: str, message: str, commit: str | None = None) -> Row:
+    """The one ``ERROR`` row of a repository that could not be reviewed, with ``message`` saying why."""
     return Row(repository, commit, ERROR, AUDIT_FAMILY, None, "error", message, None, None)
 
 
 def is_error(rows: Iterable[Row]) -> bool:
+    """Whether ``rows`` include an ``ERROR`` row, i.e. the repository could not be reviewed."""
     return any(r.code == ERROR and r.family == AUDIT_FAMILY for r in rows)
 
 
@@ -129,6 +133,8 @@ class CheckSummary:
 
 @dataclass(frozen=True)
 class DependencySummary:
+    """One distribution across all repositories: in how many it appears, and how often with each verdict."""
+
     distribution: str
     repositories: int
     statuses: dict[str, int]
@@ -139,6 +145,8 @@ class DependencySummary:
 
 @dataclass(frozen=True)
 class Summary:
+    """The whole audit in numbers: repositories reviewed, those that could not be, and each check's counts."""
+
     repositories: int  #: repositories in the table
     reviewed: int  #: of which reviewed (the rest could not be: see ``errors``)
     errors: tuple[tuple[str, str], ...]  #: (repository, message)

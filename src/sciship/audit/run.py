@@ -27,6 +27,8 @@ class Progress(Protocol):
 
 @dataclass
 class Report:
+    """What one audit run did: all rows of the table (earlier ones included), their summary and counts."""
+
     rows: list[Row]
     summary: Summary
     total: int  #: repositories named this run

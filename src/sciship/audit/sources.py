@@ -39,6 +39,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Sources:
+    """The repositories the SOURCE arguments name, in order and each once, and the entries left out."""
+
     targets: tuple[Target, ...]
     notes: tuple[str, ...] = ()  #: entries left out, with the reason (shown to the user)
 

@@ -36,6 +36,8 @@ Outcome = Literal["reviewed", "unchanged", "error"]
 
 @dataclass(frozen=True)
 class Task:
+    """The work for one worker: review one repository, with the options of the run."""
+
     target: Target
     cache: str | None = None  #: folder for clones; None: the worker's own user cache
     deps: bool = False
@@ -46,6 +48,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Result:
+    """What one task gives back: the repository's rows, whether it was reviewed, and what it cost."""
+
     repository: str
     commit: str | None
     outcome: Outcome

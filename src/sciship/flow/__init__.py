@@ -68,6 +68,8 @@ class PathUse:
 
 @dataclass(frozen=True)
 class Step:
+    """One script or notebook of the folder: the files it reads and writes, and its place in the run order."""
+
     path: str
     kind: StepKind
     order: int  #: 1-based position in the run order
@@ -79,6 +81,8 @@ class Step:
 
 @dataclass(frozen=True)
 class FlowProblem:
+    """One problem with the data flow (an ``SHR1xx`` code), with the file and place it is about."""
+
     code: str  #: one of :data:`PROBLEM_CODES`
     message: str  #: plain words, for a first-year PhD student
     path: str
@@ -88,6 +92,8 @@ class FlowProblem:
 
 @dataclass(frozen=True)
 class Flow:
+    """The data flow of a folder: its steps in run order, the files they read and write, and the problems."""
+
     steps: tuple[Step, ...] = ()
     inputs: tuple[str, ...] = ()  #: files read and never written (in the folder or missing)
     outputs: tuple[str, ...] = ()  #: files written by some step

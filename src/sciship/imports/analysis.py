@@ -165,6 +165,8 @@ class DependencyVerdict:
 
 @dataclass(frozen=True)
 class RequiresPython:
+    """The declared ``requires-python`` next to the oldest Python the code needs, and what needs it."""
+
     declared: str | None
     detected_minimum: str | None
     declared_minimum: str | None = None
@@ -175,6 +177,8 @@ class RequiresPython:
 
 @dataclass(frozen=True)
 class DepsReport:
+    """The dependency analysis of one project: a verdict per distribution, Python versions and problems."""
+
     dependencies: list[DependencyVerdict]
     requires_python: RequiresPython
     problems: list[Problem]

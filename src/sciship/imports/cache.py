@@ -37,6 +37,11 @@ def cache_dir() -> Path:
 
 
 class ScanCache:
+    """The scan results of one project folder, kept between runs in a JSON file in the user's cache folder.
+
+    ``get`` and ``put`` work in memory; ``save`` writes back (atomically) only what this run used.
+    """
+
     def __init__(self, root: str = "", path: Path | None = None) -> None:
         import hashlib
 

@@ -70,6 +70,8 @@ DUMP_SIZE = 40
 
 @dataclass(frozen=True)
 class Declaration:
+    """One declared requirement: the distribution it names, where it is written and what kind it is."""
+
     name: str  #: PEP 503 normalised distribution name
     location: str
     kind: Kind
@@ -81,6 +83,8 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Declared:
+    """Everything a project declares it needs, the problems met reading it, and its own name."""
+
     items: tuple[Declaration, ...]
     problems: tuple[Problem, ...]
     requires_python: str | None
@@ -91,6 +95,10 @@ class Declared:
 
 
 def collect(project: Project) -> Declared:
+    """Every dependency ``project`` declares, from all the files that can declare one.
+
+    The project's own name is left out; what sciship cannot read becomes a problem, not an exception.
+    """
     items: list[Declaration] = []
     problems: list[Problem] = []
     data = project.pyproject or {}

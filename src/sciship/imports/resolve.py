@@ -118,6 +118,8 @@ def _plugin_data() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 @dataclass(frozen=True)
 class Alias:
+    """A declared name that is not the distribution's real name (``sklearn``), with what it gives on PyPI."""
+
     write: str  #: the real distribution name (normalised)
     pypi: str  #: what the alias is on PyPI ("missing": nothing of that name)
     installs: bool = False  #: ``pip install <alias>`` gives users the real package today

@@ -137,6 +137,7 @@ BACKENDS: tuple[Backend, ...] = (
 
 
 def backend_named(name: str) -> Backend | None:
+    """The backend whose requirement name is ``name`` (``flit_core`` finds ``flit-core``), or None."""
     wanted = _canonical(name)
     return next((b for b in BACKENDS if b.name == wanted), None)
 
@@ -209,6 +210,8 @@ class Requirement:
 
 @dataclass(frozen=True)
 class Violation:
+    """One thing pyproject.toml asks of its build backend that the backend refuses, in plain words."""
+
     rule: Rule
     message: str  #: what the backend would refuse, in plain words
     backend: str | None = None

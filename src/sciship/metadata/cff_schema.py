@@ -73,6 +73,7 @@ class CffError:
 
 
 def schema() -> dict[str, Any]:
+    """The CFF 1.2.0 JSON schema that ships inside sciship, read on first use and kept."""
     if not _SCHEMA:
         text = (resources.files("sciship.metadata") / "data" / "cff-1.2.0.schema.json").read_text(
             encoding="utf-8"

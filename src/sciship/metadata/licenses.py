@@ -46,10 +46,12 @@ def known_licenses() -> dict[str, dict[str, Any]]:
 
 
 def osi_approved() -> frozenset[str]:
+    """``osi.json``: the SPDX ids of the OSI-approved licenses."""
     return frozenset(_json("osi.json"))
 
 
 def classifier_to_spdx() -> dict[str, str]:
+    """``classifier_to_spdx.json``: a ``License ::`` classifier -> the one SPDX id it names."""
     return _json("classifier_to_spdx.json")  # type: ignore[no-any-return]
 
 
@@ -59,6 +61,7 @@ def spdx_ids() -> list[str]:
 
 
 def collapse(text: str) -> str:
+    """``text`` in lower case with every run of whitespace made one space, to compare license texts."""
     return " ".join(text.split()).lower()
 
 

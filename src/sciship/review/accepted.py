@@ -33,6 +33,8 @@ _MD_BADGE_LINE = re.compile(r"^\s*(?:\[!\[|!\[|<a\s[^>]*>\s*<img\s)")
 
 @dataclass(frozen=True)
 class Acceptance:
+    """What recording pyOpenSci's acceptance would change (``plan``), with the review's address and DOI."""
+
     plan: Plan
     review_url: str
     doi: str | None
@@ -45,10 +47,15 @@ def bare_doi(text: str) -> str | None:
 
 
 def badge_markdown(url: str) -> str:
+    """The pyOpenSci peer-reviewed badge as a Markdown image that links to the review at ``url``."""
     return f"[![{BADGE_ALT}]({BADGE_IMAGE})]({url})"
 
 
 def plan_acceptance(project: Project, issue: IssueRef, doi: str | None) -> Acceptance:
+    """The plan that records the acceptance: README badge, ``doi`` in the metadata files, a changelog line.
+
+    Nothing is written until the plan is applied; what sciship left alone is in the plan's notes.
+    """
     plan = Plan(project.root)
     url = issue.html_url
     _readme_badge(project, plan, url)

@@ -58,6 +58,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Item:
+    """One line of the readiness checklist: what it asks, whether it is met, on what basis, with evidence."""
+
     key: str
     title: str  #: what "met" means, in sciship's words
     group: Group
@@ -84,6 +86,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Readiness:
+    """A project's readiness for pyOpenSci review: the checklist's items in order, and the findings."""
+
     root: str
     items: tuple[Item, ...]
     findings: tuple[Finding, ...] = field(repr=False, default=())
@@ -869,4 +873,5 @@ def summary_lines(readiness: Readiness) -> list[str]:
 
 
 def findings_by_code(findings: Iterable[Finding]) -> Mapping[str, Finding]:
+    """Each finding by its check code (of two with the same code, the later one)."""
     return {f.code: f for f in findings}

@@ -33,12 +33,14 @@ class Place:
 
 
 def metadata(project: Project) -> Metadata:
+    """The project's metadata, every source combined (packaging metadata first), read once per snapshot."""
     from sciship.metadata.model import load
 
     return project.memo("review:combined", lambda: load(project).combined())  # type: ignore[no-any-return]
 
 
 def where(meta: Metadata, field: str) -> tuple[str | None, int | None]:
+    """The file and line ``meta`` read ``field`` from; (None, None) when it does not know."""
     source = meta.source(field)
     return (source.path, source.line) if source else (None, None)
 
@@ -123,6 +125,7 @@ def version_tag(project: Project, version: str | None) -> str | None:
 
 
 def latest_version_tag(project: Project) -> str | None:
+    """The newest git tag that looks like a version (``v1.2``, ``1.2.0``), or None."""
     return next((t for t in git_tags(project) if re.match(r"^[vV]?\d+(\.\d+)*", t)), None)
 
 
@@ -144,6 +147,7 @@ def submitted_version(project: Project) -> Place | None:
 
 
 def git_remote(project: Project) -> str | None:
+    """The web address of the ``origin`` remote on a known code host (GitHub, GitLab, ...), or None."""
     from sciship.metadata.model import _GIT_REMOTE
 
     m = _GIT_REMOTE.match(project.git_config("remote.origin.url") or "")
@@ -151,6 +155,8 @@ def git_remote(project: Project) -> str | None:
 
 
 def same_repository(a: str, b: str) -> bool:
+    """Whether two repository addresses are the same (case, ``http(s)://``, ``www.``, ``.git`` ignored)."""
+
     def norm(url: str) -> str:
         url = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
         return re.sub(r"(\.git)?/*$", "", url)
@@ -212,6 +218,10 @@ def submitting_author(project: Project) -> Person | None:
 
 
 def maintainers(project: Project) -> tuple[Person, ...]:
+    """The people who maintain the project (else its authors), with handles and ORCIDs from every source.
+
+    Teams are left out unless there is nobody else.
+    """
     return tuple(p for p in _people(project) if not p.is_organisation) or _people(project)
 
 
@@ -333,6 +343,7 @@ def install_by_name(project: Project, names: tuple[str, ...]) -> Place | None:
 
 
 def name_variants(name: str | None) -> tuple[str, ...]:
+    """``name`` as written and in its ``-``, ``_`` and ``.`` spellings (lower case), each once."""
     if not name:
         return ()
     base = re.sub(r"[-_.]+", "-", name.lower())
@@ -434,14 +445,20 @@ def _find(project: Project, tools: re.Pattern[str], table: re.Pattern[str]) -> P
 
 
 def linting(project: Project) -> Place | None:
+    """Where the project configures or runs a linter (ruff, flake8, pylint, black, ...), or None."""
     return _find(project, _LINTERS, _LINT_TABLE)
 
 
 def type_checking(project: Project) -> Place | None:
+    """Where the project configures or runs a type checker (mypy, pyright, ...), or None."""
     return _find(project, _TYPE_CHECKERS, _TYPE_TABLE)
 
 
 def modern_tooling(project: Project) -> Place | None:
+    """Where the project uses a modern packaging tool (uv, Hatch, PDM, pixi, Poetry, Flit), or None.
+
+    A lock file, a ``[tool.*]`` table, a modern build backend or a workflow step counts.
+    """
     for name, tool in _TOOLS.items():
         if project.has(name):
             return Place(tool, name)

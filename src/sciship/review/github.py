@@ -40,6 +40,8 @@ class GitHubError(SciShipError):
 
 @dataclass(frozen=True)
 class Answer:
+    """One answer of the GitHub API (or the kept copy of one): status, decoded JSON and headers."""
+
     status: int
     data: Any
     headers: Mapping[str, str]  #: lower-case names
@@ -345,6 +347,8 @@ def _rate_limit_hint(authenticated: bool) -> str:
 # ---------------------------------------------------------------------- issue references
 @dataclass(frozen=True)
 class IssueRef:
+    """One GitHub issue: its repository (``OWNER/REPO``) and number."""
+
     repo: str  #: ``OWNER/REPO``
     number: int
 

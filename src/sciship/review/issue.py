@@ -156,6 +156,7 @@ class Header:
 
 
 def normalise_key(key: str) -> str:
+    """A header key in pyosMeta's form: lower case, spaces as ``_`` (``Package Name`` -> ``package_name``)."""
     return re.sub(r"\s+", "_", key.strip().lower())
 
 
@@ -217,6 +218,7 @@ _VERSION = re.compile(r"^v?\d+(?:[.\w+!-]*\w)?")
 
 
 def is_unknown(value: str | None) -> bool:
+    """Whether a header value says nothing yet: missing, ``TBD``, ``n/a`` and such, or the template's text."""
     if value is None:
         return True
     v = value.strip().strip("*_`").strip()
@@ -224,6 +226,7 @@ def is_unknown(value: str | None) -> bool:
 
 
 def clean_text(value: str) -> str:
+    """``value`` stripped, without the bold, italic or code marks that wrap all of it."""
     v = value.strip()
     for mark in ("**", "__", "`", "*"):
         if len(v) > 2 * len(mark) and v.startswith(mark) and v.endswith(mark):
@@ -357,6 +360,7 @@ _CATEGORY_PREFIXES = (
 
 
 def category_slug(label: str) -> str:
+    """pyosMeta's category slug for a box's label: ``Data visualization`` -> ``data-visualization``."""
     text = re.sub(r"\[\^?\d+\]|\*|\\", "", label).split(":", 1)[0]
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     for prefix, canonical in _CATEGORY_PREFIXES:

@@ -28,6 +28,10 @@ _MARK = {"met": ("ok", "green"), "not met": ("x", "red"), "for a person": ("?", 
 
 # ---------------------------------------------------------------------- readiness
 def readiness_terminal(r: Readiness, *, style: Style | None = None, verbose: bool = False) -> str:
+    """The readiness checklist for a terminal: the items by group, the summary, what blocks, the next step.
+
+    ``verbose`` lists every piece of evidence, passed checks included.
+    """
     st = style or Style(colour=False)
     out = [st(f"sciship review check  {r.root}", "bold"), ""]
     for group, heading in _GROUPS:
@@ -111,6 +115,7 @@ def _evidence_text(e: Evidence) -> str:
 
 
 def readiness_markdown(r: Readiness) -> str:
+    """The readiness checklist as Markdown: a task list per group, evidence and to-dos, then the summary."""
     from sciship.review.checklist import summary_lines
 
     out = [f"## Ready for pyOpenSci review? `{r.root}`", ""]
@@ -136,6 +141,7 @@ def readiness_markdown(r: Readiness) -> str:
 
 
 def readiness_json(r: Readiness) -> str:
+    """The readiness as JSON (``schema`` 1): every item, what blocks, the counts and the checks' summary."""
     from sciship.report.findings import summary
 
     data = {
@@ -158,6 +164,7 @@ def _people(people: Sequence[Any]) -> str:
 
 
 def stage_line(tracking: Tracking | None) -> str:
+    """Where a review stands, in one line: its stage, the days in it, and whether it is overdue."""
     if tracking is None or tracking.stage is None:
         if tracking is not None and tracking.closed:
             return "closed (no stage label)"
@@ -181,6 +188,7 @@ def stage_line(tracking: Tracking | None) -> str:
 
 
 def review_terminal(review: Review, tracking: Tracking | None, *, style: Style | None = None) -> str:
+    """One review for a terminal: its stage, every header field, and what could not be read as expected."""
     st = style or Style(colour=False)
     name = review.package_name or "(no package name)"
     where = f"#{review.number}, {review.state}" if review.number is not None else "from a file"
@@ -223,6 +231,7 @@ def review_terminal(review: Review, tracking: Tracking | None, *, style: Style |
 def reviews_table(
     rows: Sequence[tuple[Review, Tracking]], *, style: Style | None = None, skipped: int = 0, repo: str = ""
 ) -> str:
+    """Many reviews as a text table (stage, editor, reviewers, days, overdue) with the counts below it."""
     st = style or Style(colour=False)
     header = ("#", "package", "stage", "editor", "reviewers", "days", "overdue")
     table: list[tuple[str, ...]] = []
@@ -277,12 +286,14 @@ def _cut(text: str, width: int) -> str:
 
 
 def records(rows: Sequence[tuple[Review, Tracking | None]]) -> list[dict[str, Any]]:
+    """Each review as its pyosMeta ``packages.yml`` entry, with sciship's own keys after."""
     from sciship.review.issue import to_record
 
     return [to_record(review, tracking) for review, tracking in rows]
 
 
 def dump(data: Any, fmt: str) -> str:
+    """``data`` as indented JSON when ``fmt`` is ``json``, else as YAML."""
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     import yaml
@@ -291,4 +302,5 @@ def dump(data: Any, fmt: str) -> str:
 
 
 def now() -> datetime:
+    """The current time, in UTC."""
     return datetime.now(timezone.utc)

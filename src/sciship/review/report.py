@@ -102,6 +102,7 @@ def _numbers(items: Sequence[Item]) -> list[str]:
 
 
 def checklist_bar(r: Readiness) -> h.Figure:
+    """The checklist as one stacked bar (met, not met, for a person), with its caption and alt text."""
     from sciship.report.pictures.charts import Part, stacked_bar
 
     c = r.counts()

@@ -25,6 +25,8 @@ Party = Literal["editor-in-chief", "editor", "reviewers", "author", "JOSS", "nob
 
 @dataclass(frozen=True)
 class Stage:
+    """One step of a pyOpenSci review: its label, whom it waits on, and its published timeline if any."""
+
     key: str  #: stable identifier, e.g. ``reviewers-assigned``
     label: str  #: pyOpenSci's label for it today, e.g. ``3/reviewers-assigned``
     title: str  #: what sciship calls it
@@ -94,6 +96,7 @@ def normalise_label(name: str) -> str:
 
 
 def stage_for_label(name: str) -> Stage | None:
+    """The stage a label names (in any spelling seen over the years), or None."""
     key = _ALIASES.get(normalise_label(name))
     return BY_KEY[key] if key else None
 
@@ -142,6 +145,10 @@ def track(
     events: Sequence[Mapping[str, Any]] = (),
     now: datetime | None = None,
 ) -> Tracking:
+    """Where a review with ``labels`` stands at ``now``: its stage, since when, and whether it is overdue.
+
+    The stage began at the latest ``labeled`` event for it in ``events``, else when the issue was opened.
+    """
     stage = stage_of(labels)
     closed = state == "closed"
     now = now or datetime.now(timezone.utc)

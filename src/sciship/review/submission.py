@@ -93,6 +93,8 @@ YOURS = "<!-- sciship leaves this box to you: only you can make this commitment.
 
 @dataclass(frozen=True)
 class Who:
+    """A person in the submission's header: a name and a GitHub handle, either of which may be unknown."""
+
     name: str | None
     handle: str | None
 
@@ -198,6 +200,8 @@ def gather(project: Project) -> Facts:
 
 @dataclass(frozen=True)
 class Submission:
+    """The issue's text, the header values sciship could not fill, and whether it is a pre-submission."""
+
     text: str
     unknown: tuple[str, ...]
     presubmission: bool

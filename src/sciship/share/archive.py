@@ -30,6 +30,8 @@ EPOCH = (1980, 1, 1, 0, 0, 0)
 
 @dataclass
 class Archive:
+    """The deposit zip: its path, the files in it in order, those left out and why, its hash once built."""
+
     path: str  #: relative to the root, ``dist/<name>-<version>-share.zip``
     entries: list[str]  #: paths in the folder, in archive order
     left_out: list[tuple[str, str]] = field(default_factory=list)  #: (path, why)
@@ -45,6 +47,7 @@ class Archive:
 
 
 def slug(text: str) -> str:
+    """``text`` safe in a file name (other characters as ``-``); ``research-code`` when nothing is left."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "research-code"
 
 

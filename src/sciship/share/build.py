@@ -30,6 +30,8 @@ SUGGESTED_DATA_LICENSE = "CC-BY-4.0"
 
 @dataclass(frozen=True)
 class Options:
+    """What the person chose for ``sciship share``: licenses, authors, ORCIDs, and the run's options."""
+
     license: str | None = None  #: the code's license (SPDX expression); never guessed
     data_license: str | None = None  #: the license of data and figures (SPDX id)
     authors: tuple[Person, ...] | None = None  #: None: the authors sciship found
@@ -57,6 +59,8 @@ class Known:
 
 @dataclass
 class ShareResult:
+    """What ``sciship share`` writes: the plan, the metadata and data flow behind it, the files, the notes."""
+
     flow: Flow
     plan: Plan
     metadata: Metadata
@@ -101,6 +105,7 @@ class ShareResult:
 
 
 def today(value: str | None = None) -> str:
+    """The ISO date to write: ``value`` if given, else the day of ``SOURCE_DATE_EPOCH``, else today (UTC)."""
     if value:
         return value
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -124,6 +129,10 @@ def check_license(value: str, what: str) -> str:
 
 
 def known(project: Project) -> Known:
+    """What the folder says already (its name, licenses and authors, and where each was read).
+
+    The code license comes from the metadata, else from the one license text sciship recognises.
+    """
     from sciship.metadata import model
     from sciship.metadata.licenses import identify, license_files
     from sciship.share import people

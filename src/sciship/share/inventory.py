@@ -24,6 +24,8 @@ EnvKind = Literal["package", "requirements", "conda", "pipenv", "none"]
 
 @dataclass(frozen=True)
 class Environment:
+    """How the folder declares what to install (``kind``), and in which file."""
+
     kind: EnvKind
     path: str | None = None  #: the file that declares it
 
@@ -52,6 +54,7 @@ def too_large(path: str, size: int, limit: int) -> bool:
 
 
 def size_of(project: Project, rel: str) -> int:
+    """The size of ``rel`` in bytes, from the snapshot when it is not on disk; 0 when it cannot be read."""
     try:
         return (project.root / rel).stat().st_size
     except OSError:
@@ -106,6 +109,7 @@ def describe(
 
 
 def sha256_of(project: Project, rel: str) -> str | None:
+    """The SHA-256 of ``rel`` (hex), read in chunks; None when it cannot be read."""
     import hashlib
 
     digest = hashlib.sha256()
@@ -146,4 +150,5 @@ def environment(project: Project) -> Environment:
 
 
 def has_code(project: Project) -> bool:
+    """Whether any file that goes in the deposit is a Python script or notebook."""
     return any(f.endswith((".py", ".ipynb")) for f in deposit_files(project))

@@ -43,10 +43,12 @@ def graph_format(path: str) -> GraphFormat | None:
 
 
 def flow_title(name: str) -> str:
+    """The title of the data flow picture of ``name``."""
     return f"Data flow of {name}"
 
 
 def flow_picture(flow: Flow, name: str, *, links: bool = False) -> Graph:
+    """The picture of ``flow``, titled for ``name``; ``links``: each step links to its HTML report row."""
     from sciship.report.pictures.flowchart import flow_graph
 
     return flow_graph(flow, title=flow_title(name), links=links)

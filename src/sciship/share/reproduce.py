@@ -106,6 +106,11 @@ def render(
     writes_requirements: bool = False,
     max_file_size: int | None = None,
 ) -> str:
+    """REPRODUCE.md: how to rerun the analysis in this folder, from what sciship read in the code.
+
+    The setup, the steps in run order with what each reads and writes, the inputs, the files left out of
+    the archive, the problems found, and the licenses.
+    """
     by_path = {f.path: f for f in files}
     title = meta.name or "this work"
     lines = [f"# Reproducing {title}", ""]

@@ -61,6 +61,7 @@ def licenses(expression: str | None) -> list[str]:
 
 
 def message(meta: Metadata) -> str:
+    """The ``message`` of CITATION.cff: how to cite, plus the data license sentence when it differs."""
     if meta.data_license and meta.data_license != meta.license:
         return f"{MESSAGE} {data_license_sentence(meta.data_license)}"
     return MESSAGE
@@ -98,6 +99,7 @@ def data(meta: Metadata, *, kind: Kind = "software", title: str | None = None) -
 
 
 def dump(value: dict[str, Any]) -> str:
+    """``value`` as YAML, keys in the order given."""
     import yaml
 
     text: str = yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
@@ -105,6 +107,7 @@ def dump(value: dict[str, Any]) -> str:
 
 
 def render(meta: Metadata, *, kind: Kind = "software", title: str | None = None) -> str:
+    """A new CITATION.cff for ``meta``: the header comment, then the data of :func:`data` as YAML."""
     return HEADER + dump(data(meta, kind=kind, title=title))
 
 

@@ -33,16 +33,19 @@ def context_document() -> dict[str, Any]:
 
 
 def spdx_url(spdx: str) -> str:
+    """The SPDX page of a license id, the form CodeMeta uses for a license."""
     return f"https://spdx.org/licenses/{spdx}"
 
 
 def license_urls(expression: str | None) -> list[str]:
+    """The SPDX page of each license id in ``expression``; empty when there is none."""
     from sciship.metadata.licenses import license_ids
 
     return [spdx_url(i) for i in license_ids(expression)] if expression else []
 
 
 def person(p: Person) -> dict[str, Any]:
+    """A CodeMeta author: a Person with given and family names, or a team's name; ORCID as ``@id``."""
     p = p.split()
     if p.is_organisation or not p.family_names:
         out: dict[str, Any] = {"@type": "Organization" if p.is_organisation else "Person", "name": p.display}
@@ -86,6 +89,10 @@ _REQUIREMENT = re.compile(
 
 
 def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None = None) -> dict[str, Any]:
+    """codemeta.json as data (CodeMeta 3.0), from ``meta``; a key it has no value for is left out.
+
+    ``requirements`` become ``softwareRequirements``; ``readme`` (a path) is linked for a GitHub repository.
+    """
     out: dict[str, Any] = {"@context": CONTEXT, "@type": "SoftwareSourceCode"}
     if meta.name:
         out["name"] = meta.name
@@ -133,10 +140,12 @@ def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None
 
 
 def dump(value: dict[str, Any]) -> str:
+    """``value`` as indented JSON text, ending in a newline."""
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def render(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None = None) -> str:
+    """A new codemeta.json for ``meta``, as text."""
     return dump(data(meta, requirements=requirements, readme=readme))
 
 

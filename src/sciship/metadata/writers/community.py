@@ -106,6 +106,7 @@ def _env() -> jinja2.Environment:
 
 
 def contributing(meta: Metadata, facts: DevFacts) -> str:
+    """CONTRIBUTING.md: how to report a bug, set up, test and propose a change (commands from ``facts``)."""
     repo = meta.repository
     return (
         _env()
@@ -140,4 +141,5 @@ def contact(meta: Metadata) -> str:
 
 
 def code_of_conduct(meta: Metadata) -> str:
+    """CODE_OF_CONDUCT.md, naming :func:`contact` as the person to write to."""
     return _env().get_template("CODE_OF_CONDUCT.md").render(contact=contact(meta))

@@ -339,6 +339,7 @@ def render(
     *,
     max_file_size: int | None = None,
 ) -> str:
+    """A new ro-crate-metadata.json for the folder, as indented JSON text (see :func:`data`)."""
     return dump(data(meta, files, steps, max_file_size=max_file_size))
 
 
@@ -366,6 +367,10 @@ def update(text: str, fresh: dict[str, Any], fields: Iterable[str] = GENERATED) 
 
 
 def set_doi(text: str, doi: str) -> str:
+    """``text`` (an existing crate) with the DOI on its root data set; unchanged when it is already there.
+
+    A deposit's DOI becomes the ``identifier``, any other DOI (a paper) a ``citation``.
+    """
     current = json.loads(text)
     for entity in current.get("@graph") or ():
         if isinstance(entity, dict) and entity.get("@id") == "./":

@@ -23,6 +23,7 @@ GENERATED = ("version", "publication_date", "creators", "license", "notes")
 
 
 def creator(p: Person) -> dict[str, str]:
+    """A Zenodo creator: ``Family, Given`` (or a team's name), with affiliation and bare ORCID when known."""
     p = p.split()
     if p.is_organisation or not p.family_names:
         out = {"name": p.display}
@@ -37,6 +38,7 @@ def creator(p: Person) -> dict[str, str]:
 
 
 def data(meta: Metadata, *, upload_type: str = "software") -> dict[str, Any]:
+    """.zenodo.json as data, in Zenodo's legacy deposit fields, from ``meta``."""
     out: dict[str, Any] = {"upload_type": upload_type, "title": meta.name or "Untitled"}
     if meta.description:
         out["description"] = meta.description
@@ -66,10 +68,12 @@ def data(meta: Metadata, *, upload_type: str = "software") -> dict[str, Any]:
 
 
 def dump(value: dict[str, Any]) -> str:
+    """``value`` as indented JSON text, ending in a newline."""
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def render(meta: Metadata) -> str:
+    """A new .zenodo.json for ``meta``, as text."""
     return dump(data(meta))
 
 
