@@ -132,6 +132,25 @@ def test_flow_problems_become_findings(code: str, status: str, where: tuple[str,
         assert (finding.path, finding.line) == where
 
 
+@pytest.mark.parametrize("code", ["SHR110", "SHR111", "SHR115"])
+def test_the_examples_of_a_package_are_polish(code: str) -> None:
+    """In a research folder the data flow is the work shared (important); next to a package it is the
+    examples' (polish): people who install the package never run them."""
+    files = {"analysis.py": "x = 1\n", "explore.ipynb": "{}"}
+    research = Project.from_files(files)
+    research.memo("flow", lambda: FLOW)
+    (finding,) = run_checks(research, select=[code], debug=True)
+    assert (finding.status, finding.severity) == ("failed", "important")
+    package = Project.from_files(
+        {**files, "pyproject.toml": GOOD_PYPROJECT, "src/example_pkg/__init__.py": ""}
+    )
+    package.memo("flow", lambda: FLOW)
+    (finding,) = run_checks(package, select=[code], debug=True)
+    assert (finding.status, finding.severity) == ("failed", "polish")
+    assert finding.to_dict()["severity"] == "polish"
+    assert "next to the package" in finding.message
+
+
 def test_a_package_without_research_content_never_traces() -> None:
     project = Project.from_files(
         {

@@ -57,6 +57,9 @@ class Fail:
     line: int | None = None
     #: the fix is a decision only the author can make (e.g. which license); ``--fix`` will not guess
     needs_author: bool = False
+    #: a lower severity than the check's for this project, when the rule in ``sciship explain severities``
+    #: says so (e.g. the data flow of a package's examples is polish, of a research folder important)
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ class Finding:
     path: str | None = None
     line: int | None = None
     needs_author: bool = False
+    #: this finding's own severity when the check lowered it for this project (see :class:`Fail`)
+    level: Severity | None = None
 
     @property
     def code(self) -> str:
@@ -119,7 +124,7 @@ class Finding:
 
     @property
     def severity(self) -> Severity:
-        return self.check.severity
+        return self.level or self.check.severity
 
     @property
     def fixable(self) -> bool:
@@ -135,7 +140,7 @@ class Finding:
         return {
             "code": c.code,
             "family": c.family,
-            "severity": c.severity,
+            "severity": self.severity,
             "status": self.status,
             "title": c.title,
             "message": self.message,
@@ -274,7 +279,9 @@ def _run_one(c: Check, project: Project, done: dict[str, Finding], *, debug: boo
         return Finding(c, "skipped", result.reason)
     if isinstance(result, Pass):
         return Finding(c, "passed", result.note, result.path)
-    return Finding(c, "failed", result.message, result.path, result.line, result.needs_author)
+    return Finding(
+        c, "failed", result.message, result.path, result.line, result.needs_author, result.severity
+    )
 
 
 def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:

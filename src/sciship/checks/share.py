@@ -84,7 +84,12 @@ def _flow_problems(project: Project, code: str) -> list[FlowProblem] | Skip:
     return [p for p in flow.problems if p.code == code]
 
 
-def _report(problems: list[FlowProblem] | Skip, what: str) -> Result:
+def _report(project: Project, problems: list[FlowProblem] | Skip, what: str) -> Result:
+    """One finding for a data-flow problem code: the first five problems, and where the first one is.
+
+    In a project that declares a package, the notebooks and scripts are its examples, benchmarks and
+    helpers: people who install the package never run them, so a problem in their data flow is polish
+    there (``sciship explain severities``); in a research folder it is what the folder is for."""
     if isinstance(problems, Skip):
         return problems
     if not problems:
@@ -92,6 +97,14 @@ def _report(problems: list[FlowProblem] | Skip, what: str) -> Result:
     first = problems[0]
     shown = "; ".join(f"`{p.path}{f':{p.line}' if p.line else ''}`: {p.message}" for p in problems[:5])
     more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+    if _declares_package(project):
+        return Fail(
+            f"{len(problems)} {what} (in the notebooks and scripts next to the package, which people who "
+            f"install the package do not run): {shown}{more}",
+            path=first.path,
+            line=first.line,
+            severity="polish",
+        )
     return Fail(f"{len(problems)} {what}: {shown}{more}", path=first.path, line=first.line)
 
 
@@ -110,7 +123,7 @@ def _report(problems: list[FlowProblem] | Skip, what: str) -> Result:
 )
 def missing_inputs(project: Project) -> Result:
     """SHR110: every file the notebooks and scripts read is in the folder or written by another step."""
-    return _report(_flow_problems(project, "SHR110"), "input(s) are missing")
+    return _report(project, _flow_problems(project, "SHR110"), "input(s) are missing")
 
 
 @check(
@@ -128,7 +141,7 @@ def missing_inputs(project: Project) -> Result:
 )
 def absolute_paths(project: Project) -> Result:
     """SHR111: notebooks and scripts use no absolute paths."""
-    return _report(_flow_problems(project, "SHR111"), "absolute path(s)")
+    return _report(project, _flow_problems(project, "SHR111"), "absolute path(s)")
 
 
 @check(
@@ -144,7 +157,7 @@ def absolute_paths(project: Project) -> Result:
 )
 def paths_leave_folder(project: Project) -> Result:
     """SHR112: notebooks and scripts read and write nothing outside the folder."""
-    return _report(_flow_problems(project, "SHR112"), "path(s) leave the folder")
+    return _report(project, _flow_problems(project, "SHR112"), "path(s) leave the folder")
 
 
 @check(
@@ -159,7 +172,7 @@ def paths_leave_folder(project: Project) -> Result:
 )
 def same_output_twice(project: Project) -> Result:
     """SHR113: no output file is written by more than one step."""
-    return _report(_flow_problems(project, "SHR113"), "file(s) written by more than one step")
+    return _report(project, _flow_problems(project, "SHR113"), "file(s) written by more than one step")
 
 
 @check(
@@ -175,7 +188,7 @@ def same_output_twice(project: Project) -> Result:
 )
 def cycles(project: Project) -> Result:
     """SHR114: no steps depend on each other in a circle."""
-    return _report(_flow_problems(project, "SHR114"), "circle(s) between steps")
+    return _report(project, _flow_problems(project, "SHR114"), "circle(s) between steps")
 
 
 @check(
@@ -191,7 +204,7 @@ def cycles(project: Project) -> Result:
 )
 def notebooks_in_order(project: Project) -> Result:
     """SHR115: in each notebook the saved execution counts increase from top to bottom."""
-    return _report(_flow_problems(project, "SHR115"), "notebook(s) were run out of order")
+    return _report(project, _flow_problems(project, "SHR115"), "notebook(s) were run out of order")
 
 
 @check(
@@ -207,7 +220,7 @@ def notebooks_in_order(project: Project) -> Result:
 )
 def notebooks_fresh(project: Project) -> Result:
     """SHR116: each notebook's saved outputs come from one run from the top, with no cell skipped."""
-    return _report(_flow_problems(project, "SHR116"), "notebook(s) have stale outputs")
+    return _report(project, _flow_problems(project, "SHR116"), "notebook(s) have stale outputs")
 
 
 # ---------------------------------------------------------------------- metadata files agree
