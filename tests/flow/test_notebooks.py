@@ -16,7 +16,8 @@ from sciship.flow._notebook import run_problems
         ([1, 2, 3], []),  # Restart & Run All
         ([None, None], []),  # never run / outputs cleared
         ([1, 3, 2], [("SHR115", 2)]),
-        ([2, 2], [("SHR115", 1)]),  # the same count twice: a copied cell
+        ([1, 2, 2], [("SHR116", 2)]),  # the same count twice: a cell copied or split after it ran
+        ([1, 2, 2, 1], [("SHR115", 3)]),  # ... but a count going down anywhere is out of order
         ([1, 2, 5], [("SHR116", 2)]),  # cells run again in between
         ([4, 5, 6], [("SHR116", 0)]),  # cells ran before the first one
         ([1, None, 2], [("SHR116", 1)]),  # a cell skipped

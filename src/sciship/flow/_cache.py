@@ -21,7 +21,7 @@ from sciship._cache import cache_dir
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 4
+_FORMAT = 6
 
 
 class FactsCache:

@@ -433,9 +433,13 @@ class _Extractor:
         self._body_index = 0
         #: ``add_argument`` options: destination -> (default value, position of the call)
         self.options: dict[str, tuple[ast.expr, Pos]] = {}
+        #: names a whole file binds once, to ``None``, ``True``, ``False`` or a number (see :func:`_flags`)
+        self.flags: _Flags = {}
 
     # -------------------------------------------------------------- pass 1: who binds what where
     def run(self) -> None:
+        if self.whole:  # a notebook is parsed cell by cell, as needed: another cell may bind the name again
+            self.flags = _flags([stmt for _cell, body in self.bodies for stmt in body])
         for n, (cell, body) in enumerate(self.bodies):
             self.cell = cell
             self.current = self.lines[n] if self.lines is not None else None
@@ -1104,7 +1108,9 @@ class _Extractor:
         defaults.update({x.arg: d for x, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None})
         p = self.pos(node)
         fn.defaults = {k: self.expr(v, self.module, p) for k, v in defaults.items()}
-        _Visitor(self, scope, fn.uses, fn.calls).body(node.body)
+        visitor = _Visitor(self, scope, fn.uses, fn.calls)
+        visitor.functions.append(id(node))
+        visitor.body(node.body)
 
     def _savefig_format(self, stmt: ast.stmt) -> None:
         if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
@@ -1144,6 +1150,7 @@ class _Visitor(ast.NodeVisitor):
         self.protected = 0
         self.guards: list[Expr] = []
         self.conds: list[Cond] = []
+        self.functions: list[int] = []  #: ids of the function nodes being visited, innermost last
 
     def _context(self) -> dict[str, Any]:
         return {"optional": self.protected > 0, "guards": tuple(self.guards), "conds": tuple(self.conds)}
@@ -1231,7 +1238,9 @@ class _Visitor(ast.NodeVisitor):
             return
         saved = self.scope
         self.scope = inner
+        self.functions.append(id(node))
         self.body(node.body)
+        self.functions.pop()
         self.scope = saved
 
     def body(self, stmts: list[ast.stmt]) -> None:
@@ -1260,6 +1269,10 @@ class _Visitor(ast.NodeVisitor):
         test = node.test
         if isinstance(test, ast.Constant) and not isinstance(test.value, str):
             self.body(node.body if test.value else node.orelse)  # `if False:` is code switched off
+            return
+        decided = _flag_test(test, self.x.flags, self.functions)
+        if decided is not None:  # `tofile = False` ... `if tofile:`: switched off the same way
+            self.body(node.body if decided else node.orelse)
             return
         yes, no = self._known(test, self.x.pos(node))
         sizes = self._push(yes)
@@ -1717,6 +1730,112 @@ def _runnable(stmt: ast.stmt) -> bool:
     if isinstance(stmt, ast.If) and not _is_main_guard(stmt):
         return any(_runnable(s) for s in [*stmt.body, *stmt.orelse])
     return True
+
+
+#: per scope (0: the module, else ``id`` of a function's node): the names bound there, and of those the
+#: switches: names bound once, by ``name = None`` (``True``, ``False``, a number)
+_Flags = dict[int, tuple[frozenset[str], dict[str, object]]]
+
+
+def _flags(stmts: list[ast.stmt]) -> _Flags:
+    """The switches of a whole file, per scope: names an author sets by editing the file (``tofile =
+    False``, ``root = None``) and the code only tests. Any other binding of the name in its scope (a
+    parameter, an import, a loop, ``del``; ``global``/``nonlocal`` anywhere) leaves it out; class bodies,
+    lambdas and comprehensions count for the scope around them (more bindings only leave more out)."""
+    out: _Flags = {}
+    declared: set[str] = set()
+
+    def scan(body: list[ast.AST], key: int, params: list[str]) -> None:
+        count: dict[str, int] = dict.fromkeys(params, 1)
+        value: dict[str, object] = {}
+
+        def bind(name: str) -> None:
+            count[name] = count.get(name, 0) + 1
+
+        stack = list(body)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                bind(node.name)
+                a = node.args
+                stack.extend(
+                    [*node.decorator_list, *a.defaults, *(d for d in a.kw_defaults if d is not None)]
+                )
+                if node.returns is not None:
+                    stack.append(node.returns)
+                names = [x.arg for x in (*a.posonlyargs, *a.args, *a.kwonlyargs)]
+                names += [x.arg for x in (a.vararg, a.kwarg) if x is not None]
+                scan(list(node.body), id(node), names)
+                continue
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                bind(node.id)
+            elif isinstance(node, ast.arg):
+                bind(node.arg)
+            elif isinstance(node, ast.alias):
+                bind((node.asname or node.name).split(".")[0])
+            elif isinstance(node, ast.ClassDef):
+                bind(node.name)
+            elif isinstance(node, ast.Global | ast.Nonlocal):
+                declared.update(node.names)
+            elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+                bind(node.name)
+            elif isinstance(node, ast.MatchMapping) and node.rest:
+                bind(node.rest)
+            elif (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Constant)
+                and (node.value.value is None or isinstance(node.value.value, bool | int | float))
+            ):
+                value[node.targets[0].id] = node.value.value
+            stack.extend(ast.iter_child_nodes(node))
+        out[key] = (frozenset(count), {n: v for n, v in value.items() if count.get(n) == 1})
+
+    scan(list(stmts), 0, [])
+    for key, (bound, flags) in out.items():  # `global x` in any function: x may change anywhere
+        out[key] = (bound, {n: v for n, v in flags.items() if n not in declared})
+    return out
+
+
+def _flag_value(name: str, flags: _Flags, functions: list[int]) -> tuple[bool, object]:
+    """(known, value) of ``name`` seen from inside ``functions`` (innermost last)."""
+    for key in (*reversed(functions), 0):
+        entry = flags.get(key)
+        if entry is None:
+            return False, None
+        bound, values = entry
+        if name in bound:
+            return (True, values[name]) if name in values else (False, None)
+    return False, None
+
+
+def _flag_test(test: ast.expr, flags: _Flags, functions: list[int]) -> bool | None:
+    """Whether ``test`` holds, when it only looks at such switches: ``if tofile:``, ``if not tofile:``,
+    ``if root is None:``, ``if mode == 2:``; None when it tests anything else."""
+    if not flags:
+        return None
+    if isinstance(test, ast.Name):
+        known, value = _flag_value(test.id, flags, functions)
+        return bool(value) if known else None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _flag_test(test.operand, flags, functions)
+        return None if inner is None else not inner
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, op, right = test.left, test.ops[0], test.comparators[0]
+        if isinstance(left, ast.Constant):
+            left, right = right, left
+        if not (isinstance(left, ast.Name) and isinstance(right, ast.Constant)):
+            return None
+        known, a = _flag_value(left.id, flags, functions)
+        b = right.value
+        if not known or not (b is None or isinstance(b, bool | int | float)):
+            return None
+        if isinstance(op, ast.Is | ast.IsNot) and (b is None or isinstance(b, bool)):
+            return (a is b) == isinstance(op, ast.Is)
+        if isinstance(op, ast.Eq | ast.NotEq):
+            return bool(a == b) == isinstance(op, ast.Eq)
+    return None
 
 
 _Known = tuple[tuple[Expr, ...], tuple[Cond, ...]]  #: (paths that exist, tests on values)

@@ -4,11 +4,12 @@ A notebook's saved outputs are trustworthy when it was run once from the top, as
 Kernel and Run All Cells" does: the execution counts of its code cells are then exactly 1, 2, 3, ... in
 the order of the cells. sciship reports:
 
-- **run out of order** (SHR115): a code cell's count is not greater than the count of the code cell
+- **run out of order** (SHR115): a code cell's count is smaller than the count of the code cell
   above it;
 - **stale outputs** (SHR116), for a notebook whose counts do increase: the counts have gaps or do not
   start at 1 (cells were run again, or run and then deleted, so what is saved is not one run from the
-  top), or a non-empty code cell was never run while cells below it were.
+  top), two cells show the same count (a cell copied or split after it ran), or a non-empty code cell
+  was never run while cells below it were.
 
 A notebook that was never run (no counts at all, as after "Clear All Outputs") has neither problem.
 """
@@ -87,7 +88,7 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
     if not ran:
         return []
     for (i, a), (j, b) in itertools.pairwise(ran):
-        if b <= a:
+        if b < a:
             return [
                 (
                     "SHR115",
@@ -98,6 +99,19 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
                         "it from the top gives. Restart the kernel, run all cells (Kernel > Restart Kernel "
                         "and Run "
                         "All Cells), then save."
+                    ),
+                    j,
+                )
+            ]
+    for (i, a), (j, b) in itertools.pairwise(ran):
+        if b == a:  # one run cannot give two cells the same count: a cell was copied or split after it ran
+            return [
+                (
+                    "SHR116",
+                    (
+                        f"The saved outputs of this notebook are not from one run from the top: code cells "
+                        f"{i + 1} and {j + 1} both show [{a}], so a cell was copied or split after it ran. "
+                        "Restart the kernel, run all cells, then save."
                     ),
                     j,
                 )

@@ -95,6 +95,10 @@ _SUFFIX = re.compile(r"\.[A-Za-z0-9_]+$")
 _MAX_FOLLOW = 8
 
 
+#: a function followed from a step: (file, function, the written-out texts its call passed, else None)
+_Link = tuple[str, str, tuple[str, ...] | None]
+
+
 @dataclass
 class _Raw:
     """A use attributed to a step, with the scope to evaluate it in and its place in the step's file."""
@@ -108,6 +112,9 @@ class _Raw:
     fmt: str | None  #: savefig.format set in the file the call sits in
     optional: bool = False  #: inside a ``try`` that survives a missing file (here or in a caller)
     guards: tuple[tuple[Expr, Scope], ...] = ()  #: existence checks around it, with their scopes
+    #: the functions followed from the step to the call, each with the arguments of its call when they
+    #: are all written-out texts (``()`` for none), else None: ((file, function, arguments), ...)
+    chain: tuple[_Link, ...] = ()
 
 
 @dataclass
@@ -158,6 +165,7 @@ class _Tracer:
         self.scopes: dict[str, Scope] = {}
         self.modules: dict[tuple[str, int, str], str | None] = {}
         self.folders: frozenset[str] | None = None
+        self.skipped_set = frozenset(project.skipped)  #: links to folders are listed there
         self.in_package: set[str] = set()
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
@@ -347,6 +355,8 @@ class _Tracer:
             parts = rel.split("/")
             if set(parts[:-1]) & _NOT_STEP_DIRS:
                 continue
+            if self._link_to_listed(rel):  # `docs/demo.ipynb -> ../examples/demo/demo.ipynb`: one step
+                continue
             name = parts[-1]
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
@@ -357,6 +367,39 @@ class _Tracer:
                     self.in_package.add(rel)
             out.append(rel)
         return out
+
+    def _link_to_listed(self, rel: str) -> bool:
+        """Is ``rel`` a link to another file of the folder (that file is the step, run from its place)?"""
+        target = self._link_target(rel)
+        return target is not None and target != rel and self.p.has(target)
+
+    def _link_target(self, rel: str) -> str | None:
+        """Where the link ``rel`` points, relative to the root, when it is a link into the folder."""
+        if self.p._reader is None:
+            return None
+        root = self.p.root
+        full = root / rel
+        try:
+            if not full.is_symlink():
+                return None
+            target = full.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if target == root or root not in target.parents:
+            return None
+        return target.relative_to(root).as_posix()
+
+    def _through_link(self, path: str) -> str | None:
+        """``path`` with a leading folder that is a listed link to a folder of the project replaced by that
+        folder (``answers/models/x.inp`` -> ``models/x.inp`` when ``answers/models -> ../models``)."""
+        parts = path.split("/")
+        skipped = self.skipped_set
+        for i in range(1, len(parts)):
+            prefix = "/".join(parts[:i])
+            if prefix in skipped:
+                target = self._link_target(prefix)
+                return None if target is None else posixpath.join(target, *parts[i:])
+        return None
 
     def run(self) -> Flow:
         candidates = self.candidates()
@@ -485,6 +528,7 @@ class _Tracer:
         context: _Context,
         *,
         generic: bool = False,
+        chain: tuple[_Link, ...] = (),
     ) -> None:
         if depth > _MAX_FOLLOW or _ruled_out(call.conds, caller):
             return  # too deep, or a branch the arguments rule out (`if kind == "WL": return ...`)
@@ -493,16 +537,36 @@ class _Tracer:
         if target is None:
             for u in call.fallback:  # a library's method after all (`mylib.save("fig.png")`)
                 where = anchor or (u.line, u.cell, u.pos)
-                out.append(_raw(u, caller, where[0], where[1], where[2], None, self._fmt(here), context))
+                out.append(
+                    _raw(u, caller, where[0], where[1], where[2], None, self._fmt(here), context, chain)
+                )
             return
         file, fn = target
         reached.add((file, fn.name))
+        given = (*call.args, *(v for _k, v in call.kwargs))
+        literal: tuple[str, ...] | None = None
+        if not generic and all(a[0] == "s" for a in given):  # the same call: the same values, defaults too
+            named: dict[str, Expr] = dict(fn.defaults)
+            named.update(zip(fn.params[1:] if "." in fn.name else fn.params, call.args, strict=False))
+            named.update(call.kwargs)
+            literal = tuple(sorted(f"{k}={v!r}" for k, v in named.items()))
         if fn.methods:  # making an object of a class runs its __init__
             init = f"{fn.name}.__init__"
             if init in fn.methods:
                 made = Call(("local", init), call.args, call.kwargs, call.line, call.cell, call.pos)
                 self.follow(
-                    step, file, made, caller, anchor, out, seen, reached, depth + 1, context, generic=generic
+                    step,
+                    file,
+                    made,
+                    caller,
+                    anchor,
+                    out,
+                    seen,
+                    reached,
+                    depth + 1,
+                    context,
+                    generic=generic,
+                    chain=(*chain, (file, fn.name, literal)),
                 )
             return
         if file != step and anchor is None:
@@ -528,13 +592,15 @@ class _Tracer:
         seen.add(key)
         scope = Scope(ref=module_scope.ref, params=params)
         fmt = self._fmt(file)
+        chain = (*chain, (file, fn.name, literal))
         for u in fn.uses:
             if anchor is None:
-                out.append(_raw(u, scope, u.line, u.cell, u.pos, None, fmt, context))
+                out.append(_raw(u, scope, u.line, u.cell, u.pos, None, fmt, context, chain))
             else:
-                out.append(_raw(u, scope, anchor[0], anchor[1], anchor[2], f"{file}:{u.line}", fmt, context))
+                via = f"{file}:{u.line}"
+                out.append(_raw(u, scope, anchor[0], anchor[1], anchor[2], via, fmt, context, chain))
         for c in fn.calls:
-            self.follow(step, file, c, scope, anchor, out, seen, reached, depth + 1, context)
+            self.follow(step, file, c, scope, anchor, out, seen, reached, depth + 1, context, chain=chain)
 
     def _fmt(self, rel: str) -> str | None:
         facts = self.facts.get(rel)
@@ -618,6 +684,9 @@ class _Tracer:
                 )
             else:
                 found = self.p.has(path) or path in self.all_folders()
+                if not found and self.skipped_set:
+                    linked = self._through_link(path)
+                    found = linked is not None and (self.p.has(linked) or linked in self.all_folders())
             self._exists[path] = found
         return found
 
@@ -991,7 +1060,7 @@ class _Tracer:
                 if not ex.has_unknown(path) and not f.res.raw.use.append:
                     by_path[path].append((s, f))
         for path, who in sorted(by_path.items()):
-            if len(who) < 2:
+            if len(who) < 2 or _same_call(who):
                 continue
             named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
             listed = ", ".join(named[:-1]) + " and " + named[-1]
@@ -1120,9 +1189,29 @@ def _raw(
     via: str | None,
     fmt: str | None,
     context: _Context,
+    chain: tuple[_Link, ...] = (),
 ) -> _Raw:
     context = _within(context, u.optional, u.guards, scope)
-    return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1])
+    return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain)
+
+
+def _same_call(who: list[tuple[str, _Final]]) -> bool:
+    """Do all these steps write the file from one function of the project, called the same way (with no
+    arguments, or only written-out texts, all the way from each step)? Then they write the same thing:
+    ``demo()`` in four example notebooks, or a code generator run as a module and from a script."""
+
+    def entries(f: _Final) -> set[_Link]:
+        out: set[_Link] = set()
+        for link in f.res.raw.chain:
+            if link[2] is None:
+                break
+            out.add(link)
+        return out
+
+    common = entries(who[0][1])
+    for _step, f in who[1:]:
+        common &= entries(f)
+    return bool(common)
 
 
 def _ruled_out(conds: tuple[Cond, ...], scope: Scope) -> bool:

@@ -1,0 +1,187 @@
+"""Code the trace once misread (false SHR110/SHR113/SHR115 on packages' examples): switches set in the
+file, one call made from several steps, notebooks and folders reached through links."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from flowkit import flow_of, io, notebook
+
+from helpers import write_tree
+from sciship.flow import Flow, trace
+from sciship.project import Project
+
+
+def _codes(flow: Flow) -> list[tuple[str, str]]:
+    return [(p.code, p.path) for p in flow.problems]
+
+
+# ---------------------------------------------------------------- switches the author sets in the file
+def test_a_switch_set_off_in_the_file_switches_its_block_off() -> None:
+    flow = flow_of(
+        {
+            "report.py": (
+                "def run():\n"
+                "    to_file = False\n"
+                "    if to_file:\n"
+                "        open('log/out.txt', 'w').write('x')\n"
+                "    print('done')\n"
+                "\n"
+                "run()\n"
+            ),
+            "train.py": (
+                "import torch\n"
+                "data_dir = None  # set to a folder of images to train yourself\n"
+                "if data_dir is None:\n"
+                "    state = torch.load('weights.pth')\n"
+                "else:\n"
+                "    torch.save({}, 'weights.pth')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("read", "weights.pth")]
+
+
+def test_a_name_bound_more_than_once_is_not_a_switch() -> None:
+    flow = flow_of(
+        {
+            "a.py": "to_file = False\nto_file = True\nif to_file:\n    open('a.txt', 'w')\n",
+            "b.py": (
+                "import sys\nto_file = False\nfor to_file in sys.argv:\n    pass\n"
+                "if to_file:\n    open('b.txt', 'w')\n"
+            ),
+            "c.py": "def save(to_file=False):\n    if to_file:\n        open('c.txt', 'w')\n\nsave(True)\n",
+            "d.py": (
+                "to_file = False\n\ndef on():\n    global to_file\n    to_file = True\n\n"
+                "on()\nif to_file:\n    open('d.txt', 'w')\n"
+            ),
+        }
+    )
+    assert sorted(io(flow)) == [("write", f"{n}.txt") for n in "abcd"]
+
+
+def test_a_parameter_of_the_same_name_in_another_function_does_not_count() -> None:
+    flow = flow_of(
+        {
+            "ex.py": (
+                "import torch\n"
+                "def train(root):\n"
+                "    return root\n"
+                "root = None\n"
+                "if root is None:\n"
+                "    torch.load('w.pth')\n"
+                "else:\n"
+                "    torch.save(train(root), 'w.pth')\n"
+            )
+        }
+    )
+    assert io(flow) == [("read", "w.pth")]
+
+
+# ---------------------------------------------------------------- one call, made from several steps
+_DEMO = (
+    "import numpy as np\n"
+    "def demo(name='demo.npy'):\n"
+    "    np.save(name, np.arange(3))\n"
+    "def save(values):\n"
+    "    np.save('values.npy', values)\n"
+)
+
+
+def test_steps_making_the_same_call_write_the_same_file() -> None:
+    flow = flow_of(
+        {
+            "mylib.py": _DEMO,
+            "ex1.ipynb": notebook([("from mylib import demo\ndemo()", 1)]),
+            "ex2.ipynb": notebook([("from mylib import demo\ndemo()", 1)]),
+            "ex3.py": "from mylib import demo\n\nif __name__ == '__main__':\n    demo('demo.npy')\n",
+        }
+    )
+    assert [p for p in flow.problems if p.code == "SHR113"] == []
+    assert flow.outputs == ("demo.npy",)
+
+
+def test_steps_making_different_calls_still_overwrite_each_other() -> None:
+    flow = flow_of(
+        {
+            "mylib.py": _DEMO,
+            "a.py": "import numpy as np\nfrom mylib import save\nsave(np.ones(2))\n",
+            "b.py": "import numpy as np\nfrom mylib import save\nsave(np.zeros(2))\n",
+            "c.py": "from mylib import demo\ndemo('out/x.npy')\n",
+            "d.py": (
+                "from mylib import demo\nimport sys\n"
+                "demo(sys.argv[1] if len(sys.argv) > 1 else 'out/x.npy')\n"
+            ),
+        }
+    )
+    assert sorted(p.path for p in flow.problems if p.code == "SHR113") == ["b.py", "d.py"]
+
+
+def test_a_code_generator_run_as_a_module_and_from_a_script() -> None:
+    flow = flow_of(
+        {
+            "pkg/__init__.py": "",
+            "pkg/gen.py": (
+                "from pathlib import Path\n"
+                "def _main():\n"
+                "    here = Path(__file__)\n"
+                "    text = here.read_text()\n"
+                "    here.write_text(text)\n"
+                "    (here.parent / 'made.py').write_text('x = 1\\n')\n"
+                "\n"
+                "if __name__ == '__main__':\n"
+                "    _main()\n"
+            ),
+            "scripts/regenerate.py": (
+                "def main():\n    from pkg.gen import _main\n    _main()\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    assert [p for p in flow.problems if p.code == "SHR113"] == []
+
+
+# ---------------------------------------------------------------- links
+def _git(root: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_a_notebook_linked_into_the_docs_is_one_step(tmp_path: Path) -> None:
+    reads = "import pandas as pd\npd.read_csv('data/table.csv')"
+    root = write_tree(
+        tmp_path / "paper",
+        {"study/run.ipynb": notebook([(reads, 1)]), "study/data/table.csv": "a\n1\n"},
+    )
+    (root / "docs").mkdir()
+    (root / "docs" / "run.ipynb").symlink_to(Path("..") / "study" / "run.ipynb")
+    _git(root)
+    flow = trace(Project.load(root), cache=False)
+    assert [s.path for s in flow.steps] == ["study/run.ipynb"]
+    assert _codes(flow) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_a_file_read_through_a_linked_folder_is_in_the_folder(tmp_path: Path) -> None:
+    reads = "print(open('models/pin.inp').read())"
+    root = write_tree(
+        tmp_path / "paper",
+        {"demo/answers/a.ipynb": notebook([(reads, 1)]), "demo/models/pin.inp": "x\n"},
+    )
+    (root / "demo" / "answers" / "models").symlink_to(Path("..") / "models", target_is_directory=True)
+    _git(root)
+    flow = trace(Project.load(root), cache=False)
+    assert _codes(flow) == []
+    # a link to a folder outside the project is still not followed
+    outside = write_tree(tmp_path / "elsewhere", {"pin2.inp": "y\n"})
+    (root / "demo" / "answers" / "ext").symlink_to(outside, target_is_directory=True)
+    (root / "demo" / "answers" / "b.ipynb").write_text(
+        notebook([("open('ext/pin2.inp')", 1)]), encoding="utf-8"
+    )
+    _git(root)
+    flow = trace(Project.load(root), cache=False)
+    assert _codes(flow) == [("SHR110", "demo/answers/b.ipynb")]
