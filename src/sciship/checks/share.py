@@ -286,9 +286,9 @@ def metadata_agree(project: Project) -> Result:
 
     if not any(project.has(f) for f in METADATA_FILES):  # the usual case: decided without reading anything
         return Skip("There is no CITATION.cff, .zenodo.json, codemeta.json or ro-crate-metadata.json.")
-    from sciship.metadata import model
+    from sciship.metadata import read
 
-    md = model.load(project)
+    md = read.load(project)
     files = [m for m in (md.citation, md.zenodo, md.codemeta, md.rocrate) if m is not None]
     package = md.package
     if not files or (len(files) == 1 and package is None):
