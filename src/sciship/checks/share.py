@@ -60,8 +60,8 @@ def research_files(project: Project) -> list[str]:
 def _declares_package(project: Project) -> bool:
     data = project.pyproject or {}
     return (
-        "project" in data
-        or "poetry" in (data.get("tool") or {})
+        isinstance(data.get("project"), dict)
+        or (isinstance(data.get("tool"), dict) and "poetry" in data["tool"])
         or project.has("setup.py")
         or project.has("setup.cfg")
     )
