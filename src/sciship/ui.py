@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from sciship.report.style import Style
+from sciship.style import Style
 
 #: control characters a project's text could carry into the terminal (a file name, a description): all
 #: but newline, tab and the colour codes sciship itself writes (ESC [ ... m)

@@ -13,7 +13,8 @@ import yaml
 from helpers import GOOD_PYPROJECT, PROJECTS, compute, run_cli, write_tree
 from sciship.checks import get_check, run_checks
 from sciship.metadata import cff_schema as _cff
-from sciship.metadata.model import Person, load
+from sciship.metadata.model import Person
+from sciship.metadata.read import load
 from sciship.metadata.writers.cff import person as cff_person
 from sciship.plan import Plan
 from sciship.project import Project

@@ -124,6 +124,14 @@ ACCEPTED = {
     "a lambda's slash only": "f = lambda x, /: x\nimport a\n",
     "continuation": "from a import b, \\\n    c\n",
     "continuation then brackets": "from a import \\\n    (b,\n     c)\nimport d, \\\n    e.f as g\n",
+    # `/` and `:=` both need Python 3.8: the full scan names the one it meets first
+    "posonly then walrus": "def f(a, /, b):\n    import a\n    while (n := a):\n        pass\n",
+    "walrus then posonly": "import importlib\nif (n := 1):\n    pass\ndef f(a, /):\n    pass\n",
+    "walrus in a posonly default": "def f(a=(n := 1), /):\n    import b\n",
+    "walrus in a class body": "class C:\n    y = (z := 1)\n    def g(self, /):\n        import a\n",
+    "walrus in a body, posonly nested later": (
+        "def f():\n    if (n := 2):\n        pass\n    def g(a, /):\n        import importlib\n"
+    ),
 }
 
 REFUSED = {
@@ -135,7 +143,6 @@ REFUSED = {
     "walrus in a decorator": "@dec(n := 1)\ndef f():\n    pass\n",
     "walrus target on another line": "x = (n\n     := 1)\n",
     "match": "match x:\n    case 1:\n        import a\n",
-    "posonly and walrus": "def f(a, /, b):\n    import a\n    while (n := a):\n        pass\n",
     "except star": "try:\n    import a\nexcept* ImportError:\n    pass\n",
     "generic": "def f[T](x: T) -> T:\n    return x\n",
     "type alias": "type X = int\n",

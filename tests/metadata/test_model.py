@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from sciship.metadata.model import Person, load, split_name
+from sciship.metadata.model import Person, split_name
 from sciship.metadata.poetry import to_pep440
+from sciship.metadata.read import load
 from sciship.project import Project
 
 POETRY = """\

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from helpers import GOOD_PYPROJECT, write_tree
-from sciship.metadata.model import Metadata, Person, load
+from sciship.metadata.model import Metadata, Person
+from sciship.metadata.read import load
 from sciship.metadata.writers import cff, codemeta, rocrate, set_doi, zenodo
 from sciship.plan import Plan
 from sciship.project import Project

@@ -103,7 +103,7 @@ def _labels(root: Path) -> list[str]:
     from sciship.flow import trace
     from sciship.project import Project
     from sciship.report.pictures.diagram import _short
-    from sciship.share.report import flow_picture
+    from sciship.share.picture import flow_picture
 
     graph = flow_picture(trace(Project.load(root), cache=False), "x")
     return [(f"{n.mark}: " if n.mark else "") + _short(n.label) for n in graph.nodes.values()]

@@ -17,7 +17,8 @@ from studykit import FLOW, STUDY, digests, make_study
 
 from helpers import git
 from sciship import share
-from sciship.metadata.model import Person, load
+from sciship.metadata.model import Person
+from sciship.metadata.read import load
 from sciship.project import Project
 from standards import cff_errors, crate_issues, expand_codemeta
 

@@ -134,9 +134,9 @@ def _metadata(project: Project) -> Metadata:
     """What the project says about itself (pyproject, CITATION.cff, git...), its folder name at least."""
     from dataclasses import replace
 
-    from sciship.metadata import model
+    from sciship.metadata import read
 
-    meta = model.load(project).combined()
+    meta = read.load(project).combined()
     return meta if meta.name else replace(meta, name=project.root.name)
 
 

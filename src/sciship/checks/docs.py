@@ -98,7 +98,7 @@ def docs_tool(project: Project) -> tuple[Tool, str] | None:
 
 def _hosted_docs(project: Project) -> str | None:
     """A documentation address in the package metadata (docs kept in another repository or service)."""
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
 
     meta = load(project).package
     if meta is None:

@@ -64,7 +64,7 @@ def build_probes(project: Project) -> dict[str, list[str]]:
     probes: dict[str, list[str]] = {"dist/": [_BUILD_PROBES["dist/"]]}
     if backend(project) in ("setuptools", "none", "other"):
         probes["build/"] = [_BUILD_PROBES["build/"]]
-        from sciship.metadata.model import load
+        from sciship.metadata.read import load
 
         meta = load(project).package
         name = meta.name if meta is not None and meta.name else ""

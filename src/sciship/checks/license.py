@@ -54,7 +54,7 @@ HEAD_LINES = 10  #: where the copyright line of a license file is
 
 
 def _meta(project: Project) -> Metadata | None:
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
 
     return load(project).package
 

@@ -35,7 +35,7 @@ _NEEDS_TOML = ("PKG101",)
 
 def _meta(project: Project) -> Metadata | None:
     """The packaging metadata, wherever the project keeps it ([project], Poetry, setup.cfg, setup.py)."""
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
 
     return load(project).package
 

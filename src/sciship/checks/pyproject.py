@@ -500,7 +500,8 @@ def metadata_in_project_table(project: Project) -> Result:
         return None
     if not_a_package(project):
         return Skip("This folder is not itself a package (see LAY400).")
-    from sciship.metadata.model import ORIGIN_NAMES, load
+    from sciship.metadata.model import ORIGIN_NAMES
+    from sciship.metadata.read import load
 
     meta = load(project).package
     if meta is None:

@@ -60,8 +60,8 @@ def research_files(project: Project) -> list[str]:
 def _declares_package(project: Project) -> bool:
     data = project.pyproject or {}
     return (
-        "project" in data
-        or "poetry" in (data.get("tool") or {})
+        isinstance(data.get("project"), dict)
+        or (isinstance(data.get("tool"), dict) and "poetry" in data["tool"])
         or project.has("setup.py")
         or project.has("setup.cfg")
     )
@@ -286,9 +286,9 @@ def metadata_agree(project: Project) -> Result:
 
     if not any(project.has(f) for f in METADATA_FILES):  # the usual case: decided without reading anything
         return Skip("There is no CITATION.cff, .zenodo.json, codemeta.json or ro-crate-metadata.json.")
-    from sciship.metadata import model
+    from sciship.metadata import read
 
-    md = model.load(project)
+    md = read.load(project)
     files = [m for m in (md.citation, md.zenodo, md.codemeta, md.rocrate) if m is not None]
     package = md.package
     if not files or (len(files) == 1 and package is None):

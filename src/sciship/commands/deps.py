@@ -152,7 +152,7 @@ def next_step(report: DepsReport) -> str | None:
 def render_table(report: DepsReport, ui: UI, *, colour: bool = True) -> str:
     """The terminal report of ``sciship deps``: one row per distribution, then a summary, the Python version,
     notes, unreadable files and the next step."""
-    from sciship.report.style import Style
+    from sciship.style import Style
 
     st = ui.style if colour else Style(colour=False)
     rows = [("distribution", "status", "used in", "declared in", "imported as")]

@@ -163,7 +163,7 @@ def _archive_progress(bar: Any) -> Any:
 
 def _check_graph(args: argparse.Namespace) -> None:
     from sciship._errors import InputError
-    from sciship.share.report import GRAPH_FORMATS, graph_format
+    from sciship.share.picture import GRAPH_FORMATS, graph_format
 
     if args.graph and graph_format(args.graph) is None:
         raise InputError(
@@ -178,7 +178,7 @@ def _write_graph(args: argparse.Namespace, ui: UI, result: ShareResult) -> None:
     """The data flow on its own, where the user asked (a report-like output, like --output: atomic, never
     over a file sciship did not write)."""
     from sciship.report.output import write_report
-    from sciship.share.report import graph_format, graph_text
+    from sciship.share.picture import graph_format, graph_text
 
     fmt = graph_format(args.graph)
     assert fmt is not None  # noqa: S101 - checked before any work

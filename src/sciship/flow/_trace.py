@@ -145,6 +145,17 @@ def run(project: Project, *, use_cache: bool = True) -> Flow:
     return _Tracer(project, use_cache).run()
 
 
+def _declares_package(project: Project) -> bool:
+    """Whether the project declares a package others install (package metadata in any of its forms)."""
+    data = project.pyproject or {}
+    return (
+        isinstance(data.get("project"), dict)
+        or (isinstance(data.get("tool"), dict) and "poetry" in data["tool"])
+        or project.has("setup.py")
+        or project.has("setup.cfg")
+    )
+
+
 class _Tracer:
     def __init__(self, project: Project, use_cache: bool) -> None:
         self.p = project
@@ -167,6 +178,14 @@ class _Tracer:
         self.folders: frozenset[str] | None = None
         self.skipped_set = frozenset(project.skipped)  #: links to folders are listed there
         self.in_package: set[str] = set()
+        #: the import packages' folders when the project declares a package (a distribution others
+        #: install): a library that read or wrote the analysis' files when imported would fail for
+        #: every user, so importing it is not followed into its top levels (they are library code)
+        self.library: tuple[str, ...] = (
+            tuple(pkg.path + "/" for pkg in project.packages if not pkg.module)
+            if _declares_package(project)
+            else ()
+        )
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
         self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
@@ -238,6 +257,8 @@ class _Tracer:
         for rel in files:
             found = self._cached(rel, False)
             if isinstance(found, str):
+                if rel in self.in_package and "__main__" not in found:
+                    continue  # library code is a step only with a main block; read when a step uses it
                 todo.append((rel, found))
             elif found is not None:
                 self.facts[rel] = found
@@ -491,6 +512,8 @@ class _Tracer:
             target = self.module_file(module, level, here)
             if target is None or target in done or target in self.steps:
                 continue
+            if self.library and target.startswith(self.library) and not step.startswith(self.library):
+                continue  # a script importing the declared package: library code, see `library`
             done.add(target)
             helper = self.load(target)
             if helper is None:
@@ -1530,10 +1553,11 @@ def _cpus() -> int:
 
 
 def _can_fork() -> bool:
-    import multiprocessing
+    """Whether this process may fork a worker: the system can fork (not Windows) and no other thread runs
+    (without importing multiprocessing, which costs 20 ms at every start)."""
     import threading
 
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _distance(folder: str, file: str) -> int:
@@ -1633,17 +1657,17 @@ def prefetch(project: Project) -> None:
     if _PREFETCH or _cpus() < 2 or not _can_fork():
         return
     try:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         tracer = _Tracer(project, use_cache=True)
         items = []
         for rel in tracer.candidates():
             found = tracer._cached(rel, False)
-            if isinstance(found, str):
+            if isinstance(found, str) and (rel not in tracer.in_package or "__main__" in found):
                 items.append((rel, found))
         if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS:
             return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         _FORKED[:] = [(tracer, items)]
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         future = pool.submit(_extract_indices, list(range(len(items))))

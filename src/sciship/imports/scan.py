@@ -616,9 +616,12 @@ def _fast_scan(text: str, path: str, *, screen: bool = False) -> ScanResult | No
         else:
             sites = list(scanner.sites())
         if slash:
-            if min_python is not None:
-                return None  # `:=` and `/` both: which one the full scan meets first needs the tree
-            min_python = scanner.positional_only()
+            first_def = scanner.positional_only_at()
+            # both `:=` and `/` need Python 3.8: the full scan reports the one it meets first, and it
+            # visits statements in source order, a def's header before its body (a `:=` in a decorator
+            # has already sent the file to the full scan), so the earlier of the two in the text
+            if first_def is not None and (min_python is None or first_def[2] < code.find(":=")):
+                min_python = first_def[:2]
     except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if min_python is not None:
@@ -825,9 +828,10 @@ class _FastScanner:
             raise _Bail  # in a decorator: the full scan visits it after the function body
         return "an assignment expression `:=`", self.text.count("\n", 0, pos) + 1
 
-    def positional_only(self) -> tuple[str, int] | None:
+    def positional_only_at(self) -> tuple[str, int, int] | None:
         """The first ``def`` with positional-only parameters (``def f(a, /):``), as the full scan reports
-        it: the reason for Python 3.8 and the line of ``def`` (a lambda's ``/`` does not count there)."""
+        it: the reason for Python 3.8, the line of ``def`` (a lambda's ``/`` does not count there) and the
+        offset of ``def`` in the text."""
         code = self.code
         for m in _DEF_OPEN.finditer(code):
             depth, pos, start = 1, m.end(), m.end()
@@ -847,7 +851,7 @@ class _FastScanner:
             params.append(code[start : pos - 1])
             if any(_COMMENT.sub("", p).strip() == "/" for p in params):  # comments are blanked to `#   `
                 keyword = code.index("def", m.start())
-                return "positional-only parameters (`/`)", self.text.count("\n", 0, keyword) + 1
+                return "positional-only parameters (`/`)", self.text.count("\n", 0, keyword) + 1, keyword
         return None
 
     def positioned(self) -> Iterator[tuple[int, ImportSite]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from sciship.project import Problem, Project
+    from sciship.project import Problem
 
 Origin = Literal[
     "pyproject",
@@ -377,11 +377,3 @@ def person_from_text(text: str) -> Person | None:
     if not name and not email:
         return None
     return Person(name=name, email=email).split()
-
-
-# ---------------------------------------------------------------------- loading
-def load(project: Project) -> ProjectMetadata:
-    """Every metadata source of ``project`` (memoised on the snapshot)."""
-    from sciship.metadata import _readers
-
-    return project.memo("metadata:model", lambda: _readers.read_all(project))  # type: ignore[no-any-return]

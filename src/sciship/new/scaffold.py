@@ -138,9 +138,9 @@ class Meta:
     def from_project(cls, project: Project) -> Meta:
         """What an existing project says about itself (read through the metadata model: ``[project]``,
         Poetry, setup.cfg, CITATION.cff, git...), with safe defaults for what it does not say."""
-        from sciship.metadata import model
+        from sciship.metadata import read
 
-        md = model.load(project).combined()
+        md = read.load(project).combined()
         name = md.name or project.root.name or "my-package"
         if project.packages:
             import_name = project.packages[0].name

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sciship.checks import SEVERITIES, SEVERITY_RANK, Finding, Severity
 from sciship.project import Problem
-from sciship.report.style import Style
+from sciship.style import Style
 
 SCHEMA = 1
 

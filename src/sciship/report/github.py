@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sciship.checks import SEVERITY_RANK, Finding
 from sciship.report.findings import next_step, summary_line
-from sciship.report.style import Style
+from sciship.style import Style
 
 if TYPE_CHECKING:
     from sciship.project import Problem

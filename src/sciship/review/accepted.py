@@ -128,7 +128,7 @@ def write_doi(project: Project, plan: Plan, doi: str) -> None:
     """Set the archive DOI in every metadata file the project has (CITATION.cff, codemeta.json,
     .zenodo.json, ro-crate-metadata.json) through the metadata writers; CITATION.cff is written first
     from the project's metadata when there is none."""
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
     from sciship.metadata.writers import set_doi
 
     name = "CITATION.cff"

@@ -34,7 +34,7 @@ class Place:
 
 def metadata(project: Project) -> Metadata:
     """The project's metadata, every source combined (packaging metadata first), read once per snapshot."""
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
 
     return project.memo("review:combined", lambda: load(project).combined())  # type: ignore[no-any-return]
 
@@ -190,7 +190,7 @@ def repository(project: Project) -> Place | None:
 
 # ---------------------------------------------------------------------- people
 def _people(project: Project) -> tuple[Person, ...]:
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
 
     loaded = load(project)
     meta = metadata(project)
@@ -504,7 +504,7 @@ def passed_place(project: Project, code: str) -> Place | None:
 
 
 def _license(project: Project) -> Place | None:
-    from sciship.metadata.model import load
+    from sciship.metadata.read import load
 
     meta = load(project).package
     if meta is None or not meta.license:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from sciship.report.style import Style
+from sciship.style import Style
 
 if TYPE_CHECKING:
     from sciship.review.checklist import Evidence, Item, Readiness

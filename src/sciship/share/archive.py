@@ -63,10 +63,10 @@ def plan_archive(
     project: Project, plan: Plan, meta: Metadata, paths: list[str], max_file_size: int
 ) -> Archive:
     """Decide the archive's content; unless ``plan`` is for a dry run, build it and add it to ``plan``."""
-    from sciship.metadata import model
+    from sciship.metadata import read
     from sciship.share.inventory import size_of, too_large
 
-    package = model.load(project).package
+    package = read.load(project).package
     target, _top = archive_name(meta, (package.name if package else None) or project.root.name)
     planned = {a.path: a for a in plan.actions if a.content is not None}
     entries: list[str] = []

@@ -133,11 +133,11 @@ def known(project: Project) -> Known:
 
     The code license comes from the metadata, else from the one license text sciship recognises.
     """
-    from sciship.metadata import model
+    from sciship.metadata import read
     from sciship.metadata.licenses import identify, license_files
     from sciship.share import people
 
-    md = model.load(project)
+    md = read.load(project)
     combined = md.combined()
     license_id = combined.license
     where = None
@@ -243,10 +243,10 @@ def readme_summary(project: Project) -> str | None:
 
 def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
     """The one metadata record every file is written from (the package's own first, when it has one)."""
-    from sciship.metadata import model
+    from sciship.metadata import read
     from sciship.share import people
 
-    md = model.load(project)
+    md = read.load(project)
     combined = md.combined()
     authors = options.authors if options.authors is not None else known_.authors
     authors = people.with_orcids(authors, options.orcids)
@@ -353,7 +353,7 @@ def prepare(
 ) -> ShareResult:
     """The plan ``sciship share`` applies (nothing is written in the folder here; with ``--archive`` the
     zip is built in a temporary file, ``progress(done, total)`` called as each file is packed)."""
-    from sciship.metadata import model
+    from sciship.metadata import read
     from sciship.metadata.licenses import LICENSES, license_files, license_text
     from sciship.metadata.writers import cff, codemeta, rocrate, zenodo
     from sciship.plan import Plan
@@ -361,7 +361,7 @@ def prepare(
 
     known_ = known_ or known(project)
     meta = metadata_for(project, options, known_)
-    md = model.load(project)
+    md = read.load(project)
     plan = Plan(project.root)
     env = inventory.environment(project)
     result = ShareResult(flow=flow, plan=plan, metadata=meta, files=[], environment=env)

@@ -1,7 +1,5 @@
-"""The pictures and the HTML page of ``sciship share``.
+"""The HTML page of ``sciship share`` (the pictures are :mod:`sciship.share.picture`'s).
 
-- :func:`graph_text`: the data flow on its own (``--graph FILE.svg|.mmd|.dot``), drawn here without a
-  browser or an external program (:mod:`sciship.report.pictures`).
 - :func:`share_page`: one self-contained page (``--format html``): the summary, the data-flow picture
   whose steps link to their rows, the steps in run order with what each reads and writes, the inputs and
   outputs, the problems as finding cards, the metadata, and the files share writes (or would write).
@@ -14,69 +12,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from sciship.report import html as h
+from sciship.share.picture import flow_picture, flow_title, legend
 
 if TYPE_CHECKING:
     from sciship.flow import Flow, FlowProblem
-    from sciship.report.pictures.diagram import Graph
     from sciship.share.build import Known, ShareResult
 
-GraphFormat = Literal["svg", "mermaid", "dot"]
-#: file endings ``--graph`` understands, and the format each one means
-GRAPH_FORMATS: dict[str, GraphFormat] = {
-    ".svg": "svg",
-    ".mmd": "mermaid",
-    ".mermaid": "mermaid",
-    ".dot": "dot",
-    ".gv": "dot",
-}
 #: at most this many paths in one cell of the step table (the JSON has them all)
 _CELL_PATHS = 12
-
-
-def graph_format(path: str) -> GraphFormat | None:
-    """The format a ``--graph`` file name asks for (by its ending), or None."""
-    return GRAPH_FORMATS.get(PurePosixPath(path.lower()).suffix)
-
-
-def flow_title(name: str) -> str:
-    """The title of the data flow picture of ``name``."""
-    return f"Data flow of {name}"
-
-
-def flow_picture(flow: Flow, name: str, *, links: bool = False) -> Graph:
-    """The picture of ``flow``, titled for ``name``; ``links``: each step links to its HTML report row."""
-    from sciship.report.pictures.flowchart import flow_graph
-
-    return flow_graph(flow, title=flow_title(name), links=links)
-
-
-def graph_text(flow: Flow, name: str, fmt: GraphFormat) -> str:
-    """The data flow as a file of its own: an SVG document, Mermaid text or Graphviz DOT text."""
-    from sciship.report.pictures import diagram
-
-    graph = flow_picture(flow, name)
-    if fmt == "svg":
-        return diagram.to_svg(graph, standalone=True)
-    if fmt == "mermaid":
-        return diagram.to_mermaid(graph, header=True)
-    return diagram.to_dot(graph, header=True)
-
-
-def legend(graph: Graph) -> str:
-    """What the shapes of this picture mean, in words (only the kinds it has)."""
-    from sciship.report.pictures.diagram import KIND_LEGEND
-
-    kinds = [k for k in KIND_LEGEND if any(n.kind == k for n in graph.nodes.values())]
-    words = [f"{KIND_LEGEND[k].split(' (')[0]}: {KIND_LEGEND[k].split(' (')[1].rstrip(')')}" for k in kinds]
-    if any(n.mark and n.kind != "missing" for n in graph.nodes.values()):
-        words.append("an absolute path or a path outside the folder: dashed border, said in words")
-    if any(e.optional for e in graph.edges):
-        words.append("a read that need not find its file: dashed arrow")
-    return "; ".join(words)
 
 
 # ---------------------------------------------------------------------- the page

@@ -196,7 +196,7 @@ def _picture(flow: Flow, name: str) -> list[str]:
     if not flow.steps:
         return []
     from sciship.report.pictures.diagram import mermaid_fits, to_mermaid
-    from sciship.share.report import flow_picture, legend
+    from sciship.share.picture import flow_picture, legend
 
     graph = flow_picture(flow, name)
     text = to_mermaid(graph)

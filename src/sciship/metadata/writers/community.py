@@ -41,9 +41,9 @@ class DevFacts:
 
     @classmethod
     def from_project(cls, project: Project) -> DevFacts:
-        from sciship.metadata import model
+        from sciship.metadata import read
 
-        meta = model.load(project).combined()
+        meta = read.load(project).combined()
         data = project.pyproject or {}
         tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
         install, groups = _install_command(project)

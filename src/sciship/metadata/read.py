@@ -1,4 +1,5 @@
-"""Readers for every place a project declares its metadata. All static: nothing is imported or run.
+"""Reading a project's metadata: :func:`load` (memoised) reads every place a project declares it. All
+static: nothing is imported or run.
 
 Each reader returns a :class:`~sciship.metadata.model.Metadata` (or None when the source is absent) and
 never raises on bad input: a file that cannot be parsed becomes a :class:`~sciship.project.Problem`.
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 PYPROJECT = "pyproject.toml"
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def load(project: Project) -> ProjectMetadata:
+    """Every metadata source of ``project`` (memoised on the snapshot)."""
+    return project.memo("metadata:model", lambda: read_all(project))  # type: ignore[no-any-return]
 
 
 def read_all(project: Project) -> ProjectMetadata:
