@@ -195,6 +195,18 @@ class Project:
     def has(self, rel: str) -> bool:
         return rel in self._file_set
 
+    def declares_package(self) -> bool:
+        """Whether the project declares a package others install: a ``[project]`` or ``[tool.poetry]``
+        table, a setup.py or a setup.cfg (a research folder has none of them)."""
+        data = self.pyproject or {}
+        tool = data.get("tool")
+        return (
+            isinstance(data.get("project"), dict)
+            or (isinstance(tool, dict) and "poetry" in tool)
+            or self.has("setup.py")
+            or self.has("setup.cfg")
+        )
+
     @property
     def _file_set(self) -> frozenset[str]:
         return self.memo("_file_set", lambda: frozenset(self.files))  # type: ignore[no-any-return]

@@ -41,7 +41,7 @@ def research_files(project: Project) -> list[str]:
         package_dirs = tuple(p.path + "/" for p in project.packages if not p.module)
         # a single .py file counts as a package's module only when package metadata says there is a
         # package; in a research folder (`src/main.py`, no pyproject.toml) it is a script, as for the trace
-        modules = {p.path for p in project.packages if p.module} if _declares_package(project) else set()
+        modules = {p.path for p in project.packages if p.module} if project.declares_package() else set()
         out = []
         for f in project.files:
             if not f.endswith((".py", ".ipynb")) or f in modules or f.startswith(package_dirs):
@@ -55,16 +55,6 @@ def research_files(project: Project) -> list[str]:
         return out
 
     return project.memo("share:research-files", compute)  # type: ignore[no-any-return]
-
-
-def _declares_package(project: Project) -> bool:
-    data = project.pyproject or {}
-    return (
-        isinstance(data.get("project"), dict)
-        or (isinstance(data.get("tool"), dict) and "poetry" in data["tool"])
-        or project.has("setup.py")
-        or project.has("setup.cfg")
-    )
 
 
 def flow_of(project: Project) -> Flow | Skip:
@@ -97,7 +87,7 @@ def _report(project: Project, problems: list[FlowProblem] | Skip, what: str) -> 
     first = problems[0]
     shown = "; ".join(f"`{p.path}{f':{p.line}' if p.line else ''}`: {p.message}" for p in problems[:5])
     more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
-    if _declares_package(project):
+    if project.declares_package():
         return Fail(
             f"{len(problems)} {what} (in the notebooks and scripts next to the package, which people who "
             f"install the package do not run): {shown}{more}",

@@ -145,17 +145,6 @@ def run(project: Project, *, use_cache: bool = True) -> Flow:
     return _Tracer(project, use_cache).run()
 
 
-def _declares_package(project: Project) -> bool:
-    """Whether the project declares a package others install (package metadata in any of its forms)."""
-    data = project.pyproject or {}
-    return (
-        isinstance(data.get("project"), dict)
-        or (isinstance(data.get("tool"), dict) and "poetry" in data["tool"])
-        or project.has("setup.py")
-        or project.has("setup.cfg")
-    )
-
-
 class _Tracer:
     def __init__(self, project: Project, use_cache: bool) -> None:
         self.p = project
@@ -183,7 +172,7 @@ class _Tracer:
         #: every user, so importing it is not followed into its top levels (they are library code)
         self.library: tuple[str, ...] = (
             tuple(pkg.path + "/" for pkg in project.packages if not pkg.module)
-            if _declares_package(project)
+            if project.declares_package()
             else ()
         )
         self.steps: frozenset[str] = frozenset()
