@@ -217,3 +217,19 @@ def test_large_files_need_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     git(tmp_path, "add", "-A")
     (finding,) = run_checks(Project.load(tmp_path), select=["SHR101"], debug=True)
     assert finding.status == "passed"
+
+
+def test_a_finding_never_raises_its_checks_severity() -> None:
+    from sciship.checks import _REGISTRY, Fail, check, get_check
+
+    @check("ZZZ999", family="share", severity="important", title="t", why="w", fix="f", topic="share")
+    def _try(project: Project) -> Fail:
+        return Fail("raised?", severity="blocker")
+
+    try:
+        c = get_check("ZZZ999")
+        assert c is not None
+        (finding,) = run_checks(Project.from_files({"a.py": ""}), select=["ZZZ999"], debug=True)
+        assert finding.severity == "important"
+    finally:
+        _REGISTRY.pop("ZZZ999", None)

@@ -279,9 +279,13 @@ def _run_one(c: Check, project: Project, done: dict[str, Finding], *, debug: boo
         return Finding(c, "skipped", result.reason)
     if isinstance(result, Pass):
         return Finding(c, "passed", result.note, result.path)
-    return Finding(
-        c, "failed", result.message, result.path, result.line, result.needs_author, result.severity
+    # a finding may only lower its check's severity (the check's own is the most it can claim)
+    lower = (
+        result.severity
+        if result.severity and SEVERITY_RANK[result.severity] > SEVERITY_RANK[c.severity]
+        else None
     )
+    return Finding(c, "failed", result.message, result.path, result.line, result.needs_author, lower)
 
 
 def at_or_above(findings: Iterable[Finding], level: Severity) -> list[Finding]:
