@@ -384,6 +384,8 @@ def test_a_missing_file_with_a_namesake_elsewhere_gets_a_hint() -> None:
     )
     (problem,) = flow.problems
     assert "did you mean `parameters/params.yaml`?" in problem.message
+    # the notebook runs in notebooks/sub/: what to write there
+    assert "From the notebook's folder that is `../../parameters/params.yaml`" in problem.message
 
 
 def test_importing_a_helper_runs_its_top_level_in_the_importer() -> None:

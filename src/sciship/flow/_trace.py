@@ -1043,6 +1043,15 @@ class _Tracer:
             if near
             else "if the path is wrong, fix it."
         )
+        folder = posixpath.dirname(step)
+        written_here = f.res.kind == "rel" and posixpath.normpath(posixpath.join(folder, f.res.text)) == path
+        if near and step.endswith(".ipynb") and folder and written_here:
+            # a notebook runs in its own folder: say what to write there, not only where the file is
+            written = posixpath.relpath(near, folder)
+            fix = (
+                f"if the path is wrong (did you mean `{near}`? From the notebook's folder that is "
+                f"`{written}`), fix it."
+            )
         return FlowProblem(
             "SHR110",
             f"`{step}` reads `{shown}` ({where}), but no script or notebook here writes "
