@@ -10,7 +10,6 @@ the colours the browser computed).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,54 +18,14 @@ from typing import Any
 import pytest
 from picturekit import synthetic_folder
 
+import browserkit
 from helpers import PROJECTS, run_cli
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-MAC_CHROME = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"  # GitHub's macOS runners
 LAKE = Path(__file__).parents[2] / "examples" / "lake-temps"
 
 
-def browser_path() -> str | None:
-    env = os.environ.get("SCISHIP_TEST_BROWSER")
-    found = env or next((p for p in map(shutil.which, BROWSERS) if p), None)
-    return found or (MAC_CHROME if Path(MAC_CHROME).exists() else None)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    path = browser_path()
-    if path is None:
-        message = "no Chromium found: install Debian's `chromium` (apt-get install -y chromium); .ci/run does"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
-class Visit:
-    """One page load, with everything the page asked the network for and said on its console."""
-
-    def __init__(self, browser: Any, url: str, **context: Any) -> None:
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.console: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("requestfailed", lambda r: self.console.append(f"requestfailed: {r.url}"))
-        self.page.goto(url)
-        self.page.wait_for_load_state("load")
-
-    def __enter__(self) -> Visit:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.context.close()
+class Visit(browserkit.Visit):
+    """A page load whose count of shown elements includes the pictures' SVG elements."""
 
     def visible(self, selector: str) -> int:
         n: int = self.page.eval_on_selector_all(

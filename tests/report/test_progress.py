@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import io
-import os
-import pty
 import re
-import select
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from reportkit import EXAMPLES
 
+import terminal
 from helpers import PROJECTS, run_cli
 from sciship.report.progress import Progress, format_seconds, should_show
 
@@ -33,35 +29,7 @@ class Terminal(io.StringIO):
 
 def on_a_terminal(*args: str, cwd: Path | None = None, timeout: float = 600) -> tuple[int, str]:
     """Run sciship with stdout and stderr on a pseudo-terminal; everything it drew, and its exit code."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100"}
-    env.pop("SCISHIP_NO_PROGRESS", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sciship", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=follower,
-        cwd=cwd,
-        env=env,
-    )
-    os.close(follower)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.2)
-        if ready:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-        elif proc.poll() is not None:
-            break
-    os.close(leader)
-    code = proc.wait(timeout=60)
-    return code, b"".join(chunks).decode("utf-8", errors="replace")
+    return terminal.on_a_terminal(*args, cwd=cwd, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------------- the helper
