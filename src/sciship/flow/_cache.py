@@ -8,16 +8,10 @@ it means "no cache".
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from sciship import __version__
-from sciship._cache import cache_dir
+from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
@@ -25,59 +19,29 @@ _FORMAT = 6
 
 
 class FactsCache:
-    def __init__(self, root: str) -> None:
-        digest = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:20]
-        self.path = cache_dir() / f"flow-{__version__}" / f"{digest}.json"
-        self._data: dict[str, Any] | None = None
-        self._used: dict[str, Any] = {}
-        self._dirty = False
+    """The facts of one project folder's files, kept between runs (in a
+    :class:`~sciship._cache.ProjectStore`)."""
 
-    def _load(self) -> dict[str, Any]:
-        if self._data is None:
-            try:
-                raw = json.loads(self.path.read_text(encoding="utf-8"))
-                ok = (
-                    isinstance(raw, dict)
-                    and raw.get("format") == _FORMAT
-                    and isinstance(raw.get("files"), dict)
-                )
-                self._data = raw["files"] if ok else {}
-            except (OSError, ValueError, RecursionError):
-                self._data = {}
-        return self._data
+    def __init__(self, root: str) -> None:
+        self.store = ProjectStore(f"flow-{__version__}", root, _FORMAT)
+        self.path = self.store.path
 
     def get(self, key: str) -> Facts | None:
-        entry = self._load().get(key)
+        entry = self.store.entry(key)
         if entry is None:
             return None
         try:
             facts = decode(entry)
         except (KeyError, TypeError, ValueError, IndexError, RecursionError):
             return None
-        self._used[key] = entry
+        self.store.keep(key, entry)
         return facts
 
     def put(self, key: str, facts: Facts) -> None:
-        self._used[key] = encode(facts)
-        self._dirty = True
+        self.store.put(key, encode(facts))
 
     def save(self) -> None:
-        if self._data is not None and set(self._data) != set(self._used):
-            self._dirty = True
-        if not self._dirty:
-            return
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".flow-", suffix=".tmp", dir=self.path.parent)
-            try:
-                # json.dumps, not json.dump: only the one-shot form uses the C encoder (several times faster)
-                text = json.dumps({"format": _FORMAT, "files": self._used}, separators=(",", ":"))
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, self.path)
-            finally:
-                Path(tmp).unlink(missing_ok=True)
-        self._dirty = False
+        self.store.save()
 
 
 def _use(u: Use) -> list[Any]:

@@ -8,32 +8,15 @@ damaged, unwritable) means "no cache": it is only a speed-up.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sciship import __version__
+from sciship._cache import ProjectStore
 from sciship.imports.scan import SCANNER, ImportSite, ScanResult
 from sciship.project import Problem
 
 _FORMAT = 2
-
-
-def cache_dir() -> Path:
-    """The platform's user cache folder for sciship (``XDG_CACHE_HOME`` wins everywhere when set)."""
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg) / "sciship"
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "sciship" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "sciship"
-    return Path.home() / ".cache" / "sciship"
 
 
 class ScanCache:
@@ -43,61 +26,25 @@ class ScanCache:
     """
 
     def __init__(self, root: str = "", path: Path | None = None) -> None:
-        import hashlib
-
-        digest = hashlib.sha256(root.encode("utf-8", "surrogateescape")).hexdigest()[:20]
-        self.path = path or cache_dir() / f"scan-{__version__}-{SCANNER}" / f"{digest}.json"
-        self._data: dict[str, Any] | None = None
-        self._used: dict[str, Any] = {}  #: what this run read or wrote: all that the next run keeps
-        self._dirty = False
-
-    def _load(self) -> dict[str, Any]:
-        if self._data is None:
-            try:
-                raw = json.loads(self.path.read_text(encoding="utf-8"))
-                ok = (
-                    isinstance(raw, dict)
-                    and raw.get("format") == _FORMAT
-                    and isinstance(raw.get("files"), dict)
-                )
-                self._data = raw["files"] if ok else {}
-            except (OSError, ValueError, RecursionError):
-                self._data = {}
-        return self._data
+        self.store = ProjectStore(f"scan-{__version__}-{SCANNER}", root, _FORMAT, path)
+        self.path = self.store.path
 
     def get(self, key: str, path: str) -> ScanResult | None:
-        entry = self._load().get(key)
+        entry = self.store.entry(key)
         if entry is None:
             return None
         try:
             result = _decode(entry, path)
         except (KeyError, TypeError, ValueError, IndexError):
             return None
-        self._used[key] = entry
+        self.store.keep(key, entry)
         return result
 
     def put(self, key: str, result: ScanResult) -> None:
-        self._used[key] = _encode(result)
-        self._dirty = True
+        self.store.put(key, _encode(result))
 
     def save(self) -> None:
-        if self._data is not None and set(self._data) != set(self._used):
-            self._dirty = True  # files were deleted or changed since the last run: forget them
-        if not self._dirty:
-            return
-        files = self._used
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".scan-", suffix=".tmp", dir=self.path.parent)
-            try:
-                # json.dumps, not json.dump: only the one-shot form uses the C encoder (5-10x faster here)
-                text = json.dumps({"format": _FORMAT, "files": files}, separators=(",", ":"))
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, self.path)
-            finally:
-                Path(tmp).unlink(missing_ok=True)
-        self._dirty = False
+        self.store.save()
 
 
 def _encode(r: ScanResult) -> list[Any]:

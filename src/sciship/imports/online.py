@@ -29,7 +29,7 @@ class Index:
         self.base = base_url.rstrip("/")
         self.timeout = timeout
         if cache is None:
-            from sciship.imports.cache import cache_dir
+            from sciship._cache import cache_dir
 
             cache = cache_dir() / "index-names.json"
         self.cache = cache
