@@ -132,6 +132,27 @@ ACCEPTED = {
     "walrus in a body, posonly nested later": (
         "def f():\n    if (n := 2):\n        pass\n    def g(a, /):\n        import importlib\n"
     ),
+    # `match` is a keyword only in a match statement (Python 3.10): the first one is the reason
+    "match": "match x:\n    case 1:\n        import a\n",
+    "match in a function": (
+        "def f(x):\n    match x:\n        case {'k': 1}:  # a 'quoted' comment\n            import a\n"
+        "        case [b, *_] if b:\n            try:\n                import b\n"
+        "            except ImportError:\n                pass\n        case _:\n"
+        "            pass\n    import c\n"
+    ),
+    "match after walrus and posonly": (
+        "if (n := 1):\n    pass\ndef g(a, /):\n    pass\nmatch n:\n\n    # why\n    case 1:\n"
+        "        import a\nmatch y:\n    case 2:\n        pass\n"
+    ),
+    "match with a dynamic import": (
+        "import importlib\nmatch x:\n    case 1:\n        m = importlib.import_module('a')\n"
+    ),
+    "match and case as names": (
+        "match = re.match('a', b)\nmatch.group(0)\nif match:\n    import a\nmatch(a, b)\nmatch [0]\n"
+        "case = 1\nif case:\n    import c\nmatch == 1\n"
+    ),
+    "a class in a loop": "for base_class in [A, B]:\n    import a\nsubclass [0]\n",
+    "comments with quotes": "if x == 'a':  # it's here\n    import a\nfrom b import c  # \"why\"\n",
 }
 
 REFUSED = {
@@ -142,7 +163,7 @@ REFUSED = {
     "dynamic on a decorator line": "@register(import_module('a'))\ndef f():\n    import b\n",
     "walrus in a decorator": "@dec(n := 1)\ndef f():\n    pass\n",
     "walrus target on another line": "x = (n\n     := 1)\n",
-    "match": "match x:\n    case 1:\n        import a\n",
+    "match subject over lines": "match (\n    x\n):\n    case 1:\n        import a\n",
     "except star": "try:\n    import a\nexcept* ImportError:\n    pass\n",
     "generic": "def f[T](x: T) -> T:\n    return x\n",
     "type alias": "type X = int\n",
@@ -211,6 +232,7 @@ HEADERS = [
     "while False:",
     "if HAS_SCIPY:",
     "if a and \\\n        b:",
+    "match x:\n    case [1, y] if y:",  # its body goes under the `case`
 ]
 HANDLERS = [
     "except ImportError:",
@@ -247,8 +269,9 @@ def programs(draw: st.DrawFn, depth: int = 0) -> list[str]:
                 lines.append("if z:")
                 lines.append("    pass")
             body = draw(programs(depth + 1))
-            lines.append(header)
-            lines.extend("    " + line for line in body)
+            lines.extend(header.split("\n"))
+            indent = "        " if header.startswith("match") else "    "
+            lines.extend(indent + line for line in body)
             if header == "try:":
                 for handler in draw(st.lists(st.sampled_from(HANDLERS), min_size=1, max_size=3)):
                     lines.append(handler)

@@ -541,7 +541,8 @@ _DYNAMIC = re.compile(r"(?<![\w.])(?:importlib\.import_module|import_module|__im
 #: a match sends the file to the full scan; kept to patterns that begin with a literal (fast to search)
 _BAIL_PATTERNS = re.compile(
     r"except[ \t]*\*"  # except* (3.11)
-    r"|def[ \t]+\w+[ \t]*\[|class[ \t]+\w+[ \t]*\["  # PEP 695 generics
+    r"|def(?<![\w.]def)[ \t]+\w+[ \t]*\[|class(?<![\w.]class)[ \t]+\w+[ \t]*\["  # PEP 695 generics
+    # (the look-behinds: not `for sub_class in [`)
     r"|ur(?<!\wur)[\"']"  # Python 2 `ur""` strings
 )
 #: maybe positional-only parameters (`def f(a, /):`, also `lambda a, /: a`)
@@ -553,7 +554,6 @@ _BAIL_LINES = re.compile(
     r"\n[ \t]*(?:"
     r"\t"  # tabs in indentation
     r"|type[ \t]+\w"  # PEP 695 `type X = ...`
-    r"|match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))"  # a match statement (or a call to match(...))
     r"|print\b[ \t]*(?:[^\s(=.,)\]#;]|\n)"  # Python 2 print statements and friends
     r"|except[ \t]+[\w.]+[ \t]*,"
     r"|exec[ \t]+[\"'\w]"
@@ -576,6 +576,14 @@ _STATEMENT = re.compile(r"^([ \t]*)(?:import|from)\b", re.MULTILINE)
 _HEADER = re.compile(
     r"^([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async)\b([^\n]*)", re.MULTILINE
 )
+#: the same with the headers of a match statement (only in files that have one)
+_HEADER_MATCH = re.compile(
+    r"^([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async|match|case)\b([^\n]*)",
+    re.MULTILINE,
+)
+#: a line that may start a match statement (not `match = ...`, `match.group(...)`, `match,` ...)
+_MATCH_LINE = re.compile(r"^([ \t]*)match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))([^\n]*)", re.MULTILINE)
+_CASE_LINE = re.compile(r"[ \t]*case\b")
 _IMPORT_STMT = re.compile(r"import[ \t]+(.+)")
 _FROM_STMT = re.compile(r"from[ \t]*(\.*)[ \t]*([\w.]*)[ \t]+import\b[ \t]*(.*)", re.DOTALL)
 _AS = re.compile(r"([\w.]+)(?:[ \t]+as[ \t]+\w+)?")
@@ -608,7 +616,8 @@ def _fast_scan(text: str, path: str, *, screen: bool = False) -> ScanResult | No
         return None  # an expression inside an f-string: only the full scan sees it
     slash = _SLASH_PARAM.search(code) is not None
     try:
-        scanner = _FastScanner(text, path, spans, code)
+        matches = _match_statements(code) if "match" in code else []
+        scanner = _FastScanner(text, path, spans, code, matches)
         min_python = None
         if hot:
             sites = scanner.with_dynamic()
@@ -624,10 +633,46 @@ def _fast_scan(text: str, path: str, *, screen: bool = False) -> ScanResult | No
                 min_python = first_def[:2]
     except (_Bail, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    version: PythonVersion = (3, 8)
+    if matches:  # Python 3.10, above everything else the fast path accepts: the first one is the reason
+        version, min_python = (3, 10), ("a `match` statement", text.count("\n", 0, matches[0]) + 1)
     if min_python is not None:
         reason, line = min_python
-        return ScanResult(path, tuple(sites), None, (3, 8), reason, line, sys_path_entries(text, code))
+        return ScanResult(path, tuple(sites), None, version, reason, line, sys_path_entries(text, code))
     return ScanResult(path, tuple(sites), sys_paths=sys_path_entries(text, code))
+
+
+def _match_statements(code: str) -> list[int]:
+    """Where the match statements of the blanked ``code`` start (``match`` is a keyword only there).
+
+    A line that starts with ``match`` is a match statement when it ends with ``:`` and the next line of
+    code is indented deeper and starts with ``case``; it is something else (``match(a, b)``) when it
+    does not end with ``:``. Raises _Bail when only the full scan can tell (a subject over several lines).
+    """
+    found: list[int] = []
+    for m in _MATCH_LINE.finditer(code):
+        rest = m.group(2)
+        if "#" in rest:
+            rest = rest[: rest.index("#")]  # a `#` left in blanked code starts a comment
+        rest = rest.rstrip()
+        if _depth(rest) != 0 or rest.endswith("\\"):
+            raise _Bail
+        if not rest.endswith(":"):
+            continue  # an expression: `match(a, b)`, `match [x]`
+        nxt = m.end()
+        while True:  # the next line that holds code
+            end = code.find("\n", nxt + 1)
+            line = code[nxt + 1 : end if end >= 0 else len(code)]
+            if line.strip() and not line.lstrip().startswith("#"):
+                break
+            if end < 0:
+                raise _Bail
+            nxt = end
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent <= len(m.group(1)) or not _CASE_LINE.match(line):
+            raise _Bail
+        found.append(m.start(2) - len("match"))
+    return found
 
 
 def _in_fstring(text: str, code: str) -> bool:
@@ -702,24 +747,26 @@ def _complete(code: str, quotes: int) -> bool:
 
 
 class _Header:
-    __slots__ = ("indent", "keyword", "pos", "rest")
+    __slots__ = ("indent", "keyword", "pos", "rest", "rest_at")
 
-    def __init__(self, pos: int, indent: int, keyword: str, rest: str) -> None:
-        self.pos, self.indent, self.keyword, self.rest = pos, indent, keyword, rest
+    def __init__(self, pos: int, indent: int, keyword: str, rest: str, rest_at: int) -> None:
+        self.pos, self.indent, self.keyword, self.rest, self.rest_at = pos, indent, keyword, rest, rest_at
 
 
-def _strip_comment(rest: str) -> str:
-    if "#" in rest:
-        if "'" in rest or '"' in rest:
-            raise _Bail  # a `#` that may be inside a string
-        rest = rest[: rest.index("#")]
-    return rest.strip()
+def _strip_comment(text: str, code: str, start: int, end: int) -> str:
+    """``text[start:end]`` without its comment, stripped: a ``#`` left in the blanked ``code`` starts a
+    comment (one inside a string was blanked with the rest of the string)."""
+    hash_at = code.find("#", start, end)
+    return text[start : hash_at if hash_at >= 0 else end].strip()
 
 
 class _FastScanner:
-    def __init__(self, text: str, path: str, spans: list[tuple[int, int]], code: str) -> None:
+    def __init__(
+        self, text: str, path: str, spans: list[tuple[int, int]], code: str, matches: list[int] | None = None
+    ) -> None:
         self.text = text
         self.code = code  #: ``text`` with strings and comments blanked
+        self.matches = matches or []  #: where the match statements start (``_match_statements``)
         self.path = path
         self.spans = spans
         self.span_starts = [s for s, _ in self.spans]
@@ -881,7 +928,7 @@ class _FastScanner:
         text = self.text
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        parts = [_strip_comment(text[start:end])]
+        parts = [_strip_comment(text, self.code, start, end)]
         while True:  # a line ended with a backslash, or names in brackets: the statement goes on
             joined = " ".join(parts)
             if parts[-1].endswith("\\"):
@@ -892,7 +939,7 @@ class _FastScanner:
                 raise _Bail
             after = text.find("\n", end + 1)
             after = len(text) if after < 0 else after
-            parts.append(_strip_comment(text[end + 1 : after]))
+            parts.append(_strip_comment(text, self.code, end + 1, after))
             end = after
         stmt = " ".join(parts)
         if not stmt.isascii() or "\\" in stmt or ";" in stmt:
@@ -909,18 +956,30 @@ class _FastScanner:
     # --- the blocks around an indented statement
     def headers(self) -> list[_Header]:
         if self._headers is None:
+            pattern = _HEADER_MATCH if self.matches else _HEADER
             self._headers = [
-                _Header(m.start(2), len(m.group(1)), m.group(2), m.group(3))
-                for m in _HEADER.finditer(self.text)
-                if not self.in_string(m.start(2))
+                _Header(m.start(2), len(m.group(1)), m.group(2), m.group(3), m.start(3))
+                for m in pattern.finditer(self.text)
+                if not self.in_string(m.start(2)) and self._real_header(m.group(2), m.start(2), m.end())
             ]
             self._header_pos = [h.pos for h in self._headers]
         return self._headers
 
+    def _real_header(self, keyword: str, pos: int, end: int) -> bool:
+        """``match`` and ``case`` are keywords only in a match statement (``match = re.match(...)`` is
+        not a header): a `match` line is one when ``_match_statements`` found it, a `case` line when it
+        ends with ``:`` and leaves no bracket open (the clauses' bodies are indented below it)."""
+        if keyword == "match":
+            return pos in self.matches
+        if keyword == "case":
+            rest = _strip_comment(self.text, self.code, pos + 4, end)
+            return rest.endswith(":") and _depth(self.code[pos:end]) == 0
+        return True
+
     def header(self, j: int) -> _Header:
         h = self.headers()[j]
         if not isinstance(h.rest, _Stripped):
-            rest = _strip_comment(h.rest)
+            rest = _strip_comment(self.text, self.code, h.rest_at, h.rest_at + len(h.rest))
             if not rest.endswith(":") and (_depth(rest) > 0 or rest.endswith("\\")):
                 rest = self.continued(h.pos, rest)
             h.rest = _Stripped(rest)
@@ -937,7 +996,7 @@ class _FastScanner:
             rest = (
                 rest.removesuffix("\\")
                 + " "
-                + _strip_comment(text[end + 1 : after if after >= 0 else len(text)])
+                + _strip_comment(text, self.code, end + 1, after if after >= 0 else len(text))
             )
             end = after
             depth = _depth(rest)
@@ -973,8 +1032,8 @@ class _FastScanner:
         """What entering the block of header ``j`` does, as `_Visitor._with_context` arguments."""
         h = self.header(j)
         kw, rest = h.keyword, h.rest
-        if kw in {"def", "class", "with", "while"}:
-            return []
+        if kw in {"def", "class", "with", "while", "match", "case"}:
+            return []  # a match statement's clauses keep the context around it, as in the full scan
         if kw == "async":
             first = rest.split(None, 1)[0] if rest else ""
             if first in {"def", "with"} or (first == "for" and rest.endswith(":")):
