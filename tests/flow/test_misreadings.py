@@ -185,3 +185,26 @@ def test_a_file_read_through_a_linked_folder_is_in_the_folder(tmp_path: Path) ->
     _git(root)
     flow = trace(Project.load(root), cache=False)
     assert _codes(flow) == [("SHR110", "demo/answers/b.ipynb")]
+
+
+# ---------------------------------------------------------------- the same code, the same facts
+def test_comprehensions_read_the_same_every_time() -> None:
+    """A comprehension's names live only while it is read; their values were remembered by the names'
+    memory addresses, which Python reuses: a later comprehension could get an earlier one's value, so the
+    same file gave different reads from run to run (19 different results in 20 runs of this file)."""
+    from sciship.flow._extract import extract_source
+
+    lines = ["import numpy as np", "import os", "root = 'data'", "names = ['a.csv', 'b.csv']"]
+    for k in range(60):
+        lines.append(f"files{k} = [os.path.join(root, n) for n in names]")
+        lines.append(f"rows{k} = [np.loadtxt(f) for f in files{k}]")
+        lines.append(f"np.save(os.path.join('out', 'r{k}.npy'), [r for r in rows{k}])")
+    text = "\n".join(lines) + "\n"
+    first = extract_source(text, "steps.py")
+    for _ in range(10):
+        assert extract_source(text, "steps.py") == first
+    reads = [u for u in first.uses if u.call == "np.loadtxt"]
+    assert len(reads) == 60
+    names = ("each", ("list", (("s", "a.csv"), ("s", "b.csv"))))
+    expected = ("each", ("list", (("join", (("s", "data"), names)),)))
+    assert all(u.expr == expected for u in reads)

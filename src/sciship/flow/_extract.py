@@ -422,7 +422,9 @@ class _Extractor:
         self.scopes: dict[int, _Scope] = {}  #: id(function or lambda node) -> its scope
         self.cell: int | None = None
         self.cell_of: dict[int, int | None] = {}  #: id(top-level statement) -> cell
-        self.memo: dict[int, Expr] = {}
+        #: id(binding) -> (the binding, its value): holding the binding keeps its id from being reused by
+        #: another one (a comprehension's bindings live only while it is read)
+        self.memo: dict[int, tuple[_Binding, Expr]] = {}
         self.busy: set[int] = set()
         self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
         self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
@@ -583,7 +585,7 @@ class _Extractor:
     def value(self, binding: _Binding, scope: _Scope) -> Expr:
         key = id(binding)
         if key in self.memo:
-            return self.memo[key]
+            return self.memo[key][1]
         if key in self.busy or len(self.busy) > _MAX_CHAIN:
             return UNKNOWN  # a name defined through itself, or a chain of 40 names: not a path we can know
         self.busy.add(key)
@@ -591,7 +593,7 @@ class _Extractor:
             result = self._value(binding, scope)
         finally:
             self.busy.discard(key)
-        self.memo[key] = result
+        self.memo[key] = (binding, result)
         return result
 
     def _value(self, b: _Binding, scope: _Scope) -> Expr:
