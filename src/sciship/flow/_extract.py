@@ -185,6 +185,7 @@ def extract_units(
             result,
             bodies,
             whole=facts.kind == "py",
+            switches=_switch_candidates(units[0][1]) if facts.kind == "py" and units else None,
             local=is_local,
             lines=None if everything else lines,
             option_lines=None if everything else option_lines,
@@ -410,6 +411,7 @@ class _Extractor:
         local: LocalTest | None = None,
         lines: list[set[int] | None] | None = None,
         option_lines: list[set[int]] | None = None,
+        switches: frozenset[str] | None = None,
     ) -> None:
         self.facts = facts
         self.is_local = local or _maybe_local_module
@@ -435,13 +437,26 @@ class _Extractor:
         self._body_index = 0
         #: ``add_argument`` options: destination -> (default value, position of the call)
         self.options: dict[str, tuple[ast.expr, Pos]] = {}
-        #: names a whole file binds once, to ``None``, ``True``, ``False`` or a number (see :func:`_flags`)
-        self.flags: _Flags = {}
+        #: names a whole file binds once, to ``None``, ``True``, ``False`` or a number (see :func:`_flags`);
+        #: found the first time a test may look at one (walking the whole tree cost half the extraction)
+        self._flags: _Flags | None = None
+        #: the names the text may assign such a value to (None: any name)
+        self.switches = switches
+
+    def flags_for(self, test: ast.expr) -> _Flags:
+        """The switches of the file when ``test`` may look at one (see :func:`_flag_test`), else none.
+
+        A notebook has none: it is parsed cell by cell, as needed, and another cell may bind the name again.
+        """
+        name = _switch_name(test) if self.whole else None
+        if name is None or (self.switches is not None and name not in self.switches):
+            return {}
+        if self._flags is None:
+            self._flags = _flags([stmt for _cell, body in self.bodies for stmt in body])
+        return self._flags
 
     # -------------------------------------------------------------- pass 1: who binds what where
     def run(self) -> None:
-        if self.whole:  # a notebook is parsed cell by cell, as needed: another cell may bind the name again
-            self.flags = _flags([stmt for _cell, body in self.bodies for stmt in body])
         for n, (cell, body) in enumerate(self.bodies):
             self.cell = cell
             self.current = self.lines[n] if self.lines is not None else None
@@ -1272,7 +1287,7 @@ class _Visitor(ast.NodeVisitor):
         if isinstance(test, ast.Constant) and not isinstance(test.value, str):
             self.body(node.body if test.value else node.orelse)  # `if False:` is code switched off
             return
-        decided = _flag_test(test, self.x.flags, self.functions)
+        decided = _flag_test(test, self.x.flags_for(test), self.functions)
         if decided is not None:  # `tofile = False` ... `if tofile:`: switched off the same way
             self.body(node.body if decided else node.orelse)
             return
@@ -1798,6 +1813,37 @@ def _flags(stmts: list[ast.stmt]) -> _Flags:
     for key, (bound, flags) in out.items():  # `global x` in any function: x may change anywhere
         out[key] = (bound, {n: v for n, v in flags.items() if n not in declared})
     return out
+
+
+#: `=` before a value a switch may have (None, True, False, a number), across brackets, backslashes and
+#: comments: the text of every ``name = <constant>`` that :func:`_flags` may count
+_SWITCH_VALUE = re.compile(r"(?<![=<>!])=(?!=)(?:[ \t\r\n(\\]|#[^\n]*)*(?:None|True|False|\.?\d)")
+_NAME_BEFORE = re.compile(r"(\w+)[ \t)]*$")
+
+
+def _switch_candidates(text: str) -> frozenset[str]:
+    """Every name the text may set to a switch value (more than the real ones: keyword arguments too)."""
+    out = set()
+    for m in _SWITCH_VALUE.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
+        if before is not None:
+            out.add(before.group(1))
+    return frozenset(out)
+
+
+def _switch_name(test: ast.expr) -> str | None:
+    """The name a test of the shapes :func:`_flag_test` decides looks at, else None."""
+    if isinstance(test, ast.Name):
+        return test.id
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _switch_name(test.operand)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, right = test.left, test.comparators[0]
+        if isinstance(left, ast.Constant):
+            left, right = right, left
+        if isinstance(left, ast.Name) and isinstance(right, ast.Constant):
+            return left.id
+    return None
 
 
 def _flag_value(name: str, flags: _Flags, functions: list[int]) -> tuple[bool, object]:
