@@ -134,7 +134,7 @@ def test_a_dead_worker_falls_back_to_the_normal_scan(
 ) -> None:
     project = Project.load(early)
     prefetch_scan(project)
-    pool = analysis._PREFETCH[0][1]
+    pool = analysis._PREFETCH[0].pool
     for process in list(pool._processes.values()):
         process.kill()
         process.join()
@@ -174,6 +174,46 @@ def test_check_output_same_with_and_without_the_early_scan(tmp_path: Path) -> No
         outputs.append((out.returncode, out.stdout, out.stderr))
     assert outputs[0] == outputs[1]
     assert "bad.py" in outputs[0][1]
+
+
+def test_deps_early_scan_reads_in_the_workers_and_reports_the_same(
+    early: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sciship deps` starts its workers before reading anything: they read, hash and scan their share.
+    Files they cannot read come back to this process, and their problems keep the files' order."""
+    for name in ("aa", "zz"):  # two more files that are not UTF-8, likely in different shares
+        (early / "src" / "example_pkg" / f"{name}_latin.py").write_bytes("y = 'caf\xe9'\n".encode("latin-1"))
+    project = Project.load(early)
+    prefetch_scan(project, check_syntax=False)
+    assert analysis._PREFETCH, "the early scan should have started"
+    assert analysis._PREFETCH[0].paths, "the workers should have a share"
+    with_early = analyze(project, check_syntax=False).to_json()
+    assert not analysis._PREFETCH
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_CHARS", 10**9)  # one process, the plain way
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache2"))
+    assert analyze(Project.load(early), check_syntax=False).to_json() == with_early
+    latin = [p["path"] for p in with_early["problems"] if "UTF-8" in p["message"]]
+    assert latin == sorted(latin)
+    assert len(latin) == 3
+
+
+def test_deps_output_same_with_and_without_the_early_scan(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "proj")
+    for i in range(60):  # past the 1 MB at which the scan uses worker processes
+        (root / "src" / "example_pkg" / f"big{i}.py").write_text("import numpy\n" + "x = 1\n" * 3000)
+    outputs = []
+    for flags in ([], ["--no-cache"]):  # a cold cache starts the workers early; --no-cache does not
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / f"cache{len(flags)}")}
+        out = subprocess.run(
+            [sys.executable, "-m", "sciship", "deps", str(root), "--format", "json", *flags],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outputs.append((out.returncode, out.stdout, out.stderr))
+    assert outputs[0] == outputs[1]
+    assert "latin.py" in outputs[0][1]
 
 
 def test_audit_loads_dask_and_pyarrow_only_when_it_needs_them() -> None:

@@ -103,8 +103,15 @@ def run(args: argparse.Namespace, ui: UI) -> int:
         index = Index(args.index_url or os.environ.get("SCISHIP_INDEX_URL") or DEFAULT_INDEX)
     elif args.index_url:
         ui.info("--index-url only makes sense with --online; sciship stayed offline.")
-    # no full syntax check of every file (`sciship check` does it): the scan screens the files it reads
-    report = analyze(project, cache=not args.no_cache, online=index, check_syntax=False)
+    from sciship.imports.analysis import cancel_prefetch, prefetch_scan
+
+    if not args.no_cache:  # on a cold cache, workers start reading and scanning their share now
+        prefetch_scan(project, check_syntax=False)
+    try:
+        # no full syntax check of every file (`sciship check` does it): the scan screens the files it reads
+        report = analyze(project, cache=not args.no_cache, online=index, check_syntax=False)
+    finally:
+        cancel_prefetch()
     if args.write or args.dry_run:
         if args.dry_run and not args.write:
             ui.info("--dry-run only makes sense with --write; showing the dependencies instead.")
