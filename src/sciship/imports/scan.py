@@ -572,17 +572,17 @@ _TOKENS = re.compile(
     r'|"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*"'  # a backslash before a line end continues the string
     r"|'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'"
 )
-_STATEMENT = re.compile(r"^([ \t]*)(?:import|from)\b", re.MULTILINE)
-_HEADER = re.compile(
-    r"^([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async)\b([^\n]*)", re.MULTILINE
-)
+# these three are searched in "\n" + text: a pattern that starts with a literal is found much faster
+# than one that starts with `^` (scipy's 22 MB: 0.07 s instead of 0.14 s); a match's offsets are then
+# one past the text's, and its start is the start of its line in the text
+_STATEMENT = re.compile(r"\n([ \t]*)(?:import|from)\b")
+_HEADER = re.compile(r"\n([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async)\b([^\n]*)")
 #: the same with the headers of a match statement (only in files that have one)
 _HEADER_MATCH = re.compile(
-    r"^([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async|match|case)\b([^\n]*)",
-    re.MULTILINE,
+    r"\n([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async|match|case)\b([^\n]*)"
 )
 #: a line that may start a match statement (not `match = ...`, `match.group(...)`, `match,` ...)
-_MATCH_LINE = re.compile(r"^([ \t]*)match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))([^\n]*)", re.MULTILINE)
+_MATCH_LINE = re.compile(r"\n([ \t]*)match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))([^\n]*)")  # in "\n" + code
 _CASE_LINE = re.compile(r"[ \t]*case\b")
 _IMPORT_STMT = re.compile(r"import[ \t]+(.+)")
 _FROM_STMT = re.compile(r"from[ \t]*(\.*)[ \t]*([\w.]*)[ \t]+import\b[ \t]*(.*)", re.DOTALL)
@@ -650,7 +650,7 @@ def _match_statements(code: str) -> list[int]:
     does not end with ``:``. Raises _Bail when only the full scan can tell (a subject over several lines).
     """
     found: list[int] = []
-    for m in _MATCH_LINE.finditer(code):
+    for m in _MATCH_LINE.finditer("\n" + code):
         rest = m.group(2)
         if "#" in rest:
             rest = rest[: rest.index("#")]  # a `#` left in blanked code starts a comment
@@ -659,7 +659,7 @@ def _match_statements(code: str) -> list[int]:
             raise _Bail
         if not rest.endswith(":"):
             continue  # an expression: `match(a, b)`, `match [x]`
-        nxt = m.end()
+        nxt = m.end() - 1
         while True:  # the next line that holds code
             end = code.find("\n", nxt + 1)
             line = code[nxt + 1 : end if end >= 0 else len(code)]
@@ -671,7 +671,7 @@ def _match_statements(code: str) -> list[int]:
         indent = len(line) - len(line.lstrip(" \t"))
         if indent <= len(m.group(1)) or not _CASE_LINE.match(line):
             raise _Bail
-        found.append(m.start(2) - len("match"))
+        found.append(m.start(2) - 1 - len("match"))
     return found
 
 
@@ -771,7 +771,14 @@ class _FastScanner:
         self.spans = spans
         self.span_starts = [s for s, _ in self.spans]
         self._headers: list[_Header] | None = None
+        self._lined: str | None = None
         self._header_pos: list[int] = []
+
+    def lined(self) -> str:
+        """``"\n" + text``, where ``_STATEMENT`` and ``_HEADER`` are searched."""
+        if self._lined is None:
+            self._lined = "\n" + self.text
+        return self._lined
 
     def in_string(self, pos: int) -> bool:
         i = bisect.bisect_right(self.span_starts, pos) - 1
@@ -905,8 +912,8 @@ class _FastScanner:
         text = self.text
         line, last = 1, 0
         code = self.code
-        for m in _STATEMENT.finditer(text):
-            start = m.end(1)
+        for m in _STATEMENT.finditer(self.lined()):
+            start = m.end(1) - 1
             if self.in_string(start) or (m.start() >= 2 and code[m.start() - 2] == "\\"):
                 continue  # in a string, or the rest of a line continued with a backslash (`raise X \ from e`)
             line += text.count("\n", last, start)
@@ -958,9 +965,10 @@ class _FastScanner:
         if self._headers is None:
             pattern = _HEADER_MATCH if self.matches else _HEADER
             self._headers = [
-                _Header(m.start(2), len(m.group(1)), m.group(2), m.group(3), m.start(3))
-                for m in pattern.finditer(self.text)
-                if not self.in_string(m.start(2)) and self._real_header(m.group(2), m.start(2), m.end())
+                _Header(m.start(2) - 1, len(m.group(1)), m.group(2), m.group(3), m.start(3) - 1)
+                for m in pattern.finditer(self.lined())
+                if not self.in_string(m.start(2) - 1)
+                and self._real_header(m.group(2), m.start(2) - 1, m.end() - 1)
             ]
             self._header_pos = [h.pos for h in self._headers]
         return self._headers
