@@ -367,6 +367,7 @@ def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> d
             look(rel)
     scan(todo, parallel=early is None)  # with an early scan, its workers hold the other CPUs
     if early is not None:
+        _while_waiting(early)
         found = _take_prefetch() or {}
         todo.clear()
         for rel in files:
@@ -517,7 +518,9 @@ def _start_prefetch(project: Project, check_syntax: bool) -> None:
     if sum(sizes) < PARALLEL_MIN_CHARS:
         return
     workers = _free_cpus()
-    shares = _shares(sizes, workers)[1:]  # share 0 is read and scanned here, by analyze
+    # share 0 is read and scanned here, by analyze, after reading the declarations; while the workers
+    # finish theirs, it prepares what the verdicts need (``_while_waiting``)
+    shares = _shares(sizes, workers, first=0.89)[1:]
     _READER[:] = [reader]
     pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"))
     paths = frozenset(files[i] for share in shares for i in share)
@@ -543,6 +546,19 @@ def _read_and_scan(rels: list[str], check_syntax: bool) -> list[tuple[str, ScanR
         key = _sha256(data) + (":nb" if rel.endswith(".ipynb") else ":py")
         out.append((key, _scan_one((rel, text))))
     return out
+
+
+def _while_waiting(early: _Early) -> None:
+    """Read, while the early scan's workers finish, what the verdicts read anyway: the distributions
+    installed where sciship runs, what they require, and the marker parser (all read once per run)."""
+    if all(future.done() for _rels, future in early.parts):
+        return
+    from sciship.imports import requires, resolve
+
+    resolve.environment()
+    requires.table()
+    requires._sys_dist_infos()
+    import packaging.markers  # noqa: F401 - imported once, here rather than on the critical path
 
 
 def _early_scan(project: Project, check_syntax: bool) -> _Early | None:
@@ -578,12 +594,14 @@ def cancel_prefetch() -> None:
     _READER.clear()
 
 
-def _shares(sizes: list[int], count: int) -> list[list[int]]:
-    """Indices of ``sizes`` in ``count`` groups of about equal total (biggest first, to the lightest)."""
+def _shares(sizes: list[int], count: int, first: float = 1.0) -> list[list[int]]:
+    """Indices of ``sizes`` in ``count`` groups of about equal total (biggest first, to the lightest);
+    group 0 gets ``first`` times the others' total (this process has other work besides its share)."""
     groups: list[list[int]] = [[] for _ in range(count)]
-    totals = [0] * count
+    totals = [0.0] * count
+    weights = [1 / first, *([1.0] * (count - 1))]
     for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
-        lightest = totals.index(min(totals))
+        lightest = min(range(count), key=lambda g: totals[g] * weights[g])
         groups[lightest].append(i)
         totals[lightest] += sizes[i]
     return groups
