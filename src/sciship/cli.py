@@ -67,7 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sciship.ui import UI
 
     ui = UI(debug=args.debug)
-    return run(args, ui)
+    code = run(args, ui)
+    if argv is None:  # the program ends here (tests call main with their own arguments, and go on)
+        import gc
+
+        # what is left is freed as the process ends; its last garbage collection need not walk it all
+        # (a cold `sciship deps` on scipy: 28 ms -> 9 ms from the answer to the exit)
+        gc.freeze()
+    return code
 
 
 def run(args: argparse.Namespace, ui: object) -> int:
