@@ -151,6 +151,9 @@ ACCEPTED = {
         "match = re.match('a', b)\nmatch.group(0)\nif match:\n    import a\nmatch(a, b)\nmatch [0]\n"
         "case = 1\nif case:\n    import c\nmatch == 1\n"
     ),
+    "words that hold import": (
+        "reimport = {'a': 1}\nx = d[1:]; y = reimport\nimported: int = 1\nfrom_ = 2\nimport os\n"
+    ),
     "a class in a loop": "for base_class in [A, B]:\n    import a\nsubclass [0]\n",
     "comments with quotes": "if x == 'a':  # it's here\n    import a\nfrom b import c  # \"why\"\n",
 }
@@ -178,6 +181,11 @@ REFUSED = {
     "null": "import a\x00\n",
     "non-ascii name": "import caf\u00e9\n",
     "inline else": "if x:\n    pass\nelse: import a\n",
+    "inline from": "if x:  from a.b import c\n",
+    "from after a semicolon": "x = {1: 2}; from a import b\n",
+    "generic after async": "async def f[T](x: T) -> T:\n    import a\n",
+    "generic class": "class C[T]:\n    import a\n",
+    "except star spaced": "try:\n    import a\nexcept *ValueError:\n    pass\n",
 }
 
 
