@@ -45,6 +45,21 @@ def test_a_switch_set_off_in_the_file_switches_its_block_off() -> None:
     assert io(flow) == [("read", "weights.pth")]
 
 
+def test_switches_written_every_way_python_allows() -> None:
+    """The switches are looked for only where the text may set one; every way of writing
+    ``name = <constant>`` is such a place (a backslash, brackets, a comment before the value, `;`, a
+    header's colon), and a keyword argument is not."""
+    from sciship.flow._extract import _switch_candidates
+
+    text = (
+        "to_file = \\\n    False\nx = 1; quiet = True\nif a: debug = (  # why\n    0)\n(cached) = None\n"
+        "f(verbose=True, n=2)\nlevel == 3\nobj.attr = 1\nitems[0] = 1\ncount = \\\n  -1\n"
+    )
+    assert _switch_candidates(text) == {"to_file", "x", "quiet", "debug", "cached"}
+    flow = flow_of({"report.py": "to_file = \\\n    False\nif to_file:\n    open('out.txt', 'w')\n"})
+    assert io(flow) == []
+
+
 def test_a_name_bound_more_than_once_is_not_a_switch() -> None:
     flow = flow_of(
         {

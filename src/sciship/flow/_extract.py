@@ -1817,17 +1817,30 @@ def _flags(stmts: list[ast.stmt]) -> _Flags:
 
 #: `=` before a value a switch may have (None, True, False, a number), across brackets, backslashes and
 #: comments: the text of every ``name = <constant>`` that :func:`_flags` may count
-_SWITCH_VALUE = re.compile(r"(?<![=<>!])=(?!=)(?:[ \t\r\n(\\]|#[^\n]*)*(?:None|True|False|\.?\d)")
-_NAME_BEFORE = re.compile(r"(\w+)[ \t)]*$")
+_SWITCH_VALUE = re.compile(r"=(?<![=<>!]=)(?!=)(?:[ \t\r\n(\\]|#[^\n]*)*(?:None|True|False|\.?\d)")
+#: what may come before the target of an assignment statement, after spaces and brackets: the start of
+#: a line, `;` or the `:` of a header on the same line (not `f(verbose=True)`, a keyword argument)
+_STATEMENT_START = frozenset("\n;:")
 
 
 def _switch_candidates(text: str) -> frozenset[str]:
-    """Every name the text may set to a switch value (more than the real ones: keyword arguments too)."""
+    """Every name the text may set to a switch value (more than the real ones: a name in a call's
+    arguments that starts its line, a chained assignment)."""
     out = set()
     for m in _SWITCH_VALUE.finditer(text):
-        before = _NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
-        if before is not None:
-            out.add(before.group(1))
+        i = m.start() - 1  # back over `)`, spaces and backslash-continued lines to the target's name
+        while i >= 0 and (text[i] in " \t)" or (text[i] == "\n" and text[i - 1 : i] == "\\")):
+            i -= 2 if text[i] == "\n" else 1
+        end = i + 1
+        while i >= 0 and (text[i].isalnum() or text[i] == "_"):  # what `\w` matches
+            i -= 1
+        if i + 1 == end:
+            continue  # `x[0] = 1`, `x.y = 1`: not a name
+        name_start = i + 1
+        while i >= 0 and text[i] in " \t(":
+            i -= 1
+        if i < 0 or text[i] in _STATEMENT_START:
+            out.add(text[name_start:end])
     return frozenset(out)
 
 
