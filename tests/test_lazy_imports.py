@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -134,10 +135,9 @@ def test_a_dead_worker_falls_back_to_the_normal_scan(
 ) -> None:
     project = Project.load(early)
     prefetch_scan(project)
-    pool = analysis._PREFETCH[0].pool
-    for process in list(pool._processes.values()):
-        process.kill()
-        process.join()
+    for _rels, child in analysis._PREFETCH[0].parts:
+        os.kill(child.pid, signal.SIGKILL)
+        os.waitpid(child.pid, 0)
     broken = _outcome(project)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache2"))
     assert _outcome(Project.load(early)) == broken

@@ -99,7 +99,7 @@ def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-u
 
     project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
     expected = trace(Project.load(project_dir), cache=False)
-    monkeypatch.setattr(_trace, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
     monkeypatch.setattr(_trace, "_cpus", lambda: 2)
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
     project = Project.load(project_dir)

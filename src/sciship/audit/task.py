@@ -221,6 +221,7 @@ def _one_process_per_task() -> None:
 
     analysis.PARALLEL_MIN_CHARS = sys.maxsize
     _trace.PARALLEL_MIN_CHARS = sys.maxsize
+    _trace.PREFETCH_MIN_CHARS = sys.maxsize
 
 
 def _bounded(project: Project) -> Project:

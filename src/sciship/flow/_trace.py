@@ -1509,13 +1509,12 @@ def _extract_indices(indices: list[int]) -> list[Facts]:
 
 
 def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
+    from sciship._fork import ChildFailed, Forked, can_fork
+
     sizes = [len(text) for _, text in items]
-    if sum(sizes) < PARALLEL_MIN_CHARS or _cpus() < 2 or not _can_fork():
+    if sum(sizes) < PARALLEL_MIN_CHARS or _cpus() < 2 or not can_fork():
         LAST_EXTRACTION[0] = "here"
         return [tracer._extract(rel, text, False) for rel, text in items]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     order = sorted(range(len(items)), key=lambda i: -sizes[i])
     mine: list[int] = []
     theirs: list[int] = []
@@ -1526,17 +1525,19 @@ def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
         totals[side] += sizes[i]
     out: list[Facts | None] = [None] * len(items)
     _FORKED[:] = [(tracer, items)]
+    child: Forked | None = None
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            future = pool.submit(_extract_indices, theirs)
-            for i, facts in zip(mine, _extract_indices(mine), strict=True):
-                out[i] = facts
-            for i, facts in zip(theirs, future.result(), strict=True):
-                out[i] = facts
+        child = Forked(_extract_indices, theirs)
+        for i, facts in zip(mine, _extract_indices(mine), strict=True):
+            out[i] = facts
+        for i, facts in zip(theirs, child.result(), strict=True):
+            out[i] = facts
         LAST_EXTRACTION[0] = "forked"
-    except Exception:  # no processes here, or a worker died: extract the rest in this process
+    except (OSError, ChildFailed, ValueError):  # no processes here, or the child died: extract the rest here
         LAST_EXTRACTION[0] = "fell back"
     finally:
+        if child is not None:
+            child.cancel()
         _FORKED.clear()
     return [
         f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
@@ -1548,14 +1549,6 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    """Whether this process may fork a worker: the system can fork (not Windows) and no other thread runs
-    (without importing multiprocessing, which costs 20 ms at every start)."""
-    import threading
-
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _distance(folder: str, file: str) -> int:
@@ -1640,8 +1633,11 @@ def _vague(path: str) -> bool:
 
 
 # ---------------------------------------------------------------------- an early start
-#: an extraction started by :func:`prefetch`: (project, pool, future, items); one at a time
-_PREFETCH: list[tuple[Project, Any, Any, list[tuple[str, str]]]] = []
+#: an extraction started by :func:`prefetch`: (project, the child, items); one at a time
+_PREFETCH: list[tuple[Project, Any, list[tuple[str, str]]]] = []
+#: start the early extraction when this much text (characters) is not in the cache: below it, forking a
+#: child costs more than the extraction it takes off the analysis' CPU
+PREFETCH_MIN_CHARS = 100_000
 
 
 def prefetch(project: Project) -> None:
@@ -1652,7 +1648,9 @@ def prefetch(project: Project) -> None:
     Does nothing with fewer than 2 CPUs, when threads run (no fork after threads), when the cache already
     knows the files, or on any error.
     """
-    if _PREFETCH or _cpus() < 2 or not _can_fork():
+    from sciship._fork import Forked, can_fork
+
+    if _PREFETCH or _cpus() < 2 or not can_fork():
         return
     try:
         tracer = _Tracer(project, use_cache=True)
@@ -1661,15 +1659,11 @@ def prefetch(project: Project) -> None:
             found = tracer._cached(rel, False)
             if isinstance(found, str) and (rel not in tracer.in_package or "__main__" in found):
                 items.append((rel, found))
-        if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS:
+        if sum(len(text) for _, text in items) < PREFETCH_MIN_CHARS:
             return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         _FORKED[:] = [(tracer, items)]
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(_extract_indices, list(range(len(items))))
-        _PREFETCH.append((project, pool, future, items))
+        child = Forked(_extract_indices, list(range(len(items))))
+        _PREFETCH.append((project, child, items))
     except Exception:  # the trace reads everything itself later
         cancel_prefetch()
     finally:
@@ -1679,19 +1673,18 @@ def prefetch(project: Project) -> None:
 def _take_prefetch(project: Project) -> dict[tuple[str, str], Facts]:
     if not _PREFETCH or _PREFETCH[0][0] is not project:
         return {}
-    _, pool, future, items = _PREFETCH[0]
+    _, child, items = _PREFETCH[0]
     try:
-        found = dict(zip(items, future.result(), strict=True))
-    except Exception:  # a worker died: extract here
+        found = dict(zip(items, child.result(), strict=True))
+    except Exception:  # the child died: extract here
         found = {}
     finally:
         _PREFETCH.clear()
-        pool.shutdown(wait=True)
     return found
 
 
 def cancel_prefetch() -> None:
     """Stop an early extraction nobody took."""
-    for _, pool, _future, _items in _PREFETCH:
-        pool.shutdown(wait=False, cancel_futures=True)
+    for _, child, _items in _PREFETCH:
+        child.cancel()
     _PREFETCH.clear()

@@ -26,6 +26,7 @@ Statuses (one per distribution):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -428,67 +429,65 @@ PARALLEL_MIN_CHARS = 1_000_000
 
 
 def _scan_many(items: list[tuple[str, str]]) -> list[ScanResult]:
-    """Scan ``items``, sharing the work between this process and forked workers for large trees.
+    """Scan ``items``, sharing the work between this process and forked children for large trees.
 
-    Each process gets one share of about equal size (one task each: a task per file cost 0.2 ms of
-    messages per file), and this process scans its own share meanwhile.
+    Each process gets one share of about equal size, and this process scans its own share meanwhile.
     """
-    workers = _free_cpus()
-    if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS or workers < 2:
-        return [_scan_one(item) for item in items]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from sciship._fork import ChildFailed, Forked, can_fork
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return [_scan_one(item) for item in items]  # spawning fresh interpreters costs more than it saves
-    # a full syntax check about doubles the cost of a test file
+    workers = _free_cpus()
+    if sum(len(text) for _, text in items) < PARALLEL_MIN_CHARS or workers < 2 or not can_fork():
+        return [_scan_one(item) for item in items]
     shares = _shares([len(text) for _, text in items], workers)
     _ITEMS[:] = items
     out: list[ScanResult | None] = [None] * len(items)
+    children: list[Forked] = []
     try:
-        with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_scan_indices, share) for share in shares[1:]]
-            for index, result in zip(shares[0], _scan_indices(shares[0]), strict=True):
-                out[index] = result
-            for share, future in zip(shares[1:], futures, strict=True):
-                for index, result in zip(share, future.result(), strict=True):
+        with contextlib.suppress(OSError):  # no processes allowed here: this one scans the rest
+            children = [Forked(_scan_indices, share) for share in shares[1:]]
+        for index, result in zip(shares[0], _scan_indices(shares[0]), strict=True):
+            out[index] = result
+        for share, child in zip(shares[1:], children, strict=False):
+            try:
+                for index, result in zip(share, child.result(), strict=True):
                     out[index] = result
-    except (OSError, RuntimeError):  # no processes allowed here: scan in this one
-        return [_scan_one(item) for item in items]
+            except (ChildFailed, ValueError):
+                pass
     finally:
+        for child in children:
+            child.cancel()
         _ITEMS.clear()
     return [r if r is not None else _scan_one(items[i]) for i, r in enumerate(out)]
 
 
 @dataclass
 class _Early:
-    """A scan started early by ``prefetch_scan``: its workers read, hash and scan ``paths``."""
+    """A scan started early by ``prefetch_scan``: its children read, hash and scan ``paths``."""
 
     project: Project
-    pool: Any
     check_syntax: bool
     paths: frozenset[str]
-    parts: list[tuple[list[str], Any]]  #: (the paths of one share, the future of its results)
+    parts: list[tuple[list[str], Any]]  #: (the paths of one share, the child scanning it: a Forked)
 
 
 #: the early scan running now; one at a time
 _PREFETCH: list[_Early] = []
-#: how the workers of an early scan read a file (forked: they inherit it)
+#: how the children of an early scan read a file (forked: they inherit it)
 _READER: list[Any] = []
 
 
 def prefetch_scan(project: Project, *, check_syntax: bool = True) -> None:
-    """On a cold cache, start scanning part of the files in forked workers now.
+    """On a cold cache, start scanning part of the files in forked children now.
 
-    The workers read, hash and scan their share while this process goes on (``sciship check`` runs the
+    The children read, hash and scan their share while this process goes on (``sciship check`` runs the
     checks that do not need the scan, ``sciship deps`` reads the declarations and scans the other share);
     ``analyze`` then takes their results. Nothing is read here first: on a large tree reading and hashing
     every file took a quarter of a cold ``deps``. Does nothing when a scan cache exists, when threads
     already run (no fork after threads), or on any error.
     """
-    import threading
+    from sciship._fork import can_fork
 
-    if _PREFETCH or threading.active_count() > 1 or _free_cpus() < 2:
+    if _PREFETCH or not can_fork() or _free_cpus() < 2:
         return
     try:
         _start_prefetch(project, check_syntax)
@@ -497,16 +496,13 @@ def prefetch_scan(project: Project, *, check_syntax: bool = True) -> None:
 
 
 def _start_prefetch(project: Project, check_syntax: bool) -> None:
-    import multiprocessing
     import os
-    from concurrent.futures import ProcessPoolExecutor
 
+    from sciship._fork import Forked
     from sciship.imports.cache import ScanCache
 
-    reader = project._reader  # the workers read without recording problems: analyze reads those again
+    reader = project._reader  # the children read without recording problems: analyze reads those again
     if reader is None or ScanCache(str(project.root)).path.exists():
-        return
-    if "fork" not in multiprocessing.get_all_start_methods():
         return
     files = [*project.python_files(), *project.notebooks()]
     sizes: list[int] = []
@@ -518,17 +514,16 @@ def _start_prefetch(project: Project, check_syntax: bool) -> None:
     if sum(sizes) < PARALLEL_MIN_CHARS:
         return
     workers = _free_cpus()
-    # share 0 is read and scanned here, by analyze, after reading the declarations; while the workers
+    # share 0 is read and scanned here, by analyze, after reading the declarations; while the children
     # finish theirs, it prepares what the verdicts need (``_while_waiting``)
     shares = _shares(sizes, workers, first=0.89)[1:]
     _READER[:] = [reader]
-    pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"))
     paths = frozenset(files[i] for share in shares for i in share)
-    early = _Early(project, pool, check_syntax, paths, [])
+    early = _Early(project, check_syntax, paths, [])
     _PREFETCH.append(early)
     for share in shares:
         rels = [files[i] for i in share]
-        early.parts.append((rels, pool.submit(_read_and_scan, rels, check_syntax)))
+        early.parts.append((rels, Forked(_read_and_scan, rels, check_syntax)))
 
 
 def _read_and_scan(rels: list[str], check_syntax: bool) -> list[tuple[str, ScanResult] | None]:
@@ -549,9 +544,9 @@ def _read_and_scan(rels: list[str], check_syntax: bool) -> list[tuple[str, ScanR
 
 
 def _while_waiting(early: _Early) -> None:
-    """Read, while the early scan's workers finish, what the verdicts read anyway: the distributions
+    """Read, while the early scan's children finish, what the verdicts read anyway: the distributions
     installed where sciship runs, what they require, and the marker parser (all read once per run)."""
-    if all(future.done() for _rels, future in early.parts):
+    if all(child.done() for _rels, child in early.parts):
         return
     from sciship.imports import requires, resolve
 
@@ -571,25 +566,25 @@ def _early_scan(project: Project, check_syntax: bool) -> _Early | None:
 
 def _take_prefetch() -> dict[str, tuple[str, ScanResult]] | None:
     """The early scan's (cache key, result) by path, without the files it could not read; None when it
-    failed (a worker died or could not start)."""
+    failed (a child died or could not start)."""
     early = _PREFETCH[0]
     out: dict[str, tuple[str, ScanResult]] = {}
     ok = True
     try:
-        for rels, future in early.parts:
-            out.update((rel, got) for rel, got in zip(rels, future.result(), strict=True) if got is not None)
+        for rels, child in early.parts:
+            out.update((rel, got) for rel, got in zip(rels, child.result(), strict=True) if got is not None)
     except Exception:
         ok = False
     finally:
         cancel_prefetch()
-        early.pool.shutdown(wait=True)
     return out if ok else None
 
 
 def cancel_prefetch() -> None:
-    """Stop an early scan nobody took (its workers end after their share)."""
+    """Stop an early scan nobody took."""
     for early in _PREFETCH:
-        early.pool.shutdown(wait=False, cancel_futures=True)
+        for _rels, child in early.parts:
+            child.cancel()
     _PREFETCH.clear()
     _READER.clear()
 

@@ -1,0 +1,65 @@
+"""sciship._fork: a function in a forked child, its result through a pipe; failures are ChildFailed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from sciship._fork import ChildFailed, Forked, can_fork
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+
+
+def _square_all(values: list[int]) -> list[int]:
+    return [v * v for v in values]
+
+
+def _fail() -> None:
+    raise ValueError("in the child")
+
+
+def _sleep() -> int:
+    time.sleep(30)
+    return 1
+
+
+def test_the_result_comes_back_large_or_small() -> None:
+    assert Forked(_square_all, [1, 2, 3]).result() == [1, 4, 9]
+    big = list(range(200_000))  # far more than a pipe holds at once
+    assert Forked(_square_all, big).result() == [v * v for v in big]
+
+
+def test_a_failing_function_or_a_dead_child_is_child_failed() -> None:
+    with pytest.raises(ChildFailed):
+        Forked(_fail).result()
+    child = Forked(_sleep)
+    assert not child.done()
+    os.kill(child.pid, signal.SIGKILL)
+    with pytest.raises(ChildFailed):
+        child.result()
+    with pytest.raises(ChildFailed):  # taken once only
+        child.result()
+
+
+def test_cancel_stops_the_child_and_leaves_no_zombie() -> None:
+    child = Forked(_sleep)
+    child.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # already reaped
+    child.cancel()  # twice is harmless
+
+
+def test_can_fork_only_without_other_threads() -> None:
+    import threading
+
+    gate = threading.Event()
+    thread = threading.Thread(target=gate.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        gate.set()
+        thread.join()
