@@ -142,7 +142,10 @@ class _Final:
 
 
 def run(project: Project, *, use_cache: bool = True) -> Flow:
-    return _Tracer(project, use_cache).run()
+    ready = use_cache and _READY and _READY[0][0] is project
+    tracer = _READY.pop()[1] if ready else _Tracer(project, use_cache)
+    _READY.clear()
+    return tracer.run()
 
 
 class _Tracer:
@@ -244,6 +247,8 @@ class _Tracer:
         """Facts of ``files``; on a cold cache with much to read, a forked process does half of the work."""
         todo: list[tuple[str, str]] = []
         for rel in files:
+            if rel in self.facts:
+                continue  # read by prefetch from the cache
             found = self._cached(rel, False)
             if isinstance(found, str):
                 if rel in self.in_package and "__main__" not in found:
@@ -1635,6 +1640,9 @@ def _vague(path: str) -> bool:
 # ---------------------------------------------------------------------- an early start
 #: an extraction started by :func:`prefetch`: (project, the child, items); one at a time
 _PREFETCH: list[tuple[Project, Any, list[tuple[str, str]]]] = []
+#: the tracer :func:`prefetch` made, with the cache it read and the facts it found there: :func:`run`
+#: goes on with it rather than reading and decoding the cache a second time
+_READY: list[tuple[Project, _Tracer]] = []
 #: start the early extraction when this much text (characters) is not in the cache: below it, forking a
 #: child costs more than the extraction it takes off the analysis' CPU
 PREFETCH_MIN_CHARS = 100_000
@@ -1659,6 +1667,9 @@ def prefetch(project: Project) -> None:
             found = tracer._cached(rel, False)
             if isinstance(found, str) and (rel not in tracer.in_package or "__main__" in found):
                 items.append((rel, found))
+            elif found is not None and not isinstance(found, str):
+                tracer.facts[rel] = found
+        _READY[:] = [(project, tracer)]
         if sum(len(text) for _, text in items) < PREFETCH_MIN_CHARS:
             return
         _FORKED[:] = [(tracer, items)]
@@ -1688,3 +1699,4 @@ def cancel_prefetch() -> None:
     for _, child, _items in _PREFETCH:
         child.cancel()
     _PREFETCH.clear()
+    _READY.clear()
