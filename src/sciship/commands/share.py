@@ -124,6 +124,13 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     from sciship.flow import prefetch, trace
     from sciship.imports import analyze
 
+    if project.in_git:  # git's answers (who committed, your name) come while the files are read
+        from sciship import _git
+        from sciship.share.people import HISTORY
+
+        _git.start(["config", "--list", "-z"], project.root)
+        _git.start(HISTORY, project.root)
+
     bar = progress_for(ui, quiet=args.format == "json")
     with bar:
         bar.step("Read the scripts and notebooks")

@@ -3,6 +3,7 @@ large for the archive, and how the folder declares its environment."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -56,7 +57,7 @@ def too_large(path: str, size: int, limit: int) -> bool:
 def size_of(project: Project, rel: str) -> int:
     """The size of ``rel`` in bytes, from the snapshot when it is not on disk; 0 when it cannot be read."""
     try:
-        return (project.root / rel).stat().st_size
+        return os.stat(f"{project.root}/{rel}").st_size  # noqa: PTH116 - a third of Path.stat's time
     except OSError:
         data = project.read_bytes(rel)  # in memory (tests), or unreadable
         return len(data) if data is not None else 0

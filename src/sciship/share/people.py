@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from typing import TYPE_CHECKING
 
 from sciship._errors import InputError
@@ -22,20 +21,18 @@ _BOT = re.compile(
 MAX_FROM_HISTORY = 8
 
 
+#: the git command that lists who made each commit
+HISTORY = ["log", "--format=%aN%x1f%aE"]
+
+
 def history(project: Project) -> list[Person]:
     """People who made commits, most commits first (bots left out; ``.mailmap`` respected)."""
     if not project.in_git or not project.root.is_dir():
         return []
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(project.root), "log", "--format=%aN%x1f%aE"],
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if proc.returncode != 0:
+    from sciship import _git
+
+    stdout = _git.output(HISTORY, project.root, timeout=30)
+    if stdout is None:
         return []
     # one person may commit under several names ("G. Souza", "Gelson Souza") or several emails: the
     # identities that share a name or an email are one person, named as in most of their commits
@@ -43,7 +40,7 @@ def history(project: Project) -> list[Person]:
     emails: dict[str, str] = {}  # email -> person key
     keys: dict[str, str] = {}  # lower-case name -> person key
     first_email: dict[str, str] = {}
-    for raw in proc.stdout.decode("utf-8", "replace").splitlines():
+    for raw in stdout.decode("utf-8", "replace").splitlines():
         name, _, email = raw.partition("\x1f")
         name, email = name.strip(), email.strip().lower()
         if not name or _BOT.search(name) or _BOT.search(email):
