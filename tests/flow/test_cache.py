@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from flowkit import graph
 
 from helpers import write_tree
@@ -105,6 +106,35 @@ def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-u
     project = Project.load(project_dir)
     prefetch(project)
     assert _trace._PREFETCH, "the early extraction should have started"
+    flow = trace(project)
+    assert not _trace._PREFETCH
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+
+
+@pytest.mark.parametrize("kill", [False, True], ids=["shared", "child-died"])
+def test_prefetch_shares_the_work_and_survives_a_dead_child(monkeypatch, kill: bool) -> None:  # type: ignore[no-untyped-def]
+    """The early child takes the larger share, this process extracts the rest after the imports; a child
+    that died leaves its share to this process. The flow is the same either way."""
+    import os
+    import signal
+    import threading
+
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "HEAD_START", 0)  # half and half
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    project = Project.load(project_dir)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    _, child, theirs = _trace._PREFETCH[0]
+    assert 0 < len(theirs) < len(_trace._READY[0][1].candidates())
+    if kill:
+        os.kill(child.pid, signal.SIGKILL)
     flow = trace(project)
     assert not _trace._PREFETCH
     assert graph(flow) == graph(expected)

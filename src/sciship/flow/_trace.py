@@ -256,11 +256,15 @@ class _Tracer:
                 todo.append((rel, found))
             elif found is not None:
                 self.facts[rel] = found
+        theirs = _prefetched(self.p)  # what an early child is extracting: the rest is done here meanwhile
+        rest = [(rel, text) for rel, text in todo if (rel, text) not in theirs]
+        if theirs:
+            done = {rel: self._extract(rel, text, False) for rel, text in rest}
+        else:
+            done = dict(zip((rel for rel, _ in rest), _extract_many(self, rest), strict=True))
         early = _take_prefetch(self.p)
-        rest = [(rel, text) for rel, text in todo if (rel, text) not in early]
-        done = dict(zip((rel for rel, _ in rest), _extract_many(self, rest), strict=True))
         for rel, text in todo:
-            facts = early.get((rel, text)) or done[rel]
+            facts = early.get((rel, text)) or done.get(rel) or self._extract(rel, text, False)
             self.facts[rel] = facts
             if self.cache is not None:
                 self.cache.put(self._key(rel, False), facts)
@@ -1646,6 +1650,9 @@ _READY: list[tuple[Project, _Tracer]] = []
 #: start the early extraction when this much text (characters) is not in the cache: below it, forking a
 #: child costs more than the extraction it takes off the analysis' CPU
 PREFETCH_MIN_CHARS = 100_000
+#: about how much extraction (:func:`_cost`) the early child does while this process analyses the imports:
+#: the child takes all of a small folder's work, and half of a large one's plus this
+HEAD_START = 200_000
 
 
 def prefetch(project: Project) -> None:
@@ -1672,13 +1679,38 @@ def prefetch(project: Project) -> None:
         _READY[:] = [(project, tracer)]
         if sum(len(text) for _, text in items) < PREFETCH_MIN_CHARS:
             return
-        _FORKED[:] = [(tracer, items)]
-        child = Forked(_extract_indices, list(range(len(items))))
-        _PREFETCH.append((project, child, items))
+        # the child takes the larger share of the work, biggest first: this process analyses the imports
+        # first, then extracts the rest (:meth:`_Tracer.load_all`)
+        costs = {rel: _cost(rel, text) for rel, text in items}
+        total = sum(costs.values())
+        target = min(total, (total + HEAD_START) / 2)  # both should finish together
+        theirs: list[tuple[str, str]] = []
+        taken = 0.0
+        for item in sorted(items, key=lambda item: -costs[item[0]]):
+            if taken < target:
+                theirs.append(item)
+                taken += costs[item[0]]
+        _FORKED[:] = [(tracer, theirs)]
+        child = Forked(_extract_indices, list(range(len(theirs))))
+        _PREFETCH.append((project, child, theirs))
     except Exception:  # the trace reads everything itself later
         cancel_prefetch()
     finally:
         _FORKED.clear()
+
+
+def _cost(rel: str, text: str) -> float:
+    """About how long extracting a file takes, in characters of a script: most of a notebook's text is
+    its outputs and JSON, which cost little next to parsing code (a research folder's 7 MB of notebooks
+    took 0.07 s, its 0.6 MB of scripts 0.45 s)."""
+    return len(text) * (0.05 if rel.endswith(".ipynb") else 1.0)
+
+
+def _prefetched(project: Project) -> set[tuple[str, str]]:
+    """The files (path, text) an early child of ``project`` is extracting."""
+    if not _PREFETCH or _PREFETCH[0][0] is not project:
+        return set()
+    return set(_PREFETCH[0][2])
 
 
 def _take_prefetch(project: Project) -> dict[tuple[str, str], Facts]:
