@@ -322,3 +322,28 @@ def test_lazy_and_fallback_contexts() -> None:
     assert sites["d"].context == "optional"  # a fallback in an `except` block
     assert sites["e"].context == "optional"  # under a feature flag
     same(src, accepted=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["import", "from", " ", "\t", ";", ":", "\n", "x", "a.b", "os", "re", "_", ".", "(", "reimport"]
+        ),
+        max_size=14,
+    )
+)
+def test_the_inline_import_search_is_the_pattern_it_replaced(parts: list[str]) -> None:
+    """``_inline_import`` walks back from each `import`; it must say what ``_BAIL_INLINE`` says."""
+    code = "".join(parts)
+    assert scan._inline_import(code) == bool(scan._BAIL_INLINE.search(code)), repr(code)
+
+
+def test_the_inline_import_search_on_real_code() -> None:
+    from pathlib import Path
+
+    snippets = [*ACCEPTED.values(), *REFUSED.values()]
+    snippets += [p.read_text(encoding="utf-8") for p in Path(scan.__file__).parent.parent.rglob("*.py")]
+    for src in snippets:
+        code = scan._blank(src)[0]
+        assert scan._inline_import(code) == bool(scan._BAIL_INLINE.search(code))
