@@ -99,6 +99,21 @@ def _tree(root: Path) -> Path:
     return write_tree(root, files)
 
 
+def _big_tree(root: Path) -> Path:
+    """:func:`_tree` past the 1 MB at which the scan uses worker processes."""
+    root = _tree(root)
+    for i in range(60):
+        (root / "src" / "example_pkg" / f"big{i}.py").write_text("import numpy\n" + "x = 1\n" * 3000)
+    return root
+
+
+def _sciship(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    out = subprocess.run(
+        [sys.executable, "-m", "sciship", *args], env=env, capture_output=True, text=True, check=False
+    )
+    return out.returncode, out.stdout, out.stderr
+
+
 def _outcome(project: Project) -> tuple[object, list[object]]:
     return analyze(project).to_json(), list(project.problems)
 
@@ -144,9 +159,7 @@ def test_a_dead_worker_falls_back_to_the_normal_scan(
 
 
 def test_check_output_same_with_and_without_the_early_scan(tmp_path: Path) -> None:
-    root = _tree(tmp_path / "proj")
-    for i in range(60):  # past the 1 MB at which the scan uses worker processes
-        (root / "src" / "example_pkg" / f"big{i}.py").write_text("import numpy\n" + "x = 1\n" * 3000)
+    root = _big_tree(tmp_path / "proj")
     outputs = []
     for name, warm_file in (("cold", False), ("empty-cache", True)):
         cache = tmp_path / name
@@ -164,14 +177,7 @@ def test_check_output_same_with_and_without_the_early_scan(tmp_path: Path) -> No
             ).stdout.strip()
             Path(path).parent.mkdir(parents=True)
             Path(path).write_text("{}")
-        out = subprocess.run(
-            [sys.executable, "-m", "sciship", "check", str(root), "--format", "json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        outputs.append((out.returncode, out.stdout, out.stderr))
+        outputs.append(_sciship(["check", str(root), "--format", "json"], env))
     assert outputs[0] == outputs[1]
     assert "bad.py" in outputs[0][1]
 
@@ -198,20 +204,11 @@ def test_deps_early_scan_reads_in_the_workers_and_reports_the_same(
 
 
 def test_deps_output_same_with_and_without_the_early_scan(tmp_path: Path) -> None:
-    root = _tree(tmp_path / "proj")
-    for i in range(60):  # past the 1 MB at which the scan uses worker processes
-        (root / "src" / "example_pkg" / f"big{i}.py").write_text("import numpy\n" + "x = 1\n" * 3000)
+    root = _big_tree(tmp_path / "proj")
     outputs = []
     for flags in ([], ["--no-cache"]):  # a cold cache starts the workers early; --no-cache does not
         env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / f"cache{len(flags)}")}
-        out = subprocess.run(
-            [sys.executable, "-m", "sciship", "deps", str(root), "--format", "json", *flags],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        outputs.append((out.returncode, out.stdout, out.stderr))
+        outputs.append(_sciship(["deps", str(root), "--format", "json", *flags], env))
     assert outputs[0] == outputs[1]
     assert "latin.py" in outputs[0][1]
 
