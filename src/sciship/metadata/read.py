@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sciship.metadata.model import (
     Metadata,
+    Origin,
     Person,
     ProjectMetadata,
     Source,
@@ -566,12 +567,16 @@ def read_codemeta(project: Project, problems: list[Problem]) -> Metadata | None:
         "doi": "identifier",
         "date_released": "datePublished",
     }
+    return _json_metadata("codemeta.json", text, values, keys)
+
+
+def _json_metadata(origin: Origin, text: str, values: dict[str, Any], keys: dict[str, str]) -> Metadata:
+    """Metadata read from the JSON file ``origin``, each known value's source the line of its key
+    (``keys``: the file's key for a field, where it is not the field's own name)."""
     sources = {
-        a: Source("codemeta.json", _json_line(text, keys.get(a, a)), keys.get(a, a))
-        for a, v in values.items()
-        if v
+        a: Source(origin, _json_line(text, keys.get(a, a)), keys.get(a, a)) for a, v in values.items() if v
     }
-    return Metadata(origin="codemeta.json", **values, sources=sources)
+    return Metadata(origin=origin, **values, sources=sources)
 
 
 def read_zenodo(project: Project, problems: list[Problem]) -> Metadata | None:
@@ -620,12 +625,7 @@ def read_zenodo(project: Project, problems: list[Problem]) -> Metadata | None:
         "date_released": "publication_date",
         "data_license": "notes",
     }
-    sources = {
-        a: Source(".zenodo.json", _json_line(text, keys.get(a, a)), keys.get(a, a))
-        for a, v in values.items()
-        if v
-    }
-    return Metadata(origin=".zenodo.json", **values, sources=sources)
+    return _json_metadata(".zenodo.json", text, values, keys)
 
 
 def read_rocrate(project: Project, problems: list[Problem]) -> Metadata | None:
@@ -699,12 +699,7 @@ def read_rocrate(project: Project, problems: list[Problem]) -> Metadata | None:
         "data_license": root_license if code_license and root_license != code_license else None,
     }
     keys = {"authors": "author", "date_released": "datePublished", "doi": "identifier"}
-    sources = {
-        a: Source("ro-crate-metadata.json", _json_line(text, keys.get(a, a)), keys.get(a, a))
-        for a, v in values.items()
-        if v
-    }
-    return Metadata(origin="ro-crate-metadata.json", **values, sources=sources)
+    return _json_metadata("ro-crate-metadata.json", text, values, keys)
 
 
 def read_git(project: Project) -> Metadata | None:
