@@ -78,6 +78,52 @@ def test_a_name_bound_more_than_once_is_not_a_switch() -> None:
     assert sorted(io(flow)) == [("write", f"{n}.txt") for n in "abcd"]
 
 
+def test_the_switch_scan_that_skips_lines_gives_what_the_whole_scan_gives() -> None:
+    """The switch scan walks only expressions on lines that name a tested switch: every way an
+    expression can bind a name (walrus, comprehension, lambda, an f-string's walrus) on another line of
+    the same statement, line ends Python counts (a lone CR), and names written in compatible Unicode
+    (NFKC: `ﬁle` is `file`) give the same answer as walking everything."""
+    import ast
+
+    from sciship.flow._extract import _flags, _name_lines, _tested_names
+
+    texts = [
+        "to_file = False\nx = [1,\n  (to_file := 3)]\nif to_file:\n    pass\n",
+        "to_file = False\nys = [0 for\n  to_file in range(3)]\nif to_file:\n    pass\n",
+        "to_file = False\nf = lambda \\\n  to_file=1: to_file\nif to_file:\n    pass\n",
+        'to_file = False\nprint(f"{(to_file := 1)}"\n  "x")\nif to_file:\n    pass\n',
+        "to_file = False\rprint([to_file\r for to_file in 'ab'])\rif to_file:\r    pass\r",
+        "to_file = False\r\nif to_file:\r\n    pass\r\n",
+        "\ufb01le = None\nfor file in []:\n    pass\nif file is None:\n    pass\n",
+        "\ufb01le = None\nif file is None:\n    pass\n",
+        (
+            "def f(a,\n      to_file=None):\n    def g():\n        if to_file:\n            pass\n"
+            "    if to_file:\n        pass\n\nto_file = 2\nif to_file == 2:\n    pass\n"
+        ),
+        (
+            "class C:\n    to_file = 0\n    if to_file:\n        pass\ntry:\n    pass\n"
+            "except OSError as to_file:\n    pass\nif not to_file:\n    pass\n"
+        ),
+        (
+            "import sys\nmatch sys.argv:\n    case [to_file]:\n        pass\nto_file = 1\n"
+            "if to_file:\n    pass\n"
+        ),
+    ]
+    for text in texts:
+        stmts = ast.parse(text).body
+        names = _tested_names(stmts)
+        assert names, text
+        whole = _flags(stmts)
+        part = _flags(stmts, _name_lines(text, names))
+        assert whole.keys() == part.keys(), text
+        for key, (bound, values) in whole.items():
+            got_bound, got_values = part[key]
+            assert bound & names == got_bound & names, text
+            assert {n: v for n, v in values.items() if n in names} == {
+                n: v for n, v in got_values.items() if n in names
+            }, text
+
+
 def test_a_parameter_of_the_same_name_in_another_function_does_not_count() -> None:
     flow = flow_of(
         {

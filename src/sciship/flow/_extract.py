@@ -18,7 +18,9 @@ import builtins
 import re
 import string
 import sys
+from collections.abc import Callable, Set
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from sciship.flow import _expr as ex
@@ -186,6 +188,7 @@ def extract_units(
             bodies,
             whole=facts.kind == "py",
             switches=_switch_candidates(units[0][1]) if facts.kind == "py" and units else None,
+            text=units[0][1] if facts.kind == "py" and units else None,
             local=is_local,
             lines=None if everything else lines,
             option_lines=None if everything else option_lines,
@@ -254,7 +257,7 @@ def _word_at(text: str, word: str) -> list[int]:
     return out
 
 
-def _lines_naming(text: str, words: set[str]) -> set[int]:
+def _lines_naming(text: str, words: Set[str]) -> set[int]:
     """1-based numbers of the lines where one of ``words`` appears."""
     offsets = sorted(at for word in words for at in _word_at(text, word))
     out: set[int] = set()
@@ -412,6 +415,7 @@ class _Extractor:
         lines: list[set[int] | None] | None = None,
         option_lines: list[set[int]] | None = None,
         switches: frozenset[str] | None = None,
+        text: str | None = None,
     ) -> None:
         self.facts = facts
         self.is_local = local or _maybe_local_module
@@ -442,6 +446,7 @@ class _Extractor:
         self._flags: _Flags | None = None
         #: the names the text may assign such a value to (None: any name)
         self.switches = switches
+        self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
 
     def flags_for(self, test: ast.expr) -> _Flags:
         """The switches of the file when ``test`` may look at one (see :func:`_flag_test`), else none.
@@ -452,7 +457,11 @@ class _Extractor:
         if name is None or (self.switches is not None and name not in self.switches):
             return {}
         if self._flags is None:
-            self._flags = _flags([stmt for _cell, body in self.bodies for stmt in body])
+            stmts = [stmt for _cell, body in self.bodies for stmt in body]
+            lines = None
+            if self.text is not None and self.switches is not None:  # only the names tests look at
+                lines = _name_lines(self.text, self.switches & _tested_names(stmts))
+            self._flags = _flags(stmts, lines)
         return self._flags
 
     # -------------------------------------------------------------- pass 1: who binds what where
@@ -1754,13 +1763,42 @@ def _runnable(stmt: ast.stmt) -> bool:
 _Flags = dict[int, tuple[frozenset[str], dict[str, object]]]
 
 
-def _flags(stmts: list[ast.stmt]) -> _Flags:
+def _flags(stmts: list[ast.stmt], lines: list[int] | None = None) -> _Flags:
     """The switches of a whole file, per scope: names an author sets by editing the file (``tofile =
     False``, ``root = None``) and the code only tests. Any other binding of the name in its scope (a
     parameter, an import, a loop, ``del``; ``global``/``nonlocal`` anywhere) leaves it out; class bodies,
-    lambdas and comprehensions count for the scope around them (more bindings only leave more out)."""
+    lambdas and comprehensions count for the scope around them (more bindings only leave more out).
+
+    ``lines`` (from :func:`_name_lines`) makes it about some names only: an expression on no line that
+    names one cannot bind one, so it is not walked (every statement still is, for the scopes). The
+    answer for those names is the same; other names may be missing from it.
+    """
     out: _Flags = {}
     declared: set[str] = set()
+
+    def note(node: ast.AST, bind: Callable[[str], None], value: dict[str, object]) -> None:
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bind(node.id)
+        elif isinstance(node, ast.arg):
+            bind(node.arg)
+        elif isinstance(node, ast.alias):
+            bind((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ClassDef):
+            bind(node.name)
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            declared.update(node.names)
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+            bind(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bind(node.rest)
+        elif (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+            and (node.value.value is None or isinstance(node.value.value, bool | int | float))
+        ):
+            value[node.targets[0].id] = node.value.value
 
     def scan(body: list[ast.AST], key: int, params: list[str]) -> None:
         count: dict[str, int] = dict.fromkeys(params, 1)
@@ -1784,28 +1822,14 @@ def _flags(stmts: list[ast.stmt]) -> _Flags:
                 names += [x.arg for x in (a.vararg, a.kwarg) if x is not None]
                 scan(list(node.body), id(node), names)
                 continue
-            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                bind(node.id)
-            elif isinstance(node, ast.arg):
-                bind(node.arg)
-            elif isinstance(node, ast.alias):
-                bind((node.asname or node.name).split(".")[0])
-            elif isinstance(node, ast.ClassDef):
-                bind(node.name)
-            elif isinstance(node, ast.Global | ast.Nonlocal):
-                declared.update(node.names)
-            elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
-                bind(node.name)
-            elif isinstance(node, ast.MatchMapping) and node.rest:
-                bind(node.rest)
-            elif (
-                isinstance(node, ast.Assign)
-                and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Constant)
-                and (node.value.value is None or isinstance(node.value.value, bool | int | float))
-            ):
-                value[node.targets[0].id] = node.value.value
+            if lines is not None and isinstance(node, ast.expr):
+                if lines[node.end_lineno or node.lineno] == lines[node.lineno - 1]:
+                    continue  # the name is on none of its lines
+                if isinstance(node, ast.JoinedStr):  # positions inside f-strings may be off: all of it
+                    for inner in ast.walk(node):
+                        note(inner, bind, value)
+                    continue
+            note(node, bind, value)
             stack.extend(ast.iter_child_nodes(node))
         out[key] = (frozenset(count), {n: v for n, v in value.items() if count.get(n) == 1})
 
@@ -1813,6 +1837,38 @@ def _flags(stmts: list[ast.stmt]) -> _Flags:
     for key, (bound, flags) in out.items():  # `global x` in any function: x may change anywhere
         out[key] = (bound, {n: v for n, v in flags.items() if n not in declared})
     return out
+
+
+def _tested_names(stmts: list[ast.stmt]) -> set[str]:
+    """The names ``if`` tests of the shapes :func:`_flag_test` decides look at, in every statement."""
+    out: set[str] = set()
+    stack: list[Any] = list(stmts)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If):
+            name = _switch_name(node.test)
+            if name is not None:
+                out.add(name)
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, block, None)
+            if isinstance(inner, list):
+                stack.extend(inner)
+    return out
+
+
+def _name_lines(text: str, names: Set[str]) -> list[int]:
+    """For :func:`_flags` about ``names``: item ``n`` counts the lines up to line ``n`` (1-based, as
+    ``ast`` numbers them) where one of the names appears as a word (in code, a string or a comment)."""
+    if "\r" in text:  # ast counts `\r\n` and a lone `\r` as one line end
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():  # the parser reads names in NFKC form (`ﬁle` is `file`)
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
+    marks = bytearray(text.count("\n") + 3)
+    for line in _lines_naming(text, names):
+        marks[line] = 1
+    return list(accumulate(marks))
 
 
 #: `=` before a value a switch may have (None, True, False, a number), across brackets, backslashes and
