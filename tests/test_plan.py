@@ -107,3 +107,33 @@ def test_an_edit_of_a_folder_or_a_broken_toml_is_refused(tmp_path: Path) -> None
     (tmp_path / "pyproject.toml").write_text('name = "unclosed\n', encoding="utf-8")
     with pytest.raises(PlanError, match="not valid TOML"):
         Plan(tmp_path).edit_toml("pyproject.toml", lambda _: None, "x")
+
+
+def test_a_deferred_create_is_made_once_and_only_when_read(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def render() -> str:
+        made.append("x")
+        return "made\n"
+
+    plan = Plan(tmp_path)
+    plan.create("NOTES.md", render, "notes")
+    assert plan.summary() == [("create", "NOTES.md", "notes")]
+    assert made == []  # listing the plan makes nothing
+    assert plan.text("NOTES.md") == "made\n"
+    plan.edit("NOTES.md", lambda text: text + "more\n", "more")
+    assert "+more" in plan.diff()
+    plan.apply()
+    assert (tmp_path / "NOTES.md").read_text() == "made\nmore\n"
+    assert made == ["x"]
+
+
+def test_a_deferred_create_is_refused_like_any_other(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"NOTES.md": "mine\n"})
+    plan = Plan(tmp_path)
+    plan.create("NOTES.md", lambda: b"new\n", "notes")
+    with pytest.raises(PlanError):
+        plan.create("NOTES.md", "again", "twice")
+    with pytest.raises(PlanError):
+        plan.apply()
+    assert (tmp_path / "NOTES.md").read_text() == "mine\n"

@@ -42,6 +42,30 @@ class Action:
     executable: bool = False
 
 
+class _Deferred(Action):
+    """A new file whose content is made the first time something reads it: a dry run that only lists
+    the files it would write never renders them."""
+
+    def __init__(
+        self, path: str, reason: str, render: Callable[[], str | bytes], *, executable: bool = False
+    ) -> None:
+        super().__init__("create", path, reason, executable=executable)
+        self._render: Callable[[], str | bytes] | None = render
+
+    @property
+    def content(self) -> bytes | None:
+        if self._render is not None:
+            render, self._render = self._render, None
+            made = render()
+            self._data: bytes | None = made.encode("utf-8") if isinstance(made, str) else made
+        return self._data
+
+    @content.setter
+    def content(self, value: bytes | None) -> None:
+        self._render = None
+        self._data = value
+
+
 @dataclass
 class Plan:
     """The files a command will write under ``root``, as a list of actions.
@@ -94,12 +118,26 @@ class Plan:
         data = self._disk(path)
         return None if data is None else data.decode("utf-8-sig")
 
-    def create(self, path: str, content: str | bytes, reason: str, *, executable: bool = False) -> None:
-        """Create a new file. Refused (at apply time) if anything already exists at ``path``."""
-        data = content.encode("utf-8") if isinstance(content, str) else content
+    def create(
+        self,
+        path: str,
+        content: str | bytes | Callable[[], str | bytes],
+        reason: str,
+        *,
+        executable: bool = False,
+    ) -> None:
+        """Create a new file. Refused (at apply time) if anything already exists at ``path``.
+
+        ``content`` may be a function that makes it: called once, the first time the content is read
+        (applying the plan, a diff), never for a plan that is only listed.
+        """
         existing = self._find(path)
         if existing is not None:
             raise PlanError(f"The plan writes `{path}` twice ({existing.reason}; {reason}).")
+        if callable(content):
+            self.actions.append(_Deferred(path, reason, content, executable=executable))
+            return
+        data = content.encode("utf-8") if isinstance(content, str) else content
         self.actions.append(Action("create", path, reason, content=data, executable=executable))
 
     def edit(self, path: str, change: Callable[[str], str], reason: str) -> None:

@@ -10,6 +10,7 @@ import shutil
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -55,6 +56,40 @@ def test_every_written_file_validates(tmp_path: Path, roc_cache: Path) -> None:
     assert expand_codemeta(json.loads((root / "codemeta.json").read_text()))
     assert crate_issues(root, roc_cache, "ro-crate-1.1") == []
     assert crate_issues(root, roc_cache, "process-run-crate") == []
+
+
+def test_a_dry_run_renders_no_file_and_the_files_are_the_same_when_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dry run only lists what it would write: the metadata files, REPRODUCE.md and the crate are
+    made when something reads them, and then they are the files a real run writes."""
+    from sciship.metadata.writers import cff, rocrate
+    from sciship.share import reproduce
+
+    made: list[str] = []
+    for module, name in ((cff, "render"), (rocrate, "dump"), (reproduce, "render")):
+        real = getattr(module, name)
+
+        def counted(*args: Any, _real: Any = real, _name: str = module.__name__, **kw: Any) -> Any:
+            made.append(_name)
+            return _real(*args, **kw)
+
+        monkeypatch.setattr(module, name, counted)
+    root = make_study(tmp_path / "study")
+    project = Project.load(root)
+    dry = share.prepare(project, replace(OPTIONS, dry_run=True), FLOW)
+    assert dry.to_json()["plan"]
+    assert made == []
+    assert len(dry.files) > 3  # the files' sizes: the planned ones are made now
+    contents = {a.path: a.content for a in dry.plan.actions}
+    assert sorted(made) == sorted({cff.__name__, rocrate.__name__, reproduce.__name__})
+    written = run_share(root)
+    for action in written.plan.actions:
+        if action.path != "ro-crate-metadata.json":  # a dry run's crate is compact JSON
+            assert contents[action.path] == (root / action.path).read_bytes(), action.path
+    assert json.loads(contents["ro-crate-metadata.json"] or b"") == json.loads(
+        (root / "ro-crate-metadata.json").read_text()
+    )
 
 
 def test_the_crate_describes_steps_files_and_licenses(tmp_path: Path) -> None:

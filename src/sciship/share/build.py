@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sciship._errors import InputError
 from sciship.metadata.model import Metadata, Person
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from sciship.project import Project
     from sciship.share.archive import Archive
     from sciship.share.inventory import Environment
+
+_T = TypeVar("_T")
 
 #: The data license sciship suggests (and ``--yes`` takes) for data and figures.
 SUGGESTED_DATA_LICENSE = "CC-BY-4.0"
@@ -64,11 +66,20 @@ class ShareResult:
     flow: Flow
     plan: Plan
     metadata: Metadata
-    files: list[CrateFile]
     environment: Environment
     kept: list[tuple[str, str]] = field(default_factory=list)  #: (path, why it is not written)
     archive: Archive | None = None
     notes: list[str] = field(default_factory=list)
+    #: makes :attr:`files` when it is first read (a dry run that only lists the plan never needs them)
+    describe: Callable[[], list[CrateFile]] = field(default=list, repr=False, compare=False)
+    _files: list[CrateFile] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def files(self) -> list[CrateFile]:
+        """Every file of the deposit, as the crate and REPRODUCE.md describe it (the planned ones too)."""
+        if self._files is None:
+            self._files = self.describe()
+        return self._files
 
     @property
     def writes(self) -> list[str]:
@@ -343,6 +354,18 @@ def _installed_versions() -> dict[str, str]:
     return out
 
 
+def _once(make: Callable[[], _T]) -> Callable[[], _T]:
+    """``make``, called the first time only; later calls give its first answer."""
+    done: list[_T] = []
+
+    def get() -> _T:
+        if not done:
+            done.append(make())
+        return done[0]
+
+    return get
+
+
 def prepare(
     project: Project,
     options: Options,
@@ -364,7 +387,7 @@ def prepare(
     md = read.load(project)
     plan = Plan(project.root)
     env = inventory.environment(project)
-    result = ShareResult(flow=flow, plan=plan, metadata=meta, files=[], environment=env)
+    result = ShareResult(flow=flow, plan=plan, metadata=meta, environment=env)
     unreadable = {p.path for p in md.problems}
 
     reqs, python = requirements(project)
@@ -373,7 +396,7 @@ def prepare(
 
     def put(path: str, render: Any, refresh: Any, why: str) -> None:
         if not project.has(path):
-            plan.create(path, render(), why)
+            plan.create(path, render, why)  # rendered when written (a dry run only lists it)
         elif path in unreadable:
             result.kept.append((path, "sciship could not read it, so it is left as it is"))
         elif options.update and refresh is not None:
@@ -435,44 +458,72 @@ def prepare(
     if meta.license in LICENSES and not license_files(project):
         holder = ", ".join(p.display for p in meta.people) or meta.name or "the authors"
         year = int((meta.date_released or today())[:4])
-        plan.create("LICENSE", license_text(meta.license, year, holder), "the code license")
+        plan.create(
+            "LICENSE", lambda: license_text(meta.license or "", year, holder), "the code license"
+        )
 
-    # the crate and REPRODUCE.md describe every file, including the ones this plan writes
-    planned = {a.path: len(a.content or b"") for a in plan.actions if a.kind == "create"}
+    # The crate and REPRODUCE.md describe every file, including the ones this plan writes (with their
+    # sizes), and the crate the guide too: each is made when first needed, so that a dry run, which
+    # only lists the files, renders none of them.
+    planned = [a for a in plan.actions if a.kind == "create"]
     paths = inventory.deposit_files(project)
     own_guide = reproduce.existing(project)
-    extra = {**planned, reproduce.PATH: 0} if own_guide is None else planned
-    files = inventory.describe(project, paths, options.max_file_size, extra=extra)
-    if not options.dry_run:
-        files = [replace(f, sha256=inventory.sha256_of(project, f.path)) if f.external else f for f in files]
-    result.files = files
-    repro = reproduce.render(
-        meta,
-        flow,
-        files,
-        env,
-        python=python,
-        writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
-        max_file_size=options.max_file_size,
-    )
+
+    @_once
+    def described() -> list[CrateFile]:
+        sizes = {a.path: len(a.content or b"") for a in planned}
+        files = inventory.describe(
+            project,
+            paths,
+            options.max_file_size,
+            extra={**sizes, reproduce.PATH: 0} if own_guide is None else sizes,
+        )
+        if not options.dry_run:
+            files = [
+                replace(f, sha256=inventory.sha256_of(project, f.path)) if f.external else f for f in files
+            ]
+        return files
+
+    @_once
+    def repro() -> str:
+        return reproduce.render(
+            meta,
+            flow,
+            described(),
+            env,
+            python=python,
+            writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
+            max_file_size=options.max_file_size,
+        )
+
+    @_once
+    def files() -> list[CrateFile]:
+        if own_guide is not None:
+            return described()
+        size = len(repro().encode())
+        return [replace(f, size=size) if f.path == reproduce.PATH else f for f in described()]
+
+    result.describe = files
     if own_guide is None:
         plan.create(reproduce.PATH, repro, "how to rerun the analysis, step by step")
-        files = [replace(f, size=len(repro.encode())) if f.path == reproduce.PATH else f for f in files]
-        result.files = files
     elif own_guide == reproduce.PATH:
         result.kept.append((reproduce.PATH, "exists (delete it to have sciship write it again)"))
     else:
         result.kept.append(
             (own_guide, f"your own reproduction guide: sciship writes no {reproduce.PATH} next to it")
         )
-    crate = rocrate.data(meta, files, flow.steps, max_file_size=options.max_file_size)
+
+    @_once
+    def crate() -> dict[str, Any]:
+        return rocrate.data(meta, files(), flow.steps, max_file_size=options.max_file_size)
+
     put(
         rocrate.PATH,
-        lambda: rocrate.dump(crate, compact=options.dry_run),
+        lambda: rocrate.dump(crate(), compact=options.dry_run),
         lambda text: (
-            rocrate.set_doi(rocrate.update(text, crate), meta.doi)
+            rocrate.set_doi(rocrate.update(text, crate()), meta.doi)
             if meta.doi
-            else rocrate.update(text, crate)
+            else rocrate.update(text, crate())
         ),
         "what each file is and which step makes it (RO-Crate 1.1)",
     )
