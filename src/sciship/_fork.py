@@ -17,6 +17,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+#: the children started here that still run (or wait to be reaped): each keeps a CPU busy
+RUNNING: set[int] = set()
+
+
+def busy() -> int:
+    """How many CPUs this process's children keep busy now (a pool sized later should leave them)."""
+    return len(RUNNING)
+
 
 class ChildFailed(Exception):
     """The child process could not give its result (it died, or its function raised)."""
@@ -59,6 +67,7 @@ class Forked:
                 os._exit(code)
         os.close(write)
         self.pid = pid
+        RUNNING.add(pid)
         self._read: int | None = read
 
     def done(self) -> bool:
@@ -102,5 +111,41 @@ class Forked:
             self._reap()
 
     def _reap(self) -> None:
+        RUNNING.discard(self.pid)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
+
+
+class Split:
+    """A list of ``count`` items shared between a forked child, which takes them from the front, and this
+    process, which takes them from the back once it has time: nobody needs to know beforehand how long
+    each item takes, and both finish at about the same time.
+
+    Two counters in memory both processes see (an anonymous shared mapping, made before the fork). Each
+    process moves only its own counter, after reading the other's: a stale read can only make both take
+    the one item where they meet (done twice, same answer), never leave one out.
+    """
+
+    def __init__(self, count: int) -> None:
+        import mmap
+
+        self._memory = mmap.mmap(-1, 8)
+        self._counters = memoryview(self._memory).cast("i")
+        self._counters[0] = 0  #: items [0, front) are the child's
+        self._counters[1] = count  #: items [back, count) are this process's
+
+    def front(self) -> int | None:
+        """The next item for the child (None: all are taken)."""
+        i = self._counters[0]
+        if i >= self._counters[1]:
+            return None
+        self._counters[0] = i + 1
+        return i
+
+    def back(self) -> int | None:
+        """The next item for this process (None: all are taken)."""
+        j = self._counters[1] - 1
+        if j < self._counters[0]:
+            return None
+        self._counters[1] = j
+        return j

@@ -114,31 +114,58 @@ def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-u
 
 @pytest.mark.parametrize("kill", [False, True], ids=["shared", "child-died"])
 def test_prefetch_shares_the_work_and_survives_a_dead_child(monkeypatch, kill: bool) -> None:  # type: ignore[no-untyped-def]
-    """The early child takes the larger share, this process extracts the rest after the imports; a child
-    that died leaves its share to this process. The flow is the same either way."""
+    """The early child takes files from the largest, this process from the smallest once its own work is
+    done, until they meet; a child that died leaves what it had taken to this process. The flow is the
+    same either way."""
     import os
     import signal
     import threading
+    import time
 
     from sciship.flow import _trace, prefetch
 
     project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
     expected = trace(Project.load(project_dir), cache=False)
     monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
-    monkeypatch.setattr(_trace, "HEAD_START", 0)  # half and half
     monkeypatch.setattr(_trace, "_cpus", lambda: 2)
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    real = _trace._Tracer._extract
+
+    def slow(self, rel, text, full):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:  # the child: slow, or stuck after its first file
+            time.sleep(60 if kill and slow.calls else 0.2)  # type: ignore[attr-defined]
+            slow.calls += 1  # type: ignore[attr-defined]
+        return real(self, rel, text, full)
+
+    slow.calls = 0  # type: ignore[attr-defined]
+    parent = os.getpid()
+    monkeypatch.setattr(_trace._Tracer, "_extract", slow)
     project = Project.load(project_dir)
     prefetch(project)
     assert _trace._PREFETCH, "the early extraction should have started"
-    _, child, theirs = _trace._PREFETCH[0]
-    assert 0 < len(theirs) < len(_trace._READY[0][1].candidates())
+    _, child, items, _split = _trace._PREFETCH[0]
+    assert len(items) > 2
     if kill:
+        time.sleep(0.5)  # it has taken one file and is stuck on the second
         os.kill(child.pid, signal.SIGKILL)
     flow = trace(project)
     assert not _trace._PREFETCH
+    mine, theirs = _trace.LAST_SPLIT
+    assert mine > 0
+    assert theirs == 0 if kill else theirs > 0
     assert graph(flow) == graph(expected)
     assert flow.uses == expected.uses
+
+
+def test_the_split_gives_every_item_once_to_one_side_or_the_other() -> None:
+    from sciship._fork import Split
+
+    split = Split(5)
+    assert [split.front(), split.back(), split.front(), split.back(), split.front()] == [0, 4, 1, 3, 2]
+    assert split.front() is None
+    assert split.back() is None
+    assert Split(0).front() is None
+    assert Split(0).back() is None
 
 
 def test_the_cache_keeps_what_guards_a_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -120,8 +120,12 @@ def run(args: argparse.Namespace, ui: UI) -> int:
             + ", so there is no analysis to describe.",
             hint="Run `sciship share` on the folder that holds your code (`.py` files or notebooks).",
         )
-    from sciship import share
     from sciship.flow import prefetch, trace
+
+    # the cold data-flow scan starts on the other core first: this process imports what it needs next,
+    # and analyses the imports, meanwhile
+    prefetch(project)
+    from sciship import share
     from sciship.imports import analyze
 
     if project.in_git:  # git's answers (who committed, your name) come while the files are read
@@ -134,7 +138,6 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     bar = progress_for(ui, quiet=args.format == "json")
     with bar:
         bar.step("Read the scripts and notebooks")
-        prefetch(project)  # the cold data-flow scan runs on the other core while the imports are analysed
         analyze(project)
         flow = trace(project)
         known = share.known(project)

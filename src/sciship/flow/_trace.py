@@ -256,13 +256,13 @@ class _Tracer:
                 todo.append((rel, found))
             elif found is not None:
                 self.facts[rel] = found
-        theirs = _prefetched(self.p)  # what an early child is extracting: the rest is done here meanwhile
-        rest = [(rel, text) for rel, text in todo if (rel, text) not in theirs]
-        if theirs:
+        shared = _prefetched(self.p)  # what an early child is extracting: this process joins in
+        rest = [(rel, text) for rel, text in todo if (rel, text) not in shared]
+        if shared:
             done = {rel: self._extract(rel, text, False) for rel, text in rest}
         else:
             done = dict(zip((rel for rel, _ in rest), _extract_many(self, rest), strict=True))
-        early = _take_prefetch(self.p)
+        early = _take_prefetch(self.p, self)
         for rel, text in todo:
             facts = early.get((rel, text)) or done.get(rel) or self._extract(rel, text, False)
             self.facts[rel] = facts
@@ -1642,17 +1642,14 @@ def _vague(path: str) -> bool:
 
 
 # ---------------------------------------------------------------------- an early start
-#: an extraction started by :func:`prefetch`: (project, the child, items); one at a time
-_PREFETCH: list[tuple[Project, Any, list[tuple[str, str]]]] = []
+#: an extraction started by :func:`prefetch`: (project, the child, items, how they are split); one at a time
+_PREFETCH: list[tuple[Project, Any, list[tuple[str, str]], Any]] = []
 #: the tracer :func:`prefetch` made, with the cache it read and the facts it found there: :func:`run`
 #: goes on with it rather than reading and decoding the cache a second time
 _READY: list[tuple[Project, _Tracer]] = []
 #: start the early extraction when this much text (characters) is not in the cache: below it, forking a
 #: child costs more than the extraction it takes off the analysis' CPU
 PREFETCH_MIN_CHARS = 100_000
-#: about how much extraction (:func:`_cost`) the early child does while this process analyses the imports:
-#: the child takes all of a small folder's work, and half of a large one's plus this
-HEAD_START = 200_000
 
 
 def prefetch(project: Project) -> None:
@@ -1660,10 +1657,11 @@ def prefetch(project: Project) -> None:
 
     ``share`` calls this before the dependency analysis, so that the trace's work runs on a second CPU
     meanwhile; :func:`~sciship.flow.trace` then takes what it found for files whose text is unchanged.
-    Does nothing with fewer than 2 CPUs, when threads run (no fork after threads), when the cache already
-    knows the files, or on any error.
+    The child takes the files from the largest, and this process, once its analysis is done, from the
+    smallest (:class:`~sciship._fork.Split`), until they meet. Does nothing with fewer than 2 CPUs, when
+    threads run (no fork after threads), when the cache already knows the files, or on any error.
     """
-    from sciship._fork import Forked, can_fork
+    from sciship._fork import Forked, Split, can_fork
 
     if _PREFETCH or _cpus() < 2 or not can_fork():
         return
@@ -1679,24 +1677,27 @@ def prefetch(project: Project) -> None:
         _READY[:] = [(project, tracer)]
         if sum(len(text) for _, text in items) < PREFETCH_MIN_CHARS:
             return
-        # the child takes the larger share of the work, biggest first: this process analyses the imports
-        # first, then extracts the rest (:meth:`_Tracer.load_all`)
-        costs = {rel: _cost(rel, text) for rel, text in items}
-        total = sum(costs.values())
-        target = min(total, (total + HEAD_START) / 2)  # both should finish together
-        theirs: list[tuple[str, str]] = []
-        taken = 0.0
-        for item in sorted(items, key=lambda item: -costs[item[0]]):
-            if taken < target:
-                theirs.append(item)
-                taken += costs[item[0]]
-        _FORKED[:] = [(tracer, theirs)]
-        child = Forked(_extract_indices, list(range(len(theirs))))
-        _PREFETCH.append((project, child, theirs))
+        items.sort(key=lambda item: -_cost(*item))
+        import sciship.flow._extract
+        import sciship.flow._notebook  # noqa: F401 - imported once, for both processes
+
+        split = Split(len(items))
+        _FORKED[:] = [(tracer, items)]
+        child = Forked(_extract_front, split)
+        _PREFETCH.append((project, child, items, split))
     except Exception:  # the trace reads everything itself later
         cancel_prefetch()
     finally:
         _FORKED.clear()
+
+
+def _extract_front(split: Any) -> list[tuple[int, Facts]]:
+    """In the early child: the facts of the items it takes, largest first, with their index."""
+    tracer, items = _FORKED[0]
+    out = []
+    while (i := split.front()) is not None:
+        out.append((i, tracer._extract(items[i][0], items[i][1], False)))
+    return out
 
 
 def _cost(rel: str, text: str) -> float:
@@ -1707,28 +1708,43 @@ def _cost(rel: str, text: str) -> float:
 
 
 def _prefetched(project: Project) -> set[tuple[str, str]]:
-    """The files (path, text) an early child of ``project`` is extracting."""
+    """The files (path, text) an early child of ``project`` shares with this process."""
     if not _PREFETCH or _PREFETCH[0][0] is not project:
         return set()
     return set(_PREFETCH[0][2])
 
 
-def _take_prefetch(project: Project) -> dict[tuple[str, str], Facts]:
+def _take_prefetch(project: Project, tracer: _Tracer) -> dict[tuple[str, str], Facts]:
+    """The facts of the shared files: this process extracts from the smallest up until it meets the
+    child, then takes the child's (a child that died leaves its items to this process)."""
     if not _PREFETCH or _PREFETCH[0][0] is not project:
         return {}
-    _, child, items = _PREFETCH[0]
+    _, child, items, split = _PREFETCH[0]
+    found: dict[tuple[str, str], Facts] = {}
+    LAST_SPLIT[:] = [0, 0]
     try:
-        found = dict(zip(items, child.result(), strict=True))
-    except Exception:  # the child died: extract here
-        found = {}
+        while (j := split.back()) is not None:
+            found[items[j]] = tracer._extract(items[j][0], items[j][1], False)
+        LAST_SPLIT[0] = len(found)
+        try:
+            theirs = child.result()
+        except Exception:  # the child died: what it had taken is extracted by the caller
+            theirs = []
+        LAST_SPLIT[1] = len(theirs)
+        for i, facts in theirs:
+            found.setdefault(items[i], facts)  # met in the middle: both did one, the same
     finally:
         _PREFETCH.clear()
     return found
 
 
+#: how many of the shared files this process and the early child extracted, the last time; for tests
+LAST_SPLIT = [0, 0]
+
+
 def cancel_prefetch() -> None:
     """Stop an early extraction nobody took."""
-    for _, child, _items in _PREFETCH:
+    for _, child, _items, _split in _PREFETCH:
         child.cancel()
     _PREFETCH.clear()
     _READY.clear()

@@ -603,13 +603,17 @@ def _shares(sizes: list[int], count: int, first: float = 1.0) -> list[list[int]]
 
 
 def _free_cpus() -> int:
+    """The CPUs a scan may use (at most 4), less those this process's children keep busy (``share``'s
+    early data-flow child runs during the scan)."""
     import os
+    import sys
 
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    return min(cpus, 4)
+    fork = sys.modules.get("sciship._fork")  # not imported yet: no child runs (and importing it costs)
+    return max(1, min(cpus, 4) - (fork.busy() if fork is not None else 0))
 
 
 # ---------------------------------------------------------------------- scopes
