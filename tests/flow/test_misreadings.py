@@ -269,3 +269,32 @@ def test_comprehensions_read_the_same_every_time() -> None:
     names = ("each", ("list", (("s", "a.csv"), ("s", "b.csv"))))
     expected = ("each", ("list", (("join", (("s", "data"), names)),)))
     assert all(u.expr == expected for u in reads)
+
+
+def test_a_word_is_found_where_the_pattern_word_then_boundary_finds_it() -> None:
+    """The search for whole words (which lines to look at) gives what the regular expression it
+    replaced gives: not inside a longer name, Unicode letters and digits included, `_` too."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sciship.flow._extract import _word_at
+
+    def pattern(text: str, word: str) -> list[int]:
+        return [
+            m.start()
+            for m in re.finditer(re.escape(word) + r"\b", text)
+            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+        ]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["np", "save", "a", "_", "é", "1", " ", ".", "\n", "(", "npx", "ß"])))
+    def check(parts: list[str]) -> None:
+        text = "".join(parts)
+        for word in ("np", "save", "a", "npx", "a_"):
+            assert _word_at(text, word) == pattern(text, word)
+
+    check()
+    assert _word_at("aaa a aa", "aa") == [6]
+    assert _word_at("np.save(x)\nmy_np = 1\nnp2 np", "np") == [0, 25]
