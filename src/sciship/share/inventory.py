@@ -13,10 +13,9 @@ from sciship.metadata.writers.rocrate import CrateFile, encoding_format, role_of
 if TYPE_CHECKING:
     from sciship.project import Project
 
-#: Files and folders that never belong in a deposit (build output, caches, earlier archives).
-_NEVER = re.compile(
-    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox)/"
-    r"|^(dist|build)/|(^|/)[^/]+\.egg-info/|\.py[co]$|(^|/)\.DS_Store$|(^|/)pyvenv\.cfg$"
+#: Folders whose files never belong in a deposit (caches), wherever they are; see :func:`never_deposited`.
+_NEVER_FOLDERS = frozenset(
+    {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".tox", ".nox"}
 )
 DEFAULT_MAX_FILE_SIZE = 50_000_000
 
@@ -67,8 +66,23 @@ def deposit_files(project: Project) -> list[str]:
     """The folder's files that belong in a deposit: everything git tracks or .gitignore lets through,
     less build output, caches, earlier archives and names that are not UTF-8 (see :func:`odd_names`)."""
     return [
-        f for f in project.files if not _NEVER.search(f) and not f.startswith(".git/") and not _not_utf8(f)
+        f for f in project.files if not never_deposited(f) and not f.startswith(".git/") and not _not_utf8(f)
     ]
+
+
+def never_deposited(path: str) -> bool:
+    """Build output, caches and earlier archives: a file in a cache folder (``__pycache__``,
+    ``.ipynb_checkpoints``, ...), in ``dist/`` or ``build/`` at the top, in a ``*.egg-info`` folder;
+    compiled Python (``.pyc``, ``.pyo``), ``.DS_Store`` and a virtual environment's ``pyvenv.cfg``."""
+    if path.endswith((".pyc", ".pyo")):
+        return True
+    parts = path.split("/")
+    if parts[-1] in {".DS_Store", "pyvenv.cfg"} or (len(parts) > 1 and parts[0] in {"dist", "build"}):
+        return True
+    return any(
+        part in _NEVER_FOLDERS or (part.endswith(".egg-info") and len(part) > len(".egg-info"))
+        for part in parts[:-1]
+    )
 
 
 def odd_names(project: Project) -> list[str]:
