@@ -36,6 +36,7 @@ Rules (the README of ``share`` describes them to users):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import os
@@ -1722,6 +1723,8 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> dict[tuple[str, str], F
     _, child, items, split = _PREFETCH[0]
     found: dict[tuple[str, str], Facts] = {}
     LAST_SPLIT[:] = [0, 0]
+    collecting = gc.isenabled()
+    gc.disable()  # the extraction makes many objects and no garbage cycles: collecting only costs here
     try:
         while (j := split.back()) is not None:
             found[items[j]] = tracer._extract(items[j][0], items[j][1], False)
@@ -1734,6 +1737,8 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> dict[tuple[str, str], F
         for i, facts in theirs:
             found.setdefault(items[i], facts)  # met in the middle: both did one, the same
     finally:
+        if collecting:
+            gc.enable()
         _PREFETCH.clear()
     return found
 
