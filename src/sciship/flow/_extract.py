@@ -1165,6 +1165,10 @@ class _Extractor:
         self.quiet -= 1
 
 
+#: the method of :class:`_Visitor` for each node type
+_VISIT: dict[type, Any] = {}
+
+
 class _Visitor(ast.NodeVisitor):
     """Finds file accesses, chdirs and calls to possibly-local functions in one scope's statements."""
 
@@ -1179,6 +1183,29 @@ class _Visitor(ast.NodeVisitor):
         self.guards: list[Expr] = []
         self.conds: list[Cond] = []
         self.functions: list[int] = []  #: ids of the function nodes being visited, innermost last
+
+    # ``ast.NodeVisitor``'s walk, without its costs per node (a method name built and looked up, a
+    # generator over the fields, the checks of ``visit_Constant`` for visitors written for Python 3.7):
+    # the same nodes, visited in the same order
+    def visit(self, node: ast.AST) -> Any:
+        method = _VISIT.get(type(node))
+        if method is None:
+            name = "visit_" + type(node).__name__
+            method = _VISIT[type(node)] = getattr(_Visitor, name, _Visitor.generic_visit)
+        return method(self, node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
+
+    def visit_Constant(self, _node: ast.Constant) -> None:
+        return None  # nothing inside a constant
 
     def _context(self) -> dict[str, Any]:
         return {"optional": self.protected > 0, "guards": tuple(self.guards), "conds": tuple(self.conds)}
