@@ -402,15 +402,19 @@ def matches(pattern: str, path: str) -> bool:
     """Does the concrete ``path`` fit ``pattern`` (either may be concrete)?"""
     if not has_unknown(pattern):
         return pattern == path
-    ends = _ENDS.get(pattern)
-    if ends is None:
-        ends = _ENDS[pattern] = (_known_prefix(pattern), _known_suffix(pattern))
-    prefix, suffix = ends
-    if pattern.startswith(STAR2 + "/"):
-        prefix = ""
+    prefix, suffix = known_ends(pattern)
     if not (path.startswith(prefix) and path.endswith(suffix)) or len(path) < len(prefix) + len(suffix):
         return False  # most candidates stop here, before a regular expression is compiled
     return pattern_regex(pattern).match(path) is not None
+
+
+def known_ends(pattern: str) -> tuple[str, str]:
+    """The text every path that fits ``pattern`` starts and ends with (its known prefix and suffix)."""
+    ends = _ENDS.get(pattern)
+    if ends is None:
+        prefix = "" if pattern.startswith(STAR2 + "/") else _known_prefix(pattern)
+        ends = _ENDS[pattern] = (prefix, _known_suffix(pattern))
+    return ends
 
 
 _ENDS: dict[str, tuple[str, str]] = {}

@@ -701,8 +701,11 @@ class _Tracer:
         found = self._exists.get(path)
         if found is None:
             if ex.has_unknown(path):
-                found = any(ex.matches(path, f) for f in self.p.files) or any(
-                    ex.matches(path, d) for d in self.all_folders()
+                start, end = ex.known_ends(path)  # what a path that fits must start and end with, first
+                found = any(
+                    ex.matches(path, f) for f in self.p.files if f.endswith(end) and f.startswith(start)
+                ) or any(
+                    ex.matches(path, d) for d in self.all_folders() if d.endswith(end) and d.startswith(start)
                 )
             else:
                 found = self.p.has(path) or path in self.all_folders()
