@@ -1682,9 +1682,6 @@ def prefetch(project: Project) -> None:
         if sum(len(text) for _, text in items) < PREFETCH_MIN_CHARS:
             return
         items.sort(key=lambda item: -_cost(*item))
-        import sciship.flow._extract
-        import sciship.flow._notebook  # noqa: F401 - imported once, for both processes
-
         split = Split(len(items))
         _FORKED[:] = [(tracer, items)]
         child = Forked(_extract_front, split)
