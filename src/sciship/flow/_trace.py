@@ -1364,7 +1364,10 @@ def _writers_of(read: str, f: _Final, concrete: set[str], patterns: list[str]) -
     hits: list[str] = []
     for option in options:
         if ex.has_unknown(option):
-            hits.extend(w for w in concrete if ex.matches(option, w))
+            start, end = ex.known_ends(option)  # what a path that fits must start and end with, first
+            hits.extend(
+                w for w in concrete if w.endswith(end) and w.startswith(start) and ex.matches(option, w)
+            )
             ends = _name_ends(option)
             hits.extend(w for w in patterns if _names_may_meet(ends, _name_ends(w)) and ex.overlap(option, w))
         else:
