@@ -911,7 +911,8 @@ class _Tracer:
             for path in writes[step]:
                 writers[path].append(step)
         concrete = {w for w in writers if not ex.has_unknown(w)}
-        patterns = [w for w in writers if ex.has_unknown(w)]
+        # each written pattern with the known start and end of the paths that fit it, and of its name
+        patterns = [(w, ex.known_ends(w), _name_ends(w)) for w in writers if ex.has_unknown(w)]
         inside: dict[str, list[str]] = defaultdict(list)  # folder -> written paths in it (`results/table/`)
         for w in writers:
             folder = posixpath.dirname(w)
@@ -1356,24 +1357,35 @@ def _reportable(path: str) -> bool:
     return bool(folder) or not name.startswith((STAR, STAR2))
 
 
-def _writers_of(read: str, f: _Final, concrete: set[str], patterns: list[str]) -> list[str]:
-    """The written paths (concrete or patterns) one file name can fit together with ``read``."""
+def _writers_of(
+    read: str,
+    f: _Final,
+    concrete: set[str],
+    patterns: list[tuple[str, tuple[str, str], tuple[str, str, bool]]],
+) -> list[str]:
+    """The written paths (concrete or patterns, the latter with the ends :func:`ex.known_ends` and
+    :func:`_name_ends` give) one file name can fit together with ``read``. Each test first compares the
+    known start and end of the paths, which rules out most pairs before a pattern is matched."""
     options = [read]
     if f.res.mat and not read.endswith(".mat"):
         options.append(read + ".mat")
     hits: list[str] = []
     for option in options:
         if ex.has_unknown(option):
-            start, end = ex.known_ends(option)  # what a path that fits must start and end with, first
+            start, end = ex.known_ends(option)
             hits.extend(
                 w for w in concrete if w.endswith(end) and w.startswith(start) and ex.matches(option, w)
             )
             ends = _name_ends(option)
-            hits.extend(w for w in patterns if _names_may_meet(ends, _name_ends(w)) and ex.overlap(option, w))
+            hits.extend(w for w, _, name in patterns if _names_may_meet(ends, name) and ex.overlap(option, w))
         else:
             if option in concrete:
                 hits.append(option)
-            hits.extend(w for w in patterns if ex.matches(w, option))
+            hits.extend(
+                w
+                for w, (start, end), _ in patterns
+                if option.endswith(end) and option.startswith(start) and ex.matches(w, option)
+            )
     return list(dict.fromkeys(hits))
 
 
