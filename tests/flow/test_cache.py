@@ -93,6 +93,52 @@ def test_extraction_in_a_forked_process_gives_the_same_flow(monkeypatch) -> None
     assert flow.uses == expected.uses
 
 
+def test_prefetch_extracts_the_library_modules_the_steps_import(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A package's modules are read only when a step uses them; the early child extracts those the steps
+    name in their imports (and what those import), and the trace takes them instead of extracting them
+    itself. A module imported in a way the text does not show is extracted by the trace, as before; the
+    flow is the same either way."""
+    import threading
+
+    from sciship.flow import _trace, prefetch
+
+    files = {
+        "pyproject.toml": '[project]\nname = "lab"\nversion = "1"\n',
+        "src/lab/__init__.py": "",
+        "src/lab/io.py": (
+            "import numpy as np\nfrom . import names\n\ndef save(x):\n    np.save(names.OUT, x)\n"
+        ),
+        "src/lab/names.py": "OUT = 'results/out.npy'\n",
+        "src/lab/hidden.py": "def load():\n    return open('data/in.csv').read()\n",
+        "src/lab/unused.py": "def nothing():\n    return 1\n",
+        "examples/run.py": (
+            "import importlib\nfrom lab.io import save\nsave([1])\n"
+            "importlib.import_module('lab.hidden').load()\n"
+        ),
+        "examples/nb.ipynb": (
+            '{"cells": [{"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], '
+            '"source": ["from lab import io\\n", "io.save([2])"]}], "metadata": {}, "nbformat": 4, '
+            '"nbformat_minor": 5}'
+        ),
+    }
+    root = write_tree(tmp_path / "lab", files)
+    expected = trace(Project.load(root), cache=False)
+    assert "results/out.npy" in expected.outputs  # found in the library, through its constant
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    project = Project.load(root)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    shared = {rel for rel, _text in _trace._PREFETCH[0][2]}
+    assert {"src/lab/io.py", "src/lab/names.py"} <= shared
+    assert not {"src/lab/unused.py", "src/lab/hidden.py"} & shared
+    flow = trace(project)
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+
+
 def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import threading
 
