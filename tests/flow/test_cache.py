@@ -93,12 +93,23 @@ def test_extraction_in_a_forked_process_gives_the_same_flow(monkeypatch) -> None
     assert flow.uses == expected.uses
 
 
+def _allow_early_start(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Let the early extraction fork here: any amount of code, two CPUs, no other thread running
+    (pytest-xdist's own threads do not touch the child)."""
+    import threading
+
+    from sciship.flow import _trace
+
+    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
+    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
 def test_prefetch_extracts_the_library_modules_the_steps_import(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A package's modules are read only when a step uses them; the early child extracts those the steps
     name in their imports (and what those import), and the trace takes them instead of extracting them
     itself. A module imported in a way the text does not show is extracted by the trace, as before; the
     flow is the same either way."""
-    import threading
 
     from sciship.flow import _trace, prefetch
 
@@ -125,9 +136,7 @@ def test_prefetch_extracts_the_library_modules_the_steps_import(tmp_path: Path, 
     expected = trace(Project.load(root), cache=False)
     assert "results/out.npy" in expected.outputs  # found in the library, through its constant
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
-    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    _allow_early_start(monkeypatch)
     project = Project.load(root)
     prefetch(project)
     assert _trace._PREFETCH, "the early extraction should have started"
@@ -140,15 +149,12 @@ def test_prefetch_extracts_the_library_modules_the_steps_import(tmp_path: Path, 
 
 
 def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import threading
 
     from sciship.flow import _trace, prefetch
 
     project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
     expected = trace(Project.load(project_dir), cache=False)
-    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
-    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    _allow_early_start(monkeypatch)
     project = Project.load(project_dir)
     prefetch(project)
     assert _trace._PREFETCH, "the early extraction should have started"
@@ -165,16 +171,13 @@ def test_prefetch_shares_the_work_and_survives_a_dead_child(monkeypatch, kill: b
     same either way."""
     import os
     import signal
-    import threading
     import time
 
     from sciship.flow import _trace, prefetch
 
     project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
     expected = trace(Project.load(project_dir), cache=False)
-    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
-    monkeypatch.setattr(_trace, "_cpus", lambda: 2)
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest-xdist's own threads
+    _allow_early_start(monkeypatch)
     real = _trace._Tracer._extract
 
     def slow(self, rel, text, full):  # type: ignore[no-untyped-def]
