@@ -58,6 +58,7 @@ class Forked:
                 # object it shares with the parent, making the system copy those pages (and collecting
                 # cost a tenth of the data-flow extraction)
                 gc.disable()
+                RUNNING.clear()  # the parent's children are not this one's
                 os.close(read)
                 try:
                     data = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)

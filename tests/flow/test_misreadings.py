@@ -298,3 +298,15 @@ def test_a_word_is_found_where_the_pattern_word_then_boundary_finds_it() -> None
     check()
     assert _word_at("aaa a aa", "aa") == [6]
     assert _word_at("np.save(x)\nmy_np = 1\nnp2 np", "np") == [0, 25]
+
+
+def test_a_script_with_old_mac_line_ends_keeps_its_file_accesses() -> None:
+    """Python counts a lone CR as a line end; the lines worth searching were counted by LF only, so in a
+    long script saved with CR line ends no line past the first was searched and its writes were lost."""
+    from sciship.flow._extract import extract_source
+
+    padding = "".join(f"# note {i} {'x' * 60}\n" for i in range(60))
+    text = "import numpy as np\n" + padding + "x = 1\nnp.save('out.npy', x)\n"
+    for end in ("\n", "\r\n", "\r"):
+        facts = extract_source(text.replace("\n", end), "a.py")
+        assert [(u.call, u.line) for u in facts.uses] == [("np.save", 63)], repr(end)

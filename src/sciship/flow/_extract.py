@@ -260,7 +260,9 @@ def _word_at(text: str, word: str) -> list[int]:
 
 
 def _lines_naming(text: str, words: Set[str]) -> set[int]:
-    """1-based numbers of the lines where one of ``words`` appears."""
+    """1-based numbers of the lines where one of ``words`` appears, as ``ast`` numbers them."""
+    if "\r" in text:  # ast counts `\r\n` and a lone `\r` (old Mac files) as one line end
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     offsets = sorted(at for word in words for at in _word_at(text, word))
     out: set[int] = set()
     line, pos = 1, 0
@@ -1888,7 +1890,7 @@ def _tested_names(stmts: list[ast.stmt]) -> set[str]:
 def _name_lines(text: str, names: Set[str]) -> list[int]:
     """For :func:`_flags` about ``names``: item ``n`` counts the lines up to line ``n`` (1-based, as
     ``ast`` numbers them) where one of the names appears as a word (in code, a string or a comment)."""
-    if "\r" in text:  # ast counts `\r\n` and a lone `\r` as one line end
+    if "\r" in text:  # as in _lines_naming (done first here: NFKC keeps line ends)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():  # the parser reads names in NFKC form (`ﬁle` is `file`)
         import unicodedata

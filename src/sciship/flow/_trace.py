@@ -1682,9 +1682,10 @@ def prefetch(project: Project) -> None:
 
     ``share`` calls this before the dependency analysis, so that the trace's work runs on a second CPU
     meanwhile; :func:`~sciship.flow.trace` then takes what it found for files whose text is unchanged.
-    The child takes the files from the largest, and this process, once its analysis is done, from the
-    smallest (:class:`~sciship._fork.Split`), until they meet. Does nothing with fewer than 2 CPUs, when
-    threads run (no fork after threads), when the cache already knows the files, or on any error.
+    The child takes the files from the costliest, and this process, once its analysis is done, from the
+    cheapest (:class:`~sciship._fork.Split`), until they meet; the package modules the steps import
+    (:func:`_library_used`) are among them. Does nothing with fewer than 2 CPUs, when threads run (no
+    fork after threads), when the cache already knows the files, or on any error.
     """
     from sciship._fork import Forked, Split, can_fork
 
@@ -1770,7 +1771,7 @@ def _library_used(
 
 
 def _extract_front(split: Any) -> list[tuple[int, Facts]]:
-    """In the early child: the facts of the items it takes, largest first, with their index."""
+    """In the early child: the facts of the items it takes, costliest first, with their index."""
     tracer, items = _FORKED[0]
     out = []
     while (i := split.front()) is not None:
