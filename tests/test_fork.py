@@ -63,3 +63,17 @@ def test_can_fork_only_without_other_threads() -> None:
     finally:
         gate.set()
         thread.join()
+
+
+def test_a_child_counts_as_busy_until_it_has_finished() -> None:
+    """A pool sized while a child works leaves it a CPU; a child whose result only waits to be taken
+    uses none."""
+    from sciship._fork import busy
+
+    before = busy()
+    child = Forked(time.sleep, 0.3)
+    assert busy() == before + 1
+    time.sleep(0.6)
+    assert busy() == before  # finished: its result waits in the pipe
+    child.result()
+    assert busy() == before

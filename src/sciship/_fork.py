@@ -18,13 +18,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-#: the children started here that still run (or wait to be reaped): each keeps a CPU busy
-RUNNING: set[int] = set()
+#: the children started here whose results were not taken yet
+RUNNING: dict[int, Forked] = {}
 
 
 def busy() -> int:
-    """How many CPUs this process's children keep busy now (a pool sized later should leave them)."""
-    return len(RUNNING)
+    """How many CPUs this process's children keep busy now (a pool sized later should leave them): those
+    still working, not those whose result waits to be taken."""
+    return sum(1 for child in list(RUNNING.values()) if not child.done())
 
 
 class ChildFailed(Exception):
@@ -73,7 +74,7 @@ class Forked:
                 os._exit(code)
         os.close(write)
         self.pid = pid
-        RUNNING.add(pid)
+        RUNNING[pid] = self
         self._read: int | None = read
 
     def done(self) -> bool:
@@ -117,7 +118,7 @@ class Forked:
             self._reap()
 
     def _reap(self) -> None:
-        RUNNING.discard(self.pid)
+        RUNNING.pop(self.pid, None)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
 
