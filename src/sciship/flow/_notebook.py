@@ -34,7 +34,7 @@ _ASSIGN_SHELL = re.compile(r"^\s*[\w, ]+=\s*[%!]")
 def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) -> Facts:
     """Facts of a notebook (never raises: unreadable notebooks give a problem instead)."""
     facts = Facts(path, "nb")
-    if not text.strip():
+    if not text or text.isspace():  # (not `text.strip()`: that copied the whole notebook)
         facts.problems.append(
             (
                 "SHR117",
