@@ -136,3 +136,12 @@ def test_shell_downloads_and_copies_in_notebooks() -> None:
         ("read", "nb/data/a.tsv"),
     }
     assert flow.problems == ()
+
+
+@pytest.mark.parametrize("text", ["", " \n\t\n", "\u3000"], ids=["empty", "blank", "unicode-space"])
+def test_an_empty_notebook_file_says_so(text: str) -> None:
+    from sciship.flow._notebook import extract_notebook
+
+    facts = extract_notebook(text, "empty.ipynb")
+    assert [p[0] for p in facts.problems] == ["SHR117"]
+    assert "empty" in facts.problems[0][1]
