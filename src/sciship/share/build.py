@@ -7,7 +7,8 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from sciship._errors import InputError
 from sciship.metadata.model import Metadata, Person
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
     from sciship.project import Project
     from sciship.share.archive import Archive
     from sciship.share.inventory import Environment
-
-_T = TypeVar("_T")
 
 #: The data license sciship suggests (and ``--yes`` takes) for data and figures.
 SUGGESTED_DATA_LICENSE = "CC-BY-4.0"
@@ -354,18 +353,6 @@ def _installed_versions() -> dict[str, str]:
     return out
 
 
-def _once(make: Callable[[], _T]) -> Callable[[], _T]:
-    """``make``, called the first time only; later calls give its first answer."""
-    done: list[_T] = []
-
-    def get() -> _T:
-        if not done:
-            done.append(make())
-        return done[0]
-
-    return get
-
-
 def prepare(
     project: Project,
     options: Options,
@@ -466,10 +453,10 @@ def prepare(
     # sizes), and the crate the guide too: each is made when first needed, so that a dry run, which
     # only lists the files, renders none of them.
     planned = [a for a in plan.actions if a.kind == "create"]
-    paths = _once(lambda: inventory.deposit_files(project))  # (9 ms on a folder of 7,000 files)
+    paths = cache(lambda: inventory.deposit_files(project))  # (9 ms on a folder of 7,000 files)
     own_guide = reproduce.existing(project)
 
-    @_once
+    @cache
     def described() -> list[CrateFile]:
         sizes = {a.path: len(a.content or b"") for a in planned}
         files = inventory.describe(
@@ -484,7 +471,7 @@ def prepare(
             ]
         return files
 
-    @_once
+    @cache
     def repro() -> str:
         return reproduce.render(
             meta,
@@ -496,7 +483,7 @@ def prepare(
             max_file_size=options.max_file_size,
         )
 
-    @_once
+    @cache
     def files() -> list[CrateFile]:
         if own_guide is not None:
             return described()
@@ -513,7 +500,7 @@ def prepare(
             (own_guide, f"your own reproduction guide: sciship writes no {reproduce.PATH} next to it")
         )
 
-    @_once
+    @cache
     def crate() -> dict[str, Any]:
         return rocrate.data(meta, files(), flow.steps, max_file_size=options.max_file_size)
 
