@@ -81,6 +81,13 @@ class ProjectStore:
                 self._data = {}
         return self._data
 
+    def stored_bytes(self) -> int:
+        """The size of the stored file (0: none): about how much there is to decode."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
     def entry(self, key: str) -> Any:
         """The stored entry for ``key`` (None: none); call :meth:`keep` once it decoded."""
         return self._load().get(key)

@@ -140,6 +140,7 @@ class Split:
         self._counters = memoryview(self._memory).cast("i")
         self._counters[0] = 0  #: items [0, front) are the child's
         self._counters[1] = count  #: items [back, count) are this process's
+        self.count = count
 
     def front(self) -> int | None:
         """The next item for the child (None: all are taken)."""
@@ -148,6 +149,10 @@ class Split:
             return None
         self._counters[0] = i + 1
         return i
+
+    def taken_from_back(self) -> int:
+        """How many items the back side has taken so far (as this process sees it)."""
+        return self.count - self._counters[1]
 
     def back(self) -> int | None:
         """The next item for this process (None: all are taken)."""

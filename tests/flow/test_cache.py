@@ -197,11 +197,128 @@ def test_prefetch_shares_the_work_and_survives_a_dead_child(monkeypatch, kill: b
     if kill:
         time.sleep(0.5)  # it has taken one file and is stuck on the second
         os.kill(child.pid, signal.SIGKILL)
+    else:
+        time.sleep(0.1)  # it is inside its first file (this process steals from the start of the trace)
     flow = trace(project)
     assert not _trace._PREFETCH
     mine, theirs = _trace.LAST_SPLIT
     assert mine > 0
     assert theirs == 0 if kill else theirs > 0
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+
+
+def _wait_for(child) -> None:  # type: ignore[no-untyped-def]
+    """This process is busy elsewhere until the early child is done."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while not child.done() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_an_early_child_that_took_every_file_sends_the_whole_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """When this process is still busy once the child has extracted every file, the child traces the
+    folder too and sends the finished flow: the same flow; and it wrote the facts to the cache, so the
+    next run parses nothing."""
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    _allow_early_start(monkeypatch)
+    project = Project.load(project_dir)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    _, child, items, _split = _trace._PREFETCH[0]
+    _wait_for(child)
+    flow = trace(project)
+    assert _trace.LAST_TRACED == ["child"]
+    assert [0, len(items)] == _trace.LAST_SPLIT
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+    assert flow.problems == expected.problems
+
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed again although the bytes did not change")
+
+    monkeypatch.setattr(extract, "extract_units", no_parsing)
+    assert graph(trace(Project.load(project_dir))) == graph(expected)
+
+
+def test_with_everything_cached_a_large_cache_is_traced_by_the_early_child(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Nothing is left to extract, but decoding a large cache and building the graph take time: the child
+    does both beside the import analysis. A small cache is quicker to read here (no child)."""
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir))  # fills the cache
+    _allow_early_start(monkeypatch)
+    monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 20_000)
+    monkeypatch.setattr(_trace, "EARLY_TRACE_MIN_BYTES", 10**9)
+    prefetch(Project.load(project_dir))
+    assert not _trace._PREFETCH, "a small cache: no child"
+    _trace.cancel_prefetch()
+    monkeypatch.setattr(_trace, "EARLY_TRACE_MIN_BYTES", 0)
+    project = Project.load(project_dir)
+    prefetch(project)
+    assert _trace._PREFETCH, "the child should trace the folder"
+    assert _trace._PREFETCH[0][2] == [], "nothing to extract"
+    flow = trace(project)
+    assert _trace.LAST_TRACED == ["child"]
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+    assert flow.problems == expected.problems
+
+
+def test_files_the_early_child_could_not_read_are_this_process_s_problems_too(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The trace reads files besides the scripts (a Makefile that may make a missing input); a child that
+    traced the folder sends the problems it met, so the project knows them as if it had read them."""
+    from sciship.flow import _trace, prefetch
+
+    files = {
+        "run.py": "import pandas as pd\ndf = pd.read_csv('data/raw.csv')\n",
+        "Makefile": b"data/raw.csv:\n\tcurl https://example.org/r\xe9sum\xe9 > data/raw.csv\n",
+    }
+    root = write_tree(tmp_path / "paper", files)
+    alone = Project.load(root)
+    expected = trace(alone, cache=False)
+    assert [p.path for p in alone.problems] == ["Makefile"]
+    _allow_early_start(monkeypatch)
+    project = Project.load(root)
+    prefetch(project)
+    _wait_for(_trace._PREFETCH[0][1])
+    flow = trace(project)
+    assert _trace.LAST_TRACED == ["child"]
+    assert flow.problems == expected.problems
+    assert project.problems == alone.problems
+
+
+def test_a_child_whose_trace_fails_leaves_the_trace_to_this_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    _allow_early_start(monkeypatch)
+    parent = os.getpid()
+    real = _trace._Tracer.run
+
+    def failing(self):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            raise RuntimeError("a bug in the child's trace")
+        return real(self)
+
+    monkeypatch.setattr(_trace._Tracer, "run", failing)
+    project = Project.load(project_dir)
+    prefetch(project)
+    _, child, items, _split = _trace._PREFETCH[0]
+    _wait_for(child)
+    flow = trace(project)
+    assert _trace.LAST_TRACED == ["here"]
+    assert [0, len(items)] == _trace.LAST_SPLIT  # its facts came back all the same
     assert graph(flow) == graph(expected)
     assert flow.uses == expected.uses
 

@@ -139,8 +139,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     with bar:
         bar.step("Read the scripts and notebooks")
         analyze(project)
+        known = share.known(project)  # before the flow: the early child may still be building it
         flow = trace(project)
-        known = share.known(project)
     options = _decide(args, ui, known, project, max_size)  # may ask questions: no progress line then
     with bar:
         bar.step("Describe the files")

@@ -37,6 +37,10 @@ class FactsCache:
         self.store.keep(key, entry)
         return facts
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (without decoding it)."""
+        return self.store.entry(key) is not None
+
     def put(self, key: str, facts: Facts) -> None:
         self.store.put(key, encode(facts))
 

@@ -36,6 +36,7 @@ Rules (the README of ``share`` describes them to users):
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import itertools
@@ -146,6 +147,15 @@ def run(project: Project, *, use_cache: bool = True) -> Flow:
     ready = use_cache and _READY and _READY[0][0] is project
     tracer = _READY.pop()[1] if ready else _Tracer(project, use_cache)
     _READY.clear()
+    early = _take_prefetch(project, tracer)
+    LAST_TRACED[0] = "here"
+    if isinstance(early, Flow):
+        if use_cache:
+            LAST_TRACED[0] = "child"
+            return early
+        early = {}  # traced with the cache: this process traces again without it
+    tracer.early.update(early)
+    tracer.shared = bool(early)
     return tracer.run()
 
 
@@ -182,9 +192,10 @@ class _Tracer:
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
         self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
-        #: facts made early of files the trace reads only when a step uses them (library modules a step
-        #: imports), by (path, text): :meth:`load` takes them instead of extracting then
+        #: facts made early (by :func:`prefetch`'s child, or by this process beside it), by (path, text):
+        #: :meth:`load_all` and :meth:`load` take them instead of extracting
         self.early: dict[tuple[str, str], Facts] = {}
+        self.shared = False  #: an early child shared the extraction (no second child for the rest)
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -210,16 +221,32 @@ class _Tracer:
 
     def _cached(self, rel: str, full: bool) -> Facts | str | None:
         """The cached facts, else the text to extract them from (None: the file cannot be read)."""
-        if rel in self.unreadable:
-            return None
-        if self.p.read_bytes(rel) is None:
-            self.unreadable[rel] = (
-                "sciship could not read this file, so it cannot tell which files it reads and writes."
-            )
+        if not self._readable(rel):
             return None
         found = self.cache.get(self._key(rel, full)) if self.cache is not None else None
         if found is not None:
             return found
+        return self._text(rel)
+
+    def _to_extract(self, rel: str) -> str | None:
+        """The text of a file whose facts the cache lacks (None: they are cached, or it cannot be read);
+        the cached facts are not decoded."""
+        if not self._readable(rel) or (self.cache is not None and self.cache.has(self._key(rel, False))):
+            return None
+        return self._text(rel)
+
+    def _readable(self, rel: str) -> bool:
+        if rel in self.unreadable:
+            return False
+        if self.p.read_bytes(rel) is None:
+            self.unreadable[rel] = (
+                "sciship could not read this file, so it cannot tell which files it reads and writes."
+            )
+            return False
+        return True
+
+    def _text(self, rel: str) -> str | None:
+        """The text to extract facts from (None: not UTF-8, or a binary file; the reason is recorded)."""
         text = self.p.read_text(rel)
         if text is None:
             self.unreadable[rel] = (
@@ -261,19 +288,17 @@ class _Tracer:
                 todo.append((rel, found))
             elif found is not None:
                 self.facts[rel] = found
-        shared = _prefetched(self.p)  # what an early child is extracting: this process joins in
-        rest = [(rel, text) for rel, text in todo if (rel, text) not in shared]
-        if shared:
+        early = self.early  # what the early child and this process extracted already (see prefetch)
+        rest = [(rel, text) for rel, text in todo if (rel, text) not in early]
+        if self.shared:
             done = {rel: self._extract(rel, text, False) for rel, text in rest}
         else:
             done = dict(zip((rel for rel, _ in rest), _extract_many(self, rest), strict=True))
-        early = _take_prefetch(self.p, self)
         for rel, text in todo:
             facts = early.pop((rel, text), None) or done.get(rel) or self._extract(rel, text, False)
             self.facts[rel] = facts
             if self.cache is not None:
                 self.cache.put(self._key(rel, False), facts)
-        self.early.update(early)  # library modules: read when a step uses them
 
     def scope_for(self, rel: str) -> Scope:
         scope = self.scopes.get(rel)
@@ -1668,24 +1693,32 @@ def _vague(path: str) -> bool:
 # ---------------------------------------------------------------------- an early start
 #: an extraction started by :func:`prefetch`: (project, the child, items, how they are split); one at a time
 _PREFETCH: list[tuple[Project, Any, list[tuple[str, str]], Any]] = []
-#: the tracer :func:`prefetch` made, with the cache it read and the facts it found there: :func:`run`
-#: goes on with it rather than reading and decoding the cache a second time
+#: the tracer :func:`prefetch` made, with the cache it read: :func:`run` goes on with it rather than
+#: reading the cache a second time
 _READY: list[tuple[Project, _Tracer]] = []
 #: start the early extraction when this much text (characters) is not in the cache: below it the child
 #: has too little to do to pay for itself (forking costs a millisecond or two; a research folder's 87 KB
 #: of scripts took 45 ms to extract, all of it now beside the import analysis)
 PREFETCH_MIN_CHARS = 20_000
+#: with everything cached, start the child anyway (it then traces the whole folder beside the import
+#: analysis) when the cache file is this large: decoding it and building the graph cost about 0.3 ms per
+#: KB (a research folder's 250 KB took 75 ms); a small one costs less than the fork
+EARLY_TRACE_MIN_BYTES = 64_000
 
 
 def prefetch(project: Project) -> None:
-    """On a cold cache, start reading the files' facts in a forked process now.
+    """Start the data flow's work in a forked process now: on a cold cache, reading the files' facts;
+    then, when the child has done all of that itself, the whole trace.
 
     ``share`` calls this before the dependency analysis, so that the trace's work runs on a second CPU
-    meanwhile; :func:`~sciship.flow.trace` then takes what it found for files whose text is unchanged.
-    The child takes the files from the costliest, and this process, once its analysis is done, from the
-    cheapest (:class:`~sciship._fork.Split`), until they meet; the package modules the steps import
-    (:func:`_library_used`) are among them. Does nothing with fewer than 2 CPUs, when threads run (no
-    fork after threads), when the cache already knows the files, or on any error.
+    meanwhile; :func:`~sciship.flow.trace` then takes what the child made. The child takes the files from
+    the costliest, and this process, once its analysis is done, from the cheapest
+    (:class:`~sciship._fork.Split`), until they meet; the package modules the steps import
+    (:func:`_library_used`) are among them. A child that took every file (this process was still busy)
+    goes on to trace the folder and sends the finished flow: the graph is then built beside the import
+    analysis too. With a warm cache there is nothing to extract, and the child only traces (when the
+    cache is large enough to pay for the fork: :data:`EARLY_TRACE_MIN_BYTES`). Does nothing with fewer
+    than 2 CPUs, when threads run (no fork after threads), or on any error.
     """
     from sciship._fork import Forked, Split, can_fork
 
@@ -1696,22 +1729,22 @@ def prefetch(project: Project) -> None:
         items = []
         library: dict[str, str] = {}  #: modules of an import package without a main block, by path
         for rel in tracer.candidates():
-            found = tracer._cached(rel, False)
-            if isinstance(found, str) and (rel not in tracer.in_package or "__main__" in found):
-                items.append((rel, found))
-            elif isinstance(found, str):
-                library[rel] = found
-            elif found is not None:
-                tracer.facts[rel] = found
+            text = tracer._to_extract(rel)
+            if text is not None and (rel not in tracer.in_package or "__main__" in text):
+                items.append((rel, text))
+            elif text is not None:
+                library[rel] = text
         _READY[:] = [(project, tracer)]
-        if sum(len(text) for _, text in items) < PREFETCH_MIN_CHARS:
-            return
+        cold = bool(items) and sum(len(text) for _, text in items) >= PREFETCH_MIN_CHARS
+        stored = tracer.cache.store.stored_bytes() if tracer.cache is not None else 0
+        if not cold and stored < EARLY_TRACE_MIN_BYTES:
+            return  # a little to extract and a small cache: this process is quicker alone
         if library:
             items += _library_used(tracer, items, library)
         items.sort(key=lambda item: -_cost(*item))
         split = Split(len(items))
         _FORKED[:] = [(tracer, items)]
-        child = Forked(_extract_front, split)
+        child = Forked(_early_work, split)
         _PREFETCH.append((project, child, items, split))
     except Exception:  # the trace reads everything itself later
         cancel_prefetch()
@@ -1770,13 +1803,21 @@ def _library_used(
     return list(found.items())
 
 
-def _extract_front(split: Any) -> list[tuple[int, Facts]]:
-    """In the early child: the facts of the items it takes, costliest first, with their index."""
+def _early_work(split: Any) -> tuple[str, Any, Any]:
+    """In the early child: the facts of the items it takes, costliest first, with their index,
+    ``("facts", [(index, facts), ...], None)``; when it took every item (the parent none), the whole
+    flow instead, with the problems the project met reading files meanwhile: ``("flow", flow,
+    problems)``. The trace writes the facts to the cache itself then."""
     tracer, items = _FORKED[0]
     out = []
     while (i := split.front()) is not None:
         out.append((i, tracer._extract(items[i][0], items[i][1], False)))
-    return out
+    if split.taken_from_back() == 0:
+        known = len(tracer.p.problems)
+        tracer.early.update((items[i], facts) for i, facts in out)
+        with contextlib.suppress(Exception):  # else the parent traces: it has the facts
+            return "flow", tracer.run(), tracer.p.problems[known:]
+    return "facts", out, None
 
 
 def _cost(rel: str, text: str) -> float:
@@ -1786,21 +1827,16 @@ def _cost(rel: str, text: str) -> float:
     return len(text) * (0.05 if rel.endswith(".ipynb") else 1.0)
 
 
-def _prefetched(project: Project) -> set[tuple[str, str]]:
-    """The files (path, text) an early child of ``project`` shares with this process."""
-    if not _PREFETCH or _PREFETCH[0][0] is not project:
-        return set()
-    return set(_PREFETCH[0][2])
-
-
-def _take_prefetch(project: Project, tracer: _Tracer) -> dict[tuple[str, str], Facts]:
-    """The facts of the shared files: this process extracts from the smallest up until it meets the
-    child, then takes the child's (a child that died leaves its items to this process)."""
+def _take_prefetch(project: Project, tracer: _Tracer) -> Flow | dict[tuple[str, str], Facts]:
+    """What the early child of ``project`` made: the finished flow, or the facts of the shared files. This
+    process extracts from the smallest up until it meets the child, then takes the child's (a child
+    that died leaves its items to this process); ``tracer.shared`` then says that a child shared them."""
     if not _PREFETCH or _PREFETCH[0][0] is not project:
         return {}
     _, child, items, split = _PREFETCH[0]
     found: dict[tuple[str, str], Facts] = {}
     LAST_SPLIT[:] = [0, 0]
+    tracer.shared = True
     collecting = gc.isenabled()
     gc.disable()  # the extraction makes many objects and no garbage cycles: collecting only costs here
     try:
@@ -1808,9 +1844,13 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> dict[tuple[str, str], F
             found[items[j]] = tracer._extract(items[j][0], items[j][1], False)
         LAST_SPLIT[0] = len(found)
         try:
-            theirs = child.result()
+            kind, theirs, problems = child.result()
         except Exception:  # the child died: what it had taken is extracted by the caller
-            theirs = []
+            kind, theirs, problems = "facts", [], None
+        if kind == "flow":  # it took every file and traced the folder
+            LAST_SPLIT[1] = len(items) - len(found)
+            project.problems.extend(p for p in problems if p not in project.problems)
+            return cast(Flow, theirs)
         LAST_SPLIT[1] = len(theirs)
         for i, facts in theirs:
             found.setdefault(items[i], facts)  # met in the middle: both did one, the same
@@ -1823,6 +1863,8 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> dict[tuple[str, str], F
 
 #: how many of the shared files this process and the early child extracted, the last time; for tests
 LAST_SPLIT = [0, 0]
+#: which process built the last flow: "here", or "child" (the early child traced the whole folder)
+LAST_TRACED = ["here"]
 
 
 def cancel_prefetch() -> None:
