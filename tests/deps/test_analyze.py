@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -407,3 +409,85 @@ def test_parallel_scan_gives_the_same_report(monkeypatch: pytest.MonkeyPatch) ->
     serial = report(files).to_json()
     monkeypatch.setattr(analysis, "PARALLEL_MIN_CHARS", 0)
     assert report(files).to_json() == serial
+
+
+# ---------------------------------------------------------------------- the syntax check left for later
+_DEFERRED_FILES = {
+    "requirements.txt": "numpy\n",
+    "run.py": "import numpy\nimport pandas\nprint(1)\n",
+    "subtle.py": "import scipy\nx = = 1\n",  # a syntax error the cheap screen does not see
+    "twice.py": "import xarray\ndef f(a, a):\n    return a\n",  # the parser accepts it, symtable not
+}
+
+
+def _counted(seen: list[str], real: Callable[[str, str], bool], text: str, path: str) -> bool:
+    seen.append(path)
+    return real(text, path)
+
+
+def _same_report(a, b) -> None:  # type: ignore[no-untyped-def]
+    assert a.to_json() == b.to_json()
+
+
+def test_a_deferred_syntax_check_gives_the_full_analysis(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`share` leaves the full syntax check of the scripts the data flow parses to the flow's verdicts:
+    the report is the full analysis's, including the error the screen alone misses and a file the
+    parser accepts but the symbol table refuses; a deferred file nobody parsed is checked at the end."""
+    import ast
+
+    from sciship.imports import analysis, scan
+    from sciship.imports.analysis import analyze_deferring_syntax, confirm_syntax
+
+    root = tmp_path / "study"
+    for rel, text in _DEFERRED_FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    expected = analyze(Project.load(root), cache=False)
+    assert "subtle.py" in {p.path for p in expected.problems}
+
+    def parses(rel: str) -> bool:
+        try:
+            ast.parse((root / rel).read_text(encoding="utf-8"))
+        except SyntaxError:
+            return False
+        return True
+
+    for n, told in enumerate(({"run.py", "twice.py"}, set())):  # what the flow parsed: all, or none
+        assert {rel for rel in _DEFERRED_FILES if rel.endswith(".py") and parses(rel)} >= told
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{n}"))
+        project = Project.load(root)
+        early = analyze_deferring_syntax(project, {"run.py", "subtle.py", "twice.py"})
+        assert "subtle.py" not in {p.path for p in early.problems}, "only screened for now"
+        checked: list[str] = []
+        monkeypatch.setattr(analysis, "compiles", partial(_counted, checked, scan.compiles))
+        final = confirm_syntax(project, told)
+        monkeypatch.setattr(analysis, "compiles", scan.compiles)
+        _same_report(final, expected)
+        assert analyze(project) is final
+        # what the flow parsed is not checked again, not even by the full analysis that subtle.py needs;
+        # the files it did not parse are checked here, and those that fail once more by that analysis
+        again = ["subtle.py"] if told else ["subtle.py", "twice.py"]
+        assert checked == sorted(_DEFERRED_FILES.keys() - told - {"requirements.txt"}) + again
+
+
+def test_a_confirmed_check_is_cached_as_a_full_one(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Files whose deferred check passed are cached as fully checked: the next full analysis (`sciship
+    check`) does not parse them again."""
+    from sciship.imports import analysis
+    from sciship.imports.analysis import analyze_deferring_syntax, confirm_syntax
+
+    root = tmp_path / "study"
+    root.mkdir()
+    (root / "run.py").write_text("import numpy\nprint(1)\n", encoding="utf-8")
+    (root / "plot.py").write_text("import matplotlib\n", encoding="utf-8")
+    expected = analyze(Project.load(root), cache=False)
+    project = Project.load(root)
+    analyze_deferring_syntax(project, {"run.py", "plot.py"})
+    _same_report(confirm_syntax(project, {"run.py", "plot.py"}), expected)
+
+    def no_check(text: str, path: str) -> bool:
+        raise AssertionError(f"{path} was checked again")
+
+    monkeypatch.setattr(analysis, "compiles", no_check)
+    monkeypatch.setattr(analysis, "scan_source", no_check)
+    _same_report(analyze(Project.load(root)), expected)

@@ -323,6 +323,34 @@ def test_a_child_whose_trace_fails_leaves_the_trace_to_this_process(monkeypatch)
     assert flow.uses == expected.uses
 
 
+def test_the_flow_says_which_scripts_python_parsed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``will_parse`` names the scripts the early child and this process share out; the flow then says
+    which of them Python's parser accepted (``share`` takes that as their syntax check), whoever traced."""
+    from sciship.flow import _trace, prefetch, will_parse
+
+    files = {
+        "ok.py": "import numpy as np\nnp.save('out/a', 1)\n",
+        "bad.py": "import numpy as np\nx = = 1\nnp.save('out/b', 1)\n",
+        "nb.ipynb": FILES["nb.ipynb"],
+    }
+    root = write_tree(tmp_path / "paper", files)
+    assert trace(Project.load(root), cache=False).parsed == {"ok.py"}
+    _allow_early_start(monkeypatch)
+    for wait in (False, True):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{wait}"))
+        project = Project.load(root)
+        assert will_parse(project) == frozenset()
+        prefetch(project)
+        assert will_parse(project) == {"ok.py", "bad.py"}
+        if wait:
+            _wait_for(_trace._PREFETCH[0][1])
+        flow = trace(project)
+        if wait:
+            assert _trace.LAST_TRACED == ["child"]
+        assert flow.parsed == {"ok.py"}
+    assert trace(Project.load(root)).parsed == frozenset(), "facts from the cache: not known"
+
+
 def test_the_split_gives_every_item_once_to_one_side_or_the_other() -> None:
     from sciship._fork import Split
 

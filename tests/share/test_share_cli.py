@@ -207,3 +207,25 @@ def test_sizes_count_in_thousands_or_in_1024s(text: str, size: int) -> None:
     from sciship.commands.share import parse_size
 
     assert parse_size(text) == size
+
+
+def test_requirements_leave_out_a_script_python_cannot_parse(tmp_path: Path) -> None:
+    """The scripts' full syntax check waits for the data flow, which parses them anyway (on 2+ CPUs, in
+    the early child for a folder this size): a script with an error the quick screen cannot see adds
+    nothing to requirements.txt, and one the parser accepts (its symbol table does not) is read as usual."""
+    padding = "".join(f"# note {i}: what this step does, for the reader\n" for i in range(600))
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "analysis.py": "import numpy as np\n" + padding + "np.save('out/a', 1)\n",
+            "subtle.py": "import scipy\nx = = 1\n",
+            "twice.py": "import xarray\n\ndef f(a, a):\n    return a\n",
+        },
+    )
+    assert len((root / "analysis.py").read_text()) > 20_000  # enough for the early child
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    lines = (root / "requirements.txt").read_text().splitlines()
+    names = {line.split(">=")[0].split(";")[0].strip() for line in lines}
+    assert {"numpy", "xarray"} <= names
+    assert "scipy" not in names

@@ -126,7 +126,8 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     # and analyses the imports, meanwhile
     prefetch(project)
     from sciship import share
-    from sciship.imports import analyze
+    from sciship.flow import will_parse
+    from sciship.imports.analysis import analyze_deferring_syntax, confirm_syntax
 
     if project.in_git:  # git's answers (who committed, your name) come while the files are read
         from sciship import _git
@@ -138,9 +139,11 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     bar = progress_for(ui, quiet=args.format == "json")
     with bar:
         bar.step("Read the scripts and notebooks")
-        analyze(project)
+        # the data flow parses the scripts anyway: their full syntax check waits for its verdicts
+        analyze_deferring_syntax(project, will_parse(project))
         known = share.known(project)  # before the flow: the early child may still be building it
         flow = trace(project)
+        confirm_syntax(project, flow.parsed)
     options = _decide(args, ui, known, project, max_size)  # may ask questions: no progress line then
     with bar:
         bar.step("Describe the files")

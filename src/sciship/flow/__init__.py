@@ -102,6 +102,9 @@ class Flow:
     missing: tuple[str, ...] = ()  #: inputs that are not in the folder (each has an SHR110 problem)
     #: absolute paths and paths outside the folder, as written (not "scratch" places)
     external: tuple[str, ...] = ()
+    #: the ``.py`` files whose whole text Python's parser accepted while they were read for this flow
+    #: (not those whose facts came from the cache)
+    parsed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def step(self, path: str) -> Step | None:
         """The step for a script or notebook, by its path relative to the root."""
@@ -114,6 +117,14 @@ def prefetch(project: Project) -> None:
     from sciship.flow._trace import prefetch as start
 
     start(project)
+
+
+def will_parse(project: Project) -> frozenset[str]:
+    """The ``.py`` files the data flow of ``project`` will parse (those :func:`prefetch` shares out): their
+    :attr:`Flow.parsed` verdict comes at no extra cost."""
+    from sciship.flow._trace import will_parse as planned
+
+    return planned(project)
 
 
 def trace(project: Project, *, cache: bool = True) -> Flow:

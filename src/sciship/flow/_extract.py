@@ -129,24 +129,25 @@ def extract_units(
     """
     is_local = local or _maybe_local_module
     ids = [set(_IDENT.findall(text)) for _cell, text in units]
+    lined = ["\n" + text for _cell, text in units]  # for the patterns of whole lines (see _DEF_NAME)
     callables: set[str] = set()
-    for _cell, text in units:
+    for text in lined:
         if "import" in text:
             callables |= _local_imports(text, is_local)
     defs: set[str] = set()
-    for _cell, text in units:
+    for text in lined:
         if "def " in text or "class " in text:
             defs.update(_DEF_NAME.findall(text))
     words = set(TRIGGER_WORDS) | callables | defs | _SPECIAL_WORDS
     if callables | defs:  # objects made from the project's classes: `sb = Sb(...)`, then `sb.run()`
-        for _cell, text in units:
+        for text in lined:
             for m in _MADE.finditer(text):
                 if m.group(2).split(".")[-1] in callables | defs:
                     words.add(m.group(1))
     # `from utils import *` of a local module: any name may be one of its functions, so look at everything
     everything = full or any(
         is_local(m.group(1).lstrip("."), len(m.group(1)) - len(m.group(1).lstrip(".")))
-        for _cell, text in units
+        for text in lined
         if "*" in text
         for m in _STAR_IMPORT.finditer(text)
     )
@@ -178,6 +179,8 @@ def extract_units(
             elif trees[index] is None:
                 _parse_whole(text, cell, result, facts.kind != "py")  # its problem again, for this round
             body = trees[index]
+            if facts.kind == "py":
+                result.syntax = body is not None
             if body:
                 bodies.append((cell, body))
                 # a short unit (most notebook cells) is searched whole: finding its lines costs more
@@ -226,9 +229,12 @@ def extract_units(
 _MAX_ROUNDS = 4
 _SHORT = 3000  #: characters
 _MAX_CHAIN = 40
-_MADE = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(", re.MULTILINE)
-_STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*", re.MULTILINE)
-_DEF_NAME = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
+# patterns of whole lines, searched in "\n" + text: one that starts with a literal is found much faster
+# than one that starts with `^` (tried at every character); no match ends with a line end, so the two
+# find the same lines
+_MADE = re.compile(r"\n[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(")
+_STAR_IMPORT = re.compile(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
+_DEF_NAME = re.compile(r"\n[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)")
 _SPECIAL_WORDS = frozenset(
     {"__file__", "shutil", "chdir", "wavfile", "soundfile", "subprocess", "sarge", SHELL_CALL}
 )
@@ -303,14 +309,16 @@ def _binding_cells(
     return more
 
 
+# searched in "\n" + text, like _DEF_NAME
 _FROM = re.compile(
-    r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w \t,.]+(?:\\\n[\w \t,.]+)*)", re.MULTILINE
+    r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w \t,.]+(?:\\\n[\w \t,.]+)*)"
 )
-_IMPORT_AS = re.compile(r"^[ \t]*import[ \t]+([\w \t,.]+)", re.MULTILINE)
+_IMPORT_AS = re.compile(r"\n[ \t]*import[ \t]+([\w \t,.]+)")
 
 
 def _local_imports(text: str, is_local: LocalTest) -> set[str]:
-    """Names imported from modules that may be the project's own (their functions may access files)."""
+    """Names imported from modules that may be the project's own (their functions may access files);
+    ``text`` starts with a line end (see :data:`_FROM`)."""
     out: set[str] = set()
     for m in _FROM.finditer(text):
         module = m.group(1)

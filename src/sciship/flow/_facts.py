@@ -92,3 +92,6 @@ class Facts:
     savefig_format: str | None = None
     problems: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
     cells: list[tuple[int, int | None, bool, bool]] = field(default_factory=list)  #: notebook cells
+    #: a ``.py`` file: whether Python's parser accepted the whole text (None: not parsed here; the cache
+    #: does not keep it)
+    syntax: bool | None = field(default=None, compare=False)

@@ -37,6 +37,7 @@ Rules (the README of ``share`` describes them to users):
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import itertools
@@ -477,7 +478,9 @@ class _Tracer:
         flow = self._graph(steps)
         if self.cache is not None:
             self.cache.save()
-        return flow
+        parsed = {rel for rel, facts in self.facts.items() if facts.syntax}
+        parsed.update(rel for (rel, _text), facts in self.early.items() if facts.syntax)
+        return dataclasses.replace(flow, parsed=frozenset(parsed))
 
     def _imported(self, candidates: list[str]) -> set[str]:
         out: set[str] = set()
@@ -1865,6 +1868,13 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> Flow | dict[tuple[str, 
 LAST_SPLIT = [0, 0]
 #: which process built the last flow: "here", or "child" (the early child traced the whole folder)
 LAST_TRACED = ["here"]
+
+
+def will_parse(project: Project) -> frozenset[str]:
+    """The ``.py`` files the early child of ``project`` and this process share out (see :func:`prefetch`)."""
+    if not _PREFETCH or _PREFETCH[0][0] is not project:
+        return frozenset()
+    return frozenset(rel for rel, _text in _PREFETCH[0][2] if rel.endswith(".py"))
 
 
 def cancel_prefetch() -> None:

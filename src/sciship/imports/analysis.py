@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
@@ -227,13 +227,65 @@ def analyze(
     )
 
 
+def analyze_deferring_syntax(project: Project, files: Set[str]) -> DepsReport:
+    """The full analysis (``analyze(project)``), except that the full syntax check of ``files`` is left to
+    :func:`confirm_syntax`: they are only screened now. For a caller that parses those files anyway
+    (``share``: the data flow parses every script), which then says which ones Python's parser accepted.
+
+    A report for now: take the final one from :func:`confirm_syntax`. The check changes a file's result
+    only when the file does not parse (its imports are then not counted, and its error is a problem);
+    a file the parser accepts and the symbol table refuses (``nonlocal x`` at module level) gets the same
+    result either way, since the full scan reads it with ``ast`` too.
+    """
+    if not files:
+        return analyze(project)
+    return project.memo(  # type: ignore[no-any-return]
+        "deps-deferred", lambda: _analyze(project, cache=True, deferred=frozenset(files))
+    )
+
+
+def confirm_syntax(project: Project, parsed: Set[str]) -> DepsReport:
+    """The full analysis, after :func:`analyze_deferring_syntax`: ``parsed`` are the files Python's parser
+    accepted meanwhile; the others of the deferred ones are checked now. The cache learns which had the
+    full check. When every one parses, the deferred report is the full one (it becomes
+    ``analyze(project)``'s answer); else the full analysis runs, from the cache for all but the files
+    that do not parse."""
+    report: DepsReport | None = project.memo("deps-deferred", lambda: None)
+    if report is None:
+        return analyze(project)
+    pending: _Pending = project.memo("deps-pending", dict)
+    store: ScanCache | None = project.memo("deps-store", lambda: None)
+    every = True
+    for rel, (key, result) in pending.items():
+        text = None if rel in parsed else project.read_text(rel)
+        if rel in parsed or (text is not None and compiles(text, rel)):
+            if store is not None:
+                store.put(key, result)  # as checked in full
+        else:
+            every = False
+    if store is not None and pending:
+        store.save()
+    if every:
+        project.memo("deps", lambda: report)  # (a full analysis that ran meanwhile keeps its answer)
+    return analyze(project)
+
+
+#: files whose full syntax check :func:`analyze_deferring_syntax` left for later: (cache key, result)
+_Pending = dict[str, tuple[str, ScanResult]]
+
+
 def _analyze(
-    project: Project, *, cache: bool, online: Index | None = None, check_syntax: bool = True
+    project: Project,
+    *,
+    cache: bool,
+    online: Index | None = None,
+    check_syntax: bool = True,
+    deferred: frozenset[str] = frozenset(),
 ) -> DepsReport:
     declared = decl.collect(project)
     packaged = declared.packaged
     items = _demote_environment_files(declared.items, packaged)
-    scans = _scan_all(project, cache, check_syntax)
+    scans = _scan_all(project, cache, check_syntax, deferred)
     scopes = _file_scopes(project, packaged)
     min_declared = _lower_bound(declared.requires_python)
     local = FirstParty(project, packaged, scans)
@@ -315,9 +367,12 @@ def _sha256(data: bytes) -> str:
 _SCREENED = "~"
 
 
-def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> dict[str, ScanResult]:
+def _scan_all(
+    project: Project, use_cache: bool, check_syntax: bool = True, deferred: frozenset[str] = frozenset()
+) -> dict[str, ScanResult]:
     """The scan result of every Python file and notebook, in file order: from the cache, from the workers
-    of an early scan (``prefetch_scan``), or scanned now."""
+    of an early scan (``prefetch_scan``), or scanned now. ``deferred`` files are only screened; those
+    without a problem are left for :func:`confirm_syntax` (``project.memo("deps-pending")``)."""
     store: ScanCache | None = None
     if use_cache:
         from sciship.imports.cache import ScanCache
@@ -327,6 +382,7 @@ def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> d
     early = _early_scan(project, check_syntax)
     out: dict[str, ScanResult] = {}
     todo: list[tuple[str, str, str]] = []  # (path, text, cache key)
+    pending: _Pending = {}
 
     def look(rel: str) -> None:
         """Take ``rel`` from the cache, or put it on the list to scan."""
@@ -340,7 +396,10 @@ def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> d
         cached = store.get(key, rel) if store is not None else None
         if cached is None and store is not None and kind == ":py":
             cached = store.get(key + _SCREENED, rel)
-            if cached is not None and check_syntax:
+            if cached is not None and rel in deferred:
+                if cached.problem is None:
+                    pending[rel] = (key, cached)
+            elif cached is not None and check_syntax:
                 cached = _fully_checked(project, rel, cached)
                 if cached is not None:
                     store.put(key, cached)
@@ -353,15 +412,20 @@ def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> d
 
     def scan(items: list[tuple[str, str, str]], parallel: bool) -> None:
         _SYNTAX[0] = check_syntax
+        _DEFERRED[0] = deferred
         try:
             pairs = [(rel, text) for rel, text, _ in items]
             results = _scan_many(pairs) if parallel else [_scan_one(pair) for pair in pairs]
         finally:
             _SYNTAX[0] = True
+            _DEFERRED[0] = frozenset()
         for (rel, _text, key), result in zip(items, results, strict=True):
             out[rel] = result
+            screened = not key.endswith(":nb") and (not check_syntax or rel in deferred)
+            if rel in deferred and result.problem is None and not key.endswith(":nb"):
+                pending[rel] = (key, result)
             if store is not None:
-                store.put(key if check_syntax or key.endswith(":nb") else key + _SCREENED, result)
+                store.put(key + _SCREENED if screened else key, result)
 
     for rel in files:
         if early is None or rel not in early.paths:  # the early scan's workers read and scan the others
@@ -385,6 +449,9 @@ def _scan_all(project: Project, use_cache: bool, check_syntax: bool = True) -> d
         scan(todo, parallel=False)
     if store is not None:
         store.save()
+    if deferred:
+        project.memo("deps-pending", lambda: pending)
+        project.memo("deps-store", lambda: store)
     return {rel: out[rel] for rel in files if rel in out}
 
 
@@ -400,6 +467,8 @@ def _fully_checked(project: Project, rel: str, screened: ScanResult) -> ScanResu
 #: whether the current scan checks the syntax of every file in full (set by ``_scan_all``; forked
 #: workers inherit it)
 _SYNTAX = [True]
+#: files the current scan only screens, whatever ``_SYNTAX`` says (see ``analyze_deferring_syntax``)
+_DEFERRED: list[frozenset[str]] = [frozenset()]
 
 
 def _scan_one(item: tuple[str, str]) -> ScanResult:
@@ -411,7 +480,7 @@ def _scan_one(item: tuple[str, str]) -> ScanResult:
     # `sciship deps` skips that check (it cost as much as the scan itself on a cold cache: sympy 2.8 s of
     # 5 s): a file the fast scan understands is only screened (Python 2, conflict markers, brackets and
     # strings left open); a file it refuses gets the full parse, which reports its errors with their line.
-    return scan_source(text, rel, check_syntax=_SYNTAX[0])
+    return scan_source(text, rel, check_syntax=_SYNTAX[0] and rel not in _DEFERRED[0])
 
 
 #: the files of the current parallel scan: worker processes are forked, so they inherit them and
