@@ -287,6 +287,10 @@ class Project:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def memoized(self, key: str) -> Any:
+        """The value :meth:`memo` computed for ``key``, or None (nothing is computed)."""
+        return self._memo.get(key)
+
     # ------------------------------------------------------------------ pyproject
     @property
     def pyproject_path(self) -> str | None:

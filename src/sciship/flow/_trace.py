@@ -156,7 +156,6 @@ def run(project: Project, *, use_cache: bool = True) -> Flow:
             return early
         early = {}  # traced with the cache: this process traces again without it
     tracer.early.update(early)
-    tracer.shared = bool(early)
     return tracer.run()
 
 

@@ -250,11 +250,11 @@ def confirm_syntax(project: Project, parsed: Set[str]) -> DepsReport:
     full check. When every one parses, the deferred report is the full one (it becomes
     ``analyze(project)``'s answer); else the full analysis runs, from the cache for all but the files
     that do not parse."""
-    report: DepsReport | None = project.memo("deps-deferred", lambda: None)
+    report: DepsReport | None = project.memoized("deps-deferred")
     if report is None:
         return analyze(project)
-    pending: _Pending = project.memo("deps-pending", dict)
-    store: ScanCache | None = project.memo("deps-store", lambda: None)
+    pending: _Pending = project.memoized("deps-pending") or {}
+    store: ScanCache | None = project.memoized("deps-store")
     every = True
     for rel, (key, result) in pending.items():
         text = None if rel in parsed else project.read_text(rel)
