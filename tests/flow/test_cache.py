@@ -9,8 +9,8 @@ import pytest
 from flowkit import graph
 
 from helpers import write_tree
+from sciship.flow import Flow, trace
 from sciship.flow import _extract as extract
-from sciship.flow import trace
 from sciship.project import Project
 
 FILES = {
@@ -105,6 +105,19 @@ def _allow_early_start(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(threading, "active_count", lambda: 1)
 
 
+def _started(monkeypatch) -> tuple[Flow, Project]:  # type: ignore[no-untyped-def]
+    """The flow of the flow-paper project traced alone, and a snapshot of it whose early child started."""
+    from sciship.flow import _trace, prefetch
+
+    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
+    expected = trace(Project.load(project_dir), cache=False)
+    _allow_early_start(monkeypatch)
+    project = Project.load(project_dir)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    return expected, project
+
+
 def test_prefetch_extracts_the_library_modules_the_steps_import(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A package's modules are read only when a step uses them; the early child extracts those the steps
     name in their imports (and what those import), and the trace takes them instead of extracting them
@@ -149,15 +162,9 @@ def test_prefetch_extracts_the_library_modules_the_steps_import(tmp_path: Path, 
 
 
 def test_prefetch_gives_the_same_flow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sciship.flow import _trace
 
-    from sciship.flow import _trace, prefetch
-
-    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
-    expected = trace(Project.load(project_dir), cache=False)
-    _allow_early_start(monkeypatch)
-    project = Project.load(project_dir)
-    prefetch(project)
-    assert _trace._PREFETCH, "the early extraction should have started"
+    expected, project = _started(monkeypatch)
     flow = trace(project)
     assert not _trace._PREFETCH
     assert graph(flow) == graph(expected)
@@ -173,11 +180,8 @@ def test_prefetch_shares_the_work_and_survives_a_dead_child(monkeypatch, kill: b
     import signal
     import time
 
-    from sciship.flow import _trace, prefetch
+    from sciship.flow import _trace
 
-    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
-    expected = trace(Project.load(project_dir), cache=False)
-    _allow_early_start(monkeypatch)
     real = _trace._Tracer._extract
 
     def slow(self, rel, text, full):  # type: ignore[no-untyped-def]
@@ -189,9 +193,7 @@ def test_prefetch_shares_the_work_and_survives_a_dead_child(monkeypatch, kill: b
     slow.calls = 0  # type: ignore[attr-defined]
     parent = os.getpid()
     monkeypatch.setattr(_trace._Tracer, "_extract", slow)
-    project = Project.load(project_dir)
-    prefetch(project)
-    assert _trace._PREFETCH, "the early extraction should have started"
+    expected, project = _started(monkeypatch)
     _, child, items, _split = _trace._PREFETCH[0]
     assert len(items) > 2
     if kill:
@@ -221,14 +223,9 @@ def test_an_early_child_that_took_every_file_sends_the_whole_flow(monkeypatch) -
     """When this process is still busy once the child has extracted every file, the child traces the
     folder too and sends the finished flow: the same flow; and it wrote the facts to the cache, so the
     next run parses nothing."""
-    from sciship.flow import _trace, prefetch
+    from sciship.flow import _trace
 
-    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
-    expected = trace(Project.load(project_dir), cache=False)
-    _allow_early_start(monkeypatch)
-    project = Project.load(project_dir)
-    prefetch(project)
-    assert _trace._PREFETCH, "the early extraction should have started"
+    expected, project = _started(monkeypatch)
     _, child, items, _split = _trace._PREFETCH[0]
     _wait_for(child)
     flow = trace(project)
@@ -242,7 +239,7 @@ def test_an_early_child_that_took_every_file_sends_the_whole_flow(monkeypatch) -
         raise AssertionError("parsed again although the bytes did not change")
 
     monkeypatch.setattr(extract, "extract_units", no_parsing)
-    assert graph(trace(Project.load(project_dir))) == graph(expected)
+    assert graph(trace(Project.load(project.root))) == graph(expected)
 
 
 def test_with_everything_cached_a_large_cache_is_traced_by_the_early_child(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -298,11 +295,8 @@ def test_files_the_early_child_could_not_read_are_this_process_s_problems_too(
 def test_a_child_whose_trace_fails_leaves_the_trace_to_this_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    from sciship.flow import _trace, prefetch
+    from sciship.flow import _trace
 
-    project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
-    expected = trace(Project.load(project_dir), cache=False)
-    _allow_early_start(monkeypatch)
     parent = os.getpid()
     real = _trace._Tracer.run
 
@@ -312,8 +306,7 @@ def test_a_child_whose_trace_fails_leaves_the_trace_to_this_process(monkeypatch)
         return real(self)
 
     monkeypatch.setattr(_trace._Tracer, "run", failing)
-    project = Project.load(project_dir)
-    prefetch(project)
+    expected, project = _started(monkeypatch)
     _, child, items, _split = _trace._PREFETCH[0]
     _wait_for(child)
     flow = trace(project)
