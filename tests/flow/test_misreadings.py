@@ -350,3 +350,30 @@ def test_whole_line_patterns_find_in_a_leading_line_end_what_they_found_from_lin
     for name, old in replaced.items():
         new = getattr(_extract, name)
         assert [m.groups() for m in new.finditer("\n" + text)] == [m.groups() for m in old.finditer(text)]
+
+
+def test_a_module_s_own_names_are_not_looked_for_in_star_imports(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`__name__` (and the other names Python sets in every module) is the script's own: `from helpers
+    import *` does not bring it (a star import skips names that start with `_`), so the helper is not
+    parsed again in full to look for it; a constant the star import does bring is still found."""
+    from sciship.flow import _trace
+
+    files = {
+        "helpers.py": "import os\nOUT = 'results'\n\ndef save(x):\n    return x\n",
+        "run.py": (
+            "import logging\nimport numpy as np\nfrom helpers import *\n\n"
+            "log = logging.getLogger(__name__)\n"
+            "if __name__ == '__main__':\n    np.save(OUT + '/a.npy', 1)\n"
+        ),
+    }
+    parsed: list[tuple[str, bool]] = []
+    real = _trace._Tracer._extract
+
+    def counted(self, rel, text, full):  # type: ignore[no-untyped-def]
+        parsed.append((rel, full))
+        return real(self, rel, text, full)
+
+    monkeypatch.setattr(_trace._Tracer, "_extract", counted)
+    flow = flow_of(files)
+    assert flow.outputs == ("results/a.npy",)
+    assert ("helpers.py", True) not in parsed

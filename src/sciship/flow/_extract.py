@@ -235,6 +235,12 @@ _MAX_CHAIN = 40
 _MADE = re.compile(r"\n[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(")
 _STAR_IMPORT = re.compile(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
 _DEF_NAME = re.compile(r"\n[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)")
+#: names Python sets in every module (``__file__`` is read above): ``from m import *`` does not bring
+#: them (it skips names that start with ``_`` unless ``m.__all__`` lists them), so an unbound one is the
+#: module's own and not looked for in the star-imported modules (each would be parsed in full for it)
+_MODULE_NAMES = frozenset(
+    {"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__builtins__", "__cached__"}
+)
 _SPECIAL_WORDS = frozenset(
     {"__file__", "shutil", "chdir", "wavfile", "soundfile", "subprocess", "sarge", SHELL_CALL}
 )
@@ -703,7 +709,7 @@ class _Extractor:
         if (found is None or found[1] is self.module) and not self.quiet:
             self.wanted.add((name, pos[0], pos[1]))
         if found is None:
-            stars = self.local_stars()
+            stars = self.local_stars() if name not in _MODULE_NAMES else []
             return ex.alt(("ref", m, lvl, name) for m, lvl in stars) if stars else UNKNOWN
         return self.value(*found)
 

@@ -177,7 +177,8 @@ class _Tracer:
         ).hexdigest()[:12]
         self._exists: dict[str, bool] = {}
         self.scopes: dict[str, Scope] = {}
-        self.modules: dict[tuple[str, int, str], str | None] = {}
+        self.modules: dict[tuple[str, int, str], str | None] = {}  #: by (module, level, importer's folder)
+        self.asked: dict[tuple[str, int, str], str | None] = {}  #: the same, by (module, level, importer)
         self.folders: frozenset[str] | None = None
         self.skipped_set = frozenset(project.skipped)  #: links to folders are listed there
         self.in_package: set[str] = set()
@@ -325,9 +326,13 @@ class _Tracer:
 
     def module_file(self, module: str, level: int, importer: str) -> str | None:
         """The project file ``import module`` means in ``importer`` (None for other people's modules)."""
+        asked = (module, level, importer)  # (the trace asks the same of the same file thousands of times)
+        if asked in self.asked:
+            return self.asked[asked]
         here = posixpath.dirname(importer)
         key = (module, level, here)
         if key in self.modules:
+            self.asked[asked] = self.modules[key]
             return self.modules[key]
         found = None
         sub = module.replace(".", "/") if module else ""
@@ -347,7 +352,7 @@ class _Tracer:
                 hits = sorted((_distance(here, f), f) for f in self.py_files if ("/" + f).endswith(tail))
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
                     found = hits[0][1]
-        self.modules[key] = found
+        self.modules[key] = self.asked[asked] = found
         return found
 
     def _module_at(self, base: str, sub: str) -> str | None:
