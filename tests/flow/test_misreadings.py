@@ -79,13 +79,14 @@ def test_a_name_bound_more_than_once_is_not_a_switch() -> None:
 
 
 def test_the_switch_scan_that_skips_lines_gives_what_the_whole_scan_gives() -> None:
-    """The switch scan walks only expressions on lines that name a tested switch: every way an
-    expression can bind a name (walrus, comprehension, lambda, an f-string's walrus) on another line of
-    the same statement, line ends Python counts (a lone CR), and names written in compatible Unicode
-    (NFKC: `ﬁle` is `file`) give the same answer as walking everything."""
+    """The switch scan walks only statements and expressions on lines that name the tested switch, in the
+    scope a test asks about: every way an expression can bind a name (walrus, comprehension, lambda, an
+    f-string's walrus) on another line of the same statement, a decorator above its line, a `global` in
+    a function no test looks into, line ends Python counts (a lone CR), and names written in compatible
+    Unicode (NFKC: `ﬁle` is `file`) give the same answer as walking everything."""
     import ast
 
-    from sciship.flow._extract import _flags, _name_lines, _tested_names
+    from sciship.flow._extract import _Flags, _tested_names
 
     texts = [
         "to_file = False\nx = [1,\n  (to_file := 3)]\nif to_file:\n    pass\n",
@@ -108,20 +109,22 @@ def test_the_switch_scan_that_skips_lines_gives_what_the_whole_scan_gives() -> N
             "import sys\nmatch sys.argv:\n    case [to_file]:\n        pass\nto_file = 1\n"
             "if to_file:\n    pass\n"
         ),
+        # a scope is read only when a test asks: a `global` in a function nobody asks about still counts
+        "to_file = False\ndef g():\n    global to_file\n    to_file = 1\nif to_file:\n    pass\n",
+        # a decorator's line comes before its `def` (or `class`) line
+        "@(to_file := print)\ndef f():\n    pass\nto_file = False\nif to_file:\n    pass\n",
+        "@(to_file := print)\nclass C:\n    pass\nto_file = False\nif to_file:\n    pass\n",
+        "def f():\n    def to_file():\n        pass\n    to_file = 0\n    if to_file:\n        pass\n",
     ]
     for text in texts:
         stmts = ast.parse(text).body
         names = _tested_names(stmts)
         assert names, text
-        whole = _flags(stmts)
-        part = _flags(stmts, _name_lines(text, names))
-        assert whole.keys() == part.keys(), text
+        whole = _Flags(stmts).every()
+        part = _Flags(stmts, text)
         for key, (bound, values) in whole.items():
-            got_bound, got_values = part[key]
-            assert bound & names == got_bound & names, text
-            assert {n: v for n, v in values.items() if n in names} == {
-                n: v for n, v in got_values.items() if n in names
-            }, text
+            for name in names:
+                assert part.about(key, name) == (name in bound, name in values, values.get(name)), text
 
 
 def test_a_parameter_of_the_same_name_in_another_function_does_not_count() -> None:
