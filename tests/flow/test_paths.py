@@ -150,6 +150,26 @@ def test_argparse_defaults_are_what_runs_without_options() -> None:
     assert io(flow) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
 
 
+@pytest.mark.parametrize("star", ["from helpers import *\n", ""])
+@pytest.mark.parametrize("add", ["add_argument", "\uff41dd_argument"])  # the second is NFKC for the first
+def test_argparse_defaults_found_by_the_word(add: str, star: str) -> None:
+    """Options are looked for on the lines naming add_argument, also when `from helpers import *` makes
+    every statement worth searching for calls, and when only Python's NFKC reading of names makes that
+    word."""
+    flow = flow_of(
+        {
+            "helpers.py": "def tidy(df):\n    return df\n",
+            "count.py": (
+                f"import argparse\nimport pandas as pd\nfrom helpers import tidy\n{star}\n"
+                "parser = argparse.ArgumentParser()\n"
+                f"parser.{add}('--data', default='data/counts.csv')\n"
+                "args = parser.parse_args()\ntidy(pd.read_csv(args.data)).to_csv('out.csv')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("read", "data/counts.csv"), ("write", "out.csv")]
+
+
 def test_constants_from_a_helper_module() -> None:
     files = {
         "settings.py": "from pathlib import Path\nROOT = Path(__file__).parent\nDATA = ROOT / 'data'\nOUT = "

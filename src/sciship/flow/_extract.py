@@ -185,7 +185,7 @@ def extract_units(
                 bodies.append((cell, body))
                 # a short unit (most notebook cells) is searched whole: finding its lines costs more
                 lines.append(_lines_naming(text, ids[index] & words) if len(text) > _SHORT else None)
-                option_lines.append(_lines_naming(text, ids[index] & {"add_argument"}))
+                option_lines.append(_option_lines(text, ids[index]))
         extractor = _Extractor(
             result,
             bodies,
@@ -194,7 +194,7 @@ def extract_units(
             text=units[0][1] if facts.kind == "py" and units else None,
             local=is_local,
             lines=None if everything else lines,
-            option_lines=None if everything else option_lines,
+            option_lines=option_lines,  # also when every statement is searched (a star import)
         )
         try:
             extractor.run()
@@ -283,6 +283,17 @@ def _lines_naming(text: str, words: Set[str]) -> set[int]:
         pos = at
         out.add(line)
     return out
+
+
+def _option_lines(text: str, ids: Set[str]) -> set[int]:
+    """The lines naming ``add_argument`` (the command-line options are looked for there), as Python
+    reads names: in NFKC form (a fullwidth `a` is an `a`). ``ids``: the text's names."""
+    if not text.isascii():
+        import unicodedata
+
+        if not unicodedata.is_normalized("NFKC", text):
+            return _lines_naming(_line_text(text), {"add_argument"})
+    return _lines_naming(text, {"add_argument"}) if "add_argument" in ids else set()
 
 
 def _binding_cells(
