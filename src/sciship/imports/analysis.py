@@ -248,25 +248,38 @@ def confirm_syntax(project: Project, parsed: Set[str]) -> DepsReport:
     """The full analysis, after :func:`analyze_deferring_syntax`: ``parsed`` are the files Python's parser
     accepted meanwhile; the others of the deferred ones are checked now. The cache learns which had the
     full check. When every one parses, the deferred report is the full one (it becomes
-    ``analyze(project)``'s answer); else the full analysis runs, from the cache for all but the files
-    that do not parse."""
+    ``analyze(project)``'s answer); else the files that do not parse are scanned again in full, and the
+    answer is judged again from the scans in memory."""
     report: DepsReport | None = project.memoized("deps-deferred")
     if report is None:
         return analyze(project)
     pending: _Pending = project.memoized("deps-pending") or {}
     store: ScanCache | None = project.memoized("deps-store")
-    every = True
+    failed: list[tuple[str, str, str]] = []  # (path, text, cache key) of the files that do not parse
+    unread = False
     for rel, (key, result) in pending.items():
         text = None if rel in parsed else project.read_text(rel)
         if rel in parsed or (text is not None and compiles(text, rel)):
             if store is not None:
                 store.put(key, result)  # as checked in full
+        elif text is not None:
+            failed.append((rel, text, key))
         else:
-            every = False
+            unread = True  # (it was read before: the full analysis finds out what happened)
+    scanned = None if unread else project.memoized("deps-scans")
+    if failed and scanned is not None:  # their full scan, then the judgement again on all the scans
+        declared, scans = scanned
+        scans = dict(scans)
+        for rel, text, key in failed:
+            scans[rel] = _scan_one((rel, text))
+            if store is not None:
+                store.put(key, scans[rel])
+        report = _report(project, declared, scans)
     if store is not None and pending:
         store.save()
-    if every:
-        project.memo("deps", lambda: report)  # (a full analysis that ran meanwhile keeps its answer)
+    if not (failed or unread) or scanned is not None:
+        final = report
+        project.memo("deps", lambda: final)  # (a full analysis that ran meanwhile keeps its answer)
     return analyze(project)
 
 
@@ -283,9 +296,18 @@ def _analyze(
     deferred: frozenset[str] = frozenset(),
 ) -> DepsReport:
     declared = decl.collect(project)
+    scans = _scan_all(project, cache, check_syntax, deferred)
+    if deferred:  # for confirm_syntax: the judgement again, from these
+        project.memo("deps-scans", lambda: (declared, scans))
+    return _report(project, declared, scans, online)
+
+
+def _report(
+    project: Project, declared: decl.Declared, scans: dict[str, ScanResult], online: Index | None = None
+) -> DepsReport:
+    """The analysis' answer from the files' scan results."""
     packaged = declared.packaged
     items = _demote_environment_files(declared.items, packaged)
-    scans = _scan_all(project, cache, check_syntax, deferred)
     scopes = _file_scopes(project, packaged)
     min_declared = _lower_bound(declared.requires_python)
     local = FirstParty(project, packaged, scans)
