@@ -225,3 +225,18 @@ def test_audit_loads_dask_and_pyarrow_only_when_it_needs_them() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "|"
+
+
+def test_share_looks_at_the_files_without_its_writers() -> None:
+    """`sciship share` asks whether the folder has code before it starts the data flow's work on the
+    other CPU: that question loads none of share's writers (they load beside the work)."""
+    code = (
+        "import sys\n"
+        "import sciship.share.inventory\n"
+        "heavy = ('sciship.share.build', 'sciship.metadata.writers.rocrate', 'sciship.metadata.model')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+        "from sciship.share import Known, known\n"
+        "print(Known.__module__, known.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["", "sciship.share.build sciship.share.build"]

@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sciship.metadata.writers.rocrate import CrateFile, encoding_format, role_of
-
 if TYPE_CHECKING:
+    from sciship.metadata.writers.rocrate import CrateFile
     from sciship.project import Project
 
 #: Folders whose files never belong in a deposit (caches), wherever they are; see :func:`never_deposited`.
@@ -50,6 +49,8 @@ ALWAYS_KEPT = frozenset(
 def too_large(path: str, size: int, limit: int) -> bool:
     """Whether a file stays out of the deposit archive: data, figures and tables over the limit (code,
     documents and the metadata files always go in)."""
+    from sciship.metadata.writers.rocrate import role_of  # (not before share starts its work: see has_code)
+
     return size > limit and path not in ALWAYS_KEPT and role_of(path) in {"data", "figure", "table", "other"}
 
 
@@ -106,6 +107,8 @@ def describe(
     """A :class:`CrateFile` for each path (``extra``: files the plan will write, with their sizes).
 
     Hidden files (``.gitignore``, ``.github/``) are in the archive but not described in the crate."""
+    from sciship.metadata.writers.rocrate import CrateFile, encoding_format, role_of
+
     sizes = {p: size_of(project, p) for p in paths}
     sizes.update(extra or {})
     out = []
@@ -170,7 +173,8 @@ def environment(project: Project) -> Environment:
 
 
 def has_code(project: Project) -> bool:
-    """Whether any file that goes in the deposit is a Python script or notebook."""
+    """Whether any file that goes in the deposit is a Python script or notebook. ``sciship share`` asks
+    before it starts the data flow's work on the other CPU: this module imports no writer meanwhile."""
     return any(
         f.endswith((".py", ".ipynb")) and _deposited(f) for f in project.files
     )  # (code files first: checking every file of a large folder took 9 ms)
