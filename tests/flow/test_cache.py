@@ -371,3 +371,29 @@ def test_the_cache_keeps_what_guards_a_read(tmp_path: Path, monkeypatch) -> None
     assert second.uses == first.uses
     assert second.problems == first.problems
     assert [p.code for p in second.problems] == ["SHR111", "SHR110"]
+
+
+def test_with_no_cache_file_the_files_are_not_hashed_before_the_child_starts(
+    tmp_path: Path, isolated_cache: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A first run has nothing cached: the early child starts without the files' keys (the import
+    analysis hashes every file meanwhile), and the cache it fills serves the next run."""
+    from sciship.flow import _trace, prefetch
+
+    root = write_tree(tmp_path / "paper", FILES)
+    _allow_early_start(monkeypatch)
+    project = Project.load(root)
+    prefetch(project)
+    assert _trace._PREFETCH, "the early extraction should have started"
+    assert not any(project.memoized(f"sha256:{rel}") for rel in FILES), "hashed before the child started"
+    first = trace(project)
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed again although the bytes did not change")
+
+    monkeypatch.setattr(extract, "extract_units", no_parsing)
+    again = Project.load(root)
+    prefetch(again)
+    assert any(again.memoized(f"sha256:{rel}") for rel in FILES), "a cache file: keys are looked up"
+    second = trace(again)
+    assert graph(second) == graph(first)
+    assert second.uses == first.uses
