@@ -275,7 +275,7 @@ def confirm_syntax(project: Project, parsed: Set[str]) -> DepsReport:
             if store is not None:
                 store.put(key, scans[rel])
         report = _report(project, declared, scans)
-    if store is not None and pending:
+    if store is not None:
         store.save()
     if not (failed or unread) or scanned is not None:
         final = report
@@ -469,9 +469,9 @@ def _scan_all(
             if store is not None:
                 store.put(key if early.check_syntax or key.endswith(":nb") else key + _SCREENED, result)
         scan(todo, parallel=False)
-    if store is not None:
+    if store is not None and not deferred:
         store.save()
-    if deferred:
+    if deferred:  # confirm_syntax saves the store, once it knows which files had the full check
         project.memo("deps-pending", lambda: pending)
         project.memo("deps-store", lambda: store)
     return {rel: out[rel] for rel in files if rel in out}
