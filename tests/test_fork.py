@@ -77,3 +77,21 @@ def test_a_child_counts_as_busy_until_it_has_finished() -> None:
     assert busy() == before  # finished: its result waits in the pipe
     child.result()
     assert busy() == before
+
+
+def test_a_child_whose_result_was_taken_is_collected_without_waiting_for_it() -> None:
+    """Taking the result does not wait for the child to leave (the system frees its memory meanwhile);
+    the next fork collects it, and it never stays a zombie for long."""
+    from sciship import _fork
+
+    child = Forked(_square_all, [2])
+    assert child.result() == [4]
+    deadline = time.monotonic() + 10
+    while child.pid in _fork.LEAVING and time.monotonic() < deadline:
+        time.sleep(0.01)
+        _fork.collect_left()
+    assert child.pid not in _fork.LEAVING
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # collected
+    other = Forked(_square_all, [3])
+    assert other.result() == [9]

@@ -47,6 +47,7 @@ class Forked:
     """
 
     def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        collect_left()
         read, write = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             with contextlib.suppress(AttributeError, OSError, ValueError):
@@ -60,6 +61,7 @@ class Forked:
                 # cost a tenth of the data-flow extraction)
                 gc.disable()
                 RUNNING.clear()  # the parent's children are not this one's
+                LEAVING.clear()
                 os.close(read)
                 try:
                     data = pickle.dumps((True, function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
@@ -95,7 +97,7 @@ class Forked:
             with os.fdopen(fd, "rb") as pipe:
                 data = pipe.read()
         finally:
-            self._reap()
+            self._reap(wait=False)
         try:
             ok, value = pickle.loads(data)  # noqa: S301 - our own child's bytes, from our own pipe
         except Exception as exc:  # empty (the child died) or cut short
@@ -117,10 +119,32 @@ class Forked:
                 pass
             self._reap()
 
-    def _reap(self) -> None:
+    def _reap(self, *, wait: bool = True) -> None:
+        """Collect the ended child; without ``wait``, a child still leaving (the system takes 1-2 ms to
+        free its memory after it sent its result) is collected by the next fork, or by the system when
+        this process ends."""
         RUNNING.pop(self.pid, None)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        if wait:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+        else:
+            LEAVING.append(self.pid)
+            collect_left()
+
+
+#: children that sent their result and may still be leaving: collected without waiting for them
+LEAVING: list[int] = []
+
+
+def collect_left() -> None:
+    """Collect the children of :data:`LEAVING` that have ended (never waits)."""
+    for pid in list(LEAVING):
+        try:
+            ended, _status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            ended = pid
+        if ended:
+            LEAVING.remove(pid)
 
 
 class Split:
