@@ -121,19 +121,36 @@ class Forked:
 
     def _reap(self, *, wait: bool = True) -> None:
         """Collect the ended child; without ``wait``, a child still leaving (the system takes 1-2 ms to
-        free its memory after it sent its result) is collected by the next fork, or by the system when
-        this process ends."""
+        free its memory after it sent its result) is collected by the next fork, or when this process
+        ends."""
         RUNNING.pop(self.pid, None)
         if wait:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, 0)
         else:
+            if not _AT_EXIT:
+                import atexit
+
+                atexit.register(_collect_all)
+                _AT_EXIT.append(True)
             LEAVING.append(self.pid)
             collect_left()
 
 
 #: children that sent their result and may still be leaving: collected without waiting for them
 LEAVING: list[int] = []
+
+
+_AT_EXIT: list[bool] = []  #: whether :func:`_collect_all` will run at exit
+
+
+def _collect_all() -> None:
+    """At exit: wait for the children still leaving (long gone by then), so that none outlives this
+    process unaccounted (its CPU time counts for this process, as with any child)."""
+    for pid in LEAVING:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    LEAVING.clear()
 
 
 def collect_left() -> None:
