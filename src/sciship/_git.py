@@ -8,6 +8,11 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+#: the git command that lists who made each commit
+AUTHORS = ["log", "--format=%aN%x1f%aE"]
+#: the git command that prints git's configuration (:func:`config`)
+CONFIG = ["config", "--list", "-z"]
+
 #: git commands started early (:func:`start`), by (arguments, folder): they run on another CPU while
 #: sciship reads the project, and :func:`output` takes what they printed
 _EARLY: dict[tuple[tuple[str, ...], str], subprocess.Popen[bytes]] = {}
@@ -51,7 +56,7 @@ def config(cwd: Path | None = None) -> dict[str, str]:
 
     Empty when git is missing, ``cwd`` is not readable, or anything else goes wrong.
     """
-    stdout = output(["config", "--list", "-z"], cwd)
+    stdout = output(CONFIG, cwd)
     if stdout is None:
         return {}
     out: dict[str, str] = {}

@@ -21,17 +21,13 @@ _BOT = re.compile(
 MAX_FROM_HISTORY = 8
 
 
-#: the git command that lists who made each commit
-HISTORY = ["log", "--format=%aN%x1f%aE"]
-
-
 def history(project: Project) -> list[Person]:
     """People who made commits, most commits first (bots left out; ``.mailmap`` respected)."""
     if not project.in_git or not project.root.is_dir():
         return []
     from sciship import _git
 
-    stdout = _git.output(HISTORY, project.root, timeout=30)
+    stdout = _git.output(_git.AUTHORS, project.root, timeout=30)
     if stdout is None:
         return []
     # one person may commit under several names ("G. Souza", "Gelson Souza") or several emails: the
