@@ -86,7 +86,7 @@ def test_the_switch_scan_that_skips_lines_gives_what_the_whole_scan_gives() -> N
     Unicode (NFKC: `ﬁle` is `file`) give the same answer as walking everything."""
     import ast
 
-    from sciship.flow._extract import _Flags, _tested_names
+    from sciship.flow._extract import _Flags
 
     texts = [
         "to_file = False\nx = [1,\n  (to_file := 3)]\nif to_file:\n    pass\n",
@@ -118,10 +118,10 @@ def test_the_switch_scan_that_skips_lines_gives_what_the_whole_scan_gives() -> N
     ]
     for text in texts:
         stmts = ast.parse(text).body
-        names = _tested_names(stmts)
-        assert names, text
-        whole = _Flags(stmts).every()
         part = _Flags(stmts, text)
+        names = part.tested
+        assert names, text
+        whole = {key: part._scan(*part._body(key), None) for key in (0, *part.functions)}  # type: ignore[misc]
         for key, (bound, values) in whole.items():
             for name in names:
                 assert part.about(key, name) == (name in bound, name in values, values.get(name)), text

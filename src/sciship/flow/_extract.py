@@ -1873,15 +1873,6 @@ class _Flags:
             found = self._done[(key, name)] = (name in bound, switch, values.get(name))
         return found
 
-    def every(self) -> dict[int, _Scoped]:
-        """Every scope, every expression walked (for tests)."""
-        out = {}
-        for key in (0, *self.functions):
-            body = self._body(key)
-            assert body is not None  # noqa: S101
-            out[key] = self._scan(body[0], body[1], None)
-        return out
-
     def _body(self, key: int) -> tuple[list[ast.stmt], list[str]] | None:
         if key == 0:
             return self.stmts, []
@@ -1954,11 +1945,6 @@ def _note(node: ast.AST, bind: Callable[[str], None], value: dict[str, object]) 
         and (node.value.value is None or isinstance(node.value.value, bool | int | float))
     ):
         value[node.targets[0].id] = node.value.value
-
-
-def _tested_names(stmts: list[ast.stmt]) -> set[str]:
-    """The names ``if`` tests of the shapes :func:`_flag_test` decides look at, in every statement."""
-    return _Flags(stmts).tested
 
 
 def _line_text(text: str) -> str:
