@@ -121,7 +121,11 @@ def test_the_switch_scan_that_skips_lines_gives_what_the_whole_scan_gives() -> N
         part = _Flags(stmts, text)
         names = part.tested
         assert names, text
-        whole = {key: part._scan(*part._body(key), None) for key in (0, *part.functions)}  # type: ignore[misc]
+        whole = {}  # every scope with every expression walked
+        for key in (0, *part.functions):
+            body = part._body(key)
+            assert body is not None
+            whole[key] = part._scan(body[0], body[1], None)
         for key, (bound, values) in whole.items():
             for name in names:
                 assert part.about(key, name) == (name in bound, name in values, values.get(name)), text
