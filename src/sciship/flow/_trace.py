@@ -237,14 +237,14 @@ class _Tracer:
         every file meanwhile (16 MB of notebooks took 13 ms)."""
         if not self._readable(rel):
             return None
-        if self.cache is not None and self._stored and self.cache.has(self._key(rel, False)):
+        if self.cache is not None and self.stored_bytes and self.cache.has(self._key(rel, False)):
             return None
         return self._text(rel)
 
     @functools.cached_property
-    def _stored(self) -> bool:
-        """Whether there is a cache file (whatever it holds)."""
-        return self.cache is not None and self.cache.store.stored_bytes() > 0
+    def stored_bytes(self) -> int:
+        """The size of the cache file (0: there is none)."""
+        return self.cache.store.stored_bytes() if self.cache is not None else 0
 
     def _readable(self, rel: str) -> bool:
         if rel in self.unreadable:
@@ -1753,8 +1753,7 @@ def prefetch(project: Project) -> None:
                 library[rel] = text
         _READY[:] = [(project, tracer)]
         cold = bool(items) and sum(len(text) for _, text in items) >= PREFETCH_MIN_CHARS
-        stored = tracer.cache.store.stored_bytes() if tracer.cache is not None else 0
-        if not cold and stored < EARLY_TRACE_MIN_BYTES:
+        if not cold and tracer.stored_bytes < EARLY_TRACE_MIN_BYTES:
             return  # a little to extract and a small cache: this process is quicker alone
         if library:
             items += _library_used(tracer, items, library)

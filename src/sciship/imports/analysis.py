@@ -277,9 +277,10 @@ def confirm_syntax(project: Project, parsed: Set[str]) -> DepsReport:
         report = _report(project, declared, scans)
     if store is not None:
         store.save()
-    if not (failed or unread) or scanned is not None:
-        final = report
-        project.memo("deps", lambda: final)  # (a full analysis that ran meanwhile keeps its answer)
+    if (failed or unread) and scanned is None:
+        return analyze(project)  # the full analysis, from the cache for all but those files
+    final = report
+    project.memo("deps", lambda: final)  # (a full analysis that ran meanwhile keeps its answer)
     return analyze(project)
 
 
