@@ -229,3 +229,31 @@ def test_requirements_leave_out_a_script_python_cannot_parse(tmp_path: Path) -> 
     names = {line.split(">=")[0].split(";")[0].strip() for line in lines}
     assert {"numpy", "xarray"} <= names
     assert "scipy" not in names
+
+
+def test_the_garbage_collector_waits_until_share_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """share turns the collector off while it works (its passes only cost time there) and back on after,
+    also when it stops with an error."""
+    import gc
+
+    import sciship.flow
+    from sciship.cli import main
+
+    seen: list[bool] = []
+    trace = sciship.flow.trace
+
+    def watched(project: object) -> object:
+        seen.append(gc.isenabled())
+        return trace(project)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sciship.flow, "trace", watched)
+    assert gc.isenabled()
+    root = make_study(tmp_path / "study")
+    assert main(["share", str(root), "--dry-run", "--format", "json", "--license", "MIT"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    assert main(["share", str(tmp_path / "missing"), "--dry-run"]) == 2
+    assert gc.isenabled()
+    capsys.readouterr()

@@ -96,6 +96,21 @@ def run(args: argparse.Namespace, ui: UI) -> int:
     Returns 0; unusable options or an unusable folder raise :class:`InputError` (exit 2) before anything is
     written.
     """
+    import gc
+
+    # share makes many objects (syntax trees, facts, paths) and next to no garbage cycles: the collector's
+    # passes only cost time here (5 ms of a 0.2 s first run on 52 scripts; sympy: 12.2 -> 11.0 s, its
+    # peak memory 196 -> 203 MB)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _share(args, ui)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _share(args: argparse.Namespace, ui: UI) -> int:
     from sciship._errors import InputError
     from sciship.commands._output import refuse_html_on_terminal
     from sciship.project import Project
