@@ -213,6 +213,36 @@ def test_scripts_run_from_the_root_unless_their_paths_say_otherwise() -> None:
     assert set(flow.inputs) == {"data/x.csv", "scripts/local.txt"}
 
 
+def test_the_os_names_for_parts_of_a_path() -> None:
+    """``os.pardir``, ``os.curdir``, ``os.sep`` and ``os.extsep`` (also from ``os.path``, and imported by
+    name) are the texts they stand for: a script that builds ``../figures`` from ``os.pardir`` runs from
+    its own folder and writes into ``figures/``, not into a folder sciship cannot name."""
+    files = {
+        "scripts/fig.py": (
+            "import os\n"
+            "fig_path = os.path.join(os.pardir, 'figures')\n"
+            "data = open(os.path.join(os.path.pardir, 'data', 'x' + os.extsep + 'csv'))\n"
+            "open(os.path.join(fig_path, 'a.png'), 'w')\n"
+            "open(os.curdir + os.sep + 'local.txt')\n"
+        ),
+        "scripts/named.py": (
+            "from os import pardir, sep\nfrom os.path import curdir\nopen(pardir + sep + 'data' + sep + 'y.csv')\n"
+            "open(curdir + sep + 'local.txt')\n"
+        ),
+        "scripts/local.txt": "",
+        "data/x.csv": "",
+        "data/y.csv": "",
+    }
+    flow = flow_of(files)
+    assert io(flow, "scripts/fig.py") == [
+        ("read", "data/x.csv"),
+        ("write", "figures/a.png"),
+        ("read", "scripts/local.txt"),
+    ]
+    assert io(flow, "scripts/named.py") == [("read", "data/y.csv"), ("read", "scripts/local.txt")]
+    assert flow.problems == ()
+
+
 def test_notebooks_run_from_their_own_folder() -> None:
     flow = flow_of({"nb/a.ipynb": notebook([("open('data.csv')", None), ("open('../top.csv')", None)])})
     assert io(flow) == [("read", "nb/data.csv"), ("read", "top.csv")]

@@ -67,6 +67,18 @@ _SAME = frozenset(
         "tqdm.std.tqdm",
     }
 )
+#: names of ``os`` and ``os.path`` that stand for a fixed piece of a path (as on the systems a shared
+#: folder is usually run on; a Windows ``\\`` is read as ``/`` anyway): ``os.path.join(os.pardir, "data")``
+_PATH_TEXTS = {
+    "os.sep": "/",
+    "os.path.sep": "/",
+    "os.curdir": ".",
+    "os.path.curdir": ".",
+    "os.pardir": "..",
+    "os.path.pardir": "..",
+    "os.extsep": ".",
+    "os.path.extsep": ".",
+}
 _SAME_METHODS = frozenset({"resolve", "absolute", "expanduser", "as_posix", "__fspath__"})
 _PART_ATTRS = {"name": "name", "stem": "stem", "suffix": "suffix"}
 #: big libraries whose functions never do a project's own file access through a local helper
@@ -675,6 +687,8 @@ class _Extractor:
             return UNKNOWN
         if kind == "from":
             module, level, name = b.node
+            if not level and f"{module}.{name}" in _PATH_TEXTS:  # `from os import pardir`
+                return ex.lit(_PATH_TEXTS[f"{module}.{name}"])
             return ("ref", module, level, name)
         return UNKNOWN
 
@@ -877,10 +891,8 @@ class _Extractor:
 
     def attribute(self, node: ast.Attribute, scope: _Scope, pos: Pos, depth: int) -> Expr:
         q = self.qualify(node, scope, pos)
-        if q in {"os.sep", "os.path.sep"}:
-            return ex.lit("/")
-        if q == "os.curdir":
-            return ex.lit(".")
+        if q in _PATH_TEXTS:
+            return ex.lit(_PATH_TEXTS[q])
         if q is not None and isinstance(node.value, ast.Name | ast.Attribute):
             base_q = self.qualify(node.value, scope, pos)
             found = self.lookup(_root_name(node.value), scope, pos)
