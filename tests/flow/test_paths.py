@@ -150,6 +150,47 @@ def test_argparse_defaults_are_what_runs_without_options() -> None:
     assert io(flow) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
 
 
+PARSERS = [
+    "    return parser.parse_args()\n",
+    "    if False:\n        return parser.parse_args([])\n    return parser.parse_args()\n",
+    "    return parser.parse_known_args()[0]\n",
+    "    return parser.parse_intermixed_args()\n",
+]
+
+
+@pytest.mark.parametrize("returns", PARSERS, ids=["plain", "two returns", "known", "intermixed"])
+def test_argparse_defaults_through_the_scripts_own_parse_function(returns: str) -> None:
+    """``args = parse_args()``, where the script's own function returns what the parser parsed, gives
+    the options' defaults as ``parser.parse_args()`` does."""
+    source = (
+        "import argparse\nimport pandas as pd\n\n"
+        "def parse_args():\n    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('--data', default='data/counts.csv')\n"
+        "    parser.add_argument('--out', default='results/summary.csv')\n" + returns + "\n"
+        "def main():\n    args = parse_args()\n    pd.read_csv(args.data).to_csv(args.out)\n\n"
+        "main()\n"
+    )
+    assert io(flow_of({"count.py": source})) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    args = parser.parse_args()\n    return args.data\n",  # returns something else
+        "    parser.parse_args()\n",  # returns nothing
+        "    return helper()\n",
+    ],
+)
+def test_a_function_that_does_not_return_the_parsed_arguments(body: str) -> None:
+    source = (
+        "import argparse\nimport pandas as pd\n\n"
+        "def parse_args():\n    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('--data', default='data/counts.csv')\n" + body + "\n"
+        "args = parse_args()\npd.read_csv(args.data)\n"
+    )
+    assert io(flow_of({"count.py": source})) == []
+
+
 @pytest.mark.parametrize("star", ["from helpers import *\n", ""])
 @pytest.mark.parametrize("add", ["add_argument", "\uff41dd_argument"])  # the second is NFKC for the first
 def test_argparse_defaults_found_by_the_word(add: str, star: str) -> None:

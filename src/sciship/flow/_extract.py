@@ -970,6 +970,10 @@ class _Extractor:
             return ex.chosen(self.expr(args[1], scope, pos, depth)) if len(args) > 1 else UNKNOWN
         if isinstance(node.func, ast.Attribute) and (q is None or not _is_module_call(q)):
             return self.method_value(node, scope, pos, depth)
+        if isinstance(node.func, ast.Name):  # `args = parse_args()`, the script's own function
+            found = self.lookup(node.func.id, scope, pos)
+            if found is not None and found[0].kind == "def" and _returns_parsed_args(found[0].node):
+                return ("args",)
         return UNKNOWN
 
     def method_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
@@ -1774,6 +1778,43 @@ def _maybe_local(module: str) -> bool:
         return True
     top = module.partition(".")[0]
     return bool(top) and top not in _STDLIB and top not in _NOT_LOCAL
+
+
+_PARSE_METHODS = frozenset({"parse_args", "parse_intermixed_args"})
+
+
+def _returns_parsed_args(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Does every ``return`` of ``function`` (not of the functions inside it) give what an argument
+    parser parsed: ``return parser.parse_args()``, ``return parser.parse_known_args()[0]``?"""
+    found = False
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.Return):
+            value = node.value
+            if (
+                isinstance(value, ast.Subscript)
+                and isinstance(value.slice, ast.Constant)
+                and value.slice.value == 0
+                and isinstance(value.value, ast.Call)
+                and isinstance(value.value.func, ast.Attribute)
+                and value.value.func.attr == "parse_known_args"
+            ):
+                found = True
+                continue
+            if not (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute)
+                and value.func.attr in _PARSE_METHODS
+            ):
+                return False
+            found = True
+            continue
+        if isinstance(node, ast.stmt):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _is_module_call(q: str) -> bool:
