@@ -397,3 +397,24 @@ def test_with_no_cache_file_the_files_are_not_hashed_before_the_child_starts(
     second = trace(again)
     assert graph(second) == graph(first)
     assert second.uses == first.uses
+
+
+def test_the_cache_keeps_a_helpers_main_block(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What a helper's main block reads stays out of its importer also when its facts come from the cache."""
+    root = write_tree(
+        tmp_path / "helper",
+        {
+            # named like a test file: no step of its own, only read because fig.py imports it
+            "stats_test.py": "def permut(x):\n    return x\n\nif __name__ == '__main__':\n    open('temp')\n",
+            "fig.py": "from stats_test import permut\nprint(permut(1))\nopen('out.txt', 'w')\n",
+        },
+    )
+    first = trace(Project.load(root))
+    assert [(u.source, u.path) for u in first.uses] == [("fig.py", "out.txt")]
+
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed again although the bytes did not change")
+
+    monkeypatch.setattr(extract, "extract_units", no_parsing)
+    second = trace(Project.load(root))
+    assert second.uses == first.uses

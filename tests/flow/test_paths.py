@@ -170,7 +170,8 @@ def test_argparse_defaults_through_the_scripts_own_parse_function(returns: str) 
         "def main():\n    args = parse_args()\n    pd.read_csv(args.data).to_csv(args.out)\n\n"
         "main()\n"
     )
-    assert io(flow_of({"count.py": source})) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
+    expected = [("read", "data/counts.csv"), ("write", "results/summary.csv")]
+    assert io(flow_of({"count.py": source})) == expected
 
 
 @pytest.mark.parametrize(
@@ -267,8 +268,8 @@ def test_the_os_names_for_parts_of_a_path() -> None:
             "open(os.curdir + os.sep + 'local.txt')\n"
         ),
         "scripts/named.py": (
-            "from os import pardir, sep\nfrom os.path import curdir\nopen(pardir + sep + 'data' + sep + 'y.csv')\n"
-            "open(curdir + sep + 'local.txt')\n"
+            "from os import pardir, sep\nfrom os.path import curdir\n"
+            "open(pardir + sep + 'data' + sep + 'y.csv')\nopen(curdir + sep + 'local.txt')\n"
         ),
         "scripts/local.txt": "",
         "data/x.csv": "",
@@ -512,3 +513,26 @@ def test_a_helper_with_a_demo_block_is_not_a_step() -> None:
     )
     # a helper whose main block writes a file is a step of its own; one that only prints is not
     assert [s.path for s in flow.steps] == ["lib/io.py", "lib/store.py", "run.py"]
+
+
+def test_importing_a_helper_does_not_run_its_main_block() -> None:
+    """A helper's ``if __name__ == "__main__":`` block runs when the helper runs as a script, not when a
+    step imports it: what it reads (and the modules it imports) do not count for the importer; its
+    ``else:`` does."""
+    flow = flow_of(
+        {
+            "permutation_test.py": (  # named like a test file: never a step of its own
+                "import pickle\n\ndef permut(x):\n    return x\n\n"
+                + MAIN
+                + "    labels = pickle.load(open('temp', 'rb'))\n    import demo\n"
+                "else:\n    open('imported.txt', 'w')\n"
+            ),
+            "demo.py": "open('demo.txt', 'w')\n",
+            "fig.py": "from permutation_test import permut\nprint(permut(1))\n",
+            "other.py": "import demo\nprint('done')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["fig.py", "other.py"]
+    assert io(flow, "fig.py") == [("write", "imported.txt")]
+    assert io(flow, "other.py") == [("write", "demo.txt")]
+    assert flow.problems == ()

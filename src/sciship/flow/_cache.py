@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 6
+_FORMAT = 7
 
 
 class FactsCache:
@@ -134,6 +134,7 @@ def encode(f: Facts) -> dict[str, Any]:
         "full": f.full,
         "run": f.runnable,
         "main": f.main_guard,
+        "mainl": f.main_lines,
         "imports": f.imports,
         "ilines": f.import_lines,
         "const": f.constants,
@@ -175,6 +176,7 @@ def decode(d: dict[str, Any]) -> Facts:
         full=d["full"],
         runnable=d["run"],
         main_guard=d["main"],
+        main_lines=[(int(first), int(last)) for first, last in d["mainl"]],
         imports=[(m, int(level)) for m, level in d["imports"]],
         import_lines=[(m, int(level), int(line), cell) for m, level, line, cell in d["ilines"]],
         constants={k: tuplify(v) for k, v in d["const"].items()},

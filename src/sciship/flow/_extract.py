@@ -1092,8 +1092,10 @@ class _Extractor:
     def _top(self, stmt: ast.stmt) -> None:
         if self.whole:
             self.facts.runnable |= _runnable(stmt)
-            if _is_main_guard(stmt):
+            if isinstance(stmt, ast.If) and _is_main_guard(stmt):
                 self.facts.main_guard = True
+                last = stmt.body[-1]  # (not its `else:`, which runs when the file is imported)
+                self.facts.main_lines.append((stmt.body[0].lineno, last.end_lineno or last.lineno))
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             fn = Function(stmt.name)
             if id(stmt) in self.scopes:

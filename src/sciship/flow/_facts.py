@@ -80,6 +80,9 @@ class Facts:
     full: bool = False  #: every statement was parsed (not only those that can touch files)
     runnable: bool = False  #: has statements that do something when the file runs
     main_guard: bool = False
+    #: the lines of a ``.py`` file's ``if __name__ == "__main__":`` blocks (first, last): importing the
+    #: file does not run them
+    main_lines: list[tuple[int, int]] = field(default_factory=list)
     imports: list[tuple[str, int]] = field(default_factory=list)  #: (module, level) of each import
     #: module-level imports with their place: (module, level, line, cell); importing runs a module's top level
     import_lines: list[tuple[str, int, int, int | None]] = field(default_factory=list)

@@ -5,9 +5,10 @@ Rules (the README of ``share`` describes them to users):
 
 - **Steps** are the notebooks (Python ones) and the ``.py`` files that do something when run (statements
   beyond definitions, an ``if __name__ == "__main__":`` block, file access at module level), except helper
-  modules other files import (importing runs their top level in the importer; their main block is a step
-  only when it reads or writes files), tests, ``setup.py``-like files, ``docs/conf.py`` and the modules of
-  an import package (unless their main block accesses files). Files that cannot be read are still steps.
+  modules other files import (importing runs their top level in the importer, but not their main block,
+  which is a step only when it reads or writes files), tests, ``setup.py``-like files, ``docs/conf.py``
+  and the modules of an import package (unless their main block accesses files). Files that cannot be
+  read are still steps.
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs from the root
   of the folder, unless its relative paths only make sense from its own folder (more of them name files
   that exist from there, or they leave the folder from the root): then from its own folder. ``os.chdir``
@@ -555,6 +556,8 @@ class _Tracer:
         if facts is None:
             return
         for module, level, line, cell in facts.import_lines:
+            if here != step and _in_main(line, facts):
+                continue  # imported in a helper's main block: not when the helper is imported
             target = self.module_file(module, level, here)
             if target is None or target in done or target in self.steps:
                 continue
@@ -578,9 +581,11 @@ class _Tracer:
                     _NO_CONTEXT,
                 )
                 for u in helper.uses
+                if not _in_main(u.line, helper)
             )
             for c in helper.calls:
-                self.follow(step, target, c, scope, where, out, seen, reached, 1, _NO_CONTEXT)
+                if not _in_main(c.line, helper):
+                    self.follow(step, target, c, scope, where, out, seen, reached, 1, _NO_CONTEXT)
             self._imported_top_levels(step, target, where, out, seen, reached, done)
 
     def follow(
@@ -1275,6 +1280,12 @@ def _raw(
 ) -> _Raw:
     context = _within(context, u.optional, u.guards, scope)
     return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain)
+
+
+def _in_main(line: int, facts: Facts) -> bool:
+    """Is ``line`` of a ``.py`` file in its ``if __name__ == "__main__":`` block (it runs only when the
+    file runs as a script, not when another file imports it)?"""
+    return any(first <= line <= last for first, last in facts.main_lines)
 
 
 def _same_call(who: list[tuple[str, _Final]]) -> bool:
