@@ -473,3 +473,23 @@ def test_sphinx_configuration_is_not_a_step() -> None:
         }
     )
     assert [s.path for s in flow.steps] == ["run.py"]
+
+
+def test_what_builds_the_documentation_is_not_a_step() -> None:
+    """A Sphinx ``conf.py`` at the top of a folder that is also a documentation site, and an extension
+    it loads (vendored in ``third_party/``), are not steps to run; a ``conf.py`` of the analysis and a
+    script with a ``setup`` function of its own are."""
+    flow = flow_of(
+        {
+            "conf.py": "import datetime\nproject = 'figures'\nextensions = [\n    'nbsphinx_adapted',\n]\n"
+            "copyright = str(datetime.date.today().year)\n",
+            "third_party/nbsphinx_adapted.py": (
+                "import sys\nimport docutils\nfrom sphinx.util import logging\n\n"
+                "if sys.platform == 'win32':\n    print('windows')\n\n"
+                "def setup(app):\n    app.add_config_value('x', 1, 'env')\n"
+            ),
+            "analysis/conf.py": "THRESHOLD = 3\nprint(THRESHOLD)\n",
+            "model.py": "def setup(app):\n    return app\n\nsetup(1)\nopen('out.txt', 'w')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["analysis/conf.py", "model.py"]

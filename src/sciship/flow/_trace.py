@@ -6,9 +6,10 @@ Rules (the README of ``share`` describes them to users):
 - **Steps** are the notebooks (Python ones) and the ``.py`` files that do something when run (statements
   beyond definitions, an ``if __name__ == "__main__":`` block, file access at module level), except helper
   modules other files import (importing runs their top level in the importer, but not their main block,
-  which is a step only when it reads or writes files), tests, ``setup.py``-like files, ``docs/conf.py``
-  and the modules of an import package (unless their main block accesses files). Files that cannot be
-  read are still steps.
+  which is a step only when it reads or writes files), tests, ``setup.py``-like files, what builds the
+  documentation with Sphinx (a ``conf.py`` in a documentation folder or setting Sphinx's options, an
+  extension with its ``setup(app)``) and the modules of an import package (unless their main block
+  accesses files). Files that cannot be read are still steps.
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs from the root
   of the folder, unless its relative paths only make sense from its own folder (more of them name files
   that exist from there, or they leave the folder from the root): then from its own folder. ``os.chdir``
@@ -93,6 +94,13 @@ _NOT_STEP_DIRS = frozenset(
     }
 )
 _DOC_DIRS = frozenset({"docs", "doc", "sphinx", "documentation", "docs_source", "doc_source"})
+#: options only Sphinx's configuration sets, at the start of a line of a ``conf.py``
+_SPHINX_OPTION = re.compile(
+    rb"^(?:extensions|html_theme|master_doc|root_doc|source_suffix)[ \t]*=", re.MULTILINE
+)
+#: a Sphinx extension: its ``setup(app)`` at module level, and an import of Sphinx or docutils
+_SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
+_SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
@@ -427,12 +435,28 @@ class _Tracer:
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
                     continue
-                if name == "conf.py" and set(parts[:-1]) & _DOC_DIRS:  # Sphinx's configuration
+                if self._documentation(rel, parts):
                     continue
                 if rel.startswith(package_dirs):
                     self.in_package.add(rel)
             out.append(rel)
         return out
+
+    def _documentation(self, rel: str, parts: list[str]) -> bool:
+        """Is ``rel`` part of building the documentation with Sphinx (its configuration, ``conf.py``, in a
+        documentation folder or setting Sphinx's options; or an extension Sphinx loads, with its
+        ``setup(app)``), not a step of the analysis?"""
+        data = self.p.read_bytes(rel)
+        if parts[-1] == "conf.py":
+            return bool(set(parts[:-1]) & _DOC_DIRS) or (
+                data is not None and _SPHINX_OPTION.search(data) is not None
+            )
+        return (
+            data is not None
+            and b"def setup(" in data
+            and _SPHINX_SETUP.search(data) is not None
+            and _SPHINX_IMPORT.search(data) is not None
+        )
 
     def _link_to_listed(self, rel: str) -> bool:
         """Is ``rel`` a link to another file of the folder (that file is the step, run from its place)?"""
