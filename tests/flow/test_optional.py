@@ -271,6 +271,49 @@ def test_a_branch_the_arguments_rule_out_does_not_run() -> None:
     assert flow.problems == ()
 
 
+PLOTS = (
+    "import matplotlib.pyplot as plt\nimport numpy as np\n\n"
+    "def permut(data, plot=False, save=None):\n"
+    "    if plot:\n        plt.savefig('null dist')\n"
+    "    if not save:\n        return data\n"
+    "    np.save('results/null', data)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "written"),
+    [
+        ("permut(1)", []),  # the defaults: no plot, nothing saved
+        ("permut(1, plot=False, save=0)", []),
+        ("permut(1, True)", ["null dist.png"]),
+        ("permut(1, save='yes')", ["results/null.npy"]),
+        ("permut(1, plot=flag, save=flag)", ["null dist.png", "results/null.npy"]),  # unknown: both sides
+        ("permut(1, **options)", ["null dist.png", "results/null.npy"]),  # any default may be replaced
+        ("permut(*values)", ["null dist.png", "results/null.npy"]),
+    ],
+)
+def test_a_flag_the_call_gives_decides_its_branch(call: str, written: list[str]) -> None:
+    """``if plot:`` on a parameter runs as the call says: a constant it passes (``True``, ``False``,
+    ``None``, a number, a text), or the default when it passes none, unless ``*args`` or ``**options``
+    may set it."""
+    run = "import sys\nfrom stats import permut\nflag = len(sys.argv) > 1\noptions = {}\nvalues = []\n" + call
+    flow = flow_of({"stats.py": PLOTS, "run.py": run})
+    assert sorted(u.path for u in flow.uses if u.access == "write") == written
+
+
+@pytest.mark.parametrize(("library_call", "written"), [("", []), ("pool.map(job, [1, 2])\n", ["out.txt"])])
+def test_a_function_a_library_calls_keeps_its_flags_defaults(library_call: str, written: list[str]) -> None:
+    """A call with ``detect=True`` rules out what follows ``if detect: return``; a library that calls the
+    same function (``pool.map(job, ...)``) passes the elements, and the flag keeps its default."""
+    src = (
+        "from multiprocessing import Pool\n\n"
+        "def job(x, detect=False):\n    if detect:\n        return x\n    open('out.txt', 'w')\n\n"
+        "found = job(1, detect=True)\nwith Pool() as pool:\n    pass\n" + library_call
+    )
+    flow = flow_of({"run.py": src})
+    assert [u.path for u in flow.uses if u.access == "write"] == written
+
+
 def test_command_line_defaults_and_loops_decide_no_branch() -> None:
     src = (
         "import argparse\nimport numpy as np\np = argparse.ArgumentParser()\n"

@@ -22,6 +22,9 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("param", name)``             a parameter of the function the expression sits in
 ``("when", e, test, a, b)``     ``a if <test on e> else b``: ``test`` is ``eq``, ``end`` or ``start`` and
                                 the literals, joined by ``\x1f``; decided when ``e`` is one known text
+``("k", text)``                 a constant that is no text (``True``, ``None``, ``3``: its ``repr``), given
+                                as an argument or default: no part of a path (it evaluates as unknown),
+                                but it decides ``if flag:`` in the function called
 ``("opt", e)``                  a default whoever runs the code may change (an argparse option's
                                 default, ``os.environ.get(k, default)``): evaluates to ``e``, but never
                                 decides which branch of an ``if`` runs

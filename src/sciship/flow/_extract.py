@@ -26,7 +26,7 @@ from typing import Any
 from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
-from sciship.flow._facts import SHELL_CALL, Call, Cond, Facts, Function, LocalTest, Pos, Use
+from sciship.flow._facts import SHELL_CALL, SPREAD, TRUTH, Call, Cond, Facts, Function, LocalTest, Pos, Use
 
 #: Words that make a statement worth parsing: the names of the file-access calls (common words such as
 #: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
@@ -760,6 +760,14 @@ class _Extractor:
                 return q
         return f"builtins.{node.id}"
 
+    def argument(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
+        """An argument of a call, or a parameter's default: its path expression, or for ``True``,
+        ``False``, ``None`` or a number, that constant (``("k", "False")``): no part of a path, but it
+        decides ``if plot:`` in the function called."""
+        if isinstance(node, ast.Constant) and not isinstance(node.value, str | bytes | type(...)):
+            return ("k", repr(node.value))
+        return self.expr(node, scope, pos)
+
     def expr(self, node: ast.expr | None, scope: _Scope, pos: Pos, depth: int = 0) -> Expr:
         """The path expression for ``node`` (unknown where a static reader cannot tell)."""
         if node is None or depth > 30:
@@ -1176,7 +1184,7 @@ class _Extractor:
         defaults = dict(zip(positional[len(positional) - len(a.defaults) :], a.defaults, strict=True))
         defaults.update({x.arg: d for x, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None})
         p = self.pos(node)
-        fn.defaults = {k: self.expr(v, self.module, p) for k, v in defaults.items()}
+        fn.defaults = {k: self.argument(v, self.module, p) for k, v in defaults.items()}
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
         visitor.body(node.body)
@@ -1280,6 +1288,12 @@ class _Visitor(ast.NodeVisitor):
                 tuple(g for p in parts for g in p[1][0]),
                 tuple(c for p in parts for c in p[1][1]),
             )
+        if isinstance(test, ast.Name):  # `if plot:`, a parameter the call decides
+            found = self.x.lookup(test.id, self.scope, pos)
+            if found is not None and found[0].kind == "param":
+                value = ("param", found[0].node)
+                return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
+            return _NOTHING, _NOTHING
         if isinstance(test, ast.Call):
             checked = self._existence_checked(test, pos)
             if checked is not None:
@@ -1729,10 +1743,12 @@ class _Visitor(ast.NodeVisitor):
             for a in node.args:
                 if isinstance(a, ast.Starred):
                     break
-                args.append(x.expr(a, self.scope, pos))
-            kwargs = tuple((k.arg, x.expr(k.value, self.scope, pos)) for k in node.keywords if k.arg)
+                args.append(x.argument(a, self.scope, pos))
+            kwargs = tuple((k.arg, x.argument(k.value, self.scope, pos)) for k in node.keywords if k.arg)
         finally:
             x.quiet -= 1
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            kwargs += ((SPREAD, ex.UNKNOWN),)  # `f(*args)`, `f(**options)`: any parameter may be set
         fallback: list[Use] = []
         func = node.func
         if (

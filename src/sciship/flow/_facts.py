@@ -16,6 +16,11 @@ LocalTest = Callable[[str, int], bool]
 #: a test on a name's value the code runs under: (the value, the literals it is compared with, whether the
 #: code runs when the value is one of them). ``if kind == "WL": ...`` gives (kind, ("WL",), True) for its body
 Cond = tuple[Expr, tuple[str, ...], bool]
+#: the literals of a :data:`Cond` on a parameter's truth: ``if plot: ...`` gives (plot, (TRUTH,), True) for
+#: its body, decided when the call passes a constant (``plot=False``) or leaves the default
+TRUTH = "\x00truth"
+#: a keyword of a :class:`Call` that passed ``*args`` or ``**kwargs``: any parameter may come from them
+SPREAD = "*"
 #: a notebook's ``!command`` line becomes a call to this name, so its ``{expr}`` parts are read as Python
 SHELL_CALL = "__sciship_shell__"
 

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._facts import Call, Cond, Facts, Function, Pos, Use
+from sciship.flow._facts import SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
 from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
@@ -547,7 +547,8 @@ class _Tracer:
         for c in facts.calls:
             self.follow(step, step, c, scope, None, out, seen, reached, 0, _NO_CONTEXT)
         for name in dict.fromkeys(facts.references):  # callbacks: run with their default arguments
-            if (step, name) not in reached:
+            # (also when called here, if its flags decide what runs: a library calls it with its defaults)
+            if (step, name) not in reached or self._has_flags(step, name):
                 self.follow(
                     step,
                     step,
@@ -563,6 +564,14 @@ class _Tracer:
                 )
         self._imported_top_levels(step, step, None, out, seen, reached, {step})
         return out
+
+    def _has_flags(self, here: str, name: str) -> bool:
+        """Does the function ``name`` run code under a test of a flag parameter (``if plot:``)?"""
+        target = self.function(here, ("local", name))
+        if target is None:
+            return False
+        conds = [c for u in target[1].uses for c in u.conds] + [c for k in target[1].calls for c in k.conds]
+        return any(literals == (TRUTH,) for _v, literals, _w in conds)
 
     def _imported_top_levels(
         self,
@@ -641,12 +650,12 @@ class _Tracer:
             return
         file, fn = target
         reached.add((file, fn.name))
-        given = (*call.args, *(v for _k, v in call.kwargs))
+        given = (*call.args, *(v for k, v in call.kwargs if k != SPREAD))
         literal: tuple[str, ...] | None = None
         if not generic and all(a[0] == "s" for a in given):  # the same call: the same values, defaults too
             named: dict[str, Expr] = dict(fn.defaults)
             named.update(zip(fn.params[1:] if "." in fn.name else fn.params, call.args, strict=False))
-            named.update(call.kwargs)
+            named.update((k, v) for k, v in call.kwargs if k != SPREAD)
             literal = tuple(sorted(f"{k}={v!r}" for k, v in named.items()))
         if fn.methods:  # making an object of a class runs its __init__
             init = f"{fn.name}.__init__"
@@ -670,7 +679,11 @@ class _Tracer:
         if file != step and anchor is None:
             anchor = (call.line, call.cell, call.pos)
         module_scope = self.scope_for(file)
-        params: dict[str, tuple[Expr, Scope]] = {k: (v, module_scope) for k, v in fn.defaults.items()}
+        # with `*args` or `**options` in the call, any default may be replaced: it decides no branch
+        spread = any(k == SPREAD for k, _v in call.kwargs)
+        params: dict[str, tuple[Expr, Scope]] = {
+            k: (ex.chosen(v) if spread else v, module_scope) for k, v in fn.defaults.items()
+        }
         if not generic:
             positional = fn.params[1:] if "." in fn.name else fn.params  # a method: `self` comes first
             for name, value in zip(positional, call.args, strict=False):
@@ -1335,12 +1348,31 @@ def _ruled_out(conds: tuple[Cond, ...], scope: Scope) -> bool:
     """Does one of the tests the code runs under fail for the values known here? Only a single, fully
     known text decides (a loop over several values, or an unknown part, runs every branch)."""
     for value, literals, wanted in conds:
+        if literals == (TRUTH,):
+            truth = _truth(value, scope)
+            if truth is not None and truth != wanted:
+                return True
+            continue
         texts = ex.evaluate(value, scope).texts
         known = len(texts) == 1 and not ex.has_unknown(texts[0]) and not texts[0].startswith(ROOT)
         # (a command-line option's default decides nothing: options change)
         if known and (texts[0] in literals) != wanted and ex.fixed(value, scope):
             return True
     return False
+
+
+def _truth(value: Expr, scope: Scope) -> bool | None:
+    """Whether a parameter's value is true, when the call (or the default) gives a constant or a text;
+    None when it is unknown, or a default the person running the code, or ``**options``, may change."""
+    for _ in range(_MAX_FOLLOW * 4):
+        if value[0] != "param" or value[1] not in scope.params:
+            break
+        value, scope = scope.params[value[1]]
+    if value[0] == "k":
+        return str(value[1]) not in {"False", "None", "0", "0.0", "0j"}
+    if value[0] == "s":
+        return str(value[1]) != ""
+    return None
 
 
 _SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/", "~/.")  # noqa: S108 (names, not used)
