@@ -285,6 +285,22 @@ def test_the_os_names_for_parts_of_a_path() -> None:
     assert flow.problems == ()
 
 
+def test_a_name_a_function_sets_with_global_is_not_its_placeholder() -> None:
+    """``OUTPUT = "set in read input"`` at the top, replaced by ``global OUTPUT`` in a function that reads
+    the command line: the placeholder is no folder the script writes into (nor a constant for other
+    files); a name no function sets keeps its value."""
+    source = (
+        "import sys\n\nOUTPUT = 'set in read input'\nDATA = 'data'\n\n"
+        "def read_input():\n    global OUTPUT\n    OUTPUT = sys.argv[1]\n\n"
+        "read_input()\nopen(OUTPUT + '/report.html', 'w')\nopen(DATA + '/x.csv')\n"
+    )
+    settings = "import sys\nOUT = 'placeholder'\n\ndef setup():\n    global OUT\n    OUT = sys.argv[1]\n"
+    use = "from settings import OUT\nopen(OUT + '/a.txt', 'w')\n"
+    flow = flow_of({"gen.py": source, "data/x.csv": "", "settings.py": settings, "use.py": use})
+    assert io(flow, "gen.py") == [("write", "**/report.html"), ("read", "data/x.csv")]
+    assert [path for _access, path in io(flow, "use.py")] == ["**/a.txt"]
+
+
 def test_notebooks_run_from_their_own_folder() -> None:
     flow = flow_of({"nb/a.ipynb": notebook([("open('data.csv')", None), ("open('../top.csv')", None)])})
     assert io(flow) == [("read", "nb/data.csv"), ("read", "top.csv")]

@@ -207,6 +207,7 @@ def extract_units(
             local=is_local,
             lines=None if everything else lines,
             option_lines=option_lines,  # also when every statement is searched (a star import)
+            rebinds=any("global" in ids[index] for index in chosen),
         )
         try:
             extractor.run()
@@ -457,6 +458,7 @@ class _Extractor:
         option_lines: list[set[int]] | None = None,
         switches: frozenset[str] | None = None,
         text: str | None = None,
+        rebinds: bool = False,
     ) -> None:
         self.facts = facts
         self.is_local = local or _maybe_local_module
@@ -488,6 +490,8 @@ class _Extractor:
         #: the names the text may assign such a value to (None: any name)
         self.switches = switches
         self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
+        self.rebinds = rebinds  #: the text has the word `global`: a function may set a module's name
+        self._rebound: frozenset[str] | None = None
 
     def flags_for(self, test: ast.expr) -> _Flags | None:
         """The switches of the file when ``test`` may look at one (see :func:`_flag_test`), else None.
@@ -732,7 +736,28 @@ class _Extractor:
         if found is None:
             stars = self.local_stars() if name not in _MODULE_NAMES else []
             return ex.alt(("ref", m, lvl, name) for m, lvl in stars) if stars else UNKNOWN
+        if found[1] is self.module and name in self.rebound():
+            return UNKNOWN  # `OUT = "set in read input"`, and a function sets `global OUT` from sys.argv
         return self.value(*found)
+
+    def rebound(self) -> frozenset[str]:
+        """The module's names some function sets (``global name`` in it): their module-level value may be
+        replaced by the time a path uses them."""
+        if self._rebound is None:
+            names: set[str] = set()
+            if self.rebinds:
+                stack: list[tuple[ast.AST, bool]] = [(s, False) for _cell, body in self.bodies for s in body]
+                while stack:
+                    node, inside = stack.pop()
+                    if isinstance(node, ast.Global) and inside:
+                        names.update(node.names)
+                    inner = inside or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                    for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+                        items = getattr(node, block, None)
+                        if isinstance(items, list):
+                            stack.extend((item, inner) for item in items)
+            self._rebound = frozenset(names)
+        return self._rebound
 
     def local_stars(self) -> list[tuple[str, int]]:
         """Modules of the project imported with ``*`` (their names are not known here)."""
@@ -1206,7 +1231,7 @@ class _Extractor:
         self.quiet += 1  # constants serve other files; a file that needs more asks for a full parse
         for name, bindings in self.module.names.items():
             b = bindings[-1]
-            if b.kind in {"def", "class", "module", "other"}:
+            if b.kind in {"def", "class", "module", "other"} or name in self.rebound():
                 continue
             value = self.value(b, self.module)
             if not ex.is_unknown(value):
