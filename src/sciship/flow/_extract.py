@@ -18,7 +18,7 @@ import builtins
 import re
 import string
 import sys
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -746,16 +746,9 @@ class _Extractor:
         if self._rebound is None:
             names: set[str] = set()
             if self.rebinds:
-                stack: list[tuple[ast.AST, bool]] = [(s, False) for _cell, body in self.bodies for s in body]
-                while stack:
-                    node, inside = stack.pop()
+                for node, inside in _statements([s for _cell, body in self.bodies for s in body]):
                     if isinstance(node, ast.Global) and inside:
                         names.update(node.names)
-                    inner = inside or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-                    for block in ("body", "orelse", "finalbody", "handlers", "cases"):
-                        items = getattr(node, block, None)
-                        if isinstance(items, list):
-                            stack.extend((item, inner) for item in items)
             self._rebound = frozenset(names)
         return self._rebound
 
@@ -1017,7 +1010,7 @@ class _Extractor:
         args = node.args
         if m in _SAME_METHODS:
             return self.expr(func.value, scope, pos, depth)
-        if m in {"parse_args", "parse_known_args", "parse_intermixed_args"}:
+        if m in _PARSE_METHODS:
             return ("args",)
         if m == "joinpath":
             return ex.join(
@@ -1823,41 +1816,46 @@ def _maybe_local(module: str) -> bool:
     return bool(top) and top not in _STDLIB and top not in _NOT_LOCAL
 
 
-_PARSE_METHODS = frozenset({"parse_args", "parse_intermixed_args"})
+#: an argument parser's methods that give the parsed arguments (``parse_known_args``: with the rest)
+_PARSE_METHODS = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args"})
 
 
 def _returns_parsed_args(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Does every ``return`` of ``function`` (not of the functions inside it) give what an argument
     parser parsed: ``return parser.parse_args()``, ``return parser.parse_known_args()[0]``?"""
     found = False
-    stack: list[ast.AST] = list(function.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            continue
-        if isinstance(node, ast.Return):
+    for node, inside in _statements(function.body):
+        if isinstance(node, ast.Return) and not inside:
             value = node.value
+            methods = _PARSE_METHODS - {"parse_known_args"}  # (that one gives the arguments and the rest)
             if (
                 isinstance(value, ast.Subscript)
                 and isinstance(value.slice, ast.Constant)
                 and value.slice.value == 0
-                and isinstance(value.value, ast.Call)
-                and isinstance(value.value.func, ast.Attribute)
-                and value.value.func.attr == "parse_known_args"
             ):
-                found = True
-                continue
+                value, methods = value.value, frozenset({"parse_known_args"})
             if not (
                 isinstance(value, ast.Call)
                 and isinstance(value.func, ast.Attribute)
-                and value.func.attr in _PARSE_METHODS
+                and value.func.attr in methods
             ):
                 return False
             found = True
-            continue
-        if isinstance(node, ast.stmt):
-            stack.extend(ast.iter_child_nodes(node))
     return found
+
+
+def _statements(stmts: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
+    """Every statement in ``stmts`` and the blocks inside them, each with whether it sits in a function
+    defined there (a lambda holds no statements)."""
+    stack = [(stmt, False) for stmt in stmts]
+    while stack:
+        node, inside = stack.pop()
+        yield node, inside
+        inner = inside or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            items = getattr(node, block, None)
+            if isinstance(items, list):
+                stack.extend((item, inner) for item in items)
 
 
 def _is_module_call(q: str) -> bool:
@@ -1935,9 +1933,7 @@ class _Flags:
         self._text = _line_text(text) if text is not None else None
         self._done: dict[tuple[int, str], tuple[bool, bool, object]] = {}
         self._lines: dict[str, list[int]] = {}  #: per name, as :func:`_marks` counts them
-        stack: list[Any] = list(stmts)
-        while stack:
-            node = stack.pop()
+        for node, _inside in _statements(stmts):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 self.functions[id(node)] = node
             elif isinstance(node, ast.Global | ast.Nonlocal):
@@ -1946,10 +1942,6 @@ class _Flags:
                 name = _switch_name(node.test)
                 if name is not None:
                     self.tested.add(name)
-            for block in ("body", "orelse", "finalbody", "handlers", "cases"):
-                inner = getattr(node, block, None)
-                if isinstance(inner, list):
-                    stack.extend(inner)
 
     def about(self, key: int, name: str) -> tuple[bool, bool, object] | None:
         """Whether scope ``key`` binds ``name``, whether it is a switch there, and its value; None when
