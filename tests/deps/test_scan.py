@@ -139,6 +139,8 @@ def test_syntax_error_is_a_problem_with_a_line() -> None:
         "try:\n    pass\nexcept ValueError, e:\n    pass\n",
         "x = 0777\n",
         "exec 'x = 1'\n",
+        # the line alone does not show it (an `=` in the text); Python's own message does
+        'print "E = %f" % e\n',
     ],
 )
 def test_python_2_is_recognised(src: str) -> None:

@@ -41,6 +41,31 @@ def test_python2_file_is_a_step_with_a_problem() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "line", "what"),
+    [
+        ("import os\nprint 'E = %f' % e\n", 2, "a `print` statement without brackets"),
+        ("import os\ntry:\n    pass\nexcept ValueError, e:\n    pass\n", 4, "`except Error, name:`"),
+    ],
+)
+def test_python2_says_so_and_what_to_do(source: str, line: int, what: str) -> None:
+    """A script or a notebook cell in Python 2 is named as such, with the line that shows it and the way
+    out, not only Python's syntax error (as `sciship check` and `deps` say it too)."""
+    flow = flow_of({"old.py": source, "old.ipynb": notebook([("x = 1", 1), (source, 2)])})
+    by_path = {p.path: p for p in flow.problems}
+    script, cell = by_path["old.py"], by_path["old.ipynb"]
+    assert (script.code, script.line) == ("SHR117", line)
+    assert f"This file looks like Python 2 ({what} on line {line})" in script.message
+    assert "Update it to Python 3" in script.message
+    assert (cell.code, cell.cell) == ("SHR117", 1)
+    assert f"Code cell 2 of this notebook looks like Python 2 ({what} on line {line})" in cell.message
+
+
+def test_a_syntax_error_that_is_no_python2_keeps_pythons_words() -> None:
+    (problem,) = flow_of({"broken.py": "import os\nx = (\n"}).problems
+    assert problem.message.startswith("Python cannot parse this file (")
+
+
+@pytest.mark.parametrize(
     ("content", "words"),
     [
         ("", "empty"),

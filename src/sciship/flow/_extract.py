@@ -369,7 +369,19 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
     try:
         return ast.parse(text).body
     except SyntaxError as exc:
-        if notebook:
+        from sciship import _python2  # only for a file that does not parse
+
+        line = exc.lineno
+        older = _python2.clue(text.splitlines(), exc.lineno, exc.msg)
+        if older is not None:
+            what, line = older
+            where = f"Code cell {(cell or 0) + 1} of this notebook" if notebook else "This file"
+            message = (
+                f"{where} looks like Python 2 ({what} on line {line}), which no current Python can run, so "
+                "sciship cannot tell which files it reads and writes. Update it to Python 3 (the "
+                "`pyupgrade` or `2to3` tools help) or delete it if it is unused."
+            )
+        elif notebook:
             message = (
                 f"Code cell {(cell or 0) + 1} of this notebook is not valid Python, so sciship cannot tell "
                 "which files it reads and writes."
@@ -380,7 +392,7 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
                 f"Python cannot parse this file ({msg}), so sciship cannot tell which files it reads "
                 "and writes."
             )
-        problem = ("SHR117", message, exc.lineno, cell)
+        problem = ("SHR117", message, line, cell)
     except (ValueError, RecursionError, MemoryError) as exc:
         why = "it contains null bytes" if "null" in str(exc) else "it is too large or nested too deeply"
         problem = (

@@ -23,11 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sciship import _python2 as python2
 from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 6
+SCANNER = 7
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -149,18 +150,6 @@ def _unparsable(path: str, exc: BaseException) -> Problem:
     )
 
 
-_PY2_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*print\s+[^\s(=.,)\]][^=]*$"), "a `print` statement without brackets"),
-    (re.compile(r"^\s*print\s*$"), "a `print` statement without brackets"),
-    (re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except Error, name:`"),
-    (re.compile(r"^\s*exec\s+[\"'\w]"), "an `exec` statement"),
-    (re.compile(r"^\s*raise\s+\w+\s*,"), "`raise Error, message`"),
-    (re.compile(r"\bur[\"']"), 'a `ur"..."` string'),
-    (re.compile(r"<>"), "the `<>` operator"),
-    (re.compile(r"(?<![\w.])0\d+\b"), "an old-style octal number like `0777`"),
-    (re.compile(r"\.has_key\(|\biteritems\(\)|\bxrange\(|\bunicode\(|\braw_input\("), "Python 2 built-ins"),
-)
-
 _NEWER_SYNTAX: tuple[tuple[re.Pattern[str], str, PythonVersion], ...] = (
     (re.compile(r"^\s*type\s+\w+(\[[^\]]*\])?\s*="), "a `type X = ...` alias", (3, 12)),
     (re.compile(r"^\s*(async\s+)?def\s+\w+\s*\["), "a generic function `def f[T](...)`", (3, 12)),
@@ -182,19 +171,16 @@ def _syntax_problem(text: str, path: str, exc: SyntaxError) -> Problem:
                 )
     if "null bytes" in (exc.msg or ""):
         return _unparsable(path, ValueError("null bytes"))
-    at_error = [(line, lines[line - 1])] if line and 0 < line <= len(lines) else []
-    strong = _PY2_HINTS[:3]  # print statements and `except E, name:` are Python 2 wherever they are
-    for candidates, patterns in ((at_error, _PY2_HINTS), (list(enumerate(lines, 1)), strong)):
-        for i, src in candidates:
-            for pattern, what in patterns:
-                if pattern.search(src):
-                    return Problem(
-                        path,
-                        f"This file looks like Python 2 ({what} on line {i}), which no current Python can "
-                        "run. Update it to Python 3 (the `pyupgrade` or `2to3` tools help) or delete it if "
-                        "it is unused.",
-                        line=i,
-                    )
+    found = python2.clue(lines, line, exc.msg)
+    if found is not None:
+        what, i = found
+        return Problem(
+            path,
+            f"This file looks like Python 2 ({what} on line {i}), which no current Python can "
+            "run. Update it to Python 3 (the `pyupgrade` or `2to3` tools help) or delete it if "
+            "it is unused.",
+            line=i,
+        )
     msg = (exc.msg or "invalid syntax").rstrip(".")
     return Problem(
         path,

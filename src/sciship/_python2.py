@@ -1,0 +1,41 @@
+"""Is a file that Python cannot parse written in Python 2, and where does that show? The hint ``deps``,
+``check`` and ``share`` give instead of a bare syntax error."""
+
+from __future__ import annotations
+
+import re
+
+#: what Python 2 code looks like, line by line, and how to name it to a person
+HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s*print\s+[^\s(=.,)\]][^=]*$"), "a `print` statement without brackets"),
+    (re.compile(r"^\s*print\s*$"), "a `print` statement without brackets"),
+    (re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except Error, name:`"),
+    (re.compile(r"^\s*exec\s+[\"'\w]"), "an `exec` statement"),
+    (re.compile(r"^\s*raise\s+\w+\s*,"), "`raise Error, message`"),
+    (re.compile(r"\bur[\"']"), 'a `ur"..."` string'),
+    (re.compile(r"<>"), "the `<>` operator"),
+    (re.compile(r"(?<![\w.])0\d+\b"), "an old-style octal number like `0777`"),
+    (re.compile(r"\.has_key\(|\biteritems\(\)|\bxrange\(|\bunicode\(|\braw_input\("), "Python 2 built-ins"),
+)
+#: print statements and `except E, name:` are Python 2 wherever they are; the others only where Python
+#: stopped
+_STRONG = HINTS[:3]
+
+
+#: Python's own words for a statement of Python 2 (``print "x"``: "Missing parentheses in call to 'print'")
+_SAID = {"print": "a `print` statement without brackets", "exec": "an `exec` statement"}
+
+
+def clue(lines: list[str], error_line: int | None, said: str | None = None) -> tuple[str, int] | None:
+    """What in ``lines`` (a file Python could not parse at ``error_line``, saying ``said``) is Python 2,
+    and on which line (1-based); None when nothing is."""
+    for name, what in _SAID.items():
+        if error_line and (said or "").startswith(f"Missing parentheses in call to '{name}'"):
+            return what, error_line
+    at_error = [(error_line, lines[error_line - 1])] if error_line and 0 < error_line <= len(lines) else []
+    for candidates, patterns in ((at_error, HINTS), (list(enumerate(lines, 1)), _STRONG)):
+        for i, src in candidates:
+            for pattern, what in patterns:
+                if pattern.search(src):
+                    return what, i
+    return None
