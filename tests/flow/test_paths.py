@@ -125,6 +125,27 @@ def test_helper_module_functions_count_for_the_step_that_calls_them() -> None:
     assert [s.path for s in flow.steps] == ["run.py"]
 
 
+def test_names_of_one_loop_take_the_same_element_together() -> None:
+    """``for year in YEARS: train(year, f"out/{year}")``: the helper writes ``out/2013/model_2013.h5``
+    and ``out/1981/model_1981.h5``, never ``out/2013/model_1981.h5``; two loops over one list stay two."""
+    source = (
+        "import numpy as np\n\nYEARS = ['2013', '1981']\n\n"
+        "def train(year, folder):\n    np.save(f'{folder}/model_{year}', 1)\n\n"
+        "def compare(a, b):\n    np.save(f'cmp/{a}_{b}', 1)\n\n"
+        "for year in YEARS:\n    train(year, f'out/{year}')\n"
+        "for a in YEARS:\n    for b in YEARS:\n        compare(a, b)\n"
+    )
+    written = sorted(path for access, path in io(flow_of({"run.py": source})) if access == "write")
+    assert written == [
+        "cmp/1981_1981.npy",
+        "cmp/1981_2013.npy",
+        "cmp/2013_1981.npy",
+        "cmp/2013_2013.npy",
+        "out/1981/model_1981.npy",
+        "out/2013/model_2013.npy",
+    ]
+
+
 def test_functions_nobody_calls_do_not_run() -> None:
     flow = flow_of(
         {"run.py": "import numpy as np\n\ndef unused():\n    np.save('never', 1)\n\nprint('hi')\n"}

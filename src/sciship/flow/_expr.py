@@ -14,7 +14,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("replace", e, old, new)``    ``str.replace`` with literal arguments
 ``("glob", e, recursive)``      a glob pattern: ``*``, ``?`` and ``[...]`` become unknown parts
 ``("list", (e, ...))``          a list or tuple of values; iterating it gives each element
-``("each", e)``                 one element of an iterable (a ``for`` target)
+``("each", e[, pos])``          one element of an iterable (a ``for`` target, with the loop's place: two
+                                names of one loop take the same element together)
 ``("dict", ((k, e), ...))`` and ``("item", e, key)``: dict literals with literal keys and look-ups
 ``("splitext", e)`` / ``("parents", e)``: only meaningful under ``item`` (``splitext(p)[0]``, ``parents[1]``)
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)

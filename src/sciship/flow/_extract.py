@@ -681,8 +681,8 @@ class _Extractor:
             prev = self.lookup(b.extra, scope, b.pos)
             base = self.value(*prev) if prev and prev[0] is not b and prev[0].pos < b.pos else UNKNOWN
             return ex.cat([base, self.expr(b.node, scope, b.pos)])
-        if kind == "each":
-            return self.each(b.node, scope, b.pos)
+        if kind == "each":  # a `for` statement's name: the loop's place tells names of two loops apart
+            return self.each(b.node, scope, b.pos, loop=True)
         if kind in {"assign-item", "each-item"}:
             node, index = b.node
             if node is None:
@@ -708,13 +708,14 @@ class _Extractor:
             return ("ref", module, level, name)
         return UNKNOWN
 
-    def each(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
-        """The value of one element of iterating ``node``."""
+    def each(self, node: ast.expr, scope: _Scope, pos: Pos, *, loop: bool = False) -> Expr:
+        """The value of one element of iterating ``node`` (``loop``: of the ``for`` statement at ``pos``)."""
         if isinstance(node, ast.Call):
             q = self.qualify(node.func, scope, pos)
             if q in {"builtins.enumerate", "builtins.zip"}:
                 return UNKNOWN  # tuples: handled by each_item
-        return ("each", self.expr(node, scope, pos))
+        inner = self.expr(node, scope, pos)
+        return ("each", inner, pos) if loop else ("each", inner)
 
     def each_item(self, node: ast.expr, index: int, scope: _Scope, pos: Pos) -> Expr:
         """The ``index``-th name of ``for a, b in node``."""

@@ -17,8 +17,9 @@ Rules (the README of ``share`` describes them to users):
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
   ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
-  call; what a helper reads or writes counts for the step that calls it, at the line of the call.
-  Functions nobody calls do not run.
+  call (arguments built from the name of one ``for`` loop are followed one element at a time); what a
+  helper reads or writes counts for the step that calls it, at the line of the call. Functions nobody
+  calls do not run.
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
   can fit both), unless B writes that file too (a cache it makes itself) or the pattern names nothing
   but an extension in an unknown folder. **Order**: that dependency order; where it does not decide, file
@@ -650,6 +651,20 @@ class _Tracer:
             return
         file, fn = target
         reached.add((file, fn.name))
+        loop = None if generic else _shared_loop(call)
+        if loop is not None:  # `for year in YEARS: run(year, f"out/{year}")`: one element at a time
+            elements = ex.evaluate(loop[1], caller)
+            if elements.many and 1 < len(elements.texts) <= ex.MAX_ALTERNATIVES:
+                for text in elements.texts:
+                    one = dataclasses.replace(
+                        call,
+                        args=_put(call.args, loop, ex.lit(text)),
+                        kwargs=_put(call.kwargs, loop, ex.lit(text)),
+                    )
+                    self.follow(
+                        step, here, one, caller, anchor, out, seen, reached, depth, context, chain=chain
+                    )
+                return
         given = (*call.args, *(v for k, v in call.kwargs if k != SPREAD))
         literal: tuple[str, ...] | None = None
         if not generic and all(a[0] == "s" for a in given):  # the same call: the same values, defaults too
@@ -1317,6 +1332,25 @@ def _raw(
 ) -> _Raw:
     context = _within(context, u.optional, u.guards, scope)
     return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain)
+
+
+def _shared_loop(call: Call) -> Expr | None:
+    """An element of a loop (``("each", iterable, place)``) that two or more arguments of ``call`` are
+    built from: ``run(year, f"out/{year}")`` inside ``for year in YEARS:``."""
+    counts: dict[Expr, int] = defaultdict(int)
+    for arg in (*call.args, *(v for _k, v in call.kwargs)):
+        for node in {n for n in ex.walk(arg) if n[0] == "each" and len(n) == 3}:
+            counts[node] += 1
+    return next((node for node, n in counts.items() if n > 1), None)
+
+
+def _put(value: Any, old: Expr, new: Expr) -> Any:
+    """``value`` (an expression, or tuples of them) with every ``old`` in it replaced by ``new``."""
+    if value == old:
+        return new
+    if isinstance(value, tuple):
+        return tuple(_put(v, old, new) for v in value)
+    return value
 
 
 def _in_main(line: int, facts: Facts) -> bool:
