@@ -404,8 +404,11 @@ def test_the_cache_keeps_a_helpers_main_block(tmp_path: Path, monkeypatch) -> No
     root = write_tree(
         tmp_path / "helper",
         {
-            # named like a test file: no step of its own, only read because fig.py imports it
-            "stats_test.py": "def permut(x):\n    return x\n\nif __name__ == '__main__':\n    open('temp')\n",
+            # a test file (it holds a test): no step of its own, only read because fig.py imports it
+            "stats_test.py": (
+                "def permut(x):\n    return x\n\ndef test_permut():\n    assert permut(1) == 1\n\n"
+                "if __name__ == '__main__':\n    open('temp')\n"
+            ),
             "fig.py": "from stats_test import permut\nprint(permut(1))\nopen('out.txt', 'w')\n",
         },
     )

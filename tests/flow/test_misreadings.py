@@ -384,3 +384,26 @@ def test_a_module_s_own_names_are_not_looked_for_in_star_imports(monkeypatch) ->
     flow = flow_of(files)
     assert flow.outputs == ("results/a.npy",)
     assert ("helpers.py", True) not in parsed
+
+
+# ---------------------------------------------------------------- files named like tests
+def test_a_file_named_like_a_test_is_a_test_only_when_it_holds_tests() -> None:
+    """pytest collects ``test_*.py`` and ``*_test.py``, but in a research folder ``permutation_test.py`` is
+    the statistical test and ``test_model.py`` may evaluate a model: such a file is a script unless it
+    holds tests (a ``test`` function, a ``Test`` class, pytest or unittest imported, ``assert`` in its
+    top level)."""
+    flow = flow_of(
+        {
+            "test_model.py": "import numpy as np\nnp.save('scores', np.load('weights.npy'))\n",
+            "permutation_test.py": "import pandas as pd\npd.read_csv('counts.csv').to_csv('p_values.csv')\n",
+            "test_io.py": "def test_roundtrip(tmp_path):\n    open(tmp_path / 'x.txt', 'w')\n",
+            "check_test.py": "import unittest\nopen('fixture.txt')\n",
+            "test_service.py": "import json\nanswer = json.load(open('tmp/reply.json'))\nassert answer\n",
+            "weights.npy": "",
+            "counts.csv": "",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["permutation_test.py", "test_model.py"]
+    assert sorted(io(flow, "test_model.py")) == [("read", "weights.npy"), ("write", "scores.npy")]
+    assert sorted(io(flow, "permutation_test.py")) == [("read", "counts.csv"), ("write", "p_values.csv")]
+    assert flow.problems == ()

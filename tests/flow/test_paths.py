@@ -558,8 +558,9 @@ def test_importing_a_helper_does_not_run_its_main_block() -> None:
     ``else:`` does."""
     flow = flow_of(
         {
-            "permutation_test.py": (  # named like a test file: never a step of its own
+            "permutation_test.py": (  # a test file (it holds a test): never a step of its own
                 "import pickle\n\ndef permut(x):\n    return x\n\n"
+                "def test_permut():\n    assert permut(1)\n\n"
                 + MAIN
                 + "    labels = pickle.load(open('temp', 'rb'))\n    import demo\n"
                 "else:\n    open('imported.txt', 'w')\n"

@@ -102,6 +102,15 @@ _SPHINX_OPTION = re.compile(
 #: a Sphinx extension: its ``setup(app)`` at module level, and an import of Sphinx or docutils
 _SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
 _SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
+#: what a file named like a test (``test_*.py``, ``*_test.py``) holds when it is a test: a test function
+#: or class, pytest or unittest imported, or ``assert`` in its top level (a test run as a script). A
+#: research folder's ``permutation_test.py`` is the statistical test, a helper; ``test_model.py`` may
+#: evaluate a model: steps like any other script
+_TEST_CODE = re.compile(
+    rb"^(?:[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+Test|@pytest\b"
+    rb"|(?:from|import)[ \t]+(?:pytest|unittest)\b)|assert\b)",
+    re.MULTILINE,
+)
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
@@ -434,7 +443,7 @@ class _Tracer:
                 continue
             name = parts[-1]
             if rel.endswith(".py"):
-                if name in _NOT_STEPS or name.startswith("test_") or name.endswith("_test.py"):
+                if name in _NOT_STEPS or self._test_file(rel, name):
                     continue
                 if self._documentation(rel, parts):
                     continue
@@ -442,6 +451,13 @@ class _Tracer:
                     self.in_package.add(rel)
             out.append(rel)
         return out
+
+    def _test_file(self, rel: str, name: str) -> bool:
+        """Is ``rel`` a test that pytest or unittest runs: named like one, and holding tests?"""
+        if not (name.startswith("test_") or name.endswith("_test.py")):
+            return False
+        data = self.p.read_bytes(rel)
+        return data is None or _TEST_CODE.search(data) is not None
 
     def _documentation(self, rel: str, parts: list[str]) -> bool:
         """Is ``rel`` part of building the documentation with Sphinx (its configuration, ``conf.py``, in a
