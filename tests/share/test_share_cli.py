@@ -257,3 +257,47 @@ def test_the_garbage_collector_waits_until_share_is_done(
     assert main(["share", str(tmp_path / "missing"), "--dry-run"]) == 2
     assert gc.isenabled()
     capsys.readouterr()
+
+
+def test_many_absolute_paths_under_one_folder_are_told_once(tmp_path: Path) -> None:
+    """A folder written on one computer reads and writes hundreds of files under `/data/`: the terminal,
+    REPRODUCE.md, the HTML report and `sciship check` tell the folder once, with the count, the scripts and
+    a few places; `--format json` keeps each problem."""
+    files = {
+        f"{i:02d}_step.py": (
+            f"import numpy as np\nx = np.load('/data/lab/raw/run{i}.npy')\n"
+            f"np.save('/data/lab/out/res{i}.npy', x)\n"
+        )
+        for i in range(1, 7)
+    }
+    root = write_tree(tmp_path / "lab", {**files, "notes.py": "print(open('/home/ana/notes.txt').read())\n"})
+    proc = run_cli("share", str(root), "--dry-run", "--format", "json", "--license", "MIT", "--yes")
+    problems = json.loads(proc.stdout)["problems"]
+    assert [p["code"] for p in problems] == ["SHR111"] * 13  # each one, for tools
+
+    proc = run_cli("share", str(root), "--dry-run", "--license", "MIT", "--yes")
+    assert proc.returncode == 0, proc.stderr
+    told = proc.stdout[proc.stdout.index("Problems (13):") : proc.stdout.index("Metadata:")]
+    assert told.count("(SHR111)") == 2  # the folder once, and the one path elsewhere on its own
+    assert "  /data/lab/: 6 scripts read or write 12 paths under `/data/lab/`, a folder that exists" in told
+    assert "      01_step.py:2 reads /data/lab/raw/run1.npy\n" in told
+    assert "      01_step.py:3 writes /data/lab/out/res1.npy\n" in told
+    assert "      and 9 more (`--format json` lists each one)" in told
+    assert "notes.py:1: `notes.py` reads the absolute path `/home/ana/notes.txt`" in told
+
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "- `/data/lab/`: 6 scripts read or write 12 paths under `/data/lab/`" in guide
+    assert "  - `01_step.py:2` reads `/data/lab/raw/run1.npy`\n" in guide
+    assert "  - and 7 more under `/data/lab/`\n" in guide
+    assert guide.count("(SHR111)") == 2
+
+    html = ("--format", "html", "-o", str(tmp_path / "r.html"))
+    run_cli("share", str(root), "--dry-run", "--license", "MIT", *html)
+    page = (tmp_path / "r.html").read_text()
+    assert "Each path (12)" in page  # one card for the folder, each place behind a click
+
+    check = run_cli("check", str(root), "--select", "SHR111")
+    said = " ".join(check.stdout.split())
+    assert "13 absolute path(s): `/data/lab/`: 6 scripts read or write 12 paths" in said

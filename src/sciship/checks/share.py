@@ -84,9 +84,22 @@ def _report(project: Project, problems: list[FlowProblem] | Skip, what: str) -> 
         return problems
     if not problems:
         return None
+    from sciship.flow import FlowProblem
+    from sciship.flow.groups import group_problems
+
     first = problems[0]
-    shown = "; ".join(f"`{p.path}{f':{p.line}' if p.line else ''}`: {p.message}" for p in problems[:5])
-    more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+    told: list[str] = []
+    left = len(problems)
+    for p in group_problems(problems)[:5]:  # many absolute paths under one folder are told once
+        if isinstance(p, FlowProblem):
+            told.append(f"`{p.path}{f':{p.line}' if p.line else ''}`: {p.message}")
+            left -= 1
+            continue
+        where, verb, path = p.places(1)[0]
+        told.append(f"`{p.folder}`: {p.message} (for example `{where}` {verb} `{path}`)")
+        left -= len(p.problems)
+    shown = "; ".join(told)
+    more = f"; and {left} more" if left else ""
     if project.declares_package():
         return Fail(
             f"{len(problems)} {what} (in the notebooks and scripts next to the package, which people who "

@@ -177,6 +177,10 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
             result.archive.cleanup()
 
 
+#: places shown under a problem that gathers many (each is in ``--format json``)
+_PLACES = 3
+
+
 def _archive_progress(bar: Any) -> Any:
     """Packing the archive, on the progress line: ``Pack the archive 120/800``."""
 
@@ -359,10 +363,21 @@ def _show(
     else:
         out.append("No script or notebook reads or writes files that sciship could follow.")
     if flow.problems:
+        from sciship.flow import FlowProblem
+        from sciship.flow.groups import group_problems
+
         out += ["", st(f"Problems ({len(flow.problems)}):", "bold", "yellow")]
-        for p in flow.problems:
-            where = f"{p.path}:{p.line}" if p.line else p.path
-            out.append(f"  {where}: {p.message} ({p.code})")
+        for p in group_problems(flow.problems):
+            if isinstance(p, FlowProblem):
+                where = f"{p.path}:{p.line}" if p.line else p.path
+                out.append(f"  {where}: {p.message} ({p.code})")
+                continue
+            out.append(f"  {p.folder}: {p.message} ({p.code})")
+            out += [st(f"      {where} {verb} {path}", "dim") for where, verb, path in p.places(_PLACES)]
+            if len(p.problems) > _PLACES:
+                out.append(
+                    st(f"      and {len(p.problems) - _PLACES} more (`--format json` lists each one)", "dim")
+                )
     meta = result.metadata
     out += ["", st("Metadata:", "bold")]
     out.append(f"  title         {meta.name}")

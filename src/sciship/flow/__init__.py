@@ -88,6 +88,10 @@ class FlowProblem:
     path: str
     line: int | None = None
     cell: int | None = None  #: notebook code cell index (0-based); ``line`` is then inside that cell
+    #: for an absolute path or one that leaves the folder (SHR111, SHR112): the path as the code writes
+    #: it, and whether the step reads or only writes it (:mod:`sciship.flow.groups` gathers them by folder)
+    target: str = field(default="", compare=False)
+    access: Access | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

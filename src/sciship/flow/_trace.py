@@ -1269,6 +1269,8 @@ class _Tracer:
                         step,
                         r.line,
                         r.cell,
+                        target=written,
+                        access="read",
                     )
                 )
             else:
@@ -1281,6 +1283,8 @@ class _Tracer:
                         step,
                         r.line,
                         r.cell,
+                        target=written,
+                        access="read",
                     )
                 )
         return out
@@ -1301,6 +1305,8 @@ class _Tracer:
                 step,
                 r.line,
                 r.cell,
+                target=written,
+                access="write",
             )
         return FlowProblem(
             "SHR112",
@@ -1310,6 +1316,8 @@ class _Tracer:
             step,
             r.line,
             r.cell,
+            target=written,
+            access="write",
         )
 
     def _inside(self, path: str) -> str | None:

@@ -19,6 +19,7 @@ from sciship.share.picture import flow_picture, flow_title, legend
 
 if TYPE_CHECKING:
     from sciship.flow import Flow, FlowProblem
+    from sciship.flow.groups import ProblemGroup
     from sciship.share.build import Known, ShareResult
 
 #: at most this many paths in one cell of the step table (the JSON has them all)
@@ -39,16 +40,26 @@ def _paths(paths: Sequence[str]) -> str | None:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
-def _problem_item(p: FlowProblem) -> h.Item:
+def _problem_item(p: FlowProblem | ProblemGroup) -> h.Item:
     from sciship.checks import get_check
-    from sciship.flow import PROBLEM_CODES
+    from sciship.flow import PROBLEM_CODES, FlowProblem
 
     chk = get_check(p.code)
-    where = _plain(p.path)
-    if p.cell is not None:
-        where += f", code cell {p.cell + 1}" + (f", line {p.line}" if p.line else "")
-    elif p.line:
-        where += f":{p.line}"
+    details: list[h.Details] = []
+    if isinstance(p, FlowProblem):
+        where = _plain(p.path)
+        if p.cell is not None:
+            where += f", code cell {p.cell + 1}" + (f", line {p.line}" if p.line else "")
+        elif p.line:
+            where += f":{p.line}"
+    else:  # many absolute paths under one folder: one card, each place behind a click
+        where = _plain(p.folder)
+        table = h.Table(
+            ("where", "", "path"),
+            [(_plain(at), verb, h.Code(_plain(path))) for at, verb, path in p.places()],
+            filterable=True,
+        )
+        details.append(h.Details(f"Each path ({len(p.problems)})", [table]))
     fields = [("Why", chk.why), ("Fix", chk.fix)] if chk is not None else []
     title = chk.title if chk is not None else PROBLEM_CODES.get(p.code, p.code).capitalize()
     tone: h.Tone = chk.severity if chk is not None else "important"
@@ -60,6 +71,7 @@ def _problem_item(p: FlowProblem) -> h.Item:
         location=where,
         message=_plain(p.message),
         fields=fields,
+        details=details,
     )
 
 
@@ -219,7 +231,9 @@ def share_page(
         from sciship.explain import page as explain_page
 
         learn = explain_page("share")
-        blocks: list[h.Block] = [h.Items([_problem_item(p) for p in flow.problems])]
+        from sciship.flow.groups import group_problems
+
+        blocks: list[h.Block] = [h.Items([_problem_item(p) for p in group_problems(flow.problems)])]
         if learn:
             blocks.append(
                 h.Details("Learn: sharing research code (`sciship explain share`)", [h.Markdown(learn)])

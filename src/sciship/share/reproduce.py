@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from sciship.share.inventory import Environment
 
 PATH = "REPRODUCE.md"
+#: places listed under a problem that gathers many absolute paths under one folder
+_PLACES = 5
 #: Files that already say how to reproduce the work: share keeps them and writes no REPRODUCE.md.
 _EXISTING = re.compile(r"(reproduc\w*|replicat\w*)\.(md|rst|txt)", re.IGNORECASE)
 
@@ -177,9 +179,18 @@ def render(
 
     if flow.problems:
         lines += ["## Problems found", "", "Fix these before you deposit, or say here why they are fine:", ""]
-        for p in flow.problems:
-            where = f"{p.path}:{p.line}" if p.line else p.path
-            lines.append(f"- {_code(where)}: {p.message} ({p.code})")
+        from sciship.flow import FlowProblem
+        from sciship.flow.groups import group_problems
+
+        for p in group_problems(flow.problems):
+            if isinstance(p, FlowProblem):
+                where = f"{p.path}:{p.line}" if p.line else p.path
+                lines.append(f"- {_code(where)}: {p.message} ({p.code})")
+                continue
+            lines.append(f"- {_code(p.folder)}: {p.message} ({p.code})")
+            lines += [f"  - {_code(where)} {verb} {_code(path)}" for where, verb, path in p.places(_PLACES)]
+            if len(p.problems) > _PLACES:
+                lines.append(f"  - and {len(p.problems) - _PLACES} more under {_code(p.folder)}")
         lines.append("")
 
     lines += ["## Licenses and citation", ""]

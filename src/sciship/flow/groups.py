@@ -1,0 +1,152 @@
+"""Many absolute paths (SHR111) or paths leaving the folder (SHR112) under one folder, told as one problem.
+
+A research folder written on one computer often reads and writes hundreds of files under one folder of
+that computer (``/data/``, ``/Users/ana/project/``). Each is a problem of its own in ``--format json``; a
+person reading a report needs the one thing they share: the folder, how many files, which scripts, and
+what to do about it. :func:`group_problems` gives the problems to show, with such runs gathered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sciship.flow import FlowProblem
+
+#: this many problems of one code under one folder are told as one (fewer are each told)
+GROUP_AT = 5
+#: folders that hold one folder per person or per disk: the folder under them is the author's
+_PER_PERSON = frozenset({"home", "users", "mnt", "media", "volumes", "~"})
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Problems of one code (SHR111 or SHR112) whose paths lie under one folder."""
+
+    code: str
+    folder: str  #: the folder they share, as the code writes it, ending with its separator
+    problems: tuple[FlowProblem, ...]  #: in the order of the flow's problems
+
+    @property
+    def path(self) -> str:
+        """Where the first of them is (a report's location for the group)."""
+        return self.problems[0].path
+
+    @property
+    def line(self) -> int | None:
+        return self.problems[0].line
+
+    @property
+    def cell(self) -> int | None:
+        return self.problems[0].cell
+
+    @property
+    def steps(self) -> list[str]:
+        """The scripts and notebooks that use the folder, in the order they first appear."""
+        return list(dict.fromkeys(p.path for p in self.problems))
+
+    @property
+    def message(self) -> str:
+        """What happened, why it matters and what to do, in plain words (the places are in :meth:`places`)."""
+        steps = self.steps
+        who = (
+            f"`{steps[0]}` reads or writes"
+            if len(steps) == 1
+            else f"{len(steps)} {_kinds(steps)} read or write"
+        )
+        n = len(self.problems)
+        if self.code == "SHR111":
+            return (
+                f"{who} {n} paths under `{self.folder}`, a folder that exists only on your "
+                "computer: on another computer the first of these paths stops the run, and what is written "
+                "there is not in the folder you share. Put the files the analysis needs inside "
+                "this folder and use paths relative to it (for example `data/` and `results/`); for data too "
+                "large to share, set the folder in one place (a `DATA_DIR` the scripts import) and say in "
+                "REPRODUCE.md where to get what it holds."
+            )
+        return (
+            f"{who} {n} paths under `{self.folder}`, outside this folder: whoever gets "
+            "your folder will not have them, and what is written there is not in what you share. Move "
+            "them into this folder and use paths inside it."
+        )
+
+    def places(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+        """(where, ``reads`` or ``writes``, the path as written) of each problem (the first ``limit``)."""
+        shown = self.problems if limit is None else self.problems[:limit]
+        return [(_where(p), "writes" if p.access == "write" else "reads", p.target) for p in shown]
+
+
+def group_problems(
+    problems: Sequence[FlowProblem], at_least: int = GROUP_AT
+) -> list[FlowProblem | ProblemGroup]:
+    """``problems`` as a report shows them: the SHR111 (or SHR112) problems under one folder, when there
+    are ``at_least`` of them, become one :class:`ProblemGroup` at the place of the first; the others stay
+    as they are, in their order."""
+    runs: dict[tuple[str, str], list[FlowProblem]] = {}
+    for p in problems:
+        key = _key(p)
+        if key is not None:
+            runs.setdefault(key, []).append(p)
+    big = {key: found for key, found in runs.items() if len(found) >= at_least}
+    out: list[FlowProblem | ProblemGroup] = []
+    placed: set[tuple[str, str]] = set()
+    for p in problems:
+        key = _key(p)
+        if key is None or key not in big:
+            out.append(p)
+        elif key not in placed:
+            placed.add(key)
+            found = big[key]
+            out.append(ProblemGroup(p.code, _common_folder([q.target for q in found]), tuple(found)))
+    return out
+
+
+def _key(p: FlowProblem) -> tuple[str, str] | None:
+    """(code, the top folder) of an absolute path or one leaving the folder: ``/data``, ``/home/ana``,
+    ``C:/Users/ana``, ``~/Desktop``, ``../../shared``."""
+    if p.code not in {"SHR111", "SHR112"} or not p.target:
+        return None
+    parts = [x for x in p.target.replace("\\", "/").split("/") if x]
+    if not parts:
+        return None
+    n = 1
+    while n < len(parts) and parts[n - 1] == "..":
+        n += 1
+    if _DRIVE.fullmatch(parts[0]):
+        n += 1
+    if n <= len(parts) and parts[n - 1].lower() in _PER_PERSON:
+        n += 1
+    n = min(n, len(parts) - 1) or 1  # a folder, not the file itself
+    return p.code, "/".join(parts[:n])
+
+
+def _common_folder(paths: list[str]) -> str:
+    """The deepest folder all ``paths`` lie in (none of its names with unknown parts), as the first path
+    writes it, ending with its separator."""
+    split = [p.replace("\\", "/").split("/")[:-1] for p in paths]
+    common: list[str] = []
+    for names in zip(*split, strict=False):
+        if len(set(names)) != 1 or "*" in names[0]:
+            break
+        common.append(names[0])
+    first = paths[0]
+    size = len("/".join(common)) + 1
+    return first[:size] if size > 1 else first[:1]
+
+
+def _kinds(steps: list[str]) -> str:
+    notebooks = sum(s.endswith(".ipynb") for s in steps)
+    if notebooks == len(steps):
+        return "notebooks"
+    return "scripts and notebooks" if notebooks else "scripts"
+
+
+def _where(p: FlowProblem) -> str:
+    if p.cell is not None:
+        return f"{p.path} (code cell {p.cell + 1}" + (f", line {p.line})" if p.line else ")")
+    return f"{p.path}:{p.line}" if p.line else p.path

@@ -1,0 +1,50 @@
+"""Many absolute paths (or paths leaving the folder) under one folder are told as one problem."""
+
+from __future__ import annotations
+
+from sciship.flow import FlowProblem
+from sciship.flow.groups import ProblemGroup, group_problems
+
+
+def _abs(path: str, step: str = "a.py", code: str = "SHR111", access: str = "read") -> FlowProblem:
+    return FlowProblem(code, f"uses {path}", step, 1, target=path, access=access)  # type: ignore[arg-type]
+
+
+def test_the_folder_shared_is_the_deepest_one_without_unknown_parts() -> None:
+    problems = [_abs(f"/Users/ana/proj/data/raw/{i}.csv") for i in range(4)]
+    problems.append(_abs("/Users/ana/proj/out/*/fig.png", "b.ipynb", access="write"))
+    (group,) = group_problems(problems)
+    assert isinstance(group, ProblemGroup)
+    assert (group.code, group.folder, group.steps) == ("SHR111", "/Users/ana/proj/", ["a.py", "b.ipynb"])
+    assert group.message.startswith("2 scripts and notebooks read or write 5 paths under `/Users/ana/proj/`")
+    assert group.places()[-1] == ("b.ipynb:1", "writes", "/Users/ana/proj/out/*/fig.png")
+
+
+def test_each_persons_folder_and_each_disk_is_its_own_group() -> None:
+    """`/home/ana` and `/home/bob` are two people's folders, `C:\\Users\\ana` a Windows one, `~/Desktop`
+    the home folder of whoever runs it, `../../shared` a folder next to this one."""
+    paths = (
+        [f"/home/ana/x{i}" for i in range(5)]
+        + [f"/home/bob/y{i}" for i in range(5)]
+        + [f"C:\\Users\\ana\\data\\z{i}.csv" for i in range(5)]
+        + [f"~/Desktop/plots/p{i}.png" for i in range(5)]
+    )
+    outside = [_abs(f"../../shared/data/d{i}.nc", code="SHR112") for i in range(5)]
+    groups = group_problems([_abs(p) for p in paths] + outside)
+    assert [(g.code, g.folder) for g in groups if isinstance(g, ProblemGroup)] == [
+        ("SHR111", "/home/ana/"),
+        ("SHR111", "/home/bob/"),
+        ("SHR111", "C:\\Users\\ana\\data\\"),
+        ("SHR111", "~/Desktop/plots/"),
+        ("SHR112", "../../shared/data/"),
+    ]
+    assert "outside this folder" in groups[-1].message
+
+
+def test_a_few_paths_stay_each_on_its_own_in_their_order() -> None:
+    few = [_abs(f"/data/x{i}") for i in range(4)]
+    missing = FlowProblem("SHR110", "reads data/y.csv", "a.py", 2)
+    assert group_problems([missing, *few]) == [missing, *few]
+    many = [_abs(f"/data/x{i}") for i in range(5)]
+    shown = group_problems([FlowProblem("SHR115", "out of order", "n.ipynb"), *many, missing])
+    assert [type(p).__name__ for p in shown] == ["FlowProblem", "ProblemGroup", "FlowProblem"]
