@@ -188,6 +188,17 @@ def test_steps_making_different_calls_still_overwrite_each_other() -> None:
     assert sorted(p.path for p in flow.problems if p.code == "SHR113") == ["b.py", "d.py"]
 
 
+def test_steps_that_each_update_a_file_in_place_do_not_overwrite_each_other() -> None:
+    """Two copies of a cluster job script each read `2sub.sub`, change their lines and write it back
+    (bastow-libby/11-year-Update-Paper-Figures): each adds to what is there, so it is not "the last one
+    wins". A step that writes the file from scratch next to one that updates it still is."""
+    update = "lines = open('2sub.sub').readlines()\nopen('2sub.sub', 'w').writelines(lines[1:])\n"
+    flow = flow_of({"fig7/clean.py": update, "table1/clean.py": update, "2sub.sub": "x\n"})
+    assert flow.problems == ()
+    flow = flow_of({"make.py": "open('2sub.sub', 'w').write('x')\n", "clean.py": update, "2sub.sub": ""})
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR113", "make.py")]
+
+
 def test_a_code_generator_run_as_a_module_and_from_a_script() -> None:
     flow = flow_of(
         {

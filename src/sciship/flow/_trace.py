@@ -978,6 +978,9 @@ class _Tracer:
         writes: dict[str, dict[str, _Final]] = {s: {} for s in steps}
         external: dict[str, None] = {}
         uses: list[PathUse] = []
+        #: where each step first reads and first writes each file of the folder: (step, path) -> access ->
+        #: place (a step that reads a file before it writes it updates the file in place)
+        firsts: dict[tuple[str, str], dict[str, tuple[Pos, int]]] = {}
         # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
         own_maybe = {
             s: _Made(_companions(f.path for f in finals[s] if f.res.soft), match=True) for s in steps
@@ -1022,6 +1025,9 @@ class _Tracer:
                     external.setdefault(written if f.location == "absolute" else shown)
                     continue
                 table = reads if r.access == "read" else writes
+                at = (r.raw.pos, r.raw.use.line)  # (in a helper: where the call is, then its own line)
+                first = firsts.setdefault((step, f.path), {})
+                first[r.access] = min(first.get(r.access, at), at)
                 have = table[step].get(f.path)
                 if have is None or (have.res.optional and not r.optional):
                     table[step][f.path] = f  # a required read of a file wins over an optional one
@@ -1073,7 +1079,8 @@ class _Tracer:
                             edges[step].add(a)
                             read_by_writer.setdefault((step, a), path)
         order = _order(steps, edges)
-        problems.extend(self._double_writes(order, writes))
+        updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
+        problems.extend(self._double_writes(order, writes, updates))
         problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
         problems.extend(self._places(steps, finals))
         rank = {s: i for i, s in enumerate(order)}
@@ -1206,8 +1213,12 @@ class _Tracer:
                 return None
         return None
 
-    def _double_writes(self, order: list[str], writes: dict[str, dict[str, _Final]]) -> list[FlowProblem]:
-        """One problem per file two steps write (appending to it is fine), at the step that runs last."""
+    def _double_writes(
+        self, order: list[str], writes: dict[str, dict[str, _Final]], updates: set[tuple[str, str]]
+    ) -> list[FlowProblem]:
+        """One problem per file two steps write, at the step that runs last. Appending to a file is fine,
+        and so is a file every writer updates in place (``updates``: each reads the file before it writes
+        it, and adds to what is there)."""
         out = []
         by_path: dict[str, list[tuple[str, _Final]]] = defaultdict(list)
         for s in order:
@@ -1215,7 +1226,7 @@ class _Tracer:
                 if not ex.has_unknown(path) and not f.res.raw.use.append:
                     by_path[path].append((s, f))
         for path, who in sorted(by_path.items()):
-            if len(who) < 2 or _same_call(who):
+            if len(who) < 2 or _same_call(who) or all((s, path) in updates for s, _f in who):
                 continue
             named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
             listed = ", ".join(named[:-1]) + " and " + named[-1]
@@ -1331,6 +1342,8 @@ class _Tracer:
 #: (inside a ``try`` that survives a missing file, existence checks with their scopes)
 _Context = tuple[bool, tuple[tuple[Expr, Scope], ...]]
 _NO_CONTEXT: _Context = (False, ())
+#: after every place in a step (no read or no write of a file there)
+_END: tuple[Pos, int] = ((sys.maxsize, sys.maxsize, sys.maxsize), sys.maxsize)
 #: values that are not files: standard streams, and the text of a missing value (``str(None)``)
 _NOT_FILES = frozenset(
     {"-", "/dev/null", "/dev/stdout", "/dev/stderr", "None", "none", "null", "NULL", "nan"}
