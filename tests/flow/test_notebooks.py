@@ -145,3 +145,34 @@ def test_an_empty_notebook_file_says_so(text: str) -> None:
     facts = extract_notebook(text, "empty.ipynb")
     assert [p[0] for p in facts.problems] == ["SHR117"]
     assert "empty" in facts.problems[0][1]
+
+
+def test_cells_that_bind_a_name_are_found_as_the_pattern_for_each_name_found_them() -> None:
+    """A notebook cell is parsed when it binds a name a path needs; the lines that bind it are read
+    without compiling a pattern for each name, and find what that pattern found."""
+    import re
+
+    from sciship.flow._extract import _binds
+
+    def reference(text: str, name: str) -> bool:
+        w = r"\b" + name + r"\b"
+        return (
+            re.search(
+                r"^[ \t]*(?:[\w, \t*\[\]()]*?" + w + r"[^=\n]*?(?<![=!<>])=(?!=)|(?:async[ \t]+)?for\b[^\n]*?"
+                + w + r"[^\n]*?\bin\b|with\b[^\n]*?\bas[ \t]+" + w + r"|(?:from|import)\b[^\n]*?" + w + ")",
+                text,
+                re.MULTILINE,
+            )
+            is not None
+        )
+
+    lines = [
+        "with open(p) as f:", "with open(p) as  f, open(q) as g:", "withas f", "for i, f in enumerate(x):",
+        "async for f in g:", "for f\nin x", "a[f] = 1", "f == 2", "f <= 2", "f != 2", "x = f", "f=1", "f+=1",
+        "(a, f) = t", "*a, f = t", "from m import f", "import f.g", "import os, f", "print(f); f = 2",
+        "if x: f = 1", "f.attr = 1", "fx = 1", "x.f = 1", "f: int = 1", "  f\t=\t3", "é = 1\nf = é", "f\r= 1",
+        "lambda f: f", "def g(f=1): pass", "d[k] = f", "for x in f:", "with f as g:", "for f in", "forf in x",
+    ]
+    for text in lines:
+        for name in ("f", "é", "g"):
+            assert _binds(text, name) == reference(text, name), (text, name)
