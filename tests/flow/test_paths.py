@@ -342,6 +342,33 @@ def test_chdir_moves_the_working_folder() -> None:
     assert io(flow, "nb/n.ipynb") == [("read", "data/d.txt")]
 
 
+def test_a_makefile_or_shell_script_says_where_a_script_runs() -> None:
+    """jtextor/immunet-paper-code: each figure's Makefile runs `python3 code/x.py` from the figure's
+    folder. Where nothing in the folder says where a script runs (its data comes from Zenodo), the
+    Makefile does; without it, the script would run from the top of the folder."""
+    seg = (
+        "import pandas as pd\nfrom pathlib import Path\n"
+        "pd.read_csv(Path('data') / 'low_high.csv').to_csv('plots/t.csv')\n"
+    )
+    files = {
+        "fig6/Makefile": "plots/t.csv : code/seg.py data/low_high.csv\n\tpython3 code/seg.py\n",
+        "fig6/code/seg.py": seg,
+        "fig2/run.sh": 'cd "$(dirname "$0")"\npython code/plot.py\n',
+        "fig2/code/plot.py": "open('out/fig.txt', 'w')\n",
+        "other/code/alone.py": "open('out/alone.txt', 'w')\n",
+    }
+    flow = flow_of(files)
+    assert {s.path: s.workdir for s in flow.steps} == {
+        "fig6/code/seg.py": "fig6",
+        "fig2/code/plot.py": "fig2",
+        "other/code/alone.py": "",
+    }
+    assert io(flow, "fig6/code/seg.py") == [("read", "fig6/data/low_high.csv"), ("write", "fig6/plots/t.csv")]
+    # two pipelines that run it from different folders: nothing certain, the code decides as before
+    flow = flow_of({**files, "Makefile": "all:\n\tpython fig6/code/seg.py\n"})
+    assert flow.step("fig6/code/seg.py").workdir == ""  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("written", "shown"),
     [

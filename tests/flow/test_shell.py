@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sciship.flow._expr import STAR
-from sciship.flow._shell import Effect, effects, pipeline_outputs, words_of
+from sciship.flow._shell import Effect, effects, pipeline_outputs, python_runs, words_of
 
 COMMANDS = [
     ("wget -O data/x.csv https://e.org/x", [Effect("write", "data/x.csv")]),
@@ -67,3 +67,34 @@ def test_pipeline_outputs() -> None:
         "        'python fit.py'\n"
     )
     assert pipeline_outputs(snakefile, "workflow/Snakefile") == ["params.json", "fig.pdf"]
+
+
+def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
+    makefile = (
+        "all: figure.pdf\n\n"
+        "data/areas.csv : code/get_areas.py\n\tpython3 code/get_areas.py\n\n"
+        "witness.txt : code/evaluation.py code/utils.py data/x.json.gz\n\tpython3 $< && touch witness.txt\n\n"
+        "CC := gcc\n"
+        "plots/a.png : code/plot.py\n\tcd sub && python -u code/plot.py --out a.png\n"
+    )
+    assert python_runs(makefile, "fig6/Makefile") == [
+        ("", "code/get_areas.py"),
+        ("", "code/evaluation.py"),
+        ("sub", "code/plot.py"),  # each recipe line starts in the Makefile's folder again
+    ]
+    script = (
+        "#!/bin/bash\n"
+        'cd "$(dirname "$0")"\n'
+        "srun python3 -W ignore train.py --epochs 3\n"
+        "cd fig2\npython make_fig.py\n"
+        "python -m tools.clean\n"
+        "cd $DATA\npython unknown_place.py\n"  # a folder sciship cannot know: left out
+        "cd $(dirname $0)/..\npython top.py\n"
+        "python -c 'print(1)'\n"
+    )
+    assert python_runs(script, "jobs/run.sh") == [
+        ("", "train.py"),
+        ("fig2", "make_fig.py"),
+        ("fig2", "tools/clean.py"),
+        ("..", "top.py"),
+    ]

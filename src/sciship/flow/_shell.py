@@ -288,7 +288,8 @@ _TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
 #: files that run the analysis outside Python: shell scripts, Makefiles, Snakemake, job scripts
 _PIPELINE_NAMES = frozenset({"makefile", "gnumakefile", "snakefile", "justfile", "dvc.yaml"})
 _PIPELINE_SUFFIXES = (".sh", ".bash", ".zsh", ".mk", ".smk", ".slurm", ".sbatch", ".pbs", ".qsub", ".job")
-_MAKE_TARGET = re.compile(r"^([^\s:=#.][^:=#]*?)\s*:(?!=)")
+#: a Makefile rule: ``targets : prerequisites`` (not a recipe line, not a variable ``:=``)
+_MAKE_TARGET = re.compile(r"^([^\s:=#.][^:=#]*?)\s*:(?!=):?([^=#;]*)")
 _QUOTED = re.compile(r"[\"']([^\"'\n]+)[\"']")
 
 
@@ -332,3 +333,96 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
         if base and "$" not in base and "{" not in base and any(c.isalnum() for c in base):
             out.append(base)
     return list(dict.fromkeys(out))
+
+
+#: programs that run a Python script given as their first argument that is not an option
+_PYTHON = re.compile(r"^(?:python|ipython|pythonw)(?:\d+(?:\.\d+)*)?$")
+#: options of ``python`` that take a value (the next word)
+_PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
+#: ``"$(dirname "$0")"`` and its spellings: the folder of the script itself (``cd`` there)
+_OWN_FOLDER = re.compile(
+    r"\"?(?:\$\(\s*dirname\s+\"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)\"?\s*\)|\$\{0%/\*\})\"?"
+)
+_OWN = "__own_folder__"
+
+
+def python_runs(text: str, path: str = "run.sh") -> list[tuple[str, str]]:
+    """The Python scripts a pipeline file runs, each with the folder it runs in: ``(folder, script)``,
+    both relative to the pipeline file's folder as written (``("", "code/plot.py")`` for a Makefile's
+    ``python3 code/plot.py``, or ``python3 $<`` under a rule whose first prerequisite is
+    ``code/plot.py``; ``("fig2", "make.py")`` after ``cd fig2``). A Makefile's recipes each run in its
+    folder; a shell script's ``cd`` lasts until the next one. Where the folder depends on a
+    variable the runs are left out (nothing can be said). ``python -m pkg.mod`` runs ``pkg/mod.py``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
+    out: list[tuple[str, str]] = []
+    here: str | None = ""
+    first = ""  #: a Makefile rule's first prerequisite, what its recipe's `$<` stands for
+    for line in text.replace("\\\n", " ").splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        rule = _MAKE_TARGET.match(line) if make else None
+        if rule is not None:
+            first = next(iter(rule.group(2).split()), "")
+            continue
+        if "python" not in stripped and "cd" not in stripped:
+            continue
+        if make and "$<" in stripped and first and "$" not in first and "%" not in first:
+            stripped = stripped.replace("$<", first)
+        cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
+        command: list[str] = []
+        for word in [*words_of(_OWN_FOLDER.sub(_OWN, stripped)), ";"]:
+            if word not in _SEPARATORS:
+                command.append(word)
+                continue
+            if command and command[0] == "cd":
+                cwd = _cd(cwd, command[1:])
+            elif cwd is not None:
+                script = _python_script(command)
+                if script is not None:
+                    out.append((cwd, script))
+            command = []
+        if not make:
+            here = cwd
+    return out
+
+
+def _cd(cwd: str | None, args: list[str]) -> str | None:
+    """The folder after ``cd args`` from ``cwd`` (relative to the pipeline file; None: unknown)."""
+    args = [a for a in args if a not in {"-P", "-L", "--"}]
+    if len(args) != 1:
+        return None
+    target = args[0]
+    if target == _OWN or target.startswith(_OWN + "/"):
+        cwd, target = "", target[len(_OWN) :].lstrip("/") or "."
+    if cwd is None or "$" in target or "`" in target or target.startswith(("/", "~")):
+        return None
+    joined = posixpath.normpath(posixpath.join(cwd, target))
+    return "" if joined == "." else joined
+
+
+def _python_script(words: list[str]) -> str | None:
+    """The script ``python script.py`` (or ``-m pkg.mod``) runs in one command, wrappers and all."""
+    for i, word in enumerate(words):
+        if _PYTHON.match(posixpath.basename(word)):
+            rest = words[i + 1 :]
+            break
+    else:
+        return None
+    skip = False
+    for j, word in enumerate(rest):
+        if skip:
+            skip = False
+        elif word == "-m" and j + 1 < len(rest):
+            module = rest[j + 1]
+            return module.replace(".", "/") + ".py" if re.fullmatch(r"[\w.]+", module) else None
+        elif word == "-c":
+            return None
+        elif word in _PYTHON_VALUE_OPTIONS:
+            skip = True
+        elif word.startswith("-"):
+            continue
+        else:
+            return word if word.endswith(".py") and "$" not in word else None
+    return None

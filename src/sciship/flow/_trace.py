@@ -848,7 +848,12 @@ class _Tracer:
 
     def workdir(self, step: str, kind: str, results: list[_Res], chdirs: list[tuple[Pos, Expr]]) -> str:
         own = posixpath.dirname(step)
-        if kind == "notebook" or not own:
+        if kind == "notebook":
+            return own
+        launched = self.launched.get(step)
+        if launched is not None and len(launched) == 1:  # the Makefile or shell script that runs it says
+            return next(iter(launched))
+        if not own:
             return own
         first_cd = min((p for p, _ in chdirs), default=None)
         score = {"": 0, own: 0}
@@ -1108,12 +1113,8 @@ class _Tracer:
             external=tuple(sorted(external)),
         )
 
-    def _made_by_pipeline(self, path: str) -> bool:
-        """Does one of the folder's shell scripts, Makefiles or Snakefiles make a file of this name (its
-        folder depends on variables and ``cd``, so the name decides)? Only files that name it are read."""
-        name = path.rsplit("/", 1)[-1]
-        if not name or ex.has_unknown(name) or not ex.informative(name):
-            return False
+    def _pipeline_texts(self) -> dict[str, str]:
+        """The folder's shell scripts, Makefiles and Snakefiles, by path: their text."""
         if self.pipelines is None:
             from sciship.flow import _shell
 
@@ -1123,7 +1124,40 @@ class _Tracer:
                     text = self.p.read_text(rel)
                     if text is not None and len(text) < LARGE_FILE:
                         self.pipelines[rel] = text
-        for rel, text in self.pipelines.items():
+        return self.pipelines
+
+    @functools.cached_property
+    def launched(self) -> dict[str, set[str]]:
+        """The folders the folder's Makefiles and shell scripts run each script in (``python3
+        code/plot.py`` in ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``), by script."""
+        out: dict[str, set[str]] = defaultdict(set)
+        texts = self._pipeline_texts()
+        if not texts:
+            return out
+        from sciship.flow import _shell
+
+        for rel, text in texts.items():
+            if "python" not in text:
+                continue
+            base = posixpath.dirname(rel)
+            for cwd, script in _shell.python_runs(text, rel):
+                folder = ex.normalize(posixpath.join(base, cwd)) if cwd else base
+                if folder == ".." or folder.startswith("../"):
+                    continue
+                folder = "" if folder == "." else folder
+                for path in (script, script.removesuffix(".py") + "/__main__.py"):
+                    target = ex.normalize(posixpath.join(folder, path))
+                    if target in self.py_files:
+                        out[target].add(folder)
+        return out
+
+    def _made_by_pipeline(self, path: str) -> bool:
+        """Does one of the folder's shell scripts, Makefiles or Snakefiles make a file of this name (its
+        folder depends on variables and ``cd``, so the name decides)? Only files that name it are read."""
+        name = path.rsplit("/", 1)[-1]
+        if not name or ex.has_unknown(name) or not ex.informative(name):
+            return False
+        for rel, text in self._pipeline_texts().items():
             if name not in text:
                 continue
             made = self.pipeline_made.get(rel)
