@@ -48,3 +48,24 @@ def test_a_few_paths_stay_each_on_its_own_in_their_order() -> None:
     many = [_abs(f"/data/x{i}") for i in range(5)]
     shown = group_problems([FlowProblem("SHR115", "out of order", "n.ipynb"), *many, missing])
     assert [type(p).__name__ for p in shown] == ["FlowProblem", "ProblemGroup", "FlowProblem"]
+
+
+def test_a_folder_that_is_this_one_on_the_authors_computer_says_so() -> None:
+    home = "/Users/th/GitHub/AR6/"
+    problems = [
+        FlowProblem(
+            "SHR111",
+            "m",
+            "a.py",
+            i,
+            target=f"{home}fig/data/{i}.txt",
+            inside=f"fig/data/{i}.txt",
+        )
+        for i in range(5)
+    ]
+    (group,) = group_problems(problems)
+    assert isinstance(group, ProblemGroup)
+    assert group.message.startswith(
+        f"`a.py` reads or writes 5 paths under `{home}fig/data/`, which looks like this folder as it sits "
+        "on your computer: this folder has `fig/data/`."
+    )

@@ -369,6 +369,32 @@ def test_a_makefile_or_shell_script_says_where_a_script_runs() -> None:
     assert flow.step("fig6/code/seg.py").workdir == ""  # type: ignore[union-attr]
 
 
+def test_an_absolute_path_to_this_folder_as_it_sits_on_the_authors_computer() -> None:
+    """IPCC AR6 chapter 9's figures: `/Users/thermans/Documents/GitHub/IPCC_AR6_Chapter9_Figures/Fig9_32/
+    data/x.txt` is `Fig9_32/data/x.txt` of this folder, on the author's computer: the problem says which
+    file it is. A name alone (`/srv/x.csv` next to a `x.csv` here) says nothing."""
+    home = "/Users/th/GitHub/AR6/"
+    flow = flow_of(
+        {
+            "Fig9_32/code/run.py": (
+                f"import numpy as np\nx = np.loadtxt('{home}Fig9_32/data/x.txt')\n"
+                f"np.save('{home}Fig9_32/out/y.npy', x)\nopen('/srv/x.csv')\nopen('/data/lab/raw/x.csv')\n"
+            ),
+            "Fig9_32/data/x.txt": "1\n",
+            "Fig9_32/out/.gitkeep": "",
+            "x.csv": "",
+        }
+    )
+    said = {p.target: (p.inside, p.message) for p in flow.problems}
+    inside, message = said[f"{home}Fig9_32/data/x.txt"]
+    assert inside == "Fig9_32/data/x.txt"
+    assert "(this folder has `Fig9_32/data/x.txt`: probably the same file" in message
+    inside, message = said[f"{home}Fig9_32/out/y.npy"]
+    assert inside == "Fig9_32/out/y.npy"
+    assert "(probably `Fig9_32/out/y.npy` in this folder" in message
+    assert said["/data/lab/raw/x.csv"][0] == said["/srv/x.csv"][0] == ""
+
+
 @pytest.mark.parametrize(
     ("written", "shown"),
     [

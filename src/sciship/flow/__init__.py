@@ -92,6 +92,9 @@ class FlowProblem:
     #: it, and whether the step reads or only writes it (:mod:`sciship.flow.groups` gathers them by folder)
     target: str = field(default="", compare=False)
     access: Access | None = field(default=None, compare=False)
+    #: for an absolute path (SHR111): the file of this folder it names ("" for none), as the folder
+    #: sits on the author's computer (``/Users/ana/GitHub/study/data/x.csv`` -> ``data/x.csv``)
+    inside: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

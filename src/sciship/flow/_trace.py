@@ -1303,8 +1303,7 @@ class _Tracer:
                 out.append(self._outside_write(step, f, written, where))
                 continue
             if f.location == "absolute":
-                inside = self._inside(f.path)
-                better = f" (inside this folder: `{inside}`)" if inside else ""
+                inside, better = self._inside(f.path, "read")
                 out.append(
                     FlowProblem(
                         "SHR111",
@@ -1316,6 +1315,7 @@ class _Tracer:
                         r.cell,
                         target=written,
                         access="read",
+                        inside=inside,
                     )
                 )
             else:
@@ -1339,8 +1339,7 @@ class _Tracer:
         folder does not exist the step stops. Milder than an input that is missing, and said so."""
         r = f.res.raw
         if f.location == "absolute":
-            inside = self._inside(f.path)
-            better = f" (inside this folder: `{inside}`)" if inside else ""
+            inside, better = self._inside(f.path, "write")
             return FlowProblem(
                 "SHR111",
                 f"`{step}` writes `{written}` ({where}), an absolute path on your computer{better}: what "
@@ -1352,6 +1351,7 @@ class _Tracer:
                 r.cell,
                 target=written,
                 access="write",
+                inside=inside,
             )
         return FlowProblem(
             "SHR112",
@@ -1365,11 +1365,36 @@ class _Tracer:
             access="write",
         )
 
-    def _inside(self, path: str) -> str | None:
+    def _inside(self, path: str, access: Access) -> tuple[str, str]:
+        """The file of this folder an absolute path names, and the words that say so: the folder itself
+        (``/home/ana/study/data/x.csv`` run in ``/home/ana/study``), or, as the folder sits on the
+        author's computer, the longest end of the path that this folder has (a file read, or the folder
+        of a file written: at least two names, the first one at the top of this folder). ``("", "")``:
+        none."""
         root = str(self.p.root).replace("\\", "/").rstrip("/") + "/"
-        if path.startswith(root) and not ex.has_unknown(path):
-            return path[len(root) :]
-        return None
+        if path.startswith(root):
+            rel = ex.display(path[len(root) :])
+            return rel, f" (inside this folder: `{rel}`)"
+        parts = path.replace("\\", "/").split("/")
+        name = parts.pop() if access == "write" else ""
+        top = self.top_names
+        for i in range(1, len(parts) - (0 if name else 1)):
+            if parts[i] not in top:
+                continue
+            tail = "/".join(parts[i:])
+            if (name and tail.count("/") < 1) or not self.existing(tail):
+                continue
+            if name:
+                guess = ex.display(f"{tail}/{name}")
+                return guess, f" (probably `{guess}` in this folder, as it sits on your computer)"
+            shown = ex.display(tail)
+            return shown, f" (this folder has `{shown}`: probably the same file, as it sits on your computer)"
+        return "", ""
+
+    @functools.cached_property
+    def top_names(self) -> frozenset[str]:
+        """The names of the files and folders at the top of the folder."""
+        return frozenset(f.split("/", 1)[0] for f in self.p.files)
 
 
 # ---------------------------------------------------------------------- helpers

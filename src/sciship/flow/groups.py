@@ -60,6 +60,15 @@ class ProblemGroup:
             else f"{len(steps)} {_kinds(steps)} read or write"
         )
         n = len(self.problems)
+        here = [p.inside for p in self.problems]
+        if self.code == "SHR111" and all(here):
+            mine = _common_folder(here)
+            return (
+                f"{who} {n} paths under `{self.folder}`, which looks like this folder as it sits on your "
+                f"computer: this folder has {f'`{mine}`' if mine else 'them'}. On another computer these "
+                "paths do not exist (the first one stops the run): write them relative to this folder, or "
+                "build them from the script's own place (`Path(__file__).parent`)."
+            )
         if self.code == "SHR111":
             return (
                 f"{who} {n} paths under `{self.folder}`, a folder that exists only on your "
@@ -136,6 +145,8 @@ def _common_folder(paths: list[str]) -> str:
         common.append(names[0])
     first = paths[0]
     size = len("/".join(common)) + 1
+    if not first.startswith(("/", "\\")) and not common:  # relative paths with no folder in common
+        return ""
     return first[:size] if size > 1 else first[:1]
 
 
