@@ -369,6 +369,31 @@ def test_a_makefile_or_shell_script_says_where_a_script_runs() -> None:
     assert flow.step("fig6/code/seg.py").workdir == ""  # type: ignore[union-attr]
 
 
+def test_scripts_of_one_folder_run_from_one_place() -> None:
+    """RomeroLab/PU-learning-paper-analysis, `data/Bgl3/`: `mutations2sequences.py` reads the read
+    counts next to it (so it runs from its own folder) and the `*_filtered.txt` files that
+    `filter_less_than_10.py` writes with bare names; nothing says where that one runs, so it runs where
+    the script next to it does, and makes what the other reads (no missing input)."""
+    flow = flow_of(
+        {
+            "data/Bgl3/filter.py": "open('Lib1_filtered.txt', 'w').write(open('Lib1.txt').read())\n",
+            "data/Bgl3/to_seq.py": (
+                "open('Lib1_counts.txt')\nopen('Lib1_seq.txt', 'w').write(open('Lib1_filtered.txt').read())\n"
+            ),
+            "data/Bgl3/Lib1_counts.txt": "",
+            "data/HA/filter.py": "open('HA_filtered.txt', 'w').write(open('HA.txt').read())\n",
+        }
+    )
+    assert {s.path: s.workdir for s in flow.steps} == {
+        "data/Bgl3/filter.py": "data/Bgl3",
+        "data/Bgl3/to_seq.py": "data/Bgl3",
+        "data/HA/filter.py": "",  # nothing next to it says where: from the top, as before
+    }
+    assert flow.step("data/Bgl3/to_seq.py").after == ("data/Bgl3/filter.py",)  # type: ignore[union-attr]
+    # the inputs no step makes (from the sequencer) are missing where each script runs
+    assert [p.message.split("`")[3] for p in flow.problems] == ["data/Bgl3/Lib1.txt", "HA.txt"]
+
+
 def test_an_absolute_path_to_this_folder_as_it_sits_on_the_authors_computer() -> None:
     """IPCC AR6 chapter 9's figures: `/Users/thermans/Documents/GitHub/IPCC_AR6_Chapter9_Figures/Fig9_32/
     data/x.txt` is `Fig9_32/data/x.txt` of this folder, on the author's computer: the problem says which

@@ -846,15 +846,19 @@ class _Tracer:
             self.folders = frozenset(out)
         return self.folders
 
-    def workdir(self, step: str, kind: str, results: list[_Res], chdirs: list[tuple[Pos, Expr]]) -> str:
+    def workdir(
+        self, step: str, kind: str, results: list[_Res], chdirs: list[tuple[Pos, Expr]]
+    ) -> tuple[str, bool]:
+        """The folder ``step`` runs in, and whether something says so (a pipeline that runs it, files its
+        paths find there) rather than the default (a script runs from the top of the folder)."""
         own = posixpath.dirname(step)
         if kind == "notebook":
-            return own
+            return own, True
         launched = self.launched.get(step)
         if launched is not None and len(launched) == 1:  # the Makefile or shell script that runs it says
-            return next(iter(launched))
+            return next(iter(launched)), True
         if not own:
-            return own
+            return own, True
         first_cd = min((p for p, _ in chdirs), default=None)
         score = {"": 0, own: 0}
         up = posixpath.dirname(own)
@@ -875,9 +879,11 @@ class _Tracer:
                 ):
                     score[cwd] += 1
         if score[own] > score[""] and score[own] >= max(score.values()):
-            return own
+            return own, True
         best = max(score, key=lambda c: (score[c], c == "", c == own))
-        return best if score[best] > score[""] else ""
+        if score[best] > score[""]:
+            return best, True
+        return "", score[""] > 0 or any(v < 0 for v in score.values())
 
     def place(self, r: _Res, cwd: str | None) -> _Final:
         text = r.text
@@ -938,6 +944,8 @@ class _Tracer:
         finals: dict[str, list[_Final]] = {}
         workdirs: dict[str, str] = {}
         kinds: dict[str, str] = {}
+        evaluated: dict[str, list[_Res]] = {}
+        sure: set[str] = set()  #: steps whose working folder the code or a pipeline says
         for step in steps:
             facts = self.facts.get(step)
             kind = "notebook" if step.endswith(".ipynb") else "script"
@@ -951,9 +959,20 @@ class _Tracer:
             if kind == "notebook":
                 for code, message, cell in run_problems(facts.cells):
                     problems.append(FlowProblem(code, message, step, None, cell))
-            results = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
-            wd = self.workdir(step, kind, results, facts.chdirs)
-            workdirs[step] = wd
+            results = evaluated[step] = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+            workdirs[step], said = self.workdir(step, kind, results, facts.chdirs)
+            if said:
+                sure.add(step)
+        # scripts of one folder run from one place: a script nothing places runs where the scripts next
+        # to it that say where they run (by the files they find) run from their own folder
+        here = {workdirs[s] for s in sure if kinds[s] == "script" and workdirs[s] == posixpath.dirname(s)}
+        for step in evaluated:
+            own = posixpath.dirname(step)
+            if step not in sure and own in here and workdirs[step] == "" and kinds[step] == "script":
+                workdirs[step] = own
+        for step, results in evaluated.items():
+            facts = self.facts[step]
+            wd = workdirs[step]
             scope = self.scope_for(step)
             chdirs = sorted(((p, e, scope) for p, e in facts.chdirs), key=lambda c: c[0])
             placed = []
