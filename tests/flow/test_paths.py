@@ -394,6 +394,18 @@ def test_scripts_of_one_folder_run_from_one_place() -> None:
     assert [p.message.split("`")[3] for p in flow.problems] == ["data/Bgl3/Lib1.txt", "HA.txt"]
 
 
+def test_files_the_readme_says_how_to_download_are_not_missing() -> None:
+    """czbiohub-sf/ops-paper-analysis: the README's setup block downloads the data from Zenodo and
+    unpacks it into `data/`, which is what the missing-input problem asks for; a file elsewhere is still
+    missing."""
+    readme = "# Atlas\n\n```bash\ncurl -L -o d.zip https://zenodo.org/d.zip\nunzip -q d.zip -d data\n```\n"
+    code = "import pandas as pd\npd.read_csv('../../data/figures/f1.csv')\npd.read_csv('../../other/x.csv')\n"
+    flow = flow_of({"README.md": readme, "notebooks/fig1/plot.ipynb": notebook([(code, 1)])})
+    assert io(flow) == [("read", "data/figures/f1.csv"), ("read", "other/x.csv")]
+    assert flow.missing == ("other/x.csv",)
+    assert flow.inputs == ("data/figures/f1.csv", "other/x.csv")  # still what the analysis needs
+
+
 def test_an_absolute_path_to_this_folder_as_it_sits_on_the_authors_computer() -> None:
     """IPCC AR6 chapter 9's figures: `/Users/thermans/Documents/GitHub/IPCC_AR6_Chapter9_Figures/Fig9_32/
     data/x.txt` is `Fig9_32/data/x.txt` of this folder, on the author's computer: the problem says which

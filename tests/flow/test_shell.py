@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sciship.flow._expr import STAR
-from sciship.flow._shell import Effect, effects, pipeline_outputs, python_runs, words_of
+from sciship.flow._shell import Effect, effects, pipeline_outputs, python_runs, readme_commands, words_of
 
 COMMANDS = [
     ("wget -O data/x.csv https://e.org/x", [Effect("write", "data/x.csv")]),
@@ -97,4 +97,19 @@ def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
         ("fig2", "make_fig.py"),
         ("fig2", "tools/clean.py"),
         ("..", "top.py"),
+    ]
+
+
+def test_the_commands_a_readme_asks_the_reader_to_run() -> None:
+    readme = (
+        "# Study\n\n```bash\n# get the data\nmkdir -p data\ncurl -L -o d.zip \\\n  https://zenodo.org/d.zip\n"
+        "unzip -q d.zip -d data && rm d.zip\n```\n\n```python\nimport study\n```\n\n"
+        "```console\n$ python run.py\nDone in 3 s\n```\n\n~~~\nmake all\n~~~\n"
+    )
+    assert readme_commands(readme) == [
+        "mkdir -p data",
+        "curl -L -o d.zip  https://zenodo.org/d.zip",
+        "unzip -q d.zip -d data && rm d.zip",
+        "python run.py",  # (not its output)
+        "make all",
     ]

@@ -426,3 +426,42 @@ def _python_script(words: list[str]) -> str | None:
         else:
             return word if word.endswith(".py") and "$" not in word else None
     return None
+
+
+#: the languages of a Markdown code block whose lines are shell commands ("" for none given)
+_SHELL_BLOCKS = frozenset({"", "bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"})
+_FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*([\w-]*)")
+
+
+def readme_commands(text: str) -> list[str]:
+    """The shell commands in a README's fenced code blocks (```bash, ```console, or no language): the
+    steps it asks the reader to run (``curl -o data.zip URL``, ``unzip data.zip -d data``). In a
+    ``console`` block only the lines after a ``$`` prompt are commands."""
+    out: list[str] = []
+    fence: str | None = None
+    language = ""
+    pending = ""
+    for line in text.splitlines():
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence, language = m.group(1), m.group(2).lower()
+            continue
+        if m and m.group(1).startswith(fence[:3]) and not m.group(2):
+            fence, pending = None, ""
+            continue
+        if language not in _SHELL_BLOCKS:
+            continue
+        command = line.strip()
+        if language in {"console", "shell-session", "shellsession"} or command.startswith("$ "):
+            if not command.startswith("$ ") and not pending:
+                continue  # output, not a command
+            command = command.removeprefix("$ ")
+        command = pending + command
+        if command.endswith("\\"):
+            pending = command[:-1] + " "
+            continue
+        pending = ""
+        if command and not command.startswith("#"):
+            out.append(command)
+    return out

@@ -1009,13 +1009,17 @@ class _Tracer:
         own_maybe = {
             s: _Made(_companions(f.path for f in finals[s] if f.res.soft), match=True) for s in steps
         }
+        # what the README's commands download or unpack: inputs all the same, but not missing ones
+        readme = _Made((p for p in self.readme_made if p != STAR2), match=True)  # (a download anywhere: no)
         maybe = _Made(
-            _companions(
-                f.path
-                for s in steps
-                for f in finals[s]
-                if f.res.soft and f.location == "folder" and _named(f.path)
-            ),
+            [
+                *_companions(
+                    f.path
+                    for s in steps
+                    for f in finals[s]
+                    if f.res.soft and f.location == "folder" and _named(f.path)
+                ),
+            ],
             match=True,
         )
         for step in steps:
@@ -1088,7 +1092,7 @@ class _Tracer:
                     ):
                         continue  # made by a command, an archive or a shell script; a cache not there yet
                     inputs.setdefault(path)
-                    problem = None if f.res.optional else self._missing(step, path, f)
+                    problem = None if f.res.optional or readme.covers(path) else self._missing(step, path, f)
                     if problem is not None:
                         missing.setdefault(path)
                         problems.append(problem)
@@ -1168,6 +1172,32 @@ class _Tracer:
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].add(folder)
+        return out
+
+    @functools.cached_property
+    def readme_made(self) -> list[str]:
+        """What the README asks the reader to make with shell commands in its code blocks, run from the
+        top of the folder (``curl -o data.zip URL``, ``unzip data.zip -d data``: the folder as
+        ``data/**``). Such files are not missing: the README says where they come from."""
+        readme = self.p.find_ci("README")
+        text = self.p.read_text(readme) if readme else None
+        if not text or ("```" not in text and "~~~" not in text):
+            return []
+        from sciship.flow import _shell
+
+        out = []
+        for command in _shell.readme_commands(text):
+            words = _shell.words_of(command)
+            if not words or words[0] == "git":  # (cloning the folder itself)
+                continue
+            for effect in _shell.effects(words):
+                path = effect.path
+                if effect.access != "write" or "$" in path or path.startswith(("/", "~")):
+                    continue
+                path = ex.normalize(path)
+                if path == ".." or path.startswith("../"):
+                    continue
+                out.append(f"{path}/{STAR2}" if effect.tree and path else STAR2 if effect.tree else path)
         return out
 
     def _made_by_pipeline(self, path: str) -> bool:
