@@ -406,6 +406,19 @@ def test_files_the_readme_says_how_to_download_are_not_missing() -> None:
     assert flow.inputs == ("data/figures/f1.csv", "other/x.csv")  # still what the analysis needs
 
 
+def test_a_file_a_pipeline_makes_under_a_name_with_variable_parts_is_not_missing() -> None:
+    files = {
+        "modules/latent.nf": (
+            'process latent {\n    script:\n    m_out = "${params.out}/${name}.distance_matrices.nc"\n}\n'
+        ),
+        "bin/figures.py": (
+            "import xarray as xr\nxr.open_dataarray('results/dm/sciplex_A549.distance_matrices.nc')\n"
+            "xr.open_dataarray('results/dm/sciplex_A549.other.nc')\n"
+        ),
+    }
+    assert flow_of(files).missing == ("results/dm/sciplex_A549.other.nc",)
+
+
 def test_an_absolute_path_to_this_folder_as_it_sits_on_the_authors_computer() -> None:
     """IPCC AR6 chapter 9's figures: `/Users/thermans/Documents/GitHub/IPCC_AR6_Chapter9_Figures/Fig9_32/
     data/x.txt` is `Fig9_32/data/x.txt` of this folder, on the author's computer: the problem says which

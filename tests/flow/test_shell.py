@@ -69,6 +69,23 @@ def test_pipeline_outputs() -> None:
     assert pipeline_outputs(snakefile, "workflow/Snakefile") == ["params.json", "fig.pdf"]
 
 
+def test_pipeline_outputs_with_variable_names_and_nextflow() -> None:
+    """A name with variable parts is a pattern when the rest still says which files (not `${x}.csv`);
+    a Nextflow process names its outputs in its script (YosefLab/mrvi-reproducibility)."""
+    process = (
+        "process get_latent {\n    input:\n    path adata_in\n\n    script:\n"
+        '    config_in = "${params.conf}/${name}.json"\n'
+        '    adata_out = "${params.outputs.data}/${name}.${method}.h5ad"\n'
+        '    matrices_out = "${params.outputs.distances}/${name}.${method}.distance_matrices.nc"\n'
+        '    """\n    python3 ${params.bin.get_latent} --adata_in ${adata_in}\n    """\n\n'
+        "    output:\n    path matrices_out, emit: distance_matrices\n}\n"
+    )
+    assert pipeline_outputs(process, "modules/get_latent.nf") == ["*.*.distance_matrices.nc"]
+    snakefile = "rule count:\n    output:\n        'results/{sample}.counts.tsv', 'x/{s}.csv'\n"
+    assert pipeline_outputs(snakefile, "Snakefile") == ["*.counts.tsv"]
+    assert pipeline_outputs("python x.py > $out/${name}_summary.txt\n") == ["*_summary.txt"]
+
+
 def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
     makefile = (
         "all: figure.pdf\n\n"

@@ -287,7 +287,9 @@ _TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
 
 #: files that run the analysis outside Python: shell scripts, Makefiles, Snakemake, job scripts
 _PIPELINE_NAMES = frozenset({"makefile", "gnumakefile", "snakefile", "justfile", "dvc.yaml"})
-_PIPELINE_SUFFIXES = (".sh", ".bash", ".zsh", ".mk", ".smk", ".slurm", ".sbatch", ".pbs", ".qsub", ".job")
+_PIPELINE_SUFFIXES = (
+    ".sh", ".bash", ".zsh", ".mk", ".smk", ".slurm", ".sbatch", ".pbs", ".qsub", ".job", ".nf"
+)
 #: a Makefile rule: ``targets : prerequisites`` (not a recipe line, not a variable ``:=``)
 _MAKE_TARGET = re.compile(r"^([^\s:=#.][^:=#]*?)\s*:(?!=):?([^=#;]*)")
 _QUOTED = re.compile(r"[\"']([^\"'\n]+)[\"']")
@@ -305,14 +307,15 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
     snake = name == "snakefile" or name.endswith(".smk")
+    nextflow = name.endswith(".nf")
     names: list[str] = []
     lines = text.replace("\\\n", " ").splitlines()
     in_output = False
     for line in lines:
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not stripped or stripped.startswith(("#", "//")):
             continue
-        if snake and stripped.startswith("output:"):  # Snakemake: the quoted names until the next keyword
+        if (snake or nextflow) and stripped.startswith("output:"):  # the quoted names up to the next keyword
             in_output = True
             stripped = stripped[len("output:") :]
         elif in_output and re.match(r"^\w+:", stripped):
@@ -320,6 +323,11 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
         if in_output:
             names += _QUOTED.findall(stripped)
             continue
+        if nextflow:  # a process names its outputs: `adata_out = "${params.outputs.data}/${name}.h5ad"`
+            m = _NEXTFLOW_OUT.match(stripped)
+            if m:
+                names.append(m.group(1))
+                continue
         target = _MAKE_TARGET.match(line) if make else None
         if target and not line.startswith(("\t", " ")):
             names += [t for t in target.group(1).split() if "$" not in t and "%" not in t]
@@ -329,10 +337,22 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
                 names.append(effect.path)
     out = []
     for name in names:
-        base = name.rstrip("/").rsplit("/", 1)[-1]
-        if base and "$" not in base and "{" not in base and any(c.isalnum() for c in base):
+        base = _VARIABLE.sub("*", name.rstrip("/")).rsplit("/", 1)[-1]
+        if "*" in base:  # a name with variable parts: a pattern when the rest says something
+            known = base.replace("*", "").rsplit(".", 1)[0] if "." in base else base.replace("*", "")
+            if sum(c.isalnum() for c in known) >= _KNOWN_CHARS and "$" not in base and "{" not in base:
+                out.append(base)
+        elif base and "$" not in base and "{" not in base and any(c.isalnum() for c in base):
             out.append(base)
     return list(dict.fromkeys(out))
+
+
+#: a variable in a pipeline's file name: ``${name}``, ``$name``, ``{name}`` (Snakemake wildcards)
+_VARIABLE = re.compile(r"\$\{[^}]*\}|\$\w+|\{\w+\}")
+#: letters a name with variable parts must still have (besides its extension) to say which files it makes
+_KNOWN_CHARS = 4
+#: a Nextflow process's output named in its script: ``distance_matrices_out = "..."``
+_NEXTFLOW_OUT = re.compile(r"^\w*(?:out|output)\w*\s*=\s*[\"']([^\"']+)[\"']\s*$", re.IGNORECASE)
 
 
 #: programs that run a Python script given as their first argument that is not an option

@@ -212,7 +212,6 @@ class _Tracer:
         )
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
-        self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
         #: facts made early (by :func:`prefetch`'s child, or by this process beside it), by (path, text):
         #: :meth:`load_all` and :meth:`load` take them instead of extracting
         self.early: dict[tuple[str, str], Facts] = {}
@@ -1201,22 +1200,33 @@ class _Tracer:
         return out
 
     def _made_by_pipeline(self, path: str) -> bool:
-        """Does one of the folder's shell scripts, Makefiles or Snakefiles make a file of this name (its
-        folder depends on variables and ``cd``, so the name decides)? Only files that name it are read."""
+        """Does one of the folder's shell scripts, Makefiles, Snakefiles or Nextflow files make a file of
+        this name (its folder depends on variables and ``cd``, so the name decides; a name with variable
+        parts, ``${sample}.counts.tsv``, fits the names it can take)?"""
         name = path.rsplit("/", 1)[-1]
         if not name or ex.has_unknown(name) or not ex.informative(name):
             return False
-        for rel, text in self._pipeline_texts().items():
-            if name not in text:
-                continue
-            made = self.pipeline_made.get(rel)
-            if made is None:
-                from sciship.flow import _shell
+        names, patterns = self.pipeline_made
+        return name in names or (patterns is not None and patterns.fullmatch(name) is not None)
 
-                made = self.pipeline_made[rel] = frozenset(_shell.pipeline_outputs(text, rel))
-            if name in made:
-                return True
-        return False
+    @functools.cached_property
+    def pipeline_made(self) -> tuple[frozenset[str], re.Pattern[str] | None]:
+        """The names of the files the folder's pipeline files make, and one pattern for the names with
+        variable parts (None: there are none)."""
+        texts = self._pipeline_texts()
+        if not texts:
+            return frozenset(), None
+        from sciship.flow import _shell
+
+        names: set[str] = set()
+        patterns: list[str] = []
+        for rel, text in texts.items():
+            for made in _shell.pipeline_outputs(text, rel):
+                if "*" in made:
+                    patterns.append("[^/]*".join(re.escape(part) for part in made.split("*")))
+                else:
+                    names.add(made)
+        return frozenset(names), re.compile("|".join(patterns)) if patterns else None
 
     def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
         if f.loose or not _reportable(path):
