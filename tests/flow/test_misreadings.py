@@ -418,3 +418,33 @@ def test_a_file_named_like_a_test_is_a_test_only_when_it_holds_tests() -> None:
     assert sorted(io(flow, "test_model.py")) == [("read", "weights.npy"), ("write", "scores.npy")]
     assert sorted(io(flow, "permutation_test.py")) == [("read", "counts.csv"), ("write", "p_values.csv")]
     assert flow.problems == ()
+
+
+# ---------------------------------------------------------------- notebooks and their Jupytext copies
+def test_a_notebooks_jupytext_copy_is_one_step_with_it() -> None:
+    """theislab/regvelo_reproducibility pairs `notebooks/x/2_fit.ipynb` with `scripts/x/2_fit.py` (Jupytext's
+    `# %%` cells): the same code, so one step, the notebook (not 173 files "written by two steps"). A
+    copy whose number was dropped (`dynamo.py` next to `3_dynamo.ipynb`) is one too; a plain script of
+    the same name is a step of its own. And `import dynamo` in another folder is the installed package,
+    never the Jupytext copy named `dynamo.py`."""
+    cells = "# %%\nimport pandas as pd\n\n# %%\npd.DataFrame().to_csv('results/fit.csv')\n"
+    flow = flow_of(
+        {
+            "notebooks/cc/2_fit.ipynb": notebook(
+                [("import pandas as pd\npd.DataFrame().to_csv('../../results/fit.csv')", 1)]
+            ),
+            "scripts/cc/2_fit.py": cells.replace("results/", "../../results/"),
+            "notebooks/zf/3_dynamo.ipynb": notebook([("open('../../results/ko.csv', 'w')", 1)]),
+            "scripts/zf/dynamo.py": "# %%\nopen('../../results/ko.csv', 'w')\n",
+            "notebooks/hem/4_plot.ipynb": notebook([("import dynamo as dyn\nprint(dyn.pl)", 1)]),
+            "scripts/cc/report.py": "open('../../results/report.txt', 'w')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == [
+        "notebooks/cc/2_fit.ipynb",
+        "notebooks/hem/4_plot.ipynb",
+        "notebooks/zf/3_dynamo.ipynb",
+        "scripts/cc/report.py",
+    ]
+    assert io(flow, "notebooks/hem/4_plot.ipynb") == []
+    assert flow.problems == ()

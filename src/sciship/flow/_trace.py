@@ -111,6 +111,9 @@ _TEST_CODE = re.compile(
     rb"|(?:from|import)[ \t]+(?:pytest|unittest)\b)|assert\b)",
     re.MULTILINE,
 )
+#: a script Jupytext writes for a notebook: its ``# %%`` cells, or its header (``jupytext:`` under
+#: ``# jupyter:``)
+_JUPYTEXT = re.compile(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
@@ -375,9 +378,16 @@ class _Tracer:
                 if found:
                     break
             if found is None and sub and module.partition(".")[0] not in _STDLIB:
-                # sys.path tricks (appended after the standard library): the nearest file with that name
+                # sys.path tricks (appended after the standard library): the nearest file with that name;
+                # never a script written as notebook cells (`# %%`, as Jupytext writes them): in another
+                # folder, `scripts/fig/dynamo.py` is no module anyone imports (`import dynamo` is the
+                # installed package)
                 tail = "/" + sub + ".py"
-                hits = sorted((_distance(here, f), f) for f in self.py_files if ("/" + f).endswith(tail))
+                hits = sorted(
+                    (_distance(here, f), f)
+                    for f in self.py_files
+                    if ("/" + f).endswith(tail) and not self._cells(f)
+                )
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
                     found = hits[0][1]
         self.modules[key] = self.asked[asked] = found
@@ -444,11 +454,43 @@ class _Tracer:
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or self._test_file(rel, name):
                     continue
-                if self._documentation(rel, parts):
+                if self._documentation(rel, parts) or self._twin(rel) is not None:
                     continue
                 if rel.startswith(package_dirs):
                     self.in_package.add(rel)
             out.append(rel)
+        return out
+
+    def _twin(self, rel: str) -> str | None:
+        """The notebook a ``.py`` file is the text twin of: a script written as notebook cells (Jupytext's
+        paired ``# %%`` scripts) with the notebook's name (its number aside: ``dynamo.py`` and
+        ``3_dynamo.ipynb``), in the same folder or at the same place under another top folder
+        (``scripts/fig2/plot.py`` and ``notebooks/fig2/plot.ipynb``). The same code, so one step: the
+        notebook. None when it has none."""
+        folder, _, name = rel[: -len(".py")].rpartition("/")
+        notebooks = self.notebooks_by_stem.get(_unnumbered(name))
+        if not notebooks or not self._cells(rel):
+            return None
+        for nb in notebooks:
+            other = posixpath.dirname(nb)
+            if (
+                other == folder
+                or ("/" in other and "/" in folder and other.split("/", 1)[1] == folder.split("/", 1)[1])
+                or (other.count("/") == 0 and folder.count("/") == 0 and other and folder)
+            ):
+                return nb
+        return None
+
+    def _cells(self, rel: str) -> bool:
+        """Is the script written as notebook cells (``# %%``, or Jupytext's header)?"""
+        data = self.p.read_bytes(rel)
+        return data is not None and _JUPYTEXT.search(data[:4000]) is not None
+
+    @functools.cached_property
+    def notebooks_by_stem(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for nb in self.p.notebooks():
+            out[_unnumbered(nb.rsplit("/", 1)[-1][: -len(".ipynb")])].append(nb)
         return out
 
     def _test_file(self, rel: str, name: str) -> bool:
@@ -1487,6 +1529,14 @@ def _raw(
 ) -> _Raw:
     context = _within(context, u.optional, u.guards, scope)
     return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain)
+
+
+def _unnumbered(name: str) -> str:
+    """A file name without the number in front that orders it (``3_dynamo`` -> ``dynamo``)."""
+    return _NUMBER_PREFIX.sub("", name) or name
+
+
+_NUMBER_PREFIX = re.compile(r"^\d+[_\-. ]+")
 
 
 def _shared_loop(call: Call) -> Expr | None:
