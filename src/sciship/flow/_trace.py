@@ -6,14 +6,20 @@ Rules (the README of ``share`` describes them to users):
 - **Steps** are the notebooks (Python ones) and the ``.py`` files that do something when run (statements
   beyond definitions, an ``if __name__ == "__main__":`` block, file access at module level), except helper
   modules other files import (importing runs their top level in the importer, but not their main block,
-  which is a step only when it reads or writes files), tests, ``setup.py``-like files, what builds the
-  documentation with Sphinx (a ``conf.py`` in a documentation folder or setting Sphinx's options, an
-  extension with its ``setup(app)``) and the modules of an import package (unless their main block
-  accesses files). Files that cannot be read are still steps.
-- **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs from the root
-  of the folder, unless its relative paths only make sense from its own folder (more of them name files
-  that exist from there, or they leave the folder from the root): then from its own folder. ``os.chdir``
-  and ``%cd`` with a path sciship can read move it for the lines after them.
+  which is a step only when it reads or writes files), tests (named ``test_*.py`` or ``*_test.py`` and
+  holding tests: a ``permutation_test.py`` without them is a script), a notebook's Jupytext copy (a
+  ``# %%`` script with its name, beside it or at the same place under another top folder: one step, the
+  notebook), ``setup.py``-like files, what builds the documentation with Sphinx (a ``conf.py`` in a
+  documentation folder or setting Sphinx's options, an extension with its ``setup(app)``) and the
+  modules of an import package (unless their main block accesses files). Files that cannot be read are
+  still steps.
+- **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs where the
+  Makefile or shell script that runs it says (``python3 code/x.py`` in ``fig6/Makefile`` runs in
+  ``fig6``); else from the root of the folder, unless its relative paths only make sense from its own
+  folder (more of them name files that exist from there, or they leave the folder from the root): then
+  from its own folder; a script nothing places runs where the scripts beside it run, when those run from
+  their own folder. ``os.chdir`` and ``%cd`` with a path sciship can read move it for the lines after
+  them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
   ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
@@ -30,9 +36,13 @@ Rules (the README of ``share`` describes them to users):
   same step writes. **Scratch places** (temporary, cache and settings folders of whoever runs the code)
   are never problems. A place outside the folder that a step only writes gets its own message.
 - **Soft writes**: files a shell command's output options, an unpacked archive, a ``git clone``, an
-  ``outfile=`` argument or the folder's shell scripts may make: they make a read "not missing" but are no
-  outputs and order no steps; one step's nameless ones (an archive into an unknown set of names) only
-  count for that step.
+  ``outfile=`` argument or the folder's shell scripts, Makefiles, Snakefiles and Nextflow processes
+  (names with variable parts fit the names they can take) may make: they make a read "not missing" but
+  are no outputs and order no steps; one step's nameless ones (an archive into an unknown set of names)
+  only count for that step. What the README's shell commands download or unpack (``unzip d.zip -d
+  data``) is an input, never a missing one.
+- **Two steps writing one file** is a problem, unless they append to it, make the same call, or each
+  updates it in place (reads it before writing it).
 - **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
   only on the side the test takes; command-line and environment defaults decide nothing.
 """
