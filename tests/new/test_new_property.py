@@ -100,6 +100,7 @@ def written_project(meta: Meta, root: Path) -> Project:
 @example("tide-tools", "Tide analysis", "Ada Lovelace", "ada@example.org", "MIT", "ada")
 @example("a.b-c", "潮汐解析のためのツール", "李小龙", "li@example.cn", "GPL-3.0-only", "li")
 @example("Sea.Level_Kit", "A long sentence about tides " * 12, "Seán O'Brien", "s@x.ie", "EUPL-1.2", "x")
+@example("A", "A\\:", "Ada Lovelace", "0@0.AA", "MIT", "0")  # a backslash of its own, as Markdown escapes
 def test_new_project_passes_its_own_check(
     name: str, description: str, author: str, email: str, license_id: str, github: str
 ) -> None:

@@ -408,11 +408,16 @@ def _states_description(project: Project, lines: list[str]) -> bool:
     desc = declared(project, "description")
     if not isinstance(desc, str):
         return False
-    want = " ".join(desc.split()).rstrip(" .!?…\u3002\uff01\uff1f").casefold()
+    want = _unescaped(" ".join(desc.split())).rstrip(" .!?…\u3002\uff01\uff1f").casefold()
     if not any(c.isalpha() for c in want):
         return False
-    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", " ".join(" ".join(lines).split()))  # drop Markdown escapes
-    return want in text.casefold()
+    return want in _unescaped(" ".join(" ".join(lines).split())).casefold()
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with Markdown's backslash escapes dropped (``A\\:`` reads ``A:``): on both sides, so a
+    description that holds a backslash itself (``A\\:``, written as is below the title) still matches."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 
 
 @check(
