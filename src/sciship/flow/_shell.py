@@ -300,6 +300,13 @@ def is_pipeline_file(path: str) -> bool:
     return name in _PIPELINE_NAMES or name.endswith(_PIPELINE_SUFFIXES)
 
 
+def declares_outputs(path: str) -> bool:
+    """Is ``path`` a pipeline file that declares what it makes (a Makefile, Snakefile or Nextflow file),
+    rather than a shell script whose variables may name anything?"""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name in {"makefile", "gnumakefile", "snakefile"} or name.endswith((".mk", ".smk", ".nf"))
+
+
 def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
     """Names of the files a pipeline file makes: what its commands write (``> f``, ``-o f``,
     ``--output-file $dir/f``), Makefile targets, Snakemake ``output:`` files. Only the file names count

@@ -37,7 +37,7 @@ Rules (the README of ``share`` describes them to users):
   are never problems. A place outside the folder that a step only writes gets its own message.
 - **Soft writes**: files a shell command's output options, an unpacked archive, a ``git clone``, an
   ``outfile=`` argument or the folder's shell scripts, Makefiles, Snakefiles and Nextflow processes
-  (names with variable parts fit the names they can take) may make: they make a read "not missing" but
+  (the names with variable parts the last three declare fit the names they can take) may make: they make a read "not missing" but
   are no outputs and order no steps; one step's nameless ones (an archive into an unknown set of names)
   only count for that step. What the README's shell commands download or unpack (``unzip d.zip -d
   data``) is an input, never a missing one.
@@ -225,6 +225,7 @@ class _Tracer:
         )
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
+        self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
         #: facts made early (by :func:`prefetch`'s child, or by this process beside it), by (path, text):
         #: :meth:`load_all` and :meth:`load` take them instead of extracting
         self.early: dict[tuple[str, str], Facts] = {}
@@ -1253,32 +1254,42 @@ class _Tracer:
 
     def _made_by_pipeline(self, path: str) -> bool:
         """Does one of the folder's shell scripts, Makefiles, Snakefiles or Nextflow files make a file of
-        this name (its folder depends on variables and ``cd``, so the name decides; a name with variable
-        parts, ``${sample}.counts.tsv``, fits the names it can take)?"""
+        this name (its folder depends on variables and ``cd``, so the name decides)? Only the files that
+        name it are read for that; the names with variable parts that Makefiles, Snakefiles and Nextflow
+        processes declare (``${sample}.counts.tsv``) fit the names they can take."""
         name = path.rsplit("/", 1)[-1]
         if not name or ex.has_unknown(name) or not ex.informative(name):
             return False
-        names, patterns = self.pipeline_made
-        return name in names or (patterns is not None and patterns.fullmatch(name) is not None)
+        texts = self._pipeline_texts()
+        for rel, text in texts.items():
+            if name in text and name in self._pipeline_outputs(rel, text):
+                return True
+        patterns = self.declared_patterns
+        return patterns is not None and patterns.fullmatch(name) is not None
+
+    def _pipeline_outputs(self, rel: str, text: str) -> frozenset[str]:
+        made = self.pipeline_made.get(rel)
+        if made is None:
+            from sciship.flow import _shell
+
+            made = self.pipeline_made[rel] = frozenset(_shell.pipeline_outputs(text, rel))
+        return made
 
     @functools.cached_property
-    def pipeline_made(self) -> tuple[frozenset[str], re.Pattern[str] | None]:
-        """The names of the files the folder's pipeline files make, and one pattern for the names with
-        variable parts (None: there are none)."""
-        texts = self._pipeline_texts()
-        if not texts:
-            return frozenset(), None
+    def declared_patterns(self) -> re.Pattern[str] | None:
+        """One pattern for the names with variable parts that the folder's Makefiles, Snakefiles and
+        Nextflow processes make (None: there are none). Shell scripts are only read for names they
+        spell out: their variables are mostly inputs."""
         from sciship.flow import _shell
 
-        names: set[str] = set()
-        patterns: list[str] = []
-        for rel, text in texts.items():
-            for made in _shell.pipeline_outputs(text, rel):
-                if "*" in made:
-                    patterns.append("[^/]*".join(re.escape(part) for part in made.split("*")))
-                else:
-                    names.add(made)
-        return frozenset(names), re.compile("|".join(patterns)) if patterns else None
+        patterns = [
+            "[^/]*".join(re.escape(part) for part in made.split("*"))
+            for rel, text in self._pipeline_texts().items()
+            if _shell.declares_outputs(rel)
+            for made in self._pipeline_outputs(rel, text)
+            if "*" in made
+        ]
+        return re.compile("|".join(patterns)) if patterns else None
 
     def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
         if f.loose or not _reportable(path):
