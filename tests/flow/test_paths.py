@@ -369,6 +369,50 @@ def test_a_makefile_or_shell_script_says_where_a_script_runs() -> None:
     assert flow.step("fig6/code/seg.py").workdir == ""  # type: ignore[union-attr]
 
 
+def test_the_options_a_shell_script_passes_are_what_the_script_reads_and_writes() -> None:
+    """meteorologytoday/paper-figures-2024-SST_structures: each figure's shell script sources the settings
+    and runs a script with `--input-file` and `--output`, options without defaults: sciship took them for
+    unknown, so the scripts read and wrote nothing it could show. What the commands pass is what runs;
+    an option one command leaves out keeps its default; a positional argument counts too."""
+    plot = (
+        "import argparse\nimport xarray as xr\nimport matplotlib.pyplot as plt\n"
+        "parser = argparse.ArgumentParser()\nparser.add_argument('--input-file', required=True)\n"
+        "parser.add_argument('--output', default='figures/default.svg')\n"
+        "parser.add_argument('--no-display', action='store_true')\nargs = parser.parse_args()\n"
+        "ds = xr.open_dataset(args.input_file)\nplt.savefig(args.output)\n"
+    )
+    convert = (
+        "import sys, argparse\nimport pandas as pd\np = argparse.ArgumentParser()\np.add_argument('src')\n"
+        "p.add_argument('dst')\na = p.parse_args()\npd.read_csv(a.src).to_parquet(a.dst)\n"
+    )
+    files = {
+        "00_setup.sh": "py=python3\nsrc_dir=src\ndata_dir=./data\nfig_dir=figures\n",
+        "11_plot.sh": (
+            "source 00_setup.sh\n"
+            "$py $src_dir/plot.py --input-file $data_dir/sst.nc --output $fig_dir/sst.svg\n"
+            "$py $src_dir/plot.py --no-display --input-file=$data_dir/wind.nc\n"
+            "python3 src/convert.py data/table.csv results/table.parquet\n"
+        ),
+        "src/plot.py": plot,
+        "src/convert.py": convert,
+        "data/sst.nc": "",
+        "data/wind.nc": "",
+        "data/table.csv": "",
+    }
+    flow = flow_of(files)
+    assert sorted(io(flow, "src/plot.py")) == [
+        ("read", "data/sst.nc"),
+        ("read", "data/wind.nc"),
+        ("write", "figures/default.svg"),  # (the second command leaves --output to its default)
+        ("write", "figures/sst.svg"),
+    ]
+    assert sorted(io(flow, "src/convert.py")) == [
+        ("read", "data/table.csv"),
+        ("write", "results/table.parquet"),
+    ]
+    assert flow.problems == ()
+
+
 def test_scripts_of_one_folder_run_from_one_place() -> None:
     """RomeroLab/PU-learning-paper-analysis, `data/Bgl3/`: `mutations2sequences.py` reads the read
     counts next to it (so it runs from its own folder) and the `*_filtered.txt` files that

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sciship.flow._expr import STAR
+from sciship.flow._expr import STAR, STAR2
 from sciship.flow._shell import Effect, effects, pipeline_outputs, python_runs, readme_commands, words_of
 
 COMMANDS = [
@@ -94,7 +94,7 @@ def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
         "CC := gcc\n"
         "plots/a.png : code/plot.py\n\tcd sub && python -u code/plot.py --out a.png\n"
     )
-    assert python_runs(makefile, "fig6/Makefile") == [
+    assert [(r.folder, r.script) for r in python_runs(makefile, "fig6/Makefile")] == [
         ("", "code/get_areas.py"),
         ("", "code/evaluation.py"),
         ("sub", "code/plot.py"),  # each recipe line starts in the Makefile's folder again
@@ -109,7 +109,7 @@ def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
         "cd $(dirname $0)/..\npython top.py\n"
         "python -c 'print(1)'\n"
     )
-    assert python_runs(script, "jobs/run.sh") == [
+    assert [(r.folder, r.script) for r in python_runs(script, "jobs/run.sh")] == [
         ("", "train.py"),
         ("fig2", "make_fig.py"),
         ("fig2", "tools/clean.py"),
@@ -130,3 +130,39 @@ def test_the_commands_a_readme_asks_the_reader_to_run() -> None:
         "python run.py",  # (not its output)
         "make all",
     ]
+
+
+def test_the_arguments_a_pipeline_gives_a_script_with_its_variables_put_in() -> None:
+    """meteorologytoday/paper-figures-2024-SST_structures: each figure's shell script sources the
+    settings (`data_dir=./data`, `fig_dir=figures`, the interpreter in `py`) and passes them to the
+    script; a loop's variable, an unset one or a command's output is an unknown part."""
+    setup = "py=python3\nsrc_dir=src\ndata_dir=./data\nfig_dir=figures\nexport out=${fig_dir}/final\n"
+    script = (
+        "#!/bin/bash\nsource 00_setup.sh\n\n$py $src_dir/plot_sst.py \\\n"
+        "    --input-file $data_dir/sst.nc \\\n    --lat-rng 25 50 --output $fig_dir/sst.svg --no-display\n"
+        "for U in 10 20; do\n"
+        '    python3 $src_dir/ts.py --input "$data_dir/run_U${U}.nc" --output $out/ts_$U.svg\n'
+        "done\npython3 $src_dir/other.py --root $UNSET/x.nc --in $(ls data | head -1)\n"
+    )
+    runs = python_runs(script, "11_plot.sh", {"00_setup.sh": setup}.get)
+    assert [(r.script, r.args) for r in runs] == [
+        (
+            "src/plot_sst.py",
+            (
+                "--input-file",
+                "./data/sst.nc",
+                "--lat-rng",
+                "25",
+                "50",
+                "--output",
+                "figures/sst.svg",
+                "--no-display",
+            ),
+        ),
+        ("src/ts.py", ("--input", f"./data/run_U{STAR}.nc", "--output", f"figures/final/ts_{STAR}.svg")),
+        ("src/other.py", ("--root", f"{STAR2}/x.nc", "--in", STAR)),
+    ]
+    makefile = (
+        "DATA := data\nOUT = $(DATA)/out\n\nall:\n\tpython fit.py --in $(DATA)/x.csv --out ${OUT}/y.csv\n"
+    )
+    assert python_runs(makefile, "Makefile")[0].args == ("--in", "data/x.csv", "--out", "data/out/y.csv")

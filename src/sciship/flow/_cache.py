@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 11
+_FORMAT = 12
 
 
 class FactsCache:
@@ -155,6 +155,7 @@ def encode(f: Facts) -> dict[str, Any]:
         "fmt": f.savefig_format,
         "problems": f.problems,
         "cells": f.cells,
+        "opts": f.options,
     }
 
 
@@ -188,4 +189,5 @@ def decode(d: dict[str, Any]) -> Facts:
         savefig_format=d["fmt"],
         problems=[tuple(p) for p in d["problems"]],
         cells=[tuple(c) for c in d["cells"]],
+        options=[(tuple(flags), dest, nargs) for flags, dest, nargs in d["opts"]],
     )

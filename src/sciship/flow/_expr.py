@@ -29,6 +29,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("opt", e)``                  a default whoever runs the code may change (an argparse option's
                                 default, ``os.environ.get(k, default)``): evaluates to ``e``, but never
                                 decides which branch of an ``if`` runs
+``("opt", e, dest, file)``      an argparse option of ``file``: what the pipelines that run the step
+                                pass (:data:`GIVEN`), else its default ``e``
 
 :func:`evaluate` turns an expression into concrete strings where unknown parts are :data:`STAR` /
 :data:`STAR2` and a leading :data:`ROOT` marks a place relative to the project root.
@@ -146,6 +148,9 @@ class Values:
 
 
 _STAR_ONLY = Values([STAR])
+#: the command-line options the pipelines that run the step being traced give it, by (file, option):
+#: (their values, whether some command leaves the default); set by the trace around each step
+GIVEN: list[dict[tuple[str, str], tuple[list[Expr], bool]]] = []
 
 
 def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
@@ -166,7 +171,14 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
     if kind == "home":
         return Values(["~"])
     if kind == "opt":
-        return evaluate(expr[1], scope, d)
+        given = GIVEN[0].get((expr[3], expr[2])) if len(expr) > 3 and GIVEN else None
+        if given is None:
+            return evaluate(expr[1], scope, d)
+        values, default_too = given  # what the commands that run the file pass
+        texts = [t for v in values for t in evaluate(v, scope, d).texts]
+        if default_too:
+            texts += evaluate(expr[1], scope, d).texts
+        return Values(list(dict.fromkeys(texts)), many=len(values) > 1)
     if kind == "when":
         subject = evaluate(expr[1], scope, d).texts
         if len(subject) == 1 and not has_unknown(subject[0]) and fixed(expr[1], scope):

@@ -519,6 +519,7 @@ class _Extractor:
         self._body_index = 0
         #: ``add_argument`` options: destination -> (default value, position of the call)
         self.options: dict[str, tuple[ast.expr, Pos]] = {}
+        self.declared: set[str] = set()  #: the destinations of every ``add_argument``
         #: names a whole file binds once, to ``None``, ``True``, ``False`` or a number (see :class:`_Flags`);
         #: found the first time a test may look at one (walking the whole tree cost half the extraction)
         self._flags: _Flags | None = None
@@ -969,7 +970,10 @@ class _Extractor:
                 base = self.value(*found) if found and found[0].kind == "assign" else None
             if base == ("args",):  # argparse: the option's default is what runs without options
                 option = self.options.get(attr)
-                return ex.chosen(self.expr(option[0], self.module, option[1], depth)) if option else UNKNOWN
+                default = self.expr(option[0], self.module, option[1], depth) if option else UNKNOWN
+                if attr in self.declared:  # a pipeline that runs the file may give it (see _trace)
+                    return ("opt", default, attr, self.facts.path)
+                return ex.chosen(default) if option else UNKNOWN
         if attr == "parent":
             return ("parent", self.expr(node.value, scope, pos, depth), 1)
         if attr == "parents":
@@ -1216,6 +1220,9 @@ class _Extractor:
                 dest = (longs[0][2:] if longs else names[0].lstrip("-") if names else "").replace("-", "_")
             if dest and "default" in kwargs and not self._required(kwargs):
                 self.options[dest] = (kwargs["default"], self.pos(node))
+            if dest and names and dest not in self.declared:
+                self.declared.add(dest)
+                self.facts.options.append((tuple(names), dest, _values_taken(kwargs)))
 
     @staticmethod
     def _required(kwargs: dict[str, ast.expr]) -> bool:
@@ -1878,6 +1885,25 @@ def _returns_parsed_args(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bo
                 return False
             found = True
     return found
+
+
+#: argparse actions that take no value on the command line
+_NO_VALUE_ACTIONS = frozenset(
+    {"store_true", "store_false", "store_const", "append_const", "count", "help", "version"}
+)
+
+
+def _values_taken(kwargs: dict[str, ast.expr]) -> int | str:
+    """How many words an ``add_argument`` option takes: a number, or ``"?"``, ``"*"``, ``"+"``."""
+    action = kwargs.get("action")
+    if isinstance(action, ast.Constant) and action.value in _NO_VALUE_ACTIONS:
+        return 0
+    nargs = kwargs.get("nargs")
+    if isinstance(nargs, ast.Constant) and (
+        (isinstance(nargs.value, int) and not isinstance(nargs.value, bool)) or nargs.value in {"?", "*", "+"}
+    ):
+        return nargs.value
+    return "*" if nargs is not None else 1
 
 
 def _statements(stmts: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:

@@ -100,6 +100,9 @@ class Facts:
     savefig_format: str | None = None
     problems: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
     cells: list[tuple[int, int | None, bool, bool]] = field(default_factory=list)  #: notebook cells
+    #: the command-line options it reads with argparse: (option strings, destination, how many words
+    #: each takes: a number, ``"?"``, ``"*"`` or ``"+"``); positional ones have a name without ``-``
+    options: list[tuple[tuple[str, ...], str, int | str]] = field(default_factory=list)
     #: a ``.py`` file: whether Python's parser accepted the whole text (None: not parsed here; the cache
     #: does not keep it)
     syntax: bool | None = field(default=None, compare=False)

@@ -19,8 +19,9 @@ from __future__ import annotations
 import posixpath
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sciship.flow._expr import STAR, STAR2
 
@@ -288,7 +289,17 @@ _TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
 #: files that run the analysis outside Python: shell scripts, Makefiles, Snakemake, job scripts
 _PIPELINE_NAMES = frozenset({"makefile", "gnumakefile", "snakefile", "justfile", "dvc.yaml"})
 _PIPELINE_SUFFIXES = (
-    ".sh", ".bash", ".zsh", ".mk", ".smk", ".slurm", ".sbatch", ".pbs", ".qsub", ".job", ".nf"
+    ".sh",
+    ".bash",
+    ".zsh",
+    ".mk",
+    ".smk",
+    ".slurm",
+    ".sbatch",
+    ".pbs",
+    ".qsub",
+    ".job",
+    ".nf",
 )
 #: a Makefile rule: ``targets : prerequisites`` (not a recipe line, not a variable ``:=``)
 _MAKE_TARGET = re.compile(r"^([^\s:=#.][^:=#]*?)\s*:(?!=):?([^=#;]*)")
@@ -373,46 +384,149 @@ _OWN_FOLDER = re.compile(
 _OWN = "__own_folder__"
 
 
-def python_runs(text: str, path: str = "run.sh") -> list[tuple[str, str]]:
-    """The Python scripts a pipeline file runs, each with the folder it runs in: ``(folder, script)``,
-    both relative to the pipeline file's folder as written (``("", "code/plot.py")`` for a Makefile's
+class PythonRun(NamedTuple):
+    """A Python script a pipeline file runs: where, which, and with which arguments."""
+
+    folder: str  #: the folder it runs in, relative to the pipeline file's folder ("" for that folder)
+    script: str  #: as written, relative to ``folder`` (``python -m pkg.mod`` gives ``pkg/mod.py``)
+    #: the words after the script, the pipeline's variables put in (``$data_dir/x.nc`` -> ``data/x.nc``);
+    #: what sciship cannot know is :data:`STAR` (inside a name) or :data:`STAR2` (folders)
+    args: tuple[str, ...] = ()
+
+
+def python_runs(
+    text: str, path: str = "run.sh", read: Callable[[str], str | None] | None = None
+) -> list[PythonRun]:
+    """The Python scripts a pipeline file runs, each with the folder it runs in and its arguments,
+    relative to the pipeline file's folder as written (``("", "code/plot.py")`` for a Makefile's
     ``python3 code/plot.py``, or ``python3 $<`` under a rule whose first prerequisite is
     ``code/plot.py``; ``("fig2", "make.py")`` after ``cd fig2``). A Makefile's recipes each run in its
-    folder; a shell script's ``cd`` lasts until the next one. Where the folder depends on a
-    variable the runs are left out (nothing can be said). ``python -m pkg.mod`` runs ``pkg/mod.py``."""
+    folder; a shell script's ``cd`` lasts until the next one. Where the folder depends on something
+    sciship cannot know the runs are left out. Variables set in the file (``data_dir=./data``, a
+    Makefile's ``DATA := data``), or in a file it sources (``source 00_setup.sh``: ``read`` gives its
+    text, by its path relative to the pipeline file's folder), are put in; a loop's variable, a command's
+    output or an argument of the script are unknown parts."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
-    out: list[tuple[str, str]] = []
+    out: list[PythonRun] = []
     here: str | None = ""
+    env: dict[str, str | None] = {}
     first = ""  #: a Makefile rule's first prerequisite, what its recipe's `$<` stands for
     for line in text.replace("\\\n", " ").splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        rule = _MAKE_TARGET.match(line) if make else None
-        if rule is not None:
-            first = next(iter(rule.group(2).split()), "")
+        if make:
+            rule = _MAKE_TARGET.match(line)
+            if rule is not None:
+                first = next(iter(rule.group(2).split()), "")
+                continue
+            assigned = _MAKE_VARIABLE.match(line)
+            if assigned is not None:
+                env[assigned.group(1)] = _expand(assigned.group(2).strip(), env, make=True)
+                continue
+            if "$<" in stripped and first and "$" not in first and "%" not in first:
+                stripped = stripped.replace("$<", first)
+        elif "=" in stripped or stripped.startswith(("source ", ". ", "for ")):
+            _assignments(stripped, env, here, read)
+        if "python" not in stripped and "cd" not in stripped and "$" not in stripped:
             continue
-        if "python" not in stripped and "cd" not in stripped:
-            continue
-        if make and "$<" in stripped and first and "$" not in first and "%" not in first:
-            stripped = stripped.replace("$<", first)
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
         command: list[str] = []
-        for word in [*words_of(_OWN_FOLDER.sub(_OWN, stripped)), ";"]:
+        for word in [*words_of(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)), ";"]:
             if word not in _SEPARATORS:
                 command.append(word)
                 continue
             if command and command[0] == "cd":
                 cwd = _cd(cwd, command[1:])
             elif cwd is not None:
-                script = _python_script(command)
-                if script is not None:
-                    out.append((cwd, script))
+                run = _python_script(command)
+                if run is not None:
+                    out.append(PythonRun(cwd, run[0], run[1]))
             command = []
         if not make:
             here = cwd
     return out
+
+
+#: a Makefile variable: ``NAME = value``, ``NAME := value``, ``NAME ?= value``
+_MAKE_VARIABLE = re.compile(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
+_SHELL_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(.*)$")
+_REFERENCE = re.compile(
+    r"\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}|\$\([^)]*\)|\$.?"
+)
+
+
+def _assignments(
+    line: str, env: dict[str, str | None], cwd: str | None, read: Callable[[str], str | None] | None
+) -> None:
+    """The variables one shell line sets (``name=value``, ``export name=value``, a loop's name, the
+    assignments of a sourced file) into ``env`` (None: set to something sciship cannot know)."""
+    for command in _commands(words_of(line)):
+        if command[0] in {"source", "."} and len(command) == 2:
+            target = _expand(command[1], env, make=False)
+            if (
+                read is not None
+                and cwd is not None
+                and not _has_marker(target)
+                and not target.startswith("/")
+            ):
+                sourced = read(posixpath.normpath(posixpath.join(cwd, target)))
+                if sourced is not None:
+                    for other in sourced.replace("\\\n", " ").splitlines():
+                        if "=" in other and not other.lstrip().startswith("#"):
+                            _assignments(other.strip(), env, cwd, None)  # (one level of sourcing)
+            continue
+        if command[0] == "for" and len(command) > 1:
+            env[command[1]] = None
+            continue
+        words = command
+        if command[0] in {"export", "local", "readonly", "declare"}:
+            words = [w for w in command[1:] if not w.startswith("-")]
+        for word in words:
+            m = _SHELL_ASSIGNMENT.match(word)
+            if m is None:
+                break  # `name=value cmd`: the variable is only for the command
+            value = m.group(2)
+            env[m.group(1)] = (
+                None if value.startswith("(") or "`" in value else _expand(value, env, make=False)
+            )
+
+
+def _commands(words: list[str]) -> Iterator[list[str]]:
+    command: list[str] = []
+    for word in [*words, ";"]:
+        if word in _SEPARATORS:
+            if command:
+                yield command
+            command = []
+        else:
+            command.append(word)
+
+
+def _expand(word: str, env: dict[str, str | None], *, make: bool) -> str:
+    """``word`` with the variables sciship knows put in; the others become unknown parts (:data:`STAR2`
+    where they stand for folders, :data:`STAR` inside a name)."""
+    if "$" not in word:
+        return word
+
+    def put(m: re.Match[str]) -> str:
+        name = m.group(1) or m.group(3) or m.group(4)
+        if name and (m.group(3) is None or make):
+            value = env.get(name)
+            if value is None and m.group(2) is not None and name not in env:
+                value = m.group(2)  # ${name:-default}
+            if value is not None:
+                return value
+        rest = word[m.end() :]
+        at_folder = m.start() == 0 or word[m.start() - 1] in "/ \t='\"(:"  # where a path begins
+        return STAR2 if rest.startswith("/") and at_folder else STAR
+
+    return _REFERENCE.sub(put, word)
+
+
+def _has_marker(text: str) -> bool:
+    return STAR in text or STAR2 in text
 
 
 def _cd(cwd: str | None, args: list[str]) -> str | None:
@@ -423,14 +537,15 @@ def _cd(cwd: str | None, args: list[str]) -> str | None:
     target = args[0]
     if target == _OWN or target.startswith(_OWN + "/"):
         cwd, target = "", target[len(_OWN) :].lstrip("/") or "."
-    if cwd is None or "$" in target or "`" in target or target.startswith(("/", "~")):
+    if cwd is None or "$" in target or "`" in target or _has_marker(target) or target.startswith(("/", "~")):
         return None
     joined = posixpath.normpath(posixpath.join(cwd, target))
     return "" if joined == "." else joined
 
 
-def _python_script(words: list[str]) -> str | None:
-    """The script ``python script.py`` (or ``-m pkg.mod``) runs in one command, wrappers and all."""
+def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
+    """The script ``python script.py args`` (or ``-m pkg.mod args``) runs in one command, wrappers and
+    all, with its arguments."""
     for i, word in enumerate(words):
         if _PYTHON.match(posixpath.basename(word)):
             rest = words[i + 1 :]
@@ -443,7 +558,9 @@ def _python_script(words: list[str]) -> str | None:
             skip = False
         elif word == "-m" and j + 1 < len(rest):
             module = rest[j + 1]
-            return module.replace(".", "/") + ".py" if re.fullmatch(r"[\w.]+", module) else None
+            if not re.fullmatch(r"[\w.]+", module):
+                return None
+            return module.replace(".", "/") + ".py", tuple(rest[j + 2 :])
         elif word == "-c":
             return None
         elif word in _PYTHON_VALUE_OPTIONS:
@@ -451,7 +568,8 @@ def _python_script(words: list[str]) -> str | None:
         elif word.startswith("-"):
             continue
         else:
-            return word if word.endswith(".py") and "$" not in word else None
+            ok = word.endswith(".py") and "$" not in word and not _has_marker(word)
+            return (word, tuple(rest[j + 1 :])) if ok else None
     return None
 
 

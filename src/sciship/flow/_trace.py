@@ -37,10 +37,13 @@ Rules (the README of ``share`` describes them to users):
   are never problems. A place outside the folder that a step only writes gets its own message.
 - **Soft writes**: files a shell command's output options, an unpacked archive, a ``git clone``, an
   ``outfile=`` argument or the folder's shell scripts, Makefiles, Snakefiles and Nextflow processes
-  (the names with variable parts the last three declare fit the names they can take) may make: they make a read "not missing" but
-  are no outputs and order no steps; one step's nameless ones (an archive into an unknown set of names)
-  only count for that step. What the README's shell commands download or unpack (``unzip d.zip -d
-  data``) is an input, never a missing one.
+  (the names with variable parts the last three declare fit the names they can take) may make: they
+  make a read "not missing" but are no outputs and order no steps; one step's nameless ones (an
+  archive into an unknown set of names) only count for that step. What the README's shell commands
+  download or unpack (``unzip d.zip -d data``) is an input, never a missing one.
+- **Command-line options**: an argparse option is its default, unless the Makefiles or shell scripts
+  that run the script pass it (``python3 src/plot.py --input-file $data_dir/x.nc``, with the variables
+  they and the files they source set): then what they pass, from each command.
 - **Two steps writing one file** is a problem, unless they append to it, make the same call, or each
   updates it in place (reads it before writing it).
 - **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
@@ -632,6 +635,9 @@ class _Tracer:
                     generic=True,
                 )
         self._imported_top_levels(step, step, None, out, seen, reached, {step})
+        if any(u.expr[0] == "opt" for u in facts.uses) or facts.options:
+            given = self.options_given(step) or {}
+            out = [r for r in out if not _vacant(r, given)]
         return out
 
     def _has_flags(self, here: str, name: str) -> bool:
@@ -906,8 +912,8 @@ class _Tracer:
         own = posixpath.dirname(step)
         if kind == "notebook":
             return own, True
-        launched = self.launched.get(step)
-        if launched is not None and len(launched) == 1:  # the Makefile or shell script that runs it says
+        launched = {folder for folder, _args in self.launched.get(step, ())}
+        if len(launched) == 1:  # the Makefile or shell script that runs it says
             return next(iter(launched)), True
         if not own:
             return own, True
@@ -1011,7 +1017,11 @@ class _Tracer:
             if kind == "notebook":
                 for code, message, cell in run_problems(facts.cells):
                     problems.append(FlowProblem(code, message, step, None, cell))
-            results = evaluated[step] = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+            ex.GIVEN[:] = [self.options_given(step) or {}]  # what the pipelines that run it pass
+            try:
+                results = evaluated[step] = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+            finally:
+                ex.GIVEN.clear()
             workdirs[step], said = self.workdir(step, kind, results, facts.chdirs)
             if said:
                 sure.add(step)
@@ -1202,29 +1212,51 @@ class _Tracer:
         return self.pipelines
 
     @functools.cached_property
-    def launched(self) -> dict[str, set[str]]:
-        """The folders the folder's Makefiles and shell scripts run each script in (``python3
-        code/plot.py`` in ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``), by script."""
-        out: dict[str, set[str]] = defaultdict(set)
+    def launched(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """How the folder's Makefiles and shell scripts run each script: the folder it runs in and its
+        arguments, once for each command that runs it (``python3 code/plot.py --out a.png`` in
+        ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``)."""
+        out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         texts = self._pipeline_texts()
         if not texts:
             return out
         from sciship.flow import _shell
 
         for rel, text in texts.items():
-            if "python" not in text:
-                continue
+            if "python" not in text and "source " not in text and "\n. " not in text:
+                continue  # (a file it sources may name the interpreter: `py=python3`, then `$py x.py`)
             base = posixpath.dirname(rel)
-            for cwd, script in _shell.python_runs(text, rel):
-                folder = ex.normalize(posixpath.join(base, cwd)) if cwd else base
+
+            def read(path: str, base: str = base) -> str | None:
+                target = ex.normalize(posixpath.join(base, path))
+                return self.p.read_text(target) if self.p.has(target) else None
+
+            for run in _shell.python_runs(text, rel, read):
+                folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
                 if folder == ".." or folder.startswith("../"):
                     continue
                 folder = "" if folder == "." else folder
-                for path in (script, script.removesuffix(".py") + "/__main__.py"):
+                for path in (run.script, run.script.removesuffix(".py") + "/__main__.py"):
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
-                        out[target].add(folder)
+                        out[target].append((folder, run.args))
         return out
+
+    def options_given(self, step: str) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
+        """The command-line options the pipelines that run ``step`` give it, by (file, option): their
+        values over all the commands, and whether some command leaves the option to its default. None
+        when no pipeline runs the step (its options keep their defaults)."""
+        runs = self.launched.get(step)
+        facts = self.facts.get(step)
+        if not runs or facts is None or not facts.options:
+            return None
+        given: dict[tuple[str, str], tuple[list[Expr], bool]] = {}
+        parsed = [_parse_arguments(args, facts.options) for _folder, args in runs]
+        for _flags, dest, _nargs in facts.options:
+            values = [v for one in parsed if dest in one for v in one[dest]]
+            if values:
+                given[(step, dest)] = (list(dict.fromkeys(values)), any(dest not in one for one in parsed))
+        return given
 
     @functools.cached_property
     def readme_made(self) -> list[str]:
@@ -1550,6 +1582,73 @@ def _raw(
 ) -> _Raw:
     context = _within(context, u.optional, u.guards, scope)
     return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain)
+
+
+def _vacant(raw: _Raw, given: dict[tuple[str, str], tuple[list[Expr], bool]]) -> bool:
+    """Is the path of ``raw`` a command-line option with no default that no pipeline gives a value
+    (``df.to_parquet(args.output)`` when nothing runs the script with ``--output``)? Such a use says
+    nothing, as an unknown path says nothing."""
+    expr, scope = raw.use.expr, raw.scope
+    for _ in range(40):  # (parameters bound to parameters, as deep as calls are followed)
+        if expr[0] == "param" and expr[1] in scope.params:
+            expr, scope = scope.params[expr[1]]
+        elif expr[0] == "opt" and len(expr) > 3:
+            return ex.is_unknown(expr[1]) and (expr[3], expr[2]) not in given
+        else:
+            return False
+    return False
+
+
+def _parse_arguments(
+    args: tuple[str, ...], options: list[tuple[tuple[str, ...], str, int | str]]
+) -> dict[str, list[Expr]]:
+    """The values a command line gives a script's argparse options, by destination (positional ones in
+    order). ``options``: (option strings, destination, how many values: a number, ``"?"``, ``"*"`` or
+    ``"+"``). Words sciship cannot place (an option it does not know) end the reading."""
+    flags = {flag: (dest, nargs) for names, dest, nargs in options for flag in names if flag.startswith("-")}
+    positional = [(dest, nargs) for names, dest, nargs in options if not names[0].startswith("-")]
+    out: dict[str, list[Expr]] = {}
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word.startswith("-") and len(word) > 1 and not word[1].isdigit():
+            flag, eq, inline = word.partition("=")
+            if flag not in flags:
+                break
+            dest, nargs = flags[flag]
+            if eq:
+                out.setdefault(dest, []).append(_shell_value(inline))
+                i += 1
+                continue
+            taken: list[str] = []
+            i += 1
+            while i < len(args) and (nargs in {"*", "+"} or len(taken) < (1 if nargs == "?" else int(nargs))):
+                if args[i].startswith("-") and len(args[i]) > 1 and not args[i][1].isdigit():
+                    break
+                taken.append(args[i])
+                i += 1
+            if taken:
+                out.setdefault(dest, []).extend(_shell_value(t) for t in taken)
+            continue
+        if not positional:
+            break
+        dest, nargs = positional.pop(0)
+        out.setdefault(dest, []).append(_shell_value(word))
+        i += 1
+    return out
+
+
+def _shell_value(word: str) -> Expr:
+    """A word of a command line as a path expression: its unknown parts stay unknown."""
+    parts: list[Expr] = []
+    for piece in re.split(f"([{STAR}{STAR2}])", word):
+        if piece == STAR:
+            parts.append(ex.UNKNOWN)
+        elif piece == STAR2:
+            parts.append(ex.UNKNOWN2)
+        elif piece:
+            parts.append(ex.lit(piece))
+    return parts[0] if len(parts) == 1 else ("cat", tuple(parts)) if parts else ex.lit("")
 
 
 def _unnumbered(name: str) -> str:
