@@ -448,3 +448,22 @@ def test_a_notebooks_jupytext_copy_is_one_step_with_it() -> None:
     ]
     assert io(flow, "notebooks/hem/4_plot.ipynb") == []
     assert flow.problems == ()
+
+
+def test_a_write_in_an_unknown_folder_says_nothing_about_a_read_of_any_name() -> None:
+    """meteorologytoday/paperfigures-airsea-cpl-ECCC: one script reads every `.nc` of a folder, another
+    writes `variance_*.nc` in a folder sciship cannot know: that is no reason to run the second first
+    (here it made a circle of steps that need each other)."""
+    flow = flow_of(
+        {
+            "a.py": "import glob\nfor f in glob.glob('clim/*.nc'):\n    open(f)\nopen('objects/a.nc', 'w')\n",
+            "b.py": (
+                "import os, sys\nout = sys.argv[1]\nopen('objects/a.nc')\n"
+                "open(os.path.join(out, 'variance_%s.nc' % sys.argv[2]), 'w')\n"
+            ),
+            "clim/x.nc": "",
+        }
+    )
+    assert flow.step("a.py").after == ()  # type: ignore[union-attr]
+    assert flow.step("b.py").after == ("a.py",)  # type: ignore[union-attr]
+    assert [p.code for p in flow.problems] == []

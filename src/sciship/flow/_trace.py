@@ -1141,10 +1141,14 @@ class _Tracer:
         missing: dict[str, None] = {}
         for step in steps:
             for path, f in reads[step].items():
-                # a write whose folder and name are both unknown (`**/*.yaml`) says nothing about this file
-                hits = [w for w in _writers_of(path, f, concrete, patterns) if not _vague(w)] or inside.get(
-                    path, []
-                )
+                # a write whose folder and name are both unknown (`**/*.yaml`) says nothing about this file,
+                # nor one in an unknown folder (`**/variance_*.nc`) about a read of any name (`data/*.nc`)
+                anyname = not _named(path)
+                hits = [
+                    w
+                    for w in _writers_of(path, f, concrete, patterns)
+                    if not _vague(w) and not (anyname and w.startswith(STAR2))
+                ] or inside.get(path, [])
                 if not hits:
                     if (
                         maybe.covers(path)
