@@ -16,6 +16,7 @@ Unknown parts of the command (a ``$variable``, an f-string's value) arrive as th
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import shlex
@@ -427,9 +428,9 @@ def python_runs(
                 continue
             if "$<" in stripped and first and "$" not in first and "%" not in first:
                 stripped = stripped.replace("$<", first)
-        elif "=" in stripped or stripped.startswith(("source ", ". ", "for ")):
+        elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
-        if "python" not in stripped and "cd" not in stripped and "$" not in stripped:
+        if "python" not in stripped and "cd" not in stripped and not _names_python(stripped, env):
             continue
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
         command: list[str] = []
@@ -452,6 +453,15 @@ def python_runs(
 #: a Makefile variable: ``NAME = value``, ``NAME := value``, ``NAME ?= value``
 _MAKE_VARIABLE = re.compile(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
 _SHELL_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(.*)$")
+#: one assignment on its line: ``name='value'`` (as it is), ``name="value"`` or ``name=value``
+_SIMPLE_ASSIGNMENT = re.compile(
+    r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:'([^'\\]*)'|"([^"\\`]*)"|([^\s'"\\;&|()<>`]*))[ \t]*(?:#.*)?$"""
+)
+_NAMED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+#: a shell line that may set a variable: an assignment, ``source``, a ``for`` loop
+_SETS = re.compile(
+    r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?[A-Za-z_]\w*=|^(?:source|\.)[ \t]|^for[ \t]"
+)
 _REFERENCE = re.compile(
     r"\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}|\$\([^)]*\)|\$.?"
 )
@@ -462,6 +472,16 @@ def _assignments(
 ) -> None:
     """The variables one shell line sets (``name=value``, ``export name=value``, a loop's name, the
     assignments of a sourced file) into ``env`` (None: set to something sciship cannot know)."""
+    simple = _SIMPLE_ASSIGNMENT.match(line)
+    if simple is not None:  # `name=value`, `name="value"`: most lines, without splitting words
+        value = simple.group(2) if simple.group(2) is not None else simple.group(3) or simple.group(4) or ""
+        quoted = simple.group(3) is not None
+        env[simple.group(1)] = (
+            None
+            if "`" in value or (not quoted and value.startswith("("))
+            else (value if simple.group(2) is not None else _expand(value, env, make=False))
+        )
+        return
     for command in _commands(words_of(line)):
         if command[0] in {"source", "."} and len(command) == 2:
             target = _expand(command[1], env, make=False)
@@ -473,9 +493,7 @@ def _assignments(
             ):
                 sourced = read(posixpath.normpath(posixpath.join(cwd, target)))
                 if sourced is not None:
-                    for other in sourced.replace("\\\n", " ").splitlines():
-                        if "=" in other and not other.lstrip().startswith("#"):
-                            _assignments(other.strip(), env, cwd, None)  # (one level of sourcing)
+                    env.update(_settings(sourced))
             continue
         if command[0] == "for" and len(command) > 1:
             env[command[1]] = None
@@ -491,6 +509,23 @@ def _assignments(
             env[m.group(1)] = (
                 None if value.startswith("(") or "`" in value else _expand(value, env, make=False)
             )
+
+
+@functools.lru_cache(maxsize=32)
+def _settings(text: str) -> tuple[tuple[str, str | None], ...]:
+    """The variables a sourced file sets (one level: what it sources in turn is not read); every
+    script that sources the same settings file reads them once."""
+    env: dict[str, str | None] = {}
+    for line in text.replace("\\\n", " ").splitlines():
+        stripped = line.strip()
+        if _SETS.match(stripped):
+            _assignments(stripped, env, None, None)
+    return tuple(env.items())
+
+
+def _names_python(line: str, env: dict[str, str | None]) -> bool:
+    """Does ``line`` use a variable that holds the Python interpreter (``py=python3``, then ``$py x.py``)?"""
+    return "$" in line and any("python" in (env.get(name) or "") for name in _NAMED.findall(line))
 
 
 def _commands(words: list[str]) -> Iterator[list[str]]:
