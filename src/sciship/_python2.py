@@ -32,6 +32,8 @@ def clue(lines: list[str], error_line: int | None, said: str | None = None) -> t
     for name, what in _SAID.items():
         if error_line and (said or "").startswith(f"Missing parentheses in call to '{name}'"):
             return what, error_line
+    if error_line and (said or "").startswith("inconsistent use of tabs and spaces"):
+        return "indentation that mixes tabs and spaces, as only Python 2 allowed", error_line
     at_error = [(error_line, lines[error_line - 1])] if error_line and 0 < error_line <= len(lines) else []
     for candidates, patterns in ((at_error, HINTS), (list(enumerate(lines, 1)), _STRONG)):
         for i, src in candidates:

@@ -45,6 +45,11 @@ def test_python2_file_is_a_step_with_a_problem() -> None:
     [
         ("import os\nprint 'E = %f' % e\n", 2, "a `print` statement without brackets"),
         ("import os\ntry:\n    pass\nexcept ValueError, e:\n    pass\n", 4, "`except Error, name:`"),
+        (  # jfoster17/malt90-analysis-code: Python 2 read a tab as eight spaces; Python 3 refuses the mix
+            "def f(x):\n        if x:\n\treturn 1\n        return 2\n",
+            3,
+            "indentation that mixes tabs and spaces, as only Python 2 allowed",
+        ),
     ],
 )
 def test_python2_says_so_and_what_to_do(source: str, line: int, what: str) -> None:
