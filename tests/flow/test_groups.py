@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flowkit import flow_of, notebook
+
 from sciship.flow import FlowProblem
 from sciship.flow.groups import ProblemGroup, group_problems
 
@@ -69,3 +71,33 @@ def test_a_folder_that_is_this_one_on_the_authors_computer_says_so() -> None:
         f"`a.py` reads or writes 5 paths under `{home}fig/data/`, which looks like this folder as it sits "
         "on your computer: this folder has `fig/data/`."
     )
+
+
+def test_many_missing_inputs_in_one_folder_are_told_once() -> None:
+    """pritykinlab/gloss-paper-analysis: 22 notebooks read 126 files of `pathway_computations/`, a folder
+    the repository does not have; a missing file elsewhere, or fewer of them, stay each on its own."""
+    flow = flow_of(
+        {
+            "nb1.ipynb": notebook(
+                [
+                    (
+                        "import pickle\n"
+                        + "".join(f"pickle.load(open('pc/{i}.pickle', 'rb'))\n" for i in range(4)),
+                        1,
+                    )
+                ]
+            ),
+            "nb2.ipynb": notebook(
+                [("import pandas as pd\npd.read_csv('pc/5.csv')\npd.read_csv('other/x.csv')", 1)]
+            ),
+        }
+    )
+    groups = [p for p in group_problems(flow.problems) if isinstance(p, ProblemGroup)]
+    assert [(g.code, g.folder, len(g.problems), g.steps) for g in groups] == [
+        ("SHR110", "pc/", 5, ["nb1.ipynb", "nb2.ipynb"])
+    ]
+    assert groups[0].message.startswith(
+        "2 notebooks read 5 files in `pc/` that are not in the folder and that no script or notebook here "
+        "writes."
+    )
+    assert len(group_problems(flow.problems)) == 2  # and `other/x.csv` on its own

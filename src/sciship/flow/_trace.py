@@ -1344,6 +1344,8 @@ class _Tracer:
                 step,
                 r.line,
                 r.cell,
+                target=shown,
+                access="read",
             )
         if path in self.p.skipped:
             return FlowProblem(
@@ -1392,6 +1394,8 @@ class _Tracer:
             step,
             r.line,
             r.cell,
+            target=shown,
+            access="read",
         )
 
     def _namesake(self, path: str) -> str | None:

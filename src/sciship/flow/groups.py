@@ -1,4 +1,5 @@
-"""Many absolute paths (SHR111) or paths leaving the folder (SHR112) under one folder, told as one problem.
+"""Many absolute paths (SHR111), paths leaving the folder (SHR112) or missing inputs (SHR110) under one
+folder, told as one problem.
 
 A research folder written on one computer often reads and writes hundreds of files under one folder of
 that computer (``/data/``, ``/Users/ana/project/``). Each is a problem of its own in ``--format json``; a
@@ -26,7 +27,7 @@ _DRIVE = re.compile(r"[A-Za-z]:")
 
 @dataclass(frozen=True)
 class ProblemGroup:
-    """Problems of one code (SHR111 or SHR112) whose paths lie under one folder."""
+    """Problems of one code (SHR110, SHR111 or SHR112) whose paths lie under one folder."""
 
     code: str
     folder: str  #: the folder they share, as the code writes it, ending with its separator
@@ -54,24 +55,29 @@ class ProblemGroup:
     def message(self) -> str:
         """What happened, why it matters and what to do, in plain words (the places are in :meth:`places`)."""
         steps = self.steps
-        who = (
-            f"`{steps[0]}` reads or writes"
-            if len(steps) == 1
-            else f"{len(steps)} {_kinds(steps)} read or write"
-        )
+        one = len(steps) == 1
+        who = f"`{steps[0]}`" if one else f"{len(steps)} {_kinds(steps)}"
         n = len(self.problems)
         here = [p.inside for p in self.problems]
+        does = f"{who} {'reads or writes' if one else 'read or write'} {n} paths under `{self.folder}`"
+        if self.code == "SHR110":
+            return (
+                f"{who} {'reads' if one else 'read'} {n} files in "
+                f"`{self.folder}` that are not in the folder and that no script or notebook here writes. "
+                "Add them, or say in the README where to get them (a DOI or a URL) and where to put them; "
+                "if the paths are wrong, fix them."
+            )
         if self.code == "SHR111" and all(here):
             mine = _common_folder(here)
             return (
-                f"{who} {n} paths under `{self.folder}`, which looks like this folder as it sits on your "
+                f"{does}, which looks like this folder as it sits on your "
                 f"computer: this folder has {f'`{mine}`' if mine else 'them'}. On another computer these "
                 "paths do not exist (the first one stops the run): write them relative to this folder, or "
                 "build them from the script's own place (`Path(__file__).parent`)."
             )
         if self.code == "SHR111":
             return (
-                f"{who} {n} paths under `{self.folder}`, a folder that exists only on your "
+                f"{does}, a folder that exists only on your "
                 "computer: on another computer the first of these paths stops the run, and what is written "
                 "there is not in the folder you share. Put the files the analysis needs inside "
                 "this folder and use paths relative to it (for example `data/` and `results/`); for data too "
@@ -79,7 +85,7 @@ class ProblemGroup:
                 "REPRODUCE.md where to get what it holds."
             )
         return (
-            f"{who} {n} paths under `{self.folder}`, outside this folder: whoever gets "
+            f"{does}, outside this folder: whoever gets "
             "your folder will not have them, and what is written there is not in what you share. Move "
             "them into this folder and use paths inside it."
         )
@@ -93,9 +99,9 @@ class ProblemGroup:
 def group_problems(
     problems: Sequence[FlowProblem], at_least: int = GROUP_AT
 ) -> list[FlowProblem | ProblemGroup]:
-    """``problems`` as a report shows them: the SHR111 (or SHR112) problems under one folder, when there
-    are ``at_least`` of them, become one :class:`ProblemGroup` at the place of the first; the others stay
-    as they are, in their order."""
+    """``problems`` as a report shows them: the SHR111 (or SHR112) problems under one folder, and the
+    SHR110 ones in one folder, when there are ``at_least`` of them, become one :class:`ProblemGroup` at the
+    place of the first; the others stay as they are, in their order."""
     runs: dict[tuple[str, str], list[FlowProblem]] = {}
     for p in problems:
         key = _key(p)
@@ -117,7 +123,10 @@ def group_problems(
 
 def _key(p: FlowProblem) -> tuple[str, str] | None:
     """(code, the top folder) of an absolute path or one leaving the folder: ``/data``, ``/home/ana``,
-    ``C:/Users/ana``, ``~/Desktop``, ``../../shared``."""
+    ``C:/Users/ana``, ``~/Desktop``, ``../../shared``; (code, its folder) of a missing input."""
+    if p.code == "SHR110" and p.target:
+        folder = p.target.rsplit("/", 1)[0] if "/" in p.target else ""
+        return (p.code, folder) if folder and "*" not in folder else None
     if p.code not in {"SHR111", "SHR112"} or not p.target:
         return None
     parts = [x for x in p.target.replace("\\", "/").split("/") if x]
