@@ -166,3 +166,5 @@ def test_the_arguments_a_pipeline_gives_a_script_with_its_variables_put_in() -> 
         "DATA := data\nOUT = $(DATA)/out\n\nall:\n\tpython fit.py --in $(DATA)/x.csv --out ${OUT}/y.csv\n"
     )
     assert python_runs(makefile, "Makefile")[0].args == ("--in", "data/x.csv", "--out", "data/out/y.csv")
+    logged = python_runs("python3 x.py a.csv 'b c.csv' > log.txt 2>&1  # log\npython y.py < in.txt -o z\n")
+    assert [r.args for r in logged] == [("a.csv", "b c.csv"), ("-o", "z")]  # (no redirections, no comment)

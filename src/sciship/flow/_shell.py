@@ -430,18 +430,21 @@ def python_runs(
                 stripped = stripped.replace("$<", first)
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
-        if "python" not in stripped and "cd" not in stripped and not _names_python(stripped, env):
-            continue
+        if "cd" not in stripped and (
+            (".py" not in stripped and "-m " not in stripped)
+            or ("python" not in stripped and not _names_python(stripped, env))
+        ):
+            continue  # neither a `cd` nor a Python script run
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
         command: list[str] = []
-        for word in [*words_of(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)), ";"]:
+        for word in [*_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)), ";"]:
             if word not in _SEPARATORS:
                 command.append(word)
                 continue
             if command and command[0] == "cd":
                 cwd = _cd(cwd, command[1:])
             elif cwd is not None:
-                run = _python_script(command)
+                run = _python_script(_unredirected(command))
                 if run is not None:
                     out.append(PythonRun(cwd, run[0], run[1]))
             command = []
@@ -458,6 +461,12 @@ _SIMPLE_ASSIGNMENT = re.compile(
     r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:'([^'\\]*)'|"([^"\\`]*)"|([^\s'"\\;&|()<>`]*))[ \t]*(?:#.*)?$"""
 )
 _NAMED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+#: lines that set a variable to what sciship cannot know (an array, a command's output, a loop's
+#: element), or a C-style loop (which binds nothing of interest)
+_UNKNOWABLE = re.compile(
+    r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?([A-Za-z_]\w*)=(?:\(|\$\(|`)"
+    r"|^for[ \t]+([A-Za-z_]\w*)[ \t]+in\b|^for[ \t]*\(\("
+)
 #: a shell line that may set a variable: an assignment, ``source``, a ``for`` loop
 _SETS = re.compile(
     r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?[A-Za-z_]\w*=|^(?:source|\.)[ \t]|^for[ \t]"
@@ -472,6 +481,11 @@ def _assignments(
 ) -> None:
     """The variables one shell line sets (``name=value``, ``export name=value``, a loop's name, the
     assignments of a sourced file) into ``env`` (None: set to something sciship cannot know)."""
+    unknown = _UNKNOWABLE.match(line)
+    if unknown is not None:  # `name=(...)`, `name=$(...)`, `for name in ...`: no words needed
+        if unknown.group(1) or unknown.group(2):
+            env[unknown.group(1) or unknown.group(2)] = None
+        return
     simple = _SIMPLE_ASSIGNMENT.match(line)
     if simple is not None:  # `name=value`, `name="value"`: most lines, without splitting words
         value = simple.group(2) if simple.group(2) is not None else simple.group(3) or simple.group(4) or ""
@@ -562,6 +576,48 @@ def _expand(word: str, env: dict[str, str | None], *, make: bool) -> str:
 
 def _has_marker(text: str) -> bool:
     return STAR in text or STAR2 in text
+
+
+#: a word of a command line, quotes and all, or a separator (``;``, ``&&``, ``|``, a redirection)
+_WORD = re.compile(
+    r"""&>>|&>|>>|>\||\|\||&&|[;|&()<>]|#.*|(?:[^\s'"\\;|&()<>]|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+"""
+)
+_QUOTES = re.compile(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""")
+
+
+def _unredirected(words: list[str]) -> list[str]:
+    """A command's words without its redirections (``> log.txt``, ``2> err``, ``< in.txt``)."""
+    out: list[str] = []
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
+        elif word in _REDIRECT_OUT or word == "<":
+            skip = True
+        elif not (word.isdigit() and i + 1 < len(words) and words[i + 1] in _REDIRECT_OUT):
+            out.append(word)
+    return out
+
+
+def _split(line: str) -> list[str]:
+    """The words of one command line for :func:`python_runs`: like the shell, quotes removed, a
+    comment dropped (faster than :func:`words_of`'s full lexer, which the lines with quotes need there)."""
+    out = []
+    for m in _WORD.finditer(line):
+        word = m.group()
+        if word.startswith("#"):
+            break
+        if "'" in word or '"' in word or "\\" in word:
+            word = _QUOTES.sub(
+                lambda q: (
+                    q.group(1)
+                    if q.group(1) is not None
+                    else q.group(3) or re.sub(r"\\(.)", r"\1", q.group(2) or "")
+                ),
+                word,
+            )
+        out.append(word)
+    return out
 
 
 def _cd(cwd: str | None, args: list[str]) -> str | None:

@@ -1227,8 +1227,8 @@ class _Tracer:
         from sciship.flow import _shell
 
         for rel, text in texts.items():
-            if "python" not in text and "source " not in text and "\n. " not in text:
-                continue  # (a file it sources may name the interpreter: `py=python3`, then `$py x.py`)
+            if ".py" not in text and "-m " not in text:
+                continue  # it runs no script of the folder
             base = posixpath.dirname(rel)
 
             def read(path: str, base: str = base) -> str | None:
