@@ -228,6 +228,8 @@ class _Tracer:
         )
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
+        #: what the pipelines pass each step's command-line options (see :meth:`options_given`)
+        self.given: dict[str, dict[tuple[str, str], tuple[list[Expr], bool]] | None] = {}
         self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
         #: facts made early (by :func:`prefetch`'s child, or by this process beside it), by (path, text):
         #: :meth:`load_all` and :meth:`load` take them instead of extracting
@@ -1250,6 +1252,11 @@ class _Tracer:
         """The command-line options the pipelines that run ``step`` give it, by (file, option): their
         values over all the commands, and whether some command leaves the option to its default. None
         when no pipeline runs the step (its options keep their defaults)."""
+        if step not in self.given:
+            self.given[step] = self._options_given(step)
+        return self.given[step]
+
+    def _options_given(self, step: str) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
         runs = self.launched.get(step)
         facts = self.facts.get(step)
         if not runs or facts is None or not facts.options:
