@@ -363,21 +363,14 @@ def _show(
     else:
         out.append("No script or notebook reads or writes files that sciship could follow.")
     if flow.problems:
-        from sciship.flow import FlowProblem
-        from sciship.flow.groups import group_problems
+        from sciship.flow.groups import told
 
         out += ["", st(f"Problems ({len(flow.problems)}):", "bold", "yellow")]
-        for p in group_problems(flow.problems):
-            if isinstance(p, FlowProblem):
-                where = f"{p.path}:{p.line}" if p.line else p.path
-                out.append(f"  {where}: {p.message} ({p.code})")
-                continue
-            out.append(f"  {p.folder}: {p.message} ({p.code})")
-            out += [st(f"      {where} {verb} {path}", "dim") for where, verb, path in p.places(_PLACES)]
-            if len(p.problems) > _PLACES:
-                out.append(
-                    st(f"      and {len(p.problems) - _PLACES} more (`--format json` lists each one)", "dim")
-                )
+        for t in told(flow.problems, _PLACES):
+            out.append(f"  {t.where}: {t.message} ({t.code})")
+            out += [st(f"      {where} {verb} {path}", "dim") for where, verb, path in t.places]
+            if t.more:
+                out.append(st(f"      and {t.more} more (`--format json` lists each one)", "dim"))
     meta = result.metadata
     out += ["", st("Metadata:", "bold")]
     out.append(f"  title         {meta.name}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -94,6 +94,28 @@ class ProblemGroup:
         """(where, ``reads`` or ``writes``, the path as written) of each problem (the first ``limit``)."""
         shown = self.problems if limit is None else self.problems[:limit]
         return [(_where(p), "writes" if p.access == "write" else "reads", p.target) for p in shown]
+
+
+class Told(NamedTuple):
+    """One line of a report's list of problems: a problem, or a group of them with a few places."""
+
+    where: str  #: ``path:line`` of a problem, the folder of a group
+    message: str
+    code: str
+    places: list[tuple[str, str, str]]  #: a group's first places (see :meth:`ProblemGroup.places`)
+    more: int  #: how many places of the group are not among them
+
+
+def told(problems: Sequence[FlowProblem], limit: int) -> list[Told]:
+    """``problems`` as a terminal or a Markdown list tells them (:func:`group_problems`), each group with
+    its first ``limit`` places."""
+    out = []
+    for p in group_problems(problems):
+        if isinstance(p, ProblemGroup):
+            out.append(Told(p.folder, p.message, p.code, p.places(limit), max(0, len(p.problems) - limit)))
+        else:
+            out.append(Told(f"{p.path}:{p.line}" if p.line else p.path, p.message, p.code, [], 0))
+    return out
 
 
 def group_problems(

@@ -179,18 +179,13 @@ def render(
 
     if flow.problems:
         lines += ["## Problems found", "", "Fix these before you deposit, or say here why they are fine:", ""]
-        from sciship.flow import FlowProblem
-        from sciship.flow.groups import group_problems
+        from sciship.flow.groups import told
 
-        for p in group_problems(flow.problems):
-            if isinstance(p, FlowProblem):
-                where = f"{p.path}:{p.line}" if p.line else p.path
-                lines.append(f"- {_code(where)}: {p.message} ({p.code})")
-                continue
-            lines.append(f"- {_code(p.folder)}: {p.message} ({p.code})")
-            lines += [f"  - {_code(where)} {verb} {_code(path)}" for where, verb, path in p.places(_PLACES)]
-            if len(p.problems) > _PLACES:
-                lines.append(f"  - and {len(p.problems) - _PLACES} more under {_code(p.folder)}")
+        for t in told(flow.problems, _PLACES):
+            lines.append(f"- {_code(t.where)}: {t.message} ({t.code})")
+            lines += [f"  - {_code(where)} {verb} {_code(path)}" for where, verb, path in t.places]
+            if t.more:
+                lines.append(f"  - and {t.more} more under {_code(t.where)}")
         lines.append("")
 
     lines += ["## Licenses and citation", ""]
