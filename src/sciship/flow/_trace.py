@@ -1076,14 +1076,12 @@ class _Tracer:
         # what the README's commands download or unpack: inputs all the same, but not missing ones
         readme = _Made((p for p in self.readme_made if p != STAR2), match=True)  # (a download anywhere: no)
         maybe = _Made(
-            [
-                *_companions(
-                    f.path
-                    for s in steps
-                    for f in finals[s]
-                    if f.res.soft and f.location == "folder" and _named(f.path)
-                ),
-            ],
+            _companions(
+                f.path
+                for s in steps
+                for f in finals[s]
+                if f.res.soft and f.location == "folder" and _named(f.path)
+            ),
             match=True,
         )
         for step in steps:
