@@ -467,3 +467,26 @@ def test_a_write_in_an_unknown_folder_says_nothing_about_a_read_of_any_name() ->
     assert flow.step("a.py").after == ()  # type: ignore[union-attr]
     assert flow.step("b.py").after == ("a.py",)  # type: ignore[union-attr]
     assert [p.code for p in flow.problems] == []
+
+
+# ---------------------------------------------------------------- signac's job folders
+def test_what_a_signac_job_reads_is_in_the_jobs_own_folder() -> None:
+    """mosdef-hub/reproducibility_study: `with job:` (and signac-flow operations `@flow.with_job`) run in
+    the job's own folder, which only signac knows: `log-npt.txt` there is no missing input of the top
+    folder; paths outside such a block are as before."""
+    helper = (
+        "import signac\nimport pandas as pd\n\ndef samples(job, name):\n    with job:\n"
+        "        return pd.read_csv(name)\n\ndef summary():\n    return pd.read_csv('summary.csv')\n"
+    )
+    project = (
+        "import flow\nimport numpy as np\nfrom sampler import samples, summary\n\n"
+        "@flow.with_job\ndef write_density(job):\n    np.save('density.npy', samples(job, 'log-npt.txt'))\n\n"
+        "write_density(None)\nsummary()\n"
+    )
+    flow = flow_of({"sampler.py": helper, "project.py": project})
+    assert sorted(io(flow, "project.py")) == [
+        ("read", "**/log-npt.txt"),
+        ("read", "summary.csv"),
+        ("write", "**/density.npy"),
+    ]
+    assert [(p.code, p.message.split("`")[3]) for p in flow.problems] == [("SHR110", "summary.csv")]

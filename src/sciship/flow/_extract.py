@@ -526,6 +526,9 @@ class _Extractor:
         #: the names the text may assign such a value to (None: any name)
         self.switches = switches
         self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
+        #: the file uses signac, whose ``with job:`` (and ``@flow.with_job`` operations) run in a folder
+        #: of the job's own, which only signac knows
+        self.signac = text is not None and ("signac" in text or _FLOW_IMPORT.search(text) is not None)
         self.rebinds = rebinds  #: the text has the word `global`: a function may set a module's name
         self._rebound: frozenset[str] | None = None
 
@@ -1249,6 +1252,8 @@ class _Extractor:
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
         visitor.body(node.body)
+        if self.signac and any(_runs_in_job(d) for d in node.decorator_list):
+            _elsewhere(fn.uses, fn.calls)  # a signac-flow operation `with_job`: in the job's own folder
 
     def _savefig_format(self, stmt: ast.stmt) -> None:
         if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
@@ -1491,8 +1496,12 @@ class _Visitor(ast.NodeVisitor):
             for item in node.items
         )
         self.protected += suppress
+        job = self.x.signac and any(_is_job(item.context_expr) for item in node.items)
+        start = (len(self.uses), len(self.calls))
         self.body(node.body)
         self.protected -= suppress
+        if job:  # `with job:` runs its block in the job's own folder, which only signac knows
+            _elsewhere(self.uses[start[0] :], self.calls[start[1] :])
 
     visit_AsyncWith = visit_With  # noqa: N815
 
@@ -1885,6 +1894,35 @@ def _returns_parsed_args(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bo
                 return False
             found = True
     return found
+
+
+#: signac-flow's package is `flow`
+_FLOW_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+flow\b|from[ \t]+flow[ \t.]+)", re.MULTILINE)
+
+
+def _is_job(node: ast.expr) -> bool:
+    """``job`` or ``self.job``: what ``with job:`` enters, in signac."""
+    return (isinstance(node, ast.Name) and node.id == "job") or (
+        isinstance(node, ast.Attribute) and node.attr == "job"
+    )
+
+
+def _runs_in_job(decorator: ast.expr) -> bool:
+    """``@flow.with_job``, ``@Project.operation(with_job=True)``: signac-flow runs it in the job's folder."""
+    if isinstance(decorator, ast.Attribute | ast.Name):
+        return (decorator.attr if isinstance(decorator, ast.Attribute) else decorator.id) == "with_job"
+    if isinstance(decorator, ast.Call):
+        return _runs_in_job(decorator.func) or any(
+            k.arg == "with_job" and isinstance(k.value, ast.Constant) and k.value.value is True
+            for k in decorator.keywords
+        )
+    return False
+
+
+def _elsewhere(uses: list[Use], calls: list[Call]) -> None:
+    """Paths relative to a folder sciship cannot know (a signac job's): ``log.txt`` is ``**/log.txt``."""
+    for use in [*uses, *(u for c in calls for u in c.fallback)]:
+        use.expr = ("join", (ex.UNKNOWN2, use.expr))
 
 
 #: argparse actions that take no value on the command line
