@@ -93,11 +93,14 @@ def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
         "witness.txt : code/evaluation.py code/utils.py data/x.json.gz\n\tpython3 $< && touch witness.txt\n\n"
         "CC := gcc\n"
         "plots/a.png : code/plot.py\n\tcd sub && python -u code/plot.py --out a.png\n"
+        "quiet:\n\t@python3 code/quiet.py\n\t-python3 code/may_fail.py\n"
     )
     assert [(r.folder, r.script) for r in python_runs(makefile, "fig6/Makefile")] == [
         ("", "code/get_areas.py"),
         ("", "code/evaluation.py"),
         ("sub", "code/plot.py"),  # each recipe line starts in the Makefile's folder again
+        ("", "code/quiet.py"),  # (`@`: make does not echo the line; `-`: it goes on after an error)
+        ("", "code/may_fail.py"),
     ]
     script = (
         "#!/bin/bash\n"

@@ -428,6 +428,7 @@ def python_runs(
                 continue
             if "$<" in stripped and first and "$" not in first and "%" not in first:
                 stripped = stripped.replace("$<", first)
+            stripped = stripped.lstrip("@-+ \t")  # `@python x.py`: a recipe line make does not echo
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
         if "cd" not in stripped and (
