@@ -413,6 +413,38 @@ def test_the_options_a_shell_script_passes_are_what_the_script_reads_and_writes(
     assert flow.problems == ()
 
 
+def test_a_console_script_a_pipeline_runs_is_a_step() -> None:
+    """denehoffman/gluex-ksks-paper-analysis: the analysis is a package whose console script a Justfile
+    runs (`uv run gluex-ksks-paper-analysis --config ...`); share found no script reading or writing
+    anything. The module holding the script's function is a step that runs the function, with the
+    options the command gives it; a console script nobody runs is no step."""
+    pyproject = (
+        '[project]\nname = "study"\nversion = "0.1"\n'
+        '[project.scripts]\nstudy-figures = "study.cli:main"\nstudy-clean = "study.clean:main"\n'
+    )
+    cli = (
+        "import argparse\nimport matplotlib.pyplot as plt\nimport pandas as pd\n\ndef main():\n"
+        "    p = argparse.ArgumentParser()\n    p.add_argument('--out', default='figures/default.png')\n"
+        "    a = p.parse_args()\n    pd.read_csv('data/obs.csv')\n    plt.savefig(a.out)\n"
+    )
+    flow = flow_of(
+        {
+            "pyproject.toml": pyproject,
+            "Justfile": "run:\n    @uv run study-figures --out {{OUT}}/fig.png\n    uv run study-figures\n",
+            "src/study/__init__.py": "",
+            "src/study/cli.py": cli,
+            "src/study/clean.py": "import shutil\n\ndef main():\n    shutil.rmtree('figures')\n",
+            "data/obs.csv": "",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["src/study/cli.py"]
+    assert sorted(io(flow, "src/study/cli.py")) == [
+        ("read", "data/obs.csv"),
+        ("write", "**/fig.png"),  # (`{{OUT}}`: a Just variable sciship does not know)
+        ("write", "figures/default.png"),
+    ]
+
+
 def test_scripts_of_one_folder_run_from_one_place() -> None:
     """RomeroLab/PU-learning-paper-analysis, `data/Bgl3/`: `mutations2sequences.py` reads the read
     counts next to it (so it runs from its own folder) and the `*_filtered.txt` files that

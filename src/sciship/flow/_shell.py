@@ -393,10 +393,16 @@ class PythonRun(NamedTuple):
     #: the words after the script, the pipeline's variables put in (``$data_dir/x.nc`` -> ``data/x.nc``);
     #: what sciship cannot know is :data:`STAR` (inside a name) or :data:`STAR2` (folders)
     args: tuple[str, ...] = ()
+    #: a console script of the project it runs instead (``uv run study-figures``): its name; ``script``
+    #: is then ""
+    entry: str = ""
 
 
 def python_runs(
-    text: str, path: str = "run.sh", read: Callable[[str], str | None] | None = None
+    text: str,
+    path: str = "run.sh",
+    read: Callable[[str], str | None] | None = None,
+    programs: frozenset[str] = frozenset(),
 ) -> list[PythonRun]:
     """The Python scripts a pipeline file runs, each with the folder it runs in and its arguments,
     relative to the pipeline file's folder as written (``("", "code/plot.py")`` for a Makefile's
@@ -406,9 +412,10 @@ def python_runs(
     sciship cannot know the runs are left out. Variables set in the file (``data_dir=./data``, a
     Makefile's ``DATA := data``), or in a file it sources (``source 00_setup.sh``: ``read`` gives its
     text, by its path relative to the pipeline file's folder), are put in; a loop's variable, a command's
-    output or an argument of the script are unknown parts."""
+    output or an argument of the script are unknown parts. ``programs``: the project's console scripts
+    (``[project.scripts]``); a command that runs one (``uv run study-figures --out x``) is a run too."""
     name = path.rsplit("/", 1)[-1].lower()
-    make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
+    make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
     out: list[PythonRun] = []
     here: str | None = ""
     env: dict[str, str | None] = {}
@@ -431,9 +438,13 @@ def python_runs(
             stripped = stripped.lstrip("@-+ \t")  # `@python x.py`: a recipe line make does not echo
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
-        if "cd" not in stripped and (
-            (".py" not in stripped and "-m " not in stripped)
-            or ("python" not in stripped and not _names_python(stripped, env))
+        if (
+            "cd" not in stripped
+            and (
+                (".py" not in stripped and "-m " not in stripped)
+                or ("python" not in stripped and not _names_python(stripped, env))
+            )
+            and not any(program in stripped for program in programs)
         ):
             continue  # neither a `cd` nor a Python script run
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
@@ -448,6 +459,11 @@ def python_runs(
                 run = _python_script(_unredirected(command))
                 if run is not None:
                     out.append(PythonRun(cwd, run[0], run[1]))
+                elif programs:
+                    words = _unredirected(command)
+                    at = next((i for i, w in enumerate(words) if w in programs), None)
+                    if at is not None:  # (after `uv run`, `poetry run` and the like)
+                        out.append(PythonRun(cwd, "", tuple(words[at + 1 :]), words[at]))
             command = []
         if not make:
             here = cwd
@@ -462,6 +478,7 @@ _SIMPLE_ASSIGNMENT = re.compile(
     r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:'([^'\\]*)'|"([^"\\`]*)"|([^\s'"\\;&|()<>`]*))[ \t]*(?:#.*)?$"""
 )
 _NAMED = re.compile(r"\$\{?([A-Za-z_]\w*)")
+_JUST = re.compile(r"\{\{[^}]*\}\}")
 #: lines that set a variable to what sciship cannot know (an array, a command's output, a loop's
 #: element), or a C-style loop (which binds nothing of interest)
 _UNKNOWABLE = re.compile(
@@ -557,6 +574,8 @@ def _commands(words: list[str]) -> Iterator[list[str]]:
 def _expand(word: str, env: dict[str, str | None], *, make: bool) -> str:
     """``word`` with the variables sciship knows put in; the others become unknown parts (:data:`STAR2`
     where they stand for folders, :data:`STAR` inside a name)."""
+    if "{{" in word:  # a Justfile's `{{name}}`
+        word = _JUST.sub(STAR, word)
     if "$" not in word:
         return word
 

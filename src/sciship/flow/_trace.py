@@ -43,7 +43,9 @@ Rules (the README of ``share`` describes them to users):
   download or unpack (``unzip d.zip -d data``) is an input, never a missing one.
 - **Command-line options**: an argparse option is its default, unless the Makefiles or shell scripts
   that run the script pass it (``python3 src/plot.py --input-file $data_dir/x.nc``, with the variables
-  they and the files they source set): then what they pass, from each command.
+  they and the files they source set): then what they pass, from each command. A console script of the
+  project's that a pipeline runs (``uv run study-figures``) makes the module of its function a step
+  that runs the function, when that reads or writes files.
 - **Two steps writing one file** is a problem, unless they append to it, make the same call, or each
   updates it in place (reads it before writing it).
 - **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
@@ -228,6 +230,9 @@ class _Tracer:
         )
         self.steps: frozenset[str] = frozenset()
         self.pipelines: dict[str, str] | None = None  #: shell scripts, Makefiles, Snakefiles: their text
+        #: the modules whose console-script function a pipeline runs, with those functions (see
+        #: :attr:`launched`): such a module is a step that runs the function
+        self.entries: dict[str, set[str]] = defaultdict(set)
         #: what the pipelines pass each step's command-line options (see :meth:`options_given`)
         self.given: dict[str, dict[tuple[str, str], tuple[list[Expr], bool]] | None] = {}
         self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
@@ -587,6 +592,11 @@ class _Tracer:
                     # an imported module runs in its importers; its main block is a step of its own only
                     # when it reads or writes files (not a demo or a self-test)
                     steps.append(rel)
+        if self.console_scripts and self.launched is not None:  # (which fills `entries`)
+            for rel in sorted(self.entries):  # a console script a pipeline runs: its module is a step,
+                # when what its function does reads or writes files (not a tool run for a demo)
+                if rel not in steps and self.load(rel) is not None and self.attribute(rel):
+                    steps.append(rel)
         self.steps = frozenset(steps)
         flow = self._graph(steps)
         if self.cache is not None:
@@ -620,6 +630,11 @@ class _Tracer:
         reached: set[tuple[str, str]] = set()
         for c in facts.calls:
             self.follow(step, step, c, scope, None, out, seen, reached, 0, _NO_CONTEXT)
+        entry = [
+            Call(("local", name), (), (), 0, None, (0, 0, 0)) for name in sorted(self.entries.get(step, ()))
+        ]
+        for c in entry:  # the function a console script runs (`uv run study-figures`)
+            self.follow(step, step, c, scope, None, out, seen, reached, 0, _NO_CONTEXT, generic=True)
         for name in dict.fromkeys(facts.references):  # callbacks: run with their default arguments
             # (also when called here, if its flags decide what runs: a library calls it with its defaults)
             if (step, name) not in reached or self._has_flags(step, name):
@@ -1226,8 +1241,10 @@ class _Tracer:
             return out
         from sciship.flow import _shell
 
+        scripts = self.console_scripts
+        programs = frozenset(scripts)
         for rel, text in texts.items():
-            if ".py" not in text and "-m " not in text:
+            if ".py" not in text and "-m " not in text and not any(p in text for p in programs):
                 continue  # it runs no script of the folder
             base = posixpath.dirname(rel)
 
@@ -1235,15 +1252,41 @@ class _Tracer:
                 target = ex.normalize(posixpath.join(base, path))
                 return self.p.read_text(target) if self.p.has(target) else None
 
-            for run in _shell.python_runs(text, rel, read):
+            for run in _shell.python_runs(text, rel, read, programs):
                 folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
                 if folder == ".." or folder.startswith("../"):
                     continue
                 folder = "" if folder == "." else folder
+                if run.entry:  # a console script: the module that holds its function
+                    module, function = scripts[run.entry]
+                    target = self.module_file(module, 0, "")
+                    if target is not None:
+                        out[target].append((folder, run.args))
+                        self.entries[target].add(function)
+                    continue
                 for path in (run.script, run.script.removesuffix(".py") + "/__main__.py"):
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].append((folder, run.args))
+        return out
+
+    @functools.cached_property
+    def console_scripts(self) -> dict[str, tuple[str, str]]:
+        """The project's console scripts (``[project.scripts]``, Poetry's ``[tool.poetry.scripts]``): their
+        name -> (module, function)."""
+        raw = self.p.read_bytes("pyproject.toml") if self.p.has("pyproject.toml") else None
+        data = self.p.pyproject if raw and b"scripts" in raw else None  # (read once, by the project)
+        if not data:
+            return {}
+        out: dict[str, tuple[str, str]] = {}
+        project, poetry = data.get("project"), data.get("tool", {}).get("poetry")
+        for table in (project, poetry):
+            found = table.get("scripts") if isinstance(table, dict) else None
+            for name, target in found.items() if isinstance(found, dict) else ():
+                if isinstance(name, str) and isinstance(target, str) and ":" in target:
+                    module, _, function = target.partition(":")
+                    if module.strip() and function.strip().isidentifier():
+                        out[name] = (module.strip(), function.strip())
         return out
 
     def options_given(self, step: str) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
