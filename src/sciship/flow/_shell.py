@@ -79,15 +79,7 @@ def words_of(text: str) -> list[str]:
 
 def effects(words: list[str]) -> list[Effect]:
     """What the commands in ``words`` (one line, perhaps several commands) make and read."""
-    out: list[Effect] = []
-    command: list[str] = []
-    for word in [*words, ";"]:
-        if word in _SEPARATORS:
-            out.extend(_one(command))
-            command = []
-        else:
-            command.append(word)
-    return out
+    return [effect for command in _commands(words) for effect in _one(command)]
 
 
 def _one(words: list[str]) -> list[Effect]:
@@ -124,7 +116,8 @@ def _one(words: list[str]) -> list[Effect]:
     return out
 
 
-_ASSIGNMENT = re.compile(r"^[A-Za-z_]\w*=")
+#: a word that sets a variable: ``name=value`` (the name, the value)
+_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(.*)$")
 
 
 def _option_value(rest: list[str], names: frozenset[str] | set[str]) -> list[str]:
@@ -448,23 +441,20 @@ def python_runs(
         ):
             continue  # neither a `cd` nor a Python script run
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
-        command: list[str] = []
-        for word in [*_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)), ";"]:
-            if word not in _SEPARATORS:
-                command.append(word)
-                continue
-            if command and command[0] == "cd":
+        for command in _commands(_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make))):
+            if command[0] == "cd":
                 cwd = _cd(cwd, command[1:])
-            elif cwd is not None:
-                run = _python_script(_unredirected(command))
-                if run is not None:
-                    out.append(PythonRun(cwd, run[0], run[1]))
-                elif programs:
-                    words = _unredirected(command)
-                    at = next((i for i, w in enumerate(words) if w in programs), None)
-                    if at is not None:  # (after `uv run`, `poetry run` and the like)
-                        out.append(PythonRun(cwd, "", tuple(words[at + 1 :]), words[at]))
-            command = []
+                continue
+            if cwd is None:
+                continue
+            words = _unredirected(command)
+            run = _python_script(words)
+            if run is not None:
+                out.append(PythonRun(cwd, run[0], run[1]))
+                continue
+            at = next((i for i, w in enumerate(words) if w in programs), None)
+            if at is not None:  # a console script (after `uv run`, `poetry run` and the like)
+                out.append(PythonRun(cwd, "", tuple(words[at + 1 :]), words[at]))
         if not make:
             here = cwd
     return out
@@ -472,7 +462,6 @@ def python_runs(
 
 #: a Makefile variable: ``NAME = value``, ``NAME := value``, ``NAME ?= value``
 _MAKE_VARIABLE = re.compile(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
-_SHELL_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(.*)$")
 #: one assignment on its line: ``name='value'`` (as it is), ``name="value"`` or ``name=value``
 _SIMPLE_ASSIGNMENT = re.compile(
     r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:'([^'\\]*)'|"([^"\\`]*)"|([^\s'"\\;&|()<>`]*))[ \t]*(?:#.*)?$"""
@@ -534,7 +523,7 @@ def _assignments(
         if command[0] in {"export", "local", "readonly", "declare"}:
             words = [w for w in command[1:] if not w.startswith("-")]
         for word in words:
-            m = _SHELL_ASSIGNMENT.match(word)
+            m = _ASSIGNMENT.match(word)
             if m is None:
                 break  # `name=value cmd`: the variable is only for the command
             value = m.group(2)
@@ -561,6 +550,7 @@ def _names_python(line: str, env: dict[str, str | None]) -> bool:
 
 
 def _commands(words: list[str]) -> Iterator[list[str]]:
+    """The commands of one line's words, split at ``;``, ``&&``, ``|`` and the like (empty ones left out)."""
     command: list[str] = []
     for word in [*words, ";"]:
         if word in _SEPARATORS:

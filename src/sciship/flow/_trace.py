@@ -1667,7 +1667,7 @@ def _parse_arguments(
     i = 0
     while i < len(args):
         word = args[i]
-        if word.startswith("-") and len(word) > 1 and not word[1].isdigit():
+        if _is_flag(word):
             flag, eq, inline = word.partition("=")
             if flag not in flags:
                 break
@@ -1679,7 +1679,7 @@ def _parse_arguments(
             taken: list[str] = []
             i += 1
             while i < len(args) and (nargs in {"*", "+"} or len(taken) < (1 if nargs == "?" else int(nargs))):
-                if args[i].startswith("-") and len(args[i]) > 1 and not args[i][1].isdigit():
+                if _is_flag(args[i]):
                     break
                 taken.append(args[i])
                 i += 1
@@ -1692,6 +1692,11 @@ def _parse_arguments(
         out.setdefault(dest, []).append(_shell_value(word))
         i += 1
     return out
+
+
+def _is_flag(word: str) -> bool:
+    """``--out``, ``-o`` (not a negative number like ``-5``)."""
+    return word.startswith("-") and len(word) > 1 and not word[1].isdigit()
 
 
 def _shell_value(word: str) -> Expr:
