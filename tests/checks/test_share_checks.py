@@ -174,6 +174,23 @@ def test_research_scripts_do_need_the_flow() -> None:
     assert research_files(project) == ["nb/a.ipynb", "scripts/fig1.py"]
 
 
+def test_a_script_named_like_a_test_that_holds_no_test_is_research() -> None:
+    """`test_model.py` that evaluates a model (no test function, no pytest) is a step for the trace, so the
+    checks on the data flow look at it too; a real test next to it is not research."""
+    from sciship.checks.share import research_files
+
+    files = {
+        "test_model.py": "import numpy as np\nscores = np.load('scores.npy')\nprint(scores.mean())\n",
+        "test_units.py": "from model import f\n\ndef test_f():\n    assert f() == 1\n",
+        "model_test.py": "import unittest\n",
+    }
+    project = Project.from_files(files)
+    assert research_files(project) == ["test_model.py"]
+    (finding,) = run_checks(project, select=["SHR110"], debug=True)
+    assert finding.status == "failed"
+    assert "scores.npy" in finding.message
+
+
 def test_scripts_in_src_of_a_folder_that_is_no_package_are_research() -> None:
     """A research folder keeps its scripts in `src/` without any package metadata (no pyproject.toml):
     they are analysis steps, as the trace says, and their missing inputs are findings."""

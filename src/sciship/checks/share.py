@@ -38,6 +38,8 @@ def research_files(project: Project) -> list[str]:
     """Notebooks and scripts outside the import packages, tests, docs and build files (memoised)."""
 
     def compute() -> list[str]:
+        from sciship.flow import is_test
+
         package_dirs = tuple(p.path + "/" for p in project.packages if not p.module)
         # a single .py file counts as a package's module only when package metadata says there is a
         # package; in a research folder (`src/main.py`, no pyproject.toml) it is a script, as for the trace
@@ -49,8 +51,8 @@ def research_files(project: Project) -> list[str]:
             parts = f.split("/")
             if parts[0] in _NOT_RESEARCH_DIRS or "/.ipynb_checkpoints/" in f"/{f}":
                 continue  # tests and documentation (notebooks in docs/ are documentation too)
-            if f.endswith(".py") and (parts[-1] in _BUILD_FILES or parts[-1].startswith("test_")):
-                continue
+            if f.endswith(".py") and (parts[-1] in _BUILD_FILES or is_test(project, f)):
+                continue  # (a `test_model.py` that evaluates a model and holds no test is research)
             out.append(f)
         return out
 

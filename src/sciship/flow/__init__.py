@@ -118,6 +118,28 @@ class Flow:
         return next((s for s in self.steps if s.path == path), None)
 
 
+#: what a file named like a test (``test_*.py``, ``*_test.py``) holds when it is a test: a test function
+#: or class, pytest or unittest imported, or ``assert`` in its top level (a test run as a script). A
+#: research folder's ``permutation_test.py`` is the statistical test, a helper; ``test_model.py`` may
+#: evaluate a model: steps like any other script
+_TEST_CODE = (
+    rb"^(?:[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+Test|@pytest\b"
+    rb"|(?:from|import)[ \t]+(?:pytest|unittest)\b)|assert\b)"
+)
+
+
+def is_test(project: Project, rel: str) -> bool:
+    """Is the ``.py`` file ``rel`` a test that pytest or unittest runs: named like one, and holding tests
+    (an unreadable one counts as a test)? Neither a step of the data flow nor research content."""
+    name = rel.rsplit("/", 1)[-1]
+    if not (name.startswith("test_") or name.endswith("_test.py")):
+        return False
+    import re
+
+    data = project.read_bytes(rel)
+    return data is None or re.search(_TEST_CODE, data, re.MULTILINE) is not None
+
+
 def prefetch(project: Project) -> None:
     """Start reading the files' facts in a second process now (cold cache, 2+ CPUs); :func:`trace` takes
     them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis)."""

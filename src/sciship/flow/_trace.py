@@ -69,7 +69,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step
+from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
 from sciship.flow._facts import SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
@@ -117,15 +117,6 @@ _SPHINX_OPTION = re.compile(
 #: a Sphinx extension: its ``setup(app)`` at module level, and an import of Sphinx or docutils
 _SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
 _SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
-#: what a file named like a test (``test_*.py``, ``*_test.py``) holds when it is a test: a test function
-#: or class, pytest or unittest imported, or ``assert`` in its top level (a test run as a script). A
-#: research folder's ``permutation_test.py`` is the statistical test, a helper; ``test_model.py`` may
-#: evaluate a model: steps like any other script
-_TEST_CODE = re.compile(
-    rb"^(?:[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+Test|@pytest\b"
-    rb"|(?:from|import)[ \t]+(?:pytest|unittest)\b)|assert\b)",
-    re.MULTILINE,
-)
 #: a script Jupytext writes for a notebook: its ``# %%`` cells, or its header (``jupytext:`` under
 #: ``# jupyter:``)
 _JUPYTEXT = re.compile(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
@@ -473,7 +464,7 @@ class _Tracer:
                 continue
             name = parts[-1]
             if rel.endswith(".py"):
-                if name in _NOT_STEPS or self._test_file(rel, name):
+                if name in _NOT_STEPS or is_test(self.p, rel):
                     continue
                 if self._documentation(rel, parts) or self._twin(rel) is not None:
                     continue
@@ -514,12 +505,6 @@ class _Tracer:
             out[_unnumbered(nb.rsplit("/", 1)[-1][: -len(".ipynb")])].append(nb)
         return out
 
-    def _test_file(self, rel: str, name: str) -> bool:
-        """Is ``rel`` a test that pytest or unittest runs: named like one, and holding tests?"""
-        if not (name.startswith("test_") or name.endswith("_test.py")):
-            return False
-        data = self.p.read_bytes(rel)
-        return data is None or _TEST_CODE.search(data) is not None
 
     def _documentation(self, rel: str, parts: list[str]) -> bool:
         """Is ``rel`` part of building the documentation with Sphinx (its configuration, ``conf.py``, in a
