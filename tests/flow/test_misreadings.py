@@ -490,3 +490,34 @@ def test_what_a_signac_job_reads_is_in_the_jobs_own_folder() -> None:
         ("write", "**/density.npy"),
     ]
     assert [(p.code, p.message.split("`")[3]) for p in flow.problems] == [("SHR110", "summary.csv")]
+
+
+# ---------------------------------------------------------------- where a script ran
+def test_a_result_left_beside_a_script_says_it_ran_from_its_own_folder() -> None:
+    """mosdef-hub/reproducibility_study: two copies of `analyze_data.py`, each in its subproject's
+    `aggregate_summary/` with the `aggregate_summary_all.csv` it writes beside it: each ran from its own
+    folder and wrote its own file (no two steps writing one file at the top); a script whose result is
+    nowhere still runs from the top."""
+    script = "import pandas as pd\ndf = pd.DataFrame()\ndf.to_csv('aggregate_summary_all.csv')\n"
+    flow = flow_of(
+        {
+            "lrc/aggregate_summary/analyze_data.py": script,
+            "lrc/aggregate_summary/aggregate_summary_all.csv": "",
+            "water/aggregate_summary/analyze_data.py": script,
+            "water/aggregate_summary/aggregate_summary_all.csv": "",
+            "other/summary.py": "open('table.txt', 'w')\n",
+            # a command whose outputs nobody can name says nothing: it runs where the scripts beside it do
+            "water/aggregate_summary/fetch.py": (
+                "import os, sys\nos.system('grib_to_netcdf -o %s x.grib' % sys.argv[1])\nopen('raw.txt')\n"
+            ),
+        }
+    )
+    assert io(flow, "water/aggregate_summary/fetch.py") == [("read", "water/aggregate_summary/raw.txt")]
+    assert io(flow, "lrc/aggregate_summary/analyze_data.py") == [
+        ("write", "lrc/aggregate_summary/aggregate_summary_all.csv")
+    ]
+    assert io(flow, "water/aggregate_summary/analyze_data.py") == [
+        ("write", "water/aggregate_summary/aggregate_summary_all.csv")
+    ]
+    assert io(flow, "other/summary.py") == [("write", "table.txt")]
+    assert flow.problems == ()

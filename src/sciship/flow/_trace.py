@@ -16,10 +16,10 @@ Rules (the README of ``share`` describes them to users):
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs where the
   Makefile or shell script that runs it says (``python3 code/x.py`` in ``fig6/Makefile`` runs in
   ``fig6``); else from the root of the folder, unless its relative paths only make sense from its own
-  folder (more of them name files that exist from there, or they leave the folder from the root): then
-  from its own folder; a script nothing places runs where the scripts beside it run, when those run from
-  their own folder. ``os.chdir`` and ``%cd`` with a path sciship can read move it for the lines after
-  them.
+  folder (more of them name files that exist from there, a result it writes included, or they leave
+  the folder from the root): then from its own folder; a script nothing places runs where the scripts
+  beside it run, when those run from their own folder. ``os.chdir`` and ``%cd`` with a path sciship can
+  read move it for the lines after them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
   ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
@@ -932,10 +932,12 @@ class _Tracer:
                 full = ex.normalize(posixpath.join(cwd, r.text))
                 if full == ".." or full.startswith("../"):
                     score[cwd] -= 2
-                elif (r.access == "read" and self.existing(full)) or (
+                elif (self.existing(full) and (r.access == "read" or _named(r.text))) or (
                     r.access == "write"
-                    and posixpath.dirname(r.text)  # (a bare file name can be written from anywhere)
-                    and (self.existing(posixpath.dirname(full)) or self.existing(full))
+                    # (a bare file name can be written from anywhere: only the file itself, left where
+                    # the author ran the script, says where that was)
+                    and posixpath.dirname(r.text)
+                    and self.existing(posixpath.dirname(full))
                 ):
                     score[cwd] += 1
         if score[own] > score[""] and score[own] >= max(score.values()):
@@ -1863,6 +1865,13 @@ def _loose(text: str) -> bool:
     """Does the relative path start with a part sciship cannot know (``os.path.join(outdir, ...)``)?"""
     first = text.lstrip("/").split("/", 1)[0]
     return text.startswith(STAR2) or (first != "" and first.strip(STAR + STAR2) == "" and "/" in text)
+
+
+def _named(text: str) -> bool:
+    """Does the path's file name start with known text (``summary_*.csv``; not ``*.png`` or a shell
+    command's unknown output)? Only such a file found somewhere says where its writer ran."""
+    name = text.rpartition("/")[2]
+    return bool(name) and name[0] not in (STAR, STAR2)
 
 
 def _reportable(path: str) -> bool:
