@@ -521,3 +521,25 @@ def test_a_result_left_beside_a_script_says_it_ran_from_its_own_folder() -> None
     ]
     assert io(flow, "other/summary.py") == [("write", "table.txt")]
     assert flow.problems == ()
+
+
+def test_a_script_among_files_like_its_own_runs_from_its_folder() -> None:
+    """RomeroLab/PU-learning-paper-analysis: `data/HA/filter.py` reads `HA_ref_mutations.txt` (made
+    elsewhere, not in the repository) and writes `HA_ref_filtered.txt`; nothing else says where it runs,
+    but `data/HA/` holds `HA_ref_read_counts.txt` and no folder above holds an `HA_*.txt`: it works
+    among them. A script whose names look like nothing nearby still runs from the top."""
+    flow = flow_of(
+        {
+            "data/HA/filter.py": (
+                "text = open('HA_ref_mutations.txt').read()\nopen('HA_ref_filtered.txt', 'w').write(text)\n"
+            ),
+            "data/HA/HA_ref_read_counts.txt": "",
+            "data/GB1/process.py": "open('GB1_table.csv')\n",
+            "data/GB1/notes.txt": "",
+        }
+    )
+    assert io(flow, "data/HA/filter.py") == [
+        ("read", "data/HA/HA_ref_mutations.txt"),
+        ("write", "data/HA/HA_ref_filtered.txt"),
+    ]
+    assert io(flow, "data/GB1/process.py") == [("read", "GB1_table.csv")]

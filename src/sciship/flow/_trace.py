@@ -18,8 +18,9 @@ Rules (the README of ``share`` describes them to users):
   ``fig6``); else from the root of the folder, unless its relative paths only make sense from its own
   folder (more of them name files that exist from there, a result it writes included, or they leave
   the folder from the root): then from its own folder; a script nothing places runs where the scripts
-  beside it run, when those run from their own folder. ``os.chdir`` and ``%cd`` with a path sciship can
-  read move it for the lines after them.
+  beside it run, when those run from their own folder, or among files like its own (bare names, none of
+  them anywhere, sharing a first word and suffix with a file of its folder and of no folder above).
+  ``os.chdir`` and ``%cd`` with a path sciship can read move it for the lines after them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
   ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
@@ -945,7 +946,38 @@ class _Tracer:
         best = max(score, key=lambda c: (score[c], c == "", c == own))
         if score[best] > score[""]:
             return best, True
+        if not any(score.values()) and self._kin_here(own, results):
+            return own, False
         return "", score[""] > 0 or any(v < 0 for v in score.values())
+
+    def _kin_here(self, own: str, results: list[_Res]) -> bool:
+        """Do the script's file names, none of which exists anywhere, all bare (``HA_ref_mutations.txt``),
+        look like the files of its own folder and of no folder above: a file there starts with the same
+        first word and ends with the same suffix as one of them (``HA_ref_read_counts.txt`` in
+        ``data/HA/``)? Then it works among them. Only where nothing else says where a script runs."""
+        names = [r.text for r in results if r.kind == "rel" and not ex.has_unknown(r.text)]
+        if not names or any("/" in n for n in names):
+            return False
+        kin = self._kin
+        mine = {_kin_key(n) for n in names} - {None}
+        if not mine & kin.get(own, set()):
+            return False
+        up = own
+        while up:
+            up = posixpath.dirname(up)
+            if mine & kin.get(up, set()):
+                return False
+        return True
+
+    @functools.cached_property
+    def _kin(self) -> dict[str, set[tuple[str, str]]]:
+        out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for f in self.p.files:
+            folder, _, name = f.rpartition("/")
+            key = _kin_key(name)
+            if key is not None:
+                out[folder].add(key)
+        return out
 
     def place(self, r: _Res, cwd: str | None) -> _Final:
         text = r.text
@@ -1865,6 +1897,16 @@ def _loose(text: str) -> bool:
     """Does the relative path start with a part sciship cannot know (``os.path.join(outdir, ...)``)?"""
     first = text.lstrip("/").split("/", 1)[0]
     return text.startswith(STAR2) or (first != "" and first.strip(STAR + STAR2) == "" and "/" in text)
+
+
+def _kin_key(name: str) -> tuple[str, str] | None:
+    """A data file's first word and suffix (``HA_ref_read_counts.txt`` -> ``("HA", ".txt")``); None for
+    code and names without both."""
+    stem, dot, suffix = name.rpartition(".")
+    first = re.split(r"[_\-.]", stem, maxsplit=1)[0]
+    if not dot or not first or not suffix or suffix in ("py", "ipynb", "sh", "md") or first == stem:
+        return None
+    return first, "." + suffix
 
 
 def _named(text: str) -> bool:
