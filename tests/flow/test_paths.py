@@ -413,6 +413,39 @@ def test_the_options_a_shell_script_passes_are_what_the_script_reads_and_writes(
     assert flow.problems == ()
 
 
+def test_a_script_run_from_several_folders_reads_and_writes_in_each() -> None:
+    """yangqimeng99/svlearn-paper-code: `scripts/choose_Model.py` is run by a shell script in each data
+    set's folder (`python ${scripts}/choose_Model.py --train_set 30x.data/train.tsv --out model`, with
+    `scripts="../../scripts"`): what each command passes is read and written in the folder it runs
+    from, not mixed into one folder; a path every run names the same is listed once per folder."""
+    choose = (
+        "import argparse, os\nimport pandas as pd\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--train_set', required=True)\np.add_argument('--out', default='model_out')\n"
+        "a = p.parse_args()\ndf = pd.read_csv(a.train_set, sep='\\t')\n"
+        "df.to_csv(os.path.join(a.out, 'scores.tsv'))\nopen('log.txt', 'a').write('done')\n"
+    )
+    files = {
+        "scripts/choose_model.py": choose,
+        "models/human/run.sh": (
+            'scripts="../../scripts"\npython ${scripts}/choose_model.py --train_set 30x.data/train.tsv '
+            "--out human_model\n"
+        ),
+        "models/human/30x.data/train.tsv": "",
+        "models/sheep/run.sh": 'scripts="../../scripts"\npython $scripts/choose_model.py --train_set a.tsv\n',
+        "models/sheep/a.tsv": "",
+    }
+    flow = flow_of(files)
+    assert sorted(io(flow, "scripts/choose_model.py")) == [
+        ("read", "models/human/30x.data/train.tsv"),
+        ("read", "models/sheep/a.tsv"),
+        ("write", "models/human/human_model/scores.tsv"),
+        ("write", "models/human/log.txt"),
+        ("write", "models/sheep/log.txt"),
+        ("write", "models/sheep/model_out/scores.tsv"),
+    ]
+    assert flow.problems == ()
+
+
 def test_a_console_script_a_pipeline_runs_is_a_step() -> None:
     """denehoffman/gluex-ksks-paper-analysis: the analysis is a package whose console script a Justfile
     runs (`uv run gluex-ksks-paper-analysis --config ...`); share found no script reading or writing

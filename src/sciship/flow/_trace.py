@@ -15,11 +15,12 @@ Rules (the README of ``share`` describes them to users):
   still steps.
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs where the
   Makefile or shell script that runs it says (``python3 code/x.py`` in ``fig6/Makefile`` runs in
-  ``fig6``); else from the root of the folder, unless its relative paths only make sense from its own
-  folder (more of them name files that exist from there, a result it writes included, or they leave
-  the folder from the root): then from its own folder; a script nothing places runs where the scripts
-  beside it run, when those run from their own folder, or among files like its own (bare names, none of
-  them anywhere, sharing a first word and suffix with a file of its folder and of no folder above).
+  ``fig6``; run from several folders, it reads and writes in each what the commands there give it);
+  else from the root of the folder, unless its relative paths only make sense from its own folder (more
+  of them name files that exist from there, a result it writes included, or they leave the folder from
+  the root): then from its own folder; a script nothing places runs where the scripts beside it run,
+  when those run from their own folder, or among files like its own (bare names, none of them
+  anywhere, sharing a first word and suffix with a file of its folder and of no folder above).
   ``os.chdir`` and ``%cd`` with a path sciship can read move it for the lines after them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
@@ -1040,6 +1041,8 @@ class _Tracer:
         kinds: dict[str, str] = {}
         evaluated: dict[str, list[_Res]] = {}
         sure: set[str] = set()  #: steps whose working folder the code or a pipeline says
+        #: scripts that pipelines run from several folders: what each folder's commands make it do there
+        several: dict[str, list[tuple[str, list[_Res]]]] = {}
         for step in steps:
             facts = self.facts.get(step)
             kind = "notebook" if step.endswith(".ipynb") else "script"
@@ -1053,14 +1056,14 @@ class _Tracer:
             if kind == "notebook":
                 for code, message, cell in run_problems(facts.cells):
                     problems.append(FlowProblem(code, message, step, None, cell))
-            ex.GIVEN[:] = [self.options_given(step) or {}]  # what the pipelines that run it pass
-            try:
-                results = evaluated[step] = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
-            finally:
-                ex.GIVEN.clear()
+            results = evaluated[step] = self._evaluated(step)
             workdirs[step], said = self.workdir(step, kind, results, facts.chdirs)
             if said:
                 sure.add(step)
+            launches = sorted({folder for folder, _args in self.launched.get(step, ())})
+            if kind == "script" and len(launches) > 1:  # run from several folders: each with its commands
+                several[step] = [(folder, self._evaluated(step, folder)) for folder in launches]
+                workdirs[step] = launches[0]
         # scripts of one folder run from one place: a script nothing places runs where the scripts next
         # to it that say where they run (by the files they find) run from their own folder
         here = {workdirs[s] for s in sure if kinds[s] == "script" and workdirs[s] == posixpath.dirname(s)}
@@ -1070,21 +1073,26 @@ class _Tracer:
                 workdirs[step] = own
         for step, results in evaluated.items():
             facts = self.facts[step]
-            wd = workdirs[step]
             scope = self.scope_for(step)
             chdirs = sorted(((p, e, scope) for p, e in facts.chdirs), key=lambda c: c[0])
             placed = []
-            for r in results:
-                cwd = self.cwd_at(wd, chdirs, r.raw.pos) if chdirs else wd
-                final = self.place(r, cwd)
-                if (
-                    final.location == "folder"
-                    and step.endswith(".py")
-                    and final.path == step
-                    and r.access == "read"
-                ):
-                    continue  # a script reading its own source
-                placed.append(final)
+            seen: set[tuple[str, str, Pos]] = set()
+            for wd, rs in several.get(step) or [(workdirs[step], results)]:
+                for r in rs:
+                    cwd = self.cwd_at(wd, chdirs, r.raw.pos) if chdirs else wd
+                    final = self.place(r, cwd)
+                    if (
+                        final.location == "folder"
+                        and step.endswith(".py")
+                        and final.path == step
+                        and r.access == "read"
+                    ):
+                        continue  # a script reading its own source
+                    if step in several:  # (a path every folder's run names the same, once)
+                        if (final.path, r.access, r.raw.pos) in seen:
+                            continue
+                        seen.add((final.path, r.access, r.raw.pos))
+                    placed.append(final)
             finals[step] = placed
         return self._assemble(steps, kinds, workdirs, finals, problems)
 
@@ -1308,6 +1316,16 @@ class _Tracer:
                         out[name] = (module.strip(), function.strip())
         return out
 
+    def _evaluated(self, step: str, folder: str | None = None) -> list[_Res]:
+        """What ``step`` reads and writes, with the options the pipelines that run it pass (those that run
+        it from ``folder``, when given)."""
+        given = self.options_given(step) if folder is None else self._options_given(step, folder)
+        ex.GIVEN[:] = [given or {}]
+        try:
+            return [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+        finally:
+            ex.GIVEN.clear()
+
     def options_given(self, step: str) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
         """The command-line options the pipelines that run ``step`` give it, by (file, option): their
         values over all the commands, and whether some command leaves the option to its default. None
@@ -1316,8 +1334,10 @@ class _Tracer:
             self.given[step] = self._options_given(step)
         return self.given[step]
 
-    def _options_given(self, step: str) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
-        runs = self.launched.get(step)
+    def _options_given(
+        self, step: str, folder: str | None = None
+    ) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
+        runs = [run for run in self.launched.get(step, ()) if folder is None or run[0] == folder]
         facts = self.facts.get(step)
         if not runs or facts is None or not facts.options:
             return None
