@@ -543,3 +543,95 @@ def test_a_script_among_files_like_its_own_runs_from_its_folder() -> None:
         ("write", "data/HA/HA_ref_filtered.txt"),
     ]
     assert io(flow, "data/GB1/process.py") == [("read", "GB1_table.csv")]
+
+
+# ---------------------------------------------------------------- a name set again in a branch
+def test_a_name_set_again_in_a_branch_may_still_hold_its_first_value() -> None:
+    """peterkirgis/hal-paper-analysis: a helper replaces its `directory` argument only when asked to
+    download (`if download_if_missing: directory = f"hal_traces_{stamp}"`), then reads what is in it;
+    sciship kept only the branch's value, so the folder the scripts read by default (and its missing
+    files) never showed. After a branch, a loop or a `try`, the name holds either value; after an
+    `if`/`else` that both set it, only theirs."""
+    helper = (
+        "import os\n\ndef process(directory, download=False):\n    if download:\n"
+        "        directory = 'downloads'\n        open(os.path.join(directory, 'a.json'), 'w')\n"
+        "    for name in os.listdir(directory):\n        open(os.path.join(directory, name))\n"
+    )
+    script = (
+        "import argparse\nfrom helper import process\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--download', action='store_true')\np.add_argument('--debug', action='store_true')\n"
+        "args = p.parse_args()\nprocess('traces', download=args.download)\n"
+        "out = 'results'\nif args.debug:\n    out = 'debug'\nopen(out + '/log.txt', 'w')\n"
+        "name = 'unused.csv'\nif args.debug:\n    name = 'small.csv'\nelse:\n    name = 'full.csv'\n"
+        "open('tables/' + name, 'w')\n"
+        "try:\n    source = 'fast.parquet'\nexcept ImportError:\n    source = 'slow.csv'\nopen(source)\n"
+    )
+    flow = flow_of({"helper.py": helper, "run.py": script, "fast.parquet": "", "slow.csv": ""})
+    assert sorted(io(flow, "run.py")) == [
+        ("read", "downloads/*"),
+        ("read", "fast.parquet"),
+        ("read", "slow.csv"),
+        ("read", "traces/*"),
+        ("write", "debug/log.txt"),
+        ("write", "downloads/a.json"),
+        ("write", "results/log.txt"),
+        ("write", "tables/full.csv"),
+        ("write", "tables/small.csv"),
+    ]
+
+
+def test_a_branch_on_a_setting_of_the_file_or_a_missing_argument_is_decided() -> None:
+    """The branches that set a name again are decided where the code decides them: a test on a text the
+    file sets (`cmip = "CMIP6"`, then `if cmip == "CMIP5":`), an argument left to `None` (`if outdir is
+    None: outdir = here`, bastow-libby's `pysubmit`); a test on settings sciship cannot work out
+    (`if int(aaend) >= 2015:`, IPCC AR6 chapter 9) keeps the last value, as before; a switch set off
+    (`debug = False`) keeps its branch out."""
+    submit = (
+        "import os\n\ndef submit(job, outdir=None):\n    if outdir is None:\n        outdir = 'jobs'\n"
+        "    open(os.path.join(outdir, job + '.sh'), 'w')\n"
+    )
+    script = (
+        "from submit import submit\ncmip = 'CMIP6'\naaend = '2014'\ndebug = False\n"
+        "if cmip == 'CMIP5':\n    if int(aaend) >= 2006:\n        name = 'cmip5_rcp85.txt'\n"
+        "    else:\n        name = 'cmip5_hist.txt'\nelif cmip == 'CMIP6':\n"
+        "    if int(aaend) >= 2015:\n        name = 'cmip6_ssp585.txt'\n    else:\n"
+        "        name = 'cmip6_hist.txt'\nelse:\n    quit()\nopen(name)\n"
+        "out = 'figures'\nif debug:\n    out = 'scratch'\nopen(out + '/fig.png', 'w')\n"
+        "submit('a')\nsubmit('b', outdir='cluster')\n"
+    )
+    flow = flow_of({"submit.py": submit, "plot.py": script, "cmip6_hist.txt": ""})
+    assert sorted(io(flow, "plot.py")) == [
+        ("read", "cmip6_hist.txt"),
+        ("write", "cluster/b.sh"),
+        ("write", "figures/fig.png"),
+        ("write", "jobs/a.sh"),
+    ]
+    assert flow.problems == ()
+
+
+def test_patterns_that_meet_only_by_their_unknown_parts_are_no_edge() -> None:
+    """falettiwx/WoFS-ESA-Manuscript-Code, isshamie/CH_TSS: a read in an unknown folder
+    (`**/mrms_indices_*`, `**/parameters/params.yaml`) came after a step writing `**/plots/*min_lead.png`
+    or `results/*/*.yaml`: a name could fit both only through what neither knows. A write that names
+    the file still makes the edge."""
+    flow = flow_of(
+        {
+            "plot.py": (
+                "import sys\nd = sys.argv[1]\nopen(d + '/mrms_indices_' + sys.argv[2])\n"
+                "open(d + '/parameters/params.yaml')\nopen(d + '/summary_' + sys.argv[2] + '.csv')\n"
+            ),
+            "scatter.py": (
+                "import sys\nd = sys.argv[1]\nopen(d + '/plots/' + sys.argv[2] + 'min_lead.png', 'w')\n"
+                "open('results/' + sys.argv[2] + '/' + sys.argv[3] + '.yaml', 'w')\n"
+            ),
+            "summary.py": "import sys\nopen(sys.argv[1] + '/summary_' + sys.argv[2] + '.csv', 'w')\n",
+        }
+    )
+    assert flow.step("plot.py").after == ("summary.py",)  # type: ignore[union-attr]
+
+
+def test_the_folder_above_an_unknown_folder_is_unknown() -> None:
+    """YosefLab/mrvi-reproducibility: `os.path.join(output_dir, "..")` with a folder given on the command
+    line showed as `**/../name.nc`; above a folder nobody knows is a folder nobody knows."""
+    flow = flow_of({"plot.py": "import os, sys\nopen(os.path.join(sys.argv[1], '..', 'matrices.nc'))\n"})
+    assert io(flow, "plot.py") == [("read", "**/matrices.nc")]

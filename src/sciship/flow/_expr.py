@@ -22,7 +22,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("ref", module, level, name)`` a name imported from another module (resolved across files)
 ``("param", name)``             a parameter of the function the expression sits in
 ``("when", e, test, a, b)``     ``a if <test on e> else b``: ``test`` is ``eq``, ``end`` or ``start`` and
-                                the literals, joined by ``\x1f``; decided when ``e`` is one known text
+                                the literals, joined by ``\x1f``; decided when ``e`` is one known text;
+                                or ``none`` (``e is None``, ``not e``): decided when the code sets ``e``
 ``("k", text)``                 a constant that is no text (``True``, ``None``, ``3``: its ``repr``), given
                                 as an argument or default: no part of a path (it evaluates as unknown),
                                 but it decides ``if flag:`` in the function called
@@ -180,6 +181,12 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             texts += evaluate(expr[1], scope, d).texts
         return Values(list(dict.fromkeys(texts)), many=len(values) > 1)
     if kind == "when":
+        if expr[2] == "none":  # `if x is None:` (or `if not x:`): decided when x is set in the code
+            unset = _unset(expr[1], scope, d)
+            if unset is not None and fixed(expr[1], scope):
+                return evaluate(expr[3] if unset else expr[4], scope, d)
+            both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
+            return Values(list(dict.fromkeys(both)))
         subject = evaluate(expr[1], scope, d).texts
         if len(subject) == 1 and not has_unknown(subject[0]) and fixed(expr[1], scope):
             how, *literals = expr[2].split("\x1f")
@@ -243,6 +250,27 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             return evaluate(value, where, d)
         return _STAR_ONLY
     return _STAR_ONLY
+
+
+def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:
+    """Is ``expr`` ``None`` (or ``False``, ``0``, ``""``): True; a text: False; unknown: None."""
+    for _ in range(_MAX_DEPTH):  # follow parameters and references to the value itself
+        if expr[0] == "param" and expr[1] in scope.params:
+            expr, scope = scope.params[expr[1]]
+        elif expr[0] == "ref" and scope.ref is not None:
+            target = scope.ref(expr[1], expr[2], expr[3], depth)
+            if target is None:
+                return None
+            expr, scope = target
+        else:
+            break
+    if expr[0] == "k":
+        return bool(expr[1] in {"None", "False", "0"})
+    if expr[0] == "s":
+        return bool(expr[1] == "")
+    if expr[0] in {"cat", "join", "root", "home"}:
+        return False
+    return None
 
 
 def _item(expr: Expr, scope: Scope, depth: int) -> Values:

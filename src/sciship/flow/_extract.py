@@ -459,6 +459,9 @@ class _Binding:
     kind: str  #: assign, aug, each, param, module, from, def, class, other
     node: Any = None
     extra: Any = None
+    #: made inside a branch, loop or ``try`` of its scope: code after that block may see it or what the
+    #: name held before (see :meth:`_Extractor.reaching`)
+    cond: bool = False
 
 
 class _Scope:
@@ -467,9 +470,14 @@ class _Scope:
         self.kind = kind
         self.names: dict[str, list[_Binding]] = {}
         self.star: list[tuple[str, int]] = []
+        self.log: list[_Binding] = []  #: every binding, in the order they were made
+        #: the statements of a module or function scope, with their notebook cell (None: not kept)
+        self.stmts: list[tuple[int | None, ast.stmt]] | None = None
+        self.starts: list[Pos] | None = None  #: where each of ``stmts`` starts (found when first needed)
 
     def bind(self, name: str, binding: _Binding) -> None:
         self.names.setdefault(name, []).append(binding)
+        self.log.append(binding)
 
     def module(self) -> _Scope:
         s = self
@@ -479,6 +487,34 @@ class _Scope:
 
 
 _END: Pos = (1 << 30, 0, 0)
+#: statements that hold other statements
+_COMPOUND: tuple[type, ...] = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.Try,
+    getattr(ast, "TryStar", ast.Try),  # (Python 3.11)
+    ast.With,
+    ast.AsyncWith,
+    ast.Match,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+)
+#: expressions of collections (iterated, or looked up by key or index), not of one path
+_COLLECTIONS = frozenset({"list", "dict", "glob", "splitext", "parents"})
+
+
+def _collection(expr: Expr) -> bool:
+    """Is any value ``expr`` may take a collection (a list, a dict, a glob)?"""
+    if expr[0] in _COLLECTIONS:
+        return True
+    if expr[0] == "alt":
+        return any(_collection(e) for e in expr[1])
+    if expr[0] == "when":
+        return _collection(expr[3]) or _collection(expr[4])
+    return False
 
 
 class _Extractor:
@@ -509,6 +545,8 @@ class _Extractor:
         #: id(binding) -> (the binding, its value): holding the binding keeps its id from being reused by
         #: another one (a comprehension's bindings live only while it is read)
         self.memo: dict[int, tuple[_Binding, Expr]] = {}
+        #: what :meth:`reaching` found for a name of a scope in a simple statement of it (by its index)
+        self.reached: dict[tuple[str, int, int], Expr | None] = {}
         self.busy: set[int] = set()
         self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
         self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
@@ -546,6 +584,7 @@ class _Extractor:
 
     # -------------------------------------------------------------- pass 1: who binds what where
     def run(self) -> None:
+        self.module.stmts = [(cell, stmt) for cell, body in self.bodies for stmt in body]
         for n, (cell, body) in enumerate(self.bodies):
             self.cell = cell
             self.current = self.lines[n] if self.lines is not None else None
@@ -592,8 +631,8 @@ class _Extractor:
                 scope.bind(stmt.target.id, _Binding(p, kind, stmt.value, stmt.target.id))
             elif isinstance(stmt, ast.For | ast.AsyncFor):
                 self._bind_target(stmt.target, scope, p, "each", stmt.iter)
-                self._collect(stmt.body, scope)
-                self._collect(stmt.orelse, scope)
+                self._branch(stmt.body, scope)
+                self._branch(stmt.orelse, scope)
             elif isinstance(stmt, ast.With | ast.AsyncWith):
                 for item in stmt.items:
                     if item.optional_vars is not None:  # `with TemporaryDirectory() as d:` names a folder
@@ -638,25 +677,33 @@ class _Extractor:
                     if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef) and self.worth(member):
                         self._function_scope(member, scope)
             elif isinstance(stmt, ast.If | ast.While):
-                self._collect(stmt.body, scope)
-                self._collect(stmt.orelse, scope)
+                self._branch(stmt.body, scope)
+                self._branch(stmt.orelse, scope)
             elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
-                self._collect(stmt.body, scope)  # type: ignore[attr-defined]
+                self._branch(stmt.body, scope)  # type: ignore[attr-defined]
                 for handler in stmt.handlers:  # type: ignore[attr-defined]
                     if handler.name:
-                        scope.bind(handler.name, _Binding(p, "other"))
-                    self._collect(handler.body, scope)
-                self._collect(stmt.orelse, scope)  # type: ignore[attr-defined]
+                        scope.bind(handler.name, _Binding(p, "other", cond=True))
+                    self._branch(handler.body, scope)
+                self._branch(stmt.orelse, scope)  # type: ignore[attr-defined]
                 self._collect(stmt.finalbody, scope)  # type: ignore[attr-defined]
             elif type(stmt).__name__ == "Match":
                 for case in stmt.cases:  # type: ignore[attr-defined]
-                    self._collect(case.body, scope)
+                    self._branch(case.body, scope)
+
+    def _branch(self, stmts: list[ast.stmt], scope: _Scope) -> None:
+        """Bindings in a block that may not run (a branch, a loop's body, a ``try``)."""
+        start = len(scope.log)
+        self._collect(stmts, scope)
+        for binding in scope.log[start:]:
+            binding.cond = True
 
     def _function_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope) -> None:
         scope = _Scope(parent, "function")
         self.scopes[id(node)] = scope
         p = self.pos(node)
         kind = "param" if parent.kind == "module" else "other"  # nested functions: not instantiated
+        scope.stmts = [(self.cell, stmt) for stmt in node.body]
         for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
             scope.bind(a.arg, _Binding(p, kind, a.arg))
         for rest in (node.args.vararg, node.args.kwarg):
@@ -778,7 +825,212 @@ class _Extractor:
             return ex.alt(("ref", m, lvl, name) for m, lvl in stars) if stars else UNKNOWN
         if found[1] is self.module and name in self.rebound():
             return UNKNOWN  # `OUT = "set in read input"`, and a function sets `global OUT` from sys.argv
+        binding, where = found
+        if (
+            binding.cond
+            and where is scope
+            and where.stmts is not None
+            and binding.pos < pos
+            and where.names[name][0] is not binding  # (the first binding: nothing before it to keep)
+        ):
+            reached = self.reaching(name, where, pos)  # `if args.debug: out = "debug"`: either value
+            if reached is not None:
+                return reached
         return self.value(*found)
+
+    def reaching(self, name: str, where: _Scope, pos: Pos) -> Expr | None:
+        """What ``name`` (bound in a branch, loop or ``try`` of ``where``) may hold at ``pos``, going through
+        the scope's statements in order: after an ``if`` the value of either side (``("when", ...)``
+        where a test on a text decides, one side where a switch or a constant does; a side that
+        returns, raises or exits adds nothing), after a loop or a ``try`` the value from before too.
+        None when that is no more than the last binding says, or when one of the values is a collection
+        (its elements and items are looked up in the last one, as before)."""
+        bindings = {b.pos: b for b in where.names[name]}
+        functions = self._function_ids(where)
+        configured = [False]  #: a test sciship cannot decide on values the author sets in the file
+
+        def at(cell: int | None, line: int | None, col: int | None) -> Pos:
+            return (cell if cell is not None else 0, line or 0, col or 0)
+
+        def inside(cell: int | None, body: list[ast.stmt]) -> bool:
+            return bool(body) and (
+                at(cell, body[0].lineno, body[0].col_offset)
+                <= pos
+                < at(cell, body[-1].end_lineno, body[-1].end_col_offset)
+            )
+
+        def either(a: Expr | None, b: Expr | None, test: ast.expr | None, where_: Pos) -> Expr | None:
+            if a is None or b is None or a == b:
+                return a if b is None else b if a is None else a
+            decided = self._text_test(test, where, where_, 0) if test is not None else None
+            if decided is None and test is not None:
+                decided = self._none_test(test, where, where_)
+            if decided is not None:
+                subject, how, flip = decided
+                return ("when", subject, how, b, a) if flip else ("when", subject, how, a, b)
+            if test is not None and self._configured(test):
+                configured[0] = True  # `if int(year) >= 2015:` on names the author sets in the file
+            return ex.alt([a, b])
+
+        def walk(cell: int | None, stmts: list[ast.stmt], cur: Expr | None) -> tuple[Expr | None, int]:
+            """(the value at the end of ``stmts`` or at ``pos``, 1: ``pos`` reached, 2: the block left)"""
+            last = stmts[-1] if stmts else None  # (a block is left by its last statement)
+            for st in stmts:
+                start = at(cell, st.lineno, st.col_offset)
+                if start >= pos:
+                    return cur, 1
+                end = at(cell, st.end_lineno, st.end_col_offset)
+                within = pos < end
+                if not within:  # a statement that binds the name nowhere in it changes nothing
+                    i = bisect.bisect_left(marks, start)
+                    if (i == len(marks) or marks[i] >= end) and (st is not last or _leaves(st) is None):
+                        continue
+                made = bindings.get(start)
+                if made is not None and not isinstance(st, ast.If | ast.While | ast.Try):
+                    cur = self.value(made, where)  # (a `for` loop's or a `with`'s name: before the body)
+                if isinstance(st, ast.If):
+                    test = st.test
+                    decided: bool | None = None
+                    if isinstance(test, ast.Constant) and not isinstance(test.value, str):
+                        decided = bool(test.value)
+                    else:
+                        decided = _flag_test(test, self.flags_for(test), functions)
+                    parts = [st.body, st.orelse] if decided is None else [st.body if decided else st.orelse]
+                    if within:
+                        part = next((x for x in parts if inside(cell, x)), None)
+                        return walk(cell, part, cur) if part is not None else (cur, 1)
+                    kept = [value for value, state in (walk(cell, part, cur) for part in parts) if state != 2]
+                    if not kept:
+                        return cur, 2
+                    cur = kept[0] if len(kept) == 1 else either(kept[0], kept[1], test, start)
+                elif isinstance(st, ast.For | ast.AsyncFor | ast.While):
+                    if within:
+                        if inside(cell, st.body):
+                            return walk(cell, st.body, cur)
+                        return walk(cell, st.orelse, cur) if inside(cell, st.orelse) else (cur, 1)
+                    body, state = walk(cell, st.body, cur)
+                    if state != 2:
+                        cur = either(cur, body, None, start)  # it may run no time
+                    cur, state = walk(cell, st.orelse, cur)
+                    if state:
+                        return cur, state
+                elif isinstance(st, ast.Try) or type(st).__name__ == "TryStar":
+                    handlers = [h.body for h in st.handlers]  # type: ignore[attr-defined]
+                    blocks = [st.body, *handlers, st.orelse, st.finalbody]  # type: ignore[attr-defined]
+                    if within:
+                        block = next((x for x in blocks if inside(cell, x)), None)
+                        return walk(cell, block, cur) if block is not None else (cur, 1)
+                    body, state = walk(cell, st.body, cur)  # type: ignore[attr-defined]
+                    ends = [walk(cell, st.orelse, body)] if state != 2 else []  # type: ignore[attr-defined]
+                    stopped = either(cur, body, None, start) if state != 2 else cur
+                    ends.extend(walk(cell, handler, stopped) for handler in handlers)  # (stopped anywhere)
+                    kept = [value for value, state_ in ends if state_ != 2]
+                    if not kept:
+                        return cur, 2
+                    cur = kept[0]
+                    for value in kept[1:]:
+                        cur = either(cur, value, None, start)
+                    cur, state = walk(cell, st.finalbody, cur)  # type: ignore[attr-defined]
+                    if state:
+                        return cur, state
+                elif isinstance(st, ast.With | ast.AsyncWith):
+                    cur, state = walk(cell, st.body, cur)
+                    if state:
+                        return cur, state
+                elif type(st).__name__ == "Match":
+                    cases = [case.body for case in st.cases]  # type: ignore[attr-defined]
+                    if within:
+                        block = next((x for x in cases if inside(cell, x)), None)
+                        return walk(cell, block, cur) if block is not None else (cur, 1)
+                    for block in cases:
+                        value, state = walk(cell, block, cur)
+                        if state != 2:
+                            cur = either(cur, value, None, start)
+                elif within:
+                    return cur, 1
+                elif st is last and _leaves(st) is not None:
+                    return cur, 2
+            return cur, 0
+
+        stmts = where.stmts or []
+        first = at(stmts[0][0], stmts[0][1].lineno, stmts[0][1].col_offset) if stmts else pos
+        earlier = [b for b in bindings.values() if b.pos < first]  # a function's parameters
+        cur = self.value(max(earlier, key=lambda b: b.pos), where) if earlier else None
+        # only the statements of the scope that bind the name, or hold ``pos``, can change what it holds
+        # there
+        starts = where.starts
+        if starts is None:
+            starts = where.starts = [at(cell, st.lineno, st.col_offset) for cell, st in stmts]
+        here = bisect.bisect_right(starts, pos) - 1
+        key = None
+        if here < 0 or not isinstance(stmts[here][1], _COMPOUND):  # the same for every place in a line
+            key = (name, id(where), here)
+            if key in self.reached:
+                return self.reached[key]
+        marks = sorted(bindings)
+        wanted = {bisect.bisect_right(starts, m) - 1 for m in marks if m >= first}
+        wanted.add(here)
+        state = 0
+        for index in sorted(i for i in wanted if i >= 0):
+            cell, st = stmts[index]
+            cur, state = walk(cell, [st], cur)
+            if state:
+                break
+        found = None if configured[0] or cur is None or _collection(cur) else cur
+        if key is not None:  # (for a test on settings of the file: the last value, as it was)
+            self.reached[key] = found
+        return found
+
+    def _none_test(self, test: ast.expr, scope: _Scope, pos: Pos) -> tuple[Expr, str, bool] | None:
+        """A test whether a name is unset (``x is None``, ``x == None``, ``not x``; negated: ``x is not
+        None``, ``if x:``): (its value, ``"none"``, whether negated)."""
+        flip = False
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test, flip = test.operand, True
+        subject: ast.expr | None = None
+        if isinstance(test, ast.Name):
+            subject, flip = test, not flip  # `if x:` holds when x is set
+        elif (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.left, ast.Name)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+        ):
+            op = test.ops[0]
+            if isinstance(op, ast.Is | ast.Eq):
+                subject = test.left
+            elif isinstance(op, ast.IsNot | ast.NotEq):
+                subject, flip = test.left, not flip
+        if subject is None:
+            return None
+        return self.expr(subject, scope, pos), "none", flip
+
+    def _configured(self, test: ast.expr) -> bool:
+        """Does ``test`` only look at names the file binds once, at its top, to a constant (settings the
+        author edits, like ``aaend = "2014"`` in ``if int(aaend) >= 2015:``)?"""
+        names = [
+            n.id
+            for n in ast.walk(test)
+            if isinstance(n, ast.Name) and n.id not in {"int", "float", "str", "len", "bool"}
+        ]
+        return bool(names) and all(
+            len(self.module.names.get(name, ())) == 1
+            and self.module.names[name][0].kind == "assign"
+            and isinstance(self.module.names[name][0].node, ast.Constant)
+            for name in names
+        )
+
+    def _function_ids(self, scope: _Scope) -> list[int]:
+        """The functions (by id of their node) whose scopes hold ``scope``, outermost first."""
+        ids = {id(s): key for key, s in self.scopes.items()}
+        out = []
+        s: _Scope | None = scope
+        while s is not None:
+            if id(s) in ids:
+                out.append(ids[id(s)])
+            s = s.parent
+        return out[::-1]
 
     def rebound(self) -> frozenset[str]:
         """The module's names some function sets (``global name`` in it): their module-level value may be

@@ -29,8 +29,10 @@ Rules (the README of ``share`` describes them to users):
   helper reads or writes counts for the step that calls it, at the line of the call. Functions nobody
   calls do not run.
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
-  can fit both), unless B writes that file too (a cache it makes itself) or the pattern names nothing
-  but an extension in an unknown folder. **Order**: that dependency order; where it does not decide, file
+  can fit both), unless B writes that file too (a cache it makes itself), the pattern names nothing
+  but an extension in an unknown folder, or a name fits both only through what neither knows (a read
+  in an unknown folder and a write of any name, or of a name known only at its end while the read's is
+  known only at its start). **Order**: that dependency order; where it does not decide, file
   names sorted with their numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken
   the same way.
 - **Optional reads** (never a problem, kept in the graph): inside ``try:`` with a handler that carries on
@@ -51,7 +53,11 @@ Rules (the README of ``share`` describes them to users):
 - **Two steps writing one file** is a problem, unless they append to it, make the same call, or each
   updates it in place (reads it before writing it).
 - **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
-  only on the side the test takes; command-line and environment defaults decide nothing.
+  only on the side the test takes; command-line and environment defaults decide nothing. A name set
+  again in a branch, a loop or a ``try`` holds either value after it (only the sides that do not
+  return, raise or exit), unless a test on a text, on ``None``, a switch or a constant decides the
+  branch; where a test on settings of the file cannot be decided (``if int(year) >= 2015:``), the last
+  value, as written.
 """
 
 from __future__ import annotations
@@ -991,8 +997,8 @@ class _Tracer:
             if _loose(text) or cwd is None:
                 rest = text.lstrip("/")
                 parts = rest.split("/")
-                while parts and parts[0] in {STAR, STAR2, ".", ""}:
-                    parts.pop(0)
+                while parts and parts[0] in {STAR, STAR2, ".", "", ".."}:  # (above an unknown folder:
+                    parts.pop(0)  # another unknown folder)
                 tail = ex.normalize("/".join(parts))
                 return _Final(STAR2 + "/" + tail if tail else STAR2, "folder", True, r)
             full = ex.normalize(posixpath.join(cwd, text))
@@ -1184,12 +1190,18 @@ class _Tracer:
         for step in steps:
             for path, f in reads[step].items():
                 # a write whose folder and name are both unknown (`**/*.yaml`) says nothing about this file,
-                # nor one in an unknown folder (`**/variance_*.nc`) about a read of any name (`data/*.nc`)
+                # nor one in an unknown folder (`**/variance_*.nc`) about a read of any name (`data/*.nc`),
+                # nor one of any name (`results/*/*.yaml`) about a read in an unknown folder
+                # (`**/parameters/params.yaml`), nor a name known only at its end (`**/*min_lead.png`) about
+                # one known only at its start (`**/mrms_indices_*`)
                 anyname = not _named(path)
+                anywhere = path.startswith(STAR2)
                 hits = [
                     w
                     for w in _writers_of(path, f, concrete, patterns)
-                    if not _vague(w) and not (anyname and w.startswith(STAR2))
+                    if not _vague(w)
+                    and not (anyname and w.startswith(STAR2))
+                    and not (anywhere and (not _named(w) or _ends_meet(path, w)))
                 ] or inside.get(path, [])
                 if not hits:
                     if (
@@ -1929,11 +1941,11 @@ def _kin_key(name: str) -> tuple[str, str] | None:
     return first, "." + suffix
 
 
-def _named(text: str) -> bool:
-    """Does the path's file name start with known text (``summary_*.csv``; not ``*.png`` or a shell
-    command's unknown output)? Only such a file found somewhere says where its writer ran."""
-    name = text.rpartition("/")[2]
-    return bool(name) and name[0] not in (STAR, STAR2)
+def _ends_meet(read: str, write: str) -> bool:
+    """Do two names fit each other only by their unknown ends: the read's name known only at its start
+    (``mrms_indices_*``), the write's only at its end (``*min_lead.png``)?"""
+    a, b = read.rsplit("/", 1)[-1], write.rsplit("/", 1)[-1]
+    return a.endswith((STAR, STAR2)) and b.startswith((STAR, STAR2)) and not a.startswith((STAR, STAR2))
 
 
 def _reportable(path: str) -> bool:
