@@ -28,6 +28,26 @@ def test_a_folder_with_no_code(tmp_path: Path) -> None:
     assert_clean_failure(proc, root, before, "no Python script or notebook")
 
 
+def test_a_folder_whose_only_code_is_jupyter_checkpoints(tmp_path: Path) -> None:
+    """e-olson/Site-specific-multiple-stressor-manuscript-code-Can tracks only the autosaved copies in
+    `.ipynb_checkpoints/`: share said there was no script "that sciship can read", which sends the user
+    looking for a broken file. It says what the files are, and what to do."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "code/.ipynb_checkpoints/fit-checkpoint.ipynb": "{}",
+            "code/.ipynb_checkpoints/tools-checkpoint.py": "x = 1\n",
+            "data/x.csv": "a\n1\n",
+        },
+    )
+    before = digests(root)
+    proc = run_cli("share", str(root))
+    assert_clean_failure(
+        proc, root, before, "copies that tools keep", "code/.ipynb_checkpoints", "checkpoint"
+    )
+    assert "can read" not in proc.stderr
+
+
 def test_an_empty_folder_and_a_missing_one(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = run_cli("share", str(tmp_path / "empty"))

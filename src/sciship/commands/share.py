@@ -128,10 +128,20 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
             hint="Point sciship at the folder that holds your scripts, notebooks and data.",
         )
     if not inventory.has_code(project):
-        unreadable = [p for p in project.files if p.endswith((".py", ".ipynb"))]
+        code = [p for p in project.files if p.endswith((".py", ".ipynb"))]
+        copies = [p for p in code if inventory.never_deposited(p)]
+        if code and len(copies) == len(code):  # only Jupyter's autosaved copies, build output, caches
+            folders = sorted({p.rsplit("/", 1)[0] for p in copies if "/" in p})
+            raise InputError(
+                f"The only scripts and notebooks in `{project.root}` are copies that tools keep "
+                f"({len(copies)} in {_some(folders)}: Jupyter's autosaved checkpoints, build output or "
+                "caches), which share leaves out, so there is no analysis to describe.",
+                hint="Put your notebooks and scripts themselves in the folder (a checkpoint is only an "
+                "autosaved copy of a notebook), or run `sciship share` on the folder that holds them.",
+            )
         raise InputError(
             f"There is no Python script or notebook in `{project.root}`"
-            + (" that sciship can read" if unreadable else "")
+            + (" that sciship can read" if code else "")
             + ", so there is no analysis to describe.",
             hint="Run `sciship share` on the folder that holds your code (`.py` files or notebooks).",
         )
@@ -179,6 +189,12 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
 
 #: places shown under a problem that gathers many (each is in ``--format json``)
 _PLACES = 3
+
+
+def _some(items: list[str], shown: int = 3) -> str:
+    """``a`, `b` and 2 more``: a few of ``items`` by name."""
+    named = ", ".join(f"`{i}`" for i in items[:shown])
+    return named + (f" and {len(items) - shown} more" if len(items) > shown else "")
 
 
 def _archive_progress(bar: Any) -> Any:
