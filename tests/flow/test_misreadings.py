@@ -635,3 +635,28 @@ def test_the_folder_above_an_unknown_folder_is_unknown() -> None:
     line showed as `**/../name.nc`; above a folder nobody knows is a folder nobody knows."""
     flow = flow_of({"plot.py": "import os, sys\nopen(os.path.join(sys.argv[1], '..', 'matrices.nc'))\n"})
     assert io(flow, "plot.py") == [("read", "**/matrices.nc")]
+
+
+def test_paths_kept_in_a_settings_class_are_followed() -> None:
+    """falettiwx/WoFS-ESA-Manuscript-Code keeps its folders in a class of a helper module
+    (`class wofunits: paths = {'sm_path': '/Volumes/backup/motion', ...}`), and every notebook reads
+    `wofunits.paths['sm_path']`: sciship showed those reads in unknown folders (`**/...`) and said nothing
+    of the absolute paths. A class's plain attributes are followed like a module's constants, here and
+    from the module that imports the class."""
+    settings = (
+        "class wofunits:\n    paths = {'sm_path': '/Volumes/backup/motion', 'out': 'figures'}\n"
+        "    labels = {'T2': 'K'}\n"
+    )
+    script = (
+        "import pandas as pd\nimport matplotlib.pyplot as plt\nfrom settings import wofunits\n\n"
+        "class Local:\n    data = 'data/obs.csv'\n\n"
+        "sm_path = wofunits.paths['sm_path']\npd.read_csv(f'{sm_path}/motions.csv')\n"
+        "pd.read_csv(Local.data)\nplt.savefig(wofunits.paths['out'] + '/fig.png')\n"
+    )
+    flow = flow_of({"settings.py": settings, "plot.py": script, "data/obs.csv": ""})
+    assert sorted(io(flow, "plot.py")) == [
+        ("read", "/Volumes/backup/motion/motions.csv"),
+        ("read", "data/obs.csv"),
+        ("write", "figures/fig.png"),
+    ]
+    assert [p.code for p in flow.problems] == ["SHR111"]

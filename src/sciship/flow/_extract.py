@@ -1217,6 +1217,16 @@ class _Extractor:
             if base_q and found and found[0].kind in {"module", "from"} and self.local_q(base_q):
                 level = len(base_q) - len(base_q.lstrip("."))
                 return ("ref", base_q.lstrip("."), level, node.attr)
+        if isinstance(node.value, ast.Name):  # an attribute of a class: `Paths.data`, `wofunits.paths`
+            found = self.lookup(node.value.id, scope, pos)
+            if found is not None and found[0].kind == "class":
+                value = self._class_attributes(found[0].node, found[0].pos).get(node.attr)
+                if value is not None:
+                    return value
+            elif found is not None and found[0].kind == "from":
+                module, level, name = found[0].node
+                if self.is_local(module, level):
+                    return ("ref", module, level, f"{name}.{node.attr}")
         attr = node.attr
         if isinstance(node.value, ast.Name | ast.Call | ast.Subscript):
             base = self.expr(node.value, scope, pos, depth) if not isinstance(node.value, ast.Name) else None
@@ -1524,12 +1534,34 @@ class _Extractor:
         self.quiet += 1  # constants serve other files; a file that needs more asks for a full parse
         for name, bindings in self.module.names.items():
             b = bindings[-1]
-            if b.kind in {"def", "class", "module", "other"} or name in self.rebound():
+            if b.kind == "class":  # its attributes: `class Paths: data = "/Volumes/lab/data"`
+                for attr, value in self._class_attributes(b.node, b.pos).items():
+                    self.facts.constants[f"{name}.{attr}"] = value
+                continue
+            if b.kind in {"def", "module", "other"} or name in self.rebound():
                 continue
             value = self.value(b, self.module)
             if not ex.is_unknown(value):
                 self.facts.constants[name] = value
         self.quiet -= 1
+
+    def _class_attributes(self, node: ast.ClassDef, pos: Pos) -> dict[str, Expr]:
+        """The values a class body gives its attributes with plain assignments (the last of each), those
+        sciship can read (a settings class: ``paths = {"data": "/Volumes/lab/data"}``)."""
+        out: dict[str, Expr] = {}
+        for stmt in node.body:
+            target = value = None
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                target, value = stmt.target, stmt.value
+            if isinstance(target, ast.Name) and value is not None:
+                expr = self.expr(value, self.module, pos)
+                if ex.is_unknown(expr):
+                    out.pop(target.id, None)
+                else:
+                    out[target.id] = expr
+        return out
 
 
 #: the method of :class:`_Visitor` for each node type
