@@ -660,3 +660,28 @@ def test_paths_kept_in_a_settings_class_are_followed() -> None:
         ("write", "figures/fig.png"),
     ]
     assert [p.code for p in flow.problems] == ["SHR111"]
+
+
+def test_slices_of_lists_and_of_paths() -> None:
+    """falettiwx/WoFS: `files = sorted(glob(f'{root}/run_*/wofs_i*'))[1:-1]` lost every read (a slice was
+    unknown), and `files[0][:-30] + 'center_' + files[0][-30:]` wrote into the notebook's folder. A slice
+    of a list or a glob holds some of its elements; the start of a path keeps its folder."""
+    flow = flow_of(
+        {
+            "center.py": (
+                "import glob\nimport xarray as xr\nfiles = sorted(glob.glob('runs/run_*/wofs_i*.nc'))[1:-1]\n"
+                "for f in files[:3]:\n    ds = xr.open_dataset(f)\n"
+                "ds.to_netcdf(files[0][:-30] + 'center_' + files[0][-30:])\n"
+            ),
+            "plot.py": (
+                "import pandas as pd\nimport matplotlib.pyplot as plt\nname = 'tables/summary.csv'\n"
+                "pd.read_csv(name)\nplt.savefig(name[:-4] + '.png')\n"
+            ),
+            "tables/summary.csv": "",
+        }
+    )
+    assert sorted(io(flow, "center.py")) == [
+        ("read", "runs/run_*/wofs_i*.nc"),
+        ("write", "runs/run_*/*center_*"),
+    ]
+    assert sorted(io(flow, "plot.py")) == [("read", "tables/summary.csv"), ("write", "tables/*.png")]

@@ -294,6 +294,8 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
         return _STAR_ONLY
     if base[0] == "list" and isinstance(key, int) and -len(base[1]) <= key < len(base[1]):
         return evaluate(base[1][key], scope, depth)
+    if base[0] == "glob" and isinstance(key, int):  # `sorted(glob(...))[0]`: one of the files it finds
+        return evaluate(("each", base), scope, depth)
     if base[0] == "splitext" and key in {0, 1}:
         return _map(evaluate(base[1], scope, depth), lambda t: _part(t, "noext" if key == 0 else "suffix"))
     if base[0] == "parents" and isinstance(key, int) and key >= 0:

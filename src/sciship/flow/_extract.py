@@ -1114,6 +1114,8 @@ class _Extractor:
             return self.attribute(node, scope, pos, d)
         if isinstance(node, ast.Subscript):
             key = node.slice
+            if isinstance(key, ast.Slice):
+                return self._sliced(self.expr(node.value, scope, pos, d), key)
             if (
                 isinstance(key, ast.UnaryOp)
                 and isinstance(key.op, ast.USub)
@@ -1206,6 +1208,17 @@ class _Extractor:
         finally:
             self.quiet -= 1
         return None if ex.is_unknown(value) else (value, how, flip)
+
+    @staticmethod
+    def _sliced(base: Expr, key: ast.Slice) -> Expr:
+        """``base[a:b]``: of a list or a glob, some of its elements (each one like them all); of a path, from
+        its start (``[:n]``), its folder and an unknown start of its name (``path[:-4] + ".png"``: a figure
+        beside the data file; ``files[0][:-30] + "center_"``: a file in the folder of the first one)."""
+        if ex.is_unknown(base) or _collection(base):
+            return base
+        if key.lower is None and key.step is None:
+            return ex.join([("parent", base, 1), UNKNOWN])
+        return UNKNOWN
 
     def attribute(self, node: ast.Attribute, scope: _Scope, pos: Pos, depth: int) -> Expr:
         q = self.qualify(node, scope, pos)

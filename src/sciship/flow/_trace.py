@@ -31,8 +31,8 @@ Rules (the README of ``share`` describes them to users):
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
   can fit both), unless B writes that file too (a cache it makes itself), the pattern names nothing
   but an extension in an unknown folder, or a name fits both only through what neither knows (a read
-  in an unknown folder and a write of any name, or of a name known only at its end while the read's is
-  known only at its start). **Order**: that dependency order; where it does not decide, file
+  in an unknown folder and a write of any name, or of a name whose known start and end both differ
+  from the read's). **Order**: that dependency order; where it does not decide, file
   names sorted with their numbers read as numbers (``01_``, ``fig2`` before ``fig10``); a circle is broken
   the same way.
 - **Optional reads** (never a problem, kept in the graph): inside ``try:`` with a handler that carries on
@@ -1192,8 +1192,8 @@ class _Tracer:
                 # a write whose folder and name are both unknown (`**/*.yaml`) says nothing about this file,
                 # nor one in an unknown folder (`**/variance_*.nc`) about a read of any name (`data/*.nc`),
                 # nor one of any name (`results/*/*.yaml`) about a read in an unknown folder
-                # (`**/parameters/params.yaml`), nor a name known only at its end (`**/*min_lead.png`) about
-                # one known only at its start (`**/mrms_indices_*`)
+                # (`**/parameters/params.yaml`), nor one whose name fits only through unknown parts
+                # (`**/*min_lead.png` for `**/mrms_indices_*`: neither their starts nor their ends agree)
                 anyname = not _named(path)
                 anywhere = path.startswith(STAR2)
                 hits = [
@@ -1942,10 +1942,21 @@ def _kin_key(name: str) -> tuple[str, str] | None:
 
 
 def _ends_meet(read: str, write: str) -> bool:
-    """Do two names fit each other only by their unknown ends: the read's name known only at its start
-    (``mrms_indices_*``), the write's only at its end (``*min_lead.png``)?"""
+    """Do two names with unknown parts fit each other only through those: neither their known starts nor
+    their known ends agree (``mrms_indices_*`` and ``*min_lead.png``; ``wrfout_*.nc`` and
+    ``*center_*``)?"""
     a, b = read.rsplit("/", 1)[-1], write.rsplit("/", 1)[-1]
-    return a.endswith((STAR, STAR2)) and b.startswith((STAR, STAR2)) and not a.startswith((STAR, STAR2))
+    if not ex.has_unknown(a) or not ex.has_unknown(b):
+        return False
+    a_parts, b_parts = _UNKNOWN_PART.split(a), _UNKNOWN_PART.split(b)
+    starts, ends = (a_parts[0], b_parts[0]), (a_parts[-1], b_parts[-1])
+    return not (
+        (all(starts) and (starts[0].startswith(starts[1]) or starts[1].startswith(starts[0])))
+        or (all(ends) and (ends[0].endswith(ends[1]) or ends[1].endswith(ends[0])))
+    )
+
+
+_UNKNOWN_PART = re.compile(f"[{STAR}{STAR2}]+")
 
 
 def _reportable(path: str) -> bool:
