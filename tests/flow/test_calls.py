@@ -89,6 +89,20 @@ CASES = [
         "import xarray as xr\nxr.open_dataset('x.nc').to_zarr('x.zarr')",
         [("read", "x.nc"), ("write", "x.zarr")],
     ),
+    # maps: shapefiles and other vector data (falettiwx/WoFS reads county borders with cartopy)
+    (
+        "import cartopy.io.shapereader as shpreader\nshpreader.Reader('maps/counties.shp')",
+        [("read", "maps/counties.shp")],
+    ),
+    (
+        "import shapefile\nshapefile.Reader('a.shp')\nshapefile.Writer('b.shp')",
+        [("read", "a.shp"), ("write", "b.shp")],
+    ),
+    (
+        "import fiona\nfiona.open('a.gpkg')\nfiona.open('b.gpkg', 'w')",
+        [("read", "a.gpkg"), ("write", "b.gpkg")],
+    ),
+    ("import geopandas as gpd\ngpd.read_parquet('a.parquet')", [("read", "a.parquet")]),
     # h5py and netCDF4: the mode decides
     ("import h5py\nh5py.File('a.h5')", [("read", "a.h5")]),
     ("import h5py\nh5py.File('a.h5', 'w')", [("write", "a.h5")]),

@@ -139,6 +139,12 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "pandas.ExcelWriter": (_w(0, "path"),),
     "pandas.HDFStore": (_m(0, "path", 1, "", "hdfstore"),),
     "geopandas.read_file": (_r(0, "filename"),),
+    "geopandas.read_parquet": (_r(0, "path"),),
+    "geopandas.read_feather": (_r(0, "path"),),
+    "cartopy.io.shapereader.Reader": (_r(0, "filename"),),  # shapefiles for maps
+    "shapefile.Reader": (_r(0, "shp"),),  # pyshp
+    "shapefile.Writer": (_w(0, "target"),),
+    "fiona.open": (_m(0, "fp", 1, "r", "open"),),
     "pyarrow.parquet.read_table": (_r(0, "source"),),
     "pyarrow.parquet.write_table": (_w(1, "where"),),
     # matplotlib: savefig is a method below (plt.savefig and fig.savefig alike)
