@@ -3,6 +3,7 @@ file, one call made from several steps, notebooks and folders reached through li
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -685,3 +686,102 @@ def test_slices_of_lists_and_of_paths() -> None:
         ("write", "runs/run_*/*center_*"),
     ]
     assert sorted(io(flow, "plot.py")) == [("read", "tables/summary.csv"), ("write", "tables/*.png")]
+
+
+# ---------------------------------------------------------------- what helpers give back
+def test_the_path_a_helper_returns_is_followed() -> None:
+    """JamieHeather/radiation-induced-lymphopenia-paper-analysis: `plot_dir(suffix)` in `functions.py`
+    returns `'../Plots/' + suffix + '/'`, and every figure is saved there; sciship showed each figure as
+    `*sexes.svg` in the scripts' folder. What the project's own functions return is worked out with the
+    arguments of each call. A helper that runs a program on the path it returns may have made that file:
+    reading it is no missing input."""
+    functions = (
+        "import subprocess\nbase_plot_dir = '../Plots/'\n\ndef plot_dir(suffix):\n"
+        "    return base_plot_dir + suffix + '/'\n\ndef render(src, stem):\n"
+        "    subprocess.run(['pdftoppm', '-png', '-singlefile', src, stem], check=True)\n"
+        "    return stem + '.png'\n"
+    )
+    script = (
+        "import functions as fxn\nfrom functions import render\nimport matplotlib.pyplot as plt\n"
+        "out = fxn.plot_dir('metadata')\nplt.savefig(out + 'sexes.svg')\n"
+        "img = plt.imread(render('../Raw-Data/photo.pdf', '../Plots/photo'))\n"
+    )
+    flow = flow_of(
+        {"Scripts/functions.py": functions, "Scripts/analyse.py": script, "Raw-Data/photo.pdf": ""}
+    )
+    assert ("write", "Plots/metadata/sexes.svg") in io(flow, "Scripts/analyse.py")
+    assert ("read", "Plots/photo.png") in io(flow, "Scripts/analyse.py")
+    assert flow.problems == ()
+
+
+def test_the_words_a_shell_script_gives_sys_argv() -> None:
+    """A script reading `sys.argv[1]` and writing `sys.argv[2]`, run by a shell script with the files:
+    those are what it reads and writes (falettiwx/WoFS's `esa_*.py` run from `sub_esa_calc.bash`)."""
+    flow = flow_of(
+        {
+            "src/plot.py": (
+                "import sys\nimport pandas as pd\nfrom lib import tool\ndf = pd.read_csv(sys.argv[1])\n"
+                "df.plot().figure.savefig(sys.argv[2])\n"
+            ),
+            "run.sh": (
+                "python src/plot.py data/a.csv figures/a.png\npython src/plot.py data/b.csv figures/b.png\n"
+            ),
+            "data/a.csv": "",
+            "data/b.csv": "",
+            "lib/tool.py": "import sys\n\nif __name__ == '__main__':\n    open(sys.argv[1])\n",
+        }
+    )
+    assert sorted(io(flow, "src/plot.py")) == [
+        ("read", "data/a.csv"),
+        ("read", "data/b.csv"),
+        ("write", "figures/a.png"),
+        ("write", "figures/b.png"),
+    ]
+    # an imported helper whose main block reads only what a command line would give it: no step
+    assert [s.path for s in flow.steps] == ["src/plot.py"]
+
+
+def test_the_same_folder_gives_the_same_answer_on_every_run(tmp_path: Path) -> None:
+    """Seishou0724/2026-ncomms-analysis-code: a helper called inside two nested loops with arguments built
+    from both was followed one element at a time of whichever loop a set's order put first, so two runs
+    of `share` reported different files. The answer must not depend on Python's hash seed."""
+    helper = (
+        "import os\nimport joblib\n\ndef load(base, region):\n    return {}\n\n"
+        "def gen(data, delta):\n    return data\n\n"
+        "def train(data, out_dir, years, region, delta=0):\n    for lead in [6, 12]:\n"
+        "        joblib.dump(data, os.path.join(out_dir, f'm_{lead}h_{region}_{years}_d{delta}.pkl'))\n"
+    )
+    script = (
+        "from helper import gen, load, train\n\ndef main():\n"
+        "    for years in ['2013-2022', '1981-2022']:\n        base = '/data/JTWC-{}'.format(years)\n"
+        "        out_dir = f'/results/{years}-tc'\n        region = 'upper'\n"
+        "        data = load(base, region)\n        for delta in [0, 6, 12]:\n"
+        "            train(gen(data, delta), out_dir, years, region, delta=delta)\n"
+        "\nmain()\n"
+    )
+    root = write_tree(tmp_path / "study", {"helper.py": helper, "run.py": script})
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {"PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / f"cache{seed}")}
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sciship",
+                "share",
+                str(root),
+                "--dry-run",
+                "--format",
+                "json",
+                "--yes",
+                "--license",
+                "MIT",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            check=False,
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1

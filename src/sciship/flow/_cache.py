@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 18
+_FORMAT = 20
 
 
 class FactsCache:
@@ -145,6 +145,7 @@ def encode(f: Facts) -> dict[str, Any]:
                 [_use(u) for u in fn.uses],
                 [_call(c) for c in fn.calls],
                 fn.methods,
+                fn.returns,
             ]
             for name, fn in f.functions.items()
         },
@@ -161,7 +162,7 @@ def encode(f: Facts) -> dict[str, Any]:
 
 def decode(d: dict[str, Any]) -> Facts:
     functions = {}
-    for name, (params, defaults, uses, calls, methods) in d["fn"].items():
+    for name, (params, defaults, uses, calls, methods, returns) in d["fn"].items():
         functions[name] = Function(
             name,
             tuple(params),
@@ -169,6 +170,7 @@ def decode(d: dict[str, Any]) -> Facts:
             [_unuse(u) for u in uses],
             [_uncall(c) for c in calls],
             tuple(methods),
+            tuplify(returns) if returns is not None else None,
         )
     return Facts(
         path=d["p"],

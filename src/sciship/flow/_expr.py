@@ -21,6 +21,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
 ``("ref", module, level, name)`` a name imported from another module (resolved across files)
 ``("param", name)``             a parameter of the function the expression sits in
+``("ret", callee, args, kwargs)`` what a function of the project returns, called with these arguments
+                                (``callee``: ``("local", name)`` or ``("ref", module, level, name)``)
 ``("when", e, test, a, b)``     ``a if <test on e> else b``: ``test`` is ``eq``, ``end`` or ``start`` and
                                 the literals, joined by ``\x1f``; decided when ``e`` is one known text;
                                 or ``none`` (``e is None``, ``not e``): decided when the code sets ``e``
@@ -31,7 +33,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
                                 default, ``os.environ.get(k, default)``): evaluates to ``e``, but never
                                 decides which branch of an ``if`` runs
 ``("opt", e, dest, file)``      an argparse option of ``file``: what the pipelines that run the step
-                                pass (:data:`GIVEN`), else its default ``e``
+                                pass (:data:`GIVEN`), else its default ``e``; ``sys.argv[k]`` is
+                                ``("opt", ("*",), "#k", "")``, the k-th word of the step's command
 
 :func:`evaluate` turns an expression into concrete strings where unknown parts are :data:`STAR` /
 :data:`STAR2` and a leading :data:`ROOT` marks a place relative to the project root.
@@ -132,10 +135,14 @@ class Scope:
         self,
         ref: Callable[[str, int, str, int], tuple[Expr, Scope] | None] | None = None,
         params: dict[str, tuple[Expr, Scope]] | None = None,
+        call: Callable[[Expr, Scope, int], tuple[Expr, Scope] | None] | None = None,
     ) -> None:
         #: (module, level, name, depth) -> the expression and the scope of its file, None when not local
         self.ref = ref
         self.params = params or {}  #: parameter -> its value and the scope that value was written in
+        #: (a ``("ret", ...)`` expression, the scope it is in, depth) -> what the function returns, in a
+        #: scope with its parameters set to the arguments; None when that is not known
+        self.call = call
 
 
 class Values:
@@ -249,6 +256,9 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             value, where = scope.params[expr[1]]
             return evaluate(value, where, d)
         return _STAR_ONLY
+    if kind == "ret":
+        returned = scope.call(expr, scope, depth) if scope.call is not None and depth < _MAX_DEPTH else None
+        return evaluate(returned[0], returned[1], d) if returned is not None else _STAR_ONLY
     return _STAR_ONLY
 
 

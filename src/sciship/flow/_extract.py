@@ -1128,6 +1128,8 @@ class _Extractor:
                 return UNKNOWN
             if k is None:
                 return UNKNOWN
+            if isinstance(k, int) and k >= 1 and self.qualify(node.value, scope, pos) == "sys.argv":
+                return ("opt", UNKNOWN, f"#{k}", "")  # what the pipelines that run the step give it
             base = self.expr(node.value, scope, pos, d)
             if base == ("args",):  # parse_known_args()[0]
                 return base
@@ -1220,6 +1222,35 @@ class _Extractor:
             return ex.join([("parent", base, 1), UNKNOWN])
         return UNKNOWN
 
+    def _own_function(self, func: ast.expr, scope: _Scope, pos: Pos) -> Expr | None:
+        """The project's function a call calls (``plot_dir(...)`` defined here, ``fxn.plot_dir(...)`` of a
+        local module, one imported by name): ``("local", name)`` or ``("ref", module, level, name)``."""
+        if isinstance(func, ast.Name):
+            found = self.lookup(func.id, scope, pos)
+            if found is None:
+                return None
+            b = found[0]
+            if b.kind == "def" and found[1] is self.module:
+                return ("local", func.id)
+            if b.kind == "from":
+                module, level, name = b.node
+                if self.is_local(module, level):
+                    return ("ref", module, level, name)
+            return None
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            found = self.lookup(func.value.id, scope, pos)
+            if found is None:
+                return None
+            b = found[0]
+            if b.kind == "module" and self.is_local(str(b.node), 0):
+                return ("ref", str(b.node), 0, func.attr)
+            if b.kind == "from":
+                module, level, name = b.node
+                sub = f"{module}.{name}" if module else name
+                if self.is_local(sub, level):
+                    return ("ref", sub, level, func.attr)
+        return None
+
     def attribute(self, node: ast.Attribute, scope: _Scope, pos: Pos, depth: int) -> Expr:
         q = self.qualify(node, scope, pos)
         if q in _PATH_TEXTS:
@@ -1266,6 +1297,7 @@ class _Extractor:
         """The value a call returns, for the calls that build paths."""
         if any(isinstance(a, ast.Starred) for a in node.args):
             return UNKNOWN
+
         args = node.args
         kwargs = {k.arg: k.value for k in node.keywords if k.arg}
         q = self.qualify(node.func, scope, pos)
@@ -1312,12 +1344,17 @@ class _Extractor:
             return ("glob", ex.lit("*"), False)
         if q in {"os.environ.get", "os.getenv"}:
             return ex.chosen(self.expr(args[1], scope, pos, depth)) if len(args) > 1 else UNKNOWN
-        if isinstance(node.func, ast.Attribute) and (q is None or not _is_module_call(q)):
-            return self.method_value(node, scope, pos, depth)
         if isinstance(node.func, ast.Name):  # `args = parse_args()`, the script's own function
             found = self.lookup(node.func.id, scope, pos)
             if found is not None and found[0].kind == "def" and _returns_parsed_args(found[0].node):
                 return ("args",)
+        callee = self._own_function(node.func, scope, pos)
+        if callee is not None:  # a function of the project: what it returns, with these arguments
+            given = tuple(self.argument(a, scope, pos) for a in node.args)
+            named = tuple((k.arg, self.argument(k.value, scope, pos)) for k in node.keywords if k.arg)
+            return ("ret", callee, given, named)
+        if isinstance(node.func, ast.Attribute) and (q is None or not _is_module_call(q)):
+            return self.method_value(node, scope, pos, depth)
         return UNKNOWN
 
     def method_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
@@ -1527,8 +1564,24 @@ class _Extractor:
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
         visitor.body(node.body)
+        fn.returns = self._returns(node, scope)
         if self.signac and any(_runs_in_job(d) for d in node.decorator_list):
             _elsewhere(fn.uses, fn.calls)  # a signac-flow operation `with_job`: in the job's own folder
+
+    def _returns(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: _Scope) -> Expr | None:
+        """What the function returns, when some ``return`` may give a path: text, a path call, a name
+        (``return base_plot_dir + suffix + "/"``, ``return os.path.join(root, name)``); None else."""
+        values = []
+        self.quiet += 1  # (what it returns matters only where a path uses it)
+        try:
+            for ret, _inside in _statements(node.body):
+                if isinstance(ret, ast.Return) and ret.value is not None and _may_be_path(ret.value):
+                    value = self.expr(ret.value, scope, self.pos(ret))
+                    if not ex.is_unknown(value):
+                        values.append(value)
+        finally:
+            self.quiet -= 1
+        return ex.alt(values) if values else None
 
     def _savefig_format(self, stmt: ast.stmt) -> None:
         if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
@@ -2578,6 +2631,14 @@ def _only_says(stmt: ast.stmt) -> bool:
     if isinstance(stmt.value, ast.Constant):
         return True
     return isinstance(stmt.value, ast.Call) and bool(_SAYING.match(_as_written(stmt.value.func)))
+
+
+def _may_be_path(node: ast.expr) -> bool:
+    """Could a returned expression be a path (text, a name, a call, an f-string, ``+`` or ``/``)? Not a
+    number, a list or dict of values, a comparison or a boolean."""
+    return isinstance(
+        node, ast.Constant | ast.Name | ast.Attribute | ast.Call | ast.JoinedStr | ast.BinOp | ast.Subscript
+    ) and not (isinstance(node, ast.Constant) and not isinstance(node.value, str))
 
 
 def _leaves(stmt: ast.stmt) -> str | None:

@@ -73,6 +73,8 @@ class Function:
     uses: list[Use] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     methods: tuple[str, ...] = ()  #: for a class: its methods (kept as ``Class.method``)
+    #: what it returns, when that may be a path (``return base + name + "/"``), in terms of its parameters
+    returns: Expr | None = None
 
 
 @dataclass

@@ -26,8 +26,9 @@ Rules (the README of ``share`` describes them to users):
 - Function calls are followed into the project's own functions (the same file, an imported local module,
   ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
   call (arguments built from the name of one ``for`` loop are followed one element at a time); what a
-  helper reads or writes counts for the step that calls it, at the line of the call. Functions nobody
-  calls do not run.
+  helper reads or writes counts for the step that calls it, at the line of the call; what it returns
+  is worked out with the arguments of each call (a helper that runs a program on the path it returns may
+  have made that file). Functions nobody calls do not run.
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
   can fit both), unless B writes that file too (a cache it makes itself), the pattern names nothing
   but an extension in an unknown folder, or a name fits both only through what neither knows (a read
@@ -45,9 +46,11 @@ Rules (the README of ``share`` describes them to users):
   make a read "not missing" but are no outputs and order no steps; one step's nameless ones (an
   archive into an unknown set of names) only count for that step. What the README's shell commands
   download or unpack (``unzip d.zip -d data``) is an input, never a missing one.
-- **Command-line options**: an argparse option is its default, unless the Makefiles or shell scripts
-  that run the script pass it (``python3 src/plot.py --input-file $data_dir/x.nc``, with the variables
-  they and the files they source set): then what they pass, from each command. A console script of the
+- **Command-line options**: ``sys.argv[k]`` is the k-th word the Makefiles or shell scripts that run
+  the script give it (unknown when none runs it); an argparse option is its default, unless the
+  Makefiles or shell scripts that run the script pass it (``python3 src/plot.py --input-file
+  $data_dir/x.nc``, with the variables they and the files they source set): then what they pass, from
+  each command. A console script of the
   project's that a pipeline runs (``uv run study-figures``) makes the module of its function a step
   that runs the function, when that reads or writes files.
 - **Two steps writing one file** is a problem, unless they append to it, make the same call, or each
@@ -356,9 +359,33 @@ class _Tracer:
         scope = self.scopes.get(rel)
         if scope is None:
             scope = self.scopes[rel] = Scope(
-                ref=lambda m, lvl, name, depth: self.ref(rel, m, lvl, name, depth)
+                ref=lambda m, lvl, name, depth: self.ref(rel, m, lvl, name, depth),
+                call=lambda ret, caller, depth: self.returned(rel, ret, caller, depth),
             )
         return scope
+
+    def returned(self, here: str, ret: Expr, caller: Scope, depth: int) -> tuple[Expr, Scope] | None:
+        """What the project's function a ``("ret", callee, args, kwargs)`` of ``here`` calls returns, in
+        the scope of its file with its parameters set to the arguments (evaluated where the call is)."""
+        _, callee, args, kwargs = ret
+        if depth > _MAX_FOLLOW:
+            return None
+        target = self.function(here, callee)
+        if target is None:
+            return None
+        file, fn = target
+        if fn.returns is None:
+            return None
+        module_scope = self.scope_for(file)
+        params: dict[str, tuple[Expr, Scope]] = {k: (v, module_scope) for k, v in fn.defaults.items()}
+        positional = fn.params[1:] if "." in fn.name else fn.params  # a method: `self` comes first
+        for name, value in zip(positional, args, strict=False):
+            params[name] = (value, caller)
+        for name, value in kwargs:
+            if name in fn.params:
+                params[name] = (value, caller)
+        returns: Expr = fn.returns
+        return returns, Scope(ref=module_scope.ref, params=params, call=module_scope.call)
 
     def ref(self, here: str, module: str, level: int, name: str, depth: int) -> tuple[Expr, Scope] | None:
         if depth > 30:
@@ -577,7 +604,11 @@ class _Tracer:
             if facts.kind == "nb":
                 steps.append(rel)
             elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
-                has_io = bool(facts.uses) or (bool(facts.calls) and bool(self.attribute(rel)))
+                # (a path only a command line gives, `open(sys.argv[1])`, counts when a pipeline runs it)
+                given = rel in self.launched
+                has_io = any(given or not _from_command(u.expr) for u in facts.uses) or (
+                    bool(facts.calls) and bool(self.attribute(rel))
+                )
                 if rel in self.in_package:
                     if facts.main_guard and has_io:
                         steps.append(rel)
@@ -800,7 +831,7 @@ class _Tracer:
         if key in seen:
             return
         seen.add(key)
-        scope = Scope(ref=module_scope.ref, params=params)
+        scope = Scope(ref=module_scope.ref, params=params, call=module_scope.call)
         fmt = self._fmt(file)
         chain = (*chain, (file, fn.name, literal))
         for u in fn.uses:
@@ -826,6 +857,9 @@ class _Tracer:
         if u.convention == "command":
             return self._command(raw, guards)
         values = ex.evaluate(u.expr, raw.scope)
+        # what a helper returns after running a command on it (`subprocess.run(["pdftoppm", ..., stem])`,
+        # then `return stem.with_suffix(".png")`) may be what the command made: never a missing input
+        made = u.expr[0] == "ret" and "read" in u.access and self._runs_command(raw.scope, u.expr)
         into_names: list[str | None] = [None]
         if u.into is not None:
             into_names = [ex._part(t, "name") for t in ex.evaluate(u.into, raw.scope).texts] or [None]
@@ -841,7 +875,7 @@ class _Tracer:
             text, mat = _convention(text, u, raw.fmt)
             if u.convention == "tree":  # any file under the folder
                 text = (text.rstrip("/") or ".") + "/" + STAR2
-            optional = raw.optional or any(_covers(g, plain) or _covers(g, text) for g in guards)
+            optional = raw.optional or made or any(_covers(g, plain) or _covers(g, text) for g in guards)
             if text.startswith(ROOT):
                 kind = "rooted"
             elif ex.is_absolute_text(text):
@@ -854,6 +888,12 @@ class _Tracer:
                 for into in into_names
             )
         return out
+
+    def _runs_command(self, scope: Scope, ret: Expr) -> bool:
+        """Does the function a ``("ret", ...)`` calls run a shell command or a program?"""
+        file = next((f for f, sc in self.scopes.items() if sc.ref is scope.ref), None)
+        target = self.function(file, ret[1]) if file is not None else None
+        return target is not None and any(u.convention == "command" for u in target[1].uses)
 
     def _command(self, raw: _Raw, guards: list[str]) -> list[_Res]:
         """What a shell command makes and reads (its words, see :mod:`._shell`)."""
@@ -1244,7 +1284,9 @@ class _Tracer:
             )
             for s in order
         ]
-        problems.sort(key=lambda p: (p.path, p.cell if p.cell is not None else -1, p.line or 0, p.code))
+        problems.sort(
+            key=lambda p: (p.path, p.cell if p.cell is not None else -1, p.line or 0, p.code, p.message)
+        )
         uses.sort(key=lambda u: (rank.get(u.source, 0), u.cell if u.cell is not None else -1, u.line, u.path))
         return Flow(
             steps=tuple(step_objs),
@@ -1351,7 +1393,7 @@ class _Tracer:
     ) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
         runs = [run for run in self.launched.get(step, ()) if folder is None or run[0] == folder]
         facts = self.facts.get(step)
-        if not runs or facts is None or not facts.options:
+        if not runs or facts is None:
             return None
         given: dict[tuple[str, str], tuple[list[Expr], bool]] = {}
         parsed = [_parse_arguments(args, facts.options) for _folder, args in runs]
@@ -1359,7 +1401,11 @@ class _Tracer:
             values = [v for one in parsed if dest in one for v in one[dest]]
             if values:
                 given[(step, dest)] = (list(dict.fromkeys(values)), any(dest not in one for one in parsed))
-        return given
+        # `sys.argv[k]`, wherever the code of the step reads it: the k-th word of each command
+        for k in range(1, min(max(len(args) for _folder, args in runs), _MAX_ARGV) + 1):
+            words = [_shell_value(args[k - 1]) for _folder, args in runs if len(args) >= k]
+            given[("", f"#{k}")] = (list(dict.fromkeys(words)), any(len(args) < k for _folder, args in runs))
+        return given or None
 
     @functools.cached_property
     def readme_made(self) -> list[str]:
@@ -1706,6 +1752,15 @@ def _vacant(raw: _Raw, given: dict[tuple[str, str], tuple[list[Expr], bool]]) ->
     return False
 
 
+def _from_command(expr: Expr) -> bool:
+    """Is the path only what a command line gives (``sys.argv[1]``, an option with no default)?"""
+    return expr[0] == "opt" and len(expr) > 3 and ex.is_unknown(expr[1])
+
+
+#: the words of a command line looked at for ``sys.argv[k]``
+_MAX_ARGV = 40
+
+
 def _parse_arguments(
     args: tuple[str, ...], options: list[tuple[tuple[str, ...], str, int | str]]
 ) -> dict[str, list[Expr]]:
@@ -1776,8 +1831,8 @@ def _shared_loop(call: Call) -> Expr | None:
     built from: ``run(year, f"out/{year}")`` inside ``for year in YEARS:``."""
     counts: dict[Expr, int] = defaultdict(int)
     for arg in (*call.args, *(v for _k, v in call.kwargs)):
-        for node in {n for n in ex.walk(arg) if n[0] == "each" and len(n) == 3}:
-            counts[node] += 1
+        for node in dict.fromkeys(n for n in ex.walk(arg) if n[0] == "each" and len(n) == 3):
+            counts[node] += 1  # (in the order they appear: the same answer on every run)
     return next((node for node, n in counts.items() if n > 1), None)
 
 
