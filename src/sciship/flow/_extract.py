@@ -506,6 +506,17 @@ _COMPOUND: tuple[type, ...] = (
 _COLLECTIONS = frozenset({"list", "dict", "glob", "splitext", "parents"})
 
 
+def _put_values(expr: Expr, value: Callable[[int], Expr]) -> Expr:
+    """``expr`` with each ``("@", id)`` of :meth:`_Extractor.reaching` replaced by that binding's value."""
+    if expr[0] == "@":
+        return value(expr[1])
+    if expr[0] == "alt":
+        return ex.alt(_put_values(e, value) for e in expr[1])
+    if expr[0] == "when":
+        return (*expr[:3], _put_values(expr[3], value), _put_values(expr[4], value))
+    return expr
+
+
 def _collection(expr: Expr) -> bool:
     """Is any value ``expr`` may take a collection (a list, a dict, a glob)?"""
     if expr[0] in _COLLECTIONS:
@@ -887,7 +898,7 @@ class _Extractor:
                         continue
                 made = bindings.get(start)
                 if made is not None and not isinstance(st, ast.If | ast.While | ast.Try):
-                    cur = self.value(made, where)  # (a `for` loop's or a `with`'s name: before the body)
+                    cur = ("@", id(made))  # (a `for` loop's or a `with`'s name: before the body)
                 if isinstance(st, ast.If):
                     test = st.test
                     decided: bool | None = None
@@ -955,7 +966,8 @@ class _Extractor:
         stmts = where.stmts or []
         first = at(stmts[0][0], stmts[0][1].lineno, stmts[0][1].col_offset) if stmts else pos
         earlier = [b for b in bindings.values() if b.pos < first]  # a function's parameters
-        cur = self.value(max(earlier, key=lambda b: b.pos), where) if earlier else None
+        # the walk keeps ``("@", id(binding))`` for a binding's value: only those it ends with are worked out
+        cur = ("@", id(max(earlier, key=lambda b: b.pos))) if earlier else None
         # only the statements of the scope that bind the name, or hold ``pos``, can change what it holds
         # there
         starts = where.starts
@@ -976,6 +988,9 @@ class _Extractor:
             cur, state = walk(cell, [st], cur)
             if state:
                 break
+        if cur is not None and not configured[0]:
+            by_id = {id(b): b for b in bindings.values()}
+            cur = _put_values(cur, lambda i: self.value(by_id[i], where))
         found = None if configured[0] or cur is None or _collection(cur) else cur
         if key is not None:  # (for a test on settings of the file: the last value, as it was)
             self.reached[key] = found
@@ -1564,7 +1579,8 @@ class _Extractor:
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
         visitor.body(node.body)
-        fn.returns = self._returns(node, scope)
+        if "." not in fn.name:  # (a method is never called as a function of the project's module)
+            fn.returns = self._returns(node, scope)
         if self.signac and any(_runs_in_job(d) for d in node.decorator_list):
             _elsewhere(fn.uses, fn.calls)  # a signac-flow operation `with_job`: in the job's own folder
 
@@ -2634,11 +2650,44 @@ def _only_says(stmt: ast.stmt) -> bool:
 
 
 def _may_be_path(node: ast.expr) -> bool:
-    """Could a returned expression be a path (text, a name, a call, an f-string, ``+`` or ``/``)? Not a
-    number, a list or dict of values, a comparison or a boolean."""
-    return isinstance(
-        node, ast.Constant | ast.Name | ast.Attribute | ast.Call | ast.JoinedStr | ast.BinOp | ast.Subscript
-    ) and not (isinstance(node, ast.Constant) and not isinstance(node.value, str))
+    """Could a returned expression be a path (text, a name, an f-string, ``+`` or ``/``, a call that
+    builds paths or of a function of its own)? Not a number, a list or dict of values, a comparison, a
+    boolean, nor what another library's call gives (``pd.read_csv(path)``)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return name in _PATH_BUILDERS or (isinstance(func, ast.Name) and not hasattr(builtins, name))
+    return isinstance(node, ast.Name | ast.Attribute | ast.JoinedStr | ast.BinOp | ast.Subscript)
+
+
+#: calls whose value may be a path (by the name of the function or method)
+_PATH_BUILDERS = frozenset(
+    {
+        "join",
+        "joinpath",
+        "Path",
+        "PurePath",
+        "abspath",
+        "realpath",
+        "normpath",
+        "dirname",
+        "basename",
+        "expanduser",
+        "format",
+        "replace",
+        "with_suffix",
+        "with_name",
+        "with_stem",
+        "resolve",
+        "absolute",
+        "str",
+        "fspath",
+        "glob",
+        "sorted",
+    }
+)
 
 
 def _leaves(stmt: ast.stmt) -> str | None:
