@@ -980,12 +980,14 @@ class _Tracer:
                 full = ex.normalize(posixpath.join(cwd, r.text))
                 if full == ".." or full.startswith("../"):
                     score[cwd] -= 2
-                elif (self.existing(full) and (r.access == "read" or _named(r.text))) or (
+                elif (r.access == "read" and self.existing(full)) or (
                     r.access == "write"
-                    # (a bare file name can be written from anywhere: only the file itself, left where
-                    # the author ran the script, says where that was)
-                    and posixpath.dirname(r.text)
-                    and self.existing(posixpath.dirname(full))
+                    and (
+                        (posixpath.dirname(r.text) and self.existing(posixpath.dirname(full)))
+                        # (a bare file name can be written from anywhere: only the file itself, left
+                        # where the author ran the script, says where that was)
+                        or (not posixpath.dirname(r.text) and _named(r.text) and self.existing(full))
+                    )
                 ):
                     score[cwd] += 1
         if score[own] > score[""] and score[own] >= max(score.values()):
