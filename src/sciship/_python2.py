@@ -26,6 +26,16 @@ _STRONG = HINTS[:3]
 _SAID = {"print": "a `print` statement without brackets", "exec": "an `exec` statement"}
 
 
+def said_plainly(said: str | None) -> str:
+    """Python's words for a syntax error, with what to do where they do not say (tabs and spaces)."""
+    if (said or "").startswith("inconsistent use of tabs and spaces"):
+        return (
+            "its indentation mixes tabs and spaces, which Python 3 refuses: re-indent it with spaces "
+            "(editors can convert tabs to spaces)"
+        )
+    return (said or "invalid syntax").rstrip(".")
+
+
 def clue(lines: list[str], error_line: int | None, said: str | None = None) -> tuple[str, int] | None:
     """What in ``lines`` (a file Python could not parse at ``error_line``, saying ``said``) is Python 2,
     and on which line (1-based); None when nothing is."""
@@ -33,7 +43,10 @@ def clue(lines: list[str], error_line: int | None, said: str | None = None) -> t
         if error_line and (said or "").startswith(f"Missing parentheses in call to '{name}'"):
             return what, error_line
     if error_line and (said or "").startswith("inconsistent use of tabs and spaces"):
-        return "indentation that mixes tabs and spaces, as only Python 2 allowed", error_line
+        # Python 2 allowed it; so does an editor in a Python 3 file: Python 2 only with another sign of it
+        if any(pattern.search(src) for src in lines for pattern, _what in _STRONG):
+            return "indentation that mixes tabs and spaces, as only Python 2 allowed", error_line
+        return None
     at_error = [(error_line, lines[error_line - 1])] if error_line and 0 < error_line <= len(lines) else []
     for candidates, patterns in ((at_error, HINTS), (list(enumerate(lines, 1)), _STRONG)):
         for i, src in candidates:

@@ -46,7 +46,7 @@ def test_python2_file_is_a_step_with_a_problem() -> None:
         ("import os\nprint 'E = %f' % e\n", 2, "a `print` statement without brackets"),
         ("import os\ntry:\n    pass\nexcept ValueError, e:\n    pass\n", 4, "`except Error, name:`"),
         (  # jfoster17/malt90-analysis-code: Python 2 read a tab as eight spaces; Python 3 refuses the mix
-            "def f(x):\n        if x:\n\treturn 1\n        return 2\n",
+            "def f(x):\n        if x:\n\treturn 1\n        print 'two'\n",
             3,
             "indentation that mixes tabs and spaces, as only Python 2 allowed",
         ),
@@ -68,6 +68,17 @@ def test_python2_says_so_and_what_to_do(source: str, line: int, what: str) -> No
 def test_a_syntax_error_that_is_no_python2_keeps_pythons_words() -> None:
     (problem,) = flow_of({"broken.py": "import os\nx = (\n"}).problems
     assert problem.message.startswith("Python cannot parse this file (")
+
+
+def test_tabs_mixed_with_spaces_in_a_python3_file_is_no_python2() -> None:
+    """schwartzlab-methods/CellNEST_paper_figures: one tab-indented line in modern code (altair, pyvis)
+    was called Python 2, with `2to3` as the way out; it says what is wrong and how to mend it."""
+    source = "import altair as alt\n\ndef f(x):\n    if x:\n\treturn 1\n    return 2\n"
+    (problem,) = flow_of({"plot.py": source}).problems
+    assert (problem.code, problem.line) == ("SHR117", 5)
+    assert "Python 2" not in problem.message
+    assert "mixes tabs and spaces" in problem.message
+    assert "re-indent it with spaces" in problem.message
 
 
 @pytest.mark.parametrize(

@@ -410,10 +410,9 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
                 "which files it reads and writes."
             )
         else:
-            msg = (exc.msg or "invalid syntax").rstrip(".")
             message = (
-                f"Python cannot parse this file ({msg}), so sciship cannot tell which files it reads "
-                "and writes."
+                f"Python cannot parse this file ({_python2.said_plainly(exc.msg)}), so sciship cannot tell "
+                "which files it reads and writes."
             )
         problem = ("SHR117", message, line, cell)
     except (ValueError, RecursionError, MemoryError) as exc:

@@ -28,7 +28,7 @@ from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 8
+SCANNER = 9
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -181,7 +181,7 @@ def _syntax_problem(text: str, path: str, exc: SyntaxError) -> Problem:
             "it is unused.",
             line=i,
         )
-    msg = (exc.msg or "invalid syntax").rstrip(".")
+    msg = python2.said_plainly(exc.msg)
     return Problem(
         path,
         f"Python cannot parse this file ({msg}), so sciship skipped its imports. "
