@@ -16,7 +16,7 @@ import pytest
 import yaml
 from studykit import FLOW, STUDY, digests, make_study
 
-from helpers import git
+from helpers import git, write_tree
 from sciship import share
 from sciship.metadata.model import Person
 from sciship.metadata.read import load
@@ -418,3 +418,15 @@ def test_what_never_goes_in_a_deposit_is_what_the_pattern_said() -> None:
         assert never_deposited(path) == bool(pattern.search(path)), path
 
     check()
+
+
+def test_requirements_say_what_they_leave_out(tmp_path: Path) -> None:
+    """schwartzlab-methods/CellNEST_paper_figures imports `pyvis` and a module of the author's not in the
+    folder (`altairThemes`): requirements.txt left them out without a word, and a reader installing from
+    it meets an ImportError. A note names them and says what to do."""
+    plot = "import numpy as np\nimport pyvisfakepkg\nimport altairThemesFake\nnp.save('out.npy', 1)\n"
+    root = write_tree(tmp_path / "study", {"plot.py": plot})
+    result = run_share(root, OPTIONS)
+    (note,) = [n for n in result.notes if "requirements.txt leaves out" in n]
+    assert "`altairThemesFake`, `pyvisfakepkg`" in note
+    assert "sciship deps --online" in note

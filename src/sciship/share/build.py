@@ -285,6 +285,17 @@ def _release_date(md: ProjectMetadata, version: str | None, given: str | None) -
     return today(given)
 
 
+def unresolved_imports(project: Project) -> list[str]:
+    """What the code imports that sciship cannot match to a package (so requirement lines leave it out)."""
+    from sciship.imports import analyze
+
+    return sorted(
+        v.name
+        for v in analyze(project).dependencies
+        if v.status == "unresolved" and set(v.scopes) & {"runtime", "lazy", "script", "notebook", "optional"}
+    )
+
+
 def requirements(project: Project) -> tuple[list[str], str | None]:
     """What the code imports, as requirement lines (``>=`` the installed version where there is one),
     and the oldest Python the code can run on."""
@@ -380,6 +391,17 @@ def prepare(
     reqs, python = requirements(project)
     python = python or (meta.requires_python or "").removeprefix(">=") or None
     writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
+    unknown = unresolved_imports(project) if writes_requirements else []
+    if unknown:
+        shown = ", ".join(f"`{n}`" for n in unknown[:5]) + (
+            f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        )
+        them = "them" if len(unknown) > 1 else "it"
+        result.notes.append(
+            f"requirements.txt leaves out {shown}: the code imports {them}, but sciship cannot tell which "
+            f"package provides {them} (a module missing from the folder, or a package it does not know). "
+            "Add the package names yourself; `sciship deps --online` asks PyPI."
+        )
 
     def put(path: str, render: Any, refresh: Any, why: str) -> None:
         if not project.has(path):
