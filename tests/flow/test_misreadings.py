@@ -785,3 +785,25 @@ def test_the_same_folder_gives_the_same_answer_on_every_run(tmp_path: Path) -> N
         assert proc.returncode in (0, 1), proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+# ---------------------------------------------------------------- pipelines without the usual names
+def test_a_shell_script_without_an_extension_and_a_script_run_as_a_program() -> None:
+    """daraghhollman/messenger_random_forest_paper_figures downloads its resources with
+    `scripts/download_resources` (a `#!/bin/bash` file, no `.sh`): sciship never read it, and called each
+    downloaded file a missing input. karel-brinda/ococo-paper-analysis runs `./evaluate.py a b` without
+    the word `python`: the script's arguments were never seen."""
+    flow = flow_of(
+        {
+            "scripts/download_resources": (
+                "#!/bin/bash\ncurl -L https://zenodo.org/x > ./resources/crossings.csv\n"
+            ),
+            "scripts/fig01.py": "import pandas as pd\npd.read_csv('./resources/crossings.csv')\n",
+            "run_all": "#!/usr/bin/env bash\n./evaluate.py data/a.vcf\n",
+            "evaluate.py": "#!/usr/bin/env python3\nimport sys\nopen(sys.argv[1])\n",
+            "data/a.vcf": "",
+            "LICENSE": "#!/bin/bash is not a script here\n",
+        }
+    )
+    assert flow.problems == ()
+    assert io(flow, "evaluate.py") == [("read", "data/a.vcf")]

@@ -435,7 +435,11 @@ def python_runs(
             "cd" not in stripped
             and (
                 (".py" not in stripped and "-m " not in stripped)
-                or ("python" not in stripped and not _names_python(stripped, env))
+                or (
+                    "python" not in stripped
+                    and not _names_python(stripped, env)
+                    and not _RUNS_PY.match(stripped)
+                )
             )
             and not any(program in stripped for program in programs)
         ):
@@ -644,6 +648,10 @@ def _cd(cwd: str | None, args: list[str]) -> str | None:
     return "" if joined == "." else joined
 
 
+#: a command line that starts by running a Python file as a program (``./evaluate.py ...``)
+_RUNS_PY = re.compile(r"^[\w./-]+\.py(?:\s|$)")
+
+
 def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
     """The script ``python script.py args`` (or ``-m pkg.mod args``) runs in one command, wrappers and
     all, with its arguments."""
@@ -651,7 +659,10 @@ def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
         if _PYTHON.match(posixpath.basename(word)):
             rest = words[i + 1 :]
             break
-    else:
+    else:  # `./evaluate.py a.vcf b.vcf`: a script run as a program (its `#!` line names Python)
+        first = words[0] if words else ""
+        if first.endswith(".py") and "$" not in first and not _has_marker(first) and "=" not in first:
+            return first, tuple(words[1:])
         return None
     skip = False
     for j, word in enumerate(rest):

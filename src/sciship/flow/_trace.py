@@ -1307,11 +1307,25 @@ class _Tracer:
 
             self.pipelines = {}
             for rel in self.p.files:
-                if _shell.is_pipeline_file(rel):
+                if _shell.is_pipeline_file(rel) or self._shell_script(rel):
                     text = self.p.read_text(rel)
                     if text is not None and len(text) < LARGE_FILE:
                         self.pipelines[rel] = text
         return self.pipelines
+
+    def _shell_script(self, rel: str) -> bool:
+        """Is ``rel`` a shell script named without an extension (``scripts/download_resources``), by the
+        ``#!`` line it starts with?"""
+        name = rel.rsplit("/", 1)[-1]
+        if "." in name or name.upper() in _NOT_SCRIPTS:
+            return False
+        try:
+            if (self.p.root / rel).stat().st_size > LARGE_FILE:
+                return False
+        except OSError:
+            pass  # (an in-memory project: its files are small)
+        data = self.p.read_bytes(rel)
+        return data is not None and _SHEBANG.match(data) is not None
 
     @functools.cached_property
     def launched(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -1757,6 +1771,12 @@ def _vacant(raw: _Raw, given: dict[tuple[str, str], tuple[list[Expr], bool]]) ->
 def _from_command(expr: Expr) -> bool:
     """Is the path only what a command line gives (``sys.argv[1]``, an option with no default)?"""
     return expr[0] == "opt" and len(expr) > 3 and ex.is_unknown(expr[1])
+
+
+#: the first line of a shell script: ``#!/bin/bash``, ``#!/usr/bin/env sh``
+_SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
+#: files without an extension that are no scripts, whatever they start with
+_NOT_SCRIPTS = frozenset({"LICENSE", "LICENCE", "README", "AUTHORS", "CHANGELOG", "COPYING", "NOTICE"})
 
 
 #: the words of a command line looked at for ``sys.argv[k]``
