@@ -807,3 +807,46 @@ def test_a_shell_script_without_an_extension_and_a_script_run_as_a_program() -> 
     )
     assert flow.problems == ()
     assert io(flow, "evaluate.py") == [("read", "data/a.vcf")]
+
+
+def test_a_dict_of_paths_built_item_by_item() -> None:
+    """michaelerb/Holocene_Reconstruction_paper_figures: `filenames = {}`, then
+    `filenames['author_interp'] = 'holocene_reconstruction.nc'` and more, then
+    `xr.open_dataset(recon_dir + filenames['author_interp'])`: the name was unknown (`results/*`)."""
+    flow = flow_of(
+        {
+            "fig9.py": (
+                "import xarray as xr\nimport pandas as pd\nrecon_dir = 'results/'\nfilenames = {}\n"
+                "filenames['author'] = 'recon.nc'; colors = {}\nfilenames['summer'] = 'recon_summer.nc'\n"
+                "xr.open_dataset(recon_dir + filenames['author'])\n"
+                "df = pd.DataFrame()\ndf['x'] = 1\ndf.to_csv('table.csv')\n"
+            ),
+            "results/recon.nc": "",
+        }
+    )
+    assert sorted(io(flow, "fig9.py")) == [("read", "results/recon.nc"), ("write", "table.csv")]
+
+
+def test_numbers_in_names_are_their_digits() -> None:
+    """schwartzlab-methods/CellNEST_paper_figures names its tables `'...topEdge' + str(args.top_edge_count)`
+    with a default of 5000, and IPCC-style scripts `f'fig{n}.png'` with `n = 3`: numbers became `*`. In an
+    f-string, `str(...)`, `'%d' %` or `'%s' %`, a number is its digits, also a helper's argument."""
+    flow = flow_of(
+        {
+            "plot.py": (
+                "import argparse\nimport matplotlib.pyplot as plt\nfrom helper import save\n"
+                "p = argparse.ArgumentParser()\np.add_argument('--top', type=int, default=5000)\n"
+                "args = p.parse_args()\nn = 3\nplt.savefig(f'figures/fig{n}.png')\n"
+                "plt.savefig('tables/top' + str(args.top) + '.png')\nplt.savefig('run_%d.png' % n)\n"
+                "save(7)\nplt.savefig(f'flag_{True}.png')\n"
+            ),
+            "helper.py": "import numpy as np\n\ndef save(k):\n    np.save(f'out/k{k}.npy', k)\n",
+        }
+    )
+    assert sorted(io(flow, "plot.py")) == [
+        ("write", "figures/fig3.png"),
+        ("write", "flag_*.png"),  # (True, None and False are no part of a name sciship writes out)
+        ("write", "out/k7.npy"),
+        ("write", "run_3.png"),
+        ("write", "tables/top5000.png"),
+    ]

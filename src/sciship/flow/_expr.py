@@ -21,6 +21,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
 ``("ref", module, level, name)`` a name imported from another module (resolved across files)
 ``("param", name)``             a parameter of the function the expression sits in
+``("str", e)``                  ``e`` as text: a number (``("k", "5")``) gives its digits
 ``("ret", callee, args, kwargs)`` what a function of the project returns, called with these arguments
                                 (``callee``: ``("local", name)`` or ``("ref", module, level, name)``)
 ``("when", e, test, a, b)``     ``a if <test on e> else b``: ``test`` is ``eq``, ``end`` or ``start`` and
@@ -257,10 +258,38 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             value, where = scope.params[expr[1]]
             return evaluate(value, where, d)
         return _STAR_ONLY
+    if kind == "str":  # text made of a value: a number (`("k", "5")`) is its digits
+        out = []
+        for text, number in _texts_or_numbers(expr[1], scope, d):
+            out.append(number if number is not None else text)
+        return Values(list(dict.fromkeys(out)))
     if kind == "ret":
         returned = scope.call(expr, scope, depth) if scope.call is not None and depth < _MAX_DEPTH else None
         return evaluate(returned[0], returned[1], d) if returned is not None else _STAR_ONLY
     return _STAR_ONLY
+
+
+def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, str | None]]:
+    """The values ``expr`` may take as (text, None), or a number's digits as ("", digits)."""
+    for _ in range(_MAX_DEPTH):  # follow parameters and references to the value itself
+        if expr[0] == "param" and expr[1] in scope.params:
+            expr, scope = scope.params[expr[1]]
+        elif expr[0] == "ref" and scope.ref is not None:
+            target = scope.ref(expr[1], expr[2], expr[3], depth)
+            if target is None:
+                break
+            expr, scope = target
+        else:
+            break
+    if expr[0] == "k":
+        return [("", expr[1] if expr[1] not in {"None", "True", "False"} else STAR)]
+    if expr[0] == "alt":
+        return [pair for option in expr[1] for pair in _texts_or_numbers(option, scope, depth + 1)]
+    if expr[0] == "opt" and len(expr) > 3:  # what a pipeline gives, else the default
+        given = GIVEN[0].get((expr[3], expr[2])) if GIVEN else None
+        if given is None:
+            return _texts_or_numbers(expr[1], scope, depth + 1)
+    return [(t, None) for t in evaluate(expr, scope, depth).texts]
 
 
 def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:

@@ -455,7 +455,7 @@ def skim_source(text: str, path: str) -> Facts:
 @dataclass
 class _Binding:
     pos: Pos
-    kind: str  #: assign, aug, each, param, module, from, def, class, other
+    kind: str  #: assign, aug, setitem, each, param, module, from, def, class, other
     node: Any = None
     extra: Any = None
     #: made inside a branch, loop or ``try`` of its scope: code after that block may see it or what the
@@ -503,6 +503,16 @@ _COMPOUND: tuple[type, ...] = (
 )
 #: expressions of collections (iterated, or looked up by key or index), not of one path
 _COLLECTIONS = frozenset({"list", "dict", "glob", "splitext", "parents"})
+
+
+def _text(expr: Expr) -> Expr:
+    """``expr`` turned into text (in an f-string, ``str(...)``, ``"%s" % ...``): a number as its digits,
+    now or once the trace knows it (``("str", e)``)."""
+    if expr[0] == "k":
+        return ex.lit(expr[1]) if expr[1] not in {"None", "True", "False"} else UNKNOWN
+    if expr[0] in {"param", "ref", "opt", "ret", "alt", "when"}:
+        return ("str", expr)
+    return expr
 
 
 def _put_values(expr: Expr, value: Callable[[int], Expr]) -> Expr:
@@ -633,7 +643,10 @@ class _Extractor:
             p = self.pos(stmt)
             if isinstance(stmt, ast.Assign):
                 for target in stmt.targets:
-                    self._bind_target(target, scope, p, "assign", stmt.value)
+                    if isinstance(target, ast.Subscript):
+                        self._set_item(target, scope, p, stmt.value)
+                    else:
+                        self._bind_target(target, scope, p, "assign", stmt.value)
             elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
                 self._bind_target(stmt.target, scope, p, "assign", stmt.value)
             elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
@@ -708,6 +721,21 @@ class _Extractor:
         for binding in scope.log[start:]:
             binding.cond = True
 
+    def _set_item(self, target: ast.Subscript, scope: _Scope, p: Pos, value: ast.expr) -> None:
+        """``paths["data"] = "raw/data.csv"`` on a dict the code builds item by item (``paths = {}``): a new
+        value of the dict, with that item; on anything else (a table's column), nothing."""
+        name, key = target.value, target.slice
+        if not isinstance(name, ast.Name):
+            return
+        before = scope.names.get(name.id)
+        last = before[-1] if before else None
+        if last is None or not (
+            last.kind == "setitem" or (last.kind == "assign" and isinstance(last.node, ast.Dict))
+        ):
+            return
+        known = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str | int) else None
+        scope.bind(name.id, _Binding(p, "setitem", value, (name.id, known)))
+
     def _function_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope) -> None:
         scope = _Scope(parent, "function")
         self.scopes[id(node)] = scope
@@ -761,6 +789,16 @@ class _Extractor:
         kind = b.kind
         if kind == "assign":
             return self.expr(b.node, scope, b.pos)
+        if kind == "setitem":  # the dict as it was, with this item
+            name, key = b.extra
+            prev = self.lookup(name, scope, b.pos)
+            base = self.value(*prev) if prev and prev[0] is not b and prev[0].pos < b.pos else UNKNOWN
+            if prev and isinstance(prev[0].node, ast.Dict) and not prev[0].node.keys:
+                base = ("dict", ())  # `paths = {}`
+            if base[0] != "dict" or key is None:
+                return UNKNOWN
+            items = tuple((k, v) for k, v in base[1] if k != key)
+            return ("dict", (*items, (key, self.expr(b.node, scope, b.pos))))
         if kind == "aug":
             prev = self.lookup(b.extra, scope, b.pos)
             base = self.value(*prev) if prev and prev[0] is not b and prev[0].pos < b.pos else UNKNOWN
@@ -1102,6 +1140,8 @@ class _Extractor:
                 return ex.lit(node.value)
             if isinstance(node.value, bytes):
                 return ex.lit(node.value.decode("latin-1"))
+            if isinstance(node.value, int | float) and not isinstance(node.value, bool):
+                return ("k", repr(node.value))  # no part of a path, but text in `f"run_{n}.csv"`
             return UNKNOWN
         if isinstance(node, ast.JoinedStr):
             parts: list[Expr] = []
@@ -1110,7 +1150,7 @@ class _Extractor:
                     parts.append(ex.lit(v.value))
                 elif isinstance(v, ast.FormattedValue):
                     plain = v.format_spec is None and v.conversion in (-1, 115)
-                    parts.append(self.expr(v.value, scope, pos, d) if plain else UNKNOWN)
+                    parts.append(_text(self.expr(v.value, scope, pos, d)) if plain else UNKNOWN)
                 else:
                     parts.append(UNKNOWN)
             return ex.cat(parts)
@@ -1319,6 +1359,8 @@ class _Extractor:
             if not args:
                 return ex.lit(".")
             return ex.join(self.expr(a, scope, pos, depth) for a in args)
+        if q == "builtins.str" and args:  # `str(n)`: a number's digits too
+            return _text(self.expr(args[0], scope, pos, depth))
         if q in _SAME or (q and q.endswith(".tqdm")):
             return self.expr(args[0], scope, pos, depth) if args else UNKNOWN
         if q == "os.path.dirname" and args:
@@ -1461,8 +1503,9 @@ class _Extractor:
                 continue
             value = values[i] if i < len(values) else None
             i += 1
-            plain = m.group("conv") == "s" and not m.group("flags")
-            parts.append(self.expr(value, scope, pos, depth) if plain and value is not None else UNKNOWN)
+            plain = m.group("conv") in {"s", "d", "i"} and not m.group("flags")
+            text = _text(self.expr(value, scope, pos, depth)) if plain and value is not None else UNKNOWN
+            parts.append(text)
         parts.append(ex.lit(left[1][last:]))
         return ex.cat(parts)
 
@@ -2685,6 +2728,14 @@ _PATH_BUILDERS = frozenset(
         "fspath",
         "glob",
         "sorted",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "reversed",
+        "natsorted",
+        "tqdm",
+        "chain",
     }
 )
 
