@@ -48,6 +48,24 @@ def test_a_folder_whose_only_code_is_jupyter_checkpoints(tmp_path: Path) -> None
     assert "can read" not in proc.stderr
 
 
+def test_a_folder_of_r_notebooks(tmp_path: Path) -> None:
+    """NPSDC/mehenDi-paper-analysis holds only R notebooks (kernel `ir`) and `.R` scripts: share said
+    "no script or notebook reads or writes files" and wrote metadata calling the code Python. It says
+    what it found, exits 2 and writes nothing."""
+    r_notebook = json.dumps(
+        {
+            "cells": [{"cell_type": "code", "source": "x <- read.csv('data.csv')", "metadata": {}}],
+            "metadata": {"kernelspec": {"name": "ir", "language": "R"}, "language_info": {"name": "R"}},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+    root = write_tree(tmp_path / "study", {"a.ipynb": r_notebook, "b.ipynb": r_notebook, "f.R": "1\n"})
+    before = digests(root)
+    proc = run_cli("share", str(root))
+    assert_clean_failure(proc, root, before, "written in R (2)", "Python code only")
+
+
 def test_an_empty_folder_and_a_missing_one(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = run_cli("share", str(tmp_path / "empty"))

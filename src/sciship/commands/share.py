@@ -145,6 +145,17 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
             + ", so there is no analysis to describe.",
             hint="Run `sciship share` on the folder that holds your code (`.py` files or notebooks).",
         )
+    others = inventory.other_languages(project)
+    if others:  # R (or Julia) notebooks only: nothing sciship can analyse
+        named = {"r": "R", "ir": "R", "julia": "Julia", "scala": "Scala", "matlab": "MATLAB"}
+        said = " and ".join(f"{named.get(k, k)} ({len(v)})" for k, v in sorted(others.items()))
+        raise InputError(
+            f"The notebooks in `{project.root}` are written in {said}, and there is no Python script or "
+            "notebook: sciship reads Python code only, so there is no analysis to describe (and the "
+            "metadata would call the code Python).",
+            hint="Run `sciship share` on a folder with Python scripts or notebooks; for R code, the "
+            "`codemetar` and `cffr` R packages write codemeta.json and CITATION.cff.",
+        )
     if project.in_git:  # git's answers (who committed, your name) come while the files are read
         from sciship import _git
 

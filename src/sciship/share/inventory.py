@@ -172,6 +172,37 @@ def environment(project: Project) -> Environment:
     return Environment("none")
 
 
+#: a notebook's language, in its metadata (at the end of the file, as Jupyter writes it)
+_NB_LANGUAGE = re.compile(
+    r'"(?:language_info"\s*:\s*\{[^{}]*?"name"|kernelspec"\s*:\s*\{[^{}]*?"language")\s*:\s*"([^"]+)"'
+)
+
+
+def notebook_language(project: Project, rel: str) -> str | None:
+    """The language a notebook is written in (``python``, ``r``, ``julia``), from its metadata; None when it
+    does not say."""
+    text = project.read_text(rel)
+    if text is None:
+        return None
+    m = _NB_LANGUAGE.search(text, max(0, len(text) - 20_000)) or _NB_LANGUAGE.search(text)
+    return m.group(1).lower() if m else None
+
+
+def other_languages(project: Project) -> dict[str, list[str]]:
+    """When the folder's only code is notebooks in other languages than Python: those notebooks, by
+    language (empty otherwise)."""
+    code = [f for f in project.files if f.endswith((".py", ".ipynb")) and _deposited(f)]
+    if not code or any(f.endswith(".py") for f in code):
+        return {}
+    out: dict[str, list[str]] = {}
+    for nb in code:
+        language = notebook_language(project, nb)
+        if language in (None, "python", "python3"):
+            return {}
+        out.setdefault(language, []).append(nb)
+    return out
+
+
 def has_code(project: Project) -> bool:
     """Whether any file that goes in the deposit is a Python script or notebook. ``sciship share`` asks
     before it starts the data flow's work on the other CPU: this module imports no writer meanwhile."""
