@@ -103,6 +103,17 @@ CASES = [
         [("read", "a.gpkg"), ("write", "b.gpkg")],
     ),
     ("import geopandas as gpd\ngpd.read_parquet('a.parquet')", [("read", "a.parquet")]),
+    # graphs (schwartzlab-methods/CellNEST: pyvis and networkx drawings; lymphopenia: graph-tool)
+    (
+        "import networkx as nx\nnx.write_graphml(g, 'g.graphml')\nnx.read_gexf('a.gexf')",
+        [("write", "g.graphml"), ("read", "a.gexf")],
+    ),
+    ("from networkx.drawing.nx_agraph import write_dot\nwrite_dot(g, 'g.dot')", [("write", "g.dot")]),
+    ("from pyvis.network import Network\nnt = Network()\nnt.save_graph('g.html')", [("write", "g.html")]),
+    (
+        "from graph_tool.draw import graph_draw\ngraph_draw(g, output='plots/g.pdf')",
+        [("write", "plots/g.pdf")],
+    ),
     # h5py and netCDF4: the mode decides
     ("import h5py\nh5py.File('a.h5')", [("read", "a.h5")]),
     ("import h5py\nh5py.File('a.h5', 'w')", [("write", "a.h5")]),

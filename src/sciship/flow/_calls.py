@@ -85,6 +85,9 @@ _PANDAS_READ = {
 _IMAGEIO_READ = ("imread", "mimread", "volread", "mvolread", "get_reader")
 _IMAGEIO_WRITE = ("imwrite", "imsave", "mimwrite", "mimsave", "volwrite", "volsave", "mvolwrite", "mvolsave")
 
+#: file formats networkx reads and writes with ``read_<format>`` / ``write_<format>``
+_NETWORKX_FORMATS = ("graphml", "gexf", "gml", "edgelist", "adjlist", "pajek")
+
 FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # files through open(); json, pickle and csv read and write through these
     "builtins.open": (_OPEN,),
@@ -145,6 +148,14 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "shapefile.Reader": (_r(0, "shp"),),  # pyshp
     "shapefile.Writer": (_w(0, "target"),),
     "fiona.open": (_m(0, "fp", 1, "r", "open"),),
+    # graphs: networkx's readers and writers (the graph first, then the path), graph-tool's drawings
+    **{f"networkx.write_{n}": (_w(1, "path"),) for n in _NETWORKX_FORMATS},
+    **{f"networkx.read_{n}": (_r(0, "path"),) for n in _NETWORKX_FORMATS},
+    "networkx.drawing.nx_agraph.write_dot": (_w(1, "path"),),
+    "networkx.drawing.nx_pydot.write_dot": (_w(1, "path"),),
+    "networkx.nx_agraph.write_dot": (_w(1, "path"),),
+    "networkx.nx_pydot.write_dot": (_w(1, "path"),),
+    "graph_tool.draw.graph_draw": (_w(99, "output"),),  # (`output=` only)
     "pyarrow.parquet.read_table": (_r(0, "source"),),
     "pyarrow.parquet.write_table": (_w(1, "where"),),
     # matplotlib: savefig is a method below (plt.savefig and fig.savefig alike)
@@ -272,6 +283,9 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "write_bytes": (_w(-1, path_receiver=True),),
     "touch": (_w(-1, path_receiver=True),),
     "extractall": _UNPACK,  # zipfile / tarfile
+    "save_graph": (_w(0, "name"),),  # pyvis
+    "write_html": (_w(0, "file", "name"),),  # plotly figures, pyvis networks
+    "write_image": (_w(0, "file"),),  # plotly
     "open": (_m(-1, "", 0, "r", "open", path_receiver=True),),
 }
 
