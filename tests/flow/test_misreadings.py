@@ -850,3 +850,25 @@ def test_numbers_in_names_are_their_digits() -> None:
         ("write", "run_3.png"),
         ("write", "tables/top5000.png"),
     ]
+
+
+def test_the_mode_a_wrapper_of_open_is_given() -> None:
+    """JamieHeather/radiation-induced-lymphopenia-paper-analysis opens every file through
+    `def opener(file_name, open_mode): return gzip.open(...) if ... else open(file_name, open_mode)`:
+    `opener(out, 'w')` was read as a read of `out`, a missing input. The mode each call gives counts."""
+    helper = (
+        "import pickle\n\ndef opener(file_name, open_mode):\n    return open(file_name, open_mode)\n\n"
+        "def save_pickle(file_name, obj):\n    with opener(file_name, 'wb') as f:\n"
+        "        pickle.dump(obj, f)\n"
+    )
+    script = (
+        "import functions as fxn\nwith fxn.opener('data/in.tsv', 'r') as f:\n    f.read()\n"
+        "with fxn.opener('out/table.tsv', 'w') as f:\n    f.write('x')\nfxn.save_pickle('out/d.pkl', {})\n"
+    )
+    flow = flow_of({"functions.py": helper, "run.py": script, "data/in.tsv": ""})
+    assert sorted(io(flow, "run.py")) == [
+        ("read", "data/in.tsv"),
+        ("write", "out/d.pkl"),
+        ("write", "out/table.tsv"),
+    ]
+    assert flow.problems == ()

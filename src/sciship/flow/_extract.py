@@ -2038,7 +2038,11 @@ class _Visitor(ast.NodeVisitor):
                 ):
                     mode_node = node.args[spec.mode_position]
                 modes = [spec.default_mode or None] if mode_node is None else self._modes(mode_node, pos)
-                access = tuple(dict.fromkeys(a for mode in modes for a in accesses(mode, spec.mode_table)))
+                if modes and str(modes[0]).startswith("@"):  # the mode a parameter gets: see the trace
+                    access = (f"~{spec.mode_table}~{str(modes[0])[1:]}",)
+                else:
+                    found = (a for mode in modes for a in accesses(mode, spec.mode_table))
+                    access = tuple(dict.fromkeys(found))
                 appending = all(bool(m) and "a" in str(m) for m in modes) and spec.mode_table == "open"
             else:
                 access = (spec.access,)
@@ -2130,6 +2134,8 @@ class _Visitor(ast.NodeVisitor):
             self.x.quiet -= 1
         if value[0] == "opt":
             value = value[1]
+        if value[0] == "param":  # `def opener(path, mode): return open(path, mode)`: each call says
+            return [f"@{value[1]}"]
         options = value[1] if value[0] == "alt" else value[3:5] if value[0] == "when" else (value,)
         if all(o[0] == "s" for o in options):
             return [o[1] for o in options]

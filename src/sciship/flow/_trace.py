@@ -859,7 +859,8 @@ class _Tracer:
         values = ex.evaluate(u.expr, raw.scope)
         # what a helper returns after running a command on it (`subprocess.run(["pdftoppm", ..., stem])`,
         # then `return stem.with_suffix(".png")`) may be what the command made: never a missing input
-        made = u.expr[0] == "ret" and "read" in u.access and self._runs_command(raw.scope, u.expr)
+        access = _accesses(u.access, raw.scope)
+        made = u.expr[0] == "ret" and "read" in access and self._runs_command(raw.scope, u.expr)
         into_names: list[str | None] = [None]
         if u.into is not None:
             into_names = [ex._part(t, "name") for t in ex.evaluate(u.into, raw.scope).texts] or [None]
@@ -884,7 +885,7 @@ class _Tracer:
                 kind = "rel"
             out.extend(
                 _Res(text, kind, cast(Access, access), raw, mat, into, optional, u.soft)
-                for access in u.access
+                for access in access
                 for into in into_names
             )
         return out
@@ -1766,6 +1767,22 @@ def _vacant(raw: _Raw, given: dict[tuple[str, str], tuple[list[Expr], bool]]) ->
         else:
             return False
     return False
+
+
+def _accesses(access: tuple[str, ...], scope: Scope) -> tuple[str, ...]:
+    """A use's accesses, with a mode its function's parameter gives (``("~open~mode",)``: what the call
+    passes as ``mode``, ``"wb"`` a write) worked out; a mode nobody knows is a read, as with ``open``."""
+    if len(access) != 1 or not access[0].startswith("~"):
+        return access
+    from sciship.flow._calls import accesses
+
+    _, table, name = access[0].split("~", 2)
+    given = scope.params.get(name)
+    modes = ex.evaluate(*given).texts if given is not None else []
+    known = [m for m in modes if m and not ex.has_unknown(m)]
+    if not known:
+        return ("read",)
+    return tuple(dict.fromkeys(a for m in known for a in accesses(m, table)))  # type: ignore[arg-type]
 
 
 def _from_command(expr: Expr) -> bool:
