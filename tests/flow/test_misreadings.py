@@ -872,3 +872,24 @@ def test_the_mode_a_wrapper_of_open_is_given() -> None:
         ("write", "out/table.tsv"),
     ]
     assert flow.problems == ()
+
+
+def test_files_argparse_opens_itself() -> None:
+    """karel-brinda/ococo-paper-analysis: `parser.add_argument('truth', type=argparse.FileType('r'))`,
+    run by a shell script with the files: argparse opens them itself, so they are what the script reads
+    (and writes, for `FileType('w')`)."""
+    script = (
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('truth', type=argparse.FileType('r'))\n"
+        "p.add_argument('-o', '--out', type=argparse.FileType('w'), default='stats.tsv')\n"
+        "args = p.parse_args()\nargs.out.write(args.truth.read())\n"
+    )
+    flow = flow_of({"evaluate.py": script, "run.sh": "python evaluate.py calls/a.vcf -o stats/a.tsv\n"})
+    assert sorted(io(flow, "evaluate.py")) == [("read", "calls/a.vcf"), ("write", "stats/a.tsv")]
+    # a Snakemake rule's placeholders are names only Snakemake knows: no missing `{input.vcf}`
+    snake = (
+        'rule stats:\n    input: vcf="calls/{name}.vcf"\n'
+        '    shell: "python evaluate.py {input.vcf} -o {output}"\n'
+    )
+    flow = flow_of({"evaluate.py": script, "Snakefile": snake})
+    assert flow.problems == ()

@@ -1595,6 +1595,20 @@ class _Extractor:
             if dest and names and dest not in self.declared:
                 self.declared.add(dest)
                 self.facts.options.append((tuple(names), dest, _values_taken(kwargs)))
+                opened = _file_type(kwargs.get("type"))
+                if opened is not None:  # `type=argparse.FileType("r")`: argparse opens the file itself
+                    given = kwargs.get("default")
+                    default = self.expr(given, self.module, self.pos(node)) if given is not None else UNKNOWN
+                    self.facts.uses.append(
+                        Use(
+                            call="argparse.FileType",
+                            access=accesses(opened, "open"),
+                            expr=("opt", default, dest, self.facts.path),
+                            line=node.lineno,
+                            cell=self.cell,
+                            pos=self.pos(node),
+                        )
+                    )
 
     @staticmethod
     def _required(kwargs: dict[str, ast.expr]) -> bool:
@@ -2695,6 +2709,20 @@ def _only_says(stmt: ast.stmt) -> bool:
     if isinstance(stmt.value, ast.Constant):
         return True
     return isinstance(stmt.value, ast.Call) and bool(_SAYING.match(_as_written(stmt.value.func)))
+
+
+def _file_type(node: ast.expr | None) -> str | None:
+    """The mode of ``argparse.FileType("w")`` (``"r"`` when it gives none); None for any other type."""
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if name != "FileType":
+        return None
+    mode = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "mode"), None)
+    if mode is None:
+        return "r"
+    return mode.value if isinstance(mode, ast.Constant) and isinstance(mode.value, str) else None
 
 
 def _may_be_path(node: ast.expr) -> bool:

@@ -1845,8 +1845,10 @@ def _is_flag(word: str) -> bool:
 
 
 def _shell_value(word: str) -> Expr:
-    """A word of a command line as a path expression: its unknown parts stay unknown."""
+    """A word of a command line as a path expression: its unknown parts stay unknown (a Snakemake
+    placeholder, ``{input.vcf}`` or ``{sample}``, too)."""
     parts: list[Expr] = []
+    word = _PLACEHOLDER.sub(STAR, word)
     for piece in re.split(f"([{STAR}{STAR2}])", word):
         if piece == STAR:
             parts.append(ex.UNKNOWN)
@@ -1855,6 +1857,10 @@ def _shell_value(word: str) -> Expr:
         elif piece:
             parts.append(ex.lit(piece))
     return parts[0] if len(parts) == 1 else ("cat", tuple(parts)) if parts else ex.lit("")
+
+
+#: a Snakemake rule's placeholder in a command: ``{input}``, ``{output.tsv}``, ``{wildcards.name}``
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][\w.\[\]]*\}")
 
 
 def _unnumbered(name: str) -> str:
