@@ -1307,8 +1307,17 @@ class _Tracer:
             from sciship.flow import _shell
 
             self.pipelines = {}
+            # a shell script without an extension sits with code (`scripts/download_resources`): only
+            # there are such files opened (a model's thousands of extensionless data files are not)
+            code_folders = {
+                f.rpartition("/")[0] for f in self.p.files if f.endswith((".py", ".ipynb", ".sh"))
+            }
             for rel in self.p.files:
-                if _shell.is_pipeline_file(rel) or self._shell_script(rel):
+                if _shell.is_pipeline_file(rel) or (
+                    "." not in rel.rpartition("/")[2]
+                    and rel.rpartition("/")[0] in code_folders
+                    and self._shell_script(rel)
+                ):
                     text = self.p.read_text(rel)
                     if text is not None and len(text) < LARGE_FILE:
                         self.pipelines[rel] = text
