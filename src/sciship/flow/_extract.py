@@ -567,6 +567,7 @@ class _Extractor:
         self.memo: dict[int, tuple[_Binding, Expr]] = {}
         #: what :meth:`reaching` found for a name of a scope in a simple statement of it (by its index)
         self.reached: dict[tuple[str, int, int], Expr | None] = {}
+        self.pathlike: dict[tuple[str, int], bool] = {}  #: see :meth:`_pathlike`
         self.busy: set[int] = set()
         self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
         self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
@@ -880,11 +881,26 @@ class _Extractor:
             and where.stmts is not None
             and binding.pos < pos
             and where.names[name][0] is not binding  # (the first binding: nothing before it to keep)
+            and self._pathlike(name, where)
         ):
             reached = self.reaching(name, where, pos)  # `if args.debug: out = "debug"`: either value
             if reached is not None:
                 return reached
         return self.value(*found)
+
+    def _pathlike(self, name: str, where: _Scope) -> bool:
+        """May ``name`` hold a path in ``where``: one of its bindings a parameter or an expression that
+        may be one (text, ``+``, a name; not a table read or a model fitted)? Only then are its branches
+        worked out (a notebook sets `df` and `model` again in many cells)."""
+        key = (name, id(where))
+        found = self.pathlike.get(key)
+        if found is None:
+            found = self.pathlike[key] = any(
+                b.kind == "param"
+                or (b.kind in {"assign", "setitem"} and isinstance(b.node, ast.expr) and _may_be_path(b.node))
+                for b in where.names.get(name, ())
+            )
+        return found
 
     def reaching(self, name: str, where: _Scope, pos: Pos) -> Expr | None:
         """What ``name`` (bound in a branch, loop or ``try`` of ``where``) may hold at ``pos``, going through
