@@ -269,18 +269,25 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
     return _STAR_ONLY
 
 
-def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, str | None]]:
-    """The values ``expr`` may take as (text, None), or a number's digits as ("", digits)."""
-    for _ in range(_MAX_DEPTH):  # follow parameters and references to the value itself
+def _followed(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None:
+    """``expr`` with the parameters and other modules' names it stands for followed to the value itself;
+    None when a name of another module is not found."""
+    for _ in range(_MAX_DEPTH):
         if expr[0] == "param" and expr[1] in scope.params:
             expr, scope = scope.params[expr[1]]
         elif expr[0] == "ref" and scope.ref is not None:
             target = scope.ref(expr[1], expr[2], expr[3], depth)
             if target is None:
-                break
+                return None
             expr, scope = target
         else:
             break
+    return expr, scope
+
+
+def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, str | None]]:
+    """The values ``expr`` may take as (text, None), or a number's digits as ("", digits)."""
+    expr, scope = _followed(expr, scope, depth) or (expr, scope)
     if expr[0] == "k":
         return [("", expr[1] if expr[1] not in {"None", "True", "False"} else STAR)]
     if expr[0] == "alt":
@@ -294,16 +301,10 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
 
 def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:
     """Is ``expr`` ``None`` (or ``False``, ``0``, ``""``): True; a text: False; unknown: None."""
-    for _ in range(_MAX_DEPTH):  # follow parameters and references to the value itself
-        if expr[0] == "param" and expr[1] in scope.params:
-            expr, scope = scope.params[expr[1]]
-        elif expr[0] == "ref" and scope.ref is not None:
-            target = scope.ref(expr[1], expr[2], expr[3], depth)
-            if target is None:
-                return None
-            expr, scope = target
-        else:
-            break
+    followed = _followed(expr, scope, depth)
+    if followed is None:
+        return None
+    expr, scope = followed
     if expr[0] == "k":
         return bool(expr[1] in {"None", "False", "0"})
     if expr[0] == "s":
