@@ -907,7 +907,7 @@ class _Tracer:
         else:
             commands = [_shell.words_of(t) for t in ex.evaluate(expr, raw.scope).texts[:4]]
         for words in commands:
-            for effect in _shell.effects(words):
+            for effect in _command_effects(tuple(words)):
                 text = effect.path.replace("\\", "/")
                 if _URL.match(text) or text in _NOT_FILES:
                     continue
@@ -1792,6 +1792,15 @@ def _accesses(access: tuple[str, ...], scope: Scope) -> tuple[str, ...]:
     if not known:
         return ("read",)
     return tuple(dict.fromkeys(a for m in known for a in accesses(m, table)))  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=4096)
+def _command_effects(words: tuple[str, ...]) -> tuple[Any, ...]:
+    """What one command line does to files (:func:`._shell.effects`), once per command: a notebook runs
+    the same `!` line in several steps, and a command's alternatives repeat."""
+    from sciship.flow import _shell
+
+    return tuple(_shell.effects(list(words)))
 
 
 def _from_command(expr: Expr) -> bool:
