@@ -557,6 +557,16 @@ def _chars_overlap(a: str, b: str) -> bool:
     sa, sb = _known_suffix(a), _known_suffix(b)
     if not (sa.endswith(sb) or sb.endswith(sa)):
         return False
+    # the shorter known start (and end) is the same text at the start (end) of both: only the parts
+    # between need the search (`results/run_*_x.csv` and `results/*.csv`: `run_*_x` and `*`)
+    head, tail = min(len(pa), len(pb)), min(len(sa), len(sb))
+    a, b = a[head : len(a) - tail], b[head : len(b) - tail]
+    for x, y in ((a, b), (b, a)):
+        # `x...*` and `*...y`: x's known text, then y's, fits both (the one star takes the other's text)
+        if x[-1] in (STAR, STAR2) and y[0] in (STAR, STAR2):
+            lx, ly = _literal(x), _literal(y)
+            if (x[-1] == STAR2 or "/" not in ly) and (y[0] == STAR2 or "/" not in lx):
+                return True
     seen: dict[tuple[int, int], bool] = {}
 
     def go(i: int, j: int) -> bool:
@@ -580,6 +590,11 @@ def _chars_overlap(a: str, b: str) -> bool:
 def _known_prefix(text: str) -> str:
     cut = min((i for i in (text.find(STAR), text.find(STAR2)) if i >= 0), default=len(text))
     return text[:cut]
+
+
+def _literal(text: str) -> str:
+    """The known text of a pattern, its unknown parts left out."""
+    return text.replace(STAR, "").replace(STAR2, "")
 
 
 def _known_suffix(text: str) -> str:
