@@ -28,6 +28,32 @@ def test_a_folder_with_no_code(tmp_path: Path) -> None:
     assert_clean_failure(proc, root, before, "no Python script or notebook")
 
 
+def test_a_folder_whose_code_is_in_other_languages(tmp_path: Path) -> None:
+    """XJTU-AI4SciComp-Lab/ad-rann-distribution-learning-paper-code holds 226 MATLAB files,
+    winston-lab/spt6-2018-paper-figures R scripts and a Snakemake pipeline: "no Python script or notebook"
+    alone left the user wondering whether sciship saw their code. It names what it found."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "run.m": "x = load('data.mat');\n",
+            "src/fit.m": "function y = fit(x)\n",
+            "plots/figure.R": "library(ggplot2)\n",
+            "Snakefile": "rule all:\n    input: 'x'\n",
+            "data/x.csv": "a\n1\n",
+        },
+    )
+    before = digests(root)
+    proc = run_cli("share", str(root))
+    assert_clean_failure(
+        proc,
+        root,
+        before,
+        "no Python script or notebook",
+        "MATLAB (2 files), R (1 file) and Snakemake (1 file)",
+    )
+    assert "codemetar" in proc.stderr  # there is R code
+
+
 def test_a_folder_whose_only_code_is_jupyter_checkpoints(tmp_path: Path) -> None:
     """e-olson/Site-specific-multiple-stressor-manuscript-code-Can tracks only the autosaved copies in
     `.ipynb_checkpoints/`: share said there was no script "that sciship can read", which sends the user
