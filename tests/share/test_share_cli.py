@@ -139,7 +139,7 @@ def test_dry_run_json_is_the_documented_shape(tmp_path: Path) -> None:
     proc = run_cli("share", str(root), "--dry-run", "--format", "json", "--license", "MIT")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"schema", "root", "steps", "inputs", "outputs", "problems", "plan"}
+    assert set(data) == {"schema", "root", "steps", "inputs", "outputs", "problems", "plan", "notes"}
     assert data["schema"] == 1
     assert [(s["path"], s["kind"], s["order"]) for s in data["steps"]] == [
         ("01_clean.py", "script", 1),

@@ -111,6 +111,7 @@ class ShareResult:
                 {"code": p.code, "message": p.message, "path": p.path, "line": p.line} for p in flow.problems
             ],
             "plan": self.writes,
+            "notes": [*self.notes, *self.plan.notes],
         }
 
 
@@ -416,6 +417,15 @@ def prepare(
         else:
             result.kept.append((path, "exists (`--update` refreshes its version, date, authors and license)"))
 
+    unread = {
+        k: n for k, n in inventory.script_languages(project, extension_only=True).items() if k != "Shell"
+    }
+    if unread:
+        said = " and ".join(f"{k} ({n} file{'s' if n > 1 else ''})" for k, n in unread.items())
+        result.notes.append(
+            f"Besides Python, the folder holds code in {said}, which sciship does not read: the steps, "
+            "inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the rest."
+        )
     if not meta.people:
         result.notes.append(
             "No author is known: CITATION.cff needs at least one. Run `sciship share` on a terminal to type "
@@ -445,7 +455,12 @@ def prepare(
         _note_invalid_cff(project, result)
     put(
         codemeta.PATH,
-        lambda: codemeta.render(meta, requirements=reqs, readme=project.find_ci("README")),
+        lambda: codemeta.render(
+            meta,
+            requirements=reqs,
+            readme=project.find_ci("README"),
+            languages=["Python", *inventory.script_languages(project, extension_only=True)],
+        ),
         refreshed(codemeta.update, codemeta.set_doi),
         "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",
     )
@@ -467,9 +482,7 @@ def prepare(
     if meta.license in LICENSES and not license_files(project):
         holder = ", ".join(p.display for p in meta.people) or meta.name or "the authors"
         year = int((meta.date_released or today())[:4])
-        plan.create(
-            "LICENSE", lambda: license_text(meta.license or "", year, holder), "the code license"
-        )
+        plan.create("LICENSE", lambda: license_text(meta.license or "", year, holder), "the code license")
 
     # The crate and REPRODUCE.md describe every file, including the ones this plan writes (with their
     # sizes), and the crate the guide too: each is made when first needed, so that a dry run, which

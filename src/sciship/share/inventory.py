@@ -203,42 +203,20 @@ def other_languages(project: Project) -> dict[str, list[str]]:
     return out
 
 
-#: code files of other languages, by their extension (lower case), and the language's name
-_SCRIPT_LANGUAGES = {
-    ".r": "R",
-    ".rmd": "R",
-    ".qmd": "Quarto",
-    ".m": "MATLAB",
-    ".jl": "Julia",
-    ".sh": "shell",
-    ".do": "Stata",
-    ".sas": "SAS",
-    ".c": "C",
-    ".cpp": "C++",
-    ".f90": "Fortran",
-    ".f": "Fortran",
-    ".java": "Java",
-    ".js": "JavaScript",
-    ".rs": "Rust",
-    ".go": "Go",
-    ".ncl": "NCL",
-    ".pro": "IDL",
-}
+def script_languages(project: Project, *, extension_only: bool = False) -> dict[str, int]:
+    """The code of other languages than Python the folder holds (R, MATLAB, Julia, ...): how many files
+    of each, most first. Snakemake files count as Snakemake, unless ``extension_only`` (the languages
+    whose files the metadata calls code)."""
+    from sciship.metadata.languages import language_of
 
-
-def script_languages(project: Project) -> dict[str, int]:
-    """The code of other languages the folder holds (R, MATLAB, Julia, ...): how many files of each,
-    most first; for the message on a folder without Python. Snakemake files count as Snakemake."""
     counts: dict[str, int] = {}
     for f in project.files:
         if not _deposited(f):
             continue
         name = f.rsplit("/", 1)[-1]
-        if name == "Snakefile" or name.endswith(".smk"):
-            language: str | None = "Snakemake"
-        else:
-            language = _SCRIPT_LANGUAGES.get(name[name.rfind("."):].lower()) if "." in name else None
-        if language is not None:
+        snakemake = not extension_only and (name == "Snakefile" or name.endswith(".smk"))
+        language = "Snakemake" if snakemake else language_of(name)
+        if language is not None and language != "Python":
             counts[language] = counts.get(language, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 

@@ -152,6 +152,8 @@ def render(
             lines.append("   - tables: " + ", ".join(_code(p) for p in tables))
         lines.append("")
 
+    lines += _unread_code(files, bool(flow.steps))
+
     if flow.inputs:
         lines += ["## 3. Inputs", "", "Files the steps read and no step writes:", ""]
         for path in flow.inputs:
@@ -195,6 +197,39 @@ def render(
         lines.append(f"- Data and figures: {meta.data_license}.")
     lines += ["- How to cite: see `CITATION.cff`.", ""]
     return "\n".join(lines)
+
+
+def _unread_code(files: Sequence[CrateFile], steps: bool) -> list[str]:
+    """A paragraph on the folder's code in other languages (R, Julia, MATLAB, ...), which sciship does not
+    read: the steps above leave it out, and only the authors can say how to run it (shell scripts and
+    Snakemake files are read for the scripts they run)."""
+    from sciship.metadata.languages import language_of
+
+    by_language: dict[str, list[str]] = {}
+    for f in files:
+        language = language_of(f.path) if f.role == "code" else None
+        if language not in (None, "Python", "Shell"):
+            by_language.setdefault(language, []).append(f.path)
+    if not by_language:
+        return []
+    said = ", ".join(
+        f"{language} ({len(paths)} file{'s' if len(paths) > 1 else ''}: "
+        + ", ".join(_code(p) for p in paths[:3])
+        + (", ..." if len(paths) > 3 else "")
+        + ")"
+        for language, paths in sorted(by_language.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+    return [
+        (
+            f"This folder also holds code in {said}, which sciship does not read"
+            + (
+                ", so the steps above leave it out. Say here how to run it, and where in the order above."
+                if steps
+                else ". Say here how to run it."
+            )
+        ),
+        "",
+    ]
 
 
 def _picture(flow: Flow, name: str) -> list[str]:

@@ -88,10 +88,17 @@ _REQUIREMENT = re.compile(
 )
 
 
-def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None = None) -> dict[str, Any]:
+def data(
+    meta: Metadata,
+    *,
+    requirements: Sequence[str] = (),
+    readme: str | None = None,
+    languages: Sequence[str] = ("Python",),
+) -> dict[str, Any]:
     """codemeta.json as data (CodeMeta 3.0), from ``meta``; a key it has no value for is left out.
 
-    ``requirements`` become ``softwareRequirements``; ``readme`` (a path) is linked for a GitHub repository.
+    ``requirements`` become ``softwareRequirements``; ``readme`` (a path) is linked for a GitHub repository;
+    ``languages`` is the code's ``programmingLanguage`` (one is written as text, several as a list).
     """
     out: dict[str, Any] = {"@context": CONTEXT, "@type": "SoftwareSourceCode"}
     if meta.name:
@@ -105,7 +112,7 @@ def data(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None
     urls = license_urls(meta.license)
     if urls:
         out["license"] = urls[0] if len(urls) == 1 else urls
-    out["programmingLanguage"] = "Python"
+    out["programmingLanguage"] = languages[0] if len(languages) == 1 else list(languages)
     if meta.requires_python:
         out["runtimePlatform"] = f"Python {meta.requires_python}"
     if web_url(meta.repository):
@@ -144,9 +151,15 @@ def dump(value: dict[str, Any]) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(meta: Metadata, *, requirements: Sequence[str] = (), readme: str | None = None) -> str:
+def render(
+    meta: Metadata,
+    *,
+    requirements: Sequence[str] = (),
+    readme: str | None = None,
+    languages: Sequence[str] = ("Python",),
+) -> str:
     """A new codemeta.json for ``meta``, as text."""
-    return dump(data(meta, requirements=requirements, readme=readme))
+    return dump(data(meta, requirements=requirements, readme=readme, languages=languages))
 
 
 def update(text: str, meta: Metadata, fields: Iterable[str] = GENERATED) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
+from sciship.metadata.languages import URLS, language_of
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -97,7 +99,7 @@ def role_of(path: str) -> Role:
     name = path.rsplit("/", 1)[-1]
     dot = name.rfind(".")
     ext = name[dot:].lower() if dot > 0 else ""
-    if ext == ".py":
+    if ext == ".py" or language_of(name) is not None:  # Python, and R, Julia, MATLAB, shell, ... code
         return "code"
     if ext == ".ipynb":
         return "notebook"
@@ -144,6 +146,11 @@ def _uri_path(path: str) -> str:
 def _text(path: str) -> str:
     """A path as text that JSON can hold (names that are not UTF-8 get replacement characters)."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _language_id(language: str) -> str:
+    """``#python``, ``#r``, ``#c-plus-plus``: the crate's local identifier of a language."""
+    return "#" + _slug(language.replace("+", "-plus"))
 
 
 def _slug(text: str) -> str:
@@ -235,13 +242,14 @@ def data(
     root["hasPart"] = [{"@id": f.id} for f in files]
     graph.append(root)
 
-    uses_python = False
+    languages: dict[str, None] = {}  # the code's languages, in the order first met
     for f in files:
         entity: dict[str, Any] = {"@id": f.id, "@type": "File", "name": _text(f.path)}
         if f.role in ("code", "notebook"):
             entity["@type"] = ["File", "SoftwareSourceCode"]
-            entity["programmingLanguage"] = {"@id": "#python"}
-            uses_python = True
+            language = language_of(f.path) or "Python"  # (a notebook: share reads Python ones)
+            entity["programmingLanguage"] = {"@id": _language_id(language)}
+            languages.setdefault(language)
             if code_license and code_license != root_license:
                 entity["license"] = {"@id": f"https://spdx.org/licenses/{code_license}"}
         elif f.role == "figure":
@@ -287,15 +295,11 @@ def data(
         root["mentions"] = [{"@id": a["@id"]} for a in actions]
     graph.extend(actions)
 
-    if uses_python:
-        graph.append(
-            {
-                "@id": "#python",
-                "@type": "ComputerLanguage",
-                "name": "Python",
-                "url": {"@id": "https://www.python.org/"},
-            }
-        )
+    for language in sorted(languages, key=lambda k: (k != "Python", k)):
+        entity = {"@id": _language_id(language), "@type": "ComputerLanguage", "name": language}
+        if language in URLS:
+            entity["url"] = {"@id": URLS[language]}
+        graph.append(entity)
     graph.append(
         {
             "@id": PROCESS_PROFILE,

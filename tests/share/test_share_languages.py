@@ -1,0 +1,76 @@
+"""A folder whose code is not all Python: the metadata names every language, and share says what it did
+not read (aa4cc/mhd-flow-control-paper-codes: 29 Julia files and 2 Python ones were described as
+Python code and 29 data files)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import run_cli, write_tree
+from sciship.metadata.languages import language_of, languages_of
+from sciship.metadata.model import Metadata
+from sciship.metadata.writers import codemeta, rocrate
+from standards import crate_issues, expand_codemeta
+
+FOLDER = {
+    "comm/electrodes.py": "import numpy as np\nnp.save('out/e.npy', np.zeros(3))\n",
+    "control/flow_control.jl": "using LinearAlgebra\nx = 1\n",
+    "control/kalman.jl": "function kalman(x)\n  x\nend\n",
+    "figures/plot.R": "library(ggplot2)\n",
+    "run_all.sh": "#!/bin/sh\npython comm/electrodes.py\n",
+    "data/raw.csv": "a\n1\n",
+}
+
+
+def test_languages_by_extension() -> None:
+    assert language_of("src/kalman.jl") == "Julia"
+    assert language_of("fit.R") == language_of("report.Rmd") == "R"
+    assert language_of("run.m") == "MATLAB"
+    assert language_of("x.py") == "Python"
+    assert language_of("notes.ipynb") is None
+    assert language_of("data.csv") is None
+    assert language_of(".jl") is None  # a hidden file, not code
+    assert languages_of(["a.jl", "b.jl", "c.R", "d.py"]) == ["Python", "Julia", "R"]
+
+
+def test_codemeta_lists_every_language() -> None:
+    meta = Metadata(origin="pyproject.toml", name="x")
+    assert codemeta.data(meta)["programmingLanguage"] == "Python"
+    assert codemeta.data(meta, languages=["Python", "Julia"])["programmingLanguage"] == ["Python", "Julia"]
+
+
+def test_julia_and_r_files_are_code_in_the_crate() -> None:
+    assert rocrate.role_of("control/kalman.jl") == "code"
+    assert rocrate.role_of("figures/plot.R") == "code"
+    assert rocrate.role_of("run.sh") == "code"
+    assert rocrate.role_of("data/raw.csv") == "table"
+
+
+def test_share_on_a_folder_of_python_julia_and_r(tmp_path: Path, roc_cache: Path) -> None:
+    root = write_tree(tmp_path / "study", FOLDER)
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    notes = json.loads(proc.stdout)["notes"]
+    assert any("Julia (2 files) and R (1 file)" in n and "does not read" in n for n in notes), notes
+    assert not any("Shell" in n for n in notes)  # shell scripts are read (for the scripts they run)
+
+    meta = json.loads((root / "codemeta.json").read_text())
+    assert meta["programmingLanguage"] == ["Python", "Julia", "R", "Shell"]
+    assert expand_codemeta(meta)
+
+    crate = json.loads((root / "ro-crate-metadata.json").read_text())
+    by_id = {e["@id"]: e for e in crate["@graph"]}
+    assert by_id["control/kalman.jl"]["programmingLanguage"] == {"@id": "#julia"}
+    assert "SoftwareSourceCode" in by_id["control/kalman.jl"]["@type"]
+    assert by_id["figures/plot.R"]["programmingLanguage"] == {"@id": "#r"}
+    assert by_id["comm/electrodes.py"]["programmingLanguage"] == {"@id": "#python"}
+    assert by_id["#julia"]["@type"] == "ComputerLanguage"
+    assert by_id["#julia"]["url"] == {"@id": "https://julialang.org/"}
+    assert crate_issues(root, roc_cache, "ro-crate-1.1") == []
+    assert crate_issues(root, roc_cache, "process-run-crate") == []
+
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "also holds code in Julia (2 files: `control/flow_control.jl`, `control/kalman.jl`)" in guide
+    assert "R (1 file: `figures/plot.R`)" in guide
+    assert "Say here how to run it" in guide
