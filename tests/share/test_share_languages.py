@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from helpers import run_cli, write_tree
-from sciship.metadata.languages import language_of, languages_of
+from sciship.metadata.languages import language_of, other_code, said
 from sciship.metadata.model import Metadata
 from sciship.metadata.writers import codemeta, rocrate
 from standards import crate_issues, expand_codemeta
@@ -31,7 +31,14 @@ def test_languages_by_extension() -> None:
     assert language_of("notes.ipynb") is None
     assert language_of("data.csv") is None
     assert language_of(".jl") is None  # a hidden file, not code
-    assert languages_of(["a.jl", "b.jl", "c.R", "d.py"]) == ["Python", "Julia", "R"]
+    assert other_code(["a.jl", "b.jl", "c.R", "d.py"]) == {"Julia": ["a.jl", "b.jl"], "R": ["c.R"]}
+    # a documentation theme's scripts are not the folder's code (pyos/C4dynamics: docs/_static/*.js)
+    assert other_code(["docs/_static/custom.js", "docs/_build/html/x.js", "viz/static/app.js"]) == {
+        "JavaScript": ["viz/static/app.js"]
+    }
+    assert (
+        said({"MATLAB": 114, "Fortran": 1, "R": 1}) == "MATLAB (114 files), Fortran (1 file) and R (1 file)"
+    )
 
 
 def test_codemeta_lists_every_language() -> None:

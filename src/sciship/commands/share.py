@@ -141,11 +141,12 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
             )
         languages = inventory.script_languages(project)
         if languages and not code:
-            said = _and([f"{name} ({n} file{'s' if n > 1 else ''})" for name, n in languages.items()])
+            from sciship.metadata.languages import said as listed
+
             raise InputError(
-                f"There is no Python script or notebook in `{project.root}`: its code is {said}, and "
-                "sciship reads Python code only, so there is no analysis to describe (and the metadata "
-                "would call the code Python).",
+                f"There is no Python script or notebook in `{project.root}`: its code is "
+                f"{listed(languages)}, and sciship reads Python code only, so there is no analysis to "
+                "describe.",
                 hint="Run `sciship share` on a folder with Python scripts or notebooks"
                 + (
                     "; for R code, the `codemetar` and `cffr` R packages write codemeta.json and CITATION.cff"
@@ -216,11 +217,6 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
 
 #: places shown under a problem that gathers many (each is in ``--format json``)
 _PLACES = 3
-
-
-def _and(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _some(items: list[str], shown: int = 3) -> str:

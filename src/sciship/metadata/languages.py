@@ -4,6 +4,11 @@ whose code is not all Python (``programmingLanguage`` in codemeta.json and the R
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 #: the language of a code file, by its extension (lower case); ``.m`` is taken as MATLAB (research code;
 #: Objective-C is rare there)
 _BY_EXTENSION = {
@@ -48,11 +53,28 @@ def language_of(path: str) -> str | None:
     return _BY_EXTENSION.get(name[dot:].lower()) if dot > 0 else None
 
 
-def languages_of(paths: list[str]) -> list[str]:
-    """The languages of the code files among ``paths``: Python first, then the others, most files first."""
-    counts: dict[str, int] = {}
+#: folders of documentation and build output: their scripts (a Sphinx theme's JavaScript) are not the
+#: folder's code
+_NOT_CODE_FOLDERS = frozenset(
+    {"docs", "doc", "documentation", "_static", "_build", "_templates", "node_modules", "site-packages"}
+)
+
+
+def other_code(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The code files among ``paths`` in other languages than Python, by language (most files first);
+    files in documentation and build folders (:data:`_NOT_CODE_FOLDERS`) left out."""
+    found: dict[str, list[str]] = {}
     for path in paths:
         language = language_of(path)
-        if language is not None:
-            counts[language] = counts.get(language, 0) + 1
-    return sorted(counts, key=lambda k: (k != "Python", -counts[k], k))
+        if language is None or language == "Python":
+            continue
+        if "/" in path and not _NOT_CODE_FOLDERS.isdisjoint(path.lower().split("/")[:-1]):
+            continue
+        found.setdefault(language, []).append(path)
+    return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def said(found: dict[str, int]) -> str:
+    """``MATLAB (114 files), Fortran (1 file) and R (1 file)``."""
+    parts = [f"{k} ({n} file{'s' if n > 1 else ''})" for k, n in found.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

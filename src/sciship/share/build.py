@@ -421,10 +421,12 @@ def prepare(
         k: n for k, n in inventory.script_languages(project, extension_only=True).items() if k != "Shell"
     }
     if unread:
-        said = " and ".join(f"{k} ({n} file{'s' if n > 1 else ''})" for k, n in unread.items())
+        from sciship.metadata.languages import said
+
         result.notes.append(
-            f"Besides Python, the folder holds code in {said}, which sciship does not read: the steps, "
-            "inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the rest."
+            f"Besides Python, the folder holds code in {said(unread)}, which sciship does not read: the "
+            "steps, inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the "
+            "rest."
         )
     if not meta.people:
         result.notes.append(

@@ -205,19 +205,16 @@ def other_languages(project: Project) -> dict[str, list[str]]:
 
 def script_languages(project: Project, *, extension_only: bool = False) -> dict[str, int]:
     """The code of other languages than Python the folder holds (R, MATLAB, Julia, ...): how many files
-    of each, most first. Snakemake files count as Snakemake, unless ``extension_only`` (the languages
-    whose files the metadata calls code)."""
-    from sciship.metadata.languages import language_of
+    of each, most first (not in documentation or build folders). Snakemake files count as Snakemake,
+    unless ``extension_only`` (the languages whose files the metadata calls code)."""
+    from sciship.metadata.languages import other_code
 
-    counts: dict[str, int] = {}
-    for f in project.files:
-        if not _deposited(f):
-            continue
-        name = f.rsplit("/", 1)[-1]
-        snakemake = not extension_only and (name == "Snakefile" or name.endswith(".smk"))
-        language = "Snakemake" if snakemake else language_of(name)
-        if language is not None and language != "Python":
-            counts[language] = counts.get(language, 0) + 1
+    deposited = [f for f in project.files if _deposited(f)]
+    counts = {k: len(v) for k, v in other_code(deposited).items()}
+    if not extension_only:
+        snakemake = sum(1 for f in deposited if f.rsplit("/", 1)[-1] == "Snakefile" or f.endswith(".smk"))
+        if snakemake:
+            counts["Snakemake"] = snakemake
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

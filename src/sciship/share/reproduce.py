@@ -203,13 +203,10 @@ def _unread_code(files: Sequence[CrateFile], steps: bool) -> list[str]:
     """A paragraph on the folder's code in other languages (R, Julia, MATLAB, ...), which sciship does not
     read: the steps above leave it out, and only the authors can say how to run it (shell scripts and
     Snakemake files are read for the scripts they run)."""
-    from sciship.metadata.languages import language_of
+    from sciship.metadata.languages import other_code
 
-    by_language: dict[str, list[str]] = {}
-    for f in files:
-        language = language_of(f.path) if f.role == "code" else None
-        if language not in (None, "Python", "Shell"):
-            by_language.setdefault(language, []).append(f.path)
+    by_language = other_code(f.path for f in files if f.role == "code")
+    by_language.pop("Shell", None)
     if not by_language:
         return []
     said = ", ".join(
@@ -217,7 +214,7 @@ def _unread_code(files: Sequence[CrateFile], steps: bool) -> list[str]:
         + ", ".join(_code(p) for p in paths[:3])
         + (", ..." if len(paths) > 3 else "")
         + ")"
-        for language, paths in sorted(by_language.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        for language, paths in by_language.items()
     )
     return [
         (
