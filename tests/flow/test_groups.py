@@ -68,7 +68,7 @@ def test_a_folder_that_is_this_one_on_the_authors_computer_says_so() -> None:
     (group,) = group_problems(problems)
     assert isinstance(group, ProblemGroup)
     assert group.message.startswith(
-        f"`a.py` reads or writes 5 paths under `{home}fig/data/`, which looks like this folder as it sits "
+        f"`a.py` reads 5 paths under `{home}fig/data/`, which looks like this folder as it sits "
         "on your computer: this folder has `fig/data/`."
     )
 
@@ -101,3 +101,30 @@ def test_many_missing_inputs_in_one_folder_are_told_once() -> None:
         "writes."
     )
     assert len(group_problems(flow.problems)) == 2  # and `other/x.csv` on its own
+
+
+def test_a_group_counts_files_not_places_and_says_read_when_nothing_is_written() -> None:
+    """ligand-discovery/primary-paper-figures: "8 scripts and notebooks read 14 files in `data/`" were 14
+    reads of 6 files; brandbci/paper-figures: "read or write ... what is written there" for reads only."""
+    problems = [_abs(f"/snel/share/data/{i % 2}.csv", f"s{i}.py") for i in range(6)]
+    (group,) = group_problems(problems)
+    assert isinstance(group, ProblemGroup)
+    assert group.message.startswith("6 scripts read 2 paths under `/snel/share/data/`")
+    assert "what is written" not in group.message
+    missing = [_abs(f"data/{i % 3}.csv", f"n{i}.py", code="SHR110") for i in range(6)]
+    (group,) = group_problems(missing)
+    assert isinstance(group, ProblemGroup)
+    assert group.message.startswith("6 scripts read 3 files in `data/`")
+
+
+def test_a_placeholder_path_is_told_as_one() -> None:
+    """ligand-discovery/primary-paper-figures: `DATA_FOLDER = "/path/to/data/"`, on purpose (the README
+    says to ask the authors for the data): not "a folder that exists only on your computer"."""
+    problems = [_abs(f"/path/to/data/{i}.csv", "fig.ipynb") for i in range(5)]
+    (group,) = group_problems(problems)
+    assert isinstance(group, ProblemGroup)
+    assert "placeholder for whoever runs the code to fill in" in group.message
+    assert "only on your computer" not in group.message
+    flow = flow_of({"fig.py": "import pandas as pd\npd.read_csv('/path/to/data/x.csv')\n"})
+    (problem,) = flow.problems
+    assert "placeholder" in problem.message and "only on your computer" not in problem.message

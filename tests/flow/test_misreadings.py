@@ -893,3 +893,31 @@ def test_files_argparse_opens_itself() -> None:
     )
     flow = flow_of({"evaluate.py": script, "Snakefile": snake})
     assert flow.problems == ()
+
+
+def test_scripts_in_a_src_folder_without_init_are_steps() -> None:
+    """FabioScielzoOrtiz/db-robust-clust-paper-code keeps its scripts in `src/scripts/process_data/`,
+    without `__init__.py`: read as a namespace package, its four processing scripts were library code, not
+    steps, and the experiments' six reads of their outputs were called missing."""
+    clean = "import pandas as pd\npd.read_csv('data/raw.csv').to_parquet('data/clean.parquet')\n"
+    run = "import pandas as pd\npd.read_parquet('data/clean.parquet').to_csv('results/out.csv')\n"
+    flow = flow_of(
+        {"src/scripts/process/clean.py": clean, "src/scripts/run/run.py": run, "data/raw.csv": "a\n1\n"}
+    )
+    assert [s.path for s in flow.steps] == ["src/scripts/process/clean.py", "src/scripts/run/run.py"]
+    assert flow.problems == ()
+
+
+def test_a_dot_slash_name_says_nothing_of_where_a_script_runs() -> None:
+    """garobed1/pou-paper-code: `savefig("./adapt.pdf")` in `scratch/` counted as a file written in an
+    existing folder (`.`), so the script was placed at the top; `savefig("peaks.pdf")` beside it was not.
+    Both are bare names: only a file found beside the script says where it ran."""
+    flow = flow_of(
+        {
+            "scratch/plots.py": "import matplotlib.pyplot as plt\nplt.savefig('./adapt.pdf')\n",
+            "scratch/adapt.pdf": "",
+            "scratch/other.py": "import matplotlib.pyplot as plt\nplt.savefig('./b.pdf')\n",
+        }
+    )
+    assert flow.step("scratch/plots.py").workdir == "scratch"  # type: ignore[union-attr]
+    assert flow.step("scratch/plots.py").writes == ("scratch/adapt.pdf",)  # type: ignore[union-attr]

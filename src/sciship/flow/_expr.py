@@ -485,6 +485,15 @@ def pattern_regex(text: str) -> re.Pattern[str]:
     return rx
 
 
+#: a path that stands for one the reader chooses: `/path/to/data/`, `/your/folder/`, `<data dir>/`
+_PLACEHOLDER = re.compile(r"(?:^|/)(?:path/to|your(?:[_ -]\w+)?|<[^>]*>|xxx+)(?:/|$)", re.IGNORECASE)
+
+
+def placeholder(path: str) -> bool:
+    """Is ``path`` (absolute) a placeholder the author wrote for the reader to replace?"""
+    return _PLACEHOLDER.search(path) is not None
+
+
 def matches(pattern: str, path: str) -> bool:
     """Does the concrete ``path`` fit ``pattern`` (either may be concrete)?"""
     if not has_unknown(pattern):

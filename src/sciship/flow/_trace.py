@@ -488,8 +488,11 @@ class _Tracer:
     # -------------------------------------------------------------- steps
     def candidates(self) -> list[str]:
         # modules of an import package are library code; single-file modules (`src/main.py`) are
-        # usually scripts, and follow the rules for scripts
-        package_dirs = tuple(pkg.path + "/" for pkg in self.p.packages if not pkg.module)
+        # usually scripts, and follow the rules for scripts, as do the files of a folder under `src/`
+        # without `__init__.py` (`src/scripts/process_data/clean.py`: a namespace package only in name)
+        package_dirs = tuple(
+            pkg.path + "/" for pkg in self.p.packages if not pkg.module and not pkg.namespace
+        )
         out = []
         for rel in [*self.python_files, *self.p.notebooks()]:
             parts = rel.split("/")
@@ -977,17 +980,20 @@ class _Tracer:
         for r in results:
             if r.kind != "rel" or (first_cd is not None and r.raw.pos > first_cd) or _loose(r.text):
                 continue
+            text = r.text
+            while text.startswith("./"):  # (`./adapt.pdf` is a bare name too)
+                text = text[2:]
             for cwd in score:
-                full = ex.normalize(posixpath.join(cwd, r.text))
+                full = ex.normalize(posixpath.join(cwd, text))
                 if full == ".." or full.startswith("../"):
                     score[cwd] -= 2
                 elif (r.access == "read" and self.existing(full)) or (
                     r.access == "write"
                     and (
-                        (posixpath.dirname(r.text) and self.existing(posixpath.dirname(full)))
+                        (posixpath.dirname(text) and self.existing(posixpath.dirname(full)))
                         # (a bare file name can be written from anywhere: only the file itself, left
                         # where the author ran the script, says where that was)
-                        or (not posixpath.dirname(r.text) and _named(r.text) and self.existing(full))
+                        or (not posixpath.dirname(text) and _named(text) and self.existing(full))
                     )
                 ):
                     score[cwd] += 1
@@ -1635,7 +1641,22 @@ class _Tracer:
             if not reading:
                 out.append(self._outside_write(step, f, written, where))
                 continue
-            if f.location == "absolute":
+            if f.location == "absolute" and ex.placeholder(written):
+                out.append(
+                    FlowProblem(
+                        "SHR111",
+                        f"`{step}` reads `{written}` ({where}), a placeholder for whoever runs the code to "
+                        "fill in: until they edit the code, the run stops there. Set it in one place (a "
+                        "`DATA_DIR` the scripts import, or a command-line option) and say in REPRODUCE.md "
+                        "what to put there and where to get it; better, put the file inside this folder.",
+                        step,
+                        r.line,
+                        r.cell,
+                        target=written,
+                        access="read",
+                    )
+                )
+            elif f.location == "absolute":
                 inside, better = self._inside(f.path, "read")
                 out.append(
                     FlowProblem(

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from sciship.flow._expr import placeholder
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -57,12 +59,18 @@ class ProblemGroup:
         steps = self.steps
         one = len(steps) == 1
         who = f"`{steps[0]}`" if one else f"{len(steps)} {_kinds(steps)}"
-        n = len(self.problems)
+        n = len({p.target or p.message for p in self.problems})  # files, not places (one file, many reads)
         here = [p.inside for p in self.problems]
-        does = f"{who} {'reads or writes' if one else 'read or write'} {n} paths under `{self.folder}`"
+        writes = any(p.access == "write" for p in self.problems)
+        reads = not writes or any(p.access != "write" for p in self.problems)
+        verb = "read or write" if reads and writes else "write" if writes else "read"
+        if one:
+            verb = " or ".join(w + "s" for w in verb.split(" or "))
+        does = f"{who} {verb} {n} path{'s' if n > 1 else ''} under `{self.folder}`"
+        written = ", and what is written there is not in the folder you share" if writes else ""
         if self.code == "SHR110":
             return (
-                f"{who} {'reads' if one else 'read'} {n} files in "
+                f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} in "
                 f"`{self.folder}` that are not in the folder and that no script or notebook here writes. "
                 "Add them, or say in the README where to get them (a DOI or a URL) and where to put them; "
                 "if the paths are wrong, fix them."
@@ -75,19 +83,26 @@ class ProblemGroup:
                 "paths do not exist (the first one stops the run): write them relative to this folder, or "
                 "build them from the script's own place (`Path(__file__).parent`)."
             )
+        if self.code == "SHR111" and placeholder(self.folder):
+            return (
+                f"{does}, a placeholder for whoever runs the code to fill in: until they edit the code, the "
+                "first of these paths stops the run. Set the folder in one place (a `DATA_DIR` the scripts "
+                "import, or a command-line option) and say in REPRODUCE.md what to put there and where to "
+                "get the files; better, put them inside this folder."
+            )
         if self.code == "SHR111":
             return (
                 f"{does}, a folder that exists only on your "
-                "computer: on another computer the first of these paths stops the run, and what is written "
-                "there is not in the folder you share. Put the files the analysis needs inside "
+                f"computer: on another computer the first of these paths stops the run{written}. "
+                "Put the files the analysis needs inside "
                 "this folder and use paths relative to it (for example `data/` and `results/`); for data too "
                 "large to share, set the folder in one place (a `DATA_DIR` the scripts import) and say in "
                 "REPRODUCE.md where to get what it holds."
             )
         return (
-            f"{does}, outside this folder: whoever gets "
-            "your folder will not have them, and what is written there is not in what you share. Move "
-            "them into this folder and use paths inside it."
+            f"{does}, outside this folder: whoever gets your folder will not have them"
+            + (", and what is written there is not in what you share" if writes else "")
+            + ". Move them into this folder and use paths inside it."
         )
 
     def places(self, limit: int | None = None) -> list[tuple[str, str, str]]:
