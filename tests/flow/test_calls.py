@@ -222,3 +222,31 @@ def test_a_local_function_named_like_a_method_is_followed() -> None:
         }
     )
     assert io(flow) == [("write", "results/run1.npy")]
+
+
+def test_a_style_sheet_figure_helpers_and_openmdao_reports() -> None:
+    """brandbci/paper-figures: every script starts with `matplotlib.style.use('../paper.mplstyle')`, which
+    says it runs from `figures/` (its plots go to `figures/plots/`); ligand-discovery: `stylia.save_figure`
+    wrote 62 figures; garobed1/pou-paper-code: OpenMDAO's `om.n2(prob, outfile=...)` writes a page."""
+    fig = (
+        "import matplotlib\nimport matplotlib.pyplot as plt\nmatplotlib.style.use('../paper.mplstyle')\n"
+        "plt.style.use('ggplot')\nplt.savefig('plots/fig2.pdf')\n"
+    )
+    flow = flow_of({"figures/fig2.py": fig, "paper.mplstyle": "font.size: 8\n", "figures/plots/old.pdf": ""})
+    step = flow.step("figures/fig2.py")
+    assert step is not None
+    assert (step.workdir, step.reads, step.writes) == (
+        "figures",
+        ("paper.mplstyle",),
+        ("figures/plots/fig2.pdf",),
+    )
+    nb = "import stylia\nstylia.save_figure('../assets/Figure01_I.png')\nstylia.save_figure(name)\n"
+    flow = flow_of({"notebooks/fig.py": nb, "assets/old.png": ""})
+    assert io(flow) == [("write", "assets/Figure01_I.png")]
+    om = (
+        "import openmdao.api as om\nprob = om.Problem()\n"
+        "om.n2(prob, show_browser=False, outfile='model.html')\nom.n2(prob)\n"
+        "prob.driver.add_recorder(om.SqliteRecorder('cases.sql'))\n"
+    )
+    flow = flow_of({"run.py": om})
+    assert sorted(io(flow)) == [("write", "cases.sql"), ("write", "model.html"), ("write", "n2.html")]

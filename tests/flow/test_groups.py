@@ -127,4 +127,5 @@ def test_a_placeholder_path_is_told_as_one() -> None:
     assert "only on your computer" not in group.message
     flow = flow_of({"fig.py": "import pandas as pd\npd.read_csv('/path/to/data/x.csv')\n"})
     (problem,) = flow.problems
-    assert "placeholder" in problem.message and "only on your computer" not in problem.message
+    assert "placeholder" in problem.message
+    assert "only on your computer" not in problem.message

@@ -167,6 +167,12 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "matplotlib.image.imsave": (_w(0, "fname"),),
     "matplotlib.image.imread": (_r(0, "fname"),),
     "matplotlib.backends.backend_pdf.PdfPages": (_w(0, "filename"),),
+    # a style sheet by its path (`plt.style.use("../paper.mplstyle")`; a style's name has no extension)
+    "matplotlib.pyplot.style.use": (_r(0, "style", needs_suffix=True),),
+    "matplotlib.style.use": (_r(0, "style", needs_suffix=True),),
+    # OpenMDAO: the model's diagram (an HTML page, `n2.html` unless `outfile=` says) and its run recorder
+    "openmdao.api.n2": (_w(99, "outfile", default="n2.html"),),
+    "openmdao.api.SqliteRecorder": (_w(0, "filepath"),),
     # xarray and friends
     "xarray.open_dataset": (_r(0, "filename_or_obj"),),
     "xarray.open_dataarray": (_r(0, "filename_or_obj"),),
@@ -273,6 +279,8 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "to_zarr": (_w(0, "store"),),
     "to_file": (_w(0, "filename"),),  # geopandas
     "savefig": (_w(0, "fname", convention="savefig"),),
+    # plotting helpers' own savers (stylia, ...): a figure's path, counted when it has an extension
+    "save_figure": (_w(0, "fname", "filename", "path", needs_suffix=True),),
     "tofile": (_w(0, "fid"),),
     "save": (_w(0, "fp", "filename", "filepath", "path", needs_suffix=True),),
     "writeto": (_w(0, "fileobj", needs_suffix=True),),  # astropy HDUList

@@ -31,7 +31,20 @@ from sciship.flow._facts import SHELL_CALL, SPREAD, TRUTH, Call, Cond, Facts, Fu
 #: Words that make a statement worth parsing: the names of the file-access calls (common words such as
 #: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
 _TOO_COMMON = frozenset(
-    {"copy", "copy2", "copyfile", "copytree", "move", "rename", "replace", "read", "write", "run", "call"}
+    {
+        "copy",
+        "copy2",
+        "copyfile",
+        "copytree",
+        "move",
+        "rename",
+        "replace",
+        "read",
+        "write",
+        "run",
+        "call",
+        "use",
+    }
 )
 TRIGGER_WORDS = frozenset(
     (
@@ -255,7 +268,7 @@ _MODULE_NAMES = frozenset(
     {"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__builtins__", "__cached__"}
 )
 _SPECIAL_WORDS = frozenset(
-    {"__file__", "shutil", "chdir", "wavfile", "soundfile", "subprocess", "sarge", SHELL_CALL}
+    {"__file__", "shutil", "chdir", "wavfile", "soundfile", "subprocess", "sarge", "style", SHELL_CALL}
 )
 _MAIN = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
 _PATHISH_LINE = re.compile(
