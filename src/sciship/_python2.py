@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 #: what Python 2 code looks like, line by line, and how to name it to a person
 HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -27,13 +28,26 @@ _SAID = {"print": "a `print` statement without brackets", "exec": "an `exec` sta
 
 
 def said_plainly(said: str | None) -> str:
-    """Python's words for a syntax error, with what to do where they do not say (tabs and spaces)."""
+    """Python's words for a syntax error, with what to do where they do not say (tabs and spaces, an
+    f-string of a newer Python)."""
     if (said or "").startswith("inconsistent use of tabs and spaces"):
         return (
             "its indentation mixes tabs and spaces, which Python 3 refuses: re-indent it with spaces "
             "(editors can convert tabs to spaces)"
         )
-    return (said or "invalid syntax").rstrip(".")
+    return (said or "invalid syntax").rstrip(".") + (newer_fstring(said) or "")
+
+
+def newer_fstring(said: str | None) -> str | None:
+    """For an f-string error on a Python older than 3.12: that the code may be right for 3.12 and newer,
+    which allow the same quotes inside an f-string's ``{...}`` (``f'{d['mean']}'``), and what that means."""
+    if not (said or "").startswith("f-string") or sys.version_info >= (3, 12):
+        return None
+    return (
+        f"; it may be an f-string written for Python 3.12 or newer (the same quotes inside its `{{...}}`), "
+        f"which the Python sciship runs on ({sys.version_info[0]}.{sys.version_info[1]}) cannot read: then "
+        "the code needs Python 3.12 or newer, and the README should say so (or use the other quotes inside)"
+    )
 
 
 def clue(lines: list[str], error_line: int | None, said: str | None = None) -> tuple[str, int] | None:

@@ -196,3 +196,14 @@ def test_long_chains_of_reassignments() -> None:
     flow = flow_of({"chain.py": chain, "path.py": path, "a.csv": ""})
     assert ("read", "a.csv") in io(flow)
     assert not [p for p in flow.problems if p.code == "SHR117"]
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads these f-strings")
+def test_an_f_string_of_python_3_12_is_said_to_be_one() -> None:
+    """AparajeetS/metric-audit-paper-code: a notebook cell with `f'{gain['mean']:.3f}'` was "not valid
+    Python"; it is valid on Python 3.12 and newer, which the user needs to hear."""
+    cell = "gain = {'mean': 1.0}\nprint(f'{gain['mean']:.3f}')\n"
+    flow = flow_of({"audit.ipynb": notebook([(cell, 1)]), "audit.py": cell})
+    messages = {p.path: p.message for p in flow.problems if p.code == "SHR117"}
+    assert "Python 3.12 or newer" in messages["audit.ipynb"]
+    assert "Python 3.12 or newer" in messages["audit.py"]

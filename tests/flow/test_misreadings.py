@@ -921,3 +921,13 @@ def test_a_dot_slash_name_says_nothing_of_where_a_script_runs() -> None:
     )
     assert flow.step("scratch/plots.py").workdir == "scratch"  # type: ignore[union-attr]
     assert flow.step("scratch/plots.py").writes == ("scratch/adapt.pdf",)  # type: ignore[union-attr]
+
+
+def test_a_module_python_cannot_parse_is_no_step_when_its_top_level_only_defines() -> None:
+    """garobed1/pou-paper-code: `infill/om_adaptive_driver.py` (imports and a class, with an empty `for`
+    Python refuses) was listed as a step to run; it is library code. Its problem is still told."""
+    broken_module = "import numpy as np\n\nclass Driver:\n    def run(self):\n        for x in y:\n\n"
+    broken_script = "import numpy as np\nnp.save('out.npy', x\n"
+    flow = flow_of({"infill/driver.py": broken_module, "run.py": broken_script})
+    assert [s.path for s in flow.steps] == ["run.py"]
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "infill/driver.py"), ("SHR117", "run.py")]

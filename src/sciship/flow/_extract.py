@@ -418,9 +418,11 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
                 "`pyupgrade` or `2to3` tools help) or delete it if it is unused."
             )
         elif notebook:
+            newer = _python2.newer_fstring(exc.msg)
             message = (
-                f"Code cell {(cell or 0) + 1} of this notebook is not valid Python, so sciship cannot tell "
-                "which files it reads and writes."
+                f"Code cell {(cell or 0) + 1} of this notebook is not valid Python"
+                + (f" (line {exc.lineno}: {exc.msg}{newer})" if newer else "")
+                + ", so sciship cannot tell which files it reads and writes."
             )
         else:
             message = (
@@ -441,7 +443,9 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
         )
     if problem not in facts.problems:
         facts.problems.append(problem)
-    facts.runnable = True  # unknown: count it as a step, with the problem saying why it looks empty
+    # unknown: a step, with the problem saying why it looks empty, when a line at its top level does
+    # something (a module of only imports, functions and classes is library code all the same)
+    facts.runnable = facts.runnable or notebook or _RUNNABLE_LINE.search(text) is not None
     return None
 
 

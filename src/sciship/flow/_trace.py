@@ -626,6 +626,19 @@ class _Tracer:
                     steps.append(rel)
         self.steps = frozenset(steps)
         flow = self._graph(steps)
+        unreadable = [  # modules that are no step and that Python cannot parse: said all the same
+            FlowProblem(code, message, rel, line, cell)
+            for rel in candidates
+            if rel not in self.steps and (facts := self.facts.get(rel)) is not None and facts.kind == "py"
+            for code, message, line, cell in facts.problems
+            if code == "SHR117"
+        ]
+        if unreadable:
+            problems = sorted(
+                (*flow.problems, *unreadable),
+                key=lambda p: (p.path, p.cell if p.cell is not None else -1, p.line or 0, p.code, p.message),
+            )
+            flow = dataclasses.replace(flow, problems=tuple(problems))
         if self.cache is not None:
             self.cache.save()
         parsed = {rel for rel, facts in self.facts.items() if facts.syntax}
