@@ -931,3 +931,29 @@ def test_a_module_python_cannot_parse_is_no_step_when_its_top_level_only_defines
     flow = flow_of({"infill/driver.py": broken_module, "run.py": broken_script})
     assert [s.path for s in flow.steps] == ["run.py"]
     assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "infill/driver.py"), ("SHR117", "run.py")]
+
+
+def test_a_file_written_only_when_it_is_missing_is_no_double_write() -> None:
+    """AparajeetS/metric-audit-paper-code: five runners download `tinyshakespeare.txt` only `if not
+    path.exists()`; "whichever runs last wins" was false: the first makes it, the others read it."""
+    fetch = (
+        "import os, urllib.request\nfrom pathlib import Path\n"
+        "p = Path('data/shakespeare.txt')\n"
+        "if not p.exists():\n    urllib.request.urlretrieve('https://x.org/s.txt', str(p))\n"
+        "text = p.read_text()\nPath('out/{}.csv'.format(os.path.basename(__file__))).write_text(text)\n"
+    )
+    skip = (
+        "import os\nimport pandas as pd\n"
+        "for name in ['a']:\n    f = 'data/shakespeare.txt'\n    if os.path.exists(f):\n        continue\n"
+        "    pd.DataFrame().to_csv(f)\n"
+    )
+    always = "import pandas as pd\npd.DataFrame().to_csv('data/shakespeare.txt')\n"
+    flow = flow_of({"run_a.py": fetch, "run_b.py": fetch, "run_c.py": skip})
+    assert [p.code for p in flow.problems] == []
+    assert "data/shakespeare.txt" in flow.outputs
+    # one writer that overwrites it whatever is there: still no file lost by the order
+    flow = flow_of({"run_a.py": fetch, "make.py": always})
+    assert [p.code for p in flow.problems] == []
+    # two that overwrite it: the order decides
+    flow = flow_of({"run_a.py": fetch, "make.py": always, "make2.py": always})
+    assert [p.code for p in flow.problems] == ["SHR113"]

@@ -26,7 +26,19 @@ from typing import Any
 from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
-from sciship.flow._facts import SHELL_CALL, SPREAD, TRUTH, Call, Cond, Facts, Function, LocalTest, Pos, Use
+from sciship.flow._facts import (
+    ABSENT,
+    SHELL_CALL,
+    SPREAD,
+    TRUTH,
+    Call,
+    Cond,
+    Facts,
+    Function,
+    LocalTest,
+    Pos,
+    Use,
+)
 
 #: Words that make a statement worth parsing: the names of the file-access calls (common words such as
 #: ``copy`` or ``read`` only with their module), path builders, ``__file__`` and ``chdir``.
@@ -1817,8 +1829,8 @@ class _Visitor(ast.NodeVisitor):
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Call):
             checked = self._existence_checked(test, pos)
-            if checked is not None:
-                return ((checked,), ()), _NOTHING
+            if checked is not None:  # when false, the file is missing: what is written then fills a gap
+                return ((checked,), ()), (((ABSENT, checked),), ())
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             left, right, op = test.left, test.comparators[0], test.ops[0]
@@ -1889,8 +1901,10 @@ class _Visitor(ast.NodeVisitor):
                 leaves = _leaves(stmt.body[-1])
                 if leaves is not None:
                     _yes, no = self._known(stmt.test, self.x.pos(stmt))
-                    # a check that stops the run when the file is missing leaves the file required
-                    pushed.append(self._push((no[0] if leaves == "skip" else (), no[1])))
+                    # a check that stops the run when the file is missing leaves the file required; one
+                    # that leaves when it is there (`if os.path.exists(p): continue`) says it is missing
+                    known = no[0] if leaves == "skip" else tuple(g for g in no[0] if g[0] == ABSENT)
+                    pushed.append(self._push((known, no[1])))
         for sizes in reversed(pushed):
             self._pop(sizes)
 

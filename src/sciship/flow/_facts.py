@@ -23,6 +23,9 @@ TRUTH = "\x00truth"
 SPREAD = "*"
 #: a notebook's ``!command`` line becomes a call to this name, so its ``{expr}`` parts are read as Python
 SHELL_CALL = "__sciship_shell__"
+#: a guard ``(ABSENT, path)``: the code runs only when the file is missing (``if not os.path.exists(p):``,
+#: or after ``if os.path.exists(p): continue``); what it writes there only fills a gap (a download cache)
+ABSENT = "absent"
 
 
 @dataclass
@@ -42,7 +45,8 @@ class Use:
     append: bool = False  #: opened to append: two steps may both add to it
     #: the read is protected: inside ``try:`` with a handler for a missing file (OSError, Exception, bare)
     optional: bool = False
-    #: paths whose existence the code checks before (``if os.path.exists(p):``, ``if not p.exists(): return``)
+    #: paths whose existence the code checks before (``if os.path.exists(p):``, ``if not p.exists():
+    #: return``), and ``(ABSENT, path)`` for paths it knows are missing
     guards: tuple[Expr, ...] = ()
     conds: tuple[Cond, ...] = ()  #: tests on values the code runs under (decided once arguments are known)
     #: a file the call may make, not a file access sciship can see (a command's ``-o``, an ``outfile=``)

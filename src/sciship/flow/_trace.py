@@ -53,8 +53,9 @@ Rules (the README of ``share`` describes them to users):
   each command. A console script of the
   project's that a pipeline runs (``uv run study-figures``) makes the module of its function a step
   that runs the function, when that reads or writes files.
-- **Two steps writing one file** is a problem, unless they append to it, make the same call, or each
-  updates it in place (reads it before writing it).
+- **Two steps writing one file** is a problem, unless they append to it, make the same call, each
+  updates it in place (reads it before writing it), or all but one write it only when it is missing
+  (under ``if not os.path.exists(p):``, or after ``if os.path.exists(p): continue``).
 - **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
   only on the side the test takes; command-line and environment defaults decide nothing. A name set
   again in a branch, a loop or a ``try`` holds either value after it (only the sides that do not
@@ -83,7 +84,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._facts import SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
+from sciship.flow._facts import ABSENT, SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
 from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
@@ -174,6 +175,9 @@ class _Res:
     #: a file the step may make (a command's output option, an unpacked archive): never an output or a
     #: reason for an order between steps; it only means "not missing"
     soft: bool = False
+    #: written only when it is missing (``if not os.path.exists(p): download(p)``): two steps that both
+    #: fill the same gap do not overwrite each other
+    fill: bool = False
 
 
 @dataclass
@@ -869,7 +873,11 @@ class _Tracer:
         out: list[_Res] = []
         if _ruled_out(u.conds, raw.scope):
             return out  # a branch that does not run with these values
-        guards = [t.replace("\\", "/") for g, sc in raw.guards for t in ex.evaluate(g, sc).texts]
+        guards: list[str] = []
+        absent: list[str] = []  # (what the code knows is missing there)
+        for g, sc in raw.guards:
+            known, checked = (absent, g[1]) if g[0] == ABSENT else (guards, g)
+            known.extend(t.replace("\\", "/") for t in ex.evaluate(checked, sc).texts)
         if u.convention == "command":
             return self._command(raw, guards)
         values = ex.evaluate(u.expr, raw.scope)
@@ -893,6 +901,7 @@ class _Tracer:
             if u.convention == "tree":  # any file under the folder
                 text = (text.rstrip("/") or ".") + "/" + STAR2
             optional = raw.optional or made or any(_covers(g, plain) or _covers(g, text) for g in guards)
+            fill = any(_covers(g, plain) or _covers(g, text) for g in absent)
             if text.startswith(ROOT):
                 kind = "rooted"
             elif ex.is_absolute_text(text):
@@ -900,8 +909,8 @@ class _Tracer:
             else:
                 kind = "rel"
             out.extend(
-                _Res(text, kind, cast(Access, access), raw, mat, into, optional, u.soft)
-                for access in access
+                _Res(text, kind, cast(Access, a), raw, mat, into, optional, u.soft, fill and a != "read")
+                for a in access
                 for into in into_names
             )
         return out
@@ -1604,7 +1613,7 @@ class _Tracer:
     ) -> list[FlowProblem]:
         """One problem per file two steps write, at the step that runs last. Appending to a file is fine,
         and so is a file every writer updates in place (``updates``: each reads the file before it writes
-        it, and adds to what is there)."""
+        it, and adds to what is there), or that all writers but one write only when it is missing."""
         out = []
         by_path: dict[str, list[tuple[str, _Final]]] = defaultdict(list)
         for s in order:
@@ -1614,6 +1623,8 @@ class _Tracer:
         for path, who in sorted(by_path.items()):
             if len(who) < 2 or _same_call(who) or all((s, path) in updates for s, _f in who):
                 continue
+            if sum(1 for _s, f in who if not f.res.fill) <= 1:
+                continue  # all but one write it only when it is missing (a download): nothing is lost
             named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
             listed = ", ".join(named[:-1]) + " and " + named[-1]
             last, f = who[-1]
