@@ -957,3 +957,19 @@ def test_a_file_written_only_when_it_is_missing_is_no_double_write() -> None:
     # two that overwrite it: the order decides
     flow = flow_of({"run_a.py": fetch, "make.py": always, "make2.py": always})
     assert [p.code for p in flow.problems] == ["SHR113"]
+
+
+def test_the_readme_says_where_a_script_runs() -> None:
+    """research-software-ecosystem/rsec-paper-figures: the README says `cd fig1a` then `python
+    openaire.py`; the script writes bare names, so its outputs were put at the top of the folder. A `cd`
+    into the repository's own name (after `git clone`) is where the README is."""
+    readme = (
+        "# Figures\n\n```bash\ngit clone https://github.com/x/figs.git\ncd figs\n"
+        "python plots/fig2.py\n```\n\n```bash\ncd fig1a\npython openaire.py --start-year 2000\n```\n"
+    )
+    fig = "import pandas as pd\npd.DataFrame().to_csv('counts.csv')\n"
+    flow = flow_of({"README.md": readme, "fig1a/openaire.py": fig, "plots/fig2.py": fig})
+    assert flow.step("fig1a/openaire.py").workdir == "fig1a"  # type: ignore[union-attr]
+    assert flow.step("fig1a/openaire.py").writes == ("fig1a/counts.csv",)  # type: ignore[union-attr]
+    assert flow.step("plots/fig2.py").workdir == ""  # type: ignore[union-attr]
+    assert flow.step("plots/fig2.py").writes == ("counts.csv",)  # type: ignore[union-attr]

@@ -81,3 +81,20 @@ def test_share_on_a_folder_of_python_julia_and_r(tmp_path: Path, roc_cache: Path
     assert "also holds code in Julia (2 files: `control/flow_control.jl`, `control/kalman.jl`)" in guide
     assert "R (1 file: `figures/plot.R`)" in guide
     assert "Say here how to run it" in guide
+
+
+def test_reproduce_runs_a_script_where_it_runs() -> None:
+    """brandbci/paper-figures: the scripts read `../paper.mplstyle`, so they run from `figures/`; the
+    guide said `python figures/fig2.py` from the top, which stops at that line."""
+    from sciship.flow import Step
+    from sciship.share.reproduce import _run_command
+
+    assert _run_command(Step("figures/fig2.py", "script", 1, workdir="figures")) == (
+        "(cd figures && python fig2.py)"
+    )
+    assert (
+        _run_command(Step("code/plot.py", "script", 1, workdir="fig6"))
+        == "(cd fig6 && python ../code/plot.py)"
+    )
+    assert _run_command(Step("fig 1/a.py", "script", 1, workdir="fig 1")) == "(cd 'fig 1' && python a.py)"
+    assert _run_command(Step("a.py", "script", 1)) == "python a.py"

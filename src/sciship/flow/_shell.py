@@ -694,6 +694,13 @@ def readme_commands(text: str) -> list[str]:
     """The shell commands in a README's fenced code blocks (```bash, ```console, or no language): the
     steps it asks the reader to run (``curl -o data.zip URL``, ``unzip data.zip -d data``). In a
     ``console`` block only the lines after a ``$`` prompt are commands."""
+    return [command for block in readme_blocks(text) for command in block]
+
+
+def readme_blocks(text: str) -> list[list[str]]:
+    """The shell commands of each of a README's fenced code blocks (see :func:`readme_commands`): each
+    block starts where the reader stands, the folder of the README (a ``cd`` lasts to its end)."""
+    blocks: list[list[str]] = []
     out: list[str] = []
     fence: str | None = None
     language = ""
@@ -706,6 +713,9 @@ def readme_commands(text: str) -> list[str]:
             continue
         if m and m.group(1).startswith(fence[:3]) and not m.group(2):
             fence, pending = None, ""
+            if out:
+                blocks.append(out)
+                out = []
             continue
         if language not in _SHELL_BLOCKS:
             continue
@@ -721,4 +731,6 @@ def readme_commands(text: str) -> list[str]:
         pending = ""
         if command and not command.startswith("#"):
             out.append(command)
-    return out
+    if out:  # (a block the README leaves open)
+        blocks.append(out)
+    return blocks

@@ -14,8 +14,9 @@ Rules (the README of ``share`` describes them to users):
   modules of an import package (unless their main block accesses files). Files that cannot be read are
   still steps.
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs where the
-  Makefile or shell script that runs it says (``python3 code/x.py`` in ``fig6/Makefile`` runs in
-  ``fig6``; run from several folders, it reads and writes in each what the commands there give it);
+  Makefile, shell script or README shell block that runs it says (``python3 code/x.py`` in
+  ``fig6/Makefile`` runs in ``fig6``, as does ``cd fig6`` then ``python x.py`` in a README block; run
+  from several folders, it reads and writes in each what the commands there give it);
   else from the root of the folder, unless its relative paths only make sense from its own folder (more
   of them name files that exist from there, a result it writes included, or they leave the folder from
   the root): then from its own folder; a script nothing places runs where the scripts beside it run,
@@ -1371,14 +1372,14 @@ class _Tracer:
         arguments, once for each command that runs it (``python3 code/plot.py --out a.png`` in
         ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``)."""
         out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        texts = self._pipeline_texts()
+        texts = list(self._pipeline_texts().items()) + self._readme_runs()
         if not texts:
             return out
         from sciship.flow import _shell
 
         scripts = self.console_scripts
         programs = frozenset(scripts)
-        for rel, text in texts.items():
+        for rel, text in texts:
             if ".py" not in text and "-m " not in text and not any(p in text for p in programs):
                 continue  # it runs no script of the folder
             base = posixpath.dirname(rel)
@@ -1403,6 +1404,23 @@ class _Tracer:
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].append((folder, run.args))
+        return out
+
+    def _readme_runs(self) -> list[tuple[str, str]]:
+        """The README's shell blocks that run Python (``cd fig1a`` then ``python openaire.py``), each as a
+        shell script of the README's folder. A ``cd`` into a folder that is not here (the repository's own
+        name, after ``git clone``) is left out: the reader is then where the README is."""
+        readme = self.p.find_ci("README")
+        text = self.p.read_text(readme) if readme else None
+        if readme is None or not text or "python" not in text:
+            return []
+        from sciship.flow import _shell
+
+        out = []
+        for block in _shell.readme_blocks(text):
+            kept = [c for c in block if not (_CD_NAME.fullmatch(c) and not self.p.has_dir(c[2:].strip(" /")))]
+            if any("python" in c for c in kept):
+                out.append((readme, "\n".join(kept)))
         return out
 
     @functools.cached_property
@@ -1856,6 +1874,8 @@ def _from_command(expr: Expr) -> bool:
 #: the first line of a shell script: ``#!/bin/bash``, ``#!/usr/bin/env sh``
 _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 #: files without an extension that are no scripts, whatever they start with
+#: a README's ``cd NAME`` (one folder, no variables)
+_CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
 _NOT_SCRIPTS = frozenset({"LICENSE", "LICENCE", "README", "AUTHORS", "CHANGELOG", "COPYING", "NOTICE"})
 
 

@@ -8,6 +8,7 @@ the files too large for the deposit archive.
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -38,8 +39,15 @@ def _code(path: str) -> str:
 
 
 def _run_command(step: Step) -> str:
+    """The command that runs ``step`` from the top of the folder: a script that runs in another folder
+    (its paths are relative to it) is run there, in a subshell, so the next command starts at the top
+    again. (Jupyter runs a notebook in its own folder.)"""
     if step.kind == "notebook":
         return f"jupyter nbconvert --to notebook --execute --inplace {_shell(step.path)}"
+    if step.workdir and step.path.startswith(step.workdir + "/"):
+        return f"(cd {_shell(step.workdir)} && python {_shell(step.path[len(step.workdir) + 1 :])})"
+    if step.workdir:
+        return f"(cd {_shell(step.workdir)} && python {_shell(posixpath.relpath(step.path, step.workdir))})"
     return f"python {_shell(step.path)}"
 
 
@@ -122,8 +130,8 @@ def render(
         (
             "This file says how to rerun the analysis in this folder, from the raw inputs to the figures and "
             "tables. It was written by reading the code (nothing was run), so follow it once yourself and "
-            "correct what is wrong. Run every command from this folder: the paths in the code are relative "
-            "to it."
+            "correct what is wrong. Run every command from this folder (a step that runs in one of its "
+            "folders goes there itself, with `cd`): the paths in the code are relative to where it runs."
         ),
         "",
     ]
