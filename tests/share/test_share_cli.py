@@ -146,6 +146,7 @@ def test_dry_run_json_is_the_documented_shape(tmp_path: Path) -> None:
         ("02_plot.py", "script", 2),
     ]
     assert data["steps"][1]["after"] == ["01_clean.py"]
+    assert data["steps"][1]["workdir"] == ""
     assert data["inputs"] == ["data/raw.csv"]
     assert "ro-crate-metadata.json" in data["plan"]
     assert digests(root) == before

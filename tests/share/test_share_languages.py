@@ -98,3 +98,16 @@ def test_reproduce_runs_a_script_where_it_runs() -> None:
     )
     assert _run_command(Step("fig 1/a.py", "script", 1, workdir="fig 1")) == "(cd 'fig 1' && python a.py)"
     assert _run_command(Step("a.py", "script", 1)) == "python a.py"
+
+
+def test_the_terminal_says_where_a_script_runs(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "figures/fig2.py": "import matplotlib\nmatplotlib.style.use('../paper.mplstyle')\n",
+            "paper.mplstyle": "font.size: 8\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    assert "1. figures/fig2.py  (runs in figures/)" in proc.stdout

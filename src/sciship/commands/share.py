@@ -399,7 +399,8 @@ def _show(
     if flow.steps:
         out.append(st("Steps, in the order to run them:", "bold"))
         for step in flow.steps:
-            out.append(f"  {step.order}. {step.path}")
+            where = f"  (runs in {step.workdir}/)" if step.workdir and step.kind == "script" else ""
+            out.append(f"  {step.order}. {step.path}" + st(where, "dim"))
             if step.reads:
                 out.append(st("       reads  ", "dim") + ", ".join(step.reads))
             if step.writes:

@@ -102,6 +102,7 @@ class ShareResult:
                     "reads": list(s.reads),
                     "writes": list(s.writes),
                     "after": list(s.after),
+                    "workdir": s.workdir,
                 }
                 for s in flow.steps
             ],
