@@ -111,3 +111,24 @@ def test_the_terminal_says_where_a_script_runs(tmp_path: Path) -> None:
     proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT")
     assert proc.returncode == 0, proc.stderr
     assert "1. figures/fig2.py  (runs in figures/)" in proc.stdout
+
+
+def test_reproduce_gives_a_script_the_options_it_needs(tmp_path: Path) -> None:
+    """research-software-ecosystem/rsec-paper-figures: `python fig1b/biotools_scatter.py` stops at once
+    (`--data-dir` is required); the README's command gives it. A script nothing runs gets placeholders."""
+    needs = (
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('table')\n"
+        "p.add_argument('--data-dir', required=True)\np.add_argument('--plot', action='store_true')\n"
+        "p.add_argument('--out', default='x.csv')\nargs = p.parse_args()\nopen(args.out, 'w')\n"
+    )
+    readme = "# Figures\n\n```bash\ncd fig1b\npython scatter.py t.csv --data-dir /path/to/data\n```\n"
+    root = write_tree(
+        tmp_path / "study",
+        {"fig1b/scatter.py": needs, "other/run.py": needs, "README.md": readme},
+    )
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "(cd fig1b && python scatter.py t.csv --data-dir /path/to/data)" in guide
+    assert "python other/run.py TABLE --data-dir DATA_DIR" in guide
+    assert "fill in: `TABLE`, `DATA_DIR`" in guide

@@ -77,6 +77,10 @@ class Step:
     writes: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  #: steps whose outputs this one reads, in run order
     workdir: str = ""  #: the folder it runs from, relative to the root ("" is the root itself)
+    #: the words a run needs after the script's name: what a Makefile, shell script or the README gives
+    #: it, else a placeholder for each option it must be given (``--data-dir DATA_DIR``)
+    arguments: tuple[str, ...] = ()
+    fill_in: tuple[str, ...] = ()  #: the placeholders among ``arguments``, for the reader to replace
 
 
 @dataclass(frozen=True)

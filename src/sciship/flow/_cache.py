@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 29
+_FORMAT = 30
 
 
 class FactsCache:
@@ -157,6 +157,7 @@ def encode(f: Facts) -> dict[str, Any]:
         "problems": f.problems,
         "cells": f.cells,
         "opts": f.options,
+        "req": f.required,
     }
 
 
@@ -192,4 +193,5 @@ def decode(d: dict[str, Any]) -> Facts:
         problems=[tuple(p) for p in d["problems"]],
         cells=[tuple(c) for c in d["cells"]],
         options=[(tuple(flags), dest, nargs) for flags, dest, nargs in d["opts"]],
+        required=list(d["req"]),
     )

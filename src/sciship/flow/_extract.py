@@ -1639,7 +1639,12 @@ class _Extractor:
                 self.options[dest] = (kwargs["default"], self.pos(node))
             if dest and names and dest not in self.declared:
                 self.declared.add(dest)
-                self.facts.options.append((tuple(names), dest, _values_taken(kwargs)))
+                taken = _values_taken(kwargs)
+                self.facts.options.append((tuple(names), dest, taken))
+                if self._required(kwargs) or (
+                    not names[0].startswith("-") and taken not in ("?", "*") and "default" not in kwargs
+                ):
+                    self.facts.required.append(dest)
                 opened = _file_type(kwargs.get("type"))
                 if opened is not None:  # `type=argparse.FileType("r")`: argparse opens the file itself
                     given = kwargs.get("default")

@@ -109,6 +109,8 @@ class Facts:
     #: the command-line options it reads with argparse: (option strings, destination, how many words
     #: each takes: a number, ``"?"``, ``"*"`` or ``"+"``); positional ones have a name without ``-``
     options: list[tuple[tuple[str, ...], str, int | str]] = field(default_factory=list)
+    #: the destinations of the options a run must give (positional ones, ``required=True``)
+    required: list[str] = field(default_factory=list)
     #: a ``.py`` file: whether Python's parser accepted the whole text (None: not parsed here; the cache
     #: does not keep it)
     syntax: bool | None = field(default=None, compare=False)

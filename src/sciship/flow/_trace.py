@@ -1304,6 +1304,7 @@ class _Tracer:
         problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
         problems.extend(self._places(steps, finals))
         rank = {s: i for i, s in enumerate(order)}
+        arguments = {s: self._arguments(s, workdirs[s]) for s in order}
         step_objs = [
             Step(
                 path=s,
@@ -1313,6 +1314,8 @@ class _Tracer:
                 writes=tuple(sorted(ex.display(p) for p in writes[s])),
                 after=tuple(sorted(edges[s], key=rank.__getitem__)),
                 workdir=workdirs[s],
+                arguments=arguments[s][0],
+                fill_in=arguments[s][1],
             )
             for s in order
         ]
@@ -1405,6 +1408,27 @@ class _Tracer:
                     if target in self.py_files:
                         out[target].append((folder, run.args))
         return out
+
+    def _arguments(self, step: str, workdir: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What a run of ``step`` must be given (see :attr:`Step.arguments`), and the placeholders among
+        them: the words of the first command that runs it from ``workdir`` and gives every required
+        option, else a placeholder for each (``INPUT``, ``--data-dir DATA_DIR``)."""
+        facts = self.facts.get(step)
+        if facts is None or not facts.required:
+            return (), ()
+        for folder, args in self.launched.get(step, ()):
+            if folder == workdir and set(facts.required) <= set(_parse_arguments(args, facts.options)):
+                return args, ()
+        out: list[str] = []
+        fill: list[str] = []
+        for flags, dest, nargs in facts.options:
+            if dest in facts.required:
+                flag = max((f for f in flags if f.startswith("-")), key=len, default="")
+                out += [flag] if flag else []
+                if nargs != 0 or not flag:
+                    out.append(dest.upper())
+                    fill.append(dest.upper())
+        return tuple(out), tuple(fill)
 
     def _readme_runs(self) -> list[tuple[str, str]]:
         """The README's shell blocks that run Python (``cd fig1a`` then ``python openaire.py``), each as a

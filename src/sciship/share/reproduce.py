@@ -44,11 +44,11 @@ def _run_command(step: Step) -> str:
     again. (Jupyter runs a notebook in its own folder.)"""
     if step.kind == "notebook":
         return f"jupyter nbconvert --to notebook --execute --inplace {_shell(step.path)}"
-    if step.workdir and step.path.startswith(step.workdir + "/"):
-        return f"(cd {_shell(step.workdir)} && python {_shell(step.path[len(step.workdir) + 1 :])})"
+    given = "".join(" " + _shell(word) for word in step.arguments)
     if step.workdir:
-        return f"(cd {_shell(step.workdir)} && python {_shell(posixpath.relpath(step.path, step.workdir))})"
-    return f"python {_shell(step.path)}"
+        script = _shell(posixpath.relpath(step.path, step.workdir))
+        return f"(cd {_shell(step.workdir)} && python {script}{given})"
+    return f"python {_shell(step.path)}{given}"
 
 
 def _shell(path: str) -> str:
@@ -145,6 +145,12 @@ def render(
     for step in flow.steps:
         lines.append(f"{step.order}. {_code(step.path)}")
         lines += ["", "   ```bash", f"   {_run_command(step)}", "   ```", ""]
+        if step.fill_in:
+            lines.append(
+                "   - fill in: "
+                + ", ".join(_code(w) for w in step.fill_in)
+                + f" (the script needs them; `python {_shell(step.path)} --help` says what they are)"
+            )
         if step.after:
             lines.append("   - after: " + ", ".join(_code(p) for p in step.after))
         if step.reads:
