@@ -973,3 +973,25 @@ def test_the_readme_says_where_a_script_runs() -> None:
     assert flow.step("fig1a/openaire.py").writes == ("fig1a/counts.csv",)  # type: ignore[union-attr]
     assert flow.step("plots/fig2.py").workdir == ""  # type: ignore[union-attr]
     assert flow.step("plots/fig2.py").writes == ("counts.csv",)  # type: ignore[union-attr]
+
+
+def test_a_switch_in_a_settings_module_decides_the_branch() -> None:
+    """garobed1/pou-paper-code: `results_script.py` writes `xk.pickle` only `if(not set.skip_LHS):`, and
+    `results_settings.py` (imported as `set`) says `skip_LHS = True`: the LHS part is left to
+    `results_lhs_only.py`, so three "whichever runs last wins" were false."""
+    flow = flow_of(
+        {
+            "settings.py": "skip_LHS = True\nname = 'run1'\n",
+            "lhs.py": (
+                "import pickle\nimport settings as set\n"
+                "pickle.dump(1, open(f'out/{set.name}/xk.pickle', 'wb'))\n"
+            ),
+            "main.py": (
+                "import pickle\nimport settings as set\nif(not set.skip_LHS):\n"
+                "    pickle.dump(1, open(f'out/{set.name}/xk.pickle', 'wb'))\n"
+                "pickle.dump(2, open('out/res.pickle', 'wb'))\n"
+            ),
+        }
+    )
+    assert flow.step("main.py").writes == ("out/res.pickle",)  # type: ignore[union-attr]
+    assert flow.problems == ()

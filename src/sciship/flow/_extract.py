@@ -1731,6 +1731,12 @@ class _Extractor:
             value = self.value(b, self.module)
             if not ex.is_unknown(value):
                 self.facts.constants[name] = value
+            elif (
+                b.kind == "assign"
+                and isinstance(b.node, ast.Constant)
+                and (isinstance(b.node.value, bool) or b.node.value is None)
+            ):  # a switch other modules test (`if not settings.skip_LHS:`); no part of a path
+                self.facts.constants[name] = ("k", repr(b.node.value))
         self.quiet -= 1
 
     def _class_attributes(self, node: ast.ClassDef, pos: Pos) -> dict[str, Expr]:
@@ -1830,6 +1836,16 @@ class _Visitor(ast.NodeVisitor):
             found = self.x.lookup(test.id, self.scope, pos)
             if found is not None and found[0].kind == "param":
                 value = ("param", found[0].node)
+                return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
+            return _NOTHING, _NOTHING
+        if isinstance(test, ast.Attribute) and isinstance(test.value, ast.Name):
+            # `if not settings.skip_LHS:`, a name of one of the folder's modules (`import settings`)
+            self.x.quiet += 1
+            try:
+                value = self.x.expr(test, self.scope, pos)
+            finally:
+                self.x.quiet -= 1
+            if value[0] == "ref":
                 return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Call):

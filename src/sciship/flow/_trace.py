@@ -2040,12 +2040,10 @@ def _ruled_out(conds: tuple[Cond, ...], scope: Scope) -> bool:
 
 
 def _truth(value: Expr, scope: Scope) -> bool | None:
-    """Whether a parameter's value is true, when the call (or the default) gives a constant or a text;
-    None when it is unknown, or a default the person running the code, or ``**options``, may change."""
-    for _ in range(_MAX_FOLLOW * 4):
-        if value[0] != "param" or value[1] not in scope.params:
-            break
-        value, scope = scope.params[value[1]]
+    """Whether a parameter's value (or a name of another of the folder's modules) is true, when the call
+    (or the default, or the module) gives a constant or a text; None when it is unknown, or a default
+    the person running the code, or ``**options``, may change."""
+    value, scope = ex._followed(value, scope, 0) or (value, scope)  # (parameters, other modules' names)
     if value[0] == "k":
         return str(value[1]) not in {"False", "None", "0", "0.0", "0j"}
     if value[0] == "s":
