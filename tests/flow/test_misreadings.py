@@ -995,3 +995,21 @@ def test_a_switch_in_a_settings_module_decides_the_branch() -> None:
     )
     assert flow.step("main.py").writes == ("out/res.pickle",)  # type: ignore[union-attr]
     assert flow.problems == ()
+
+
+def test_a_method_a_class_takes_from_its_base_class() -> None:
+    """BioroboticsLab/IBA-paper-code: `estim = ReluEstimator(model)` then `estim.load("weights/x.torch")`;
+    `load` is defined in `Estimator`, which `ReluEstimator` derives from: the read was missed."""
+    lib = (
+        "import torch\n\nclass Estimator:\n    def load(self, what):\n        return torch.load(what)\n\n"
+        "class ReluEstimator(Estimator):\n    def fit(self):\n        pass\n"
+    )
+    other = "from estim.base import ReluEstimator\n\nclass Deeper(ReluEstimator):\n    pass\n"
+    script = (
+        "from estim.base import ReluEstimator\nfrom estim.more import Deeper\n"
+        "e = ReluEstimator(None)\ne.load('weights/a.torch')\nd = Deeper(None)\nd.load('weights/b.torch')\n"
+    )
+    flow = flow_of(
+        {"estim/__init__.py": "", "estim/base.py": lib, "estim/more.py": other, "compare.py": script}
+    )
+    assert sorted(io(flow, "compare.py")) == [("read", "weights/a.torch"), ("read", "weights/b.torch")]

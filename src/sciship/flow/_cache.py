@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 31
+_FORMAT = 32
 
 
 class FactsCache:
@@ -146,6 +146,7 @@ def encode(f: Facts) -> dict[str, Any]:
                 [_call(c) for c in fn.calls],
                 fn.methods,
                 fn.returns,
+                fn.bases,
             ]
             for name, fn in f.functions.items()
         },
@@ -163,7 +164,7 @@ def encode(f: Facts) -> dict[str, Any]:
 
 def decode(d: dict[str, Any]) -> Facts:
     functions = {}
-    for name, (params, defaults, uses, calls, methods, returns) in d["fn"].items():
+    for name, (params, defaults, uses, calls, methods, returns, bases) in d["fn"].items():
         functions[name] = Function(
             name,
             tuple(params),
@@ -171,7 +172,8 @@ def decode(d: dict[str, Any]) -> Facts:
             [_unuse(u) for u in uses],
             [_uncall(c) for c in calls],
             tuple(methods),
-            tuplify(returns) if returns is not None else None,
+            bases=tuple(tuplify(b) for b in bases),
+            returns=tuplify(returns) if returns is not None else None,
         )
     return Facts(
         path=d["p"],

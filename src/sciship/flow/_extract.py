@@ -1321,6 +1321,15 @@ class _Extractor:
             return ex.join([("parent", base, 1), UNKNOWN])
         return UNKNOWN
 
+    def _base(self, base: ast.expr, pos: Pos) -> Expr | None:
+        """A class of the project a class derives from: defined here (``("local", name)``) or in one of
+        the folder's modules (``("ref", module, level, name)``)."""
+        if isinstance(base, ast.Name):
+            found = self.lookup(base.id, self.module, pos)
+            if found is not None and found[0].kind == "class" and found[1] is self.module:
+                return ("local", base.id)
+        return self._own_function(base, self.module, pos)
+
     def _own_function(self, func: ast.expr, scope: _Scope, pos: Pos) -> Expr | None:
         """The project's function a call calls (``plot_dir(...)`` defined here, ``fxn.plot_dir(...)`` of a
         local module, one imported by name): ``("local", name)`` or ``("ref", module, level, name)``."""
@@ -1594,7 +1603,8 @@ class _Extractor:
                         self._fill_function(fn, item)
                     self.facts.functions[fn.name] = fn
                     methods.append(fn.name)
-            self.facts.functions[stmt.name] = Function(stmt.name, methods=tuple(methods))
+            bases = tuple(b for b in (self._base(base, self.pos(stmt)) for base in stmt.bases) if b)
+            self.facts.functions[stmt.name] = Function(stmt.name, methods=tuple(methods), bases=bases)
             return
         self._savefig_format(stmt)
         if self.worth(stmt):

@@ -77,6 +77,9 @@ class Function:
     uses: list[Use] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     methods: tuple[str, ...] = ()  #: for a class: its methods (kept as ``Class.method``)
+    #: for a class: the classes of the project it derives from (``("local", name)``, ``("ref", ...)``),
+    #: where a method it does not define is looked for
+    bases: tuple[Expr, ...] = ()
     #: what it returns, when that may be a path (``return base + name + "/"``), in terms of its parameters
     returns: Expr | None = None
 

@@ -457,12 +457,9 @@ class _Tracer:
             return None
         if callee[0] == "member":  # a method of an object of one of the project's classes
             found = self.function(here, callee[1], depth + 1)
-            if found is None or not found[1].methods:
+            if found is None or not (found[1].methods or found[1].bases):
                 return None
-            file, cls = found
-            facts = self.facts.get(file)
-            method = facts.functions.get(f"{cls.name}.{callee[2]}") if facts else None
-            return (file, method) if method else None
+            return self._method(*found, callee[2], depth)
         if callee[0] == "star":  # `from utils import *`: the first of those modules that defines it
             for module, level in callee[1]:
                 found = self.function(here, ("ref", module, level, callee[2]), depth + 1)
@@ -488,6 +485,21 @@ class _Tracer:
         again = facts.constants.get(name)  # re-exported: `from .io import load` in a package __init__
         if again is not None and again[0] == "ref":
             return self.function(target, again, depth + 1)
+        return None
+
+    def _method(self, file: str, cls: Function, name: str, depth: int) -> tuple[str, Function] | None:
+        """The method ``name`` of the class ``cls`` (defined in ``file``), or of a class it derives from
+        (``class ReluEstimator(Estimator)``: ``estimator.load(path)`` is ``Estimator.load``)."""
+        facts = self.facts.get(file) or self.load(file)
+        method = facts.functions.get(f"{cls.name}.{name}") if facts else None
+        if method is not None:
+            return file, method
+        for base in cls.bases:
+            found = self.function(file, base, depth + 1) if depth < 5 else None
+            if found is not None:
+                method_found = self._method(*found, name, depth + 1)
+                if method_found is not None:
+                    return method_found
         return None
 
     # -------------------------------------------------------------- steps
