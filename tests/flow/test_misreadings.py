@@ -1013,3 +1013,26 @@ def test_a_method_a_class_takes_from_its_base_class() -> None:
         {"estim/__init__.py": "", "estim/base.py": lib, "estim/more.py": other, "compare.py": script}
     )
     assert sorted(io(flow, "compare.py")) == [("read", "weights/a.torch"), ("read", "weights/b.torch")]
+
+
+def test_an_option_used_twice_in_a_path_takes_one_value() -> None:
+    """FabioScielzoOrtiz/db-robust-clust-paper-code: `--mode` (choices 2a, 2b, full; required) names both
+    the folder and the file, `results/experiment_{MODE}/results_exp_{MODE}.pkl`: three paths, not nine,
+    and not `experiment_*`, which made the table of experiment 4 wait for experiments 2 and 3."""
+    run = (
+        "import argparse, os, pickle\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--mode', choices=['2a', '2b', 'full'], required=True)\nargs = p.parse_args()\n"
+        "MODE = args.mode\nout = os.path.join('results', f'experiment_{MODE}')\n"
+        "pickle.dump(1, open(os.path.join(out, f'results_exp_{MODE}.pkl'), 'wb'))\n"
+    )
+    table = (
+        "import glob, pickle\nfor f in glob.glob('results/experiment_4/*.pkl'):\n"
+        "    pickle.load(open(f, 'rb'))\n"
+    )
+    flow = flow_of({"run_experiment_2.py": run, "table_4.py": table})
+    assert flow.step("run_experiment_2.py").writes == (  # type: ignore[union-attr]
+        "results/experiment_2a/results_exp_2a.pkl",
+        "results/experiment_2b/results_exp_2b.pkl",
+        "results/experiment_full/results_exp_full.pkl",
+    )
+    assert flow.step("table_4.py").after == ()  # type: ignore[union-attr]

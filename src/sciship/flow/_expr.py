@@ -44,6 +44,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -613,6 +614,52 @@ def _known_suffix(text: str) -> str:
 
 def _eats(star: str, char: str) -> bool:
     return star == STAR2 or char != "/"
+
+
+#: the nodes that stand for one value wherever they appear: a command-line option, a name of another
+#: module, a parameter (not a bare ``alt``: two loops over the same list are two values)
+_NAMED = frozenset({"opt", "ref", "param"})
+
+
+def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
+    """:func:`evaluate`, with a named value that appears more than once in ``expr`` taking the same value
+    everywhere: ``results/experiment_{MODE}/results_exp_{MODE}.pkl`` for ``--mode`` 2a or 2b is two
+    paths, not four. Only a few such values, each with a few known values, are taken together."""
+    seen: set[Expr] = set()
+    shared: list[Expr] = []
+    for node in walk(expr):
+        if node[0] in _NAMED:
+            if node in seen and node not in shared:
+                shared.append(node)
+            seen.add(node)
+    if not shared:
+        return evaluate(expr, scope)
+    scope = scope or Scope()
+    choices: list[tuple[Expr, list[str]]] = []
+    for node in shared[:3]:
+        texts = evaluate(node, scope).texts
+        if 1 < len(texts) <= 8 and not any(has_unknown(t) for t in texts):
+            choices.append((node, texts))
+    if not choices:
+        return evaluate(expr, scope)
+    out: list[str] = []
+    many = False
+    for combo in itertools.product(*(texts for _node, texts in choices)):
+        one = expr
+        for (node, _texts), text in zip(choices, combo, strict=True):
+            one = _replaced(one, node, ("s", text))
+        values = evaluate(one, scope)
+        out.extend(values.texts)
+        many = many or values.many
+    return Values(list(dict.fromkeys(out)), many=many)
+
+
+def _replaced(expr: Any, old: Expr, new: Expr) -> Any:
+    if expr == old:
+        return new
+    if isinstance(expr, tuple):
+        return tuple(_replaced(part, old, new) for part in expr)
+    return expr
 
 
 def walk(expr: Expr) -> Iterator[Expr]:

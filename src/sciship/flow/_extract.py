@@ -606,7 +606,7 @@ class _Extractor:
         self.option_lines = [sorted(x) for x in option_lines] if option_lines is not None else None
         self._body_index = 0
         #: ``add_argument`` options: destination -> (default value, position of the call)
-        self.options: dict[str, tuple[ast.expr, Pos]] = {}
+        self.options: dict[str, tuple[ast.expr | Expr, Pos]] = {}
         self.declared: set[str] = set()  #: the destinations of every ``add_argument``
         #: names a whole file binds once, to ``None``, ``True``, ``False`` or a number (see :class:`_Flags`);
         #: found the first time a test may look at one (walking the whole tree cost half the extraction)
@@ -1387,7 +1387,13 @@ class _Extractor:
                 base = self.value(*found) if found and found[0].kind == "assign" else None
             if base == ("args",):  # argparse: the option's default is what runs without options
                 option = self.options.get(attr)
-                default = self.expr(option[0], self.module, option[1], depth) if option else UNKNOWN
+                default = (
+                    UNKNOWN
+                    if option is None
+                    else option[0]
+                    if isinstance(option[0], tuple)  # (already an expression: the choices)
+                    else self.expr(option[0], self.module, option[1], depth)
+                )
                 if attr in self.declared:  # a pipeline that runs the file may give it (see _trace)
                     return ("opt", default, attr, self.facts.path)
                 return ex.chosen(default) if option else UNKNOWN
@@ -1647,6 +1653,9 @@ class _Extractor:
                 dest = (longs[0][2:] if longs else names[0].lstrip("-") if names else "").replace("-", "_")
             if dest and "default" in kwargs and not self._required(kwargs):
                 self.options[dest] = (kwargs["default"], self.pos(node))
+            elif dest and "choices" in kwargs and (choices := _string_literals(kwargs["choices"])):
+                # no default (a required option): one of its choices (`choices=["2a", "2b", "full"]`)
+                self.options[dest] = (("alt", tuple(ex.lit(c) for c in choices)), self.pos(node))
             if dest and names and dest not in self.declared:
                 self.declared.add(dest)
                 taken = _values_taken(kwargs)

@@ -57,6 +57,10 @@ Rules (the README of ``share`` describes them to users):
 - **Two steps writing one file** is a problem, unless they append to it, make the same call, each
   updates it in place (reads it before writing it), or all but one write it only when it is missing
   (under ``if not os.path.exists(p):``, or after ``if os.path.exists(p): continue``).
+- **One value in one path**: a command-line option, a name of another module or a parameter that
+  appears twice in one path takes the same value in both places (``experiment_{MODE}/exp_{MODE}.pkl``
+  for ``--mode`` with ``choices=["2a", "2b"]`` is two paths, not four); a required option with
+  ``choices`` is one of them.
 - **Branches**: code under a test its arguments decide (``if kind == "WL"`` called with ``"WL"``) runs
   only on the side the test takes; command-line and environment defaults decide nothing. A name set
   again in a branch, a loop or a ``try`` holds either value after it (only the sides that do not
@@ -893,7 +897,7 @@ class _Tracer:
             known.extend(t.replace("\\", "/") for t in ex.evaluate(checked, sc).texts)
         if u.convention == "command":
             return self._command(raw, guards)
-        values = ex.evaluate(u.expr, raw.scope)
+        values = ex.evaluate_together(u.expr, raw.scope)
         # what a helper returns after running a command on it (`subprocess.run(["pdftoppm", ..., stem])`,
         # then `return stem.with_suffix(".png")`) may be what the command made: never a missing input
         access = _accesses(u.access, raw.scope)
