@@ -1036,3 +1036,19 @@ def test_an_option_used_twice_in_a_path_takes_one_value() -> None:
         "results/experiment_full/results_exp_full.pkl",
     )
     assert flow.step("table_4.py").after == ()  # type: ignore[union-attr]
+
+
+def test_numbers_the_code_computes_are_in_the_name() -> None:
+    """garobed1/pou-paper-code: `nt0 = dim*10`, `ntot = nt0 + ntr`, `multistart = 5*dim` with `dim = 2`
+    were unknown parts (`*to**pts`, with a `**` inside a folder's name): they are 20, 80 and 10."""
+    script = (
+        "import numpy as np\ndim = 2\nnt0 = dim*10\nntr = dim*30\nntot = nt0 + ntr\nm = 5*dim\n"
+        "np.save(f'out/{dim}d_{nt0}to{ntot}pts_{m}mstart.npy', 1)\nnp.save('a_%d.npy' % (dim // 2), 1)\n"
+        "np.save(f'b_{7 % 3}_{dim / 4}.npy', 1)\n"
+    )
+    flow = flow_of({"run.py": script})
+    assert sorted(io(flow)) == [
+        ("write", "a_1.npy"),
+        ("write", "b_1_0.5.npy"),
+        ("write", "out/2d_20to80pts_10mstart.npy"),
+    ]

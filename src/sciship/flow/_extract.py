@@ -1200,12 +1200,17 @@ class _Extractor:
                     parts.append(UNKNOWN)
             return ex.cat(parts)
         if isinstance(node, ast.BinOp):
-            if isinstance(node.op, ast.Add):
-                return ex.cat([self.expr(node.left, scope, pos, d), self.expr(node.right, scope, pos, d)])
-            if isinstance(node.op, ast.Div):
-                return ex.join([self.expr(node.left, scope, pos, d), self.expr(node.right, scope, pos, d)])
-            if isinstance(node.op, ast.Mod):
+            if isinstance(node.op, ast.Mod) and not _numeric(node.left):
                 return self.percent(node, scope, pos, d)
+            if not isinstance(node.op, ast.Add | ast.Div | ast.Sub | ast.Mult | ast.FloorDiv | ast.Mod):
+                return UNKNOWN
+            left, right = self.expr(node.left, scope, pos, d), self.expr(node.right, scope, pos, d)
+            if left[0] == "k" and right[0] == "k":  # numbers the code sets: `nt0 = dim * 10`
+                return _arithmetic(node.op, left[1], right[1])
+            if isinstance(node.op, ast.Add):
+                return ex.cat([left, right])
+            if isinstance(node.op, ast.Div):
+                return ex.join([left, right])
             return UNKNOWN
         if isinstance(node, ast.Name):
             return self.name(node.id, scope, pos)
@@ -2874,6 +2879,36 @@ def _leaves(stmt: ast.stmt) -> str | None:
         if name in _EXITS or (name.endswith(".exit") and name.split(".")[0] in {"sys", "os"}):
             return "stop"
     return None
+
+
+def _numeric(node: ast.expr) -> bool:
+    """A number written out (``10 % 3``: arithmetic, not text formatting)."""
+    number = isinstance(node, ast.Constant) and isinstance(node.value, int | float)
+    return number and not isinstance(node.value, bool)  # type: ignore[attr-defined]
+
+
+def _arithmetic(op: ast.operator, a: str, b: str) -> Expr:
+    """``a op b`` for two numbers the code sets (their ``repr``), as ``("k", repr)``; unknown otherwise."""
+    try:
+        x, y = (int(v) if v.lstrip("-").isdigit() else float(v) for v in (a, b))
+    except ValueError:  # True, None
+        return UNKNOWN
+    try:
+        if isinstance(op, ast.Add):
+            value: float = x + y
+        elif isinstance(op, ast.Sub):
+            value = x - y
+        elif isinstance(op, ast.Mult):
+            value = x * y
+        elif isinstance(op, ast.Div):
+            value = x / y
+        elif isinstance(op, ast.FloorDiv):
+            value = x // y
+        else:
+            value = x % y
+    except (ZeroDivisionError, OverflowError):
+        return UNKNOWN
+    return ("k", repr(value)) if abs(value) < 1e15 else UNKNOWN
 
 
 def _string_literals(node: ast.expr) -> tuple[str, ...] | None:
