@@ -1052,3 +1052,42 @@ def test_numbers_the_code_computes_are_in_the_name() -> None:
         ("write", "b_1_0.5.npy"),
         ("write", "out/2d_20to80pts_10mstart.npy"),
     ]
+
+
+def test_a_file_one_step_writes_at_an_absolute_path_orders_the_step_that_reads_it() -> None:
+    """rachelblack3/paper_figures: `power_figure.py` writes `/data/.../LowMLATdataV1_{name}.txt` and
+    `plot_figure.py` reads them: listed before the step that makes its input, and told to "put the file
+    inside this folder" as if it were raw data."""
+    write = (
+        "import numpy as np\nfor name in ['a', 'b']:\n"
+        "    np.savetxt(f'/data/rb/paper_figures/data_fig2/Low_{name}.txt', [1])\n"
+    )
+    read = "import numpy as np\nx = np.loadtxt('/data/rb/paper_figures/data_fig2/Low_a.txt')\n"
+    flow = flow_of({"prep/a_plot.py": read, "prep/b_power.py": write})
+    assert [s.path for s in flow.steps] == ["prep/b_power.py", "prep/a_plot.py"]
+    assert flow.step("prep/a_plot.py").after == ("prep/b_power.py",)  # type: ignore[union-attr]
+    (message,) = [p.message for p in flow.problems if p.path == "prep/a_plot.py"]
+    assert "which `prep/b_power.py` writes (line 3)" in message
+
+
+def test_a_file_written_where_this_folder_sits_on_the_authors_computer_says_so() -> None:
+    """rachelblack3/paper_figures: the scripts write `/data/.../paper_figures/data_fig1/HighMLATdataV2.txt`
+    and `.../paper_figures/plots_fig7/x.png`; a read of `.../paper_figures/data_fig1/HighMLATdata.txt`,
+    which this folder has, shows that `/data/.../paper_figures/` is this folder: the writes are its files
+    (`data_fig1/...`), not "files that will not be in the folder you share" somewhere else."""
+    home = "/data/rb/read_stats/paper_figures"
+    script = (
+        "import numpy as np\n"
+        f"x = np.loadtxt('{home}/data_fig1/HighMLATdata.txt')\n"
+        f"np.savetxt('{home}/data_fig1/HighMLATdataV2.txt', x)\n"
+        f"np.save('{home}/plots_fig7/upper.npy', x)\n"
+        "np.save('/data/rb/other/raw.npy', x)\n"
+    )
+    flow = flow_of({"prep_fig1/occ.py": script, "data_fig1/HighMLATdata.txt": "1\n"})
+    inside = {p.target.removeprefix(home): p.inside for p in flow.problems}
+    assert inside == {
+        "/data_fig1/HighMLATdata.txt": "data_fig1/HighMLATdata.txt",
+        "/data_fig1/HighMLATdataV2.txt": "data_fig1/HighMLATdataV2.txt",
+        "/plots_fig7/upper.npy": "plots_fig7/upper.npy",
+        "/data/rb/other/raw.npy": "",
+    }

@@ -57,6 +57,11 @@ Rules (the README of ``share`` describes them to users):
 - **Two steps writing one file** is a problem, unless they append to it, make the same call, each
   updates it in place (reads it before writing it), or all but one write it only when it is missing
   (under ``if not os.path.exists(p):``, or after ``if os.path.exists(p): continue``).
+- **Absolute paths between steps**: a file one step writes at an absolute path (or outside the folder)
+  and another reads there orders them too (not a read that need not find its file), and the read's
+  problem says which step makes it. Where an absolute path shows this folder as it sits on the
+  author's computer (a file read there that this folder has), the other paths under that place are
+  said to be this folder's files, and are told as one group.
 - **One value in one path**: a command-line option, a name of another module or a parameter that
   appears twice in one path takes the same value in both places (``experiment_{MODE}/exp_{MODE}.pkl``
   for ``--mode`` with ``choices=["2a", "2b"]`` is two paths, not four); a required option with
@@ -231,6 +236,9 @@ class _Tracer:
         self.folders: frozenset[str] | None = None
         self.skipped_set = frozenset(project.skipped)  #: links to folders are listed there
         self.in_package: set[str] = set()
+        #: where this folder sits on the author's computer (``/data/rb/paper_figures/``), from the absolute
+        #: paths that name its files (see :meth:`_inside`)
+        self.author_roots: set[str] = set()
         #: the import packages' folders when the project declares a package (a distribution others
         #: install): a library that read or wrote the analysis' files when imported would fail for
         #: every user, so importing it is not followed into its top levels (they are library code)
@@ -1314,11 +1322,16 @@ class _Tracer:
                         if a != step:
                             edges[step].add(a)
                             read_by_writer.setdefault((step, a), path)
+        far = _far_writers(steps, finals)  # a file one step writes at an absolute path and another reads
+        for (step, _path), writers_there in far.items():
+            for a, _line in writers_there:
+                edges[step].add(a)
+                read_by_writer.setdefault((step, a), _path)
         order = _order(steps, edges)
         updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
         problems.extend(self._double_writes(order, writes, updates))
         problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
-        problems.extend(self._places(steps, finals))
+        problems.extend(self._places(steps, finals, far))
         rank = {s: i for i, s in enumerate(order)}
         arguments = {s: self._arguments(s, workdirs[s]) for s in order}
         step_objs = [
@@ -1700,9 +1713,26 @@ class _Tracer:
             )
         return out
 
-    def _places(self, steps: list[str], finals: dict[str, list[_Final]]) -> list[FlowProblem]:
+    def _places(
+        self,
+        steps: list[str],
+        finals: dict[str, list[_Final]],
+        far: dict[tuple[str, str], list[tuple[str, int]]] | None = None,
+    ) -> list[FlowProblem]:
         """Absolute paths and paths outside the folder: once per place in the code (a helper's line once).
-        A place that only writes gets its own message; optional reads and scratch places get none."""
+        A place that only writes gets its own message; optional reads and scratch places get none; a
+        read of what another step writes there (``far``: (step, path) -> the steps that write it, with
+        their line) says so."""
+        far = far or {}
+        # where this folder sits on the author's computer, as the absolute paths that name its files show
+        self.author_roots = {
+            root
+            for step in steps
+            for f in finals[step]
+            if f.location == "absolute"
+            for root in [self._inside(f.path, f.res.access, root_only=True)[0]]
+            if root
+        }
         out = []
         places: dict[tuple[str, object, str], list[_Final]] = {}
         for step in steps:
@@ -1723,7 +1753,26 @@ class _Tracer:
             if not reading:
                 out.append(self._outside_write(step, f, written, where))
                 continue
-            if f.location == "absolute" and ex.placeholder(written):
+            made_by = far.get((step, f.path))
+            if made_by:
+                writer, line = made_by[0]
+                absolute = f.location == "absolute"
+                there = "absolute path, on your computer" if absolute else "path outside the folder"
+                out.append(
+                    FlowProblem(
+                        "SHR111" if absolute else "SHR112",
+                        f"`{step}` reads `{written}` ({where}), which `{writer}` writes (line {line}) at "
+                        f"that {there}: on another computer neither finds the other's file. Write and read "
+                        "it inside this folder (for example in `results/`), with a path relative to the "
+                        "folder, in both.",
+                        step,
+                        r.line,
+                        r.cell,
+                        target=written,
+                        access="read",
+                    )
+                )
+            elif f.location == "absolute" and ex.placeholder(written):
                 out.append(
                     FlowProblem(
                         "SHR111",
@@ -1801,16 +1850,18 @@ class _Tracer:
             access="write",
         )
 
-    def _inside(self, path: str, access: Access) -> tuple[str, str]:
+    def _inside(self, path: str, access: Access, *, root_only: bool = False) -> tuple[str, str]:
         """The file of this folder an absolute path names, and the words that say so: the folder itself
         (``/home/ana/study/data/x.csv`` run in ``/home/ana/study``), or, as the folder sits on the
         author's computer, the longest end of the path that this folder has (a file read, or the folder
-        of a file written: at least two names, the first one at the top of this folder). ``("", "")``:
-        none."""
+        of a file written: at least two names, the first one at the top of this folder), or the path under
+        a place other paths show this folder sits (:attr:`author_roots`: a file written into
+        ``/data/rb/paper_figures/data_fig1/``, when a file read shows ``/data/rb/paper_figures/`` is this
+        folder). ``("", "")``: none. ``root_only``: the place the path shows this folder sits, instead."""
         root = str(self.p.root).replace("\\", "/").rstrip("/") + "/"
         if path.startswith(root):
             rel = ex.display(path[len(root) :])
-            return rel, f" (inside this folder: `{rel}`)"
+            return (root, "") if root_only else (rel, f" (inside this folder: `{rel}`)")
         parts = path.replace("\\", "/").split("/")
         name = parts.pop() if access == "write" else ""
         top = self.top_names
@@ -1820,11 +1871,20 @@ class _Tracer:
             tail = "/".join(parts[i:])
             if (name and tail.count("/") < 1) or not self.existing(tail):
                 continue
+            if root_only:
+                return "/".join(parts[:i]) + "/", ""
             if name:
                 guess = ex.display(f"{tail}/{name}")
                 return guess, f" (probably `{guess}` in this folder, as it sits on your computer)"
             shown = ex.display(tail)
             return shown, f" (this folder has `{shown}`: probably the same file, as it sits on your computer)"
+        if root_only:
+            return "", ""
+        for known in sorted(self.author_roots, key=len, reverse=True):
+            rel = path[len(known) :] if path.startswith(known) else ""
+            if rel:  # (under it, a folder the shared copy lacks too: outputs the author did not commit)
+                guess = ex.display(rel)
+                return guess, f" (probably `{guess}` in this folder, as it sits on your computer)"
         return "", ""
 
     @functools.cached_property
@@ -2221,6 +2281,44 @@ def _writers_of(
                 if option.endswith(end) and option.startswith(start) and ex.matches(w, option)
             )
     return list(dict.fromkeys(hits))
+
+
+def _far_writers(
+    steps: list[str], finals: dict[str, list[_Final]]
+) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """For each file a step reads at an absolute path or outside the folder (``(step, path)``), the other
+    steps that write it there, with the line: the same path, or patterns one file can fit both (neither
+    with a name that says too little). A read that need not find its file (``if os.path.exists(p):``)
+    waits for nobody."""
+    written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for step in steps:
+        for f in finals[step]:
+            if f.location in {"absolute", "outside"} and f.res.access == "write" and not f.res.soft:
+                written[f.path].append((step, f.res.raw.line))
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    if not written:
+        return out
+    for step in steps:
+        for f in finals[step]:
+            if (
+                f.location not in {"absolute", "outside"}
+                or f.res.access != "read"
+                or f.res.optional
+                or (step, f.path) in out
+                or _vague(f.path)
+            ):
+                continue
+            found = [
+                (a, line)
+                for path, who in written.items()
+                if path == f.path
+                or (ex.has_unknown(path + f.path) and not _vague(path) and ex.overlap(path, f.path))
+                for a, line in who
+                if a != step
+            ]
+            if found:
+                out[(step, f.path)] = list(dict.fromkeys(found))
+    return out
 
 
 def _where(line: int, cell: int | None, via: str | None) -> str:

@@ -139,14 +139,14 @@ def group_problems(
     """``problems`` as a report shows them: the SHR111 (or SHR112) problems under one folder, and the
     SHR110 ones in one folder, when there are ``at_least`` of them, become one :class:`ProblemGroup` at the
     place of the first; the others stay as they are, in their order."""
-    runs: dict[tuple[str, str], list[FlowProblem]] = {}
+    runs: dict[tuple[str, str, bool], list[FlowProblem]] = {}
     for p in problems:
         key = _key(p)
         if key is not None:
             runs.setdefault(key, []).append(p)
     big = {key: found for key, found in runs.items() if len(found) >= at_least}
     out: list[FlowProblem | ProblemGroup] = []
-    placed: set[tuple[str, str]] = set()
+    placed: set[tuple[str, str, bool]] = set()
     for p in problems:
         key = _key(p)
         if key is None or key not in big:
@@ -158,12 +158,13 @@ def group_problems(
     return out
 
 
-def _key(p: FlowProblem) -> tuple[str, str] | None:
-    """(code, the top folder) of an absolute path or one leaving the folder: ``/data``, ``/home/ana``,
-    ``C:/Users/ana``, ``~/Desktop``, ``../../shared``; (code, its folder) of a missing input."""
+def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
+    """(code, the top folder, whether it names a file of this folder as it sits on the author's computer)
+    of an absolute path or one leaving the folder: ``/data``, ``/home/ana``, ``C:/Users/ana``,
+    ``~/Desktop``, ``../../shared``; (code, its folder, False) of a missing input."""
     if p.code == "SHR110" and p.target:
         folder = p.target.rsplit("/", 1)[0] if "/" in p.target else ""
-        return (p.code, folder) if folder and "*" not in folder else None
+        return (p.code, folder, False) if folder and "*" not in folder else None
     if p.code not in {"SHR111", "SHR112"} or not p.target:
         return None
     parts = [x for x in p.target.replace("\\", "/").split("/") if x]
@@ -177,7 +178,7 @@ def _key(p: FlowProblem) -> tuple[str, str] | None:
     if n <= len(parts) and parts[n - 1].lower() in _PER_PERSON:
         n += 1
     n = min(n, len(parts) - 1) or 1  # a folder, not the file itself
-    return p.code, "/".join(parts[:n])
+    return p.code, "/".join(parts[:n]), bool(p.inside)
 
 
 def _common_folder(paths: list[str]) -> str:
