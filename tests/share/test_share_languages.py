@@ -132,3 +132,20 @@ def test_reproduce_gives_a_script_the_options_it_needs(tmp_path: Path) -> None:
     assert "(cd fig1b && python scatter.py t.csv --data-dir /path/to/data)" in guide
     assert "python other/run.py TABLE --data-dir DATA_DIR" in guide
     assert "fill in: `TABLE`, `DATA_DIR`" in guide
+
+
+def test_reproduce_gives_the_options_the_paths_need(tmp_path: Path) -> None:
+    """schwartzlab-methods/penne_paper_figures: `os.makedirs(args.output)` with `--output` not required and
+    no default stops at once when run bare; klarich/TS_paper_figures: `output_fp = sys.argv[1]`."""
+    options = (
+        "import argparse, os\np = argparse.ArgumentParser()\np.add_argument('--output')\n"
+        "p.add_argument('--plot', action='store_true')\np.add_argument('--n', default=3)\n"
+        "args = p.parse_args()\nos.makedirs(args.output)\nopen(os.path.join(args.output, 'x.csv'), 'w')\n"
+    )
+    argv = "import sys\nimport matplotlib.pyplot as plt\nplt.savefig(sys.argv[2])\n"
+    root = write_tree(tmp_path / "study", {"pseudo_time.py": options, "density.py": argv})
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "python pseudo_time.py --output OUTPUT\n" in guide
+    assert "python density.py ARG1 ARG2\n" in guide

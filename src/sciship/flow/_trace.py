@@ -1440,18 +1440,27 @@ class _Tracer:
 
     def _arguments(self, step: str, workdir: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """What a run of ``step`` must be given (see :attr:`Step.arguments`), and the placeholders among
-        them: the words of the first command that runs it from ``workdir`` and gives every required
-        option, else a placeholder for each (``INPUT``, ``--data-dir DATA_DIR``)."""
+        them: the words of the first command that runs it from ``workdir`` and gives all of it, else a
+        placeholder for each (``INPUT``, ``--data-dir DATA_DIR``, ``ARG1`` for ``sys.argv[1]``). What it
+        must be given: its required options, the options without a default its paths use (a path built
+        on ``args.output``, None when not given), the words of ``sys.argv`` its paths use."""
         facts = self.facts.get(step)
-        if facts is None or not facts.required:
+        if facts is None:
+            return (), ()
+        used = _options_in_paths(facts)
+        switches = {dest for _flags, dest, nargs in facts.options if nargs == 0}  # (`store_true`: off)
+        needed = set(facts.required) | {d for d in used if not d.startswith("#") and d not in switches}
+        argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
+        if not needed and not argv:
             return (), ()
         for folder, args in self.launched.get(step, ()):
-            if folder == workdir and set(facts.required) <= set(_parse_arguments(args, facts.options)):
+            given = _parse_arguments(args, facts.options)
+            if folder == workdir and len(args) >= argv and needed <= set(given):
                 return args, ()
-        out: list[str] = []
-        fill: list[str] = []
+        fill = [f"ARG{k}" for k in range(1, argv + 1)]
+        out = list(fill)
         for flags, dest, nargs in facts.options:
-            if dest in facts.required:
+            if dest in needed:
                 flag = max((f for f in flags if f.startswith("-")), key=len, default="")
                 out += [flag] if flag else []
                 if nargs != 0 or not flag:
@@ -2281,6 +2290,21 @@ def _writers_of(
                 if option.endswith(end) and option.startswith(start) and ex.matches(w, option)
             )
     return list(dict.fromkeys(hits))
+
+
+def _options_in_paths(facts: Facts) -> set[str]:
+    """The command-line options without a default (their destinations) and the words of ``sys.argv``
+    (``#1``, ``#2``) that the paths of a file's own code use: a run without them fails."""
+    exprs: list[Expr] = []
+    for uses, calls in [(facts.uses, facts.calls), *((f.uses, f.calls) for f in facts.functions.values())]:
+        exprs += [u.expr for u in uses]
+        exprs += [a for c in calls for a in c.args] + [v for c in calls for _k, v in c.kwargs]
+    return {
+        node[2]
+        for expr in exprs
+        for node in ex.walk(expr)
+        if node[0] == "opt" and len(node) > 3 and node[1] == ex.UNKNOWN and isinstance(node[2], str)
+    }
 
 
 def _far_writers(
