@@ -149,3 +149,29 @@ def test_reproduce_gives_the_options_the_paths_need(tmp_path: Path) -> None:
     guide = (root / "REPRODUCE.md").read_text()
     assert "python pseudo_time.py --output OUTPUT\n" in guide
     assert "python density.py ARG1 ARG2\n" in guide
+
+
+def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -> None:
+    """schwartzlab-methods/penne_paper_figures: `pannuke_testing/tissue_level_features.py` does `from dataset
+    import PanNukeDataset`, and `dataset.py` is at the top: `python pannuke_testing/...py` stops with
+    ModuleNotFoundError (Python looks beside the script). Scripts that put the top on `sys.path` themselves
+    need nothing."""
+    uses = "from dataset import load\nimport numpy as np\nnp.save('out/x.npy', load())\n"
+    itself = "import sys\nsys.path.insert(0, '..')\n" + uses
+    beside = "from helper import load\nimport numpy as np\nnp.save('out/y.npy', load())\n"
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "dataset.py": "def load():\n    return 1\n",
+            "pannuke/features.py": uses,
+            "pannuke/attention.py": itself,
+            "other/run.py": beside,
+            "other/helper.py": "def load():\n    return 1\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "PYTHONPATH=. python pannuke/features.py\n" in guide
+    assert "   python pannuke/attention.py\n" in guide
+    assert "   python other/run.py\n" in guide

@@ -1334,6 +1334,7 @@ class _Tracer:
         problems.extend(self._places(steps, finals, far))
         rank = {s: i for i, s in enumerate(order)}
         arguments = {s: self._arguments(s, workdirs[s]) for s in order}
+        paths = {s: self._python_path(s, workdirs[s]) for s in order if kinds[s] == "script"}
         step_objs = [
             Step(
                 path=s,
@@ -1345,6 +1346,7 @@ class _Tracer:
                 workdir=workdirs[s],
                 arguments=arguments[s][0],
                 fill_in=arguments[s][1],
+                python_path=paths.get(s, ""),
             )
             for s in order
         ]
@@ -1437,6 +1439,34 @@ class _Tracer:
                     if target in self.py_files:
                         out[target].append((folder, run.args))
         return out
+
+    def _python_path(self, step: str, workdir: str) -> str:
+        """The folder Python must also import from when ``step`` runs (relative to ``workdir``): a module
+        of the folder it imports is found from its top (or ``src/``), not beside the script, which is
+        where Python looks (``pannuke_testing/features.py`` doing ``from dataset import X``, with
+        ``dataset.py`` at the top: ``PYTHONPATH=.``). "" when its imports are found beside it, when it
+        puts folders on ``sys.path`` itself, or when the module is in a package the folder installs."""
+        facts = self.facts.get(step)
+        here = posixpath.dirname(step)
+        if facts is None or not here:
+            return ""
+        installable = self.p.has("pyproject.toml") or self.p.has("setup.py")
+        packages = tuple(pkg.path + "/" for pkg in self.p.packages if not pkg.module)
+        for module, level in facts.imports:
+            if level or not module or module.partition(".")[0] in _STDLIB:
+                continue
+            sub = module.replace(".", "/")
+            if self._module_at(here, sub) or self._module_at(here, sub.partition("/")[0]):
+                continue
+            for base in ("", "src"):
+                found = self._module_at(base, sub) or self._module_at(base, sub.partition("/")[0])
+                if found is None or (installable and found.startswith(packages)):
+                    continue
+                text = self.p.read_text(step) or ""
+                if "sys.path" in text or "PYTHONPATH" in text:
+                    return ""
+                return posixpath.relpath(base or ".", workdir or ".")
+        return ""
 
     def _arguments(self, step: str, workdir: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """What a run of ``step`` must be given (see :attr:`Step.arguments`), and the placeholders among

@@ -45,10 +45,11 @@ def _run_command(step: Step) -> str:
     if step.kind == "notebook":
         return f"jupyter nbconvert --to notebook --execute --inplace {_shell(step.path)}"
     given = "".join(" " + _shell(word) for word in step.arguments)
+    python = f"PYTHONPATH={_shell(step.python_path)} python" if step.python_path else "python"
     if step.workdir:
         script = _shell(posixpath.relpath(step.path, step.workdir))
-        return f"(cd {_shell(step.workdir)} && python {script}{given})"
-    return f"python {_shell(step.path)}{given}"
+        return f"(cd {_shell(step.workdir)} && {python} {script}{given})"
+    return f"{python} {_shell(step.path)}{given}"
 
 
 def _shell(path: str) -> str:
