@@ -1091,3 +1091,19 @@ def test_a_file_written_where_this_folder_sits_on_the_authors_computer_says_so()
         "/plots_fig7/upper.npy": "plots_fig7/upper.npy",
         "/data/rb/other/raw.npy": "",
     }
+
+
+def test_names_that_share_only_an_extension_do_not_link_steps() -> None:
+    """schwartzlab-methods/penne_paper_figures: a script reading `<base>/Visium/gene_exp/{s}_count.csv`
+    (base from the command line) was put after three steps writing `<output>/deg_ref_{a}vs{b}.csv` and
+    the like: both unknown folders, and names that agree only on `.csv`."""
+    reader = (
+        "import sys, pandas as pd\nbase = sys.argv[1]\n"
+        "pd.read_csv(f'{base}/Visium/gene_exp/{sys.argv[2]}_count.csv')\n"
+    )
+    writer = (
+        "import sys, pandas as pd\nout = sys.argv[1]\n"
+        "pd.DataFrame().to_csv(f'{out}/deg_ref_{sys.argv[2]}vs{sys.argv[3]}.csv')\n"
+    )
+    flow = flow_of({"generate_patch.py": reader, "deg_analysis.py": writer})
+    assert flow.step("generate_patch.py").after == ()  # type: ignore[union-attr]

@@ -2264,19 +2264,24 @@ def _kin_key(name: str) -> tuple[str, str] | None:
 def _ends_meet(read: str, write: str) -> bool:
     """Do two names with unknown parts fit each other only through those: neither their known starts nor
     their known ends agree (``mrms_indices_*`` and ``*min_lead.png``; ``wrfout_*.nc`` and
-    ``*center_*``)?"""
+    ``*center_*``; ``*_count.csv`` and ``deg_ref_*.csv``: an extension alone is no agreement)?"""
     a, b = read.rsplit("/", 1)[-1], write.rsplit("/", 1)[-1]
     if not ex.has_unknown(a) or not ex.has_unknown(b):
         return False
     a_parts, b_parts = _UNKNOWN_PART.split(a), _UNKNOWN_PART.split(b)
     starts, ends = (a_parts[0], b_parts[0]), (a_parts[-1], b_parts[-1])
+    # (ends that share only an extension, `*_count.csv` and `deg_ref_*vs*.csv`, agree on nothing)
     return not (
         (all(starts) and (starts[0].startswith(starts[1]) or starts[1].startswith(starts[0])))
-        or (all(ends) and (ends[0].endswith(ends[1]) or ends[1].endswith(ends[0])))
+        or (
+            all(_BARE_EXTENSION.fullmatch(e) is None for e in ends)
+            and (ends[0].endswith(ends[1]) or ends[1].endswith(ends[0]))
+        )
     )
 
 
 _UNKNOWN_PART = re.compile(f"[{STAR}{STAR2}]+")
+_BARE_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)?")  #: an end that is only an extension, or nothing
 
 
 def _reportable(path: str) -> bool:
