@@ -441,10 +441,21 @@ def _glob_to_stars(text: str, recursive: bool) -> str:
 
 # ---------------------------------------------------------------------- paths after evaluation
 def display(text: str) -> str:
-    """A path as users read it: unknown parts as ``*`` / ``**``."""
+    """A path as users read it: unknown folders as ``**``, an unknown part of a name as one ``*`` (two
+    unknown parts side by side, ``tas_h{i}{j}.nc``, are one: ``tas_h*.nc``, not ``**``, which means
+    folders)."""
     if text.startswith(ROOT):
         text = text[1:].lstrip("/")
-    return text.replace(STAR2, "**").replace(STAR, "*").replace(ROOT, "")
+    text = text.replace(ROOT, "")
+    if STAR not in text and STAR2 not in text:
+        return text
+    return "/".join(
+        "**" if _UNKNOWN_RUN.fullmatch(part) and STAR2 in part else _UNKNOWN_RUN.sub("*", part)
+        for part in text.split("/")
+    )
+
+
+_UNKNOWN_RUN = re.compile(f"[{STAR}{STAR2}]+")
 
 
 def informative(text: str) -> bool:
