@@ -60,3 +60,12 @@ def test_names_that_end_and_start_unknown_overlap() -> None:
     assert not ex.overlap(a, f"other/{STAR}_refseq.bed")
     assert not ex.overlap(f"out/x{STAR}.csv", f"out/{STAR}.npy")
     assert ex.overlap(f"{STAR2}/a{STAR}", f"out/{STAR}b")
+
+
+def test_unknown_parts_are_shown_as_the_legend_says() -> None:
+    """lmuntjewerf/paper_figures_KNMI-LENTIS: `tas_h{i:02d}{j}.nc` showed as `tas_h**.nc`, while `**`
+    means unknown folders."""
+    assert ex.display(f"a/{STAR2}/tas_h{STAR}{STAR}.nc") == "a/**/tas_h*.nc"
+    assert ex.display(f"r/{STAR}-{STAR2}__all.pickle") == "r/*-*__all.pickle"
+    assert ex.display(f"{STAR2}/x.csv") == "**/x.csv"
+    assert ex.display("plain/x.csv") == "plain/x.csv"
