@@ -250,3 +250,35 @@ def test_a_style_sheet_figure_helpers_and_openmdao_reports() -> None:
     )
     flow = flow_of({"run.py": om})
     assert sorted(io(flow)) == [("write", "cases.sql"), ("write", "model.html"), ("write", "n2.html")]
+
+
+def test_single_cell_data_model_weights_and_cdf_files() -> None:
+    """schwartzlab-methods/penne_paper_figures: `sc.read_10x_mtx(...)`, `torchvision.utils.save_image(img,
+    path)`, `AutoModel.from_pretrained("/fs01/home/.../phikon-v2")` (a folder on the author's computer; a
+    hub name such as `bert-base-uncased` is no file); rachelblack3/paper_figures: `pycdf.CDF(path)`."""
+    script = (
+        "import scanpy as sc\nimport anndata\nimport torchvision\nfrom spacepy import pycdf\n"
+        "from transformers import AutoModel\n"
+        "adata = sc.read_10x_mtx('data/sample1/filtered_feature_bc_matrix')\n"
+        "b = anndata.read_h5ad('data/b.h5ad')\nadata.write_h5ad('results/merged.h5ad')\n"
+        "torchvision.utils.save_image(img, 'figures/high_exp/img_0.png')\n"
+        "cdf = pycdf.CDF('data/PSD_sliding.cdf')\n"
+        "m = AutoModel.from_pretrained('/fs01/home/rd/.cache/huggingface/hub/phikon-v2')\n"
+        "n = AutoModel.from_pretrained('bert-base-uncased')\nm.save_pretrained('models/finetuned')\n"
+        "out = 'results/processed'\nadata.write(out + '/adata.h5ad')\n"
+        "with open('results/log.txt', 'w') as f:\n    f.write('saved results/merged.h5ad')\n"
+    )
+    flow = flow_of({"run.py": script})
+    assert sorted(u for u in io(flow) if not u[1].startswith("/")) == [
+        ("read", "data/PSD_sliding.cdf"),
+        ("read", "data/b.h5ad"),
+        ("read", "data/sample1/filtered_feature_bc_matrix"),
+        ("write", "figures/high_exp/img_0.png"),
+        ("write", "models/finetuned"),
+        ("write", "results/log.txt"),
+        ("write", "results/merged.h5ad"),
+        ("write", "results/processed/adata.h5ad"),
+    ]
+    assert [p.target for p in flow.problems if p.code == "SHR111"] == [
+        "/fs01/home/rd/.cache/huggingface/hub/phikon-v2"
+    ]

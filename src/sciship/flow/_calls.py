@@ -14,7 +14,10 @@ from typing import Literal
 
 #: ``command``: the argument is a shell command (its words say what it makes, see :mod:`._shell`);
 #: ``tree``: an archive is unpacked into the folder (any file under it may appear: a soft write)
-Convention = Literal["npy", "npz", "savefig", "mat", "into-folder", "command", "tree"]
+#: ``local``: the argument names a file or folder only when written as a path (``/models/x``, ``./x``),
+#: else a name the library fetches (``from_pretrained("bert-base-uncased")``); ``anndata``: a file only
+#: with an AnnData ending (``adata.write("x.h5ad")``; ``f.write(text)`` writes text, not a file)
+Convention = Literal["npy", "npz", "savefig", "mat", "into-folder", "command", "tree", "local", "anndata"]
 ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
 
 
@@ -231,6 +234,13 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.io.fits.getdata": (_r(0, "filename"),),
     "astropy.io.fits.writeto": (_w(0, "filename"),),
     "astropy.table.Table.read": (_r(0),),
+    # single-cell data (scanpy, anndata): readers by path; `adata.write_h5ad(...)` is a method below
+    **{f"scanpy.{n}": (_r(0, "filename"),) for n in ("read", "read_h5ad", "read_10x_h5", "read_loom")},
+    **{f"scanpy.{n}": (_r(0, "path"),) for n in ("read_10x_mtx", "read_visium")},
+    **{f"anndata.{n}": (_r(0, "filename"),) for n in ("read_h5ad", "read_loom", "read_zarr")},
+    "scanpy.write": (_w(0, "filename"),),
+    "torchvision.utils.save_image": (_w(1, "fp"),),
+    "spacepy.pycdf.CDF": (_r(0, "pathname"),),
 }
 # pylab re-exports numpy and pyplot; `from pylab import *` is common in older scripts
 for _name in ("load", "save", "savez", "loadtxt", "savetxt", "genfromtxt", "fromfile", "imsave", "imread"):
@@ -294,6 +304,13 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "save_graph": (_w(0, "name"),),  # pyvis
     "write_html": (_w(0, "file", "name"),),  # plotly figures, pyvis networks
     "write_image": (_w(0, "file"),),  # plotly
+    "write_h5ad": (_w(0, "filename"),),  # anndata
+    "write": (_w(0, "filename", convention="anndata"),),  # `adata.write(path)`, the same
+    "write_loom": (_w(0, "filename"),),
+    "write_zarr": (_w(0, "store"),),
+    # a model's weights: a folder written out (transformers, diffusers, peft), read back by its path
+    "save_pretrained": (_w(0, "save_directory"),),
+    "from_pretrained": (_r(0, "pretrained_model_name_or_path", convention="local"),),
     "open": (_m(-1, "", 0, "r", "open", path_receiver=True),),
 }
 

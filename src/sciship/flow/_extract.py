@@ -280,7 +280,19 @@ _MODULE_NAMES = frozenset(
     {"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__builtins__", "__cached__"}
 )
 _SPECIAL_WORDS = frozenset(
-    {"__file__", "shutil", "chdir", "wavfile", "soundfile", "subprocess", "sarge", "style", SHELL_CALL}
+    {
+        "__file__",
+        "shutil",
+        "chdir",
+        "wavfile",
+        "soundfile",
+        "subprocess",
+        "sarge",
+        "style",
+        "h5ad",  # `adata.write(out / "x.h5ad")`: `write` alone names too many lines
+        "adata",
+        SHELL_CALL,
+    }
 )
 _MAIN = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
 _PATHISH_LINE = re.compile(

@@ -921,6 +921,12 @@ class _Tracer:
                 continue
             if u.needs_suffix and not _SUFFIX.search(text):
                 continue
+            if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
+                continue  # (a name the library fetches: `from_pretrained("bert-base-uncased")`)
+            if u.convention == "anndata" and (
+                not text.endswith((".h5ad", ".h5mu", ".loom", ".zarr")) or " " in text or "\n" in text
+            ):
+                continue  # (`f.write(text)` writes text into a file, it names none)
             plain = text
             text, mat = _convention(text, u, raw.fmt)
             if u.convention == "tree":  # any file under the folder
