@@ -19,6 +19,7 @@ FOLDER = {
     "control/kalman.jl": "function kalman(x)\n  x\nend\n",
     "figures/plot.R": "library(ggplot2)\n",
     "run_all.sh": "#!/bin/sh\npython comm/electrodes.py\n",
+    "prep/regrid.sh": "#!/bin/sh\ncdo remapbil,r360x180 in.nc out.nc\n",
     "data/raw.csv": "a\n1\n",
 }
 
@@ -60,10 +61,13 @@ def test_share_on_a_folder_of_python_julia_and_r(tmp_path: Path, roc_cache: Path
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(proc.stdout)["notes"]
     assert any("Julia (2 files) and R (1 file)" in n and "does not read" in n for n in notes), notes
-    assert not any("Shell" in n for n in notes)  # shell scripts are read (for the scripts they run)
+    # a shell script that runs the Python scripts is read for that; one that runs only cdo is not
+    assert any(
+        "code in Julia (2 files) and R (1 file) and 1 shell script that runs no Python" in n for n in notes
+    )
 
     meta = json.loads((root / "codemeta.json").read_text())
-    assert meta["programmingLanguage"] == ["Python", "Julia", "R", "Shell"]
+    assert meta["programmingLanguage"] == ["Python", "Julia", "Shell", "R"]
     assert expand_codemeta(meta)
 
     crate = json.loads((root / "ro-crate-metadata.json").read_text())
@@ -80,6 +84,7 @@ def test_share_on_a_folder_of_python_julia_and_r(tmp_path: Path, roc_cache: Path
     guide = (root / "REPRODUCE.md").read_text()
     assert "also holds code in Julia (2 files: `control/flow_control.jl`, `control/kalman.jl`)" in guide
     assert "R (1 file: `figures/plot.R`)" in guide
+    assert "Shell (1 file: `prep/regrid.sh`)" in guide
     assert "Say here how to run it" in guide
 
 

@@ -418,14 +418,18 @@ def prepare(
         else:
             result.kept.append((path, "exists (`--update` refreshes its version, date, authors and license)"))
 
-    unread = {
-        k: n for k, n in inventory.script_languages(project, extension_only=True).items() if k != "Shell"
-    }
+    unread = inventory.unread_code(project)
     if unread:
         from sciship.metadata.languages import said
 
+        counts = {k: len(v) for k, v in unread.items() if k != "Shell"}
+        shell = len(unread.get("Shell", []))
+        parts = [f"code in {said(counts)}"] if counts else []
+        if shell:
+            scripts = "1 shell script that runs" if shell == 1 else f"{shell} shell scripts that run"
+            parts.append(f"{scripts} no Python")
         result.notes.append(
-            f"Besides Python, the folder holds code in {said(unread)}, which sciship does not read: the "
+            f"Besides Python, the folder holds {' and '.join(parts)}, which sciship does not read: the "
             "steps, inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the "
             "rest."
         )
@@ -519,6 +523,7 @@ def prepare(
             python=python,
             writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
             max_file_size=options.max_file_size,
+            unread=unread,
         )
 
     @cache

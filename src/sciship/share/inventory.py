@@ -218,6 +218,23 @@ def script_languages(project: Project, *, extension_only: bool = False) -> dict[
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def unread_code(project: Project) -> dict[str, list[str]]:
+    """The code sciship does not read, by language, most files first: R, Julia, MATLAB, ... and shell
+    scripts that run no Python (a ``cdo`` or ``Rscript`` pipeline; those that run the folder's Python
+    scripts are read for that). Not in documentation or build folders."""
+    from sciship.metadata.languages import other_code
+
+    found = other_code(f for f in project.files if _deposited(f))
+    shell = [f for f in found.pop("Shell", []) if not _runs_python(project.read_text(f) or "")]
+    if shell:
+        found["Shell"] = shell
+    return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _runs_python(text: str) -> bool:
+    return "python" in text or ".py" in text
+
+
 def has_code(project: Project) -> bool:
     """Whether any file that goes in the deposit is a Python script or notebook. ``sciship share`` asks
     before it starts the data flow's work on the other CPU: this module imports no writer meanwhile."""

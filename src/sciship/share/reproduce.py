@@ -116,6 +116,7 @@ def render(
     python: str | None = None,
     writes_requirements: bool = False,
     max_file_size: int | None = None,
+    unread: dict[str, list[str]] | None = None,
 ) -> str:
     """REPRODUCE.md: how to rerun the analysis in this folder, from what sciship read in the code.
 
@@ -167,7 +168,7 @@ def render(
             lines.append("   - tables: " + ", ".join(_code(p) for p in tables))
         lines.append("")
 
-    lines += _unread_code(files, bool(flow.steps))
+    lines += _unread_code(unread or {}, bool(flow.steps))
 
     if flow.inputs:
         lines += ["## 3. Inputs", "", "Files the steps read and no step writes:", ""]
@@ -214,14 +215,10 @@ def render(
     return "\n".join(lines)
 
 
-def _unread_code(files: Sequence[CrateFile], steps: bool) -> list[str]:
-    """A paragraph on the folder's code in other languages (R, Julia, MATLAB, ...), which sciship does not
-    read: the steps above leave it out, and only the authors can say how to run it (shell scripts and
-    Snakemake files are read for the scripts they run)."""
-    from sciship.metadata.languages import other_code
-
-    by_language = other_code(f.path for f in files if f.role == "code")
-    by_language.pop("Shell", None)
+def _unread_code(by_language: dict[str, list[str]], steps: bool) -> list[str]:
+    """A paragraph on the folder's code sciship does not read (R, Julia, MATLAB, shell scripts that run no
+    Python: see :func:`sciship.share.inventory.unread_code`): the steps above leave it out, and only the
+    authors can say how to run it."""
     if not by_language:
         return []
     said = ", ".join(
