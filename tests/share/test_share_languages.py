@@ -180,3 +180,19 @@ def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -
     assert "PYTHONPATH=. python pannuke/features.py\n" in guide
     assert "   python pannuke/attention.py\n" in guide
     assert "   python other/run.py\n" in guide
+
+
+def test_share_says_what_the_requirements_file_leaves_out(tmp_path: Path) -> None:
+    """sgalkina/TaxVAMB_paper_figures: the folder's requirements.txt lacks `scipy`, which the figures
+    notebook imports: installing it, then running the steps as REPRODUCE.md says, stops at the import."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "requirements.txt": "numpy\n",
+            "fig.py": "import numpy as np\nimport scipy.stats\nnp.save('out.npy', np.zeros(1))\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    notes = json.loads(proc.stdout)["notes"]
+    assert any("`requirements.txt` does not list `scipy` (fig.py)" in n for n in notes), notes

@@ -287,6 +287,20 @@ def _release_date(md: ProjectMetadata, version: str | None, given: str | None) -
     return today(given)
 
 
+def undeclared_imports(project: Project) -> list[tuple[str, str]]:
+    """The packages the code imports and the folder's environment file does not list, each with the first
+    file that imports it: (distribution, file)."""
+    from sciship.imports import analyze
+
+    report = analyze(project)
+    needed = report.needed_scopes
+    return [
+        (v.distribution, v.files[0] if v.files else "")
+        for v in report.by_status("missing")
+        if v.distribution and set(v.scopes) & needed
+    ]
+
+
 def unresolved_imports(project: Project) -> list[str]:
     """What the code imports that sciship cannot match to a package (so requirement lines leave it out)."""
     from sciship.imports import analyze
@@ -393,6 +407,18 @@ def prepare(
     reqs, python = requirements(project)
     python = python or (meta.requires_python or "").removeprefix(">=") or None
     writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
+    # (a package's own declarations are `sciship check`'s and `sciship deps`'s to judge)
+    undeclared = undeclared_imports(project) if env.kind != "package" and env.path else []
+    if undeclared:
+        shown = ", ".join(f"`{name}` ({where})" for name, where in undeclared[:5]) + (
+            f" and {len(undeclared) - 5} more" if len(undeclared) > 5 else ""
+        )
+        them = "them" if len(undeclared) > 1 else "it"
+        result.notes.append(
+            f"`{env.path}` does not list {shown}, which the code imports: whoever installs what it lists "
+            f"sees the steps stop at that import. Add {them} there (`sciship deps` shows every package the "
+            "code imports)."
+        )
     unknown = unresolved_imports(project) if writes_requirements else []
     if unknown:
         shown = ", ".join(f"`{n}`" for n in unknown[:5]) + (
