@@ -1107,3 +1107,13 @@ def test_names_that_share_only_an_extension_do_not_link_steps() -> None:
     )
     flow = flow_of({"generate_patch.py": reader, "deg_analysis.py": writer})
     assert flow.step("generate_patch.py").after == ()  # type: ignore[union-attr]
+
+
+def test_a_text_in_capitals_is_still_known() -> None:
+    """lmuntjewerf/paper_figures_KNMI-LENTIS: `f"fig_ts_{var.upper()}_SSP{ssp}.pdf"` with `var = 'tas'` is
+    `fig_ts_TAS_SSP245.pdf`, not `fig_ts_*_SSP245.pdf`."""
+    script = (
+        "import matplotlib.pyplot as plt\nvar = 'tas'\nssp = 245\n"
+        "plt.savefig(f'figures/fig_ts_{var.upper()}_SSP{ssp}.pdf')\n"
+    )
+    assert io(flow_of({"fig.py": script})) == [("write", "figures/fig_ts_TAS_SSP245.pdf")]

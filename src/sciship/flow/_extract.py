@@ -1531,6 +1531,9 @@ class _Extractor:
                 return ("replace", self.expr(func.value, scope, pos, depth), old, new)
         if m in {"strip", "rstrip", "lstrip"} and not args:
             return self.expr(func.value, scope, pos, depth)
+        if m in {"upper", "lower", "capitalize", "title"} and not args:  # of a text the code sets
+            base = self.expr(func.value, scope, pos, depth)
+            return ("s", getattr(base[1], m)()) if base[0] == "s" else UNKNOWN
         return UNKNOWN
 
     def format(self, template: str, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
