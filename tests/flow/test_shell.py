@@ -171,3 +171,23 @@ def test_the_arguments_a_pipeline_gives_a_script_with_its_variables_put_in() -> 
     assert python_runs(makefile, "Makefile")[0].args == ("--in", "data/x.csv", "--out", "data/out/y.csv")
     logged = python_runs("python3 x.py a.csv 'b c.csv' > log.txt 2>&1  # log\npython y.py < in.txt -o z\n")
     assert [r.args for r in logged] == [("a.csv", "b c.csv"), ("-o", "z")]  # (no redirections, no comment)
+
+
+def test_cdo_and_nco_commands_read_and_write_their_files() -> None:
+    """lmuntjewerf/paper_figures_KNMI-LENTIS: `os.system(f"cdo sellonlatbox,... {file_in} {file_out}")`
+    reads the raw model output and writes the file the script reads next; neither was seen, so that
+    read looked like an input missing on another computer."""
+    from flowkit import flow_of
+
+    script = (
+        "import os\nimport xarray as xr\nfile_in = 'raw/tos_s01.nc'\nfile_out = 'tmp/tos_nino34.nc'\n"
+        "os.system(f'cdo -O sellonlatbox,190,240,-5,5 {file_in} {file_out}')\n"
+        "os.system('ncks -v tos tmp/tos_nino34.nc tmp/tos_only.nc')\n"
+        "ds = xr.open_dataset(file_out)\nds.to_netcdf('results/nino34.nc')\n"
+    )
+    flow = flow_of({"prep.py": script, "raw/tos_s01.nc": ""})
+    step = flow.step("prep.py")
+    assert step is not None
+    assert step.reads == ("raw/tos_s01.nc", "tmp/tos_nino34.nc")
+    assert step.writes == ("results/nino34.nc", "tmp/tos_nino34.nc", "tmp/tos_only.nc")
+    assert flow.problems == ()

@@ -253,7 +253,54 @@ def _touch(rest: list[str]) -> list[Effect]:
     return [Effect("write", p) for p in _plain(rest, takes_value=frozenset({"-d", "-t", "-r"}))]
 
 
+#: cdo's options that take a value (``-f nc4``, ``-P 8``)
+_CDO_VALUES = frozenset({"-f", "-P", "-z", "-b", "-t", "-k", "-L", "-r", "--format", "--pedantic"})
+#: cdo operators that only print (no output file)
+_CDO_PRINTS = ("info", "sinfo", "show", "ntime", "nlevel", "nvar", "ngrids", "griddes", "zaxisdes", "diff")
+
+
+def _cdo(rest: list[str]) -> list[Effect]:
+    """``cdo [options] operator[,args] [-chained,operators] in.nc [more.nc] out.nc``: the last file is
+    written and the others read (an operator that prints writes nothing; ``split*`` writes files named
+    from the last word)."""
+    plain = _plain(rest, takes_value=_CDO_VALUES)
+    head = plain[0].split(",", 1)[0] if plain else ""
+    # (chained operators all start with `-`: `cdo -fldmean -selname,tas in.nc out.nc` has no plain one)
+    operator, files = (head, plain[1:]) if head.isidentifier() else ("", plain)
+    if operator and operator.startswith(_CDO_PRINTS):
+        return [Effect("read", f) for f in files]
+    if len(files) < 2:
+        return [Effect("read", f) for f in files]
+    *inputs, output = files
+    split = operator.startswith("split")  # (`splityear in.nc out_`: out_1990.nc, out_1991.nc, ...)
+    written = Effect("write", output + STAR, soft=True) if split else Effect("write", output)
+    return [*(Effect("read", f) for f in inputs), written]
+
+
+#: NCO's options that take a value (``-v var``, ``-d dim,0,10``)
+_NCO_VALUES = frozenset(
+    {"-v", "-d", "-s", "-a", "-p", "-l", "-b", "-L", "-t", "-S", "-y", "-w", "-B", "-x", "-g"}
+)
+
+
+def _nco(rest: list[str]) -> list[Effect]:
+    """NCO's tools (``ncks``, ``ncrcat``, ``ncra``, ...): ``-o out`` or the last of two or more files is
+    written, the others read; with one file, it is only read."""
+    named = _option_value(rest, {"-o", "--output", "--fl_out"})
+    files = _plain(rest, takes_value=_NCO_VALUES | {"-o", "--output", "--fl_out"})
+    if named:
+        return [*(Effect("read", f) for f in files), *(Effect("write", o) for o in named)]
+    if len(files) < 2:
+        return [Effect("read", f) for f in files]
+    *inputs, output = files
+    return [*(Effect("read", f) for f in inputs), Effect("write", output)]
+
+
 _TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
+    "cdo": _cdo,
+    **dict.fromkeys(
+        ("ncks", "ncrcat", "ncra", "ncea", "ncecat", "ncwa", "ncpdq", "ncbo", "ncdiff", "ncflint"), _nco
+    ),
     "wget": _wget,
     "curl": _curl,
     "cp": _copy,
