@@ -1117,3 +1117,17 @@ def test_a_text_in_capitals_is_still_known() -> None:
         "plt.savefig(f'figures/fig_ts_{var.upper()}_SSP{ssp}.pdf')\n"
     )
     assert io(flow_of({"fig.py": script})) == [("write", "figures/fig_ts_TAS_SSP245.pdf")]
+
+
+def test_a_keyword_named_like_a_value_in_a_path_is_no_value() -> None:
+    """EhsanKA/sparsesampler_reproducibility: a path built from two calls with the same keyword argument
+    `ref=` (`os.path.join(folder(ref=r), name(ref=r))`) stopped share with an IndexError: the keyword
+    looked like a name of another module used twice in the path."""
+    script = (
+        "import os\nimport pandas as pd\n\ndef folder(ref):\n    return f'results/{ref}'\n\n"
+        "def name(ref, param=1):\n    return f'{ref}_{param}.csv'\n\n"
+        "for r in ['a', 'b']:\n"
+        "    pd.read_csv(os.path.join(folder(ref=r), name(ref=r, param=2)))\n"
+    )
+    flow = flow_of({"run.py": script})
+    assert [s.path for s in flow.steps] == ["run.py"]

@@ -639,7 +639,7 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     seen: set[Expr] = set()
     shared: list[Expr] = []
     for node in walk(expr):
-        if node[0] in _NAMED:
+        if node[0] in _NAMED and _named_value(node):
             if node in seen and node not in shared:
                 shared.append(node)
             seen.add(node)
@@ -663,6 +663,16 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
         out.extend(values.texts)
         many = many or values.many
     return Values(list(dict.fromkeys(out)), many=many)
+
+
+def _named_value(node: Expr) -> bool:
+    """Is ``node`` one of the :data:`_NAMED` values, not a keyword argument of a call that happens to be
+    called ``ref`` or ``param`` (``("ret", f, args, (("param", e),))``)?"""
+    if node[0] == "param":
+        return len(node) == 2 and isinstance(node[1], str)
+    if node[0] == "ref":
+        return len(node) == 4 and isinstance(node[1], str) and isinstance(node[3], str)
+    return len(node) == 4 and isinstance(node[2], str)  # ("opt", default, option, file)
 
 
 def _replaced(expr: Any, old: Expr, new: Expr) -> Any:
