@@ -196,3 +196,23 @@ def test_share_says_what_the_requirements_file_leaves_out(tmp_path: Path) -> Non
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(proc.stdout)["notes"]
     assert any("`requirements.txt` does not list `scipy` (fig.py)" in n for n in notes), notes
+
+
+def test_share_says_when_a_module_comes_from_a_folder_on_the_authors_computer(tmp_path: Path) -> None:
+    """lmuntjewerf/paper_figures_KNMI-LENTIS: four notebooks do `libdir = os.path.dirname(
+    '/usr/people/muntjewe/git/laura_scripts/')`, `sys.path.insert(0, libdir)`, then `from libpyvarex import
+    libplot`: the note said only that sciship cannot tell which package provides it."""
+    code = (
+        "import os, sys\nlibdir = os.path.dirname('/usr/people/ana/git/lab_scripts/')\n"
+        "sys.path.insert(0, libdir)\nfrom labpyvarex import libplot\nimport numpy as np\n"
+        "np.save('out.npy', np.zeros(1))\n"
+    )
+    root = write_tree(tmp_path / "study", {"fig2.py": code})
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    notes = json.loads(proc.stdout)["notes"]
+    assert any(
+        "`fig2.py` imports `labpyvarex` from `/usr/people/ana/git/lab_scripts/`, which it puts on `sys.path`"
+        in n
+        for n in notes
+    ), notes

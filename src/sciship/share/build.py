@@ -301,6 +301,65 @@ def undeclared_imports(project: Project) -> list[tuple[str, str]]:
     ]
 
 
+def private_imports(project: Project) -> list[tuple[str, str, str]]:
+    """Imports sciship cannot match to a package that a file makes after putting an absolute folder of
+    the author's computer on ``sys.path`` (``sys.path.insert(0, '/usr/people/ana/git/lab_scripts/')``):
+    (module, file, folder)."""
+    from sciship.imports import analyze
+    from sciship.imports.scan import scan_notebook, scan_source
+
+    out = []
+    for v in analyze(project).dependencies:
+        if v.status != "unresolved":
+            continue
+        for rel in v.files:
+            text = project.read_text(rel) or ""
+            if "sys.path" not in text:
+                continue
+            result = scan_notebook(text, rel) if rel.endswith(".ipynb") else scan_source(text, rel)
+            code = _notebook_code(text) if rel.endswith(".ipynb") else text
+            folders = [e[4:] for e in result.sys_paths if e.startswith("abs:")] or _absolute_sys_path(code)
+            if folders:
+                out.append((v.imports[0] if v.imports else str(v.distribution), rel, folders[0]))
+                break
+    return out
+
+
+_SYS_PATH_ADD = re.compile(r"sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*([^)\n]*)")
+_ABSOLUTE_TEXT = re.compile(r"""['"](/[^'"\n]+|[A-Za-z]:[\\/][^'"\n]+)['"]""")
+
+
+def _absolute_sys_path(text: str) -> list[str]:
+    """Absolute folders the code puts on ``sys.path`` through a name set just before
+    (``libdir = os.path.dirname('/usr/people/ana/lib/')``, then ``sys.path.insert(0, libdir)``); the
+    scanner reads only paths written in the call."""
+    out = []
+    for m in _SYS_PATH_ADD.finditer(text):
+        arg = m.group(1).strip().rstrip(",")
+        found = _ABSOLUTE_TEXT.search(arg)
+        if found is None and arg.isidentifier():
+            sets = re.findall(rf"^[ \t]*{re.escape(arg)}[ \t]*=[ \t]*(.+)$", text[: m.start()], re.MULTILINE)
+            found = _ABSOLUTE_TEXT.search(sets[-1]) if sets else None
+        if found is not None:
+            out.append(found.group(1))
+    return out
+
+
+def _notebook_code(text: str) -> str:
+    """A notebook's code cells, one after the other ("" for a notebook that does not read)."""
+    import json
+
+    try:
+        cells = json.loads(text).get("cells", [])
+    except (ValueError, AttributeError):
+        return ""
+    return "\n".join(
+        "".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+        for c in cells
+        if isinstance(c, dict) and c.get("cell_type") == "code"
+    )
+
+
 def unresolved_imports(project: Project) -> list[str]:
     """What the code imports that sciship cannot match to a package (so requirement lines leave it out)."""
     from sciship.imports import analyze
@@ -418,6 +477,12 @@ def prepare(
             f"`{env.path}` does not list {shown}, which the code imports: whoever installs what it lists "
             f"sees the steps stop at that import. Add {them} there (`sciship deps` shows every package the "
             "code imports)."
+        )
+    for module, where, folder in private_imports(project):
+        result.notes.append(
+            f"`{where}` imports `{module}` from `{folder}`, which it puts on `sys.path`: a folder on your "
+            "computer, so on another computer the import fails. Copy the module into this folder and "
+            "import it from there (or publish it as a package and list it with the others)."
         )
     unknown = unresolved_imports(project) if writes_requirements else []
     if unknown:
