@@ -216,3 +216,26 @@ def test_share_says_when_a_module_comes_from_a_folder_on_the_authors_computer(tm
         in n
         for n in notes
     ), notes
+
+
+def test_the_packages_the_calls_need_are_listed(tmp_path: Path) -> None:
+    """lmuntjewerf/paper_figures_KNMI-LENTIS: `xr.open_mfdataset(...)` needs dask, `ds.to_netcdf(...)`
+    netCDF4, `pd.read_excel('x.xlsx')` openpyxl; the code imports none of them, so the requirements.txt
+    share wrote left them out and every step stopped at its first read."""
+    code = (
+        "import xarray as xr\nimport pandas as pd\nds = xr.open_mfdataset('data/*.nc')\n"
+        "ds.to_netcdf('results/mean.nc')\nt = pd.read_excel('data/table.xlsx')\n"
+    )
+    root = write_tree(tmp_path / "study", {"fig1.py": code, "data/a.nc": "", "data/table.xlsx": ""})
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    names = [line.split(">=")[0] for line in (root / "requirements.txt").read_text().splitlines()[1:]]
+    assert {"dask", "netCDF4", "openpyxl", "pandas", "xarray"} <= set(names), names
+    # a folder that declares its environment hears what it lacks
+    root = write_tree(
+        tmp_path / "declared",
+        {"fig1.py": code, "requirements.txt": "xarray\npandas\ndask\n", "data/a.nc": ""},
+    )
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
+    notes = json.loads(proc.stdout)["notes"]
+    assert any("`netCDF4` (`xr.open_mfdataset` needs it)" in n and "dask" not in n for n in notes), notes

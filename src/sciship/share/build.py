@@ -301,6 +301,60 @@ def undeclared_imports(project: Project) -> list[tuple[str, str]]:
     ]
 
 
+#: packages a call needs that the code does not import: (the call's name, the path endings it needs the
+#: package for (any, when empty), the package, the other packages that would do instead)
+_BACKENDS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
+    ("open_mfdataset", (), "dask", ()),
+    ("read_excel", (".xlsx", ".xlsm"), "openpyxl", ("python-calamine",)),
+    ("to_excel", (".xlsx", ".xlsm"), "openpyxl", ("xlsxwriter",)),
+    ("read_parquet", (), "pyarrow", ("fastparquet",)),
+    ("to_parquet", (), "pyarrow", ("fastparquet",)),
+    ("read_feather", (), "pyarrow", ()),
+    ("to_feather", (), "pyarrow", ()),
+    ("read_hdf", (), "tables", ()),
+    ("to_hdf", (), "tables", ()),
+    ("open_dataset", (".nc", ".nc4", ".netcdf"), "netCDF4", ("h5netcdf", "scipy")),
+    ("open_mfdataset", (".nc", ".nc4", ".netcdf"), "netCDF4", ("h5netcdf", "scipy")),
+    ("to_netcdf", (), "netCDF4", ("h5netcdf", "scipy")),
+    ("to_zarr", (), "zarr", ()),
+    ("open_zarr", (), "zarr", ()),
+)
+
+
+_POLARS_BACKENDS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
+    ("read_excel", (), "fastexcel", ("openpyxl", "xlsx2csv")),
+)
+
+
+def _normal(name: str) -> str:
+    """A package name as PEP 503 compares them (``netCDF4`` is ``netcdf4``)."""
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
+
+
+def declared_packages(project: Project) -> set[str]:
+    """The packages the folder's environment file lists (those the code imports or not)."""
+    from sciship.imports import analyze
+
+    return {_normal(v.distribution) for v in analyze(project).dependencies if v.declared and v.distribution}
+
+
+def implied_packages(flow: Flow, listed: set[str]) -> list[tuple[str, str]]:
+    """The packages the data flow's calls need and ``listed`` lacks: ``xr.open_mfdataset`` needs dask,
+    ``pd.read_excel`` of an ``.xlsx`` openpyxl, ``ds.to_netcdf`` netCDF4. (package, the call as written)."""
+    out: dict[str, str] = {}
+    for use in flow.uses:
+        owner, _, name = use.call.rpartition(".")
+        # (polars reads Excel with fastexcel and Parquet itself)
+        table = _POLARS_BACKENDS if owner in {"pl", "polars"} else _BACKENDS
+        for call, endings, package, instead in table:
+            if name != call or (endings and not use.path.lower().endswith(endings)):
+                continue
+            if _normal(package) in listed or listed & set(instead) or package in out:
+                continue
+            out[package] = use.call
+    return sorted(out.items())
+
+
 def private_imports(project: Project) -> list[tuple[str, str, str]]:
     """Imports sciship cannot match to a package that a file makes after putting an absolute folder of
     the author's computer on ``sys.path`` (``sys.path.insert(0, '/usr/people/ana/git/lab_scripts/')``):
@@ -466,17 +520,27 @@ def prepare(
     reqs, python = requirements(project)
     python = python or (meta.requires_python or "").removeprefix(">=") or None
     writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
+    # the packages the calls need that the code never imports (xarray's open_mfdataset needs dask)
+    listed = {_normal(r.split(";")[0].split(">")[0].split("=")[0]) for r in reqs} | declared_packages(project)
+    implied = implied_packages(flow, listed)
+    if writes_requirements and implied:
+        installed = _installed_versions()
+        reqs = sorted(
+            [*reqs, *(n + (f">={installed[n]}" if n in installed else "") for n, _call in implied)],
+            key=str.lower,
+        )
     # (a package's own declarations are `sciship check`'s and `sciship deps`'s to judge)
     undeclared = undeclared_imports(project) if env.kind != "package" and env.path else []
+    if env.kind != "package" and env.path:
+        undeclared += [(name, f"`{call}` needs it") for name, call in implied]
     if undeclared:
         shown = ", ".join(f"`{name}` ({where})" for name, where in undeclared[:5]) + (
             f" and {len(undeclared) - 5} more" if len(undeclared) > 5 else ""
         )
         them = "them" if len(undeclared) > 1 else "it"
         result.notes.append(
-            f"`{env.path}` does not list {shown}, which the code imports: whoever installs what it lists "
-            f"sees the steps stop at that import. Add {them} there (`sciship deps` shows every package the "
-            "code imports)."
+            f"`{env.path}` does not list {shown}, which the code needs: whoever installs what it lists "
+            f"sees the steps stop there. Add {them} (`sciship deps` shows every package the code imports)."
         )
     for module, where, folder in private_imports(project):
         result.notes.append(
