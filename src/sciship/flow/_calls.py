@@ -237,7 +237,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # single-cell data (scanpy, anndata): readers by path; `adata.write_h5ad(...)` is a method below
     **{f"scanpy.{n}": (_r(0, "filename"),) for n in ("read", "read_h5ad", "read_10x_h5", "read_loom")},
     **{f"scanpy.{n}": (_r(0, "path"),) for n in ("read_10x_mtx", "read_visium")},
-    **{f"anndata.{n}": (_r(0, "filename"),) for n in ("read_h5ad", "read_loom", "read_zarr")},
+    **{f"anndata.{n}": (_r(0, "filename"),) for n in ("read", "read_h5ad", "read_loom", "read_zarr")},
     "scanpy.write": (_w(0, "filename"),),
     "torchvision.utils.save_image": (_w(1, "fp"),),
     "spacepy.pycdf.CDF": (_r(0, "pathname"),),

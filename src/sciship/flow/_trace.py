@@ -1219,6 +1219,7 @@ class _Tracer:
         #: where each step first reads and first writes each file of the folder: (step, path) -> access ->
         #: place (a step that reads a file before it writes it updates the file in place)
         firsts: dict[tuple[str, str], dict[str, tuple[Pos, int]]] = {}
+        own_read: set[tuple[str, str]] = set()  #: reads, unguarded, of a file the same step writes
         # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
         own_maybe = {
             s: _Made(_companions(f.path for f in finals[s] if f.res.soft), match=True) for s in steps
@@ -1242,6 +1243,7 @@ class _Tracer:
                     continue  # a file it may make: only says that a read of it is not missing
                 if r.access == "read" and not r.optional and made.covers(f.path):
                     r.optional = True  # it reads a file it writes itself: a cache, or its own output
+                    own_read.add((step, f.path))  # (unguarded: read before written, an update in place)
                 shown = ex.display(f.path)
                 written = ex.display(f.path if r.kind == "rooted" and f.location == "folder" else r.text)
                 uses.append(
@@ -1319,13 +1321,18 @@ class _Tracer:
                         missing.setdefault(path)
                         problems.append(problem)
                     continue
-                if step in {a for w in hits for a in writers[w]} or _vague(path):
+                # (a step that reads a file before it writes it adds to what is in it)
+                updating = (
+                    not ex.has_unknown(path) and _updates(firsts, step, path) and (step, path) in own_read
+                )
+                if (step in {a for w in hits for a in writers[w]} and not updating) or _vague(path):
                     continue  # it makes (or may make) the file itself (a cache), or the name says too little
                 for w in hits:
                     if _vague(w):
                         continue
                     for a in writers[w]:
-                        if a != step:
+                        # (an update in place waits for the step that makes the file, not for another update)
+                        if a != step and not (updating and _updates(firsts, a, w)):
                             edges[step].add(a)
                             read_by_writer.setdefault((step, a), path)
         far = _far_writers(steps, finals)  # a file one step writes at an absolute path and another reads
@@ -1336,6 +1343,27 @@ class _Tracer:
         order = _order(steps, edges)
         updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
         problems.extend(self._double_writes(order, writes, updates))
+        # (and a file two steps write at one absolute path: the same, on the author's computer)
+        far_writes: dict[str, dict[str, _Final]] = {
+            s: {
+                f.path: f
+                for f in finals[s]
+                if f.location in {"absolute", "outside"} and f.res.access == "write" and not f.res.soft
+            }
+            for s in steps
+        }
+        far_updates = set()  # (a step that reads the file before it writes it adds to it)
+        for s in steps:
+            far_firsts: dict[str, dict[str, tuple[Pos, int]]] = {}
+            for f in finals[s]:
+                if f.location in {"absolute", "outside"} and f.path in far_writes[s]:
+                    place = (f.res.raw.pos, f.res.raw.use.line)
+                    seen = far_firsts.setdefault(f.path, {})
+                    seen[f.res.access] = min(seen.get(f.res.access, place), place)
+            far_updates |= {
+                (s, p) for p, seen in far_firsts.items() if seen.get("read", _END) < seen.get("write", _END)
+            }
+        problems.extend(self._double_writes(order, far_writes, far_updates))
         problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
         problems.extend(self._places(steps, finals, far))
         rank = {s: i for i, s in enumerate(order)}
@@ -1507,7 +1535,8 @@ class _Tracer:
     def _readme_runs(self) -> list[tuple[str, str]]:
         """The README's shell blocks that run Python (``cd fig1a`` then ``python openaire.py``), each as a
         shell script of the README's folder. A ``cd`` into a folder that is not here (the repository's own
-        name, after ``git clone``) is left out: the reader is then where the README is."""
+        name, after ``git clone``) is left out: the reader is then where the README is; one joined to a
+        command (``cd notebooks/mcc && python x.py``) is for that command only, as READMEs mean it."""
         readme = self.p.find_ci("README")
         text = self.p.read_text(readme) if readme else None
         if readme is None or not text or "python" not in text:
@@ -1516,7 +1545,14 @@ class _Tracer:
 
         out = []
         for block in _shell.readme_blocks(text):
-            kept = [c for c in block if not (_CD_NAME.fullmatch(c) and not self.p.has_dir(c[2:].strip(" /")))]
+            kept = []
+            for c in block:
+                if _CD_NAME.fullmatch(c) and not self.p.has_dir(c[2:].strip(" /")):
+                    continue
+                kept.append(c)
+                went = _CD_THEN.match(c)  # `cd notebooks/mcc && python x.py`: one command, then back
+                if went is not None and ".." not in went.group(1):
+                    kept.append("cd " + "/".join([".."] * len(went.group(1).strip("/").split("/"))))
             if any("python" in c for c in kept):
                 out.append((readme, "\n".join(kept)))
         return out
@@ -1728,8 +1764,9 @@ class _Tracer:
         self, order: list[str], writes: dict[str, dict[str, _Final]], updates: set[tuple[str, str]]
     ) -> list[FlowProblem]:
         """One problem per file two steps write, at the step that runs last. Appending to a file is fine,
-        and so is a file every writer updates in place (``updates``: each reads the file before it writes
-        it, and adds to what is there), or that all writers but one write only when it is missing."""
+        and so is a file the steps after the first in the run order update in place (``updates``: each
+        reads the file before it writes it, and adds to what is there), or that all writers but one write
+        only when it is missing."""
         out = []
         by_path: dict[str, list[tuple[str, _Final]]] = defaultdict(list)
         for s in order:
@@ -1737,7 +1774,8 @@ class _Tracer:
                 if not ex.has_unknown(path) and not f.res.raw.use.append:
                     by_path[path].append((s, f))
         for path, who in sorted(by_path.items()):
-            if len(who) < 2 or _same_call(who) or all((s, path) in updates for s, _f in who):
+            # (the first in the run order may make it: the others add to what it made)
+            if len(who) < 2 or _same_call(who) or all((s, path) in updates for s, _f in who[1:]):
                 continue
             if sum(1 for _s, f in who if not f.res.fill) <= 1:
                 continue  # all but one write it only when it is missing (a download): nothing is lost
@@ -1762,7 +1800,7 @@ class _Tracer:
         self,
         steps: list[str],
         finals: dict[str, list[_Final]],
-        far: dict[tuple[str, str], list[tuple[str, int]]] | None = None,
+        far: dict[tuple[str, str], list[tuple[str, str]]] | None = None,
     ) -> list[FlowProblem]:
         """Absolute paths and paths outside the folder: once per place in the code (a helper's line once).
         A place that only writes gets its own message; optional reads and scratch places get none; a
@@ -1800,13 +1838,13 @@ class _Tracer:
                 continue
             made_by = far.get((step, f.path))
             if made_by:
-                writer, line = made_by[0]
+                writer, at = made_by[0]
                 absolute = f.location == "absolute"
                 there = "absolute path, on your computer" if absolute else "path outside the folder"
                 out.append(
                     FlowProblem(
                         "SHR111" if absolute else "SHR112",
-                        f"`{step}` reads `{written}` ({where}), which `{writer}` writes (line {line}) at "
+                        f"`{step}` reads `{written}` ({where}), which `{writer}` writes ({at}) at "
                         f"that {there}: on another computer neither finds the other's file. Write and read "
                         "it inside this folder (for example in `results/`), with a path relative to the "
                         "folder, in both.",
@@ -2021,6 +2059,8 @@ _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 #: files without an extension that are no scripts, whatever they start with
 #: a README's ``cd NAME`` (one folder, no variables)
 _CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
+#: a README line that goes into a folder for one command (``cd fig1 && python plot.py``)
+_CD_THEN = re.compile(r"\(?cd[ \t]+([\w./-]+)[ \t]*&&")
 _NOT_SCRIPTS = frozenset({"LICENSE", "LICENCE", "README", "AUTHORS", "CHANGELOG", "COPYING", "NOTICE"})
 
 
@@ -2348,19 +2388,25 @@ def _options_in_paths(facts: Facts) -> set[str]:
     }
 
 
+def _updates(firsts: dict[tuple[str, str], dict[str, tuple[Pos, int]]], step: str, path: str) -> bool:
+    """Does ``step`` read ``path`` before it writes it (an update in place)?"""
+    first = firsts.get((step, path), {})
+    return first.get("read", _END) < first.get("write", _END)
+
+
 def _far_writers(
     steps: list[str], finals: dict[str, list[_Final]]
-) -> dict[tuple[str, str], list[tuple[str, int]]]:
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """For each file a step reads at an absolute path or outside the folder (``(step, path)``), the other
     steps that write it there, with the line: the same path, or patterns one file can fit both (neither
     with a name that says too little). A read that need not find its file (``if os.path.exists(p):``)
     waits for nobody."""
-    written: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    written: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for step in steps:
         for f in finals[step]:
             if f.location in {"absolute", "outside"} and f.res.access == "write" and not f.res.soft:
-                written[f.path].append((step, f.res.raw.line))
-    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+                written[f.path].append((step, _where(f.res.raw.line, f.res.raw.cell, None)))
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
     if not written:
         return out
     for step in steps:
@@ -2371,6 +2417,7 @@ def _far_writers(
                 or f.res.optional
                 or (step, f.path) in out
                 or _vague(f.path)
+                or not _named(f.path)  # (a folder listed, `/data/x/*`: says little of which file it wants)
             ):
                 continue
             found = [

@@ -228,6 +228,11 @@ def unread_code(project: Project) -> dict[str, list[str]]:
     shell = [f for f in found.pop("Shell", []) if not _runs_python(project.read_text(f) or "")]
     if shell:
         found["Shell"] = shell
+    named = {"r": "R", "ir": "R", "julia": "Julia", "matlab": "MATLAB", "octave": "MATLAB", "bash": "Shell"}
+    for nb in project.notebooks():  # notebooks in other languages (an R kernel): the steps leave them out
+        language = notebook_language(project, nb) if _deposited(nb) else None
+        if language and language not in ("python", "python3"):
+            found.setdefault(named.get(language, language.capitalize()) + " notebooks", []).append(nb)
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
