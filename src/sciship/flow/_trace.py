@@ -54,9 +54,11 @@ Rules (the README of ``share`` describes them to users):
   each command. A console script of the
   project's that a pipeline runs (``uv run study-figures``) makes the module of its function a step
   that runs the function, when that reads or writes files.
-- **Two steps writing one file** is a problem, unless they append to it, make the same call, each
-  updates it in place (reads it before writing it), or all but one write it only when it is missing
-  (under ``if not os.path.exists(p):``, or after ``if os.path.exists(p): continue``).
+- **Two steps writing one file** (in the folder, or at one absolute path) is a problem, unless they
+  append to it, make the same call, the ones after the first in the run order update it in place (read
+  it before writing it: such a step runs after the one that makes the file, not after another update),
+  or all but one write it only when it is missing (under ``if not os.path.exists(p):``, or after
+  ``if os.path.exists(p): continue``).
 - **Absolute paths between steps**: a file one step writes at an absolute path (or outside the folder)
   and another reads there orders them too (not a read that need not find its file), and the read's
   problem says which step makes it. Where an absolute path shows this folder as it sits on the
