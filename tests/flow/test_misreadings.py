@@ -1171,3 +1171,19 @@ def test_a_step_that_adds_to_what_an_earlier_one_made_is_no_double_write() -> No
     flow = flow_of({"04_build.py": first, "05_add.py": then})
     assert flow.step("05_add.py").after == ("04_build.py",)  # type: ignore[union-attr]
     assert [p.code for p in flow.problems] == []
+
+
+def test_a_missing_input_named_in_r_code_says_so() -> None:
+    """anniegray52/pc_paper_figures: `intro/car_pixels.csv` is written by
+    `intro/car_example_make_csv_from_pngs.R` (`write.csv(data_mat, "car_pixels.csv")`); "no script or
+    notebook here writes it" sent the reader looking for a download."""
+    flow = flow_of(
+        {
+            "intro/car.py": "import pandas as pd\npd.read_csv('car_pixels.csv')\n",
+            "intro/make_csv.R": 'write.csv(data_mat, "car_pixels.csv")\n',
+            "intro/other.csv": "",
+        }
+    )
+    (problem,) = flow.problems
+    assert problem.code == "SHR110"
+    assert "`intro/make_csv.R` names it" in problem.message

@@ -1740,6 +1740,20 @@ class _Tracer:
                 f"if the path is wrong (did you mean `{near}`? From the notebook's folder that is "
                 f"`{written}`), fix it."
             )
+        maker = self._named_in_other_code(path)
+        if maker:
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads `{shown}` ({where}), which no Python script or notebook here writes "
+                f"and which is not in the folder; `{maker}` names it (sciship does not read that code): "
+                "if it makes the file, say in REPRODUCE.md to run it first; else add the file, or say in "
+                f"the README where to get it; {fix}",
+                step,
+                r.line,
+                r.cell,
+                target=shown,
+                access="read",
+            )
         return FlowProblem(
             "SHR110",
             f"`{step}` reads `{shown}` ({where}), but no script or notebook here writes "
@@ -1750,6 +1764,23 @@ class _Tracer:
             target=shown,
             access="read",
         )
+
+    def _named_in_other_code(self, path: str) -> str | None:
+        """The first code file in another language (R, MATLAB, Julia, ...) that names the file ``path``
+        (its name, with its extension): a script sciship does not read that may make it."""
+        name = path.rsplit("/", 1)[-1]
+        if len(name) < 5 or "." not in name.strip("."):
+            return None
+        for rel in self.other_code:
+            text = self.p.read_text(rel)
+            if text is not None and name in text:
+                return rel
+        return None
+
+    @functools.cached_property
+    def other_code(self) -> list[str]:
+        """The folder's code files in languages sciship does not read (R, MATLAB, Julia, Stata)."""
+        return [f for f in self.p.files if f.lower().endswith(_OTHER_CODE)]
 
     def _namesake(self, path: str) -> str | None:
         """The one file in the folder that ends like ``path`` (its name and folder, else its name)."""
@@ -2059,6 +2090,8 @@ def _from_command(expr: Expr) -> bool:
 #: the first line of a shell script: ``#!/bin/bash``, ``#!/usr/bin/env sh``
 _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 #: files without an extension that are no scripts, whatever they start with
+#: the endings of code in languages sciship does not read, which may make a file a step reads
+_OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: a README's ``cd NAME`` (one folder, no variables)
 _CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
 #: a README line that goes into a folder for one command (``cd fig1 && python plot.py``)
