@@ -1187,3 +1187,19 @@ def test_a_missing_input_named_in_r_code_says_so() -> None:
     (problem,) = flow.problems
     assert problem.code == "SHR110"
     assert "`intro/make_csv.R` names it" in problem.message
+
+
+def test_the_words_of_one_command_line_go_together() -> None:
+    """theislab/cellflow_reproducibility: two job scripts run `compute_metrics.py BXPC3 data/BXPC3/` and
+    `compute_metrics.py K562 data/K562/`; their words were mixed into `data/BXPC3/adata_ood_K562.h5ad`,
+    a file no run reads."""
+    script = (
+        "import sys\nimport anndata as ad\nname, folder = sys.argv[1], sys.argv[2]\n"
+        "ad.read_h5ad(f'{folder}/adata_ood_{name}.h5ad')\n"
+    )
+    jobs = "python compute_metrics.py BXPC3 data/BXPC3\npython compute_metrics.py K562 data/K562\n"
+    flow = flow_of({"compute_metrics.py": script, "run.sh": jobs})
+    assert flow.step("compute_metrics.py").reads == (  # type: ignore[union-attr]
+        "data/BXPC3/adata_ood_BXPC3.h5ad",
+        "data/K562/adata_ood_K562.h5ad",
+    )

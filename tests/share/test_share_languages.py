@@ -212,10 +212,15 @@ def test_share_says_when_a_module_comes_from_a_folder_on_the_authors_computer(tm
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(proc.stdout)["notes"]
     assert any(
-        "`fig2.py` imports `labpyvarex` from `/usr/people/ana/git/lab_scripts/`, which it puts on `sys.path`"
-        in n
+        "`fig2.py` puts `/usr/people/ana/git/lab_scripts/` on `sys.path`" in n and "`labpyvarex`" in n
         for n in notes
     ), notes
+    # a folder of the system (`sys.path.append('/usr/bin')`) is no module of the author's
+    root = write_tree(
+        tmp_path / "system", {"fig2.py": code.replace("/usr/people/ana/git/lab_scripts/", "/usr/bin/x")}
+    )
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
+    assert not any("sys.path" in n for n in json.loads(proc.stdout)["notes"])
 
 
 def test_the_packages_the_calls_need_are_listed(tmp_path: Path) -> None:

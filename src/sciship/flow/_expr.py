@@ -189,7 +189,9 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         texts = [t for v in values for t in evaluate(v, scope, d).texts]
         if default_too:
             texts += evaluate(expr[1], scope, d).texts
-        return Values(list(dict.fromkeys(texts)), many=len(values) > 1)
+        # (an option that takes several words is a list, even when a command gives it one)
+        many = len(values) > 1 or any(v[0] == "list" for v in values)
+        return Values(list(dict.fromkeys(texts)), many=many)
     if kind == "when":
         if expr[2] == "none":  # `if x is None:` (or `if not x:`): decided when x is set in the code
             unset = _unset(expr[1], scope, d)

@@ -1581,6 +1581,25 @@ class _Tracer:
     def _evaluated(self, step: str, folder: str | None = None) -> list[_Res]:
         """What ``step`` reads and writes, with the options the pipelines that run it pass (those that run
         it from ``folder``, when given)."""
+        runs = [run for run in self.launched.get(step, ()) if folder is None or run[0] == folder]
+        commands = list(dict.fromkeys(args for _folder, args in runs))
+        if 1 < len(commands) <= _MAX_COMMANDS:
+            # each command on its own: the words of one command line go together (`BXPC3 .../BXPC3/`),
+            # never one command's first word with another's second
+            out: list[_Res] = []
+            seen: set[tuple[Any, ...]] = set()
+            for args in commands:
+                ex.GIVEN[:] = [self._given(step, [(folder or "", args)]) or {}]
+                try:
+                    found = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+                finally:
+                    ex.GIVEN.clear()
+                for r in found:
+                    key = (r.text, r.access, r.raw.line, r.raw.cell, r.raw.pos, r.raw.via, r.soft)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(r)
+            return out
         given = self.options_given(step) if folder is None else self._options_given(step, folder)
         ex.GIVEN[:] = [given or {}]
         try:
@@ -1600,13 +1619,23 @@ class _Tracer:
         self, step: str, folder: str | None = None
     ) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
         runs = [run for run in self.launched.get(step, ()) if folder is None or run[0] == folder]
+        return self._given(step, runs)
+
+    def _given(
+        self, step: str, runs: list[tuple[str, tuple[str, ...]]]
+    ) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
+        """The options the commands ``runs`` give ``step`` (see :meth:`options_given`)."""
         facts = self.facts.get(step)
         if not runs or facts is None:
             return None
         given: dict[tuple[str, str], tuple[list[Expr], bool]] = {}
         parsed = [_parse_arguments(args, facts.options) for _folder, args in runs]
-        for _flags, dest, _nargs in facts.options:
-            values = [v for one in parsed if dest in one for v in one[dest]]
+        for _flags, dest, nargs in facts.options:
+            if nargs in ("+", "*") or (isinstance(nargs, int) and nargs > 1):
+                # (a list however many words a command gives: `for f in args.input_files`)
+                values: list[Expr] = [("list", tuple(one[dest])) for one in parsed if dest in one]
+            else:
+                values = [v for one in parsed if dest in one for v in one[dest]]
             if values:
                 given[(step, dest)] = (list(dict.fromkeys(values)), any(dest not in one for one in parsed))
         # `sys.argv[k]`, wherever the code of the step reads it: the k-th word of each command
@@ -2090,6 +2119,9 @@ def _from_command(expr: Expr) -> bool:
 #: the first line of a shell script: ``#!/bin/bash``, ``#!/usr/bin/env sh``
 _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 #: files without an extension that are no scripts, whatever they start with
+#: a script run by at most this many different command lines is read once for each (their words go
+#: together); more, and the values of all of them are taken at once
+_MAX_COMMANDS = 8
 #: the endings of code in languages sciship does not read, which may make a file a step reads
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: a README's ``cd NAME`` (one folder, no variables)
@@ -2396,7 +2428,13 @@ def _writers_of(
                 w for w in concrete if w.endswith(end) and w.startswith(start) and ex.matches(option, w)
             )
             ends = _name_ends(option)
-            hits.extend(w for w, _, name in patterns if _names_may_meet(ends, name) and ex.overlap(option, w))
+            hits.extend(
+                w
+                for w, (first, _last), name in patterns
+                if (first.startswith(start) or start.startswith(first))  # (their known starts agree)
+                and _names_may_meet(ends, name)
+                and ex.overlap(option, w)
+            )
         else:
             if option in concrete:
                 hits.append(option)
@@ -2444,6 +2482,10 @@ def _far_writers(
     out: dict[tuple[str, str], list[tuple[str, str]]] = {}
     if not written:
         return out
+    # (the known start and end of each path first, as for the folder's files: most pairs stop there)
+    concrete = {w for w in written if not ex.has_unknown(w)}
+    patterns = [(w, ex.known_ends(w), _name_ends(w)) for w in written if ex.has_unknown(w)]
+    fitting: dict[tuple[str, bool], list[str]] = {}
     for step in steps:
         for f in finals[step]:
             if (
@@ -2455,14 +2497,10 @@ def _far_writers(
                 or not _named(f.path)  # (a folder listed, `/data/x/*`: says little of which file it wants)
             ):
                 continue
-            found = [
-                (a, line)
-                for path, who in written.items()
-                if path == f.path
-                or (ex.has_unknown(path + f.path) and not _vague(path) and ex.overlap(path, f.path))
-                for a, line in who
-                if a != step
-            ]
+            key = (f.path, f.res.mat)
+            if key not in fitting:  # (many steps read the same file: its writers are found once)
+                fitting[key] = [w for w in _writers_of(f.path, f, concrete, patterns) if not _vague(w)]
+            found = [(a, line) for path in fitting[key] for a, line in written[path] if a != step]
             if found:
                 out[(step, f.path)] = list(dict.fromkeys(found))
     return out
