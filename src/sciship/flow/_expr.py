@@ -660,7 +660,7 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     for combo in itertools.product(*(texts for _node, texts in choices)):
         one = expr
         for (node, _texts), text in zip(choices, combo, strict=True):
-            one = _replaced(one, node, ("s", text))
+            one = replaced(one, node, ("s", text))
         values = evaluate(one, scope)
         out.extend(values.texts)
         many = many or values.many
@@ -677,12 +677,13 @@ def _named_value(node: Expr) -> bool:
     return len(node) == 4 and isinstance(node[2], str)  # ("opt", default, option, file)
 
 
-def _replaced(expr: Any, old: Expr, new: Expr) -> Any:
-    if expr == old:
+def replaced(value: Any, old: Expr, new: Expr) -> Any:
+    """``value`` (an expression, or tuples of them) with every ``old`` in it replaced by ``new``."""
+    if value == old:
         return new
-    if isinstance(expr, tuple):
-        return tuple(_replaced(part, old, new) for part in expr)
-    return expr
+    if isinstance(value, tuple):
+        return tuple(replaced(v, old, new) for v in value)
+    return value
 
 
 def walk(expr: Expr) -> Iterator[Expr]:

@@ -1879,11 +1879,7 @@ class _Visitor(ast.NodeVisitor):
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Attribute) and isinstance(test.value, ast.Name):
             # `if not settings.skip_LHS:`, a name of one of the folder's modules (`import settings`)
-            self.x.quiet += 1
-            try:
-                value = self.x.expr(test, self.scope, pos)
-            finally:
-                self.x.quiet -= 1
+            value = self._quietly(test, pos)
             if value[0] == "ref":
                 return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
             return _NOTHING, _NOTHING
@@ -1901,16 +1897,21 @@ class _Visitor(ast.NodeVisitor):
                     literals = None  # `"a" in x` tests something else
             if literals is None or not isinstance(op, ast.Eq | ast.NotEq | ast.In | ast.NotIn):
                 return _NOTHING, _NOTHING
-            self.x.quiet += 1
-            try:
-                value = self.x.expr(left, self.scope, pos)
-            finally:
-                self.x.quiet -= 1
+            value = self._quietly(left, pos)
             if ex.is_unknown(value):
                 return _NOTHING, _NOTHING
             equal = isinstance(op, ast.Eq | ast.In)
             return ((), ((value, literals, equal),)), ((), ((value, literals, not equal),))
         return _NOTHING, _NOTHING
+
+    def _quietly(self, node: ast.expr, pos: Pos) -> Expr:
+        """The expression of ``node``, read without the problems reading it may report (a test, a check,
+        a mode: not a file access of its own)."""
+        self.x.quiet += 1
+        try:
+            return self.x.expr(node, self.scope, pos)
+        finally:
+            self.x.quiet -= 1
 
     def _existence_checked(self, call: ast.Call, pos: Pos) -> Expr | None:
         """The path an existence check tests (``os.path.exists(p)``, ``p.is_file()``), else None."""
@@ -1923,11 +1924,7 @@ class _Visitor(ast.NodeVisitor):
             target = func.value
         if target is None:
             return None
-        self.x.quiet += 1
-        try:
-            return self.x.expr(target, self.scope, pos)
-        finally:
-            self.x.quiet -= 1
+        return self._quietly(target, pos)
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self._nested(node)
@@ -2248,11 +2245,7 @@ class _Visitor(ast.NodeVisitor):
         values are all literals (``mode = "w" if overwrite else "x"``); [None] when it is not known."""
         if isinstance(node, ast.Constant):
             return [node.value if isinstance(node.value, str) else None]
-        self.x.quiet += 1
-        try:
-            value = self.x.expr(node, self.scope, pos)
-        finally:
-            self.x.quiet -= 1
+        value = self._quietly(node, pos)
         if value[0] == "opt":
             value = value[1]
         if value[0] == "param":  # `def opener(path, mode): return open(path, mode)`: each call says

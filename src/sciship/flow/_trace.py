@@ -820,8 +820,8 @@ class _Tracer:
                 for text in elements.texts:
                     one = dataclasses.replace(
                         call,
-                        args=_put(call.args, loop, ex.lit(text)),
-                        kwargs=_put(call.kwargs, loop, ex.lit(text)),
+                        args=ex.replaced(call.args, loop, ex.lit(text)),
+                        kwargs=ex.replaced(call.kwargs, loop, ex.lit(text)),
                     )
                     self.follow(
                         step, here, one, caller, anchor, out, seen, reached, depth, context, chain=chain
@@ -2214,15 +2214,6 @@ def _shared_loop(call: Call) -> Expr | None:
         for node in dict.fromkeys(n for n in ex.walk(arg) if n[0] == "each" and len(n) == 3):
             counts[node] += 1  # (in the order they appear: the same answer on every run)
     return next((node for node, n in counts.items() if n > 1), None)
-
-
-def _put(value: Any, old: Expr, new: Expr) -> Any:
-    """``value`` (an expression, or tuples of them) with every ``old`` in it replaced by ``new``."""
-    if value == old:
-        return new
-    if isinstance(value, tuple):
-        return tuple(_put(v, old, new) for v in value)
-    return value
 
 
 def _in_main(line: int, facts: Facts) -> bool:
