@@ -360,20 +360,28 @@ def private_imports(project: Project) -> list[tuple[str, str, str]]:
     the author's computer on ``sys.path`` (``sys.path.insert(0, '/usr/people/ana/git/lab_scripts/')``):
     (module, file, folder)."""
     from sciship.imports import analyze
-    from sciship.imports.scan import scan_notebook, scan_source
+    from sciship.imports.scan import sys_path_entries
 
     out = []
+    found: dict[str, list[str]] = {}  # file -> the folders of the author's computer it puts on sys.path
+    scanned = project.memoized("deps-scans")  # (the import scan's own reading, when share kept it)
+    scans = scanned[1] if scanned else {}
     for v in analyze(project).dependencies:
         if v.status != "unresolved":
             continue
-        for rel in v.files[:10]:  # (the first files that import it: reading them all cost 40 ms)
-            text = project.read_text(rel) or ""
-            if "sys.path" not in text:
-                continue
-            result = scan_notebook(text, rel) if rel.endswith(".ipynb") else scan_source(text, rel)
-            code = _notebook_code(text) if rel.endswith(".ipynb") else text
-            folders = [e[4:] for e in result.sys_paths if e.startswith("abs:")] or _absolute_sys_path(code)
-            folders = [f for f in folders if not _system_folder(f)]
+        # (scripts before notebooks, and only the first few: reading a folder's notebooks cost 40 ms)
+        for rel in sorted(v.files, key=lambda f: f.endswith(".ipynb"))[:5]:
+            if rel not in found:
+                data = project.read_bytes(rel) or b""
+                found[rel] = []
+                if b"sys.path" in data:  # (bytes first: most files never touch sys.path)
+                    text = data.decode("utf-8", "replace")
+                    code = _notebook_code(text) if rel.endswith(".ipynb") else text
+                    scan = scans.get(rel)
+                    entries = scan.sys_paths if scan is not None else sys_path_entries(code)
+                    written = [e[4:] for e in entries if e.startswith("abs:")]
+                    found[rel] = [f for f in written or _absolute_sys_path(code) if not _system_folder(f)]
+            folders = found[rel]
             if folders:
                 out.append((v.imports[0] if v.imports else str(v.distribution), rel, folders[0]))
                 break
