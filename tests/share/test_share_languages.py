@@ -244,3 +244,39 @@ def test_the_packages_the_calls_need_are_listed(tmp_path: Path) -> None:
     proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
     notes = json.loads(proc.stdout)["notes"]
     assert any("`netCDF4` (`xr.open_mfdataset` needs it)" in n and "dask" not in n for n in notes), notes
+
+
+def _notebook(language: str, kernel: str, source: str) -> str:
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": [source]}
+    metadata = {"kernelspec": {"name": kernel, "language": language}, "language_info": {"name": language}}
+    return json.dumps({"cells": [cell], "metadata": metadata, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_an_r_notebook_is_r_code_in_the_metadata(tmp_path: Path, roc_cache: Path) -> None:
+    """michaelplynch/demuxSNP-paper-figures and research folders like it mix Python scripts with notebooks
+    run by an R kernel: codemeta.json said the code is Python only, and the RO-Crate called each R
+    notebook Python source code."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "prep.py": "import pandas as pd\npd.read_csv('raw.csv').to_csv('clean.csv')\n",
+            "raw.csv": "a\n1\n",
+            "figures/plots.ipynb": _notebook("R", "ir", "library(ggplot2)\nd <- read.csv('../clean.csv')\n"),
+            "figures/stats.ipynb": _notebook("R", "ir", "summary(1:3)\n"),
+            "explore.ipynb": _notebook("python", "python3", "import pandas\npandas.read_csv('clean.csv')\n"),
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    meta = json.loads((root / "codemeta.json").read_text())
+    assert meta["programmingLanguage"] == ["Python", "R"]
+    crate = json.loads((root / "ro-crate-metadata.json").read_text())
+    by_id = {e["@id"]: e for e in crate["@graph"]}
+    assert by_id["figures/plots.ipynb"]["programmingLanguage"] == {"@id": "#r"}
+    assert by_id["explore.ipynb"]["programmingLanguage"] == {"@id": "#python"}
+    assert by_id["prep.py"]["programmingLanguage"] == {"@id": "#python"}
+    assert by_id["#r"]["@type"] == "ComputerLanguage"
+    assert crate_issues(root, roc_cache, "ro-crate-1.1") == []
+    assert crate_issues(root, roc_cache, "process-run-crate") == []
+    notes = json.loads(proc.stdout)["notes"]
+    assert any("R notebooks (2 files" in n for n in notes), notes

@@ -477,6 +477,18 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
     return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
 
 
+def _languages(project: Project) -> list[str]:
+    """The code's languages for codemeta.json: Python, then the others by how many files are written in
+    them, scripts and notebooks (an R notebook is R code, not Python)."""
+    from sciship.share import inventory
+
+    counts = dict(inventory.script_languages(project, extension_only=True))
+    for language, notebooks in inventory.notebook_languages(project).items():
+        counts[language] = counts.get(language, 0) + len(notebooks)
+    others = sorted((k for k in counts if k != "Python"), key=lambda k: (-counts[k], k))
+    return ["Python", *others]
+
+
 def _note_invalid_cff(project: Project, result: ShareResult) -> None:
     """The folder's own CITATION.cff is kept as it is; say when GitHub and Zenodo will ignore it."""
     from sciship import _yaml
@@ -652,7 +664,7 @@ def prepare(
             meta,
             requirements=reqs,
             readme=project.find_ci("README"),
-            languages=["Python", *inventory.script_languages(project, extension_only=True)],
+            languages=_languages(project),
         ),
         refreshed(codemeta.update, codemeta.set_doi),
         "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",

@@ -123,6 +123,7 @@ def describe(
                 role=role_of(path),
                 encoding_format=encoding_format(path),
                 external=too_large(path, size, max_file_size),
+                language=notebook_language_name(project, path) if path.endswith(".ipynb") else None,
             )
         )
     return out
@@ -199,6 +200,39 @@ def notebook_language(project: Project, rel: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+#: a notebook's language as its metadata spells it (lower case), by the name the metadata files use
+_NOTEBOOK_LANGUAGES = {
+    "python": "Python",
+    "python3": "Python",
+    "r": "R",
+    "ir": "R",
+    "julia": "Julia",
+    "matlab": "MATLAB",
+    "octave": "MATLAB",
+    "bash": "Shell",
+}
+
+
+def notebook_language_name(project: Project, rel: str) -> str | None:
+    """The language of a notebook as codemeta and the RO-Crate name it (``Python``, ``R``, ``Julia``); None
+    when its metadata does not say. Read once per notebook."""
+    language: str | None = project.memo(f"notebook-language:{rel}", lambda: notebook_language(project, rel))
+    if language is None:
+        return None
+    return _NOTEBOOK_LANGUAGES.get(language, language.capitalize())
+
+
+def notebook_languages(project: Project) -> dict[str, list[str]]:
+    """The notebooks that go in the deposit written in other languages than Python (an R kernel), by
+    language (``R``, ``Julia``): the steps leave them out, and the metadata names their language."""
+    found: dict[str, list[str]] = {}
+    for nb in project.notebooks():
+        language = notebook_language_name(project, nb) if _deposited(nb) else None
+        if language and language != "Python":
+            found.setdefault(language, []).append(nb)
+    return found
+
+
 def other_languages(project: Project) -> dict[str, list[str]]:
     """When the folder's only code is notebooks in other languages than Python: those notebooks, by
     language (empty otherwise)."""
@@ -239,11 +273,8 @@ def unread_code(project: Project) -> dict[str, list[str]]:
     shell = [f for f in found.pop("Shell", []) if not _runs_python(project.read_text(f) or "")]
     if shell:
         found["Shell"] = shell
-    named = {"r": "R", "ir": "R", "julia": "Julia", "matlab": "MATLAB", "octave": "MATLAB", "bash": "Shell"}
-    for nb in project.notebooks():  # notebooks in other languages (an R kernel): the steps leave them out
-        language = notebook_language(project, nb) if _deposited(nb) else None
-        if language and language not in ("python", "python3"):
-            found.setdefault(named.get(language, language.capitalize()) + " notebooks", []).append(nb)
+    for language, notebooks in notebook_languages(project).items():  # the steps leave these out
+        found[language + " notebooks"] = notebooks
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 

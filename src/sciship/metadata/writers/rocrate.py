@@ -131,6 +131,7 @@ class CrateFile:
     encoding_format: str | None = None
     sha256: str | None = None
     external: bool = False  #: too large for the deposit archive: described, not included
+    language: str | None = None  #: a notebook's language, from its metadata (None: Python)
 
     @property
     def id(self) -> str:
@@ -247,7 +248,7 @@ def data(
         entity: dict[str, Any] = {"@id": f.id, "@type": "File", "name": _text(f.path)}
         if f.role in ("code", "notebook"):
             entity["@type"] = ["File", "SoftwareSourceCode"]
-            language = language_of(f.path) or "Python"  # (a notebook: share reads Python ones)
+            language = f.language or language_of(f.path) or "Python"  # (a notebook says its own)
             entity["programmingLanguage"] = {"@id": _language_id(language)}
             languages.setdefault(language)
             if code_license and code_license != root_license:
