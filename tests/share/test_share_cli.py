@@ -366,3 +366,22 @@ def test_many_absolute_paths_under_one_folder_are_told_once(tmp_path: Path) -> N
     check = run_cli("check", str(root), "--select", "SHR111")
     said = " ".join(check.stdout.split())
     assert "13 absolute path(s): `/data/lab/`: 6 scripts read or write 12 paths" in said
+
+
+def test_the_readme_title_keeps_the_underscores_of_a_name(tmp_path: Path) -> None:
+    """colemanmr/ukesm_aerosol_nudging_analysis_code: `# ukesm_aerosol_nudging_analysis_code` became the title
+    `ukesmaerosolnudginganalysiscode` (every underscore was taken for emphasis)."""
+    readme = (
+        "# ukesm_aerosol_nudging_analysis_code\n\nScripts behind the _UKESM_ nudging study: "
+        "**file_locations_module** says where each run's output is.\n"
+    )
+    root = write_tree(tmp_path / "study", {"README.md": readme, "run.py": "open('out.txt', 'w')\n"})
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    cited = yaml.safe_load((root / "CITATION.cff").read_text())
+    assert cited["title"] == "ukesm_aerosol_nudging_analysis_code"
+    meta = json.loads((root / "codemeta.json").read_text())
+    assert meta["name"] == "ukesm_aerosol_nudging_analysis_code"
+    assert meta["description"] == (
+        "Scripts behind the UKESM nudging study: file_locations_module says where each run's output is."
+    )

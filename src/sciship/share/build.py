@@ -226,10 +226,16 @@ def readme_title(project: Project) -> str | None:
         elif i + 1 < len(lines) and re.fullmatch(r"=+\s*", lines[i + 1]) and line.strip():
             title = line
         if title is not None:
-            title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
-            title = re.sub(r"<[^>]+>|[*_`]", "", title).strip(" #")
+            title = _plain(re.sub(r"<[^>]+>", "", title)).strip(" #")
             return title if 0 < len(title) <= 120 else None
     return None
+
+
+def _plain(markdown: str) -> str:
+    """Markdown text without its links' addresses and its emphasis and code marks; an underscore inside a
+    word stays (``ukesm_aerosol_nudging_analysis_code`` is a name, not emphasis)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*`]+|(?<!\w)_+|_+(?!\w)", "", text)
 
 
 def readme_summary(project: Project) -> str | None:
@@ -246,8 +252,7 @@ def readme_summary(project: Project) -> str | None:
             and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
         ]
         para = " ".join(lines)
-        para = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", para)
-        para = re.sub(r"[*_`]{1,2}", "", para).strip()
+        para = _plain(para).strip()
         if len(para) >= 30 and not para.lower().startswith(("install", "usage")):
             return para if len(para) <= 600 else para[:597].rsplit(" ", 1)[0] + "..."
     return None
