@@ -385,3 +385,30 @@ def test_the_readme_title_keeps_the_underscores_of_a_name(tmp_path: Path) -> Non
     assert meta["description"] == (
         "Scripts behind the UKESM nudging study: file_locations_module says where each run's output is."
     )
+
+
+APACHE = (
+    "                                 Apache License\n                           Version 2.0, January 2004\n"
+    "                        http://www.apache.org/licenses/\n\n"
+    "   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n"
+)
+
+
+def test_a_license_option_that_contradicts_the_license_file(tmp_path: Path) -> None:
+    """colemanmr/ukesm_aerosol_nudging_analysis_code: LICENSE is the Apache-2.0 text; `--license MIT` made
+    CITATION.cff, codemeta.json and .zenodo.json say MIT beside it, without a word."""
+    root = write_tree(tmp_path / "study", {"LICENSE": APACHE, "run.py": "open('out.txt', 'w')\n"})
+    before = digests(root)
+    for extra in ([], ["--dry-run"], ["--dry-run", "--format", "json"]):
+        proc = run_cli("share", str(root), "--yes", "--license", "MIT", *extra)
+        assert proc.returncode == 2, proc.stdout
+        said = "You asked for the code license MIT, but `LICENSE` is the Apache-2.0 license text"
+        assert said in proc.stderr
+        assert "Leave out `--license` to describe the code as Apache-2.0" in proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert digests(root) == before
+    # the same license, or none given: fine
+    assert run_cli("share", str(root), "--yes", "--license", "Apache-2.0", "--dry-run").returncode == 0
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0
+    assert "Apache-2.0  (from LICENSE)" in proc.stdout

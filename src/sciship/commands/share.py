@@ -196,6 +196,8 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
         known = share.known(project)  # before the flow: the early child may still be building it
         flow = trace(project)
         confirm_syntax(project, flow.parsed)
+    if args.license:
+        share.check_license_choice(args.license, known)
     options = _decide(args, ui, known, project, max_size)  # may ask questions: no progress line then
     with bar:
         bar.step("Describe the files")

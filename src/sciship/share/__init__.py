@@ -15,9 +15,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sciship.share.build import SUGGESTED_DATA_LICENSE, Known, Options, ShareResult, known, prepare
+    from sciship.share.build import (
+        SUGGESTED_DATA_LICENSE,
+        Known,
+        Options,
+        ShareResult,
+        check_license_choice,
+        known,
+        prepare,
+    )
 
-__all__ = ["SUGGESTED_DATA_LICENSE", "Known", "Options", "ShareResult", "known", "prepare"]
+__all__ = [
+    "SUGGESTED_DATA_LICENSE",
+    "Known",
+    "Options",
+    "ShareResult",
+    "check_license_choice",
+    "known",
+    "prepare",
+]
 
 
 def __getattr__(name: str) -> Any:

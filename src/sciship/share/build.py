@@ -140,6 +140,31 @@ def check_license(value: str, what: str) -> str:
     return found
 
 
+def check_license_choice(value: str, known_: Known) -> None:
+    """A ``--license`` that contradicts the license the folder states already (a LICENSE text, or the
+    metadata) is refused: the new metadata would say one license and the files in the deposit another."""
+    chosen = check_license(value, "code license")
+    if known_.license is None or chosen == known_.license:
+        return
+    where = known_.license_from or "the folder's metadata"
+    if _is_license_file(where):
+        what = f"`{where}` is the {known_.license} license text"
+    else:
+        what = f"`{where}` says the code license is {known_.license}"
+    raise InputError(
+        f"You asked for the code license {chosen}, but {what}: the new metadata would say {chosen} while "
+        f"the folder says {known_.license}, and nobody could tell which applies.",
+        hint=f"Leave out `--license` to describe the code as {known_.license} (from `{where}`). To "
+        f"relicense the code (only its authors can), first change `{where}` to {chosen} yourself, then run "
+        "share again.",
+    )
+
+
+def _is_license_file(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1].upper()
+    return name.startswith(("LICENSE", "LICENCE", "COPYING"))
+
+
 def known(project: Project) -> Known:
     """What the folder says already (its name, licenses and authors, and where each was read).
 
