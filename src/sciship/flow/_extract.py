@@ -938,7 +938,11 @@ class _Extractor:
         if found is None:
             found = self.pathlike[key] = any(
                 b.kind == "param"
-                or (b.kind in {"assign", "setitem"} and isinstance(b.node, ast.expr) and _may_be_path(b.node))
+                or (
+                    b.kind in {"assign", "setitem", "aug"}  # (`name += "_wds"` under an `if`: either name)
+                    and isinstance(b.node, ast.expr)
+                    and _may_be_path(b.node)
+                )
                 for b in where.names.get(name, ())
             )
         return found
@@ -1255,6 +1259,8 @@ class _Extractor:
         if isinstance(node, ast.IfExp):
             body, orelse = self.expr(node.body, scope, pos, d), self.expr(node.orelse, scope, pos, d)
             test = self._text_test(node.test, scope, pos, d)
+            if test is None:  # `"_warped" if parsed else ""`: decided when the code sets `parsed`
+                test = self._none_test(node.test, scope, pos)
             if test is not None:  # `f if f.endswith(".hdf5") else f + ".hdf5"`: decided when f is known
                 subject, how, flip = test
                 return ("when", subject, how, orelse, body) if flip else ("when", subject, how, body, orelse)
