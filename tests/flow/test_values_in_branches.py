@@ -42,3 +42,41 @@ def test_a_test_on_a_parameter_left_at_its_default_is_decided() -> None:
     )
     assert io(flow, "fit.py") == [("read", "data/Hindol_data_warped.p")]
     assert io(flow, "raw.py") == [("read", "data/Hamir_data.p")]
+
+
+def test_the_names_of_a_loop_that_unpacks_pairs() -> None:
+    """czbiohub-sf/ops-paper-analysis: `for ax, (title, phase_csv, fluor_csv) in zip(axes, PANELS)`;
+    yotam-lif/evo_paper_code: `for order, file_path in file_paths.items()`, `for _, file_path in files`,
+    `for idx, (path, K) in enumerate(zip(paths, Ks))`: each read was lost (a plain `for path in list` was
+    not)."""
+    script = (
+        "import pandas as pd\n"
+        "files = [(4, 'data/k4.pkl'), (8, 'data/k8.pkl')]\n"
+        "for k, p in files:\n    pd.read_pickle(p)\n"
+        "by_order = {1: 'data/d1.pkl', 2: 'data/d2.pkl'}\n"
+        "for order, p in by_order.items():\n    pd.read_pickle(p)\n"
+        "PANELS = [('t1', 'data/p1.csv', 'data/f1.csv'), ('t2', 'data/p2.csv', 'data/f2.csv')]\n"
+        "for ax, (title, phase, fluor) in zip([1, 2], PANELS):\n"
+        "    pd.read_csv(phase)\n    pd.read_csv(fluor)\n"
+        "paths = ['data/z1.pkl', 'data/z2.pkl']\n"
+        "for idx, (path, K) in enumerate(zip(paths, [4, 8])):\n    pd.read_pickle(path)\n"
+        "for csv, color in [('data/c1.csv', 'r'), ('data/c2.csv', 'b')]:\n    pd.read_csv(csv)\n"
+        "names = [name for name, _ in files]\n"
+        "tables = [pd.read_csv(f) for _, f in [('x', 'data/q.csv')]]\n"
+    )
+    flow = flow_of({"fig.py": script})
+    assert io(flow) == [
+        ("read", "data/k4.pkl"),
+        ("read", "data/k8.pkl"),
+        ("read", "data/d1.pkl"),
+        ("read", "data/d2.pkl"),
+        ("read", "data/p1.csv"),
+        ("read", "data/p2.csv"),
+        ("read", "data/f1.csv"),
+        ("read", "data/f2.csv"),
+        ("read", "data/z1.pkl"),
+        ("read", "data/z2.pkl"),
+        ("read", "data/c1.csv"),
+        ("read", "data/c2.csv"),
+        ("read", "data/q.csv"),
+    ]

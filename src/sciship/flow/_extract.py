@@ -847,15 +847,26 @@ class _Extractor:
             return ex.cat([base, self.expr(b.node, scope, b.pos)])
         if kind == "each":  # a `for` statement's name: the loop's place tells names of two loops apart
             return self.each(b.node, scope, b.pos, loop=True)
-        if kind in {"assign-item", "each-item"}:
-            node, index = b.node
+        if kind.endswith("-item"):  # a name of a tuple target, `for k, (a, b) in ...`: its place in it
+            node, indices = b.node, []
+            while kind.endswith("-item"):
+                node, index = node
+                indices.append(index)
+                kind = kind[: -len("-item")]
+            indices.reverse()
             if node is None:
                 return UNKNOWN
-            if kind == "assign-item":
+            if kind == "assign":
+                index, rest = indices[0], indices[1:]
                 if isinstance(node, ast.Tuple | ast.List) and index < len(node.elts):
-                    return self.expr(node.elts[index], scope, b.pos)
-                return ("item", self.expr(node, scope, b.pos), index)
-            return self.each_item(node, index, scope, b.pos)
+                    value = self.expr(node.elts[index], scope, b.pos)
+                else:
+                    value = ("item", self.expr(node, scope, b.pos), index)
+            else:
+                value, rest = self.element(node, scope, b.pos), indices
+            for index in rest:
+                value = _part(value, index)
+            return value
         if kind == "param":
             return ("param", b.node)
         if kind == "fixed":
@@ -877,27 +888,30 @@ class _Extractor:
         if isinstance(node, ast.Call):
             q = self.qualify(node.func, scope, pos)
             if q in {"builtins.enumerate", "builtins.zip"}:
-                return UNKNOWN  # tuples: handled by each_item
+                return UNKNOWN  # tuples: see element
         inner = self.expr(node, scope, pos)
         return ("each", inner, pos) if loop else ("each", inner)
 
-    def each_item(self, node: ast.expr, index: int, scope: _Scope, pos: Pos) -> Expr:
-        """The ``index``-th name of ``for a, b in node``."""
-        if isinstance(node, ast.Call) and node.args:
+    def element(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
+        """One element of iterating ``node`` as a tuple its names take parts of (``for a, b in node``):
+        ``zip(x, y)`` gives an element of each, ``enumerate(x)`` a number and an element, ``d.items()`` a
+        key and a value, and a list of tuples (``[("t1", "a.csv"), ...]``) one of its tuples."""
+        if isinstance(node, ast.Call):
             q = self.qualify(node.func, scope, pos)
-            if q == "builtins.enumerate":
-                return UNKNOWN if index == 0 else self.each(node.args[0], scope, pos)
-            if q == "builtins.zip" and index < len(node.args):
-                return self.each(node.args[index], scope, pos)
-            if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and index == 1:
+            if q == "builtins.enumerate" and node.args:
+                return ("list", (UNKNOWN, self.element(node.args[0], scope, pos)))
+            if q == "builtins.zip":
+                return ("list", tuple(self.element(a, scope, pos) for a in node.args))
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and not node.args:
                 base = self.expr(node.func.value, scope, pos)
                 if base[0] == "dict":
-                    return ex.alt(v for _, v in base[1])
-            if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and index == 0:
-                base = self.expr(node.func.value, scope, pos)
-                if base[0] == "dict":
-                    return ex.alt(ex.lit(k) for k, _ in base[1] if isinstance(k, str))
-        return UNKNOWN
+                    keys = ex.alt(ex.lit(k) for k, _ in base[1] if isinstance(k, str))
+                    return ("list", (keys, ex.alt(v for _, v in base[1])))
+                return UNKNOWN
+        value = self.expr(node, scope, pos)
+        if value[0] == "list" and value[1] and all(v[0] == "list" for v in value[1]):
+            return ex.alt(value[1])  # a list of tuples: one of them
+        return self.each(node, scope, pos)
 
     def local_q(self, dotted: str) -> bool:
         """Is the module in a dotted callee (``.utils``, ``pkg.io``) one of the project's own files?"""
@@ -1606,10 +1620,10 @@ class _Extractor:
             if isinstance(target, ast.Name):
                 inner.bind(target.id, _Binding((-1, 0, 0), "fixed", self.each(gen.iter, outer, pos)))
             elif isinstance(target, ast.Tuple | ast.List):
+                element = self.element(gen.iter, outer, pos)
                 for i, elt in enumerate(target.elts):
                     if isinstance(elt, ast.Name):
-                        value = self.each_item(gen.iter, i, outer, pos)
-                        inner.bind(elt.id, _Binding((-1, 0, 0), "fixed", value))
+                        inner.bind(elt.id, _Binding((-1, 0, 0), "fixed", _part(element, i)))
         return inner
 
     # -------------------------------------------------------------- pass 2: calls
@@ -2829,6 +2843,15 @@ def _file_type(node: ast.expr | None) -> str | None:
     if mode is None:
         return "r"
     return mode.value if isinstance(mode, ast.Constant) and isinstance(mode.value, str) else None
+
+
+def _part(value: Expr, index: int) -> Expr:
+    """The ``index``-th part of a tuple value (of each, for one of several tuples); unknown else."""
+    if value[0] == "list":
+        return value[1][index] if index < len(value[1]) else UNKNOWN
+    if value[0] == "alt":
+        return ex.alt(_part(v, index) for v in value[1])
+    return UNKNOWN
 
 
 def _may_be_path(node: ast.expr) -> bool:
