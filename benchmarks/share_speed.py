@@ -37,7 +37,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 
 def measure(folder: Path, runs: int) -> dict[str, list[tuple[float, float, int]]]:
     share = [sys.executable, "-m", "sciship", "share", str(folder), "--dry-run", "--format", "json",
-             "--license", "MIT", "--yes"]
+             "--yes"]
     deps = [sys.executable, "-m", "sciship", "deps", str(folder), "--format", "json"]
     out: dict[str, list[tuple[float, float, int]]] = {k: [] for k in
                                                      ("deps cold", "share cold", "deps warm", "share warm")}

@@ -1203,3 +1203,47 @@ def test_the_words_of_one_command_line_go_together() -> None:
         "data/BXPC3/adata_ood_BXPC3.h5ad",
         "data/K562/adata_ood_K562.h5ad",
     )
+
+
+def test_an_init_file_at_the_top_of_a_research_folder() -> None:
+    """colemanmr/ukesm_aerosol_nudging_analysis_code, balajisriram/v1-paper-analysis: an `__init__.py` at
+    the top (empty, or the author's name and license) made every file library code: 87 scripts that save
+    figures were left out, and 10 old backups with a main block were the steps."""
+    flow = flow_of(
+        {
+            "analysis_code/__init__.py": "",
+            "analysis_code/file_locations.py": "plot_dir = 'plots/'\n",
+            "analysis_code/clouds/maps.py": (
+                "import matplotlib.pyplot as plt\nimport file_locations as loc\n"
+                "plt.savefig(loc.plot_dir + 'cloud_map.png')\n"
+            ),
+            "Util/__init__.py": "__author__ = 'B. S.'\n__license__ = 'GPL'\n",
+            "Util/make_pickles.py": "import pickle\npickle.dump({}, open('spikes.pickle', 'wb'))\n",
+            "Util/helpers.py": "def load(p):\n    return open(p).read()\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["analysis_code/clouds/maps.py", "Util/make_pickles.py"]
+    step = flow.step("analysis_code/clouds/maps.py")
+    assert step is not None
+    assert step.writes == ("plots/cloud_map.png",)
+
+
+def test_a_package_module_a_pipeline_runs_is_a_step() -> None:
+    """DynamicsAndNeuralSystems/Catchamouse16_paper_code: `runscript.sh` does `cd op_importance` and runs
+    `python workflow_classes/Workflow.py ...`, the whole pipeline; with `__init__.py` files on its way
+    (and a setup.py at the top) it was library code, and the notebooks' inputs it writes were "missing"."""
+    flow = flow_of(
+        {
+            "setup.py": "from setuptools import setup\nsetup(name='op')\n",
+            "op_importance/__init__.py": "",
+            "op_importance/workflow_classes/__init__.py": "",
+            "op_importance/workflow_classes/Workflow.py": "import numpy\nnumpy.save('result_mat.npy', 1)\n",
+            "op_importance/analysis.ipynb": notebook([("import numpy as np\nnp.load('result_mat.npy')", 1)]),
+            "runscript.sh": "cd op_importance\npython workflow_classes/Workflow.py svm average\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == [
+        "op_importance/workflow_classes/Workflow.py",
+        "op_importance/analysis.ipynb",
+    ]
+    assert not flow.problems

@@ -357,8 +357,9 @@ class _Tracer:
                 continue  # read by prefetch from the cache
             found = self._cached(rel, False)
             if isinstance(found, str):
-                if rel in self.in_package and "__main__" not in found:
-                    continue  # library code is a step only with a main block; read when a step uses it
+                if rel in self.in_package and "__main__" not in found and rel not in self.launched:
+                    continue  # library code is a step only with a main block (or when a pipeline runs
+                    # it); read when a step uses it
                 todo.append((rel, found))
             elif found is not None:
                 self.facts[rel] = found
@@ -520,9 +521,14 @@ class _Tracer:
     def candidates(self) -> list[str]:
         # modules of an import package are library code; single-file modules (`src/main.py`) are
         # usually scripts, and follow the rules for scripts, as do the files of a folder under `src/`
-        # without `__init__.py` (`src/scripts/process_data/clean.py`: a namespace package only in name)
-        package_dirs = tuple(
-            pkg.path + "/" for pkg in self.p.packages if not pkg.module and not pkg.namespace
+        # without `__init__.py` (`src/scripts/process_data/clean.py`: a namespace package only in name).
+        # A research folder that declares no package others install is all scripts and modules alike: an
+        # `__init__.py` at its top (ukesm_aerosol_nudging_analysis_code, v1-paper-analysis) left all of
+        # its scripts out, but those of the few with a main block.
+        package_dirs = (
+            tuple(pkg.path + "/" for pkg in self.p.packages if not pkg.module and not pkg.namespace)
+            if self.p.declares_package()
+            else ()
         )
         out = []
         for rel in [*self.python_files, *self.p.notebooks()]:
@@ -643,8 +649,8 @@ class _Tracer:
                 has_io = any(given or not _from_command(u.expr) for u in facts.uses) or (
                     bool(facts.calls) and bool(self.attribute(rel))
                 )
-                if rel in self.in_package:
-                    if facts.main_guard and has_io:
+                if rel in self.in_package:  # (a pipeline that runs the module runs its top too)
+                    if (facts.main_guard or rel in self.launched) and has_io:
                         steps.append(rel)
                 elif rel not in imported or (facts.main_guard and has_io):
                     # an imported module runs in its importers; its main block is a step of its own only
