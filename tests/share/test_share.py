@@ -255,6 +255,41 @@ def test_authors_from_git_history(tmp_path: Path) -> None:
     assert known.authors_from == "the git history"
 
 
+def test_one_author_behind_a_login_and_a_full_name(tmp_path: Path) -> None:
+    """csaba-a/Fooof_paper_code, pritykinlab/gloss-paper-analysis, RomeroLab/PU-learning-paper-analysis,
+    MobleyLab/SMIRNOFF_paper_code: one person commits as a GitHub login and as a full name; CITATION.cff
+    listed `csaba-a` (most commits) or the person twice. Two people who share only the name of an email
+    address at two places stay two."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    commits = [
+        ("csaba-a", "47151497+csaba-a@users.noreply.github.com"),
+        ("csaba-a", "47151497+csaba-a@users.noreply.github.com"),
+        ("Csaba Kozma", "47151497+csaba-a@users.noreply.github.com"),
+        ("tamjazad", "tamjazad@users.noreply.github.com"),
+        ("Tamjeed Azad", "26588289+tamjazad@users.noreply.github.com"),
+        ("bbremer", "31516865+bbremer@users.noreply.github.com"),
+        ("Bennett J. Bremer", "bbremer@wisc.edu"),
+        ("davidlmobley", "dmobley@gmail.com"),
+        ("David L. Mobley", "l5a9@mobleylab.slack.com"),
+        ("John Smith", "john@uni-a.edu"),
+        ("John Doe", "john@uni-b.org"),
+    ]
+    for i, (name, email) in enumerate(commits):
+        (root / "notes.txt").write_text(str(i))
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"{name} <{email}>")
+    known = share.known(Project.load(root))
+    assert sorted(p.display for p in known.authors) == [
+        "Bennett J. Bremer",
+        "Csaba Kozma",
+        "David L. Mobley",
+        "John Doe",
+        "John Smith",
+        "Tamjeed Azad",
+    ]
+
+
 def test_orcid_option(tmp_path: Path) -> None:
     from sciship._errors import InputError
     from sciship.share.people import with_orcids

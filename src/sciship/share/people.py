@@ -31,32 +31,73 @@ def history(project: Project) -> list[Person]:
     if stdout is None:
         return []
     # one person may commit under several names ("G. Souza", "Gelson Souza") or several emails: the
-    # identities that share a name or an email are one person, named as in most of their commits
-    names: dict[str, dict[str, int]] = {}  # person key -> name -> commits
-    emails: dict[str, str] = {}  # email -> person key
-    keys: dict[str, str] = {}  # lower-case name -> person key
-    first_email: dict[str, str] = {}
+    # identities that share a name, an email or a handle are one person (see _handles), named by the
+    # name most of their commits give, a full name before a login ("Csaba Kozma", not "csaba-a")
+    counts: dict[tuple[str, str], int] = {}
     for raw in stdout.decode("utf-8", "replace").splitlines():
         name, _, email = raw.partition("\x1f")
         name, email = name.strip(), email.strip().lower()
         if not name or _BOT.search(name) or _BOT.search(email):
             continue
-        key = keys.get(name.lower()) or (emails.get(email) if email else None) or name.lower()
-        keys.setdefault(name.lower(), key)
-        if email:
-            emails.setdefault(email, key)
-            first_email.setdefault(key, email)
-        counted = names.setdefault(key, {})
-        counted[name] = counted.get(name, 0) + 1
+        counts[(name, email)] = counts.get((name, email), 0) + 1
+    identities = list(counts)  # in the order of the first commit of each
+    parent = list(range(len(identities)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple[str, str], int] = {}
+    aliases: dict[str, list[int]] = {}  # a full name's or an address's login-like forms
+    for i, (name, email) in enumerate(identities):
+        logins, alias = _handles(name, email)
+        keys = [("name", name.lower())] + ([("email", email)] if email else [])
+        keys += [("login", h) for h in logins]
+        for key in keys:
+            j = seen.setdefault(key, i)
+            parent[find(i)] = find(j)
+        for h in alias:  # met by a login, before or after (never by another alias)
+            aliases.setdefault(h, []).append(i)
+    for h, sharing in aliases.items():
+        login = seen.get(("login", h))
+        if login is not None:
+            for i in sharing:
+                parent[find(i)] = find(login)
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for i, identity in enumerate(identities):
+        groups.setdefault(find(i), []).append(identity)
     people = []
-    for key, counted in names.items():
-        name = max(counted, key=lambda n: (counted[n], len(n)))
-        address = first_email.get(key)
+    for members in groups.values():
+        named: dict[str, int] = {}
+        for name, email in members:
+            named[name] = named.get(name, 0) + counts[(name, email)]
+        name = max(named, key=lambda n: (" " in n, named[n], len(n)))
+        address = next((e for _n, e in members if e), None)
         if address and address.endswith("users.noreply.github.com"):
             address = None
-        people.append((sum(counted.values()), Person(name=name, email=address).split()))
+        people.append((sum(named.values()), Person(name=name, email=address).split()))
     ranked = sorted(people, key=lambda item: (-item[0], item[1].display.lower()))
     return [p for _, p in ranked[:MAX_FROM_HISTORY]]
+
+
+#: a GitHub address that hides the real one: ``12345+login@users.noreply.github.com`` (or ``login@...``)
+_NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
+
+
+def _handles(name: str, email: str) -> tuple[set[str], set[str]]:
+    """(logins, aliases) of an identity, to find one person behind several: a GitHub address's login and
+    a name with no space are logins (``bbremer``, ``davidlmobley``); a login is met again as an alias,
+    the name of an email address (``bbremer@wisc.edu``) or a full name without its spaces and dots
+    (``David L. Mobley``). Two aliases alone are not one person (``info@`` at two places is two)."""
+    found = _NOREPLY.match(email)
+    logins = {found.group(1)} if found else set()
+    if name and not any(c.isspace() for c in name):
+        logins.add(name.lower())
+    squashed = "".join(c for c in name.lower() if c.isalnum())
+    local = email.partition("@")[0] if "@" in email and not found else ""
+    return logins, {h for h in (squashed, local) if len(h) >= 4}
 
 
 def known(md: ProjectMetadata, project: Project) -> tuple[tuple[Person, ...], str]:
