@@ -80,3 +80,21 @@ def test_the_names_of_a_loop_that_unpacks_pairs() -> None:
         ("read", "data/c2.csv"),
         ("read", "data/q.csv"),
     ]
+
+
+def test_too_many_names_leave_one_part_unknown_not_the_whole_path() -> None:
+    """rachelblack3/paper_figures: `f'/data/.../CDFS/{name}_{AE_name}_{stat_name}.png'` over 3 bands, 3
+    AE ranges and 4 statistics is 36 names, more than sciship lists; the whole write was dropped (with its
+    absolute-path problem) instead of naming what is known."""
+    script = (
+        "import matplotlib.pyplot as plt\n"
+        "for band in ['lower', 'upper', 'exo']:\n"
+        "    for ae in ['low', 'mid', 'high']:\n"
+        "        for stat in ['p1', 'p2', 'p3', 'iqr']:\n"
+        "            plt.savefig(f'/data/rb/CDFS/{band}_{ae}_{stat}.png')\n"
+    )
+    flow = flow_of({"cdf.py": script})
+    written = [path for _, path in io(flow)]
+    assert len(written) == 9
+    assert "/data/rb/CDFS/lower_low_*.png" in written
+    assert [p.code for p in flow.problems] == ["SHR111"] * 9

@@ -217,9 +217,12 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         acc = [""] if kind == "cat" else [None]
         for part in expr[1]:
             vals = evaluate(part, scope, d)
-            acc = _product(acc, vals.texts, combine)
-            if len(acc) > MAX_ALTERNATIVES:
-                return _STAR_ONLY
+            made = _product(acc, vals.texts, combine)
+            if len(made) > MAX_ALTERNATIVES:  # too many names: this part stays unknown, the rest is kept
+                made = _product(acc, [STAR], combine)
+                if len(made) > MAX_ALTERNATIVES:
+                    return _STAR_ONLY
+            acc = made
         return Values([a or "" for a in acc])
     if kind == "alt":
         out: list[str] = []
