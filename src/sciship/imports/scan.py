@@ -176,9 +176,9 @@ def _syntax_problem(text: str, path: str, exc: SyntaxError) -> Problem:
         what, i = found
         return Problem(
             path,
-            f"This file looks like Python 2 ({what} on line {i}), which no current Python can "
-            "run. Update it to Python 3 (the `pyupgrade` or `2to3` tools help) or delete it if "
-            "it is unused.",
+            f"This file looks like Python 2 ({what} on line {i}), which Python 3 cannot run (Python 2 "
+            "reached its end of life in 2020). Update it to Python 3 (the `pyupgrade` or `2to3` tools "
+            "help) or delete it if it is unused.",
             line=i,
         )
     msg = python2.said_plainly(exc.msg)
