@@ -98,3 +98,23 @@ def test_too_many_names_leave_one_part_unknown_not_the_whole_path() -> None:
     assert len(written) == 9
     assert "/data/rb/CDFS/lower_low_*.png" in written
     assert [p.code for p in flow.problems] == ["SHR111"] * 9
+
+
+def test_modules_a_star_import_brings() -> None:
+    """adrian-valente/populations_paper_code: `from low_rank_rnns.modules import *` brings `torch` and `np`
+    (its helpers import them); `torch.load`, `torch.save` and `np.savez` were missed in 9 notebooks and the
+    training scripts, so the figures came before the models they load."""
+    flow = flow_of(
+        {
+            "lib/__init__.py": "",
+            "lib/helpers.py": "import numpy as np\nimport torch\n",
+            "lib/modules.py": "from lib.helpers import *\n",
+            "train.py": (
+                "from lib.modules import *\ntorch.save({}, 'models/rank1.pt')\nnp.savez('data/res.npz')\n"
+            ),
+            "fig.py": "from lib.modules import *\ntorch.load('models/rank1.pt')\nnp.load('data/res.npz')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["train.py", "fig.py"]
+    assert io(flow, "fig.py") == [("read", "models/rank1.pt"), ("read", "data/res.npz")]
+    assert not flow.problems

@@ -1196,6 +1196,8 @@ class _Extractor:
             q = f"{module}.{node.id}"
             if q in FUNCTIONS or q in _PATH_CONSTRUCTORS or q in _SAME:
                 return q
+        if self.module.star and node.id in _CONVENTIONAL:  # `from helpers import *`, which did the
+            return _CONVENTIONAL[node.id]  # `import numpy as np`: the name everybody gives numpy
         return f"builtins.{node.id}"
 
     def argument(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
@@ -2844,6 +2846,23 @@ def _file_type(node: ast.expr | None) -> str | None:
     if mode is None:
         return "r"
     return mode.value if isinstance(mode, ast.Constant) and isinstance(mode.value, str) else None
+
+
+#: names a file may use unbound after a star import (``from lib.modules import *``, whose module imported
+#: them): the modules everybody means by them
+_CONVENTIONAL = {
+    "np": "numpy",
+    "pd": "pandas",
+    "plt": "matplotlib.pyplot",
+    "mpl": "matplotlib",
+    "xr": "xarray",
+    "sio": "scipy.io",
+    "sc": "scanpy",
+    "ad": "anndata",
+    "gpd": "geopandas",
+    **{m: m for m in ("numpy", "pandas", "torch", "pickle", "json", "os", "h5py", "joblib", "shutil")},
+    "glob": "glob",
+}
 
 
 def _part(value: Expr, index: int) -> Expr:
