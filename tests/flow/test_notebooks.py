@@ -22,11 +22,21 @@ from sciship.flow._notebook import run_problems
         ([4, 5, 6], [("SHR116", 0)]),  # cells ran before the first one
         ([1, None, 2], [("SHR116", 1)]),  # a cell skipped
         ([1, 2, None], []),  # a last cell added and not run yet: nothing saved from it
+        # adrian-valente/populations_paper_code: one run from the top, then the output of the import cell
+        # cleared (Jupyter's "Clear Cell Output" takes its count): "cells ran before it that are no
+        # longer in the notebook" was wrong for 5 notebooks
+        ([None, 2, 3], []),
+        ([1, None, 3], []),
     ],
 )
 def test_run_problems(counts: list[int | None], expected: list[tuple[str, int]]) -> None:
     cells = [(i, c, True, c is not None) for i, c in enumerate(counts)]
     assert [(code, cell) for code, _msg, cell in run_problems(cells)] == expected
+
+
+def test_a_cell_without_its_count_that_kept_its_output_is_no_cleared_cell() -> None:
+    cells = [(0, None, True, True), (1, 2, True, True), (2, 3, True, True)]
+    assert [(code, cell) for code, _msg, cell in run_problems(cells)] == [("SHR116", 1)]
 
 
 def test_empty_cells_that_never_ran_are_fine() -> None:

@@ -116,6 +116,11 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
                     j,
                 )
             ]
+    # one run from the top whose output some cells had cleared afterwards (Jupyter's "Clear Cell Output"
+    # takes the count too): every other cell shows its place among the code cells, `[None, 2, 3, ...]`
+    placed = [(count, out) for _i, count, src, out in cells if src]
+    if all(count == k + 1 or (count is None and not out) for k, (count, out) in enumerate(placed)):
+        return []
     first_index, first = ran[0]
     if first != 1:
         return [
