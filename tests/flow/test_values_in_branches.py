@@ -118,3 +118,21 @@ def test_modules_a_star_import_brings() -> None:
     assert [s.path for s in flow.steps] == ["train.py", "fig.py"]
     assert io(flow, "fig.py") == [("read", "models/rank1.pt"), ("read", "data/res.npz")]
     assert not flow.problems
+
+
+def test_a_write_under_a_test_that_a_parameter_is_set() -> None:
+    """adrian-valente/populations_paper_code: `if savepath is not None: plt.savefig(...)` in a plotting
+    function both notebooks call without `savepath`: nothing is written, but two PDFs were listed."""
+    dms = (
+        "import matplotlib.pyplot as plt\ndef plot(net, savepath=None):\n    plt.plot([1])\n"
+        "    if savepath is not None:\n        plt.savefig(savepath + '_' + str(net) + '.pdf')\n"
+    )
+    flow = flow_of(
+        {
+            "dms.py": dms,
+            "show.py": "import dms\ndms.plot(3)\n",
+            "save.py": "import dms\ndms.plot(3, savepath='figs/traj')\n",
+            "none.py": "import dms\ndms.plot(3, savepath=None)\n",
+        }
+    )
+    assert io(flow) == [("write", "figs/traj_3.pdf")]

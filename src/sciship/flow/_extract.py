@@ -28,6 +28,7 @@ from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
 from sciship.flow._facts import (
     ABSENT,
+    NONE,
     SHELL_CALL,
     SPREAD,
     TRUTH,
@@ -1910,6 +1911,20 @@ class _Visitor(ast.NodeVisitor):
             checked = self._existence_checked(test, pos)
             if checked is not None:  # when false, the file is missing: what is written then fills a gap
                 return ((checked,), ()), (((ABSENT, checked),), ())
+            return _NOTHING, _NOTHING
+        if (  # `if savepath is not None:`, a parameter the call sets or leaves at None
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.Is | ast.IsNot | ast.Eq | ast.NotEq)
+            and isinstance(test.left, ast.Name)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+        ):
+            found = self.x.lookup(test.left.id, self.scope, pos)
+            if found is not None and found[0].kind == "param":
+                value = ("param", found[0].node)
+                is_none = isinstance(test.ops[0], ast.Is | ast.Eq)
+                return ((), ((value, (NONE,), is_none),)), ((), ((value, (NONE,), not is_none),))
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             left, right, op = test.left, test.comparators[0], test.ops[0]

@@ -19,6 +19,9 @@ Cond = tuple[Expr, tuple[str, ...], bool]
 #: the literals of a :data:`Cond` on a parameter's truth: ``if plot: ...`` gives (plot, (TRUTH,), True) for
 #: its body, decided when the call passes a constant (``plot=False``) or leaves the default
 TRUTH = "\x00truth"
+#: the literals of a :data:`Cond` on whether a parameter is None: ``if savepath is not None: ...`` gives
+#: (savepath, (NONE,), False) for its body, decided when the call passes a value or leaves ``None``
+NONE = "\x00none"
 #: a keyword of a :class:`Call` that passed ``*args`` or ``**kwargs``: any parameter may come from them
 SPREAD = "*"
 #: a notebook's ``!command`` line becomes a call to this name, so its ``{expr}`` parts are read as Python

@@ -96,7 +96,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._facts import ABSENT, SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
+from sciship.flow._facts import ABSENT, NONE, SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
 from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
@@ -735,12 +735,13 @@ class _Tracer:
         return out
 
     def _has_flags(self, here: str, name: str) -> bool:
-        """Does the function ``name`` run code under a test of a flag parameter (``if plot:``)?"""
+        """Does the function ``name`` run code under a test of a flag parameter (``if plot:``, ``if path
+        is not None:``)?"""
         target = self.function(here, ("local", name))
         if target is None:
             return False
         conds = [c for u in target[1].uses for c in u.conds] + [c for k in target[1].calls for c in k.conds]
-        return any(literals == (TRUTH,) for _v, literals, _w in conds)
+        return any(literals in ((TRUTH,), (NONE,)) for _v, literals, _w in conds)
 
     def _imported_top_levels(
         self,
@@ -2256,6 +2257,11 @@ def _ruled_out(conds: tuple[Cond, ...], scope: Scope) -> bool:
             if truth is not None and truth != wanted:
                 return True
             continue
+        if literals == (NONE,):
+            unset = _none(value, scope)
+            if unset is not None and unset != wanted:
+                return True
+            continue
         texts = ex.evaluate(value, scope).texts
         known = len(texts) == 1 and not ex.has_unknown(texts[0]) and not texts[0].startswith(ROOT)
         # (a command-line option's default decides nothing: options change)
@@ -2273,6 +2279,17 @@ def _truth(value: Expr, scope: Scope) -> bool | None:
         return str(value[1]) not in {"False", "None", "0", "0.0", "0j"}
     if value[0] == "s":
         return str(value[1]) != ""
+    return None
+
+
+def _none(value: Expr, scope: Scope) -> bool | None:
+    """Whether a parameter's value is None, when the call (or the default) gives a constant or a text;
+    None when it is unknown, or a default the person running the code may change."""
+    value, scope = ex._followed(value, scope, 0) or (value, scope)
+    if value[0] == "k":
+        return str(value[1]) == "None"
+    if value[0] in {"s", "cat", "join"}:
+        return False
     return None
 
 
