@@ -40,6 +40,9 @@ COMMANDS = [
     ("ssh -o StrictHostKeyChecking=no host", []),
     ("rm -rf build; mkdir -p out", []),
     ("OMP_NUM_THREADS=1 time prog -o fit.json", [Effect("write", "fit.json", soft=True)]),
+    # isshamie/CH_TSS: the words of a command run inside the line are no file names ("`ls" was read)
+    ("mv `ls -1 d/* | grep -v old_` d/old_1", []),
+    ("cp $(ls raw/*.csv) data/", []),
 ]
 
 

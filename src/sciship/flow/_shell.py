@@ -78,7 +78,10 @@ def words_of(text: str) -> list[str]:
 
 
 def effects(words: list[str]) -> list[Effect]:
-    """What the commands in ``words`` (one line, perhaps several commands) make and read."""
+    """What the commands in ``words`` (one line, perhaps several commands) make and read; nothing for a
+    line whose words come from a command run in it (`` mv `ls -1 d/*` old/ ``, ``$(...)``)."""
+    if any("`" in word or "$(" in word for word in words):
+        return []
     return [effect for command in _commands(words) for effect in _one(command)]
 
 
