@@ -225,3 +225,14 @@ def test_notebook_with_a_broken_cell_keeps_the_others() -> None:
     assert [s.module for s in result.imports] == ["numpy", "scipy"]
     assert result.problem is not None
     assert "2" in result.problem.message
+
+
+def test_a_script_written_as_notebook_cells_keeps_its_imports() -> None:
+    """zouter/ChromatinHD_manuscript: Jupytext scripts with `%load_ext autoreload` and `!wget` lines are
+    notebooks Jupyter runs; their imports were dropped ("cannot parse") and requirements.txt left out."""
+    text = "# %%\n%load_ext autoreload\nimport pandas as pd\n\n# %%\n!wget https://e.org/x\nimport scipy\n"
+    result = scan_source(text, "download.py")
+    assert result.problem is None
+    assert [s.top for s in result.imports] == ["pandas", "scipy"]
+    plain = scan_source("%load_ext autoreload\nimport pandas as pd\n", "plain.py")
+    assert plain.problem is not None  # no cells: Python's verdict

@@ -186,3 +186,22 @@ def test_cells_that_bind_a_name_are_found_as_the_pattern_for_each_name_found_the
     for text in lines:
         for name in ("f", "é", "g"):
             assert _binds(text, name) == reference(text, name), (text, name)
+
+
+def test_a_script_written_as_notebook_cells_with_ipython_in_it() -> None:
+    """zouter/ChromatinHD_manuscript: Jupytext scripts (`# %%` cells) that Jupyter opens as notebooks, with
+    `%load_ext autoreload`, `!wget ... -O file` and `if` blocks of commented-out magics: 15 were "Python
+    cannot parse this file", and their downloads and reads were lost."""
+    script = (
+        "# %%\n%load_ext autoreload\n%autoreload 2\nimport pandas as pd\n\n# %%\n"
+        "!wget https://e.org/x.mcool -O data/x.mcool\n\n# %%\ngenome = 'hg38'\n"
+        "if genome == 'hg38':\n    # !wget https://e.org/genes.gff.gz -O data/genes.gff.gz\n"
+        "elif genome == 'mm10':\n    pass\npd.read_csv('data/table.csv')\n"
+    )
+    flow = flow_of({"download.py": script, "data/table.csv": ""})
+    assert io(flow) == [
+        ("write", "data/x.mcool"),
+        ("write", "data/genes.gff.gz"),
+        ("read", "data/table.csv"),
+    ]
+    assert not [p for p in flow.problems if p.code == "SHR117"]

@@ -253,6 +253,27 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
     return "\n".join(lines)
 
 
+#: a line of a script written as notebook cells that holds IPython, perhaps commented out the way Jupytext
+#: writes it (``# !wget ...`` in the script is ``!wget ...`` in the notebook)
+_IPYTHON_LINE = re.compile(r"^([ \t]*)(?:# )?([%!].*)$", re.MULTILINE)
+
+
+def ipython_as_python(text: str) -> str:
+    """A script written as notebook cells (Jupytext), with its IPython lines as Python, line for line: a
+    ``!command`` a call whose words the trace reads (:func:`_as_python`), any other magic ``pass`` (so an
+    ``if`` whose body they are stays valid)."""
+
+    def one(m: re.Match[str]) -> str:
+        indent, magic = m.group(1), m.group(2)
+        if magic.startswith("!") and not magic.startswith("!!"):
+            call = _as_python(magic[1:])
+            if call is not None:
+                return indent + call
+        return indent + "pass"
+
+    return _IPYTHON_LINE.sub(one, text)
+
+
 _SHELL_CELLS = frozenset({"bash", "sh", "shell", "system"})
 _PIECE = re.compile(r"\{([^{}]*)\}|\$(\w+)|\$\{(\w+)\}")
 

@@ -347,7 +347,16 @@ class _Tracer:
             return extract_notebook(text, rel, local=local)
         if len(text) > LARGE_FILE:
             return skim_source(text, rel)
-        return extract_source(text, rel, full=full, local=local)
+        facts = extract_source(text, rel, full=full, local=local)
+        if facts.syntax is False and _JUPYTEXT.search(text[:4000].encode("utf-8", "replace")):
+            # a script written as notebook cells, with IPython in it (`%load_ext`, `!wget`): Jupyter runs
+            # it as a notebook, so its magics are read as in a notebook
+            from sciship.flow._notebook import ipython_as_python
+
+            again = extract_source(ipython_as_python(text), rel, full=full, local=local)
+            if again.syntax:  # (its imports count too: Jupyter runs it, as a notebook)
+                return again
+        return facts
 
     def load_all(self, files: list[str]) -> None:
         """Facts of ``files``; on a cold cache with much to read, a forked process does half of the work."""

@@ -28,7 +28,7 @@ from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 9
+SCANNER = 10
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -101,7 +101,18 @@ def scan_source_ast(text: str, path: str) -> ScanResult:
     try:
         tree = ast.parse(text, filename=path)
     except SyntaxError as exc:
-        return ScanResult(path, problem=_syntax_problem(text, path, exc))
+        cells = _NOTEBOOK_CELLS.search(text, 0, 4000) is not None
+        if not cells:
+            return ScanResult(path, problem=_syntax_problem(text, path, exc))
+        # a script written as notebook cells (Jupytext) that Jupyter runs as a notebook: its IPython
+        # lines (`%load_ext`, `!wget`, perhaps commented out, `# !wget`) are read as a notebook's are
+        text = _IPYTHON_LINE.sub(r"\1pass", text)
+        try:
+            tree = ast.parse(text, filename=path)
+        except SyntaxError:
+            return ScanResult(path, problem=_syntax_problem(text, path, exc))
+        except (ValueError, RecursionError, MemoryError) as again:
+            return ScanResult(path, problem=_unparsable(path, again))
     except (ValueError, RecursionError, MemoryError) as exc:
         return ScanResult(path, problem=_unparsable(path, exc))
     visitor = _visitor_for(text, path)
@@ -117,6 +128,12 @@ def scan_source_ast(text: str, path: str) -> ScanResult:
         min_python_line=visitor.min_line,
         sys_paths=sys_path_entries(text),
     )
+
+
+#: a script written as notebook cells: Jupytext's ``# %%`` markers or its header
+_NOTEBOOK_CELLS = re.compile(r"^# %%|^#\s+jupytext:", re.MULTILINE)
+#: an IPython line of such a script, perhaps commented out the way Jupytext writes it
+_IPYTHON_LINE = re.compile(r"^([ \t]*)(?:# )?[%!].*$", re.MULTILINE)
 
 
 def _scan_large(text: str, path: str) -> ScanResult:
