@@ -1247,3 +1247,21 @@ def test_a_package_module_a_pipeline_runs_is_a_step() -> None:
         "op_importance/analysis.ipynb",
     ]
     assert not flow.problems
+
+
+def test_a_missing_input_named_in_an_r_notebook_says_so() -> None:
+    """pritykinlab/gloss-paper-analysis: `cellchatdb_R.ipynb` (an R kernel) writes
+    `pathway_collections/cellchatdb_interaction.csv` with `write.csv`; the Python notebook that reads it
+    was told that no script or notebook here writes it."""
+    flow = flow_of(
+        {
+            "read.ipynb": notebook([("import pandas as pd\npd.read_csv('cellchatdb_interaction.csv')", 1)]),
+            "cellchatdb_R.ipynb": notebook(
+                [('write.csv(db, "cellchatdb_interaction.csv")', 1)], language="R"
+            ),
+            "other.csv": "",
+        }
+    )
+    (problem,) = flow.problems
+    assert problem.code == "SHR110"
+    assert "`cellchatdb_R.ipynb` names it" in problem.message

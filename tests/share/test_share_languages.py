@@ -280,3 +280,16 @@ def test_an_r_notebook_is_r_code_in_the_metadata(tmp_path: Path, roc_cache: Path
     assert crate_issues(root, roc_cache, "process-run-crate") == []
     notes = json.loads(proc.stdout)["notes"]
     assert any("R notebooks (2 files" in n for n in notes), notes
+
+
+def test_shell_scripts_that_run_python_through_a_tool_or_only_in_a_comment() -> None:
+    """lettlini/fatty-tissue-paper-analysis: `launch.sh` runs `nextflow run ./pipeline.nf`, which runs every
+    Python step, and was "a shell script that runs no Python"; RomeroLab/PU-learning-paper-analysis:
+    `3_DeepSequence.sh` names python only in commented-out lines, and was counted as running it."""
+    from sciship.share.inventory import _runs_python
+
+    assert _runs_python("#!/bin/bash\nnextflow run ./pipeline.nf -resume\n")
+    assert _runs_python("uv run jupyter nbconvert --execute --inplace notebooks/*.ipynb\n")
+    assert _runs_python("snakemake -j 4\n")
+    assert not _runs_python("#!/bin/bash\n# python run_DeepSequence.py\ntheano-cache purge\n")
+    assert not _runs_python("cdo remapbil,r360x180 in.nc out.nc\n")

@@ -1824,8 +1824,14 @@ class _Tracer:
 
     @functools.cached_property
     def other_code(self) -> list[str]:
-        """The folder's code files in languages sciship does not read (R, MATLAB, Julia, Stata)."""
-        return [f for f in self.p.files if f.lower().endswith(_OTHER_CODE)]
+        """The folder's code files in languages sciship does not read (R, MATLAB, Julia, Stata), and its
+        notebooks in those languages (an R kernel's)."""
+        found = [f for f in self.p.files if f.lower().endswith(_OTHER_CODE)]
+        return found + [
+            rel
+            for rel in self.p.notebooks()
+            if (facts := self.facts.get(rel)) is not None and facts.kind == "nb-other"
+        ]
 
     def _namesake(self, path: str) -> str | None:
         """The one file in the folder that ends like ``path`` (its name and folder, else its name)."""

@@ -279,7 +279,15 @@ def unread_code(project: Project) -> dict[str, list[str]]:
 
 
 def _runs_python(text: str) -> bool:
-    return "python" in text or ".py" in text
+    """Does a shell script run Python (a script, a notebook, a workflow manager that runs them), on a line
+    that is no comment (``# python old.py``, left in, runs nothing)?"""
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    return any(word in code for word in _RUNS_PYTHON)
+
+
+#: words of a shell script that runs Python: an interpreter, a script, or a tool that runs the folder's
+#: scripts and notebooks (Nextflow and Snakemake pipelines, Jupyter, papermill)
+_RUNS_PYTHON = ("python", ".py", "nextflow", "snakemake", "jupyter", "papermill", "ipython")
 
 
 def has_code(project: Project) -> bool:
