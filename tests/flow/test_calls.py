@@ -282,3 +282,29 @@ def test_single_cell_data_model_weights_and_cdf_files() -> None:
     assert [p.target for p in flow.problems if p.code == "SHR111"] == [
         "/fs01/home/rd/.cache/huggingface/hub/phikon-v2"
     ]
+
+
+def test_sequences_climate_cubes_and_molecular_dynamics() -> None:
+    """RomeroLab/PU-learning-paper-analysis (`SeqIO.write(seqs, f'{direc}aln_filtered.fasta', ...)`),
+    colemanmr/ukesm_aerosol_nudging_analysis_code (Iris: 425 `iris.load`/`save` calls) and
+    MobleyLab/SMIRNOFF_paper_code (OpenMM's `StateDataReporter` writing the CSV the script reads back):
+    every file these libraries read and write was missing."""
+    script = (
+        "from Bio import SeqIO, AlignIO\nimport iris\nfrom openmm.app import StateDataReporter, PDBFile\n"
+        "recs = list(SeqIO.parse('seqs/in.fasta', 'fasta'))\nSeqIO.write(recs, 'seqs/out.fasta', 'fasta')\n"
+        "aln = AlignIO.read('aln/x.sto', 'stockholm')\ncubes = iris.load('data/*.pp')\n"
+        "iris.save(cubes[0], 'out/mean.nc')\npdb = PDBFile('spc216.pdb')\n"
+        "rep = StateDataReporter('results/prod.csv', 1000, step=True)\n"
+        "with open('seqs/h.fasta') as fh:\n    SeqIO.parse(fh, 'fasta')\n"
+    )
+    flow = flow_of({"run.py": script})
+    assert io(flow) == [
+        ("read", "seqs/in.fasta"),
+        ("write", "seqs/out.fasta"),
+        ("read", "aln/x.sto"),
+        ("read", "data/*.pp"),
+        ("write", "out/mean.nc"),
+        ("read", "spc216.pdb"),
+        ("write", "results/prod.csv"),
+        ("read", "seqs/h.fasta"),
+    ]

@@ -241,6 +241,31 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "scanpy.write": (_w(0, "filename"),),
     "torchvision.utils.save_image": (_w(1, "fp"),),
     "spacepy.pycdf.CDF": (_r(0, "pathname"),),
+    # sequences and alignments (Biopython): a file name or an open file, and its format
+    **{f"Bio.{m}.{n}": (_r(0, "handle"),) for m in ("SeqIO", "AlignIO") for n in ("parse", "read")},
+    **{f"Bio.{m}.write": (_w(1, "handle"),) for m in ("SeqIO", "AlignIO")},
+    **{f"Bio.{m}.convert": (_r(0, "in_file"), _w(2, "out_file")) for m in ("SeqIO", "AlignIO")},
+    "Bio.SeqIO.index": (_r(0, "filename"),),
+    "Bio.Phylo.read": (_r(0, "file"),),
+    "Bio.Phylo.parse": (_r(0, "file"),),
+    "Bio.Phylo.write": (_w(1, "file"),),
+    # climate and weather cubes (Iris): a file name, a glob pattern or a list of them
+    **{
+        f"iris.{n}": (_r(0, "uris", glob=True, list_ok=True),)
+        for n in ("load", "load_cube", "load_cubes", "load_raw")
+    },
+    "iris.save": (_w(1, "target"),),
+    # molecular dynamics (OpenMM): a structure read, and the reporters that write a file as it runs
+    **{
+        f"{pkg}.app.{n}": (_r(0, "file"),)
+        for pkg in ("openmm", "simtk.openmm")
+        for n in ("PDBFile", "PDBxFile", "GromacsGroFile", "AmberPrmtopFile", "CharmmPsfFile")
+    },
+    **{
+        f"{pkg}.app.{n}": (_w(0, "file"),)
+        for pkg in ("openmm", "simtk.openmm")
+        for n in ("StateDataReporter", "PDBReporter", "DCDReporter", "PDBxReporter", "CheckpointReporter")
+    },
 }
 # pylab re-exports numpy and pyplot; `from pylab import *` is common in older scripts
 for _name in ("load", "save", "savez", "loadtxt", "savetxt", "genfromtxt", "fromfile", "imsave", "imread"):
