@@ -1265,3 +1265,35 @@ def test_a_missing_input_named_in_an_r_notebook_says_so() -> None:
     (problem,) = flow.problems
     assert problem.code == "SHR110"
     assert "`cellchatdb_R.ipynb` names it" in problem.message
+
+
+def test_a_script_with_a_name_from_the_command_line_beside_scripts_that_work_in_their_folder() -> None:
+    """RomeroLab/PU-learning-paper-analysis, `data/HA/`: `sam2mutations.py HA_ref.sam` writes
+    `<name>_mutations.txt` (`samfile.replace('.sam', '_mutations.txt')`), which `filter_less_than_10.py`
+    reads beside it; the writes were lost (21 false SHR110, the steps in the wrong order) and the script
+    ran from the top while its neighbours ran in `data/HA/`."""
+    sam = (
+        "from sys import argv\nsamfile = argv[1]\n"
+        "outfile = samfile.split('/')[-1].replace('.sam', '_mutations.txt')\n"
+        "open(outfile, 'w').write('x')\nopen(outfile.replace('mutations', 'read_counts'), 'w')\n"
+    )
+    filt = (
+        "for name in ['HA_ref', 'HA_sel']:\n    rows = open(name + '_mutations.txt').read()\n"
+        "    open(name + '_mutations_filtered.txt', 'w').write(rows)\n"
+    )
+    flow = flow_of(
+        {
+            "data/HA/sam2mutations.py": sam,
+            "data/HA/filter_less_than_10.py": filt,
+            "data/HA/HA_ref_read_counts.txt": "",
+        }
+    )
+    assert [(s.path, s.workdir) for s in flow.steps] == [
+        ("data/HA/sam2mutations.py", "data/HA"),
+        ("data/HA/filter_less_than_10.py", "data/HA"),
+    ]
+    assert flow.step("data/HA/sam2mutations.py").writes == (  # type: ignore[union-attr]
+        "data/HA/*_mutations.txt",
+        "data/HA/*_read_counts.txt",
+    )
+    assert not [p for p in flow.problems if p.code == "SHR110"]

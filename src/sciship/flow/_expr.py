@@ -251,7 +251,7 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         texts = [_with(b, expr[2], n) for b in base.texts for n in new.texts]
         return Values(texts) if len(texts) <= MAX_ALTERNATIVES else _STAR_ONLY
     if kind == "replace":
-        return _map(evaluate(expr[1], scope, d), lambda t: t.replace(expr[2], expr[3]) if expr[2] else t)
+        return _map(evaluate(expr[1], scope, d), lambda t: _replaced(t, expr[2], expr[3]))
     if kind == "dict":
         return _STAR_ONLY  # a dict is not a path; ("item", dict, key) looks inside
     if kind == "item":
@@ -303,6 +303,17 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
         if given is None:
             return _texts_or_numbers(expr[1], scope, depth + 1)
     return [(t, None) for t in evaluate(expr, scope, depth).texts]
+
+
+def _replaced(text: str, old: str, new: str) -> str:
+    """``text.replace(old, new)``; on a text whose end is unknown, an extension replaced is taken to be
+    that end's (``sam_file.replace(".sam", "_mutations.txt")`` of a name from the command line gives
+    ``*_mutations.txt``)."""
+    if not old:
+        return text
+    if old not in text and text.endswith(STAR) and old.startswith(".") and "/" not in old:
+        return text + new
+    return text.replace(old, new)
 
 
 def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:

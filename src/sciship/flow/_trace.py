@@ -1191,8 +1191,14 @@ class _Tracer:
                 several[step] = [(folder, self._evaluated(step, folder)) for folder in launches]
                 workdirs[step] = launches[0]
         # scripts of one folder run from one place: a script nothing places runs where the scripts next
-        # to it that say where they run (by the files they find) run from their own folder
-        here = {workdirs[s] for s in sure if kinds[s] == "script" and workdirs[s] == posixpath.dirname(s)}
+        # to it that say where they run (by the files they find, or by their names' kin there) run from
+        # their own folder (RomeroLab/PU-learning-paper-analysis: `data/HA/sam2mutations.py`, whose one
+        # file name comes from the command line, beside two scripts that work among `data/HA/`'s files)
+        here = {
+            workdirs[s]
+            for s in evaluated
+            if kinds[s] == "script" and workdirs[s] and workdirs[s] == posixpath.dirname(s)
+        }
         for step in evaluated:
             own = posixpath.dirname(step)
             if step not in sure and own in here and workdirs[step] == "" and kinds[step] == "script":
