@@ -43,6 +43,10 @@ COMMANDS = [
     # isshamie/CH_TSS: the words of a command run inside the line are no file names ("`ls" was read)
     ("mv `ls -1 d/* | grep -v old_` d/old_1", []),
     ("cp $(ls raw/*.csv) data/", []),
+    # zouter/ChromatinHD_manuscript: `rsync ... wsaelens@updeplasrv7.epfl.ch:.../x.pkl` wrote a path named
+    # after the server
+    ("rsync -av results/x.pkl me@cluster.epfl.ch:project/x.pkl", [Effect("read", "results/x.pkl")]),
+    ("rsync -av cluster:project/x.pkl results/", [Effect("write", "results/x.pkl")]),
 ]
 
 

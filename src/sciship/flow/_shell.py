@@ -184,12 +184,18 @@ def _curl(rest: list[str]) -> list[Effect]:
     return out
 
 
+#: a path on another computer, as rsync and scp write it: ``user@host:path`` or ``host:path``
+_REMOTE = re.compile(r"^(?:[\w.-]+@)?[\w-][\w.-]+:(?!//)")  # (not `C:/...`)
+
+
 def _copy(rest: list[str]) -> list[Effect]:
     paths = _plain(rest, takes_value=frozenset({"-t", "--target-directory", "-S", "--suffix"}))
     if len(paths) < 2:
         return []
     *sources, target = paths
-    out = [Effect("read", s) for s in sources]
+    if _REMOTE.match(target):  # `rsync -av results/ me@cluster:project/`: a copy to another computer
+        return [Effect("read", s) for s in sources if not _REMOTE.match(s)]
+    out = [Effect("read", s) for s in sources if not _REMOTE.match(s)]  # (a remote one is downloaded)
     if len(sources) > 1 or target.endswith("/"):
         out += [Effect("write", posixpath.join(target, posixpath.basename(s.rstrip("/")))) for s in sources]
     else:
