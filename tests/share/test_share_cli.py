@@ -342,12 +342,14 @@ def test_many_absolute_paths_under_one_folder_are_told_once(tmp_path: Path) -> N
 
     proc = run_cli("share", str(root), "--dry-run", "--license", "MIT", "--yes")
     assert proc.returncode == 0, proc.stderr
-    told = proc.stdout[proc.stdout.index("Problems (13):") : proc.stdout.index("Metadata:")]
+    # (balajisriram/v1-paper-analysis: "Problems (57)" over 6 entries, and "48 paths" then "3 and 49 more":
+    # the headline says the groups, and what is left to see are places in the code, not paths)
+    told = proc.stdout[proc.stdout.index("Problems (13, in 2 groups):") : proc.stdout.index("Metadata:")]
     assert told.count("(SHR111)") == 2  # the folder once, and the one path elsewhere on its own
     assert "  /data/lab/: 6 scripts read or write 12 paths under `/data/lab/`, a folder that exists" in told
     assert "      01_step.py:2 reads /data/lab/raw/run1.npy\n" in told
     assert "      01_step.py:3 writes /data/lab/out/res1.npy\n" in told
-    assert "      and 9 more (`--format json` lists each one)" in told
+    assert "      and 9 more places (`--format json` lists each one)" in told
     assert "notes.py:1: `notes.py` reads the absolute path `/home/ana/notes.txt`" in told
 
     proc = run_cli("share", str(root), "--yes", "--license", "MIT")

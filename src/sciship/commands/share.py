@@ -412,12 +412,15 @@ def _show(
     if flow.problems:
         from sciship.flow.groups import told
 
-        out += ["", st(f"Problems ({len(flow.problems)}):", "bold", "yellow")]
-        for t in told(flow.problems, _PLACES):
+        groups = told(flow.problems, _PLACES)
+        # (the problems of many files under one folder are told together, with a few of their places)
+        shown = f", in {len(groups)} groups" if len(groups) < len(flow.problems) else ""
+        out += ["", st(f"Problems ({len(flow.problems)}{shown}):", "bold", "yellow")]
+        for t in groups:
             out.append(f"  {t.where}: {t.message} ({t.code})")
             out += [st(f"      {where} {verb} {path}", "dim") for where, verb, path in t.places]
             if t.more:
-                out.append(st(f"      and {t.more} more (`--format json` lists each one)", "dim"))
+                out.append(st(f"      and {t.more} more places (`--format json` lists each one)", "dim"))
     meta = result.metadata
     out += ["", st("Metadata:", "bold")]
     out.append(f"  title         {meta.name}")
