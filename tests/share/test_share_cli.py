@@ -414,3 +414,25 @@ def test_a_license_option_that_contradicts_the_license_file(tmp_path: Path) -> N
     proc = run_cli("share", str(root), "--yes", "--dry-run")
     assert proc.returncode == 0
     assert "Apache-2.0  (from LICENSE)" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("readme", "title"),
+    [
+        # KrisJensen/stability_paper_code: the paper's title is the README's first heading, at level 2
+        (
+            "## Long-term stability of single neuron activity\n\nCode for Jensen et al.\n",
+            "Long-term stability of single neuron activity",
+        ),
+        # jakeormond/robot_maze_analysis_code: the first heading names one script, not the work
+        ("# rename_bonsai_files.py\t\t\n\nFixes the datestamps.\n", "study"),
+        ("## Installation\n\npip install x\n", "study"),  # a section's name
+        ("Intro\n-----\n\n## Later\n", "study"),  # another heading came first
+        ("# Overview\n\ntext\n", "study"),
+    ],
+)
+def test_the_title_from_the_readme(tmp_path: Path, readme: str, title: str) -> None:
+    root = write_tree(tmp_path / "study", {"README.md": readme, "run.py": "open('out.txt', 'w')\n"})
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    assert f"  title         {title}\n" in proc.stdout

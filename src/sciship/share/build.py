@@ -244,16 +244,40 @@ def readme_title(project: Project) -> str | None:
     if not text:
         return None
     lines = text.splitlines()
+    first_h2: str | None = None
     for i, line in enumerate(lines[:40]):
         title = None
         if line.startswith("# "):
             title = line[2:]
         elif i + 1 < len(lines) and re.fullmatch(r"=+\s*", lines[i + 1]) and line.strip():
             title = line
+        elif line.startswith("## ") and first_h2 is None:
+            first_h2 = line[3:]
+            continue
+        elif line.startswith("#") or (i + 1 < len(lines) and re.fullmatch(r"-+\s*", lines[i + 1])):
+            first_h2 = first_h2 or ""  # another heading came first: no level-2 title
         if title is not None:
-            title = _plain(re.sub(r"<[^>]+>", "", title)).strip(" #")
-            return title if 0 < len(title) <= 120 else None
-    return None
+            return _title(title)
+    # no top heading: a README that starts with `## The paper's title` (KrisJensen/stability_paper_code)
+    return _title(first_h2) if first_h2 else None
+
+
+#: headings that name a part of a README, not the work
+_SECTIONS = re.compile(
+    r"(?i)^(?:about|abstract|code|contents?|data|dependencies|description|getting started|install(?:ation)?"
+    r"|introduction|license|overview|requirements|setup|summary|usage|how to (?:run|use).*)$"
+)
+
+
+def _title(heading: str) -> str | None:
+    """A heading as a title: plain text, at most 120 characters; not a section's name, nor a file's
+    (`# rename_bonsai_files.py`, jakeormond/robot_maze_analysis_code, is about one script)."""
+    title = _plain(re.sub(r"<[^>]+>", "", heading)).strip(" #\t")
+    if not 0 < len(title) <= 120 or _SECTIONS.match(title):
+        return None
+    if re.fullmatch(r"[\w.-]+\.(?:py|ipynb|r|R|m|jl|sh|md|txt)", title):
+        return None
+    return title
 
 
 def _plain(markdown: str) -> str:
