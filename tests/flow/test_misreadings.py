@@ -1297,3 +1297,25 @@ def test_a_script_with_a_name_from_the_command_line_beside_scripts_that_work_in_
         "data/HA/*_read_counts.txt",
     )
     assert not [p for p in flow.problems if p.code == "SHR110"]
+
+
+def test_a_python_script_that_runs_the_others() -> None:
+    """KrisJensen/stability_paper_code: `run_everything.py` runs each script with its arguments
+    (`subprocess.call([sys.executable, 'parse_rat.py', name])`); the scripts' writes of `sys.argv` names
+    were unknown, and the driver was a 24th step after them that reran everything."""
+    driver = (
+        "import subprocess as sb\nimport sys, os\npystr = sys.executable\n"
+        "sb.call([pystr, 'parse.py', 'Hindol'])\nos.system('python plot.py')\n"
+    )
+    flow = flow_of(
+        {
+            "run_all.py": driver,
+            "parse.py": "import sys, pickle\npickle.dump(1, open('data/' + sys.argv[1] + '.p', 'wb'))\n",
+            "plot.py": "import pickle\nimport matplotlib.pyplot as plt\n"
+            "pickle.load(open('data/Hindol.p', 'rb'))\nplt.savefig('fig.png')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["parse.py", "plot.py"]
+    assert flow.step("parse.py").writes == ("data/Hindol.p",)  # type: ignore[union-attr]
+    assert flow.step("parse.py").arguments == ("Hindol",)  # type: ignore[union-attr]
+    assert not flow.problems

@@ -198,3 +198,23 @@ def test_cdo_and_nco_commands_read_and_write_their_files() -> None:
     assert step.reads == ("raw/tos_s01.nc", "tmp/tos_nino34.nc")
     assert step.writes == ("results/nino34.nc", "tmp/tos_nino34.nc", "tmp/tos_only.nc")
     assert flow.problems == ()
+
+
+def test_the_commands_a_python_driver_runs() -> None:
+    """KrisJensen/stability_paper_code: `run_everything.py` runs `parse_all.py` and, in `plot_functions/`,
+    `plot_all.py` (`subprocess.call([pystr, 'parse_all.py', 'trim'])`, `os.chdir('plot_functions/')`)."""
+    from sciship.flow._shell import driver_commands
+
+    text = (
+        "import subprocess as sb, sys, os\npystr = sys.executable\n"
+        "def main():\n    sb.call([pystr, 'parse_all.py'])\n    sb.call([pystr, 'parse_all.py', 'trim'])\n"
+        "    os.chdir('plot_functions/')\n    sb.call([pystr, 'plot_all.py'])\n"
+        "    sb.call([pystr, 'fit.py', str(3)])\n    os.system('python summary.py --all')\n"
+        "    subprocess.run(['ls', '-l'])\nmain()\n"
+    )
+    assert driver_commands(text) == (
+        "python parse_all.py\npython parse_all.py trim\ncd plot_functions/\npython plot_all.py\n"
+        "python summary.py --all\nls -l"
+    )
+    assert driver_commands("import subprocess\nsubprocess.run(['wget', 'https://e.org/x'])\n") is None
+    assert driver_commands("import os\nos.system('python x.py'\n") is None  # (cannot be parsed)

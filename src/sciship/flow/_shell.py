@@ -447,6 +447,52 @@ class PythonRun(NamedTuple):
     entry: str = ""
 
 
+#: the calls of a Python script that run a command (``subprocess.run([...])``, ``os.system("...")``)
+_RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system"})
+
+
+def driver_commands(text: str) -> str | None:
+    """The commands a Python script runs through ``subprocess`` or ``os.system``, as a shell script would
+    write them, when it runs other Python scripts (``run_everything.py``: ``subprocess.call([sys.executable,
+    'parse_all.py', 'trim'])``): one line each, in the order of the code, after a ``cd`` for each
+    ``os.chdir("plot_functions/")`` before them. Only words written out in the code; the interpreter
+    (``sys.executable``, a name holding it) is ``python``. None when it runs no Python script."""
+    if ".py" not in text or ("subprocess" not in text and "os.system" not in text):
+        return None
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    calls = sorted(
+        (n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)),
+        key=lambda n: (n.lineno, n.col_offset),
+    )
+    lines: list[str] = []
+    for call in calls:
+        name, arg = call.func.attr, call.args[0] if call.args else None  # type: ignore[attr-defined]
+        if name == "chdir" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            lines.append("cd " + shlex.quote(arg.value))
+        if name not in _RUNNERS or arg is None:
+            continue
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            lines.append(arg.value)
+        elif isinstance(arg, ast.List | ast.Tuple) and arg.elts:
+            words = []
+            for i, elt in enumerate(arg.elts):
+                if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
+                    words.append(shlex.quote(elt.value))
+                elif i == 0:  # `sys.executable`, `pystr`: the interpreter
+                    words.append("python")
+                else:
+                    break  # a word the code computes: the run is left out
+            else:
+                lines.append(" ".join(words))
+    text = "\n".join(lines)
+    return text if ".py" in text else None
+
+
 def python_runs(
     text: str,
     path: str = "run.sh",

@@ -652,6 +652,8 @@ class _Tracer:
                 continue
             if facts.kind == "nb":
                 steps.append(rel)
+            elif facts.kind == "py" and rel in self.drivers and self._only_runs(rel):
+                continue  # it runs the other scripts, which are the steps, as a shell script would
             elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
                 # (a path only a command line gives, `open(sys.argv[1])`, counts when a pipeline runs it)
                 given = rel in self.launched
@@ -1444,6 +1446,34 @@ class _Tracer:
                         self.pipelines[rel] = text
         return self.pipelines
 
+    @functools.cached_property
+    def drivers(self) -> dict[str, str]:
+        """The folder's Python scripts that run its other scripts (``run_everything.py`` with
+        ``subprocess.call([sys.executable, 'parse_all.py', 'trim'])``): what they run, as shell commands.
+        They are pipelines like a shell script: the scripts they run are steps with the arguments given."""
+        from sciship.flow import _shell
+
+        out = {}
+        for rel in self.python_files:
+            data = self.p.read_bytes(rel)
+            if data is None or len(data) > LARGE_FILE or b".py" not in data:
+                continue
+            if b"subprocess" not in data and b"os.system" not in data:
+                continue
+            text = self.p.read_text(rel)
+            commands = _shell.driver_commands(text) if text is not None else None
+            if commands is not None:
+                out[rel] = commands
+        return out
+
+    def _only_runs(self, rel: str) -> bool:
+        """Does the Python script ``rel`` do nothing but run the folder's other scripts (no file of its
+        own read or written, no other command)?"""
+        commands = self.drivers[rel].splitlines()
+        if not all(line.startswith(("python ", "cd ")) for line in commands):
+            return False
+        return all(raw.use.convention == "command" for raw in self.attribute(rel))
+
     def _shell_script(self, rel: str) -> bool:
         """Is ``rel`` a shell script named without an extension (``scripts/download_resources``), by the
         ``#!`` line it starts with?"""
@@ -1464,7 +1494,7 @@ class _Tracer:
         arguments, once for each command that runs it (``python3 code/plot.py --out a.png`` in
         ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``)."""
         out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        texts = list(self._pipeline_texts().items()) + self._readme_runs()
+        texts = list(self._pipeline_texts().items()) + self._readme_runs() + list(self.drivers.items())
         if not texts:
             return out
         from sciship.flow import _shell
