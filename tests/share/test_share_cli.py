@@ -351,6 +351,10 @@ def test_many_absolute_paths_under_one_folder_are_told_once(tmp_path: Path) -> N
     assert "      01_step.py:3 writes /data/lab/out/res1.npy\n" in told
     assert "      and 9 more places (`--format json` lists each one)" in told
     assert "notes.py:1: `notes.py` reads the absolute path `/home/ana/notes.txt`" in told
+    # each step says it uses paths outside the folder (csaba-a/Fooof_paper_code: its one step looked idle)
+    steps = proc.stdout[: proc.stdout.index("Problems (")]
+    assert "  1. 01_step.py\n       outside the folder: /data/lab/out/res1.npy, /data/lab/raw/" in steps
+    assert "  7. notes.py\n       outside the folder: /home/ana/notes.txt (see below)" in steps
 
     proc = run_cli("share", str(root), "--yes", "--license", "MIT")
     assert proc.returncode == 0, proc.stderr

@@ -400,6 +400,11 @@ def _show(
         out += [st("sciship share --dry-run: nothing was written.", "bold"), ""]
     if flow.steps:
         out.append(st("Steps, in the order to run them:", "bold"))
+        # (paths outside the folder are problems; each step says it has some, so that none looks idle)
+        elsewhere: dict[str, set[str]] = {}
+        for use in flow.uses:
+            if use.location in ("absolute", "outside"):
+                elsewhere.setdefault(use.source, set()).add(use.path)
         for step in flow.steps:
             where = f"  (runs in {step.workdir}/)" if step.workdir and step.kind == "script" else ""
             out.append(f"  {step.order}. {step.path}" + st(where, "dim"))
@@ -407,6 +412,15 @@ def _show(
                 out.append(st("       reads  ", "dim") + ", ".join(step.reads))
             if step.writes:
                 out.append(st("       writes ", "dim") + ", ".join(step.writes))
+            outside = sorted(elsewhere.get(step.path, ()))
+            if outside:
+                more = f" and {len(outside) - 2} more" if len(outside) > 2 else ""
+                out.append(
+                    st("       outside the folder: ", "dim")
+                    + ", ".join(outside[:2])
+                    + more
+                    + st(" (see below)", "dim")
+                )
     else:
         out.append("No script or notebook reads or writes files that sciship could follow.")
     if flow.problems:
@@ -414,7 +428,9 @@ def _show(
 
         groups = told(flow.problems, _PLACES)
         # (the problems of many files under one folder are told together, with a few of their places)
-        shown = f", in {len(groups)} groups" if len(groups) < len(flow.problems) else ""
+        shown = ""
+        if len(groups) < len(flow.problems):
+            shown = ", told together" if len(groups) == 1 else f", in {len(groups)} groups"
         out += ["", st(f"Problems ({len(flow.problems)}{shown}):", "bold", "yellow")]
         for t in groups:
             out.append(f"  {t.where}: {t.message} ({t.code})")
