@@ -1319,3 +1319,17 @@ def test_a_python_script_that_runs_the_others() -> None:
     assert flow.step("parse.py").writes == ("data/Hindol.p",)  # type: ignore[union-attr]
     assert flow.step("parse.py").arguments == ("Hindol",)  # type: ignore[union-attr]
     assert not flow.problems
+
+
+def test_a_missing_input_that_a_step_writes_under_another_folder() -> None:
+    """pritykinlab/gloss-paper-analysis: folders renamed after the code was written (`pathway_computations/`
+    was made as `geneset_curation/...`): 186 inputs "no script writes" that a step does write, elsewhere."""
+    flow = flow_of(
+        {
+            "curation/make_sets.py": "import pandas as pd\npd.DataFrame().to_csv('gene_sets/hallmark.csv')\n",
+            "models/fit.py": "import pandas as pd\npd.read_csv('../pathway_computations/hallmark.csv')\n",
+            "models/other.csv": "",
+        }
+    )
+    (problem,) = [p for p in flow.problems if p.code == "SHR110"]
+    assert "did you mean `gene_sets/hallmark.csv`, which `curation/make_sets.py` writes?" in problem.message

@@ -1342,7 +1342,11 @@ class _Tracer:
                     ):
                         continue  # made by a command, an archive or a shell script; a cache not there yet
                     inputs.setdefault(path)
-                    problem = None if f.res.optional or readme.covers(path) else self._missing(step, path, f)
+                    problem = (
+                        None
+                        if f.res.optional or readme.covers(path)
+                        else self._missing(step, path, f, writers)
+                    )
                     if problem is not None:
                         missing.setdefault(path)
                         problems.append(problem)
@@ -1761,7 +1765,9 @@ class _Tracer:
         ]
         return re.compile("|".join(patterns)) if patterns else None
 
-    def _missing(self, step: str, path: str, f: _Final) -> FlowProblem | None:
+    def _missing(
+        self, step: str, path: str, f: _Final, writers: dict[str, list[str]] | None = None
+    ) -> FlowProblem | None:
         if f.loose or not _reportable(path):
             return None
         if self.existing(path) or (f.res.mat and not path.endswith(".mat") and self.existing(path + ".mat")):
@@ -1812,6 +1818,11 @@ class _Tracer:
             if near
             else "if the path is wrong, fix it."
         )
+        if near is None and writers:  # a folder renamed after the code was written (gloss-paper-analysis)
+            made = _written_namesake(path, writers)
+            if made is not None:
+                writer = writers[made][0]
+                fix = f"if the path is wrong (did you mean `{made}`, which `{writer}` writes?), fix it."
         folder = posixpath.dirname(step)
         written_here = f.res.kind == "rel" and posixpath.normpath(posixpath.join(folder, f.res.text)) == path
         if near and step.endswith(".ipynb") and folder and written_here:
@@ -2752,6 +2763,19 @@ def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
     return [
         f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
     ]
+
+
+def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:
+    """The one file a step writes that ends like ``path`` (its folder and name, else its name), written
+    out in full: where a read of a file nothing writes may have meant to look."""
+    parts = path.split("/")
+    for tail in ("/".join(parts[-2:]), parts[-1]) if len(parts) > 1 else (parts[-1],):
+        hits = [w for w in writers if (w == tail or w.endswith("/" + tail)) and not ex.has_unknown(w)]
+        if len(hits) == 1 and hits[0] != path:
+            return hits[0]
+        if hits:
+            return None
+    return None
 
 
 def _cpus() -> int:
