@@ -1333,3 +1333,14 @@ def test_a_missing_input_that_a_step_writes_under_another_folder() -> None:
     )
     (problem,) = [p for p in flow.problems if p.code == "SHR110"]
     assert "did you mean `gene_sets/hallmark.csv`, which `curation/make_sets.py` writes?" in problem.message
+
+
+def test_two_copies_of_one_script_write_the_same_file() -> None:
+    """andrecossa5/BC_chemo_reproducibility: two byte-identical copies of `CTCs_fishplot.py` in two folders
+    write one figure; "the file depends on the order they are run in" is not so for one code."""
+    code = "import matplotlib.pyplot as plt\nplt.savefig('/Users/ieo/BC/results/fishplot.pdf')\n"
+    flow = flow_of({"a/CTCs_fishplot.py": code, "b/CTCs_fishplot.py": code})
+    assert not [p for p in flow.problems if p.code == "SHR113"]
+    other = code.replace("plt.savefig", "plt.plot([1])\nplt.savefig")
+    flow = flow_of({"a/CTCs_fishplot.py": code, "b/CTCs_fishplot.py": other})
+    assert [p.code for p in flow.problems if p.code == "SHR113"] == ["SHR113"]

@@ -1910,6 +1910,8 @@ class _Tracer:
                 continue
             if sum(1 for _s, f in who if not f.res.fill) <= 1:
                 continue  # all but one write it only when it is missing (a download): nothing is lost
+            if len({self.p.read_bytes(s) for s, _f in who}) == 1:
+                continue  # copies of one script (BC_chemo_reproducibility): they write the same thing
             named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
             listed = ", ".join(named[:-1]) + " and " + named[-1]
             last, f = who[-1]
