@@ -136,3 +136,21 @@ def test_a_write_under_a_test_that_a_parameter_is_set() -> None:
         }
     )
     assert io(flow) == [("write", "figs/traj_3.pdf")]
+
+
+def test_a_path_made_lower_case_after_it_is_built() -> None:
+    """wsavran/pycsep_esrl_reproducibility: `f'../results/cali_{res.sim_name}_{res.name}.json'.replace(' ',
+    '_').lower()`: the results the README compares with `expected_output/` were missing."""
+    script = (
+        "import json\nfor res in ['A B', 'c']:\n"
+        "    fname = f'../results/cali_{res}_{name}.json'.replace(' ', '_').lower()\n"
+        "    json.dump({}, open(fname, 'w'))\n"
+        "    json.dump({}, open(f'../results/Italy_{res}.JSON'.upper(), 'w'))\n"
+    )
+    flow = flow_of({"scripts/fig4.py": script})
+    assert io(flow) == [
+        ("write", "results/cali_a_b_*.json"),
+        ("write", "results/cali_c_*.json"),
+        ("write", "RESULTS/ITALY_A B.JSON"),
+        ("write", "RESULTS/ITALY_C.JSON"),
+    ]

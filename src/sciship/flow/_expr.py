@@ -12,6 +12,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("part", e, which)``          ``name`` / ``stem`` / ``suffix`` / ``noext`` (``splitext(p)[0]``)
 ``("with", e, which, e2)``      ``with_suffix`` / ``with_name`` / ``with_stem``
 ``("replace", e, old, new)``    ``str.replace`` with literal arguments
+``("case", e, "lower")``        ``str.lower`` (or ``"upper"``) of a text with parts known only later
 ``("glob", e, recursive)``      a glob pattern: ``*``, ``?`` and ``[...]`` become unknown parts
 ``("list", (e, ...))``          a list or tuple of values; iterating it gives each element
 ``("each", e[, pos])``          one element of an iterable (a ``for`` target, with the loop's place: two
@@ -252,6 +253,8 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values(texts) if len(texts) <= MAX_ALTERNATIVES else _STAR_ONLY
     if kind == "replace":
         return _map(evaluate(expr[1], scope, d), lambda t: _replaced(t, expr[2], expr[3]))
+    if kind == "case":  # (the marks of unknown parts have no case)
+        return _map(evaluate(expr[1], scope, d), str.lower if expr[2] == "lower" else str.upper)
     if kind == "dict":
         return _STAR_ONLY  # a dict is not a path; ("item", dict, key) looks inside
     if kind == "item":

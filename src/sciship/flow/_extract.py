@@ -1557,7 +1557,10 @@ class _Extractor:
             return self.expr(func.value, scope, pos, depth)
         if m in {"upper", "lower", "capitalize", "title"} and not args:  # of a text the code sets
             base = self.expr(func.value, scope, pos, depth)
-            return ("s", getattr(base[1], m)()) if base[0] == "s" else UNKNOWN
+            if base[0] == "s":
+                return ("s", getattr(base[1], m)())
+            # `f'../results/cali_{name}.json'.lower()` (pycsep_esrl_reproducibility): its known parts
+            return ("case", base, m) if m in {"upper", "lower"} and not ex.is_unknown(base) else UNKNOWN
         return UNKNOWN
 
     def format(self, template: str, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
