@@ -1156,7 +1156,7 @@ def test_two_steps_writing_one_absolute_path_is_a_double_write() -> None:
         "import anndata as ad\nadata = ad.read_h5ad('/lustre/d/pbmc.h5ad')\n"
         "adata.write('/lustre/d/pbmc_pca.h5ad')\n"
     )
-    flow = flow_of({"a.py": write, "b.py": write})
+    flow = flow_of({"a.py": write, "b.py": "# the notebook's twin\n" + write})  # (not a copy of a.py)
     assert [p.code for p in flow.problems if p.code == "SHR113"] == ["SHR113"]
 
 
