@@ -293,3 +293,21 @@ def test_shell_scripts_that_run_python_through_a_tool_or_only_in_a_comment() -> 
     assert _runs_python("snakemake -j 4\n")
     assert not _runs_python("#!/bin/bash\n# python run_DeepSequence.py\ntheano-cache purge\n")
     assert not _runs_python("cdo remapbil,r360x180 in.nc out.nc\n")
+
+
+def test_a_shell_script_that_runs_python_through_another() -> None:
+    """OlegArenz/gmmvi_reproducibility: 31 `run_exp3_*.sh` call `run_conf_with_different_timelimit.sh`,
+    which runs `python clusterwork.py`; they were "shell scripts that run no Python"."""
+    from sciship.project import Project
+    from sciship.share.inventory import unread_code
+
+    project = Project.from_files(
+        {
+            "run.py": "open('x.txt', 'w')\n",
+            "scripts/run_exp3_a.sh": "#!/bin/bash\nbash scripts/run_conf.sh a 10\n",
+            "scripts/run_exp3_b.sh": "#!/bin/bash\n./run_exp3_a.sh\n",
+            "scripts/run_conf.sh": "#!/bin/bash\npython clusterwork.py $1\n",
+            "scripts/regrid.sh": "#!/bin/bash\ncdo remapbil,r360x180 in.nc out.nc\n",
+        }
+    )
+    assert unread_code(project) == {"Shell": ["scripts/regrid.sh"]}

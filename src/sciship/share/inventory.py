@@ -270,7 +270,7 @@ def unread_code(project: Project) -> dict[str, list[str]]:
     from sciship.metadata.languages import other_code
 
     found = other_code(f for f in project.files if _deposited(f))
-    shell = [f for f in found.pop("Shell", []) if not _runs_python(project.read_text(f) or "")]
+    shell = _no_python(project, found.pop("Shell", []))
     if shell:
         found["Shell"] = shell
     for language, notebooks in notebook_languages(project).items():  # the steps leave these out
@@ -278,10 +278,30 @@ def unread_code(project: Project) -> dict[str, list[str]]:
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
+def _no_python(project: Project, scripts: list[str]) -> list[str]:
+    """The shell scripts that run no Python, not even through another of these scripts they run
+    (``run_exp3_a.sh`` runs ``run_conf.sh``, which runs ``python clusterwork.py``: gmmvi_reproducibility)."""
+    texts = {f: _code_lines(project.read_text(f) or "") for f in scripts}
+    runs = {f for f, text in texts.items() if _runs_python(text)}
+    added = True
+    while added:  # (a chain of scripts: until nothing more is found)
+        added = False
+        names = {f.rsplit("/", 1)[-1] for f in runs}
+        for f, text in texts.items():
+            if f not in runs and any(name in text for name in names):
+                runs.add(f)
+                added = True
+    return [f for f in scripts if f not in runs]
+
+
+def _code_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
 def _runs_python(text: str) -> bool:
     """Does a shell script run Python (a script, a notebook, a workflow manager that runs them), on a line
     that is no comment (``# python old.py``, left in, runs nothing)?"""
-    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    code = _code_lines(text)
     return any(word in code for word in _RUNS_PYTHON)
 
 
