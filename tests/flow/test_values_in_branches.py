@@ -154,3 +154,16 @@ def test_a_path_made_lower_case_after_it_is_built() -> None:
         ("write", "RESULTS/ITALY_A B.JSON"),
         ("write", "RESULTS/ITALY_C.JSON"),
     ]
+
+
+def test_dots_replaced_in_a_name_with_an_unknown_end() -> None:
+    """cantinilab/mowgli_reproducibility, theislab/moscot-framework_reproducibility:
+    `f"m_{x}".replace(".", "_") + ".npy"` gave `m_*_.npy` (the rule for a replaced file ending took the
+    lone dot for one): no file has that name, and 4 "missing input" problems named it."""
+    script = (
+        "import sys\nimport numpy as np\nx = sys.argv[1]\n"
+        "np.load(f'data/m_{x}'.replace('.', '_') + '.npy')\n"
+        "np.save(sys.argv[2].replace('.sam', '_counts.npy'), 1)\n"
+    )
+    flow = flow_of({"run.py": script})
+    assert io(flow) == [("read", "data/m_*.npy"), ("write", "*_counts.npy")]

@@ -221,6 +221,18 @@ def test_share_says_when_a_module_comes_from_a_folder_on_the_authors_computer(tm
     )
     proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
     assert not any("sys.path" in n for n in json.loads(proc.stdout)["notes"])
+    # andrecossa5/BC_chemo_reproducibility: `import textalloc` at line 12, the folder added at line 363:
+    # textalloc does not come from there, `hUSI` (imported after it) may
+    late = (
+        "import textalloc\nimport numpy as np\nnp.save('out.npy', np.zeros(1))\nimport sys\n"
+        "sys.path.append('/Users/ieo/Desktop/HUSI')\nimport hUSI\n"
+    )
+    root = write_tree(tmp_path / "late", {"umap.py": late})
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
+    told = [n for n in json.loads(proc.stdout)["notes"] if "sys.path" in n]
+    assert len(told) == 1, told
+    assert "`hUSI`" in told[0]
+    assert "textalloc" not in told[0]
 
 
 def test_the_packages_the_calls_need_are_listed(tmp_path: Path) -> None:

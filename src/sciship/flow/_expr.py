@@ -308,13 +308,17 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
     return [(t, None) for t in evaluate(expr, scope, depth).texts]
 
 
+#: a file ending (``.sam``, ``.tar.gz``), not a lone dot (``x.replace(".", "_")`` changes every dot)
+_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)+")
+
+
 def _replaced(text: str, old: str, new: str) -> str:
     """``text.replace(old, new)``; on a text whose end is unknown, an extension replaced is taken to be
     that end's (``sam_file.replace(".sam", "_mutations.txt")`` of a name from the command line gives
     ``*_mutations.txt``)."""
     if not old:
         return text
-    if old not in text and text.endswith(STAR) and old.startswith(".") and "/" not in old:
+    if old not in text and text.endswith(STAR) and _EXTENSION.fullmatch(old):
         return text + new
     return text.replace(old, new)
 

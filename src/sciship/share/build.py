@@ -439,10 +439,33 @@ def private_imports(project: Project) -> list[tuple[str, str, str]]:
                     written = [e[4:] for e in entries if e.startswith("abs:")]
                     found[rel] = [f for f in written or _absolute_sys_path(code) if not _system_folder(f)]
             folders = found[rel]
-            if folders:
+            if folders and _imported_after_sys_path(project, rel, v.imports, scans.get(rel)):
                 out.append((v.imports[0] if v.imports else str(v.distribution), rel, folders[0]))
                 break
     return out
+
+
+def _imported_after_sys_path(project: Project, rel: str, modules: Any, scan: Any) -> bool:
+    """Does the script import one of ``modules`` after its first change of ``sys.path`` (an import above it
+    cannot come from the folder it adds: umap_senescence.py imports textalloc at line 12 and adds its
+    folder at line 363)? A notebook: yes."""
+    if not rel.endswith(".py"):
+        return True
+    text = project.read_text(rel) or ""
+    first = _SYS_PATH_ADD.search(text)
+    if first is None:
+        return True
+    line = text.count("\n", 0, first.start()) + 1
+    tops = {str(m).partition(".")[0] for m in modules}
+    if scan is not None:
+        lines = [site.line for site in scan.imports if site.top in tops]
+    else:  # (the import lines, found in the text)
+        lines = [
+            text.count("\n", 0, m.start()) + 1
+            for top in tops
+            for m in re.finditer(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(top)}\b", text, re.MULTILINE)
+        ]
+    return not lines or max(lines) > line
 
 
 _SYS_PATH_ADD = re.compile(r"sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*([^)\n]*)")
