@@ -205,3 +205,21 @@ def test_a_script_written_as_notebook_cells_with_ipython_in_it() -> None:
         ("read", "data/table.csv"),
     ]
     assert not [p for p in flow.problems if p.code == "SHR117"]
+
+
+def test_a_notebook_the_r_kernel_runs_is_r_whatever_its_other_fields_say() -> None:
+    """theislab/moscot-framework_reproducibility: `"kernelspec": {"display_name": "R", "language": "python",
+    "name": "r"}` and R code (`library(Seurat)`): it was a Python step, "not valid Python"."""
+    from sciship._jupyter import language
+    from sciship.imports.scan import scan_notebook
+
+    nb = json.loads(notebook([("library(Seurat)\nx <- readRDS('a.rds')", 1)]))
+    nb["metadata"] = {
+        "kernelspec": {"display_name": "R", "language": "python", "name": "r"},
+        "language_info": {"name": "python", "version": "3.10.9"},
+    }
+    assert language(nb) == "r"
+    flow = flow_of({"seurat.ipynb": json.dumps(nb), "fig.py": "open('out.txt', 'w')\n"})
+    assert [s.path for s in flow.steps] == ["fig.py"]
+    assert not flow.problems
+    assert scan_notebook(json.dumps(nb), "seurat.ipynb").problem is None

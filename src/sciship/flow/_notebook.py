@@ -22,6 +22,7 @@ import json
 import re
 from typing import Any
 
+from sciship._jupyter import language as notebook_language
 from sciship.flow._expr import UNKNOWN, Expr, cat, lit
 from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
 
@@ -65,7 +66,7 @@ def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) ->
             ("SHR117", "This file is not a Jupyter notebook, so sciship skipped it.", None, None)
         )
         return facts
-    language = _language(nb)
+    language = notebook_language(nb)
     if language is not None and language != "python":
         facts.kind = "nb-other"
         return facts
@@ -166,18 +167,6 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
                 )
             ]
     return []
-
-
-def _language(nb: dict[str, Any]) -> str | None:
-    meta = nb.get("metadata")
-    if not isinstance(meta, dict):
-        return None
-    for key, field in (("language_info", "name"), ("kernelspec", "language")):
-        table = meta.get(key)
-        value = table.get(field) if isinstance(table, dict) else None
-        if isinstance(value, str):
-            return value.lower()
-    return None
 
 
 def _code_cells(nb: dict[str, Any]) -> list[tuple[str, int | None, bool]]:

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sciship import _python2 as python2
+from sciship._jupyter import language as notebook_language
 from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 10
+SCANNER = 11
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -1436,7 +1437,7 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         return ScanResult(
             path, problem=Problem(path, "This notebook is not a Jupyter notebook file; skipped.")
         )
-    language = _language(nb)
+    language = notebook_language(nb)
     if language is not None and language != "python":
         return ScanResult(path)
     sites: list[ImportSite] = []
@@ -1481,18 +1482,6 @@ def scan_notebook(text: str, path: str) -> ScanResult:
         min_python_line=best[2] if best else None,
         sys_paths=tuple(paths),
     )
-
-
-def _language(nb: dict[str, Any]) -> str | None:
-    meta = nb.get("metadata")
-    if not isinstance(meta, dict):
-        return None
-    for key, field in (("language_info", "name"), ("kernelspec", "language")):
-        table = meta.get(key)
-        value = table.get(field) if isinstance(table, dict) else None
-        if isinstance(value, str):
-            return value.lower()
-    return None
 
 
 def _code_cells(nb: dict[str, Any]) -> Iterator[tuple[int, str]]:

@@ -173,6 +173,8 @@ def environment(project: Project) -> Environment:
     return Environment("none")
 
 
+#: a notebook the R kernel runs (its ``kernelspec`` named ``ir`` or ``r``), whatever its language fields say
+_NB_R_KERNEL = re.compile(r'"kernelspec"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?:ir|r)"', re.IGNORECASE)
 #: a notebook's language, in its metadata (at the end of the file, as Jupyter writes it)
 _NB_LANGUAGE = re.compile(
     r'"(?:language_info"\s*:\s*\{[^{}]*?"name"|kernelspec"\s*:\s*\{[^{}]*?"language")\s*:\s*"([^"]+)"'
@@ -188,6 +190,8 @@ def notebook_language(project: Project, rel: str) -> str | None:
             f.seek(0, os.SEEK_END)
             f.seek(max(0, f.tell() - 20_000))
             tail = f.read().decode("utf-8", "replace")
+        if _NB_R_KERNEL.search(tail):
+            return "r"
         m = _NB_LANGUAGE.search(tail)
         if m:
             return m.group(1).lower()
@@ -196,6 +200,8 @@ def notebook_language(project: Project, rel: str) -> str | None:
     text = project.read_text(rel)
     if text is None:
         return None
+    if _NB_R_KERNEL.search(text):
+        return "r"
     m = _NB_LANGUAGE.search(text, max(0, len(text) - 20_000)) or _NB_LANGUAGE.search(text)
     return m.group(1).lower() if m else None
 

@@ -1,0 +1,27 @@
+"""What a Jupyter notebook's metadata says about it: the language its kernel runs (for the import scan and
+the data flow alike)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: the names of the R kernel (IRkernel installs ``ir``; some setups name it ``r``)
+R_KERNELS = frozenset({"ir", "r"})
+
+
+def language(nb: dict[str, Any]) -> str | None:
+    """The language of a parsed notebook (``python``, ``r``, ``julia``), lower case; None when its metadata
+    does not say. A notebook the R kernel runs is R whatever its other fields say (a notebook saved with
+    ``"language": "python"`` under an R kernel: theislab/moscot-framework_reproducibility)."""
+    meta = nb.get("metadata")
+    if not isinstance(meta, dict):
+        return None
+    kernel = meta.get("kernelspec")
+    if isinstance(kernel, dict) and str(kernel.get("name", "")).lower() in R_KERNELS:
+        return "r"
+    for key, field in (("language_info", "name"), ("kernelspec", "language")):
+        table = meta.get(key)
+        value = table.get(field) if isinstance(table, dict) else None
+        if isinstance(value, str):
+            return value.lower()
+    return None
