@@ -1344,3 +1344,20 @@ def test_two_copies_of_one_script_write_the_same_file() -> None:
     other = code.replace("plt.savefig", "plt.plot([1])\nplt.savefig")
     flow = flow_of({"a/CTCs_fishplot.py": code, "b/CTCs_fishplot.py": other})
     assert [p.code for p in flow.problems if p.code == "SHR113"] == ["SHR113"]
+
+
+def test_a_shell_script_in_a_folder_that_names_scripts_from_the_top() -> None:
+    """cantinilab/stories_reproducibility: `scripts/train.sh` runs `poetry run python3 scripts/train.py
+    ...`, so it is run from the top (`bash scripts/train.sh`); train.py was placed in `scripts/`."""
+    flow = flow_of(
+        {
+            "scripts/train.sh": "poetry run python3 scripts/train.py --out results/model.pt\n",
+            "scripts/train.py": (
+                "import argparse\np = argparse.ArgumentParser()\np.add_argument('--out')\n"
+                "args = p.parse_args()\nopen(args.out, 'w')\n"
+            ),
+        }
+    )
+    step = flow.step("scripts/train.py")
+    assert step is not None
+    assert (step.workdir, step.writes) == ("", ("results/model.pt",))

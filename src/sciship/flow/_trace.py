@@ -1530,6 +1530,10 @@ class _Tracer:
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].append((folder, run.args))
+                    elif not run.folder and base and path in self.py_files:
+                        # `scripts/train.sh` runs `python3 scripts/train.py`: it is run from the top
+                        # (`bash scripts/train.sh`), as the path it names says (stories_reproducibility)
+                        out[path].append(("", run.args))
         return out
 
     def _python_path(self, step: str, workdir: str) -> str:
