@@ -167,3 +167,40 @@ def test_dots_replaced_in_a_name_with_an_unknown_end() -> None:
     )
     flow = flow_of({"run.py": script})
     assert io(flow) == [("read", "data/m_*.npy"), ("write", "*_counts.npy")]
+
+
+def test_the_values_of_a_hydra_configuration() -> None:
+    """cantinilab/mowgli_reproducibility, stories_reproducibility, moscot-framework_reproducibility: scripts
+    run by Hydra (`@hydra.main(config_path="conf", config_name="config")`) build their paths from
+    `cfg.data_path` and the like, set in `conf/config.yaml` (with `${...}` in it, groups its `defaults`
+    choose, and `key=value` on the command lines that run them): every such path was `*`."""
+    config = (
+        "defaults:\n  - model: small\n  - _self_\n"
+        "data_path: data/processed\nout_dir: ${data_path}/results\nscratch: ${oc.env:TMPDIR}/x\nplot: false\n"
+    )
+    script = (
+        "import hydra\nimport numpy as np\nimport matplotlib.pyplot as plt\n\n"
+        "@hydra.main(config_path='conf', config_name='config', version_base=None)\n"
+        "def main(cfg):\n"
+        "    x = np.load(cfg.data_path + '/rna.npy')\n"
+        "    np.save(f'{cfg.out_dir}/{cfg.model.name}_embedding.npy', x)\n"
+        "    np.save(cfg['scratch'] + '/tmp.npy', x)\n"
+        "    if cfg.plot:\n        plt.savefig('fig.png')\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    flow = flow_of(
+        {
+            "integrate/run_mofa.py": script,
+            "integrate/conf/config.yaml": config,
+            "integrate/conf/model/small.yaml": "name: mofa_small\nlayers: 2\n",
+            "integrate/data/processed/rna.npy": "",
+            "run.sh": "cd integrate\npython run_mofa.py data_path=data/other\npython run_mofa.py\n",
+        }
+    )
+    assert io(flow) == [
+        ("read", "integrate/data/other/rna.npy"),
+        ("read", "integrate/data/processed/rna.npy"),
+        ("write", "integrate/data/other/results/mofa_small_embedding.npy"),
+        ("write", "integrate/data/processed/results/mofa_small_embedding.npy"),
+        ("write", "**/x/tmp.npy"),  # (under a folder only the environment names)
+    ]

@@ -28,6 +28,7 @@ from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
 from sciship.flow._facts import (
     ABSENT,
+    HYDRA,
     NONE,
     SHELL_CALL,
     SPREAD,
@@ -516,6 +517,9 @@ class _Scope:
         #: the statements of a module or function scope, with their notebook cell (None: not kept)
         self.stmts: list[tuple[int | None, ast.stmt]] | None = None
         self.starts: list[Pos] | None = None  #: where each of ``stmts`` starts (found when first needed)
+        #: a function Hydra runs (``@hydra.main(config_path=..., config_name=...)``): its configuration's
+        #: parameter, and the module name its values are looked up under (see :data:`HYDRA`)
+        self.hydra: tuple[str, str] | None = None
 
     def bind(self, name: str, binding: _Binding) -> None:
         self.names.setdefault(name, []).append(binding)
@@ -791,7 +795,29 @@ class _Extractor:
         for rest in (node.args.vararg, node.args.kwarg):
             if rest is not None:
                 scope.bind(rest.arg, _Binding(p, "other"))
+        config = self._hydra_config(node, parent, p)
+        first = [*node.args.posonlyargs, *node.args.args]
+        if config is not None and first:
+            scope.hydra = (first[0].arg, config)
         self._collect(node.body, scope)
+
+    def _hydra_config(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: _Scope, p: Pos
+    ) -> str | None:
+        """For a function decorated with ``@hydra.main(config_path="conf", config_name="config")``: the
+        module name its configuration's values are found under (``HYDRA + "conf/config"``)."""
+        for deco in node.decorator_list:
+            if not isinstance(deco, ast.Call) or self.qualify(deco.func, scope, p) != "hydra.main":
+                continue
+            given = dict(zip(("config_path", "config_name"), deco.args, strict=False))
+            given.update({k.arg: k.value for k in deco.keywords if k.arg})
+            folder, name = given.get("config_path"), given.get("config_name")
+            if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+                return None
+            where = folder.value if isinstance(folder, ast.Constant) and isinstance(folder.value, str) else ""
+            stem = name.value.removesuffix(".yaml")
+            return HYDRA + (f"{where.rstrip('/')}/{stem}" if where else stem)
+        return None
 
     def _bind_target(self, target: ast.expr, scope: _Scope, p: Pos, kind: str, value: Any) -> None:
         """Bind the names of an assignment target; ``value`` is the node (or (node, index) for tuples)."""
@@ -1251,6 +1277,9 @@ class _Extractor:
         if isinstance(node, ast.Attribute):
             return self.attribute(node, scope, pos, d)
         if isinstance(node, ast.Subscript):
+            hydra = self._hydra_key(node, scope, pos)
+            if hydra is not None:
+                return hydra
             key = node.slice
             if isinstance(key, ast.Slice):
                 return self._sliced(self.expr(node.value, scope, pos, d), key)
@@ -1420,6 +1449,9 @@ class _Extractor:
                 module, level, name = found[0].node
                 if self.is_local(module, level):
                     return ("ref", module, level, f"{name}.{node.attr}")
+        hydra = self._hydra_key(node, scope, pos)
+        if hydra is not None:
+            return hydra
         attr = node.attr
         if isinstance(node.value, ast.Name | ast.Call | ast.Subscript):
             base = self.expr(node.value, scope, pos, depth) if not isinstance(node.value, ast.Name) else None
@@ -1447,6 +1479,32 @@ class _Extractor:
         if attr == "path":  # os.DirEntry.path
             return self.expr(node.value, scope, pos, depth)
         return UNKNOWN
+
+    def _hydra_key(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr | None:
+        """``cfg.data.path`` (or ``cfg["data"]["path"]``) in a function Hydra runs, ``cfg`` its
+        configuration: the value the configuration files give that key (``("ref", HYDRA + "conf/config",
+        0, "data.path")``, looked up when the flow is traced); None for anything else."""
+        keys: list[str] = []
+        while True:
+            if isinstance(node, ast.Attribute):
+                keys.append(node.attr)
+                node = node.value
+            elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+                if not isinstance(node.slice.value, str):
+                    return None
+                keys.append(node.slice.value)
+                node = node.value
+            else:
+                break
+        if not keys or not isinstance(node, ast.Name):
+            return None
+        found = self.lookup(node.id, scope, pos)
+        if found is None or found[0].kind != "param":
+            return None
+        hydra = found[1].hydra
+        if hydra is None or hydra[0] != node.id:
+            return None
+        return ("ref", hydra[1], 0, ".".join(reversed(keys)))
 
     def call_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
         """The value a call returns, for the calls that build paths."""

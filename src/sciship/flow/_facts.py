@@ -24,6 +24,9 @@ TRUTH = "\x00truth"
 NONE = "\x00none"
 #: a keyword of a :class:`Call` that passed ``*args`` or ``**kwargs``: any parameter may come from them
 SPREAD = "*"
+#: the start of the module name under which a Hydra app's configuration values are looked up (never a real
+#: module's name): ``HYDRA + "conf/config"`` is ``conf/config.yaml`` beside the script
+HYDRA = "\x00hydra:"
 #: a notebook's ``!command`` line becomes a call to this name, so its ``{expr}`` parts are read as Python
 SHELL_CALL = "__sciship_shell__"
 #: a guard ``(ABSENT, path)``: the code runs only when the file is missing (``if not os.path.exists(p):``,

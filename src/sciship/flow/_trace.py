@@ -79,6 +79,7 @@ Rules (the README of ``share`` describes them to users):
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import functools
 import gc
@@ -96,7 +97,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._facts import ABSENT, NONE, SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
+from sciship.flow._facts import ABSENT, HYDRA, NONE, SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
 from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
@@ -261,6 +262,7 @@ class _Tracer:
         #: :meth:`load_all` and :meth:`load` take them instead of extracting
         self.early: dict[tuple[str, str], Facts] = {}
         self.shared = False  #: an early child shared the extraction (no second child for the rest)
+        self.hydra_configs: dict[str, dict[str, Any] | None] = {}  #: Hydra configurations, composed
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -419,6 +421,9 @@ class _Tracer:
     def ref(self, here: str, module: str, level: int, name: str, depth: int) -> tuple[Expr, Scope] | None:
         if depth > 30:
             return None
+        if module.startswith(HYDRA):  # a value of a Hydra app's configuration (see _hydra_value)
+            value = self._hydra_value(here, module[len(HYDRA) :], name)
+            return (value, Scope()) if value is not None else None
         target = self.module_file(module, level, here)
         if target is None:
             return None
@@ -1468,6 +1473,64 @@ class _Tracer:
             commands = _shell.driver_commands(text) if text is not None else None
             if commands is not None:
                 out[rel] = commands
+        return out
+
+    def _hydra_value(self, here: str, config: str, key: str) -> Expr | None:
+        """The value of ``key`` (``data.path``) in the configuration of the Hydra app ``here`` (``config``:
+        ``conf/config`` for ``conf/config.yaml`` beside it, with the files its ``defaults`` list names),
+        for each command that runs the app, with the values it sets (``data_path=data/other``; ``a=1,2``
+        with ``--multirun`` is a run for each). ``${other.key}`` in a value is that key's value in the same
+        run; other interpolations (``${oc.env:HOME}``) are unknown parts."""
+        composed = self._hydra_config(posixpath.join(posixpath.dirname(here), config))
+        if composed is None:
+            return None
+        runs: list[dict[str, Any]] = []
+        for _folder, args in self.launched.get(here, ()) or [("", ())]:
+            settings = [w.lstrip("+").split("=", 1) for w in args if "=" in w and not w.startswith("-")]
+            for values in itertools.islice(itertools.product(*(v.split(",") for _k, v in settings)), 16):
+                run = copy.deepcopy(composed)
+                for (name, _given), value in zip(settings, values, strict=True):
+                    _set(run, name, value)
+                runs.append(run)
+        found = [_hydra_expr(_hydra_get(run, key), run) for run in runs]
+        if all(e is None for e in found):
+            return None
+        options = list(dict.fromkeys(e if e is not None else ex.UNKNOWN for e in found))
+        return options[0] if len(options) == 1 else ex.alt(options)
+
+    def _hydra_config(self, config: str) -> dict[str, Any] | None:
+        """A Hydra configuration file (without ``.yaml``), with the groups its ``defaults`` list chooses
+        merged in (``- model: small`` is ``model/small.yaml`` under ``model``); None when it is not here."""
+        if config in self.hydra_configs:
+            return self.hydra_configs[config]
+        self.hydra_configs[config] = None  # (a file that names itself among its defaults)
+        from sciship import _yaml
+
+        folder = posixpath.dirname(config)
+
+        def read(rel: str) -> dict[str, Any] | None:
+            rel = ex.normalize(rel + ".yaml")
+            data = _yaml.load_file(self.p, rel)[0] if self.p.has(rel) else None
+            return data if isinstance(data, dict) else None
+
+        own = read(config)
+        if own is None:
+            return None
+        out: dict[str, Any] = {}
+        for entry in own.get("defaults") or []:
+            if isinstance(entry, dict):
+                for written, option in entry.items():
+                    group = str(written).removeprefix("override ").strip()
+                    if isinstance(option, str) and "/" not in group and not group.startswith(("hydra", "_")):
+                        part = read(posixpath.join(folder, group, option))
+                        if part is not None:
+                            _merge(out.setdefault(group, {}), part)
+            elif isinstance(entry, str) and entry != "_self_":
+                part = read(posixpath.join(folder, entry))
+                if part is not None:
+                    _merge(out, part)
+        _merge(out, {k: v for k, v in own.items() if k != "defaults"})
+        self.hydra_configs[config] = out
         return out
 
     def _only_runs(self, rel: str) -> bool:
@@ -2769,6 +2832,71 @@ def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
     return [
         f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
     ]
+
+
+def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:
+    """``more`` over ``into``, tables merged key by key (as Hydra composes its configuration)."""
+    for key, value in more.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def _set(config: dict[str, Any], key: str, value: str) -> None:
+    """Set a dotted key (``model.name=big``) as a command line gives it to a Hydra app."""
+    *tables, last = key.split(".")
+    for part in tables:
+        table = config.get(part)
+        if not isinstance(table, dict):
+            table = config[part] = {}
+        config = table
+    config[last] = value
+
+
+def _hydra_get(config: dict[str, Any], key: str) -> Any:
+    value: Any = config
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+_INTERPOLATION = re.compile(r"\$\{([^{}]*)\}")
+
+
+def _hydra_text(text: str, config: dict[str, Any] | None, depth: int = 0) -> Expr:
+    """A configuration text with its ``${a.b}`` parts put in (an unknown part for ``${oc.env:X}``,
+    ``${hydra:runtime.cwd}`` and the like)."""
+    parts: list[Expr] = []
+    last = 0
+    for m in _INTERPOLATION.finditer(text):
+        parts.append(ex.lit(text[last : m.start()]))
+        inner = m.group(1).strip()
+        value = _hydra_get(config, inner) if config is not None and ":" not in inner and depth < 5 else None
+        parts.append(
+            _hydra_text(value, config, depth + 1) if isinstance(value, str)
+            else ex.lit(str(value)) if isinstance(value, int | float) and not isinstance(value, bool)
+            else ex.UNKNOWN
+        )
+        last = m.end()
+    parts.append(ex.lit(text[last:]))
+    return ex.cat(parts)
+
+
+def _hydra_expr(value: Any, config: dict[str, Any]) -> Expr | None:
+    """A configuration value as an expression: a text (its interpolations put in), a number's digits, a
+    constant that decides ``if cfg.plot:``, a list of texts; None for anything else."""
+    if isinstance(value, bool) or value is None:
+        return ("k", repr(value))
+    if isinstance(value, int | float):
+        return ex.lit(str(value))
+    if isinstance(value, str):
+        return _hydra_text(value, config)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return ("list", tuple(_hydra_text(v, config) for v in value))
+    return None
 
 
 def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:
