@@ -204,3 +204,17 @@ def test_the_values_of_a_hydra_configuration() -> None:
         ("write", "integrate/data/processed/results/mofa_small_embedding.npy"),
         ("write", "**/x/tmp.npy"),  # (under a folder only the environment names)
     ]
+
+
+def test_positional_arguments_declared_in_a_main_block_take_the_words_in_order() -> None:
+    """LeoAnd00/CELLULAR_reproducibility, PierreBoyeau/csde_reproducibility: `add_argument` calls inside
+    `if __name__ == "__main__":` (or a function) were taken last first, so `python s.py in/data.csv
+    out/res.csv` read `out/res.csv` and wrote its raw input."""
+    script = (
+        "import argparse\nimport pandas as pd\n\ndef main():\n    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('infile')\n    p.add_argument('outfile')\n    args = p.parse_args()\n"
+        "    pd.read_csv(args.infile).to_csv(args.outfile)\n\n"
+        "if __name__ == '__main__':\n    if True:\n        main()\n"
+    )
+    flow = flow_of({"s.py": script, "run.sh": "python s.py in/data.csv out/res.csv\n", "in/data.csv": ""})
+    assert io(flow) == [("read", "in/data.csv"), ("write", "out/res.csv")]

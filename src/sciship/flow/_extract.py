@@ -1741,7 +1741,12 @@ class _Extractor:
                 todo.extend(c for c in inner if lines is None or self._spans(c, lines))  # type: ignore[arg-type]
             else:
                 nodes.extend(ast.walk(current))
-        for node in nodes:
+        # in the order of the code: positional arguments take the command line's words in that order (the
+        # walk above took nested blocks last first: CELLULAR_reproducibility's `in/data.csv models/A/ ...`)
+        calls = sorted(
+            (n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)
+        )
+        for node in calls:
             if not (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
