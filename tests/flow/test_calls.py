@@ -308,3 +308,16 @@ def test_sequences_climate_cubes_and_molecular_dynamics() -> None:
         ("write", "results/prod.csv"),
         ("read", "seqs/h.fasta"),
     ]
+
+
+def test_anndata_objects_written_in_a_long_script() -> None:
+    """azizilab/arcadia_reproducibility, starfysh_reproducibility: in a script over 3000 characters only the
+    lines naming a file call are searched, and `rna_adata.write(out)` names none (`write` alone is too
+    common): every pipeline output was missing."""
+    script = (
+        "import anndata as ad\n" + "x = 1  # padding to make the file long\n" * 120
+        + "out = 'results/rna_processed.h5ad'\nrna_adata = ad.AnnData()\nrna_adata.write(out)\n"
+        "adata_x = rna_adata\nadata_x.write(out.replace('rna', 'atac'))\n"
+    )
+    flow = flow_of({"pipeline.py": script})
+    assert io(flow) == [("write", "results/rna_processed.h5ad"), ("write", "results/atac_processed.h5ad")]

@@ -178,6 +178,8 @@ def extract_units(
         if "def " in text or "class " in text:
             defs.update(_DEF_NAME.findall(text))
     words = set(TRIGGER_WORDS) | callables | defs | _SPECIAL_WORDS
+    # an AnnData object by its name (`rna_adata.write(out)`: `write` alone names too many lines)
+    words |= {name for found in ids for name in found if "adata" in name}
     if callables | defs:  # objects made from the project's classes: `sb = Sb(...)`, then `sb.run()`
         for text in lined:
             for m in _MADE.finditer(text):
