@@ -315,7 +315,8 @@ def test_anndata_objects_written_in_a_long_script() -> None:
     lines naming a file call are searched, and `rna_adata.write(out)` names none (`write` alone is too
     common): every pipeline output was missing."""
     script = (
-        "import anndata as ad\n" + "x = 1  # padding to make the file long\n" * 120
+        "import anndata as ad\n"
+        + "x = 1  # padding to make the file long\n" * 120
         + "out = 'results/rna_processed.h5ad'\nrna_adata = ad.AnnData()\nrna_adata.write(out)\n"
         "adata_x = rna_adata\nadata_x.write(out.replace('rna', 'atac'))\n"
     )
