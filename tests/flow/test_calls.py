@@ -322,3 +322,14 @@ def test_anndata_objects_written_in_a_long_script() -> None:
     )
     flow = flow_of({"pipeline.py": script})
     assert io(flow) == [("write", "results/rna_processed.h5ad"), ("write", "results/atac_processed.h5ad")]
+
+
+def test_the_newest_of_the_files_a_glob_finds() -> None:
+    """azizilab/arcadia_reproducibility: `max(glob.glob('runs/*/embedding.pkl'), key=os.path.getmtime)`
+    read nothing (while `sorted(...)[-1]` was followed), so the figure came before the runs."""
+    script = (
+        "import glob, os, pickle\nlatest = max(glob.glob('runs/*/embedding.pkl'), key=os.path.getmtime)\n"
+        "pickle.load(open(latest, 'rb'))\nn = max([1, 2])\n"
+    )
+    flow = flow_of({"fig.py": script})
+    assert io(flow) == [("read", "runs/*/embedding.pkl")]

@@ -1524,6 +1524,11 @@ class _Extractor:
             return _text(self.expr(args[0], scope, pos, depth))
         if q in _SAME or (q and q.endswith(".tqdm")):
             return self.expr(args[0], scope, pos, depth) if args else UNKNOWN
+        if q in {"builtins.max", "builtins.min"} and len(args) == 1:
+            # the newest of the files (`max(glob.glob("runs/*.pkl"), key=os.path.getmtime)`): one of them,
+            # as `sorted(...)[-1]` is (arcadia_reproducibility)
+            base = self.expr(args[0], scope, pos, depth)
+            return UNKNOWN if ex.is_unknown(base) else ("item", base, -1)
         if q == "os.path.dirname" and args:
             return ("parent", self.expr(args[0], scope, pos, depth), 1)
         if q == "os.path.basename" and args:
