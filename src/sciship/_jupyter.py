@@ -25,3 +25,13 @@ def language(nb: dict[str, Any]) -> str | None:
         if isinstance(value, str):
             return value.lower()
     return None
+
+
+#: what a notebook stored with Git LFS holds in a copy that did not fetch it: a pointer to the real file
+LFS_POINTER = "version https://git-lfs.github.com/spec/"
+
+#: said for such a notebook (by the data flow and the import scan alike)
+LFS_MESSAGE = (
+    "This notebook is stored with Git LFS, and this copy holds only its pointer (three lines naming the "
+    "real file), so sciship cannot read its code. Run `git lfs pull` to fetch it, then run sciship again."
+)

@@ -223,3 +223,18 @@ def test_a_notebook_the_r_kernel_runs_is_r_whatever_its_other_fields_say() -> No
     assert [s.path for s in flow.steps] == ["fig.py"]
     assert not flow.problems
     assert scan_notebook(json.dumps(nb), "seurat.ipynb").problem is None
+
+
+def test_a_notebook_stored_with_git_lfs_that_was_not_fetched() -> None:
+    """azizilab/starfysh_reproducibility: seven notebooks are Git LFS pointers in a copy that did not fetch
+    them; "not valid JSON ... open it in Jupyter and save it again" sent the reader the wrong way."""
+    from sciship.imports.scan import scan_notebook
+
+    pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 1234567\n"
+    flow = flow_of({"fig4.ipynb": pointer})
+    (problem,) = flow.problems
+    assert "stored with Git LFS" in problem.message
+    assert "`git lfs pull`" in problem.message
+    scanned = scan_notebook(pointer, "fig4.ipynb").problem
+    assert scanned is not None
+    assert "Git LFS" in scanned.message

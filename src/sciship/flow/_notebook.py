@@ -22,6 +22,7 @@ import json
 import re
 from typing import Any
 
+from sciship._jupyter import LFS_MESSAGE, LFS_POINTER
 from sciship._jupyter import language as notebook_language
 from sciship.flow._expr import UNKNOWN, Expr, cat, lit
 from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
@@ -44,6 +45,9 @@ def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) ->
                 None,
             )
         )
+        return facts
+    if text.startswith(LFS_POINTER):
+        facts.problems.append(("SHR117", LFS_MESSAGE, None, None))
         return facts
     try:
         nb = json.loads(text)

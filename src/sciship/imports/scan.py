@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sciship import _python2 as python2
+from sciship._jupyter import LFS_MESSAGE, LFS_POINTER
 from sciship._jupyter import language as notebook_language
 from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
 #: bumped whenever what the scanner records changes, so that cached results of older scans are not used
-SCANNER = 11
+SCANNER = 12
 PythonVersion = tuple[int, int]
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -1420,6 +1421,8 @@ _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
 
 def scan_notebook(text: str, path: str) -> ScanResult:
     """Scan the code cells of a Jupyter notebook (IPython ``%`` and ``!`` lines are skipped)."""
+    if text.startswith(LFS_POINTER):
+        return ScanResult(path, problem=Problem(path, LFS_MESSAGE))
     try:
         nb = json.loads(text)
     except (ValueError, RecursionError) as exc:
