@@ -218,3 +218,19 @@ def test_the_commands_a_python_driver_runs() -> None:
     )
     assert driver_commands("import subprocess\nsubprocess.run(['wget', 'https://e.org/x'])\n") is None
     assert driver_commands("import os\nos.system('python x.py'\n") is None  # (cannot be parsed)
+
+
+def test_commands_handed_to_a_job_queue() -> None:
+    """stathismegas/CellDISECT_reproducibility, MarioniLab/oor_design_reproducibility: every shell script runs
+    its steps as `echo "python x.py ARGS" | bsub ...`; none of those runs was seen."""
+    text = (
+        'echo "python train.py --seed 1 --out models/a" | bsub -q long -n 4\n'
+        'sbatch -p gpu --wrap="python fit.py data/x.csv"\n'
+        "echo 'cd sub && python y.py' | qsub\npython after.py\n"
+    )
+    assert [(r.folder, r.script, r.args) for r in python_runs(text)] == [
+        ("", "train.py", ("--seed", "1", "--out", "models/a")),
+        ("", "fit.py", ("data/x.csv",)),
+        ("sub", "y.py", ()),
+        ("", "after.py", ()),
+    ]

@@ -533,6 +533,9 @@ def python_runs(
             stripped = stripped.lstrip("@-+ \t")  # `@python x.py`: a recipe line make does not echo
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
+        queued = _QUEUED.search(stripped)
+        if queued is not None:  # `echo "python x.py a" | bsub -q long`, `sbatch --wrap="python x.py"`
+            stripped = queued.group("cmd") or queued.group("cmd2")
         if (
             "cd" not in stripped
             and (
@@ -561,12 +564,17 @@ def python_runs(
             at = next((i for i, w in enumerate(words) if w in programs), None)
             if at is not None:  # a console script (after `uv run`, `poetry run` and the like)
                 out.append(PythonRun(cwd, "", tuple(words[at + 1 :]), words[at]))
-        if not make:
+        if not make and queued is None:  # (a job's `cd` is the job's own)
             here = cwd
     return out
 
 
-#: a Makefile variable: ``NAME = value``, ``NAME := value``, ``NAME ?= value``
+#: a command handed to a cluster's job queue as text: ``echo "python x.py a" | bsub ...`` (CellDISECT,
+#: oor_design_reproducibility) or ``sbatch --wrap="python x.py a"``
+_QUEUED = re.compile(
+    r"""^echo[ \t]+(?P<q>["'])(?P<cmd>[^"'\n]*)(?P=q)[ \t]*\|[ \t]*(?:bsub|qsub|sbatch|srun)\b"""
+    r"""|\bsbatch\b.*?--wrap[= ](?P<w>["'])(?P<cmd2>[^"'\n]*)(?P=w)"""
+)
 _MAKE_VARIABLE = re.compile(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
 #: one assignment on its line: ``name='value'`` (as it is), ``name="value"`` or ``name=value``
 _SIMPLE_ASSIGNMENT = re.compile(
