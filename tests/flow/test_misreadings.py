@@ -1361,3 +1361,27 @@ def test_a_shell_script_in_a_folder_that_names_scripts_from_the_top() -> None:
     step = flow.step("scripts/train.py")
     assert step is not None
     assert (step.workdir, step.writes) == ("", ("results/model.pt",))
+
+
+def test_the_folder_imported_by_its_own_name() -> None:
+    """loicchadoutaud/sCellST_reproducibility: the scripts import their constants as
+    `from scellst_reproducibility.submit_scripts.script_constants import ...` (the folder's own name, its
+    parent on sys.path): the paths they hold were unknown, and requirements.txt was told to list the
+    project itself."""
+    from sciship.imports import analyze
+
+    files = {
+        "submit_scripts/script_constants.py": "DATA = 'data/xenium'\n",
+        "submit_scripts/train.py": (
+            "from scellst_reproducibility.submit_scripts.script_constants import DATA\n"
+            "import numpy as np\nnp.load(DATA + '/cells.npy')\n"
+        ),
+    }
+    project = Project.from_files(files, root="/work/sCellST_reproducibility")
+    flow = trace(project, cache=False)
+    assert io(flow, "submit_scripts/train.py") == [("read", "data/xenium/cells.npy")]
+    names = [
+        v.name for v in analyze(Project.from_files(files, root="/work/sCellST_reproducibility")).dependencies
+    ]
+    assert "scellst-reproducibility" not in names
+    assert "numpy" in names

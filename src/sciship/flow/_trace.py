@@ -471,6 +471,11 @@ class _Tracer:
                 )
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
                     found = hits[0][1]
+            top, _, rest = module.partition(".")
+            if found is None and rest and _same_name(top, self.p.root.name):
+                # the folder imported by its own name (`from scellst_reproducibility.submit_scripts
+                # import ...` in sCellST_reproducibility/, its parent on sys.path)
+                found = self._module_at("", rest.replace(".", "/"))
         self.modules[key] = self.asked[asked] = found
         return found
 
@@ -2832,6 +2837,11 @@ def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
     return [
         f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
     ]
+
+
+def _same_name(module: str, folder: str) -> bool:
+    """Is ``module`` the folder's name as Python imports it (case, ``-`` and ``.`` aside)?"""
+    return module.lower() == re.sub(r"[-.]", "_", folder).lower()
 
 
 def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:

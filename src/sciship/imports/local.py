@@ -76,6 +76,11 @@ class FirstParty:
                 glob.add(name)
         if not packaged:  # a folder of scripts: anything in it is the author's own code
             glob |= all_names
+            # and the folder itself, imported by its own name (`from scellst_reproducibility.submit_scripts
+            # import ...` in sCellST_reproducibility/, its parent on sys.path)
+            own = re.sub(r"[-.]", "_", project.root.name)
+            if own.isidentifier():
+                glob |= {own, own.lower()}
         # folders put on the import path by scripts, shell scripts and pytest; a folder that only the
         # documentation's or the tests' own files put there (Sphinx's `sys.path.insert(0, ".")` in
         # docs/conf.py) is importable from those files only, not from the package
