@@ -218,3 +218,15 @@ def test_positional_arguments_declared_in_a_main_block_take_the_words_in_order()
     )
     flow = flow_of({"s.py": script, "run.sh": "python s.py in/data.csv out/res.csv\n", "in/data.csv": ""})
     assert io(flow) == [("read", "in/data.csv"), ("write", "out/res.csv")]
+
+
+def test_going_back_to_the_folder_the_script_started_in() -> None:
+    """azizilab/arcadia_reproducibility: `original_cwd = os.getcwd()`, `os.chdir("sub")`, then
+    `os.chdir(original_cwd)`: the writes after it were placed under `sub/`."""
+    script = (
+        "import os\nimport pandas as pd\noriginal_cwd = os.getcwd()\nos.chdir('sub')\n"
+        "pd.read_csv('x.csv')\nos.chdir(original_cwd)\npd.DataFrame().to_csv('results/y.csv')\n"
+        "pd.DataFrame().to_csv(os.path.join(os.getcwd(), 'results', 'z.csv'))\n"
+    )
+    flow = flow_of({"a.py": script, "sub/x.csv": ""})
+    assert io(flow) == [("read", "sub/x.csv"), ("write", "results/y.csv"), ("write", "results/z.csv")]

@@ -12,6 +12,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("part", e, which)``          ``name`` / ``stem`` / ``suffix`` / ``noext`` (``splitext(p)[0]``)
 ``("with", e, which, e2)``      ``with_suffix`` / ``with_name`` / ``with_stem``
 ``("replace", e, old, new)``    ``str.replace`` with literal arguments
+``("cwd",)``                    ``os.getcwd()``: ``.``, and where the script started for ``os.chdir``
 ``("case", e, "lower")``        ``str.lower`` (or ``"upper"``) of a text with parts known only later
 ``("glob", e, recursive)``      a glob pattern: ``*``, ``?`` and ``[...]`` become unknown parts
 ``("list", (e, ...))``          a list or tuple of values; iterating it gives each element
@@ -182,6 +183,8 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values([ROOT + expr[1]])
     if kind == "home":
         return Values(["~"])
+    if kind == "cwd":  # `os.getcwd()`: where the script runs (see _trace's cwd_at for `os.chdir(it)`)
+        return Values(["."])
     if kind == "opt":
         given = GIVEN[0].get((expr[3], expr[2])) if len(expr) > 3 and GIVEN else None
         if given is None:

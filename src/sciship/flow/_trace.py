@@ -1145,6 +1145,9 @@ class _Tracer:
         for p, expr, scope in chdirs:
             if p >= pos:
                 break
+            if expr == ("cwd",):  # `here = os.getcwd()`, `os.chdir("sub")`, then `os.chdir(here)`: back
+                cwd = base
+                continue
             texts = ex.evaluate(expr, scope).texts
             if len(texts) != 1 or ex.has_unknown(texts[0]):
                 cwd = None
