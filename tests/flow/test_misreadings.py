@@ -1385,3 +1385,20 @@ def test_the_folder_imported_by_its_own_name() -> None:
     ]
     assert "scellst-reproducibility" not in names
     assert "numpy" in names
+
+
+def test_the_folder_of_an_unknown_path_is_unknown() -> None:
+    """azizilab/arcadia_reproducibility: `os.path.dirname(os.path.dirname(scvi.__file__))` (the installed
+    scvi-tools) was `..` (the parent of an unknown name taken for `.`), so the script "wrote" its own
+    folder's `scvi/model/base/_training_mixin.py`, and another step waited for it."""
+    flow = flow_of(
+        {
+            "src/arcadia/scvi/__init__.py": "",
+            "src/arcadia/scvi/model/base/_training_mixin.py": "x = 1\n",
+            "src/arcadia/utils/setup_scvi_patch.py": (
+                "import os\nimport scvi\nbase = os.path.dirname(os.path.dirname(scvi.__file__))\n"
+                "open(os.path.join(base, 'scvi/model/base/_training_mixin.py'), 'w').write('patched')\n"
+            ),
+        }
+    )
+    assert not [u for u in flow.uses if "_training_mixin" in u.path and not u.path.startswith("**")]

@@ -415,6 +415,10 @@ def _parent(text: str, n: int) -> str:
     for _ in range(n):
         if body == "/":
             break
+        if "/" not in body and (STAR in body or STAR2 in body):
+            # the folder of an unknown path (`os.path.dirname(scvi.__file__)`) is unknown, not `.`
+            body = STAR2
+            break
         if body == ".":
             body = ".."
         elif body.rsplit("/", 1)[-1] == "..":
