@@ -384,6 +384,14 @@ def test_conda_names_are_mapped_and_non_python_packages_skipped() -> None:
     assert {k: d.status for k, d in v.items()} == {"tables": "ok", "pyyaml": "ok"}
 
 
+def test_an_environment_file_named_for_its_project() -> None:
+    """andrecossa5/BC_chemo_reproducibility: `envs/cellula_env_OSX.yml` declares the packages; it was not
+    read (only names starting with environment, env or conda were), so they were "undeclared"."""
+    env = "name: cellula\ndependencies:\n  - python=3.10\n  - scanpy\n  - pip:\n    - textalloc\n"
+    v = verdicts({"envs/cellula_env_OSX.yml": env, "run.py": "import scanpy\nimport textalloc\n"})
+    assert {k: d.status for k, d in v.items()} == {"scanpy": "ok", "textalloc": "ok"}
+
+
 def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:
     r = report(
         {

@@ -633,12 +633,20 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+#: a conda environment file by its name: `environment.yml`, `env-gpu.yaml`, `conda_linux.yml`, and one named
+#: for its project with `env` as a word in it (`envs/cellula_env_OSX.yml`: BC_chemo_reproducibility)
+_ENVIRONMENT_FILE = re.compile(
+    r"(^|/)(?:(environment|env|conda)[\w.-]*|[\w.-]*[_.-](?:env|environment|conda)(?:[_.-][\w.-]*)?)\.ya?ml$",
+    re.IGNORECASE,
+)
+
+
 def _environment_files(project: Project, *, anywhere: bool = False) -> list[str]:
     out = []
     for f in project.files:
         if f.count("/") > (2 if anywhere else 1) or f.startswith(".github/"):
             continue
-        if not re.search(r"(^|/)(environment|env|conda)[\w.-]*\.ya?ml$", f, re.IGNORECASE):
+        if not _ENVIRONMENT_FILE.search(f):
             continue
         if any(p.lower() in _FOREIGN or p.startswith(".") for p in f.split("/")[:-1]):
             continue
