@@ -1402,3 +1402,35 @@ def test_the_folder_of_an_unknown_path_is_unknown() -> None:
         }
     )
     assert not [u for u in flow.uses if "_training_mixin" in u.path and not u.path.startswith("**")]
+
+
+def test_a_word_the_command_computes_is_a_placeholder_to_fill_in() -> None:
+    """andrecossa5/BC_chemo_reproducibility: `launch_.py` runs `os.system(f"python genKI.py --gene {g}
+    ...")` in `downstream/MDA/perturbation/`; a shell loop's `python fit.py $sample` the same: REPRODUCE.md
+    wrote the unknown word as a raw control character."""
+    gene = (
+        "import argparse, os\np = argparse.ArgumentParser()\np.add_argument('--gene', required=True)\n"
+        "p.add_argument('--out', required=True)\na = p.parse_args()\n"
+        "open(os.path.join(a.out, a.gene + '.csv'), 'w')\n"
+    )
+    flow = flow_of(
+        {
+            "pert/launch_.py": (
+                "import os\nfor g in ['A', 'B']:\n    os.system(f'python genKI.py --gene {g} --out res')\n"
+            ),
+            "pert/genKI.py": gene,
+            "fit.py": "import sys\nopen('out/' + sys.argv[1] + '.txt', 'w')\n",
+            "run.sh": "for s in a b; do\n  python fit.py $s\ndone\n",
+        }
+    )
+    step = flow.step("pert/genKI.py")
+    assert step is not None
+    assert (step.workdir, step.arguments, step.fill_in) == (
+        "pert",
+        ("--gene", "GENE", "--out", "res"),
+        ("GENE",),
+    )
+    step = flow.step("fit.py")
+    assert step is not None
+    assert (step.arguments, step.fill_in) == (("ARG1",), ("ARG1",))
+    assert [s.path for s in flow.steps] == ["fit.py", "pert/genKI.py"]

@@ -478,6 +478,13 @@ def driver_commands(text: str) -> str | None:
             continue
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             lines.append(arg.value)
+        elif isinstance(arg, ast.JoinedStr):  # `f"python genKI.py --gene {g}"`: its values unknown
+            lines.append(
+                "".join(
+                    v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "$_sciship_value"
+                    for v in arg.values
+                )
+            )
         elif isinstance(arg, ast.List | ast.Tuple) and arg.elts:
             words = []
             for i, elt in enumerate(arg.elts):

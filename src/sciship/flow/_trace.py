@@ -1653,7 +1653,7 @@ class _Tracer:
         for folder, args in self.launched.get(step, ()):
             given = _parse_arguments(args, facts.options)
             if folder == workdir and len(args) >= argv and needed <= set(given):
-                return args, ()
+                return _placeholders(args)
         fill = [f"ARG{k}" for k in range(1, argv + 1)]
         out = list(fill)
         for flags, dest, nargs in facts.options:
@@ -2840,6 +2840,23 @@ def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
     return [
         f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
     ]
+
+
+def _placeholders(args: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a command line, with a placeholder for each the command computes (a loop's variable,
+    `f"--gene {g}"`): the option's name (``GENE``) or the word's place (``ARG2``); and the placeholders."""
+    words: list[str] = []
+    fill: list[str] = []
+    for i, word in enumerate(args):
+        if STAR not in word and STAR2 not in word:
+            words.append(word)
+            continue
+        before = args[i - 1] if i else ""
+        name = before.lstrip("-").replace("-", "_").upper() if before.startswith("-") else f"ARG{i + 1}"
+        name = name if name.isidentifier() else f"ARG{i + 1}"
+        words.append(name)
+        fill.append(name)
+    return tuple(words), tuple(dict.fromkeys(fill))
 
 
 def _same_name(module: str, folder: str) -> bool:
