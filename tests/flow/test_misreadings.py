@@ -1303,6 +1303,7 @@ def test_a_python_script_that_runs_the_others() -> None:
     """KrisJensen/stability_paper_code: `run_everything.py` runs each script with its arguments
     (`subprocess.call([sys.executable, 'parse_rat.py', name])`); the scripts' writes of `sys.argv` names
     were unknown, and the driver was a 24th step after them that reran everything."""
+    flow_parse = "import sys, pickle\npickle.dump(1, open('data/' + sys.argv[1] + '.p', 'wb'))\n"
     driver = (
         "import subprocess as sb\nimport sys, os\npystr = sys.executable\n"
         "sb.call([pystr, 'parse.py', 'Hindol'])\nos.system('python plot.py')\n"
@@ -1310,13 +1311,19 @@ def test_a_python_script_that_runs_the_others() -> None:
     flow = flow_of(
         {
             "run_all.py": driver,
-            "parse.py": "import sys, pickle\npickle.dump(1, open('data/' + sys.argv[1] + '.p', 'wb'))\n",
+            "parse.py": flow_parse,
             "plot.py": "import pickle\nimport matplotlib.pyplot as plt\n"
             "pickle.load(open('data/Hindol.p', 'rb'))\nplt.savefig('fig.png')\n",
         }
     )
     assert [s.path for s in flow.steps] == ["parse.py", "plot.py"]
     assert flow.step("parse.py").writes == ("data/Hindol.p",)  # type: ignore[union-attr]
+    # a test that runs a script tries it out (pyos/physcraper): it says nothing of how the analysis runs
+    tried = (
+        "import subprocess\n\ndef test_parse():\n    subprocess.run(['python', 'parse.py', 'tests/tmp/x'])\n"
+    )
+    again = flow_of({"run_all.py": driver, "parse.py": flow_parse, "tests/test_cli.py": tried})
+    assert again.step("parse.py").writes == ("data/Hindol.p",)  # type: ignore[union-attr]
     assert flow.step("parse.py").arguments == ("Hindol",)  # type: ignore[union-attr]
     assert not flow.problems
 

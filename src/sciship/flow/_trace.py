@@ -1472,6 +1472,8 @@ class _Tracer:
 
         out = {}
         for rel in self.python_files:
+            if set(rel.split("/")[:-1]) & _NOT_STEP_DIRS or is_test(self.p, rel):
+                continue  # (a test that runs a script tries it; it is not how the analysis runs)
             data = self.p.read_bytes(rel)
             if data is None or len(data) > LARGE_FILE or b".py" not in data:
                 continue
