@@ -230,3 +230,17 @@ def test_going_back_to_the_folder_the_script_started_in() -> None:
     )
     flow = flow_of({"a.py": script, "sub/x.csv": ""})
     assert io(flow) == [("read", "sub/x.csv"), ("write", "results/y.csv"), ("write", "results/z.csv")]
+
+
+def test_going_back_to_a_folder_taken_after_a_change() -> None:
+    """mosdef-hub/reproducibility_study: `os.chdir("analysis_data")`, `base_dir = os.getcwd()`, into each
+    job's folder and `os.chdir(base_dir)`: back in `analysis_data/`, not where the script started."""
+    script = (
+        "import os\nos.chdir('analysis_data')\nbase_dir = os.getcwd()\nos.chdir('job1')\n"
+        "open('run.log').read()\nos.chdir(base_dir)\nopen('density_results.txt', 'w')\n"
+    )
+    flow = flow_of({"analysis.py": script, "analysis_data/job1/run.log": ""})
+    assert io(flow) == [
+        ("read", "analysis_data/job1/run.log"),
+        ("write", "analysis_data/density_results.txt"),
+    ]

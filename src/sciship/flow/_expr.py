@@ -12,7 +12,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("part", e, which)``          ``name`` / ``stem`` / ``suffix`` / ``noext`` (``splitext(p)[0]``)
 ``("with", e, which, e2)``      ``with_suffix`` / ``with_name`` / ``with_stem``
 ``("replace", e, old, new)``    ``str.replace`` with literal arguments
-``("cwd",)``                    ``os.getcwd()``: ``.``, and where the script started for ``os.chdir``
+``("cwd", pos)``                ``os.getcwd()`` at ``pos``: ``.``, and for ``os.chdir`` the folder it was then
 ``("case", e, "lower")``        ``str.lower`` (or ``"upper"``) of a text with parts known only later
 ``("glob", e, recursive)``      a glob pattern: ``*``, ``?`` and ``[...]`` become unknown parts
 ``("list", (e, ...))``          a list or tuple of values; iterating it gives each element

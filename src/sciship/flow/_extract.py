@@ -1541,7 +1541,7 @@ class _Extractor:
                 return ex.cat(_split_vars(inner[1]))
             return inner
         if q in {"os.getcwd", "pathlib.Path.cwd"}:
-            return ("cwd",)
+            return ("cwd", pos)
         if q == "pathlib.Path.home":
             return ("home",)
         if q in _TEMP_FOLDERS or q in _TEMP_NAMES:  # the system's temporary folder: never shared

@@ -1145,8 +1145,9 @@ class _Tracer:
         for p, expr, scope in chdirs:
             if p >= pos:
                 break
-            if expr == ("cwd",):  # `here = os.getcwd()`, `os.chdir("sub")`, then `os.chdir(here)`: back
-                cwd = base
+            if expr[0] == "cwd" and len(expr) > 1 and expr[1] < p:
+                # `here = os.getcwd()`, `os.chdir("sub")`, then `os.chdir(here)`: back where it was then
+                cwd = self.cwd_at(base, chdirs, expr[1])
                 continue
             texts = ex.evaluate(expr, scope).texts
             if len(texts) != 1 or ex.has_unknown(texts[0]):
