@@ -1441,3 +1441,34 @@ def test_a_word_the_command_computes_is_a_placeholder_to_fill_in() -> None:
     assert step is not None
     assert (step.arguments, step.fill_in) == (("ARG1",), ("ARG1",))
     assert [s.path for s in flow.steps] == ["fit.py", "pert/genKI.py"]
+
+
+def test_notebook_scripts_in_a_package_and_a_twin_a_pipeline_runs() -> None:
+    """theislab/DRVI_reproducibility: the folder is a poetry package whose modules are Jupytext notebooks
+    (`formats: ipynb,py:light`, "run the .py files as notebooks"): 12 data-preparation scripts were left out
+    as library code; and `evaluation/runs.sh` runs `python integration.py --run-name hlca` ten times, while
+    the step was its notebook twin, without those arguments."""
+    header = "# ---\n# jupyter:\n#   jupytext:\n#     formats: ipynb,py:light\n# ---\n\n"
+    prep = header + "import numpy as np\nnp.save('data/hlca.npy', np.zeros(1))\n"
+    integration = (
+        header
+        + "import argparse\np = argparse.ArgumentParser()\np.add_argument('--run-name', required=True)\n"
+        "a = p.parse_args()\nopen('evaluation/' + a.run_name + '_scib_metrics.csv', 'w')\n"
+    )
+    flow = flow_of(
+        {
+            "pyproject.toml": "[tool.poetry]\nname = 'drvi_notebooks'\nversion = '1.0.0'\n",
+            "drvi_notebooks/__init__.py": "",
+            "drvi_notebooks/data/hlca.py": prep,
+            "drvi_notebooks/evaluation/integration.py": integration,
+            "drvi_notebooks/evaluation/integration.ipynb": notebook([("import argparse", 1)]),
+            "drvi_notebooks/evaluation/runs.sh": "python integration.py --run-name hlca\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == [
+        "drvi_notebooks/data/hlca.py",
+        "drvi_notebooks/evaluation/integration.py",
+    ]
+    step = flow.step("drvi_notebooks/evaluation/integration.py")
+    assert step is not None
+    assert step.arguments == ("--run-name", "hlca")

@@ -550,9 +550,10 @@ class _Tracer:
             else ()
         )
         out = []
+        run_twins: set[str] = set()  #: notebooks whose Jupytext script a pipeline runs (that is the step)
         for rel in [*self.python_files, *self.p.notebooks()]:
             parts = rel.split("/")
-            if set(parts[:-1]) & _NOT_STEP_DIRS:
+            if set(parts[:-1]) & _NOT_STEP_DIRS or rel in run_twins:
                 continue
             if self._link_to_listed(rel):  # `docs/demo.ipynb -> ../examples/demo/demo.ipynb`: one step
                 continue
@@ -560,9 +561,16 @@ class _Tracer:
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or is_test(self.p, rel):
                     continue
-                if self._documentation(rel, parts) or self._twin(rel) is not None:
+                if self._documentation(rel, parts):
                     continue
-                if rel.startswith(package_dirs):
+                twin = self._twin(rel)
+                if twin is not None:
+                    if rel not in self.launched:
+                        continue
+                    # `evaluation/runs.sh` runs `python integration.py --run-name hlca` (DRVI_reproducibility)
+                    run_twins.add(twin)
+                # (a script written as notebook cells is run as a notebook, in a package too)
+                if rel.startswith(package_dirs) and not self._cells(rel):
                     self.in_package.add(rel)
             out.append(rel)
         return out
