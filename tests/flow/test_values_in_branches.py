@@ -244,3 +244,16 @@ def test_going_back_to_a_folder_taken_after_a_change() -> None:
         ("read", "analysis_data/job1/run.log"),
         ("write", "analysis_data/density_results.txt"),
     ]
+
+
+def test_the_folder_of_the_script_as_it_is_run() -> None:
+    """jmuhlich/ashlar-paper-figures: `base_path = pathlib.Path(sys.argv[0]).parent`, then
+    `pd.read_csv(base_path / "input/times.csv")`: the script's own folder; and the folder of a path nothing
+    tells (`Path(gb.tests.__file__).parent`) is unknown, not the working folder."""
+    script = (
+        "import pathlib, sys\nimport pandas as pd\nimport graphblas as gb\n"
+        "base_path = pathlib.Path(sys.argv[0]).parent\npd.read_csv(base_path / 'input/times.csv')\n"
+        "pd.DataFrame().to_pickle(pathlib.Path(gb.tests.__file__).parent / 'pickle1.pkl')\n"
+    )
+    flow = flow_of({"figures/figure_runtime.py": script, "figures/input/times.csv": ""})
+    assert io(flow) == [("read", "figures/input/times.csv"), ("write", "**/pickle1.pkl")]

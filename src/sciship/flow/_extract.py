@@ -1299,6 +1299,9 @@ class _Extractor:
                 return UNKNOWN
             if isinstance(k, int) and k >= 1 and self.qualify(node.value, scope, pos) == "sys.argv":
                 return ("opt", UNKNOWN, f"#{k}", "")  # what the pipelines that run the step give it
+            if k == 0 and self.qualify(node.value, scope, pos) == "sys.argv":
+                # the script itself, as run (`Path(sys.argv[0]).parent / "input"`: ashlar-paper-figures)
+                return UNKNOWN if self.notebook else ("root", self.facts.path)
             base = self.expr(node.value, scope, pos, d)
             if base == ("args",):  # parse_known_args()[0]
                 return base
