@@ -69,3 +69,12 @@ def test_unknown_parts_are_shown_as_the_legend_says() -> None:
     assert ex.display(f"r/{STAR}-{STAR2}__all.pickle") == "r/*-*__all.pickle"
     assert ex.display(f"{STAR2}/x.csv") == "**/x.csv"
     assert ex.display("plain/x.csv") == "plain/x.csv"
+
+
+def test_any_folders_twice_over_are_shown_once() -> None:
+    """pyos/solar-data-tools: `**/**/*.csv` where `**/*.csv` says the same."""
+    from sciship.flow._expr import STAR, STAR2, display, normalize
+
+    assert display(STAR2 + "/" + STAR + STAR2 + "/*.csv") == "**/*.csv"
+    assert display("a/" + STAR2 + "/b") == "a/**/b"
+    assert normalize(STAR2 + "/" + STAR2 + "/x.csv") == STAR2 + "/x.csv"

@@ -479,10 +479,12 @@ def display(text: str) -> str:
     text = text.replace(ROOT, "")
     if STAR not in text and STAR2 not in text:
         return text
-    return "/".join(
+    parts = [
         "**" if _UNKNOWN_RUN.fullmatch(part) and STAR2 in part else _UNKNOWN_RUN.sub("*", part)
         for part in text.split("/")
-    )
+    ]
+    # (any folders twice over are any folders: `**/x.csv`, not `**/**/x.csv`)
+    return "/".join(p for i, p in enumerate(parts) if not (p == "**" and i and parts[i - 1] == "**"))
 
 
 _UNKNOWN_RUN = re.compile(f"[{STAR}{STAR2}]+")
@@ -502,6 +504,8 @@ def normalize(text: str) -> str:
     if not text:
         return text
     out = posixpath.normpath(text)
+    while STAR2 + "/" + STAR2 in out:  # (any folders, twice, are any folders: not `**/**/x.csv`)
+        out = out.replace(STAR2 + "/" + STAR2, STAR2)
     return "" if out == "." else out
 
 
