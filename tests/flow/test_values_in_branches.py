@@ -257,3 +257,32 @@ def test_the_folder_of_the_script_as_it_is_run() -> None:
     )
     flow = flow_of({"figures/figure_runtime.py": script, "figures/input/times.csv": ""})
     assert io(flow) == [("read", "figures/input/times.csv"), ("write", "**/pickle1.pkl")]
+
+
+def test_a_click_command_takes_what_its_command_lines_give() -> None:
+    """PierreBoyeau/csde_reproducibility (and isshamie/CH_TSS's tools): scripts take their files through
+    click (`@click.argument("input_csv")`, `@click.option("--out-dir", "-o", default="results")`): nothing
+    the shell scripts gave them was used, and their writes to unknown paths were dropped."""
+    script = (
+        "import click\nimport pandas as pd\n\n@click.command()\n"
+        "@click.argument('input_csv', type=click.Path(exists=True))\n"
+        "@click.option('--out-dir', '-o', default='results')\n"
+        "@click.option('--plot/--no-plot', default=False)\n"
+        "def main(input_csv, out_dir, plot):\n    df = pd.read_csv(input_csv)\n"
+        "    df.to_csv(out_dir + '/processed.csv')\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    flow = flow_of(
+        {
+            "prep.py": script,
+            "run.sh": "python prep.py data/raw.csv --plot -o data/processed\n",
+            "data/raw.csv": "",
+            "bare.py": script,
+        }
+    )
+    assert io(flow, "prep.py") == [("read", "data/raw.csv"), ("write", "data/processed/processed.csv")]
+    assert io(flow, "bare.py") == [
+        ("write", "results/processed.csv")
+    ]  # (the default; the input: a placeholder)
+    step = flow.step("bare.py")
+    assert step is not None
+    assert (step.arguments, step.fill_in) == (("INPUT_CSV",), ("INPUT_CSV",))

@@ -1753,9 +1753,7 @@ class _Extractor:
                 nodes.extend(ast.walk(current))
         # in the order of the code: positional arguments take the command line's words in that order (the
         # walk above took nested blocks last first: CELLULAR_reproducibility's `in/data.csv models/A/ ...`)
-        calls = sorted(
-            (n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)
-        )
+        calls = sorted((n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
         for node in calls:
             if not (
                 isinstance(node, ast.Call)
@@ -1821,6 +1819,7 @@ class _Extractor:
         defaults.update({x.arg: d for x, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None})
         p = self.pos(node)
         fn.defaults = {k: self.argument(v, self.module, p) for k, v in defaults.items()}
+        fn.defaults.update(self._click_options(node, set(fn.params), p))
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
         visitor.body(node.body)
@@ -1828,6 +1827,41 @@ class _Extractor:
             fn.returns = self._returns(node, scope)
         if self.signac and any(_runs_in_job(d) for d in node.decorator_list):
             _elsewhere(fn.uses, fn.calls)  # a signac-flow operation `with_job`: in the job's own folder
+
+    def _click_options(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, params: set[str], p: Pos
+    ) -> dict[str, Expr]:
+        """The parameters of a click command (``@click.option("--out", default="results")``,
+        ``@click.argument("path")``): each a command-line option as argparse's are (its default, or what
+        the pipelines that run the file give it), declared among the file's options."""
+        out: dict[str, Expr] = {}
+        for deco in node.decorator_list:
+            if not isinstance(deco, ast.Call):
+                continue
+            kind = self.qualify(deco.func, self.module, p)
+            if kind not in {"click.option", "click.argument"}:
+                continue
+            names = [a.value for a in deco.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            kwargs = {k.arg: k.value for k in deco.keywords if k.arg}
+            plain = [n for n in names if not n.startswith("-") and n.isidentifier()]
+            flags = [n.split("/")[0] for n in names if n.startswith("-")]
+            longest = max(flags, key=len, default="")
+            dest = plain[0] if plain else longest.lstrip("-").replace("-", "_")
+            if dest not in params:
+                continue
+            given = kwargs.get("default")
+            default = self.expr(given, self.module, p) if given is not None else UNKNOWN
+            out[dest] = ("opt", default, dest, self.facts.path)
+            # (`--plot/--no-plot` and `is_flag=True` take no word)
+            is_flag = _true(kwargs.get("is_flag")) or any("/" in n for n in names if n.startswith("-"))
+            if dest not in self.declared:
+                self.declared.add(dest)
+                words = tuple(flags) if kind == "click.option" else (dest,)
+                taken: int | str = 0 if is_flag else _values_taken(kwargs) if "nargs" in kwargs else 1
+                self.facts.options.append((words, dest, taken))
+                if _true(kwargs.get("required")) or (kind == "click.argument" and given is None):
+                    self.facts.required.append(dest)
+        return out
 
     def _returns(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: _Scope) -> Expr | None:
         """What the function returns, when some ``return`` may give a path: text, a path call, a name
@@ -2571,6 +2605,10 @@ def _elsewhere(uses: list[Use], calls: list[Call]) -> None:
 _NO_VALUE_ACTIONS = frozenset(
     {"store_true", "store_false", "store_const", "append_const", "count", "help", "version"}
 )
+
+
+def _true(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
 
 
 def _values_taken(kwargs: dict[str, ast.expr]) -> int | str:
