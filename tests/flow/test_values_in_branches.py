@@ -286,3 +286,21 @@ def test_a_click_command_takes_what_its_command_lines_give() -> None:
     step = flow.step("bare.py")
     assert step is not None
     assert (step.arguments, step.fill_in) == (("INPUT_CSV",), ("INPUT_CSV",))
+
+
+def test_a_test_on_a_number_the_code_sets() -> None:
+    """zouter/ChromatinHD_manuscript (`n_folds = 20`, then `if n_folds == 5:` writes `folds.pkl`),
+    theislab/moscot-framework_reproducibility (`if epsilon == 0.01:` saves a figure): writes that never
+    happen were listed. A number a command line may change decides nothing."""
+    script = (
+        "import argparse, pickle\nn_folds = 20\n"
+        "if n_folds == 5:\n    pickle.dump(1, open('folds5.pkl', 'wb'))\n"
+        "else:\n    pickle.dump(1, open('folds.pkl', 'wb'))\n\ndef plot(epsilon=0.1):\n"
+        "    if epsilon == 0.01:\n        open('eps.png', 'w')\n"
+        "    if epsilon == 0.5:\n        open('half.png', 'w')\n\n"
+        "plot()\nplot(0.5)\n"
+        "p = argparse.ArgumentParser()\np.add_argument('--k', type=int, default=3)\nargs = p.parse_args()\n"
+        "if args.k == 5:\n    open('k5.txt', 'w')\n"
+    )
+    flow = flow_of({"folds.py": script})
+    assert io(flow) == [("write", "folds.pkl"), ("write", "half.png"), ("write", "k5.txt")]

@@ -30,6 +30,7 @@ from sciship.flow._facts import (
     ABSENT,
     HYDRA,
     NONE,
+    NUMBER,
     SHELL_CALL,
     SPREAD,
     TRUTH,
@@ -2036,6 +2037,20 @@ class _Visitor(ast.NodeVisitor):
                 is_none = isinstance(test.ops[0], ast.Is | ast.Eq)
                 return ((), ((value, (NONE,), is_none),)), ((), ((value, (NONE,), not is_none),))
             return _NOTHING, _NOTHING
+        if (  # `if n_folds == 5:` on a number the file sets (ChromatinHD_manuscript sets `n_folds = 20`)
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.Eq | ast.NotEq)
+            and isinstance(test.comparators[0], ast.Constant)
+            and isinstance(test.comparators[0].value, int | float)
+            and not isinstance(test.comparators[0].value, bool)
+        ):
+            value = self._quietly(test.left, pos)
+            if ex.is_unknown(value):
+                return _NOTHING, _NOTHING
+            number = (NUMBER, repr(test.comparators[0].value))
+            equal = isinstance(test.ops[0], ast.Eq)
+            return ((), ((value, number, equal),)), ((), ((value, number, not equal),))
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             left, right, op = test.left, test.comparators[0], test.ops[0]
             literals = _string_literals(right)

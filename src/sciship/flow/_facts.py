@@ -22,6 +22,9 @@ TRUTH = "\x00truth"
 #: the literals of a :data:`Cond` on whether a parameter is None: ``if savepath is not None: ...`` gives
 #: (savepath, (NONE,), False) for its body, decided when the call passes a value or leaves ``None``
 NONE = "\x00none"
+#: the first literal of a :data:`Cond` on a number: ``if n_folds == 5:`` gives (n_folds, (NUMBER, "5"),
+#: True) for its body, decided when the code sets the number (not a command-line option)
+NUMBER = "\x00number"
 #: a keyword of a :class:`Call` that passed ``*args`` or ``**kwargs``: any parameter may come from them
 SPREAD = "*"
 #: the start of the module name under which a Hydra app's configuration values are looked up (never a real

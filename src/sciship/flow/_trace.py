@@ -97,7 +97,20 @@ from typing import TYPE_CHECKING, Any, cast
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
-from sciship.flow._facts import ABSENT, HYDRA, NONE, SPREAD, TRUTH, Call, Cond, Facts, Function, Pos, Use
+from sciship.flow._facts import (
+    ABSENT,
+    HYDRA,
+    NONE,
+    NUMBER,
+    SPREAD,
+    TRUTH,
+    Call,
+    Cond,
+    Facts,
+    Function,
+    Pos,
+    Use,
+)
 from sciship.flow._notebook import run_problems
 
 if TYPE_CHECKING:
@@ -2412,6 +2425,11 @@ def _ruled_out(conds: tuple[Cond, ...], scope: Scope) -> bool:
             if unset is not None and unset != wanted:
                 return True
             continue
+        if literals and literals[0] == NUMBER:
+            same = _same_number(value, scope, literals[1])
+            if same is not None and same != wanted:
+                return True
+            continue
         texts = ex.evaluate(value, scope).texts
         known = len(texts) == 1 and not ex.has_unknown(texts[0]) and not texts[0].startswith(ROOT)
         # (a command-line option's default decides nothing: options change)
@@ -2430,6 +2448,20 @@ def _truth(value: Expr, scope: Scope) -> bool | None:
     if value[0] == "s":
         return str(value[1]) != ""
     return None
+
+
+def _same_number(value: Expr, scope: Scope, number: str) -> bool | None:
+    """Is a name the code sets to a number (``n_folds = 20``) that number; None when it is not known, or
+    a command-line option's default."""
+    if not ex.fixed(value, scope):
+        return None
+    followed, _scope = ex._followed(value, scope, 0) or (value, scope)
+    if followed[0] != "k":
+        return None
+    try:
+        return float(followed[1]) == float(number)
+    except ValueError:
+        return None
 
 
 def _none(value: Expr, scope: Scope) -> bool | None:
