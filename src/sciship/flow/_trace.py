@@ -2620,9 +2620,8 @@ def _writers_of(
     for option in options:
         if ex.has_unknown(option):
             start, end = ex.known_ends(option)
-            hits.extend(
-                w for w in concrete if w.endswith(end) and w.startswith(start) and ex.matches(option, w)
-            )
+            fit = [w for w in concrete if w.endswith(end) and w.startswith(start) and ex.matches(option, w)]
+            hits.extend(sorted(fit))  # (in the order of the paths, not of the set: one answer for every run)
             ends = _name_ends(option)
             hits.extend(
                 w
