@@ -787,6 +787,19 @@ def test_the_same_folder_gives_the_same_answer_on_every_run(tmp_path: Path) -> N
         assert proc.returncode in (0, 1), proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+    # theislab/cellflow_reproducibility: a read with unknown parts that several writers fit, at an absolute
+    # path, named whichever writer a set's order put first
+    files = {f"prep_{c}.py": f"open('/lustre/d/adata_train_{c}.h5ad', 'w')\n" for c in "abcdef"}
+    files["evaluate.py"] = "import sys\nopen('/lustre/d/adata_train_' + sys.argv[1] + '.h5ad').read()\n"
+    root = write_tree(tmp_path / "far", files)
+    told = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {"PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / f"far{seed}")}
+        command = [sys.executable, "-m", "sciship", "share", str(root), "--dry-run", "--format", "json"]
+        proc = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env}, check=False)
+        assert proc.returncode in (0, 1), proc.stderr
+        told.add(proc.stdout)
+    assert len(told) == 1
 
 
 # ---------------------------------------------------------------- pipelines without the usual names
