@@ -451,6 +451,11 @@ class PythonRun(NamedTuple):
 _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system"})
 
 
+#: a line that runs a command naming a Python script (``sb.call([pystr, 'parse.py'])``, ``os.system(f"python
+#: x.py {a}")``, ``os.chdir(...)`` before them is read only in such a file)
+_RUNS_A_SCRIPT = re.compile(r"\b(?:run|call|check_call|check_output|Popen|system)\([^\n]*\.py\b")
+
+
 def driver_commands(text: str) -> str | None:
     """The commands a Python script runs through ``subprocess`` or ``os.system``, as a shell script would
     write them, when it runs other Python scripts (``run_everything.py``: ``subprocess.call([sys.executable,
@@ -458,6 +463,8 @@ def driver_commands(text: str) -> str | None:
     ``os.chdir("plot_functions/")`` before them. Only words written out in the code; the interpreter
     (``sys.executable``, a name holding it) is ``python``. None when it runs no Python script."""
     if ".py" not in text or ("subprocess" not in text and "os.system" not in text):
+        return None
+    if _RUNS_A_SCRIPT.search(text) is None:  # (no line that runs a command names a script: not parsed)
         return None
     import ast
 

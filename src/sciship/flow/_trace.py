@@ -276,6 +276,7 @@ class _Tracer:
         self.early: dict[tuple[str, str], Facts] = {}
         self.shared = False  #: an early child shared the extraction (no second child for the rest)
         self.hydra_configs: dict[str, dict[str, Any] | None] = {}  #: Hydra configurations, composed
+        self.copies: dict[tuple[str, str], bool] = {}  #: pairs of steps that are byte-identical copies
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -2009,7 +2010,7 @@ class _Tracer:
                 continue
             if sum(1 for _s, f in who if not f.res.fill) <= 1:
                 continue  # all but one write it only when it is missing (a download): nothing is lost
-            if len({self.p.read_bytes(s) for s, _f in who}) == 1:
+            if all(self._same_code(who[0][0], s) for s, _f in who[1:]):
                 continue  # copies of one script (BC_chemo_reproducibility): they write the same thing
             named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
             listed = ", ".join(named[:-1]) + " and " + named[-1]
@@ -2027,6 +2028,15 @@ class _Tracer:
                 )
             )
         return out
+
+    def _same_code(self, a: str, b: str) -> bool:
+        """Are two steps byte-identical copies (compared once per pair; sizes first)?"""
+        key = (a, b) if a < b else (b, a)
+        same = self.copies.get(key)
+        if same is None:
+            first = self.p.read_bytes(a)
+            same = self.copies[key] = first is not None and self.p.read_bytes(b) == first
+        return same
 
     def _places(
         self,
