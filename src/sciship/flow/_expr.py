@@ -479,12 +479,13 @@ def display(text: str) -> str:
     text = text.replace(ROOT, "")
     if STAR not in text and STAR2 not in text:
         return text
-    parts = [
+    out = "/".join(
         "**" if _UNKNOWN_RUN.fullmatch(part) and STAR2 in part else _UNKNOWN_RUN.sub("*", part)
         for part in text.split("/")
-    ]
-    # (any folders twice over are any folders: `**/x.csv`, not `**/**/x.csv`)
-    return "/".join(p for i, p in enumerate(parts) if not (p == "**" and i and parts[i - 1] == "**"))
+    )
+    while "**/**" in out:  # (any folders twice over are any folders: `**/x.csv`, not `**/**/x.csv`)
+        out = out.replace("**/**", "**")
+    return out
 
 
 _UNKNOWN_RUN = re.compile(f"[{STAR}{STAR2}]+")
