@@ -333,3 +333,25 @@ def test_the_newest_of_the_files_a_glob_finds() -> None:
     )
     flow = flow_of({"fig.py": script})
     assert io(flow) == [("read", "runs/*/embedding.pkl")]
+
+
+def test_a_download_by_the_wget_package_and_a_snakemake_file_by_another_ending() -> None:
+    """theislab/trVAE_reproducibility: `wget.download(url, "../data/haber_count.h5ad")` (the README's first
+    step) wrote nothing; GreenleafLab/NEAT-seq_reproducibility: `K562_download.snake` (Snakemake under
+    another ending) runs `bam_to_fragments.py`, and was not read."""
+    flow = flow_of(
+        {
+            "scripts/download.py": (
+                "import wget\nwget.download('https://e.org/h.h5ad', '../data/haber_count.h5ad')\n"
+            ),
+            "pipeline/K562_download.snake": (
+                "rule convert:\n    output: 'out/{sample}/possorted.bed.gz'\n"
+                "    shell: 'samtools view x.bam | python bam_to_fragments.py {wildcards.sample} "
+                "| gzip > {output}'\n"
+            ),
+            "pipeline/bam_to_fragments.py": "import sys\nname = sys.argv[1]\nprint(name)\n",
+            "pipeline/plot.py": "import pandas as pd\npd.read_csv('out/K562/possorted.bed.gz')\n",
+        }
+    )
+    assert ("write", "data/haber_count.h5ad") in io(flow)
+    assert not [p for p in flow.problems if p.code == "SHR110"]

@@ -104,6 +104,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "tarfile.open": (_m(0, "name", 1, "r", "zip"),),
     "zipfile.ZipFile": (_m(0, "file", 1, "r", "zip"),),
     "urllib.request.urlretrieve": (_w(1, "filename"),),
+    "wget.download": (_w(1, "out"),),  # the `wget` package (trVAE_reproducibility's DataDownloader)
     "shutil.unpack_archive": (_r(0, "filename"), _w(1, "extract_dir", convention="tree", default=".")),
     # shell commands: what they make is read from their words
     "os.system": _COMMAND,

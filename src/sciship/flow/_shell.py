@@ -344,6 +344,7 @@ _PIPELINE_SUFFIXES = (
     ".zsh",
     ".mk",
     ".smk",
+    ".snake",  # (Snakemake files by another ending: NEAT-seq_reproducibility)
     ".slurm",
     ".sbatch",
     ".pbs",
@@ -365,7 +366,7 @@ def declares_outputs(path: str) -> bool:
     """Is ``path`` a pipeline file that declares what it makes (a Makefile, Snakefile or Nextflow file),
     rather than a shell script whose variables may name anything?"""
     name = path.rsplit("/", 1)[-1].lower()
-    return name in {"makefile", "gnumakefile", "snakefile"} or name.endswith((".mk", ".smk", ".nf"))
+    return name in {"makefile", "gnumakefile", "snakefile"} or name.endswith((".mk", ".smk", ".snake", ".nf"))
 
 
 def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
@@ -374,7 +375,7 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
     (the folders depend on variables and ``cd``): ``$out/model_dates.txt`` gives ``model_dates.txt``."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
-    snake = name == "snakefile" or name.endswith(".smk")
+    snake = name == "snakefile" or name.endswith((".smk", ".snake"))
     nextflow = name.endswith(".nf")
     names: list[str] = []
     lines = text.replace("\\\n", " ").splitlines()

@@ -263,7 +263,9 @@ def script_languages(project: Project, *, extension_only: bool = False) -> dict[
     deposited = [f for f in project.files if _deposited(f)]
     counts = {k: len(v) for k, v in other_code(deposited).items()}
     if not extension_only:
-        snakemake = sum(1 for f in deposited if f.rsplit("/", 1)[-1] == "Snakefile" or f.endswith(".smk"))
+        snakemake = sum(
+            1 for f in deposited if f.rsplit("/", 1)[-1] == "Snakefile" or f.endswith((".smk", ".snake"))
+        )
         if snakemake:
             counts["Snakemake"] = snakemake
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
