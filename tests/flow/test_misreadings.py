@@ -1485,3 +1485,27 @@ def test_notebook_scripts_in_a_package_and_a_twin_a_pipeline_runs() -> None:
     step = flow.step("drvi_notebooks/evaluation/integration.py")
     assert step is not None
     assert step.arguments == ("--run-name", "hlca")
+
+
+def test_readmes_of_subfolders_and_the_words_a_reader_chooses() -> None:
+    """ShuangWang1/SpaOT_reproducibility: each case study's own README says how its scripts run (only the
+    top README was read); theislab/trVAE_reproducibility: `python -m scripts.train kang[haber]` means "kang
+    or haber", and was taken as the word `kang[haber]` (30 paths like `data/kang[haber]/...`)."""
+    train = (
+        "import sys\nimport numpy as np\nname = sys.argv[1]\n"
+        "np.save('data/' + name + '/model.npy', np.zeros(1))\n"
+    )
+    flow = flow_of(
+        {
+            "README.md": "# Study\n\n```bash\npython -m scripts.train kang[haber]\n```\n",
+            "scripts/__init__.py": "",
+            "scripts/train.py": train,
+            "cases/README.md": "# Case\n\n```bash\npython fit.py --patient 0\n```\n",
+            "cases/fit.py": (
+                "import argparse\np = argparse.ArgumentParser()\np.add_argument('--patient', default='1')\n"
+                "a = p.parse_args()\nopen('bary_patient' + a.patient + '.pkl', 'w')\n"
+            ),
+        }
+    )
+    assert io(flow, "scripts/train.py") == [("write", "data/*/model.npy")]
+    assert io(flow, "cases/fit.py") == [("write", "cases/bary_patient0.pkl")]

@@ -1695,24 +1695,36 @@ class _Tracer:
         shell script of the README's folder. A ``cd`` into a folder that is not here (the repository's own
         name, after ``git clone``) is left out: the reader is then where the README is; one joined to a
         command (``cd notebooks/mcc && python x.py``) is for that command only, as READMEs mean it."""
-        readme = self.p.find_ci("README")
-        text = self.p.read_text(readme) if readme else None
-        if readme is None or not text or "python" not in text:
-            return []
+        top = self.p.find_ci("README")
+        readmes = [top] if top else []
+        # (a case study's own README, `kidney mapping/README.md`, says how its scripts run: SpaOT)
+        readmes += [
+            f
+            for f in self.p.files
+            if 0 < f.count("/") <= 3
+            and _README.match(f.rsplit("/", 1)[1])
+            and not set(f.split("/")[:-1]) & (_NOT_STEP_DIRS | _DOC_DIRS)
+        ]
         from sciship.flow import _shell
 
         out = []
-        for block in _shell.readme_blocks(text):
-            kept = []
-            for c in block:
-                if _CD_NAME.fullmatch(c) and not self.p.has_dir(c[2:].strip(" /")):
-                    continue
-                kept.append(c)
-                went = _CD_THEN.match(c)  # `cd notebooks/mcc && python x.py`: one command, then back
-                if went is not None and ".." not in went.group(1):
-                    kept.append("cd " + "/".join([".."] * len(went.group(1).strip("/").split("/"))))
-            if any("python" in c for c in kept):
-                out.append((readme, "\n".join(kept)))
+        for readme in readmes:
+            text = self.p.read_text(readme)
+            if not text or "python" not in text:
+                continue
+            here = posixpath.dirname(readme)
+            for block in _shell.readme_blocks(text):
+                kept = []
+                for c in block:
+                    if _CD_NAME.fullmatch(c) and not self.p.has_dir(posixpath.join(here, c[2:].strip(" /"))):
+                        continue
+                    # `python -m scripts.train kang[haber]`, `--data <path>`: words to choose, not given
+                    kept.append(_README_CHOICE.sub("$_sciship_value", c))
+                    went = _CD_THEN.match(c)  # `cd notebooks/mcc && python x.py`: one command, then back
+                    if went is not None and ".." not in went.group(1):
+                        kept.append("cd " + "/".join([".."] * len(went.group(1).strip("/").split("/"))))
+                if any("python" in c for c in kept):
+                    out.append((readme, "\n".join(kept)))
         return out
 
     @functools.cached_property
@@ -2304,6 +2316,10 @@ _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 _MAX_COMMANDS = 8
 #: the endings of code in languages sciship does not read, which may make a file a step reads
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
+#: a README of a folder (``README.md``, ``readme.rst``, ``README``)
+_README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
+#: a word of a README's command the reader chooses: ``kang[haber]`` (kang or haber), ``<input.csv>``
+_README_CHOICE = re.compile(r"(?<![\w$])[\w.-]+\[[\w.|,-]+\](?![\w/])|<[A-Za-z_][\w.|-]*>")
 #: a README's ``cd NAME`` (one folder, no variables)
 _CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
 #: a README line that goes into a folder for one command (``cd fig1 && python plot.py``)
