@@ -238,3 +238,30 @@ def test_a_notebook_stored_with_git_lfs_that_was_not_fetched() -> None:
     scanned = scan_notebook(pointer, "fig4.ipynb").problem
     assert scanned is not None
     assert "Git LFS" in scanned.message
+
+
+def test_a_statement_timed_by_a_magic_still_runs() -> None:
+    """theislab/multimil_reproducibility: `%time scrna.write(DATA_DIR + 'expressions-raw.h5ad')`: the write
+    was dropped with the magic."""
+    nb = notebook(
+        [
+            ("import anndata as ad\nDATA_DIR = 'data/'\nscrna = ad.read_h5ad('raw/x.h5ad')", 1),
+            ("%time scrna.write(DATA_DIR + 'expressions-raw.h5ad')\n%timeit -n 1 open('t.txt', 'w')", 2),
+        ]
+    )
+    flow = flow_of({"pp.ipynb": nb, "raw/x.h5ad": ""})
+    assert io(flow) == [("read", "raw/x.h5ad"), ("write", "data/expressions-raw.h5ad"), ("write", "t.txt")]
+
+
+def test_a_shell_command_continued_on_the_next_lines() -> None:
+    """ohlerlab/liam_manuscript_reproducibility: `!scregseg make_tile \\` continued with a backslash was
+    "not valid Python", and what it makes was "missing" in the notebooks that read it."""
+    nb = notebook(
+        [
+            ("!scregseg make_tile \\\n    --bamfile data/x.bam \\\n    --output data/tiles.bed\nx = 1", 1),
+            ("import pandas as pd\npd.read_csv('data/tiles.bed')", 2),
+        ]
+    )
+    flow = flow_of({"etcu.ipynb": nb, "data/x.bam": ""})
+    assert io(flow) == [("read", "data/tiles.bed")]
+    assert not flow.problems

@@ -229,8 +229,21 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
                         )
                     )
             return None
+    for n in range(len(lines) - 1):  # `!scregseg make_tile \` continued on the next lines: one command
+        if lines[n].lstrip().startswith("!") and lines[n].endswith("\\"):
+            end = n
+            while end + 1 < len(lines) and lines[end].endswith("\\"):
+                end += 1
+            rest = " ".join(part.strip().rstrip("\\") for part in lines[n + 1 : end + 1])
+            lines[n] = lines[n][:-1] + " " + rest
+            for k in range(n + 1, end + 1):
+                lines[k] = ""  # (the lines keep their numbers)
     for n, line in enumerate(lines):
         stripped = line.lstrip()
+        timed = _TIMED.match(line)
+        if timed is not None:  # `%time scrna.write(DATA_DIR + 'x.h5ad')`: the statement runs (multimil)
+            lines[n] = timed.group(1) + timed.group(2)
+            continue
         if stripped.startswith(("%", "!")) or _ASSIGN_SHELL.match(line) or _HELP.match(line):
             m = _CD.match(line)
             if m:
@@ -268,6 +281,8 @@ def ipython_as_python(text: str) -> str:
 
 
 _SHELL_CELLS = frozenset({"bash", "sh", "shell", "system"})
+#: a line magic that runs the statement after it: ``%time x = f()`` (``%timeit -n 1 ...`` with its options)
+_TIMED = re.compile(r"^([ \t]*)%(?:time|timeit|prun|memit)(?:[ \t]+-\w+(?:[ \t]+\d+)?)*[ \t]+(\S.*)$")
 _PIECE = re.compile(r"\{([^{}]*)\}|\$(\w+)|\$\{(\w+)\}")
 
 
