@@ -390,6 +390,9 @@ def test_an_environment_file_named_for_its_project() -> None:
     env = "name: cellula\ndependencies:\n  - python=3.10\n  - scanpy\n  - pip:\n    - textalloc\n"
     v = verdicts({"envs/cellula_env_OSX.yml": env, "run.py": "import scanpy\nimport textalloc\n"})
     assert {k: d.status for k, d in v.items()} == {"scanpy": "ok", "textalloc": "ok"}
+    # ohlerlab/liam_manuscript_reproducibility: `environments/liam.yml`, a folder of them
+    v = verdicts({"environments/liam.yml": env, "run.py": "import scanpy\nimport textalloc\n"})
+    assert {k: d.status for k, d in v.items()} == {"scanpy": "ok", "textalloc": "ok"}
 
 
 def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:

@@ -636,7 +636,9 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 #: a conda environment file by its name: `environment.yml`, `env-gpu.yaml`, `conda_linux.yml`, and one named
 #: for its project with `env` as a word in it (`envs/cellula_env_OSX.yml`: BC_chemo_reproducibility)
 _ENVIRONMENT_FILE = re.compile(
-    r"(^|/)(?:(environment|env|conda)[\w.-]*|[\w.-]*[_.-](?:env|environment|conda)(?:[_.-][\w.-]*)?)\.ya?ml$",
+    r"(^|/)(?:(environment|env|conda)[\w.-]*|[\w.-]*[_.-](?:env|environment|conda)(?:[_.-][\w.-]*)?)\.ya?ml$"
+    # or any YAML file in a folder of environments (`environments/liam.yml`: liam_manuscript_reproducibility)
+    r"|(^|/)(?:envs?|environments?|conda)/[\w.-]+\.ya?ml$",
     re.IGNORECASE,
 )
 
