@@ -1509,3 +1509,22 @@ def test_readmes_of_subfolders_and_the_words_a_reader_chooses() -> None:
     )
     assert io(flow, "scripts/train.py") == [("write", "data/*/model.npy")]
     assert io(flow, "cases/fit.py") == [("write", "cases/bary_patient0.pkl")]
+
+
+def test_paths_that_name_the_folder_by_its_own_name() -> None:
+    """ohlerlab/liam_manuscript_reproducibility: notebooks run from the folder above read
+    `liam_manuscript_reproducibility/data/original/...` (11 false SHR110 under `scripts/ETCU/liam_...`);
+    theislab/trVAE_reproducibility: after `os.chdir("../")`, `../trVAE_reproducibility/data/...` comes back
+    in (SHR112, "outside this folder")."""
+    files = {
+        "scripts/ETCU/01_prep.ipynb": notebook(
+            [("import pandas as pd\npd.read_csv('liam_manuscript_reproducibility/data/original/x.csv')", 1)]
+        ),
+        "notebooks/method.ipynb": notebook(
+            [("import os\nos.chdir('../')\nopen('../liam_manuscript_reproducibility/data/out.txt', 'w')", 1)]
+        ),
+        "data/original/x.csv": "",
+    }
+    flow = trace(Project.from_files(files, root="/work/liam_manuscript_reproducibility"), cache=False)
+    assert sorted(io(flow)) == [("read", "data/original/x.csv"), ("write", "data/out.txt")]
+    assert not flow.problems

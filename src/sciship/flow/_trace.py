@@ -1156,6 +1156,13 @@ class _Tracer:
                 tail = ex.normalize("/".join(parts))
                 return _Final(STAR2 + "/" + tail if tail else STAR2, "folder", True, r)
             full = ex.normalize(posixpath.join(cwd, text))
+            own = self.p.root.name + "/"
+            if text.startswith(own) and not self.existing(posixpath.join(cwd, self.p.root.name)):
+                # `liam_manuscript_reproducibility/data/original/x.h5ad`: run from the folder above this
+                # one, by its own name (liam_manuscript_reproducibility): the folder's `data/original/`
+                full = ex.normalize(text[len(own) :])
+            elif full.startswith("../" + own):  # `../trVAE_reproducibility/data/...`: back in by its name
+                full = ex.normalize(full[len("../" + own) :])
         if full == ".." or full.startswith("../"):
             return _Final(full, "outside", False, r)
         if r.into_name and (text.endswith("/") or (not ex.has_unknown(full) and full in self.all_folders())):
