@@ -3,6 +3,7 @@ the data flow alike)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: the names of the R kernel (IRkernel installs ``ir``; some setups name it ``r``)
@@ -35,3 +36,9 @@ LFS_MESSAGE = (
     "This notebook is stored with Git LFS, and this copy holds only its pointer (three lines naming the "
     "real file), so sciship cannot read its code. Run `git lfs pull` to fetch it, then run sciship again."
 )
+
+#: a script written as notebook cells (Jupytext's ``# %%`` markers or its header): run as a notebook
+CELLS = re.compile(r"^# %%|^#\s+jupytext:", re.MULTILINE)
+#: an IPython line of such a script (``%load_ext``, ``!wget ...``), perhaps commented out as Jupytext writes
+#: it (``# !wget ...``): its indent, and the magic or command
+IPYTHON_LINE = re.compile(r"^([ \t]*)(?:# )?([%!].*)$", re.MULTILINE)

@@ -22,7 +22,7 @@ import json
 import re
 from typing import Any
 
-from sciship._jupyter import LFS_MESSAGE, LFS_POINTER
+from sciship._jupyter import IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER
 from sciship._jupyter import language as notebook_language
 from sciship.flow._expr import UNKNOWN, Expr, cat, lit
 from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
@@ -259,11 +259,6 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
     return "\n".join(lines)
 
 
-#: a line of a script written as notebook cells that holds IPython, perhaps commented out the way Jupytext
-#: writes it (``# !wget ...`` in the script is ``!wget ...`` in the notebook)
-_IPYTHON_LINE = re.compile(r"^([ \t]*)(?:# )?([%!].*)$", re.MULTILINE)
-
-
 def ipython_as_python(text: str) -> str:
     """A script written as notebook cells (Jupytext), with its IPython lines as Python, line for line: a
     ``!command`` a call whose words the trace reads (:func:`_as_python`), any other magic ``pass`` (so an
@@ -277,7 +272,7 @@ def ipython_as_python(text: str) -> str:
                 return indent + call
         return indent + "pass"
 
-    return _IPYTHON_LINE.sub(one, text)
+    return IPYTHON_LINE.sub(one, text)
 
 
 _SHELL_CELLS = frozenset({"bash", "sh", "shell", "system"})

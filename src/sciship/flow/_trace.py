@@ -94,6 +94,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from sciship._jupyter import CELLS
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
@@ -364,7 +365,7 @@ class _Tracer:
         if len(text) > LARGE_FILE:
             return skim_source(text, rel)
         facts = extract_source(text, rel, full=full, local=local)
-        if facts.syntax is False and _JUPYTEXT.search(text[:4000].encode("utf-8", "replace")):
+        if facts.syntax is False and CELLS.search(text, 0, 4000):
             # a script written as notebook cells, with IPython in it (`%load_ext`, `!wget`): Jupyter runs
             # it as a notebook, so its magics are read as in a notebook
             from sciship.flow._notebook import ipython_as_python

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sciship import _python2 as python2
-from sciship._jupyter import LFS_MESSAGE, LFS_POINTER
+from sciship._jupyter import CELLS, IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER
 from sciship._jupyter import language as notebook_language
 from sciship.project import Problem
 
@@ -103,12 +103,12 @@ def scan_source_ast(text: str, path: str) -> ScanResult:
     try:
         tree = ast.parse(text, filename=path)
     except SyntaxError as exc:
-        cells = _NOTEBOOK_CELLS.search(text, 0, 4000) is not None
+        cells = CELLS.search(text, 0, 4000) is not None
         if not cells:
             return ScanResult(path, problem=_syntax_problem(text, path, exc))
         # a script written as notebook cells (Jupytext) that Jupyter runs as a notebook: its IPython
         # lines (`%load_ext`, `!wget`, perhaps commented out, `# !wget`) are read as a notebook's are
-        text = _IPYTHON_LINE.sub(r"\1pass", text)
+        text = IPYTHON_LINE.sub(r"\1pass", text)
         try:
             tree = ast.parse(text, filename=path)
         except SyntaxError:
@@ -130,12 +130,6 @@ def scan_source_ast(text: str, path: str) -> ScanResult:
         min_python_line=visitor.min_line,
         sys_paths=sys_path_entries(text),
     )
-
-
-#: a script written as notebook cells: Jupytext's ``# %%`` markers or its header
-_NOTEBOOK_CELLS = re.compile(r"^# %%|^#\s+jupytext:", re.MULTILINE)
-#: an IPython line of such a script, perhaps commented out the way Jupytext writes it
-_IPYTHON_LINE = re.compile(r"^([ \t]*)(?:# )?[%!].*$", re.MULTILINE)
 
 
 def _scan_large(text: str, path: str) -> ScanResult:
