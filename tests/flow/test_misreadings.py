@@ -1528,3 +1528,19 @@ def test_paths_that_name_the_folder_by_its_own_name() -> None:
     flow = trace(Project.from_files(files, root="/work/liam_manuscript_reproducibility"), cache=False)
     assert sorted(io(flow)) == [("read", "data/original/x.csv"), ("write", "data/out.txt")]
     assert not flow.problems
+
+
+def test_a_tools_code_in_a_hidden_folder_and_the_waf_launcher_are_not_steps() -> None:
+    """ToFeWe/q-learning-replication-code (a waf build): the 36 modules of waf bundled in `.mywaflib/`
+    and `waf.py` itself were listed as steps (`waf.py` last, though it is what runs the others)."""
+    flow = flow_of(
+        {
+            ".mywaflib/waflib/extras/build_logs.py": "open('latest.log', 'w')\n",
+            ".ci/report.py": "import json\njson.dump({}, open('durations.json', 'w'))\n",
+            "waf.py": "import sys\nopen('waf.log', 'w')\n",
+            "wscript": "def build(ctx):\n    pass\n",
+            "src/analysis/fit.py": "import pandas as pd\npd.read_csv('data.csv').to_csv('fit.csv')\n",
+            "src/analysis/data.csv": "a\n1\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["src/analysis/fit.py"]

@@ -129,6 +129,7 @@ _NOT_STEPS = frozenset(
         "__init__.py",
         "__main__.py",
         "manage.py",
+        "waf.py",  # the waf build tool's launcher (econ-project-templates): it runs the steps
     }
 )
 _NOT_STEP_DIRS = frozenset(
@@ -570,6 +571,8 @@ class _Tracer:
             parts = rel.split("/")
             if set(parts[:-1]) & _NOT_STEP_DIRS or rel in run_twins:
                 continue
+            if any(part.startswith(".") for part in parts[:-1]):  # a hidden folder: a tool's own code
+                continue  # (`.mywaflib/` of a waf build, `.ci/`, `.pyinstaller/hooks/`)
             if self._link_to_listed(rel):  # `docs/demo.ipynb -> ../examples/demo/demo.ipynb`: one step
                 continue
             name = parts[-1]
