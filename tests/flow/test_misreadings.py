@@ -1544,3 +1544,31 @@ def test_a_tools_code_in_a_hidden_folder_and_the_waf_launcher_are_not_steps() ->
         }
     )
     assert [s.path for s in flow.steps] == ["src/analysis/fit.py"]
+
+
+def test_a_name_made_from_the_scripts_own_name_and_a_list_made_longer() -> None:
+    """ChristopherAMyers/CV_Linear_Spec_Figures: `fig.savefig(__file__.replace('.py', '.png')
+    .replace('plot_', ''))` wrote nothing (`__file__` was taken for a builtin); `names += [...]` after
+    `names = [...]` turned the files read in a loop into `data/*`."""
+    flow = flow_of(
+        {
+            "PES/plot_moh_acc.py": (
+                "import matplotlib.pyplot as plt\nfig = plt.figure()\n"
+                "fig.savefig(__file__.replace('.py', '.png').replace('plot_', ''), dpi=300)\n"
+            ),
+            "SI/e_fields/plot_efield.py": (
+                "import numpy as np\nnames = ['Emag.npy', 'Emag_star.npy']\nnames += ['Ez.npy']\n"
+                "for name in names:\n    np.load('data/' + name)\n"
+            ),
+            "SI/e_fields/data/Emag.npy": "",
+            "SI/e_fields/data/Emag_star.npy": "",
+            "SI/e_fields/data/Ez.npy": "",
+        }
+    )
+    assert io(flow, "PES/plot_moh_acc.py") == [("write", "PES/moh_acc.png")]
+    assert io(flow, "SI/e_fields/plot_efield.py") == [
+        ("read", "SI/e_fields/data/Emag.npy"),
+        ("read", "SI/e_fields/data/Emag_star.npy"),
+        ("read", "SI/e_fields/data/Ez.npy"),
+    ]
+    assert not flow.problems

@@ -875,7 +875,10 @@ class _Extractor:
         if kind == "aug":
             prev = self.lookup(b.extra, scope, b.pos)
             base = self.value(*prev) if prev and prev[0] is not b and prev[0].pos < b.pos else UNKNOWN
-            return ex.cat([base, self.expr(b.node, scope, b.pos)])
+            more = self.expr(b.node, scope, b.pos)
+            if base[0] == "list" and more[0] == "list":  # `names += ["Ez.npy"]`: a longer list
+                return ("list", base[1] + more[1])
+            return ex.cat([base, more])
         if kind == "each":  # a `for` statement's name: the loop's place tells names of two loops apart
             return self.each(b.node, scope, b.pos, loop=True)
         if kind.endswith("-item"):  # a name of a tuple target, `for k, (a, b) in ...`: its place in it
@@ -1228,6 +1231,8 @@ class _Extractor:
                 return q
         if self.module.star and node.id in _CONVENTIONAL:  # `from helpers import *`, which did the
             return _CONVENTIONAL[node.id]  # `import numpy as np`: the name everybody gives numpy
+        if node.id == "__file__" or node.id in _MODULE_NAMES:  # `__file__.replace(".py", ".png")`: a text
+            return None
         return f"builtins.{node.id}"
 
     def argument(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
