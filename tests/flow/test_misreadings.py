@@ -1572,3 +1572,29 @@ def test_a_name_made_from_the_scripts_own_name_and_a_list_made_longer() -> None:
         ("read", "SI/e_fields/data/Ez.npy"),
     ]
     assert not flow.problems
+
+
+def test_importing_a_step_with_a_main_block_runs_the_rest_of_its_top() -> None:
+    """CV_Linear_Spec_Figures: `plot_both.py` imports `plot_moh_acc` (a step of its own, with a main
+    block) whose top sets `plt.style.use('../style.mplstyle')`: the style sheet is read in both."""
+    flow = flow_of(
+        {
+            "PES/acc.py": (
+                "import matplotlib.pyplot as plt\nimport numpy as np\nplt.style.use('../style.mplstyle')\n"
+                "def plot(ax):\n    np.loadtxt('acc.txt')\nif __name__ == '__main__':\n    plot(1)\n    plt.savefig('acc.png')\n"
+            ),
+            "PES/both.py": "import matplotlib.pyplot as plt\nimport acc\nacc.plot(1)\nplt.savefig('both.png')\n",
+            "style.mplstyle": "",
+            "PES/acc.txt": "",
+        }
+    )
+    assert io(flow, "PES/both.py") == [
+        ("read", "style.mplstyle"),
+        ("read", "PES/acc.txt"),
+        ("write", "PES/both.png"),
+    ]
+    assert io(flow, "PES/acc.py") == [
+        ("read", "style.mplstyle"),
+        ("read", "PES/acc.txt"),
+        ("write", "PES/acc.png"),
+    ]

@@ -790,6 +790,10 @@ class _Tracer:
         conds = [c for u in target[1].uses for c in u.conds] + [c for k in target[1].calls for c in k.conds]
         return any(literals in ((TRUTH,), (NONE,)) for _v, literals, _w in conds)
 
+    def _guarded(self, rel: str) -> bool:
+        facts = self.facts.get(rel)
+        return facts is not None and facts.main_guard
+
     def _imported_top_levels(
         self,
         step: str,
@@ -809,8 +813,12 @@ class _Tracer:
             if here != step and _in_main(line, facts):
                 continue  # imported in a helper's main block: not when the helper is imported
             target = self.module_file(module, level, here)
-            if target is None or target in done or target in self.steps:
+            if target is None or target in done:
                 continue
+            if target in self.steps and not self._guarded(target):
+                continue  # a step that runs whole when imported: what it does is its own step's
+            # (a step with a main block runs only the rest when imported: `plt.style.use(...)` at its top
+            # counts for the importer too, CV_Linear_Spec_Figures)
             if self.library and target.startswith(self.library) and not step.startswith(self.library):
                 continue  # a script importing the declared package: library code, see `library`
             done.add(target)
