@@ -1581,9 +1581,12 @@ def test_importing_a_step_with_a_main_block_runs_the_rest_of_its_top() -> None:
         {
             "PES/acc.py": (
                 "import matplotlib.pyplot as plt\nimport numpy as np\nplt.style.use('../style.mplstyle')\n"
-                "def plot(ax):\n    np.loadtxt('acc.txt')\nif __name__ == '__main__':\n    plot(1)\n    plt.savefig('acc.png')\n"
+                "def plot(ax):\n    np.loadtxt('acc.txt')\n"
+                "if __name__ == '__main__':\n    plot(1)\n    plt.savefig('acc.png')\n"
             ),
-            "PES/both.py": "import matplotlib.pyplot as plt\nimport acc\nacc.plot(1)\nplt.savefig('both.png')\n",
+            "PES/both.py": (
+                "import matplotlib.pyplot as plt\nimport acc\nacc.plot(1)\nplt.savefig('both.png')\n"
+            ),
             "style.mplstyle": "",
             "PES/acc.txt": "",
         }
