@@ -304,3 +304,24 @@ def test_a_test_on_a_number_the_code_sets() -> None:
     )
     flow = flow_of({"folds.py": script})
     assert io(flow) == [("write", "folds.pkl"), ("write", "half.png"), ("write", "k5.txt")]
+
+
+def test_a_test_whether_a_name_holds_a_text() -> None:
+    """saeyslab/harpy_figures: `if isinstance(output, str): output = p_logs / output` on the default
+    `output='summary.csv'`: only `logs/<run>/summary.csv` is written, and `summary.csv` next to the
+    notebooks was reported too (with a false "written twice" between three notebooks)."""
+    helpers = (
+        "import pandas as pd\n"
+        "def extend(p_logs, output='summary.csv'):\n    df = pd.DataFrame()\n    if output:\n"
+        "        if isinstance(output, str):\n            output = p_logs / output\n"
+        "        df.to_csv(output, index=False)\n    return df\n"
+    )
+    flow = flow_of(
+        {
+            "nb/helpers.py": helpers,
+            "nb/run.py": "from helpers import extend\nfrom pathlib import Path\nextend(Path('logs') / 'a')\n",
+            "nb/other.py": "from helpers import extend\nextend('logs/b', output=3)\n",
+        }
+    )
+    assert io(flow, "nb/run.py") == [("write", "logs/a/summary.csv")]
+    assert io(flow, "nb/other.py") == []

@@ -28,7 +28,9 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
                                 (``callee``: ``("local", name)`` or ``("ref", module, level, name)``)
 ``("when", e, test, a, b)``     ``a if <test on e> else b``: ``test`` is ``eq``, ``end`` or ``start`` and
                                 the literals, joined by ``\x1f``; decided when ``e`` is one known text;
-                                or ``none`` (``e is None``, ``not e``): decided when the code sets ``e``
+                                or ``none`` (``e is None``, ``not e``): decided when the code sets ``e``;
+                                or ``text`` (``isinstance(e, str)``): decided when ``e`` is a text or a
+                                constant the code sets
 ``("k", text)``                 a constant that is no text (``True``, ``None``, ``3``: its ``repr``), given
                                 as an argument or default: no part of a path (it evaluates as unknown),
                                 but it decides ``if flag:`` in the function called
@@ -203,6 +205,12 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
                 return evaluate(expr[3] if unset else expr[4], scope, d)
             both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
             return Values(list(dict.fromkeys(both)))
+        if expr[2] == "text":  # `if isinstance(x, str):`: decided when the code sets x to a text or not
+            text = _is_text(expr[1], scope, d)
+            if text is not None and fixed(expr[1], scope):
+                return evaluate(expr[3] if text else expr[4], scope, d)
+            both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
+            return Values(list(dict.fromkeys(both)))
         subject = evaluate(expr[1], scope, d).texts
         if len(subject) == 1 and not has_unknown(subject[0]) and fixed(expr[1], scope):
             how, *literals = expr[2].split("\x1f")
@@ -324,6 +332,20 @@ def _replaced(text: str, old: str, new: str) -> str:
     if old not in text and text.endswith(STAR) and _EXTENSION.fullmatch(old):
         return text + new
     return text.replace(old, new)
+
+
+def _is_text(expr: Expr, scope: Scope, depth: int) -> bool | None:
+    """Is ``expr`` a ``str`` (a literal, or text put together): True; a constant that is no text: False;
+    anything else (a ``Path`` or an ``os.path.join`` look alike here): None."""
+    followed = _followed(expr, scope, depth)
+    if followed is None:
+        return None
+    expr = followed[0]
+    if expr[0] in {"s", "cat"}:
+        return True
+    if expr[0] == "k":
+        return False
+    return None
 
 
 def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:

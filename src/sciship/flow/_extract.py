@@ -1021,7 +1021,7 @@ class _Extractor:
                 return a if b is None else b if a is None else a
             decided = self._text_test(test, where, where_, 0) if test is not None else None
             if decided is None and test is not None:
-                decided = self._none_test(test, where, where_)
+                decided = self._none_test(test, where, where_) or self._type_test(test, where, where_)
             if decided is not None:
                 subject, how, flip = decided
                 return ("when", subject, how, b, a) if flip else ("when", subject, how, a, b)
@@ -1166,6 +1166,25 @@ class _Extractor:
         if subject is None:
             return None
         return self.expr(subject, scope, pos), "none", flip
+
+    def _type_test(self, test: ast.expr, scope: _Scope, pos: Pos) -> tuple[Expr, str, bool] | None:
+        """A test whether a name holds a text (``isinstance(x, str)``; negated with ``not``): (its value,
+        ``"text"``, whether negated). ``output = logs / output`` under it runs when ``output`` is the
+        default ``"summary.csv"`` (harpy_figures)."""
+        flip = False
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test, flip = test.operand, True
+        if (
+            isinstance(test, ast.Call)
+            and isinstance(test.func, ast.Name)
+            and test.func.id == "isinstance"
+            and len(test.args) == 2
+            and isinstance(test.args[0], ast.Name)
+            and isinstance(test.args[1], ast.Name)
+            and test.args[1].id == "str"
+        ):
+            return self.expr(test.args[0], scope, pos), "text", flip
+        return None
 
     def _configured(self, test: ast.expr) -> bool:
         """Does ``test`` only look at names the file binds once, at its top, to a constant (settings the
