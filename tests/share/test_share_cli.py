@@ -443,3 +443,36 @@ def test_the_title_from_the_readme(tmp_path: Path, readme: str, title: str) -> N
     proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT")
     assert proc.returncode == 0, proc.stderr
     assert f"  title         {title}\n" in proc.stdout
+
+
+def test_a_gnu_license_text_that_is_two_licenses(tmp_path: Path) -> None:
+    """Aswendt-Lab/AIDAqc_Figures: LICENSE is the GPL version 3 text, and share said "The code has no
+    license yet, so nobody may legally reuse it". The text is both GPL-3.0-only and GPL-3.0-or-later; the
+    notice at the top of the code decides, else the authors say which."""
+    from sciship.metadata.licenses import LICENSES_DIR
+
+    gpl = (LICENSES_DIR / "GPL-3.0-only.txt").read_text(encoding="utf-8")
+    root = write_tree(tmp_path / "study", {"LICENSE": gpl, "run.py": "open('out.txt', 'w')\n"})
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "no license yet" not in proc.stdout
+    assert "(LICENSE is GPL-3.0-or-later or GPL-3.0-only)" in proc.stdout
+    assert "`--license GPL-3.0-or-later` or `--license GPL-3.0-only`" in " ".join(proc.stdout.split())
+    before = digests(root)
+    proc = run_cli("share", str(root), "--yes")  # writing needs the exact license: nothing is written
+    assert_clean_failure(proc, root, before, "needs the exact license", "`LICENSE` is the GPL-3.0 license")
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--dry-run")
+    assert_clean_failure(proc, root, before, "`LICENSE` is the license text of GPL-3.0-or-later or")
+    proc = run_cli("share", str(root), "--yes", "--license", "GPL-3.0-only", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "code license  GPL-3.0-only" in proc.stdout
+    # a notice in the code says which
+    notice = (
+        "# This program is free software: you can redistribute it and/or modify it under the terms of\n"
+        "# the GNU General Public License as published by the Free Software Foundation, either version 3\n"
+        "# of the License, or (at your option) any later version.\n"
+    )
+    (root / "run.py").write_text(notice + "open('out.txt', 'w')\n", encoding="utf-8")
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "code license  GPL-3.0-or-later  (from LICENSE)" in proc.stdout

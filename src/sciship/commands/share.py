@@ -204,7 +204,7 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
         result = share.prepare(project, options, flow, known, progress=_archive_progress(bar))
     try:
         if not args.dry_run:
-            _require(result)
+            _require(result, known)
             with bar:
                 bar.step("Write the files", total=len(result.plan.actions))
                 result.plan.apply(progress=bar.update)
@@ -285,12 +285,20 @@ def _check_options(args: argparse.Namespace) -> None:
             )
 
 
-def _require(result: ShareResult) -> None:
+def _require(result: ShareResult, known: Known) -> None:
     from sciship._errors import InputError
+    from sciship.share.build import license_options_said
 
-    if not result.metadata.license and any(
+    needs_license = any(
         a.path in {"CITATION.cff", ".zenodo.json", "ro-crate-metadata.json"} for a in result.plan.actions
-    ):
+    )
+    if not result.metadata.license and needs_license and known.license_options:
+        raise InputError(
+            "sciship share needs the exact license of your code (Zenodo and RO-Crate require one). Nothing "
+            "was written.",
+            hint=license_options_said(known) + ".",
+        )
+    if not result.metadata.license and needs_license:
         said = result.metadata.license_text
         aside = (
             f" The project says `{said}`, which is not an SPDX license id (it could be several licenses)."
@@ -319,11 +327,15 @@ def _require(result: ShareResult) -> None:
 def _decide(args: argparse.Namespace, ui: UI, known: Known, project: Any, max_size: int) -> Options:
     from sciship.metadata.writers.rocrate import role_of
     from sciship.share import SUGGESTED_DATA_LICENSE, Options
+    from sciship.share.build import license_options_said
     from sciship.share.people import parse_people
 
     ask = ui.interactive and not args.yes and args.format == "terminal" and not args.dry_run
     code_license = args.license
-    if code_license is None and known.license is None and ask:
+    if code_license is None and known.license_options and ask:
+        ui.write(license_options_said(known) + ".")
+        code_license = ui.ask(f"License for the code ({' or '.join(known.license_options)})", "") or None
+    elif code_license is None and known.license is None and ask:
         ui.write(
             "Your code has no license yet. Without one nobody may reuse it. MIT is short and the usual "
             "choice for research code; GPL-3.0-or-later keeps changed versions open."
@@ -446,6 +458,8 @@ def _show(
     lic_from = (
         f"  (from {known.license_from})" if known.license_from and meta.license == known.license else ""
     )
+    if not meta.license and known.license_options:  # `LICENSE` is the GPL: -only or -or-later?
+        lic_from = f"  ({known.license_from} is {' or '.join(known.license_options)})"
     out.append(f"  code license  {meta.license or 'not chosen'}{st(lic_from, 'dim')}")
     if meta.data_license:
         data_from = known.data_license_from if meta.data_license == known.data_license else None

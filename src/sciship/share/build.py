@@ -56,6 +56,10 @@ class Known:
     authors_from: str
     package: bool  #: the folder is a package (pyproject/setup metadata)
     data_license_from: str | None = None  #: the license file that says the data license
+    #: the licenses the one license text may be, when it does not say which (a GNU GPL text is both
+    #: ``GPL-3.0-only`` and ``GPL-3.0-or-later``: the notice in the source files decides), from
+    #: ``license_from``; empty when ``license`` is known or there is no such text
+    license_options: tuple[str, ...] = ()
 
 
 @dataclass
@@ -140,10 +144,33 @@ def check_license(value: str, what: str) -> str:
     return found
 
 
+def license_options_said(known_: Known) -> str:
+    """What a license text that is several licenses leaves to the authors, and how to choose (no full
+    stop: it ends a message or comes before a hint)."""
+    options = known_.license_options
+    family = options[0].removesuffix("-only").removesuffix("-or-later")
+    choices = " or ".join(f"`--license {o}`" for o in options)
+    return (
+        f"`{known_.license_from}` is the {family} license text, which does not say by itself whether the "
+        "code may also be used under later versions of that license: the notice at the top of the source "
+        'files usually says so ("or (at your option) any later version"), and none of yours does. Say '
+        f"which its authors meant: {choices}"
+    )
+
+
 def check_license_choice(value: str, known_: Known) -> None:
     """A ``--license`` that contradicts the license the folder states already (a LICENSE text, or the
     metadata) is refused: the new metadata would say one license and the files in the deposit another."""
     chosen = check_license(value, "code license")
+    if known_.license_options and chosen not in known_.license_options:
+        raise InputError(
+            f"You asked for the code license {chosen}, but `{known_.license_from}` is the license text of "
+            f"{' or '.join(known_.license_options)}: the new metadata would say {chosen} while the folder "
+            "says otherwise, and nobody could tell which applies.",
+            hint=f"Pass {' or '.join(f'`--license {o}`' for o in known_.license_options)}, whichever the "
+            f"authors meant. To relicense the code (only its authors can), first change "
+            f"`{known_.license_from}` yourself, then run share again.",
+        )
     if known_.license is None or chosen == known_.license:
         return
     where = known_.license_from or "the folder's metadata"
@@ -171,13 +198,14 @@ def known(project: Project) -> Known:
     The code license comes from the metadata, else from the one license text sciship recognises.
     """
     from sciship.metadata import read
-    from sciship.metadata.licenses import identify, license_files
+    from sciship.metadata.licenses import gnu_variant, identify, license_files
     from sciship.share import people
 
     md = read.load(project)
     combined = md.combined()
     license_id = combined.license
     where = None
+    options: tuple[str, ...] = ()
     if license_id:
         source = combined.source("license")
         where = source.path if source is not None else "the project's metadata"
@@ -188,6 +216,13 @@ def known(project: Project) -> Known:
             if len(found) == 1:
                 license_id, where = found[0], path
                 break
+            if len(found) > 1 and not options and _one_gnu_license(found):
+                # the GPL's text is the same for "-only" and "-or-later": the notice in the code decides
+                license_id = gnu_variant(found[0].split("-")[0], tuple(found), _notices(project))
+                where = path
+                if license_id is not None:
+                    break
+                options = tuple(sorted(found, key=lambda spdx: not spdx.endswith("-or-later")))
     authors, authors_from = people.known(md, project)
     data_license, data_from = combined.data_license, None
     if data_license is None:
@@ -201,7 +236,24 @@ def known(project: Project) -> Known:
         authors=authors,
         authors_from=authors_from,
         package=md.package is not None,
+        license_options=() if license_id else options,
     )
+
+
+def _one_gnu_license(found: list[str]) -> bool:
+    """Are ``found`` the ``-only`` and ``-or-later`` forms of one GNU license (``GPL-3.0``)?"""
+    bases = {spdx.removesuffix("-only").removesuffix("-or-later") for spdx in found}
+    return len(bases) == 1 and found[0].startswith(("GPL-", "LGPL-", "AGPL-"))
+
+
+def _notices(project: Project) -> tuple[str, ...]:
+    """The comment block at the top of up to 30 of the folder's scripts: where a GNU license notice says
+    "or (at your option) any later version", or not."""
+    out = []
+    for rel in project.python_files()[:30]:
+        lines = (project.read_text(rel) or "").splitlines()[:40]
+        out.append(" ".join(line.lstrip("#* ").strip() for line in lines))
+    return tuple(out)
 
 
 #: The first lines of the Creative Commons legal codes, most specific first (data and text licenses).
@@ -725,7 +777,9 @@ def prepare(
             f"{len(odd)} file name(s) are not UTF-8 text ({shown}): other computers and Zenodo cannot name "
             "them, so share leaves them out of the crate and the archive. Rename them and run share again."
         )
-    if not meta.license:
+    if not meta.license and known_.license_options:
+        result.notes.append(license_options_said(known_) + ".")
+    elif not meta.license:
         result.notes.append(
             "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
             "(MIT is the usual choice for research code; see `sciship explain licenses`)."
