@@ -786,3 +786,23 @@ def test_importing_a_helper_does_not_run_its_main_block() -> None:
     assert io(flow, "fig.py") == [("write", "imported.txt")]
     assert io(flow, "other.py") == [("write", "demo.txt")]
     assert flow.problems == ()
+
+
+def test_the_name_of_the_working_folder_is_not_a_dot() -> None:
+    """michaelweinold/phd_publication_figures: `plt.savefig(str(Path.cwd().stem + '.pdf'))` was shown as
+    `..pdf` in 24 steps (and four of them "wrote the same file"): the folder's name is known only where
+    the step runs."""
+    flow = flow_of(
+        {
+            "fig1/figure.py": (
+                "import matplotlib.pyplot as plt\nfrom pathlib import Path\n"
+                "plt.savefig(str(Path.cwd().stem + '.pdf'))\n"
+            ),
+            "fig2/figure.py": (
+                "import matplotlib.pyplot as plt\nfrom pathlib import Path\n"
+                "plt.savefig(Path.cwd().name + '.pdf')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("write", "*.pdf"), ("write", "*.pdf")]
+    assert not flow.problems

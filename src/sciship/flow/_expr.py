@@ -454,6 +454,8 @@ def _parent(text: str, n: int) -> str:
 
 def _part(text: str, which: str) -> str:
     _head, name = _split_last(text)
+    if name in {"", ".", ".."} and which in {"name", "stem"}:
+        return STAR  # the name of the working folder (`Path.cwd().stem`): known only where the step runs
     if which == "name":
         return name
     dot = name.rfind(".")
