@@ -209,3 +209,14 @@ def test_an_f_string_of_python_3_12_is_said_to_be_one() -> None:
     messages = {p.path: p.message for p in flow.problems if p.code == "SHR117"}
     assert "Python 3.12 or newer" in messages["audit.ipynb"]
     assert "Python 3.12 or newer" in messages["audit.py"]
+
+
+def test_the_marks_of_an_unfinished_merge() -> None:
+    """eshanking/seascapes_figures: `km_figure.py` still held `<<<<<<< HEAD`, and share said only
+    "invalid syntax" at line 134."""
+    flow = flow_of(
+        {"km_figure.py": "import os\nx = 1\n<<<<<<< HEAD\ny = 2\n=======\ny = 3\n>>>>>>> 1a2b3c4\n"}
+    )
+    (problem,) = flow.problems
+    assert (problem.code, problem.line) == ("SHR117", 3)
+    assert "unfinished git merge (`<<<<<<< HEAD` on line 3)" in problem.message

@@ -430,6 +430,10 @@ def _local_imports(text: str, is_local: LocalTest) -> set[str]:
     return out
 
 
+#: a line a git merge leaves when both sides changed it: its marks
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
+
+
 def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> list[ast.stmt] | None:
     try:
         return ast.parse(text).body
@@ -438,7 +442,16 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
 
         line = exc.lineno
         older = _python2.clue(text.splitlines(), exc.lineno, exc.msg)
-        if older is not None:
+        conflict = _CONFLICT.search(text)
+        if conflict is not None:  # a merge left `<<<<<<< HEAD` in the file (seascapes_figures)
+            line = text.count("\n", 0, conflict.start()) + 1
+            where = f"Code cell {(cell or 0) + 1} of this notebook" if notebook else "This file"
+            message = (
+                f"{where} still holds the marks of an unfinished git merge (`{conflict.group().strip()}` on "
+                f"line {line}), so Python cannot run it and sciship cannot tell which files it reads and "
+                "writes. Keep the lines you want from each side, delete the marks, and commit."
+            )
+        elif older is not None:
             what, line = older
             where = f"Code cell {(cell or 0) + 1} of this notebook" if notebook else "This file"
             message = (
