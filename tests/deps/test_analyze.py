@@ -204,6 +204,15 @@ def test_unknown_import_is_unresolved_without_a_guessed_name() -> None:
     assert v["qwertyzzz"].to_json()["first_seen"] == {"path": "src/rain/__init__.py", "line": 2}
 
 
+def test_a_python_2_module_is_named_as_such() -> None:
+    """neherlab/HIVEVO_figures: `import cPickle` was "no package sciship knows of provides it"."""
+    v = verdicts({"fig.py": "import numpy\nimport cPickle\nimport urllib2\n"})
+    assert v["cPickle"].status == "unresolved"
+    assert "a module of Python 2's standard library" in v["cPickle"].note
+    assert "(Python 3: `pickle`)" in v["cPickle"].note
+    assert "(Python 3: `urllib.request`)" in v["urllib2"].note
+
+
 def test_unknown_import_matched_to_an_unused_declaration() -> None:
     v = verdicts({"pyproject.toml": pyproject(["ibis-framework"]), "src/rain/__init__.py": "import ibis\n"})
     assert set(v) == {"ibis-framework"}

@@ -694,6 +694,30 @@ def _shares(sizes: list[int], count: int, first: float = 1.0) -> list[list[int]]
     return groups
 
 
+#: what Python 3 calls the Python 2 modules scientists' code imports most (PEP 3108)
+_PYTHON3_NAMES = {
+    "cPickle": "pickle",
+    "cStringIO": "io",
+    "StringIO": "io",
+    "ConfigParser": "configparser",
+    "Queue": "queue",
+    "urllib2": "urllib.request",
+    "urlparse": "urllib.parse",
+    "Tkinter": "tkinter",
+    "httplib": "http.client",
+    "__builtin__": "builtins",
+    "copy_reg": "copyreg",
+    "SocketServer": "socketserver",
+    "HTMLParser": "html.parser",
+    "cookielib": "http.cookiejar",
+    "commands": "subprocess",
+    "xmlrpclib": "xmlrpc.client",
+    "thread": "_thread",
+    "md5": "hashlib",
+    "sha": "hashlib",
+}
+
+
 def _free_cpus() -> int:
     """The CPUs a scan may use (at most 4), less those this process's children keep busy (``share``'s
     early data-flow child runs during the scan)."""
@@ -1235,8 +1259,15 @@ class _Judge:
             status = "unresolved"
             distribution = None
             top = min(use.imports).split(".")[0]
-            suggestions = tuple(self.local.close_names(top))
+            suggestions = () if top in PYTHON2_ONLY else tuple(self.local.close_names(top))
             note = f"no module `{top}` in this folder, and no package sciship knows of provides it"
+            if top in PYTHON2_ONLY:  # `import cPickle` (HIVEVO_figures): no package to install
+                now = _PYTHON3_NAMES.get(top)
+                note = (
+                    "a module of Python 2's standard library, which Python 3 renamed or removed"
+                    + (f" (Python 3: `{now}`)" if now else "")
+                    + ": this code needs Python 2, or an update to Python 3; no package provides it"
+                )
             if suggestions:
                 note += "; did you mean " + " or ".join(f"`{s}`" for s in suggestions) + " (in this folder)?"
         elif status == "missing":
