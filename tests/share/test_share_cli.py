@@ -433,6 +433,9 @@ def test_a_license_option_that_contradicts_the_license_file(tmp_path: Path) -> N
         ("## Installation\n\npip install x\n", "study"),  # a section's name
         ("Intro\n-----\n\n## Later\n", "study"),  # another heading came first
         ("# Overview\n\ntext\n", "study"),
+        # michaelweinold/phd_publication_figures: a list of data portals, not the work
+        ("# Data Sources\n\n- [Statista](https://www.statista.com)\n", "study"),
+        ("# Folder structure\n\n- data/\n", "study"),
         # OlegArenz/gmmvi_reproducibility: the first heading is how to install, not the paper
         ("# Setting up the Python environment\n\nconda create\n", "study"),
         ("# Reproducing results\n\nrun x\n", "study"),

@@ -317,7 +317,8 @@ def readme_title(project: Project) -> str | None:
 #: headings that name a part of a README, not the work
 _SECTIONS = re.compile(
     r"(?i)^(?:about|abstract|code|contents?|data|dependencies|description|introduction|license|overview|summary"
-    r"|usage|table of contents)$"
+    r"|usage|table of contents|data (?:sources?|availability)|sources?|references|notes?|results|figures"
+    r"|acknowledge?ments|authors|citation|contact|files|structure|folder structure)$"
     # a section's first words: "Setting up the Python environment" (OlegArenz/gmmvi_reproducibility)
     r"|^(?:getting started|install(?:ation|ing)?|setup|set(?:ting)? up|requirements|prerequisites"
     r"|quick ?start|how to|reproducing (?:the )?results)\b"
