@@ -290,6 +290,26 @@ def test_one_author_behind_a_login_and_a_full_name(tmp_path: Path) -> None:
     ]
 
 
+def test_a_computers_name_is_not_an_author(tmp_path: Path) -> None:
+    """eshanking/seascapes_figures: 71 commits by "Eshan's MacBook" (macOS names the commits of a git
+    never told a name after the computer) made the computer an author of CITATION.cff."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    commits = [
+        ("Eshan's MacBook", "eshanking@wustl.edu"),
+        ("Eshan's MacBook", "eshanking@wustl.edu"),
+        ("eshanking", "eshanking@wustl.edu"),
+        ("Ana\u2019s iMac", "ana@lab.org"),
+        ("Davis Weaver", "dweav94@gmail.com"),
+    ]
+    for i, (name, email) in enumerate(commits):
+        (root / "notes.txt").write_text(str(i))
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"{name} <{email}>")
+    known = share.known(Project.load(root))
+    assert sorted(p.display for p in known.authors) == ["Ana", "Davis Weaver", "eshanking"]
+
+
 def test_orcid_option(tmp_path: Path) -> None:
     from sciship._errors import InputError
     from sciship.share.people import with_orcids

@@ -73,7 +73,11 @@ def history(project: Project) -> list[Person]:
         named: dict[str, int] = {}
         for name, email in members:
             named[name] = named.get(name, 0) + counts[(name, email)]
-        name = max(named, key=lambda n: (" " in n, named[n], len(n)))
+        # (a computer's name, "Eshan's MacBook", is a person's only when nothing else names them)
+        name = max(named, key=lambda n: (not _MACHINE.match(n), " " in n, named[n], len(n)))
+        machine = _MACHINE.match(name)
+        if machine:
+            name = machine.group(1)  # the owner: "Eshan"
         address = next((e for _n, e in members if e), None)
         if address and address.endswith("users.noreply.github.com"):
             address = None
@@ -82,6 +86,11 @@ def history(project: Project) -> list[Person]:
     return [p for _, p in ranked[:MAX_FROM_HISTORY]]
 
 
+#: the name a computer gives its owner's commits when git was never told one (macOS: "Eshan's MacBook")
+_MACHINE = re.compile(
+    "(?i)^(.+?)['\u2019]s[ -](?:macbook|imac|mac\\b|mac mini|mac pro|mbp|laptop|pc|computer|desktop|"
+    "thinkpad|dell|lenovo|hp\\b|surface|air\\b|pro\\b)"
+)
 #: a GitHub address that hides the real one: ``12345+login@users.noreply.github.com`` (or ``login@...``)
 _NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
