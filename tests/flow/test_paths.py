@@ -551,7 +551,27 @@ def test_an_absolute_path_to_this_folder_as_it_sits_on_the_authors_computer() ->
     inside, message = said[f"{home}Fig9_32/out/y.npy"]
     assert inside == "Fig9_32/out/y.npy"
     assert "(probably `Fig9_32/out/y.npy` in this folder" in message
+    # (Aswendt-Lab/AIDAqc_Figures: it went on "what it makes will not be in the folder you share")
+    assert "will not be in the folder you share" not in message
+    assert "Write this folder's `Fig9_32/out/y.npy` with a relative path" in message
     assert said["/data/lab/raw/x.csv"][0] == said["/srv/x.csv"][0] == ""
+
+
+def test_a_file_written_and_read_at_this_folders_absolute_path() -> None:
+    """Aswendt-Lab/AIDAqc_Figures: `ChangvsSNR.py` reads what `AnatallDataMergew.py` writes at
+    `C:/Users/aswen/.../AIDAqc_Figures/input/combined_data_anat.csv`, this folder's own file: "Write and
+    read it inside this folder (for example in `results/`)" did not see it already is."""
+    home = "C:/Users/ana/Code/AIDAqc_Figures/"
+    flow = flow_of(
+        {
+            "code/merge.py": f"import pandas as pd\npd.DataFrame().to_csv('{home}input/all.csv')\n",
+            "code/plot.py": f"import pandas as pd\npd.read_csv('{home}input/all.csv')\n",
+            "input/all.csv": "a\n1\n",
+        }
+    )
+    (problem,) = [p for p in flow.problems if p.path == "code/plot.py"]
+    assert "It is this folder's `input/all.csv`, as the folder sits on your computer" in problem.message
+    assert "for example in `results/`" not in problem.message
 
 
 @pytest.mark.parametrize(

@@ -2114,13 +2114,19 @@ class _Tracer:
                 writer, at = made_by[0]
                 absolute = f.location == "absolute"
                 there = "absolute path, on your computer" if absolute else "path outside the folder"
+                inside = self._inside(f.path, "write")[0] if absolute else ""
+                fix = (
+                    f"It is this folder's `{inside}`, as the folder sits on your computer: reach it with a "
+                    "relative path in both (or one built from the script's own place)."
+                    if inside
+                    else "Write and read it inside this folder (for example in `results/`), with a path "
+                    "relative to the folder, in both."
+                )
                 out.append(
                     FlowProblem(
                         "SHR111" if absolute else "SHR112",
                         f"`{step}` reads `{written}` ({where}), which `{writer}` writes ({at}) at "
-                        f"that {there}: on another computer neither finds the other's file. Write and read "
-                        "it inside this folder (for example in `results/`), with a path relative to the "
-                        "folder, in both.",
+                        f"that {there}: on another computer neither finds the other's file. {fix}",
                         step,
                         r.line,
                         r.cell,
@@ -2181,12 +2187,20 @@ class _Tracer:
         r = f.res.raw
         if f.location == "absolute":
             inside, better = self._inside(f.path, "write")
-            return FlowProblem(
-                "SHR111",
-                f"`{step}` writes `{written}` ({where}), an absolute path on your computer{better}: what "
+            said = (
+                f"`{step}` writes `{written}` ({where}), an absolute path on your computer{better}: on "
+                "another computer that folder does not exist (the step stops there). Write this "
+                f"folder's `{inside}` with a relative path (from where the script runs), or build the path "
+                "from the script's own place (`Path(__file__).parent`)."
+                if inside
+                else f"`{step}` writes `{written}` ({where}), an absolute path on your computer: what "
                 "it makes will not be in the folder you share, and on another computer that folder may "
                 "not exist (then the step stops there). Write it inside this folder (for example in "
-                "`results/` or `figures/`) with a path relative to the folder.",
+                "`results/` or `figures/`) with a path relative to the folder."
+            )
+            return FlowProblem(
+                "SHR111",
+                said,
                 step,
                 r.line,
                 r.cell,
