@@ -826,3 +826,25 @@ def test_the_name_of_the_working_folder_is_not_a_dot() -> None:
     )
     assert io(flow) == [("write", "*.pdf"), ("write", "*.pdf")]
     assert not flow.problems
+
+
+def test_a_file_this_folder_holds_written_at_its_absolute_path_comes_before_its_readers() -> None:
+    """Aswendt-Lab/AIDAqc_Figures: `MergeAllVoitings.py` writes
+    `C:\\Users\\aswen\\...\\AIDAqc_Figures\\input\\combined_votings3.csv`, which `ConfusionMatrix.py` reads as
+    `../input/combined_votings3.csv`: the merge came 17 steps after the script that reads what it makes."""
+    files = {
+        "code/A_confusion.py": (
+            "import os\nimport pandas as pd\nhere = os.path.dirname(os.path.abspath(__file__))\n"
+            "pd.read_csv(os.path.join(here, '..', 'input', 'combined_votings3.csv'))\n"
+        ),
+        "code/B_merge.py": (
+            "import os\nimport pandas as pd\np = r'C:\\Users\\ana\\Code\\AIDAqc_Figures\\input'\n"
+            "pd.DataFrame().to_csv(os.path.join(p, 'combined_votings3.csv'))\n"
+        ),
+        "input/combined_votings3.csv": "a\n1\n",
+    }
+    flow = trace(Project.from_files(files, root="/work/AIDAqc_Figures"), cache=False)
+    assert [s.path for s in flow.steps] == ["code/B_merge.py", "code/A_confusion.py"]
+    (problem,) = [p for p in flow.problems if p.path == "code/B_merge.py"]
+    assert problem.code == "SHR111"
+    assert "Write this folder's `input/combined_votings3.csv` with a relative path" in problem.message

@@ -1346,6 +1346,12 @@ class _Tracer:
                     continue
                 if f.location != "folder":
                     external.setdefault(written if f.location == "absolute" else shown)
+                    if f.location == "absolute" and r.access == "write":
+                        # this folder's own file, at its place on the author's computer: what reads it
+                        # here comes after (AIDAqc_Figures: `C:/.../AIDAqc_Figures/input/x.csv`)
+                        mine = self._inside(f.path, "write")[0]
+                        if mine and not ex.has_unknown(mine):
+                            writes[step].setdefault(mine, f)
                     continue
                 table = reads if r.access == "read" else writes
                 at = (r.raw.pos, r.raw.use.line)  # (in a helper: where the call is, then its own line)
@@ -2239,7 +2245,8 @@ class _Tracer:
             if parts[i] not in top:
                 continue
             tail = "/".join(parts[i:])
-            if (name and tail.count("/") < 1) or not self.existing(tail):
+            named = parts[i - 1] == self.p.root.name  # `.../AIDAqc_Figures/input/`: this folder by name
+            if (name and tail.count("/") < 1 and not named) or not self.existing(tail):
                 continue
             if root_only:
                 return "/".join(parts[:i]) + "/", ""
