@@ -213,6 +213,21 @@ def test_a_python_2_module_is_named_as_such() -> None:
     assert "(Python 3: `urllib.request`)" in v["urllib2"].note
 
 
+def test_a_submodule_that_is_not_checked_out() -> None:
+    """neherlab/HIVEVO_figures: `import hivevo`, a git submodule (.gitmodules) never initialised, was
+    "no package sciship knows of provides it"."""
+    gitmodules = (
+        '[submodule "hivevo"]\n\tpath = hivevo\n\turl = https://github.com/neherlab/HIVEVO_access.git\n'
+    )
+    v = verdicts({".gitmodules": gitmodules, "fig.py": "import numpy\nimport hivevo\n"})
+    assert v["hivevo"].status == "unresolved"
+    assert "`hivevo` is a git submodule of this folder (.gitmodules)" in v["hivevo"].note
+    assert "git submodule update --init" in v["hivevo"].note
+    # checked out: its files are here, and the import is the folder's own module
+    v = verdicts({".gitmodules": gitmodules, "fig.py": "import hivevo\n", "hivevo/__init__.py": ""})
+    assert "hivevo" not in v
+
+
 def test_unknown_import_matched_to_an_unused_declaration() -> None:
     v = verdicts({"pyproject.toml": pyproject(["ibis-framework"]), "src/rain/__init__.py": "import ibis\n"})
     assert set(v) == {"ibis-framework"}

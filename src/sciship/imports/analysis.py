@@ -977,6 +977,10 @@ def _plugin_kind(name: str) -> str | None:
 
 
 # ---------------------------------------------------------------------- verdicts
+#: a submodule's folder in ``.gitmodules``
+_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
+
+
 class _Judge:
     """Turns usages and declarations into one verdict per distribution."""
 
@@ -1020,6 +1024,21 @@ class _Judge:
             root = self.project.root
             self._knowledge = Knowledge(root if root.is_dir() else None)
         return self._knowledge
+
+    def _submodules(self) -> dict[str, str]:
+        """The folder's git submodules whose files are not here, by the module name they would give
+        (``hivevo`` -> ``hivevo``, ``lib/hivevo`` -> ``lib/hivevo``)."""
+
+        def compute() -> dict[str, str]:
+            text = self.project.read_text(".gitmodules") if self.project.has(".gitmodules") else None
+            out: dict[str, str] = {}
+            for found in _SUBMODULE_PATH.findall(text or ""):
+                path = found.strip().strip('"').rstrip("/")
+                if path and not any(f.startswith(path + "/") for f in self.project.files):
+                    out.setdefault(path.rsplit("/", 1)[-1].replace("-", "_"), path)
+            return out
+
+        return self.project.memo("deps:submodules", compute)  # type: ignore[no-any-return]
 
     def verdicts(self) -> list[DependencyVerdict]:
         alias_decls = self._aliases()
@@ -1267,6 +1286,13 @@ class _Judge:
                     "a module of Python 2's standard library, which Python 3 renamed or removed"
                     + (f" (Python 3: `{now}`)" if now else "")
                     + ": this code needs Python 2, or an update to Python 3; no package provides it"
+                )
+            submodule = self._submodules().get(top)
+            if submodule is not None:  # `import hivevo`, a submodule never checked out (HIVEVO_figures)
+                suggestions = ()
+                note = (
+                    f"`{submodule}` is a git submodule of this folder (.gitmodules) whose files are not "
+                    "here: run `git submodule update --init` to get them (and say so in the README)"
                 )
             if suggestions:
                 note += "; did you mean " + " or ".join(f"`{s}`" for s in suggestions) + " (in this folder)?"
