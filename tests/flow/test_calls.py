@@ -355,3 +355,27 @@ def test_a_download_by_the_wget_package_and_a_snakemake_file_by_another_ending()
     )
     assert ("write", "data/haber_count.h5ad") in io(flow)
     assert not [p for p in flow.problems if p.code == "SHR110"]
+
+
+def test_a_waf_builds_paths_and_a_sunpy_map() -> None:
+    """ToFeWe/q-learning-replication-code (econ-project-templates, built with waf): every file is
+    `ppj("OUT_DATA", "grid_3_agents.pickle")`, and none was seen (the steps came in the order of their
+    names); elastufka/SAX-XRS_figures: `sunpy.map.Map('aia...fits')` is the notebook's only input."""
+    flow = flow_of(
+        {
+            "src/data_management/load.py": (
+                "import pickle\nfrom bld.project_paths import project_paths_join as ppj\nn_agents = 3\n"
+                "with open(ppj('OUT_DATA', f'grid_{n_agents}_agents.pickle'), 'wb') as f:\n"
+                "    pickle.dump(1, f)\n"
+            ),
+            "src/analysis/results.py": (
+                "import pickle\nfrom bld.project_paths import project_paths_join as ppj\n"
+                "pickle.load(open(ppj('OUT_DATA', 'grid_3_agents.pickle'), 'rb'))\n"
+            ),
+            "sun.py": "import sunpy.map\nm = sunpy.map.Map('aia.fits')\nm2 = sunpy.map.Map(data, header)\n",
+        }
+    )
+    order = ["src/data_management/load.py", "src/analysis/results.py", "sun.py"]
+    assert [s.path for s in flow.steps] == order
+    assert io(flow, "src/analysis/results.py") == [("read", "**/grid_3_agents.pickle")]
+    assert io(flow, "sun.py") == [("read", "aia.fits")]

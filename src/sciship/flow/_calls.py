@@ -235,6 +235,8 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.io.fits.getdata": (_r(0, "filename"),),
     "astropy.io.fits.writeto": (_w(0, "filename"),),
     "astropy.table.Table.read": (_r(0),),
+    "sunpy.map.Map": (_r(0),),  # a file's name (or data and a header: no path, nothing read)
+    "sunpy.timeseries.TimeSeries": (_r(0),),
     # single-cell data (scanpy, anndata): readers by path; `adata.write_h5ad(...)` is a method below
     **{f"scanpy.{n}": (_r(0, "filename"),) for n in ("read", "read_h5ad", "read_10x_h5", "read_loom")},
     **{f"scanpy.{n}": (_r(0, "path"),) for n in ("read_10x_mtx", "read_visium")},

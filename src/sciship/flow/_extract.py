@@ -1561,6 +1561,10 @@ class _Extractor:
             if not args:
                 return ex.lit(".")
             return ex.join(self.expr(a, scope, pos, depth) for a in args)
+        if q and q.rpartition(".")[2] == "project_paths_join" and args:
+            # econ-project-templates' waf builds: `ppj("OUT_DATA", "grid.pickle")`, a folder the build
+            # configures (wscript) and a name: some folder's `grid.pickle`
+            return ex.join([("**",), *(self.expr(a, scope, pos, depth) for a in args[1:])])
         if q == "builtins.str" and args:  # `str(n)`: a number's digits too
             return _text(self.expr(args[0], scope, pos, depth))
         if q in _SAME or (q and q.endswith(".tqdm")):
