@@ -129,3 +129,39 @@ def test_a_placeholder_path_is_told_as_one() -> None:
     (problem,) = flow.problems
     assert "placeholder" in problem.message
     assert "only on your computer" not in problem.message
+
+
+def test_a_folder_the_scripts_set_in_one_place() -> None:
+    """ChristopherAMyers/CV_Linear_Spec_Figures: 112 reads under `data_root_dir`, which `global_settings.py`
+    sets at its top (and `SI/global_settings.py` for the scripts in `SI/`): the advice was to "set the
+    folder in one place (a `DATA_DIR` the scripts import)", which they do."""
+    settings = "data_root_dir = '/Users/cm/spectra/'\n"
+    reads = "import numpy as np\nfrom global_settings import data_root_dir\n" + "".join(
+        f"np.loadtxt(data_root_dir + 'run{i}/x.dat')\n" for i in range(5)
+    )
+    flow = flow_of(
+        {
+            "global_settings.py": settings,
+            "plot.py": reads,
+            "SI/global_settings.py": settings,
+            "SI/plot_si.py": "import numpy as np\nfrom global_settings import data_root_dir\n"
+            "np.loadtxt(data_root_dir + 'si/y.dat')\n",
+            "other.py": "import numpy as np\nnp.loadtxt('/Users/bob/z.dat')\n",
+        }
+    )
+    said = {p.target: p.set_in for p in flow.problems}
+    assert said["/Users/cm/spectra/run0/x.dat"] == "global_settings.py:1 (`data_root_dir`)"
+    assert said["/Users/cm/spectra/si/y.dat"] == "SI/global_settings.py:1 (`data_root_dir`)"
+    assert said["/Users/bob/z.dat"] == ""
+    (single,) = [p for p in flow.problems if p.target == "/Users/cm/spectra/si/y.dat"]
+    assert (
+        "The folder is set in one place, `data_root_dir` in `SI/global_settings.py` (line 1)"
+        in single.message
+    )
+    group = next(g for g in group_problems(flow.problems) if isinstance(g, ProblemGroup))
+    assert group.folder == "/Users/cm/spectra/"
+    assert "The folder is set at the top of 2 modules already (`data_root_dir` in " in group.message
+    assert "in `global_settings.py`, line 1" in group.message
+    assert "in `SI/global_settings.py`, line 1" in group.message
+    assert "whoever runs the analysis changes those lines to where they put the files" in group.message
+    assert "a `DATA_DIR` the scripts import" not in group.message

@@ -102,6 +102,9 @@ class FlowProblem:
     #: for an absolute path (SHR111): the file of this folder it names ("" for none), as the folder
     #: sits on the author's computer (``/Users/ana/GitHub/study/data/x.csv`` -> ``data/x.csv``)
     inside: str = field(default="", compare=False)
+    #: for an absolute path (SHR111): where the folder's scripts set the folder it lies under, once, at the
+    #: top of a module (``global_settings.py:7 (`data_root_dir`)``; "" when none does)
+    set_in: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

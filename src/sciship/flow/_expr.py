@@ -206,9 +206,9 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
             return Values(list(dict.fromkeys(both)))
         if expr[2] == "text":  # `if isinstance(x, str):`: decided when the code sets x to a text or not
-            text = _is_text(expr[1], scope, d)
-            if text is not None and fixed(expr[1], scope):
-                return evaluate(expr[3] if text else expr[4], scope, d)
+            is_text = _is_text(expr[1], scope, d)
+            if is_text is not None and fixed(expr[1], scope):
+                return evaluate(expr[3] if is_text else expr[4], scope, d)
             both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
             return Values(list(dict.fromkeys(both)))
         subject = evaluate(expr[1], scope, d).texts

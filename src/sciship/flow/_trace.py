@@ -1456,7 +1456,7 @@ class _Tracer:
             }
         problems.extend(self._double_writes(order, far_writes, far_updates))
         problems.extend(_cycles(steps, edges, read_by_writer, order, reads))
-        problems.extend(self._places(steps, finals, far))
+        problems.extend(self._set_in(self._places(steps, finals, far)))
         rank = {s: i for i, s in enumerate(order)}
         arguments = {s: self._arguments(s, workdirs[s]) for s in order}
         paths = {s: self._python_path(s, workdirs[s]) for s in order if kinds[s] == "script"}
@@ -2187,6 +2187,44 @@ class _Tracer:
                 )
         return out
 
+    def _set_in(self, problems: list[FlowProblem]) -> list[FlowProblem]:
+        """Absolute paths under a folder one of the folder's modules sets at its top
+        (``data_root_dir = '/Users/cm/spectra/'`` in ``global_settings.py``): each problem says where, so
+        that the advice is to change that line, not to set the folder in one place (CV_Linear_Spec_Figures:
+        112 reads through one setting)."""
+        if not any(p.code == "SHR111" and p.target for p in problems):
+            return problems
+        settings: list[tuple[str, str]] = []  # (the folder, "file:line (`name`)")
+        for rel in self.python_files:
+            text = self.p.read_text(rel)
+            if not text or not _SETTING_HINT.search(text):
+                continue
+            for m in _SETTING.finditer(text):
+                folder = m.group(2).replace("\\", "/").rstrip("/")
+                if folder.count("/") >= 2:  # (not `/` or `C:/` alone)
+                    line = text.count("\n", 0, m.start()) + 1
+                    settings.append((folder + "/", f"{rel}:{line} (`{m.group(1)}`)"))
+        if not settings:
+            return problems
+        settings.sort(key=lambda item: -len(item[0]))
+        out = []
+        for p in problems:
+            target = p.target.replace("\\", "/")
+            if p.code == "SHR111" and target:
+                found = [where for folder, where in settings if target.startswith(folder)]
+                here = posixpath.dirname(p.path)
+                # the nearest module that sets it (SI/global_settings.py for the scripts in SI/)
+                found.sort(key=lambda where: _setting_distance(here, where.partition(":")[0]))
+                if found:
+                    said = (
+                        f"{p.message} The folder is set in one place, {_setting_said(found[0])}: whoever "
+                        "runs the analysis changes that line to where they put the files."
+                    )
+                    out.append(dataclasses.replace(p, message=said, set_in=found[0]))
+                    continue
+            out.append(p)
+        return out
+
     def _outside_write(self, step: str, f: _Final, written: str, where: str) -> FlowProblem:
         """A file a step only writes outside the folder: it will not be in what is shared, and where its
         folder does not exist the step stops. Milder than an input that is missing, and said so."""
@@ -2271,6 +2309,31 @@ class _Tracer:
 
 
 # ---------------------------------------------------------------------- helpers
+def _setting_distance(folder: str, module: str) -> tuple[int, int]:
+    """How far ``module`` is from the scripts of ``folder``: the folders above them to climb, then the
+    folders down to the module (a script's own folder first, then its parents)."""
+    here = [p for p in folder.split("/") if p]
+    there = [p for p in posixpath.dirname(module).split("/") if p]
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    return len(here) - shared, len(there) - shared
+
+
+def _setting_said(where: str) -> str:
+    """``global_settings.py:7 (`data_root_dir`)`` as words: ```data_root_dir` in `global_settings.py`
+    (line 7)``."""
+    place, _, name = where.partition(" ")
+    rel, _, line = place.rpartition(":")
+    return f"{name.strip('()')} in `{rel}` (line {line})"
+
+
+#: a name set at the top of a module to an absolute folder: ``data_root_dir = '/Users/cm/spectra/'``
+_SETTING = re.compile(
+    r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[rRuU]?["']((?:[A-Za-z]:)?[/\\~][^"'\n]*)["'][ \t]*(?:#[^\n]*)?$""",
+    re.MULTILINE,
+)
+_SETTING_HINT = re.compile(r"""^[A-Za-z_]\w*[ \t]*=[ \t]*[rRuU]?["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE)
 #: (inside a ``try`` that survives a missing file, existence checks with their scopes)
 _Context = tuple[bool, tuple[tuple[Expr, Scope], ...]]
 _NO_CONTEXT: _Context = (False, ())

@@ -90,6 +90,27 @@ class ProblemGroup:
                 "import, or a command-line option) and say in REPRODUCE.md what to put there and where to "
                 "get the files; better, put them inside this folder."
             )
+        settings = list(dict.fromkeys(p.set_in for p in self.problems))
+        if self.code == "SHR111" and all(settings):
+            said = []
+            for where in settings[:3]:
+                place, _, name = where.partition(" ")
+                rel, _, line = place.rpartition(":")
+                said.append(f"{name.strip('()')} in `{rel}`, line {line}")
+            if len(settings) > 3:
+                said.append(f"{len(settings) - 3} more")
+            where_said = (
+                f"in one place already ({said[0]}): whoever runs the analysis changes that line"
+                if len(settings) == 1
+                else f"at the top of {len(settings)} modules already ({'; '.join(said)}): whoever runs the "
+                "analysis changes those lines"
+            )
+            return (
+                f"{does}, a folder that exists only on your computer: on another computer the first of these "
+                f"paths stops the run{written}. The folder is set {where_said} to where they put the files. "
+                "Say in REPRODUCE.md where to get what the folder holds; better, put the files inside this "
+                "folder and use paths relative to it."
+            )
         if self.code == "SHR111":
             return (
                 f"{does}, a folder that exists only on your "
