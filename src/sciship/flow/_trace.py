@@ -1346,11 +1346,11 @@ class _Tracer:
                     continue
                 if f.location != "folder":
                     external.setdefault(written if f.location == "absolute" else shown)
-                    if f.location == "absolute" and r.access == "write":
+                    if f.location == "absolute" and r.access == "write" and not ex.has_unknown(f.path):
                         # this folder's own file, at its place on the author's computer: what reads it
                         # here comes after (AIDAqc_Figures: `C:/.../AIDAqc_Figures/input/x.csv`)
                         mine = self._inside(f.path, "write")[0]
-                        if mine and not ex.has_unknown(mine):
+                        if mine:
                             writes[step].setdefault(mine, f)
                     continue
                 table = reads if r.access == "read" else writes
