@@ -1601,3 +1601,27 @@ def test_importing_a_step_with_a_main_block_runs_the_rest_of_its_top() -> None:
         ("read", "PES/acc.txt"),
         ("write", "PES/acc.png"),
     ]
+
+
+def test_a_script_in_a_test_folder_that_a_pipeline_runs_is_a_step() -> None:
+    """gao-lab/Markonv_figures: the README runs `cd test` then `bash run_analysis_conv.sh`, which runs
+    `python3 analysis/stat_result.py ...` for Table 2; every script under `test/` was left out. A test
+    there (pytest) is still no step, nor a helper in `tests/` nothing runs."""
+    flow = flow_of(
+        {
+            "scripts/bonito/test/run_analysis.sh": "python3 analysis/stat_result.py fix_raw\n",
+            "scripts/bonito/test/analysis/stat_result.py": (
+                "import sys\nimport pandas as pd\npd.read_csv(sys.argv[1] + '.csv').to_csv('stats.csv')\n"
+            ),
+            "scripts/bonito/test/fix_raw.csv": "a\n1\n",
+            "scripts/bonito/test/test_model.py": "import pytest\ndef test_a():\n    assert 1\n",
+            "tests/helper.py": "open('x.txt', 'w')\n",
+            "README.md": "# S\n\n```bash\ncd scripts/bonito/test\nbash run_analysis.sh\n```\n",
+        }
+    )
+    (step,) = flow.steps
+    assert (step.path, step.workdir) == ("scripts/bonito/test/analysis/stat_result.py", "scripts/bonito/test")
+    assert io(flow) == [
+        ("read", "scripts/bonito/test/fix_raw.csv"),
+        ("write", "scripts/bonito/test/stats.csv"),
+    ]

@@ -149,6 +149,7 @@ _NOT_STEP_DIRS = frozenset(
         ".git",
     }
 )
+_TEST_DIRS = frozenset({"tests", "test", "testing"})
 _DOC_DIRS = frozenset({"docs", "doc", "sphinx", "documentation", "docs_source", "doc_source"})
 #: options only Sphinx's configuration sets, at the start of a line of a ``conf.py``
 _SPHINX_OPTION = re.compile(
@@ -569,8 +570,11 @@ class _Tracer:
         run_twins: set[str] = set()  #: notebooks whose Jupytext script a pipeline runs (that is the step)
         for rel in [*self.python_files, *self.p.notebooks()]:
             parts = rel.split("/")
-            if set(parts[:-1]) & _NOT_STEP_DIRS or rel in run_twins:
+            if rel in run_twins:
                 continue
+            skipped = set(parts[:-1]) & _NOT_STEP_DIRS
+            if skipped and not (skipped <= _TEST_DIRS and rel in self.launched and not is_test(self.p, rel)):
+                continue  # (a script in `test/` that a pipeline runs is a step: Markonv_figures' analyses)
             if any(part.startswith(".") for part in parts[:-1]):  # a hidden folder: a tool's own code
                 continue  # (`.mywaflib/` of a waf build, `.ci/`, `.pyinstaller/hooks/`)
             if self._link_to_listed(rel):  # `docs/demo.ipynb -> ../examples/demo/demo.ipynb`: one step
