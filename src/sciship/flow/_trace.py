@@ -2215,7 +2215,14 @@ class _Tracer:
         for p in problems:
             target = p.target.replace("\\", "/")
             if p.code == "SHR111" and target:
-                found = [where for folder, where in settings if target.startswith(folder)]
+                # (a module the step imports: a script that sets its own folder is no one place, nor a
+                # module the step never imports)
+                mine = self._imported_files(p.path)
+                found = [
+                    where
+                    for folder, where in settings
+                    if target.startswith(folder) and where.partition(":")[0] in mine
+                ]
                 here = posixpath.dirname(p.path)
                 # the nearest module that sets it (SI/global_settings.py for the scripts in SI/)
                 found.sort(key=lambda where: _setting_distance(here, where.partition(":")[0]))
@@ -2228,6 +2235,22 @@ class _Tracer:
                     continue
             out.append(p)
         return out
+
+    def _imported_files(self, step: str) -> frozenset[str]:
+        """The folder's modules ``step`` imports, and those they import."""
+        done: set[str] = set()
+        todo = [step]
+        while todo and len(done) < 200:
+            here = todo.pop()
+            facts = self.facts.get(here)
+            if facts is None:
+                continue
+            for module, level, _line, _cell in facts.import_lines:
+                target = self.module_file(module, level, here)
+                if target is not None and target not in done and target != step:
+                    done.add(target)
+                    todo.append(target)
+        return frozenset(done)
 
     def _outside_write(self, step: str, f: _Final, written: str, where: str) -> FlowProblem:
         """A file a step only writes outside the folder: it will not be in what is shared, and where its
