@@ -150,7 +150,7 @@ def told(problems: Sequence[FlowProblem], limit: int) -> list[Told]:
         if isinstance(p, ProblemGroup):
             out.append(Told(p.folder, p.message, p.code, p.places(limit), max(0, len(p.problems) - limit)))
         else:
-            out.append(Told(f"{p.path}:{p.line}" if p.line else p.path, p.message, p.code, [], 0))
+            out.append(Told(_where(p), p.message, p.code, [], 0))  # (a notebook's cell, not its JSON line)
     return out
 
 
