@@ -848,3 +848,23 @@ def test_a_file_this_folder_holds_written_at_its_absolute_path_comes_before_its_
     (problem,) = [p for p in flow.problems if p.path == "code/B_merge.py"]
     assert problem.code == "SHR111"
     assert "Write this folder's `input/combined_votings3.csv` with a relative path" in problem.message
+
+
+def test_reads_after_a_move_into_a_folder_on_the_authors_computer() -> None:
+    """sdsawtelle/research-analysis-scripts: `os.chdir("C:/Users/Sonya/.../Chip_5-10")` then
+    `pd.read_table("PS_Resistances.txt")`: the read was `**/PS_Resistances.txt`, an input of this folder,
+    with no problem, though the run stops at the chdir on any other computer."""
+    flow = flow_of(
+        {
+            "nw_fit.py": (
+                "import os\nimport pandas as pd\nos.chdir(r'C:\\Users\\Sonya\\Data\\chip5')\n"
+                "df = pd.read_table('PS_Resistances.txt')\nos.chdir('fits')\ndf.to_csv('fit.csv')\n"
+            ),
+        }
+    )
+    said = [(p.code, p.line, p.target, p.access) for p in flow.problems]
+    assert said == [
+        ("SHR111", 4, "C:/Users/Sonya/Data/chip5/PS_Resistances.txt", "read"),
+        ("SHR111", 6, "C:/Users/Sonya/Data/chip5/fits/fit.csv", "write"),
+    ]
+    assert flow.inputs == ()

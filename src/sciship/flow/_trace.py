@@ -1158,6 +1158,10 @@ class _Tracer:
 
     def place(self, r: _Res, cwd: str | None) -> _Final:
         text = r.text
+        if r.kind == "rel" and cwd is not None and ex.is_absolute_text(cwd):
+            # after `os.chdir("C:/Users/ana/chip5")`: `pd.read_table("x.txt")` reads C:/Users/ana/chip5/x.txt
+            r = dataclasses.replace(r, text=ex.normalize(posixpath.join(cwd, text)), kind="abs")
+            text = r.text
         if r.kind == "abs":
             shown = ex.normalize(text) if not text.startswith("~") else text
             return _Final(shown, "scratch" if _scratch(shown) else "absolute", False, r)
@@ -1201,7 +1205,9 @@ class _Tracer:
             t = texts[0].replace("\\", "/")
             if t.startswith(ROOT):
                 cwd = ex.normalize(t[1:].lstrip("/"))
-            elif ex.is_absolute_text(t) or cwd is None:
+            elif ex.is_absolute_text(t) and not t.startswith("~"):
+                cwd = ex.normalize(t)  # a folder on the author's computer: what it reads there is too
+            elif cwd is None or ex.is_absolute_text(t):
                 cwd = None
             else:
                 cwd = ex.normalize(posixpath.join(cwd, t))
