@@ -325,3 +325,26 @@ def test_a_test_whether_a_name_holds_a_text() -> None:
     )
     assert io(flow, "nb/run.py") == [("write", "logs/a/summary.csv")]
     assert io(flow, "nb/other.py") == []
+
+
+def test_a_switch_the_file_sets_at_its_top() -> None:
+    """harmonic-minimization/harmoni_manuscript_codes: `path_save_fig = ''` then `if len(path_save_fig):
+    plt.savefig(...)` never writes (sciship said it wrote `sc1.eps`, and `/toys_grad_scenario1`, an
+    absolute path); a notebook's `SAVE_FIGURES = False` switches its figures off the same way."""
+    flow = flow_of(
+        {
+            "sim.py": (
+                "import matplotlib.pyplot as plt\npath_save_fig = ''\npath_res = ''\n"
+                "if len(path_save_fig):\n    plt.savefig(path_save_fig + 'sc1.eps')\n"
+                "if path_res:\n    open(path_res + '/toys_grad', 'w')\n"
+            ),
+            "nb.py": (
+                "import matplotlib.pyplot as plt\nSAVE = False\nDO = True\n"
+                "if SAVE:\n    plt.savefig('a.png')\n"
+                "if DO:\n    plt.savefig('b.png')\nif not SAVE:\n    plt.savefig('c.png')\n"
+            ),
+        }
+    )
+    assert io(flow, "sim.py") == []
+    assert io(flow, "nb.py") == [("write", "b.png"), ("write", "c.png")]
+    assert not flow.problems

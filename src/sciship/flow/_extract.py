@@ -2047,11 +2047,25 @@ class _Visitor(ast.NodeVisitor):
                 tuple(g for p in parts for g in p[1][0]),
                 tuple(c for p in parts for c in p[1][1]),
             )
+        if (  # `if len(path_save_fig):`: whether a text is empty, as `if path_save_fig:`
+            isinstance(test, ast.Call)
+            and isinstance(test.func, ast.Name)
+            and test.func.id == "len"
+            and len(test.args) == 1
+            and isinstance(test.args[0], ast.Name)
+        ):
+            test = test.args[0]
         if isinstance(test, ast.Name):  # `if plot:`, a parameter the call decides
             found = self.x.lookup(test.id, self.scope, pos)
             if found is not None and found[0].kind == "param":
                 value = ("param", found[0].node)
                 return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
+            if found is not None and found[0].kind == "assign":
+                # `path_save_fig = ''` then `if path_save_fig:` (harmoni_manuscript_codes), or
+                # `SAVE = False` then `if SAVE:`: decided when the code sets one text or constant
+                value = self._quietly(test, pos)
+                if value[0] in {"s", "k"}:
+                    return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Attribute) and isinstance(test.value, ast.Name):
             # `if not settings.skip_LHS:`, a name of one of the folder's modules (`import settings`)
