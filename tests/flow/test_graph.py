@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flowkit import graph
+from flowkit import flow_of, graph
 
 from sciship.flow import PROBLEM_CODES, trace
 from sciship.project import Project
@@ -301,3 +301,20 @@ def test_a_circle_is_described_by_one_loop() -> None:
         in problem.message
     )
     assert "(4 steps are caught in such circles)" in problem.message
+
+
+def test_two_names_that_fit_only_across_their_unknown_parts() -> None:
+    """pierrj/moryzae_eccdnas_manuscript_code_final: `open('merged.confirmed' + n)` was "after" a step
+    writing `key + '_missing_genes.fasta'`: one name is known only at its start, the other only at its
+    end, and nothing says they are one file. A glob over all CSVs still follows their writer."""
+    flow = flow_of(
+        {
+            "a_confirm.py": "import sys\nn = sys.argv[1]\nopen('merged.confirmed' + n).read()\n",
+            "b_missing.py": "import sys\nkey = sys.argv[1]\nopen(key + '_missing_genes.fasta', 'w')\n",
+            "c_fit.py": "import sys\nopen('fit_' + sys.argv[1] + '.csv', 'w')\n",
+            "d_plot.py": "import glob\nfor f in glob.glob('*.csv'):\n    open(f).read()\n",
+        }
+    )
+    after = {s.path: s.after for s in flow.steps}
+    assert after["a_confirm.py"] == ()
+    assert after["d_plot.py"] == ("c_fit.py",)

@@ -1403,6 +1403,7 @@ class _Tracer:
                     if not _vague(w)
                     and not (anyname and w.startswith(STAR2))
                     and not (anywhere and (not _named(w) or _ends_meet(path, w)))
+                    and not _crossed(path, w)
                 ] or inside.get(path, [])
                 if not hits:
                     if (
@@ -2748,6 +2749,20 @@ def _ends_meet(read: str, write: str) -> bool:
             all(_BARE_EXTENSION.fullmatch(e) is None for e in ends)
             and (ends[0].endswith(ends[1]) or ends[1].endswith(ends[0]))
         )
+    )
+
+
+def _crossed(read: str, write: str) -> bool:
+    """Do two names fit each other only across: one known at its start alone, the other at its end alone
+    (``merged.confirmed*`` and ``*_missing_genes.fasta``: moryzae_eccdnas linked two unrelated steps)?"""
+    a, b = read.rsplit("/", 1)[-1], write.rsplit("/", 1)[-1]
+    if not ex.has_unknown(a) or not ex.has_unknown(b):
+        return False
+    a_parts, b_parts = _UNKNOWN_PART.split(a), _UNKNOWN_PART.split(b)
+    a_start, a_end = a_parts[0], _BARE_EXTENSION.fullmatch(a_parts[-1]) is None
+    b_start, b_end = b_parts[0], _BARE_EXTENSION.fullmatch(b_parts[-1]) is None
+    return bool(
+        (a_start and not b_start and b_end and not a_end) or (b_start and not a_start and a_end and not b_end)
     )
 
 
