@@ -323,3 +323,21 @@ def test_a_shell_script_that_runs_python_through_another() -> None:
         }
     )
     assert unread_code(project) == {"Shell": ["scripts/regrid.sh"]}
+
+
+def test_cluster_job_scripts_are_shell_scripts() -> None:
+    """pierrj/moryzae_eccdnas_manuscript_code_final: 51 `.slurm` job scripts (39 run no Python) were not
+    counted with the shell scripts sciship does not read."""
+    from sciship.project import Project
+    from sciship.share.inventory import unread_code
+
+    project = Project.from_files(
+        {
+            "jobs/annotate.slurm": "#!/bin/bash\n#SBATCH --time=1:00:00\nrepeatmasker genome.fa\n",
+            "jobs/call.slurm": "#!/bin/bash\npython call.py sample1\n",
+            "jobs/call.py": "open('out.txt', 'w')\n",
+            "run.pbs": "#!/bin/bash\nawk '{print $1}' x > y\n",
+        }
+    )
+    assert unread_code(project) == {"Shell": ["jobs/annotate.slurm", "run.pbs"]}
+    assert rocrate.role_of("jobs/annotate.slurm") == "code"

@@ -19,6 +19,10 @@ _BY_EXTENSION = {
     ".jl": "Julia",
     ".sh": "Shell",
     ".bash": "Shell",
+    ".slurm": "Shell",  # batch jobs for a cluster's queue: shell scripts (moryzae_eccdnas: 51)
+    ".sbatch": "Shell",
+    ".pbs": "Shell",
+    ".qsub": "Shell",
     ".do": "Stata",
     ".sas": "SAS",
     ".c": "C",
