@@ -379,4 +379,3 @@ def test_a_waf_builds_paths_and_a_sunpy_map() -> None:
     assert [s.path for s in flow.steps] == order
     assert io(flow, "src/analysis/results.py") == [("read", "**/grid_3_agents.pickle")]
     assert io(flow, "sun.py") == [("read", "aia.fits")]
-
