@@ -17,6 +17,8 @@ HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<>"), "the `<>` operator"),
     (re.compile(r"(?<![\w.])0\d+\b"), "an old-style octal number like `0777`"),
     (re.compile(r"\.has_key\(|\biteritems\(\)|\bxrange\(|\bunicode\(|\braw_input\("), "Python 2 built-ins"),
+    # `def plot((x, y), z):`: Python 3 says "Function parameters cannot be parenthesized"
+    (re.compile(r"^\s*def\s+\w+\s*\([^)]*\(\s*\w+\s*,"), "a function taking a tuple as one parameter"),
 )
 #: print statements and `except E, name:` are Python 2 wherever they are; the others only where Python
 #: stopped

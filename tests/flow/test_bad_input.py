@@ -220,3 +220,12 @@ def test_the_marks_of_an_unfinished_merge() -> None:
     (problem,) = flow.problems
     assert (problem.code, problem.line) == ("SHR117", 3)
     assert "unfinished git merge (`<<<<<<< HEAD` on line 3)" in problem.message
+
+
+def test_a_function_taking_a_tuple_as_one_parameter_is_python_2() -> None:
+    """csinva/neuronforest-analysis-scripts: `def f((x, y), z):` got Python's bare "Function parameters
+    cannot be parenthesized", not the Python 2 advice its neighbours got."""
+    flow = flow_of({"makeErrorCurves.py": "import os\n\ndef curve((x, y), z):\n    return x\n"})
+    (problem,) = flow.problems
+    assert (problem.code, problem.line) == ("SHR117", 3)
+    assert "looks like Python 2 (a function taking a tuple as one parameter on line 3)" in problem.message
