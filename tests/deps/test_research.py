@@ -162,6 +162,18 @@ def test_a_conda_export_named_requirements_txt() -> None:
     assert not r.problems  # the conda lines are not "invalid requirements"
 
 
+def test_a_conda_export_that_windows_wrote_as_utf_16() -> None:
+    """pantelisantonoudiou/seizyml_manuscript_code: `requirements.txt` is a conda export PowerShell wrote
+    in UTF-16 (pip reads it); it was read as nothing, and share said it lists none of the imports."""
+    export = "# platform: win-64\nnumpy=1.26.4=py312h8753938_0\npandas=2.2.2=py312h72972c8_1\n"
+    files: dict[str, str | bytes] = {
+        "requirements.txt": export.encode("utf-16"),
+        "fit.py": "import numpy\nimport pandas\n",
+    }
+    r = report(files)
+    assert {d.distribution: d.status for d in r.dependencies} == {"numpy": "ok", "pandas": "ok"}
+
+
 def test_a_requirement_declared_under_an_alias_is_one_finding() -> None:
     r = report(
         {

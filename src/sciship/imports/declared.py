@@ -363,7 +363,7 @@ def _from_requirements(
     if rel in seen:
         return
     seen.add(rel)
-    text = project.read_text(rel)
+    text = project.read_text(rel) or _utf16(project, rel)
     if text is None:
         return
     kind = kind or _req_kind(rel)
@@ -393,6 +393,18 @@ def _from_requirements(
         if d is not None:
             found.append(d)
     items.extend(_mark_dump(found) if location is None else found)
+
+
+def _utf16(project: Project, rel: str) -> str | None:
+    """A file Windows wrote as UTF-16 (PowerShell's `conda list --export > requirements.txt`), which pip
+    reads too (seizyml_manuscript_code); None for any other file that is not UTF-8."""
+    data = project.read_bytes(rel)
+    if not data or not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
 
 
 def _is_conda_export(text: str) -> bool:
