@@ -479,3 +479,21 @@ def test_a_gnu_license_text_that_is_two_licenses(tmp_path: Path) -> None:
     proc = run_cli("share", str(root), "--yes", "--dry-run")
     assert proc.returncode == 0, proc.stderr
     assert "code license  GPL-3.0-or-later  (from LICENSE)" in proc.stdout
+
+
+def test_a_license_the_readme_names_without_a_license_file(tmp_path: Path) -> None:
+    """pierrj/moryzae_eccdnas_manuscript_code_final: the README says "Code is freely available under the MIT
+    license" and every script starts with the MIT text, but there is no LICENSE file: share said "The code
+    has no license yet". It names what the README says, and still lets the authors record it."""
+    root = write_tree(
+        tmp_path / "study",
+        {"README.md": "# Study\n\nCode is freely available under the MIT license.\n", "run.py": "print(1)\n"},
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    said = " ".join(proc.stdout.split())
+    assert "no license yet" not in said
+    assert "`README.md` says the code is under the MIT license, but the folder has no LICENSE file" in said
+    before = digests(root)
+    proc = run_cli("share", str(root), "--yes")
+    assert_clean_failure(proc, root, before, "`README.md` says MIT: pass `--license MIT` to record it")

@@ -285,6 +285,11 @@ def _check_options(args: argparse.Namespace) -> None:
             )
 
 
+def _where_said(where: str) -> str:
+    """``README.md`` as `README.md`, a description as it is, with a capital."""
+    return where[0].upper() + where[1:] if " " in where else f"`{where}`"
+
+
 def _require(result: ShareResult, known: Known) -> None:
     from sciship._errors import InputError
     from sciship.share.build import license_options_said
@@ -312,6 +317,9 @@ def _require(result: ShareResult, known: Known) -> None:
                 "Pass the SPDX id of the license your LICENSE file holds (https://spdx.org/licenses), for "
                 "example `--license BSD-3-Clause`."
                 if said
+                else f"{_where_said(known.license_said[1])} says {known.license_said[0]}: pass `--license "
+                f"{known.license_said[0]}` to record it, or choose another."
+                if known.license_said
                 else "Choose one and pass it: `sciship share --license MIT` (MIT is the usual choice for "
                 "research code; `sciship explain licenses` compares them)."
             ),

@@ -60,6 +60,9 @@ class Known:
     #: ``GPL-3.0-only`` and ``GPL-3.0-or-later``: the notice in the source files decides), from
     #: ``license_from``; empty when ``license`` is known or there is no such text
     license_options: tuple[str, ...] = ()
+    #: with no license known: the one the README or the scripts' headers name (``("MIT", "README.md")``),
+    #: never taken for the license without the user (a README may describe another work's license)
+    license_said: tuple[str, str] | None = None
 
 
 @dataclass
@@ -237,7 +240,33 @@ def known(project: Project) -> Known:
         authors_from=authors_from,
         package=md.package is not None,
         license_options=() if license_id else options,
+        license_said=None if license_id or options else _license_said(project),
     )
+
+
+#: how a README names the license of its code: "under the MIT license", "Apache License 2.0"
+_README_LICENSES = (
+    (re.compile(r"\bMIT[- ]licen[cs]e", re.IGNORECASE), "MIT"),
+    (re.compile(r"\bApache[- ](?:licen[cs]e[, ]*)?(?:version[ ]*)?2(?:\.0)?\b", re.IGNORECASE), "Apache-2.0"),
+    (re.compile(r"\bBSD[- ]3[- ]Clause\b", re.IGNORECASE), "BSD-3-Clause"),
+)
+
+
+def _license_said(project: Project) -> tuple[str, str] | None:
+    """The license the README names for the code, or the license text every script that has one starts
+    with (seizyml_manuscript_code: "Code is freely available under the MIT license", and the MIT text at
+    the top of each script): (SPDX id, where)."""
+    from sciship.metadata.licenses import identify
+
+    readme = project.find_ci("README")
+    text = (project.read_text(readme) or "") if readme else ""
+    named = {spdx for pattern, spdx in _README_LICENSES if pattern.search(text)}
+    if len(named) == 1:
+        return next(iter(named)), readme or "README"
+    headers = {spdx for notice in _notices(project) for spdx in identify(notice)}
+    if len(headers) == 1:
+        return next(iter(headers)), "the notice at the top of the scripts"
+    return None
 
 
 def _one_gnu_license(found: list[str]) -> bool:
@@ -780,6 +809,13 @@ def prepare(
         )
     if not meta.license and known_.license_options:
         result.notes.append(license_options_said(known_) + ".")
+    elif not meta.license and known_.license_said:
+        spdx, where = known_.license_said
+        result.notes.append(
+            f"{where if ' ' in where else f'`{where}`'} says the code is under the {spdx} license, but the "
+            f"folder has no LICENSE file and no metadata that says so: pass `--license {spdx}` to record it "
+            "(share then adds the license text), or choose another with `--license`."
+        )
     elif not meta.license:
         result.notes.append(
             "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
