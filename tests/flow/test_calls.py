@@ -379,3 +379,18 @@ def test_a_waf_builds_paths_and_a_sunpy_map() -> None:
     assert [s.path for s in flow.steps] == order
     assert io(flow, "src/analysis/results.py") == [("read", "**/grid_3_agents.pickle")]
     assert io(flow, "sun.py") == [("read", "aia.fits")]
+
+
+def test_an_astropy_tables_write_with_its_format() -> None:
+    """tflowers15/wallaby-analysis-scripts: `t.write(table_str, format='fits')` wrote the catalogues the
+    other steps read, unseen (the steps came out of order); a file's `f.write(text)` still names no file."""
+    flow = flow_of(
+        {
+            "derive.py": (
+                "from astropy.table import Table\nt = Table()\nname = 'wallaby_derived.fits'\n"
+                "t.write(name, format='fits', overwrite=True)\n"
+                "f = open('log.txt', 'w')\nf.write('done.txt')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("write", "wallaby_derived.fits"), ("write", "log.txt")]

@@ -992,9 +992,12 @@ class _Tracer:
             if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
                 continue  # (a name the library fetches: `from_pretrained("bert-base-uncased")`)
             if u.convention == "anndata" and (
-                not text.endswith((".h5ad", ".h5mu", ".loom", ".zarr")) or " " in text or "\n" in text
+                not (text.endswith((".h5ad", ".h5mu", ".loom", ".zarr")) or u.format_given)
+                or " " in text
+                or "\n" in text
             ):
-                continue  # (`f.write(text)` writes text into a file, it names none)
+                continue  # (`f.write(text)` writes text into a file, it names none; `t.write(name,
+                # format="fits")` is an astropy table's: wallaby-analysis-scripts)
             plain = text
             text, mat = _convention(text, u, raw.fmt)
             if u.convention == "tree":  # any file under the folder
