@@ -394,3 +394,18 @@ def test_an_astropy_tables_write_with_its_format() -> None:
         }
     )
     assert io(flow) == [("write", "wallaby_derived.fits"), ("write", "log.txt")]
+
+
+def test_a_web_query_built_from_a_name_is_no_file() -> None:
+    """tflowers15/wallaby-analysis-scripts: `service + '?ra=%s&dec=%s&size=%s&format=fits'` was read as a file
+    (`*?ra=*&dec=*&size=*&format=fits&filters=*`)."""
+    flow = flow_of(
+        {
+            "download.py": (
+                "import sys\nfrom astropy.io import fits\nservice = sys.argv[1]\n"
+                "url = service + '?ra=%s&dec=%s&format=fits' % (1, 2)\nfits.open(url)\n"
+            ),
+        }
+    )
+    assert io(flow) == []
+    assert not flow.problems

@@ -165,6 +165,8 @@ _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9_]+$")
+#: a web query's parameters (`...?ra=12&dec=3&format=fits`): a URL whose start is a name, not a file
+_QUERY = re.compile(r"\?[\w.]+=[^/]*&[\w.]+=")
 _MAX_FOLLOW = 8
 
 
@@ -982,7 +984,7 @@ class _Tracer:
         if u.into is not None:
             into_names = [ex._part(t, "name") for t in ex.evaluate(u.into, raw.scope).texts] or [None]
         for value in values.texts:
-            if not value or _URL.match(value) or value in _NOT_FILES:
+            if not value or _URL.match(value) or value in _NOT_FILES or _QUERY.search(value):
                 continue
             text = value.replace("\\", "/")
             if not ex.informative(text) and u.convention != "tree":  # (`extractall(".")` fills ".")
