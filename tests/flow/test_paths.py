@@ -868,3 +868,18 @@ def test_reads_after_a_move_into_a_folder_on_the_authors_computer() -> None:
         ("SHR111", 6, "C:/Users/Sonya/Data/chip5/fits/fit.csv", "write"),
     ]
     assert flow.inputs == ()
+
+
+def test_a_path_split_into_its_folder_and_its_name() -> None:
+    """deepakkrishnamurthy/gravitymachine-analysis-scripts: `folder, name = os.path.split(path)` lost both
+    parts (`**/*_TimeStamped/*`)."""
+    flow = flow_of(
+        {
+            "ts.py": (
+                "import os\np = 'movies/track/movie.avi'\nfolder, name = os.path.split(p)\n"
+                "open(os.path.join(folder + '_TimeStamped', name), 'w')\n"
+                "open(os.path.join(os.path.split(p)[0], 'x.csv'), 'w')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("write", "movies/track_TimeStamped/movie.avi"), ("write", "movies/track/x.csv")]

@@ -1578,6 +1578,11 @@ class _Extractor:
             return ("parent", self.expr(args[0], scope, pos, depth), 1)
         if q == "os.path.basename" and args:
             return ("part", self.expr(args[0], scope, pos, depth), "name")
+        if q == "os.path.split" and args:  # `folder, name = os.path.split(p)` (gravitymachine)
+            whole = self.expr(args[0], scope, pos, depth)
+            if ex.is_unknown(whole):
+                return UNKNOWN
+            return ("list", (("parent", whole, 1), ("part", whole, "name")))
         if q == "os.path.splitext" and args:
             return ("splitext", self.expr(args[0], scope, pos, depth))
         if q == "os.path.expandvars" and args:
