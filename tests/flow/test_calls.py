@@ -409,3 +409,24 @@ def test_a_web_query_built_from_a_name_is_no_file() -> None:
     )
     assert io(flow) == []
     assert not flow.problems
+
+
+def test_a_table_of_the_folders_functions() -> None:
+    """pantelisantonoudiou/seizyml_manuscript_code: `TASKS = {..., 'post_processing':
+    post_processing.run_processing}` run as `TASKS[sys.argv[1]]()`: the lambdas of the table were
+    followed, the functions it names were not (a false SHR110, and the steps out of order)."""
+    flow = flow_of(
+        {
+            "run.py": (
+                "import sys\nfrom utils import plots, post\n"
+                "TASKS = {'a': lambda: plots.make('x'), 'b': post.run, 'c': len}\n"
+                "if __name__ == '__main__':\n    TASKS[sys.argv[1]]()\n"
+            ),
+            "utils/__init__.py": "",
+            "utils/plots.py": "def make(n):\n    open(n + '.png', 'w')\n",
+            "utils/post.py": (
+                "import pandas as pd\ndef run():\n    pd.read_csv('time.csv').to_csv('post.csv')\n"
+            ),
+        }
+    )
+    assert io(flow, "run.py") == [("write", "post.csv"), ("read", "time.csv"), ("write", "x.png")]

@@ -2273,6 +2273,22 @@ class _Visitor(ast.NodeVisitor):
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 self._nested(stmt)
 
+    def visit_Dict(self, node: ast.Dict) -> None:
+        """A table of the folder's functions by name (``TASKS = {"time_plots": time_plots.run, ...}``,
+        run as ``TASKS[sys.argv[1]]()``): each function it holds may run, as a lambda's call would
+        (seizyml_manuscript_code)."""
+        x = self.x
+        for value in node.values:
+            if isinstance(value, ast.Name | ast.Attribute) and isinstance(value.ctx, ast.Load):
+                pos = x.pos(value)
+                q = x.qualify(value, self.scope, pos)
+                local = self._callee(value, q, pos) if q is None or FUNCTIONS.get(q) is None else None
+                if local is not None:
+                    call = ast.Call(func=value, args=[], keywords=[])
+                    ast.copy_location(call, value)
+                    self._local_call(call, local, pos)
+        self.generic_visit(node)
+
     def visit_Lambda(self, node: ast.Lambda) -> None:
         inner = _Scope(self.scope, "function")
         for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
