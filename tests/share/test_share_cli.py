@@ -497,3 +497,16 @@ def test_a_license_the_readme_names_without_a_license_file(tmp_path: Path) -> No
     before = digests(root)
     proc = run_cli("share", str(root), "--yes")
     assert_clean_failure(proc, root, before, "`README.md` says MIT: pass `--license MIT` to record it")
+
+
+def test_the_data_license_yes_takes_is_said_to_be_a_suggestion(tmp_path: Path) -> None:
+    """ChristopherAMyers/CV_Linear_Spec_Figures, pierrj/moryzae_eccdnas: "data license  CC-BY-4.0" read as
+    if the folder said so; it is what `--yes` takes when nobody chose."""
+    root = write_tree(tmp_path / "study", {"run.py": "open('data/x.csv')\n", "data/x.csv": "a\n"})
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "data license  CC-BY-4.0  (suggested, as you passed --yes: `--data-license` chooses another)" in (
+        proc.stdout
+    )
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--data-license", "CC0-1.0", "--dry-run")
+    assert "data license  CC0-1.0\n" in proc.stdout

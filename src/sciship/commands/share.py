@@ -471,9 +471,10 @@ def _show(
     out.append(f"  code license  {meta.license or 'not chosen'}{st(lic_from, 'dim')}")
     if meta.data_license:
         data_from = known.data_license_from if meta.data_license == known.data_license else None
-        out.append(
-            f"  data license  {meta.data_license}" + st(f"  (from {data_from})" if data_from else "", "dim")
-        )
+        said = f"  (from {data_from})" if data_from else ""
+        if not said and args.yes and not args.data_license and meta.data_license != known.data_license:
+            said = "  (suggested, as you passed --yes: `--data-license` chooses another)"
+        out.append(f"  data license  {meta.data_license}" + st(said, "dim"))
     out += ["", st("Would write:" if dry_run else "Wrote:", "bold")]
     for kind, path, reason in result.plan.summary():
         shown_kind = "create" if kind == "copy" else kind
