@@ -348,3 +348,27 @@ def test_a_switch_the_file_sets_at_its_top() -> None:
     assert io(flow, "sim.py") == []
     assert io(flow, "nb.py") == [("write", "b.png"), ("write", "c.png")]
     assert not flow.problems
+
+
+def test_a_parameter_given_a_path_from_a_dict_is_set() -> None:
+    """Becksteinlab/multibind-publication-code: `run(scanner, basepath=target_dir['diffusion'])` into
+    `if basepath is None: basepath = Path('.')`: the figures were said to go to `img/equil/` too, as if
+    nothing were passed (and two notebooks "wrote the same files")."""
+    equil = (
+        "from pathlib import Path\ndef run(scanner, basepath=None):\n    if basepath is None:\n"
+        "        basepath = Path('.')\n    open(basepath / 'img' / 'equil' / 'p.pdf', 'w')\n"
+    )
+    flow = flow_of(
+        {
+            "equil.py": equil,
+            "model.py": (
+                "from pathlib import Path\nfrom equil import run\n"
+                "target_dir = {'diffusion': Path('runs') / 'diffusion'}\n"
+                "run(1, basepath=target_dir['diffusion'])\n"
+            ),
+            "rates.py": "from equil import run\nrun(1)\n",
+        }
+    )
+    assert io(flow, "model.py") == [("write", "runs/diffusion/img/equil/p.pdf")]
+    assert io(flow, "rates.py") == [("write", "img/equil/p.pdf")]
+    assert not flow.problems

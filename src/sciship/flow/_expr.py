@@ -360,6 +360,10 @@ def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:
         return bool(expr[1] == "")
     if expr[0] in {"cat", "join", "root", "home"}:
         return False
+    if expr[0] == "item":  # `target_dir['diffusion']`, a path the code put in a dict (multibind)
+        texts = evaluate(expr, scope, depth + 1).texts
+        if texts and all(_UNKNOWN_RUN.sub("", t) for t in texts):
+            return False
     return None
 
 
