@@ -1625,3 +1625,13 @@ def test_a_script_in_a_test_folder_that_a_pipeline_runs_is_a_step() -> None:
         ("read", "scripts/bonito/test/fix_raw.csv"),
         ("write", "scripts/bonito/test/stats.csv"),
     ]
+    # a package's smoke test that its Makefile runs is a test (Pynteny's `mcp/tests/smoke_test.py`)
+    flow = flow_of(
+        {
+            "pyproject.toml": "[project]\nname = 'pynteny'\nversion = '1.0'\n",
+            "src/pynteny/__init__.py": "",
+            "mcp/Makefile": "smoke:\n\tpython tests/smoke_test.py\n",
+            "mcp/tests/smoke_test.py": "import json\njson.dump({}, open('smoke.json', 'w'))\n",
+        }
+    )
+    assert flow.steps == ()

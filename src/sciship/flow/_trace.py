@@ -575,8 +575,11 @@ class _Tracer:
             if rel in run_twins:
                 continue
             skipped = set(parts[:-1]) & _NOT_STEP_DIRS
-            if skipped and not (skipped <= _TEST_DIRS and rel in self.launched and not is_test(self.p, rel)):
-                continue  # (a script in `test/` that a pipeline runs is a step: Markonv_figures' analyses)
+            run_test_folder = skipped <= _TEST_DIRS and not package_dirs and rel in self.launched
+            if skipped and not (run_test_folder and not is_test(self.p, rel)):
+                # (a script in `test/` of a research folder that a pipeline runs is a step: Markonv_figures'
+                # analyses; in a package's `tests/`, a smoke test run by its Makefile is none: Pynteny)
+                continue
             if any(part.startswith(".") for part in parts[:-1]):  # a hidden folder: a tool's own code
                 continue  # (`.mywaflib/` of a waf build, `.ci/`, `.pyinstaller/hooks/`)
             if self._link_to_listed(rel):  # `docs/demo.ipynb -> ../examples/demo/demo.ipynb`: one step
