@@ -575,8 +575,8 @@ class _Tracer:
             if rel in run_twins:
                 continue
             skipped = set(parts[:-1]) & _NOT_STEP_DIRS
-            run_test_folder = bool(skipped) and skipped <= _TEST_DIRS and not package_dirs and rel in self.launched
-            if skipped and not (run_test_folder and not is_test(self.p, rel)):
+            in_tests = bool(skipped) and skipped <= _TEST_DIRS and not package_dirs
+            if skipped and not (in_tests and rel in self.launched and not is_test(self.p, rel)):
                 # (a script in `test/` of a research folder that a pipeline runs is a step: Markonv_figures'
                 # analyses; in a package's `tests/`, a smoke test run by its Makefile is none: Pynteny)
                 continue
