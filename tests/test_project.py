@@ -193,3 +193,22 @@ def test_a_folder_that_cannot_be_opened_is_a_problem(tmp_path: Path) -> None:
         (tmp_path / "hidden").chmod(0o755)
     assert project.files == ("a.py",)
     assert [p.path for p in project.problems] == ["hidden/"]
+
+
+def test_an_environment_committed_to_git_is_not_the_projects_code(tmp_path: Path) -> None:
+    """jonathanicholas/analysis-scripts: a Python 3.5 environment committed under `hddm/hddm_env/`: its 800
+    library files became the folder's code (pandas' optional imports its requirements)."""
+    write_tree(
+        tmp_path,
+        {
+            "hddm/hddm_env/lib/python3.5/site-packages/pandas/io/clipboard.py": "import PyQt4\n",
+            "hddm/hddm_env/lib/python3.5/site-packages/six.py": "",
+            "hddm/fit.ipynb": "{}",
+            "notes/site-packages-list.txt": "",
+        },
+    )
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    project = Project.load(tmp_path)
+    assert project.files == ("hddm/fit.ipynb", "notes/site-packages-list.txt")
+    assert "hddm/hddm_env/lib/python3.5/site-packages/six.py" in project.skipped

@@ -146,6 +146,8 @@ class Project:
             files, tracked = listed
             in_git = True
             files, skipped = _drop_unsafe(root, files)
+            files, installed = _drop_installed(files)  # a virtual environment committed to git
+            skipped += installed
         else:
             files, skipped, problems = _walk(root)
             tracked = frozenset()
@@ -469,6 +471,23 @@ def _git_files(root: Path) -> tuple[list[str], frozenset[str]] | None:
         if tag != b"?":
             tracked.add(rel)
     return list(files), frozenset(tracked)
+
+
+#: a folder of installed packages (a virtual or conda environment's, committed by mistake)
+_INSTALLED = re.compile(r"(?:^|/)(?:site|dist)-packages/")
+
+
+def _drop_installed(files: list[str]) -> tuple[list[str], list[str]]:
+    """The files outside any ``site-packages`` folder, and those inside: installed libraries are no part
+    of the project's code (jonathanicholas/analysis-scripts: a committed Python 3.5 environment's 800
+    files made pandas' optional imports the folder's requirements)."""
+    if not any("-packages/" in f for f in files):
+        return files, []
+    kept: list[str] = []
+    dropped: list[str] = []
+    for rel in files:
+        (dropped if _INSTALLED.search(rel) else kept).append(rel)
+    return kept, dropped
 
 
 def _drop_unsafe(root: Path, files: Iterable[str]) -> tuple[list[str], list[str]]:

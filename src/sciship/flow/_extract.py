@@ -853,6 +853,12 @@ class _Extractor:
             bindings = s.names.get(name)
             if bindings:
                 before = [b for b in bindings if b.pos < pos]
+                if before and _within_own_value(before[-1], pos):
+                    # `out = open(out, "w")`: the name in its own new value is the one from before
+                    # (mjenior/analysis-scripts: 19 scripts' outputs lost)
+                    before.pop()
+                    if not before:
+                        return None if s.parent is None else self.lookup(name, s.parent, pos)
                 return (before[-1] if before else bindings[0]), s
             s = s.parent
         return None
@@ -2727,6 +2733,14 @@ def _statements(stmts: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
             items = getattr(node, block, None)
             if isinstance(items, list):
                 stack.extend((item, inner) for item in items)
+
+
+def _within_own_value(b: _Binding, pos: Pos) -> bool:
+    """Is ``pos`` inside the value a ``name = value`` binding gives (``out = open(out, "w")``)?"""
+    node = b.node
+    if b.kind not in {"assign", "aug"} or not isinstance(node, ast.expr) or node.end_lineno is None:
+        return False
+    return pos <= (b.pos[0], node.end_lineno, node.end_col_offset or 0)
 
 
 def _is_module_call(q: str) -> bool:
