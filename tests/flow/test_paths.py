@@ -883,3 +883,21 @@ def test_a_path_split_into_its_folder_and_its_name() -> None:
         }
     )
     assert io(flow) == [("write", "movies/track_TimeStamped/movie.avi"), ("write", "movies/track/x.csv")]
+
+
+def test_a_name_that_takes_the_file_it_names() -> None:
+    """mjenior/analysis-scripts: `outFile = open(outFile, 'w')` (the handle given the name that held the
+    path) wrote nothing in 19 scripts: the name inside its own new value is the one from before."""
+    flow = flow_of(
+        {
+            "fix_fasta.py": (
+                "import sys\nname = sys.argv[1]\noutFile = name + 'fix.fasta'\noutFile = open(outFile, 'w')\n"
+                "outFile.write('>x')\n"
+            ),
+            "const.py": (
+                "out = 'const.txt'\nout = open(out, 'w')\nlog = 'a'\nlog += log + '.log'\nopen(log, 'w')\n"
+            ),
+        }
+    )
+    assert io(flow, "fix_fasta.py") == [("write", "*fix.fasta")]
+    assert io(flow, "const.py") == [("write", "const.txt"), ("write", "aa.log")]
