@@ -372,3 +372,23 @@ def test_a_parameter_given_a_path_from_a_dict_is_set() -> None:
     assert io(flow, "model.py") == [("write", "runs/diffusion/img/equil/p.pdf")]
     assert io(flow, "rates.py") == [("write", "img/equil/p.pdf")]
     assert not flow.problems
+
+
+def test_a_function_that_only_reads_a_global_name() -> None:
+    """wllgrnt/bio-analysis-scripts: `global OUTPUT_PATH` in a function that only reads it made its value
+    unknown (`*x.csv` instead of `output_files/230517/x.csv`); a function that sets it still does."""
+    flow = flow_of(
+        {
+            "spots.py": (
+                "import pandas as pd\nOUTPUT_PATH = 'output_files/230517/'\n"
+                "def create(p, suffix):\n    global OUTPUT_PATH\n    return OUTPUT_PATH + p + suffix\n"
+                "pd.DataFrame().to_csv(create('x', '.csv'))\n"
+            ),
+            "set.py": (
+                "import sys\nOUT = 'a/'\ndef setup():\n    global OUT\n    OUT = sys.argv[1]\n"
+                "setup()\nopen(OUT + 'y.txt', 'w')\n"
+            ),
+        }
+    )
+    assert io(flow, "spots.py") == [("write", "output_files/230517/x.csv")]
+    assert io(flow, "set.py") == [("write", "*y.txt")]

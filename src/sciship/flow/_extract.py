@@ -1237,9 +1237,18 @@ class _Extractor:
         if self._rebound is None:
             names: set[str] = set()
             if self.rebinds:
-                for node, inside in _statements([s for _cell, body in self.bodies for s in body]):
-                    if isinstance(node, ast.Global) and inside:
-                        names.update(node.names)
+                # (a function that only reads `global OUTPUT_PATH` changes nothing: bio-analysis-scripts)
+                for top in [s for _cell, body in self.bodies for s in body]:
+                    for fn in ast.walk(top):
+                        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                            continue
+                        declared = {n for g in ast.walk(fn) if isinstance(g, ast.Global) for n in g.names}
+                        stored = {
+                            n.id
+                            for n in ast.walk(fn)
+                            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+                        }
+                        names.update(declared & stored)
             self._rebound = frozenset(names)
         return self._rebound
 
