@@ -392,3 +392,21 @@ def test_a_function_that_only_reads_a_global_name() -> None:
     )
     assert io(flow, "spots.py") == [("write", "output_files/230517/x.csv")]
     assert io(flow, "set.py") == [("write", "*y.txt")]
+
+
+def test_a_switch_set_at_the_top_and_passed_to_a_function() -> None:
+    """wllgrnt/bio-analysis-scripts: `FILENAME_VARIABLE = None` then `save(df, FILENAME_VARIABLE)` into
+    `if fv is not None:`, and `T_VARIES = False` into `if t_varies:`: files written only under those
+    tests were listed."""
+    flow = flow_of(
+        {
+            "run.py": (
+                "import pandas as pd\nFV = None\nT_VARIES = False\n"
+                "def save(df, fv):\n    df.to_csv('a.csv')\n    if fv is not None:\n"
+                "        df.to_csv('b_' + fv + '.csv')\n"
+                "def plot(t_varies):\n    open('a.png', 'w')\n    if t_varies:\n        open('b.png', 'w')\n"
+                "save(pd.DataFrame(), FV)\nplot(T_VARIES)\n"
+            ),
+        }
+    )
+    assert io(flow) == [("write", "a.csv"), ("write", "a.png")]

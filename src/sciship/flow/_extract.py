@@ -1288,6 +1288,16 @@ class _Extractor:
         decides ``if plot:`` in the function called."""
         if isinstance(node, ast.Constant) and not isinstance(node.value, str | bytes | type(...)):
             return ("k", repr(node.value))
+        if isinstance(node, ast.Name):  # `save(df, FILENAME_VARIABLE)` after `FILENAME_VARIABLE = None`
+            found = self.lookup(node.id, scope, pos)
+            if (
+                found is not None
+                and len(found[1].names.get(node.id, ())) == 1
+                and found[0].kind == "assign"
+                and isinstance(found[0].node, ast.Constant)
+                and not isinstance(found[0].node.value, str | bytes | type(...))
+            ):
+                return ("k", repr(found[0].node.value))
         return self.expr(node, scope, pos)
 
     def expr(self, node: ast.expr | None, scope: _Scope, pos: Pos, depth: int = 0) -> Expr:
