@@ -687,7 +687,8 @@ def test_slices_of_lists_and_of_paths() -> None:
         ("read", "runs/run_*/wofs_i*.nc"),
         ("write", "runs/run_*/*center_*"),
     ]
-    assert sorted(io(flow, "plot.py")) == [("read", "tables/summary.csv"), ("write", "tables/*.png")]
+    # (wllgrnt/bio-analysis-scripts: `basename(p)[:-4]` of a known name cuts its known end)
+    assert sorted(io(flow, "plot.py")) == [("read", "tables/summary.csv"), ("write", "tables/summary.png")]
 
 
 # ---------------------------------------------------------------- what helpers give back

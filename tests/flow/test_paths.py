@@ -901,3 +901,18 @@ def test_a_name_that_takes_the_file_it_names() -> None:
     )
     assert io(flow, "fix_fasta.py") == [("write", "*fix.fasta")]
     assert io(flow, "const.py") == [("write", "const.txt"), ("write", "aa.log")]
+
+
+def test_a_name_without_its_last_characters() -> None:
+    """wllgrnt/bio-analysis-scripts: `os.path.basename(input_path)[:-4] + '_raw.csv'` of a name the file
+    sets was `*_raw.csv`; of a name from the command line the start stays unknown."""
+    flow = flow_of(
+        {
+            "edge.py": (
+                "import os\nimport sys\np = 'data/All_measurements.csv'\n"
+                "open('out/' + os.path.basename(p)[:-4] + '_raw.csv', 'w')\n"
+                "open(sys.argv[1][:-4] + '.png', 'w')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("write", "out/All_measurements_raw.csv"), ("write", "*.png")]

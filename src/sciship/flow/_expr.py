@@ -12,6 +12,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("part", e, which)``          ``name`` / ``stem`` / ``suffix`` / ``noext`` (``splitext(p)[0]``)
 ``("with", e, which, e2)``      ``with_suffix`` / ``with_name`` / ``with_stem``
 ``("replace", e, old, new)``    ``str.replace`` with literal arguments
+``("cut", e, n)``               ``e[:n]`` (``n`` < 0): the text without its last ``-n`` characters
 ``("cwd", pos)``                ``os.getcwd()`` at ``pos``: ``.``, and for ``os.chdir`` the folder it was then
 ``("case", e, "lower")``        ``str.lower`` (or ``"upper"``) of a text with parts known only later
 ``("glob", e, recursive)``      a glob pattern: ``*``, ``?`` and ``[...]`` become unknown parts
@@ -264,6 +265,8 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values(texts) if len(texts) <= MAX_ALTERNATIVES else _STAR_ONLY
     if kind == "replace":
         return _map(evaluate(expr[1], scope, d), lambda t: _replaced(t, expr[2], expr[3]))
+    if kind == "cut":
+        return _map(evaluate(expr[1], scope, d), lambda t: _cut(t, expr[2]))
     if kind == "case":  # (the marks of unknown parts have no case)
         return _map(evaluate(expr[1], scope, d), str.lower if expr[2] == "lower" else str.upper)
     if kind == "dict":
@@ -321,6 +324,18 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
 
 #: a file ending (``.sam``, ``.tar.gz``), not a lone dot (``x.replace(".", "_")`` changes every dot)
 _EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)+")
+
+
+def _cut(text: str, stop: int) -> str:
+    """``text[:stop]`` (``stop`` < 0) where the characters cut are known and in the last name; else the
+    text's folder and an unknown name start (``path[:-4] + ".png"`` of a name from the command line)."""
+    if STAR not in text and STAR2 not in text:
+        return text[:stop]
+    last = max(text.rfind(STAR), text.rfind(STAR2), text.rfind("/"))
+    if len(text) - last - 1 >= -stop:
+        return text[:stop]
+    slash = text.rfind("/")
+    return (text[: slash + 1] if slash >= 0 else "") + STAR
 
 
 def _replaced(text: str, old: str, new: str) -> str:

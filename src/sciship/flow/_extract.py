@@ -1455,6 +1455,16 @@ class _Extractor:
         beside the data file; ``files[0][:-30] + "center_"``: a file in the folder of the first one)."""
         if ex.is_unknown(base) or _collection(base):
             return base
+        if (  # `os.path.basename(p)[:-4]`: the text without its last 4 characters, where they are known
+            key.lower is None
+            and key.step is None
+            and isinstance(key.upper, ast.UnaryOp)
+            and isinstance(key.upper.op, ast.USub)
+            and isinstance(key.upper.operand, ast.Constant)
+            and type(key.upper.operand.value) is int
+            and 0 < key.upper.operand.value < 40
+        ):
+            return ("cut", base, -key.upper.operand.value)
         if key.lower is None and key.step is None:
             return ex.join([("parent", base, 1), UNKNOWN])
         return UNKNOWN
