@@ -916,3 +916,18 @@ def test_a_name_without_its_last_characters() -> None:
         }
     )
     assert io(flow) == [("write", "out/All_measurements_raw.csv"), ("write", "*.png")]
+
+
+def test_the_extension_of_a_name_from_the_command_line_is_unknown() -> None:
+    """tbepler/ets-analysis-scripts: `root, ext = os.path.splitext(sys.argv[1])` then `root + '_20bpcore' +
+    ext` was `*_20bpcore`, a name without the extension it has (`X_20bpcore.txt` never fitted it)."""
+    flow = flow_of(
+        {
+            "core.py": (
+                "import os, sys\nroot, ext = os.path.splitext(sys.argv[1])\n"
+                "open(root + '_20bpcore' + ext, 'w')\nopen(os.path.splitext('a.txt')[0] + '_b' + "
+                "os.path.splitext('a.txt')[1], 'w')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("write", "*_20bpcore*"), ("write", "a_b.txt")]

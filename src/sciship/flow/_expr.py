@@ -482,6 +482,9 @@ def _part(text: str, which: str) -> str:
     if which == "stem":
         return name[:dot] if has_suffix else name
     if which == "suffix":
+        last = max(name.rfind(STAR), name.rfind(STAR2))
+        if last > dot:  # a name from the command line: its extension is unknown too (ets-analysis-scripts)
+            return STAR
         return name[dot:] if has_suffix else ""
     # noext: the whole path without the last suffix (os.path.splitext(p)[0])
     if not has_suffix:
