@@ -510,3 +510,19 @@ def test_the_data_license_yes_takes_is_said_to_be_a_suggestion(tmp_path: Path) -
     )
     proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--data-license", "CC0-1.0", "--dry-run")
     assert "data license  CC0-1.0\n" in proc.stdout
+
+
+def test_steps_that_no_file_links_are_not_said_to_run_in_an_order(tmp_path: Path) -> None:
+    """mjenior/analysis-scripts: 54 separate command-line tools were "Steps, in the order to run them", and
+    REPRODUCE.md told readers to run all 54 in that (alphabetical) order."""
+    root = write_tree(
+        tmp_path / "tools",
+        {"fq2fa.py": "open('a.fasta', 'w')\n", "trim.py": "open('b.fastq', 'w')\n"},
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "Steps (none reads what another writes, so their order is unknown: listed by name):" in proc.stdout
+    assert run_cli("share", str(root), "--yes", "--license", "MIT").returncode == 0
+    reproduce = (root / "REPRODUCE.md").read_text(encoding="utf-8")
+    assert "## 2. Run the steps\n" in reproduce
+    assert "No step reads a file another one writes, so the code does not say in which order" in reproduce

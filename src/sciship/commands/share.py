@@ -419,7 +419,15 @@ def _show(
     if dry_run:
         out += [st("sciship share --dry-run: nothing was written.", "bold"), ""]
     if flow.steps:
-        out.append(st("Steps, in the order to run them:", "bold"))
+        unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps)
+        out.append(
+            st(
+                "Steps (none reads what another writes, so their order is unknown: listed by name):"
+                if unlinked
+                else "Steps, in the order to run them:",
+                "bold",
+            )
+        )
         # (paths outside the folder are problems; each step says it has some, so that none looks idle)
         elsewhere: dict[str, set[str]] = {}
         for use in flow.uses:

@@ -141,9 +141,18 @@ def render(
     notebooks = any(s.kind == "notebook" for s in flow.steps)
     lines += _setup(env, python, writes_requirements, notebooks)
 
-    lines += ["## 2. Run the steps in this order", ""]
+    unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps)
+    lines += ["## 2. Run the steps" if unlinked else "## 2. Run the steps in this order", ""]
     if not flow.steps:
         lines += ["sciship found no script or notebook that reads or writes files.", ""]
+    if unlinked:  # (mjenior/analysis-scripts: 54 separate tools "in the order to run them")
+        lines += [
+            (
+                "No step reads a file another one writes, so the code does not say in which order they run: "
+                "they are listed by name. If the order matters, write it here."
+            ),
+            "",
+        ]
     for step in flow.steps:
         lines.append(f"{step.order}. {_code(step.path)}")
         lines += ["", "   ```bash", f"   {_run_command(step)}", "   ```", ""]
