@@ -915,7 +915,7 @@ def test_a_name_without_its_last_characters() -> None:
             ),
         }
     )
-    assert io(flow) == [("write", "out/All_measurements_raw.csv"), ("write", "*.png")]
+    assert io(flow) == [("write", "out/All_measurements_raw.csv"), ("write", "**/*.png")]
 
 
 def test_the_extension_of_a_name_from_the_command_line_is_unknown() -> None:

@@ -266,7 +266,14 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
     if kind == "replace":
         return _map(evaluate(expr[1], scope, d), lambda t: _replaced(t, expr[2], expr[3]))
     if kind == "cut":
-        return _map(evaluate(expr[1], scope, d), lambda t: _cut(t, expr[2]))
+        out = []
+        for t in evaluate(expr[1], scope, d).texts:
+            cut = _cut(t, expr[2])  # else, as for any other slice, its folder and an unknown name start
+            if cut is None:
+                out += evaluate(("join", (("parent", ("s", t), 1), ("*",))), scope, d).texts
+            else:
+                out.append(cut)
+        return Values(list(dict.fromkeys(out)))
     if kind == "case":  # (the marks of unknown parts have no case)
         return _map(evaluate(expr[1], scope, d), str.lower if expr[2] == "lower" else str.upper)
     if kind == "dict":
@@ -326,16 +333,13 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
 _EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)+")
 
 
-def _cut(text: str, stop: int) -> str:
-    """``text[:stop]`` (``stop`` < 0) where the characters cut are known and in the last name; else the
-    text's folder and an unknown name start (``path[:-4] + ".png"`` of a name from the command line)."""
+def _cut(text: str, stop: int) -> str | None:
+    """``text[:stop]`` (``stop`` < 0) where the characters cut are known and in the last name; None when
+    they are not (``path[:-4] + ".png"`` of a name from the command line)."""
     if STAR not in text and STAR2 not in text:
         return text[:stop]
     last = max(text.rfind(STAR), text.rfind(STAR2), text.rfind("/"))
-    if len(text) - last - 1 >= -stop:
-        return text[:stop]
-    slash = text.rfind("/")
-    return (text[: slash + 1] if slash >= 0 else "") + STAR
+    return text[:stop] if len(text) - last - 1 >= -stop else None
 
 
 def _replaced(text: str, old: str, new: str) -> str:
