@@ -1636,3 +1636,19 @@ def test_a_script_in_a_test_folder_that_a_pipeline_runs_is_a_step() -> None:
         }
     )
     assert flow.steps == ()
+
+
+def test_a_check_the_continuous_integration_runs_is_not_a_step() -> None:
+    """jbgibbons093/ball-paper-code: `validation/check_repository_privacy.py`, which a GitHub workflow runs
+    (`run: python validation/check_repository_privacy.py`), was step 7 of the analysis."""
+    flow = flow_of(
+        {
+            ".github/workflows/privacy.yml": (
+                "jobs:\n  a:\n    steps:\n      - run: python validation/check.py\n"
+            ),
+            "validation/check.py": "import json\njson.dump({}, open('privacy.json', 'w'))\n",
+            "validation/validate.py": "import json\njson.load(open('out/manifest.json'))\n",
+            "analysis.py": "import json\njson.dump({}, open('out/manifest.json', 'w'))\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["analysis.py", "validation/validate.py"]

@@ -150,6 +150,8 @@ _NOT_STEP_DIRS = frozenset(
     }
 )
 _TEST_DIRS = frozenset({"tests", "test", "testing"})
+#: a workflow's step that runs one of the folder's scripts: `run: python validation/check.py`
+_CI_RUN = re.compile(r"\bpython[0-9.]*\s+([\w./-]+\.py)\b")
 _DOC_DIRS = frozenset({"docs", "doc", "sphinx", "documentation", "docs_source", "doc_source"})
 #: options only Sphinx's configuration sets, at the start of a line of a ``conf.py``
 _SPHINX_OPTION = re.compile(
@@ -584,6 +586,8 @@ class _Tracer:
                 continue  # (`.mywaflib/` of a waf build, `.ci/`, `.pyinstaller/hooks/`)
             if self._link_to_listed(rel):  # `docs/demo.ipynb -> ../examples/demo/demo.ipynb`: one step
                 continue
+            if rel in self._ci_scripts() and rel not in self.launched:
+                continue  # a check the continuous integration runs (ball-paper-code's privacy guard)
             name = parts[-1]
             if rel.endswith(".py"):
                 if name in _NOT_STEPS or is_test(self.p, rel):
@@ -601,6 +605,16 @@ class _Tracer:
                     self.in_package.add(rel)
             out.append(rel)
         return out
+
+    @functools.cache  # noqa: B019 - one tracer per run
+    def _ci_scripts(self) -> frozenset[str]:
+        """The scripts a GitHub Actions workflow runs (``run: python validation/check.py``), from the top."""
+        out: set[str] = set()
+        for rel in self.p.under(".github/workflows"):
+            if rel.endswith((".yml", ".yaml")):
+                text = self.p.read_text(rel) or ""
+                out.update(m.group(1).removeprefix("./") for m in _CI_RUN.finditer(text))
+        return frozenset(out)
 
     def _twin(self, rel: str) -> str | None:
         """The notebook a ``.py`` file is the text twin of: a script written as notebook cells (Jupytext's
