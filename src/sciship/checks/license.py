@@ -84,14 +84,11 @@ def license_classifiers(project: Project) -> list[str]:
 def _headers(project: Project) -> tuple[str, ...]:
     """The comment block at the top of up to 30 source files: where GNU licenses say "or any later"."""
 
-    def compute() -> tuple[str, ...]:
-        out = []
-        for f in project.package_files()[:30]:
-            lines = (project.read_text(f) or "").splitlines()[:40]
-            out.append(" ".join(line.lstrip("#* ").strip() for line in lines))
-        return tuple(out)
+    from sciship.metadata.licenses import notices
 
-    return project.memo("license:headers", compute)  # type: ignore[no-any-return]
+    return project.memo(  # type: ignore[no-any-return]
+        "license:headers", lambda: notices(project, project.package_files())
+    )
 
 
 def _license_texts(project: Project) -> tuple[str, ...]:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from sciship._errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sciship.project import Project
 
 LICENSES_DIR = Path(__file__).resolve().parent.parent / "templates" / "licenses"
@@ -189,6 +191,16 @@ def classifier_license(
     matched = {m.spdx for t in texts if (m := match_text(t)) is not None and not m.modified}
     found = [o for o in options if o in matched]
     return found[0] if len(found) == 1 else None
+
+
+def notices(project: Project, files: Sequence[str]) -> tuple[str, ...]:
+    """The comment block at the top of each of ``files`` (at most 30), as one line of words: where a GNU
+    license notice says "or (at your option) any later version", or a license's text is repeated."""
+    out = []
+    for rel in files[:30]:
+        lines = (project.read_text(rel) or "").splitlines()[:40]
+        out.append(" ".join(line.lstrip("#* ").strip() for line in lines))
+    return tuple(out)
 
 
 def gnu_variant(family: str, options: tuple[str, ...], headers: tuple[str, ...]) -> str | None:

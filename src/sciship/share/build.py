@@ -276,13 +276,10 @@ def _one_gnu_license(found: list[str]) -> bool:
 
 
 def _notices(project: Project) -> tuple[str, ...]:
-    """The comment block at the top of up to 30 of the folder's scripts: where a GNU license notice says
-    "or (at your option) any later version", or not."""
-    out = []
-    for rel in project.python_files()[:30]:
-        lines = (project.read_text(rel) or "").splitlines()[:40]
-        out.append(" ".join(line.lstrip("#* ").strip() for line in lines))
-    return tuple(out)
+    """The comment block at the top of up to 30 of the folder's scripts (see ``licenses.notices``)."""
+    from sciship.metadata.licenses import notices
+
+    return notices(project, project.python_files())
 
 
 #: The first lines of the Creative Commons legal codes, most specific first (data and text licenses).
