@@ -2225,10 +2225,14 @@ class _Tracer:
         (``data_root_dir = '/Users/cm/spectra/'`` in ``global_settings.py``): each problem says where, so
         that the advice is to change that line, not to set the folder in one place (CV_Linear_Spec_Figures:
         112 reads through one setting)."""
-        if not any(p.code == "SHR111" and p.target for p in problems):
+        steps = {p.path for p in problems if p.code == "SHR111" and p.target}
+        if not steps:
             return problems
+        imported = {step: self._imported_files(step) for step in steps}
         settings: list[tuple[str, str]] = []  # (the folder, "file:line (`name`)")
-        for rel in self.python_files:
+        for rel in sorted(set().union(*imported.values())):  # (only the modules those steps import)
+            if not rel.endswith(".py"):
+                continue
             text = self.p.read_text(rel)
             if not text or not _SETTING_HINT.search(text):
                 continue
@@ -2246,7 +2250,7 @@ class _Tracer:
             if p.code == "SHR111" and target:
                 # (a module the step imports: a script that sets its own folder is no one place, nor a
                 # module the step never imports)
-                mine = self._imported_files(p.path)
+                mine = imported[p.path]
                 found = [
                     where
                     for folder, where in settings
