@@ -265,3 +265,17 @@ def test_a_shell_command_continued_on_the_next_lines() -> None:
     flow = flow_of({"etcu.ipynb": nb, "data/x.bam": ""})
     assert io(flow) == [("read", "data/tiles.bed")]
     assert not flow.problems
+
+
+def test_a_notebook_jupytext_keeps_as_a_script_runs_in_its_folder() -> None:
+    """Synthetic-UCB-Catalogs/analysis-scripts: `T0_AnomalyDetection/T0_structure.py` carries Jupytext's
+    header (`formats: ipynb,py:percent`): opened in Jupyter it runs in its folder, and `./SEVN/...` was
+    read from the top of the repository (a false missing input)."""
+    header = (
+        "# ---\n# jupyter:\n#   jupytext:\n#     formats: ipynb,py:percent\n# ---\n\n# %%\n"
+        "import numpy as np\nnp.loadtxt('./SEVN/setA/sevn_mist')\n"
+    )
+    flow = flow_of({"T0/T0_structure.py": header})  # (the data is not in the repository)
+    (step,) = flow.steps
+    assert step.workdir == "T0"
+    assert flow.missing == ("T0/SEVN/setA/sevn_mist",)

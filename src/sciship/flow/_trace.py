@@ -163,6 +163,8 @@ _SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.
 #: a script Jupytext writes for a notebook: its ``# %%`` cells, or its header (``jupytext:`` under
 #: ``# jupyter:``)
 _JUPYTEXT = re.compile(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
+#: Jupytext's header of a script paired with a notebook
+_PAIRED = re.compile(rb"^#\s+formats:[^\n]*\bipynb\b", re.MULTILINE)
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
 _URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
@@ -1113,6 +1115,10 @@ class _Tracer:
         if len(launched) == 1:  # the Makefile or shell script that runs it says
             return next(iter(launched)), True
         if not own:
+            return own, True
+        if not launched and _PAIRED.search(self.p.read_bytes(step) or b"", 0, 2000):
+            # a notebook Jupytext keeps as a script (`formats: ipynb,py:percent`): opened in Jupyter, it
+            # runs in its folder (Synthetic-UCB-Catalogs: `./SEVN/...` read from the top, a false SHR110)
             return own, True
         first_cd = min((p for p, _ in chdirs), default=None)
         score = {"": 0, own: 0}
