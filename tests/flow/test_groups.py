@@ -165,3 +165,21 @@ def test_a_folder_the_scripts_set_in_one_place() -> None:
     assert "in `SI/global_settings.py`, line 1" in group.message
     assert "whoever runs the analysis changes those lines to where they put the files" in group.message
     assert "a `DATA_DIR` the scripts import" not in group.message
+
+
+def test_files_that_look_like_python_2_are_told_once() -> None:
+    """neherlab/HIVEVO_figures, e-overton/mice-analysis-scripts: 17 and 13 near-identical paragraphs, one
+    per file, each saying the file looks like Python 2."""
+    files = {f"src/fig{i}.py": f"import os\nprint 'figure {i}'\n" for i in range(6)}
+    flow = flow_of({**files, "ok.py": "import os\n", "bad.py": "def f(:\n    pass\n"})
+    told = group_problems(flow.problems)
+    groups = [g for g in told if isinstance(g, ProblemGroup)]
+    (group,) = groups
+    assert group.code == "SHR117"
+    assert group.folder == "src/"
+    assert group.message.startswith("6 files look like Python 2 (the first places are below).")
+    assert group.places(2) == [
+        ("src/fig0.py:2", "has", "a print statement without brackets"),
+        ("src/fig1.py:2", "has", "a print statement without brackets"),
+    ]
+    assert [p.path for p in told if not isinstance(p, ProblemGroup)] == ["bad.py"]  # (not Python 2)

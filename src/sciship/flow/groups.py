@@ -68,6 +68,13 @@ class ProblemGroup:
             verb = " or ".join(w + "s" for w in verb.split(" or "))
         does = f"{who} {verb} {n} path{'s' if n > 1 else ''} under `{self.folder}`"
         written = ", and what is written there is not in the folder you share" if writes else ""
+        if self.code == "SHR117":  # files that look like Python 2 (HIVEVO_figures: 17 paragraphs)
+            return (
+                f"{len(self.problems)} files look like Python 2 (the first places are below). Python 3 "
+                "cannot run them, and sciship reads Python 3 only, so it cannot tell which files they read "
+                "and write. If the analysis needs Python 2.7, say so in the README; to run it on a current "
+                "Python, update the code to Python 3 (the `pyupgrade` or `2to3` tools help)."
+            )
         if self.code == "SHR110":
             return (
                 f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} in "
@@ -129,6 +136,11 @@ class ProblemGroup:
     def places(self, limit: int | None = None) -> list[tuple[str, str, str]]:
         """(where, ``reads`` or ``writes``, the path as written) of each problem (the first ``limit``)."""
         shown = self.problems if limit is None else self.problems[:limit]
+        if self.code == "SHR117":
+            return [
+                (_where(p), "has", m.group(1).replace("`", "") if (m := _PYTHON2.search(p.message)) else "")
+                for p in shown
+            ]
         return [(_where(p), "writes" if p.access == "write" else "reads", p.target) for p in shown]
 
 
@@ -175,14 +187,24 @@ def group_problems(
         elif key not in placed:
             placed.add(key)
             found = big[key]
-            out.append(ProblemGroup(p.code, _common_folder([q.target for q in found]), tuple(found)))
+            named = [q.path for q in found] if p.code == "SHR117" else [q.target for q in found]
+            folder = _common_folder(named) or ("./" if p.code == "SHR117" else "")
+            out.append(ProblemGroup(p.code, folder, tuple(found)))
     return out
+
+
+#: what an SHR117 problem says of code in Python 2: "looks like Python 2 (a `print` statement without
+#: brackets on line 40)"
+_PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
 
 
 def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
     """(code, the top folder, whether it names a file of this folder as it sits on the author's computer)
     of an absolute path or one leaving the folder: ``/data``, ``/home/ana``, ``C:/Users/ana``,
-    ``~/Desktop``, ``../../shared``; (code, its folder, False) of a missing input."""
+    ``~/Desktop``, ``../../shared``; (code, its folder, False) of a missing input; one key for all the
+    files that look like Python 2."""
+    if p.code == "SHR117" and _PYTHON2.search(p.message):
+        return (p.code, "", False)
     if p.code == "SHR110" and p.target:
         folder = p.target.rsplit("/", 1)[0] if "/" in p.target else ""
         return (p.code, folder, False) if folder and "*" not in folder else None
