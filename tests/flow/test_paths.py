@@ -931,3 +931,15 @@ def test_the_extension_of_a_name_from_the_command_line_is_unknown() -> None:
         }
     )
     assert io(flow) == [("write", "*_20bpcore*"), ("write", "a_b.txt")]
+
+
+def test_a_name_unpacked_from_a_call_it_is_given() -> None:
+    """jermoef/lilace-paper-analysis: `best_params_path, losses = train_model(..., best_params_path)` gave
+    the call the name's new (unknown) value, and the file the helper saves there was lost."""
+    flow = flow_of(
+        {
+            "helpers.py": "def save(path):\n    open(path, 'w').write('x')\n    return path, 1\n",
+            "run.py": "from helpers import save\np = 'out/c.txt'\np, n = save(p)\n",
+        }
+    )
+    assert io(flow, "run.py") == [("write", "out/c.txt")]

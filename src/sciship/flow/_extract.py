@@ -2766,8 +2766,10 @@ def _statements(stmts: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
 
 def _within_own_value(b: _Binding, pos: Pos) -> bool:
     """Is ``pos`` inside the value a ``name = value`` binding gives (``out = open(out, "w")``)?"""
-    node = b.node
-    if b.kind not in {"assign", "aug"} or not isinstance(node, ast.expr) or node.end_lineno is None:
+    node, kind = b.node, b.kind
+    while kind.endswith("-item") and isinstance(node, tuple):  # `p, n = save(p)`: the value as a whole
+        node, kind = node[0], kind[: -len("-item")]
+    if kind not in {"assign", "aug"} or not isinstance(node, ast.expr) or node.end_lineno is None:
         return False
     return pos <= (b.pos[0], node.end_lineno, node.end_col_offset or 0)
 
