@@ -52,12 +52,17 @@ def graph_text(flow: Flow, name: str, fmt: GraphFormat) -> str:
     return diagram.to_dot(graph, header=True)
 
 
-def legend(graph: Graph) -> str:
-    """What the shapes of this picture mean, in words (only the kinds it has)."""
-    from sciship.report.pictures.diagram import KIND_LEGEND
+def legend(graph: Graph, *, mermaid: bool = False) -> str:
+    """What the shapes of this picture mean, in words (only the kinds it has); ``mermaid``: as Mermaid
+    draws them (a figure is a hexagon there: lilace-paper-analysis' legend said a folded-corner page)."""
+    from sciship.report.pictures.diagram import KIND_LEGEND, MERMAID_SHAPE_WORDS
 
     kinds = [k for k in KIND_LEGEND if any(n.kind == k for n in graph.nodes.values())]
-    words = [f"{KIND_LEGEND[k].split(' (')[0]}: {KIND_LEGEND[k].split(' (')[1].rstrip(')')}" for k in kinds]
+    words = []
+    for k in kinds:
+        what, _, shape = KIND_LEGEND[k].partition(" (")
+        shape = MERMAID_SHAPE_WORDS.get(k, shape.rstrip(")")) if mermaid else shape.rstrip(")")
+        words.append(f"{what}: {shape}")
     if any(n.mark and n.kind != "missing" for n in graph.nodes.values()):
         words.append("an absolute path or a path outside the folder: dashed border, said in words")
     if any(e.optional for e in graph.edges):

@@ -271,7 +271,7 @@ def _picture(flow: Flow, name: str) -> list[str]:
         ]
     words = (
         "Arrows go from a file to the step that reads it and from a step to what it writes. Shapes: "
-        + legend(graph)
+        + legend(graph, mermaid=True)
         + "."
     )
     if any(n.label.endswith(" files)") for n in graph.nodes.values()):

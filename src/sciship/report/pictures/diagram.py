@@ -32,6 +32,12 @@ KIND_LEGEND: dict[str, str] = {
     "table": "a table (double-bordered box)",
     "output": "another result (rectangle with a bar)",
 }
+#: Where Mermaid draws a kind in another shape than the SVG and DOT pictures (it has no folded page).
+MERMAID_SHAPE_WORDS: dict[str, str] = {
+    "figure": "hexagon",
+    "table": "box with doubled sides",
+    "output": "box with a notched left end",
+}
 _CHAR_W = 7.2  # average width of a 12px sans-serif character
 _NODE_H = 30
 _PAD_X = 12
