@@ -485,3 +485,29 @@ def test_requirements_say_what_they_leave_out(tmp_path: Path) -> None:
     (note,) = [n for n in result.notes if "requirements.txt leaves out" in n]
     assert "`altairThemesFake`, `pyvisfakepkg`" in note
     assert "sciship deps --online" in note
+
+
+def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Path) -> None:
+    """hcbiophys/tcells_paper_code, caporaso-lab/gut-to-soil-manuscript-figures: a setup.py without
+    install_requires made REPRODUCE.md say only `pip install -e .`, which installs none of the packages
+    the steps import; the folder's own conda file in environments/ was never named."""
+    bare = 'from setuptools import setup\nsetup(name="study", packages=[])\n'
+    root = make_study(tmp_path / "bare", {**STUDY, "setup.py": bare})
+    result = run_share(root)
+    assert "requirements.txt" in result.writes
+    assert "numpy" in (root / "requirements.txt").read_text()
+    text = (root / "REPRODUCE.md").read_text()
+    assert text.index("pip install -r requirements.txt") < text.index("pip install -e .")
+
+    conda = "name: study\ndependencies:\n  - numpy\n  - pandas\n  - matplotlib\n"
+    root = make_study(tmp_path / "conda", {**STUDY, "setup.py": bare, "environments/study-2024.yml": conda})
+    result = run_share(root)
+    assert "requirements.txt" not in result.writes
+    text = (root / "REPRODUCE.md").read_text()
+    assert text.index("conda env create -f environments/study-2024.yml") < text.index("pip install -e .")
+
+    declared = bare.replace("packages=[]", 'packages=[], install_requires=["numpy", "pandas"]')
+    root = make_study(tmp_path / "declared", {**STUDY, "setup.py": declared})
+    result = run_share(root)
+    assert "requirements.txt" not in result.writes  # the package says what it needs
+    assert "pip install -e ." in (root / "REPRODUCE.md").read_text()

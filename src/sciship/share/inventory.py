@@ -27,6 +27,9 @@ class Environment:
 
     kind: EnvKind
     path: str | None = None  #: the file that declares it
+    #: the folder's package file when the package declares no dependencies of its own: it is installed
+    #: (``pip install -e .``) besides what ``path`` lists, which is where the packages come from
+    package: str | None = None
 
     @property
     def declared(self) -> bool:
@@ -146,18 +149,48 @@ def sha256_of(project: Project, rel: str) -> str | None:
     return digest.hexdigest()
 
 
+_ENVIRONMENTS_FOLDER = re.compile(r"(?:envs?|environments?|conda)/[\w.-]+\.ya?ml", re.IGNORECASE)
 _REQUIREMENTS = re.compile(r"(requirements/)?requirements[\w.-]*\.(txt|in)")
 
 
 def environment(project: Project) -> Environment:
-    """How the folder says what to install: a package, requirements, conda or Pipfile; else none."""
+    """How the folder says what to install: a package, requirements, conda or Pipfile; else none. A
+    package that declares no dependencies (a setup.py without install_requires) says nothing of them: the
+    requirements or conda file, if any, does (caporaso-lab/gut-to-soil-manuscript-figures,
+    hcbiophys/tcells_paper_code: `pip install -e .` installed none of the packages the steps import)."""
     data = project.pyproject or {}
     tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    package = None
     if isinstance(data.get("project"), dict) or (isinstance(tool, dict) and "poetry" in tool):
-        return Environment("package", "pyproject.toml")
-    for name in ("setup.py", "setup.cfg"):
-        if project.has(name):
-            return Environment("package", name)
+        package = "pyproject.toml"
+    else:
+        package = next((name for name in ("setup.py", "setup.cfg") if project.has(name)), None)
+    if package is not None and _declares_dependencies(project, package):
+        return Environment("package", package)
+    found = _environment_file(project)
+    return Environment(found.kind, found.path, package) if package else found
+
+
+def _declares_dependencies(project: Project, package: str) -> bool:
+    """Whether the package's own metadata names what it needs (any mention of it counts: a setup.py that
+    reads install_requires from a file does)."""
+    if package == "pyproject.toml":
+        data = project.pyproject or {}
+        table = data.get("project")
+        if isinstance(table, dict):
+            dynamic = table.get("dynamic")
+            # (`dependencies = []` is the author's word that it needs nothing: `sciship check` judges it)
+            return "dependencies" in table or (isinstance(dynamic, list) and "dependencies" in dynamic)
+        tool = data.get("tool")
+        poetry = tool.get("poetry") if isinstance(tool, dict) else None
+        deps = poetry.get("dependencies") if isinstance(poetry, dict) else None
+        return isinstance(deps, dict) and any(str(k).lower() != "python" for k in deps)
+    texts = [project.read_text(name) or "" for name in ("setup.py", "setup.cfg") if project.has(name)]
+    return any("requires" in text for text in texts)
+
+
+def _environment_file(project: Project) -> Environment:
+    """The requirements, conda or Pipfile environment the folder declares; else none."""
     reqs = sorted(
         (f for f in project.files if f.startswith("requirements") and _REQUIREMENTS.fullmatch(f)),
         key=lambda f: (f.count("/"), f != "requirements.txt", f),
@@ -166,6 +199,8 @@ def environment(project: Project) -> Environment:
         return Environment("requirements", reqs[0])
     conda = re.compile(r"(environment|conda)[\w.-]*\.ya?ml", re.IGNORECASE)
     env = sorted(f for f in project.files if "/" not in f and conda.fullmatch(f))  # top-level files only
+    # or a folder of environments (`environments/gut-to-soil-qiime2-tiny-2024.5.yml`)
+    env = env or sorted(f for f in project.files if _ENVIRONMENTS_FOLDER.fullmatch(f))
     if env:
         return Environment("conda", env[0])
     if project.has("Pipfile"):

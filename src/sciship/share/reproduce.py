@@ -67,6 +67,7 @@ def _setup(env: Environment, python: str | None, writes_requirements: bool, has_
             "```bash",
             f"conda env create -f {_shell(env.path)}",
             "conda activate <the name at the top of that file>",
+            *(["python -m pip install -e ."] if env.package else []),
             "```",
         ]
     else:
@@ -83,6 +84,8 @@ def _setup(env: Environment, python: str | None, writes_requirements: bool, has_
             lines.append(f"python -m pip install -r {_shell(env.path)}")
         elif writes_requirements:
             lines.append("python -m pip install -r requirements.txt")
+        if env.package and env.kind != "package":  # (its code, which the steps import; not what it needs)
+            lines.append("python -m pip install -e .")
         lines.append("```")
     if writes_requirements:
         lines += [
