@@ -279,3 +279,22 @@ def test_a_notebook_jupytext_keeps_as_a_script_runs_in_its_folder() -> None:
     (step,) = flow.steps
     assert step.workdir == "T0"
     assert flow.missing == ("T0/SEVN/setA/sevn_mist",)
+
+
+def test_a_cell_indented_as_a_block_runs_as_ipython_runs_it() -> None:
+    """anitsoga/mossing_paper_code: cells whose lines are all indented (IPython takes the first line's
+    indent off them) were 'not valid Python' in 45 notebooks, and their reads, writes and imports lost."""
+    from sciship.imports.scan import scan_notebook
+
+    nb = notebook(
+        [
+            ("\n    import numpy as np\n    x = np.load('data/a.npy')\n    if x.any():\n        np.save('b', x)", 1),
+            ("  %matplotlib inline\n  import h5py", 2),
+        ]
+    )
+    flow = flow_of({"nb.ipynb": nb, "data/a.npy": ""})
+    assert io(flow) == [("read", "data/a.npy"), ("write", "b.npy")]
+    assert not flow.problems
+    scan = scan_notebook(nb, "nb.ipynb")
+    assert {s.module.split(".")[0] for s in scan.imports} == {"numpy", "h5py"}
+    assert scan.problem is None

@@ -22,7 +22,7 @@ import json
 import re
 from typing import Any
 
-from sciship._jupyter import IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER
+from sciship._jupyter import IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER, dedent_cell
 from sciship._jupyter import language as notebook_language
 from sciship.flow._expr import UNKNOWN, Expr, cat, lit
 from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
@@ -201,7 +201,7 @@ def _code_cells(nb: dict[str, Any]) -> list[tuple[str, int | None, bool]]:
 
 def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
     """The cell's Python code with IPython lines blanked (None for cells in another language)."""
-    lines = source.split("\n")
+    lines = dedent_cell(source).split("\n")
     first = lines[0].strip() if lines else ""
     if first.startswith("%%"):
         words = first[2:].split()

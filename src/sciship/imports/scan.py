@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sciship import _python2 as python2
-from sciship._jupyter import CELLS, IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER
+from sciship._jupyter import CELLS, IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER, dedent_cell
 from sciship._jupyter import language as notebook_language
 from sciship.project import Problem
 
@@ -1500,7 +1500,7 @@ def _code_cells(nb: dict[str, Any]) -> Iterator[tuple[int, str]]:
 
 
 def _strip_magics(source: str) -> str | None:
-    lines = source.splitlines()
+    lines = dedent_cell(source).splitlines()
     if lines and lines[0].lstrip().startswith("%%"):
         magic = lines[0].lstrip()[2:].split(maxsplit=1)
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
