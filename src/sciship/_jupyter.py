@@ -53,4 +53,4 @@ def dedent_cell(source: str) -> str:
     indent = first[: len(first) - len(first.lstrip(" \t"))]
     if not indent:
         return source
-    return "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in lines)
+    return "\n".join(line.removeprefix(indent) for line in lines)

@@ -286,9 +286,12 @@ def test_a_cell_indented_as_a_block_runs_as_ipython_runs_it() -> None:
     indent off them) were 'not valid Python' in 45 notebooks, and their reads, writes and imports lost."""
     from sciship.imports.scan import scan_notebook
 
+    first = "\n".join(
+        ["", "    import numpy as np", "    x = np.load('data/a.npy')", "    if x.any():", "        np.save('b', x)"]
+    )
     nb = notebook(
         [
-            ("\n    import numpy as np\n    x = np.load('data/a.npy')\n    if x.any():\n        np.save('b', x)", 1),
+            (first, 1),
             ("  %matplotlib inline\n  import h5py", 2),
         ]
     )

@@ -136,7 +136,9 @@ def test_reproduce_md_opens_with_a_mermaid_flowchart(paper: Path, tmp_path: Path
     assert "missing: data/legend.txt" in block.group(1)
     assert "Shapes: data read, never written: parallelogram" in text  # the legend in words
     # the legend says the shapes Mermaid draws (lilace-paper-analysis: a hexagon called a folded page)
-    assert "{{" in block.group(1) and "a figure: hexagon" in text and "folded-corner" not in text
+    assert "{{" in block.group(1)
+    assert "a figure: hexagon" in text
+    assert "folded-corner" not in text
     assert (tmp_path / "flow.svg").exists()  # --graph on a real run too
 
 

@@ -148,12 +148,24 @@ def test_reproduce_gives_the_options_the_paths_need(tmp_path: Path) -> None:
         "args = p.parse_args()\nos.makedirs(args.output)\nopen(os.path.join(args.output, 'x.csv'), 'w')\n"
     )
     argv = "import sys\nimport matplotlib.pyplot as plt\nplt.savefig(sys.argv[2])\n"
-    root = write_tree(tmp_path / "study", {"pseudo_time.py": options, "density.py": argv})
+    # seqproc-paper-analysis: an option the path falls back from (`args.out if args.out else 'results'`)
+    fallback = (
+        "import argparse\nfrom pathlib import Path\np = argparse.ArgumentParser()\np.add_argument('--out')\n"
+        "args = p.parse_args()\nout = Path(args.out) if args.out else Path('results')\n"
+        "(out / 'a.txt').write_text('x')\n"
+    )
+    root = write_tree(
+        tmp_path / "study", {"pseudo_time.py": options, "density.py": argv, "fallback.py": fallback}
+    )
     proc = run_cli("share", str(root), "--yes", "--license", "MIT")
     assert proc.returncode == 0, proc.stderr
     guide = (root / "REPRODUCE.md").read_text()
     assert "python pseudo_time.py --output OUTPUT\n" in guide
+    assert "`OUTPUT` (the script needs it; `python pseudo_time.py --help` says what it is)" in guide
     assert "python density.py ARG1 ARG2\n" in guide
+    # (a script that reads sys.argv has no --help: gut-to-soil's was read as a file name)
+    assert "`ARG1`, `ARG2` (the words the script reads from its command line (`sys.argv`)" in guide
+    assert "python fallback.py\n" in guide
 
 
 def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -> None:

@@ -2857,12 +2857,34 @@ def _options_in_paths(facts: Facts) -> set[str]:
     for uses, calls in [(facts.uses, facts.calls), *((f.uses, f.calls) for f in facts.functions.values())]:
         exprs += [u.expr for u in uses]
         exprs += [a for c in calls for a in c.args] + [v for c in calls for _k, v in c.kwargs]
-    return {
-        node[2]
-        for expr in exprs
-        for node in ex.walk(expr)
-        if node[0] == "opt" and len(node) > 3 and node[1] == ex.UNKNOWN and isinstance(node[2], str)
-    }
+    out: set[str] = set()
+    for expr in exprs:
+        out |= _needed_options(expr)
+    return out
+
+
+def _needed_options(expr: Expr) -> set[str]:
+    """The options without a default an expression cannot be worked out without: of several values
+    (``Path(args.output) if args.output else RESULTS_DIR``), only those each one uses
+    (seqproc-paper-analysis: `--output OUTPUT` was to be filled in for three scripts that did not need it)."""
+    if expr[0] == "opt" and len(expr) > 3 and expr[1] == ex.UNKNOWN and isinstance(expr[2], str):
+        return {expr[2]}
+    if expr[0] == "alt":
+        choices = [_needed_options(e) for e in expr[1] if isinstance(e, tuple) and e]
+        return set.intersection(*choices) if choices else set()
+    out: set[str] = set()
+    for child in expr[1:]:
+        if isinstance(child, tuple) and child and isinstance(child[0], str):
+            out |= _needed_options(child)
+        elif isinstance(child, tuple):
+            for c in child:
+                if isinstance(c, tuple) and c and isinstance(c[0], str):
+                    out |= _needed_options(c)
+                elif isinstance(c, tuple):  # dict items (key, expr)
+                    for x in c:
+                        if isinstance(x, tuple) and x and isinstance(x[0], str):
+                            out |= _needed_options(x)
+    return out
 
 
 def _updates(firsts: dict[tuple[str, str], dict[str, tuple[Pos, int]]], step: str, path: str) -> bool:

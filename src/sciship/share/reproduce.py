@@ -160,11 +160,15 @@ def render(
         lines.append(f"{step.order}. {_code(step.path)}")
         lines += ["", "   ```bash", f"   {_run_command(step)}", "   ```", ""]
         if step.fill_in:
-            lines.append(
-                "   - fill in: "
-                + ", ".join(_code(w) for w in step.fill_in)
-                + f" (the script needs them; `python {_shell(step.path)} --help` says what they are)"
-            )
+            it, is_ = ("it", "it is") if len(step.fill_in) == 1 else ("them", "they are")
+            if all(re.fullmatch(r"ARG\d+", w) for w in step.fill_in):  # `sys.argv`: no --help to ask
+                # (caporaso-lab/gut-to-soil, anitsoga/mossing_paper_code: `--help` was read as a file name)
+                why = (
+                    f"the words the script reads from its command line (`sys.argv`): its code says what {is_}"
+                )
+            else:
+                why = f"the script needs {it}; `python {_shell(step.path)} --help` says what {is_}"
+            lines.append("   - fill in: " + ", ".join(_code(w) for w in step.fill_in) + f" ({why})")
         if step.after:
             lines.append("   - after: " + ", ".join(_code(p) for p in step.after))
         if step.reads:
