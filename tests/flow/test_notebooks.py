@@ -287,7 +287,13 @@ def test_a_cell_indented_as_a_block_runs_as_ipython_runs_it() -> None:
     from sciship.imports.scan import scan_notebook
 
     first = "\n".join(
-        ["", "    import numpy as np", "    x = np.load('data/a.npy')", "    if x.any():", "        np.save('b', x)"]
+        [
+            "",
+            "    import numpy as np",
+            "    x = np.load('data/a.npy')",
+            "    if x.any():",
+            "        np.save('b', x)",
+        ]
     )
     nb = notebook(
         [
