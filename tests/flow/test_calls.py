@@ -430,3 +430,21 @@ def test_a_table_of_the_folders_functions() -> None:
         }
     )
     assert io(flow, "run.py") == [("write", "post.csv"), ("read", "time.csv"), ("write", "x.png")]
+
+
+def test_the_files_a_glob_finds_are_looked_at() -> None:
+    """KISRDevelopment/interpretable_student_models_paper_code: `exp_perf.py` globs `data/datasets/perf_*`
+    and hands the names to other scripts; it read nothing, and came before the generator that writes them.
+    A glob that finds nothing is no missing input; one in a folder sciship cannot tell links nothing."""
+    flow = flow_of(
+        {
+            "a_exp.py": (
+                "import glob, os, sys\nnames = [os.path.basename(p) for p in glob.glob('data/perf_*')]\n"
+                "old = glob.glob('old/*.csv')\nanything = glob.glob(os.path.join(sys.argv[1], '*'))\n"
+            ),
+            "b_gen.py": "import numpy as np\nnp.savetxt('data/perf_1.csv', [1])\n",
+        }
+    )
+    assert io(flow, "a_exp.py") == [("read", "data/perf_*"), ("read", "old/*.csv")]
+    assert [s.path for s in flow.steps] == ["b_gen.py", "a_exp.py"]
+    assert not flow.problems

@@ -17,7 +17,9 @@ from typing import Literal
 #: ``local``: the argument names a file or folder only when written as a path (``/models/x``, ``./x``),
 #: else a name the library fetches (``from_pretrained("bert-base-uncased")``); ``anndata``: a file only
 #: with an AnnData ending (``adata.write("x.h5ad")``; ``f.write(text)`` writes text, not a file)
-Convention = Literal["npy", "npz", "savefig", "mat", "into-folder", "command", "tree", "local", "anndata"]
+Convention = Literal[
+    "npy", "npz", "savefig", "mat", "into-folder", "command", "tree", "local", "anndata", "listing"
+]
 ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
 
 
@@ -183,6 +185,10 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "xarray.load_dataset": (_r(0, "filename_or_obj"),),
     "xarray.load_dataarray": (_r(0, "filename_or_obj"),),
     "xarray.open_datatree": (_r(0, "filename_or_obj"),),
+    # the files a pattern finds: the script looks at them, and runs after the steps that make them (a read
+    # that need not find any: KISRDevelopment's exp_perf.py globbed what two generators write)
+    "glob.glob": (_r(0, "pathname", glob=True, convention="listing"),),
+    "glob.iglob": (_r(0, "pathname", glob=True, convention="listing"),),
     "xarray.open_mfdataset": (_r(0, "paths", glob=True, list_ok=True),),
     "xarray.open_zarr": (_r(0, "store"),),
     "rioxarray.open_rasterio": (_r(0, "filename"),),

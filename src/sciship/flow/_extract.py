@@ -2458,7 +2458,7 @@ class _Visitor(ast.NodeVisitor):
                     into=into,
                     append=appending,
                     soft=spec.convention == "tree",
-                    **self._context(),
+                    **{**self._context(), **({"optional": True} if spec.convention == "listing" else {})},
                 )
             )
 

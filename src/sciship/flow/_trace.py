@@ -1008,6 +1008,10 @@ class _Tracer:
             text = value.replace("\\", "/")
             if not ex.informative(text) and u.convention != "tree":  # (`extractall(".")` fills ".")
                 continue
+            if u.convention == "listing" and (
+                text.startswith((STAR, STAR2)) or not ex.informative(text.rsplit("/", 1)[-1])
+            ):
+                continue  # (a pattern in a folder sciship cannot tell, or of any name, finds anything: no link)
             if u.needs_suffix and not _SUFFIX.search(text):
                 continue
             if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
@@ -1320,6 +1324,10 @@ class _Tracer:
                             continue
                         seen.add((final.path, r.access, r.raw.pos))
                     placed.append(final)
+            if any(f.res.raw.use.convention == "listing" for f in placed):
+                # (a pattern the step also reads through, `for f in glob.glob(p): pd.read_csv(f)`: once)
+                read = {f.path for f in placed if f.res.access == "read" and f.res.raw.use.convention != "listing"}
+                placed = [f for f in placed if f.res.raw.use.convention != "listing" or f.path not in read]
             finals[step] = placed
         return self._assemble(steps, kinds, workdirs, finals, problems)
 
