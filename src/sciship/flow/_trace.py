@@ -1011,7 +1011,7 @@ class _Tracer:
             if u.convention == "listing" and (
                 text.startswith((STAR, STAR2)) or not ex.informative(text.rsplit("/", 1)[-1])
             ):
-                continue  # (a pattern in a folder sciship cannot tell, or of any name, finds anything: no link)
+                continue  # (a pattern in a folder sciship cannot tell, or of any name: no link)
             if u.needs_suffix and not _SUFFIX.search(text):
                 continue
             if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
@@ -1326,7 +1326,9 @@ class _Tracer:
                     placed.append(final)
             if any(f.res.raw.use.convention == "listing" for f in placed):
                 # (a pattern the step also reads through, `for f in glob.glob(p): pd.read_csv(f)`: once)
-                read = {f.path for f in placed if f.res.access == "read" and f.res.raw.use.convention != "listing"}
+                read = {
+                    f.path for f in placed if f.res.access == "read" and f.res.raw.use.convention != "listing"
+                }
                 placed = [f for f in placed if f.res.raw.use.convention != "listing" or f.path not in read]
             finals[step] = placed
         return self._assemble(steps, kinds, workdirs, finals, problems)
