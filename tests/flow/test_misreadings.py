@@ -1540,6 +1540,8 @@ def test_a_tools_code_in_a_hidden_folder_and_the_waf_launcher_are_not_steps() ->
             ".ci/report.py": "import json\njson.dump({}, open('durations.json', 'w'))\n",
             "waf.py": "import sys\nopen('waf.log', 'w')\n",
             "wscript": "def build(ctx):\n    pass\n",
+            # (caporaso-lab/gut-to-soil-manuscript-figures: Versioneer, copied in, was step 5)
+            "versioneer.py": "import sys\nif sys.argv[1] == 'setup':\n    open('setup.cfg', 'a')\n",
             "src/analysis/fit.py": "import pandas as pd\npd.read_csv('data.csv').to_csv('fit.csv')\n",
             "src/analysis/data.csv": "a\n1\n",
         }

@@ -130,6 +130,11 @@ _NOT_STEPS = frozenset(
         "__main__.py",
         "manage.py",
         "waf.py",  # the waf build tool's launcher (econ-project-templates): it runs the steps
+        # packaging tools copied into a project (caporaso-lab/gut-to-soil-manuscript-figures: `python
+        # versioneer.py` was step 5, and run with `setup` it rewrites setup.cfg)
+        "versioneer.py",
+        "ez_setup.py",
+        "distribute_setup.py",
     }
 )
 _NOT_STEP_DIRS = frozenset(
