@@ -1654,3 +1654,20 @@ def test_a_check_the_continuous_integration_runs_is_not_a_step() -> None:
         }
     )
     assert [s.path for s in flow.steps] == ["analysis.py", "validation/validate.py"]
+
+
+def test_a_missing_secret_is_not_to_be_added() -> None:
+    """KISRDevelopment/interpretable_student_models_paper_code: `open('openai_api_key')` (a file git
+    ignores) was told "Add the file": a key is not shared, whoever runs the code brings their own."""
+    flow = flow_of(
+        {
+            "embed.py": "key = open('openai_api_key').read()\nopen('.env')\nopen('data/passwords.csv')\n",
+            "other.py": "open('data/tokens.csv')\n",
+        }
+    )
+    messages = {p.message.split("`")[3]: p.message for p in flow.problems}
+    assert set(messages) == {"openai_api_key", ".env", "data/passwords.csv", "data/tokens.csv"}
+    for name in ("openai_api_key", ".env", "data/passwords.csv"):
+        assert "a secret" in messages[name]
+        assert "Add the file" not in messages[name]
+    assert "Add the file" in messages["data/tokens.csv"]  # (a table of tokens is data)

@@ -118,6 +118,11 @@ if TYPE_CHECKING:
     from sciship.flow._cache import FactsCache
     from sciship.project import Project
 
+#: a file of secrets by its name (`openai_api_key`, `.env`, `credentials.json`, `token.txt`)
+_SECRET = re.compile(
+    r"api[_-]?key|access[_-]?token|secret|credential|passw(or)?d|^\.env$|^token(\.\w+)?$|^\.netrc$",
+    re.IGNORECASE,
+)
 LARGE_FILE = 1_000_000  #: characters; larger .py files are generated data: skimmed, never parsed
 _NOT_STEPS = frozenset(
     {
@@ -1987,6 +1992,19 @@ class _Tracer:
                 step,
                 r.line,
                 r.cell,
+            )
+        if _SECRET.search(path.rsplit("/", 1)[-1]):
+            # (KISRDevelopment/interpretable_student_models_paper_code: "Add the file" of `openai_api_key`)
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads `{shown}` ({where}), by its name a secret (a key, token or password): keep "
+                "it out of what you share, as it is now. Say in the README how whoever runs the code gets "
+                "their own and where to put it.",
+                step,
+                r.line,
+                r.cell,
+                target=shown,
+                access="read",
             )
         on_disk = False
         try:
