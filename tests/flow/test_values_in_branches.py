@@ -410,3 +410,24 @@ def test_a_switch_set_at_the_top_and_passed_to_a_function() -> None:
         }
     )
     assert io(flow) == [("write", "a.csv"), ("write", "a.png")]
+
+
+def test_a_name_set_again_later_in_the_loop() -> None:
+    """msf235/Robust_representations_paper_code: `save_ctr += 1` after the write of
+    `epoch_{e}_save_{save_ctr}.pt` made every checkpoint `..._save_0.pt`: the next time round the loop, the
+    name holds what the loop set it to last."""
+    flow = flow_of(
+        {
+            "count.py": (
+                "i = 0\nfor x in range(3):\n    with open(f'ckpt_{i}.txt', 'w') as f:\n        f.write('x')\n"
+                "    i += 1\nn = 0\nwhile n < 3:\n    open('out_%d.txt' % n, 'w')\n    n = n + 1\n"
+                "open(f'after_{i}.txt', 'w')\n"
+            ),
+            "swap.py": (
+                "out = 'a.txt'\nfor k in range(2):\n    open(out, 'w')\n    out = 'b.txt'\n"
+                "open('c.txt', 'w')\n"
+            ),
+        }
+    )
+    assert io(flow, "count.py") == [("write", "ckpt_*.txt"), ("write", "out_*.txt"), ("write", "after_*.txt")]
+    assert sorted(io(flow, "swap.py")) == [("write", "a.txt"), ("write", "b.txt"), ("write", "c.txt")]

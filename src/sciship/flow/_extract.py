@@ -631,6 +631,7 @@ class _Extractor:
         #: what :meth:`reaching` found for a name of a scope in a simple statement of it (by its index)
         self.reached: dict[tuple[str, int, int], Expr | None] = {}
         self.pathlike: dict[tuple[str, int], bool] = {}  #: see :meth:`_pathlike`
+        self.loops: dict[int, list[tuple[Pos, Pos]]] = {}  #: a statement's loops: see :meth:`_carried`
         self.busy: set[int] = set()
         self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
         self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
@@ -983,6 +984,11 @@ class _Extractor:
         if found[1] is self.module and name in self.rebound():
             return UNKNOWN  # `OUT = "set in read input"`, and a function sets `global OUT` from sys.argv
         binding, where = found
+        carried = self._carried(name, where, pos)
+        if carried is not None:  # `for ...: open(f"ckpt_{i}.txt", "w"); i += 1`: set again later in the loop
+            value = self.value(*found)
+            values = [value, *(UNKNOWN if _counts(b, name) else self.value(b, where) for b in carried)]
+            return UNKNOWN if any(ex.is_unknown(v) for v in values) else ex.alt(values)
         if (
             binding.cond
             and where is scope
@@ -995,6 +1001,33 @@ class _Extractor:
             if reached is not None:
                 return reached
         return self.value(*found)
+
+    def _carried(self, name: str, where: _Scope, pos: Pos) -> list[_Binding] | None:
+        """The bindings of ``name`` after ``pos`` in a loop of ``where`` that holds ``pos``: the next time
+        round, the name holds what they set (msf235/Robust_representations_paper_code: `save_ctr += 1`
+        after the write of `epoch_{e}_save_{save_ctr}.pt` made every checkpoint `..._save_0.pt`); else
+        None."""
+        later = [
+            b for b in where.names.get(name, ()) if b.cond and b.pos > pos and b.kind in {"assign", "aug"}
+        ]
+        if not later or not where.stmts:
+            return None
+        for cell, st in where.stmts:
+            c = cell if cell is not None else 0
+            if not (c, st.lineno, st.col_offset) <= pos < (c, st.end_lineno or 0, st.end_col_offset or 0):
+                continue
+            key = id(st)
+            loops = self.loops.get(key)
+            if loops is None:
+                loops = self.loops[key] = [
+                    ((c, n.lineno, n.col_offset), (c, n.end_lineno or 0, n.end_col_offset or 0))
+                    for n in ast.walk(st)
+                    if isinstance(n, ast.For | ast.AsyncFor | ast.While)
+                ]
+            found = [b for start, end in loops if start <= pos < end for b in later if b.pos < end]
+            if found:
+                return list({id(b): b for b in found}.values())
+        return None
 
     def _pathlike(self, name: str, where: _Scope) -> bool:
         """May ``name`` hold a path in ``where``: one of its bindings a parameter or an expression that
@@ -2762,6 +2795,14 @@ def _statements(stmts: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
             items = getattr(node, block, None)
             if isinstance(items, list):
                 stack.extend((item, inner) for item in items)
+
+
+def _counts(b: _Binding, name: str) -> bool:
+    """Is ``b`` a step of a count, ``name += 1`` or ``name = name + 1`` (a value made from its last one)?"""
+    node = b.node
+    return b.kind == "aug" or (
+        isinstance(node, ast.expr) and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+    )
 
 
 def _within_own_value(b: _Binding, pos: Pos) -> bool:
