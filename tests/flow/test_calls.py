@@ -441,6 +441,7 @@ def test_the_files_a_glob_finds_are_looked_at() -> None:
             "a_exp.py": (
                 "import glob, os, sys\nnames = [os.path.basename(p) for p in glob.glob('data/perf_*')]\n"
                 "old = glob.glob('old/*.csv')\nanything = glob.glob(os.path.join(sys.argv[1], '*'))\n"
+                "elsewhere = glob.glob('/home/ana/data/perf_*')\n"
             ),
             "b_gen.py": "import numpy as np\nnp.savetxt('data/perf_1.csv', [1])\n",
         }

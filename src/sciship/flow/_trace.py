@@ -1019,9 +1019,12 @@ class _Tracer:
             if not ex.informative(text) and u.convention != "tree":  # (`extractall(".")` fills ".")
                 continue
             if u.convention == "listing" and (
-                text.startswith((STAR, STAR2)) or not ex.informative(text.rsplit("/", 1)[-1])
+                text.startswith((STAR, STAR2))
+                or (ex.is_absolute_text(text) and not text.startswith(ROOT))
+                or not ex.informative(text.rsplit("/", 1)[-1])
             ):
-                continue  # (a pattern in a folder sciship cannot tell, or of any name: no link)
+                continue  # (a pattern in a folder sciship cannot tell, or of any name: no link; and only
+                # the folder's own files: what a glob finds elsewhere tells nothing of where this folder is)
             if u.needs_suffix and not _SUFFIX.search(text):
                 continue
             if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
