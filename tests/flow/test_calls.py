@@ -449,3 +449,22 @@ def test_the_files_a_glob_finds_are_looked_at() -> None:
     assert io(flow, "a_exp.py") == [("read", "data/perf_*"), ("read", "old/*.csv")]
     assert [s.path for s in flow.steps] == ["b_gen.py", "a_exp.py"]
     assert not flow.problems
+
+
+def test_an_element_of_a_glob_or_a_list_by_a_loop_index() -> None:
+    """anitsoga/mossing_paper_code: `weights_files = glob.glob(weights_fold + '*.npy')` then
+    `np.load(weights_files[iwt])` read nothing (the same read as `for f in weights_files` was found)."""
+    flow = flow_of(
+        {
+            "run.py": (
+                "import glob\nimport numpy as np\nfiles = glob.glob('/home/dan/weights/*.npy')\n"
+                "for i in range(len(files)):\n    np.load(files[i])\nnames = ['a.npy', 'b.npy']\n"
+                "for i in range(len(names)):\n    np.load('data/' + names[i])\n"
+            ),
+        }
+    )
+    assert sorted(io(flow)) == [
+        ("read", "/home/dan/weights/*.npy"),
+        ("read", "data/a.npy"),
+        ("read", "data/b.npy"),
+    ]

@@ -386,6 +386,10 @@ def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:
     return None
 
 
+#: the key of ``x[i]`` where ``i`` is a name: some element (of a glob's files: one of them), no dict key
+ANY_KEY = "\x00any"
+
+
 def _item(expr: Expr, scope: Scope, depth: int) -> Values:
     base, key = expr[1], expr[2]
     for _ in range(_MAX_DEPTH):  # follow references and parameters to the dict or list itself
@@ -407,7 +411,11 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
         return _STAR_ONLY
     if base[0] == "list" and isinstance(key, int) and -len(base[1]) <= key < len(base[1]):
         return evaluate(base[1][key], scope, depth)
-    if base[0] == "glob" and isinstance(key, int):  # `sorted(glob(...))[0]`: one of the files it finds
+    if base[0] == "list" and key == ANY_KEY and base[1]:  # `names[i]`: any of them
+        return evaluate(alt(base[1]), scope, depth)
+    # `sorted(glob(...))[0]`, `files[i]`: one of the files it finds (anitsoga/mossing_paper_code: the
+    # weights `np.load(weights_files[iwt])` read were lost)
+    if base[0] == "glob":
         return evaluate(("each", base), scope, depth)
     if base[0] == "splitext" and key in {0, 1}:
         return _map(evaluate(base[1], scope, depth), lambda t: _part(t, "noext" if key == 0 else "suffix"))

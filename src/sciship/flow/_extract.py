@@ -1389,6 +1389,8 @@ class _Extractor:
                 k: Any = -key.operand.value if isinstance(key.operand.value, int) else None
             elif isinstance(key, ast.Constant) and isinstance(key.value, int | str):
                 k = key.value
+            elif isinstance(key, ast.Name):  # `files[i]`: one of a glob's files (see `_expr._item`)
+                k = ex.ANY_KEY
             else:
                 return UNKNOWN
             if k is None:
