@@ -1671,3 +1671,16 @@ def test_a_missing_secret_is_not_to_be_added() -> None:
         assert "a secret" in messages[name]
         assert "Add the file" not in messages[name]
     assert "Add the file" in messages["data/tokens.csv"]  # (a table of tokens is data)
+
+
+def test_a_script_beside_the_notebook_that_writes_what_it_reads_runs_there() -> None:
+    """anitsoga/mossing_paper_code: `size_contrast/Dans_Code/plot_size_contrast_data_for_agos.py` reads the
+    `pyr_l23_data_struct.mat` that the notebook beside it writes in that folder; it was run from the top,
+    with a false missing input and no order."""
+    nb = notebook([("import scipy.io as sio\nsio.savemat('data_struct.mat', {})", 1)])
+    plot = "import scipy.io as sio\nsio.loadmat('data_struct.mat')\n"
+    flow = flow_of({"sub/make.ipynb": nb, "sub/plot.py": plot})
+    step = flow.step("sub/plot.py")
+    assert step is not None
+    assert (step.workdir, step.reads, step.after) == ("sub", ("sub/data_struct.mat",), ("sub/make.ipynb",))
+    assert not flow.problems

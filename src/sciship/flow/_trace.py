@@ -1121,10 +1121,16 @@ class _Tracer:
         return self.folders
 
     def workdir(
-        self, step: str, kind: str, results: list[_Res], chdirs: list[tuple[Pos, Expr]]
+        self,
+        step: str,
+        kind: str,
+        results: list[_Res],
+        chdirs: list[tuple[Pos, Expr]],
+        made: set[str] | frozenset[str] = frozenset(),
     ) -> tuple[str, bool]:
         """The folder ``step`` runs in, and whether something says so (a pipeline that runs it, files its
-        paths find there) rather than the default (a script runs from the top of the folder)."""
+        paths find there or the notebooks write there, ``made``) rather than the default (a script runs
+        from the top of the folder)."""
         own = posixpath.dirname(step)
         if kind == "notebook":
             return own, True
@@ -1153,7 +1159,7 @@ class _Tracer:
                 full = ex.normalize(posixpath.join(cwd, text))
                 if full == ".." or full.startswith("../"):
                     score[cwd] -= 2
-                elif (r.access == "read" and self.existing(full)) or (
+                elif (r.access == "read" and (self.existing(full) or full in made)) or (
                     r.access == "write"
                     and (
                         (posixpath.dirname(text) and self.existing(posixpath.dirname(full)))
@@ -1294,8 +1300,20 @@ class _Tracer:
             if kind == "notebook":
                 for code, message, cell in run_problems(facts.cells):
                     problems.append(FlowProblem(code, message, step, None, cell))
-            results = evaluated[step] = self._evaluated(step)
-            workdirs[step], said = self.workdir(step, kind, results, facts.chdirs)
+            evaluated[step] = self._evaluated(step)
+        # what the notebooks write in their own folders (a script beside one that reads it runs there:
+        # anitsoga/mossing_paper_code's plot script read the `.mat` its folder's notebook writes)
+        made = {
+            ex.normalize(posixpath.join(posixpath.dirname(step), r.text))
+            for step, results in evaluated.items()
+            if kinds[step] == "notebook" and not self.facts[step].chdirs
+            for r in results
+            if r.access == "write" and r.kind == "rel" and not ex.has_unknown(r.text)
+        }
+        for step, results in evaluated.items():
+            facts = self.facts[step]
+            kind = kinds[step]
+            workdirs[step], said = self.workdir(step, kind, results, facts.chdirs, made)
             if said:
                 sure.add(step)
             launches = sorted({folder for folder, _args in self.launched.get(step, ())})
