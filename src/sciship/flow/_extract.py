@@ -984,7 +984,7 @@ class _Extractor:
         if found[1] is self.module and name in self.rebound():
             return UNKNOWN  # `OUT = "set in read input"`, and a function sets `global OUT` from sys.argv
         binding, where = found
-        carried = self._carried(name, where, pos)
+        carried = self._carried(name, where, pos, binding.pos)
         if carried is not None:  # `for ...: open(f"ckpt_{i}.txt", "w"); i += 1`: set again later in the loop
             value = self.value(*found)
             values = [value, *(UNKNOWN if _counts(b, name) else self.value(b, where) for b in carried)]
@@ -1002,7 +1002,7 @@ class _Extractor:
                 return reached
         return self.value(*found)
 
-    def _carried(self, name: str, where: _Scope, pos: Pos) -> list[_Binding] | None:
+    def _carried(self, name: str, where: _Scope, pos: Pos, since: Pos) -> list[_Binding] | None:
         """The bindings of ``name`` after ``pos`` in a loop of ``where`` that holds ``pos``: the next time
         round, the name holds what they set (msf235/Robust_representations_paper_code: `save_ctr += 1`
         after the write of `epoch_{e}_save_{save_ctr}.pt` made every checkpoint `..._save_0.pt`); else
@@ -1024,7 +1024,9 @@ class _Extractor:
                     for n in ast.walk(st)
                     if isinstance(n, ast.For | ast.AsyncFor | ast.While)
                 ]
-            found = [b for start, end in loops if start <= pos < end for b in later if b.pos < end]
+            # (only where the name is not set again in the loop before ``pos``: ``since``, its last
+            # binding, lies before the loop; `txtname = ...` on the line above each read is what it reads)
+            found = [b for start, end in loops if since < start <= pos < end for b in later if b.pos < end]
             if found:
                 return list({id(b): b for b in found}.values())
         return None
