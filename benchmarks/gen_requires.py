@@ -68,6 +68,10 @@ DISTRIBUTIONS = [
     "donfig", "cvxpy", "pvlib", "arviz", "cmdstanpy", "pymc", "numpyro", "einops", "mpmath", "gmpy2",
     "sortedcontainers", "html5lib", "bleach", "humanize", "validators", "requests-cache", "redis",
     "dendropy", "ete3", "biom-format", "pyfaidx", "bioservices", "meshio", "pyvista", "soundfile",
+    # frameworks research training code declares (their own requirements reach its imports: DISK's
+    # `omegaconf` comes with `hydra-core`)
+    "hydra-core", "omegaconf", "pytorch-lightning", "lightning", "timm", "wandb", "tensorboard", "scvi-tools",
+    "pingouin", "statannotations",
     "qtpy", "pyqtgraph", "pyqt5", "graphviz", "pygraphviz", "rdflib", "future", "lazy-loader",
     # declared by the pyOpenSci-reviewed packages of benchmarks/peer_reviewed.py, where a verdict depends
     # on what they require (frameworks a package builds on, and small libraries it declares)

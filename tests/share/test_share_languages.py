@@ -208,6 +208,12 @@ def test_share_says_what_the_requirements_file_leaves_out(tmp_path: Path) -> Non
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(proc.stdout)["notes"]
     assert any("`requirements.txt` does not list `scipy` (fig.py)" in n for n in notes), notes
+    # bozeklab/DISK_paper_code: `omegaconf` comes with the `hydra-core` it lists (no note for it)
+    (root / "requirements.txt").write_text("numpy\nscipy\nhydra-core==1.2.0\n")
+    (root / "train.py").write_text("from omegaconf import OmegaConf\nOmegaConf.load('conf.yaml')\n")
+    proc = run_cli("share", str(root), "--dry-run", "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert not [n for n in json.loads(proc.stdout)["notes"] if "does not list" in n]
 
 
 def test_share_says_when_a_module_comes_from_a_folder_on_the_authors_computer(tmp_path: Path) -> None:
