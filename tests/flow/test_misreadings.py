@@ -1684,3 +1684,22 @@ def test_a_script_beside_the_notebook_that_writes_what_it_reads_runs_there() -> 
     assert step is not None
     assert (step.workdir, step.reads, step.after) == ("sub", ("sub/data_struct.mat",), ("sub/make.ipynb",))
     assert not flow.problems
+
+
+def test_a_missing_input_a_step_may_write_under_a_name_sciship_cannot_tell() -> None:
+    """KISRDevelopment/interpretable_student_models_paper_code: `inference_bktirt.py` reads
+    `tmp/interpret_algebra05.state_dicts`, "which no script writes", beside a step that writes
+    `output_path.replace('.csv', '.state_dicts')` from its command line: it says so. A common ending
+    alone (`*.csv`) says nothing."""
+    flow = flow_of(
+        {
+            "train.py": (
+                "import sys, torch\nout = sys.argv[1]\ntorch.save({}, out.replace('.csv', '.state_dicts'))\n"
+                "open(out, 'w')\n"
+            ),
+            "interp.py": "import torch\ntorch.load('tmp/interp.state_dicts')\nopen('tmp/table.csv')\n",
+        }
+    )
+    messages = {p.message.split("`")[3]: p.message for p in flow.problems}
+    assert "`train.py` writes files named `*.state_dicts`" in messages["tmp/interp.state_dicts"]
+    assert "train.py" not in messages["tmp/table.csv"]

@@ -2048,11 +2048,23 @@ class _Tracer:
             if near
             else "if the path is wrong, fix it."
         )
+        fits: list[str] = []
         if near is None and writers:  # a folder renamed after the code was written (gloss-paper-analysis)
             made = _written_namesake(path, writers)
             if made is not None:
                 writer = writers[made][0]
                 fix = f"if the path is wrong (did you mean `{made}`, which `{writer}` writes?), fix it."
+            elif not ex.has_unknown(path):
+                # names sciship cannot tell in full that this one may be (KISRDevelopment: "no script
+                # writes" `tmp/interpret_algebra05.state_dicts`, beside a step that writes `*.state_dicts`)
+                name = path.rsplit("/", 1)[-1]
+                fits = sorted(
+                    w
+                    for w in writers
+                    if ex.has_unknown(w)
+                    and _telling_name(w.rsplit("/", 1)[-1])
+                    and (ex.matches(w, path) or ("/" not in w and ex.matches(w, name)))
+                )
         folder = posixpath.dirname(step)
         written_here = f.res.kind == "rel" and posixpath.normpath(posixpath.join(folder, f.res.text)) == path
         if near and step.endswith(".ipynb") and folder and written_here:
@@ -2061,6 +2073,20 @@ class _Tracer:
             fix = (
                 f"if the path is wrong (did you mean `{near}`? From the notebook's folder that is "
                 f"`{written}`), fix it."
+            )
+        if fits:
+            writer = writers[fits[0]][0]
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads `{shown}` ({where}), which is not in the folder; `{writer}` writes files "
+                f"named `{ex.display(fits[0])}`, whose full names sciship cannot tell from the code. If it "
+                "makes this one, say in REPRODUCE.md how to run it so that it does (sciship orders steps "
+                f"only by names it can tell); else add the file, or say in the README where to get it; {fix}",
+                step,
+                r.line,
+                r.cell,
+                target=shown,
+                access="read",
             )
         maker = self._named_in_other_code(path)
         if maker:
@@ -3254,6 +3280,27 @@ def _hydra_expr(value: Any, config: dict[str, Any]) -> Expr | None:
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return ("list", tuple(_hydra_text(v, config) for v in value))
     return None
+
+
+#: endings too common to tell one step's files from another's by them alone
+_COMMON_ENDINGS = frozenset(
+    {
+        "csv", "tsv", "txt", "dat", "json", "yaml", "yml", "xml", "html", "md", "png", "pdf", "svg", "eps",
+        "jpg", "jpeg", "tif", "tiff", "gif", "npy", "npz", "pkl", "pickle", "h5", "hdf5", "hdf", "nc", "mat",
+        "pt", "pth", "log", "xlsx", "xls", "parquet", "feather", "zip", "gz", "tar", "bed", "fa", "fasta",
+        "bam", "vcf",
+    }
+)
+
+
+def _telling_name(name: str) -> bool:
+    """Does a file name with unknown parts still say something: a known word besides its ending
+    (`*_model.pt`), or an ending few files have (`*.state_dicts`)?"""
+    stem, dot, ending = name.rpartition(".")
+    if not dot:
+        stem, ending = name, ""
+    known = stem.replace(STAR, "").replace(STAR2, "")
+    return any(c.isalnum() for c in known) or (bool(ending) and ending.lower() not in _COMMON_ENDINGS)
 
 
 def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:
