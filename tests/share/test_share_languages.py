@@ -359,3 +359,24 @@ def test_cluster_job_scripts_are_shell_scripts() -> None:
     )
     assert unread_code(project) == {"Shell": ["jobs/annotate.slurm", "run.pbs"]}
     assert rocrate.role_of("jobs/annotate.slurm") == "code"
+
+
+def test_a_snakemake_workflow_that_runs_no_python_is_named() -> None:
+    """jermoef/lilace-paper-analysis: six Snakemake files whose rules run R scripts (the analysis' entry
+    point) went unmentioned beside "code in R"; a workflow that runs the Python steps is read for them."""
+    from sciship.project import Project
+    from sciship.share.inventory import unread_code
+
+    project = Project.from_files(
+        {
+            "workflow/Snakefile": "include: 'rules/run.smk'\nrule all:\n    input: 'a.rds'\n",
+            "workflow/rules/run.smk": "rule fit:\n    shell: 'Rscript scripts/fit.R'\n",
+            "workflow/rules/plot.smk": "rule plot:\n    script: '../scripts/plot.py'\n",
+            "scripts/fit.R": "x <- 1\n",
+            "scripts/plot.py": "open('x.txt', 'w')\n",
+        }
+    )
+    assert unread_code(project) == {
+        "Snakemake": ["workflow/Snakefile", "workflow/rules/run.smk"],
+        "R": ["scripts/fit.R"],
+    }

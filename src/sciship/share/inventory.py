@@ -312,10 +312,19 @@ def unread_code(project: Project) -> dict[str, list[str]]:
     scripts are read for that). Not in documentation or build folders."""
     from sciship.metadata.languages import other_code
 
-    found = other_code(f for f in project.files if _deposited(f))
+    deposited = [f for f in project.files if _deposited(f)]
+    found = other_code(deposited)
     shell = _no_python(project, found.pop("Shell", []))
     if shell:
         found["Shell"] = shell
+    # a Snakemake workflow whose rules run no Python (its R scripts: jermoef/lilace-paper-analysis,
+    # camlab-bioml/2023-cytomarkerpaper-analysis: the folder's real entry point went unmentioned)
+    snakemake = _no_python(
+        project,
+        [f for f in deposited if f.rsplit("/", 1)[-1] == "Snakefile" or f.endswith((".smk", ".snake"))],
+    )
+    if snakemake:
+        found["Snakemake"] = snakemake
     for language, notebooks in notebook_languages(project).items():  # the steps leave these out
         found[language + " notebooks"] = notebooks
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
