@@ -485,6 +485,9 @@ def test_requirements_say_what_they_leave_out(tmp_path: Path) -> None:
     (note,) = [n for n in result.notes if "requirements.txt leaves out" in n]
     assert "`altairThemesFake`, `pyvisfakepkg`" in note
     assert "sciship deps --online" in note
+    # and REPRODUCE.md says so where it says to install them (rgc-transplantation: `herdingspikes`)
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "It leaves out what the code imports as `altairThemesFake`, `pyvisfakepkg`" in guide
 
 
 def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Path) -> None:

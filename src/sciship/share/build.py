@@ -890,6 +890,7 @@ def prepare(
             writes_requirements=writes_requirements or (not env.declared and project.has("requirements.txt")),
             max_file_size=options.max_file_size,
             unread=unread,
+            unknown=unknown,
         )
 
     @cache

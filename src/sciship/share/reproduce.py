@@ -58,7 +58,13 @@ def _shell(path: str) -> str:
     return shlex.quote(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
-def _setup(env: Environment, python: str | None, writes_requirements: bool, has_notebooks: bool) -> list[str]:
+def _setup(
+    env: Environment,
+    python: str | None,
+    writes_requirements: bool,
+    has_notebooks: bool,
+    unknown: Sequence[str],
+) -> list[str]:
     lines = ["## 1. Set up the environment", ""]
     if python:
         lines += [f"You need Python {python} or newer.", ""]
@@ -95,6 +101,15 @@ def _setup(env: Environment, python: str | None, writes_requirements: bool, has_
                 "one installed when this file was written (a lower bound, not a pin)."
             ),
         ]
+        if unknown:  # (Guangmiao-jin/rgc-transplantation-paper-analysis: `herdingspikes`, said nowhere here)
+            names = ", ".join(f"`{n}`" for n in unknown)
+            lines += [
+                "",
+                (
+                    f"It leaves out what the code imports as {names}: sciship could not tell which package "
+                    "provides it. Install it too (its name on PyPI is often the same), and add it to the file."
+                ),
+            ]
     if has_notebooks:
         lines += ["", "The notebooks also need Jupyter (`python -m pip install jupyterlab`)."]
     return [*lines, ""]
@@ -120,6 +135,7 @@ def render(
     writes_requirements: bool = False,
     max_file_size: int | None = None,
     unread: dict[str, list[str]] | None = None,
+    unknown: Sequence[str] = (),
 ) -> str:
     """REPRODUCE.md: how to rerun the analysis in this folder, from what sciship read in the code.
 
@@ -142,7 +158,7 @@ def render(
     ]
     lines += _picture(flow, title)
     notebooks = any(s.kind == "notebook" for s in flow.steps)
-    lines += _setup(env, python, writes_requirements, notebooks)
+    lines += _setup(env, python, writes_requirements, notebooks, unknown)
 
     unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps)
     lines += ["## 2. Run the steps" if unlinked else "## 2. Run the steps in this order", ""]
