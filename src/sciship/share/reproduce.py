@@ -107,7 +107,7 @@ def _setup(
                 "",
                 (
                     f"It leaves out what the code imports as {names}: sciship could not tell which package "
-                    "provides it. Install it too (its name on PyPI is often the same), and add it to the file."
+                    "provides it. Install it too (on PyPI its name is often the same) and add it to the file."
                 ),
             ]
     if has_notebooks:
