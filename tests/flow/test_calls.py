@@ -468,3 +468,17 @@ def test_an_element_of_a_glob_or_a_list_by_a_loop_index() -> None:
         ("read", "data/a.npy"),
         ("read", "data/b.npy"),
     ]
+
+
+def test_electrophysiology_recordings_read_by_spikeinterface() -> None:
+    """Guangmiao-jin/rgc-transplantation-paper-analysis: `se.read_biocam('....brw')`, the one input of the
+    notebook, was unseen (no missing input, and REPRODUCE.md's command failed at once)."""
+    flow = flow_of(
+        {
+            "sort.py": (
+                "import spikeinterface.extractors as se\nimport spikeinterface.full as si\n"
+                "se.read_biocam('data/rec.brw')\nsi.read_intan(file_path='data/x.rhd')\n"
+            )
+        }
+    )
+    assert io(flow) == [("read", "data/rec.brw"), ("read", "data/x.rhd")]

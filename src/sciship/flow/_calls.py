@@ -241,6 +241,13 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.io.fits.getdata": (_r(0, "filename"),),
     "astropy.io.fits.writeto": (_w(0, "filename"),),
     "astropy.table.Table.read": (_r(0),),
+    # electrophysiology recordings (spikeinterface's extractors: Guangmiao-jin/rgc-transplantation's
+    # one input, `se.read_biocam("....brw")`, was unseen)
+    **{
+        f"spikeinterface.{module}.read_{kind}": (_r(0, "file_path", "file_paths"),)
+        for module in ("extractors", "full")
+        for kind in ("biocam", "intan", "nwb", "binary", "mearec", "maxwell", "mcsh5", "spike2", "plexon")
+    },
     "sunpy.map.Map": (_r(0),),  # a file's name (or data and a header: no path, nothing read)
     "sunpy.timeseries.TimeSeries": (_r(0),),
     # single-cell data (scanpy, anndata): readers by path; `adata.write_h5ad(...)` is a method below
