@@ -514,3 +514,21 @@ def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Pa
     result = run_share(root)
     assert "requirements.txt" not in result.writes  # the package says what it needs
     assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
+
+
+def test_reproduce_names_the_newer_python_of_the_declared_and_the_needed(tmp_path: Path) -> None:
+    """denehoffman/gluex-ksks-paper-analysis declares Python >=3.14; its `import tomllib` (3.11) made
+    REPRODUCE.md say "Python 3.11 or newer" beside codemeta.json's 3.14. Code that needs more than the
+    declared version (`tomllib` under >=3.8) gets what it needs."""
+    from helpers import GOOD_PYPROJECT
+
+    code = "import tomllib\nimport numpy as np\nnp.save('out.npy', 1)\n"
+    newer = GOOD_PYPROJECT.replace('requires-python = ">=3.10"', 'requires-python = ">=3.14"')
+    package = {"run.py": code, "src/example_pkg/__init__.py": "import tomllib\n", "LICENSE": "MIT"}
+    root = make_study(tmp_path / "newer", {**package, "pyproject.toml": newer})
+    run_share(root, share.Options(today="2024-05-31"))
+    assert "You need Python 3.14 or newer." in (root / "REPRODUCE.md").read_text()
+    older = GOOD_PYPROJECT.replace('requires-python = ">=3.10"', 'requires-python = ">=3.8"')
+    root = make_study(tmp_path / "older", {**package, "pyproject.toml": older})
+    run_share(root, share.Options(today="2024-05-31"))
+    assert "You need Python 3.11 or newer." in (root / "REPRODUCE.md").read_text()

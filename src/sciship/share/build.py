@@ -633,7 +633,14 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
         line = name + (f">={installed[name]}" if name in installed else "")
         lines.append(f"{line}; {v.marker}" if v.marker else line)
     rp = report.requires_python
-    return sorted(lines, key=str.lower), rp.detected_minimum or rp.declared_minimum
+    # the newer of what the author declares and what the code needs (gluex-ksks-paper-analysis declares
+    # >=3.14, and its `import tomllib` made REPRODUCE.md say 3.11 beside codemeta.json's 3.14)
+    known = [v for v in (rp.detected_minimum, rp.declared_minimum) if v]
+    return sorted(lines, key=str.lower), max(known, key=_version_key) if known else None
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
 
 
 def _languages(project: Project) -> list[str]:
