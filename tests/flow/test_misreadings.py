@@ -1662,15 +1662,24 @@ def test_a_missing_secret_is_not_to_be_added() -> None:
     flow = flow_of(
         {
             "embed.py": "key = open('openai_api_key').read()\nopen('.env')\nopen('data/passwords.csv')\n",
-            "other.py": "open('data/tokens.csv')\n",
+            "other.py": "open('data/tokens.csv')\nopen('data/Human.Secreted')\nopen('client_secret.json')\n",
         }
     )
     messages = {p.message.split("`")[3]: p.message for p in flow.problems}
-    assert set(messages) == {"openai_api_key", ".env", "data/passwords.csv", "data/tokens.csv"}
-    for name in ("openai_api_key", ".env", "data/passwords.csv"):
+    assert set(messages) == {
+        "openai_api_key",
+        ".env",
+        "data/passwords.csv",
+        "data/tokens.csv",
+        "data/Human.Secreted",
+        "client_secret.json",
+    }
+    for name in ("openai_api_key", ".env", "data/passwords.csv", "client_secret.json"):
         assert "a secret" in messages[name]
         assert "Add the file" not in messages[name]
     assert "Add the file" in messages["data/tokens.csv"]  # (a table of tokens is data)
+    # (lzxlab/pSAM_paper_code: proteins the cell secretes are no secret)
+    assert "Add the file" in messages["data/Human.Secreted"]
 
 
 def test_a_script_beside_the_notebook_that_writes_what_it_reads_runs_there() -> None:

@@ -120,7 +120,8 @@ if TYPE_CHECKING:
 
 #: a file of secrets by its name (`openai_api_key`, `.env`, `credentials.json`, `token.txt`)
 _SECRET = re.compile(
-    r"api[_-]?key|access[_-]?token|secret|credential|passw(or)?d|^\.env$|^token(\.\w+)?$|^\.netrc$",
+    r"api[_-]?key|(access|auth)[_-]?token|(^|[_.-])(secrets?|credentials?|passw(or)?ds?)([_.-]|$)"
+    r"|^\.env$|^token(\.\w+)?$|^\.netrc$",  # (a word, not a part: `x.Secreted` is a protein table)
     re.IGNORECASE,
 )
 LARGE_FILE = 1_000_000  #: characters; larger .py files are generated data: skimmed, never parsed
