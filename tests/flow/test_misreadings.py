@@ -1712,3 +1712,18 @@ def test_a_missing_input_a_step_may_write_under_a_name_sciship_cannot_tell() -> 
     messages = {p.message.split("`")[3]: p.message for p in flow.problems}
     assert "`train.py` writes files named `*.state_dicts`" in messages["tmp/interp.state_dicts"]
     assert "train.py" not in messages["tmp/table.csv"]
+
+
+def test_a_method_that_calls_another_method_of_its_class() -> None:
+    """hcbiophys/tcells_paper_code (`CWT.__init__` calls `self.set_kde()`, which reads and writes the
+    cached pickles), denehoffman/gluex-ksks-paper-analysis (`self._write_cache()`): what the other method
+    reads and writes was lost."""
+    lib = (
+        "import pickle\nclass C:\n    def __init__(self, name):\n        self._load()\n"
+        "    def _load(self):\n        pickle.load(open('data/saved/x_dots.pickle', 'rb'))\n"
+        "    def export(self, folder):\n        self._save(folder + '/table.csv', mode='w')\n"
+        "    def _save(self, p, mode='r'):\n        open(p, mode)\n"
+    )
+    main = "import sys\nfrom lib import C\nc = C(sys.argv[1])\nc.export('results')\n"
+    flow = flow_of({"lib.py": lib, "main.py": main, "data/saved/x_dots.pickle": ""})
+    assert io(flow, "main.py") == [("read", "data/saved/x_dots.pickle"), ("write", "results/table.csv")]

@@ -1941,6 +1941,8 @@ class _Extractor:
         fn.defaults.update(self._click_options(node, set(fn.params), p))
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
+        if "." in fn.name and positional:  # a method: `self.load()` in it is another method of the class
+            visitor.owner = (fn.name.partition(".")[0], positional[0])
         visitor.body(node.body)
         if "." not in fn.name:  # (a method is never called as a function of the project's module)
             fn.returns = self._returns(node, scope)
@@ -2068,6 +2070,8 @@ class _Visitor(ast.NodeVisitor):
         self.guards: list[Expr] = []
         self.conds: list[Cond] = []
         self.functions: list[int] = []  #: ids of the function nodes being visited, innermost last
+        #: in a method of one of the module's classes: (the class's name, its first parameter, `self`)
+        self.owner: tuple[str, str] | None = None
 
     # ``ast.NodeVisitor``'s walk, without its costs per node (a method name built and looked up, a
     # generator over the fields, the checks of ``visit_Constant`` for visitors written for Python 3.7):
@@ -2626,6 +2630,18 @@ class _Visitor(ast.NodeVisitor):
             if found and found[0].kind in {"module", "from"} and x.local_q(base):
                 level = len(base) - len(base.lstrip("."))
                 return ("ref", base.lstrip("."), level, func.attr)
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and self.owner is not None
+            and func.value.id == self.owner[1]
+        ):
+            # another method of the same class, `self._write_cache()` (hcbiophys/tcells_paper_code,
+            # denehoffman/gluex-ksks-paper-analysis, Catchamouse16: the files those methods read and
+            # write were lost)
+            found = x.lookup(func.value.id, self.scope, pos)
+            if found is not None and found[0].kind == "param":
+                return ("member", ("local", self.owner[0]), func.attr)
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             # a method of an object made here from a class of the project: `sb = Sb(...); sb.run()`
             found = x.lookup(func.value.id, self.scope, pos)
