@@ -1727,3 +1727,19 @@ def test_a_method_that_calls_another_method_of_its_class() -> None:
     main = "import sys\nfrom lib import C\nc = C(sys.argv[1])\nc.export('results')\n"
     flow = flow_of({"lib.py": lib, "main.py": main, "data/saved/x_dots.pickle": ""})
     assert io(flow, "main.py") == [("read", "data/saved/x_dots.pickle"), ("write", "results/table.csv")]
+
+
+def test_a_write_of_its_own_in_an_unknown_folder_is_no_cache_of_a_read() -> None:
+    """KISRDevelopment/interpretable_student_models_paper_code: `exp_perf.py` globs `data/datasets/perf_*`
+    and writes `{output_dir}/{cfg}_{dataset}.json` (`**/*_perf_*.json`); that write was taken for the file
+    it reads (a cache), so it ran before the generator. Nor does another step's `**/*_sd_*.json` fit."""
+    exp = (
+        "import glob, os, sys, json\ncfg = os.path.basename(sys.argv[1]).replace('.json', '')\n"
+        "for p in glob.glob('data/datasets/{}_*'):\n    d = os.path.basename(p).replace('.csv', '')\n"
+        "    json.dump({{}}, open('%s/%s_%s.json' % (sys.argv[2], cfg, d), 'w'))\n"
+    )
+    gen = "import numpy as np\nfor i in range(3):\n    np.savetxt(f'data/datasets/perf_{i}.csv', [1])\n"
+    flow = flow_of({"a_exp_perf.py": exp.format("perf"), "b_exp_sd.py": exp.format("sd"), "c_gen.py": gen})
+    step = flow.step("a_exp_perf.py")
+    assert step is not None
+    assert step.after == ("c_gen.py",)
