@@ -3295,7 +3295,7 @@ _COMMON_ENDINGS = frozenset(
         "csv", "tsv", "txt", "dat", "json", "yaml", "yml", "xml", "html", "md", "png", "pdf", "svg", "eps",
         "jpg", "jpeg", "tif", "tiff", "gif", "npy", "npz", "pkl", "pickle", "h5", "hdf5", "hdf", "nc", "mat",
         "pt", "pth", "log", "xlsx", "xls", "parquet", "feather", "zip", "gz", "tar", "bed", "fa", "fasta",
-        "bam", "vcf",
+        "bam", "vcf", "p", "pk", "sav", "joblib", "out", "bin",
     }
 )
 
