@@ -171,6 +171,17 @@ def test_a_pyproject_that_is_not_a_file_is_said(tmp_path: Path, make: object, wo
     assert "So nothing can be built." in info.value.message
 
 
+def test_a_python_file_in_the_encoding_it_declares() -> None:
+    """romueller/gefast-paper-analysis: a script with `# -*- coding: latin-1 -*-` and an accented comment
+    is Python that runs; it was "not UTF-8, skipped". One that declares nothing stays a problem."""
+    declared = b"# -*- coding: latin-1 -*-\n# donn\xe9es\nopen('in.txt')\n"
+    project = Project.from_files({"a.py": declared, "b.py": b"# donn\xe9es\n", "c.txt": b"donn\xe9es"})
+    assert project.read_text("a.py") == declared.decode("latin-1")
+    assert project.read_text("b.py") is None
+    assert project.read_text("c.txt") is None
+    assert [p.path for p in project.problems] == ["b.py", "c.txt"]
+
+
 def test_a_pyproject_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_bytes(b'[project]\nname = "x"\ndescription = "caf\xe9"\n')
     project = Project.load(tmp_path)

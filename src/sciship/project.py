@@ -253,7 +253,9 @@ class Project:
         return data
 
     def read_text(self, rel: str) -> str | None:
-        """Text of a file as UTF-8 (a BOM is accepted), or None if missing, unreadable or not UTF-8."""
+        """Text of a file as UTF-8 (a BOM is accepted), or None if missing, unreadable or not UTF-8. A Python
+        file in the encoding its first lines declare (PEP 263: ``# -*- coding: latin-1 -*-``) is read in it,
+        as Python reads it (romueller/gefast-paper-analysis: "not UTF-8" of files Python runs)."""
         key = "text:" + rel
         if key in self._memo:
             return self._memo[key]  # type: ignore[no-any-return]
@@ -263,6 +265,10 @@ class Project:
             try:
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
+                text = _declared_encoding(data) if rel.endswith(".py") else None
+                if text is not None:
+                    self._memo[key] = text
+                    return text
                 line = data[: exc.start].count(b"\n") + 1
                 self.problems.append(
                     Problem(
@@ -667,3 +673,19 @@ def _detect_packages(files: Iterable[str]) -> tuple[ImportPackage, ...]:
         src_pkgs[top] = ImportPackage(top, f"src/{top}", namespace=True)
     chosen = src_pkgs or flat_pkgs
     return tuple(sorted(chosen.values(), key=lambda p: (p.namespace, p.module, p.name)))
+
+
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """A Python file in the encoding its first or second line declares (PEP 263), as Python reads it; None
+    when it declares none, or its bytes do not fit the one it declares."""
+    for line in data.split(b"\n", 2)[:2]:
+        m = _CODING.match(line)
+        if m is not None:
+            try:
+                return data.decode(m.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                return None
+    return None

@@ -234,3 +234,21 @@ def test_commands_handed_to_a_job_queue() -> None:
         ("sub", "y.py", ()),
         ("", "after.py", ()),
     ]
+
+
+def test_a_shell_script_with_latin1_comments_is_read() -> None:
+    """romueller/gefast-paper-analysis: six shell scripts with Latin-1 comments (`# préparation`) were
+    skipped as "not UTF-8", `removeN.py`'s runs with them, and counted as scripts that run no Python."""
+    from flowkit import flow_of, io
+
+    from sciship.project import Project
+    from sciship.share.inventory import unread_code
+
+    files: dict[str, str | bytes] = {
+        "prepare.sh": b"#!/bin/bash\n# pr\xe9paration\npython removeN.py in.fasta out.fasta\n",
+        "removeN.py": "import sys\nopen(sys.argv[2], 'w').write(open(sys.argv[1]).read())\n",
+        "in.fasta": ">x\n",
+    }
+    flow = flow_of(files)
+    assert io(flow) == [("read", "in.fasta"), ("write", "out.fasta")]
+    assert unread_code(Project.from_files(files)) == {}

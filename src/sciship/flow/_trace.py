@@ -362,6 +362,12 @@ class _Tracer:
             self.unreadable[rel] = (
                 "This file is not UTF-8 text, so sciship cannot tell which files it reads "
                 "and writes. Save it as UTF-8."
+                + (
+                    " (Python 3 refuses it too: a file in another encoding must say which on its first "
+                    "lines, `# -*- coding: latin-1 -*-`.)"
+                    if rel.endswith(".py")
+                    else ""
+                )
             )
             return None
         if rel.endswith(".py") and "\x00" in text:
@@ -1593,7 +1599,7 @@ class _Tracer:
                     and rel.rpartition("/")[0] in code_folders
                     and self._shell_script(rel)
                 ):
-                    text = self.p.read_text(rel)
+                    text = _shell_text(self.p, rel)
                     if text is not None and len(text) < LARGE_FILE:
                         self.pipelines[rel] = text
         return self.pipelines
@@ -1720,7 +1726,7 @@ class _Tracer:
 
             def read(path: str, base: str = base) -> str | None:
                 target = ex.normalize(posixpath.join(base, path))
-                return self.p.read_text(target) if self.p.has(target) else None
+                return _shell_text(self.p, target) if self.p.has(target) else None
 
             for run in _shell.python_runs(text, rel, read, programs):
                 folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
@@ -2081,7 +2087,7 @@ class _Tracer:
                 f"if the path is wrong (did you mean `{near}`? From the notebook's folder that is "
                 f"`{written}`), fix it."
             )
-        if fits:
+        if fits and writers:
             writer = writers[fits[0]][0]
             return FlowProblem(
                 "SHR110",
@@ -3308,6 +3314,13 @@ def _telling_name(name: str) -> bool:
         stem, ending = name, ""
     known = stem.replace(STAR, "").replace(STAR2, "")
     return any(c.isalnum() for c in known) or (bool(ending) and ending.lower() not in _COMMON_ENDINGS)
+
+
+def _shell_text(project: Project, rel: str) -> str | None:
+    """A shell script or Makefile as text: its commands are ASCII whatever a comment holds (romueller/
+    gefast-paper-analysis: six Latin-1 scripts were skipped, and `removeN.py`'s runs with them)."""
+    data = project.read_bytes(rel)
+    return None if data is None else data.decode("utf-8-sig", "replace")
 
 
 def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:
