@@ -270,18 +270,19 @@ def test_with_everything_cached_a_large_cache_is_traced_by_the_early_child(monke
 def test_files_the_early_child_could_not_read_are_this_process_s_problems_too(
     tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """The trace reads files besides the scripts (a Makefile that may make a missing input); a child that
-    traced the folder sends the problems it met, so the project knows them as if it had read them."""
+    """The trace reads files besides the scripts (a README that says how a script runs); a child that
+    traced the folder sends the problems it met, so the project knows them as if it had read them. (A
+    Makefile or shell script is read whatever its bytes: its commands are ASCII.)"""
     from sciship.flow import _trace, prefetch
 
     files = {
         "run.py": "import pandas as pd\ndf = pd.read_csv('data/raw.csv')\n",
-        "Makefile": b"data/raw.csv:\n\tcurl https://example.org/r\xe9sum\xe9 > data/raw.csv\n",
+        "README.md": b"# R\xe9sum\xe9\n\n```bash\npython run.py\n```\n",
     }
     root = write_tree(tmp_path / "paper", files)
     alone = Project.load(root)
     expected = trace(alone, cache=False)
-    assert [p.path for p in alone.problems] == ["Makefile"]
+    assert [p.path for p in alone.problems] == ["README.md"]
     _allow_early_start(monkeypatch)
     project = Project.load(root)
     prefetch(project)
