@@ -943,3 +943,20 @@ def test_a_name_unpacked_from_a_call_it_is_given() -> None:
         }
     )
     assert io(flow, "run.py") == [("write", "out/c.txt")]
+
+
+def test_an_option_whose_default_is_empty_is_not_given() -> None:
+    """Rozen-Lab/sig_attribution_paper_code: `-t` with `default=''` (the script stops without it) made
+    `sigProfiler__signatures.csv`, a name no run reads: 28 false missing inputs."""
+    flow = flow_of(
+        {
+            "a.py": (
+                "import argparse\np = argparse.ArgumentParser()\np.add_argument('-t', '--tool', default='')\n"
+                "a = p.parse_args()\nopen('out/sig_' + a.tool + '_signatures.csv')\n"
+            )
+        }
+    )
+    assert io(flow) == [("read", "out/sig_*_signatures.csv")]
+    step = flow.step("a.py")
+    assert step is not None
+    assert step.fill_in == ("TOOL",)

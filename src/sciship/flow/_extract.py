@@ -1582,6 +1582,8 @@ class _Extractor:
                     if isinstance(option[0], tuple)  # (already an expression: the choices)
                     else self.expr(option[0], self.module, option[1], depth)
                 )
+                if default == ex.lit(""):  # `default=''`: not given (Rozen-Lab/sig_attribution_paper_code:
+                    default = UNKNOWN  # `sigProfiler__signatures.csv`, 28 false missing inputs)
                 if attr in self.declared:  # a pipeline that runs the file may give it (see _trace)
                     return ("opt", default, attr, self.facts.path)
                 return ex.chosen(default) if option else UNKNOWN
