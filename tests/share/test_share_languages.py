@@ -380,3 +380,29 @@ def test_a_snakemake_workflow_that_runs_no_python_is_named() -> None:
         "Snakemake": ["workflow/Snakefile", "workflow/rules/run.smk"],
         "R": ["scripts/fit.R"],
     }
+
+
+def test_reproduce_says_when_a_script_is_run_several_times(tmp_path: Path) -> None:
+    """KISRDevelopment/interpretable_student_models_paper_code (`run_exp_equations.sh` runs
+    `model_bkt_irt.py` three times), jeliason/shade_paper_code, lzxlab/pSAM_paper_code: REPRODUCE.md gave
+    the first command only, beside the outputs of every run, and never named the script that runs them."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "model.py": "import json, sys\ncfg = json.load(open(sys.argv[1]))\nopen(sys.argv[2], 'w')\n",
+            "run_all.sh": (
+                "mkdir -p results\npython model.py cfgs/a.json results/a.csv\n"
+                "python model.py cfgs/b.json results/b.csv\n"
+            ),
+            "once.py": "open('results/once.txt', 'w')\n",
+            "cfgs/a.json": "{}",
+            "cfgs/b.json": "{}",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "python model.py cfgs/a.json results/a.csv\n" in guide
+    assert "- run 2 times by `run_all.sh`, with other arguments each time" in guide
+    assert "`bash run_all.sh` runs them all" in guide
+    assert guide.count("times by") == 1  # (not for a script run once)

@@ -84,6 +84,10 @@ class Step:
     #: a folder Python must also import from (relative to ``workdir``): the script imports a module of the
     #: folder that sits there, not beside it (``"."``: the top of the folder; "" for none)
     python_path: str = ""
+    #: the folder's shell scripts, Makefiles or Python drivers that run it, and how many times in all, when
+    #: more than once (with other arguments each time: ``arguments`` are the first run's)
+    run_by: tuple[str, ...] = ()
+    runs: int = 0
 
 
 @dataclass(frozen=True)

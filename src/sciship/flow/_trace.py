@@ -1565,6 +1565,7 @@ class _Tracer:
                 arguments=arguments[s][0],
                 fill_in=arguments[s][1],
                 python_path=paths.get(s, ""),
+                **self._runs(s),
             )
             for s in order
         ]
@@ -1707,11 +1708,17 @@ class _Tracer:
         return data is not None and _SHEBANG.match(data) is not None
 
     @functools.cached_property
+    def run_by(self) -> dict[str, list[str]]:
+        """For each script :attr:`launched` names, the file of each of its runs (in the same order)."""
+        return defaultdict(list)
+
+    @functools.cached_property
     def launched(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         """How the folder's Makefiles and shell scripts run each script: the folder it runs in and its
         arguments, once for each command that runs it (``python3 code/plot.py --out a.png`` in
         ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``)."""
         out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        by = self.run_by  # (filled here: the file each run is written in)
         texts = list(self._pipeline_texts().items()) + self._readme_runs() + list(self.drivers.items())
         if not texts:
             return out
@@ -1738,17 +1745,28 @@ class _Tracer:
                     target = self.module_file(module, 0, "")
                     if target is not None:
                         out[target].append((folder, run.args))
+                        by[target].append(rel)
                         self.entries[target].add(function)
                     continue
                 for path in (run.script, run.script.removesuffix(".py") + "/__main__.py"):
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].append((folder, run.args))
+                        by[target].append(rel)
                     elif not run.folder and base and path in self.py_files:
                         # `scripts/train.sh` runs `python3 scripts/train.py`: it is run from the top
                         # (`bash scripts/train.sh`), as the path it names says (stories_reproducibility)
                         out[path].append(("", run.args))
+                        by[path].append(rel)
         return out
+
+    def _runs(self, step: str) -> dict[str, Any]:
+        """The files that run ``step`` more than once in all (a shell script that runs a model three times,
+        each with its own settings: KISRDevelopment's `run_exp_equations.sh`), not counting READMEs."""
+        files = [f for f in self.run_by.get(step, ()) if not _README.match(f.rsplit("/", 1)[-1])]
+        if len(files) < 2:
+            return {}
+        return {"run_by": tuple(dict.fromkeys(files)), "runs": len(files)}
 
     def _python_path(self, step: str, workdir: str) -> str:
         """The folder Python must also import from when ``step`` runs (relative to ``workdir``): a module

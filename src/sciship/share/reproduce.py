@@ -52,6 +52,18 @@ def _run_command(step: Step) -> str:
     return f"{python} {_shell(step.path)}{given}"
 
 
+def _driver_command(path: str) -> str:
+    """The command that runs a shell script, Makefile or Python driver of the folder, from its top."""
+    folder, _, name = path.rpartition("/")
+    if name in {"Makefile", "makefile", "GNUmakefile"}:
+        return f"make -C {_shell(folder)}" if folder else "make"
+    if name.endswith(".py"):
+        return f"python {_shell(path)}"
+    if name == "Snakefile" or name.endswith((".smk", ".snake")):
+        return f"snakemake --cores 1 -s {_shell(path)}"
+    return f"bash {_shell(path)}"
+
+
 def _shell(path: str) -> str:
     import shlex
 
@@ -185,6 +197,14 @@ def render(
             else:
                 why = f"the script needs {it}; `python {_shell(step.path)} --help` says what {is_}"
             lines.append("   - fill in: " + ", ".join(_code(w) for w in step.fill_in) + f" ({why})")
+        if step.runs > 1:  # (KISRDevelopment, shade, pSAM: one command of three, and all their outputs)
+            them = " and ".join(_code(f) for f in step.run_by)
+            again = " or ".join(f"`{_driver_command(f)}`" for f in step.run_by)
+            lines.append(
+                f"   - run {step.runs} times by {them}, with other arguments each time: the command above is "
+                f"the first. {again} runs them all, and what it does besides (making folders, copying "
+                "files); the files below are those of every run."
+            )
         if step.after:
             lines.append("   - after: " + ", ".join(_code(p) for p in step.after))
         if step.reads:
