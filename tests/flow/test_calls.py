@@ -482,3 +482,21 @@ def test_electrophysiology_recordings_read_by_spikeinterface() -> None:
         }
     )
     assert io(flow) == [("read", "data/rec.brw"), ("read", "data/x.rhd")]
+
+
+def test_a_file_a_script_asserts_is_there_is_read() -> None:
+    """KISRDevelopment/interpretable_student_models_paper_code: `assert os.path.exists(
+    "./data/datasets/%s.embeddings.npy" % dataset)` stops the script without the file, yet it ran before
+    the step that makes it. An `if os.path.exists(...)` is a check, no read of its own."""
+    flow = flow_of(
+        {
+            "a_exp.py": (
+                "import os\nv = 'x'\n"
+                "assert os.path.exists('./data/datasets/%s.embeddings.npy' % v), 'run gen'\n"
+                "if os.path.exists('data/optional.csv'):\n    pass\n"
+            ),
+            "b_gen.py": "import numpy as np\nnp.save('data/datasets/x.embeddings.npy', 1)\n",
+        }
+    )
+    assert io(flow, "a_exp.py") == [("read", "data/datasets/x.embeddings.npy")]
+    assert [s.path for s in flow.steps] == ["b_gen.py", "a_exp.py"]

@@ -2267,6 +2267,19 @@ class _Visitor(ast.NodeVisitor):
             self._pop(sizes)
 
     # compound statements: their headers always, their bodies statement by statement
+    def visit_Assert(self, node: ast.Assert) -> None:
+        """`assert os.path.exists("data/x.npy")`: the script stops without the file, so it reads it
+        (KISRDevelopment's exp_sd_realistic.py ran before the step that makes its embeddings)."""
+        test = node.test
+        if isinstance(test, ast.Call):
+            pos = self.x.pos(node)
+            checked = self._existence_checked(test, pos)
+            if checked is not None and not ex.is_unknown(checked):
+                self.uses.append(
+                    Use("assert exists", ("read",), checked, node.lineno, self.x.cell, pos, **self._context())
+                )
+        self.generic_visit(node)
+
     def visit_If(self, node: ast.If) -> None:
         self.visit(node.test)
         test = node.test
