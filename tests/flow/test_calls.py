@@ -500,3 +500,15 @@ def test_a_file_a_script_asserts_is_there_is_read() -> None:
     )
     assert io(flow, "a_exp.py") == [("read", "data/datasets/x.embeddings.npy")]
     assert [s.path for s in flow.steps] == ["b_gen.py", "a_exp.py"]
+
+
+def test_keras_weights_saved_and_loaded() -> None:
+    """lzxlab/pSAM_paper_code: `model.save_weights('models/cnn.h5')` and `load_weights(...)` (17 of them)
+    were unseen, so the prediction scripts came before the training."""
+    flow = flow_of(
+        {
+            "a_predict.py": "import keras\nm = keras.Sequential()\nm.load_weights('models/cnn.h5')\n",
+            "b_train.py": "import keras\nm = keras.Sequential()\nm.save_weights('models/cnn.h5')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["b_train.py", "a_predict.py"]

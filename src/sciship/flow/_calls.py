@@ -351,6 +351,9 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "write_zarr": (_w(0, "store"),),
     # a model's weights: a folder written out (transformers, diffusers, peft), read back by its path
     "save_pretrained": (_w(0, "save_directory"),),
+    # Keras weights (lzxlab/pSAM_paper_code: 17 `.h5` reads and writes unseen)
+    "save_weights": (_w(0, "filepath", needs_suffix=True),),
+    "load_weights": (_r(0, "filepath", needs_suffix=True),),
     "from_pretrained": (_r(0, "pretrained_model_name_or_path", convention="local"),),
     "open": (_m(-1, "", 0, "r", "open", path_receiver=True),),
 }
