@@ -1743,3 +1743,23 @@ def test_a_write_of_its_own_in_an_unknown_folder_is_no_cache_of_a_read() -> None
     step = flow.step("a_exp_perf.py")
     assert step is not None
     assert step.after == ("c_gen.py",)
+
+
+def test_a_readme_usage_line_names_what_to_give() -> None:
+    """lzxlab/pSAM_paper_code: the README's usage line `python predict.py input_fasta_file output_path`,
+    above its real example, made two false missing inputs and was the command REPRODUCE.md gave."""
+    readme = (
+        "# M\n\nUsage:\n\n```bash\npython predict.py input_fasta_file output_path\n```\n\n"
+        "Example:\n\n```bash\npython predict.py example/in.fasta example/\n```\n"
+    )
+    flow = flow_of(
+        {
+            "m/predict.py": "import sys\ns = open(sys.argv[1]).read()\nopen(sys.argv[2] + '/m.txt', 'w')\n",
+            "m/README.md": readme,
+            "m/example/in.fasta": ">x\n",
+        }
+    )
+    assert not flow.problems
+    step = flow.step("m/predict.py")
+    assert step is not None
+    assert (step.workdir, step.arguments, step.fill_in) == ("m", ("example/in.fasta", "example/"), ())

@@ -1811,7 +1811,10 @@ class _Tracer:
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
         if not needed and not argv:
             return (), ()
-        for folder, args in self.launched.get(step, ()):
+        runs = self.launched.get(step, ())
+        # (a run with every word given before one with words to choose: the README's example before its
+        # usage line)
+        for folder, args in sorted(runs, key=lambda run: any(STAR in w or STAR2 in w for w in run[1])):
             given = _parse_arguments(args, facts.options)
             if folder == workdir and len(args) >= argv and needed <= set(given):
                 return _placeholders(args)
@@ -2599,7 +2602,12 @@ _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: a README of a folder (``README.md``, ``readme.rst``, ``README``)
 _README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
 #: a word of a README's command the reader chooses: ``kang[haber]`` (kang or haber), ``<input.csv>``
-_README_CHOICE = re.compile(r"(?<![\w$])[\w.-]+\[[\w.|,-]+\](?![\w/])|<[A-Za-z_][\w.|-]*>")
+_README_CHOICE = re.compile(
+    r"(?<![\w$])[\w.-]+\[[\w.|,-]+\](?![\w/])|<[A-Za-z_][\w.|-]*>"
+    # a word that names what to give, not a file (`python predict.py input_fasta_file output_path`, the
+    # usage line above the real example: lzxlab/pSAM_paper_code's two false missing inputs)
+    r"|(?<![\w$/.-])(?:(?:input|output)_[A-Za-z_]+|[A-Za-z]+_(?:file|path|dir|folder|directory))(?![\w/.-])"
+)
 #: a README's ``cd NAME`` (one folder, no variables)
 _CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
 #: a README line that goes into a folder for one command (``cd fig1 && python plot.py``)
