@@ -252,3 +252,46 @@ def test_a_shell_script_with_latin1_comments_is_read() -> None:
     flow = flow_of(files)
     assert io(flow) == [("read", "in.fasta"), ("write", "out.fasta")]
     assert unread_code(Project.from_files(files)) == {}
+
+
+def test_a_driver_that_execs_the_scripts_in_turn_says_their_order() -> None:
+    """JamieHeather/radiation-induced-lymphopenia-paper-analysis: `run-analysis.py` runs a list of scripts
+    with `exec(compile(open(script).read(), script, 'exec'))`: it was a step that "read" them, and the
+    scripts came in the order of their names (get-data.py after analyse-tcrs.py)."""
+    from flowkit import flow_of
+
+    driver = (
+        "import os\norder = ['get-data.py', 'analyse-tcrs.py', 'zz-helpers.py']\n"
+        "for script in order[:-1]:\n    exec(compile(open(script, 'rb').read(), script, 'exec'))\n"
+    )
+    flow = flow_of(
+        {
+            "Scripts/run-analysis.py": driver,
+            "Scripts/get-data.py": "open('../Raw-Data/a.tsv', 'w')\n",
+            "Scripts/analyse-tcrs.py": "import glob\nfor f in glob.glob('../Raw-Data/*.gz'):\n    open(f)\n",
+            "Scripts/zz-helpers.py": "def f():\n    pass\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["Scripts/get-data.py", "Scripts/analyse-tcrs.py"]
+    assert flow.sequenced
+    assert all(not s.after for s in flow.steps)  # (the order is the driver's, no file links them)
+
+
+def test_a_shell_script_says_the_order_no_file_says() -> None:
+    """jeliason/shade_paper_code: `compile_submission.sh` runs `flatten_tex.py` then
+    `convert_images_to_tiff.py`; no file either writes links them, and they came by name. A file that one
+    writes and the other reads wins over the script's order."""
+    from flowkit import flow_of
+
+    flow = flow_of(
+        {
+            "compile.sh": (
+                "python flatten_tex.py\npython convert_images.py\npython b_make.py\npython a_use.py\n"
+            ),
+            "flatten_tex.py": "open('paper/flat.tex', 'w')\n",
+            "convert_images.py": "open('paper/fig.tif', 'w')\n",
+            "a_use.py": "open('x.csv', 'w')\n",
+            "b_make.py": "open('x.csv')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["flatten_tex.py", "convert_images.py", "a_use.py", "b_make.py"]

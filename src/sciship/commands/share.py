@@ -419,7 +419,7 @@ def _show(
     if dry_run:
         out += [st("sciship share --dry-run: nothing was written.", "bold"), ""]
     if flow.steps:
-        unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps)
+        unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps) and not flow.sequenced
         out.append(
             st(
                 "Steps (none reads what another writes, so their order is unknown: listed by name):"

@@ -126,6 +126,9 @@ class Flow:
     #: the ``.py`` files whose whole text Python's parser accepted while they were read for this flow
     #: (not those whose facts came from the cache)
     parsed: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    #: some steps' order comes from the order a shell script, Makefile, README or driver runs them (no file
+    #: that one writes and the other reads says it)
+    sequenced: bool = False
 
     def step(self, path: str) -> Step | None:
         """The step for a script or notebook, by its path relative to the root."""

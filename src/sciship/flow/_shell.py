@@ -22,7 +22,7 @@ import re
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sciship.flow._expr import STAR, STAR2
 
@@ -463,9 +463,11 @@ def driver_commands(text: str) -> str | None:
     'parse_all.py', 'trim'])``): one line each, in the order of the code, after a ``cd`` for each
     ``os.chdir("plot_functions/")`` before them. Only words written out in the code; the interpreter
     (``sys.executable``, a name holding it) is ``python``. None when it runs no Python script."""
-    if ".py" not in text or ("subprocess" not in text and "os.system" not in text):
+    if ".py" not in text:
         return None
-    if _RUNS_A_SCRIPT.search(text) is None:  # (no line that runs a command names a script: not parsed)
+    runs_commands = ("subprocess" in text or "os.system" in text) and _RUNS_A_SCRIPT.search(text) is not None
+    executes = "exec(" in text or "run_path(" in text
+    if not runs_commands and not executes:  # (no line that runs a command names a script: not parsed)
         return None
     import ast
 
@@ -478,8 +480,12 @@ def driver_commands(text: str) -> str | None:
         key=lambda n: (n.lineno, n.col_offset),
     )
     lines: list[str] = []
-    for call in calls:
-        name, arg = call.func.attr, call.args[0] if call.args else None  # type: ignore[attr-defined]
+    executed = _executed_scripts(tree) if executes else {}
+    for call in sorted([*calls, *executed], key=lambda n: (n.lineno, n.col_offset)):
+        if call in executed:  # `exec(compile(open(script).read(), script, "exec"))`: that script runs
+            lines.extend("python " + shlex.quote(name) for name in executed[call])
+            continue
+        name, arg = call.func.attr, call.args[0] if call.args else None
         if name == "chdir" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             lines.append("cd " + shlex.quote(arg.value))
         if name not in _RUNNERS or arg is None:
@@ -506,6 +512,87 @@ def driver_commands(text: str) -> str | None:
                 lines.append(" ".join(words))
     text = "\n".join(lines)
     return text if ".py" in text else None
+
+
+def _executed_scripts(tree: Any) -> dict[Any, list[str]]:
+    """The scripts a Python driver runs in its own process, each call with the script names it runs:
+    ``exec(compile(open(script).read(), script, "exec"))`` or ``exec(open(script).read())`` or
+    ``runpy.run_path(script)``, of a name written out or of a loop over a list of them (``for script in
+    scripts_order[:-2]``: JamieHeather/radiation-induced-lymphopenia-paper-analysis' run-analysis.py)."""
+    import ast
+
+    def texts(node: Any) -> list[str] | None:
+        """The texts of a list or tuple written out (`['a.py', 'b.py']`), else None."""
+        if isinstance(node, ast.List | ast.Tuple):
+            out = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            return out if len(out) == len(node.elts) else None
+        return None
+
+    lists: dict[str, list[str]] = {}  # module-level names of lists of texts
+    for node in getattr(tree, "body", []):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found = texts(node.value)
+            if found is not None:
+                lists[node.targets[0].id] = found
+
+    def bound(b: Any) -> int | bool | None:
+        """A slice's bound: an int, None when absent, False when not written out."""
+        if b is None:
+            return None
+        if isinstance(b, ast.Constant) and isinstance(b.value, int):
+            return int(b.value)
+        if isinstance(b, ast.UnaryOp) and isinstance(b.op, ast.USub):
+            inner = bound(b.operand)
+            return -inner if isinstance(inner, int) and not isinstance(inner, bool) else False
+        return False
+
+    def names(node: Any) -> list[str] | None:
+        if isinstance(node, ast.Name):
+            return lists.get(node.id)
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+            whole, cut = names(node.value), node.slice
+            low, high = bound(cut.lower), bound(cut.upper)
+            if whole is None or cut.step is not None or low is False or high is False:
+                return None
+            return whole[low:high]
+        return texts(node)
+
+    def target(call: Any) -> Any:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr == "run_path" and call.args:
+            return call.args[0]
+        if not (isinstance(func, ast.Name) and func.id == "exec" and call.args):
+            return None
+        inner = call.args[0]
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id == "compile":
+            inner = inner.args[0] if inner.args else None
+        func = inner.func if isinstance(inner, ast.Call) else None
+        opened = func.value if isinstance(func, ast.Attribute) and func.attr == "read" else None
+        if isinstance(opened, ast.Call) and isinstance(opened.func, ast.Name) and opened.func.id == "open":
+            return opened.args[0] if opened.args else None
+        return None
+
+    loops: dict[str, list[str]] = {}  # a loop's name -> the texts it takes
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
+            taken = names(node.iter)
+            if taken is not None:
+                loops[node.target.id] = taken
+    out: dict[Any, list[str]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        what = target(node)
+        if isinstance(what, ast.Constant) and isinstance(what.value, str):
+            found = [what.value]
+        elif isinstance(what, ast.Name) and what.id in loops:
+            found = loops[what.id]
+        else:
+            continue
+        scripts = [n for n in found if n.endswith(".py")]
+        if scripts:
+            out[node] = scripts
+    return out
 
 
 def python_runs(

@@ -1357,6 +1357,13 @@ class _Tracer:
                         and r.access == "read"
                     ):
                         continue  # a script reading its own source
+                    if (
+                        r.access == "read"
+                        and final.location == "folder"
+                        and final.path in self.py_files
+                        and step in self.drivers
+                    ):
+                        continue  # a driver reading the scripts it runs (`exec(open(script).read())`)
                     if step in several:  # (a path every folder's run names the same, once)
                         if (final.path, r.access, r.raw.pos) in seen:
                             continue
@@ -1524,7 +1531,8 @@ class _Tracer:
             for a, _line in writers_there:
                 edges[step].add(a)
                 read_by_writer.setdefault((step, a), _path)
-        order = _order(steps, edges)
+        ordering = self._with_sequences(steps, edges)
+        order = _order(steps, ordering)
         updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
         problems.extend(self._double_writes(order, writes, updates))
         # (and a file two steps write at one absolute path: the same, on the author's computer)
@@ -1574,6 +1582,7 @@ class _Tracer:
         )
         uses.sort(key=lambda u: (rank.get(u.source, 0), u.cell if u.cell is not None else -1, u.line, u.path))
         return Flow(
+            sequenced=any(ordering[s] - edges[s] for s in steps),
             steps=tuple(step_objs),
             inputs=tuple(sorted(ex.display(p) for p in inputs)),
             outputs=tuple(sorted(ex.display(p) for p in writers)),
@@ -1619,7 +1628,7 @@ class _Tracer:
             data = self.p.read_bytes(rel)
             if data is None or len(data) > LARGE_FILE or b".py" not in data:
                 continue
-            if b"subprocess" not in data and b"os.system" not in data:
+            if not any(w in data for w in (b"subprocess", b"os.system", b"exec(", b"run_path(")):
                 continue
             text = self.p.read_text(rel)
             commands = _shell.driver_commands(text) if text is not None else None
@@ -1691,7 +1700,10 @@ class _Tracer:
         commands = self.drivers[rel].splitlines()
         if not all(line.startswith(("python ", "cd ")) for line in commands):
             return False
-        return all(raw.use.convention == "command" for raw in self.attribute(rel))
+        return all(
+            raw.use.convention == "command" or (raw.use.access == ("read",) and _reads_scripts(raw))
+            for raw in self.attribute(rel)
+        )
 
     def _shell_script(self, rel: str) -> bool:
         """Is ``rel`` a shell script named without an extension (``scripts/download_resources``), by the
@@ -1708,6 +1720,12 @@ class _Tracer:
         return data is not None and _SHEBANG.match(data) is not None
 
     @functools.cached_property
+    def sequences(self) -> dict[str, list[str]]:
+        """For each file of :attr:`launched` (a shell script, Makefile, README or Python driver), the
+        scripts it runs, in the order it runs them."""
+        return defaultdict(list)
+
+    @functools.cached_property
     def run_by(self) -> dict[str, list[str]]:
         """For each script :attr:`launched` names, the file of each of its runs (in the same order)."""
         return defaultdict(list)
@@ -1718,7 +1736,8 @@ class _Tracer:
         arguments, once for each command that runs it (``python3 code/plot.py --out a.png`` in
         ``fig6/Makefile`` runs ``fig6/code/plot.py`` in ``fig6``)."""
         out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        by = self.run_by  # (filled here: the file each run is written in)
+        by = self.run_by  # (filled here: the file each run is written in, and the runs of each file)
+        sequences = self.sequences
         texts = list(self._pipeline_texts().items()) + self._readme_runs() + list(self.drivers.items())
         if not texts:
             return out
@@ -1746,6 +1765,7 @@ class _Tracer:
                     if target is not None:
                         out[target].append((folder, run.args))
                         by[target].append(rel)
+                        sequences[rel].append(target)
                         self.entries[target].add(function)
                     continue
                 for path in (run.script, run.script.removesuffix(".py") + "/__main__.py"):
@@ -1753,12 +1773,45 @@ class _Tracer:
                     if target in self.py_files:
                         out[target].append((folder, run.args))
                         by[target].append(rel)
+                        sequences[rel].append(target)
                     elif not run.folder and base and path in self.py_files:
                         # `scripts/train.sh` runs `python3 scripts/train.py`: it is run from the top
                         # (`bash scripts/train.sh`), as the path it names says (stories_reproducibility)
                         out[path].append(("", run.args))
                         by[path].append(rel)
+                        sequences[rel].append(path)
         return out
+
+    def _with_sequences(self, steps: list[str], edges: dict[str, set[str]]) -> dict[str, set[str]]:
+        """The steps each one needs, and the one a pipeline runs before it where no file says otherwise:
+        a shell script, Makefile, README or driver that runs `get-data.py` then `analyse-tcrs.py` says
+        their order (JamieHeather's run-analysis.py, jeliason/shade_paper_code's compile_submission.sh: the
+        steps came in the order of their names). Only the files link steps in `after`."""
+        if not self.launched or not self.sequences:
+            return edges
+        ordering = {s: set(e) for s, e in edges.items()}
+        here = set(steps)
+
+        def needs(a: str, b: str) -> bool:  # does `a` come after `b` already, through what it needs?
+            seen, todo = set(), [a]
+            while todo:
+                s = todo.pop()
+                if s == b:
+                    return True
+                if s not in seen:
+                    seen.add(s)
+                    todo.extend(ordering.get(s, ()))
+            return False
+
+        for rel in sorted(self.sequences):
+            runs = [s for s in dict.fromkeys(self.sequences[rel]) if s in here]
+            for i, after in enumerate(runs):
+                # after the nearest step run before it that a file does not put after it
+                for before in reversed(runs[:i]):
+                    if not needs(before, after):
+                        ordering[after].add(before)
+                        break
+        return ordering
 
     def _runs(self, step: str) -> dict[str, Any]:
         """The files that run ``step`` more than once in all (a shell script that runs a model three times,
@@ -3340,6 +3393,12 @@ def _telling_name(name: str) -> bool:
         stem, ending = name, ""
     known = stem.replace(STAR, "").replace(STAR2, "")
     return any(c.isalnum() for c in known) or (bool(ending) and ending.lower() not in _COMMON_ENDINGS)
+
+
+def _reads_scripts(raw: _Raw) -> bool:
+    """Does a read name only Python scripts (a driver's `exec(open(script).read())` of the ones it runs)?"""
+    texts = ex.evaluate(raw.use.expr, raw.scope).texts
+    return bool(texts) and all(t.endswith(".py") for t in texts)
 
 
 def _shell_text(project: Project, rel: str) -> str | None:

@@ -172,7 +172,7 @@ def render(
     notebooks = any(s.kind == "notebook" for s in flow.steps)
     lines += _setup(env, python, writes_requirements, notebooks, unknown)
 
-    unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps)
+    unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps) and not flow.sequenced
     lines += ["## 2. Run the steps" if unlinked else "## 2. Run the steps in this order", ""]
     if not flow.steps:
         lines += ["sciship found no script or notebook that reads or writes files.", ""]
