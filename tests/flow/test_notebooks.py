@@ -39,6 +39,16 @@ def test_a_cell_without_its_count_that_kept_its_output_is_no_cleared_cell() -> N
     assert [(code, cell) for code, _msg, cell in run_problems(cells)] == [("SHR116", 1)]
 
 
+def test_a_cell_never_run_above_cells_without_outputs() -> None:
+    """ahansenlab/ZNF143_analysis_code: "their saved outputs were made without it" of cells that saved no
+    output: what they did was made without it."""
+    shown = run_problems([(0, None, True, False), (1, 1, True, True)])
+    bare = run_problems([(0, None, True, False), (1, 1, True, False)])
+    assert "saved outputs and the files they wrote" in shown[0][1]
+    assert "what they did was made without it" in bare[0][1]
+    assert "saved outputs" not in bare[0][1]
+
+
 def test_empty_cells_that_never_ran_are_fine() -> None:
     assert run_problems([(0, 1, True, True), (1, None, False, False), (2, 2, True, True)]) == []
 

@@ -159,13 +159,16 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
     last_ran = ran[-1][0]
     for i, count, has_source, _out in cells:
         if count is None and has_source and i < last_ran:
+            # (what they show, if they show anything, and what they wrote: ahansenlab/ZNF143_analysis_code's
+            # notebooks were said to have stale "saved outputs" they did not have)
+            shown = any(out for j, _c, _s, out in cells if j > i)
+            made = "their saved outputs and the files they wrote were" if shown else "what they did was"
             return [
                 (
                     "SHR116",
                     (
                         f"Code cell {i + 1} of this notebook was never run, but cells below it were, so "
-                        "their saved outputs were made without it. Restart the kernel, run all cells, then "
-                        "save."
+                        f"{made} made without it. Restart the kernel, run all cells, then save."
                     ),
                     i,
                 )
