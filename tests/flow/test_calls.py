@@ -512,3 +512,17 @@ def test_keras_weights_saved_and_loaded() -> None:
         }
     )
     assert [s.path for s in flow.steps] == ["b_train.py", "a_predict.py"]
+
+
+def test_eeg_recordings_read_by_mne() -> None:
+    """JamesDowsettNeuroscience/flicker_analysis_code: `mne.io.read_raw_brainvision(folder + name +
+    '.vhdr')` read nothing, so the raw recordings were no inputs and none was missing."""
+    flow = flow_of(
+        {
+            "load.py": (
+                "import mne\nraw = mne.io.read_raw_brainvision('data/P1.vhdr', preload=True)\n"
+                "ep = mne.read_epochs(fname='data/P1-epo.fif')\n"
+            )
+        }
+    )
+    assert io(flow) == [("read", "data/P1.vhdr"), ("read", "data/P1-epo.fif")]

@@ -241,6 +241,16 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.io.fits.getdata": (_r(0, "filename"),),
     "astropy.io.fits.writeto": (_w(0, "filename"),),
     "astropy.table.Table.read": (_r(0),),
+    # EEG and MEG recordings and MNE's own files (JamesDowsettNeuroscience/flicker_analysis_code: the raw
+    # `.vhdr` files `mne.io.read_raw_brainvision` reads were no inputs)
+    **{
+        f"mne.io.read_raw_{kind}": (_r(0, "vhdr_fname", "fname", "input_fname"),)
+        for kind in ("brainvision", "fif", "edf", "bdf", "gdf", "eeglab", "cnt", "nirx", "snirf", "egi", "kit")
+    },
+    "mne.io.read_raw": (_r(0, "fname"),),
+    "mne.read_epochs": (_r(0, "fname"),),
+    "mne.read_evokeds": (_r(0, "fname"),),
+    "mne.read_epochs_eeglab": (_r(0, "input_fname"),),
     # electrophysiology recordings (spikeinterface's extractors: Guangmiao-jin/rgc-transplantation's
     # one input, `se.read_biocam("....brw")`, was unseen)
     **{
