@@ -245,7 +245,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # `.vhdr` files `mne.io.read_raw_brainvision` reads were no inputs)
     **{
         f"mne.io.read_raw_{kind}": (_r(0, "vhdr_fname", "fname", "input_fname"),)
-        for kind in ("brainvision", "fif", "edf", "bdf", "gdf", "eeglab", "cnt", "nirx", "snirf", "egi", "kit")
+        for kind in ("brainvision", "fif", "edf", "bdf", "gdf", "eeglab", "cnt", "nirx", "snirf", "egi")
     },
     "mne.io.read_raw": (_r(0, "fname"),),
     "mne.read_epochs": (_r(0, "fname"),),
