@@ -295,3 +295,23 @@ def test_a_shell_script_says_the_order_no_file_says() -> None:
         }
     )
     assert [s.path for s in flow.steps] == ["flatten_tex.py", "convert_images.py", "a_use.py", "b_make.py"]
+
+
+def test_a_script_a_shell_line_runs_in_its_folder_moves_no_other_script() -> None:
+    """ab-diaz/LPS_analysis_code: one `cd scripts/selection_phase2; python3 label_relax_tree.py` moved the
+    six other scripts of that folder, which work from the top (`results/...`), into it: 28 false missing
+    inputs. Only scripts placed by the files they find take their neighbours with them."""
+    from flowkit import flow_of
+
+    flow = flow_of(
+        {
+            "run.sh": "cd scripts/sel\npython3 label.py\n",
+            "scripts/sel/label.py": "open('tree.nwk', 'w')\n",
+            "scripts/sel/curate.py": "import pandas as pd\npd.read_csv('results/table.csv')\n",
+            "make_table.py": "open('results/table.csv', 'w')\n",
+        }
+    )
+    curate = flow.step("scripts/sel/curate.py")
+    assert curate is not None
+    assert (curate.workdir, curate.after) == ("", ("make_table.py",))
+    assert not flow.problems

@@ -1331,10 +1331,16 @@ class _Tracer:
         # to it that say where they run (by the files they find, or by their names' kin there) run from
         # their own folder (RomeroLab/PU-learning-paper-analysis: `data/HA/sam2mutations.py`, whose one
         # file name comes from the command line, beside two scripts that work among `data/HA/`'s files)
+        # (placed by their files, not by a command line that runs them there: one `python3
+        # label_relax_tree.py` in ab-diaz/LPS_analysis_code's shell script moved six scripts that work from
+        # the top into its folder, 28 false missing inputs)
         here = {
             workdirs[s]
             for s in evaluated
-            if kinds[s] == "script" and workdirs[s] and workdirs[s] == posixpath.dirname(s)
+            if kinds[s] == "script"
+            and workdirs[s]
+            and workdirs[s] == posixpath.dirname(s)
+            and s not in self.launched
         }
         for step in evaluated:
             own = posixpath.dirname(step)
