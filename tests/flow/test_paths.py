@@ -960,3 +960,22 @@ def test_an_option_whose_default_is_empty_is_not_given() -> None:
     step = flow.step("a.py")
     assert step is not None
     assert step.fill_in == ("TOOL",)
+
+
+def test_a_file_read_at_the_authors_place_of_this_folder_comes_after_its_writer() -> None:
+    """Freihaut/Freihaut_Goeritz-2022-Data_Analysis_Code-Mouse: `Descriptive_Statistics.py` reads the
+    Mouse-Task tables at `/home/.../Mouse/...` (this folder, as it sits on the author's computer, as its
+    read of `data/raw.csv` there shows); it came before the step that writes them."""
+    flow = flow_of(
+        {
+            "a_stats.py": (
+                "import pandas as pd\npd.read_csv('/home/ana/study/data/raw.csv')\n"
+                "pd.read_csv('/home/ana/study/Mouse/f.csv')\n"
+            ),
+            "Mouse/make_features.py": "import pandas as pd\npd.read_csv('../data/raw.csv').to_csv('f.csv')",
+            "data/raw.csv": "x\n",
+        }
+    )
+    step = flow.step("a_stats.py")
+    assert step is not None
+    assert step.after == ("Mouse/make_features.py",)

@@ -1395,6 +1395,8 @@ class _Tracer:
         reads: dict[str, dict[str, _Final]] = {s: {} for s in steps}
         writes: dict[str, dict[str, _Final]] = {s: {} for s in steps}
         external: dict[str, None] = {}
+        inside_reads: dict[str, dict[str, None]] = defaultdict(dict)  # absolute reads of this folder's files
+        self.author_roots = self._author_roots(steps, finals)
         uses: list[PathUse] = []
         #: where each step first reads and first writes each file of the folder: (step, path) -> access ->
         #: place (a step that reads a file before it writes it updates the file in place)
@@ -1451,6 +1453,12 @@ class _Tracer:
                         mine = self._inside(f.path, "write")[0]
                         if mine:
                             writes[step].setdefault(mine, f)
+                    elif f.location == "absolute" and not ex.has_unknown(f.path):
+                        # and a file read there: it comes after what writes it here (Freihaut_Goeritz-2022:
+                        # the tables read at the author's paths came before the steps that make them)
+                        mine = self._inside(f.path, "read")[0]
+                        if mine:
+                            inside_reads[step].setdefault(mine, None)
                     continue
                 table = reads if r.access == "read" else writes
                 at = (r.raw.pos, r.raw.use.line)  # (in a helper: where the call is, then its own line)
@@ -1537,6 +1545,12 @@ class _Tracer:
             for a, _line in writers_there:
                 edges[step].add(a)
                 read_by_writer.setdefault((step, a), _path)
+        for step, mines in inside_reads.items():
+            for mine in mines:
+                for a in writers.get(mine, ()):
+                    if a != step:
+                        edges[step].add(a)
+                        read_by_writer.setdefault((step, a), mine)
         ordering = self._with_sequences(steps, edges)
         order = _order(steps, ordering)
         updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
@@ -2287,6 +2301,19 @@ class _Tracer:
             same = self.copies[key] = first is not None and self.p.read_bytes(b) == first
         return same
 
+    def _author_roots(self, steps: list[str], finals: dict[str, list[_Final]]) -> set[str]:
+        """Where this folder sits on the author's computer, as the absolute paths that name its files show."""
+        if not any(f.location == "absolute" for step in steps for f in finals[step]):
+            return set()
+        return {
+            root
+            for step in steps
+            for f in finals[step]
+            if f.location == "absolute"
+            for root in [self._inside(f.path, f.res.access, root_only=True)[0]]
+            if root
+        }
+
     def _places(
         self,
         steps: list[str],
@@ -2297,16 +2324,7 @@ class _Tracer:
         A place that only writes gets its own message; optional reads and scratch places get none; a
         read of what another step writes there (``far``: (step, path) -> the steps that write it, with
         their line) says so."""
-        far = far or {}
-        # where this folder sits on the author's computer, as the absolute paths that name its files show
-        self.author_roots = {
-            root
-            for step in steps
-            for f in finals[step]
-            if f.location == "absolute"
-            for root in [self._inside(f.path, f.res.access, root_only=True)[0]]
-            if root
-        }
+        far = far or {}  # (`author_roots`: found before the steps were linked)
         out = []
         places: dict[tuple[str, object, str], list[_Final]] = {}
         for step in steps:
