@@ -69,7 +69,7 @@ def test_a_folder_that_is_this_one_on_the_authors_computer_says_so() -> None:
     assert isinstance(group, ProblemGroup)
     assert group.message.startswith(
         f"`a.py` reads 5 paths under `{home}fig/data/`, which looks like this folder as it sits "
-        "on your computer: this folder has `fig/data/`."
+        "on your computer: here that is `fig/data/`."
     )
 
 

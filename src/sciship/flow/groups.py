@@ -85,8 +85,9 @@ class ProblemGroup:
         if self.code == "SHR111" and all(here):
             mine = _common_folder(here)
             return (
-                f"{does}, which looks like this folder as it sits on your "
-                f"computer: this folder has {f'`{mine}`' if mine else 'them'}. On another computer these "
+                # (the same paths inside it: some may be outputs not shared, ahansenlab/cleopatra's 9 of 10)
+                f"{does}, which looks like this folder as it sits on your computer: here that is "
+                f"{f'`{mine}`' if mine else 'the same paths inside it'}. On another computer these "
                 "paths do not exist (the first one stops the run): write them relative to this folder, or "
                 "build them from the script's own place (`Path(__file__).parent`)."
             )
