@@ -182,6 +182,8 @@ def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -
             "dataset.py": "def load():\n    return 1\n",
             "pannuke/features.py": uses,
             "pannuke/attention.py": itself,
+            # (jakeormond/robot_maze_analysis_code: the folder's copy on the author's computer, on sys.path)
+            "pannuke/elsewhere.py": "import sys\nsys.path.append('/home/jake/robot_maze')\n" + uses,
             "other/run.py": beside,
             "other/helper.py": "def load():\n    return 1\n",
         },
@@ -191,6 +193,7 @@ def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -
     guide = (root / "REPRODUCE.md").read_text()
     assert "PYTHONPATH=. python pannuke/features.py\n" in guide
     assert "   python pannuke/attention.py\n" in guide
+    assert "PYTHONPATH=. python pannuke/elsewhere.py\n" in guide
     assert "   python other/run.py\n" in guide
 
 

@@ -1864,8 +1864,16 @@ class _Tracer:
                 if found is None or (installable and found.startswith(packages)):
                     continue
                 text = self.p.read_text(step) or ""
-                if "sys.path" in text or "PYTHONPATH" in text:
+                if "PYTHONPATH" in text:
                     return ""
+                if "sys.path" in text:
+                    from sciship.imports.scan import sys_path_entries
+
+                    # (a folder of the author's computer, the copy of this one there, is not on another:
+                    # jakeormond/robot_maze_analysis_code's 21 steps lost their `PYTHONPATH=.`)
+                    entries = sys_path_entries(text)
+                    if not entries or not all(e.startswith("abs:") for e in entries):
+                        return ""
                 return posixpath.relpath(base or ".", workdir or ".")
         return ""
 
