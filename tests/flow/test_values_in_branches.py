@@ -438,3 +438,18 @@ def test_a_name_set_again_later_in_the_loop() -> None:
         ("write", "c.txt"),
         ("write", "d.txt"),
     ]
+
+
+def test_a_test_on_two_endings_no_text_has_at_once() -> None:
+    """jakeormond/robot_maze_analysis_code: `if not filename.endswith('.pickle') or not
+    filename.endswith('.pkl'): filename += '.pickle'` always adds the ending; every save was also told
+    without it (197 false absolute-path writes)."""
+    lib = (
+        "import os, pickle\ndef save_pickle(data, filename, folder):\n"
+        "    if not filename.endswith('.pickle') or not filename.endswith('.pkl'):\n"
+        "        filename = filename + '.pickle'\n"
+        "    pickle.dump(data, open(os.path.join(folder, filename), 'wb'))\n"
+    )
+    run = "from lib import save_pickle\nsave_pickle({}, 'res', 'out')\n"
+    flow = flow_of({"lib.py": lib, "run.py": run})
+    assert io(flow, "run.py") == [("write", "out/res.pickle")]

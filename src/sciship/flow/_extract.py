@@ -1105,7 +1105,9 @@ class _Extractor:
                     if isinstance(test, ast.Constant) and not isinstance(test.value, str):
                         decided = bool(test.value)
                     else:
-                        decided = _flag_test(test, self.flags_for(test), functions)
+                        decided = _endings_test(test)
+                        if decided is None:
+                            decided = _flag_test(test, self.flags_for(test), functions)
                     parts = [st.body, st.orelse] if decided is None else [st.body if decided else st.orelse]
                     if within:
                         part = next((x for x in parts if inside(cell, x)), None)
@@ -2830,6 +2832,40 @@ def _statements(stmts: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
             items = getattr(node, block, None)
             if isinstance(items, list):
                 stack.extend((item, inner) for item in items)
+
+
+def _endings_test(test: ast.expr) -> bool | None:
+    """A test on one text's endings that holds whatever the text: `not f.endswith('.pickle') or not
+    f.endswith('.pkl')` (no text ends with both: jakeormond/robot_maze_analysis_code's save helper always
+    adds `.pickle`, and 197 writes without it were told), or fails whatever it (`and` of both). None when
+    the text decides."""
+    if not isinstance(test, ast.BoolOp) or len(test.values) < 2:
+        return None
+    negated = isinstance(test.op, ast.Or)
+    subjects, endings = set(), []
+    for value in test.values:
+        if negated:
+            if not (isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not)):
+                return None
+            value = value.operand
+        if not (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Attribute)
+            and value.func.attr == "endswith"
+            and len(value.args) == 1
+            and isinstance(value.args[0], ast.Constant)
+            and isinstance(value.args[0].value, str)
+        ):
+            return None
+        subjects.add(ast.dump(value.func.value))
+        endings.append(value.args[0].value)
+    if (
+        len(subjects) != 1
+        or any(a != b and (a.endswith(b) or b.endswith(a)) for a in endings for b in endings)
+        or len(set(endings)) < 2
+    ):
+        return None
+    return negated  # (`or` of the negations: always true; `and` of the endings: always false)
 
 
 def _counts(b: _Binding, name: str) -> bool:
