@@ -2843,11 +2843,12 @@ def _endings_test(test: ast.expr) -> bool | None:
         return None
     negated = isinstance(test.op, ast.Or)
     subjects, endings = set(), []
-    for value in test.values:
+    for term in test.values:
+        value = term
         if negated:
-            if not (isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not)):
+            if not (isinstance(term, ast.UnaryOp) and isinstance(term.op, ast.Not)):
                 return None
-            value = value.operand
+            value = term.operand
         if not (
             isinstance(value, ast.Call)
             and isinstance(value.func, ast.Attribute)
