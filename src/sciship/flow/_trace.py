@@ -1527,9 +1527,10 @@ class _Tracer:
                 updating = (
                     not ex.has_unknown(path) and _updates(firsts, step, path) and (step, path) in own_read
                 )
-                # (a write of its own in a folder it cannot tell, `**/*_perf_*.json`, says nothing of
-                # this file: KISRDevelopment's exp_perf.py lost its generators, and shade's steps their order)
-                own = [w for w in hits if step in writers[w] and not w.startswith(STAR2)]
+                # (a write of its own in a folder it cannot tell, `**/*_perf_*.json`, says nothing of the
+                # files a glob finds: KISRDevelopment's exp_perf.py lost its generators)
+                listing = f.res.raw.use.convention == "listing"  # (a read of its own cache stays one)
+                own = [w for w in hits if step in writers[w] and not (listing and w.startswith(STAR2))]
                 if (own and not updating) or _vague(path):
                     continue  # it makes (or may make) the file itself (a cache), or the name says too little
                 for w in hits:
