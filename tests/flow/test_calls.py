@@ -526,3 +526,28 @@ def test_eeg_recordings_read_by_mne() -> None:
         }
     )
     assert io(flow) == [("read", "data/P1.vhdr"), ("read", "data/P1-epo.fif")]
+
+
+def test_videos_hic_matrices_and_genome_tracks() -> None:
+    """jakeormond/robot_maze_analysis_code (`cv2.VideoCapture`, `cv2.VideoWriter`),
+    ahansenlab/cleopatra_analysis_code and jjusuf2/AbsQuant_analysis_code (`cooler.Cooler`,
+    `cooler.create_cooler`, `pyBigWig.open`): the files were unseen. A camera's number is no file."""
+    flow = flow_of(
+        {
+            "run.py": (
+                "import cv2, cooler, pyBigWig\ncv2.VideoCapture('video/trial1.avi')\ncv2.VideoCapture(0)\n"
+                "cv2.VideoWriter('out/tracked.mp4', 0, 30, (640, 480))\n"
+                "c = cooler.Cooler('data/x.mcool::/r/1000')\n"
+                "cooler.create_cooler('out/merged.cool', bins=None, pixels=None)\n"
+                "bw = pyBigWig.open('data/signal.bw')\nout = pyBigWig.open('out/sum.bw', 'w')\n"
+            )
+        }
+    )
+    assert io(flow) == [
+        ("read", "video/trial1.avi"),
+        ("write", "out/tracked.mp4"),
+        ("read", "data/x.mcool"),
+        ("write", "out/merged.cool"),
+        ("read", "data/signal.bw"),
+        ("write", "out/sum.bw"),
+    ]

@@ -18,7 +18,7 @@ from typing import Literal
 #: else a name the library fetches (``from_pretrained("bert-base-uncased")``); ``anndata``: a file only
 #: with an AnnData ending (``adata.write("x.h5ad")``; ``f.write(text)`` writes text, not a file)
 Convention = Literal[
-    "npy", "npz", "savefig", "mat", "into-folder", "command", "tree", "local", "anndata", "listing"
+    "npy", "npz", "savefig", "mat", "into-folder", "command", "tree", "local", "anndata", "listing", "uri"
 ]
 ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
 
@@ -214,6 +214,13 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "skimage.io.imsave": (_w(0, "fname"),),
     "cv2.imread": (_r(0, "filename"),),
     "cv2.imwrite": (_w(0, "filename"),),
+    # videos (jakeormond/robot_maze_analysis_code); a camera's number is no path, and is left out
+    "cv2.VideoCapture": (_r(0, "filename", needs_suffix=True),),
+    "cv2.VideoWriter": (_w(0, "filename", needs_suffix=True),),
+    # Hi-C and genome tracks (ahansenlab/cleopatra_analysis_code, jjusuf2/AbsQuant_analysis_code)
+    "cooler.Cooler": (_r(0, "store", convention="uri"),),  # (`x.mcool::/resolutions/1000`: the file)
+    "cooler.create_cooler": (_w(0, "cool_uri", convention="uri"),),
+    "pyBigWig.open": (_m(0, "", 1, "r", "open"),),
     "tifffile.imread": (_r(0, "files"),),
     "tifffile.imwrite": (_w(0, "file"),),
     "tifffile.imsave": (_w(0, "file"),),

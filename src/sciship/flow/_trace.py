@@ -1023,6 +1023,8 @@ class _Tracer:
             if not value or _URL.match(value) or value in _NOT_FILES or _QUERY.search(value):
                 continue
             text = value.replace("\\", "/")
+            if u.convention == "uri":  # a file and a place in it (`x.mcool::/resolutions/1000`)
+                text = text.partition("::")[0]
             if not ex.informative(text) and u.convention != "tree":  # (`extractall(".")` fills ".")
                 continue
             if u.convention == "listing" and (
