@@ -64,6 +64,8 @@ def test_pipeline_outputs() -> None:
         "#!/bin/bash\n# make everything\npython extract.py \\\n  --input-file $data/raw.txt \\\n"
         "  --output-file $gendata/model_dates.txt\nwget -O $DATA/obs.nc https://e.org/obs.nc\n"
         "python fit.py data/in.csv > logs/fit.log\n"
+        # (jjusuf2/AbsQuant_analysis_code: a file made on the author's computer is not made here)
+        "bedtools merge -i loops.bedpe > /mnt/md0/jjusuf/loops.bed\n"
     )
     assert pipeline_outputs(script) == ["model_dates.txt", "obs.nc", "fit.log"]
     makefile = "all: results/a.csv\n\nresults/a.csv: src/a.py data/in.csv\n\tpython src/a.py\n%.o: %.c\n"

@@ -406,6 +406,8 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
                 names.append(effect.path)
     out = []
     for name in names:
+        if name.startswith(("/", "~")):  # written on the author's computer, not here (AbsQuant: `> /mnt/...`)
+            continue
         base = _VARIABLE.sub("*", name.rstrip("/")).rsplit("/", 1)[-1]
         if "*" in base:  # a name with variable parts: a pattern when the rest says something
             known = base.replace("*", "").rsplit(".", 1)[0] if "." in base else base.replace("*", "")
