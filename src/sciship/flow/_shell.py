@@ -459,6 +459,11 @@ _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "sys
 _RUNS_A_SCRIPT = re.compile(r"\b(?:run|call|check_call|check_output|Popen|system)\([^\n]*\.py\b")
 
 
+#: a line that runs a file's code in this process: `exec(compile(open(script).read(), ...))`,
+#: `exec(open(script).read())`, `runpy.run_path(script)` (not `exec(code)` of a text read before)
+_EXECS_A_FILE = re.compile(r"\bexec\(\s*(?:compile\(\s*)?open\(|\brun_path\(")
+
+
 def driver_commands(text: str) -> str | None:
     """The commands a Python script runs through ``subprocess`` or ``os.system``, as a shell script would
     write them, when it runs other Python scripts (``run_everything.py``: ``subprocess.call([sys.executable,
@@ -468,7 +473,7 @@ def driver_commands(text: str) -> str | None:
     if ".py" not in text:
         return None
     runs_commands = ("subprocess" in text or "os.system" in text) and _RUNS_A_SCRIPT.search(text) is not None
-    executes = "exec(" in text or "run_path(" in text
+    executes = _EXECS_A_FILE.search(text) is not None
     if not runs_commands and not executes:  # (no line that runs a command names a script: not parsed)
         return None
     import ast
