@@ -275,6 +275,8 @@ class _Tracer:
         #: where this folder sits on the author's computer (``/data/rb/paper_figures/``), from the absolute
         #: paths that name its files (see :meth:`_inside`)
         self.author_roots: set[str] = set()
+        #: the written patterns whose names say something, for the writers they were found in (_missing)
+        self.telling: tuple[object, list[str]] = (None, [])
         #: the import packages' folders when the project declares a package (a distribution others
         #: install): a library that read or wrote the analysis' files when imported would fail for
         #: every user, so importing it is not followed into its top levels (they are library code)
@@ -2176,12 +2178,15 @@ class _Tracer:
                 # names sciship cannot tell in full that this one may be (KISRDevelopment: "no script
                 # writes" `tmp/interpret_algebra05.state_dicts`, beside a step that writes `*.state_dicts`)
                 name = path.rsplit("/", 1)[-1]
+                if self.telling[0] is not writers:  # (the written patterns that say something, once)
+                    self.telling = (
+                        writers,
+                        [w for w in writers if ex.has_unknown(w) and _telling_name(w.rsplit("/", 1)[-1])],
+                    )
                 fits = sorted(
                     w
-                    for w in writers
-                    if ex.has_unknown(w)
-                    and _telling_name(w.rsplit("/", 1)[-1])
-                    and (ex.matches(w, path) or ("/" not in w and ex.matches(w, name)))
+                    for w in self.telling[1]
+                    if ex.matches(w, path) or ("/" not in w and ex.matches(w, name))
                 )
         folder = posixpath.dirname(step)
         written_here = f.res.kind == "rel" and posixpath.normpath(posixpath.join(folder, f.res.text)) == path
@@ -3066,7 +3071,8 @@ def _options_in_paths(facts: Facts) -> set[str]:
         exprs += [a for c in calls for a in c.args] + [v for c in calls for _k, v in c.kwargs]
     out: set[str] = set()
     for expr in exprs:
-        out |= _needed_options(expr)
+        if any(node[0] == "opt" for node in ex.walk(expr)):  # (most paths use no option: not walked again)
+            out |= _needed_options(expr)
     return out
 
 
