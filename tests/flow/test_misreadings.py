@@ -1763,3 +1763,18 @@ def test_a_readme_usage_line_names_what_to_give() -> None:
     step = flow.step("m/predict.py")
     assert step is not None
     assert (step.workdir, step.arguments, step.fill_in) == ("m", ("example/in.fasta", "example/"), ())
+
+
+def test_a_file_written_anew_after_a_step_appends_to_it() -> None:
+    """lzxlab/pSAM_paper_code: `0.1.extract_species.py` appends to `0.data/...model_organism.txt`, then
+    `1.extract_species.py` writes it anew: what the first added is lost, and nothing said so. A file made
+    first and added to after is fine."""
+    flow = flow_of(
+        {
+            "0.1.extract.py": "f = open('data/species.txt', 'a')\nf.write('x')\n",
+            "1.extract.py": "open('data/species.txt', 'w').write('y')\n",
+            "2.make_log.py": "open('data/log.txt', 'w')\n",
+            "3.add_log.py": "open('data/log.txt', 'a')\n",
+        }
+    )
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR113", "1.extract.py")]

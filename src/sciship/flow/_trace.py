@@ -55,7 +55,8 @@ Rules (the README of ``share`` describes them to users):
   project's that a pipeline runs (``uv run study-figures``) makes the module of its function a step
   that runs the function, when that reads or writes files.
 - **Two steps writing one file** (in the folder, or at one absolute path) is a problem, unless they
-  append to it, make the same call, the ones after the first in the run order update it in place (read
+  append to it (not when one writes it anew after another appends: that is lost), make the same call,
+  the ones after the first in the run order update it in place (read
   it before writing it: such a step runs after the one that makes the file, not after another update),
   or all but one write it only when it is missing (under ``if not os.path.exists(p):``, or after
   ``if os.path.exists(p): continue``).
@@ -2281,11 +2282,19 @@ class _Tracer:
         by_path: dict[str, list[tuple[str, _Final]]] = defaultdict(list)
         for s in order:
             for path, f in writes[s].items():
-                if not ex.has_unknown(path) and not f.res.raw.use.append:
+                if not ex.has_unknown(path):
                     by_path[path].append((s, f))
-        for path, who in sorted(by_path.items()):
+        for path, every in sorted(by_path.items()):
+            # appending is fine, unless a step that writes the file anew runs after one that appends to
+            # it: what was added is lost (lzxlab/pSAM_paper_code's species table, appended to, then
+            # written over by a later step)
+            adds = [f.res.raw.use.append for _s, f in every]
+            anew = [i for i, a in enumerate(adds) if not a]
+            lost = bool(anew) and any(adds[: anew[-1]])
+            who = every if lost else [w for w, a in zip(every, adds, strict=True) if not a]
             # (the first in the run order may make it: the others add to what it made)
-            if len(who) < 2 or _same_call(who) or all((s, path) in updates for s, _f in who[1:]):
+            updated = all((s, path) in updates for s, _f in who[1:])
+            if len(who) < 2 or (not lost and (_same_call(who) or updated)):
                 continue
             if sum(1 for _s, f in who if not f.res.fill) <= 1:
                 continue  # all but one write it only when it is missing (a download): nothing is lost
