@@ -281,6 +281,13 @@ class Project:
         self._memo[key] = text
         return text
 
+    def read_commands(self, rel: str) -> str | None:
+        """Text of a shell script or Makefile, whatever its comments hold: its commands are ASCII, so bytes
+        that are not UTF-8 are replaced, not a reason to skip it (romueller/gefast-paper-analysis: six
+        Latin-1 scripts, and the runs of Python scripts in them, were lost). None if missing or unreadable."""
+        data = self.read_bytes(rel)
+        return None if data is None else data.decode("utf-8-sig", "replace")
+
     def git_config(self, key: str) -> str | None:
         """``git config KEY`` as seen from the project folder (None when unset or outside git)."""
         if self._reader is None or not self.root.is_dir():
@@ -675,17 +682,19 @@ def _detect_packages(files: Iterable[str]) -> tuple[ImportPackage, ...]:
     return tuple(sorted(chosen.values(), key=lambda p: (p.namespace, p.module, p.name)))
 
 
-_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
-
-
 def _declared_encoding(data: bytes) -> str | None:
-    """A Python file in the encoding its first or second line declares (PEP 263), as Python reads it; None
-    when it declares none, or its bytes do not fit the one it declares."""
-    for line in data.split(b"\n", 2)[:2]:
-        m = _CODING.match(line)
-        if m is not None:
-            try:
-                return data.decode(m.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
-                return None
-    return None
+    """A Python file in the encoding its first lines declare (PEP 263), found as Python finds it
+    (``tokenize.detect_encoding``); None when it declares none, or its bytes do not fit the one declared."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _lines = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:  # (an encoding Python does not know)
+        return None
+    if encoding in {"utf-8", "utf-8-sig"}:  # (the default, or declared: these bytes are not UTF-8)
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None

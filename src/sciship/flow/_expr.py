@@ -777,8 +777,22 @@ def replaced(value: Any, old: Expr, new: Expr) -> Any:
     return value
 
 
+def children(node: Expr) -> Iterator[Expr]:
+    """The expressions directly inside ``node``: its parts, a list's items, a dict's keys and values."""
+    for child in node[1:]:
+        if isinstance(child, tuple) and child and isinstance(child[0], str):
+            yield child
+        elif isinstance(child, tuple):
+            for c in child:
+                if isinstance(c, tuple) and c and isinstance(c[0], str):
+                    yield c
+                elif isinstance(c, tuple):  # dict items (key, expr)
+                    yield from (x for x in c if isinstance(x, tuple))
+
+
 def walk(expr: Expr) -> Iterator[Expr]:
-    """Every node of an expression (for finding parameters and references)."""
+    """Every node of an expression (for finding parameters and references). (:func:`children`, written
+    out: this runs for every path of every step.)"""
     stack = [expr]
     while stack:
         node = stack.pop()

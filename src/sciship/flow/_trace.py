@@ -1635,7 +1635,7 @@ class _Tracer:
                     and rel.rpartition("/")[0] in code_folders
                     and self._shell_script(rel)
                 ):
-                    text = _shell_text(self.p, rel)
+                    text = self.p.read_commands(rel)
                     if text is not None and len(text) < LARGE_FILE:
                         self.pipelines[rel] = text
         return self.pipelines
@@ -1778,7 +1778,7 @@ class _Tracer:
 
             def read(path: str, base: str = base) -> str | None:
                 target = ex.normalize(posixpath.join(base, path))
-                return _shell_text(self.p, target) if self.p.has(target) else None
+                return self.p.read_commands(target) if self.p.has(target) else None
 
             for run in _shell.python_runs(text, rel, read, programs):
                 folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
@@ -3095,17 +3095,9 @@ def _needed_options(expr: Expr) -> set[str]:
         choices = [_needed_options(e) for e in expr[1] if isinstance(e, tuple) and e]
         return set.intersection(*choices) if choices else set()
     out: set[str] = set()
-    for child in expr[1:]:
-        if isinstance(child, tuple) and child and isinstance(child[0], str):
+    for child in ex.children(expr):
+        if child and isinstance(child[0], str):
             out |= _needed_options(child)
-        elif isinstance(child, tuple):
-            for c in child:
-                if isinstance(c, tuple) and c and isinstance(c[0], str):
-                    out |= _needed_options(c)
-                elif isinstance(c, tuple):  # dict items (key, expr)
-                    for x in c:
-                        if isinstance(x, tuple) and x and isinstance(x[0], str):
-                            out |= _needed_options(x)
     return out
 
 
@@ -3449,13 +3441,6 @@ def _reads_scripts(raw: _Raw) -> bool:
     """Does a read name only Python scripts (a driver's `exec(open(script).read())` of the ones it runs)?"""
     texts = ex.evaluate(raw.use.expr, raw.scope).texts
     return bool(texts) and all(t.endswith(".py") for t in texts)
-
-
-def _shell_text(project: Project, rel: str) -> str | None:
-    """A shell script or Makefile as text: its commands are ASCII whatever a comment holds (romueller/
-    gefast-paper-analysis: six Latin-1 scripts were skipped, and `removeN.py`'s runs with them)."""
-    data = project.read_bytes(rel)
-    return None if data is None else data.decode("utf-8-sig", "replace")
 
 
 def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:

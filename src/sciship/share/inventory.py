@@ -333,7 +333,7 @@ def unread_code(project: Project) -> dict[str, list[str]]:
 def _no_python(project: Project, scripts: list[str]) -> list[str]:
     """The shell scripts that run no Python, not even through another of these scripts they run
     (``run_exp3_a.sh`` runs ``run_conf.sh``, which runs ``python clusterwork.py``: gmmvi_reproducibility)."""
-    texts = {f: _code_lines((project.read_bytes(f) or b"").decode("utf-8", "replace")) for f in scripts}
+    texts = {f: _code_lines(project.read_commands(f) or "") for f in scripts}
     runs = {f for f, text in texts.items() if _runs_python(text)}
     added = True
     while added:  # (a chain of scripts: until nothing more is found)
