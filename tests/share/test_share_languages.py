@@ -24,6 +24,13 @@ FOLDER = {
 }
 
 
+def _reproduce(root: Path) -> str:
+    """REPRODUCE.md as `sciship share --yes --license MIT` writes it in ``root``."""
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    return (root / "REPRODUCE.md").read_text()
+
+
 def test_languages_by_extension() -> None:
     assert language_of("src/kalman.jl") == "Julia"
     assert language_of("fit.R") == language_of("report.Rmd") == "R"
@@ -131,9 +138,7 @@ def test_reproduce_gives_a_script_the_options_it_needs(tmp_path: Path) -> None:
         tmp_path / "study",
         {"fig1b/scatter.py": needs, "other/run.py": needs, "README.md": readme},
     )
-    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
-    assert proc.returncode == 0, proc.stderr
-    guide = (root / "REPRODUCE.md").read_text()
+    guide = _reproduce(root)
     assert "(cd fig1b && python scatter.py t.csv --data-dir /path/to/data)" in guide
     assert "python other/run.py TABLE --data-dir DATA_DIR" in guide
     assert "fill in: `TABLE`, `DATA_DIR`" in guide
@@ -157,9 +162,7 @@ def test_reproduce_gives_the_options_the_paths_need(tmp_path: Path) -> None:
     root = write_tree(
         tmp_path / "study", {"pseudo_time.py": options, "density.py": argv, "fallback.py": fallback}
     )
-    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
-    assert proc.returncode == 0, proc.stderr
-    guide = (root / "REPRODUCE.md").read_text()
+    guide = _reproduce(root)
     assert "python pseudo_time.py --output OUTPUT\n" in guide
     assert "`OUTPUT` (the script needs it; `python pseudo_time.py --help` says what it is)" in guide
     assert "python density.py ARG1 ARG2\n" in guide
@@ -188,9 +191,7 @@ def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -
             "other/helper.py": "def load():\n    return 1\n",
         },
     )
-    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
-    assert proc.returncode == 0, proc.stderr
-    guide = (root / "REPRODUCE.md").read_text()
+    guide = _reproduce(root)
     assert "PYTHONPATH=. python pannuke/features.py\n" in guide
     assert "   python pannuke/attention.py\n" in guide
     assert "PYTHONPATH=. python pannuke/elsewhere.py\n" in guide
@@ -402,9 +403,7 @@ def test_reproduce_says_when_a_script_is_run_several_times(tmp_path: Path) -> No
             "cfgs/b.json": "{}",
         },
     )
-    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
-    assert proc.returncode == 0, proc.stderr
-    guide = (root / "REPRODUCE.md").read_text()
+    guide = _reproduce(root)
     assert "python model.py cfgs/a.json results/a.csv\n" in guide
     assert "- run 2 times by `run_all.sh`, with other arguments each time" in guide
     assert "`bash run_all.sh` runs them all" in guide
