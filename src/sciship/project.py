@@ -252,6 +252,20 @@ class Project:
         self._bytes[rel] = data
         return data
 
+    def sha256(self, rel: str) -> str | None:
+        """The SHA-256 of a listed file's bytes (hex), computed once per snapshot; None when it cannot be
+        read. The caches key files by it (the import scan's, the data flow's)."""
+        data = self.read_bytes(rel)
+        if data is None:
+            return None
+        key = "sha256:" + rel
+        digest = self._memo.get(key)
+        if digest is None:
+            import hashlib
+
+            digest = self._memo[key] = hashlib.sha256(data).hexdigest()
+        return str(digest)
+
     def read_text(self, rel: str) -> str | None:
         """Text of a file as UTF-8 (a BOM is accepted), or None if missing, unreadable or not UTF-8. A Python
         file in the encoding its first lines declare (PEP 263: ``# -*- coding: latin-1 -*-``) is read in it,

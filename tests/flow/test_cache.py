@@ -23,11 +23,20 @@ FILES = {
 }
 
 
+def _without_kept_flows(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The whole flow of the last run is not taken again (tests/flow/test_kept.py tests it): these tests
+    are about the per-file facts, and the early child that reads them."""
+    from sciship.flow import _stored
+
+    monkeypatch.setattr(_stored, "take", lambda _project: None)
+
+
 def test_second_run_uses_the_cache_and_gives_the_same_flow(
     tmp_path: Path, isolated_cache: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     root = write_tree(tmp_path / "paper", FILES)
     first = trace(Project.load(root))
+    _without_kept_flows(monkeypatch)
     assert list(isolated_cache.rglob("*.json")), "the cache was written to the user cache folder"
     assert not list(root.rglob("*flow*")), "nothing is written into the project"
 
@@ -249,6 +258,7 @@ def test_with_everything_cached_a_large_cache_is_traced_by_the_early_child(monke
 
     project_dir = Path(__file__).parent.parent / "projects" / "flow-paper"
     expected = trace(Project.load(project_dir))  # fills the cache
+    _without_kept_flows(monkeypatch)
     _allow_early_start(monkeypatch)
     monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 20_000)
     monkeypatch.setattr(_trace, "EARLY_TRACE_MIN_BYTES", 10**9)
@@ -342,6 +352,11 @@ def test_the_flow_says_which_scripts_python_parsed(tmp_path: Path, monkeypatch) 
         if wait:
             assert _trace.LAST_TRACED == ["child"]
         assert flow.parsed == {"ok.py"}
+    project = Project.load(root)
+    prefetch(project)
+    assert will_parse(project) == {"ok.py"}, "the kept flow's verdicts (the same bytes)"
+    assert trace(project).parsed == {"ok.py"}
+    _without_kept_flows(monkeypatch)
     assert trace(Project.load(root)).parsed == frozenset(), "facts from the cache: not known"
 
 
@@ -388,6 +403,7 @@ def test_with_no_cache_file_the_files_are_not_hashed_before_the_child_starts(
     assert _trace._PREFETCH, "the early extraction should have started"
     assert not any(project.memoized(f"sha256:{rel}") for rel in FILES), "hashed before the child started"
     first = trace(project)
+
     def no_parsing(*args: object, **kwargs: object) -> object:
         raise AssertionError("parsed again although the bytes did not change")
 

@@ -96,7 +96,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from sciship._jupyter import CELLS
-from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, is_test
+from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, _stored, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
 from sciship.flow._facts import (
@@ -236,6 +236,13 @@ class _Final:
 
 
 def run(project: Project, *, use_cache: bool = True) -> Flow:
+    kept = _kept(project) if use_cache else None
+    if kept is not None:  # nothing it was made from changed since the last run
+        flow, problems = kept
+        project.problems.extend(p for p in problems if p not in project.problems)
+        LAST_TRACED[0] = "kept"
+        _READY.clear()
+        return flow
     ready = use_cache and _READY and _READY[0][0] is project
     tracer = _READY.pop()[1] if ready else _Tracer(project, use_cache)
     _READY.clear()
@@ -300,6 +307,10 @@ class _Tracer:
         self.shared = False  #: an early child shared the extraction (no second child for the rest)
         self.hydra_configs: dict[str, dict[str, Any] | None] = {}  #: Hydra configurations, composed
         self.copies: dict[tuple[str, str], bool] = {}  #: pairs of steps that are byte-identical copies
+        #: the questions this trace asked the disk itself, with the answers (see :func:`_stored.disk`): with
+        #: the files it read, what the flow it makes depends on
+        self.answers: dict[tuple[str, str], object] = {}
+        self.problems_before = len(project.problems)  #: those after it are the reading problems it met
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -694,19 +705,15 @@ class _Tracer:
 
     def _link_target(self, rel: str) -> str | None:
         """Where the link ``rel`` points, relative to the root, when it is a link into the folder."""
-        if self.p._reader is None:
-            return None
-        root = self.p.root
-        full = root / rel
-        try:
-            if not full.is_symlink():
-                return None
-            target = full.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        if target == root or root not in target.parents:
-            return None
-        return target.relative_to(root).as_posix()
+        return cast("str | None", self.disk("link", rel))
+
+    def disk(self, kind: str, rel: str) -> object:
+        """Ask the disk about ``rel`` (:func:`sciship.flow._stored.disk`), noting the answer: the kept flow
+        is taken again only while the disk answers the same."""
+        key = (kind, rel)
+        if key not in self.answers:
+            self.answers[key] = _stored.disk(self.p, kind, rel)
+        return self.answers[key]
 
     def _through_link(self, path: str) -> str | None:
         """``path`` with a leading folder that is a listed link to a folder of the project replaced by that
@@ -768,11 +775,13 @@ class _Tracer:
                 key=lambda p: (p.path, p.cell if p.cell is not None else -1, p.line or 0, p.code, p.message),
             )
             flow = dataclasses.replace(flow, problems=tuple(problems))
-        if self.cache is not None:
-            self.cache.save()
         parsed = {rel for rel, facts in self.facts.items() if facts.syntax}
         parsed.update(rel for (rel, _text), facts in self.early.items() if facts.syntax)
-        return dataclasses.replace(flow, parsed=frozenset(parsed))
+        flow = dataclasses.replace(flow, parsed=frozenset(parsed))
+        if self.cache is not None:
+            self.cache.save()
+            _stored.keep(self.p, flow, self.answers, self.p.problems[self.problems_before :])
+        return flow
 
     def _imported(self, candidates: list[str]) -> set[str]:
         out: set[str] = set()
@@ -1737,11 +1746,9 @@ class _Tracer:
         name = rel.rsplit("/", 1)[-1]
         if "." in name or name.upper() in _NOT_SCRIPTS:
             return False
-        try:
-            if (self.p.root / rel).stat().st_size > LARGE_FILE:
-                return False
-        except OSError:
-            pass  # (an in-memory project: its files are small)
+        size = self.disk("size", rel)
+        if isinstance(size, int) and size > LARGE_FILE:
+            return False
         data = self.p.read_bytes(rel)
         return data is not None and _SHEBANG.match(data) is not None
 
@@ -2148,12 +2155,7 @@ class _Tracer:
                 target=shown,
                 access="read",
             )
-        on_disk = False
-        try:
-            on_disk = self.p._reader is not None and (self.p.root / path).exists() and self.p.root.is_dir()
-        except OSError:
-            on_disk = False
-        if on_disk:
+        if self.disk("exists", path):
             return FlowProblem(
                 "SHR110",
                 f"`{step}` reads `{shown}` ({where}); it is on your disk, but git ignores "
@@ -3550,6 +3552,9 @@ _PREFETCH: list[tuple[Project, Any, list[tuple[str, str]], Any]] = []
 #: the tracer :func:`prefetch` made, with the cache it read: :func:`run` goes on with it rather than
 #: reading the cache a second time
 _READY: list[tuple[Project, _Tracer]] = []
+#: what :func:`prefetch` found kept from the last run (:mod:`~sciship.flow._stored`): the flow and its
+#: reading problems, or None (then :func:`run` does not look again)
+_KEPT: list[tuple[Project, tuple[Flow, list[Any]] | None]] = []
 #: start the early extraction when this much text (characters) is not in the cache: below it the child
 #: has too little to do to pay for itself (forking costs a millisecond or two; a research folder's 87 KB
 #: of scripts took 45 ms to extract, all of it now beside the import analysis)
@@ -3576,8 +3581,12 @@ def prefetch(project: Project) -> None:
     """
     from sciship._fork import Forked, Split, can_fork
 
-    if _PREFETCH or _cpus() < 2 or not can_fork():
+    if _PREFETCH:
         return
+    kept = _stored.take(project)
+    _KEPT[:] = [(project, kept)]
+    if kept is not None or _cpus() < 2 or not can_fork():
+        return  # (with the kept flow, there is nothing to do)
     try:
         tracer = _Tracer(project, use_cache=True)
         items = []
@@ -3716,12 +3725,25 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> Flow | dict[tuple[str, 
 
 #: how many of the shared files this process and the early child extracted, the last time; for tests
 LAST_SPLIT = [0, 0]
-#: which process built the last flow: "here", or "child" (the early child traced the whole folder)
+#: which process built the last flow: "here", "child" (the early child traced the whole folder), or "kept"
+#: (the last run's, nothing it was made from changed: :mod:`~sciship.flow._stored`)
 LAST_TRACED = ["here"]
 
 
+def _kept(project: Project) -> tuple[Flow, list[Any]] | None:
+    """The flow kept from the last run on ``project``'s folder, when nothing it was made from changed (as
+    :func:`prefetch` found, else looked up now)."""
+    if _KEPT and _KEPT[0][0] is project:
+        return _KEPT.pop()[1]
+    _KEPT.clear()
+    return _stored.take(project)
+
+
 def will_parse(project: Project) -> frozenset[str]:
-    """The ``.py`` files the early child of ``project`` and this process share out (see :func:`prefetch`)."""
+    """The ``.py`` files the early child of ``project`` and this process share out (see :func:`prefetch`),
+    or that the kept flow parsed: the trace gives their syntax verdict."""
+    if _KEPT and _KEPT[0][0] is project and _KEPT[0][1] is not None:
+        return frozenset(rel for rel in _KEPT[0][1][0].parsed if rel.endswith(".py"))
     if not _PREFETCH or _PREFETCH[0][0] is not project:
         return frozenset()
     return frozenset(rel for rel, _text in _PREFETCH[0][2] if rel.endswith(".py"))
@@ -3733,3 +3755,4 @@ def cancel_prefetch() -> None:
         child.cancel()
     _PREFETCH.clear()
     _READY.clear()
+    _KEPT.clear()
