@@ -386,6 +386,26 @@ def test_a_snakemake_workflow_that_runs_no_python_is_named() -> None:
     }
 
 
+def test_a_nextflow_pipeline_is_named_even_when_it_runs_python(tmp_path: Path) -> None:
+    """Rozen-Lab/sig_attribution_paper_code: two Nextflow pipelines run every Python step of the folder
+    with its arguments; sciship reads no `.nf` file, and said nothing of them."""
+    from sciship.project import Project
+    from sciship.share.inventory import script_languages, unread_code
+
+    files = {
+        "main.nf": 'process fit {\n  script:\n  """\n  python bin/fit.py -d ${x}\n  """\n}\n',
+        "bin/fit.py": "import sys\nopen(sys.argv[2] + '.txt', 'w')\n",
+    }
+    assert unread_code(Project.from_files(files)) == {"Nextflow": ["main.nf"]}
+    assert script_languages(Project.from_files(files)) == {"Nextflow": 1}
+    assert script_languages(Project.from_files(files), extension_only=True) == {}
+    root = write_tree(tmp_path / "study", files)
+    proc = run_cli("share", str(root), "--dry-run", "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert "code in Nextflow" in " ".join(proc.stdout.split())
+    assert "Nextflow (1 file: `main.nf`)" in _reproduce(root)
+
+
 def test_reproduce_says_when_a_script_is_run_several_times(tmp_path: Path) -> None:
     """KISRDevelopment/interpretable_student_models_paper_code (`run_exp_equations.sh` runs
     `model_bkt_irt.py` three times), jeliason/shade_paper_code, lzxlab/pSAM_paper_code: REPRODUCE.md gave

@@ -303,13 +303,22 @@ def script_languages(project: Project, *, extension_only: bool = False) -> dict[
         )
         if snakemake:
             counts["Snakemake"] = snakemake
+        nextflow = sum(1 for f in deposited if _nextflow(f))
+        if nextflow:
+            counts["Nextflow"] = nextflow
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _nextflow(path: str) -> bool:
+    """A Nextflow pipeline (``main.nf``): sciship does not read them."""
+    return path.endswith(".nf")
+
+
 def unread_code(project: Project) -> dict[str, list[str]]:
-    """The code sciship does not read, by language, most files first: R, Julia, MATLAB, ... and shell
-    scripts that run no Python (a ``cdo`` or ``Rscript`` pipeline; those that run the folder's Python
-    scripts are read for that). Not in documentation or build folders."""
+    """The code sciship does not read, by language, most files first: R, Julia, MATLAB, ... shell scripts
+    and Snakemake workflows that run no Python (a ``cdo`` or ``Rscript`` pipeline; those that run the
+    folder's Python scripts are read for that), and Nextflow pipelines. Not in documentation or build
+    folders."""
     from sciship.metadata.languages import other_code
 
     deposited = [f for f in project.files if _deposited(f)]
@@ -325,6 +334,12 @@ def unread_code(project: Project) -> dict[str, list[str]]:
     )
     if snakemake:
         found["Snakemake"] = snakemake
+    # a Nextflow pipeline, even one whose processes run the folder's Python scripts: sciship reads none of
+    # it, so neither the order it runs them in nor the arguments it gives them (Rozen-Lab/
+    # sig_attribution_paper_code: the two .nf files that drive every step went unnamed)
+    nextflow = [f for f in deposited if _nextflow(f)]
+    if nextflow:
+        found["Nextflow"] = nextflow
     for language, notebooks in notebook_languages(project).items():  # the steps leave these out
         found[language + " notebooks"] = notebooks
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
