@@ -516,6 +516,40 @@ def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Pa
     assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
 
 
+def test_an_environment_for_each_part_of_the_analysis_is_named(tmp_path: Path) -> None:
+    """ahansenlab/ZNF143_analysis_code: `genomics_analysis/environment.yml` and
+    `imaging_analysis/environment.yml`, one for each part, went unmentioned (only a conda file at the top
+    counted) and a requirements.txt of everything was written instead."""
+    files = {
+        "genomics/environment.yml": "name: gen\ndependencies:\n  - numpy\n",
+        "imaging/environment.yml": "name: img\ndependencies:\n  - pandas\n",
+        "genomics/count.py": "import numpy as np\nnp.save('genomics/x.npy', np.zeros(2))\n",
+        "imaging/plot.py": (
+            "import pandas as pd\nimport scipy\npd.read_csv('imaging/t.csv').to_csv('imaging/u.csv')\n"
+        ),
+        "imaging/t.csv": "a\n1\n",
+    }
+    root = write_tree(tmp_path / "parts", files)
+    result = run_share(root, OPTIONS)
+    assert result.environment.files == ("genomics/environment.yml", "imaging/environment.yml")
+    assert "requirements.txt" not in result.writes
+    (note,) = [n for n in result.notes if "do not list" in n]
+    assert note.startswith("`genomics/environment.yml` and `imaging/environment.yml` do not list `scipy`")
+    text = (root / "REPRODUCE.md").read_text()
+    assert "conda env create -f genomics/environment.yml\nconda env create -f imaging/environment.yml" in text
+    assert "its own conda environment, in its folder (`genomics/`, `imaging/`)" in text
+
+    reqs = {
+        "a/requirements.txt": "numpy\n",
+        "b/requirements.txt": "pandas\n",
+        "a/run.py": files["genomics/count.py"],
+    }
+    root = write_tree(tmp_path / "reqs", reqs)
+    result = run_share(root, OPTIONS)
+    assert "requirements.txt" not in result.writes
+    assert "pip install -r a/requirements.txt -r b/requirements.txt" in (root / "REPRODUCE.md").read_text()
+
+
 def test_reproduce_names_the_newer_python_of_the_declared_and_the_needed(tmp_path: Path) -> None:
     """denehoffman/gluex-ksks-paper-analysis declares Python >=3.14; its `import tomllib` (3.11) made
     REPRODUCE.md say "Python 3.11 or newer" beside codemeta.json's 3.14. Code that needs more than the

@@ -120,7 +120,7 @@ def collect(project: Project) -> Declared:
     for rel in _requirement_files(project, anywhere=not packaged):
         if rel not in consumed:
             _from_requirements(project, rel, items, problems, consumed)
-    for rel in _environment_files(project, anywhere=not packaged):
+    for rel in environment_files(project, anywhere=not packaged):
         _from_environment(project, rel, items, problems)
     if not packaged:  # a folder of research code may hold small projects of its own (tools/setup.py)
         _from_nested_projects(project, items, problems)
@@ -655,7 +655,9 @@ _ENVIRONMENT_FILE = re.compile(
 )
 
 
-def _environment_files(project: Project, *, anywhere: bool = False) -> list[str]:
+def environment_files(project: Project, *, anywhere: bool = False) -> list[str]:
+    """The conda environment files of the project (at its top and one folder down; with ``anywhere``, two
+    folders down), not in a virtual environment, a build folder or a hidden one."""
     out = []
     for f in project.files:
         if f.count("/") > (2 if anywhere else 1) or f.startswith(".github/"):

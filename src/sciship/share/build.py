@@ -423,6 +423,12 @@ def _release_date(md: ProjectMetadata, version: str | None, given: str | None) -
     return today(given)
 
 
+def _files_said(files: tuple[str, ...]) -> str:
+    """```a/environment.yml``` or ```a/environment.yml`` and ``b/environment.yml```."""
+    named = [f"`{f}`" for f in files]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
 def undeclared_imports(project: Project) -> list[tuple[str, str]]:
     """The packages the code imports and the folder's environment file does not list, each with the first
     file that imports it: (distribution, file)."""
@@ -747,7 +753,8 @@ def prepare(
         )
         them = "them" if len(undeclared) > 1 else "it"
         result.notes.append(
-            f"`{env.path}` does not list {shown}, which the code needs: whoever installs what it lists "
+            f"{_files_said(env.files)} {'does' if len(env.files) == 1 else 'do'} not list {shown}, which "
+            f"the code needs: whoever installs what {'it lists' if len(env.files) == 1 else 'they list'} "
             f"sees the steps stop there. Add {them} (`sciship deps` shows every package the code imports)."
         )
     for module, where, folder in private_imports(project):

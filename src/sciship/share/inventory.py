@@ -30,6 +30,14 @@ class Environment:
     #: the folder's package file when the package declares no dependencies of its own: it is installed
     #: (``pip install -e .``) besides what ``path`` lists, which is where the packages come from
     package: str | None = None
+    #: more files of the same kind, each in its own subfolder (one environment per part of the analysis:
+    #: ``genomics/environment.yml``, ``imaging/environment.yml``), when the top of the folder has none
+    others: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Every file that declares it: ``path`` and ``others``."""
+        return (self.path, *self.others) if self.path else ()
 
     @property
     def declared(self) -> bool:
@@ -168,7 +176,7 @@ def environment(project: Project) -> Environment:
     if package is not None and _declares_dependencies(project, package):
         return Environment("package", package)
     found = _environment_file(project)
-    return Environment(found.kind, found.path, package) if package else found
+    return Environment(found.kind, found.path, package, found.others) if package else found
 
 
 def _declares_dependencies(project: Project, package: str) -> bool:
@@ -205,7 +213,31 @@ def _environment_file(project: Project) -> Environment:
         return Environment("conda", env[0])
     if project.has("Pipfile"):
         return Environment("pipenv", "Pipfile")
+    # none at the top: one for each part of the analysis, in its folder (ahansenlab/ZNF143_analysis_code:
+    # `genomics_analysis/environment.yml` and `imaging_analysis/environment.yml` went unmentioned, and a
+    # requirements.txt of everything was written instead); the files `sciship deps` reads too
+    from sciship.imports.declared import environment_files
+
+    below = [f for f in environment_files(project) if f.count("/") == 1]
+    kind: EnvKind = "conda"
+    if not below:
+        below = [
+            f
+            for f in project.files
+            if f.count("/") == 1
+            and _REQUIREMENTS.fullmatch(f.rsplit("/", 1)[1])
+            and not f.startswith(".")
+            and f.split("/", 1)[0].lower() not in _NOT_AN_ANALYSIS
+        ]
+        kind = "requirements"
+    if below:
+        below.sort()
+        return Environment(kind, below[0], others=tuple(below[1:]))
     return Environment("none")
+
+
+#: subfolders whose requirements are not an analysis' environment (documentation, a package's tests)
+_NOT_AN_ANALYSIS = frozenset({"docs", "doc", "test", "tests", "build", "dist", "node_modules", "venv"})
 
 
 #: a notebook the R kernel runs (its ``kernelspec`` named ``ir`` or ``r``), whatever its language fields say

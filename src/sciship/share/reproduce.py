@@ -80,7 +80,21 @@ def _setup(
     lines = ["## 1. Set up the environment", ""]
     if python:
         lines += [f"You need Python {python} or newer.", ""]
-    if env.kind == "conda" and env.path:
+    if env.kind == "conda" and env.others:
+        folders = ", ".join(f"`{f.rsplit('/', 1)[0]}/`" for f in env.files)
+        lines += [
+            (
+                f"Each part of the analysis has its own conda environment, in its folder ({folders}): "
+                "create the one for the steps you run, and activate it before running them."
+            ),
+            "",
+            "```bash",
+            *(f"conda env create -f {_shell(f)}" for f in env.files),
+            "conda activate <the name at the top of the file for those steps>",
+            *(["python -m pip install -e ."] if env.package else []),
+            "```",
+        ]
+    elif env.kind == "conda" and env.path:
         lines += [
             "```bash",
             f"conda env create -f {_shell(env.path)}",
@@ -99,7 +113,7 @@ def _setup(
         elif env.kind == "pipenv":
             lines[-2:] = ["pipenv install", "pipenv shell"]
         elif env.kind == "requirements" and env.path:
-            lines.append(f"python -m pip install -r {_shell(env.path)}")
+            lines.append("python -m pip install " + " ".join(f"-r {_shell(f)}" for f in env.files))
         elif writes_requirements:
             lines.append("python -m pip install -r requirements.txt")
         if env.package and env.kind != "package":  # (its code, which the steps import; not what it needs)
