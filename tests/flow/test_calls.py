@@ -131,6 +131,14 @@ CASES = [
         [("read", "m.mat"), ("write", "n.mat")],
     ),
     ("from scipy.io import loadmat\nloadmat('data/subject1')", [("read", "data/subject1")]),
+    # (through the public submodule: mh105/PLOS_compbiol_switching_paper_analysis)
+    (
+        (
+            "import scipy.io\nscipy.io.matlab.savemat('a.mat', {})\nfrom scipy.io import matlab\n"
+            "matlab.loadmat('b.mat')\nmatlab.whosmat('c.mat')"
+        ),
+        [("write", "a.mat"), ("read", "b.mat"), ("read", "c.mat")],
+    ),
     # torch, joblib: the path is the second argument when saving
     (
         "import torch\ntorch.save(model, 'model.pt')\ntorch.load('model.pt')",

@@ -227,6 +227,11 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # scipy.io: loadmat tries the name, then the name with .mat added; savemat writes the name as given
     "scipy.io.loadmat": (_r(0, "file_name", convention="mat"),),
     "scipy.io.savemat": (_w(0, "file_name"),),
+    "scipy.io.whosmat": (_r(0, "file_name", convention="mat"),),
+    # (the same functions through their public submodule: mh105/PLOS_compbiol_switching_paper_analysis)
+    "scipy.io.matlab.loadmat": (_r(0, "file_name", convention="mat"),),
+    "scipy.io.matlab.savemat": (_w(0, "file_name"),),
+    "scipy.io.matlab.whosmat": (_r(0, "file_name", convention="mat"),),
     "scipy.io.readsav": (_r(0, "file_name"),),
     "scipy.io.mmread": (_r(0, "source"),),
     "scipy.io.mmwrite": (_w(0, "target"),),
