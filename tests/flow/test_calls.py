@@ -131,6 +131,22 @@ CASES = [
         [("read", "m.mat"), ("write", "n.mat")],
     ),
     ("from scipy.io import loadmat\nloadmat('data/subject1')", [("read", "data/subject1")]),
+    # a font file (syedarehaq/diversify_netsci_paper_analysis)
+    (
+        (
+            "from matplotlib import font_manager as fm\nfm.FontProperties(fname='fonts/m.ttf')\n"
+            "fm.fontManager.addfont('fonts/a.ttf')\nfm.FontProperties(family='serif')"
+        ),
+        [("read", "fonts/m.ttf"), ("read", "fonts/a.ttf")],
+    ),
+    # a part of a text the code sets: `stem = "names.csv".split(".")[0]` (the same repository)
+    (
+        (
+            "f = 'names.csv'\nstem = f.split('.')[0]\nopen('out_%s_%d.csv' % (stem, 0), 'w')\n"
+            "open('a/b/c.txt'.rsplit('/', 1)[-1] + '.log', 'w')\nopen(f.split()[3] + '.x', 'w')"
+        ),
+        [("write", "out_names_0.csv"), ("write", "c.txt.log"), ("write", "*.x")],
+    ),
     # (through the public submodule: mh105/PLOS_compbiol_switching_paper_analysis)
     (
         (

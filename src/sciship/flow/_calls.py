@@ -176,6 +176,11 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # a style sheet by its path (`plt.style.use("../paper.mplstyle")`; a style's name has no extension)
     "matplotlib.pyplot.style.use": (_r(0, "style", needs_suffix=True),),
     "matplotlib.style.use": (_r(0, "style", needs_suffix=True),),
+    # a font file (syedarehaq/diversify_netsci_paper_analysis: `FontProperties(fname='/Users/.../Myriad.ttf')`
+    # stops the figure scripts on any other computer)
+    "matplotlib.font_manager.FontProperties": (_r(6, "fname"),),
+    "matplotlib.font_manager.fontManager.addfont": (_r(0, "path"),),
+    "matplotlib.font_manager.FontManager.addfont": (_r(1, "path"),),
     # OpenMDAO: the model's diagram (an HTML page, `n2.html` unless `outfile=` says) and its run recorder
     "openmdao.api.n2": (_w(99, "outfile", default="n2.html"),),
     "openmdao.api.SqliteRecorder": (_w(0, "filepath"),),
