@@ -171,6 +171,21 @@ def test_argparse_defaults_are_what_runs_without_options() -> None:
     assert io(flow) == [("read", "data/counts.csv"), ("write", "results/summary.csv")]
 
 
+@pytest.mark.parametrize(
+    "known", ["args, _ = parser.parse_known_args()", "(args, rest) = parser.parse_known_args()"]
+)
+def test_argparse_defaults_through_parse_known_args_unpacked(known: str) -> None:
+    """czbiohub-sf/rnaquarium-figures: `_args, _ = parser.parse_known_args()`, the options and the rest:
+    the reads its options' defaults name went unseen."""
+    source = (
+        "import argparse\nimport pandas as pd\nparser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--rosetta', default='data/rosetta.tsv')\n" + known + "\n"
+        "pd.read_csv(args.rosetta, sep='\\t')\nrest = None\n"
+    )
+    assert io(flow_of({"count.py": source})) == [("read", "data/rosetta.tsv")]
+    assert io(flow_of({"count.py": source.replace("args.rosetta", "_.rosetta")})) == []
+
+
 PARSERS = [
     "    return parser.parse_args()\n",
     "    if False:\n        return parser.parse_args([])\n    return parser.parse_args()\n",

@@ -914,7 +914,9 @@ class _Extractor:
                 if isinstance(node, ast.Tuple | ast.List) and index < len(node.elts):
                     value = self.expr(node.elts[index], scope, b.pos)
                 else:
-                    value = ("item", self.expr(node, scope, b.pos), index)
+                    whole = self.expr(node, scope, b.pos)
+                    # `args, rest = parser.parse_known_args()`: the options (czbiohub-sf/rnaquarium-figures)
+                    value = whole if whole == ("args",) and index == 0 else ("item", whole, index)
             else:
                 value, rest = self.element(node, scope, b.pos), indices
             for index in rest:
@@ -1576,7 +1578,7 @@ class _Extractor:
             base = self.expr(node.value, scope, pos, depth) if not isinstance(node.value, ast.Name) else None
             if base is None:
                 found = self.lookup(node.value.id, scope, pos)  # type: ignore[union-attr]
-                base = self.value(*found) if found and found[0].kind == "assign" else None
+                base = self.value(*found) if found and found[0].kind in {"assign", "assign-item"} else None
             if base == ("args",):  # argparse: the option's default is what runs without options
                 option = self.options.get(attr)
                 default = (
