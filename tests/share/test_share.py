@@ -516,6 +516,16 @@ def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Pa
     assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
 
 
+def _traced(root: Path) -> share.ShareResult:
+    """``share`` as the command runs it: with the folder's own data flow."""
+    from sciship.flow import trace
+
+    project = Project.load(root)
+    result = share.prepare(project, OPTIONS, trace(project))
+    result.plan.apply()
+    return result
+
+
 def test_an_environment_for_each_part_of_the_analysis_is_named(tmp_path: Path) -> None:
     """ahansenlab/ZNF143_analysis_code: `genomics_analysis/environment.yml` and
     `imaging_analysis/environment.yml`, one for each part, went unmentioned (only a conda file at the top
@@ -530,7 +540,7 @@ def test_an_environment_for_each_part_of_the_analysis_is_named(tmp_path: Path) -
         "imaging/t.csv": "a\n1\n",
     }
     root = write_tree(tmp_path / "parts", files)
-    result = run_share(root, OPTIONS)
+    result = _traced(root)
     assert result.environment.files == ("genomics/environment.yml", "imaging/environment.yml")
     assert "requirements.txt" not in result.writes
     (note,) = [n for n in result.notes if "do not list" in n]
@@ -539,13 +549,28 @@ def test_an_environment_for_each_part_of_the_analysis_is_named(tmp_path: Path) -
     assert "conda env create -f genomics/environment.yml\nconda env create -f imaging/environment.yml" in text
     assert "its own conda environment, in its folder (`genomics/`, `imaging/`)" in text
 
+    # one part with an environment of its own, another without: a requirements.txt for all of it, and the
+    # part's own named for its steps (czbiohub-sf/rnaquarium-figures: `Fig1/environment.yml` only)
+    files["other/count.py"] = files.pop("genomics/count.py").replace("genomics/", "other/")
+    del files["genomics/environment.yml"]
+    root = write_tree(tmp_path / "part", files)
+    result = _traced(root)
+    assert result.environment.kind == "none"
+    assert "requirements.txt" in result.writes
+    text = (root / "REPRODUCE.md").read_text()
+    assert "python -m pip install -r requirements.txt" in text
+    assert (
+        "The steps in `imaging/` have an environment of their own, `imaging/environment.yml`: "
+        "`conda env create -f imaging/environment.yml`." in text
+    )
+
     reqs = {
         "a/requirements.txt": "numpy\n",
         "b/requirements.txt": "pandas\n",
-        "a/run.py": files["genomics/count.py"],
+        "a/run.py": "import numpy as np\nnp.save('a/x.npy', np.zeros(2))\n",
     }
     root = write_tree(tmp_path / "reqs", reqs)
-    result = run_share(root, OPTIONS)
+    result = _traced(root)
     assert "requirements.txt" not in result.writes
     assert "pip install -r a/requirements.txt -r b/requirements.txt" in (root / "REPRODUCE.md").read_text()
 

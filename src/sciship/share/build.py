@@ -727,7 +727,7 @@ def prepare(
     meta = metadata_for(project, options, known_)
     md = read.load(project)
     plan = Plan(project.root)
-    env = inventory.environment(project)
+    env = inventory.environment(project, [s.path for s in flow.steps])
     result = ShareResult(flow=flow, plan=plan, metadata=meta, environment=env)
     unreadable = {p.path for p in md.problems}
 

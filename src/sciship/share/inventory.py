@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sciship.metadata.writers.rocrate import CrateFile
     from sciship.project import Project
 
@@ -33,6 +35,9 @@ class Environment:
     #: more files of the same kind, each in its own subfolder (one environment per part of the analysis:
     #: ``genomics/environment.yml``, ``imaging/environment.yml``), when the top of the folder has none
     others: tuple[str, ...] = ()
+    #: with none declared for the whole folder: the environment files of some of its subfolders, for the
+    #: steps in them only (``Fig1/environment.yml`` beside ``Fig2/`` to ``Fig5/`` without one)
+    parts: tuple[str, ...] = ()
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -161,7 +166,7 @@ _ENVIRONMENTS_FOLDER = re.compile(r"(?:envs?|environments?|conda)/[\w.-]+\.ya?ml
 _REQUIREMENTS = re.compile(r"(requirements/)?requirements[\w.-]*\.(txt|in)")
 
 
-def environment(project: Project) -> Environment:
+def environment(project: Project, steps: Collection[str] = ()) -> Environment:
     """How the folder says what to install: a package, requirements, conda or Pipfile; else none. A
     package that declares no dependencies (a setup.py without install_requires) says nothing of them: the
     requirements or conda file, if any, does (caporaso-lab/gut-to-soil-manuscript-figures,
@@ -175,7 +180,7 @@ def environment(project: Project) -> Environment:
         package = next((name for name in ("setup.py", "setup.cfg") if project.has(name)), None)
     if package is not None and _declares_dependencies(project, package):
         return Environment("package", package)
-    found = _environment_file(project)
+    found = _environment_file(project, steps)
     return Environment(found.kind, found.path, package, found.others) if package else found
 
 
@@ -197,8 +202,9 @@ def _declares_dependencies(project: Project, package: str) -> bool:
     return any("requires" in text for text in texts)
 
 
-def _environment_file(project: Project) -> Environment:
-    """The requirements, conda or Pipfile environment the folder declares; else none."""
+def _environment_file(project: Project, steps: Collection[str] = ()) -> Environment:
+    """The requirements, conda or Pipfile environment the folder declares; else none. Files one folder down
+    declare it when every step of the analysis is in one of their folders."""
     reqs = sorted(
         (f for f in project.files if f.startswith("requirements") and _REQUIREMENTS.fullmatch(f)),
         key=lambda f: (f.count("/"), f != "requirements.txt", f),
@@ -230,10 +236,13 @@ def _environment_file(project: Project) -> Environment:
             and f.split("/", 1)[0].lower() not in _NOT_AN_ANALYSIS
         ]
         kind = "requirements"
-    if below:
-        below.sort()
+    below.sort()
+    folders = {f.split("/", 1)[0] + "/" for f in below}
+    if below and all(step.startswith(tuple(folders)) for step in steps):
         return Environment(kind, below[0], others=tuple(below[1:]))
-    return Environment("none")
+    # (czbiohub-sf/rnaquarium-figures: `Fig1/environment.yml` is Fig1's; the other figures' steps need
+    # what the code imports, as a requirements.txt of all of it says)
+    return Environment("none", parts=tuple(below))
 
 
 #: subfolders whose requirements are not an analysis' environment (documentation, a package's tests)

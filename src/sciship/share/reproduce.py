@@ -119,6 +119,11 @@ def _setup(
         if env.package and env.kind != "package":  # (its code, which the steps import; not what it needs)
             lines.append("python -m pip install -e .")
         lines.append("```")
+        for part in env.parts:  # (a subfolder's own environment, for its steps only)
+            folder = part.rsplit("/", 1)[0]
+            how = "conda env create -f" if part.endswith((".yml", ".yaml")) else "python -m pip install -r"
+            how += " " + _shell(part)
+            lines += ["", f"The steps in `{folder}/` have an environment of their own, `{part}`: `{how}`."]
     if writes_requirements:
         lines += [
             "",
