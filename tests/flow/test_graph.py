@@ -318,3 +318,36 @@ def test_two_names_that_fit_only_across_their_unknown_parts() -> None:
     after = {s.path: s.after for s in flow.steps}
     assert after["a_confirm.py"] == ()
     assert after["d_plot.py"] == ("c_fit.py",)
+
+
+def test_files_a_glob_reads_that_no_step_writes_are_inputs_too() -> None:
+    """syedarehaq/diversify_netsci_paper_analysis: `glob('output_v2/*')` read one file a step writes and 67
+    committed ones no step writes; the inputs named none of them. The pattern is an input when a file of
+    the folder fits it that no step makes (and the step still comes after the one that writes there)."""
+    files = {
+        "src/fetch.py": "open('../data/out/new_0.csv', 'w').write('x')\n",
+        "src/collect.py": (
+            "import glob\nfor f in sorted(glob.glob('../data/out/*')):\n    print(open(f).read())\n"
+        ),
+        "data/out/old_0.csv": "x\n",
+    }
+    flow = flow_of(files)
+    assert flow.inputs == ("data/out/*",)
+    assert flow.step("src/collect.py").after == ("src/fetch.py",)  # type: ignore[union-attr]
+    assert not flow.problems
+    del files["data/out/old_0.csv"]
+    assert flow_of(files).inputs == ()
+    files["data/out/new_0.csv"] = "x\n"  # (the step's own output, committed: still no input)
+    assert flow_of(files).inputs == ()
+
+
+def test_a_path_is_shown_once_whatever_its_unknown_parts() -> None:
+    """czbiohub-sf/rnaquarium-figures: `f'res/{a}{b}/m.txt'` and `f'res/{a}/m.txt'` are both `res/*/m.txt`
+    when shown; a step listed every path twice."""
+    src = (
+        "import sys\na, b = sys.argv[1], sys.argv[2]\nopen(f'res/{a}{b}/m.txt', 'w')\n"
+        "open(f'res/{a}/m.txt', 'w')\nopen(f'res/{b}_x/m.txt', 'w')\n"
+    )
+    flow = flow_of({"run.py": src})
+    assert flow.steps[0].writes == ("res/*/m.txt", "res/*_x/m.txt")
+    assert flow.outputs == ("res/*/m.txt", "res/*_x/m.txt")

@@ -994,3 +994,27 @@ def test_a_file_read_at_the_authors_place_of_this_folder_comes_after_its_writer(
     step = flow.step("a_stats.py")
     assert step is not None
     assert step.after == ("Mouse/make_features.py",)
+
+
+def test_options_a_function_of_the_file_does_not_put_in_a_path_are_not_to_fill_in() -> None:
+    """czbiohub-sf/rnaquarium-figures: four font sizes without a default, passed to the script's own
+    function that saves a figure, were options "the script needs"; the folder it saves into is one."""
+    source = (
+        "import argparse\nimport matplotlib.pyplot as plt\n\n"
+        "def plot(out_dir, size=None, title_size=None):\n    plt.title('t', fontsize=title_size)\n"
+        "    plt.savefig(out_dir + '/fig.pdf')\n\n"
+        "def main():\n    p = argparse.ArgumentParser()\n    p.add_argument('--out_dir')\n"
+        "    p.add_argument('--size', type=float)\n    p.add_argument('--title_size', type=float)\n"
+        "    a = p.parse_args()\n    plot(a.out_dir, a.size, title_size=a.title_size)\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    step = flow_of({"plot.py": source}).step("plot.py")
+    assert step is not None
+    assert step.arguments == ("--out_dir", "OUT_DIR")
+    # a function that hands every parameter on (to code sciship follows elsewhere) keeps them all
+    handed = source.replace("    plt.title('t', fontsize=title_size)\n", "    helper(size, title_size)\n")
+    step = flow_of(
+        {"plot.py": "from lib import helper\n" + handed, "lib.py": "def helper(a, b):\n    pass\n"}
+    ).step("plot.py")
+    assert step is not None
+    assert step.arguments == ("--out_dir", "OUT_DIR", "--size", "SIZE", "--title_size", "TITLE_SIZE")

@@ -1130,6 +1130,15 @@ class _Tracer:
             self._exists[path] = found
         return found
 
+    def _found_unwritten(self, pattern: str, writes: list[str]) -> bool:
+        """Does a file of the folder fit ``pattern`` that none of ``writes`` makes?"""
+        start, end = ex.known_ends(pattern)
+        return any(
+            ex.matches(pattern, f) and not any(ex.matches(w, f) for w in writes)
+            for f in self.p.files
+            if f.endswith(end) and f.startswith(start)
+        )
+
     def all_folders(self) -> frozenset[str]:
         if self.folders is None:
             out = set()
@@ -1547,6 +1556,11 @@ class _Tracer:
                 own = [w for w in hits if step in writers[w] and not (listing and w.startswith(STAR2))]
                 if (own and not updating) or _vague(path):
                     continue  # it makes (or may make) the file itself (a cache), or the name says too little
+                if ex.has_unknown(path) and self._found_unwritten(path, hits):
+                    # the files it may read are also ones in the folder that no step writes: an input too
+                    # (syedarehaq/diversify_netsci_paper_analysis: 67 committed files read by `output_v2/*`,
+                    # beside the one a step writes there, were never named)
+                    inputs.setdefault(path)
                 for w in hits:
                     if _vague(w):
                         continue
@@ -1596,13 +1610,15 @@ class _Tracer:
         rank = {s: i for i, s in enumerate(order)}
         arguments = {s: self._arguments(s, workdirs[s]) for s in order}
         paths = {s: self._python_path(s, workdirs[s]) for s in order if kinds[s] == "script"}
+        # (two patterns that differ only in which unknown part is which read the same when shown: each once,
+        # czbiohub-sf/rnaquarium-figures listed every path of a step twice)
         step_objs = [
             Step(
                 path=s,
                 kind=kinds[s],  # type: ignore[arg-type]
                 order=rank[s] + 1,
-                reads=tuple(sorted(ex.display(p) for p in reads[s])),
-                writes=tuple(sorted(ex.display(p) for p in writes[s])),
+                reads=tuple(sorted({ex.display(p) for p in reads[s]})),
+                writes=tuple(sorted({ex.display(p) for p in writes[s]})),
                 after=tuple(sorted(edges[s], key=rank.__getitem__)),
                 workdir=workdirs[s],
                 arguments=arguments[s][0],
@@ -1619,11 +1635,11 @@ class _Tracer:
         return Flow(
             sequenced=any(ordering[s] - edges[s] for s in steps),
             steps=tuple(step_objs),
-            inputs=tuple(sorted(ex.display(p) for p in inputs)),
-            outputs=tuple(sorted(ex.display(p) for p in writers)),
+            inputs=tuple(sorted({ex.display(p) for p in inputs})),
+            outputs=tuple(sorted({ex.display(p) for p in writers})),
             problems=tuple(dict.fromkeys(problems)),
             uses=tuple(dict.fromkeys(uses)),
-            missing=tuple(sorted(ex.display(p) for p in missing)),
+            missing=tuple(sorted({ex.display(p) for p in missing})),
             external=tuple(sorted(external)),
         )
 
@@ -3079,12 +3095,32 @@ def _options_in_paths(facts: Facts) -> set[str]:
     exprs: list[Expr] = []
     for uses, calls in [(facts.uses, facts.calls), *((f.uses, f.calls) for f in facts.functions.values())]:
         exprs += [u.expr for u in uses]
-        exprs += [a for c in calls for a in c.args] + [v for c in calls for _k, v in c.kwargs]
+        for c in calls:
+            exprs += _path_arguments(c, facts)
     out: set[str] = set()
     for expr in exprs:
         if any(node[0] == "opt" for node in ex.walk(expr)):  # (most paths use no option: not walked again)
             out |= _needed_options(expr)
     return out
+
+
+def _path_arguments(call: Call, facts: Facts) -> list[Expr]:
+    """The arguments of ``call`` that may go into a path: for a function of the same file, those given to
+    the parameters its paths (or the calls it makes, or what it returns) use; else all of them
+    (czbiohub-sf/rnaquarium-figures: four font sizes passed to a function that saves a figure were
+    options "the script needs")."""
+    every = [*call.args, *(v for _k, v in call.kwargs)]
+    fn = facts.functions.get(call.callee[1]) if call.callee[0] == "local" else None
+    if fn is None or fn.methods or not fn.params or len(call.args) > len(fn.params):
+        return every
+    exprs = [u.expr for u in fn.uses] + [a for c in fn.calls for a in (*c.args, *(v for _k, v in c.kwargs))]
+    exprs += [fn.returns] if fn.returns is not None else []
+    exprs += list(fn.defaults.values())
+    used = {node[1] for e in exprs for node in ex.walk(e) if node[0] == "param"}
+    named = dict(zip(fn.params, call.args, strict=False)) | dict(call.kwargs)
+    if not set(named) <= set(fn.params):  # (`**kwargs` the function takes on: not followed here)
+        return every
+    return [value for name, value in named.items() if name in used]
 
 
 def _needed_options(expr: Expr) -> set[str]:
