@@ -131,6 +131,23 @@ CASES = [
         [("read", "m.mat"), ("write", "n.mat")],
     ),
     ("from scipy.io import loadmat\nloadmat('data/subject1')", [("read", "data/subject1")]),
+    # atomistic simulations (mstapelberg/active_learning_paper_analysis)
+    (
+        (
+            "from ase.io import read, write\nimport ase.io\nfrom pymatgen.io.vasp import Outcar, Vasprun\n"
+            "from pymatgen.core import Structure\natoms = read('runs/POSCAR')\nwrite('out/a.xyz', atoms)\n"
+            "ase.io.iread('runs/traj.xyz')\nOutcar('runs/OUTCAR')\nVasprun(filename='runs/vasprun.xml')\n"
+            "Structure.from_file('runs/CONTCAR')"
+        ),
+        [
+            ("read", "runs/POSCAR"),
+            ("write", "out/a.xyz"),
+            ("read", "runs/traj.xyz"),
+            ("read", "runs/OUTCAR"),
+            ("read", "runs/vasprun.xml"),
+            ("read", "runs/CONTCAR"),
+        ],
+    ),
     # a font file (syedarehaq/diversify_netsci_paper_analysis)
     (
         (

@@ -254,6 +254,17 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "sklearn.externals.joblib.load": (_r(0, "filename"),),
     "nibabel.load": (_r(0, "filename"),),
     "nibabel.save": (_w(1, "filename"),),
+    # atomistic simulations (mstapelberg/active_learning_paper_analysis: ASE's read and write, pymatgen's
+    # VASP outputs, unseen)
+    "ase.io.read": (_r(0, "filename"),),
+    "ase.io.iread": (_r(0, "filename"),),
+    "ase.io.write": (_w(0, "filename"),),
+    "pymatgen.io.vasp.Outcar": (_r(0, "filename"),),
+    "pymatgen.io.vasp.outputs.Outcar": (_r(0, "filename"),),
+    "pymatgen.io.vasp.Vasprun": (_r(0, "filename"),),
+    "pymatgen.io.vasp.outputs.Vasprun": (_r(0, "filename"),),
+    "pymatgen.core.Structure.from_file": (_r(0, "filename"),),
+    "pymatgen.core.structure.Structure.from_file": (_r(0, "filename"),),
     "astropy.io.fits.open": (_r(0, "name"),),
     "astropy.io.fits.getdata": (_r(0, "filename"),),
     "astropy.io.fits.writeto": (_w(0, "filename"),),
