@@ -1018,3 +1018,24 @@ def test_options_a_function_of_the_file_does_not_put_in_a_path_are_not_to_fill_i
     ).step("plot.py")
     assert step is not None
     assert step.arguments == ("--out_dir", "OUT_DIR", "--size", "SIZE", "--title_size", "TITLE_SIZE")
+
+
+def test_a_loop_name_used_twice_in_a_path_is_one_value_each_time_round() -> None:
+    """mstapelberg/active_learning_paper_analysis: `os.path.join(folder, f"summary_{folder}.csv")` over
+    three folders was nine files (`neb/summary_perfect_comparisons.csv`), six of them false missing inputs."""
+    source = (
+        "import os\nimport pandas as pd\nfor folder in ['a', 'b', 'c']:\n"
+        "    df = pd.read_csv(os.path.join(folder, f'summary_{folder}.csv'))\n"
+        "    for other in ['x', 'y']:\n        df.to_csv(f'{folder}/{other}_{folder}.csv')\n"
+    )
+    assert io(flow_of({"run.py": source})) == [
+        ("read", "a/summary_a.csv"),
+        ("read", "b/summary_b.csv"),
+        ("read", "c/summary_c.csv"),
+        ("write", "a/x_a.csv"),
+        ("write", "a/y_a.csv"),
+        ("write", "b/x_b.csv"),
+        ("write", "b/y_b.csv"),
+        ("write", "c/x_c.csv"),
+        ("write", "c/y_c.csv"),
+    ]

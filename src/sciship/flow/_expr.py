@@ -722,13 +722,14 @@ def _eats(star: str, char: str) -> bool:
 
 #: the nodes that stand for one value wherever they appear: a command-line option, a name of another
 #: module, a parameter (not a bare ``alt``: two loops over the same list are two values)
-_NAMED = frozenset({"opt", "ref", "param"})
+_NAMED = frozenset({"opt", "ref", "param", "each"})
 
 
 def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     """:func:`evaluate`, with a named value that appears more than once in ``expr`` taking the same value
     everywhere: ``results/experiment_{MODE}/results_exp_{MODE}.pkl`` for ``--mode`` 2a or 2b is two
-    paths, not four. Only a few such values, each with a few known values, are taken together."""
+    paths, not four; so does a loop's name (``{folder}/summary_{folder}.csv``). Only a few such values,
+    each with a few known values, are taken together."""
     seen: set[Expr] = set()
     shared: list[Expr] = []
     for node in walk(expr):
@@ -765,6 +766,10 @@ def _named_value(node: Expr) -> bool:
         return len(node) == 2 and isinstance(node[1], str)
     if node[0] == "ref":
         return len(node) == 4 and isinstance(node[1], str) and isinstance(node[3], str)
+    if node[0] == "each":  # a loop's name, by the loop's place: one value each time round
+        # (mstapelberg/active_learning_paper_analysis: `join(folder, f"summary_{folder}.csv")` over three
+        # folders was nine files, six of them false missing inputs)
+        return len(node) == 3 and isinstance(node[2], tuple) and len(node[2]) == 3
     return len(node) == 4 and isinstance(node[2], str)  # ("opt", default, option, file)
 
 
