@@ -351,3 +351,22 @@ def test_a_path_is_shown_once_whatever_its_unknown_parts() -> None:
     flow = flow_of({"run.py": src})
     assert flow.steps[0].writes == ("res/*/m.txt", "res/*_x/m.txt")
     assert flow.outputs == ("res/*/m.txt", "res/*_x/m.txt")
+
+
+def test_a_read_at_an_empty_path_is_a_place_left_to_fill_in() -> None:
+    """Hendricks-Worm-Lab/WormsPy_paper_analysis: `cv2.VideoCapture(r"")`, a video path left blank, made a
+    step that reads nothing and no problem: as shipped it has nothing to read. Not when the code runs on
+    without it (a test that the path is set, an existence check, a `try`), nor for a write."""
+    files = {
+        "a.py": "import cv2\ncap = cv2.VideoCapture(r'')\nok, f = cap.read()\ncv2.imwrite('o.png', f)\n",
+        "b.py": (
+            "import os\nimport pandas as pd\nDATA = ''\nif DATA:\n    pd.read_csv(DATA)\n"
+            "if os.path.exists(DATA):\n    pd.read_csv(DATA)\ntry:\n    pd.read_csv('')\nexcept OSError:\n"
+            "    pass\ndf = pd.read_csv(DATA)\ndf.to_csv('')\n"
+        ),
+    }
+    flow = flow_of(files)
+    blank = [(p.code, p.path, p.line) for p in flow.problems if "empty path" in p.message]
+    assert blank == [("SHR110", "a.py", 2), ("SHR110", "b.py", 12)]
+    (message,) = [p.message for p in flow.problems if p.path == "a.py"]
+    assert message.startswith("`a.py` reads a file at an empty path (`cv2.VideoCapture`, line 2)")

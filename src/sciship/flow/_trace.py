@@ -1327,6 +1327,7 @@ class _Tracer:
                 continue
             for code, message, line, cell in facts.problems:
                 problems.append(FlowProblem(code, message, step, line, cell))
+            problems.extend(self._blank_paths(step))
             if kind == "notebook":
                 for code, message, cell in run_problems(facts.cells):
                     problems.append(FlowProblem(code, message, step, None, cell))
@@ -2023,6 +2024,37 @@ class _Tracer:
             return [r for raw in self.attribute(step) for r in self.evaluate(raw)]
         finally:
             ex.GIVEN.clear()
+
+    def _blank_paths(self, step: str) -> list[FlowProblem]:
+        """A file read at an empty path (``cv2.VideoCapture(r"")``, ``DATA = ""`` then
+        ``pd.read_csv(DATA)``): a place the author left for whoever runs the code to fill in, and as it is
+        the step has nothing to read (Hendricks-Worm-Lab/WormsPy_paper_analysis,
+        ahansenlab/ZNF143_analysis_code: said nowhere). Not when the code runs on without it (a ``try``, an
+        existence check, a test that the path is set)."""
+        out = []
+        for raw in self.attribute(step):
+            u = raw.use
+            if "read" not in u.access or raw.optional or u.optional or raw.guards:
+                continue
+            if u.convention in {"command", "tree", "listing"} or _ruled_out(u.conds, raw.scope):
+                continue
+            if ex.evaluate(u.expr, raw.scope).texts != [""]:
+                continue
+            where = _where(raw.line, raw.cell, raw.via)
+            out.append(
+                FlowProblem(
+                    "SHR110",
+                    f"`{step}` reads a file at an empty path (`{u.call}`, {where}): "
+                    "a place left for whoever runs it to fill in, so as it is the step has nothing to read. "
+                    "Put the path of the file it needs there (a file in this folder), or make it a "
+                    "command-line option and say in the README what to give it.",
+                    step,
+                    raw.line,
+                    raw.cell,
+                    access="read",
+                )
+            )
+        return out
 
     def options_given(self, step: str) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
         """The command-line options the pipelines that run ``step`` give it, by (file, option): their
