@@ -1039,3 +1039,23 @@ def test_a_loop_name_used_twice_in_a_path_is_one_value_each_time_round() -> None
         ("write", "c/x_c.csv"),
         ("write", "c/y_c.csv"),
     ]
+
+
+def test_after_a_loop_its_name_holds_the_last_value() -> None:
+    """syedarehaq/diversify_netsci_paper_analysis: `savefig("pie_%s.png" % count_type)` after a loop over
+    three kinds writes one figure, the last kind's; the tool said three. Not when the loop may `break`."""
+    source = (
+        "import matplotlib.pyplot as plt\nfor kind in ['count', 'paper', 'cite']:\n    plt.plot([1])\n"
+        "    plt.savefig('in_%s.png' % kind)\nplt.savefig('pie_%s.png' % kind)\n"
+        "for i, k2 in enumerate(['a', 'b']):\n    pass\nplt.savefig(f'e_{k2}.png')\n"
+        "for z in ['x', 'y']:\n    if z == 'x':\n        break\nplt.savefig(f'b_{z}.png')\n"
+    )
+    assert flow_of({"run.py": source}).steps[0].writes == (
+        "b_x.png",
+        "b_y.png",
+        "e_b.png",
+        "in_cite.png",
+        "in_count.png",
+        "in_paper.png",
+        "pie_cite.png",
+    )

@@ -631,6 +631,9 @@ class _Extractor:
         #: what :meth:`reaching` found for a name of a scope in a simple statement of it (by its index)
         self.reached: dict[tuple[str, int, int], Expr | None] = {}
         self.pathlike: dict[tuple[str, int], bool] = {}  #: see :meth:`_pathlike`
+        #: where each ``for`` loop (by its place) ends, when nothing in it may ``break`` out: after it, its
+        #: name holds the last element (see :meth:`_after_loop`)
+        self.loop_ends: dict[Pos, Pos] = {}
         self.busy: set[int] = set()
         self.local_defs: dict[str, str] = {}  #: module-level def/class name -> "def" / "class"
         self.whole = whole  #: a file parsed whole decides "runnable" from its syntax tree
@@ -718,6 +721,8 @@ class _Extractor:
                 scope.bind(stmt.target.id, _Binding(p, kind, stmt.value, stmt.target.id))
             elif isinstance(stmt, ast.For | ast.AsyncFor):
                 self._bind_target(stmt.target, scope, p, "each", stmt.iter)
+                if not stmt.orelse and not any(isinstance(n, ast.Break) for n in ast.walk(stmt)):
+                    self.loop_ends[p] = (p[0], stmt.end_lineno or 0, stmt.end_col_offset or 0)
                 self._branch(stmt.body, scope)
                 self._branch(stmt.orelse, scope)
             elif isinstance(stmt, ast.With | ast.AsyncWith):
@@ -1001,7 +1006,35 @@ class _Extractor:
             reached = self.reaching(name, where, pos)  # `if args.debug: out = "debug"`: either value
             if reached is not None:
                 return reached
+        if binding.kind in {"each", "each-item"} and not binding.cond:
+            last = self._after_loop(binding, where, pos)
+            if last is not None:
+                return last
         return self.value(*found)
+
+    def _after_loop(self, binding: _Binding, where: _Scope, pos: Pos) -> Expr | None:
+        """After a loop over written-out values (``for kind in ["count", "citations"]:``, or
+        ``enumerate`` of them), its name holds the last one (syedarehaq/diversify_netsci_paper_analysis:
+        a `savefig` after the loop wrote six figures by the tool's count, two in fact); else None."""
+        end = self.loop_ends.get(binding.pos)
+        if end is None or pos < end:
+            return None
+        node = binding.node
+        if binding.kind == "each-item":
+            node, index = node
+            if isinstance(node, tuple) or not isinstance(node, ast.Call) or not node.args:
+                return None
+            q = self.qualify(node.func, where, binding.pos)
+            if q == "builtins.enumerate" and index == 1:
+                node = node.args[0]
+            elif q == "builtins.zip" and index < len(node.args):
+                node = node.args[index]
+            else:
+                return None
+        value = self.expr(node, where, binding.pos)
+        if value[0] != "list" or not value[1] or value[1][-1][0] != "s":
+            return None
+        return value[1][-1]  # type: ignore[no-any-return]
 
     def _carried(self, name: str, where: _Scope, pos: Pos, since: Pos) -> list[_Binding] | None:
         """The bindings of ``name`` after ``pos`` in a loop of ``where`` that holds ``pos``: the next time
