@@ -317,3 +317,35 @@ def test_a_script_a_shell_line_runs_in_its_folder_moves_no_other_script() -> Non
     assert curate is not None
     assert (curate.workdir, curate.after) == ("", ("make_table.py",))
     assert not flow.problems
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        'for U in 10 20 ; do\n    files="$files gendata/U${U}/coh_U${U}.nc"\ndone\n',
+        'for U in 10 20 ; do files="$files gendata/U${U}/coh_U${U}.nc" ; done\n',
+    ],
+    ids=["lines", "one line"],
+)
+@pytest.mark.parametrize("use", ["${files[@]}", "$files"])
+def test_a_list_of_inputs_built_in_a_shell_loop(loop: str, use: str) -> None:
+    """meteorologytoday/paper-figures-2024-SST_structures: `${input_files[@]}` of a text built in a loop,
+    and a loop on one line, lost the reads of two plotting steps."""
+    files = {
+        "src/gen.py": (
+            "import xarray as xr\nfor U in [10, 20]:\n"
+            "    xr.Dataset().to_netcdf(f'gendata/U{U}/coh_U{U}.nc')\n"
+        ),
+        "src/plot.py": (
+            "import argparse\nimport xarray as xr\np = argparse.ArgumentParser()\n"
+            "p.add_argument('--input-files', nargs='+')\na = p.parse_args()\n"
+            "for f in a.input_files:\n    xr.open_dataset(f)\n"
+        ),
+        "run.sh": f'python3 src/gen.py\nfiles=""\n{loop}python3 src/plot.py --input-files {use}\n',
+    }
+    from flowkit import flow_of
+
+    step = flow_of(files).step("src/plot.py")
+    assert step is not None
+    assert step.reads == ("gendata/U*/coh_U*.nc",)
+    assert step.after == ("src/gen.py",)

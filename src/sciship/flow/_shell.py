@@ -697,12 +697,17 @@ _UNKNOWABLE = re.compile(
     r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?([A-Za-z_]\w*)=(?:\(|\$\(|`)"
     r"|^for[ \t]+([A-Za-z_]\w*)[ \t]+in\b|^for[ \t]*\(\("
 )
+#: a loop on one line: its body (``for U in 10 20; do files="$files a_${U}.nc"; done``)
+_ONE_LINE_LOOP = re.compile(r"^for[ \t]+\w+[ \t]+in\b[^;]*;[ \t]*do[ \t]+(.*?);?[ \t]*done[ \t]*$")
 #: a shell line that may set a variable: an assignment, ``source``, a ``for`` loop
 _SETS = re.compile(
     r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?[A-Za-z_]\w*=|^(?:source|\.)[ \t]|^for[ \t]"
 )
+#: (``${name[@]}`` of a variable set to a text is that text, as bash has it: meteorologytoday/
+#: paper-figures-2024-SST_structures built its list of inputs so; an array set with ``name=(...)`` is unknown)
 _REFERENCE = re.compile(
-    r"\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}|\$\([^)]*\)|\$.?"
+    r"\$\{([A-Za-z_]\w*)(?:\[[@*0]\])?(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}|\$\([^)]*\)"
+    r"|\$.?"
 )
 
 
@@ -715,6 +720,11 @@ def _assignments(
     if unknown is not None:  # `name=(...)`, `name=$(...)`, `for name in ...`: no words needed
         if unknown.group(1) or unknown.group(2):
             env[unknown.group(1) or unknown.group(2)] = None
+        body = _ONE_LINE_LOOP.match(line) if unknown.group(2) else None
+        if body is not None:  # `for U in 10 20; do files="$files a_${U}.nc"; done`: what it sets, too
+            for part in body.group(1).split(";"):
+                if _SETS.match(part.strip()):
+                    _assignments(part.strip(), env, cwd, read)
         return
     simple = _SIMPLE_ASSIGNMENT.match(line)
     if simple is not None:  # `name=value`, `name="value"`: most lines, without splitting words
