@@ -349,3 +349,18 @@ def test_a_list_of_inputs_built_in_a_shell_loop(loop: str, use: str) -> None:
     assert step is not None
     assert step.reads == ("gendata/U*/coh_U*.nc",)
     assert step.after == ("src/gen.py",)
+
+
+def test_the_command_an_eval_runs_is_a_run() -> None:
+    """meteorologytoday/paper-figures-2024-SST_structures: `eval "python3 src/x.py --output $f"` (on one
+    line, over lines ending in a backslash, with quotes inside) lost six steps' files."""
+    text = (
+        'f=gendata/coh.nc\neval "python3 src/gen.py --output $f"\n'
+        'eval "python3 src/gen.py \\\n  --output gendata/b.nc \\\n"\n'
+        'eval "python3 src/gen.py --names \\"a b\\" --output gendata/c.nc"\n'
+    )
+    assert [(r.script, r.args) for r in python_runs(text)] == [
+        ("src/gen.py", ("--output", "gendata/coh.nc")),
+        ("src/gen.py", ("--output", "gendata/b.nc")),
+        ("src/gen.py", ("--names", "a b", "--output", "gendata/c.nc")),
+    ]

@@ -20,7 +20,7 @@ import functools
 import posixpath
 import re
 import shlex
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -659,7 +659,9 @@ def python_runs(
         ):
             continue  # neither a `cd` nor a Python script run
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
-        for command in _commands(_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make))):
+        for command in _evaluated(
+            _commands(_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)))
+        ):
             if command[0] == "cd":
                 cwd = _cd(cwd, command[1:])
                 continue
@@ -840,6 +842,16 @@ def _unredirected(words: list[str]) -> list[str]:
         elif not (word.isdigit() and i + 1 < len(words) and words[i + 1] in _REDIRECT_OUT):
             out.append(word)
     return out
+
+
+def _evaluated(commands: Iterable[list[str]]) -> Iterator[list[str]]:
+    """The commands, with the text an ``eval`` runs read as the command line it is (meteorologytoday/
+    paper-figures-2024-SST_structures: `eval "python3 src/gen.py --output $f"` lost six steps' files)."""
+    for command in commands:
+        if command[0] == "eval" and len(command) > 1:
+            yield from _commands(_split(" ".join(command[1:])))
+        else:
+            yield command
 
 
 def _split(line: str) -> list[str]:
