@@ -35,6 +35,7 @@ def test_languages_by_extension() -> None:
     assert language_of("src/kalman.jl") == "Julia"
     assert language_of("fit.R") == language_of("report.Rmd") == "R"
     assert language_of("run.m") == "MATLAB"
+    assert language_of("data/mnc2nii_opt.pl") == "Perl"
     assert language_of("x.py") == "Python"
     assert language_of("notes.ipynb") is None
     assert language_of("data.csv") is None

@@ -35,6 +35,8 @@ _BY_EXTENSION = {
     ".rs": "Rust",
     ".go": "Go",
     ".ncl": "NCL",
+    ".pl": "Perl",  # (mathieuboudreau/B1Paper_Analysis: two Perl scripts beside the MATLAB went unnamed)
+    ".pm": "Perl",
 }
 
 #: each language's home page, for the RO-Crate's ``ComputerLanguage`` entities
@@ -46,6 +48,7 @@ URLS = {
     "Fortran": "https://fortran-lang.org/",
     "Rust": "https://www.rust-lang.org/",
     "Go": "https://go.dev/",
+    "Perl": "https://www.perl.org/",
 }
 
 
