@@ -591,3 +591,26 @@ def test_reproduce_names_the_newer_python_of_the_declared_and_the_needed(tmp_pat
     root = make_study(tmp_path / "older", {**package, "pyproject.toml": older})
     run_share(root, share.Options(today="2024-05-31"))
     assert "You need Python 3.11 or newer." in (root / "REPRODUCE.md").read_text()
+
+
+def test_the_python_reproduce_names_installs_the_versions_requirements_asks_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mstapelberg/active_learning_paper_analysis: requirements.txt asked for `pyarrow>=26.0.1` (the version
+    installed where sciship ran), which needs Python 3.11, and REPRODUCE.md said "Python 3.8 or newer"."""
+    from sciship.share import build
+
+    folders = {}
+    for name, version, requires in [("fastthing", "26.0.1", ">=3.11"), ("oldthing", "1.0", ">=3.8, <4")]:
+        folder = tmp_path / "site" / f"{name}-{version}.dist-info"
+        folder.mkdir(parents=True)
+        (folder / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nRequires-Python: {requires}\n\n"
+            "Requires-Python: >=9\n"  # (in the description, after the header: not the field)
+        )
+        folders[name] = (version, str(folder))
+    folders["bare"] = ("2.0", str(tmp_path / "missing.dist-info"))
+    monkeypatch.setattr(build, "_installed", lambda: folders)
+    assert build.python_for_floors(["oldthing>=1.0", "fastthing>=26.0.1", "bare>=2.0", "other"]) == "3.11"
+    assert build.python_for_floors(["oldthing>=1.0"]) == "3.8"
+    assert build.python_for_floors(["fastthing>=25.0"]) is None  # (not the installed version: no word)

@@ -682,7 +682,13 @@ def _note_invalid_cff(project: Project, result: ShareResult) -> None:
 
 
 def _installed_versions() -> dict[str, str]:
-    """Normalised distribution name -> version, of everything installed where sciship runs.
+    """Normalised distribution name -> version, of everything installed where sciship runs."""
+    return {name: version for name, (version, _folder) in _installed().items()}
+
+
+def _installed() -> dict[str, tuple[str, str]]:
+    """Normalised distribution name -> (version, its metadata folder), of everything installed where
+    sciship runs.
 
     Read from the names of the ``*.dist-info`` / ``*.egg-info`` folders on ``sys.path``
     (``numpy-2.1.0.dist-info``): one listing per folder, where parsing each distribution's metadata
@@ -690,7 +696,7 @@ def _installed_versions() -> dict[str, str]:
     import sys
     from pathlib import Path
 
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for entry in sys.path:
         try:
             names = [p.name for p in Path(entry or ".").iterdir()]
@@ -703,8 +709,41 @@ def _installed_versions() -> dict[str, str]:
             name, sep, rest = stem.partition("-")
             version = rest.split("-", 1)[0]
             if sep and version:
-                out.setdefault(re.sub(r"[-_.]+", "-", name).lower(), version)
+                out.setdefault(re.sub(r"[-_.]+", "-", name).lower(), (version, f"{entry or '.'}/{folder}"))
     return out
+
+
+def python_for_floors(lines: list[str]) -> str | None:
+    """The oldest Python on which every ``name>=version`` of ``lines`` installs: the newest of their
+    ``Requires-Python`` floors, read from the installed metadata (mstapelberg/active_learning_paper_analysis:
+    `pyarrow>=26.0.1`, which needs Python 3.10, beside "You need Python 3.8 or newer")."""
+    found: list[str] = []
+    installed = _installed()
+    for line in lines:
+        name, sep, version = line.split(";")[0].partition(">=")
+        have = installed.get(_normal(name))
+        if not sep or have is None or have[0] != version.strip():
+            continue
+        floor = _requires_python_floor(have[1])
+        if floor:
+            found.append(floor)
+    return max(found, key=_version_key) if found else None
+
+
+def _requires_python_floor(folder: str) -> str | None:
+    """The lowest Python a distribution's ``Requires-Python`` allows (``>=3.10`` -> ``3.10``), from its
+    metadata's header; None when it says none."""
+    try:
+        name = "METADATA" if folder.endswith(".dist-info") else "PKG-INFO"
+        with open(f"{folder}/{name}", "rb") as fh:  # noqa: PTH123 - the header only
+            header = fh.read(65536).split(b"\n\n", 1)[0].decode("utf-8", "replace")
+    except OSError:
+        return None
+    for line in header.splitlines():
+        if line.lower().startswith("requires-python:"):
+            floors = re.findall(r"(?:>=|~=|==)\s*(\d+(?:\.\d+)*)", line)
+            return max(floors, key=_version_key) if floors else None
+    return None
 
 
 def prepare(
@@ -743,6 +782,10 @@ def prepare(
             [*reqs, *(n + (f">={installed[n]}" if n in installed else "") for n, _call in implied)],
             key=str.lower,
         )
+    if writes_requirements:  # (the versions it writes must install on the Python REPRODUCE.md names)
+        floor = python_for_floors(reqs)
+        if floor and (python is None or _version_key(floor) > _version_key(python)):
+            python = floor
     # (a package's own declarations are `sciship check`'s and `sciship deps`'s to judge)
     undeclared = undeclared_imports(project) if env.kind != "package" and env.path else []
     if env.kind != "package" and env.path:
