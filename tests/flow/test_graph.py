@@ -370,3 +370,14 @@ def test_a_read_at_an_empty_path_is_a_place_left_to_fill_in() -> None:
     assert blank == [("SHR110", "a.py", 2), ("SHR110", "b.py", 12)]
     (message,) = [p.message for p in flow.problems if p.path == "a.py"]
     assert message.startswith("`a.py` reads a file at an empty path (`cv2.VideoCapture`, line 2)")
+
+
+def test_no_did_you_mean_for_the_copy_the_same_call_makes() -> None:
+    """mstapelberg/active_learning_paper_analysis: `shutil.copy("in/KPOINTS", "out/KPOINTS")` with `in/`
+    missing asked "did you mean `out/KPOINTS`, which `a.py` writes?": the copy of the very file."""
+    flow = flow_of({"a.py": "import shutil\nshutil.copy('in/KPOINTS', 'out/KPOINTS')\n"})
+    (problem,) = flow.problems
+    assert problem.code == "SHR110"
+    assert "did you mean" not in problem.message
+    other = flow_of({"a.py": "open('out/KPOINTS', 'w')\n", "b.py": "open('in/KPOINTS').read()\n"})
+    assert "did you mean `out/KPOINTS`, which `a.py` writes?" in other.problems[0].message

@@ -2025,6 +2025,22 @@ class _Tracer:
         finally:
             ex.GIVEN.clear()
 
+    def _written_by_the_same_call(self, step: str, read: _Raw, path: str) -> bool:
+        """Does the call that reads (``read``) also write a file named as ``path`` (a copy's destination)?
+        Then ``path`` is no file the read may have meant (mstapelberg/active_learning_paper_analysis: three
+        "did you mean" hints named the copy that `shutil.copy` makes of the missing file)."""
+        name = path.rsplit("/", 1)[-1]
+        return any(
+            raw.pos == read.pos
+            and raw.cell == read.cell
+            and "write" in raw.use.access
+            and any(
+                t.replace("\\", "/").rsplit("/", 1)[-1] == name
+                for t in ex.evaluate(raw.use.expr, raw.scope).texts
+            )
+            for raw in self.attribute(step)
+        )
+
     def _blank_paths(self, step: str) -> list[FlowProblem]:
         """A file read at an empty path (``cv2.VideoCapture(r"")``, ``DATA = ""`` then
         ``pd.read_csv(DATA)``): a place the author left for whoever runs the code to fill in, and as it is
@@ -2222,6 +2238,8 @@ class _Tracer:
         fits: list[str] = []
         if near is None and writers:  # a folder renamed after the code was written (gloss-paper-analysis)
             made = _written_namesake(path, writers)
+            if made is not None and self._written_by_the_same_call(step, r, made):
+                made = None  # (`shutil.copy("in/KPOINTS", "out/KPOINTS")`: its own copy comes after it)
             if made is not None:
                 writer = writers[made][0]
                 fix = f"if the path is wrong (did you mean `{made}`, which `{writer}` writes?), fix it."
