@@ -364,3 +364,13 @@ def test_the_command_an_eval_runs_is_a_run() -> None:
         ("src/gen.py", ("--output", "gendata/b.nc")),
         ("src/gen.py", ("--names", "a b", "--output", "gendata/c.nc")),
     ]
+
+
+def test_pipeline_outputs_through_a_shell_variable() -> None:
+    """mstapelberg/active_learning_paper_analysis: `filename='NEB_stepwise_energies.dat'`, then
+    `echo $step >> $filename`: a file the script makes, reported as a missing input."""
+    text = (
+        "filename='NEB_stepwise_energies.dat'\ntouch $filename\necho 1 >> $filename\n"
+        "out=$1\nx > $out/model_dates.txt\n"
+    )
+    assert pipeline_outputs(text) == ["NEB_stepwise_energies.dat", "model_dates.txt"]

@@ -380,10 +380,13 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
     names: list[str] = []
     lines = text.replace("\\\n", " ").splitlines()
     in_output = False
+    env: dict[str, str | None] = {}  #: a shell script's variables (`f=data.dat`, then `echo 1 >> $f`)
     for line in lines:
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "//")):
             continue
+        if not (make or snake or nextflow) and _SETS.match(stripped):
+            _assignments(stripped, env, None, None)
         if (snake or nextflow) and stripped.startswith("output:"):  # the quoted names up to the next keyword
             in_output = True
             stripped = stripped[len("output:") :]
@@ -403,7 +406,10 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
             continue
         for effect in effects(words_of(stripped)):
             if effect.access == "write" and not effect.tree:
-                names.append(effect.path)
+                written = effect.path
+                if "$" in written and env:  # (mstapelberg/active_learning_paper_analysis: `>> $filename`)
+                    written = _expand(written, env, make=False).replace(STAR2, "*").replace(STAR, "*")
+                names.append(written)
     out = []
     for name in names:
         if name.startswith(("/", "~")):  # written on the author's computer, not here (AbsQuant: `> /mnt/...`)
