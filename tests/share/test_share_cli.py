@@ -335,7 +335,10 @@ def test_many_absolute_paths_under_one_folder_are_told_once(tmp_path: Path) -> N
         )
         for i in range(1, 7)
     }
-    root = write_tree(tmp_path / "lab", {**files, "notes.py": "print(open('/home/ana/notes.txt').read())\n"})
+    extra = "'/home/ana/extra.txt'"
+    guarded = f"import os\nif os.path.exists({extra}):\n    print(open({extra}).read())\n"
+    notes = "print(open('/home/ana/notes.txt').read())\n" + guarded
+    root = write_tree(tmp_path / "lab", {**files, "notes.py": notes})
     proc = run_cli("share", str(root), "--dry-run", "--format", "json", "--license", "MIT", "--yes")
     problems = json.loads(proc.stdout)["problems"]
     assert [p["code"] for p in problems] == ["SHR111"] * 13  # each one, for tools
@@ -354,7 +357,9 @@ def test_many_absolute_paths_under_one_folder_are_told_once(tmp_path: Path) -> N
     # each step says it uses paths outside the folder (csaba-a/Fooof_paper_code: its one step looked idle)
     steps = proc.stdout[: proc.stdout.index("Problems (")]
     assert "  1. 01_step.py\n       outside the folder: /data/lab/out/res1.npy, /data/lab/raw/" in steps
-    assert "  7. notes.py\n       outside the folder: /home/ana/notes.txt (see below)" in steps
+    assert "  7. notes.py\n       outside the folder: /home/ana/notes.txt (see below)\n" in steps
+    # a read that need not find its file has no problem below (Dyn0402/Proton_Fluctuations_Paper_Analysis)
+    assert "       outside the folder, only if there: /home/ana/extra.txt\n" in steps
 
     proc = run_cli("share", str(root), "--yes", "--license", "MIT")
     assert proc.returncode == 0, proc.stderr

@@ -430,9 +430,10 @@ def _show(
         )
         # (paths outside the folder are problems; each step says it has some, so that none looks idle)
         elsewhere: dict[str, set[str]] = {}
+        only_if_there: dict[str, set[str]] = {}  # (reads that need not find their file: no problem below)
         for use in flow.uses:
             if use.location in ("absolute", "outside"):
-                elsewhere.setdefault(use.source, set()).add(use.path)
+                (only_if_there if use.optional else elsewhere).setdefault(use.source, set()).add(use.path)
         for step in flow.steps:
             where = f"  (runs in {step.workdir}/)" if step.workdir and step.kind == "script" else ""
             out.append(f"  {step.order}. {step.path}" + st(where, "dim"))
@@ -448,6 +449,14 @@ def _show(
                     + ", ".join(outside[:2])
                     + more
                     + st(" (see below)", "dim")
+                )
+            # (Dyn0402/Proton_Fluctuations_Paper_Analysis: "see below" promised a problem that a read after
+            # an existence check never has)
+            maybe = sorted(only_if_there.get(step.path, set()) - set(outside))
+            if maybe:
+                more = f" and {len(maybe) - 2} more" if len(maybe) > 2 else ""
+                out.append(
+                    st("       outside the folder, only if there: ", "dim") + ", ".join(maybe[:2]) + more
                 )
     else:
         out.append("No script or notebook reads or writes files that sciship could follow.")
