@@ -365,9 +365,19 @@ def test_a_read_at_an_empty_path_is_a_place_left_to_fill_in() -> None:
             "    pass\ndf = pd.read_csv(DATA)\ndf.to_csv('')\n"
         ),
     }
+    # a function that returns "" or a value the caller skips when empty (ab-diaz/LPS_analysis_code)
+    files["c.py"] = (
+        "import sys\nimport pandas as pd\n\ndef clean(v):\n    return '' if v == '-' else str(v)\n\n"
+        "for arg in sys.argv[1:]:\n    p = clean(arg)\n    if not p:\n        continue\n    pd.read_csv(p)\n"
+    )
+    files["config.py"] = "DATA = ''\n"
+    files["d.py"] = (
+        "from config import DATA\nimport numpy as np\n\n"
+        "def load(path=DATA):\n    return np.load(path)\n\nload()\n"
+    )
     flow = flow_of(files)
     blank = [(p.code, p.path, p.line) for p in flow.problems if "empty path" in p.message]
-    assert blank == [("SHR110", "a.py", 2), ("SHR110", "b.py", 12)]
+    assert blank == [("SHR110", "a.py", 2), ("SHR110", "b.py", 12), ("SHR110", "d.py", 5)]
     (message,) = [p.message for p in flow.problems if p.path == "a.py"]
     assert message.startswith("`a.py` reads a file at an empty path (`cv2.VideoCapture`, line 2)")
 

@@ -2054,7 +2054,7 @@ class _Tracer:
                 continue
             if u.convention in {"command", "tree", "listing"} or _ruled_out(u.conds, raw.scope):
                 continue
-            if ex.evaluate(u.expr, raw.scope).texts != [""]:
+            if not _plainly_blank(u.expr, raw.scope):
                 continue
             where = _where(raw.line, raw.cell, raw.via)
             out.append(
@@ -3529,6 +3529,23 @@ def _reads_scripts(raw: _Raw) -> bool:
     """Does a read name only Python scripts (a driver's `exec(open(script).read())` of the ones it runs)?"""
     texts = ex.evaluate(raw.use.expr, raw.scope).texts
     return bool(texts) and all(t.endswith(".py") for t in texts)
+
+
+def _plainly_blank(expr: Expr, scope: Scope, depth: int = 0) -> bool:
+    """Is ``expr`` the empty text as the code writes it: ``""``, or a parameter or a name of another module
+    set to it? Not what a function returns, which sciship may know only in part (ab-diaz/LPS_analysis_code:
+    `clean(value)` returns "" or the value, and the caller skips the "")."""
+    if expr == ("s", ""):
+        return True
+    if depth > 5:
+        return False
+    if expr[0] == "param" and expr[1] in scope.params:
+        value, where = scope.params[expr[1]]
+        return _plainly_blank(value, where, depth + 1)
+    if expr[0] == "ref" and len(expr) == 4 and scope.ref is not None:
+        target = scope.ref(expr[1], expr[2], expr[3], depth)
+        return target is not None and _plainly_blank(target[0], target[1], depth + 1)
+    return False
 
 
 def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:
