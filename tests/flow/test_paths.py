@@ -1059,3 +1059,22 @@ def test_after_a_loop_its_name_holds_the_last_value() -> None:
         "in_paper.png",
         "pie_cite.png",
     )
+
+
+def test_a_key_of_each_of_several_dicts() -> None:
+    """egnerney/diffusive-equilibrium-2024-paper-code: `for model, files in MODELS.items():
+    np.load(Path(files["Tfile"]))` and `for ds in DATASETS: np.load(ds["npz"])` (a list of `dict(...)`)
+    read nothing by sciship's count, and eight steps came before the scripts that make their inputs."""
+    source = (
+        "import numpy as np\nfrom pathlib import Path\n"
+        "MODELS = {'a': {'Tfile': 'data/Ta.npy'}, 'b': {'Tfile': 'data/Tb.npy'}}\n"
+        "for model, files in MODELS.items():\n    np.load(Path(files['Tfile']))\n"
+        "DATASETS = [dict(npz='d/one.npz', tag='x'), dict(npz='d/two.npz', tag='y')]\n"
+        "for ds in DATASETS:\n    np.load(ds['npz'])\n"
+    )
+    assert flow_of({"run.py": source}).steps[0].reads == (
+        "d/one.npz",
+        "d/two.npz",
+        "data/Ta.npy",
+        "data/Tb.npy",
+    )

@@ -404,6 +404,17 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
             base = base[1]
         else:
             break
+    if base[0] == "alt" or (base[0] == "each" and base[1][0] == "list"):
+        # a key of each of several dicts: one of them (`for ds in DATASETS: np.load(ds["npz"])`, `files`
+        # of `for model, files in MODELS.items()`: egnerney/diffusive-equilibrium-2024-paper-code, whose
+        # eight steps read nothing by sciship's count)
+        found: list[str] = []
+        many = False
+        for option in base[1] if base[0] == "alt" else base[1][1]:
+            values = _item(("item", option, key), scope, depth + 1)
+            found.extend(values.texts)
+            many = many or values.many
+        return Values(list(dict.fromkeys(found)), many=many) if found else _STAR_ONLY
     if base[0] == "dict":
         for k, v in base[1]:
             if k == key:

@@ -1680,6 +1680,10 @@ class _Extractor:
             return ex.join([("**",), *(self.expr(a, scope, pos, depth) for a in args[1:])])
         if q == "builtins.str" and args:  # `str(n)`: a number's digits too
             return _text(self.expr(args[0], scope, pos, depth))
+        if q == "builtins.dict" and not args and node.keywords and all(k.arg for k in node.keywords):
+            # `dict(npz="d/one.npz", tag="x")`, as `{"npz": ...}` is
+            items = tuple((k.arg, self.expr(k.value, scope, pos, depth)) for k in node.keywords if k.arg)
+            return ("dict", items) if len(items) <= 64 else UNKNOWN
         if q in _SAME or (q and q.endswith(".tqdm")):
             return self.expr(args[0], scope, pos, depth) if args else UNKNOWN
         if q in {"builtins.max", "builtins.min"} and len(args) == 1:
