@@ -461,9 +461,28 @@ def test_what_never_goes_in_a_deposit_is_what_the_pattern_said() -> None:
         r"|^(dist|build)/|(^|/)[^/]+\.egg-info/|\.py[co]$|(^|/)\.DS_Store$|(^|/)pyvenv\.cfg$"
     )
     parts = st.sampled_from(
-        ["__pycache__", ".tox", ".nox", "dist", "build", "x.egg-info", ".egg-info", "a.pyc", "b.pyo",
-         ".DS_Store", "pyvenv.cfg", "src", "data.csv", "mydist", ".ipynb_checkpoints", "x.pyc.txt",
-         ".mypy_cache", ".ruff_cache", ".pytest_cache", "notes.py"]
+        [
+            "__pycache__",
+            ".tox",
+            ".nox",
+            "dist",
+            "build",
+            "x.egg-info",
+            ".egg-info",
+            "a.pyc",
+            "b.pyo",
+            ".DS_Store",
+            "pyvenv.cfg",
+            "src",
+            "data.csv",
+            "mydist",
+            ".ipynb_checkpoints",
+            "x.pyc.txt",
+            ".mypy_cache",
+            ".ruff_cache",
+            ".pytest_cache",
+            "notes.py",
+        ]
     )
 
     @settings(max_examples=400, deadline=None)
@@ -614,3 +633,55 @@ def test_the_python_reproduce_names_installs_the_versions_requirements_asks_for(
     assert build.python_for_floors(["oldthing>=1.0", "fastthing>=26.0.1", "bare>=2.0", "other"]) == "3.11"
     assert build.python_for_floors(["oldthing>=1.0"]) == "3.8"
     assert build.python_for_floors(["fastthing>=25.0"]) is None  # (not the installed version: no word)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "requirements.txt",
+            "numpy\nscipy\n",
+            "python -m pip install -r requirements.txt\npython -m pip install -e .",
+        ),
+        (
+            "requirements.txt",
+            "# $ conda create --name <env> --file <this file>\nnumpy=1.14.2=py36_1\nscipy=1.1.0=py36_0\n",
+            (
+                "conda create --name analysis --file requirements.txt\nconda activate analysis\n"
+                "python -m pip install -e ."
+            ),
+        ),
+        (
+            "environment.yml",
+            "name: study\ndependencies:\n  - numpy\n",
+            (
+                "conda env create -f environment.yml\nconda activate <the name in that file>\n"
+                "python -m pip install -e ."
+            ),
+        ),
+    ],
+    ids=["pip", "conda list", "conda"],
+)
+def test_a_package_with_the_analysis_environment_beside_it(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    """BioroboticsLab/IBA-paper-code: setup.py lists numpy and torch, the steps import scipy and more, which
+    only the folder's requirements.txt (a conda list) has; REPRODUCE.md said `pip install -e .` alone."""
+    declared = 'from setuptools import setup\nsetup(name="study", packages=[], install_requires=["numpy"])\n'
+    root = make_study(tmp_path / "pkg", {**STUDY, "setup.py": declared, name: text})
+    result = run_share(root)
+    assert result.environment.kind == "package"
+    assert expected in (root / "REPRODUCE.md").read_text()
+
+
+def test_a_package_whose_steps_import_what_it_does_not_list(tmp_path: Path) -> None:
+    """garobed1/pou-paper-code: `install_requires=[]`, and the steps import numpy, scipy and matplotlib;
+    REPRODUCE.md's `pip install -e .` installs none of them, and nothing said so."""
+    declared = 'from setuptools import setup\nsetup(name="study", packages=[], install_requires=[])\n'
+    code = "import numpy as np\nimport scipy.io\nnp.save('out.npy', scipy.io.loadmat('in.mat')['x'])\n"
+    root = write_tree(tmp_path / "pkg", {"setup.py": declared, "run.py": code, "in.mat": b""})
+    result = _traced(root)
+    (note,) = [n for n in result.notes if n.startswith("The steps import")]
+    assert note.startswith(
+        "The steps import `numpy` (run.py), `scipy` (run.py), which `setup.py` does not list"
+    )

@@ -443,6 +443,22 @@ def undeclared_imports(project: Project) -> list[tuple[str, str]]:
     ]
 
 
+def steps_need_unlisted(project: Project, flow: Flow) -> list[tuple[str, str]]:
+    """For a package: the packages the steps import (their scripts and notebooks themselves) that it does
+    not declare, each with the first step that imports it: (distribution, file)."""
+    from sciship.imports import analyze
+
+    steps = {s.path for s in flow.steps}
+    out = []
+    for v in analyze(project).dependencies:
+        if v.declared or v.status != "missing" or not v.distribution:
+            continue
+        first = next((f for f in v.files if f in steps), None)
+        if first is not None:
+            out.append((v.distribution, first))
+    return out
+
+
 #: packages a call needs that the code does not import: (the call's name, the path endings it needs the
 #: package for (any, when empty), the package, the other packages that would do instead)
 _BACKENDS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
@@ -799,6 +815,17 @@ def prepare(
             f"{_files_said(env.files)} {'does' if len(env.files) == 1 else 'do'} not list {shown}, which "
             f"the code needs: whoever installs what {'it lists' if len(env.files) == 1 else 'they list'} "
             f"sees the steps stop there. Add {them} (`sciship deps` shows every package the code imports)."
+        )
+    unlisted = steps_need_unlisted(project, flow) if env.kind == "package" and env.path else []
+    if unlisted:  # (garobed1/pou-paper-code: `install_requires=[]`, and the steps import smt, openmdao, ...)
+        shown = ", ".join(f"`{name}` ({where})" for name, where in unlisted[:5]) + (
+            f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else ""
+        )
+        them = "them" if len(unlisted) > 1 else "it"
+        result.notes.append(
+            f"The steps import {shown}, which `{env.path}` does not list: `pip install -e .`, the setup "
+            f"REPRODUCE.md gives, does not install {them}, and the steps stop there. List {them} with the "
+            "package's dependencies (or in a requirements file the README installs too)."
         )
     for module, where, folder in private_imports(project):
         result.notes.append(

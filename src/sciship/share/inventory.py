@@ -38,6 +38,13 @@ class Environment:
     #: with none declared for the whole folder: the environment files of some of its subfolders, for the
     #: steps in them only (``Fig1/environment.yml`` beside ``Fig2/`` to ``Fig5/`` without one)
     parts: tuple[str, ...] = ()
+    #: for a package that declares its dependencies: the folder's requirements or conda file besides, the
+    #: environment its analysis was run in (BioroboticsLab/IBA-paper-code: the steps import what only
+    #: requirements.txt lists)
+    also: str | None = None
+    #: how to install ``also``: "pip" (``pip install -r``), "conda" (an environment.yml), "conda-list" (a
+    #: conda list for ``conda create --file``)
+    also_kind: str = ""
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -179,9 +186,25 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
     else:
         package = next((name for name in ("setup.py", "setup.cfg") if project.has(name)), None)
     if package is not None and _declares_dependencies(project, package):
-        return Environment("package", package)
+        beside = _environment_file(project, steps)
+        top = beside.path if beside.kind in {"requirements", "conda"} and not beside.others else None
+        if top is None or "/" in top:
+            return Environment("package", package)
+        how = "conda" if beside.kind == "conda" else "conda-list" if conda_explicit(project, top) else "pip"
+        return Environment("package", package, also=top, also_kind=how)
     found = _environment_file(project, steps)
     return Environment(found.kind, found.path, package, found.others) if package else found
+
+
+def conda_explicit(project: Project, rel: str) -> bool:
+    """Is the requirements file ``rel`` a conda list (``conda list --export``: ``numpy=1.14.2=py36_1``, for
+    ``conda create --file``), not one for pip?"""
+    text = project.read_commands(rel) or ""
+    return "conda create" in text[:500] or _CONDA_PIN.search(text) is not None
+
+
+#: a conda list's line: name, version and build (``_libgcc_mutex=0.1=main``)
+_CONDA_PIN = re.compile(r"^[A-Za-z0-9_.-]+=[^=\s]+=[^=\s]+\s*$", re.MULTILINE)
 
 
 def _declares_dependencies(project: Project, package: str) -> bool:

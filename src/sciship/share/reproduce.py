@@ -108,6 +108,19 @@ def _setup(
             "python -m venv .venv",
             "source .venv/bin/activate        # on Windows: .venv\\Scripts\\activate",
         ]
+        if env.kind == "package" and env.also:  # (the environment the analysis ran in, then the package)
+            if env.also_kind == "conda":
+                lines[-2:] = [
+                    f"conda env create -f {_shell(env.also)}",
+                    "conda activate <the name in that file>",
+                ]
+            elif env.also_kind == "conda-list":
+                lines[-2:] = [
+                    f"conda create --name analysis --file {_shell(env.also)}",
+                    "conda activate analysis",
+                ]
+            else:
+                lines.append(f"python -m pip install -r {_shell(env.also)}")
         if env.kind == "package":
             lines.append("python -m pip install -e .")
         elif env.kind == "pipenv":
