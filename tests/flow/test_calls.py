@@ -131,6 +131,14 @@ CASES = [
         [("read", "m.mat"), ("write", "n.mat")],
     ),
     ("from scipy.io import loadmat\nloadmat('data/subject1')", [("read", "data/subject1")]),
+    # fitsio, and astropy's tables (desihub/spectropaper-code)
+    (
+        (
+            "import fitsio\nfrom astropy.table import Table\nd = fitsio.read('in/a.fits')\n"
+            "fitsio.read_header('in/b.fits')\nfitsio.write('out/c.fits', d)\nTable.read('in/t.ecsv')"
+        ),
+        [("read", "in/a.fits"), ("read", "in/b.fits"), ("write", "out/c.fits"), ("read", "in/t.ecsv")],
+    ),
     # atomistic simulations (mstapelberg/active_learning_paper_analysis)
     (
         (
@@ -592,3 +600,15 @@ def test_videos_hic_matrices_and_genome_tracks() -> None:
         ("read", "data/signal.bw"),
         ("write", "out/sum.bw"),
     ]
+
+
+def test_table_and_fitsio_reads_in_a_long_file() -> None:
+    """desihub/spectropaper-code: in a file over 3000 characters only lines with telling words are parsed;
+    `Table.read(f)` and `fitsio.read(f)` have none of the usual ones."""
+    pad = "".join(f"x{i} = {i}\n" for i in range(400))
+    source = (
+        "import fitsio\nfrom astropy.table import Table\n"
+        + pad
+        + ("d = fitsio.read('in/a.fits')\nt = Table.read('in/t.ecsv')\n")
+    )
+    assert io(flow_of({"a.py": source})) == [("read", "in/a.fits"), ("read", "in/t.ecsv")]

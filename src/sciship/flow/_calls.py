@@ -269,6 +269,12 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.io.fits.getdata": (_r(0, "filename"),),
     "astropy.io.fits.writeto": (_w(0, "filename"),),
     "astropy.table.Table.read": (_r(0),),
+    "astropy.table.QTable.read": (_r(0),),
+    "astropy.io.fits.getheader": (_r(0, "filename"),),
+    # fitsio (desihub/spectropaper-code: its main reader and writer, unseen)
+    "fitsio.read": (_r(0, "filename"),),
+    "fitsio.read_header": (_r(0, "filename"),),
+    "fitsio.write": (_w(0, "filename"),),
     # EEG and MEG recordings and MNE's own files (JamesDowsettNeuroscience/flicker_analysis_code: the raw
     # `.vhdr` files `mne.io.read_raw_brainvision` reads were no inputs)
     **{

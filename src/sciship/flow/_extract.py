@@ -294,6 +294,9 @@ _SPECIAL_WORDS = frozenset(
         "subprocess",
         "sarge",
         "style",
+        "fitsio",  # `fitsio.read(f)`, `fitsio.write(f, data)`: `read` and `write` alone name too many lines
+        "Table",  # astropy's `Table.read(f)` (desihub/spectropaper-code: unseen in files of 3000+ characters)
+        "QTable",
         "h5ad",  # `adata.write(out / "x.h5ad")`: `write` alone names too many lines
         "adata",
         SHELL_CALL,
