@@ -1078,3 +1078,22 @@ def test_a_key_of_each_of_several_dicts() -> None:
         "data/Ta.npy",
         "data/Tb.npy",
     )
+
+
+def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_too() -> None:
+    """JMencius/MethQC-paper-code: `int(sys.argv[2])` and a flag in `sys.argv[3]` are no paths, and
+    REPRODUCE.md ran the scripts without them (an IndexError at once). Not when the script tests how
+    many words it was given."""
+    source = (
+        "import sys\nimport pandas as pd\nn = int(sys.argv[2])\nflag = sys.argv[3] == 'yes'\n"
+        "pd.read_csv(sys.argv[1]).head(n).to_csv('out.csv')\n"
+    )
+    step = flow_of({"a.py": source}).step("a.py")
+    assert step is not None
+    assert step.arguments == ("ARG1", "ARG2", "ARG3")
+    counted = source.replace(
+        "flag = sys.argv[3] == 'yes'", "flag = len(sys.argv) > 3 and sys.argv[3] == 'yes'"
+    )
+    step = flow_of({"a.py": counted}).step("a.py")
+    assert step is not None
+    assert step.arguments == ("ARG1",)

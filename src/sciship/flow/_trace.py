@@ -1920,6 +1920,7 @@ class _Tracer:
         switches = {dest for _flags, dest, nargs in facts.options if nargs == 0}  # (`store_true`: off)
         needed = set(facts.required) | {d for d in used if not d.startswith("#") and d not in switches}
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
+        argv = max(argv, self._argv_read(step))
         if not needed and not argv:
             return (), ()
         runs = self.launched.get(step, ())
@@ -1939,6 +1940,18 @@ class _Tracer:
                     out.append(dest.upper())
                     fill.append(dest.upper())
         return tuple(out), tuple(fill)
+
+    def _argv_read(self, step: str) -> int:
+        """The last word of its command line a script reads, wherever it uses it (``int(sys.argv[2])``: a
+        number, not a path; JMencius/MethQC-paper-code: REPRODUCE.md ran two scripts without the words
+        they need); 0 when the script tests how many it was given (``len(sys.argv)``: the rest may be
+        left out), and for a notebook."""
+        if not step.endswith(".py"):
+            return 0
+        text = self.p.read_text(step) or ""
+        if "argv" not in text or _ARGV_COUNTED.search(text):
+            return 0
+        return max((int(k) for k in _ARGV_INDEX.findall(text)), default=0)
 
     def _readme_runs(self) -> list[tuple[str, str]]:
         """The README's shell blocks that run Python (``cd fig1a`` then ``python openaire.py``), each as a
@@ -3529,6 +3542,12 @@ def _reads_scripts(raw: _Raw) -> bool:
     """Does a read name only Python scripts (a driver's `exec(open(script).read())` of the ones it runs)?"""
     texts = ex.evaluate(raw.use.expr, raw.scope).texts
     return bool(texts) and all(t.endswith(".py") for t in texts)
+
+
+#: a word of the command line by its place: ``sys.argv[2]``
+_ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
+#: a test of how many words the command line has (``len(sys.argv)``), or a loop or slice over them
+_ARGV_COUNTED = re.compile(r"len\(\s*sys\.argv\s*\)|sys\.argv\[\s*\d*\s*:|in\s+sys\.argv\b")
 
 
 def _plainly_blank(expr: Expr, scope: Scope, depth: int = 0) -> bool:
