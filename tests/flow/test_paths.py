@@ -1097,3 +1097,15 @@ def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_
     step = flow_of({"a.py": counted}).step("a.py")
     assert step is not None
     assert step.arguments == ("ARG1",)
+
+
+def test_a_test_on_a_loop_name_decides_each_time_round_over_many_names() -> None:
+    """LisaYoungUIUC/astro_figures_code: a loop over ten names, with `if name == 'b':` choosing the file,
+    read sixteen files by sciship's count (ten made up, cut at sixteen) and missed the real ones."""
+    names = ", ".join(repr(c) for c in "abcdefghij")
+    source = (
+        f"import numpy as np\nnames = [{names}]\nfor name in names:\n    if name == 'b':\n"
+        "        f = name + '_special.txt'\n    else:\n        f = name + '_plain.txt'\n    np.loadtxt(f)\n"
+    )
+    reads = flow_of({"a.py": source}).steps[0].reads
+    assert reads == tuple(sorted(f"{c}_{'special' if c == 'b' else 'plain'}.txt" for c in "abcdefghij"))

@@ -752,10 +752,14 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
         return evaluate(expr, scope)
     scope = scope or Scope()
     choices: list[tuple[Expr, list[str]]] = []
+    combos = 1
     for node in shared[:3]:
         texts = evaluate(node, scope).texts
-        if 1 < len(texts) <= 8 and not any(has_unknown(t) for t in texts):
+        # (up to 64 runs in all: LisaYoungUIUC/astro_figures_code's loop over ten names, each decided by a
+        # test on the name, was 16 made-up paths of the 20 the branches give)
+        if len(texts) > 1 and combos * len(texts) <= _MAX_TOGETHER and not any(has_unknown(t) for t in texts):
             choices.append((node, texts))
+            combos *= len(texts)
     if not choices:
         return evaluate(expr, scope)
     out: list[str] = []
@@ -768,6 +772,10 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
         out.extend(values.texts)
         many = many or values.many
     return Values(list(dict.fromkeys(out)), many=many)
+
+
+#: the most evaluations :func:`evaluate_together` makes, one for each choice of its shared values
+_MAX_TOGETHER = 64
 
 
 def _named_value(node: Expr) -> bool:
