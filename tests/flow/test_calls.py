@@ -131,6 +131,26 @@ CASES = [
         [("read", "m.mat"), ("write", "n.mat")],
     ),
     ("from scipy.io import loadmat\nloadmat('data/subject1')", [("read", "data/subject1")]),
+    # aplpy's figures (LisaYoungUIUC/astro_figures_code), astropy's tables written
+    # (desihub/spectropaper-code), and a text written into an open file, which names none
+    (
+        (
+            "import aplpy\nfrom astropy.table import Table\nf = aplpy.FITSFigure('image.fits')\n"
+            "f.show_contour('c.fits')\nf.show_rgb('p.png')\nt = Table.read('in.ecsv')\n"
+            "t.write('dchi2.fits', overwrite=True)\n"
+            "with open('log.txt', 'w') as fh:\n    fh.write('results.fits')\n"
+            "import sys\nsys.stdout.write('x.fits')\nh = open('b.txt', 'w')\nh.write('y.fits')"
+        ),
+        [
+            ("read", "image.fits"),
+            ("read", "c.fits"),
+            ("read", "p.png"),
+            ("read", "in.ecsv"),
+            ("write", "dchi2.fits"),
+            ("write", "log.txt"),
+            ("write", "b.txt"),
+        ],
+    ),
     # fitsio, and astropy's tables (desihub/spectropaper-code)
     (
         (

@@ -272,6 +272,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.table.QTable.read": (_r(0),),
     "astropy.io.fits.getheader": (_r(0, "filename"),),
     # fitsio (desihub/spectropaper-code: its main reader and writer, unseen)
+    "aplpy.FITSFigure": (_r(0, "data", needs_suffix=True),),
     "fitsio.read": (_r(0, "filename"),),
     "fitsio.read_header": (_r(0, "filename"),),
     "fitsio.write": (_w(0, "filename"),),
@@ -379,6 +380,9 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "tofile": (_w(0, "fid"),),
     "save": (_w(0, "fp", "filename", "filepath", "path", needs_suffix=True),),
     "writeto": (_w(0, "fileobj", needs_suffix=True),),  # astropy HDUList
+    # aplpy figures: an image's contours, an RGB picture (LisaYoungUIUC/astro_figures_code: unseen)
+    "show_contour": (_r(0, "data", needs_suffix=True),),
+    "show_rgb": (_r(0, "filename", needs_suffix=True),),
     # pathlib: the path is the object the method is called on
     "read_text": (_r(-1, path_receiver=True),),
     "read_bytes": (_r(-1, path_receiver=True),),

@@ -2502,6 +2502,8 @@ class _Visitor(ast.NodeVisitor):
         local = self._callee(func, q, pos) if specs is None else None
         if specs is None and local is None and isinstance(func, ast.Attribute) and func.attr in METHODS:
             specs = METHODS[func.attr]
+            if func.attr == "write" and self._file_handle(func.value, pos):
+                specs = None  # `fh.write("results.fits")`: text into an open file, no file named
         if specs is None and node.keywords:
             self._output_keywords(node, pos)
         if specs is not None:
@@ -2521,6 +2523,24 @@ class _Visitor(ast.NodeVisitor):
             self.visit(a)
         for k in node.keywords:
             self.visit(k.value)
+
+    def _file_handle(self, node: ast.expr, pos: Pos) -> bool:
+        """Is ``node`` a file the code opened (``with open(p, "w") as fh``, ``fh = gzip.open(p)``), or
+        ``sys.stdout``: what its ``write`` is given is text, not a path?"""
+        x = self.x
+        if isinstance(node, ast.Attribute):
+            return x.qualify(node, self.scope, pos) in {"sys.stdout", "sys.stderr"}
+        if not isinstance(node, ast.Name):
+            return False
+        found = x.lookup(node.id, self.scope, pos)
+        if found is None or found[0].kind not in {"with", "assign"}:
+            return False
+        made = found[0].node
+        if not isinstance(made, ast.Call):
+            return False
+        if isinstance(made.func, ast.Attribute) and made.func.attr == "open":
+            return True  # (`gzip.open`, `Path(p).open`, `zf.open`: an open file all the same)
+        return x.qualify(made.func, found[1], found[0].pos) in {"builtins.open", "io.open", "codecs.open"}
 
     def _access(self, node: ast.Call, specs: tuple[Arg, ...], call: str, pos: Pos, out: list[Use]) -> None:
         x = self.x

@@ -1051,7 +1051,7 @@ class _Tracer:
             if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
                 continue  # (a name the library fetches: `from_pretrained("bert-base-uncased")`)
             if u.convention == "anndata" and (
-                not (text.endswith((".h5ad", ".h5mu", ".loom", ".zarr")) or u.format_given)
+                not (text.endswith(_WRITE_METHOD_SUFFIXES) or u.format_given)
                 or " " in text
                 or "\n" in text
             ):
@@ -3544,6 +3544,9 @@ def _reads_scripts(raw: _Raw) -> bool:
     return bool(texts) and all(t.endswith(".py") for t in texts)
 
 
+#: the endings of a file that ``x.write(path)`` names (``write`` alone is mostly a file's text): AnnData's,
+#: and astropy tables' (desihub/spectropaper-code: `t.write("dchi2.fits", overwrite=True)` unseen)
+_WRITE_METHOD_SUFFIXES = (".h5ad", ".h5mu", ".loom", ".zarr", ".fits", ".fit", ".fits.gz", ".ecsv", ".vot")
 #: a word of the command line by its place: ``sys.argv[2]``
 _ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
 #: a test of how many words the command line has (``len(sys.argv)``), or a loop or slice over them
