@@ -183,3 +183,16 @@ def test_files_that_look_like_python_2_are_told_once() -> None:
         ("src/fig1.py:2", "has", "a print statement without brackets"),
     ]
     assert [p.path for p in told if not isinstance(p, ProblemGroup)] == ["bad.py"]  # (not Python 2)
+
+
+def test_a_missing_input_a_step_may_make_elsewhere_is_told_on_its_own() -> None:
+    """LisaYoungUIUC/astro_figures_code: 32 missing inputs whose messages said "did you mean `x`, which
+    `a.py` writes?" were folded into one group that told the reader to download them all."""
+    files = {"a.py": "open('out.txt', 'w')\n", "b.py": "".join(f"open('d/x{i}.txt')\n" for i in range(5))}
+    files["b.py"] += "open('d/out.txt')\n"
+    groups = group_problems(flow_of(files).problems)
+    alone = [g for g in groups if not isinstance(g, ProblemGroup)]
+    assert [g.target for g in alone] == ["d/out.txt"]
+    assert "did you mean `out.txt`, which `a.py` writes?" in alone[0].message
+    (group,) = [g for g in groups if isinstance(g, ProblemGroup)]
+    assert len(group.problems) == 5

@@ -199,6 +199,11 @@ def group_problems(
 _PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
 
 
+#: a missing input's hint that a step writes a file of its name elsewhere: "did you mean `x`, which `a.py`
+#: writes?"
+_WRITTEN_ELSEWHERE = re.compile(r"did you mean `[^`]+`, which `[^`]+` writes\?")
+
+
 def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
     """(code, the top folder, whether it names a file of this folder as it sits on the author's computer)
     of an absolute path or one leaving the folder: ``/data``, ``/home/ana``, ``C:/Users/ana``,
@@ -207,6 +212,8 @@ def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
     if p.code == "SHR117" and _PYTHON2.search(p.message):
         return (p.code, "", False)
     if p.code == "SHR110" and p.target:
+        if _WRITTEN_ELSEWHERE.search(p.message):  # (its own words say which step makes such a file: told
+            return None  # alone, or they are lost in the group: LisaYoungUIUC/astro_figures_code's 32)
         folder = p.target.rsplit("/", 1)[0] if "/" in p.target else ""
         return (p.code, folder, False) if folder and "*" not in folder else None
     if p.code not in {"SHR111", "SHR112"} or not p.target:
