@@ -391,3 +391,18 @@ def test_no_did_you_mean_for_the_copy_the_same_call_makes() -> None:
     assert "did you mean" not in problem.message
     other = flow_of({"a.py": "open('out/KPOINTS', 'w')\n", "b.py": "open('in/KPOINTS').read()\n"})
     assert "did you mean `out/KPOINTS`, which `a.py` writes?" in other.problems[0].message
+
+
+def test_a_module_of_functions_that_only_sets_things_up_is_no_step() -> None:
+    """jtextor/immunet-paper-code: two modules of functions only, with `warnings.filterwarnings("ignore")`
+    at the top, were listed as steps of the analysis that read and write nothing."""
+    files = {
+        "lib.py": (
+            "import warnings\nimport numpy as np\nimport matplotlib\nwarnings.filterwarnings('ignore')\n"
+            "np.random.seed(0)\nmatplotlib.use('Agg')\n\ndef f(x):\n    return x\n"
+        ),
+        "run.py": "import numpy as np\nnp.save('out.npy', 1)\n",
+    }
+    assert [s.path for s in flow_of(files).steps] == ["run.py"]
+    files["lib.py"] += "print(f(1))\n"
+    assert [s.path for s in flow_of(files).steps] == ["lib.py", "run.py"]

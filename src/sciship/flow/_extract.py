@@ -3046,7 +3046,45 @@ def _runnable(stmt: ast.stmt) -> bool:
         return any(_runnable(s) for s in stmt.body)
     if isinstance(stmt, ast.If) and not _is_main_guard(stmt):
         return any(_runnable(s) for s in [*stmt.body, *stmt.orelse])
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        # settings a module makes as it is imported (jtextor/immunet-paper-code: two modules of functions
+        # only, with `warnings.filterwarnings(...)` at the top, were listed as steps)
+        called = _as_written(stmt.value.func)
+        return not (called in _SETTINGS or called.endswith((".seed", ".manual_seed", ".manual_seed_all")))
     return True
+
+
+#: calls at the top of a module that only set things up: a module of functions with them runs nothing
+_SETTINGS = frozenset(
+    {
+        "warnings.filterwarnings",
+        "warnings.simplefilter",
+        "filterwarnings",
+        "simplefilter",
+        "logging.basicConfig",
+        "sys.path.append",
+        "sys.path.insert",
+        "matplotlib.use",
+        "mpl.use",
+        "plt.rc",
+        "plt.rcParams.update",
+        "mpl.rcParams.update",
+        "matplotlib.rcParams.update",
+        "plt.style.use",
+        "sns.set",
+        "sns.set_style",
+        "sns.set_theme",
+        "sns.set_context",
+        "sns.set_palette",
+        "np.set_printoptions",
+        "numpy.set_printoptions",
+        "pd.set_option",
+        "pandas.set_option",
+        "torch.set_default_dtype",
+        "torch.set_num_threads",
+        "tf.compat.v1.disable_eager_execution",
+    }
+)
 
 
 #: one scope's names (see :class:`_Flags`): the names bound there, and of those the switches: names
