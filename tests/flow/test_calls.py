@@ -151,6 +151,16 @@ CASES = [
             ("write", "b.txt"),
         ],
     ),
+    # sequencing files (JMencius/MethQC-paper-code) and a folder of images (BioroboticsLab/IBA-paper-code)
+    (
+        (
+            "import pysam\nfrom torchvision.datasets import ImageFolder\n"
+            "fa = pysam.FastaFile('ref/hg38.fa')\nbam = pysam.AlignmentFile('in.bam', 'rb')\n"
+            "out = pysam.AlignmentFile('out.bam', 'wb', template=bam)\n"
+            "ds = ImageFolder('data/imagenet/train')"
+        ),
+        [("read", "ref/hg38.fa"), ("read", "in.bam"), ("write", "out.bam"), ("read", "data/imagenet/train")],
+    ),
     # fitsio, and astropy's tables (desihub/spectropaper-code)
     (
         (

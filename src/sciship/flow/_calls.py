@@ -301,6 +301,15 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     **{f"anndata.{n}": (_r(0, "filename"),) for n in ("read", "read_h5ad", "read_loom", "read_zarr")},
     "scanpy.write": (_w(0, "filename"),),
     "torchvision.utils.save_image": (_w(1, "fp"),),
+    # a folder of images, one subfolder per class (BioroboticsLab/IBA-paper-code: ImageNet unseen)
+    "torchvision.datasets.ImageFolder": (_r(0, "root"),),
+    "torchvision.datasets.DatasetFolder": (_r(0, "root"),),
+    # sequencing files (JMencius/MethQC-paper-code: a reference genome read with pysam, unseen)
+    "pysam.FastaFile": (_r(0, "filename"),),
+    "pysam.FastxFile": (_r(0, "filename"),),
+    "pysam.TabixFile": (_r(0, "filename"),),
+    "pysam.AlignmentFile": (_m(0, "filename", 1, "r", "open"),),
+    "pysam.VariantFile": (_m(0, "filename", 1, "r", "open"),),
     "spacepy.pycdf.CDF": (_r(0, "pathname"),),
     # sequences and alignments (Biopython): a file name or an open file, and its format
     **{f"Bio.{m}.{n}": (_r(0, "handle"),) for m in ("SeqIO", "AlignIO") for n in ("parse", "read")},
