@@ -311,6 +311,8 @@ class _Tracer:
         #: the files it read, what the flow it makes depends on
         self.answers: dict[tuple[str, str], object] = {}
         self.problems_before = len(project.problems)  #: those after it are the reading problems it met
+        #: the files each step reads at an empty path (see :meth:`_blank_paths`), noted as it is evaluated
+        self.blanks: dict[str, list[FlowProblem]] = {}
 
     # -------------------------------------------------------------- facts
     def load(self, rel: str, *, full: bool = False) -> Facts | None:
@@ -1327,11 +1329,11 @@ class _Tracer:
                 continue
             for code, message, line, cell in facts.problems:
                 problems.append(FlowProblem(code, message, step, line, cell))
-            problems.extend(self._blank_paths(step))
             if kind == "notebook":
                 for code, message, cell in run_problems(facts.cells):
                     problems.append(FlowProblem(code, message, step, None, cell))
             evaluated[step] = self._evaluated(step)
+            problems.extend(self.blanks.get(step, ()))  # (found as it was evaluated)
         # what the notebooks write in their own folders (a script beside one that reads it runs there:
         # anitsoga/mossing_paper_code's plot script read the `.mat` its folder's notebook writes)
         made = {
@@ -2022,7 +2024,9 @@ class _Tracer:
             for args in commands:
                 ex.GIVEN[:] = [self._given(step, [(folder or "", args)]) or {}]
                 try:
-                    found = [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+                    raws = self.attribute(step)
+                    self._note_blanks(step, raws)
+                    found = [r for raw in raws for r in self.evaluate(raw)]
                 finally:
                     ex.GIVEN.clear()
                 for r in found:
@@ -2034,9 +2038,16 @@ class _Tracer:
         given = self.options_given(step) if folder is None else self._options_given(step, folder)
         ex.GIVEN[:] = [given or {}]
         try:
-            return [r for raw in self.attribute(step) for r in self.evaluate(raw)]
+            raws = self.attribute(step)
+            self._note_blanks(step, raws)
+            return [r for raw in raws for r in self.evaluate(raw)]
         finally:
             ex.GIVEN.clear()
+
+    def _note_blanks(self, step: str, raws: list[_Raw]) -> None:
+        """Note the files ``step`` reads at an empty path (:meth:`_blank_paths`), once."""
+        if step not in self.blanks:
+            self.blanks[step] = self._blank_paths(step, raws)
 
     def _written_by_the_same_call(self, step: str, read: _Raw, path: str) -> bool:
         """Does the call that reads (``read``) also write a file named as ``path`` (a copy's destination)?
@@ -2054,14 +2065,14 @@ class _Tracer:
             for raw in self.attribute(step)
         )
 
-    def _blank_paths(self, step: str) -> list[FlowProblem]:
+    def _blank_paths(self, step: str, raws: list[_Raw]) -> list[FlowProblem]:
         """A file read at an empty path (``cv2.VideoCapture(r"")``, ``DATA = ""`` then
         ``pd.read_csv(DATA)``): a place the author left for whoever runs the code to fill in, and as it is
         the step has nothing to read (Hendricks-Worm-Lab/WormsPy_paper_analysis,
         ahansenlab/ZNF143_analysis_code: said nowhere). Not when the code runs on without it (a ``try``, an
         existence check, a test that the path is set)."""
         out = []
-        for raw in self.attribute(step):
+        for raw in raws:
             u = raw.use
             if "read" not in u.access or raw.optional or u.optional or raw.guards:
                 continue
