@@ -406,3 +406,16 @@ def test_a_module_of_functions_that_only_sets_things_up_is_no_step() -> None:
     assert [s.path for s in flow_of(files).steps] == ["run.py"]
     files["lib.py"] += "print(f(1))\n"
     assert [s.path for s in flow_of(files).steps] == ["lib.py", "run.py"]
+
+
+def test_an_archive_is_not_among_what_unpacking_makes() -> None:
+    """jtextor/immunet-paper-code: `tarfile.open("data/prediction.tar.gz").extractall("data")` made every
+    file of `data/` one the archive may hold, the archive itself too: neither an input nor missing."""
+    src = (
+        "import tarfile\nimport pandas as pd\nwith tarfile.open('data/prediction.tar.gz') as t:\n"
+        "    t.extractall('data')\npd.read_csv('data/prediction.csv')\n"
+    )
+    flow = flow_of({"a.py": src})
+    assert flow.inputs == ("data/prediction.tar.gz",)
+    assert [(p.code, p.target) for p in flow.problems] == [("SHR110", "data/prediction.tar.gz")]
+    assert flow_of({"a.py": src, "data/prediction.tar.gz": b""}).problems == ()

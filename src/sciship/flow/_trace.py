@@ -1532,9 +1532,14 @@ class _Tracer:
                     and not _crossed(path, w)
                 ] or inside.get(path, [])
                 if not hits:
+                    # (an archive is not in what unpacking makes, its own or another's:
+                    # jtextor/immunet-paper-code's `prediction.tar.gz`, unpacked into `data/`, was neither an
+                    # input nor missing)
+                    unpacked = not path.endswith(_ARCHIVES) and (
+                        maybe.covers(path) or own_maybe[step].covers(path)
+                    )
                     if (
-                        maybe.covers(path)
-                        or own_maybe[step].covers(path)
+                        unpacked
                         or (f.res.optional and not self.existing(path))
                         or self._made_by_pipeline(path)
                     ):
@@ -3558,6 +3563,8 @@ def _reads_scripts(raw: _Raw) -> bool:
 #: the endings of a file that ``x.write(path)`` names (``write`` alone is mostly a file's text): AnnData's,
 #: and astropy tables' (desihub/spectropaper-code: `t.write("dchi2.fits", overwrite=True)` unseen)
 _WRITE_METHOD_SUFFIXES = (".h5ad", ".h5mu", ".loom", ".zarr", ".fits", ".fit", ".fits.gz", ".ecsv", ".vot")
+#: the endings of archives (which unpacking another archive, or themselves, does not make)
+_ARCHIVES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".7z", ".rar")
 #: a word of the command line by its place: ``sys.argv[2]``
 _ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
 #: a test of how many words the command line has (``len(sys.argv)``), or a loop or slice over them
