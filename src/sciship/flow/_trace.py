@@ -1429,20 +1429,28 @@ class _Tracer:
         firsts: dict[tuple[str, str], dict[str, tuple[Pos, int]]] = {}
         own_read: set[tuple[str, str]] = set()  #: reads, unguarded, of a file the same step writes
         # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
+        # (by whether they come from unpacking an archive: an archive is not among what that makes)
         own_maybe = {
-            s: _Made(_companions(f.path for f in finals[s] if f.res.soft), match=True) for s in steps
+            (s, unpacks): _Made(
+                _companions(f.path for f in finals[s] if f.res.soft and _unpacks(f) == unpacks), match=True
+            )
+            for s in steps
+            for unpacks in (False, True)
         }
         # what the README's commands download or unpack: inputs all the same, but not missing ones
         readme = _Made((p for p in self.readme_made if p != STAR2), match=True)  # (a download anywhere: no)
-        maybe = _Made(
-            _companions(
-                f.path
-                for s in steps
-                for f in finals[s]
-                if f.res.soft and f.location == "folder" and _named(f.path)
-            ),
-            match=True,
-        )
+        maybe = {
+            unpacks: _Made(
+                _companions(
+                    f.path
+                    for s in steps
+                    for f in finals[s]
+                    if f.res.soft and _unpacks(f) == unpacks and f.location == "folder" and _named(f.path)
+                ),
+                match=True,
+            )
+            for unpacks in (False, True)
+        }
         for step in steps:
             made = _Made(f.path for f in finals[step] if f.res.access == "write")
             for f in finals[step]:
@@ -1536,10 +1544,12 @@ class _Tracer:
                     # jtextor/immunet-paper-code's `prediction.tar.gz`, unpacked into `data/`, was neither an
                     # input nor missing)
                     unpacked = not path.endswith(_ARCHIVES) and (
-                        maybe.covers(path) or own_maybe[step].covers(path)
+                        maybe[True].covers(path) or own_maybe[step, True].covers(path)
                     )
                     if (
                         unpacked
+                        or maybe[False].covers(path)
+                        or own_maybe[step, False].covers(path)
                         or (f.res.optional and not self.existing(path))
                         or self._made_by_pipeline(path)
                     ):
@@ -3563,6 +3573,11 @@ def _reads_scripts(raw: _Raw) -> bool:
 #: the endings of a file that ``x.write(path)`` names (``write`` alone is mostly a file's text): AnnData's,
 #: and astropy tables' (desihub/spectropaper-code: `t.write("dchi2.fits", overwrite=True)` unseen)
 _WRITE_METHOD_SUFFIXES = (".h5ad", ".h5mu", ".loom", ".zarr", ".fits", ".fit", ".fits.gz", ".ecsv", ".vot")
+def _unpacks(f: _Final) -> bool:
+    """Is ``f`` what unpacking an archive may make (``extractall``, ``unpack_archive``: any file there)?"""
+    return f.res.raw.use.convention == "tree"
+
+
 #: the endings of archives (which unpacking another archive, or themselves, does not make)
 _ARCHIVES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".7z", ".rar")
 #: a word of the command line by its place: ``sys.argv[2]``
