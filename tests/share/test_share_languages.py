@@ -328,6 +328,11 @@ def test_shell_scripts_that_run_python_through_a_tool_or_only_in_a_comment() -> 
     assert _runs_python("snakemake -j 4\n")
     assert not _runs_python("#!/bin/bash\n# python run_DeepSequence.py\ntheano-cache purge\n")
     assert not _runs_python("cdo remapbil,r360x180 in.nc out.nc\n")
+    # Python only as a package to install (JMencius/MethQC-paper-code)
+    assert not _runs_python(
+        "conda create -n methqc python=3.9 -y\nconda install -c bioconda 'python>=3.8' bismark\n"
+    )
+    assert _runs_python("conda create -n methqc python=3.9 -y\npython3 methqc.py\n")
 
 
 def test_a_shell_script_that_runs_python_through_another() -> None:

@@ -431,9 +431,14 @@ def _code_lines(text: str) -> str:
 
 def _runs_python(text: str) -> bool:
     """Does a shell script run Python (a script, a notebook, a workflow manager that runs them), on a line
-    that is no comment (``# python old.py``, left in, runs nothing)?"""
-    code = _code_lines(text)
+    that is no comment (``# python old.py``, left in, runs nothing), and not only name it as a package to
+    install (``conda create -n x python=3.9``: JMencius/MethQC-paper-code)?"""
+    code = _PYTHON_PACKAGE.sub("", _code_lines(text))
     return any(word in code for word in _RUNS_PYTHON)
+
+
+#: Python named as a package to install, with its version: ``python=3.9``, ``"python>=3.10"``
+_PYTHON_PACKAGE = re.compile(r"\bpython\s*(?:==?|>=|<=|~=)\s*[\d.*]+")
 
 
 #: words of a shell script that runs Python: an interpreter, a script, or a tool that runs the folder's
