@@ -419,3 +419,15 @@ def test_an_archive_is_not_among_what_unpacking_makes() -> None:
     assert flow.inputs == ("data/prediction.tar.gz",)
     assert [(p.code, p.target) for p in flow.problems] == [("SHR110", "data/prediction.tar.gz")]
     assert flow_of({"a.py": src, "data/prediction.tar.gz": b""}).problems == ()
+
+
+def test_a_script_a_pipeline_runs_that_is_not_in_the_folder() -> None:
+    """JMencius/MethQC-paper-code: `fp.sh` runs `python fdr.py`, which is in no folder of the repository;
+    nothing said so. Not a module (`python -m pip`), a tool elsewhere, or a README's example."""
+    files = {
+        "fp.sh": "python fdr.py a b\npython3 -m pip install x\npython /opt/tool/x.py\npython run.py\n",
+        "run.py": "open('out.txt', 'w')\n",
+        "README.md": "```\npython setup.py install\npython other.py\n```\n",
+    }
+    problems = [(p.code, p.path, p.target) for p in flow_of(files).problems]
+    assert problems == [("SHR110", "fp.sh", "fdr.py")]

@@ -311,6 +311,8 @@ class _Tracer:
         #: the files it read, what the flow it makes depends on
         self.answers: dict[tuple[str, str], object] = {}
         self.problems_before = len(project.problems)  #: those after it are the reading problems it met
+        #: (pipeline file, script) of the scripts a shell script or Makefile runs that are not in the folder
+        self.missing_scripts: dict[tuple[str, str], None] = {}
         #: the files each step reads at an empty path (see :meth:`_blank_paths`), noted as it is evaluated
         self.blanks: dict[str, list[FlowProblem]] = {}
 
@@ -1299,6 +1301,18 @@ class _Tracer:
     # -------------------------------------------------------------- the graph
     def _graph(self, steps: list[str]) -> Flow:
         problems: list[FlowProblem] = []
+        if self.launched is not None:  # (which fills `missing_scripts`)
+            for rel, script in self.missing_scripts:
+                problems.append(
+                    FlowProblem(
+                        "SHR110",
+                        f"`{rel}` runs `{script}`, which is not in the folder: as it is, that command stops "
+                        f"there. Add the script, or fix its name in `{rel}`.",
+                        rel,
+                        target=script,
+                        access="read",
+                    )
+                )
         for rel, message in sorted(self.unreadable.items()):
             if rel.endswith((".py", ".ipynb")) and rel in steps:
                 problems.append(FlowProblem("SHR117", message, rel))
@@ -1812,6 +1826,7 @@ class _Tracer:
 
         scripts = self.console_scripts
         programs = frozenset(scripts)
+        pipelines = self._pipeline_texts()
         for rel, text in texts:
             if ".py" not in text and "-m " not in text and not any(p in text for p in programs):
                 continue  # it runs no script of the folder
@@ -1835,19 +1850,37 @@ class _Tracer:
                         sequences[rel].append(target)
                         self.entries[target].add(function)
                     continue
+                found = False
                 for path in (run.script, run.script.removesuffix(".py") + "/__main__.py"):
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].append((folder, run.args))
                         by[target].append(rel)
                         sequences[rel].append(target)
+                        found = True
                     elif not run.folder and base and path in self.py_files:
                         # `scripts/train.sh` runs `python3 scripts/train.py`: it is run from the top
                         # (`bash scripts/train.sh`), as the path it names says (stories_reproducibility)
                         out[path].append(("", run.args))
                         by[path].append(rel)
                         sequences[rel].append(path)
+                        found = True
+                if not found and rel in pipelines and self._names_a_script(text, run.script):
+                    self.missing_scripts.setdefault((rel, run.script), None)
         return out
+
+    def _names_a_script(self, text: str, script: str) -> bool:
+        """Is ``script`` (a script a pipeline runs that is not in the folder) a plain path of this folder the
+        pipeline spells out (``python fdr.py``), not a module (``python -m pip``), a tool installed elsewhere
+        (``/opt/x.py``, ``~/bin/x.py``) or a path sciship cannot know in full?"""
+        return (
+            script.endswith(".py")
+            and script in text
+            and not script.startswith(("/", "~", ".."))
+            and STAR not in script
+            and STAR2 not in script
+            and "$" not in script
+        )
 
     def _with_sequences(self, steps: list[str], edges: dict[str, set[str]]) -> dict[str, set[str]]:
         """The steps each one needs, and the one a pipeline runs before it where no file says otherwise:
