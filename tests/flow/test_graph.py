@@ -431,3 +431,13 @@ def test_a_script_a_pipeline_runs_that_is_not_in_the_folder() -> None:
     }
     problems = [(p.code, p.path, p.target) for p in flow_of(files).problems]
     assert problems == [("SHR110", "fp.sh", "fdr.py")]
+    # a program on the PATH, a Snakemake variable, a script of the folder run from a folder above
+    # (meteorologytoday's `svg_stack.py --direction=v`, ab-diaz's `{SCRIPT_DIR}/x.py`,
+    # czbiohub-sf/rnaquarium-figures' `Fig1/scripts/run.sh` that runs `./scripts/annotate.py` from `Fig1/`)
+    files = {
+        "stack.sh": "svg_stack.py --direction=v a.svg b.svg > c.svg\n",
+        "Snakefile": "rule a:\n    shell: 'python {SCRIPT_DIR}/x.py'\n",
+        "Fig1/scripts/run.sh": "./scripts/annotate.py\npython3 ./scripts/annotate.py a\n",
+        "Fig1/scripts/annotate.py": "open('out.txt', 'w')\n",
+    }
+    assert not [p for p in flow_of(files).problems if ", which is not in the folder" in p.message]

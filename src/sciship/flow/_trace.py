@@ -1865,22 +1865,29 @@ class _Tracer:
                         by[path].append(rel)
                         sequences[rel].append(path)
                         found = True
-                if not found and rel in pipelines and self._names_a_script(text, run.script):
+                if not found and rel in pipelines and self._names_a_script(text, run.script, folder):
                     self.missing_scripts.setdefault((rel, run.script), None)
         return out
 
-    def _names_a_script(self, text: str, script: str) -> bool:
-        """Is ``script`` (a script a pipeline runs that is not in the folder) a plain path of this folder the
-        pipeline spells out (``python fdr.py``), not a module (``python -m pip``), a tool installed elsewhere
-        (``/opt/x.py``, ``~/bin/x.py``) or a path sciship cannot know in full?"""
-        return (
-            script.endswith(".py")
-            and script in text
-            and not script.startswith(("/", "~", ".."))
-            and STAR not in script
-            and STAR2 not in script
-            and "$" not in script
-        )
+    def _names_a_script(self, text: str, script: str, folder: str) -> bool:
+        """Is ``script`` (a script a pipeline runs that is not in the folder) a path of this folder the
+        pipeline spells out (``python fdr.py``, ``./fdr.py``), not a module (``python -m pip``), a program
+        on the ``PATH`` (``svg_stack.py --direction=v``), a tool installed elsewhere (``/opt/x.py``), a path
+        sciship cannot know in full (``{SCRIPT_DIR}/x.py``), or a script of the folder the pipeline runs
+        from a folder above its own (``./scripts/x.py`` in ``Fig1/scripts/run.sh``, run from ``Fig1/``)?"""
+        if not script.endswith(".py") or script not in text or script.startswith(("/", "~", "..")):
+            return False
+        if any(c in script for c in (STAR, STAR2, "$", "{", "}")):
+            return False
+        run_by_python = rf"python[\d.]*\s+(?:-\S+\s+)*['\"]?{re.escape(script)}"
+        if "/" not in script and not re.search(run_by_python, text):
+            return False  # (a bare `x.py` as a command is looked for on the PATH, not here)
+        above = folder
+        while above:
+            above = posixpath.dirname(above)
+            if ex.normalize(posixpath.join(above, script)) in self.py_files:
+                return False
+        return True
 
     def _with_sequences(self, steps: list[str], edges: dict[str, set[str]]) -> dict[str, set[str]]:
         """The steps each one needs, and the one a pipeline runs before it where no file says otherwise:
