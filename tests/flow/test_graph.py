@@ -425,12 +425,15 @@ def test_a_script_a_pipeline_runs_that_is_not_in_the_folder() -> None:
     """JMencius/MethQC-paper-code: `fp.sh` runs `python fdr.py`, which is in no folder of the repository;
     nothing said so. Not a module (`python -m pip`), a tool elsewhere, or a README's example."""
     files = {
-        "fp.sh": "python fdr.py a b\npython3 -m pip install x\npython /opt/tool/x.py\npython run.py\n",
+        "fp.sh": (
+            "python fdr.py a b\npython3 -m pip install x\npython /opt/tool/x.py\npython run.py\n"
+            "./HiCKRy.py -i a\n"
+        ),
         "run.py": "open('out.txt', 'w')\n",
         "README.md": "```\npython setup.py install\npython other.py\n```\n",
     }
     problems = [(p.code, p.path, p.target) for p in flow_of(files).problems]
-    assert problems == [("SHR110", "fp.sh", "fdr.py")]
+    assert problems == [("SHR110", "fp.sh", "./HiCKRy.py"), ("SHR110", "fp.sh", "fdr.py")]
     # a program on the PATH, a Snakemake variable, a script of the folder run from a folder above
     # (meteorologytoday's `svg_stack.py --direction=v`, ab-diaz's `{SCRIPT_DIR}/x.py`,
     # czbiohub-sf/rnaquarium-figures' `Fig1/scripts/run.sh` that runs `./scripts/annotate.py` from `Fig1/`)

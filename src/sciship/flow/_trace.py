@@ -1879,8 +1879,8 @@ class _Tracer:
             return False
         if any(c in script for c in (STAR, STAR2, "$", "{", "}")):
             return False
-        run_by_python = rf"python[\d.]*\s+(?:-\S+\s+)*['\"]?{re.escape(script)}"
-        if "/" not in script and not re.search(run_by_python, text):
+        run_here = rf"(?:python[\d.]*\s+(?:-\S+\s+)*['\"]?(?:\./)?|\./){re.escape(script)}"
+        if "/" not in script and not re.search(run_here, text):
             return False  # (a bare `x.py` as a command is looked for on the PATH, not here)
         above = folder
         while above:
