@@ -159,18 +159,30 @@ def is_test(project: Project, rel: str) -> bool:
 
 def prefetch(project: Project) -> None:
     """Start reading the files' facts in a second process now (cold cache, 2+ CPUs); :func:`trace` takes
-    them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis)."""
+    them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis).
+    With the last run's flow kept and nothing it was made from changed, there is nothing to start (and the
+    tracer is not even imported)."""
+    from sciship.flow import _stored
+
+    if _stored.look(project) is not None:
+        return
     from sciship.flow._trace import prefetch as start
 
     start(project)
 
 
 def will_parse(project: Project) -> frozenset[str]:
-    """The ``.py`` files the data flow of ``project`` will parse (those :func:`prefetch` shares out): their
-    :attr:`Flow.parsed` verdict comes at no extra cost."""
-    from sciship.flow._trace import will_parse as planned
+    """The ``.py`` files the data flow of ``project`` will parse (those :func:`prefetch` shares out, or
+    that the kept flow parsed): their :attr:`Flow.parsed` verdict comes at no extra cost."""
+    import sys
 
-    return planned(project)
+    from sciship.flow import _stored
+
+    kept = _stored.looked(project)
+    if kept is not None:
+        return frozenset(rel for rel in kept[0].parsed if rel.endswith(".py"))
+    tracer = sys.modules.get("sciship.flow._trace")  # (nothing was shared out if it was never imported)
+    return tracer.will_parse(project) if tracer is not None else frozenset()
 
 
 def trace(project: Project, *, cache: bool = True) -> Flow:
@@ -179,6 +191,19 @@ def trace(project: Project, *, cache: bool = True) -> Flow:
     Never raises on bad input: unreadable files and folders without code give problems instead.
     ``cache=False`` ignores (and does not write) the per-file cache in the user's cache folder.
     """
-    from sciship.flow._trace import run
 
-    return project.memo("flow", lambda: run(project, use_cache=cache))  # type: ignore[no-any-return]
+    def compute() -> Flow:
+        if cache:
+            from sciship.flow import _stored
+
+            kept = _stored.claim(project)
+            if kept is not None:  # the last run's, nothing it was made from changed
+                flow, problems = kept
+                project.problems.extend(p for p in problems if p not in project.problems)
+                _stored.LAST_TRACED[0] = "kept"
+                return flow
+        from sciship.flow._trace import run
+
+        return run(project, use_cache=cache, claimed=True)
+
+    return project.memo("flow", compute)  # type: ignore[no-any-return]

@@ -66,6 +66,42 @@ def disk(project: Project, kind: str, rel: str) -> object:
     raise ValueError(kind)
 
 
+#: what :func:`look` found for a project (the kept flow and its reading problems, or None), until the
+#: trace claims it (:func:`claim`): one lookup per run
+_LOOKED: list[tuple[Project, tuple[Flow, list[Problem]] | None]] = []
+#: which process built the last flow: "here", "child" (the early child traced the whole folder), or "kept"
+#: (the last run's; :func:`claim` found it): for tests
+LAST_TRACED = ["here"]
+
+
+def look(project: Project) -> tuple[Flow, list[Problem]] | None:
+    """:func:`take`, remembered for ``project`` (``share`` looks before the import analysis starts, and
+    the trace then claims what was found)."""
+    if _LOOKED and _LOOKED[0][0] is project:
+        return _LOOKED[0][1]
+    found = take(project)
+    _LOOKED[:] = [(project, found)]
+    return found
+
+
+def looked(project: Project) -> tuple[Flow, list[Problem]] | None:
+    """What :func:`look` found for ``project``, without looking (None: nothing, or not looked)."""
+    return _LOOKED[0][1] if _LOOKED and _LOOKED[0][0] is project else None
+
+
+def claim(project: Project) -> tuple[Flow, list[Problem]] | None:
+    """What :func:`look` found for ``project`` (then forgotten), else :func:`take` now."""
+    if _LOOKED and _LOOKED[0][0] is project:
+        return _LOOKED.pop()[1]
+    _LOOKED.clear()
+    return take(project)
+
+
+def forget() -> None:
+    """Forget what :func:`look` found."""
+    _LOOKED.clear()
+
+
 def _file(project: Project) -> str:
     from sciship.flow import _cache as facts
 

@@ -235,8 +235,9 @@ class _Final:
     res: _Res
 
 
-def run(project: Project, *, use_cache: bool = True) -> Flow:
-    kept = _kept(project) if use_cache else None
+def run(project: Project, *, use_cache: bool = True, claimed: bool = False) -> Flow:
+    """The data flow of ``project`` (``claimed``: the caller already asked for the kept flow, in vain)."""
+    kept = _stored.claim(project) if use_cache and not claimed else None
     if kept is not None:  # nothing it was made from changed since the last run
         flow, problems = kept
         project.problems.extend(p for p in problems if p not in project.problems)
@@ -3750,9 +3751,6 @@ _PREFETCH: list[tuple[Project, Any, list[tuple[str, str]], Any]] = []
 #: the tracer :func:`prefetch` made, with the cache it read: :func:`run` goes on with it rather than
 #: reading the cache a second time
 _READY: list[tuple[Project, _Tracer]] = []
-#: what :func:`prefetch` found kept from the last run (:mod:`~sciship.flow._stored`): the flow and its
-#: reading problems, or None (then :func:`run` does not look again)
-_KEPT: list[tuple[Project, tuple[Flow, list[Any]] | None]] = []
 #: start the early extraction when this much text (characters) is not in the cache: below it the child
 #: has too little to do to pay for itself (forking costs a millisecond or two; a research folder's 87 KB
 #: of scripts took 45 ms to extract, all of it now beside the import analysis)
@@ -3781,8 +3779,7 @@ def prefetch(project: Project) -> None:
 
     if _PREFETCH:
         return
-    kept = _stored.take(project)
-    _KEPT[:] = [(project, kept)]
+    kept = _stored.look(project)
     if kept is not None or _cpus() < 2 or not can_fork():
         return  # (with the kept flow, there is nothing to do)
     try:
@@ -3923,25 +3920,16 @@ def _take_prefetch(project: Project, tracer: _Tracer) -> Flow | dict[tuple[str, 
 
 #: how many of the shared files this process and the early child extracted, the last time; for tests
 LAST_SPLIT = [0, 0]
-#: which process built the last flow: "here", "child" (the early child traced the whole folder), or "kept"
-#: (the last run's, nothing it was made from changed: :mod:`~sciship.flow._stored`)
-LAST_TRACED = ["here"]
-
-
-def _kept(project: Project) -> tuple[Flow, list[Any]] | None:
-    """The flow kept from the last run on ``project``'s folder, when nothing it was made from changed (as
-    :func:`prefetch` found, else looked up now)."""
-    if _KEPT and _KEPT[0][0] is project:
-        return _KEPT.pop()[1]
-    _KEPT.clear()
-    return _stored.take(project)
+#: which process built the last flow (see :data:`sciship.flow._stored.LAST_TRACED`, the same list)
+LAST_TRACED = _stored.LAST_TRACED
 
 
 def will_parse(project: Project) -> frozenset[str]:
     """The ``.py`` files the early child of ``project`` and this process share out (see :func:`prefetch`),
     or that the kept flow parsed: the trace gives their syntax verdict."""
-    if _KEPT and _KEPT[0][0] is project and _KEPT[0][1] is not None:
-        return frozenset(rel for rel in _KEPT[0][1][0].parsed if rel.endswith(".py"))
+    kept = _stored.looked(project)
+    if kept is not None:
+        return frozenset(rel for rel in kept[0].parsed if rel.endswith(".py"))
     if not _PREFETCH or _PREFETCH[0][0] is not project:
         return frozenset()
     return frozenset(rel for rel, _text in _PREFETCH[0][2] if rel.endswith(".py"))
@@ -3953,4 +3941,4 @@ def cancel_prefetch() -> None:
         child.cancel()
     _PREFETCH.clear()
     _READY.clear()
-    _KEPT.clear()
+    _stored.forget()
