@@ -204,6 +204,6 @@ def trace(project: Project, *, cache: bool = True) -> Flow:
                 return flow
         from sciship.flow._trace import run
 
-        return run(project, use_cache=cache, claimed=True)
+        return run(project, use_cache=cache)
 
     return project.memo("flow", compute)  # type: ignore[no-any-return]

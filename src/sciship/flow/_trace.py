@@ -235,15 +235,8 @@ class _Final:
     res: _Res
 
 
-def run(project: Project, *, use_cache: bool = True, claimed: bool = False) -> Flow:
-    """The data flow of ``project`` (``claimed``: the caller already asked for the kept flow, in vain)."""
-    kept = _stored.claim(project) if use_cache and not claimed else None
-    if kept is not None:  # nothing it was made from changed since the last run
-        flow, problems = kept
-        project.problems.extend(p for p in problems if p not in project.problems)
-        LAST_TRACED[0] = "kept"
-        _READY.clear()
-        return flow
+def run(project: Project, *, use_cache: bool = True) -> Flow:
+    """The data flow of ``project``, traced (:func:`sciship.flow.trace` first takes the last run's, kept)."""
     ready = use_cache and _READY and _READY[0][0] is project
     tracer = _READY.pop()[1] if ready else _Tracer(project, use_cache)
     _READY.clear()
@@ -335,8 +328,7 @@ class _Tracer:
         return found
 
     def _key(self, rel: str, full: bool) -> str:
-        data = self.p.read_bytes(rel) or b""
-        digest = self.p.memo(f"sha256:{rel}", lambda: hashlib.sha256(data).hexdigest())
+        digest = self.p.sha256(rel) or ""  # (only readable files are keyed)
         return f"{digest}:{rel}:{self.layout}" + (":full" if full else "")
 
     def _cached(self, rel: str, full: bool) -> Facts | str | None:

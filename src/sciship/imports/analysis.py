@@ -413,8 +413,7 @@ def _scan_all(
         if data is None:
             return
         kind = ":nb" if rel.endswith(".ipynb") else ":py"
-        # the same memo key as the data-flow analysis (sciship.flow), so the two hash each file once
-        digest: str = project.memo(f"sha256:{rel}", partial(_sha256, data))
+        digest = project.sha256(rel) or ""  # (hashed once for both analyses: the data flow's too)
         key = digest + kind
         cached = store.get(key, rel) if store is not None else None
         if cached is None and store is not None and kind == ":py":

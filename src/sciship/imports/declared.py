@@ -117,7 +117,7 @@ def collect(project: Project) -> Declared:
     if project.has("setup.py"):
         _from_setup_py(project, "setup.py", items)
     packaged = declares_package(project)
-    for rel in _requirement_files(project, anywhere=not packaged):
+    for rel in requirement_files(project, anywhere=not packaged):
         if rel not in consumed:
             _from_requirements(project, rel, items, problems, consumed)
     for rel in environment_files(project, anywhere=not packaged):
@@ -320,7 +320,7 @@ _FOREIGN = frozenset(
 )
 
 
-def _requirement_files(project: Project, *, anywhere: bool = False) -> list[str]:
+def requirement_files(project: Project, *, anywhere: bool = False) -> list[str]:
     """Requirements files of the project; with ``anywhere`` (a folder of research code, not a package),
     also those of sub-folders (``analysis/requirements.txt``), three levels deep at most."""
     out = []
@@ -368,7 +368,7 @@ def _from_requirements(
         return
     kind = kind or _req_kind(rel)
     found: list[Declaration] = []
-    conda = _is_conda_export(text)
+    conda = is_conda_export(text)
     for number, raw in _logical_lines(text):
         line = raw.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
@@ -407,7 +407,7 @@ def _utf16(project: Project, rel: str) -> str | None:
         return None
 
 
-def _is_conda_export(text: str) -> bool:
+def is_conda_export(text: str) -> bool:
     """A requirements-named file written by ``conda list --export`` (``name=version=build`` lines)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:

@@ -423,6 +423,12 @@ def _release_date(md: ProjectMetadata, version: str | None, given: str | None) -
     return today(given)
 
 
+def _first_few(named: list[str], shown: int = 5) -> str:
+    """The first ``shown`` of ``named``, then how many more: ```a` (x.py), `b` (y.py) and 3 more``."""
+    more = f" and {len(named) - shown} more" if len(named) > shown else ""
+    return ", ".join(named[:shown]) + more
+
+
 def _files_said(files: tuple[str, ...]) -> str:
     """```a/environment.yml``` or ```a/environment.yml`` and ``b/environment.yml```."""
     named = [f"`{f}`" for f in files]
@@ -807,9 +813,7 @@ def prepare(
     if env.kind != "package" and env.path:
         undeclared += [(name, f"`{call}` needs it") for name, call in implied]
     if undeclared:
-        shown = ", ".join(f"`{name}` ({where})" for name, where in undeclared[:5]) + (
-            f" and {len(undeclared) - 5} more" if len(undeclared) > 5 else ""
-        )
+        shown = _first_few([f"`{name}` ({where})" for name, where in undeclared])
         them = "them" if len(undeclared) > 1 else "it"
         result.notes.append(
             f"{_files_said(env.files)} {'does' if len(env.files) == 1 else 'do'} not list {shown}, which "
@@ -818,9 +822,7 @@ def prepare(
         )
     unlisted = steps_need_unlisted(project, flow) if env.kind == "package" and env.path else []
     if unlisted:  # (garobed1/pou-paper-code: `install_requires=[]`, and the steps import smt, openmdao, ...)
-        shown = ", ".join(f"`{name}` ({where})" for name, where in unlisted[:5]) + (
-            f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else ""
-        )
+        shown = _first_few([f"`{name}` ({where})" for name, where in unlisted])
         them = "them" if len(unlisted) > 1 else "it"
         result.notes.append(
             f"The steps import {shown}, which `{env.path}` does not list: `pip install -e .`, the setup "
@@ -836,9 +838,7 @@ def prepare(
         )
     unknown = unresolved_imports(project) if writes_requirements else []
     if unknown:
-        shown = ", ".join(f"`{n}`" for n in unknown[:5]) + (
-            f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-        )
+        shown = _first_few([f"`{n}`" for n in unknown])
         them = "them" if len(unknown) > 1 else "it"
         result.notes.append(
             f"requirements.txt leaves out {shown}: the code imports {them}, but sciship cannot tell which "

@@ -190,21 +190,13 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
         top = beside.path if beside.kind in {"requirements", "conda"} and not beside.others else None
         if top is None or "/" in top:
             return Environment("package", package)
-        how = "conda" if beside.kind == "conda" else "conda-list" if conda_explicit(project, top) else "pip"
+        from sciship.imports.declared import is_conda_export
+
+        listed = beside.kind == "requirements" and is_conda_export(project.read_commands(top) or "")
+        how = "conda" if beside.kind == "conda" else "conda-list" if listed else "pip"
         return Environment("package", package, also=top, also_kind=how)
     found = _environment_file(project, steps)
     return Environment(found.kind, found.path, package, found.others) if package else found
-
-
-def conda_explicit(project: Project, rel: str) -> bool:
-    """Is the requirements file ``rel`` a conda list (``conda list --export``: ``numpy=1.14.2=py36_1``, for
-    ``conda create --file``), not one for pip?"""
-    text = project.read_commands(rel) or ""
-    return "conda create" in text[:500] or _CONDA_PIN.search(text) is not None
-
-
-#: a conda list's line: name, version and build (``_libgcc_mutex=0.1=main``)
-_CONDA_PIN = re.compile(r"^[A-Za-z0-9_.-]+=[^=\s]+=[^=\s]+\s*$", re.MULTILINE)
 
 
 def _declares_dependencies(project: Project, package: str) -> bool:
@@ -245,18 +237,15 @@ def _environment_file(project: Project, steps: Collection[str] = ()) -> Environm
     # none at the top: one for each part of the analysis, in its folder (ahansenlab/ZNF143_analysis_code:
     # `genomics_analysis/environment.yml` and `imaging_analysis/environment.yml` went unmentioned, and a
     # requirements.txt of everything was written instead); the files `sciship deps` reads too
-    from sciship.imports.declared import environment_files
+    from sciship.imports.declared import environment_files, requirement_files
 
     below = [f for f in environment_files(project) if f.count("/") == 1]
     kind: EnvKind = "conda"
     if not below:
         below = [
             f
-            for f in project.files
-            if f.count("/") == 1
-            and _REQUIREMENTS.fullmatch(f.rsplit("/", 1)[1])
-            and not f.startswith(".")
-            and f.split("/", 1)[0].lower() not in _NOT_AN_ANALYSIS
+            for f in requirement_files(project, anywhere=True)
+            if f.count("/") == 1 and f.split("/", 1)[0].lower() not in _NOT_AN_ANALYSIS
         ]
         kind = "requirements"
     below.sort()
@@ -269,7 +258,7 @@ def _environment_file(project: Project, steps: Collection[str] = ()) -> Environm
 
 
 #: subfolders whose requirements are not an analysis' environment (documentation, a package's tests)
-_NOT_AN_ANALYSIS = frozenset({"docs", "doc", "test", "tests", "build", "dist", "node_modules", "venv"})
+_NOT_AN_ANALYSIS = frozenset({"docs", "doc", "test", "tests"})
 
 
 #: a notebook the R kernel runs (its ``kernelspec`` named ``ir`` or ``r``), whatever its language fields say
