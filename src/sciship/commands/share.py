@@ -221,6 +221,11 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
 _PLACES = 3
 
 
+def _two(paths: list[str]) -> str:
+    """``/a/x, /b/y and 3 more``: the first two of ``paths`` (a step's line stays short)."""
+    return ", ".join(paths[:2]) + (f" and {len(paths) - 2} more" if len(paths) > 2 else "")
+
+
 def _some(items: list[str], shown: int = 3) -> str:
     """``a`, `b` and 2 more``: a few of ``items`` by name."""
     named = ", ".join(f"`{i}`" for i in items[:shown])
@@ -443,21 +448,13 @@ def _show(
                 out.append(st("       writes ", "dim") + ", ".join(step.writes))
             outside = sorted(elsewhere.get(step.path, ()))
             if outside:
-                more = f" and {len(outside) - 2} more" if len(outside) > 2 else ""
-                out.append(
-                    st("       outside the folder: ", "dim")
-                    + ", ".join(outside[:2])
-                    + more
-                    + st(" (see below)", "dim")
-                )
+                below = st(" (see below)", "dim")
+                out.append(st("       outside the folder: ", "dim") + _two(outside) + below)
             # (Dyn0402/Proton_Fluctuations_Paper_Analysis: "see below" promised a problem that a read after
             # an existence check never has)
             maybe = sorted(only_if_there.get(step.path, set()) - set(outside))
             if maybe:
-                more = f" and {len(maybe) - 2} more" if len(maybe) > 2 else ""
-                out.append(
-                    st("       outside the folder, only if there: ", "dim") + ", ".join(maybe[:2]) + more
-                )
+                out.append(st("       outside the folder, only if there: ", "dim") + _two(maybe))
     else:
         out.append("No script or notebook reads or writes files that sciship could follow.")
     if flow.problems:
