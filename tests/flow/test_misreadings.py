@@ -1778,3 +1778,29 @@ def test_a_file_written_anew_after_a_step_appends_to_it() -> None:
         }
     )
     assert [(p.code, p.path) for p in flow.problems] == [("SHR113", "1.extract.py")]
+
+
+def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> None:
+    """garobed1/pou-paper-code: `from plate_comp_opts import optOptions` in `bump_in_channel/` was taken for
+    `bump_shape_opt/plate_comp_opts.py`, which Python does not find from there: two steps were said to
+    write the file that module names. A folder above, `sys.path.append` in the file, or `PYTHONPATH`
+    set by the folder's README or shell scripts still find it."""
+    files = {
+        "opt/shape/opts.py": "name = 'hump'\n",
+        "opt/channel/run.py": "from opts import name\nopen(name + '.txt', 'w')\n",
+        "opt/mounted/run.py": "from opts import name\nopen(name + '.txt', 'w')\n",
+    }
+    flow = flow_of(files)
+    assert not [p for p in flow.problems if p.code == "SHR113"]
+    assert [s.writes for s in flow.steps] == [("*.txt",), ("*.txt",)]
+    tricked = dict(files)
+    tricked["opt/channel/run.py"] = "import sys\nsys.path.append('../shape')\n" + files["opt/channel/run.py"]
+    step = flow_of(tricked).step("opt/channel/run.py")
+    assert step is not None
+    assert step.writes == ("hump.txt",)
+    told = dict(files, **{"README.md": "Run with `PYTHONPATH=opt/shape python opt/channel/run.py`.\n"})
+    assert {s.writes for s in flow_of(told).steps} == {("hump.txt",)}
+    above = {"opt/opts.py": "name = 'hump'\n", "opt/channel/run.py": files["opt/channel/run.py"]}
+    step = flow_of(above).step("opt/channel/run.py")
+    assert step is not None
+    assert step.writes == ("hump.txt",)

@@ -172,6 +172,9 @@ _SPHINX_OPTION = re.compile(
 #: a Sphinx extension: its ``setup(app)`` at module level, and an import of Sphinx or docutils
 _SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
 _SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
+#: a file that widens where Python finds modules (see :meth:`_Tracer._widens`)
+_WIDENS = re.compile(rb"\bsys\.path\b|\baddsitedir\b|PYTHONPATH")
+_PYTHONPATH = re.compile(rb"PYTHONPATH|\bpythonpath\b|extraPaths")
 #: a script Jupytext writes for a notebook: its ``# %%`` cells, or its header (``jupytext:`` under
 #: ``# jupyter:``)
 _JUPYTEXT = re.compile(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
@@ -513,12 +516,16 @@ class _Tracer:
                 # sys.path tricks (appended after the standard library): the nearest file with that name;
                 # never a script written as notebook cells (`# %%`, as Jupytext writes them): in another
                 # folder, `scripts/fig/dynamo.py` is no module anyone imports (`import dynamo` is the
-                # installed package)
+                # installed package). Only in a folder above, unless the file or the folder widens where
+                # Python looks (see `_widens`)
                 tail = "/" + sub + ".py"
+                anywhere = self._widens(importer)
                 hits = sorted(
                     (_distance(here, f), f)
                     for f in self.py_files
-                    if ("/" + f).endswith(tail) and not self._cells(f)
+                    if ("/" + f).endswith(tail)
+                    and (anywhere or _above(("/" + f)[: -len(tail)].lstrip("/"), here))
+                    and not self._cells(f)
                 )
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
                     found = hits[0][1]
@@ -665,6 +672,34 @@ class _Tracer:
             ):
                 return nb
         return None
+
+    def _widens(self, importer: str) -> bool:
+        """May Python find a module of ``importer`` in another folder of the project than its own, the top
+        or ``src/``: the file puts folders on ``sys.path`` (``sys.path.append``, ``site.addsitedir``) or
+        sets ``PYTHONPATH``, or the folder's READMEs, shell scripts, Makefiles or settings set
+        ``PYTHONPATH``? Without any of these, ``from plate_comp_opts import x`` in ``bump_in_channel/``
+        does not import ``bump_shape_opt/plate_comp_opts.py`` (garobed1/pou-paper-code: two steps were
+        said to write the file that module names)."""
+        data = self.p.read_bytes(importer)
+        if data is not None and _WIDENS.search(data) is not None:
+            return True
+        return self._pythonpath_set
+
+    @functools.cached_property
+    def _pythonpath_set(self) -> bool:
+        """Do the folder's READMEs, shell scripts, Makefiles or settings files set ``PYTHONPATH``?"""
+        for rel in self.p.files:
+            name = rel.rsplit("/", 1)[-1].lower()
+            if (
+                name.startswith("readme")
+                or name.endswith((".sh", ".bash", ".mk", ".env", ".envrc", ".cfg", ".ini", ".toml"))
+                or name in {"makefile", "snakefile", "justfile", "noxfile.py"}
+                or rel.startswith(".vscode/")
+            ):
+                data = self.p.read_bytes(rel)
+                if data is not None and len(data) < 2_000_000 and _PYTHONPATH.search(data) is not None:
+                    return True
+        return False
 
     def _cells(self, rel: str) -> bool:
         """Is the script written as notebook cells (``# %%``, or Jupytext's header)?"""
@@ -3654,6 +3689,11 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def _above(base: str, folder: str) -> bool:
+    """Is ``base`` the folder ``folder`` or one that holds it ("" holds every folder)?"""
+    return not base or folder == base or folder.startswith(base + "/")
 
 
 def _distance(folder: str, file: str) -> int:
