@@ -1804,3 +1804,21 @@ def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> 
     step = flow_of(above).step("opt/channel/run.py")
     assert step is not None
     assert step.writes == ("hump.txt",)
+
+
+def test_a_slash_before_the_working_folder_keeps_the_path_inside() -> None:
+    """garobed1/rdo_paper_code: `root = os.getcwd()`, then `f"/{root}/{path}/grad_lhs.pickle"`; the working
+    folder is already absolute (`//home/ana/...` is the same folder), so the path is inside the folder.
+    It was `/./...`: 111 false absolute paths, and the step that reads the file did not follow the one
+    that writes it."""
+    flow = flow_of(
+        {
+            "run.py": "import os\nroot = os.getcwd()\nopen(f'/{root}/results/out.txt', 'w')\n",
+            "plot.py": "import os\nopen('/' + os.getcwd() + '/results/out.txt')\n",
+        }
+    )
+    assert not flow.problems
+    assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+        ("run.py", (), ("results/out.txt",), ()),
+        ("plot.py", ("results/out.txt",), (), ("run.py",)),
+    ]

@@ -229,6 +229,8 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         combine = _concat if kind == "cat" else _join
         acc = [""] if kind == "cat" else [None]
         for part in expr[1]:
+            if kind == "cat" and acc == ["/"] and _at_cwd(part, scope, d):
+                acc = [""]  # `f"/{os.getcwd()}/x"`: the working folder, already absolute (`//home/ana/x`)
             vals = evaluate(part, scope, d)
             made = _product(acc, vals.texts, combine)
             if len(made) > MAX_ALTERNATIVES:  # too many names: this part stays unknown, the rest is kept
@@ -313,6 +315,20 @@ def _followed(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None
         else:
             break
     return expr, scope
+
+
+def _at_cwd(expr: Expr, scope: Scope, depth: int) -> bool:
+    """Does ``expr`` start at the working folder (``os.getcwd()``, or a path joined to it)?"""
+    for _ in range(_MAX_DEPTH):
+        followed = _followed(expr, scope, depth)
+        if followed is None:
+            return False
+        expr, scope = followed
+        if expr[0] in {"cat", "join"} and expr[1]:
+            expr = expr[1][0]
+        else:
+            return expr[0] == "cwd"
+    return False
 
 
 def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, str | None]]:
