@@ -1822,3 +1822,26 @@ def test_a_slash_before_the_working_folder_keeps_the_path_inside() -> None:
         ("run.py", (), ("results/out.txt",), ()),
         ("plot.py", ("results/out.txt",), (), ("run.py",)),
     ]
+
+
+def test_a_function_defined_again_runs_the_definition_each_call_follows() -> None:
+    """manansaxena/fenrir_paper_code: `plot_data` is defined in a notebook cell and called, then defined
+    anew for the next figure and called again; every call ran the last definition, and four of the
+    paper's figures were missing. Another module importing the function gets the last one."""
+    first = "def plot(d):\n    plt.plot(d)\n    plt.savefig(f'{d}_first.pdf')\n"
+    second = "def plot(d):\n    plt.plot(d)\n    plt.savefig(f'{d}_second.pdf')\n"
+    top = "import matplotlib.pyplot as plt\nd = 'a'"
+    cells = [(top, 1), (first, 2), ("plot(d)", 3), (second, 4), ("plot(d)", 5)]
+    flow = flow_of(
+        {
+            "analysis.ipynb": notebook(cells),
+            "figures.py": f"import matplotlib.pyplot as plt\n{first}plot('b')\n{second}plot('b')\n",
+            "lib.py": "import matplotlib.pyplot as plt\n" + first + second,
+            "again.py": "from lib import plot\nplot('c')\n",
+        }
+    )
+    assert {s.path: s.writes for s in flow.steps} == {
+        "again.py": ("c_second.pdf",),
+        "analysis.ipynb": ("a_first.pdf", "a_second.pdf"),
+        "figures.py": ("b_first.pdf", "b_second.pdf"),
+    }

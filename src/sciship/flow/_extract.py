@@ -855,6 +855,17 @@ class _Extractor:
                     self._bind_target(elt, scope, p, kind + "-item", (value, i))
 
     # -------------------------------------------------------------- names to expressions
+    def def_key(self, name: str, node: ast.AST) -> str:
+        """The name the module's function ``name`` defined by ``node`` goes by in the facts: its own name
+        for the last ``def`` of that name, ``name@cell:line`` for one defined again later (a notebook's
+        `plot_data` made anew for the next figure: each call runs the definition it follows; manansaxena/
+        fenrir_paper_code's four figures were lost to the last definition)."""
+        defs = [b for b in self.module.names.get(name, ()) if b.kind == "def"]
+        if len(defs) < 2 or defs[-1].node is node:
+            return name
+        at = next((b.pos for b in defs if b.node is node), None)
+        return name if at is None else f"{name}@{at[0]}:{at[1]}"
+
     def lookup(self, name: str, scope: _Scope, pos: Pos) -> tuple[_Binding, _Scope] | None:
         s: _Scope | None = scope
         while s is not None:
@@ -1566,7 +1577,7 @@ class _Extractor:
                 return None
             b = found[0]
             if b.kind == "def" and found[1] is self.module:
-                return ("local", func.id)
+                return ("local", self.def_key(func.id, b.node))
             if b.kind == "from":
                 module, level, name = b.node
                 if self.is_local(module, level):
@@ -1900,10 +1911,10 @@ class _Extractor:
                 last = stmt.body[-1]  # (not its `else:`, which runs when the file is imported)
                 self.facts.main_lines.append((stmt.body[0].lineno, last.end_lineno or last.lineno))
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            fn = Function(stmt.name)
+            fn = Function(self.def_key(stmt.name, stmt))
             if id(stmt) in self.scopes:
                 self._fill_function(fn, stmt)
-            self.facts.functions[stmt.name] = fn
+            self.facts.functions[fn.name] = fn
             return
         if isinstance(stmt, ast.ClassDef):
             methods = []
@@ -2720,7 +2731,9 @@ class _Visitor(ast.NodeVisitor):
                 stars = x.local_stars()
                 return ("star", tuple(stars), func.id) if stars and func.id not in _BUILTINS else None
             b = found[0]
-            if b.kind in {"def", "class"} and found[1] is x.module:
+            if b.kind == "def" and found[1] is x.module:
+                return ("local", x.def_key(func.id, b.node))
+            if b.kind == "class" and found[1] is x.module:
                 return ("local", func.id)
             if b.kind == "from":
                 module, level, name = b.node
