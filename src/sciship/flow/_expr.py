@@ -327,7 +327,7 @@ def _at_cwd(expr: Expr, scope: Scope, depth: int) -> bool:
         if expr[0] in {"cat", "join"} and expr[1]:
             expr = expr[1][0]
         else:
-            return expr[0] == "cwd"
+            return bool(expr[0] == "cwd")
     return False
 
 
