@@ -642,3 +642,50 @@ def test_table_and_fitsio_reads_in_a_long_file() -> None:
         + ("d = fitsio.read('in/a.fits')\nt = Table.read('in/t.ecsv')\n")
     )
     assert io(flow_of({"a.py": source})) == [("read", "in/a.fits"), ("read", "in/t.ecsv")]
+
+
+def test_matlab_files_of_hdf5storage_and_r_data_files() -> None:
+    """PaulaPflitsch/SleepPaper_code2023 (`hdf5storage.savemat`/`loadmat`, which add `.mat` to a name
+    without it) and TonyTran03/synthetic_data_paper_code (`pyreadr.read_r`, the paper's one data file):
+    the files and the order they make were unseen."""
+    flow = flow_of(
+        {
+            "make.py": (
+                "import hdf5storage\nimport pyreadr\nhdf5storage.savemat('results/rate', {'a': 1})\n"
+                "hdf5storage.write(1, '/x', filename='results/all.h5')\n"
+                "r = pyreadr.read_r('data/x.RData')\npyreadr.write_rds('results/y.rds', r[None])\n"
+            ),
+            "use.py": (
+                "import hdf5storage as hdf\nrate = hdf.loadmat('results/rate.mat')\n"
+                "x = hdf.read('/x', filename='results/all.h5')\n"
+            ),
+        }
+    )
+    assert io(flow, "make.py") == [
+        ("write", "results/rate.mat"),
+        ("write", "results/all.h5"),
+        ("read", "data/x.RData"),
+        ("write", "results/y.rds"),
+    ]
+    assert io(flow, "use.py") == [("read", "results/rate.mat"), ("read", "results/all.h5")]
+    step = flow.step("use.py")
+    assert step is not None
+    assert step.after == ("make.py",)
+
+
+def test_the_path_package_s_path_is_a_path() -> None:
+    """PaulaPflitsch/SleepPaper_code2023: `path.Path() / '..' / experiment` (the `path` package) is the
+    working folder's parent, as with pathlib; its paths were unanchored (`**/exp1/...`), hiding the
+    missing experiment folders. The folder's own `path.py` is not that package."""
+    flow = flow_of(
+        {
+            "analysis/a.py": (
+                "import numpy as np\nimport path\nroot = path.Path() / '..' / 'exp1'\n"
+                "info = np.load(root / 'info.npy')\n"
+            ),
+        }
+    )
+    assert io(flow) == [("read", "exp1/info.npy")]
+    assert [p.code for p in flow.problems] == ["SHR110"]
+    own = {"a.py": "import numpy as np\nimport path\nnp.load(path.Path('x') / 'info.npy')\n", "path.py": ""}
+    assert io(flow_of(own)) == [("read", "**/info.npy")]

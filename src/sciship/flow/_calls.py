@@ -18,7 +18,8 @@ from typing import Literal
 #: else a name the library fetches (``from_pretrained("bert-base-uncased")``); ``anndata``: a file only
 #: with an AnnData ending (``adata.write("x.h5ad")``; ``f.write(text)`` writes text, not a file)
 Convention = Literal[
-    "npy", "npz", "savefig", "mat", "into-folder", "command", "tree", "local", "anndata", "listing", "uri"
+    "npy", "npz", "savefig", "mat", "mat-added", "into-folder", "command", "tree", "local", "anndata",
+    "listing", "uri",
 ]
 ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
 
@@ -237,6 +238,19 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "scipy.io.matlab.loadmat": (_r(0, "file_name", convention="mat"),),
     "scipy.io.matlab.savemat": (_w(0, "file_name"),),
     "scipy.io.matlab.whosmat": (_r(0, "file_name", convention="mat"),),
+    # hdf5storage (MATLAB 7.3 files): both add .mat to a name without it (PaulaPflitsch/SleepPaper_code2023);
+    # read and write take `filename` (third and second, before 0.2), "data.h5" when not given
+    "hdf5storage.loadmat": (_r(0, "file_name", convention="mat-added"),),
+    "hdf5storage.savemat": (_w(0, "file_name", convention="mat-added"),),
+    "hdf5storage.read": (_r(1, "filename", default="data.h5"),),
+    "hdf5storage.write": (_w(2, "filename", default="data.h5"),),
+    # R's data files (TonyTran03/synthetic_data_paper_code: the one data file of the paper)
+    "pyreadr.read_r": (_r(0, "path"),),
+    "pyreadr.list_objects": (_r(0, "path"),),
+    "pyreadr.read_metadata": (_r(0, "path"),),
+    "pyreadr.write_rdata": (_w(0, "path"),),
+    "pyreadr.write_rds": (_w(0, "path"),),
+    "pyreadr.download_file": (_w(1, "destination_path"),),
     "scipy.io.readsav": (_r(0, "file_name"),),
     "scipy.io.mmread": (_r(0, "source"),),
     "scipy.io.mmwrite": (_w(0, "target"),),

@@ -71,8 +71,14 @@ TRIGGER_WORDS = frozenset(
 )
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 _PATH_CONSTRUCTORS = frozenset(
-    f"pathlib.{n}"
-    for n in ("Path", "PurePath", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")
+    {
+        *(
+            f"pathlib.{n}"
+            for n in ("Path", "PurePath", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")
+        ),
+        # the `path` package's Path (`path.Path() / ".." / experiment`: PaulaPflitsch/SleepPaper_code2023)
+        "path.Path",
+    }
 )
 _SAME = frozenset(
     {
@@ -1684,6 +1690,8 @@ class _Extractor:
         args = node.args
         kwargs = {k.arg: k.value for k in node.keywords if k.arg}
         q = self.qualify(node.func, scope, pos)
+        if q == "path.Path" and self.is_local("path", 0):
+            q = None  # (the folder's own `path.py`)
         if q in _PATH_CONSTRUCTORS or q == "os.path.join":
             if not args:
                 return ex.lit(".")

@@ -3142,6 +3142,8 @@ def _convention(text: str, u: Use, fmt: str | None) -> tuple[str, bool]:
             return f"{text}.{fmt or 'png'}", False
     if conv == "mat" and not text.endswith(".mat"):
         return text, True
+    if conv == "mat-added" and not text.endswith((".mat", STAR, STAR2)):
+        return text + ".mat", False
     return text, False
 
 
