@@ -1109,3 +1109,26 @@ def test_a_test_on_a_loop_name_decides_each_time_round_over_many_names() -> None
     )
     reads = flow_of({"a.py": source}).steps[0].reads
     assert reads == tuple(sorted(f"{c}_{'special' if c == 'b' else 'plain'}.txt" for c in "abcdefghij"))
+
+
+def test_a_separator_joins_a_list_of_parts() -> None:
+    """syngenta/QSAR_AD_Uncertainty_Paper_Code_release builds every path with `os.path.sep.join([...])`:
+    the data flow was lost, and the one script read with `os.path.join` got a false missing input. A
+    text joins its parts the same way (`"_".join([name, "raw"])`)."""
+    flow = flow_of(
+        {
+            "a.py": (
+                "import os\nimport pandas as pd\nhere = os.path.dirname(os.path.abspath(__file__))\n"
+                "out = os.path.sep.join([here, 'results'])\nparts = ('in', 'x.csv')\n"
+                "pd.read_csv(os.sep.join(parts)).to_csv(os.path.sep.join([out, 'y.csv']))\n"
+                "open('_'.join(['run', 'raw']) + '.txt', 'w')\n"
+            ),
+            "b.py": "import os\nimport pandas as pd\npd.read_csv(os.path.join('results', 'y.csv'))\n",
+            "in/x.csv": "a\n1\n",
+        }
+    )
+    assert not flow.problems
+    assert io(flow, "a.py") == [("read", "in/x.csv"), ("write", "results/y.csv"), ("write", "run_raw.txt")]
+    step = flow.step("b.py")
+    assert step is not None
+    assert step.after == ("a.py",)

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Any, cast
 
 from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
@@ -1690,6 +1690,8 @@ class _Extractor:
         args = node.args
         kwargs = {k.arg: k.value for k in node.keywords if k.arg}
         q = self.qualify(node.func, scope, pos)
+        if q in {"os.sep.join", "os.path.sep.join"} and len(args) == 1:
+            return self._joined_with(cast(ast.Attribute, node.func).value, args[0], scope, pos, depth)
         if q == "path.Path" and self.is_local("path", 0):
             q = None  # (the folder's own `path.py`)
         if q in _PATH_CONSTRUCTORS or q == "os.path.join":
@@ -1805,6 +1807,10 @@ class _Extractor:
             return ex.join(
                 [self.expr(func.value, scope, pos, depth), *(self.expr(a, scope, pos, depth) for a in args)]
             )
+        if m == "join" and len(args) == 1 and not node.keywords:
+            # `os.path.sep.join([here, "data", "x.csv"])`, `"_".join([name, "raw"])`: the parts with the
+            # separator between them (syngenta/QSAR_AD_Uncertainty_Paper_Code_release: every path)
+            return self._joined_with(func.value, args[0], scope, pos, depth)
         if m in {"with_suffix", "with_name", "with_stem"} and args:
             return (
                 "with",
@@ -1839,6 +1845,31 @@ class _Extractor:
             # `f'../results/cali_{name}.json'.lower()` (pycsep_esrl_reproducibility): its known parts
             return ("case", base, m) if m in {"upper", "lower"} and not ex.is_unknown(base) else UNKNOWN
         return UNKNOWN
+
+    def _joined_with(self, sep: ast.expr, items: ast.expr, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        """``sep.join(items)`` of a separator the code spells out (a text, ``os.sep``, ``os.path.sep``) and
+        a list or tuple of known length; unknown else."""
+        if isinstance(sep, ast.Constant) and isinstance(sep.value, str):
+            text = sep.value
+        elif self.qualify(sep, scope, pos) in {"os.sep", "os.path.sep"}:
+            text = "/"
+        else:
+            return UNKNOWN
+        if isinstance(items, ast.List | ast.Tuple):
+            if any(isinstance(e, ast.Starred) for e in items.elts):
+                return UNKNOWN
+            parts = [self.expr(e, scope, pos, depth) for e in items.elts]
+        else:
+            value = self.expr(items, scope, pos, depth)
+            if value[0] != "list":
+                return UNKNOWN
+            parts = list(value[1])
+        if not parts:
+            return ex.lit("")
+        joined: list[Expr] = [parts[0]]
+        for part in parts[1:]:
+            joined += [ex.lit(text), part]
+        return ex.cat(joined)
 
     def format(self, template: str, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
         try:
