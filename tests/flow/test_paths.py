@@ -1082,8 +1082,9 @@ def test_a_key_of_each_of_several_dicts() -> None:
 
 def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_too() -> None:
     """JMencius/MethQC-paper-code: `int(sys.argv[2])` and a flag in `sys.argv[3]` are no paths, and
-    REPRODUCE.md ran the scripts without them (an IndexError at once). Not when the script tests how
-    many words it was given."""
+    REPRODUCE.md ran the scripts without them (an IndexError at once). Not those read after a test of how
+    many words it was given; those its top reads whatever the count are (manansaxena/fenrir_paper_code:
+    `if len(sys.argv) < 2: exit(...)`, then `cores = sys.argv[2]`)."""
     source = (
         "import sys\nimport pandas as pd\nn = int(sys.argv[2])\nflag = sys.argv[3] == 'yes'\n"
         "pd.read_csv(sys.argv[1]).head(n).to_csv('out.csv')\n"
@@ -1096,7 +1097,18 @@ def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_
     )
     step = flow_of({"a.py": counted}).step("a.py")
     assert step is not None
+    assert step.arguments == ("ARG1", "ARG2")
+    guarded = counted.replace("n = int(sys.argv[2])", "n = int(sys.argv[2]) if len(sys.argv) > 2 else 5")
+    step = flow_of({"a.py": guarded}).step("a.py")
+    assert step is not None
     assert step.arguments == ("ARG1",)
+    usage = (
+        "import sys\nif len(sys.argv) < 2:\n    sys.exit('usage: make.py MODE CORES')\n"
+        "mode = sys.argv[1]\ncores = sys.argv[2]\nopen(f'jobs_{mode}.txt', 'w')\n"
+    )
+    step = flow_of({"make.py": usage}).step("make.py")
+    assert step is not None
+    assert step.arguments == ("ARG1", "ARG2")
 
 
 def test_a_test_on_a_loop_name_decides_each_time_round_over_many_names() -> None:

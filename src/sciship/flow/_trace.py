@@ -2029,13 +2029,25 @@ class _Tracer:
     def _argv_read(self, step: str) -> int:
         """The last word of its command line a script reads, wherever it uses it (``int(sys.argv[2])``: a
         number, not a path; JMencius/MethQC-paper-code: REPRODUCE.md ran two scripts without the words
-        they need); 0 when the script tests how many it was given (``len(sys.argv)``: the rest may be
-        left out), and for a notebook."""
+        they need); when the script tests how many it was given (``len(sys.argv)``: the rest may be left
+        out), the last its top reads whatever the count; 0 for a notebook."""
         if not step.endswith(".py"):
             return 0
         text = self.p.read_text(step) or ""
-        if "argv" not in text or _ARGV_COUNTED.search(text):
+        if "argv" not in text:
             return 0
+        if _ARGV_COUNTED.search(text):
+            # what the top of the script reads whatever the count (`if len(sys.argv) < 2: exit(...)`, then
+            # `cores = sys.argv[2]`: manansaxena/fenrir_paper_code's REPRODUCE.md left out the second word)
+            return max(
+                (
+                    int(k)
+                    for line in _ARGV_TOP_LINE.findall(text)
+                    if "len(" not in line and " if " not in line
+                    for k in _ARGV_INDEX.findall(line)
+                ),
+                default=0,
+            )
         return max((int(k) for k in _ARGV_INDEX.findall(text)), default=0)
 
     def _readme_runs(self) -> list[tuple[str, str]]:
@@ -3652,6 +3664,8 @@ def _unpacks(f: _Final) -> bool:
 _ARCHIVES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".7z", ".rar")
 #: a word of the command line by its place: ``sys.argv[2]``
 _ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
+#: a line at the top level of a script (not in a block) that reads a word of the command line
+_ARGV_TOP_LINE = re.compile(r"^[A-Za-z_][^\n]*\bsys\.argv\[[^\n]*", re.MULTILINE)
 #: a test of how many words the command line has (``len(sys.argv)``), or a loop or slice over them
 _ARGV_COUNTED = re.compile(r"len\(\s*sys\.argv\s*\)|sys\.argv\[\s*\d*\s*:|in\s+sys\.argv\b")
 
