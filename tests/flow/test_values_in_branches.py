@@ -453,3 +453,38 @@ def test_a_test_on_two_endings_no_text_has_at_once() -> None:
     run = "from lib import save_pickle\nsave_pickle({}, 'res', 'out')\n"
     flow = flow_of({"lib.py": lib, "run.py": run})
     assert io(flow, "run.py") == [("write", "out/res.pickle")]
+
+
+def test_the_names_of_a_loop_over_pairs_take_one_pair_each_time_round() -> None:
+    """TonyTran03/synthetic_data_paper_code: `for dataset, number in TABLES.items()` wrote every name with
+    every number by sciship's count (12 tables made up); with other pairs in another script, false
+    SHR113s. The same for `zip` of written-out lists, a list of tuples, and a function given both."""
+    first = (
+        "import pandas as pd\ndf = pd.DataFrame()\n"
+        "for name, number in {'hiv': 's2', 'breast': 's3'}.items():\n"
+        "    df.to_csv(f'out/{number}_{name}.csv')\n"
+        "for a, b in zip(['x', 'y'], ['1.csv', '2.csv']):\n    df.to_csv(f'z/{a}_{b}')\n"
+        "for a, (b, c) in [('p', ('q', 'r')), ('s', ('t', 'u'))]:\n    df.to_csv(f'w/{a}_{b}{c}.csv')\n"
+        "def save(n, k):\n    df.to_csv(f'v/{n}_{k}.csv')\n"
+        "for n, k in {'m': '1', 'o': '2'}.items():\n    save(n, k)\n"
+    )
+    second = (
+        "import pandas as pd\ndf = pd.DataFrame()\n"
+        "for name, number in {'hiv': 's3', 'breast': 's2'}.items():\n"
+        "    df.to_csv(f'out/{number}_{name}.csv')\n"
+    )
+    flow = flow_of({"first.py": first, "second.py": second})
+    assert not flow.problems
+    assert {s.path: s.writes for s in flow.steps} == {
+        "first.py": (
+            "out/s2_hiv.csv",
+            "out/s3_breast.csv",
+            "v/m_1.csv",
+            "v/o_2.csv",
+            "w/p_qr.csv",
+            "w/s_tu.csv",
+            "z/x_1.csv",
+            "z/y_2.csv",
+        ),
+        "second.py": ("out/s2_breast.csv", "out/s3_hiv.csv"),
+    }

@@ -19,6 +19,9 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("list", (e, ...))``          a list or tuple of values; iterating it gives each element
 ``("each", e[, pos])``          one element of an iterable (a ``for`` target, with the loop's place: two
                                 names of one loop take the same element together)
+``("unpack", e, indices, pos)`` a name of a ``for`` target that unpacks one of several tuples (``e``, an
+                                ``alt`` of lists): the part at ``indices``; names of one loop (its place
+                                ``pos``) take parts of the same tuple together
 ``("dict", ((k, e), ...))`` and ``("item", e, key)``: dict literals with literal keys and look-ups
 ``("splitext", e)`` / ``("parents", e)``: only meaningful under ``item`` (``splitext(p)[0]``, ``parents[1]``)
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
@@ -94,6 +97,19 @@ def alt(options: Iterable[Expr]) -> Expr:
     if len(items) > MAX_ALTERNATIVES:
         return UNKNOWN
     return ("alt", items)
+
+
+def pick(value: Expr, indices: tuple[int, ...]) -> Expr:
+    """The part of a tuple value at ``indices`` (``for k, (a, b) in ...``: ``(1, 0)`` is ``a``); of
+    several tuples, that part of each; unknown for anything else."""
+    for index in indices:
+        if value[0] == "list":
+            value = value[1][index] if index < len(value[1]) else UNKNOWN
+        elif value[0] == "alt":
+            value = alt(pick(v, (index,)) for v in value[1])
+        else:
+            return UNKNOWN
+    return value
 
 
 def is_unknown(expr: Expr) -> bool:
@@ -249,6 +265,8 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         for item in expr[1]:
             out.extend(evaluate(item, scope, d).texts)
         return Values(list(dict.fromkeys(out)), many=True)
+    if kind == "unpack":
+        return evaluate(pick(expr[1], expr[2]), scope, d)
     if kind == "each":
         inner = evaluate(expr[1], scope, d)
         # an empty list is almost always filled later (`names = []`, then `names.append(...)`)
@@ -312,6 +330,8 @@ def _followed(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None
             if target is None:
                 return None
             expr, scope = target
+        elif expr[0] == "unpack":
+            expr = pick(expr[1], expr[2])
         else:
             break
     return expr, scope
@@ -418,6 +438,8 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
             base, scope = scope.params[base[1]]
         elif base[0] == "opt":
             base = base[1]
+        elif base[0] == "unpack":
+            base = pick(base[1], base[2])
         else:
             break
     if base[0] == "alt" or (base[0] == "each" and base[1][0] == "list"):
@@ -757,6 +779,19 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     everywhere: ``results/experiment_{MODE}/results_exp_{MODE}.pkl`` for ``--mode`` 2a or 2b is two
     paths, not four; so does a loop's name (``{folder}/summary_{folder}.csv``). Only a few such values,
     each with a few known values, are taken together."""
+    rows = unpacked_together(expr)
+    if rows is not None:  # the names of one loop over tuples: each tuple in turn
+        group, tuples = rows
+        out: list[str] = []
+        many = False
+        for row in tuples:
+            one = expr
+            for node in group:
+                one = replaced(one, node, pick(row, node[2]))
+            values = evaluate_together(one, scope)
+            out.extend(values.texts)
+            many = many or values.many
+        return Values(list(dict.fromkeys(out)), many=many)
     seen: set[Expr] = set()
     shared: list[Expr] = []
     for node in walk(expr):
@@ -778,7 +813,7 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
             combos *= len(texts)
     if not choices:
         return evaluate(expr, scope)
-    out: list[str] = []
+    out = []
     many = False
     for combo in itertools.product(*(texts for _node, texts in choices)):
         one = expr
@@ -792,6 +827,29 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
 
 #: the most evaluations :func:`evaluate_together` makes, one for each choice of its shared values
 _MAX_TOGETHER = 64
+
+
+def unpacked_groups(expr: Expr) -> dict[tuple[Expr, Expr], list[Expr]]:
+    """The ``("unpack", tuples, indices, place)`` nodes in ``expr`` (in the order they appear), by loop:
+    the names one ``for`` statement takes from the same tuples."""
+    groups: dict[tuple[Expr, Expr], list[Expr]] = {}
+    for node in walk(expr):
+        if node[0] == "unpack" and len(node) == 4:
+            members = groups.setdefault((node[1], node[3]), [])
+            if node not in members:
+                members.append(node)
+    return groups
+
+
+def unpacked_together(expr: Expr) -> tuple[list[Expr], tuple[Expr, ...]] | None:
+    """The first loop over tuples two or more of whose names ``expr`` uses, with its tuples (at most
+    :data:`_MAX_TOGETHER`); None when there is none."""
+    for (tuples, _place), group in unpacked_groups(expr).items():
+        if tuples[0] == "alt" and 1 < len(tuples[1]) <= _MAX_TOGETHER:
+            uses = sum(1 for node in walk(expr) if node in group)
+            if uses > 1:
+                return group, tuples[1]
+    return None
 
 
 def _named_value(node: Expr) -> bool:

@@ -944,9 +944,12 @@ class _Extractor:
                     value = whole if whole == ("args",) and index == 0 else ("item", whole, index)
             else:
                 value, rest = self.element(node, scope, b.pos), indices
-            for index in rest:
-                value = _part(value, index)
-            return value
+                if kind == "each" and value[0] == "alt" and all(v[0] == "list" for v in value[1]):
+                    # one of several tuples: the names of one loop take parts of the same tuple together
+                    # (TonyTran03/synthetic_data_paper_code: `for dataset, number in TABLES.items()` was
+                    # every name with every number, 12 tables made up)
+                    return ("unpack", value, tuple(rest), b.pos)
+            return ex.pick(value, tuple(rest))
         if kind == "param":
             return ("param", b.node)
         if kind == "fixed":
@@ -981,12 +984,16 @@ class _Extractor:
             if q == "builtins.enumerate" and node.args:
                 return ("list", (UNKNOWN, self.element(node.args[0], scope, pos)))
             if q == "builtins.zip":
+                lists = [self.expr(a, scope, pos) for a in node.args]
+                if len(lists) > 1 and all(v[0] == "list" and len(v[1]) == len(lists[0][1]) for v in lists):
+                    # written-out lists: one of their rows (`zip(["a", "b"], ["x.csv", "y.csv"])`)
+                    return ex.alt(("list", row) for row in zip(*(v[1] for v in lists), strict=True))
                 return ("list", tuple(self.element(a, scope, pos) for a in node.args))
             if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and not node.args:
                 base = self.expr(node.func.value, scope, pos)
-                if base[0] == "dict":
-                    keys = ex.alt(ex.lit(k) for k, _ in base[1] if isinstance(k, str))
-                    return ("list", (keys, ex.alt(v for _, v in base[1])))
+                if base[0] == "dict":  # one of its (key, value) pairs
+                    pairs = (("list", (ex.lit(k) if isinstance(k, str) else UNKNOWN, v)) for k, v in base[1])
+                    return ex.alt(pairs)
                 return UNKNOWN
         value = self.expr(node, scope, pos)
         if value[0] == "list" and value[1] and all(v[0] == "list" for v in value[1]):
@@ -1938,7 +1945,7 @@ class _Extractor:
                 element = self.element(gen.iter, outer, pos)
                 for i, elt in enumerate(target.elts):
                     if isinstance(elt, ast.Name):
-                        inner.bind(elt.id, _Binding((-1, 0, 0), "fixed", _part(element, i)))
+                        inner.bind(elt.id, _Binding((-1, 0, 0), "fixed", ex.pick(element, (i,))))
         return inner
 
     # -------------------------------------------------------------- pass 2: calls
@@ -3447,15 +3454,6 @@ _CONVENTIONAL = {
     **{m: m for m in ("numpy", "pandas", "torch", "pickle", "json", "os", "h5py", "joblib", "shutil")},
     "glob": "glob",
 }
-
-
-def _part(value: Expr, index: int) -> Expr:
-    """The ``index``-th part of a tuple value (of each, for one of several tuples); unknown else."""
-    if value[0] == "list":
-        return value[1][index] if index < len(value[1]) else UNKNOWN
-    if value[0] == "alt":
-        return ex.alt(_part(v, index) for v in value[1])
-    return UNKNOWN
 
 
 def _may_be_path(node: ast.expr) -> bool:

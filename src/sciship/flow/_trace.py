@@ -975,6 +975,18 @@ class _Tracer:
                         step, here, one, caller, anchor, out, seen, reached, depth, context, chain=chain
                     )
                 return
+        passed = (*call.args, *(v for _k, v in call.kwargs))
+        rows = None if generic else ex.unpacked_together(("list", passed))
+        if rows is not None:  # `for name, number in TABLES.items(): save(name, number)`: each pair in turn
+            group, tuples = rows
+            for row in tuples:
+                args, kwargs = call.args, call.kwargs
+                for node in group:
+                    args = ex.replaced(args, node, ex.pick(row, node[2]))
+                    kwargs = ex.replaced(kwargs, node, ex.pick(row, node[2]))
+                one = dataclasses.replace(call, args=args, kwargs=kwargs)
+                self.follow(step, here, one, caller, anchor, out, seen, reached, depth, context, chain=chain)
+            return
         given = (*call.args, *(v for k, v in call.kwargs if k != SPREAD))
         literal: tuple[str, ...] | None = None
         if not generic and all(a[0] == "s" for a in given):  # the same call: the same values, defaults too
