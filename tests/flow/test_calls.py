@@ -689,3 +689,49 @@ def test_the_path_package_s_path_is_a_path() -> None:
     assert [p.code for p in flow.problems] == ["SHR110"]
     own = {"a.py": "import numpy as np\nimport path\nnp.load(path.Path('x') / 'info.npy')\n", "path.py": ""}
     assert io(flow_of(own)) == [("read", "**/info.npy")]
+
+
+def test_keras_models_and_meshes() -> None:
+    """MAPS_Paper_Code (`load_model` of what `model.save` wrote: no order between the steps) and
+    lodurality/GEM3D_paper_code (`trimesh.load`, `mesh.export`: the main results unseen)."""
+    flow = flow_of(
+        {
+            "train.py": (
+                "import tensorflow as tf\nimport trimesh\nmodel = tf.keras.Sequential()\n"
+                "model.save('models/m.tf')\nmesh = trimesh.load('data/b.stl', force='mesh')\n"
+                "mesh.export('results/recon.ply')\n"
+            ),
+            "evaluate.py": (
+                "from tensorflow.keras.models import load_model\nimport trimesh\n"
+                "m = load_model('models/m.tf', compile=False)\nt = trimesh.load_mesh('results/recon.ply')\n"
+            ),
+            "data/b.stl": "solid\n",
+        }
+    )
+    assert io(flow, "train.py") == [
+        ("write", "models/m.tf"),
+        ("read", "data/b.stl"),
+        ("write", "results/recon.ply"),
+    ]
+    assert io(flow, "evaluate.py") == [("read", "models/m.tf"), ("read", "results/recon.ply")]
+    assert not flow.problems
+
+
+def test_a_file_moved_into_place_in_a_long_file_and_a_walked_folder() -> None:
+    """rjain2470/EMNSR_paper_code: `os.replace(tmp, out)` of a download was unseen in a file over 3000
+    characters (its words are too common to look for alone): five false missing inputs. MAPS_Paper_Code:
+    the files `os.walk` finds under an absolute folder were an input in the folder (`**/*`)."""
+    pad = "".join(f"x{i} = {i}\n" for i in range(400))
+    source = (
+        "import os\nimport numpy as np\nimport urllib.request\n"
+        + pad
+        + "urllib.request.urlretrieve('https://example.org/d.csv', 'data/d.csv.part')\n"
+        "os.replace('data/d.csv.part', 'data/d.csv')\n"
+        "for root, dirs, files in os.walk(r'C:\\Users\\me\\TIMIT'):\n"
+        "    for f in files:\n        np.loadtxt(os.path.join(root, f))\n"
+    )
+    flow = flow_of({"get.py": source, "use.py": "import numpy as np\nnp.loadtxt('data/d.csv')\n"})
+    step = flow.step("use.py")
+    assert step is not None
+    assert step.after == ("get.py",)
+    assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "C:/Users/me/TIMIT/**/*")]

@@ -1144,3 +1144,14 @@ def test_a_separator_joins_a_list_of_parts() -> None:
     step = flow.step("b.py")
     assert step is not None
     assert step.after == ("a.py",)
+
+
+def test_a_known_text_stripped_of_given_characters() -> None:
+    """Kuramoto (zhaodan-npu/Higher_order_kuramoto_paper_code): `prefix = ed_dir.rstrip("/") + "/"` of
+    `ed_dir = "."` was an unknown folder, and the glob it starts matched another figure's files."""
+    source = (
+        "import glob\nimport numpy as np\ned_dir = 'runs/'\nprefix = ed_dir.rstrip('/') + '/'\n"
+        "files = glob.glob(f'{prefix}spikes_*.txt')\n"
+    )
+    flow = flow_of({"plot.py": source, "runs/spikes_1.txt": "1\n"})
+    assert io(flow) == [("read", "runs/spikes_*.txt")]

@@ -251,6 +251,15 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "pyreadr.write_rdata": (_w(0, "path"),),
     "pyreadr.write_rds": (_w(0, "path"),),
     "pyreadr.download_file": (_w(1, "destination_path"),),
+    # Keras models (MAPS: `model.save(p)` was seen, `load_model(p)` not: no order between the steps)
+    **{
+        f"{base}.{name}": (_r(0, "filepath"),)
+        for base in ("tensorflow.keras.models", "keras.models", "keras.saving", "tensorflow.keras.saving")
+        for name in ("load_model",)
+    },
+    # meshes (lodurality/GEM3D_paper_code); a mesh's `export(path)` is with the methods
+    "trimesh.load": (_r(0, "file_obj"),),
+    "trimesh.load_mesh": (_r(0, "file_obj"),),
     "scipy.io.readsav": (_r(0, "file_name"),),
     "scipy.io.mmread": (_r(0, "source"),),
     "scipy.io.mmwrite": (_w(0, "target"),),
@@ -403,6 +412,7 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "tofile": (_w(0, "fid"),),
     "save": (_w(0, "fp", "filename", "filepath", "path", needs_suffix=True),),
     "writeto": (_w(0, "fileobj", needs_suffix=True),),  # astropy HDUList
+    "export": (_w(0, "file_obj", "out_f", needs_suffix=True),),  # trimesh meshes, pydub sounds
     # aplpy figures: an image's contours, an RGB picture (LisaYoungUIUC/astro_figures_code: unseen)
     "show_contour": (_r(0, "data", needs_suffix=True),),
     "show_rgb": (_r(0, "filename", needs_suffix=True),),

@@ -232,7 +232,7 @@ def extract_units(
             if body:
                 bodies.append((cell, body))
                 # a short unit (most notebook cells) is searched whole: finding its lines costs more
-                lines.append(_lines_naming(text, ids[index] & words) if len(text) > _SHORT else None)
+                lines.append(_lines_to_search(text, ids[index], words) if len(text) > _SHORT else None)
                 option_lines.append(_option_lines(text, ids[index]))
         extractor = _Extractor(
             result,
@@ -333,6 +333,20 @@ def _word_at(text: str, word: str) -> list[int]:
             out.append(at)
         at = text.find(word, at + 1)
     return out
+
+
+def _lines_to_search(text: str, ids: Set[str], words: Set[str]) -> set[int]:
+    """The lines of a long unit to search for calls: those naming one of ``words``, and those of calls
+    named by words too common to look for alone (``os.replace(tmp, out)``: rjain2470/
+    EMNSR_paper_code's downloads were five false missing inputs)."""
+    found = _lines_naming(text, ids & words)
+    if "os" in ids and ids & _OS_MOVES:
+        found |= _lines_naming(text, {f"os.{word}" for word in ids & _OS_MOVES})
+    return found
+
+
+#: ``os`` functions that move a file, whose names alone are too common to look for (``str.replace``)
+_OS_MOVES = frozenset({"rename", "replace", "renames"})
 
 
 def _lines_naming(text: str, words: Set[str]) -> set[int]:
@@ -983,6 +997,9 @@ class _Extractor:
             q = self.qualify(node.func, scope, pos)
             if q == "builtins.enumerate" and node.args:
                 return ("list", (UNKNOWN, self.element(node.args[0], scope, pos)))
+            if q == "os.walk" and node.args:  # (a folder under the top, its folders' and files' names)
+                top = self.expr(node.args[0], scope, pos)
+                return ("list", (ex.join([top, ex.UNKNOWN2]), UNKNOWN, UNKNOWN))
             if q == "builtins.zip":
                 lists = [self.expr(a, scope, pos) for a in node.args]
                 if len(lists) > 1 and all(v[0] == "list" and len(v[1]) == len(lists[0][1]) for v in lists):
@@ -1845,6 +1862,13 @@ class _Extractor:
                 return ("replace", self.expr(func.value, scope, pos, depth), old, new)
         if m in {"strip", "rstrip", "lstrip"} and not args:
             return self.expr(func.value, scope, pos, depth)
+        if m in {"strip", "rstrip", "lstrip"} and len(args) == 1 and isinstance(args[0], ast.Constant):
+            # `ed_dir.rstrip("/")` of a text the code sets (Kuramoto's `"."` made an unknown folder)
+            base = self.expr(func.value, scope, pos, depth)
+            chars = args[0].value
+            if base[0] == "s" and isinstance(chars, str):
+                return ("s", getattr(base[1], m)(chars))
+            return UNKNOWN
         if m in {"upper", "lower", "capitalize", "title"} and not args:  # of a text the code sets
             base = self.expr(func.value, scope, pos, depth)
             if base[0] == "s":
