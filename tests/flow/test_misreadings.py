@@ -1783,8 +1783,8 @@ def test_a_file_written_anew_after_a_step_appends_to_it() -> None:
 def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> None:
     """garobed1/pou-paper-code: `from plate_comp_opts import optOptions` in `bump_in_channel/` was taken for
     `bump_shape_opt/plate_comp_opts.py`, which Python does not find from there: two steps were said to
-    write the file that module names. A folder above, `sys.path.append` in the file, or `PYTHONPATH`
-    set by the folder's README or shell scripts still find it."""
+    write the file that module names. A folder above, `sys.path.append` in the file, `PYTHONPATH` set by
+    the folder's README or shell scripts, or a package the folder installs still find it."""
     files = {
         "opt/shape/opts.py": "name = 'hump'\n",
         "opt/channel/run.py": "from opts import name\nopen(name + '.txt', 'w')\n",
@@ -1800,6 +1800,15 @@ def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> 
     assert step.writes == ("hump.txt",)
     told = dict(files, **{"README.md": "Run with `PYTHONPATH=opt/shape python opt/channel/run.py`.\n"})
     assert {s.writes for s in flow_of(told).steps} == {("hump.txt",)}
+    installed = {
+        "code/Tools/setup.py": "import setuptools\nsetuptools.setup(name='Tools')\n",
+        "code/Tools/Tools/__init__.py": "",
+        "code/Tools/Tools/names.py": "name = 'hump'\n",
+        "code/analysis/run.py": "from Tools.names import name\nopen(name + '.txt', 'w')\n",
+    }
+    step = flow_of(installed).step("code/analysis/run.py")
+    assert step is not None
+    assert step.writes == ("hump.txt",)
     above = {"opt/opts.py": "name = 'hump'\n", "opt/channel/run.py": files["opt/channel/run.py"]}
     step = flow_of(above).step("opt/channel/run.py")
     assert step is not None

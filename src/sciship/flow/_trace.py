@@ -524,7 +524,7 @@ class _Tracer:
                     (_distance(here, f), f)
                     for f in self.py_files
                     if ("/" + f).endswith(tail)
-                    and (anywhere or _above(("/" + f)[: -len(tail)].lstrip("/"), here))
+                    and (anywhere or self._reachable(("/" + f)[: -len(tail)].lstrip("/"), here))
                     and not self._cells(f)
                 )
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
@@ -684,6 +684,19 @@ class _Tracer:
         if data is not None and _WIDENS.search(data) is not None:
             return True
         return self._pythonpath_set
+
+    def _reachable(self, base: str, here: str) -> bool:
+        """Without a path trick, may a script in ``here`` import modules from ``base``: a folder above it,
+        or one a package of the folder installs (its ``setup.py`` or ``pyproject.toml`` there or just
+        above: ``code/Tools/setup.py`` makes ``from Tools import viz`` of ``code/Tools/Tools/viz.py``
+        work everywhere, e-olson/Site-specific-multiple-stressor-manuscript-code-Can)?"""
+        if _above(base, here):
+            return True
+        return any(
+            self.p.has(posixpath.join(folder, name) if folder else name)
+            for folder in dict.fromkeys((base, posixpath.dirname(base)))
+            for name in ("setup.py", "pyproject.toml", "setup.cfg")
+        )
 
     @functools.cached_property
     def _pythonpath_set(self) -> bool:
