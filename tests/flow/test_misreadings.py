@@ -1798,6 +1798,12 @@ def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> 
     step = flow_of(tricked).step("opt/channel/run.py")
     assert step is not None
     assert step.writes == ("hump.txt",)
+    helper = dict(tricked)  # (a module beside a file that widens the search finds what that file finds)
+    helper["opt/channel/helpers.py"] = "from opts import name\ndef save():\n    open(name + '.csv', 'w')\n"
+    helper["opt/channel/plot.py"] = "from helpers import save\nsave()\n"
+    step = flow_of(helper).step("opt/channel/plot.py")
+    assert step is not None
+    assert step.writes == ("hump.csv",)
     told = dict(files, **{"README.md": "Run with `PYTHONPATH=opt/shape python opt/channel/run.py`.\n"})
     assert {s.writes for s in flow_of(told).steps} == {("hump.txt",)}
     installed = {

@@ -273,6 +273,7 @@ class _Tracer:
         self._exists: dict[str, bool] = {}
         self.scopes: dict[str, Scope] = {}
         self.modules: dict[tuple[str, int, str], str | None] = {}  #: by (module, level, importer's folder)
+        self._widening: dict[str, bool] = {}  #: `_widens`, by folder
         self.asked: dict[tuple[str, int, str], str | None] = {}  #: the same, by (module, level, importer)
         self.folders: frozenset[str] | None = None
         self.skipped_set = frozenset(project.skipped)  #: links to folders are listed there
@@ -496,7 +497,7 @@ class _Tracer:
         if asked in self.asked:
             return self.asked[asked]
         here = posixpath.dirname(importer)
-        key = (module, level, here)
+        key = (module, level, here)  # (what a module finds depends only on its folder: see `_widens`)
         if key in self.modules:
             self.asked[asked] = self.modules[key]
             return self.modules[key]
@@ -519,7 +520,7 @@ class _Tracer:
                 # installed package). Only in a folder above, unless the file or the folder widens where
                 # Python looks (see `_widens`)
                 tail = "/" + sub + ".py"
-                anywhere = self._widens(importer)
+                anywhere = self._widens(here)
                 hits = sorted(
                     (_distance(here, f), f)
                     for f in self.py_files
@@ -673,17 +674,30 @@ class _Tracer:
                 return nb
         return None
 
-    def _widens(self, importer: str) -> bool:
-        """May Python find a module of ``importer`` in another folder of the project than its own, the top
-        or ``src/``: the file puts folders on ``sys.path`` (``sys.path.append``, ``site.addsitedir``) or
-        sets ``PYTHONPATH``, or the folder's READMEs, shell scripts, Makefiles or settings set
-        ``PYTHONPATH``? Without any of these, ``from plate_comp_opts import x`` in ``bump_in_channel/``
-        does not import ``bump_shape_opt/plate_comp_opts.py`` (garobed1/pou-paper-code: two steps were
-        said to write the file that module names)."""
-        data = self.p.read_bytes(importer)
-        if data is not None and _WIDENS.search(data) is not None:
-            return True
-        return self._pythonpath_set
+    def _widens(self, folder: str) -> bool:
+        """May Python find the modules the files of ``folder`` import in another folder of the project
+        than theirs, the top or ``src/``: one of its scripts or notebooks puts folders on ``sys.path``
+        (``sys.path.append``, ``site.addsitedir``) or sets ``PYTHONPATH`` (for the modules it imports
+        too), or the folder's READMEs, shell scripts, Makefiles or settings set ``PYTHONPATH``? Without
+        any of these, ``from plate_comp_opts import x`` in ``bump_in_channel/`` does not import
+        ``bump_shape_opt/plate_comp_opts.py`` (garobed1/pou-paper-code: two steps were said to write the
+        file that module names)."""
+        known = self._widening.get(folder)
+        if known is None:
+            known = self._widening[folder] = self._pythonpath_set or any(
+                _WIDENS.search(self.p.read_bytes(rel) or b"") is not None
+                for rel in self._code_in.get(folder, ())
+            )
+        return known
+
+    @functools.cached_property
+    def _code_in(self) -> dict[str, list[str]]:
+        """The scripts and notebooks of each folder."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for rel in self.p.files:
+            if rel.endswith((".py", ".ipynb")):
+                out[posixpath.dirname(rel)].append(rel)
+        return out
 
     def _reachable(self, base: str, here: str) -> bool:
         """Without a path trick, may a script in ``here`` import modules from ``base``: a folder above it,
