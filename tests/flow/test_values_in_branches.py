@@ -488,3 +488,20 @@ def test_the_names_of_a_loop_over_pairs_take_one_pair_each_time_round() -> None:
         ),
         "second.py": ("out/s2_breast.csv", "out/s3_hiv.csv"),
     }
+
+
+def test_a_loop_over_a_list_set_in_branches_goes_over_each_branch_s_list() -> None:
+    """manansaxena/fenrir_paper_code: `if vary == 'N': N_vals = [...]` `elif vary == 'D': N_vals = [...]`,
+    then a loop over `N_vals`: only the last branch's list was gone over, and the job scripts of the
+    paper's varying-N runs were missing while the list looked complete."""
+    source = (
+        "import sys\nvary = sys.argv[1]\nif vary == 'N':\n    sizes = ['200', '500']\n"
+        "elif vary == 'D':\n    sizes = ['600']\nfor s in sizes:\n    open(f'out_{s}.txt', 'w')\n"
+    )
+    step = flow_of({"make.py": source}).step("make.py")
+    assert step is not None
+    assert step.writes == ("out_200.txt", "out_500.txt", "out_600.txt")
+    decided = source.replace("vary = sys.argv[1]", "vary = 'D'")
+    step = flow_of({"make.py": decided}).step("make.py")
+    assert step is not None
+    assert step.writes == ("out_600.txt",)

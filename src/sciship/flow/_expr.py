@@ -220,14 +220,12 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             unset = _unset(expr[1], scope, d)
             if unset is not None and fixed(expr[1], scope):
                 return evaluate(expr[3] if unset else expr[4], scope, d)
-            both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
-            return Values(list(dict.fromkeys(both)))
+            return _both(expr, scope, d)
         if expr[2] == "text":  # `if isinstance(x, str):`: decided when the code sets x to a text or not
             is_text = _is_text(expr[1], scope, d)
             if is_text is not None and fixed(expr[1], scope):
                 return evaluate(expr[3] if is_text else expr[4], scope, d)
-            both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
-            return Values(list(dict.fromkeys(both)))
+            return _both(expr, scope, d)
         subject = evaluate(expr[1], scope, d).texts
         if len(subject) == 1 and not has_unknown(subject[0]) and fixed(expr[1], scope):
             how, *literals = expr[2].split("\x1f")
@@ -239,8 +237,7 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
             else:
                 yes = text.startswith(tuple(literals))
             return evaluate(expr[3] if yes else expr[4], scope, d)
-        both = evaluate(expr[3], scope, d).texts + evaluate(expr[4], scope, d).texts
-        return Values(list(dict.fromkeys(both)))
+        return _both(expr, scope, d)
     if kind in {"cat", "join"}:
         combine = _concat if kind == "cat" else _join
         acc = [""] if kind == "cat" else [None]
@@ -257,9 +254,12 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values([a or "" for a in acc])
     if kind == "alt":
         out: list[str] = []
+        lists = True  # (one of several lists: a list too)
         for option in expr[1]:
-            out.extend(evaluate(option, scope, d).texts)
-        return Values(list(dict.fromkeys(out)))
+            found = evaluate(option, scope, d)
+            out.extend(found.texts)
+            lists = lists and found.many
+        return Values(list(dict.fromkeys(out)), many=lists)
     if kind == "list":
         out = []
         for item in expr[1]:
@@ -335,6 +335,12 @@ def _followed(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None
         else:
             break
     return expr, scope
+
+
+def _both(expr: Expr, scope: Scope, depth: int) -> Values:
+    """Either side of a ``("when", ...)`` the test does not decide (a list when both are lists)."""
+    a, b = evaluate(expr[3], scope, depth), evaluate(expr[4], scope, depth)
+    return Values(list(dict.fromkeys(a.texts + b.texts)), many=a.many and b.many)
 
 
 def _at_cwd(expr: Expr, scope: Scope, depth: int) -> bool:

@@ -652,7 +652,7 @@ class _Extractor:
         #: another one (a comprehension's bindings live only while it is read)
         self.memo: dict[int, tuple[_Binding, Expr]] = {}
         #: what :meth:`reaching` found for a name of a scope in a simple statement of it (by its index)
-        self.reached: dict[tuple[str, int, int], Expr | None] = {}
+        self.reached: dict[tuple[str, int, int, bool], Expr | None] = {}
         self.pathlike: dict[tuple[str, int], bool] = {}  #: see :meth:`_pathlike`
         #: where each ``for`` loop (by its place) ends, when nothing in it may ``break`` out: after it, its
         #: name holds the last element (see :meth:`_after_loop`)
@@ -986,8 +986,31 @@ class _Extractor:
             q = self.qualify(node.func, scope, pos)
             if q in {"builtins.enumerate", "builtins.zip"}:
                 return UNKNOWN  # tuples: see element
-        inner = self.expr(node, scope, pos)
+        inner = self._branch_lists(node, scope, pos) or self.expr(node, scope, pos)
         return ("each", inner, pos) if loop else ("each", inner)
+
+    def _branch_lists(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr | None:
+        """The lists a name set in branches may hold where a loop goes over it (`if vary == "N": sizes =
+        [...]` `elif ...: sizes = [...]`, then `for s in sizes:`: manansaxena/fenrir_paper_code's loop
+        took the last branch's list only); None for anything else."""
+        if not isinstance(node, ast.Name):
+            return None
+        found = self.lookup(node.id, scope, pos)
+        if found is None:
+            return None
+        binding, where = found
+        if not (
+            binding.cond
+            and where is scope
+            and where.stmts is not None
+            and binding.pos < pos
+            and binding.kind == "assign"
+            and isinstance(binding.node, ast.List | ast.Tuple)
+            and where.names[node.id][0] is not binding
+        ):
+            return None
+        reached = self.reaching(node.id, where, pos, lists=True)
+        return reached if reached is not None and reached[0] in {"alt", "when"} else None
 
     def element(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
         """One element of iterating ``node`` as a tuple its names take parts of (``for a, b in node``):
@@ -1126,13 +1149,14 @@ class _Extractor:
             )
         return found
 
-    def reaching(self, name: str, where: _Scope, pos: Pos) -> Expr | None:
+    def reaching(self, name: str, where: _Scope, pos: Pos, *, lists: bool = False) -> Expr | None:
         """What ``name`` (bound in a branch, loop or ``try`` of ``where``) may hold at ``pos``, going through
         the scope's statements in order: after an ``if`` the value of either side (``("when", ...)``
         where a test on a text decides, one side where a switch or a constant does; a side that
         returns, raises or exits adds nothing), after a loop or a ``try`` the value from before too.
         None when that is no more than the last binding says, or when one of the values is a collection
-        (its elements and items are looked up in the last one, as before)."""
+        (its elements and items are looked up in the last one, as before), unless ``lists`` (a loop over
+        the name: each value's elements)."""
         bindings = {b.pos: b for b in where.names[name]}
         functions = self._function_ids(where)
         configured = [False]  #: a test sciship cannot decide on values the author sets in the file
@@ -1255,7 +1279,7 @@ class _Extractor:
         here = bisect.bisect_right(starts, pos) - 1
         key = None
         if here < 0 or not isinstance(stmts[here][1], _COMPOUND):  # the same for every place in a line
-            key = (name, id(where), here)
+            key = (name, id(where), here, lists)
             if key in self.reached:
                 return self.reached[key]
         marks = sorted(bindings)
@@ -1270,7 +1294,7 @@ class _Extractor:
         if cur is not None and not configured[0]:
             by_id = {id(b): b for b in bindings.values()}
             cur = _put_values(cur, lambda i: self.value(by_id[i], where))
-        found = None if configured[0] or cur is None or _collection(cur) else cur
+        found = None if configured[0] or cur is None or (_collection(cur) and not lists) else cur
         if key is not None:  # (for a test on settings of the file: the last value, as it was)
             self.reached[key] = found
         return found
