@@ -1155,3 +1155,14 @@ def test_a_known_text_stripped_of_given_characters() -> None:
     )
     flow = flow_of({"plot.py": source, "runs/spikes_1.txt": "1\n"})
     assert io(flow) == [("read", "runs/spikes_*.txt")]
+
+
+def test_a_list_added_to_is_not_joined_as_it_was_made() -> None:
+    """mosdef-hub/reproducibility_study: `fig_names = []`, filled in a loop, then
+    `f"figures/{'_'.join(fig_names)}.pdf"` was `figures/.pdf`."""
+    source = (
+        "import matplotlib.pyplot as plt\nfig_names = []\nfor s in STATES:\n    fig_names.append(s)\n"
+        "plt.savefig(f\"figures/{'_'.join(fig_names)}.pdf\")\nkinds = ['a', 'b']\n"
+        "plt.savefig('_'.join(kinds) + '.png')\n"
+    )
+    assert io(flow_of({"plot.py": source})) == [("write", "figures/*.pdf"), ("write", "a_b.png")]

@@ -276,6 +276,8 @@ def extract_units(
 
 
 _MAX_ROUNDS = 4
+#: a name a list is added to: ``names.append(x)``, ``names.extend(...)``, ``names.insert(...)``, ``names +=``
+_GROWN = re.compile(r"([A-Za-z_]\w*)\s*(?:\.\s*(?:append|extend|insert)\s*\(|\+=)")
 _SHORT = 3000  #: characters
 _MAX_CHAIN = 40
 # patterns of whole lines, searched in "\n" + text: one that starts with a literal is found much faster
@@ -674,6 +676,7 @@ class _Extractor:
         #: the names the text may assign such a value to (None: any name)
         self.switches = switches
         self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
+        self.grows: set[str] | None = None  #: the names of lists the file adds to (see `_grown`)
         #: the file uses signac, whose ``with job:`` (and ``@flow.with_job`` operations) run in a folder
         #: of the job's own, which only signac knows
         self.signac = text is not None and ("signac" in text or _FLOW_IMPORT.search(text) is not None)
@@ -1914,17 +1917,30 @@ class _Extractor:
             if any(isinstance(e, ast.Starred) for e in items.elts):
                 return UNKNOWN
             parts = [self.expr(e, scope, pos, depth) for e in items.elts]
-        else:
+        elif isinstance(items, ast.Name) and not self._grown(items.id):
             value = self.expr(items, scope, pos, depth)
-            if value[0] != "list":
-                return UNKNOWN
+            if value[0] != "list" or not value[1]:
+                return UNKNOWN  # (an empty list is filled later: `names = []`, then `names.append(...)`)
             parts = list(value[1])
+        else:
+            return UNKNOWN
         if not parts:
             return ex.lit("")
         joined: list[Expr] = [parts[0]]
         for part in parts[1:]:
             joined += [ex.lit(text), part]
         return ex.cat(joined)
+
+    def _grown(self, name: str) -> bool:
+        """May the list ``name`` get more items than it is made with (``name.append(x)``, ``+=``): in a
+        notebook, or a file that adds to a list of that name (mosdef-hub/reproducibility_study: the names
+        of a figure, an empty list filled in a loop, joined)."""
+        if self.text is None:
+            return True
+        grows = self.grows
+        if grows is None:
+            grows = self.grows = set(_GROWN.findall(self.text))
+        return name in grows
 
     def format(self, template: str, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
         try:
