@@ -374,3 +374,20 @@ def test_pipeline_outputs_through_a_shell_variable() -> None:
         "out=$1\nx > $out/model_dates.txt\n"
     )
     assert pipeline_outputs(text) == ["NEB_stepwise_energies.dat", "model_dates.txt"]
+
+
+def test_a_cd_inside_a_subshell_ends_with_it() -> None:
+    """LappalainenLab/lorals_paper_code: `(set -x; cd "${OUTDIR}genome/")`, then `python flair.py ...`:
+    the `cd` ran in a subshell, yet the next line was taken to run in an unknown folder (its missing
+    script unreported). The same for a subshell over several lines, and `$(cd x; pwd)`."""
+    script = (
+        "#!/bin/bash\n(set -x; cd \"${OUT}genome/\")\npython flair.py correct\n(cd sub && python a.py)\n"
+        "(\n  cd other\n  python b.py\n)\nhere=$(cd tools; pwd)\npython c.py\ncd last\npython d.py\n"
+    )
+    assert [(r.folder, r.script) for r in python_runs(script, "run.sh")] == [
+        ("", "flair.py"),
+        ("sub", "a.py"),
+        ("other", "b.py"),
+        ("", "c.py"),
+        ("last", "d.py"),
+    ]

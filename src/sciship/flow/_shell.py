@@ -630,9 +630,18 @@ def python_runs(
     here: str | None = ""
     env: dict[str, str | None] = {}
     first = ""  #: a Makefile rule's first prerequisite, what its recipe's `$<` stands for
+    #: the folders to go back to when the subshells open on earlier lines end (a `cd` inside `( ... )` or
+    #: `$( ... )` lasts until the bracket closes: LappalainenLab/lorals_paper_code's `(cd "$OUT")`)
+    groups: list[str | None] = []
     for line in text.replace("\\\n", " ").splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
+            continue
+        if not make and stripped == "(":
+            groups.append(here)
+            continue
+        if not make and stripped.startswith(")") and groups and "(" not in stripped:
+            here = groups.pop()
             continue
         if make:
             rule = _MAKE_TARGET.match(line)
@@ -665,9 +674,19 @@ def python_runs(
         ):
             continue  # neither a `cd` nor a Python script run
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
+        opened: list[str | None] = []
         for command in _evaluated(
-            _commands(_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)))
+            _commands(_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)), groups=True)
         ):
+            if command == ["("]:
+                opened.append(cwd)
+                continue
+            if command == [")"]:
+                if opened:
+                    cwd = opened.pop()
+                elif groups:
+                    cwd = groups.pop()
+                continue
             if command[0] == "cd":
                 cwd = _cd(cwd, command[1:])
                 continue
@@ -682,6 +701,8 @@ def python_runs(
             if at is not None:  # a console script (after `uv run`, `poetry run` and the like)
                 out.append(PythonRun(cwd, "", tuple(words[at + 1 :]), words[at]))
         if not make and queued is None:  # (a job's `cd` is the job's own)
+            if opened:  # a subshell the line leaves open: the folder before it, when it closes
+                groups.extend(opened)
             here = cwd
     return out
 
@@ -790,14 +811,17 @@ def _names_python(line: str, env: dict[str, str | None]) -> bool:
     return "$" in line and any("python" in (env.get(name) or "") for name in _NAMED.findall(line))
 
 
-def _commands(words: list[str]) -> Iterator[list[str]]:
-    """The commands of one line's words, split at ``;``, ``&&``, ``|`` and the like (empty ones left out)."""
+def _commands(words: list[str], *, groups: bool = False) -> Iterator[list[str]]:
+    """The commands of one line's words, split at ``;``, ``&&``, ``|`` and the like (empty ones left out);
+    with ``groups``, a subshell's brackets too, each as a command of its own (``["("]``, ``[")"]``)."""
     command: list[str] = []
     for word in [*words, ";"]:
         if word in _SEPARATORS:
             if command:
                 yield command
             command = []
+            if groups and word in {"(", ")"}:
+                yield [word]
         else:
             command.append(word)
 
