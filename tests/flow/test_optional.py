@@ -465,6 +465,26 @@ def test_files_the_folders_pipeline_makes_are_not_missing() -> None:
     assert flow.missing == ("data/observations.csv",)
 
 
+def test_a_file_a_snakefile_makes_in_another_folder_is_still_missing() -> None:
+    """shahcompbio/scdna_replication_paper: notebooks read `analysis/fitness_lines_old/...`, which no
+    rule makes (they write `analysis/fitness_lines/{dataset}/...`); the name alone made seven missing
+    inputs unsaid. A Snakefile's outputs are by their folders too (where it runs is what is unknown)."""
+    cell = (
+        "import pandas as pd\npd.read_csv('../analysis/fitness_lines_old/SA039/counts.tsv')\n"
+        "pd.read_csv('../analysis/fitness_lines/SA039/counts.tsv')"
+    )
+    flow = flow_of(
+        {
+            "Snakefile": "include: 'rules/fit.smk'\n",
+            "rules/fit.smk": (
+                "rule counts:\n    output: 'analysis/fitness_lines/{dataset}/counts.tsv'\n    shell: 'x'\n"
+            ),
+            "notebooks/fig.ipynb": notebook([(cell, 1)]),
+        }
+    )
+    assert flow.missing == ("analysis/fitness_lines_old/SA039/counts.tsv",)
+
+
 def test_a_write_with_unknown_folder_and_name_does_not_make_a_missing_file() -> None:
     flow = flow_of(
         {

@@ -373,6 +373,36 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
     """Names of the files a pipeline file makes: what its commands write (``> f``, ``-o f``,
     ``--output-file $dir/f``), Makefile targets, Snakemake ``output:`` files. Only the file names count
     (the folders depend on variables and ``cd``): ``$out/model_dates.txt`` gives ``model_dates.txt``."""
+    out = []
+    for name in _written(text, path):
+        if name.startswith(("/", "~")):  # written on the author's computer, not here (AbsQuant: `> /mnt/...`)
+            continue
+        base = _VARIABLE.sub("*", name.rstrip("/")).rsplit("/", 1)[-1]
+        if "*" in base:  # a name with variable parts: a pattern when the rest says something
+            known = base.replace("*", "").rsplit(".", 1)[0] if "." in base else base.replace("*", "")
+            if sum(c.isalnum() for c in known) >= _KNOWN_CHARS and "$" not in base and "{" not in base:
+                out.append(base)
+        elif base and "$" not in base and "{" not in base and any(c.isalnum() for c in base):
+            out.append(base)
+    return list(dict.fromkeys(out))
+
+
+def declared_outputs(text: str, path: str) -> list[str]:
+    """The paths a Makefile, Snakefile or Nextflow file declares it makes, as written (relative to where
+    it runs, which for an included ``rules/x.smk`` is the main Snakefile's folder), with ``*`` for each
+    variable part (``analysis/{dataset}/counts.tsv`` gives ``analysis/*/counts.tsv``)."""
+    out = []
+    for name in _written(text, path):
+        if name.startswith(("/", "~")):
+            continue
+        made = _VARIABLE.sub("*", name.rstrip("/"))
+        if made and "$" not in made and "{" not in made and any(c.isalnum() for c in made.rsplit("/", 1)[-1]):
+            out.append(posixpath.normpath(made))
+    return list(dict.fromkeys(out))
+
+
+def _written(text: str, path: str) -> list[str]:
+    """What a pipeline file writes, as written (see :func:`pipeline_outputs`)."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile"} or name.endswith(".mk")
     snake = name == "snakefile" or name.endswith((".smk", ".snake"))
@@ -410,18 +440,7 @@ def pipeline_outputs(text: str, path: str = "run.sh") -> list[str]:
                 if "$" in written and env:  # (mstapelberg/active_learning_paper_analysis: `>> $filename`)
                     written = _expand(written, env, make=False).replace(STAR2, "*").replace(STAR, "*")
                 names.append(written)
-    out = []
-    for name in names:
-        if name.startswith(("/", "~")):  # written on the author's computer, not here (AbsQuant: `> /mnt/...`)
-            continue
-        base = _VARIABLE.sub("*", name.rstrip("/")).rsplit("/", 1)[-1]
-        if "*" in base:  # a name with variable parts: a pattern when the rest says something
-            known = base.replace("*", "").rsplit(".", 1)[0] if "." in base else base.replace("*", "")
-            if sum(c.isalnum() for c in known) >= _KNOWN_CHARS and "$" not in base and "{" not in base:
-                out.append(base)
-        elif base and "$" not in base and "{" not in base and any(c.isalnum() for c in base):
-            out.append(base)
-    return list(dict.fromkeys(out))
+    return names
 
 
 #: a variable in a pipeline's file name: ``${name}``, ``$name``, ``{name}`` (Snakemake wildcards)
