@@ -1203,6 +1203,19 @@ def test_a_missing_input_named_in_r_code_says_so() -> None:
     assert "`intro/make_csv.R` names it" in problem.message
 
 
+def test_a_missing_input_named_in_a_script_sciship_could_not_read_says_so() -> None:
+    """marawanokasha/fhv_paper_code: step 3, in Python 2, writes seven files step 4 reads; each was "no
+    script or notebook here writes it" beside the step's own SHR117."""
+    flow = flow_of(
+        {
+            "a_make.py": "import pickle\nprint 'making'\npickle.dump({}, open('x.pkl', 'w'))\n",
+            "b_use.py": "import pickle\nd = pickle.load(open('x.pkl'))\n",
+        }
+    )
+    assert [p.code for p in flow.problems] == ["SHR117", "SHR110"]
+    assert "`a_make.py` names it (sciship could not read that file" in flow.problems[1].message
+
+
 def test_the_words_of_one_command_line_go_together() -> None:
     """theislab/cellflow_reproducibility: two job scripts run `compute_metrics.py BXPC3 data/BXPC3/` and
     `compute_metrics.py K562 data/K562/`; their words were mixed into `data/BXPC3/adata_ood_K562.h5ad`,

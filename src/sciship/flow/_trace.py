@@ -2448,9 +2448,16 @@ class _Tracer:
         if maker:
             return FlowProblem(
                 "SHR110",
-                f"`{step}` reads `{shown}` ({where}), which no Python script or notebook here writes "
-                f"and which is not in the folder; `{maker}` names it (sciship does not read that code): "
-                "if it makes the file, say in REPRODUCE.md to run it first; else add the file, or say in "
+                (
+                    f"`{step}` reads `{shown}` ({where}), which is not in the folder and which no script or "
+                    f"notebook sciship could read writes; `{maker}` names it (sciship could not read that "
+                    "file: see its problem): "
+                    if maker.endswith((".py", ".ipynb"))
+                    else f"`{step}` reads `{shown}` ({where}), which no Python script or notebook here "
+                    f"writes and which is not in the folder; `{maker}` names it (sciship does not read that "
+                    "code): "
+                )
+                + "if it makes the file, say in REPRODUCE.md to run it first; else add the file, or say in "
                 f"the README where to get it; {fix}",
                 step,
                 r.line,
@@ -2470,12 +2477,14 @@ class _Tracer:
         )
 
     def _named_in_other_code(self, path: str) -> str | None:
-        """The first code file in another language (R, MATLAB, Julia, ...) that names the file ``path``
-        (its name, with its extension): a script sciship does not read that may make it."""
+        """The first code file in another language (R, MATLAB, Julia, ...), or Python file sciship could
+        not read (Python 2: marawanokasha/fhv_paper_code's seven "missing" inputs its step 3 makes), that
+        names the file ``path`` (its name, with its extension): a script that may make it."""
         name = path.rsplit("/", 1)[-1]
         if len(name) < 5 or "." not in name.strip("."):
             return None
-        for rel in self.other_code:
+        unread = [rel for rel, facts in self.facts.items() if facts.syntax is False]
+        for rel in [*self.other_code, *sorted(unread)]:
             text = self.p.read_text(rel)
             if text is not None and name in text:
                 return rel
