@@ -504,6 +504,42 @@ def test_a_license_the_readme_names_without_a_license_file(tmp_path: Path) -> No
     assert_clean_failure(proc, root, before, "`README.md` says MIT: pass `--license MIT` to record it")
 
 
+def test_the_gnu_notice_of_the_authors_scripts_not_of_code_copied_in(tmp_path: Path) -> None:
+    """levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_graphene: the authors' scripts start with
+    the GNU short notice (version 2 or later), which was not recognised; the BSD text of a library inside
+    the copy of another project (`octopus/external_libs/spglib/`, with its own COPYING) was taken for
+    theirs: "pass `--license BSD-3-Clause`"."""
+    gpl = (
+        "# This program is free software; you can redistribute it and/or modify it under the terms of\n"
+        "# the GNU General Public License as published by the Free Software Foundation; either version 2\n"
+        "# of the License, or (at your option) any later version.\n"
+    )
+    bsd = (
+        "# Redistribution and use in source and binary forms, with or without modification, are permitted\n"
+        "# provided that the following conditions are met: Neither the name of the copyright holder nor the\n"
+        "# names of its contributors may be used to endorse or promote products derived from this software\n"
+    )
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "spectrum.py": gpl + "print(1)\n",
+            "octopus/COPYING": "GNU GENERAL PUBLIC LICENSE\n",
+            "octopus/external_libs/spglib/__init__.py": bsd + "x = 1\n",
+            "octopus/tools/make.py": bsd + "x = 1\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    said = " ".join(proc.stdout.split())
+    assert "the notice at the top of the scripts says the code is under the GPL-2.0-or-later license" in said
+    assert "BSD" not in said
+    (root / "spectrum.py").write_text("print(1)\n")  # no notice of their own: none, not the library's
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    said = " ".join(proc.stdout.split())
+    assert "BSD" not in said
+    assert "no license yet" in said
+
+
 def test_the_data_license_yes_takes_is_said_to_be_a_suggestion(tmp_path: Path) -> None:
     """ChristopherAMyers/CV_Linear_Spec_Figures, pierrj/moryzae_eccdnas: "data license  CC-BY-4.0" read as
     if the folder said so; it is what `--yes` takes when nobody chose."""

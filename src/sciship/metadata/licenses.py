@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -201,6 +202,26 @@ def notices(project: Project, files: Sequence[str]) -> tuple[str, ...]:
         lines = (project.read_text(rel) or "").splitlines()[:40]
         out.append(" ".join(line.lstrip("#* ").strip() for line in lines))
     return tuple(out)
+
+
+def gnu_notice(notice: str) -> str | None:
+    """The SPDX id a GNU license's short notice states ("... under the terms of the GNU General Public
+    License as published by the Free Software Foundation, either version 2 of the License, or (at your
+    option) any later version"): ``GPL-2.0-or-later``; None for any other text."""
+    flat = " ".join(notice.lower().split())
+    found = _GNU_NOTICE.search(flat)
+    if found is None:
+        return None
+    family = {"lesser": "LGPL", "library": "LGPL", "affero": "AGPL"}.get(found.group(1) or "", "GPL")
+    version = found.group(2)
+    version = version if "." in version else version + ".0"
+    return f"{family}-{version}-{'or-later' if _LATER in flat else 'only'}"
+
+
+#: "the GNU [Lesser|Affero] General Public License ..., either version N of the License"
+_GNU_NOTICE = re.compile(
+    r"gnu (?:(lesser|library|affero) )?general public license\b[^.]{0,200}?\bversion (\d(?:\.\d)?)\b"
+)
 
 
 def gnu_variant(family: str, options: tuple[str, ...], headers: tuple[str, ...]) -> str | None:

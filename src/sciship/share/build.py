@@ -256,7 +256,7 @@ def _license_said(project: Project) -> tuple[str, str] | None:
     """The license the README names for the code, or the license text every script that has one starts
     with (seizyml_manuscript_code: "Code is freely available under the MIT license", and the MIT text at
     the top of each script): (SPDX id, where)."""
-    from sciship.metadata.licenses import identify
+    from sciship.metadata.licenses import gnu_notice, identify
 
     readme = project.find_ci("README")
     text = (project.read_text(readme) or "") if readme else ""
@@ -264,6 +264,7 @@ def _license_said(project: Project) -> tuple[str, str] | None:
     if len(named) == 1:
         return next(iter(named)), readme or "README"
     headers = {spdx for notice in _notices(project) for spdx in identify(notice)}
+    headers |= {spdx for notice in _notices(project) if (spdx := gnu_notice(notice)) is not None}
     if len(headers) == 1:
         return next(iter(headers)), "the notice at the top of the scripts"
     return None
@@ -276,10 +277,41 @@ def _one_gnu_license(found: list[str]) -> bool:
 
 
 def _notices(project: Project) -> tuple[str, ...]:
-    """The comment block at the top of up to 30 of the folder's scripts (see ``licenses.notices``)."""
+    """The comment block at the top of up to 30 of the folder's own scripts (see ``licenses.notices``):
+    not those of another project copied in (levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_
+    graphene: the BSD notice of the spglib inside its copy of Octopus was taken for the authors')."""
     from sciship.metadata.licenses import notices
 
-    return notices(project, project.python_files())
+    found = project.memo("share:notices", lambda: notices(project, _own_scripts(project)))
+    return found  # type: ignore[no-any-return]
+
+
+#: folders that hold other people's code copied in
+_VENDORED = frozenset(
+    {"vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external", "externals", "extern"}
+    | {"external_libs"}
+)
+
+
+def _own_scripts(project: Project) -> list[str]:
+    """The folder's scripts, less those in another project copied in: under a folder named for that
+    (``third_party/``, ``external_libs/``), or one below the top with its own license file, or a C
+    project's ``configure.ac`` (an own package's ``setup.py`` is the authors' still)."""
+    homes = {
+        folder
+        for f in project.files
+        if "/" in f
+        for folder, name in [f.rsplit("/", 1)]
+        if name.split(".", 1)[0].upper() in {"LICENSE", "LICENCE", "COPYING"} or name == "configure.ac"
+    }
+
+    def vendored(rel: str) -> bool:
+        parts = rel.split("/")[:-1]
+        if any(part.lower() in _VENDORED for part in parts):
+            return True
+        return any("/".join(parts[:i]) in homes for i in range(1, len(parts) + 1))
+
+    return [rel for rel in project.python_files() if not vendored(rel)]
 
 
 #: The first lines of the Creative Commons legal codes, most specific first (data and text licenses).
