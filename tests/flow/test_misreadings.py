@@ -1873,3 +1873,15 @@ def test_a_function_defined_again_runs_the_definition_each_call_follows() -> Non
         "analysis.ipynb": ("a_first.pdf", "a_second.pdf"),
         "figures.py": ("b_first.pdf", "b_second.pdf"),
     }
+
+
+def test_an_absolute_path_set_at_the_top_of_the_step_says_the_line() -> None:
+    """juliuslehner/paper_code: `directory_path = rf"C:\\Users\\juliu\\..."` on line 4, read on line 8: the
+    problem named line 8 only, and the path with `/` for `\\`, so neither line nor text led to line 4."""
+    source = (
+        "import glob, os\nimport pandas as pd\n\ndirectory_path = rf'C:\\Users\\me\\results'\n\n"
+        "files = glob.glob(os.path.join(directory_path, '*.csv'))\nfor f in files:\n    pd.read_csv(f)\n"
+    )
+    (problem,) = flow_of({"knn.py": source}).problems
+    assert (problem.code, problem.line) == ("SHR111", 8)
+    assert problem.message.endswith("The path is set on line 4.")

@@ -2694,19 +2694,9 @@ class _Tracer:
         imported = {step: self._imported_files(step) for step in steps}
         settings: list[tuple[str, str]] = []  # (the folder, "file:line (`name`)")
         for rel in sorted(set().union(*imported.values())):  # (only the modules those steps import)
-            if not rel.endswith(".py"):
-                continue
-            text = self.p.read_text(rel)
-            if not text or not _SETTING_HINT.search(text):
-                continue
-            for m in _SETTING.finditer(text):
-                folder = m.group(2).replace("\\", "/").rstrip("/")
-                if folder.count("/") >= 2:  # (not `/` or `C:/` alone)
-                    line = text.count("\n", 0, m.start()) + 1
-                    settings.append((folder + "/", f"{rel}:{line} (`{m.group(1)}`)"))
-        if not settings:
-            return problems
+            settings += self._settings_in(rel)
         settings.sort(key=lambda item: -len(item[0]))
+        own = {step: sorted(self._settings_in(step), key=lambda item: -len(item[0])) for step in steps}
         out = []
         for p in problems:
             target = p.target.replace("\\", "/")
@@ -2729,7 +2719,35 @@ class _Tracer:
                     )
                     out.append(dataclasses.replace(p, message=said, set_in=found[0]))
                     continue
+                # set at the top of the step itself, on another line (juliuslehner/paper_code: the
+                # problem named the line that reads, and the path as sciship writes it, `/` for `\`)
+                line = next(
+                    (
+                        int(where.partition(" ")[0].rpartition(":")[2])
+                        for folder, where in own[p.path]
+                        if target.startswith(folder)
+                    ),
+                    None,
+                )
+                if line is not None and line != p.line and p.cell is None:
+                    out.append(dataclasses.replace(p, message=f"{p.message} The path is set on line {line}."))
+                    continue
             out.append(p)
+        return out
+
+    def _settings_in(self, rel: str) -> list[tuple[str, str]]:
+        """The absolute folders a ``.py`` file sets names to at its top: (folder, ``file:line (`name`)``)."""
+        if not rel.endswith(".py"):
+            return []
+        text = self.p.read_text(rel)
+        if not text or not _SETTING_HINT.search(text):
+            return []
+        out = []
+        for m in _SETTING.finditer(text):
+            folder = m.group(2).replace("\\", "/").rstrip("/")
+            if folder.count("/") >= 2:  # (not `/` or `C:/` alone)
+                line = text.count("\n", 0, m.start()) + 1
+                out.append((folder + "/", f"{rel}:{line} (`{m.group(1)}`)"))
         return out
 
     def _imported_files(self, step: str) -> frozenset[str]:
@@ -2853,10 +2871,12 @@ def _setting_said(where: str) -> str:
 
 #: a name set at the top of a module to an absolute folder: ``data_root_dir = '/Users/cm/spectra/'``
 _SETTING = re.compile(
-    r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[rRuU]?["']((?:[A-Za-z]:)?[/\\~][^"'\n]*)["'][ \t]*(?:#[^\n]*)?$""",
+    r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[rRuUfF]{0,2}["']((?:[A-Za-z]:)?[/\\~][^"'\n]*)["'][ \t]*(?:#[^\n]*)?$""",
     re.MULTILINE,
 )
-_SETTING_HINT = re.compile(r"""^[A-Za-z_]\w*[ \t]*=[ \t]*[rRuU]?["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE)
+_SETTING_HINT = re.compile(
+    r"""^[A-Za-z_]\w*[ \t]*=[ \t]*[rRuUfF]{0,2}["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE
+)
 #: (inside a ``try`` that survives a missing file, existence checks with their scopes)
 _Context = tuple[bool, tuple[tuple[Expr, Scope], ...]]
 _NO_CONTEXT: _Context = (False, ())
