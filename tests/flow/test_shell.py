@@ -391,3 +391,12 @@ def test_a_cd_inside_a_subshell_ends_with_it() -> None:
         ("", "c.py"),
         ("last", "d.py"),
     ]
+
+
+def test_a_cluster_job_runs_from_the_folder_it_was_submitted_from() -> None:
+    """zhaodan-npu/Higher_order_kuramoto_paper_code: `cd "$SLURM_SUBMIT_DIR"` (the usual first line of a
+    SLURM job) made the folder unknown, and the steps were said to run from the top folder."""
+    job = '#!/bin/bash\n#SBATCH --array=0-9\ncd "$SLURM_SUBMIT_DIR"\npython compute.py --task_id 1\n'
+    assert [(r.folder, r.script) for r in python_runs(job, "fig7/run.sh")] == [("", "compute.py")]
+    pbs = "cd $PBS_O_WORKDIR/sub\npython a.py\n"
+    assert [(r.folder, r.script) for r in python_runs(pbs, "fig8/run.sh")] == [("sub", "a.py")]

@@ -457,7 +457,10 @@ _PYTHON = re.compile(r"^(?:python|ipython|pythonw)(?:\d+(?:\.\d+)*)?$")
 _PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 #: ``"$(dirname "$0")"`` and its spellings: the folder of the script itself (``cd`` there)
 _OWN_FOLDER = re.compile(
-    r"\"?(?:\$\(\s*dirname\s+\"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)\"?\s*\)|\$\{0%/\*\})\"?"
+    r"\"?(?:\$\(\s*dirname\s+\"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)\"?\s*\)|\$\{0%/\*\}"
+    # the folder a cluster job was submitted from, in practice the job script's own (zhaodan-npu/
+    # Higher_order_kuramoto_paper_code: `cd "$SLURM_SUBMIT_DIR"` sent its steps to the top folder)
+    r"|\$\{?(?:SLURM_SUBMIT_DIR|PBS_O_WORKDIR|SGE_O_WORKDIR|LS_SUBCWD)\}?)\"?"
 )
 _OWN = "__own_folder__"
 
