@@ -1818,7 +1818,8 @@ def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> 
     assert step is not None
     assert step.writes == ("hump.csv",)
     told = dict(files, **{"README.md": "Run with `PYTHONPATH=opt/shape python opt/channel/run.py`.\n"})
-    assert {s.writes for s in flow_of(told).steps} == {("hump.txt",)}
+    # (each in its own folder: siblings that write the same name, see the test below)
+    assert {s.writes for s in flow_of(told).steps} == {("opt/channel/hump.txt",), ("opt/mounted/hump.txt",)}
     installed = {
         "code/Tools/setup.py": "import setuptools\nsetuptools.setup(name='Tools')\n",
         "code/Tools/Tools/__init__.py": "",
@@ -1885,3 +1886,19 @@ def test_an_absolute_path_set_at_the_top_of_the_step_says_the_line() -> None:
     (problem,) = flow_of({"knn.py": source}).problems
     assert (problem.code, problem.line) == ("SHR111", 8)
     assert problem.message.endswith("The path is set on line 4.")
+
+
+def test_scripts_of_sibling_folders_that_write_the_same_names_work_in_their_own_folders() -> None:
+    """zhaodan-npu/Higher_order_kuramoto_paper_code: `fig12/plot_window_5.py` and `fig13/plot_window_5.py`
+    write `p1_windows_average_EDACF.pdf` among their own files; run from the top by sciship's default,
+    they were three false SHR113 ("give each output its own name")."""
+    plot = (
+        "import glob\nimport matplotlib.pyplot as plt\nfiles = glob.glob('{}_win*.txt')\n"
+        "plt.savefig('average.pdf')\n"
+    )
+    flow = flow_of({"fig12/plot.py": plot.format("spikes"), "fig13/plot.py": plot.format("noise")})
+    assert [(s.path, s.workdir, s.writes) for s in flow.steps] == [
+        ("fig12/plot.py", "fig12", ("fig12/average.pdf",)),
+        ("fig13/plot.py", "fig13", ("fig13/average.pdf",)),
+    ]
+    assert not [p for p in flow.problems if p.code == "SHR113"]

@@ -1453,6 +1453,23 @@ class _Tracer:
             own = posixpath.dirname(step)
             if step not in sure and own in here and workdirs[step] == "" and kinds[step] == "script":
                 workdirs[step] = own
+        # scripts of sibling folders that nothing places, which would write the same bare file names from
+        # the top: each works in its own folder (zhaodan-npu/Higher_order_kuramoto_paper_code's fig12/ and
+        # fig13/ `plot_window_5.py`: three false SHR113, "give each output its own name")
+        bare: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for step, results in evaluated.items():
+            own = posixpath.dirname(step)
+            if step in sure or kinds[step] != "script" or workdirs[step] != "" or not own:
+                continue
+            for r in results:
+                if r.access == "write" and r.kind == "rel" and "/" not in r.text and _named(r.text):
+                    bare[r.text].add((own, step))
+        workdirs.update(
+            (step, own)
+            for pairs in bare.values()
+            if len({own for own, _step in pairs}) > 1
+            for own, step in pairs
+        )
         for step, results in evaluated.items():
             facts = self.facts[step]
             scope = self.scope_for(step)
