@@ -483,6 +483,9 @@ def test_a_file_a_snakefile_makes_in_another_folder_is_still_missing() -> None:
         }
     )
     assert flow.missing == ("analysis/fitness_lines_old/SA039/counts.tsv",)
+    (problem,) = flow.problems  # (and it says where the pipeline puts files of that name)
+    assert "`rules/fit.smk` makes files of that name, but in another folder" in problem.message
+    assert "(`analysis/fitness_lines/*/counts.tsv`, from where it runs)" in problem.message
 
 
 def test_a_write_with_unknown_folder_and_name_does_not_make_a_missing_file() -> None:

@@ -396,7 +396,13 @@ def declared_outputs(text: str, path: str) -> list[str]:
         if name.startswith(("/", "~")):
             continue
         made = _VARIABLE.sub("*", name.rstrip("/"))
-        if made and "$" not in made and "{" not in made and any(c.isalnum() for c in made.rsplit("/", 1)[-1]):
+        base = made.rsplit("/", 1)[-1]
+        known = base.replace("*", "").rsplit(".", 1)[0] if "." in base else base.replace("*", "")
+        if "$" in made or "{" in made or not any(c.isalnum() for c in base):
+            continue
+        # (a name with variable parts says which files it makes only when the rest says something, as
+        # for the names alone: `${name}.96.csv` would be any table)
+        if "*" not in base or sum(c.isalnum() for c in known) >= _KNOWN_CHARS:
             out.append(posixpath.normpath(made))
     return list(dict.fromkeys(out))
 

@@ -2332,6 +2332,25 @@ class _Tracer:
         declared = self.declared_paths
         return declared is not None and declared.search(path) is not None
 
+    def _made_elsewhere(self, path: str) -> tuple[str, str] | None:
+        """A Makefile, Snakefile or Nextflow file that declares it makes files of ``path``'s name in
+        another folder, and that path (ukjinlee101/MtoG1_analysis_code: the pipeline writes
+        `result/cool_norm_pooled/{sample}_pooled_{res}bp_KR.cool`, the notebooks read them from
+        `data/cool_norm_pooled/`)."""
+        from sciship.flow import _shell
+
+        folder, _, name = path.rpartition("/")
+        found: list[tuple[int, int, str, str]] = []  # (folders in common, known letters, file, path)
+        for rel, text in self._pipeline_texts().items():
+            if not _shell.declares_outputs(rel):
+                continue
+            for made in _shell.declared_outputs(text, rel):
+                where, _, base = made.rpartition("/")
+                if where and re.fullmatch("[^/]*".join(re.escape(p) for p in base.split("*")), name):
+                    shared = len(set(where.split("/")) & set(folder.split("/")))
+                    found.append((-shared, -len(base.replace("*", "")), rel, made))
+        return min(found)[2:] if found else None
+
     def _pipeline_outputs(self, rel: str, text: str) -> frozenset[str]:
         made = self.pipeline_made.get(rel)
         if made is None:
@@ -2455,6 +2474,21 @@ class _Tracer:
                 f"named `{ex.display(fits[0])}`, whose full names sciship cannot tell from the code. If it "
                 "makes this one, say in REPRODUCE.md how to run it so that it does (sciship orders steps "
                 f"only by names it can tell); else add the file, or say in the README where to get it; {fix}",
+                step,
+                r.line,
+                r.cell,
+                target=shown,
+                access="read",
+            )
+        elsewhere = self._made_elsewhere(path)
+        if elsewhere is not None:
+            pipeline, declared = elsewhere
+            return FlowProblem(
+                "SHR110",
+                f"`{step}` reads `{shown}` ({where}), which is not in the folder; `{pipeline}` makes files "
+                f"of that name, but in another folder (`{ex.display(declared)}`, from where it runs). If "
+                "it is one of those, copy or link it here after the pipeline ran, or read it where the "
+                f"pipeline puts it; else add the file, or say in the README where to get it; {fix}",
                 step,
                 r.line,
                 r.cell,

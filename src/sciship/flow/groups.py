@@ -199,9 +199,11 @@ def group_problems(
 _PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
 
 
-#: a missing input's hint that a step writes a file of its name elsewhere: "did you mean `x`, which `a.py`
-#: writes?"
-_WRITTEN_ELSEWHERE = re.compile(r"did you mean `[^`]+`, which `[^`]+` writes\?")
+#: a missing input's hint that a step or pipeline writes a file of its name elsewhere: "did you mean `x`,
+#: which `a.py` writes?"
+_WRITTEN_ELSEWHERE = re.compile(
+    r"did you mean `[^`]+`, which `[^`]+` writes\?|makes files of that name, but in another folder"
+)
 
 
 def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
