@@ -967,7 +967,8 @@ def test_an_option_whose_default_is_empty_is_not_given() -> None:
         {
             "a.py": (
                 "import argparse\np = argparse.ArgumentParser()\np.add_argument('-t', '--tool', default='')\n"
-                "a = p.parse_args()\nopen('out/sig_' + a.tool + '_signatures.csv')\n"
+                "a = p.parse_args()\ntool = a.tool\nif not tool:\n    raise SystemExit('give -t')\n"
+                "open('out/sig_' + a.tool + '_signatures.csv')\n"
             )
         }
     )
@@ -1166,3 +1167,19 @@ def test_a_list_added_to_is_not_joined_as_it_was_made() -> None:
         "plt.savefig('_'.join(kinds) + '.png')\n"
     )
     assert io(flow_of({"plot.py": source})) == [("write", "figures/*.pdf"), ("write", "a_b.png")]
+
+
+def test_options_a_run_may_leave_out_are_not_to_fill_in() -> None:
+    """lodurality/GEM3D_paper_code: REPRODUCE.md asked for `--pretrained_path` (used only after `if
+    args.pretrained_path is not None:`) and `--suffix` (default `''`), "the script needs it"."""
+    source = (
+        "import argparse\nimport numpy as np\nimport torch\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--pretrained_path', type=str, default=None)\n"
+        "p.add_argument('--suffix', default='')\np.add_argument('--data', default=None)\n"
+        "args = p.parse_args()\n"
+        "if args.pretrained_path is not None:\n    torch.load(args.pretrained_path)\n"
+        "np.save(f'out/sample{args.suffix}.npy', 1)\nnp.load(args.data + '/x.npy')\n"
+    )
+    step = flow_of({"train.py": source}).step("train.py")
+    assert step is not None
+    assert (step.arguments, step.fill_in) == (("--data", "DATA"), ("DATA",))

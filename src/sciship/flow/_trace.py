@@ -2060,6 +2060,8 @@ class _Tracer:
         used = _options_in_paths(facts)
         switches = {dest for _flags, dest, nargs in facts.options if nargs == 0}  # (`store_true`: off)
         needed = set(facts.required) | {d for d in used if not d.startswith("#") and d not in switches}
+        if needed - set(facts.required) and step.endswith(".py"):
+            needed -= self._may_be_left_out(step, needed - set(facts.required), facts)
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
         argv = max(argv, self._argv_read(step))
         if not needed and not argv:
@@ -2081,6 +2083,33 @@ class _Tracer:
                     out.append(dest.upper())
                     fill.append(dest.upper())
         return tuple(out), tuple(fill)
+
+    def _may_be_left_out(self, step: str, dests: set[str], facts: Facts) -> set[str]:
+        """The options among ``dests`` a run may leave out though a path uses them: an empty default
+        (`default=''`, a suffix), or a test that it was given before the path is used (`if
+        args.pretrained_path is not None:`): lodurality/GEM3D_paper_code's REPRODUCE.md asked for four
+        such options, "the script needs it"."""
+        text = self.p.read_text(step) or ""
+        out = set()
+        for flags, dest, _nargs in facts.options:
+            if dest not in dests:
+                continue
+            name = re.escape(dest)
+            missing = (
+                rf"\bif\s+not\s+(?:\w+\.)?{name}\b|\b{name}\s+is\s+None"
+                rf"""|\b{name}\s*==\s*(?:''|""|None)"""
+            )
+            if re.search(missing, text):
+                continue  # (a test that it is missing, before the script stops: Rozen-Lab's `-t`)
+            given = rf"\.{name}\s+is\s+not\s+None|\bif\s+\w+\.{name}\s*:|\.{name}\s*!=\s*None"
+            tested = re.search(given, text)
+            empty = any(
+                re.search(rf"""['"]{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?:''|"")""", text)
+                for flag in flags
+            )
+            if tested or empty:
+                out.add(dest)
+        return out
 
     def _argv_read(self, step: str) -> int:
         """The last word of its command line a script reads, wherever it uses it (``int(sys.argv[2])``: a
@@ -3388,15 +3417,18 @@ def _writers_of(
 def _options_in_paths(facts: Facts) -> set[str]:
     """The command-line options without a default (their destinations) and the words of ``sys.argv``
     (``#1``, ``#2``) that the paths of a file's own code use: a run without them fails."""
-    exprs: list[Expr] = []
+    exprs: list[tuple[Expr, tuple[Cond, ...]]] = []
     for uses, calls in [(facts.uses, facts.calls), *((f.uses, f.calls) for f in facts.functions.values())]:
-        exprs += [u.expr for u in uses]
+        exprs += [(u.expr, u.conds) for u in uses]
         for c in calls:
-            exprs += _path_arguments(c, facts)
+            exprs += [(a, c.conds) for a in _path_arguments(c, facts)]
     out: set[str] = set()
-    for expr in exprs:
+    for expr, conds in exprs:
         if any(node[0] == "opt" for node in ex.walk(expr)):  # (most paths use no option: not walked again)
-            out |= _needed_options(expr)
+            # (not one the code tests first: `if args.pretrained_path is not None:` runs without it,
+            # lodurality/GEM3D_paper_code)
+            tested = {n[2] for value, _literals, _runs in conds for n in ex.walk(value) if n[0] == "opt"}
+            out |= _needed_options(expr) - tested
     return out
 
 
