@@ -1461,8 +1461,15 @@ class _Tracer:
             own = posixpath.dirname(step)
             if step in sure or kinds[step] != "script" or workdirs[step] != "" or not own:
                 continue
+            first_cd = min((pos for pos, _ in self.facts[step].chdirs), default=None)
             for r in results:
-                if r.access == "write" and r.kind == "rel" and "/" not in r.text and _named(r.text):
+                if (
+                    r.access == "write"
+                    and r.kind == "rel"
+                    and "/" not in r.text
+                    and _named(r.text)
+                    and (first_cd is None or r.raw.pos < first_cd)  # (not after an `os.chdir`)
+                ):
                     bare[r.text].add((own, step))
         workdirs.update(
             (step, own)
