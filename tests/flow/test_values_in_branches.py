@@ -505,3 +505,24 @@ def test_a_loop_over_a_list_set_in_branches_goes_over_each_branch_s_list() -> No
     step = flow_of({"make.py": decided}).step("make.py")
     assert step is not None
     assert step.writes == ("out_600.txt",)
+
+
+def test_the_side_where_a_test_of_equality_fails_holds_none_of_its_texts() -> None:
+    """talmolab/lablink-paper-figures: `formats = ["png", "pdf"] if args.format == "both" else
+    [args.format]` (default "both"), then a figure of each format: `x.both` was among them.
+    ahansenlab/ZNF143_analysis_code: `mcool_files = [""]`, a list to fill in, zipped with another: its
+    tables were `.csv`."""
+    source = (
+        "import argparse\nimport os\nimport matplotlib.pyplot as plt\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--format', default='both')\nargs = p.parse_args()\n"
+        "formats = ['png', 'pdf'] if args.format == 'both' else [args.format]\n"
+        "for fmt in formats:\n    plt.savefig(f'fig.{fmt}')\n"
+        "files = ['']\nclrs = [load(f) for f in files]\nfor c, m in zip(clrs, files):\n"
+        "    c.to_csv(os.path.join('', m.split('.')[0] + '.csv'))\n"
+    )
+    assert sorted(io(flow_of({"plot.py": source}))) == [
+        ("write", "*.csv"),
+        ("write", "fig.*"),
+        ("write", "fig.pdf"),
+        ("write", "fig.png"),
+    ]

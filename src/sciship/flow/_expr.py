@@ -338,8 +338,19 @@ def _followed(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None
 
 
 def _both(expr: Expr, scope: Scope, depth: int) -> Values:
-    """Either side of a ``("when", ...)`` the test does not decide (a list when both are lists)."""
-    a, b = evaluate(expr[3], scope, depth), evaluate(expr[4], scope, depth)
+    """Either side of a ``("when", ...)`` the test does not decide (a list when both are lists). On the
+    side where a test of equality fails, its subject is none of the texts it was compared with
+    (talmolab/lablink-paper-figures: `["png", "pdf"] if args.format == "both" else [args.format]` wrote
+    `x.both` by sciship's count)."""
+    other = expr[4]
+    how, *literals = expr[2].split("\x1f") if isinstance(expr[2], str) else ("", "")
+    subject = expr[1]
+    if how == "eq" and subject[0] in _NAMED and _named_value(subject):
+        texts = evaluate(subject, scope, depth).texts
+        rest = [t for t in texts if t not in literals]
+        if len(rest) < len(texts):
+            other = replaced(other, subject, alt(lit(t) for t in rest) if rest else UNKNOWN)
+    a, b = evaluate(expr[3], scope, depth), evaluate(other, scope, depth)
     return Values(list(dict.fromkeys(a.texts + b.texts)), many=a.many and b.many)
 
 

@@ -1028,8 +1028,13 @@ class _Extractor:
                 return ("list", (ex.join([top, ex.UNKNOWN2]), UNKNOWN, UNKNOWN))
             if q == "builtins.zip":
                 lists = [self.expr(a, scope, pos) for a in node.args]
-                if len(lists) > 1 and all(v[0] == "list" and len(v[1]) == len(lists[0][1]) for v in lists):
-                    # written-out lists: one of their rows (`zip(["a", "b"], ["x.csv", "y.csv"])`)
+                if (
+                    len(lists) > 1
+                    and all(v[0] == "list" and len(v[1]) == len(lists[0][1]) for v in lists)
+                    and ex.lit("") not in (item for v in lists for item in v[1])
+                ):
+                    # written-out lists: one of their rows (`zip(["a", "b"], ["x.csv", "y.csv"])`; not
+                    # `[""]`, a list to fill in: ahansenlab/ZNF143_analysis_code's `mcool_files = [""]`)
                     return ex.alt(("list", row) for row in zip(*(v[1] for v in lists), strict=True))
                 return ("list", tuple(self.element(a, scope, pos) for a in node.args))
             if isinstance(node.func, ast.Attribute) and node.func.attr == "items" and not node.args:
