@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -1902,3 +1903,13 @@ def test_scripts_of_sibling_folders_that_write_the_same_names_work_in_their_own_
         ("fig13/plot.py", "fig13", ("fig13/average.pdf",)),
     ]
     assert not [p for p in flow.problems if p.code == "SHR113"]
+
+
+def test_many_commented_out_lines_after_an_equals_sign_are_read_at_once() -> None:
+    """fyz11/LightSheetPaper_Code: a comment ending in `=` followed by hundreds of `# #     plt.show()`
+    lines made a pattern try every way to split them: `sciship share` never ended (20 lines: minutes)."""
+    source = "x = 1  # result =\n" + "# # y\n" * 200 + "open('out.txt', 'w')\n"
+    start = time.monotonic()
+    flow = flow_of({"run.py": source})
+    assert time.monotonic() - start < 10
+    assert flow.steps[0].writes == ("out.txt",)

@@ -3369,7 +3369,9 @@ def _marks(text: str, names: Set[str]) -> list[int]:
 
 #: `=` before a value a switch may have (None, True, False, a number), across brackets, backslashes and
 #: comments: the text of every ``name = <constant>`` that :class:`_Flags` may count
-_SWITCH_VALUE = re.compile(r"=(?<![=<>!]=)(?!=)(?:[ \t\r\n(\\]|#[^\n]*)*(?:None|True|False|\.?\d)")
+#: (a comment is taken to its line's end only: `#[^\n]*` alone could split `# # y` many ways, and 20 such
+#: lines after an `=` took minutes: fyz11/LightSheetPaper_Code's share never ended)
+_SWITCH_VALUE = re.compile(r"=(?<![=<>!]=)(?!=)(?:[ \t\r\n(\\]|#[^\n]*(?![^\n]))*(?:None|True|False|\.?\d)")
 #: what may come before the target of an assignment statement, after spaces and brackets: the start of
 #: a line, `;` or the `:` of a header on the same line (not `f(verbose=True)`, a keyword argument)
 _STATEMENT_START = frozenset("\n;:")
