@@ -95,3 +95,38 @@ def test_a_child_whose_result_was_taken_is_collected_without_waiting_for_it() ->
         os.waitpid(child.pid, os.WNOHANG)  # collected
     other = Forked(_square_all, [3])
     assert other.result() == [9]
+
+
+def test_a_child_ends_when_its_parent_is_killed() -> None:
+    """fyz11/LightSheetPaper_Code: after the parent was killed (a time limit), its forked child went on at
+    100% of a CPU for nobody. It now ends within a moment of its parent."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import time\nfrom sciship._fork import Forked\n"
+        "def work():\n    time.sleep(60)\n"
+        "child = Forked(work)\nprint(child.pid, flush=True)\ntime.sleep(60)\n"
+    )
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as parent:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        parent.kill()
+        parent.wait()
+
+    def alive(pid: int) -> bool:
+        status = Path(f"/proc/{pid}/status")
+        try:
+            state = next(line for line in status.read_text().splitlines() if line.startswith("State:"))
+        except (OSError, StopIteration):
+            return False
+        return "zombie" not in state and " Z" not in state
+
+    deadline = time.monotonic() + 5
+    while alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = alive(child)
+    if left:  # (clean up before failing)
+        os.kill(child, signal.SIGKILL)
+    assert not left

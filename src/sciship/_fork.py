@@ -48,6 +48,7 @@ class Forked:
 
     def __init__(self, function: Callable[..., Any], *args: Any) -> None:
         collect_left()
+        parent = os.getpid()
         read, write = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             with contextlib.suppress(AttributeError, OSError, ValueError):
@@ -60,6 +61,7 @@ class Forked:
                 # object it shares with the parent, making the system copy those pages (and collecting
                 # cost a tenth of the data-flow extraction)
                 gc.disable()
+                _leave_with(parent)
                 RUNNING.clear()  # the parent's children are not this one's
                 LEAVING.clear()
                 os.close(read)
@@ -135,6 +137,22 @@ class Forked:
                 _AT_EXIT.append(True)
             LEAVING.append(self.pid)
             collect_left()
+
+
+def _leave_with(parent: int) -> None:
+    """In a child: end when ``parent`` ends first (killed by a time limit, or by hand), rather than go on
+    using a CPU for nobody (fyz11/LightSheetPaper_Code: a child left at 100% after its parent was
+    killed)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 #: children that sent their result and may still be leaving: collected without waiting for them
