@@ -1183,3 +1183,19 @@ def test_options_a_run_may_leave_out_are_not_to_fill_in() -> None:
     step = flow_of({"train.py": source}).step("train.py")
     assert step is not None
     assert (step.arguments, step.fill_in) == (("--data", "DATA"), ("DATA",))
+
+
+def test_a_default_the_code_rules_out_before_the_access_is_no_file() -> None:
+    """ShiuLab/Manuscript_Code: `if args.feat != 'all': open(args.feat)` read a file named `all` by
+    sciship's count (14 false missing inputs, and scripts of two papers ordered by a file `default`)."""
+    source = (
+        "import argparse\nimport pandas as pd\np = argparse.ArgumentParser()\n"
+        "p.add_argument('-params', default='default')\np.add_argument('-feat', default='all')\n"
+        "a = p.parse_args()\nif a.params.lower() != 'default':\n    pd.read_csv(a.params)\n"
+        "if a.feat != 'all':\n    open(a.feat)\nif a.feat == 'all':\n    open(a.feat + '.txt')\n"
+    )
+    flow = flow_of({"train.py": source, "all.txt": "a\n"})
+    assert not flow.problems
+    step = flow.step("train.py")
+    assert step is not None
+    assert (step.reads, step.fill_in) == (("all.txt",), ())

@@ -2718,7 +2718,7 @@ class _Visitor(ast.NodeVisitor):
                 Use(
                     call=call,
                     access=access,
-                    expr=expr,
+                    expr=_unsettled(expr, self.conds) if self.conds else expr,
                     line=node.lineno,
                     cell=x.cell,
                     pos=pos,
@@ -3525,6 +3525,20 @@ _CONVENTIONAL = {
     **{m: m for m in ("numpy", "pandas", "torch", "pickle", "json", "os", "h5py", "joblib", "shutil")},
     "glob": "glob",
 }
+
+
+def _unsettled(expr: Expr, conds: list[Cond]) -> Expr:
+    """``expr`` with a command-line option whose default the code rules out before the access made
+    unknown: under ``if args.feat != "all":`` the file is one whoever runs the script names, never
+    ``all`` (ShiuLab/Manuscript_Code: 14 files named `all`, `default`, `pass` said to be missing)."""
+    for value, literals, runs in conds:
+        option = value[1] if value[0] == "case" else value
+        if runs or option[0] != "opt" or len(option) < 4 or option[1][0] != "s":
+            continue
+        default = option[1][1].lower() if value[0] == "case" else option[1][1]
+        if default in literals and any(node == option for node in ex.walk(expr)):
+            expr = ex.replaced(expr, option, ("opt", UNKNOWN, option[2], option[3]))
+    return expr
 
 
 def _may_be_path(node: ast.expr) -> bool:

@@ -2108,7 +2108,7 @@ class _Tracer:
             )
             if re.search(missing, text):
                 continue  # (a test that it is missing, before the script stops: Rozen-Lab's `-t`)
-            given = rf"\.{name}\s+is\s+not\s+None|\bif\s+\w+\.{name}\s*:|\.{name}\s*!=\s*None"
+            given = rf"\.{name}\s+is\s+not\s+None|\bif\s+\w+\.{name}\s*:|\.{name}(?:\.lower\(\))?\s*!="
             tested = re.search(given, text)
             empty = any(
                 re.search(rf"""['"]{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?:''|"")""", text)
