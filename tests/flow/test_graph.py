@@ -444,3 +444,18 @@ def test_a_script_a_pipeline_runs_that_is_not_in_the_folder() -> None:
         "Fig1/scripts/annotate.py": "open('out.txt', 'w')\n",
     }
     assert not [p for p in flow_of(files).problems if ", which is not in the folder" in p.message]
+
+
+def test_an_update_in_place_after_an_existence_check_comes_after_the_maker() -> None:
+    """kbasecollaborations/trait-prediction-manuscript: `backfill.py` adds a column to tables the figure
+    scripts write, when they exist (`if not path.exists(): return`); it came before them, and six SHR113
+    said "give each output its own name"."""
+    backfill = (
+        "from pathlib import Path\nimport pandas as pd\ndef backfill(path):\n    if not path.exists():\n"
+        "        return\n    df = pd.read_csv(path)\n    df['n'] = 10\n    df.to_csv(path)\n"
+        "backfill(Path('results/metrics.csv'))\n"
+    )
+    make = "import pandas as pd\npd.DataFrame().to_csv('results/metrics.csv')\n"
+    flow = flow_of({"a_backfill.py": backfill, "b_train.py": make})
+    assert [s.path for s in flow.steps] == ["b_train.py", "a_backfill.py"]
+    assert not flow.problems

@@ -1532,7 +1532,7 @@ class _Tracer:
         #: where each step first reads and first writes each file of the folder: (step, path) -> access ->
         #: place (a step that reads a file before it writes it updates the file in place)
         firsts: dict[tuple[str, str], dict[str, tuple[Pos, int]]] = {}
-        own_read: set[tuple[str, str]] = set()  #: reads, unguarded, of a file the same step writes
+        own_read: set[tuple[str, str]] = set()  #: reads of a file the same step writes
         # what a step's own commands and archives may make, anywhere (`extractall()` into the root too)
         # (by whether they come from unpacking an archive: an archive is not among what that makes)
         own_maybe = {
@@ -1562,9 +1562,12 @@ class _Tracer:
                 r = f.res
                 if r.soft:
                     continue  # a file it may make: only says that a read of it is not missing
-                if r.access == "read" and not r.optional and made.covers(f.path):
+                if r.access == "read" and made.covers(f.path):
                     r.optional = True  # it reads a file it writes itself: a cache, or its own output
-                    own_read.add((step, f.path))  # (unguarded: read before written, an update in place)
+                    # (read before written, an update in place; also after an existence check:
+                    # kbasecollaborations/trait-prediction-manuscript's backfill ran before the scripts
+                    # that make the tables it adds a column to, six false SHR113)
+                    own_read.add((step, f.path))
                 shown = ex.display(f.path)
                 written = ex.display(f.path if r.kind == "rooted" and f.location == "folder" else r.text)
                 uses.append(
