@@ -735,3 +735,17 @@ def test_a_file_moved_into_place_in_a_long_file_and_a_walked_folder() -> None:
     assert step is not None
     assert step.after == ("get.py",)
     assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "C:/Users/me/TIMIT/**/*")]
+
+
+def test_what_a_keras_fit_writes_as_it_goes() -> None:
+    """fyz11/LightSheetPaper_Code: `ModelCheckpoint('best.h5', ...)` writes the weights `load_weights`
+    reads after the fit: a false missing input."""
+    source = (
+        "from tensorflow import keras\nmodel = keras.Sequential()\n"
+        "ckpt = keras.callbacks.ModelCheckpoint('best.h5', save_best_only=True)\n"
+        "log = keras.callbacks.CSVLogger('logs/train.csv')\nmodel.fit(x, y, callbacks=[ckpt, log])\n"
+        "model.load_weights('best.h5')\n"
+    )
+    flow = flow_of({"train.py": source})
+    assert not flow.problems
+    assert flow.steps[0].writes == ("best.h5", "logs/train.csv")

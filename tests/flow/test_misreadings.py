@@ -1913,3 +1913,14 @@ def test_many_commented_out_lines_after_an_equals_sign_are_read_at_once() -> Non
     flow = flow_of({"run.py": source})
     assert time.monotonic() - start < 10
     assert flow.steps[0].writes == ("out.txt",)
+
+
+def test_no_step_is_told_to_read_its_own_output_for_its_missing_input() -> None:
+    """QuaSiMoDooooo/CV-QTL-manuscript-scripts: `raw/SNP.vcf` is missing; "did you mean `formatted/SNP.vcf`,
+    which `fmt.py` writes?", the step's own output."""
+    source = (
+        "import os\nfor name in ['SNP.vcf']:\n    with open(os.path.join('raw', name)) as fin, "
+        "open(os.path.join('formatted', name), 'w') as fout:\n        fout.write(fin.read())\n"
+    )
+    (problem,) = flow_of({"fmt.py": source}).problems
+    assert "did you mean" not in problem.message

@@ -257,6 +257,12 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
         for base in ("tensorflow.keras.models", "keras.models", "keras.saving", "tensorflow.keras.saving")
         for name in ("load_model",)
     },
+    # what a Keras fit writes as it goes (fyz11/LightSheetPaper_Code: the weights `load_weights` reads)
+    **{
+        f"{base}.callbacks.{name}": (_w(0, key),)
+        for base in ("tensorflow.keras", "keras")
+        for name, key in (("ModelCheckpoint", "filepath"), ("CSVLogger", "filename"))
+    },
     # meshes (lodurality/GEM3D_paper_code); a mesh's `export(path)` is with the methods
     "trimesh.load": (_r(0, "file_obj"),),
     "trimesh.load_mesh": (_r(0, "file_obj"),),

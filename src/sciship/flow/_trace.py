@@ -2477,8 +2477,10 @@ class _Tracer:
         fits: list[str] = []
         if near is None and writers:  # a folder renamed after the code was written (gloss-paper-analysis)
             made = _written_namesake(path, writers)
-            if made is not None and self._written_by_the_same_call(step, r, made):
-                made = None  # (`shutil.copy("in/KPOINTS", "out/KPOINTS")`: its own copy comes after it)
+            if made is not None and (self._written_by_the_same_call(step, r, made) or step in writers[made]):
+                # (`shutil.copy("in/KPOINTS", "out/KPOINTS")`: its own copy comes after it; no step reads
+                # its own output as its input: QuaSiMoDooooo/CV-QTL-manuscript-scripts)
+                made = None
             if made is not None:
                 writer = writers[made][0]
                 fix = f"if the path is wrong (did you mean `{made}`, which `{writer}` writes?), fix it."
