@@ -1924,3 +1924,16 @@ def test_no_step_is_told_to_read_its_own_output_for_its_missing_input() -> None:
     )
     (problem,) = flow_of({"fmt.py": source}).problems
     assert "did you mean" not in problem.message
+
+
+def test_a_flag_given_where_a_script_reads_a_file_is_no_file() -> None:
+    """LappalainenLab/lorals_paper_code: `python3 call_utr.py -i "$NAME.bed"`, and the script opens
+    `sys.argv[1]`: "add the file `-i`"."""
+    flow = flow_of(
+        {
+            "run.sh": '#!/bin/bash\nNAME=sample\npython3 call_utr.py -i "${NAME}.bed"\n',
+            "call_utr.py": "import sys\npsl = open(sys.argv[1])\nopen(sys.argv[2] + '.tsv', 'w')\n",
+        }
+    )
+    assert not flow.problems
+    assert flow.steps[0].writes == ("sample.bed.tsv",)

@@ -1105,6 +1105,10 @@ class _Tracer:
         for value in values.texts:
             if not value or _URL.match(value) or value in _NOT_FILES or _QUERY.search(value):
                 continue
+            if value.startswith("-") and not value.startswith("-" + STAR):
+                # an option's flag, not a file (LappalainenLab/lorals_paper_code: `python3 call_diffutr.py
+                # -i x.bed` gave `sys.argv[1]`, "add the file `-i`")
+                continue
             text = value.replace("\\", "/")
             if u.convention == "uri":  # a file and a place in it (`x.mcool::/resolutions/1000`)
                 text = text.partition("::")[0]
