@@ -1937,3 +1937,16 @@ def test_a_flag_given_where_a_script_reads_a_file_is_no_file() -> None:
     )
     assert not flow.problems
     assert flow.steps[0].writes == ("sample.bed.tsv",)
+
+
+def test_a_file_named_only_in_a_comment_of_other_code_is_not_named_there() -> None:
+    """ShiuLab/Manuscript_Code: "`predict_BGLR.R` names it", where the R file's only mention of
+    `pheno.csv` is a commented-out line."""
+    flow = flow_of(
+        {
+            "ml.py": "import pandas as pd\npd.read_csv('data/pheno.csv')\n",
+            "predict.R": "#Y_file <- '/Volumes/x/pheno.csv'\nY <- read.csv('other.csv')\n",
+        }
+    )
+    (problem,) = flow.problems
+    assert "names it" not in problem.message

@@ -2582,7 +2582,7 @@ class _Tracer:
         unread = [rel for rel, facts in self.facts.items() if facts.syntax is False]
         for rel in [*self.other_code, *sorted(unread)]:
             text = self.p.read_text(rel)
-            if text is not None and name in text:
+            if text is not None and name in text and _named_in_code(text, name):
                 return rel
         return None
 
@@ -3883,6 +3883,18 @@ def _cpus() -> int:
 def _above(base: str, folder: str) -> bool:
     """Is ``base`` the folder ``folder`` or one that holds it ("" holds every folder)?"""
     return not base or folder == base or folder.startswith(base + "/")
+
+
+def _named_in_code(text: str, name: str) -> bool:
+    """Is ``name`` in a line of ``text`` that is not a comment (``#``, ``%``, ``//``)? (ShiuLab/
+    Manuscript_Code: "`predict_BGLR.R` names it", on a commented-out line of another paper's folder)"""
+    at = text.find(name)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if not text[start:at].lstrip().startswith(("#", "%", "//")):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def _distance(folder: str, file: str) -> int:
