@@ -296,9 +296,9 @@ def test_a_circle_is_described_by_one_loop() -> None:
         }
     )
     (problem,) = [p for p in flow.problems if p.code == "SHR114"]
-    assert (
-        "`a.py` reads `x.csv`, which `d.py` writes; `d.py` reads `w.csv`, which `a.py` writes"
-        in problem.message
+    assert (  # (the circle is broken at a step that waits for one other: `b.py`, the first of them)
+        "`b.py` reads `y.csv`, which `a.py` writes; `a.py` reads `x.csv`, which `c.py` writes; `c.py` reads "
+        "`z.csv`, which `b.py` writes" in problem.message
     )
     assert "(4 steps are caught in such circles)" in problem.message
 
@@ -459,3 +459,25 @@ def test_an_update_in_place_after_an_existence_check_comes_after_the_maker() -> 
     flow = flow_of({"a_backfill.py": backfill, "b_train.py": make})
     assert [s.path for s in flow.steps] == ["b_train.py", "a_backfill.py"]
     assert not flow.problems
+
+
+def test_an_update_in_place_is_no_maker_and_a_circle_does_not_move_other_steps() -> None:
+    """kbasecollaborations/trait-prediction-manuscript: `backfill.py` adds a column to tables the figure
+    scripts make; a figure script reading one of them was put after it, a false circle; and a circle of
+    two other scripts put the backfill, first by name, before every step it needs."""
+    backfill = (
+        "import os\nimport pandas as pd\nfor p in ['out/t1.csv', 'out/t2.csv']:\n"
+        "    if os.path.exists(p):\n        df = pd.read_csv(p)\n        df.to_csv(p)\n"
+    )
+    flow = flow_of(
+        {
+            "a_backfill.py": backfill,
+            "f1.py": "import pandas as pd\npd.DataFrame().to_csv('out/t1.csv')\n",
+            "f2.py": "import pandas as pd\npd.read_csv('out/t1.csv')\npd.DataFrame().to_csv('out/t2.csv')\n",
+            "x.py": "open('y.txt'); open('x.txt', 'w')",
+            "y.py": "open('x.txt'); open('y.txt', 'w')",
+        }
+    )
+    order = [s.path for s in flow.steps]
+    assert order.index("a_backfill.py") > order.index("f2.py") > order.index("f1.py")
+    assert [p.code for p in flow.problems] == ["SHR114"]

@@ -1694,9 +1694,14 @@ class _Tracer:
                 for w in hits:
                     if _vague(w):
                         continue
+                    # (a step that only updates a file another step makes is no maker of it: a reader waits
+                    # for the maker; kbasecollaborations/trait-prediction-manuscript's backfill, which adds a
+                    # column to the figure tables, made a false circle with a figure script)
+                    makers = [a for a in writers[w] if not ((a, w) in own_read and _updates(firsts, a, w))]
                     for a in writers[w]:
+                        updater = (a, w) in own_read and _updates(firsts, a, w)
                         # (an update in place waits for the step that makes the file, not for another update)
-                        if a != step and not (updating and _updates(firsts, a, w)):
+                        if a != step and not ((updating or makers) and updater):
                             edges[step].add(a)
                             read_by_writer.setdefault((step, a), path)
         far = _far_writers(steps, finals)  # a file one step writes at an absolute path and another reads
@@ -3550,7 +3555,10 @@ def natural_key(path: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
-    """Topological order (``edges[b]`` holds the steps ``b`` needs), ties and circles by natural name."""
+    """Topological order (``edges[b]`` holds the steps ``b`` needs), ties by natural name; a circle is
+    broken at the step that waits for the fewest others (then by name), not at the first name of all
+    that are left (kbasecollaborations/trait-prediction-manuscript: a circle of two figure scripts put
+    `backfill_minority_test.py`, which needs eleven steps, before all of them)."""
     import heapq
 
     needs = {s: set(edges[s]) for s in steps}
@@ -3563,8 +3571,8 @@ def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
     done: list[str] = []
     left = set(steps)
     while left:
-        if not ready:  # a circle: start it with the first by name
-            s = min(left, key=natural_key)
+        if not ready:  # a circle: start it with the step that waits for the fewest others
+            s = min(left, key=lambda x: (len(needs[x]), natural_key(x)))
             needs[s].clear()
             heapq.heappush(ready, (natural_key(s), s))
         _, s = heapq.heappop(ready)
