@@ -1950,3 +1950,16 @@ def test_a_file_named_only_in_a_comment_of_other_code_is_not_named_there() -> No
     )
     (problem,) = flow.problems
     assert "names it" not in problem.message
+
+
+def test_a_file_written_then_moved_into_place_is_a_temporary() -> None:
+    """rjain2470/EMNSR_paper_code: a download goes to `MaassForms.txt.part`, then `os.replace` moves it to
+    `MaassForms.txt`: the `.part` file was an output of five steps, "give each output its own name"."""
+    pad = "".join(f"x{i} = {i}\n" for i in range(400))
+    get = (
+        "import os\nimport requests\n" + pad + "with open('d.txt.part', 'wb') as f:\n"
+        "    f.write(requests.get('https://example.org/d.txt').content)\nos.replace('d.txt.part', 'd.txt')\n"
+    )
+    step = flow_of({"get.py": get}).step("get.py")
+    assert step is not None
+    assert (step.reads, step.writes) == ((), ("d.txt",))

@@ -1516,6 +1516,23 @@ class _Tracer:
                     f.path for f in placed if f.res.access == "read" and f.res.raw.use.convention != "listing"
                 }
                 placed = [f for f in placed if f.res.raw.use.convention != "listing" or f.path not in read]
+            moved = {
+                f.path
+                for f in placed
+                if f.res.access == "read"
+                and f.res.raw.use.call.rpartition(".")[2] in _MOVES
+                and not ex.has_unknown(f.path)
+            }
+            if moved:
+                # a file the step writes and then moves into place (`os.replace(tmp, dest)`): a temporary,
+                # neither an output nor an input (rjain2470/EMNSR_paper_code's `MaassForms.txt.part`)
+                made = {
+                    f.path
+                    for f in placed
+                    if f.res.access == "write" and f.res.raw.use.call.rpartition(".")[2] not in _MOVES
+                }
+                temporary = moved & made
+                placed = [f for f in placed if f.path not in temporary]
             finals[step] = placed
         return self._assemble(steps, kinds, workdirs, finals, problems)
 
@@ -3886,6 +3903,10 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+#: the calls that move a file (what they read is gone after them)
+_MOVES = frozenset({"rename", "replace", "move", "renames"})
 
 
 def _above(base: str, folder: str) -> bool:
