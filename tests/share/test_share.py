@@ -535,6 +535,26 @@ def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Pa
     assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
 
 
+def test_a_package_of_the_folder_in_a_subfolder_that_the_steps_import_is_installed(tmp_path: Path) -> None:
+    """zouter/ChromatinHD_manuscript: 56 scripts import `chromatinhd_manuscript`, which `package/setup.py`
+    installs from `package/src/`; REPRODUCE.md said only `pip install -r requirements.txt`, and every one
+    of them stops at the import."""
+    files = {
+        **STUDY,
+        "package/setup.py": "from setuptools import setup\nsetup(name='mypkg', package_dir={'': 'src'})\n",
+        "package/src/mypkg/__init__.py": "def out():\n    return 'x'\n",
+        "tools/setup.py": "from setuptools import setup\nsetup(name='unused')\n",
+        "tools/unused/__init__.py": "",
+    }
+    first = next(name for name in STUDY if name.endswith(".py"))
+    files[first] = "import mypkg\n" + STUDY[first]
+    root = make_study(tmp_path / "study", files)
+    run_share(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "python -m pip install -e package\n" in text
+    assert "pip install -e tools" not in text
+
+
 def _traced(root: Path) -> share.ShareResult:
     """``share`` as the command runs it: with the folder's own data flow."""
     from sciship.flow import trace

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -45,6 +45,9 @@ class Environment:
     #: how to install ``also``: "pip" (``pip install -r``), "conda" (an environment.yml), "conda-list" (a
     #: conda list for ``conda create --file``)
     also_kind: str = ""
+    #: subfolders that hold a package of the folder's own the steps import (``package/setup.py`` with
+    #: ``src/mypkg/``): installed too (``pip install -e package``), or the steps stop at the import
+    local: tuple[str, ...] = ()
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -196,7 +199,46 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
         how = "conda" if beside.kind == "conda" else "conda-list" if listed else "pip"
         return Environment("package", package, also=top, also_kind=how)
     found = _environment_file(project, steps)
-    return Environment(found.kind, found.path, package, found.others) if package else found
+    env = Environment(found.kind, found.path, package, found.others) if package else found
+    local = _local_packages(project, steps)
+    return replace(env, local=local) if local else env
+
+
+#: a package's own setup file (``setup.py``, or a ``pyproject.toml`` that builds one)
+_PACKAGE_FILES = ("setup.py", "pyproject.toml", "setup.cfg")
+
+
+def _local_packages(project: Project, steps: Collection[str]) -> tuple[str, ...]:
+    """Subfolders (two deep at most) with a package of their own (a setup file, and an import package
+    in it or in its ``src/``) that the steps import by name: zouter/ChromatinHD_manuscript's 56 scripts
+    import `chromatinhd_manuscript`, from `package/setup.py`, which REPRODUCE.md never installed."""
+    homes = sorted(
+        {
+            f.rsplit("/", 1)[0]
+            for f in project.files
+            if f.count("/") in (1, 2) and f.rsplit("/", 1)[1] in _PACKAGE_FILES
+        }
+    )
+    if not homes or not steps:
+        return ()
+    names: dict[str, str] = {}  # import name -> the folder that installs it
+    for home in homes:
+        for f in project.files:
+            for base in (home + "/", home + "/src/"):
+                rest = f[len(base) :] if f.startswith(base) else ""
+                if rest.count("/") == 1 and rest.endswith("/__init__.py"):
+                    names.setdefault(rest.split("/", 1)[0], home)
+    if not names:
+        return ()
+    # (at the start of a line of a script, or of a notebook's JSON: `    "import mypkg\n",`)
+    alternatives = "|".join(map(re.escape, names))
+    pattern = re.compile(rf'^[ \t]*"?[ \t]*(?:from|import)[ \t]+({alternatives})\b', re.MULTILINE)
+    used: dict[str, None] = {}
+    for step in steps:
+        text = project.read_text(step) or ""
+        for m in pattern.finditer(text):
+            used.setdefault(names[m.group(1)])
+    return tuple(used)
 
 
 def _declares_dependencies(project: Project, package: str) -> bool:

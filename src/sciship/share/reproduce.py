@@ -92,6 +92,7 @@ def _setup(
             *(f"conda env create -f {_shell(f)}" for f in env.files),
             "conda activate <the name at the top of the file for those steps>",
             *(["python -m pip install -e ."] if env.package else []),
+            *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
             "```",
         ]
     elif env.kind == "conda" and env.path:
@@ -100,6 +101,7 @@ def _setup(
             f"conda env create -f {_shell(env.path)}",
             "conda activate <the name at the top of that file>",
             *(["python -m pip install -e ."] if env.package else []),
+            *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
             "```",
         ]
     else:
@@ -131,6 +133,8 @@ def _setup(
             lines.append("python -m pip install -r requirements.txt")
         if env.package and env.kind != "package":  # (its code, which the steps import; not what it needs)
             lines.append("python -m pip install -e .")
+        # (the folder's own packages in subfolders, which the steps import: zouter/ChromatinHD_manuscript)
+        lines += [f"python -m pip install -e {_shell(folder)}" for folder in env.local]
         lines.append("```")
         for part in env.parts:  # (a subfolder's own environment, for its steps only)
             folder = part.rsplit("/", 1)[0]
