@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from sciship.flow._expr import STAR, STAR2
-from sciship.flow._shell import Effect, effects, pipeline_outputs, python_runs, readme_commands, words_of
+from sciship.flow._shell import (
+    Effect,
+    driver_commands,
+    effects,
+    pipeline_outputs,
+    python_runs,
+    readme_commands,
+    words_of,
+)
 
 COMMANDS = [
     ("wget -O data/x.csv https://e.org/x", [Effect("write", "data/x.csv")]),
@@ -400,3 +408,19 @@ def test_a_cluster_job_runs_from_the_folder_it_was_submitted_from() -> None:
     assert [(r.folder, r.script) for r in python_runs(job, "fig7/run.sh")] == [("", "compute.py")]
     pbs = "cd $PBS_O_WORKDIR/sub\npython a.py\n"
     assert [(r.folder, r.script) for r in python_runs(pbs, "fig8/run.sh")] == [("sub", "a.py")]
+
+
+def test_a_python_driver_that_runs_scripts_in_a_loop() -> None:
+    """syngenta/QSAR_AD_Uncertainty_Paper_Code_release: `scripts.append('a.py')`, then `for script in
+    scripts: cmd = f'python {script} > {script}.log 2>&1'; os.system(cmd)`: the driver was told to run
+    from the top (where the scripts are not), and the scripts as steps of their own in name order."""
+    driver = (
+        "import os\nscripts = []\nscripts.append('b_first.py')\nscripts.append('a_second.py')\n"
+        "for script in scripts:\n    cmd = f'python {script} > {script}.log 2>&1'\n"
+        "    assert 0 == os.system(cmd)\n"
+    )
+    assert driver_commands(driver) == (
+        "python b_first.py > b_first.py.log 2>&1\npython a_second.py > a_second.py.log 2>&1"
+    )
+    literal = "import os\nfor s in ['x.py', 'y.py']:\n    os.system(f'python {s}')\n"
+    assert driver_commands(literal) == "python x.py\npython y.py"

@@ -490,7 +490,11 @@ _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "sys
 
 #: a line that runs a command naming a Python script (``sb.call([pystr, 'parse.py'])``, ``os.system(f"python
 #: x.py {a}")``, ``os.chdir(...)`` before them is read only in such a file)
-_RUNS_A_SCRIPT = re.compile(r"\b(?:run|call|check_call|check_output|Popen|system)\([^\n]*\.py\b")
+#: a command that runs Python on a name (`f"python {script} ..."`): a loop over scripts, maybe
+_PYTHON_OF_A_NAME = re.compile(r"""f["']python[0-9.]*[ \t]+\{""")
+_RUNS_A_SCRIPT = re.compile(
+    r"\b(?:run|call|check_call|check_output|Popen|system)\((?:[^\n]*\.py\b|[^\n]*python[0-9.]*[ \t]+\{)"
+)
 
 
 #: a line that runs a file's code in this process: `exec(compile(open(script).read(), ...))`,
@@ -506,7 +510,9 @@ def driver_commands(text: str) -> str | None:
     (``sys.executable``, a name holding it) is ``python``. None when it runs no Python script."""
     if ".py" not in text:
         return None
-    runs_commands = ("subprocess" in text or "os.system" in text) and _RUNS_A_SCRIPT.search(text) is not None
+    runs_commands = ("subprocess" in text or "os.system" in text) and (
+        _RUNS_A_SCRIPT.search(text) is not None or _PYTHON_OF_A_NAME.search(text) is not None
+    )
     executes = _EXECS_A_FILE.search(text) is not None
     if not runs_commands and not executes:  # (no line that runs a command names a script: not parsed)
         return None
@@ -522,6 +528,16 @@ def driver_commands(text: str) -> str | None:
     )
     lines: list[str] = []
     executed = _executed_scripts(tree) if executes else {}
+    looped = _looped_calls(tree)
+    # a command built in a name first (`cmd = f"python {script} > {script}.log"`, then `os.system(cmd)`)
+    built = {
+        node.targets[0].id: node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.JoinedStr)
+    }
     for call in sorted([*calls, *executed], key=lambda n: (n.lineno, n.col_offset)):
         if call in executed:  # `exec(compile(open(script).read(), script, "exec"))`: that script runs
             lines.extend("python " + shlex.quote(name) for name in executed[call])
@@ -531,14 +547,28 @@ def driver_commands(text: str) -> str | None:
             lines.append("cd " + shlex.quote(arg.value))
         if name not in _RUNNERS or arg is None:
             continue
+        if isinstance(arg, ast.Name) and arg.id in built:
+            arg = built[arg.id]
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             lines.append(arg.value)
         elif isinstance(arg, ast.JoinedStr):  # `f"python genKI.py --gene {g}"`: its values unknown
-            lines.append(
+            # (but those of a loop over scripts written out: `for script in scripts: os.system(f"python
+            # {script}")`, syngenta/QSAR_AD_Uncertainty_Paper_Code_release's driver)
+            loop = looped.get(call)
+            lines.extend(
                 "".join(
-                    v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "$_sciship_value"
+                    v.value
+                    if isinstance(v, ast.Constant) and isinstance(v.value, str)
+                    else shlex.quote(value)
+                    if value is not None
+                    and loop is not None
+                    and isinstance(v, ast.FormattedValue)
+                    and isinstance(v.value, ast.Name)
+                    and v.value.id == loop[0]
+                    else "$_sciship_value"
                     for v in arg.values
                 )
+                for value in (loop[1] if loop else [None])
             )
         elif isinstance(arg, ast.List | ast.Tuple) and arg.elts:
             words = []
@@ -553,6 +583,48 @@ def driver_commands(text: str) -> str | None:
                 lines.append(" ".join(words))
     text = "\n".join(lines)
     return text if ".py" in text else None
+
+
+def _looped_calls(tree: Any) -> dict[Any, tuple[str, list[str]]]:
+    """The calls inside a ``for name in <scripts>:`` loop over ``.py`` names the module writes out (a list
+    or tuple, or one it fills with ``.append("x.py")``), each with the loop's name and those values."""
+    import ast
+
+    lists: dict[str, list[str]] = {}
+    for node in getattr(tree, "body", []):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = node.value
+            if isinstance(value, ast.List | ast.Tuple) and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
+            ):
+                lists[node.targets[0].id] = [e.value for e in value.elts]  # type: ignore[attr-defined]
+        elif (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr == "append"
+            and isinstance(node.value.func.value, ast.Name)
+            and node.value.func.value.id in lists
+            and len(node.value.args) == 1
+            and isinstance(node.value.args[0], ast.Constant)
+            and isinstance(node.value.args[0].value, str)
+        ):
+            lists[node.value.func.value.id].append(node.value.args[0].value)
+    out: dict[Any, tuple[str, list[str]]] = {}
+    for loop in ast.walk(tree):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)):
+            continue
+        it = loop.iter
+        values = lists.get(it.id) if isinstance(it, ast.Name) else None
+        if isinstance(it, ast.List | ast.Tuple):
+            values = [e.value for e in it.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if not values or not all(v.endswith(".py") for v in values):
+            continue
+        for stmt in loop.body:
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call):
+                    out.setdefault(node, (loop.target.id, values))
+    return out
 
 
 def _executed_scripts(tree: Any) -> dict[Any, list[str]]:
