@@ -1963,3 +1963,19 @@ def test_a_file_written_then_moved_into_place_is_a_temporary() -> None:
     step = flow_of({"get.py": get}).step("get.py")
     assert step is not None
     assert (step.reads, step.writes) == ((), ("d.txt",))
+
+
+def test_a_file_is_named_in_other_code_by_its_whole_name() -> None:
+    """zouter/ChromatinHD_manuscript: "`prep.R` names it" of `fragments.tsv`, where the R file names
+    `atac_fragments.tsv.gz`, another file."""
+    flow = flow_of(
+        {
+            "count.py": "open('data/fragments.tsv')\n",
+            "prep.R": 'input <- file.path("data", "atac_fragments.tsv.gz")\n',
+        }
+    )
+    (problem,) = flow.problems
+    assert "names it" not in problem.message
+    made = 'write.table(x, "data/fragments.tsv")\n'
+    flow = flow_of({"count.py": "open('data/fragments.tsv')\n", "prep.R": made})
+    assert "`prep.R` names it" in flow.problems[0].message

@@ -3915,14 +3915,20 @@ def _above(base: str, folder: str) -> bool:
 
 
 def _named_in_code(text: str, name: str) -> bool:
-    """Is ``name`` in a line of ``text`` that is not a comment (``#``, ``%``, ``//``)? (ShiuLab/
-    Manuscript_Code: "`predict_BGLR.R` names it", on a commented-out line of another paper's folder)"""
+    """Is ``name``, whole, in a line of ``text`` that is not a comment (``#``, ``%``, ``//``)? (ShiuLab/
+    Manuscript_Code: "`predict_BGLR.R` names it", on a commented-out line of another paper's folder;
+    zouter/ChromatinHD_manuscript: of `fragments.tsv`, an R file that names `atac_fragments.tsv.gz`)"""
     at = text.find(name)
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
-        if not text[start:at].lstrip().startswith(("#", "%", "//")):
+        end = at + len(name)
+        # (the whole name, not the end of another: `atac_fragments.tsv.gz` names no `fragments.tsv`)
+        whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "_.")
+        )
+        if whole and not text[start:at].lstrip().startswith(("#", "%", "//")):
             return True
-        at = text.find(name, at + len(name))
+        at = text.find(name, end)
     return False
 
 
