@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
 from flowkit import flow_of, io, notebook
@@ -1979,3 +1980,22 @@ def test_a_file_is_named_in_other_code_by_its_whole_name() -> None:
     made = 'write.table(x, "data/fragments.tsv")\n'
     flow = flow_of({"count.py": "open('data/fragments.tsv')\n", "prep.R": made})
     assert "`prep.R` names it" in flow.problems[0].message
+
+
+def test_the_folder_is_known_by_its_project_s_name_in_a_download() -> None:
+    """shahcompbio/scdna_replication_paper: its own absolute paths (`/juno/.../scdna_replication_paper/
+    data/gc_rt_bins.csv`) were mapped into the folder only when it had the project's exact name; a
+    download is `<name>-main`, a clone `owner__name`: a false missing input, and no order."""
+    files = {
+        "make.py": "import pandas as pd\npd.DataFrame().to_csv('/home/al/projects/myproj/data/bins.csv')\n",
+        "use.py": "import pandas as pd\npd.read_csv('data/bins.csv')\npd.read_csv('myproj/data/more.csv')\n",
+        "data/more.csv": "a\n",
+    }
+    for name in ("myproj-main", "alice__myproj"):
+        with TemporaryDirectory() as tmp:
+            root = write_tree(Path(tmp) / name, files)
+            flow = trace(Project.load(root), cache=False)
+        assert [p.code for p in flow.problems] == ["SHR111"], name
+        step = flow.step("use.py")
+        assert step is not None
+        assert (step.after, step.reads) == (("make.py",), ("data/bins.csv", "data/more.csv")), name

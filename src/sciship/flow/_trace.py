@@ -1332,13 +1332,14 @@ class _Tracer:
                 tail = ex.normalize("/".join(parts))
                 return _Final(STAR2 + "/" + tail if tail else STAR2, "folder", True, r)
             full = ex.normalize(posixpath.join(cwd, text))
-            own = self.p.root.name + "/"
-            if text.startswith(own) and not self.existing(posixpath.join(cwd, self.p.root.name)):
+            first = text.split("/", 1)[0]
+            if first in self.root_names and "/" in text and not self.existing(posixpath.join(cwd, first)):
                 # `liam_manuscript_reproducibility/data/original/x.h5ad`: run from the folder above this
                 # one, by its own name (liam_manuscript_reproducibility): the folder's `data/original/`
-                full = ex.normalize(text[len(own) :])
-            elif full.startswith("../" + own):  # `../trVAE_reproducibility/data/...`: back in by its name
-                full = ex.normalize(full[len("../" + own) :])
+                full = ex.normalize(text[len(first) + 1 :])
+            elif full.startswith("../") and full[3:].split("/", 1)[0] in self.root_names and "/" in full[3:]:
+                # `../trVAE_reproducibility/data/...`: back in by its name
+                full = ex.normalize(full[3:].split("/", 1)[1])
         if full == ".." or full.startswith("../"):
             return _Final(full, "outside", False, r)
         if r.into_name and (text.endswith("/") or (not ex.has_unknown(full) and full in self.all_folders())):
@@ -2923,6 +2924,26 @@ class _Tracer:
             access="write",
         )
 
+    @functools.cached_property
+    def root_names(self) -> frozenset[str]:
+        """The names this folder may have on the author's computer: its own, and, for a download or a
+        clone under another name, the project's name in it (`myproj-main`, `myproj-master`, Zenodo's
+        `owner-myproj-1a2b3c4`, `owner__myproj`: shahcompbio/scdna_replication_paper's own absolute
+        paths were mapped into the folder only when it had the project's exact name)."""
+        name = self.p.root.name
+        base = re.sub(r"-(?:main|master|[0-9a-f]{7,40})$", "", name)
+        out = {name, base}
+        if "__" in base:
+            out.add(base.split("__", 1)[1])
+        return frozenset(n for n in out if n)
+
+    @functools.cached_property
+    def author_names(self) -> frozenset[str]:
+        """:attr:`root_names`, and what follows any ``-`` of the name (Zenodo's `owner-myproj`): for the
+        absolute paths of the author's computer only, where the rest of the path must fit this folder."""
+        base = re.sub(r"-(?:main|master|[0-9a-f]{7,40})$", "", self.p.root.name)
+        return self.root_names | {base[i + 1 :] for i, c in enumerate(base) if c == "-" and base[i + 1 :]}
+
     def _inside(self, path: str, access: Access, *, root_only: bool = False) -> tuple[str, str]:
         """The file of this folder an absolute path names, and the words that say so: the folder itself
         (``/home/ana/study/data/x.csv`` run in ``/home/ana/study``), or, as the folder sits on the
@@ -2942,7 +2963,7 @@ class _Tracer:
             if parts[i] not in top:
                 continue
             tail = "/".join(parts[i:])
-            named = parts[i - 1] == self.p.root.name  # `.../AIDAqc_Figures/input/`: this folder by name
+            named = parts[i - 1] in self.author_names  # `.../AIDAqc_Figures/input/`: this folder by name
             if (name and tail.count("/") < 1 and not named) or not self.existing(tail):
                 continue
             if root_only:
