@@ -1999,3 +1999,28 @@ def test_the_folder_is_known_by_its_project_s_name_in_a_download() -> None:
         step = flow.step("use.py")
         assert step is not None
         assert (step.after, step.reads) == (("make.py",), ("data/bins.csv", "data/more.csv")), name
+
+
+def test_a_pipeline_that_runs_a_script_by_its_path_on_the_author_s_computer() -> None:
+    """lodurality/GEM3D_paper_code: `SCRIPT_PATH=/home/$USER/Repos/gem3d_paper_code/`, then `python -u
+    $SCRIPT_PATH/train.py --out_path=./results/`: the nine shell scripts ran no step, and REPRODUCE.md
+    asked for every option they give."""
+    with TemporaryDirectory() as tmp:
+        root = write_tree(
+            Path(tmp) / "gem3d_paper_code",
+            {
+                "train.py": (
+                    "import argparse\nimport pandas as pd\np = argparse.ArgumentParser()\n"
+                    "p.add_argument('--out_path', required=True)\na = p.parse_args()\n"
+                    "pd.DataFrame().to_csv(a.out_path + 'out.csv')\n"
+                ),
+                "bash_scripts/train.sh": (
+                    "SCRIPT_PATH=/home/$USER/Repos/gem3d_paper_code/\n"
+                    "python -u $SCRIPT_PATH/train.py --out_path=./results/\n"
+                ),
+            },
+        )
+        flow = trace(Project.load(root), cache=False)
+    step = flow.step("train.py")
+    assert step is not None
+    assert (step.writes, step.arguments) == (("results/out.csv",), ("--out_path=./results/",))

@@ -1051,7 +1051,9 @@ def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
         elif word.startswith("-"):
             continue
         else:
-            ok = word.endswith(".py") and "$" not in word and not _has_marker(word)
+            # (an absolute path with unknown parts may still name a script of the folder, by the folder's
+            # name in it: `/home/$USER/Repos/gem3d_paper_code/train.py`; see the trace)
+            ok = word.endswith(".py") and "$" not in word and (not _has_marker(word) or word.startswith("/"))
             return (word, tuple(rest[j + 1 :])) if ok else None
     return None
 

@@ -1972,7 +1972,8 @@ class _Tracer:
                         self.entries[target].add(function)
                     continue
                 found = False
-                for path in (run.script, run.script.removesuffix(".py") + "/__main__.py"):
+                script = self._in_this_folder(run.script)
+                for path in (script, script.removesuffix(".py") + "/__main__.py"):
                     target = ex.normalize(posixpath.join(folder, path))
                     if target in self.py_files:
                         out[target].append((folder, run.args))
@@ -1989,6 +1990,19 @@ class _Tracer:
                 if not found and rel in pipelines and self._names_a_script(text, run.script, folder):
                     self.missing_scripts.setdefault((rel, run.script), None)
         return out
+
+    def _in_this_folder(self, script: str) -> str:
+        """A script a pipeline names by its absolute path on the author's computer, as a path of this
+        folder (``/home/$USER/Repos/gem3d_paper_code/train.py`` in ``gem3d_paper_code``: ``train.py``;
+        lodurality/GEM3D_paper_code's nine shell scripts ran no step); else ``script`` as it is."""
+        if not script.startswith("/"):
+            return script
+        parts = posixpath.normpath(script).split("/")
+        for i in range(len(parts) - 2, 0, -1):
+            rest = "/".join(parts[i + 1 :])
+            if parts[i] in self.author_names and rest in self.py_files:
+                return rest
+        return script
 
     def _names_a_script(self, text: str, script: str, folder: str) -> bool:
         """Is ``script`` (a script a pipeline runs that is not in the folder) a path of this folder the
