@@ -705,3 +705,24 @@ def test_a_package_whose_steps_import_what_it_does_not_list(tmp_path: Path) -> N
     assert note.startswith(
         "The steps import `numpy` (run.py), `scipy` (run.py), which `setup.py` does not list"
     )
+
+
+def test_a_script_a_snakemake_rule_runs_is_run_through_snakemake(tmp_path: Path) -> None:
+    """QuaSiMoDooooo/CV-QTL-manuscript-scripts: 19 scripts a rule runs with `script:` (they read
+    `snakemake.input`) were steps to run as `python x.py`, which stops with a NameError."""
+    rule = 'rule clean:\n    input: "data/raw.csv"\n    script:\n        "scripts/clean.py"\n'
+    root = make_study(
+        tmp_path / "study",
+        {
+            "workflow/Snakefile": rule,
+            "workflow/scripts/clean.py": (
+                "import pandas as pd\npd.read_csv(snakemake.input[0]).to_csv(snakemake.output[0])\n"
+            ),
+            "data/raw.csv": "a\n1\n",
+        },
+    )
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "snakemake --cores 1 -s workflow/Snakefile" in text
+    assert "python workflow/scripts/clean.py" not in text
+    assert "a rule of `workflow/Snakefile` runs it (`script:`)" in text

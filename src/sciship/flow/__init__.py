@@ -88,6 +88,9 @@ class Step:
     #: more than once (with other arguments each time: ``arguments`` are the first run's)
     run_by: tuple[str, ...] = ()
     runs: int = 0
+    #: the Snakefile (or ``.smk`` file) whose rule runs the script with its ``script:`` directive: Snakemake
+    #: gives it its files (``snakemake.input``), so it runs only through ``snakemake`` ("" for none)
+    snakefile: str = ""
 
 
 @dataclass(frozen=True)

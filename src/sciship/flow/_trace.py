@@ -172,6 +172,8 @@ _SPHINX_OPTION = re.compile(
 #: a Sphinx extension: its ``setup(app)`` at module level, and an import of Sphinx or docutils
 _SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
 _SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
+#: a Snakemake rule's ``script: "x.py"`` (on its line, or the line after)
+_SNAKEMAKE_SCRIPT = re.compile(r"""\bscript:\s*(?:\n\s*)?["']([^"'\n]+\.py)["']""")
 #: a file that widens where Python finds modules (see :meth:`_Tracer._widens`)
 _WIDENS = re.compile(rb"\bsys\.path\b|\baddsitedir\b|PYTHONPATH")
 _PYTHONPATH = re.compile(rb"PYTHONPATH|\bpythonpath\b|extraPaths")
@@ -1777,6 +1779,7 @@ class _Tracer:
                 arguments=arguments[s][0],
                 fill_in=arguments[s][1],
                 python_path=paths.get(s, ""),
+                snakefile=self.snakemake_scripts.get(s, ""),
                 **self._runs(s),
             )
             for s in order
@@ -1989,6 +1992,25 @@ class _Tracer:
                         found = True
                 if not found and rel in pipelines and self._names_a_script(text, run.script, folder):
                     self.missing_scripts.setdefault((rel, run.script), None)
+        return out
+
+    @functools.cached_property
+    def snakemake_scripts(self) -> dict[str, str]:
+        """The scripts a Snakefile's rule runs with its ``script:`` directive (a path from the Snakefile's
+        folder), that use the ``snakemake`` object Snakemake gives them, each with that Snakefile
+        (QuaSiMoDooooo/CV-QTL-manuscript-scripts: 19 such scripts were steps run as `python x.py`, which
+        stops at `snakemake.input`)."""
+        from sciship.flow import _shell
+
+        out: dict[str, str] = {}
+        for rel, text in self._pipeline_texts().items():
+            if not _shell.declares_outputs(rel) or "script:" not in text:
+                continue
+            for m in _SNAKEMAKE_SCRIPT.finditer(text):
+                script = ex.normalize(posixpath.join(posixpath.dirname(rel), m.group(1)))
+                data = self.p.read_bytes(script) if script in self.py_files else None
+                if data is not None and b"snakemake." in data:
+                    out.setdefault(script, rel)
         return out
 
     def _in_this_folder(self, script: str) -> str:

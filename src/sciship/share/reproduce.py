@@ -44,6 +44,8 @@ def _run_command(step: Step) -> str:
     again. (Jupyter runs a notebook in its own folder.)"""
     if step.kind == "notebook":
         return f"jupyter nbconvert --to notebook --execute --inplace {_shell(step.path)}"
+    if step.snakefile:  # (a rule runs it: Snakemake gives it its files, as `snakemake.input`)
+        return _driver_command(step.snakefile)
     given = "".join(" " + _shell(word) for word in step.arguments)
     python = f"PYTHONPATH={_shell(step.python_path)} python" if step.python_path else "python"
     if step.workdir:
@@ -223,6 +225,11 @@ def render(
     for step in flow.steps:
         lines.append(f"{step.order}. {_code(step.path)}")
         lines += ["", "   ```bash", f"   {_run_command(step)}", "   ```", ""]
+        if step.snakefile:
+            lines.append(
+                f"   - a rule of {_code(step.snakefile)} runs it (`script:`): Snakemake gives it its files "
+                "(`snakemake.input`, `snakemake.output`), so it runs only through `snakemake`"
+            )
         if step.fill_in:
             it, is_ = ("it", "it is") if len(step.fill_in) == 1 else ("them", "they are")
             if all(re.fullmatch(r"ARG\d+", w) for w in step.fill_in):  # `sys.argv`: no --help to ask
