@@ -12,6 +12,7 @@ from sciship.flow._shell import (
     effects,
     pipeline_outputs,
     python_runs,
+    readme_blocks,
     readme_commands,
     words_of,
 )
@@ -424,3 +425,15 @@ def test_a_python_driver_that_runs_scripts_in_a_loop() -> None:
     )
     literal = "import os\nfor s in ['x.py', 'y.py']:\n    os.system(f'python {s}')\n"
     assert driver_commands(literal) == "python x.py\npython y.py"
+
+
+def test_a_readme_s_indented_code_block_holds_commands() -> None:
+    """rjain2470/EMNSR_paper_code: the README lists its experiments in a code block indented four spaces
+    (`    python -m experiments.fit_demo`), not fenced: none of the commands was read. Prose a list item
+    goes on with is no command."""
+    readme = (
+        "# Demo\n\nRun from the top folder:\n\n    python -m experiments.fit_demo\n"
+        "    $ python run.py --n 3\n\n"
+        "- an item\n    goes on here\n\nText.\n"
+    )
+    assert readme_blocks(readme) == [["python -m experiments.fit_demo", "python run.py --n 3"]]

@@ -1078,9 +1078,20 @@ def readme_blocks(text: str) -> list[list[str]]:
     fence: str | None = None
     language = ""
     pending = ""
+    indented: list[str] = []  #: an indented code block's commands (four spaces in; no fence)
+    blank = True  #: the line before was blank (an indented block starts after one)
     for line in text.splitlines():
         m = _FENCE.match(line)
         if fence is None:
+            command = line.strip()
+            if (blank or indented) and line.startswith(("    ", "\t")) and _INDENTED_COMMAND.match(command):
+                # (a Markdown code block by its indent: `    python -m experiments.fit_demo`, the
+                # README of rjain2470/EMNSR_paper_code's experiments)
+                indented.append(command.removeprefix("$ "))
+            elif indented and command:
+                blocks.append(indented)
+                indented = []
+            blank = not command
             if m:
                 fence, language = m.group(1), m.group(2).lower()
             continue
@@ -1106,4 +1117,10 @@ def readme_blocks(text: str) -> list[list[str]]:
             out.append(command)
     if out:  # (a block the README leaves open)
         blocks.append(out)
+    if indented:
+        blocks.append(indented)
     return blocks
+
+
+#: a line of an indented code block that is a command to run (not prose a list item goes on with)
+_INDENTED_COMMAND = re.compile(r"^(?:\$ )?(?:python[0-9.]*|bash|sh|cd|make|snakemake|Rscript|\./)\b")
