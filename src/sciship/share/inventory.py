@@ -230,15 +230,27 @@ def _local_packages(project: Project, steps: Collection[str]) -> tuple[str, ...]
                     names.setdefault(rest.split("/", 1)[0], home)
     if not names:
         return ()
-    # (at the start of a line of a script, or of a notebook's JSON: `    "import mypkg\n",`)
-    alternatives = "|".join(map(re.escape, names))
-    pattern = re.compile(rf'^[ \t]*"?[ \t]*(?:from|import)[ \t]+({alternatives})\b', re.MULTILINE)
+    # (`import mypkg`, `from mypkg.x import y`, in a script or a notebook's JSON, looked for in the bytes
+    # the data flow read already: a notebook is megabytes, and a search for a text is fast there)
     used: dict[str, None] = {}
     for step in steps:
-        text = project.read_text(step) or ""
-        for m in pattern.finditer(text):
-            used.setdefault(names[m.group(1)])
+        data = project.read_bytes(step) or b""
+        for name, home in names.items():
+            if home not in used and _imports_by_name(data, name.encode()):
+                used.setdefault(home)
     return tuple(used)
+
+
+def _imports_by_name(data: bytes, name: bytes) -> bool:
+    """Does ``data`` hold ``import name`` or ``from name`` (the whole name, or a module of it)?"""
+    for head in (b"import ", b"from "):
+        at = data.find(head + name)
+        while at >= 0:
+            end = at + len(head) + len(name)
+            if end == len(data) or not (data[end : end + 1].isalnum() or data[end : end + 1] == b"_"):
+                return True
+            at = data.find(head + name, end)
+    return False
 
 
 def _declares_dependencies(project: Project, package: str) -> bool:
