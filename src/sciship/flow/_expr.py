@@ -796,7 +796,17 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     everywhere: ``results/experiment_{MODE}/results_exp_{MODE}.pkl`` for ``--mode`` 2a or 2b is two
     paths, not four; so does a loop's name (``{folder}/summary_{folder}.csv``). Only a few such values,
     each with a few known values, are taken together."""
-    rows = unpacked_together(expr)
+    seen: set[Expr] = set()
+    shared: list[Expr] = []
+    unpacking = False
+    for node in walk(expr):  # (one walk: this runs for every path of every step)
+        if node[0] in _NAMED and _named_value(node):
+            if node in seen and node not in shared:
+                shared.append(node)
+            seen.add(node)
+        elif node[0] == "unpack":
+            unpacking = True
+    rows = unpacked_together(expr) if unpacking else None
     if rows is not None:  # the names of one loop over tuples: each tuple in turn
         group, tuples = rows
         out: list[str] = []
@@ -809,13 +819,6 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
             out.extend(values.texts)
             many = many or values.many
         return Values(list(dict.fromkeys(out)), many=many)
-    seen: set[Expr] = set()
-    shared: list[Expr] = []
-    for node in walk(expr):
-        if node[0] in _NAMED and _named_value(node):
-            if node in seen and node not in shared:
-                shared.append(node)
-            seen.add(node)
     if not shared:
         return evaluate(expr, scope)
     scope = scope or Scope()

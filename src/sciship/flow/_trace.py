@@ -174,9 +174,16 @@ _SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
 _SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
 #: a Snakemake rule's ``script: "x.py"`` (on its line, or the line after)
 _SNAKEMAKE_SCRIPT = re.compile(r"""\bscript:\s*(?:\n\s*)?["']([^"'\n]+\.py)["']""")
-#: a file that widens where Python finds modules (see :meth:`_Tracer._widens`)
-_WIDENS = re.compile(rb"\bsys\.path\b|\baddsitedir\b|PYTHONPATH")
-_PYTHONPATH = re.compile(rb"PYTHONPATH|\bpythonpath\b|extraPaths")
+#: what a file that widens where Python finds modules says (see :meth:`_Tracer._widens`); searched as
+#: texts, not with a pattern: a pattern starting at a word boundary tried every byte of a folder's
+#: megabytes of notebooks (0.1 s)
+_WIDENS_WORDS = (b"sys.path", b"addsitedir", b"PYTHONPATH")
+_PYTHONPATH_WORDS = (b"PYTHONPATH", b"pythonpath", b"extraPaths")
+
+
+def _widens_search(data: bytes) -> bool:
+    """Does a script or notebook put folders on ``sys.path`` or set ``PYTHONPATH``?"""
+    return any(word in data for word in _WIDENS_WORDS)
 #: a script Jupytext writes for a notebook: its ``# %%`` cells, or its header (``jupytext:`` under
 #: ``# jupyter:``)
 _JUPYTEXT = re.compile(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
@@ -687,8 +694,7 @@ class _Tracer:
         known = self._widening.get(folder)
         if known is None:
             known = self._widening[folder] = self._pythonpath_set or any(
-                _WIDENS.search(self.p.read_bytes(rel) or b"") is not None
-                for rel in self._code_in.get(folder, ())
+                _widens_search(self.p.read_bytes(rel) or b"") for rel in self._code_in.get(folder, ())
             )
         return known
 
@@ -726,7 +732,7 @@ class _Tracer:
                 or rel.startswith(".vscode/")
             ):
                 data = self.p.read_bytes(rel)
-                if data is not None and len(data) < 2_000_000 and _PYTHONPATH.search(data) is not None:
+                if data is not None and any(word in data for word in _PYTHONPATH_WORDS):
                     return True
         return False
 
@@ -1005,7 +1011,7 @@ class _Tracer:
                     )
                 return
         passed = (*call.args, *(v for _k, v in call.kwargs))
-        rows = None if generic else ex.unpacked_together(("list", passed))
+        rows = None if generic or not _takes_tuples(passed) else ex.unpacked_together(("list", passed))
         if rows is not None:  # `for name, number in TABLES.items(): save(name, number)`: each pair in turn
             group, tuples = rows
             for row in tuples:
@@ -3964,6 +3970,12 @@ def _cpus() -> int:
 
 #: the calls that move a file (what they read is gone after them)
 _MOVES = frozenset({"rename", "replace", "move", "renames"})
+
+
+def _takes_tuples(exprs: tuple[Expr, ...]) -> bool:
+    """Does one of ``exprs`` hold a name of a loop over tuples (``("unpack", ...)``)? (A look at the text
+    of the arguments first: most calls have none, and a walk of each costs more.)"""
+    return "'unpack'" in repr(exprs)
 
 
 def _above(base: str, folder: str) -> bool:
