@@ -283,6 +283,7 @@ class _Tracer:
         self.scopes: dict[str, Scope] = {}
         self.modules: dict[tuple[str, int, str], str | None] = {}  #: by (module, level, importer's folder)
         self._widening: dict[str, bool] = {}  #: `_widens`, by folder
+        self.pipeline_declared: dict[str, list[str]] = {}  #: `_declared`, by pipeline file
         self.asked: dict[tuple[str, int, str], str | None] = {}  #: the same, by (module, level, importer)
         self.folders: frozenset[str] | None = None
         self.skipped_set = frozenset(project.skipped)  #: links to folders are listed there
@@ -2452,12 +2453,21 @@ class _Tracer:
         for rel, text in self._pipeline_texts().items():
             if not _shell.declares_outputs(rel):
                 continue
-            for made in _shell.declared_outputs(text, rel):
+            for made in self._declared(rel, text):
                 where, _, base = made.rpartition("/")
                 if where and re.fullmatch("[^/]*".join(re.escape(p) for p in base.split("*")), name):
                     shared = len(set(where.split("/")) & set(folder.split("/")))
                     found.append((-shared, -len(base.replace("*", "")), rel, made))
         return min(found)[2:] if found else None
+
+    def _declared(self, rel: str, text: str) -> list[str]:
+        """The paths a Makefile, Snakefile or Nextflow file declares it makes (read once per file)."""
+        made = self.pipeline_declared.get(rel)
+        if made is None:
+            from sciship.flow import _shell
+
+            made = self.pipeline_declared[rel] = _shell.declared_outputs(text, rel)
+        return made
 
     def _pipeline_outputs(self, rel: str, text: str) -> frozenset[str]:
         made = self.pipeline_made.get(rel)
@@ -2478,7 +2488,7 @@ class _Tracer:
             "[^/]*".join(re.escape(part) for part in made.split("*"))
             for rel, text in self._pipeline_texts().items()
             if _shell.declares_outputs(rel)
-            for made in _shell.declared_outputs(text, rel)
+            for made in self._declared(rel, text)
         ]
         return re.compile("(?:^|/)(?:" + "|".join(patterns) + ")$") if patterns else None
 
