@@ -1199,3 +1199,16 @@ def test_a_default_the_code_rules_out_before_the_access_is_no_file() -> None:
     step = flow.step("train.py")
     assert step is not None
     assert (step.reads, step.fill_in) == (("all.txt",), ())
+
+
+def test_a_glob_of_a_folder_on_the_author_s_computer_is_a_problem() -> None:
+    """juliuslehner/paper_code: `glob.glob(os.path.join(r"C:\\Users\\juliu\\...", "*.csv"))` in a helper
+    whose list the step reads: no read and no problem, while five sibling scripts with the same path at
+    their top got an SHR111."""
+    source = (
+        "import glob\nimport pandas as pd\ndef group(base):\n    out = []\n"
+        "    for f in glob.glob(base + '/*.csv'):\n        out.append(f)\n    return out\n"
+        "for f in group(r'C:\\Users\\me\\results'):\n    pd.read_csv(f)\n"
+    )
+    flow = flow_of({"a.py": source})
+    assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "C:/Users/me/results/*.csv")]

@@ -1125,11 +1125,14 @@ class _Tracer:
                 continue
             if u.convention == "listing" and (
                 text.startswith((STAR, STAR2))
-                or (ex.is_absolute_text(text) and not text.startswith(ROOT))
-                or not ex.informative(text.rsplit("/", 1)[-1])
+                or (
+                    not ex.informative(text.rsplit("/", 1)[-1])
+                    and not (ex.is_absolute_text(text) and not text.startswith(ROOT))
+                )
             ):
-                continue  # (a pattern in a folder sciship cannot tell, or of any name: no link; and only
-                # the folder's own files: what a glob finds elsewhere tells nothing of where this folder is)
+                continue  # (a pattern in a folder sciship cannot tell, or of any name: no link; but a glob
+                # of a folder of the author's computer finds nothing on another: juliuslehner/paper_code's
+                # `C:\Users\...\*.csv`, read through a helper, was no problem at all)
             if u.needs_suffix and not _SUFFIX.search(text):
                 continue
             if u.convention == "local" and not text.startswith(("/", "./", "../", "~", ROOT)):
@@ -1151,6 +1154,8 @@ class _Tracer:
                 kind = "rooted"
             elif ex.is_absolute_text(text):
                 kind = "abs"
+                if u.convention == "listing" and not made and not any(_covers(g, text) for g in guards):
+                    optional = False  # (a glob of the author's folder finds nothing elsewhere: a problem)
             else:
                 kind = "rel"
             out.extend(
