@@ -514,7 +514,9 @@ def test_a_table_of_the_folders_functions() -> None:
 def test_the_files_a_glob_finds_are_looked_at() -> None:
     """KISRDevelopment/interpretable_student_models_paper_code: `exp_perf.py` globs `data/datasets/perf_*`
     and hands the names to other scripts; it read nothing, and came before the generator that writes them.
-    A glob that finds nothing is no missing input; one in a folder sciship cannot tell links nothing."""
+    A glob that finds nothing is no missing input; one in a folder sciship cannot tell links nothing; one
+    of a folder of the author's computer finds nothing on another: an absolute path
+    (juliuslehner/paper_code)."""
     flow = flow_of(
         {
             "a_exp.py": (
@@ -525,9 +527,13 @@ def test_the_files_a_glob_finds_are_looked_at() -> None:
             "b_gen.py": "import numpy as np\nnp.savetxt('data/perf_1.csv', [1])\n",
         }
     )
-    assert io(flow, "a_exp.py") == [("read", "data/perf_*"), ("read", "old/*.csv")]
+    assert io(flow, "a_exp.py") == [
+        ("read", "data/perf_*"),
+        ("read", "old/*.csv"),
+        ("read", "/home/ana/data/perf_*"),
+    ]
     assert [s.path for s in flow.steps] == ["b_gen.py", "a_exp.py"]
-    assert not flow.problems
+    assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "/home/ana/data/perf_*")]
 
 
 def test_an_element_of_a_glob_or_a_list_by_a_loop_index() -> None:

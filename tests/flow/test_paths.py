@@ -1212,3 +1212,20 @@ def test_a_glob_of_a_folder_on_the_author_s_computer_is_a_problem() -> None:
     )
     flow = flow_of({"a.py": source})
     assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "C:/Users/me/results/*.csv")]
+
+
+def test_a_value_tested_to_be_none_of_some_texts_is_none_of_them() -> None:
+    """ShiuLab/Manuscript_Code: `FEAT = 'all'`, set from `sys.argv` by hand, then `if FEAT != 'all':
+    open(FEAT)`: a file named `all` was missing. A README's `your_vcf` is a word to fill in, no file."""
+    source = (
+        "import sys\nFEAT = 'all'\nfor i in range(1, len(sys.argv), 2):\n    if sys.argv[i] == '-feat':\n"
+        "        FEAT = sys.argv[i + 1]\nif FEAT != 'all':\n    open(FEAT).read()\n"
+    )
+    assert not flow_of({"a.py": source}).problems
+    readme = "# M\n\n```bash\npython conv.py -file your_vcf\n```\n"
+    conv = (
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('-file', required=True)\n"
+        "a = p.parse_args()\nopen(a.file).read()\n"
+    )
+    flow = flow_of({"conv.py": conv, "README.md": readme})
+    assert not flow.problems

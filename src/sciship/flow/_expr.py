@@ -19,6 +19,7 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("list", (e, ...))``          a list or tuple of values; iterating it gives each element
 ``("each", e[, pos])``          one element of an iterable (a ``for`` target, with the loop's place: two
                                 names of one loop take the same element together)
+``("without", e, texts)``        ``e``, where the code tested it is none of ``texts`` (``if f != "all":``)
 ``("unpack", e, indices, pos)`` a name of a ``for`` target that unpacks one of several tuples (``e``, an
                                 ``alt`` of lists): the part at ``indices``; names of one loop (its place
                                 ``pos``) take parts of the same tuple together
@@ -267,6 +268,10 @@ def evaluate(expr: Expr, scope: Scope | None = None, depth: int = 0) -> Values:
         return Values(list(dict.fromkeys(out)), many=True)
     if kind == "unpack":
         return evaluate(pick(expr[1], expr[2]), scope, d)
+    if kind == "without":  # a value the code tested to be none of these texts
+        inner = evaluate(expr[1], scope, d)
+        kept = [t for t in inner.texts if t not in expr[2]]
+        return Values(kept, many=inner.many) if kept else _STAR_ONLY
     if kind == "each":
         inner = evaluate(expr[1], scope, d)
         # an empty list is almost always filled later (`names = []`, then `names.append(...)`)

@@ -3532,6 +3532,11 @@ def _unsettled(expr: Expr, conds: list[Cond]) -> Expr:
     unknown: under ``if args.feat != "all":`` the file is one whoever runs the script names, never
     ``all`` (ShiuLab/Manuscript_Code: 14 files named `all`, `default`, `pass` said to be missing)."""
     for value, literals, runs in conds:
+        if not runs and expr == value and value[0] != "case":
+            # (the path is the very value tested: `FEAT = "all"`, set from the command line by hand,
+            # then `if FEAT != "all": open(FEAT)`): anything but those texts
+            expr = ("without", expr, tuple(literals))
+            continue
         option = value[1] if value[0] == "case" else value
         if runs or option[0] != "opt" or len(option) < 4 or option[1][0] != "s":
             continue

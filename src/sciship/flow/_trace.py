@@ -3166,6 +3166,8 @@ _README_CHOICE = re.compile(
     # a word that names what to give, not a file (`python predict.py input_fasta_file output_path`, the
     # usage line above the real example: lzxlab/pSAM_paper_code's two false missing inputs)
     r"|(?<![\w$/.-])(?:(?:input|output)_[A-Za-z_]+|[A-Za-z]+_(?:file|path|dir|folder|directory))(?![\w/.-])"
+    # (`python 01_convert.py -file your_vcf`: ShiuLab/Manuscript_Code's "add the file `your_vcf`")
+    r"|(?<![\w$/.-])(?:your|my)[_-][\w.-]+(?![\w/.-])"
 )
 #: a README's ``cd NAME`` (one folder, no variables)
 _CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
