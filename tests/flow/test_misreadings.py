@@ -2024,3 +2024,11 @@ def test_a_pipeline_that_runs_a_script_by_its_path_on_the_author_s_computer() ->
     step = flow.step("train.py")
     assert step is not None
     assert (step.writes, step.arguments) == (("results/out.csv",), ("--out_path=./results/",))
+
+
+def test_a_setting_in_a_file_whose_name_holds_spaces() -> None:
+    """Seishou0724/2026-ncomms-analysis-code: a script named `Fig 2 Pearson.py` that sets an absolute
+    folder at its top stopped `sciship share` (an internal error reading the line back)."""
+    source = "import pandas as pd\nbase = r'C:\\Users\\me\\data'\n\npd.read_csv(base + '/x.csv')\n"
+    (problem,) = flow_of({"Fig 2 Pearson.py": source}).problems
+    assert problem.message.endswith("The path is set on line 2.")

@@ -2899,9 +2899,9 @@ class _Tracer:
                 # problem named the line that reads, and the path as sciship writes it, `/` for `\`)
                 line = next(
                     (
-                        int(where.partition(" ")[0].rpartition(":")[2])
+                        int(m.group(1))
                         for folder, where in own[p.path]
-                        if target.startswith(folder)
+                        if target.startswith(folder) and (m := _SETTING_LINE.search(where)) is not None
                     ),
                     None,
                 )
@@ -3060,11 +3060,13 @@ def _setting_distance(folder: str, module: str) -> tuple[int, int]:
 def _setting_said(where: str) -> str:
     """``global_settings.py:7 (`data_root_dir`)`` as words: ```data_root_dir` in `global_settings.py`
     (line 7)``."""
-    place, _, name = where.partition(" ")
+    place, _, name = where.rpartition(" (")  # (a file name may hold spaces)
     rel, _, line = place.rpartition(":")
     return f"{name.strip('()')} in `{rel}` (line {line})"
 
 
+#: the line in a setting's place, ``a b.py:12 (`name`)`` (a file name may hold spaces)
+_SETTING_LINE = re.compile(r":(\d+) \(`[^`]*`\)$")
 #: a name set at the top of a module to an absolute folder: ``data_root_dir = '/Users/cm/spectra/'``
 _SETTING = re.compile(
     r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[rRuUfF]{0,2}["']((?:[A-Za-z]:)?[/\\~][^"'\n]*)["'][ \t]*(?:#[^\n]*)?$""",
@@ -3545,7 +3547,12 @@ def _options_in_paths(facts: Facts) -> set[str]:
         if any(node[0] == "opt" for node in ex.walk(expr)):  # (most paths use no option: not walked again)
             # (not one the code tests first: `if args.pretrained_path is not None:` runs without it,
             # lodurality/GEM3D_paper_code)
-            tested = {n[2] for value, _literals, _runs in conds for n in ex.walk(value) if n[0] == "opt"}
+            tested = {
+                n[2]
+                for value, _literals, _runs in conds
+                for n in ex.walk(value)
+                if n[0] == "opt" and len(n) > 2 and isinstance(n[2], str)
+            }
             out |= _needed_options(expr) - tested
     return out
 
