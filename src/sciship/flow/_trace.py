@@ -530,14 +530,11 @@ class _Tracer:
                 # installed package). Only in a folder above, unless the file or the folder widens where
                 # Python looks (see `_widens`)
                 tail = "/" + sub + ".py"
-                anywhere = self._widens(here)
-                hits = sorted(
-                    (_distance(here, f), f)
-                    for f in self.py_files
-                    if ("/" + f).endswith(tail)
-                    and (anywhere or self._reachable(("/" + f)[: -len(tail)].lstrip("/"), here))
-                    and not self._cells(f)
-                )
+                named = [f for f in self.py_files if ("/" + f).endswith(tail)]
+                reachable = [f for f in named if self._reachable(("/" + f)[: -len(tail)].lstrip("/"), here)]
+                if len(reachable) < len(named) and self._widens(here):  # (read only when it matters)
+                    reachable = named
+                hits = sorted((_distance(here, f), f) for f in reachable if not self._cells(f))
                 if hits and (len(hits) == 1 or hits[0][0] < hits[1][0]):
                     found = hits[0][1]
             top, _, rest = module.partition(".")
@@ -2180,16 +2177,18 @@ class _Tracer:
             if dest not in dests:
                 continue
             name = re.escape(dest)
+            # (each pattern starts with written-out text, which the search can jump to: one that starts at
+            # a word boundary is tried at every character)
             missing = (
-                rf"\bif\s+not\s+(?:\w+\.)?{name}\b|\b{name}\s+is\s+None"
-                rf"""|\b{name}\s*==\s*(?:''|""|None)"""
+                rf"if\s+not\s+(?:\w+\.)?{name}\b|{name}\s+is\s+None\b"
+                rf"""|{name}\s*==\s*(?:''|""|None)"""
             )
             if re.search(missing, text):
                 continue  # (a test that it is missing, before the script stops: Rozen-Lab's `-t`)
-            given = rf"\.{name}\s+is\s+not\s+None|\bif\s+\w+\.{name}\s*:|\.{name}(?:\.lower\(\))?\s*!="
+            given = rf"\.{name}\s+is\s+not\s+None|if\s+\w+\.{name}\s*:|\.{name}(?:\.lower\(\))?\s*!="
             tested = re.search(given, text)
             empty = any(
-                re.search(rf"""['"]{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?:''|"")""", text)
+                re.search(rf"""{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?:''|"")""", text)
                 for flag in flags
             )
             if tested or empty:
