@@ -107,6 +107,9 @@ class Project:
     in_git: bool
     problems: list[Problem] = field(default_factory=list)
     skipped: tuple[str, ...] = ()  #: paths not listed on purpose (symlinks out of the root, venvs)
+    #: outside git: scripts and notebooks left out because a .gitignore lists them (or their folder; a
+    #: folder's own files only), which a download of a repository holds when they were committed anyway
+    ignored_code: tuple[str, ...] = ()
     #: why ``pyproject.toml`` is there but not a readable file (a folder, a pipe, a broken link)
     pyproject_not_a_file: Problem | None = None
     _reader: Callable[[str], bytes] | None = field(default=None, repr=False)
@@ -149,7 +152,7 @@ class Project:
             files, installed = _drop_installed(files)  # a virtual environment committed to git
             skipped += installed
         else:
-            files, skipped, problems = _walk(root)
+            files, skipped, problems, ignored_code = _walk(root)
             tracked = frozenset()
             in_git = False
         special = None if "pyproject.toml" in files else _not_a_file(root, "pyproject.toml")
@@ -164,6 +167,7 @@ class Project:
             in_git=in_git,
             problems=problems,
             skipped=tuple(sorted(skipped)),
+            ignored_code=tuple(sorted(ignored_code)) if not in_git else (),
             pyproject_not_a_file=special,
             _reader=reader,
         )
@@ -586,8 +590,9 @@ def _link_inside(root: Path, link: Path) -> bool:
     return target.is_file() and (target == root or root in target.parents)
 
 
-def _walk(root: Path) -> tuple[list[str], list[str], list[Problem]]:
-    """Walk a folder outside git: honour .gitignore files, never follow symlinked folders.
+def _walk(root: Path) -> tuple[list[str], list[str], list[Problem], list[str]]:
+    """Walk a folder outside git: honour .gitignore files, never follow symlinked folders; also the
+    scripts and notebooks a .gitignore leaves out (those in an ignored folder itself, not below it).
 
     Only regular files (and links to regular files inside the root) are listed: a named pipe, a socket
     or a device would block or make no sense when read, so it is skipped. A folder sciship may not open
@@ -598,7 +603,20 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Problem]]:
     files: list[str] = []
     skipped: list[str] = []
     problems: list[Problem] = []
+    ignored_code: list[str] = []
     specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
+
+    def code_in(folder: str, rel: str) -> None:
+        """The scripts and notebooks right in an ignored folder (a few: enough to name them)."""
+        try:
+            with os.scandir(folder) as it:
+                for e in it:
+                    if e.name.endswith((".py", ".ipynb")) and e.is_file(follow_symlinks=False):
+                        ignored_code.append(rel + "/" + e.name)
+                        if len(ignored_code) > 200:
+                            return
+        except OSError:
+            return
 
     def ignored(rel: str, is_dir: bool) -> bool:
         probe = rel + "/" if is_dir else rel
@@ -639,7 +657,11 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Problem]]:
                 skipped.append(rel)
                 continue
             if is_dir:
-                if entry.name in _NEVER_WALK or ignored(rel, True):
+                if entry.name in _NEVER_WALK:
+                    continue
+                if ignored(rel, True):
+                    if not entry.name.startswith((".", "__")) and len(ignored_code) <= 200:
+                        code_in(entry.path, rel)
                     continue
                 if os.path.isfile(os.path.join(entry.path, "pyvenv.cfg")):  # noqa: PTH113, PTH118 - never raises
                     files.append(rel + "/pyvenv.cfg")  # a virtual environment: note it, do not list its files
@@ -647,6 +669,8 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Problem]]:
                 subfolders.append(entry)
                 continue
             if ignored(rel, False):
+                if entry.name.endswith((".py", ".ipynb")) and not entry.name.startswith("."):
+                    ignored_code.append(rel)
                 continue
             if is_link:
                 if _link_inside(root, Path(entry.path)):
@@ -665,7 +689,7 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Problem]]:
             visit(Path(entry.path), rel_dir + entry.name + "/")
 
     visit(root, "")
-    return files, skipped, problems
+    return files, skipped, problems, ignored_code
 
 
 def _detect_packages(files: Iterable[str]) -> tuple[ImportPackage, ...]:

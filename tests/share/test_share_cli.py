@@ -567,3 +567,24 @@ def test_steps_that_no_file_links_are_not_said_to_run_in_an_order(tmp_path: Path
     reproduce = (root / "REPRODUCE.md").read_text(encoding="utf-8")
     assert "## 2. Run the steps\n" in reproduce
     assert "No step reads a file another one writes, so the code does not say in which order" in reproduce
+
+
+def test_code_a_gitignore_leaves_out_of_a_download_is_named(tmp_path: Path) -> None:
+    """shahcompbio/scdna_replication_paper: its `.gitignore` lists `notebooks/`, yet the 22 notebooks that
+    make every figure are committed; in a download of the repository (no `.git`) they vanished without a
+    word. A note names them (a git checkout says what it tracks: no note there)."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            ".gitignore": "notebooks/\n*.log\n",
+            "make.py": "open('results.csv', 'w')\n",
+            "notebooks/fig1.ipynb": "{}",
+            "notebooks/deep/fig2.ipynb": "{}",
+            "run.log": "x\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    said = " ".join(proc.stdout.split())
+    assert "sciship left out `notebooks/fig1.ipynb`: a .gitignore lists it (or its folder)." in said
+    assert "fig2" not in said

@@ -861,6 +861,16 @@ def prepare(
             f"REPRODUCE.md gives, does not install {them}, and the steps stop there. List {them} with the "
             "package's dependencies (or in a requirements file the README installs too)."
         )
+    if project.ignored_code:  # (shahcompbio/scdna_replication_paper as a ZIP: 22 figure notebooks gone)
+        several = len(project.ignored_code) > 1
+        them, their = ("them", "their") if several else ("it", "its")
+        result.notes.append(
+            f"sciship left out {_first_few([f'`{f}`' for f in project.ignored_code])}: a .gitignore lists "
+            f"{them} (or {their} folder). This folder is not a git checkout (a download, a copy), so "
+            f"sciship cannot tell whether {'they were' if several else 'it was'} shared: if "
+            f"{'they are' if several else 'it is'} part of the analysis, take {them} out of .gitignore, or "
+            "run share in the git clone."
+        )
     for module, where, folder in private_imports(project):
         result.notes.append(
             f"`{where}` puts `{folder}` on `sys.path`, a folder on your computer, and imports `{module}`, "
