@@ -975,6 +975,21 @@ def test_a_file_written_only_when_it_is_missing_is_no_double_write() -> None:
     # two that overwrite it: the order decides
     flow = flow_of({"run_a.py": fetch, "make.py": always, "make2.py": always})
     assert [p.code for p in flow.problems] == ["SHR113"]
+    # missing or empty (rjain2470/EMNSR_paper_code: `if os.path.exists(p) and os.path.getsize(p) > 0:
+    # return`, then the download): also a gap filled
+    data = (
+        "import os, urllib.request\nDATA = 'data/shakespeare.txt'\ndef ensure(p):\n"
+        "    if os.path.exists(p) and os.path.getsize(p) > 0:\n        return p\n"
+        "    urllib.request.urlretrieve('https://x.org/s.txt', p)\n    return p\n"
+        "def load_a(p=DATA):\n    return open(ensure(p)).read()\n"
+        "def load_b(p=DATA):\n    return open(ensure(p)).readlines()\n"
+    )
+    steps = {f"run_{k}.py": f"from data import load_{k}\nload_{k}()\n" for k in "ab"}
+    flow = flow_of({"data.py": data, **steps})
+    assert [p.code for p in flow.problems] == []
+    other = data.replace("os.path.getsize(p) > 0", "os.path.getsize('other.txt') > 0")
+    flow = flow_of({"data.py": other, **steps})  # (a test of another file: either may write it)
+    assert [p.code for p in flow.problems] == ["SHR113"]
 
 
 def test_the_readme_says_where_a_script_runs() -> None:

@@ -2307,6 +2307,22 @@ class _Visitor(ast.NodeVisitor):
         if sizes[1]:
             del self.conds[-sizes[1] :]
 
+    def _missing_or_empty(self, values: list[ast.expr], pos: Pos) -> _Known:
+        """When ``exists(p) and <a test of p's size or the like>`` is false: the file is missing or empty,
+        so what is written then fills a gap (rjain2470/EMNSR_paper_code downloads its data when
+        `os.path.exists(p) and os.path.getsize(p) > 0` is false: five steps "wrote" one file)."""
+        first = values[0]
+        if not isinstance(first, ast.Call):
+            return _NOTHING
+        checked = self._existence_checked(first, pos)
+        subject = first.args[0] if first.args else getattr(first.func, "value", None)
+        if checked is None or subject is None:
+            return _NOTHING
+        named = ast.dump(subject)
+        if not all(named in ast.dump(v) for v in values[1:]):
+            return _NOTHING
+        return (((ABSENT, checked),), ())
+
     def _known(self, test: ast.expr, pos: Pos) -> tuple[_Known, _Known]:
         """What is known when ``test`` is true and when it is false: files that exist, values compared
         with literals. Only the shapes research code uses: existence checks, ``==``/``!=``/``in`` with
@@ -2319,7 +2335,7 @@ class _Visitor(ast.NodeVisitor):
             if isinstance(test.op, ast.And):  # all true when it is true
                 return (
                     (tuple(g for p in parts for g in p[0][0]), tuple(c for p in parts for c in p[0][1])),
-                    _NOTHING,
+                    self._missing_or_empty(test.values, pos),
                 )
             return _NOTHING, (  # `or`: all false when it is false
                 tuple(g for p in parts for g in p[1][0]),
