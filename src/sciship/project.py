@@ -60,6 +60,9 @@ NOT_PACKAGES = frozenset(
         "__pycache__",
     }
 )
+#: Folders named for code of other projects copied in (see :meth:`Project.copied_in`; not `external/`,
+#: which in a research folder may be the authors' own code for external data).
+COPIED_IN = frozenset({"vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external_libs"})
 #: Folders sciship never descends into when it walks a folder outside git.
 _NEVER_WALK = frozenset({".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".mypy_cache", ".ruff_cache"})
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -466,6 +469,26 @@ class Project:
 
     def notebooks(self) -> list[str]:
         return [f for f in self.files if f.endswith(".ipynb") and "/.ipynb_checkpoints/" not in f"/{f}"]
+
+    def copied_in(self) -> tuple[str, ...]:
+        """The folders that hold another project copied in, not the authors' own code: one named for that
+        (``third_party/``, ``vendor/``, ``external_libs/``), or a C or Fortran project's sources below the
+        top (its own ``configure.ac``: levylabpitt's copy of the Octopus code, 14 of 21 "steps")."""
+
+        def find() -> tuple[str, ...]:
+            out: set[str] = set()
+            for f in self.files:
+                parts = f.split("/")[:-1]
+                for i, part in enumerate(parts):
+                    if part.lower() in COPIED_IN:
+                        out.add("/".join(parts[: i + 1]))
+                        break
+                else:
+                    if parts and f.rsplit("/", 1)[1] in ("configure.ac", "configure.in"):
+                        out.add("/".join(parts))
+            return tuple(sorted(d for d in out if not any(d.startswith(o + "/") for o in out)))
+
+        return self.memo("copied_in", find)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------------- helpers

@@ -2047,3 +2047,20 @@ def test_a_setting_in_a_file_whose_name_holds_spaces() -> None:
     source = "import pandas as pd\nbase = r'C:\\Users\\me\\data'\n\npd.read_csv(base + '/x.csv')\n"
     (problem,) = flow_of({"Fig 2 Pearson.py": source}).problems
     assert problem.message.endswith("The path is set on line 2.")
+
+
+def test_scripts_of_another_project_copied_in_are_no_steps() -> None:
+    """levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_graphene: a copy of the Octopus code
+    (its own configure.ac) made 14 of 21 steps, and 10 of 12 problems. A `third_party/` folder's scripts
+    likewise; one the folder's own shell script runs is a step all the same."""
+    flow = flow_of(
+        {
+            "fig4.py": "import numpy as np\nnp.savetxt('fig4.txt', [1])\n",
+            "octopus/configure.ac": "AC_INIT([octopus])\n",
+            "octopus/scripts/combine.py": "open('combined.txt', 'w')\n",
+            "third_party/tool/run.py": "open('tool.txt', 'w')\n",
+            "vendor/lib/used.py": "open('used.txt', 'w')\n",
+            "run.sh": "#!/bin/bash\npython vendor/lib/used.py\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["fig4.py", "vendor/lib/used.py"]

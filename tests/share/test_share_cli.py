@@ -533,6 +533,8 @@ def test_the_gnu_notice_of_the_authors_scripts_not_of_code_copied_in(tmp_path: P
     said = " ".join(proc.stdout.split())
     assert "the notice at the top of the scripts says the code is under the GPL-2.0-or-later license" in said
     assert "BSD" not in said
+    # (nor are its scripts steps: said once)
+    assert "The scripts in `octopus/external_libs/` are another project's, copied in" in said
     (root / "spectrum.py").write_text("print(1)\n")  # no notice of their own: none, not the library's
     proc = run_cli("share", str(root), "--yes", "--dry-run")
     said = " ".join(proc.stdout.split())

@@ -617,9 +617,11 @@ class _Tracer:
         )
         out = []
         run_twins: set[str] = set()  #: notebooks whose Jupytext script a pipeline runs (that is the step)
+        # (another project copied in, `third_party/` or a C project's sources: no step of this analysis)
+        copied = tuple(folder + "/" for folder in self.p.copied_in())
         for rel in [*self.python_files, *self.p.notebooks()]:
             parts = rel.split("/")
-            if rel in run_twins:
+            if rel in run_twins or (copied and rel.startswith(copied) and rel not in self.launched):
                 continue
             skipped = set(parts[:-1]) & _NOT_STEP_DIRS
             in_tests = bool(skipped) and skipped <= _TEST_DIRS and not package_dirs

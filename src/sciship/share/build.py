@@ -286,28 +286,20 @@ def _notices(project: Project) -> tuple[str, ...]:
     return found  # type: ignore[no-any-return]
 
 
-#: folders that hold other people's code copied in
-_VENDORED = frozenset(
-    {"vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external", "externals", "extern"}
-    | {"external_libs"}
-)
-
-
 def _own_scripts(project: Project) -> list[str]:
-    """The folder's scripts, less those in another project copied in: under a folder named for that
-    (``third_party/``, ``external_libs/``), or one below the top with its own license file, or a C
-    project's ``configure.ac`` (an own package's ``setup.py`` is the authors' still)."""
+    """The folder's scripts, less those of another project copied in (:meth:`Project.copied_in`, an
+    `external/` folder, or a folder below the top with its own license file)."""
     homes = {
         folder
         for f in project.files
         if "/" in f
         for folder, name in [f.rsplit("/", 1)]
-        if name.split(".", 1)[0].upper() in {"LICENSE", "LICENCE", "COPYING"} or name == "configure.ac"
-    }
+        if name.split(".", 1)[0].upper() in {"LICENSE", "LICENCE", "COPYING"}
+    } | set(project.copied_in())
 
     def vendored(rel: str) -> bool:
         parts = rel.split("/")[:-1]
-        if any(part.lower() in _VENDORED for part in parts):
+        if any(part.lower() in {"external", "externals", "extern"} for part in parts):
             return True
         return any("/".join(parts[:i]) in homes for i in range(1, len(parts) + 1))
 
@@ -915,6 +907,18 @@ def prepare(
             f"Besides Python, the folder holds {' and '.join(parts)}, which sciship does not read: the "
             "steps, inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the "
             "rest."
+        )
+    copied = [
+        folder
+        for folder in project.copied_in()
+        if any(f.startswith(folder + "/") and f.endswith((".py", ".ipynb")) for f in project.files)
+    ]
+    if copied:  # (levylabpitt's copy of the Octopus code: 14 of its 21 "steps")
+        shown = _first_few([f"`{folder}/`" for folder in copied])
+        result.notes.append(
+            f"The scripts in {shown} are another project's, copied in (a folder named for that, or a C or "
+            "Fortran project's sources with its own configure.ac): they are no steps of this analysis, "
+            "unless a script or README of the folder runs them."
         )
     if not meta.people:
         result.notes.append(
