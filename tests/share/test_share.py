@@ -310,6 +310,29 @@ def test_a_computers_name_is_not_an_author(tmp_path: Path) -> None:
     assert sorted(p.display for p in known.authors) == ["Ana", "Davis Weaver", "eshanking"]
 
 
+def test_a_stand_in_author_is_nobody(tmp_path: Path) -> None:
+    """BioroboticsLab/IBA-paper-code: `author="Anonymous"` in setup.py (written for a double-blind
+    review) went into CITATION.cff and .zenodo.json; the git history names the real author."""
+    setup = 'import setuptools\nsetuptools.setup(name="toy", version="0.1", author="Anonymous")\n'
+    root = make_study(tmp_path / "study", {**STUDY, "setup.py": setup})
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "x", "--author", "Leon Sixt <leon@example.org>")
+    known = share.known(Project.load(root))
+    assert [p.display for p in known.authors] == ["Leon Sixt"]
+    assert known.authors_from == "the git history"
+    assert known.placeholders == (("Anonymous", "the `setup()` call in setup.py"),)
+    result = share.prepare(Project.load(root), replace(OPTIONS, authors=known.authors), FLOW)
+    assert any(
+        n.startswith("`Anonymous` (the `setup()` call in setup.py) stands in for a name")
+        for n in result.notes
+    )
+    for name in ("Anonymous Author(s)", "Your Name", "TODO", "anon"):
+        assert share.people.is_placeholder(Person(name=name)), name
+    for name in ("John Doe", "Ana Anonymo", "Nam Le"):
+        assert not share.people.is_placeholder(Person(name=name).split()), name
+
+
 def test_orcid_option(tmp_path: Path) -> None:
     from sciship._errors import InputError
     from sciship.share.people import with_orcids

@@ -63,6 +63,9 @@ class Known:
     #: with no license known: the one the README or the scripts' headers name (``("MIT", "README.md")``),
     #: never taken for the license without the user (a README may describe another work's license)
     license_said: tuple[str, str] | None = None
+    #: the stand-in authors the metadata names ("Anonymous" from a double-blind review), with where: never
+    #: taken for authors
+    placeholders: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -241,6 +244,7 @@ def known(project: Project) -> Known:
         package=md.package is not None,
         license_options=() if license_id else options,
         license_said=None if license_id or options else _license_said(project),
+        placeholders=people.placeholders(md),
     )
 
 
@@ -919,6 +923,13 @@ def prepare(
             f"The scripts in {shown} are another project's, copied in (a folder named for that, or a C or "
             "Fortran project's sources with its own configure.ac): they are no steps of this analysis, "
             "unless a script or README of the folder runs them."
+        )
+    if known_.placeholders:
+        named = _first_few([f"`{name}` ({where})" for name, where in dict.fromkeys(known_.placeholders)])
+        instead = f"the authors from {known_.authors_from}" if known_.authors_from else "no author"
+        result.notes.append(
+            f"{named} stands in for a name (a double-blind review's, a template's): sciship took "
+            f"{instead} instead, so that nobody is cited as that. Put the real authors there too."
         )
     if not meta.people:
         result.notes.append(

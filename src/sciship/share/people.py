@@ -109,17 +109,62 @@ def _handles(name: str, email: str) -> tuple[set[str], set[str]]:
     return logins, {h for h in (squashed, local) if len(h) >= 4}
 
 
+#: names that stand in for an author, not a person: a double-blind review's `author="Anonymous"`, a
+#: template's "Your Name" (BioroboticsLab/IBA-paper-code's setup.py would have put "Anonymous" on a DOI)
+_PLACEHOLDERS = frozenset(
+    {"anonymous", "anon", "anonymous author", "anonymous authors", "anonymous author(s)", "anonymized"}
+    | {
+        "anonymised",
+        "author",
+        "authors",
+        "author name",
+        "your name",
+        "name",
+        "first last",
+        "firstname lastname",
+    }
+    | {"todo", "tbd", "tba", "xxx", "unknown", "n/a", "na", "none", "null", "me", "placeholder"}
+)
+
+
+def is_placeholder(person: Person) -> bool:
+    """Is ``person`` a stand-in ("Anonymous", "Your Name", "TODO") rather than someone's name?"""
+    name = " ".join(person.display.lower().replace("_", " ").split()).strip(" .,;:<>[]{}")
+    if name in _PLACEHOLDERS or name.startswith(("anonymous ", "anonymized ", "anonymised ")):
+        return True
+    local = (person.email or "").partition("@")[0].lower()
+    return not person.name and local in {"anonymous", "anon", "author", "noreply", "no-reply", "todo"}
+
+
+def placeholders(md: ProjectMetadata) -> tuple[tuple[str, str], ...]:
+    """The stand-in authors the metadata names, with where: ``(("Anonymous", "setup.py"),)``."""
+    from sciship.metadata.model import ORIGIN_NAMES
+
+    return tuple(
+        (p.display, ORIGIN_NAMES[m.origin])
+        for m in (md.package, md.citation, md.codemeta, md.zenodo, md.rocrate)
+        if m is not None
+        for p in m.people
+        if is_placeholder(p)
+    )
+
+
 def known(md: ProjectMetadata, project: Project) -> tuple[tuple[Person, ...], str]:
-    """The authors the project already names (and where), else its git history, else git config."""
+    """The authors the project already names (and where), else its git history, else git config; a
+    stand-in name ("Anonymous", :func:`is_placeholder`) is nobody's."""
     combined = md.combined()
-    sources = [m for m in (md.package, md.citation, md.codemeta, md.zenodo, md.rocrate) if m and m.people]
+    sources = [
+        m
+        for m in (md.package, md.citation, md.codemeta, md.zenodo, md.rocrate)
+        if m and any(not is_placeholder(p) for p in m.people)
+    ]
     # a package that names only a team ("The lmfit developers") in pyproject.toml and its people in
     # CITATION.cff: a citation names the people
     if sources and all(p.is_organisation for p in sources[0].people):
         sources.sort(key=lambda m: all(p.is_organisation for p in m.people))
     for source in sources:
         if source is not None and source.people:
-            enriched = tuple(_enrich(p, combined.people, md) for p in source.people)
+            enriched = tuple(_enrich(p, combined.people, md) for p in source.people if not is_placeholder(p))
             from sciship.metadata.model import ORIGIN_NAMES
 
             return enriched, ORIGIN_NAMES[source.origin]
