@@ -2064,3 +2064,54 @@ def test_scripts_of_another_project_copied_in_are_no_steps() -> None:
         }
     )
     assert [s.path for s in flow.steps] == ["fig4.py", "vendor/lib/used.py"]
+
+
+def test_a_method_called_on_its_class() -> None:
+    """BioroboticsLab/IBA-paper-code: `ReadoutBottleneckB.load_path(model, layers, "weights/...")`, a
+    classmethod called on the class, was not followed, so the missing weights went unlisted (the same
+    for the IBL's trained model). A staticmethod takes no `self`, on the class or on an object; a plain
+    method called on its class gets `self` as its first argument."""
+    models = (
+        "import pickle\n"
+        "class Base:\n"
+        "    @classmethod\n"
+        "    def load_path(cls, path):\n"
+        "        with open(path, 'rb') as f:\n"
+        "            return pickle.load(f)\n"
+        "    @staticmethod\n"
+        "    def load_static(path):\n"
+        "        with open(path, 'rb') as f:\n"
+        "            return pickle.load(f)\n"
+        "    def load(self, path):\n"
+        "        with open(path, 'rb') as f:\n"
+        "            return pickle.load(f)\n"
+        "class Sub(Base):\n"
+        "    pass\n"
+    )
+    flow = flow_of(
+        {
+            "pkg/__init__.py": "",
+            "pkg/models.py": models,
+            "a.py": "from pkg.models import Base\nm = Base.load_path('w/a.pkl')\n",
+            "b.py": "from pkg.models import Base\nm = Base.load_static('w/b.pkl')\n",
+            "c.py": "from pkg.models import Base\nb = Base()\nm = b.load_static('w/c.pkl')\n",
+            "d.py": "from pkg.models import Base\nb = Base()\nm = Base.load(b, 'w/d.pkl')\n",
+            "e.py": "from pkg.models import Sub\nm = Sub.load_path('w/e.pkl')\n",
+            "f.py": (
+                "import json\n"
+                "class Loc:\n"
+                "    @classmethod\n"
+                "    def read(cls, path):\n"
+                "        return json.load(open(path))\n"
+                "cfg = Loc.read('w/f.json')\n"
+            ),
+        }
+    )
+    assert {s.path: [p for _, p in io(flow, s.path)] for s in flow.steps} == {
+        "a.py": ["w/a.pkl"],
+        "b.py": ["w/b.pkl"],
+        "c.py": ["w/c.pkl"],
+        "d.py": ["w/d.pkl"],
+        "e.py": ["w/e.pkl"],
+        "f.py": ["w/f.json"],
+    }

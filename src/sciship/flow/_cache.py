@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 56
+_FORMAT = 57
 
 
 class FactsCache:
@@ -147,6 +147,7 @@ def encode(f: Facts) -> dict[str, Any]:
                 fn.methods,
                 fn.returns,
                 fn.bases,
+                fn.kind,
             ]
             for name, fn in f.functions.items()
         },
@@ -164,7 +165,7 @@ def encode(f: Facts) -> dict[str, Any]:
 
 def decode(d: dict[str, Any]) -> Facts:
     functions = {}
-    for name, (params, defaults, uses, calls, methods, returns, bases) in d["fn"].items():
+    for name, (params, defaults, uses, calls, methods, returns, bases, kind) in d["fn"].items():
         functions[name] = Function(
             name,
             tuple(params),
@@ -174,6 +175,7 @@ def decode(d: dict[str, Any]) -> Facts:
             tuple(methods),
             bases=tuple(tuplify(b) for b in bases),
             returns=tuplify(returns) if returns is not None else None,
+            kind=kind,
         )
     return Facts(
         path=d["p"],

@@ -2035,7 +2035,7 @@ class _Extractor:
             methods = []
             for item in stmt.body:
                 if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
-                    fn = Function(f"{stmt.name}.{item.name}")
+                    fn = Function(f"{stmt.name}.{item.name}", kind=_method_kind(item))
                     if id(item) in self.scopes:
                         self._fill_function(fn, item)
                     self.facts.functions[fn.name] = fn
@@ -2906,6 +2906,12 @@ class _Visitor(ast.NodeVisitor):
                     cls = self._callee(made.func, x.qualify(made.func, self.scope, where), where)
                     if cls is not None and cls[0] != "member":
                         return ("member", cls, func.attr)
+            if found and found[0].kind in {"class", "from"}:
+                # a method called on the class itself: `Model.load_path(path)`, a classmethod or a
+                # staticmethod (BioroboticsLab/IBA-paper-code's weights; the IBL's trained model)
+                cls = self._callee(func.value, None, pos)
+                if cls is not None and cls[0] in {"local", "ref"}:
+                    return ("member", cls, func.attr, "class")
         return None
 
     def _local_call(self, node: ast.Call, callee: Expr, pos: Pos) -> None:
@@ -3008,6 +3014,14 @@ def _is_job(node: ast.expr) -> bool:
     return (isinstance(node, ast.Name) and node.id == "job") or (
         isinstance(node, ast.Attribute) and node.attr == "job"
     )
+
+
+def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """``"static"`` for a ``@staticmethod``, ``"class"`` for a ``@classmethod``, else ``""``."""
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Name) and deco.id in {"staticmethod", "classmethod"}:
+            return deco.id[:-6]
+    return ""
 
 
 def _runs_in_job(decorator: ast.expr) -> bool:

@@ -91,6 +91,8 @@ class Function:
     bases: tuple[Expr, ...] = ()
     #: what it returns, when that may be a path (``return base + name + "/"``), in terms of its parameters
     returns: Expr | None = None
+    #: for a method: ``"static"`` (a ``@staticmethod``: no ``self``), ``"class"`` (a ``@classmethod``), or ""
+    kind: str = ""
 
 
 @dataclass

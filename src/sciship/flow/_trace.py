@@ -474,7 +474,7 @@ class _Tracer:
             return None
         module_scope = self.scope_for(file)
         params: dict[str, tuple[Expr, Scope]] = {k: (v, module_scope) for k, v in fn.defaults.items()}
-        positional = fn.params[1:] if "." in fn.name else fn.params  # a method: `self` comes first
+        positional = _positional(fn, callee)
         for name, value in zip(positional, args, strict=False):
             params[name] = (value, caller)
         for name, value in kwargs:
@@ -1026,7 +1026,7 @@ class _Tracer:
         literal: tuple[str, ...] | None = None
         if not generic and all(a[0] == "s" for a in given):  # the same call: the same values, defaults too
             named: dict[str, Expr] = dict(fn.defaults)
-            named.update(zip(fn.params[1:] if "." in fn.name else fn.params, call.args, strict=False))
+            named.update(zip(_positional(fn, call.callee), call.args, strict=False))
             named.update((k, v) for k, v in call.kwargs if k != SPREAD)
             literal = tuple(sorted(f"{k}={v!r}" for k, v in named.items()))
         if fn.methods:  # making an object of a class runs its __init__
@@ -1057,7 +1057,7 @@ class _Tracer:
             k: (ex.chosen(v) if spread else v, module_scope) for k, v in fn.defaults.items()
         }
         if not generic:
-            positional = fn.params[1:] if "." in fn.name else fn.params  # a method: `self` comes first
+            positional = _positional(fn, call.callee)
             for name, value in zip(positional, call.args, strict=False):
                 params[name] = (value, caller)
             for name, value in call.kwargs:
@@ -3839,6 +3839,17 @@ def _placeholders(args: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         words.append(name)
         fill.append(name)
     return tuple(words), tuple(dict.fromkeys(fill))
+
+
+def _positional(fn: Function, callee: Expr) -> tuple[str, ...]:
+    """The parameters a call's positional arguments go to: a method's after ``self`` (or ``cls``); all of
+    a function's, a ``@staticmethod``'s, and those of a plain method called on its class
+    (``Model.load(model, path)`` gives ``self`` itself)."""
+    if "." not in fn.name or fn.kind == "static":
+        return fn.params
+    if callee[0] == "member" and len(callee) > 3 and fn.kind != "class":
+        return fn.params
+    return fn.params[1:]
 
 
 def _same_name(module: str, folder: str) -> bool:
