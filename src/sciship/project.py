@@ -465,10 +465,19 @@ class Project:
         ]
 
     def python_files(self) -> list[str]:
-        return [f for f in self.files if f.endswith(".py")]
+        return [f for f in self.files if f.endswith(".py") and not _mac_fork(f)]
 
     def notebooks(self) -> list[str]:
-        return [f for f in self.files if f.endswith(".ipynb") and "/.ipynb_checkpoints/" not in f"/{f}"]
+        return [
+            f
+            for f in self.files
+            if f.endswith(".ipynb") and "/.ipynb_checkpoints/" not in f"/{f}" and not _mac_fork(f)
+        ]
+
+    def mac_forks(self) -> list[str]:
+        """The macOS resource files named like code (``._fit.py``, ``__MACOSX/``): a Mac writes them next
+        to each file it copies to a USB stick or a zip; they are no code (janbrascamp's four "steps")."""
+        return [f for f in self.files if f.endswith((".py", ".ipynb")) and _mac_fork(f)]
 
     def copied_in(self) -> tuple[str, ...]:
         """The folders that hold another project copied in, not the authors' own code: one named for that
@@ -492,6 +501,11 @@ class Project:
 
 
 # ---------------------------------------------------------------------- helpers
+def _mac_fork(rel: str) -> bool:
+    """Is ``rel`` a macOS AppleDouble file (``._name``) or in a zip's ``__MACOSX/`` folder?"""
+    return rel.rsplit("/", 1)[-1].startswith("._") or rel.startswith("__MACOSX/") or "/__MACOSX/" in rel
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied"

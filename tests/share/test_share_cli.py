@@ -542,6 +542,31 @@ def test_the_gnu_notice_of_the_authors_scripts_not_of_code_copied_in(tmp_path: P
     assert "no license yet" in said
 
 
+def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
+    """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
+    each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as
+    UTF-8"; REPRODUCE.md said to run them."""
+    fork = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02\xff\xfe"
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "analysis/fit.py": "import pandas as pd\npd.read_csv('data.csv').to_csv('out.csv')\n",
+            "analysis/._fit.py": fork,
+            "__MACOSX/analysis/._fit.py": fork,
+            "data.csv": "a\n1\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert [s["path"] for s in got["steps"]] == ["analysis/fit.py"]
+    assert got["problems"] == []
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    said = " ".join(proc.stdout.split())
+    assert "`__MACOSX/analysis/._fit.py`, `analysis/._fit.py` are macOS resource files" in said
+    assert "Delete them, and add `._*` to .gitignore." in said
+
+
 def test_the_data_license_yes_takes_is_said_to_be_a_suggestion(tmp_path: Path) -> None:
     """ChristopherAMyers/CV_Linear_Spec_Figures, pierrj/moryzae_eccdnas: "data license  CC-BY-4.0" read as
     if the folder said so; it is what `--yes` takes when nobody chose."""

@@ -912,6 +912,15 @@ def prepare(
             "steps, inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the "
             "rest."
         )
+    forks = project.mac_forks()
+    if forks:  # (janbrascamp/analysis_code_face_integration: four of twelve "steps", four SHR117)
+        shown = _first_few([f"`{f}`" for f in forks])
+        result.notes.append(
+            f"{shown} {'is a' if len(forks) == 1 else 'are'} macOS resource "
+            f"{'file' if len(forks) == 1 else 'files'} (a Mac writes one next to each file it copies to a "
+            f"USB stick or a zip), not code: sciship left {'it' if len(forks) == 1 else 'them'} out. Delete "
+            f"{'it' if len(forks) == 1 else 'them'}, and add `._*` to .gitignore."
+        )
     copied = [
         folder
         for folder in project.copied_in()
