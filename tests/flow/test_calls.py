@@ -246,6 +246,25 @@ CASES = [
         "from urllib.request import urlretrieve\nurlretrieve('https://x.org/d.zip', 'data/d.zip')",
         [("write", "data/d.zip")],
     ),
+    # brain images (janbrascamp, individual-brain-charting: the GLMs' z maps and an atlas, unseen)
+    (
+        "import nibabel as nib\nimg = nib.load('a.nii.gz')\nimg.to_filename('results/z.nii.gz')",
+        [("read", "a.nii.gz"), ("write", "results/z.nii.gz")],
+    ),
+    (
+        (
+            "from nilearn import image, surface\nm = image.load_img('mask.nii.gz')\n"
+            "t = surface.load_surf_data('lh.thickness')\nimage.load_img(m)"
+        ),
+        [("read", "mask.nii.gz"), ("read", "lh.thickness")],
+    ),
+    (
+        (
+            "import nibabel as nib\nfrom nibabel.freesurfer import read_annot\n"
+            "x = read_annot('lh.HCPMMP1.annot')\nnib.freesurfer.write_morph_data('lh.curv', x)"
+        ),
+        [("read", "lh.HCPMMP1.annot"), ("write", "lh.curv")],
+    ),
 ]
 
 

@@ -94,6 +94,10 @@ _IMAGEIO_WRITE = ("imwrite", "imsave", "mimwrite", "mimsave", "volwrite", "volsa
 #: file formats networkx reads and writes with ``read_<format>`` / ``write_<format>``
 _NETWORKX_FORMATS = ("graphml", "gexf", "gml", "edgelist", "adjlist", "pajek")
 
+#: nibabel's FreeSurfer readers and writers (the path comes first)
+_FREESURFER_READ = ("read_annot", "read_geometry", "read_morph_data", "read_label")
+_FREESURFER_WRITE = ("write_annot", "write_geometry", "write_morph_data")
+
 FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # files through open(); json, pickle and csv read and write through these
     "builtins.open": (_OPEN,),
@@ -283,6 +287,15 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "sklearn.externals.joblib.load": (_r(0, "filename"),),
     "nibabel.load": (_r(0, "filename"),),
     "nibabel.save": (_w(1, "filename"),),
+    # FreeSurfer surfaces and annotations, and nilearn's loaders (individual-brain-charting's
+    # `lh.HCPMMP1.annot`, unseen)
+    **{f"nibabel.freesurfer.{m}": (_r(0, "filepath"),) for m in _FREESURFER_READ},
+    **{f"nibabel.freesurfer.io.{m}": (_r(0, "filepath"),) for m in _FREESURFER_READ},
+    **{f"nibabel.freesurfer.{m}": (_w(0, "filepath"),) for m in _FREESURFER_WRITE},
+    **{f"nibabel.freesurfer.io.{m}": (_w(0, "filepath"),) for m in _FREESURFER_WRITE},
+    "nilearn.image.load_img": (_r(0, "img", needs_suffix=True),),
+    "nilearn.surface.load_surf_data": (_r(0, "surf_data", needs_suffix=True),),
+    "nilearn.surface.load_surf_mesh": (_r(0, "surf_mesh", needs_suffix=True),),
     # atomistic simulations (mstapelberg/active_learning_paper_analysis: ASE's read and write, pymatgen's
     # VASP outputs, unseen)
     "ase.io.read": (_r(0, "filename"),),
@@ -412,6 +425,8 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "to_netcdf": (_w(0, "path"),),
     "to_zarr": (_w(0, "store"),),
     "to_file": (_w(0, "filename"),),  # geopandas
+    # a nibabel or nilearn image (janbrascamp, individual-brain-charting: the GLMs' z maps, 90 calls)
+    "to_filename": (_w(0, "filename"),),
     "savefig": (_w(0, "fname", convention="savefig"),),
     # plotting helpers' own savers (stylia, ...): a figure's path, counted when it has an extension
     "save_figure": (_w(0, "fname", "filename", "path", needs_suffix=True),),
