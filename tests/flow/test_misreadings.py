@@ -2115,3 +2115,65 @@ def test_a_method_called_on_its_class() -> None:
         "e.py": ["w/e.pkl"],
         "f.py": ["w/f.json"],
     }
+
+
+def test_a_dict_of_names_read_with_a_loop_variable() -> None:
+    """egnerney/diffusive-equilibrium-2024-paper-code: `np.load(density_files[case])` in a loop over the
+    cases read nothing, so the plot ran before the steps that make its 18 files."""
+    flow = flow_of(
+        {
+            "a_plot.py": (
+                "import numpy as np\n"
+                "files = {'A': 'n_A.npz', 'B': 'n_B.npz'}\n"
+                "settings = {'A': 1, 'B': 'x.csv'}\n"
+                "for case in ['A', 'B']:\n"
+                "    n = np.load(files[case])\n"
+                "    print(settings[case])\n"
+                "for case in files:\n"
+                "    np.load(files[case])\n"
+            ),
+            "b_model.py": "import numpy as np\nnp.savez('n_A.npz', x=1)\nnp.savez('n_B.npz', x=1)\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["b_model.py", "a_plot.py"]
+    assert sorted({p for _, p in io(flow, "a_plot.py")}) == ["n_A.npz", "n_B.npz"]
+
+
+def test_settings_a_function_returns_and_dict_updates() -> None:
+    """BioroboticsLab/IBA-paper-code: `config = get_default_config()` returns a dict of paths, so
+    `config['images']` read nothing (ImageNet, the paper's data, was never listed); `config.update({...})`
+    was lost, so the results went to `**/bbox_*.torch`."""
+    flow = flow_of(
+        {
+            "pkg/__init__.py": "",
+            "pkg/cfg.py": (
+                "def default_config():\n"
+                "    return {'labels': 'data/labels.yaml', 'images': 'data/images', 'seed': 1}\n"
+            ),
+            "a.py": (
+                "import glob, os, pickle\n"
+                "from pkg.cfg import default_config\n"
+                "config = default_config()\n"
+                "config.update({'result_dir': 'results/bbox', 'ratio': 0.3})\n"
+                "config.update(log='logs/a.txt')\n"
+                "with open(config['labels']) as f:\n"
+                "    labels = f.read()\n"
+                "files = glob.glob(os.path.join(config['images'], '*.jpg'))\n"
+                "pickle.dump(files, open(os.path.join(config['result_dir'], 'a.pkl'), 'wb'))\n"
+                "open(config['log'], 'w')\n"
+            ),
+            "b.py": (
+                "import os\n"
+                "paths = {'seed': 1}\n"
+                "paths.update({'out': 'results/b'})\n"
+                "open(os.path.join(paths['out'], 'b.txt'), 'w')\n"
+            ),
+        }
+    )
+    assert sorted(io(flow, "a.py")) == [
+        ("read", "data/images/*.jpg"),
+        ("read", "data/labels.yaml"),
+        ("write", "logs/a.txt"),
+        ("write", "results/bbox/a.pkl"),
+    ]
+    assert io(flow, "b.py") == [("write", "results/b/b.txt")]

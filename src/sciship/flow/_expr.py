@@ -23,7 +23,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
 ``("unpack", e, indices, pos)`` a name of a ``for`` target that unpacks one of several tuples (``e``, an
                                 ``alt`` of lists): the part at ``indices``; names of one loop (its place
                                 ``pos``) take parts of the same tuple together
-``("dict", ((k, e), ...))`` and ``("item", e, key)``: dict literals with literal keys and look-ups
+``("dict", ((k, e), ...))`` and ``("item", e, key)``: dict literals with literal keys and look-ups;
+``("setitem", e, key, value)`` an item set over another value (what a function returned)
 ``("splitext", e)`` / ``("parents", e)``: only meaningful under ``item`` (``splitext(p)[0]``, ``parents[1]``)
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
 ``("ref", module, level, name)`` a name imported from another module (resolved across files)
@@ -462,6 +463,17 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
             base = base[1]
         elif base[0] == "unpack":
             base = pick(base[1], base[2])
+        elif base[0] == "setitem":  # an item set over what a function returned
+            if base[2] == key:
+                return evaluate(base[3], scope, depth)
+            base = base[1]
+        elif base[0] == "ret" and scope.call is not None and depth < _MAX_DEPTH:
+            # `config = get_default_config()`, then `config["images"]`: an item of the dict it returns
+            # (BioroboticsLab/IBA-paper-code: ImageNet, the paper's data, was never listed)
+            returned = scope.call(base, scope, depth)
+            if returned is None:
+                return _STAR_ONLY
+            base, scope = returned
         else:
             break
     if base[0] == "alt" or (base[0] == "each" and base[1][0] == "list"):
@@ -479,6 +491,10 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
         for k, v in base[1]:
             if k == key:
                 return evaluate(v, scope, depth)
+        if key == ANY_KEY and base[1] and all(v[0] == "s" for _k, v in base[1]):
+            # `files[case]` in a loop: any of the dict's names (egnerney's plot of 18 `.npz` files read
+            # nothing, and ran before the steps that make them)
+            return evaluate(alt([v for _k, v in base[1]]), scope, depth)
         return _STAR_ONLY
     if base[0] == "list" and isinstance(key, int) and -len(base[1]) <= key < len(base[1]):
         return evaluate(base[1][key], scope, depth)

@@ -742,6 +742,13 @@ class _Extractor:
                         self._bind_target(target, scope, p, "assign", stmt.value)
             elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
                 self._bind_target(stmt.target, scope, p, "assign", stmt.value)
+            elif isinstance(stmt, ast.Expr) and (update := _dict_update(stmt.value)) is not None:
+                # `config.update({"result_dir": "results/bbox"})`: as `config["result_dir"] = ...`
+                # (BioroboticsLab/IBA-paper-code's results were said to go to `**/`), each item at its
+                # own place, one after the other
+                name, pairs = update
+                for key, value in pairs:
+                    self._set_item(ast.Subscript(value=name, slice=key), scope, self.pos(value), value)
             elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
                 kind = "aug" if isinstance(stmt.op, ast.Add) else "other"
                 scope.bind(stmt.target.id, _Binding(p, kind, stmt.value, stmt.target.id))
@@ -825,7 +832,14 @@ class _Extractor:
         before = scope.names.get(name.id)
         last = before[-1] if before else None
         if last is None or not (
-            last.kind == "setitem" or (last.kind == "assign" and isinstance(last.node, ast.Dict))
+            last.kind == "setitem"
+            or (last.kind == "assign" and isinstance(last.node, ast.Dict))
+            # settings a function of the folder returns: `config = get_default_config()`
+            or (
+                last.kind == "assign"
+                and isinstance(last.node, ast.Call)
+                and isinstance(last.node.func, ast.Name)
+            )
         ):
             return
         known = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str | int) else None
@@ -929,6 +943,8 @@ class _Extractor:
             base = self.value(*prev) if prev and prev[0] is not b and prev[0].pos < b.pos else UNKNOWN
             if prev and isinstance(prev[0].node, ast.Dict) and not prev[0].node.keys:
                 base = ("dict", ())  # `paths = {}`
+            if base[0] in {"ret", "setitem"} and key is not None:  # over what a function returns
+                return ("setitem", base, key, self.expr(b.node, scope, b.pos))
             if base[0] != "dict" or key is None:
                 return UNKNOWN
             items = tuple((k, v) for k, v in base[1] if k != key)
@@ -3016,6 +3032,27 @@ def _is_job(node: ast.expr) -> bool:
     )
 
 
+def _dict_update(node: ast.expr) -> tuple[ast.Name, list[tuple[ast.expr, ast.expr]]] | None:
+    """For ``d.update({...})`` or ``d.update(key=value)`` of a name: the name, and the (key, value) pairs
+    it sets; None for any other expression."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "update"
+        and isinstance(node.func.value, ast.Name)
+        and len(node.args) <= 1
+    ):
+        return None
+    pairs: list[tuple[ast.expr, ast.expr]] = []
+    if node.args:
+        given = node.args[0]
+        if not isinstance(given, ast.Dict):
+            return None
+        pairs += [(k, v) for k, v in zip(given.keys, given.values, strict=True) if k is not None]
+    pairs += [(ast.Constant(kw.arg), kw.value) for kw in node.keywords if kw.arg]
+    return (node.func.value, pairs) if pairs else None
+
+
 def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     """``"static"`` for a ``@staticmethod``, ``"class"`` for a ``@classmethod``, else ``""``."""
     for deco in node.decorator_list:
@@ -3578,10 +3615,15 @@ def _unsettled(expr: Expr, conds: list[Cond]) -> Expr:
 
 def _may_be_path(node: ast.expr) -> bool:
     """Could a returned expression be a path (text, a name, an f-string, ``+`` or ``/``, a call that
-    builds paths or of a function of its own)? Not a number, a list or dict of values, a comparison, a
-    boolean, nor what another library's call gives (``pd.read_csv(path)``)."""
+    builds paths or of a function of its own), or a dict that holds some (settings)? Not a number, a list
+    of values, a comparison, a boolean, nor what another library's call gives (``pd.read_csv(path)``)."""
     if isinstance(node, ast.Constant):
         return isinstance(node.value, str)
+    if isinstance(node, ast.Dict):  # settings with paths in them: `return {"images": "data/imagenet"}`
+        return any(
+            isinstance(v, ast.Constant) and isinstance(v.value, str) and ("/" in v.value or "." in v.value)
+            for v in node.values
+        )
     if isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
