@@ -2131,12 +2131,15 @@ def test_a_dict_of_names_read_with_a_loop_variable() -> None:
                 "    print(settings[case])\n"
                 "for case in files:\n"
                 "    np.load(files[case])\n"
+                "suffix = {None: '', 'eq': '.eq'}  # (a key no look-up names: its value is one of them)\n"
+                "for o in [None, 'eq']:\n"
+                "    np.save(f's{suffix[o]}.npy', 1)\n"
             ),
             "b_model.py": "import numpy as np\nnp.savez('n_A.npz', x=1)\nnp.savez('n_B.npz', x=1)\n",
         }
     )
     assert [s.path for s in flow.steps] == ["b_model.py", "a_plot.py"]
-    assert sorted({p for _, p in io(flow, "a_plot.py")}) == ["n_A.npz", "n_B.npz"]
+    assert sorted({p for _, p in io(flow, "a_plot.py")}) == ["n_A.npz", "n_B.npz", "s.eq.npy", "s.npy"]
 
 
 def test_settings_a_function_returns_and_dict_updates() -> None:

@@ -1560,11 +1560,14 @@ class _Extractor:
                 ),
             )
         if isinstance(node, ast.Dict):
-            items = []
+            items: list[tuple[str | int | None, Expr]] = []
             for k_node, v_node in zip(node.keys, node.values, strict=True):
                 if isinstance(k_node, ast.Constant) and isinstance(k_node.value, str | int):
                     items.append((k_node.value, self.expr(v_node, scope, pos, d)))
-            return ("dict", tuple(items)) if items and len(items) <= 64 else UNKNOWN
+                else:  # (a key no look-up names, `None:`, or `**more`: one of the values all the same)
+                    items.append((None, UNKNOWN if k_node is None else self.expr(v_node, scope, pos, d)))
+            named = any(k is not None for k, _v in items)
+            return ("dict", tuple(items)) if named and len(items) <= 64 else UNKNOWN
         if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp) and len(node.generators) == 1:
             inner = self._comp_scope(node, scope, pos)
             return ("list", (self.expr(node.elt, inner, pos, d),))
