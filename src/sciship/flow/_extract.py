@@ -2925,9 +2925,11 @@ class _Visitor(ast.NodeVisitor):
                     cls = self._callee(made.func, x.qualify(made.func, self.scope, where), where)
                     if cls is not None and cls[0] != "member":
                         return ("member", cls, func.attr)
-            if found and found[0].kind in {"class", "from"}:
+            classy = func.value.id[:1].isupper()
+            if found and (found[0].kind == "class" or (found[0].kind == "from" and classy)):
                 # a method called on the class itself: `Model.load_path(path)`, a classmethod or a
-                # staticmethod (BioroboticsLab/IBA-paper-code's weights; the IBL's trained model)
+                # staticmethod (BioroboticsLab/IBA-paper-code's weights; the IBL's trained model); an
+                # imported name is taken for a class by its capital (not `peakcallers.reindex()`)
                 cls = self._callee(func.value, None, pos)
                 if cls is not None and cls[0] in {"local", "ref"}:
                     return ("member", cls, func.attr, "class")
