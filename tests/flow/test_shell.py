@@ -34,6 +34,11 @@ COMMANDS = [
         ],
     ),
     ("gunzip -f x.fna.gz", [Effect("read", "x.fna.gz"), Effect("write", "x.fna")]),
+    # (JMencius/MethQC-paper-code: the genome `gzip -dk` unpacked, and modkit's `--out-path`)
+    ("gzip -dk ../ref/g.fna.gz", [Effect("read", "../ref/g.fna.gz"), Effect("write", "../ref/g.fna")]),
+    ("xz --decompress -k t.tsv.xz", [Effect("read", "t.tsv.xz"), Effect("write", "t.tsv")]),
+    ("gzip -9 results.tsv", []),
+    ("modkit dmr pair -a x.bed --out-path dms.bed", [Effect("write", "dms.bed", soft=True)]),
     ("tar -xzf d.tgz -C data", [Effect("read", "d.tgz"), Effect("write", "data", soft=True, tree=True)]),
     ("tar czf out.tgz results", [Effect("write", "out.tgz")]),
     ("unzip -q a.zip -d raw", [Effect("read", "a.zip"), Effect("write", "raw", soft=True, tree=True)]),

@@ -44,6 +44,10 @@ _OUTPUT_FLAGS = frozenset(
         "--save",
         "--save-path",
         "--save_path",
+        "--out-path",
+        "--out_path",
+        "--output-path",
+        "--output_path",
     }
 )
 _OUTPUT_DIR_FLAGS = frozenset(
@@ -215,6 +219,14 @@ def _gunzip(rest: list[str]) -> list[Effect]:
     return out
 
 
+def _decompress(rest: list[str]) -> list[Effect]:
+    """``gzip -d`` / ``-dk`` / ``--decompress`` (and bzip2's, xz's) unpacks as gunzip does; else it packs
+    (``gzip x`` makes ``x.gz``). (JMencius/MethQC-paper-code: the genome `gzip -dk` unpacked was missing)"""
+    if any(w == "--decompress" or (w.startswith("-") and not w.startswith("--") and "d" in w) for w in rest):
+        return _gunzip(rest)
+    return []
+
+
 def _unzip(rest: list[str]) -> list[Effect]:
     plain = _plain(rest, takes_value=frozenset({"-d", "-x"}))
     folder = (_option_value(rest, {"-d"}) or ["."])[0]
@@ -318,6 +330,9 @@ _TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
     "gunzip": _gunzip,
     "bunzip2": _gunzip,
     "unxz": _gunzip,
+    "gzip": _decompress,
+    "bzip2": _decompress,
+    "xz": _decompress,
     "unzip": _unzip,
     "tar": _tar,
     "touch": _touch,
