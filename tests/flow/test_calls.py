@@ -246,6 +246,18 @@ CASES = [
         "from urllib.request import urlretrieve\nurlretrieve('https://x.org/d.zip', 'data/d.zip')",
         [("write", "data/d.zip")],
     ),
+    # pybedtools (ahansenlab/cleopatra_analysis_code); a path given through `:=` (the IBL's RIGOR notebook)
+    (
+        "import pybedtools\nbt = pybedtools.BedTool('loops.bed')\nbt.saveas('loops_copy.bed')",
+        [("read", "loops.bed"), ("write", "loops_copy.bed")],
+    ),
+    (
+        (
+            "import pandas as pd\nfrom pathlib import Path\nout = Path('results')\n"
+            "pd.DataFrame().to_parquet(f := out.joinpath('w.pqt'))"
+        ),
+        [("write", "results/w.pqt")],
+    ),
     # brain images (janbrascamp, individual-brain-charting: the GLMs' z maps and an atlas, unseen)
     (
         "import nibabel as nib\nimg = nib.load('a.nii.gz')\nimg.to_filename('results/z.nii.gz')",

@@ -294,6 +294,7 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     **{f"nibabel.freesurfer.{m}": (_w(0, "filepath"),) for m in _FREESURFER_WRITE},
     **{f"nibabel.freesurfer.io.{m}": (_w(0, "filepath"),) for m in _FREESURFER_WRITE},
     "nilearn.image.load_img": (_r(0, "img", needs_suffix=True),),
+    "pybedtools.BedTool": (_r(0, "fn", needs_suffix=True),),
     "nilearn.surface.load_surf_data": (_r(0, "surf_data", needs_suffix=True),),
     "nilearn.surface.load_surf_mesh": (_r(0, "surf_mesh", needs_suffix=True),),
     # atomistic simulations (mstapelberg/active_learning_paper_analysis: ASE's read and write, pymatgen's
@@ -425,6 +426,8 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "to_netcdf": (_w(0, "path"),),
     "to_zarr": (_w(0, "store"),),
     "to_file": (_w(0, "filename"),),  # geopandas
+    # pybedtools' intervals (ahansenlab/cleopatra_analysis_code's loops, unseen)
+    "saveas": (_w(0, "fn", needs_suffix=True),),
     # a nibabel or nilearn image (janbrascamp, individual-brain-charting: the GLMs' z maps, 90 calls)
     "to_filename": (_w(0, "filename"),),
     "savefig": (_w(0, "fname", convention="savefig"),),

@@ -1467,6 +1467,8 @@ class _Extractor:
         if node is None or depth > 30:
             return UNKNOWN
         d = depth + 1
+        if isinstance(node, ast.NamedExpr):  # `f(out := base / "x.pqt")`: its value (IBL's RIGOR notebook)
+            return self.expr(node.value, scope, pos, d)
         if isinstance(node, ast.Constant):
             if isinstance(node.value, str):
                 return ex.lit(node.value)
