@@ -542,6 +542,22 @@ def test_the_gnu_notice_of_the_authors_scripts_not_of_code_copied_in(tmp_path: P
     assert "no license yet" in said
 
 
+def test_names_with_a_comma_are_quoted_in_the_steps(tmp_path: Path) -> None:
+    """BioroboticsLab/IBA-paper-code: `weights/estimator_resnet50_1,2,3,4,fc.torch, weights/...` could not
+    be told apart in the list of a step's reads."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "run.py": "for f in ['w/b.pkl', 'w/e_1,2,fc.pkl']:\n    open(f, 'rb').read()\n",
+            "w/b.pkl": "x",
+            "w/e_1,2,fc.pkl": "x",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "reads  w/b.pkl, `w/e_1,2,fc.pkl`" in proc.stdout
+
+
 def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
     """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
     each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as

@@ -14,6 +14,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sciship.share import Known, Options, ShareResult
     from sciship.ui import UI
 
@@ -221,9 +223,15 @@ def _share(args: argparse.Namespace, ui: UI) -> int:
 _PLACES = 3
 
 
+def _names(paths: Sequence[str]) -> str:
+    """``a.csv, b.csv``; a name with a comma or a space in it quoted, so that each can be told apart
+    (IBA-paper-code's ``weights/estimator_resnet50_1,2,3,4,fc.torch``)."""
+    return ", ".join(f"`{p}`" if ("," in p or " " in p) else p for p in paths)
+
+
 def _two(paths: list[str]) -> str:
     """``/a/x, /b/y and 3 more``: the first two of ``paths`` (a step's line stays short)."""
-    return ", ".join(paths[:2]) + (f" and {len(paths) - 2} more" if len(paths) > 2 else "")
+    return _names(paths[:2]) + (f" and {len(paths) - 2} more" if len(paths) > 2 else "")
 
 
 def _some(items: list[str], shown: int = 3) -> str:
@@ -443,9 +451,9 @@ def _show(
             where = f"  (runs in {step.workdir}/)" if step.workdir and step.kind == "script" else ""
             out.append(f"  {step.order}. {step.path}" + st(where, "dim"))
             if step.reads:
-                out.append(st("       reads  ", "dim") + ", ".join(step.reads))
+                out.append(st("       reads  ", "dim") + _names(step.reads))
             if step.writes:
-                out.append(st("       writes ", "dim") + ", ".join(step.writes))
+                out.append(st("       writes ", "dim") + _names(step.writes))
             outside = sorted(elsewhere.get(step.path, ()))
             if outside:
                 below = st(" (see below)", "dim")
