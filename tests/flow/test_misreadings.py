@@ -1997,6 +1997,19 @@ def test_a_file_is_named_in_other_code_by_its_whole_name() -> None:
     assert "`prep.R` names it" in flow.problems[0].message
 
 
+def test_code_in_another_language_that_only_reads_the_file_is_no_maker() -> None:
+    """ahansenlab/cleopatra_analysis_code, egnerney/diffusive-equilibrium-2024-paper-code, Freihaut: "`x.Rmd`
+    names it ... if it makes the file, run it first" of R's `read_tsv(...)` and IDL's `openr,1,'...'`
+    (250 of egnerney's hints); a line that writes it still names a maker."""
+    for reader in ('d <- read.csv("nop.csv")\n', "openr,1,'nop.csv'\n", "x = readtable('nop.csv');\n"):
+        flow = flow_of({"count.py": "open('nop.csv')\n", "other.R": reader})
+        (problem,) = flow.problems
+        assert "names it" not in problem.message, reader
+    for maker in ('write.csv(d, "nop.csv")\n', "openw,1,'nop.csv'\n", 'out <- "nop.csv"\n'):
+        flow = flow_of({"count.py": "open('nop.csv')\n", "other.R": maker})
+        assert "`other.R` names it" in flow.problems[0].message, maker
+
+
 def test_the_folder_is_known_by_its_project_s_name_in_a_download() -> None:
     """shahcompbio/scdna_replication_paper: its own absolute paths (`/juno/.../scdna_replication_paper/
     data/gc_rt_bins.csv`) were mapped into the folder only when it had the project's exact name; a

@@ -2663,7 +2663,7 @@ class _Tracer:
         unread = [rel for rel, facts in self.facts.items() if facts.syntax is False]
         for rel in [*self.other_code, *sorted(unread)]:
             text = self.p.read_text(rel)
-            if text is not None and name in text and _named_in_code(text, name):
+            if text is not None and name in text and _named_in_code(text, name, makers=True):
                 return rel
         return None
 
@@ -4019,10 +4019,22 @@ def _above(base: str, folder: str) -> bool:
     return not base or folder == base or folder.startswith(base + "/")
 
 
-def _named_in_code(text: str, name: str) -> bool:
+#: a line of R, MATLAB, Julia or IDL code that reads a file (``read_tsv(``, ``readRDS(``, ``load(``,
+#: ``openr,``) and writes none: the file it names is not made there
+_READS_LINE = re.compile(
+    r"\b(?:read[\w.]*|fread|load[\w.]*|import\w*|imread|textscan|h5read|ncread|csvread|dlmread|xlsread|scan|"
+    r"source|open(?:r|u)?)\s*[(,]|\bopenr\b",
+    re.IGNORECASE,
+)
+_WRITES_LINE = re.compile(r"write|save|sink|dump|export|openw|print|ggsave|to_\w+\(|\bcp\b|>", re.IGNORECASE)
+
+
+def _named_in_code(text: str, name: str, *, makers: bool = False) -> bool:
     """Is ``name``, whole, in a line of ``text`` that is not a comment (``#``, ``%``, ``//``)? (ShiuLab/
     Manuscript_Code: "`predict_BGLR.R` names it", on a commented-out line of another paper's folder;
-    zouter/ChromatinHD_manuscript: of `fragments.tsv`, an R file that names `atac_fragments.tsv.gz`)"""
+    zouter/ChromatinHD_manuscript: of `fragments.tsv`, an R file that names `atac_fragments.tsv.gz`).
+    With ``makers``, not in a line that plainly only reads it (`read_tsv("loops.tsv")`: cleopatra's
+    Rmd, egnerney's IDL `openr`, 250 hints that named a reader as the maker)."""
     at = text.find(name)
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
@@ -4032,7 +4044,10 @@ def _named_in_code(text: str, name: str) -> bool:
             end == len(text) or not (text[end].isalnum() or text[end] in "_.")
         )
         if whole and not text[start:at].lstrip().startswith(("#", "%", "//")):
-            return True
+            stop = text.find("\n", end)
+            line = text[start : stop if stop >= 0 else len(text)]
+            if not (makers and _READS_LINE.search(line) and not _WRITES_LINE.search(line)):
+                return True
         at = text.find(name, end)
     return False
 
