@@ -2193,3 +2193,30 @@ def test_settings_a_function_returns_and_dict_updates() -> None:
         ("write", "results/bbox/a.pkl"),
     ]
     assert io(flow, "b.py") == [("write", "results/b/b.txt")]
+
+
+def test_a_readme_that_says_where_to_download_the_data() -> None:
+    """jjusuf2/AbsQuant_analysis_code (`data/README.md`: the data is on Zenodo, with its DOI) and
+    BioroboticsLab/IBA-paper-code (the README's release page for the weights): the missing inputs' hint
+    asked to "say in the README where to get it", which it did. A badge or a paper's link is no such
+    place."""
+    files = {
+        "scripts/classify.py": "import pandas as pd\nloops = pd.read_csv('../data/loops.csv')\n",
+        "data/README.md": "All data in this folder is on Zenodo: https://doi.org/10.5281/zenodo.14600051.\n",
+        "README.md": "[![ci](https://img.shields.io/badge/ci-ok.svg)](https://x.org)\nSee the paper.\n",
+    }
+    (problem,) = flow_of(files).problems
+    assert problem.source == ("data/README.md", "https://doi.org/10.5281/zenodo.14600051")
+    assert "`data/README.md` gives a place to download from (https://doi.org/10.5281/zenodo.14600051)" in (
+        problem.message
+    )
+    top = {
+        "run.py": "import torch\ntorch.load('weights/a.torch')\n",
+        "README.md": "Download the model weights from the [release page](https://github.com/o/r/releases/tag/v1)\n",
+    }
+    (problem,) = flow_of(top).problems
+    assert problem.source == ("README.md", "https://github.com/o/r/releases/tag/v1")
+    files.pop("data/README.md")
+    (problem,) = flow_of(files).problems
+    assert problem.source is None
+    assert "say in the README where to get it" in problem.message

@@ -112,6 +112,9 @@ class FlowProblem:
     #: for an absolute path (SHR111): where the folder's scripts set the folder it lies under, once, at the
     #: top of a module (``global_settings.py:7 (`data_root_dir`)``; "" when none does)
     set_in: str = field(default="", compare=False)
+    #: for a missing input (SHR110): a README by it that gives a place to download from, and that place
+    #: (``("data/README.md", "https://doi.org/10.5281/zenodo.1")``), or None
+    source: tuple[str, str] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

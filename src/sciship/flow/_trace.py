@@ -283,6 +283,7 @@ class _Tracer:
         self.scopes: dict[str, Scope] = {}
         self.modules: dict[tuple[str, int, str], str | None] = {}  #: by (module, level, importer's folder)
         self._widening: dict[str, bool] = {}  #: `_widens`, by folder
+        self._sources: dict[str, tuple[str, str] | None] = {}  #: `_source_in`, by folder
         self.pipeline_declared: dict[str, list[str]] = {}  #: `_declared`, by pipeline file
         self.asked: dict[tuple[str, int, str], str | None] = {}  #: the same, by (module, level, importer)
         self.folders: frozenset[str] | None = None
@@ -2508,17 +2509,23 @@ class _Tracer:
         shown = ex.display(path)
         r = f.res.raw
         where = _where(r.line, r.cell, r.via)
+        source = self._data_source(path)
         if ex.has_unknown(path):
+            get = (
+                _from_source(source, "them")
+                if source
+                else "Add them, or say in the README where to get them; if the path is wrong, fix it."
+            )
             return FlowProblem(
                 "SHR110",
                 f"`{step}` reads files matching `{shown}` ({where}), but none is in the "
-                "folder and no script or notebook here writes one. Add them, or say in the README "
-                "where to get them; if the path is wrong, fix it.",
+                f"folder and no script or notebook here writes one. {get}",
                 step,
                 r.line,
                 r.cell,
                 target=shown,
                 access="read",
+                source=source,
             )
         if path in self.p.skipped:
             return FlowProblem(
@@ -2642,16 +2649,55 @@ class _Tracer:
                 target=shown,
                 access="read",
             )
+        get = (
+            _from_source(source, "it", fix)
+            if source
+            else f"Add the file, or say in the README where to get it; {fix}"
+        )
         return FlowProblem(
             "SHR110",
             f"`{step}` reads `{shown}` ({where}), but no script or notebook here writes "
-            f"it and it is not in the folder. Add the file, or say in the README where to get it; {fix}",
+            f"it and it is not in the folder. {get}",
             step,
             r.line,
             r.cell,
             target=shown,
             access="read",
+            source=source,
         )
+
+    def _data_source(self, path: str) -> tuple[str, str] | None:
+        """The README nearest ``path`` (in its folder or one above it) that gives a place to download data
+        from, and that place (a DOI or a URL on a line about data, downloads or weights), or None
+        (jjusuf2/AbsQuant_analysis_code's `data/README.md` and its Zenodo DOI; IBA-paper-code's release
+        page for the weights: "say in the README where to get it" asked for what was there)."""
+        folder = posixpath.dirname(path)
+        while True:
+            if folder not in self._sources:
+                self._sources[folder] = self._source_in(folder)
+            found = self._sources[folder]
+            if found is not None or not folder:
+                return found
+            folder = posixpath.dirname(folder)
+
+    def _source_in(self, folder: str) -> tuple[str, str] | None:
+        prefix = folder + "/" if folder else ""
+        readmes = sorted(
+            f
+            for f in self.p.files
+            if f.startswith(prefix)
+            and "/" not in f[len(prefix) :]
+            and f[len(prefix) :].upper().startswith("README")
+        )
+        for rel in readmes:
+            for line in (self.p.read_text(rel) or "").splitlines():
+                if "badge" in line or "shields.io" in line or not _DATA_LINE.search(line):
+                    continue
+                m = _SOURCE_URL.search(line)
+                if m is not None:
+                    url = m.group(0).rstrip(".,;:")
+                    return rel, url if url.startswith("http") else f"https://doi.org/{url}"
+        return None
 
     def _named_in_other_code(self, path: str) -> str | None:
         """The first code file in another language (R, MATLAB, Julia, ...), or Python file sciship could
@@ -4027,6 +4073,23 @@ _READS_LINE = re.compile(
     re.IGNORECASE,
 )
 _WRITES_LINE = re.compile(r"write|save|sink|dump|export|openw|print|ggsave|to_\w+\(|\bcp\b|>", re.IGNORECASE)
+
+
+#: a README line about where data comes from, and a DOI or URL on it (see `_Tracer._data_source`)
+_DATA_LINE = re.compile(
+    r"download|dataset|\bdata\b|zenodo|figshare|osf\.io|dryad|dataverse|weights|release", re.IGNORECASE
+)
+_SOURCE_URL = re.compile(r"https?://[^\s)\]>\"'`]+|\b10\.\d{4,9}/[^\s)\]>\"'`]+")
+
+
+def _from_source(source: tuple[str, str], it: str, fix: str = "if the path is wrong, fix it.") -> str:
+    """What to do about a missing input a README by it may say where to get."""
+    readme, url = source
+    return (
+        f"`{readme}` gives a place to download from ({url}): if {it} comes from there, nothing is missing "
+        f"but the download (REPRODUCE.md lists {it} among the inputs to get first); else add "
+        f"{'the file' if it == 'it' else 'them'}; {fix}"
+    )
 
 
 def _named_in_code(text: str, name: str, *, makers: bool = False) -> bool:

@@ -76,11 +76,19 @@ class ProblemGroup:
                 "Python, update the code to Python 3 (the `pyupgrade` or `2to3` tools help)."
             )
         if self.code == "SHR110":
+            sources = {p.source for p in self.problems}
+            source = sources.pop() if len(sources) == 1 else None
+            get = (
+                f"`{source[0]}` gives a place to download from ({source[1]}): if they come from there, "
+                "nothing is missing but the download (REPRODUCE.md lists them among the inputs to get "
+                "first); else add them"
+                if source
+                else "Add them, or say in the README where to get them (a DOI or a URL) and where to put them"
+            )
             return (
                 f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} in "
                 f"`{self.folder}` that are not in the folder and that no script or notebook here writes. "
-                "Add them, or say in the README where to get them (a DOI or a URL) and where to put them; "
-                "if the paths are wrong, fix them."
+                f"{get}; if the paths are wrong, fix them."
             )
         if self.code == "SHR111" and all(here):
             mine = _common_folder(here)

@@ -267,9 +267,15 @@ def render(
 
     if flow.inputs:
         lines += ["## 3. Inputs", "", "Files the steps read and no step writes:", ""]
+        # (where a README by a missing input says to download it from: AbsQuant's Zenodo DOI)
+        sources = {p.target: p.source for p in flow.problems if p.code == "SHR110" and p.source}
         for path in flow.inputs:
             present = bool(_matching([path], by_path))
-            lines.append(f"- {_code(path)}" + ("" if present else " (not in this folder: get it first)"))
+            source = sources.get(path)
+            get = " (not in this folder: get it first" + (
+                f"; `{source[0]}` gives a place to download from: {source[1]})" if source else ")"
+            )
+            lines.append(f"- {_code(path)}" + ("" if present else get))
         lines.append("")
 
     external = [f for f in files if f.external]
