@@ -2693,10 +2693,11 @@ class _Tracer:
             for line in (self.p.read_text(rel) or "").splitlines():
                 if "badge" in line or "shields.io" in line or not _DATA_LINE.search(line):
                     continue
-                m = _SOURCE_URL.search(line)
-                if m is not None:
+                for m in _SOURCE_URL.finditer(line):
                     url = m.group(0).rstrip(".,;:")
-                    return rel, url if url.startswith("http") else f"https://doi.org/{url}"
+                    url = url if url.startswith("http") else f"https://doi.org/{url}"
+                    if _data_place(url):
+                        return rel, url
         return None
 
     def _named_in_other_code(self, path: str) -> str | None:
@@ -4080,6 +4081,35 @@ _DATA_LINE = re.compile(
     r"download|dataset|\bdata\b|zenodo|figshare|osf\.io|dryad|dataverse|weights|release", re.IGNORECASE
 )
 _SOURCE_URL = re.compile(r"https?://[^\s)\]>\"'`]+|\b10\.\d{4,9}/[^\s)\]>\"'`]+")
+
+
+#: DOI prefixes of data repositories: Zenodo, figshare, OSF, Dryad, Harvard Dataverse, Mendeley Data, PANGAEA
+_DATA_DOIS = ("10.5281/", "10.6084/", "10.17605/", "10.5061/", "10.7910/", "10.17632/", "10.1594/")
+#: hosts (and their parts) that keep data sets and files to download
+_DATA_HOSTS = (
+    "zenodo.org", "figshare.com", "osf.io", "datadryad.org", "dataverse", "data.mendeley.com",
+    "drive.google.com", "dropbox.com", "box.com", "huggingface.co/datasets", "kaggle.com/datasets",
+    "ncbi.nlm.nih.gov/geo", "ebi.ac.uk/", "openneuro.org", "physionet.org", "pangaea.de",
+)  # fmt: skip
+_ARCHIVE_URL = re.compile(r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|h5|hdf5|npz|npy|mat|csv|tsv|nc|pth?|ckpt)(?:\?|$)")
+
+
+def _data_place(url: str) -> bool:
+    """Is ``url`` a place that holds data to download: a data repository's DOI or site, a file share, a
+    GitHub release, a `data.` host, a file's own link? Not a paper, a tool's page or a package index
+    (the paper DOIs, PyPI and Anaconda links a README names beside its data: 18 of 40 folders)."""
+    low = url.lower()
+    after = low.split("://", 1)[-1]
+    if after.startswith(("doi.org/", "dx.doi.org/")):
+        return after.split("/", 1)[1].startswith(_DATA_DOIS)
+    host = after.split("/", 1)[0]
+    return (
+        any(h in after for h in _DATA_HOSTS)
+        or host.startswith("data.")
+        or ("github.com/" in after and "/releases" in after)
+        or "download=1" in low
+        or _ARCHIVE_URL.search(after.split("#", 1)[0]) is not None
+    )
 
 
 def _from_source(source: tuple[str, str], it: str, fix: str = "if the path is wrong, fix it.") -> str:
