@@ -2220,3 +2220,26 @@ def test_a_readme_that_says_where_to_download_the_data() -> None:
     (problem,) = flow_of(files).problems
     assert problem.source is None
     assert "say in the README where to get it" in problem.message
+
+
+def test_a_paper_or_a_tool_is_no_place_to_download_data_from() -> None:
+    """A README names the paper's DOI, the tool's PyPI page or Anaconda's download page beside its data
+    (18 of 40 folders): none of them is where a missing input comes from."""
+    for line in (
+        "The data for the paper (https://doi.org/10.1101/2025.03.21.644605) is described below.",
+        "Install the data tools: https://pypi.org/project/mbe-eval/0.2.0/",
+        "Download Anaconda from https://www.anaconda.com/distribution/#download-section",
+        "Data processing uses https://github.com/ohlerlab/liam",
+    ):
+        files = {"run.py": "open('data/x.csv')\n", "README.md": line + "\n"}
+        (problem,) = flow_of(files).problems
+        assert problem.source is None, line
+    for line, url in (
+        ("Data: https://zenodo.org/records/15046015", "https://zenodo.org/records/15046015"),
+        ("The data is at https://figshare.com/projects/x/226860.", "https://figshare.com/projects/x/226860"),
+        ("Download the data: https://x.org/d/data.tar.gz", "https://x.org/d/data.tar.gz"),
+        ("Data on OSF: 10.17605/OSF.IO/HE3F2", "https://doi.org/10.17605/OSF.IO/HE3F2"),
+    ):
+        files = {"run.py": "open('data/x.csv')\n", "README.md": line + "\n"}
+        (problem,) = flow_of(files).problems
+        assert problem.source == ("README.md", url), line
