@@ -1126,6 +1126,25 @@ def test_a_file_written_where_this_folder_sits_on_the_authors_computer_says_so()
     }
 
 
+def test_a_file_read_under_the_authors_place_in_a_folder_this_one_lacks_is_not_claimed() -> None:
+    """ahansenlab/cleopatra_analysis_code: one file of `/mnt/md0/clarice/` is here (`src/region_idx.txt`),
+    and 34 reads of fonts and large data sets under that place were said to be "probably ... in this
+    folder": files that are not, in folders this one does not have."""
+    script = (
+        "import pandas as pd\n"
+        "pd.read_csv('/mnt/md0/clarice/src/region_idx.txt')\n"
+        "pd.read_csv('/mnt/md0/clarice/big_datasets/CTCF_ChIP.bed.gz')\n"
+        "pd.read_csv('/mnt/md0/clarice/src/other.txt')\n"
+    )
+    flow = flow_of({"analysis/run.py": script, "src/region_idx.txt": "chr1\n"})
+    inside = {p.target.removeprefix("/mnt/md0/clarice/"): p.inside for p in flow.problems}
+    assert inside == {
+        "src/region_idx.txt": "src/region_idx.txt",
+        "big_datasets/CTCF_ChIP.bed.gz": "",
+        "src/other.txt": "src/other.txt",
+    }
+
+
 def test_names_that_share_only_an_extension_do_not_link_steps() -> None:
     """schwartzlab-methods/penne_paper_figures: a script reading `<base>/Visium/gene_exp/{s}_count.csv`
     (base from the command line) was put after three steps writing `<output>/deg_ref_{a}vs{b}.csv` and

@@ -3082,7 +3082,11 @@ class _Tracer:
             return "", ""
         for known in sorted(self.author_roots, key=len, reverse=True):
             rel = path[len(known) :] if path.startswith(known) else ""
-            if rel:  # (under it, a folder the shared copy lacks too: outputs the author did not commit)
+            # (under it, a folder the shared copy lacks too: outputs the author did not commit; but a
+            # file read in a folder this one does not have is no claim: the author's place may hold far
+            # more than this folder, ahansenlab/cleopatra's `/mnt/md0/clarice/`, whose one file here made
+            # 34 "probably in this folder" of files that are not)
+            if rel and (access == "write" or rel.split("/", 1)[0] in self.top_names or self.existing(rel)):
                 guess = ex.display(rel)
                 return guess, f" (probably `{guess}` in this folder, as it sits on your computer)"
         return "", ""
