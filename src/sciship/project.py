@@ -63,6 +63,12 @@ NOT_PACKAGES = frozenset(
 #: Folders named for code of other projects copied in (see :meth:`Project.copied_in`; not `external/`,
 #: which in a research folder may be the authors' own code for external data).
 COPIED_IN = frozenset({"vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external_libs"})
+#: A file name that says it holds a secret: a key, a token, a password (`credentials.json`, `.env`).
+SECRET_NAME = re.compile(
+    r"api[_-]?key|(access|auth)[_-]?token|(^|[_.-])(secrets?|credentials?|passw(or)?ds?)([_.-]|$)"
+    r"|^\.env$|^token(\.\w+)?$|^\.netrc$|^client_secret",  # (a word: `x.Secreted` is a protein table)
+    re.IGNORECASE,
+)
 #: Folders sciship never descends into when it walks a folder outside git.
 _NEVER_WALK = frozenset({".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".mypy_cache", ".ruff_cache"})
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")

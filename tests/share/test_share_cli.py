@@ -558,6 +558,25 @@ def test_names_with_a_comma_are_quoted_in_the_steps(tmp_path: Path) -> None:
     assert "reads  w/b.pkl, `w/e_1,2,fc.pkl`" in proc.stdout
 
 
+def test_files_named_as_secrets_in_what_is_shared_are_named(tmp_path: Path) -> None:
+    """KaufmanLabJILA/analysis_code: an OAuth client's `credentials.json` and `token.json`, committed,
+    went into the RO-Crate of a deposit without a word. A script named for passwords is no secret."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "run.py": "open('data.csv')\n",
+            "data.csv": "a\n",
+            "lib/credentials.json": "{}",
+            "lib/token.json": "{}",
+            "password_strength.py": "x = 1\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    said = " ".join(proc.stdout.split())
+    assert "`lib/credentials.json`, `lib/token.json` are by their names secrets" in said
+    assert "password_strength" not in said
+
+
 def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
     """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
     each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as

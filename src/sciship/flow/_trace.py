@@ -114,17 +114,14 @@ from sciship.flow._facts import (
     Use,
 )
 from sciship.flow._notebook import run_problems
+from sciship.project import SECRET_NAME
 
 if TYPE_CHECKING:
     from sciship.flow._cache import FactsCache
     from sciship.project import Project
 
 #: a file of secrets by its name (`openai_api_key`, `.env`, `credentials.json`, `token.txt`)
-_SECRET = re.compile(
-    r"api[_-]?key|(access|auth)[_-]?token|(^|[_.-])(secrets?|credentials?|passw(or)?ds?)([_.-]|$)"
-    r"|^\.env$|^token(\.\w+)?$|^\.netrc$",  # (a word, not a part: `x.Secreted` is a protein table)
-    re.IGNORECASE,
-)
+_SECRET = SECRET_NAME
 LARGE_FILE = 1_000_000  #: characters; larger .py files are generated data: skimmed, never parsed
 _NOT_STEPS = frozenset(
     {

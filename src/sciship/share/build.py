@@ -290,6 +290,10 @@ def _notices(project: Project) -> tuple[str, ...]:
     return found  # type: ignore[no-any-return]
 
 
+#: files whose name may say "password" or "secret" and that hold code or prose, not a secret
+_CODE_OR_TEXT = (".py", ".ipynb", ".r", ".rmd", ".m", ".jl", ".md", ".rst", ".html", ".tex", ".sh", ".js")
+
+
 def _own_scripts(project: Project) -> list[str]:
     """The folder's scripts, less those of another project copied in (:meth:`Project.copied_in`, an
     `external/` folder, or a folder below the top with its own license file)."""
@@ -911,6 +915,24 @@ def prepare(
             f"Besides Python, the folder holds {' and '.join(parts)}, which sciship does not read: the "
             "steps, inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the "
             "rest."
+        )
+    from sciship.project import SECRET_NAME
+
+    secrets = [
+        f
+        for f in project.files
+        if SECRET_NAME.search(f.rsplit("/", 1)[-1]) and not f.lower().endswith(_CODE_OR_TEXT)
+    ]
+    if secrets:  # (KaufmanLabJILA/analysis_code: an OAuth client's credentials.json and token.json)
+        one = len(secrets) == 1
+        shown = _first_few([f"`{f}`" for f in secrets])
+        result.notes.append(
+            f"{shown} {'is by its name a secret' if one else 'are by their names secrets'} (a key, a token, "
+            f"a password), in what you share: anyone who downloads the folder can use "
+            f"{'it' if one else 'them'}. If {'it holds a real one' if one else 'they hold real ones'}, take "
+            f"{'it' if one else 'them'} out of the folder (and out of git's history), revoke "
+            f"{'it' if one else 'them'} where {'it was' if one else 'they were'} made, and say in the README "
+            "how whoever runs the code gets their own."
         )
     forks = project.mac_forks()
     if forks:  # (janbrascamp/analysis_code_face_integration: four of twelve "steps", four SHR117)
