@@ -2262,3 +2262,19 @@ def test_a_paper_or_a_tool_is_no_place_to_download_data_from() -> None:
         files = {"run.py": "open('data/x.csv')\n", "README.md": line + "\n"}
         (problem,) = flow_of(files).problems
         assert problem.source == ("README.md", url), line
+
+
+def test_what_a_command_may_make_under_a_pattern_hides_no_missing_input() -> None:
+    """jjusuf2/AbsQuant_analysis_code: `pairtools sort ... -o {outdir}/{name}.pairs.gz` in one script made
+    every missing pattern input in the folder count as made (`**/*.pairs.gz_*` matched
+    `data/*_signal.txt`): no SHR110 for the missing `data/bigwig_signal_at_anchors/*`."""
+    flow = flow_of(
+        {
+            "use.py": "import sys\nimport numpy as np\nnp.loadtxt(f'data/{sys.argv[1]}_signal.txt')\n",
+            "run.py": (
+                "import subprocess, sys\nout, name = sys.argv[1], sys.argv[2]\n"
+                "subprocess.run(f'pairtools sort in.pairs -o {out}/{name}.pairs.gz', shell=True)\n"
+            ),
+        }
+    )
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR110", "use.py")]

@@ -4207,7 +4207,10 @@ def _companions(paths: Iterable[str]) -> list[str]:
     out = []
     for path in paths:
         out.append(path)
-        if not path.endswith(STAR2):
+        # (not of a name with unknown parts: `**/*.pairs.gz_*` "made" any pattern read with a `_` in
+        # it, jjusuf2/AbsQuant_analysis_code's missing `data/bigwig_signal_at_anchors/*` among them)
+        name = path.rsplit("/", 1)[-1]
+        if STAR not in name and STAR2 not in name:
             out += [path + "." + STAR, path + "_" + STAR]
     return out
 
