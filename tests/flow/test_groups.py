@@ -185,6 +185,18 @@ def test_files_that_look_like_python_2_are_told_once() -> None:
     assert [p.path for p in told if not isinstance(p, ProblemGroup)] == ["bad.py"]  # (not Python 2)
 
 
+def test_many_missing_inputs_at_the_top_are_told_once() -> None:
+    """egnerney/diffusive-equilibrium-2024-paper-code: 369 missing model files at the top of the folder
+    were each told on its own (390 lines of the report); in a subfolder they were told together."""
+    files = {
+        f"plot_{c}.py": "import pandas as pd\n" + "".join(f"pd.read_csv('{m}_model.csv')\n" for m in "xyz")
+        for c in "abc"
+    }
+    groups = [p for p in group_problems(flow_of(files).problems) if isinstance(p, ProblemGroup)]
+    assert [(g.code, g.folder, len(g.problems)) for g in groups] == [("SHR110", "./", 9)]
+    assert groups[0].message.startswith("3 scripts read 3 files at the top of the folder that are not")
+
+
 def test_a_missing_input_a_step_may_make_elsewhere_is_told_on_its_own() -> None:
     """LisaYoungUIUC/astro_figures_code: 32 missing inputs whose messages said "did you mean `x`, which
     `a.py` writes?" were folded into one group that told the reader to download them all."""

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
     from sciship.flow import FlowProblem
 
+#: the folder of the missing inputs at the top of the folder, as a group names it
+TOP = "./"
 #: this many problems of one code under one folder are told as one (fewer are each told)
 GROUP_AT = 5
 #: folders that hold one folder per person or per disk: the folder under them is the author's
@@ -85,10 +87,11 @@ class ProblemGroup:
                 if source
                 else "Add them, or say in the README where to get them (a DOI or a URL) and where to put them"
             )
+            where = "at the top of the folder" if self.folder == TOP else f"in `{self.folder}`"
             return (
-                f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} in "
-                f"`{self.folder}` that are not in the folder and that no script or notebook here writes. "
-                f"{get}; if the paths are wrong, fix them."
+                f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} {where} that are not "
+                f"in the folder and that no script or notebook here writes. {get}; if the paths are wrong, "
+                "fix them."
             )
         if self.code == "SHR111" and all(here):
             mine = _common_folder(here)
@@ -197,7 +200,7 @@ def group_problems(
             placed.add(key)
             found = big[key]
             named = [q.path for q in found] if p.code == "SHR117" else [q.target for q in found]
-            folder = _common_folder(named) or ("./" if p.code == "SHR117" else "")
+            folder = _common_folder(named) or (TOP if p.code in {"SHR117", "SHR110"} else "")
             out.append(ProblemGroup(p.code, folder, tuple(found)))
     return out
 
@@ -224,8 +227,10 @@ def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
     if p.code == "SHR110" and p.target:
         if _WRITTEN_ELSEWHERE.search(p.message):  # (its own words say which step makes such a file: told
             return None  # alone, or they are lost in the group: LisaYoungUIUC/astro_figures_code's 32)
-        folder = p.target.rsplit("/", 1)[0] if "/" in p.target else ""
-        return (p.code, folder, False) if folder and "*" not in folder else None
+        # (the top folder too: egnerney/diffusive-equilibrium-2024-paper-code's 369 missing inputs there
+        # were 390 lines of the report)
+        folder = p.target.rsplit("/", 1)[0] if "/" in p.target else TOP
+        return (p.code, folder, False) if "*" not in folder else None
     if p.code not in {"SHR111", "SHR112"} or not p.target:
         return None
     parts = [x for x in p.target.replace("\\", "/").split("/") if x]
