@@ -1092,13 +1092,13 @@ def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_
     )
     step = flow_of({"a.py": source}).step("a.py")
     assert step is not None
-    assert step.arguments == ("ARG1", "ARG2", "ARG3")
+    assert step.arguments == ("ARG1", "N", "ARG3")  # (a word the script names: by its name)
     counted = source.replace(
         "flag = sys.argv[3] == 'yes'", "flag = len(sys.argv) > 3 and sys.argv[3] == 'yes'"
     )
     step = flow_of({"a.py": counted}).step("a.py")
     assert step is not None
-    assert step.arguments == ("ARG1", "ARG2")
+    assert step.arguments == ("ARG1", "N")
     guarded = counted.replace("n = int(sys.argv[2])", "n = int(sys.argv[2]) if len(sys.argv) > 2 else 5")
     step = flow_of({"a.py": guarded}).step("a.py")
     assert step is not None
@@ -1109,7 +1109,20 @@ def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_
     )
     step = flow_of({"make.py": usage}).step("make.py")
     assert step is not None
-    assert step.arguments == ("ARG1", "ARG2")
+    assert step.arguments == ("MODE", "CORES")
+    assert step.argv_words == 2
+    unpacked = "import sys\na, b = sys.argv[1], int(sys.argv[2])\nopen(a + str(b), 'w')\n"
+    step = flow_of({"u.py": unpacked}).step("u.py")
+    assert step is not None
+    assert (step.arguments, step.fill_in, step.argv_words) == (("A", "B"), ("A", "B"), 2)
+    # (BioroboticsLab/IBA-paper-code: a word read in `try:` with `except IndexError:` may be left out)
+    tried = (
+        "import sys\ntry:\n    testing = (sys.argv[3] == 'test')\nexcept IndexError:\n    testing = False\n"
+        "model_name = sys.argv[1]\nt = int(sys.argv[2])\nopen(f'results/{model_name}_{t}.txt', 'w')\n"
+    )
+    step = flow_of({"e.py": tried}).step("e.py")
+    assert step is not None
+    assert step.arguments == ("MODEL_NAME", "T")
 
 
 def test_a_test_on_a_loop_name_decides_each_time_round_over_many_names() -> None:

@@ -81,6 +81,7 @@ class Step:
     #: it, else a placeholder for each option it must be given (``--data-dir DATA_DIR``)
     arguments: tuple[str, ...] = ()
     fill_in: tuple[str, ...] = ()  #: the placeholders among ``arguments``, for the reader to replace
+    argv_words: int = 0  #: how many of ``fill_in``, the first ones, are words of the script's ``sys.argv``
     #: a folder Python must also import from (relative to ``workdir``): the script imports a module of the
     #: folder that sits there, not beside it (``"."``: the top of the folder; "" for none)
     python_path: str = ""

@@ -1787,6 +1787,7 @@ class _Tracer:
                 workdir=workdirs[s],
                 arguments=arguments[s][0],
                 fill_in=arguments[s][1],
+                argv_words=arguments[s][2],
                 python_path=paths.get(s, ""),
                 snakefile=self.snakemake_scripts.get(s, ""),
                 **self._runs(s),
@@ -2130,15 +2131,17 @@ class _Tracer:
                 return posixpath.relpath(base or ".", workdir or ".")
         return ""
 
-    def _arguments(self, step: str, workdir: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _arguments(self, step: str, workdir: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
         """What a run of ``step`` must be given (see :attr:`Step.arguments`), and the placeholders among
         them: the words of the first command that runs it from ``workdir`` and gives all of it, else a
         placeholder for each (``INPUT``, ``--data-dir DATA_DIR``, ``ARG1`` for ``sys.argv[1]``). What it
         must be given: its required options, the options without a default its paths use (a path built
-        on ``args.output``, None when not given), the words of ``sys.argv`` its paths use."""
+        on ``args.output``, None when not given), the words of ``sys.argv`` its paths use; and how many of
+        the placeholders, the first ones, are words of ``sys.argv`` (named as the script names them:
+        ``model_name = sys.argv[1]`` is ``MODEL_NAME``)."""
         facts = self.facts.get(step)
         if facts is None:
-            return (), ()
+            return (), (), 0
         used = _options_in_paths(facts)
         switches = {dest for _flags, dest, nargs in facts.options if nargs == 0}  # (`store_true`: off)
         needed = set(facts.required) | {d for d in used if not d.startswith("#") and d not in switches}
@@ -2147,15 +2150,18 @@ class _Tracer:
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
         argv = max(argv, self._argv_read(step))
         if not needed and not argv:
-            return (), ()
+            return (), (), 0
         runs = self.launched.get(step, ())
         # (a run with every word given before one with words to choose: the README's example before its
         # usage line)
         for folder, args in sorted(runs, key=lambda run: any(STAR in w or STAR2 in w for w in run[1])):
             given = _parse_arguments(args, facts.options)
             if folder == workdir and len(args) >= argv and needed <= set(given):
-                return _placeholders(args)
-        fill = [f"ARG{k}" for k in range(1, argv + 1)]
+                return (*_placeholders(args), 0)
+        names = self._argv_names(step)
+        fill = [names.get(k, f"ARG{k}") for k in range(1, argv + 1)]
+        if len(set(fill)) < len(fill):  # (two words of one name: their places)
+            fill = [f"ARG{k}" for k in range(1, argv + 1)]
         out = list(fill)
         for flags, dest, nargs in facts.options:
             if dest in needed:
@@ -2164,7 +2170,29 @@ class _Tracer:
                 if nargs != 0 or not flag:
                     out.append(dest.upper())
                     fill.append(dest.upper())
-        return tuple(out), tuple(fill)
+        return tuple(out), tuple(fill), argv
+
+    def _argv_names(self, step: str) -> dict[int, str]:
+        """The names a script gives the words of its command line (``model_name = sys.argv[1]``,
+        ``t = int(sys.argv[2])``, ``a, b = sys.argv[1], sys.argv[2]``, ``a, b = sys.argv[1:3]``), in
+        capitals, by place (IBA-paper-code's REPRODUCE.md asked for `ARG1 ARG2 ARG3`)."""
+        text = self.p.read_text(step) or ""
+        out: dict[int, str] = {}
+        for m in _ARGV_NAMED.finditer(text):
+            targets = [t.strip() for t in m.group(1).split(",")]
+            values = m.group(2)
+            sliced = _ARGV_SLICE.fullmatch(values.strip())
+            if sliced is not None:
+                indices = list(range(int(sliced.group(1)), int(sliced.group(1)) + len(targets)))
+            else:
+                ones = [_ARGV_ONE.fullmatch(v.strip()) for v in values.split(",")]
+                indices = [int(one.group(1)) if one is not None else -1 for one in ones]
+            if len(indices) != len(targets):
+                continue
+            for name, k in zip(targets, indices, strict=True):
+                if k > 0 and name.isidentifier() and name.strip("_") and k not in out:
+                    out[k] = name.upper()
+        return out
 
     def _may_be_left_out(self, step: str, dests: set[str], facts: Facts) -> set[str]:
         """The options among ``dests`` a run may leave out though a path uses them: an empty default
@@ -2205,6 +2233,8 @@ class _Tracer:
         text = self.p.read_text(step) or ""
         if "argv" not in text:
             return 0
+        if "IndexError" in text:  # (a word read in `try:` ... `except IndexError:` may be left out: IBA's
+            text = _ARGV_TRIED.sub("", text)  # `testing = sys.argv[3] == 'test'`)
         if _ARGV_COUNTED.search(text):
             # what the top of the script reads whatever the count (`if len(sys.argv) < 2: exit(...)`, then
             # `cores = sys.argv[2]`: manansaxena/fenrir_paper_code's REPRODUCE.md left out the second word)
@@ -4009,6 +4039,17 @@ def _unpacks(f: _Final) -> bool:
 _ARCHIVES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".7z", ".rar")
 #: a word of the command line by its place: ``sys.argv[2]``
 _ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
+#: ``name = sys.argv[1]``, ``n = int(sys.argv[2])``, ``a, b = sys.argv[1], sys.argv[2]``, ``a, b =
+#: sys.argv[1:3]``: the names a script gives the words of its command line
+_ARGV_NAMED = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*=[ \t]*"
+    r"((?:[\w.]+\()?sys\.argv\[[^\]\n]*\]\)?(?:[ \t]*,[ \t]*(?:[\w.]+\()?sys\.argv\[[^\]\n]*\]\)?)*)[ \t]*$",
+    re.MULTILINE,
+)
+#: a ``try:`` block whose handler takes an IndexError: the words of the command line it reads may be missing
+_ARGV_TRIED = re.compile(r"try:[^\n]*\n((?:[ \t]+[^\n]*\n){1,8}?)[ \t]*except[ \t]*\(?[\w., \t]*IndexError")
+_ARGV_ONE = re.compile(r"(?:[\w.]+\()?sys\.argv\[\s*(\d+)\s*\]\)?")
+_ARGV_SLICE = re.compile(r"sys\.argv\[\s*(\d+)\s*:\s*\d*\s*\]")
 #: a line at the top level of a script (not in a block) that reads a word of the command line
 _ARGV_TOP_LINE = re.compile(r"^[A-Za-z_][^\n]*\bsys\.argv\[[^\n]*", re.MULTILINE)
 #: a test of how many words the command line has (``len(sys.argv)``), or a loop or slice over them

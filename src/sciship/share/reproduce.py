@@ -232,7 +232,7 @@ def render(
             )
         if step.fill_in:
             it, is_ = ("it", "it is") if len(step.fill_in) == 1 else ("them", "they are")
-            if all(re.fullmatch(r"ARG\d+", w) for w in step.fill_in):  # `sys.argv`: no --help to ask
+            if step.argv_words == len(step.fill_in):  # `sys.argv`: no --help to ask
                 # (caporaso-lab/gut-to-soil, anitsoga/mossing_paper_code: `--help` was read as a file name)
                 why = (
                     f"the words the script reads from its command line (`sys.argv`): its code says what {is_}"
