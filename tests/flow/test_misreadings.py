@@ -2278,3 +2278,27 @@ def test_what_a_command_may_make_under_a_pattern_hides_no_missing_input() -> Non
         }
     )
     assert [(p.code, p.path) for p in flow.problems] == [("SHR110", "use.py")]
+
+
+def test_a_readme_command_of_a_script_by_its_bare_name() -> None:
+    """jjusuf2/AbsQuant_analysis_code: the README's `python downsample_trans_reads.py input.pairs 0.4
+    output.pairs`, of the one script of that name in `scripts/microc_processing/`, was not taken: REPRODUCE.md
+    asked for `ARG1 ARG2 ARG3`. Run from the script's folder, as the bare name says."""
+    script = (
+        "import sys\nsrc, frac, dst = sys.argv[1], float(sys.argv[2]), sys.argv[3]\n"
+        "open(dst, 'w').write(open(src).read())\n"
+    )
+    readme = "#### Downsample\n```\npython downsample.py input.pairs 0.4 output.pairs\n```\n"
+    flow = flow_of({"scripts/downsample.py": script, "README.md": readme})
+    step = flow.step("scripts/downsample.py")
+    assert step is not None
+    assert (step.workdir, step.arguments, step.fill_in) == (
+        "scripts",
+        ("input.pairs", "0.4", "output.pairs"),
+        (),
+    )
+    assert step.reads == ("scripts/input.pairs",)
+    flow = flow_of({"scripts/downsample.py": script, "other/downsample.py": script, "README.md": readme})
+    step = flow.step("scripts/downsample.py")
+    assert step is not None
+    assert step.fill_in == ("SRC", "FRAC", "DST")  # (two of that name: which one is not known)

@@ -1953,7 +1953,9 @@ class _Tracer:
         out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         by = self.run_by  # (filled here: the file each run is written in, and the runs of each file)
         sequences = self.sequences
-        texts = list(self._pipeline_texts().items()) + self._readme_runs() + list(self.drivers.items())
+        readme_runs = self._readme_runs()
+        readmes = {rel for rel, _text in readme_runs}
+        texts = list(self._pipeline_texts().items()) + readme_runs + list(self.drivers.items())
         if not texts:
             return out
         from sciship.flow import _shell
@@ -2000,8 +2002,27 @@ class _Tracer:
                         by[path].append(rel)
                         sequences[rel].append(path)
                         found = True
+                if not found and rel in readmes and not run.folder and "/" not in run.script:
+                    # a README's `python downsample.py in.pairs 0.4 out.pairs` of the one script of that
+                    # name, in a folder below: run from there (jjusuf2/AbsQuant_analysis_code: five
+                    # scripts' words were asked for as `ARG1 ARG2 ARG3`)
+                    named = self._by_name.get(run.script.rsplit("/", 1)[-1], [])
+                    if len(named) == 1:
+                        target = named[0]
+                        out[target].append((posixpath.dirname(target), run.args))
+                        by[target].append(rel)
+                        sequences[rel].append(target)
+                        found = True
                 if not found and rel in pipelines and self._names_a_script(text, run.script, folder):
                     self.missing_scripts.setdefault((rel, run.script), None)
+        return out
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, list[str]]:
+        """The folder's ``.py`` files by their names."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for rel in self.python_files:
+            out[rel.rsplit("/", 1)[-1]].append(rel)
         return out
 
     @functools.cached_property
