@@ -38,6 +38,8 @@ COMMANDS = [
     ("gzip -dk ../ref/g.fna.gz", [Effect("read", "../ref/g.fna.gz"), Effect("write", "../ref/g.fna")]),
     ("xz --decompress -k t.tsv.xz", [Effect("read", "t.tsv.xz"), Effect("write", "t.tsv")]),
     ("gzip -9 results.tsv", []),
+    ("ln -s ../data/raw.csv data/raw.csv", [Effect("write", "data/raw.csv")]),
+    ("ln -sf /big/refs/genome.fa", [Effect("write", "genome.fa")]),
     ("modkit dmr pair -a x.bed --out-path dms.bed", [Effect("write", "dms.bed", soft=True)]),
     ("tar -xzf d.tgz -C data", [Effect("read", "d.tgz"), Effect("write", "data", soft=True, tree=True)]),
     ("tar czf out.tgz results", [Effect("write", "out.tgz")]),

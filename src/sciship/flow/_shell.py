@@ -207,6 +207,21 @@ def _copy(rest: list[str]) -> list[Effect]:
     return out
 
 
+def _link(rest: list[str]) -> list[Effect]:
+    """``ln -s TARGET LINK``: the link is a file here (what it points to is read through it later, from
+    the link's folder: no read now). (RomeroLab/PU-learning-paper-analysis: `ln -s $f
+    run_data/"$d"ref_mutations.txt` made the inputs of two steps)"""
+    paths = _plain(rest, takes_value=frozenset({"-t", "--target-directory", "-S", "--suffix"}))
+    if len(paths) == 1:
+        return [Effect("write", posixpath.basename(paths[0].rstrip("/")))]
+    if len(paths) < 2:
+        return []
+    *sources, target = paths
+    if len(sources) > 1 or target.endswith("/"):
+        return [Effect("write", posixpath.join(target, posixpath.basename(s.rstrip("/")))) for s in sources]
+    return [Effect("write", target)]
+
+
 def _gunzip(rest: list[str]) -> list[Effect]:
     out = []
     for word in _plain(rest):
@@ -326,6 +341,7 @@ _TOOLS: dict[str, Callable[[list[str]], list[Effect]]] = {
     "curl": _curl,
     "cp": _copy,
     "mv": _copy,
+    "ln": _link,
     "rsync": _copy,
     "gunzip": _gunzip,
     "bunzip2": _gunzip,
