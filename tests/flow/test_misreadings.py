@@ -2302,3 +2302,18 @@ def test_a_readme_command_of_a_script_by_its_bare_name() -> None:
     step = flow.step("scripts/downsample.py")
     assert step is not None
     assert step.fill_in == ("SRC", "FRAC", "DST")  # (two of that name: which one is not known)
+    # (a script with defaults for everything: the README shows what else it can do, not how to run it)
+    options = (
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--data-file', default='d.csv')\n"
+    )
+    options += "open(p.parse_args().data_file)\n"
+    flow = flow_of(
+        {
+            "scripts/plot.py": options,
+            "scripts/d.csv": "x",
+            "README.md": "```\npython plot.py --data-file c.csv\n```\n",
+        }
+    )
+    step = flow.step("scripts/plot.py")
+    assert step is not None
+    assert "c.csv" not in " ".join(step.reads)

@@ -2004,10 +2004,13 @@ class _Tracer:
                         found = True
                 if not found and rel in readmes and not run.folder and "/" not in run.script:
                     # a README's `python downsample.py in.pairs 0.4 out.pairs` of the one script of that
-                    # name, in a folder below: run from there (jjusuf2/AbsQuant_analysis_code: five
-                    # scripts' words were asked for as `ARG1 ARG2 ARG3`)
+                    # name, in a folder below, that must be given words: run from there
+                    # (jjusuf2/AbsQuant_analysis_code: five scripts' words were asked for as `ARG1 ARG2
+                    # ARG3`; not a script with defaults for all, whose README shows what else it can do:
+                    # talmolab/lablink-paper-figures' `--data-file custom_data.csv`)
                     named = self._by_name.get(run.script.rsplit("/", 1)[-1], [])
-                    if len(named) == 1:
+                    code = (self.p.read_text(named[0]) or "") if len(named) == 1 else ""
+                    if "sys.argv[" in code or "required=True" in code:
                         target = named[0]
                         out[target].append((posixpath.dirname(target), run.args))
                         by[target].append(rel)
