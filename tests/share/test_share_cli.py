@@ -577,6 +577,43 @@ def test_files_named_as_secrets_in_what_is_shared_are_named(tmp_path: Path) -> N
     assert "password_strength" not in said
 
 
+def test_a_notebook_that_installs_what_it_needs_does_not_stop(tmp_path: Path) -> None:
+    """yangbc30/hierarchical-invariants-paper-code: a notebook that pip-installs matplotlib when it is
+    missing was said to "stop there" because the package's pyproject.toml does not list it."""
+
+    def notebook(cells: list[tuple[str, int]]) -> str:
+        code = [
+            {"cell_type": "code", "execution_count": n, "metadata": {}, "outputs": [], "source": c}
+            for c, n in cells
+        ]
+        return json.dumps({"cells": code, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    guarded = (
+        "import importlib.util, subprocess, sys\n"
+        "if importlib.util.find_spec('matplotlib') is None:\n"
+        "    subprocess.check_call([sys.executable, '-m', 'pip', 'install', '-q', 'matplotlib'])\n"
+    )
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "pyproject.toml": '[project]\nname = "toy"\nversion = "0.1.0"\ndependencies = ["numpy"]\n',
+            "toy/__init__.py": "",
+            "guarded.ipynb": notebook(
+                [(guarded, 1), ("import matplotlib.pyplot as plt\nplt.savefig('a.png')", 2)]
+            ),
+            "magic.ipynb": notebook(
+                [("%pip install -q seaborn", 1), ("import seaborn as sns\nsns.set()", 2)]
+            ),
+            "plain.ipynb": notebook([("import pandas as pd\npd.read_csv('a.csv').to_csv('b.csv')", 1)]),
+            "a.csv": "x\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--dry-run")
+    said = " ".join(proc.stdout.split())
+    assert "The steps install `matplotlib` (guarded.ipynb), `seaborn` (magic.ipynb) themselves" in said
+    assert "The steps import `pandas` (plain.ipynb), which `pyproject.toml` does not list" in said
+
+
 def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
     """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
     each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as

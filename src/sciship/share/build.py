@@ -481,6 +481,22 @@ def undeclared_imports(project: Project) -> list[tuple[str, str]]:
     ]
 
 
+#: a notebook or script that installs packages as it runs: `%pip install x`, `!pip install x`,
+#: `subprocess.check_call([sys.executable, "-m", "pip", "install", ...])`, `os.system("pip install x")`
+_PIP_INSTALL = re.compile(r"""pip3?\b['"]?\s*,?\s*['"]?install\b""")
+
+
+def installs_itself(project: Project, distribution: str, where: str) -> bool:
+    """Does ``where`` install ``distribution`` itself when it runs (a `%pip install` cell, a pip call that
+    names it)? yangbc30/hierarchical-invariants-paper-code: "the steps stop there" of a notebook that
+    installs matplotlib when it is missing."""
+    text = (project.read_text(where) or "") if where.endswith((".py", ".ipynb")) else ""
+    if not _PIP_INSTALL.search(text):
+        return False
+    named = rf"""(?:install[^\n]*?[\s'"]|['"]){re.escape(distribution)}(?:[\s'"=<>~\[,\\]|$)"""
+    return re.search(named, text, re.IGNORECASE) is not None
+
+
 def steps_need_unlisted(project: Project, flow: Flow) -> list[tuple[str, str]]:
     """For a package: the packages the steps import (their scripts and notebooks themselves) that it does
     not declare, each with the first step that imports it: (distribution, file)."""
@@ -842,8 +858,11 @@ def prepare(
             python = floor
     # (a package's own declarations are `sciship check`'s and `sciship deps`'s to judge)
     undeclared = undeclared_imports(project) if env.kind != "package" and env.path else []
+    unlisted_ = steps_need_unlisted(project, flow) if env.kind == "package" and env.path else []
     if env.kind != "package" and env.path:
         undeclared += [(name, f"`{call}` needs it") for name, call in implied]
+    itself = [(n, w) for n, w in [*undeclared, *unlisted_] if installs_itself(project, n, w)]
+    undeclared = [u for u in undeclared if u not in itself]
     if undeclared:
         shown = _first_few([f"`{name}` ({where})" for name, where in undeclared])
         them = "them" if len(undeclared) > 1 else "it"
@@ -852,7 +871,16 @@ def prepare(
             f"the code needs: whoever installs what {'it lists' if len(env.files) == 1 else 'they list'} "
             f"sees the steps stop there. Add {them} (`sciship deps` shows every package the code imports)."
         )
-    unlisted = steps_need_unlisted(project, flow) if env.kind == "package" and env.path else []
+    unlisted = [u for u in unlisted_ if u not in itself]
+    if itself:  # (a notebook that installs what it needs: it does not stop; a pinned version helps still)
+        shown = _first_few([f"`{name}` ({where})" for name, where in itself])
+        one = len(itself) == 1
+        result.notes.append(
+            f"The steps install {shown} themselves when they run (a `pip install` in the code, which needs "
+            f"the network), so they do not stop for want of {'it' if one else 'them'}; list "
+            f"{'it' if one else 'them'} with the folder's requirements all the same, to say which version "
+            "the results were made with."
+        )
     if unlisted:  # (garobed1/pou-paper-code: `install_requires=[]`, and the steps import smt, openmdao, ...)
         shown = _first_few([f"`{name}` ({where})" for name, where in unlisted])
         them = "them" if len(unlisted) > 1 else "it"
