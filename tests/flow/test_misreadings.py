@@ -1846,13 +1846,13 @@ def test_a_module_in_a_sibling_folder_is_not_imported_without_a_path_trick() -> 
     tricked["opt/channel/run.py"] = "import sys\nsys.path.append('../shape')\n" + files["opt/channel/run.py"]
     step = flow_of(tricked).step("opt/channel/run.py")
     assert step is not None
-    assert step.writes == ("hump.txt",)
+    assert step.writes == ("opt/channel/hump.txt",)  # (`../shape` is found from its own folder only)
     helper = dict(tricked)  # (a module beside a file that widens the search finds what that file finds)
     helper["opt/channel/helpers.py"] = "from opts import name\ndef save():\n    open(name + '.csv', 'w')\n"
     helper["opt/channel/plot.py"] = "from helpers import save\nsave()\n"
     step = flow_of(helper).step("opt/channel/plot.py")
     assert step is not None
-    assert step.writes == ("hump.csv",)
+    assert step.writes == ("opt/channel/hump.csv",)  # (where its sibling runs)
     told = dict(files, **{"README.md": "Run with `PYTHONPATH=opt/shape python opt/channel/run.py`.\n"})
     # (each in its own folder: siblings that write the same name, see the test below)
     assert {s.writes for s in flow_of(told).steps} == {("opt/channel/hump.txt",), ("opt/mounted/hump.txt",)}
@@ -2317,3 +2317,21 @@ def test_a_readme_command_of_a_script_by_its_bare_name() -> None:
     step = flow.step("scripts/plot.py")
     assert step is not None
     assert "c.csv" not in " ".join(step.reads)
+
+
+def test_a_script_that_puts_the_folder_above_on_sys_path_runs_in_its_own_folder() -> None:
+    """janbrascamp/analysis_code_face_integration: `sys.path.append('..')` then `import tools.fMRI_tools`
+    works only from the script's own folder (`..` is relative to where Python starts); REPRODUCE.md ran
+    it from the top, where the import fails."""
+    script = (
+        "import sys\nsys.path.append('..')\nimport tools.util as util\nimport pandas as pd\n"
+        "pd.DataFrame({'x': [util.helper()]}).to_csv('avg.csv')\n"
+    )
+    files = {
+        "tools/__init__.py": "",
+        "tools/util.py": "def helper():\n    return 1\n",
+        "analysis/avg.py": script,
+    }
+    step = flow_of(files).step("analysis/avg.py")
+    assert step is not None
+    assert (step.workdir, step.writes) == ("analysis", ("analysis/avg.csv",))

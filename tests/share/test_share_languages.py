@@ -180,23 +180,26 @@ def test_reproduce_lets_a_script_import_the_modules_at_the_top(tmp_path: Path) -
     uses = "from dataset import load\nimport numpy as np\nnp.save('out/x.npy', load())\n"
     itself = "import sys\nsys.path.insert(0, '..')\n" + uses
     beside = "from helper import load\nimport numpy as np\nnp.save('out/y.npy', load())\n"
-    root = write_tree(
-        tmp_path / "study",
-        {
-            "dataset.py": "def load():\n    return 1\n",
-            "pannuke/features.py": uses,
-            "pannuke/attention.py": itself,
-            # (jakeormond/robot_maze_analysis_code: the folder's copy on the author's computer, on sys.path)
-            "pannuke/elsewhere.py": "import sys\nsys.path.append('/home/jake/robot_maze')\n" + uses,
-            "other/run.py": beside,
-            "other/helper.py": "def load():\n    return 1\n",
-        },
-    )
+    files = {
+        "dataset.py": "def load():\n    return 1\n",
+        "pannuke/features.py": uses,
+        "pannuke/attention.py": itself,
+        # (jakeormond/robot_maze_analysis_code: the folder's copy on the author's computer, on sys.path)
+        "pannuke/elsewhere.py": "import sys\nsys.path.append('/home/jake/robot_maze')\n" + uses,
+        "other/run.py": beside,
+        "other/helper.py": "def load():\n    return 1\n",
+    }
+    root = write_tree(tmp_path / "study", files)
     guide = _reproduce(root)
-    assert "PYTHONPATH=. python pannuke/features.py\n" in guide
-    assert "   python pannuke/attention.py\n" in guide
-    assert "PYTHONPATH=. python pannuke/elsewhere.py\n" in guide
+    # (`..` on sys.path is found from `pannuke/` only: attention.py runs there, and its siblings with it)
+    assert "   (cd pannuke && python attention.py)\n" in guide
+    assert "   (cd pannuke && PYTHONPATH=.. python features.py)\n" in guide
+    assert "   (cd pannuke && PYTHONPATH=.. python elsewhere.py)\n" in guide
     assert "   python other/run.py\n" in guide
+    files.pop("pannuke/attention.py")
+    guide = _reproduce(write_tree(tmp_path / "without", files))
+    assert "PYTHONPATH=. python pannuke/features.py\n" in guide
+    assert "PYTHONPATH=. python pannuke/elsewhere.py\n" in guide
 
 
 def test_share_says_what_the_requirements_file_leaves_out(tmp_path: Path) -> None:

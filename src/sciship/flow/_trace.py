@@ -1265,6 +1265,9 @@ class _Tracer:
         while up:  # the folders between: a module in `pkg/` run from the folder above `pkg/`
             score[up] = 0
             up = posixpath.dirname(up)
+        pinned = self._pinned_by_sys_path(step, own)
+        if pinned is not None:  # (as much as one file found from there: the files may say otherwise)
+            score[pinned] += 1
         for r in results:
             if r.kind != "rel" or (first_cd is not None and r.raw.pos > first_cd) or _loose(r.text):
                 continue
@@ -1293,6 +1296,41 @@ class _Tracer:
         if not any(score.values()) and self._kin_here(own, results):
             return own, False
         return "", score[""] > 0 or any(v < 0 for v in score.values())
+
+    def _pinned_by_sys_path(self, step: str, own: str) -> str | None:
+        """The one folder ``step`` must run from for the modules it imports through a relative entry it
+        puts on ``sys.path`` (``sys.path.append('..')``, relative to where Python is started) to be
+        found: its own folder, or one between it and the top; None when no such entry decides
+        (janbrascamp/analysis_code_face_integration: `import tools` failed from the top)."""
+        text = self.p.read_text(step) or ""
+        if "sys.path" not in text:
+            return None
+        from sciship.imports.scan import sys_path_entries
+
+        entries = [e[len("cwd:") :] for e in sys_path_entries(text) if e.startswith("cwd:")]
+        facts = self.facts.get(step)
+        if not entries or facts is None:
+            return None
+        modules = {m.partition(".")[0] for m, level in facts.imports if not level and m}
+        modules -= _STDLIB
+        places = [own]
+        up = own
+        while up:
+            up = posixpath.dirname(up)
+            places.append(up)
+        fits = []
+        for cwd in places:
+            for entry in entries:
+                base = ex.normalize(posixpath.join(cwd, entry))
+                if base == ".." or base.startswith("../"):
+                    continue
+                base = "" if base == "." else base
+                if any(self._module_at(base, m) for m in modules) and not any(
+                    self._module_at(own, m) for m in modules
+                ):
+                    fits.append(cwd)
+                    break
+        return fits[0] if len(fits) == 1 else None
 
     def _kin_here(self, own: str, results: list[_Res]) -> bool:
         """Do the script's file names, none of which exists anywhere, all bare (``HA_ref_mutations.txt``),
