@@ -1312,7 +1312,7 @@ class _Tracer:
         if not entries or facts is None:
             return None
         modules = {m.partition(".")[0] for m, level in facts.imports if not level and m}
-        modules -= _STDLIB
+        modules = {m for m in modules - _STDLIB if not self._module_at(own, m)}  # (not those beside it)
         places = [own]
         up = own
         while up:
@@ -1325,9 +1325,7 @@ class _Tracer:
                 if base == ".." or base.startswith("../"):
                     continue
                 base = "" if base == "." else base
-                if any(self._module_at(base, m) for m in modules) and not any(
-                    self._module_at(own, m) for m in modules
-                ):
+                if any(self._module_at(base, m) for m in modules):
                     fits.append(cwd)
                     break
         return fits[0] if len(fits) == 1 else None
