@@ -437,3 +437,19 @@ def test_reproduce_says_when_a_script_is_run_several_times(tmp_path: Path) -> No
     assert "- run 2 times by `run_all.sh`, with other arguments each time" in guide
     assert "`bash run_all.sh` runs them all" in guide
     assert guide.count("times by") == 1  # (not for a script run once)
+
+
+def test_reproduce_lists_the_files_read_only_when_they_are_there(tmp_path: Path) -> None:
+    """jtextor/immunet-paper-code: figure 6's data, from Zenodo, read behind `if path.is_file():`, was in no
+    list of REPRODUCE.md (nor a missing input, rightly: the step runs without it). A cache the step makes
+    itself is no input."""
+    script = (
+        "import numpy as np\nfrom pathlib import Path\ncache = Path('data/cache')\n"
+        "for slide in ['bladder01', 'lung02']:\n    path = cache / (slide + '.npz')\n"
+        "    if path.is_file():\n        np.save(f'plots/{slide}.npy', np.load(path)['tumor'])\n"
+        "if Path('work.npy').exists():\n    w = np.load('work.npy')\nelse:\n    np.save('work.npy', 1)\n"
+    )
+    guide = _reproduce(write_tree(tmp_path / "study", {"make_images.py": script}))
+    assert "- `data/cache/bladder01.npz` (not in this folder: the steps read it only when it is" in guide
+    assert "- `data/cache/lung02.npz` (not in this folder" in guide
+    assert "- `work.npy`" not in guide

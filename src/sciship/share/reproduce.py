@@ -265,7 +265,17 @@ def render(
 
     lines += _unread_code(unread or {}, bool(flow.steps))
 
-    if flow.inputs:
+    # (files read only when they are there, which no step writes and the folder lacks: jtextor/immunet-paper-
+    # code's figure 6 data, behind `if path.is_file():`, was in no list)
+    reads_if_there = {
+        u.path for u in flow.uses if u.access == "read" and u.optional and u.location == "folder"
+    }
+    only_if = [
+        p
+        for p in sorted(reads_if_there - set(flow.inputs) - set(flow.outputs))
+        if not _matching([p], by_path)
+    ]
+    if flow.inputs or only_if:
         lines += ["## 3. Inputs", "", "Files the steps read and no step writes:", ""]
         # (where a README by a missing input says to download it from: AbsQuant's Zenodo DOI)
         sources = {p.target: p.source for p in flow.problems if p.code == "SHR110" and p.source}
@@ -276,6 +286,11 @@ def render(
                 f"; `{source[0]}` gives a place to download from: {source[1]})" if source else ")"
             )
             lines.append(f"- {_code(path)}" + ("" if present else get))
+        for path in only_if:
+            lines.append(
+                f"- {_code(path)} (not in this folder: the steps read it only when it is there, and leave "
+                "out what needs it otherwise)"
+            )
         lines.append("")
 
     external = [f for f in files if f.external]
