@@ -2335,3 +2335,33 @@ def test_a_script_that_puts_the_folder_above_on_sys_path_runs_in_its_own_folder(
     step = flow_of(files).step("analysis/avg.py")
     assert step is not None
     assert (step.workdir, step.writes) == ("analysis", ("analysis/avg.csv",))
+
+
+def test_a_plain_text_readme_of_a_folder_says_how_its_scripts_run() -> None:
+    """desihub/spectropaper-code: 17 folder READMEs named `README`, plain text, of lines such as
+    `./psfxy.py -i raw-b1.fits -o psfxy-b1.csv` and `ln -s /global/.../psfnight-b1.fits .`: 23 of 59 steps
+    ran from the top, `plot.py` came before the step that makes its input, and 12 missing inputs were files
+    the READMEs make."""
+    psfxy = (
+        "import argparse\nimport pandas as pd\np = argparse.ArgumentParser()\n"
+        "p.add_argument('-i', '--infile')\np.add_argument('-o', '--outfile')\na = p.parse_args()\n"
+        "pd.read_csv(a.infile).to_csv(a.outfile)\n"
+    )
+    readme = (
+        "# wavelength calibration, done at NERSC\n"
+        "ln -s /global/desi/redux/psfnight-b1.fits .\n"
+        "desi_preproc -i $DATA/$n.fits --cam r0 -o preproc-$n-model.fits\n"
+        "./psfxy.py -i raw-b1.fits -o psfxy-b1.csv\n"
+        "Then run the plot script.\n"
+        "python plot.py\n"
+    )
+    plot = (
+        "import pandas as pd\nimport matplotlib.pyplot as plt\nt = pd.read_csv('psfxy-b1.csv')\n"
+        "n = pd.read_csv('psfnight-b1.fits')\nm = pd.read_csv('preproc-20220307-model.fits')\n"
+        "plt.savefig('dxdy.pdf')\n"
+    )
+    files = {"wave/README": readme, "wave/psfxy.py": psfxy, "wave/plot.py": plot, "wave/raw-b1.fits": "x"}
+    flow = flow_of(files)
+    assert [(s.path, s.workdir) for s in flow.steps] == [("wave/psfxy.py", "wave"), ("wave/plot.py", "wave")]
+    assert flow.step("wave/plot.py").after == ("wave/psfxy.py",)  # type: ignore[union-attr]
+    assert flow.problems == ()

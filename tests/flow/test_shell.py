@@ -40,6 +40,15 @@ COMMANDS = [
     ("gzip -9 results.tsv", []),
     ("ln -s ../data/raw.csv data/raw.csv", [Effect("write", "data/raw.csv")]),
     ("ln -sf /big/refs/genome.fa", [Effect("write", "genome.fa")]),
+    ("ln -s /global/desi/psfnight-b1.fits .", [Effect("write", "psfnight-b1.fits")]),
+    (
+        "desi_psf_fit -a p.fits --out-psf psf-b1.fits --out-spots s.xml --output-dir d",
+        [
+            Effect("write", "psf-b1.fits", soft=True),
+            Effect("write", "s.xml", soft=True),
+            Effect("write", "d", soft=True, tree=True),
+        ],
+    ),
     ("modkit dmr pair -a x.bed --out-path dms.bed", [Effect("write", "dms.bed", soft=True)]),
     ("tar -xzf d.tgz -C data", [Effect("read", "d.tgz"), Effect("write", "data", soft=True, tree=True)]),
     ("tar czf out.tgz results", [Effect("write", "out.tgz")]),

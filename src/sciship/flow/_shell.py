@@ -159,7 +159,18 @@ def _url_name(url: str) -> str:
 
 
 def _output_options(rest: list[str]) -> list[Effect]:
-    out = [Effect("write", v, soft=True) for v in _option_value(rest, _OUTPUT_FLAGS)]
+    # (and `--out-psf x.fits`, `--output-table t.csv`: an option named for an output, with a file's name;
+    # desihub/spectropaper-code's `desi_psf_fit ... --out-psf psf-b1-00055705-10.fits`)
+    named = {
+        w.split("=", 1)[0]
+        for w in rest
+        if w.startswith(("--out-", "--out_", "--output-", "--output_"))
+        and w.split("=", 1)[0] not in _OUTPUT_DIR_FLAGS
+    }
+    values = _option_value(rest, _OUTPUT_FLAGS) + [
+        v for v in _option_value(rest, named - _OUTPUT_FLAGS) if "." in v.rsplit("/", 1)[-1]
+    ]
+    out = [Effect("write", v, soft=True) for v in values]
     out += [Effect("write", v, soft=True, tree=True) for v in _option_value(rest, _OUTPUT_DIR_FLAGS)]
     return out
 
@@ -217,8 +228,11 @@ def _link(rest: list[str]) -> list[Effect]:
     if len(paths) < 2:
         return []
     *sources, target = paths
-    if len(sources) > 1 or target.endswith("/"):
-        return [Effect("write", posixpath.join(target, posixpath.basename(s.rstrip("/")))) for s in sources]
+    if len(sources) > 1 or target.endswith("/") or target in {".", ".."}:  # (`ln -s /data/x.fits .`)
+        return [
+            Effect("write", posixpath.normpath(posixpath.join(target, posixpath.basename(s.rstrip("/")))))
+            for s in sources
+        ]
     return [Effect("write", target)]
 
 
@@ -1101,9 +1115,17 @@ def readme_commands(text: str) -> list[str]:
     return [command for block in readme_blocks(text) for command in block]
 
 
-def readme_blocks(text: str) -> list[list[str]]:
+def readme_blocks(text: str, *, plain: bool = False) -> list[list[str]]:
     """The shell commands of each of a README's fenced code blocks (see :func:`readme_commands`): each
-    block starts where the reader stands, the folder of the README (a ``cd`` lasts to its end)."""
+    block starts where the reader stands, the folder of the README (a ``cd`` lasts to its end). A
+    ``plain`` README (``README``, ``README.txt``) without fences is one block: its lines that are commands
+    (desihub/spectropaper-code's 17 folder READMEs of `./psfxy.py -i ... -o psfxy-b1.csv` lines)."""
+    if plain and "```" not in text and "~~~" not in text:
+        lines = [line.strip().removeprefix("$ ") for line in text.splitlines()]
+        # (not a sentence: one that ends as prose does, `cd into the folder first.`; `ln -s /x/y.fits .` is
+        # a command)
+        found = [line for line in lines if _PLAIN_COMMAND.match(line) and not _PROSE_END.search(line)]
+        return [found] if found else []
     blocks: list[list[str]] = []
     out: list[str] = []
     fence: str | None = None
@@ -1153,5 +1175,12 @@ def readme_blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+#: a line of a plain-text README that is a command: a program it names (as an indented block's), a shell
+#: word that makes or moves files, or a program given options (`desi_psf_fit -a x.fits --out-psf y.fits`)
+_PLAIN_COMMAND = re.compile(
+    r"(?:python[0-9.]*|bash|sh|cd|make|snakemake|Rscript|\./|cp|mv|ln|wget|curl|mkdir|gunzip|gzip|tar|unzip"
+    r"|echo|export|for|do|done)\b|[A-Za-z_][\w.-]*\s+-{1,2}[A-Za-z]"
+)
+_PROSE_END = re.compile(r"(?:[A-Za-z)\]]\.|:)$")
 #: a line of an indented code block that is a command to run (not prose a list item goes on with)
 _INDENTED_COMMAND = re.compile(r"^(?:\$ )?(?:python[0-9.]*|bash|sh|cd|make|snakemake|Rscript|\./)\b")

@@ -2309,11 +2309,9 @@ class _Tracer:
             )
         return max((int(k) for k in _ARGV_INDEX.findall(text)), default=0)
 
-    def _readme_runs(self) -> list[tuple[str, str]]:
-        """The README's shell blocks that run Python (``cd fig1a`` then ``python openaire.py``), each as a
-        shell script of the README's folder. A ``cd`` into a folder that is not here (the repository's own
-        name, after ``git clone``) is left out: the reader is then where the README is; one joined to a
-        command (``cd notebooks/mcc && python x.py``) is for that command only, as READMEs mean it."""
+    @functools.cached_property
+    def _readmes(self) -> list[str]:
+        """The top README, then the READMEs of the folders below (three deep at most)."""
         top = self.p.find_ci("README")
         readmes = [top] if top else []
         # (a case study's own README, `kidney mapping/README.md`, says how its scripts run: SpaOT)
@@ -2324,15 +2322,23 @@ class _Tracer:
             and _README.match(f.rsplit("/", 1)[1])
             and not set(f.split("/")[:-1]) & (_NOT_STEP_DIRS | _DOC_DIRS)
         ]
+        return readmes
+
+    def _readme_runs(self) -> list[tuple[str, str]]:
+        """The README's shell blocks that run Python (``cd fig1a`` then ``python openaire.py``), each as a
+        shell script of the README's folder. A ``cd`` into a folder that is not here (the repository's own
+        name, after ``git clone``) is left out: the reader is then where the README is; one joined to a
+        command (``cd notebooks/mcc && python x.py``) is for that command only, as READMEs mean it."""
         from sciship.flow import _shell
 
         out = []
-        for readme in readmes:
+        for readme in self._readmes:
             text = self.p.read_text(readme)
-            if not text or "python" not in text:
+            if not text or ("python" not in text and ".py" not in text):
                 continue
             here = posixpath.dirname(readme)
-            for block in _shell.readme_blocks(text):
+            plain = not readme.lower().endswith((".md", ".rst", ".markdown"))
+            for block in _shell.readme_blocks(text, plain=plain):
                 kept = []
                 for c in block:
                     if _CD_NAME.fullmatch(c) and not self.p.has_dir(posixpath.join(here, c[2:].strip(" /"))):
@@ -2342,7 +2348,7 @@ class _Tracer:
                     went = _CD_THEN.match(c)  # `cd notebooks/mcc && python x.py`: one command, then back
                     if went is not None and ".." not in went.group(1):
                         kept.append("cd " + "/".join([".."] * len(went.group(1).strip("/").split("/"))))
-                if any("python" in c for c in kept):
+                if any("python" in c or ".py" in c for c in kept):
                     out.append((readme, "\n".join(kept)))
         return out
 
@@ -2492,25 +2498,36 @@ class _Tracer:
         """What the README asks the reader to make with shell commands in its code blocks, run from the
         top of the folder (``curl -o data.zip URL``, ``unzip data.zip -d data``: the folder as
         ``data/**``). Such files are not missing: the README says where they come from."""
-        readme = self.p.find_ci("README")
-        text = self.p.read_text(readme) if readme else None
-        if not text or ("```" not in text and "~~~" not in text):
-            return []
         from sciship.flow import _shell
 
+        top = self.p.find_ci("README")
         out = []
-        for command in _shell.readme_commands(text):
-            words = _shell.words_of(command)
-            if not words or words[0] == "git":  # (cloning the folder itself)
+        for readme in self._readmes:
+            text = self.p.read_text(readme)
+            plain = not readme.lower().endswith((".md", ".rst", ".markdown"))
+            if not text or (not plain and "```" not in text and "~~~" not in text):
                 continue
-            for effect in _shell.effects(words):
-                path = effect.path
-                if effect.access != "write" or "$" in path or path.startswith(("/", "~")):
-                    continue
-                path = ex.normalize(path)
-                if path == ".." or path.startswith("../"):
-                    continue
-                out.append(f"{path}/{STAR2}" if effect.tree and path else STAR2 if effect.tree else path)
+            base = posixpath.dirname(readme) if readme != top else ""
+            for block in _shell.readme_blocks(text, plain=plain):
+                for command in block:
+                    words = _shell.words_of(command)
+                    if not words or words[0] == "git":  # (cloning the folder itself)
+                        continue
+                    if base and words[0] == "cd":  # (a folder's README, from its folder until a `cd`:
+                        break  # desihub/spectropaper-code's `ln -s /global/.../psfnight-b1.fits .`)
+                    for effect in _shell.effects(words):
+                        path = effect.path
+                        if base and "$" in path:  # (a folder README's `-o preproc-r0-$n-e.fits`: some name)
+                            path = _SHELL_VARIABLE.sub(STAR, path)
+                        if effect.access != "write" or "$" in path or path.startswith(("/", "~")):
+                            continue
+                        if base and not _named(path):
+                            continue
+                        path = ex.normalize(posixpath.join(base, path))
+                        if path == ".." or path.startswith("../"):
+                            continue
+                        tree = f"{path}/{STAR2}" if path else STAR2
+                        out.append(tree if effect.tree else path)
         return out
 
     def _made_by_pipeline(self, path: str) -> bool:
@@ -3301,6 +3318,8 @@ _MAX_COMMANDS = 8
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: a README of a folder (``README.md``, ``readme.rst``, ``README``)
 _README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
+#: a shell variable in a word: ``$n``, ``${sample}``
+_SHELL_VARIABLE = re.compile(r"\$\{?\w+\}?")
 #: a word of a README's command the reader chooses: ``kang[haber]`` (kang or haber), ``<input.csv>``
 _README_CHOICE = re.compile(
     r"(?<![\w$])[\w.-]+\[[\w.|,-]+\](?![\w/])|<[A-Za-z_][\w.|-]*>"
