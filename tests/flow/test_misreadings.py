@@ -2365,3 +2365,13 @@ def test_a_plain_text_readme_of_a_folder_says_how_its_scripts_run() -> None:
     assert [(s.path, s.workdir) for s in flow.steps] == [("wave/psfxy.py", "wave"), ("wave/plot.py", "wave")]
     assert flow.step("wave/plot.py").after == ("wave/psfxy.py",)  # type: ignore[union-attr]
     assert flow.problems == ()
+
+
+def test_a_readme_usage_line_in_brackets_gives_words_to_choose() -> None:
+    """BioroboticsLab/IBA-paper-code: `eval_sensitivity_n.py [model] [tile size] [attribution]`, the
+    README's usage line, gave the words `[model]`, `[tile` and `size]`, and files named after them."""
+    script = "import sys\nmodel, t = sys.argv[1], sys.argv[2]\nopen(f'results/{model}_{t}.txt', 'w')\n"
+    readme = "```\npython scripts/evaluate.py [model] [tile size]\n```\n"
+    step = flow_of({"scripts/evaluate.py": script, "README.md": readme}).step("scripts/evaluate.py")
+    assert step is not None
+    assert "[" not in " ".join(step.writes)

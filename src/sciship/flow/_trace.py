@@ -2348,7 +2348,7 @@ class _Tracer:
                     went = _CD_THEN.match(c)  # `cd notebooks/mcc && python x.py`: one command, then back
                     if went is not None and ".." not in went.group(1):
                         kept.append("cd " + "/".join([".."] * len(went.group(1).strip("/").split("/"))))
-                if any("python" in c or ".py" in c for c in kept):
+                if any("python" in c or (c.startswith("./") and ".py" in c) for c in kept):
                     out.append((readme, "\n".join(kept)))
         return out
 
@@ -3323,6 +3323,8 @@ _SHELL_VARIABLE = re.compile(r"\$\{?\w+\}?")
 #: a word of a README's command the reader chooses: ``kang[haber]`` (kang or haber), ``<input.csv>``
 _README_CHOICE = re.compile(
     r"(?<![\w$])[\w.-]+\[[\w.|,-]+\](?![\w/])|<[A-Za-z_][\w.|-]*>"
+    # a usage line's `[model] [tile size]` (BioroboticsLab/IBA-paper-code)
+    r"|(?<![\w$\[])\[[A-Za-z][\w .|,-]*\](?![\w/\]])"
     # a word that names what to give, not a file (`python predict.py input_fasta_file output_path`, the
     # usage line above the real example: lzxlab/pSAM_paper_code's two false missing inputs)
     r"|(?<![\w$/.-])(?:(?:input|output)_[A-Za-z_]+|[A-Za-z]+_(?:file|path|dir|folder|directory))(?![\w/.-])"
