@@ -2375,3 +2375,22 @@ def test_a_readme_usage_line_in_brackets_gives_words_to_choose() -> None:
     step = flow_of({"scripts/evaluate.py": script, "README.md": readme}).step("scripts/evaluate.py")
     assert step is not None
     assert "[" not in " ".join(step.writes)
+
+
+def test_a_path_a_package_re_exports_with_a_star_import() -> None:
+    """int-brain-lab/paper-reproducible-ephys: `from fig_data_quality.tables import tables_dir`, where the
+    package's `__init__.py` is `from .tables import *`: the input in the folder was
+    `**/double_blind_results.csv`."""
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/tables/__init__.py": "from .tables import *\n",
+        "pkg/tables/tables.py": "from pathlib import Path\ntables_dir = Path(__file__).parent\n",
+        "pkg/tables/ratings.csv": "x\n",
+        "star.py": (
+            "import pandas as pd\nfrom pkg.tables import tables_dir\n"
+            "pd.read_csv(tables_dir.joinpath('ratings.csv'))\n"
+        ),
+    }
+    step = flow_of(files).step("star.py")
+    assert step is not None
+    assert step.reads == ("pkg/tables/ratings.csv",)

@@ -496,6 +496,14 @@ class _Tracer:
             facts = self.load(target, full=True)  # the statement binding it was not parsed
             expr = facts.constants.get(name) if facts is not None else None
         if expr is None:
+            # re-exported by `from .tables import *` (the IBL's `fig_data_quality/tables/__init__.py`: an
+            # input in the folder was shown as `**/double_blind_results.csv`)
+            text = self.p.read_text(target) or ""
+            for m in _STAR_FROM.finditer("\n" + text) if "*" in text else ():
+                base = m.group(1)
+                found = self.ref(target, base.lstrip("."), len(base) - len(base.lstrip(".")), name, depth + 1)
+                if found is not None:
+                    return found
             return None
         return expr, self.scope_for(target)
 
@@ -3318,6 +3326,8 @@ _MAX_COMMANDS = 8
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: a README of a folder (``README.md``, ``readme.rst``, ``README``)
 _README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
+#: a module's `from X import *` (X with its dots)
+_STAR_FROM = re.compile(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
 #: a shell variable in a word: ``$n``, ``${sample}``
 _SHELL_VARIABLE = re.compile(r"\$\{?\w+\}?")
 #: a word of a README's command the reader chooses: ``kang[haber]`` (kang or haber), ``<input.csv>``
