@@ -2394,3 +2394,18 @@ def test_a_path_a_package_re_exports_with_a_star_import() -> None:
     step = flow_of(files).step("star.py")
     assert step is not None
     assert step.reads == ("pkg/tables/ratings.csv",)
+
+
+def test_a_path_with_an_unknown_start_says_nothing_of_the_working_folder() -> None:
+    """colemanmr/ukesm_aerosol_nudging_analysis_code: `file_loc.diag_dir + 'aerosols/'`, from a module
+    sciship cannot find, was put under `analysis_code/` ("runs in analysis_code/") because a folder
+    `analysis_code/aerosols/` exists: 34 steps with a made-up working folder."""
+    script = (
+        "import diagnostics.file_locations_module as file_loc\nimport matplotlib.pyplot as plt\n"
+        "plt.savefig(file_loc.plot_dir + 'aerosols/burden_map.png')\n"
+    )
+    step = flow_of({"code/__init__.py": "", "code/aerosols/plot_a.py": script}).step(
+        "code/aerosols/plot_a.py"
+    )
+    assert step is not None
+    assert step.workdir == ""

@@ -614,6 +614,29 @@ def test_a_notebook_that_installs_what_it_needs_does_not_stop(tmp_path: Path) ->
     assert "The steps import `pandas` (plain.ipynb), which `pyproject.toml` does not list" in said
 
 
+def test_a_module_renamed_for_publication_is_named(tmp_path: Path) -> None:
+    """colemanmr/ukesm_aerosol_nudging_analysis_code: the scripts import `diagnostics.file_locations_module`
+    from the author's folder, which is this folder's `analysis_code/file_locations_module.py`; the note said
+    to copy the module into the folder."""
+    script = (
+        "import sys\nsys.path.append('/home/me/python_code')\n"
+        "import diagnostics.file_locations_module as file_loc\nimport pandas as pd\n"
+        "pd.read_csv('data.csv').to_csv(file_loc.out + 'x.csv')\n"
+    )
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "analysis_code/plot_a.py": script,
+            "analysis_code/file_locations_module.py": "out = 'r/'\n",
+            "data.csv": "x",
+        },
+    )
+    said = " ".join(run_cli("share", str(root), "--yes", "--dry-run").stdout.split())
+    assert (
+        "This folder has `analysis_code/file_locations_module.py`, which looks like the same module" in said
+    )
+
+
 def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
     """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
     each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as

@@ -567,6 +567,20 @@ def implied_packages(flow: Flow, listed: set[str]) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
+def _renamed_here(project: Project, module: str, where: str) -> tuple[str, str] | None:
+    """The file of this folder that a dotted import of ``module`` in ``where`` names by its last parts
+    (``diagnostics.file_locations_module``, when ``analysis_code/file_locations_module.py`` is here: a
+    package renamed for publication, colemanmr/ukesm_aerosol_nudging_analysis_code), with that import."""
+    text = project.read_text(where) or ""
+    for m in re.finditer(rf"\b{re.escape(module)}((?:\.\w+)+)", text):
+        dotted = module + m.group(1)
+        tail = m.group(1).lstrip(".").replace(".", "/") + ".py"
+        hits = [f for f in project.files if f == tail or f.endswith("/" + tail)]
+        if len(hits) == 1:
+            return dotted, hits[0]
+    return None
+
+
 def private_imports(project: Project) -> list[tuple[str, str, str]]:
     """Imports sciship cannot match to a package that a file makes after putting an absolute folder of
     the author's computer on ``sys.path`` (``sys.path.insert(0, '/usr/people/ana/git/lab_scripts/')``):
@@ -900,11 +914,18 @@ def prepare(
             "run share in the git clone."
         )
     for module, where, folder in private_imports(project):
+        here = _renamed_here(project, module, where)
         result.notes.append(
             f"`{where}` puts `{folder}` on `sys.path`, a folder on your computer, and imports `{module}`, "
             "which sciship cannot match to a package: if it comes from that folder, the import fails on "
-            "another computer. Copy the module into this folder and import it from there (or publish it "
-            "as a package and list it with the others)."
+            "another computer. "
+            + (
+                f"This folder has `{here[1]}`, which looks like the same module (`{here[0]}`) under another "
+                "name: import it by the name it has here."
+                if here
+                else "Copy the module into this folder and import it from there (or publish it as a package "
+                "and list it with the others)."
+            )
         )
     unknown = unresolved_imports(project) if writes_requirements else []
     if unknown:
