@@ -637,6 +637,22 @@ def test_a_module_renamed_for_publication_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_paths_from_a_module_in_the_home_folder(tmp_path: Path) -> None:
+    """colemanmr/socrates_analysis_code: `import Documents.python_code.file_locations_module as file_loc`,
+    then every path built on `file_loc.diag_dir`: 192 inputs `*socrates_diags/...`, never explained, and
+    `Documents` offered as a package to find on PyPI."""
+    script = (
+        "import pandas as pd\nimport matplotlib.pyplot as plt\n"
+        "import Documents.python_code.file_locations_module as file_loc\n"
+        "df = pd.read_csv(file_loc.diag_dir + 'model_diags/fluxes_2014.csv')\nplt.savefig('fluxes.png')\n"
+    )
+    root = write_tree(tmp_path / "study", {"plot.py": script})
+    said = " ".join(run_cli("share", str(root), "--yes", "--dry-run").stdout.split())
+    assert "The code imports `Documents`, the name of a folder on your computer" in said
+    assert "requirements.txt leaves out `Documents`" not in said
+    assert "`*` stands for a part of a name sciship cannot tell from the code" in said
+
+
 def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
     """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
     each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as

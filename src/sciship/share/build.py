@@ -693,6 +693,10 @@ def _notebook_code(text: str) -> str:
     )
 
 
+#: the folders of a home folder that code run from there imports as if packages
+_HOME_FOLDERS = frozenset({"Documents", "Desktop", "Downloads", "OneDrive", "Dropbox", "GoogleDrive"})
+
+
 def unresolved_imports(project: Project) -> list[str]:
     """What the code imports that sciship cannot match to a package (so requirement lines leave it out)."""
     from sciship.imports import analyze
@@ -928,6 +932,23 @@ def prepare(
             )
         )
     unknown = unresolved_imports(project) if writes_requirements else []
+    if any(p.startswith("*") for s in flow.steps for p in (*s.reads, *s.writes)):
+        # (colemanmr/socrates_analysis_code: 192 inputs `*socrates_diags/...`, never explained)
+        result.notes.append(
+            "In the steps' files, `*` stands for a part of a name sciship cannot tell from the code (given "
+            "when the script runs, or a value from a module that is not in the folder), and `**/` for "
+            "folders it cannot tell: a path that starts with one says that where the file is depends on "
+            "something outside the code. Say in REPRODUCE.md what to use."
+        )
+    homes = [n for n in unknown if n in _HOME_FOLDERS]
+    unknown = [n for n in unknown if n not in _HOME_FOLDERS]
+    if homes:  # (colemanmr/socrates_analysis_code: `import Documents.python_code.diagnostics...`)
+        shown = _first_few([f"`{n}`" for n in homes])
+        result.notes.append(
+            f"The code imports {shown}, the name of a folder on your computer (run from your home folder, "
+            "Python finds modules there), not a package: on another computer that import fails. Copy the "
+            "modules it means into this folder and import them from there."
+        )
     if unknown:
         shown = _first_few([f"`{n}`" for n in unknown])
         them = "them" if len(unknown) > 1 else "it"
