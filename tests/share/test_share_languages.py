@@ -453,3 +453,26 @@ def test_reproduce_lists_the_files_read_only_when_they_are_there(tmp_path: Path)
     assert "- `data/cache/bladder01.npz` (not in this folder: the steps read it only when it is" in guide
     assert "- `data/cache/lung02.npz` (not in this folder" in guide
     assert "- `work.npy`" not in guide
+
+
+def test_reproduce_names_the_shell_loop_that_runs_a_step(tmp_path: Path) -> None:
+    """JMencius/MethQC-paper-code: `for i in 1 2 3; do for j in 1 2 3; do python compare.py "$i" "$j"`: the
+    words to fill in were the loop's, and the shell script that gives them was never named."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "scripts/run.sh": (
+                'for i in 1 2 3; do\n  for j in 1 2 3; do python compare.py "$i" "$j"; done\ndone\n'
+            ),
+            "scripts/compare.py": (
+                "import sys\na, b = sys.argv[1], sys.argv[2]\nopen(f'../data/sample_{a}.txt')\n"
+                "open(f'../results/cmp_{a}_{b}.txt', 'w')\n"
+            ),
+            "data/sample_1.txt": "x",
+        },
+    )
+    guide = _reproduce(root)
+    assert "   (cd scripts && python compare.py A B)\n" in guide
+    assert "   - run in a loop by `scripts/run.sh`, once for each of its values: `bash scripts/run.sh`" in (
+        guide
+    )

@@ -2161,6 +2161,12 @@ class _Tracer:
         """The files that run ``step`` more than once in all (a shell script that runs a model three times,
         each with its own settings: KISRDevelopment's `run_exp_equations.sh`), not counting READMEs."""
         files = [f for f in self.run_by.get(step, ()) if not _README.match(f.rsplit("/", 1)[-1])]
+        if len(files) == 1 and any(
+            STAR in w or STAR2 in w for _folder, args in self.launched.get(step, ()) for w in args
+        ):
+            # one command with words a loop gives (`for i in 1 2 3; do python compare.py "$i"`): `runs` 1
+            # says so (JMencius/MethQC-paper-code: "fill in ARG1, ARG2", and the shell script unnamed)
+            return {"run_by": tuple(files), "runs": 1}
         if len(files) < 2:
             return {}
         return {"run_by": tuple(dict.fromkeys(files)), "runs": len(files)}
@@ -2227,7 +2233,13 @@ class _Tracer:
         for folder, args in sorted(runs, key=lambda run: any(STAR in w or STAR2 in w for w in run[1])):
             given = _parse_arguments(args, facts.options)
             if folder == workdir and len(args) >= argv and needed <= set(given):
-                return (*_placeholders(args), 0)
+                words, placeholders = _placeholders(args)
+                named = {f"ARG{k}": n for k, n in self._argv_names(step).items()}
+                if named and len(set(named.values()) | set(placeholders)) == len(named) + len(placeholders):
+                    words = tuple(named.get(w, w) for w in words)  # (as the script names them: `a, b =`)
+                    placeholders = tuple(named.get(w, w) for w in placeholders)
+                argv_n = sum(1 for w in placeholders if _PLACE_WORD.fullmatch(w) or w in named.values())
+                return words, placeholders, argv_n
         names = self._argv_names(step)
         fill = [names.get(k, f"ARG{k}") for k in range(1, argv + 1)]
         if len(set(fill)) < len(fill):  # (two words of one name: their places)
@@ -3328,6 +3340,8 @@ _MAX_COMMANDS = 8
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: a README of a folder (``README.md``, ``readme.rst``, ``README``)
 _README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
+#: a placeholder for a word of the command line by its place (``ARG2``), not an option's
+_PLACE_WORD = re.compile(r"ARG\d+")
 #: a module's `from X import *` (X with its dots)
 _STAR_FROM = re.compile(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
 #: a shell variable in a word: ``$n``, ``${sample}``

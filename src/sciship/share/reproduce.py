@@ -240,6 +240,11 @@ def render(
             else:
                 why = f"the script needs {it}; `python {_shell(step.path)} --help` says what {is_}"
             lines.append("   - fill in: " + ", ".join(_code(w) for w in step.fill_in) + f" ({why})")
+        if step.runs == 1 and step.run_by:  # (JMencius/MethQC-paper-code: a shell loop's words)
+            lines.append(
+                f"   - run in a loop by {_code(step.run_by[0])}, once for each of its values: "
+                f"`{_driver_command(step.run_by[0])}` runs them all; the files below are those of every run."
+            )
         if step.runs > 1:  # (KISRDevelopment, shade, pSAM: one command of three, and all their outputs)
             them = " and ".join(_code(f) for f in step.run_by)
             again = " or ".join(f"`{_driver_command(f)}`" for f in step.run_by)
