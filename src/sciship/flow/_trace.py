@@ -1279,8 +1279,8 @@ class _Tracer:
         for r in results:
             if r.kind != "rel" or (first_cd is not None and r.raw.pos > first_cd) or _loose(r.text):
                 continue
-            if r.text.startswith((STAR, STAR2)):  # (an unknown start, `file_loc.diag_dir + 'aerosols/'`: its
-                continue  # folder is not known, whatever it ends like: ukesm's "runs in analysis_code/")
+            if r.text.startswith((STAR, STAR2)) and "/" in r.text:  # (a folder with an unknown start,
+                continue  # `file_loc.diag_dir + 'aerosols/'`, is none known: ukesm's "runs in analysis_code")
             text = r.text
             while text.startswith("./"):  # (`./adapt.pdf` is a bare name too)
                 text = text[2:]
