@@ -937,8 +937,8 @@ def prepare(
         result.notes.append(
             "In the steps' files, `*` stands for a part of a name sciship cannot tell from the code (given "
             "when the script runs, or a value from a module that is not in the folder), and `**/` for "
-            "folders it cannot tell: a path that starts with one says that where the file is depends on "
-            "something outside the code. Say in REPRODUCE.md what to use."
+            "folders it cannot tell: a path that starts with one depends on something the code does not "
+            "say. Say in REPRODUCE.md what to use."
         )
     homes = [n for n in unknown if n in _HOME_FOLDERS]
     unknown = [n for n in unknown if n not in _HOME_FOLDERS]
