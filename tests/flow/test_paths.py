@@ -1242,3 +1242,21 @@ def test_a_value_tested_to_be_none_of_some_texts_is_none_of_them() -> None:
     )
     flow = flow_of({"conv.py": conv, "README.md": readme})
     assert not flow.problems
+
+
+def test_an_option_whose_value_the_script_splits_is_to_fill_in() -> None:
+    """jjusuf2/AbsQuant_analysis_code: `args.files_1.split(',')` of an option without a default stops the
+    script when it is left out; REPRODUCE.md gave `--outdir OUTDIR` only. With a default it may be."""
+    source = (
+        "import argparse, os\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--files_1', help='fastq files')\np.add_argument('--outdir')\n"
+        "args = p.parse_args()\nfiles1 = args.files_1.split(',')\n"
+        "open(os.path.join(args.outdir, 'x.txt'), 'w')\n"
+    )
+    step = flow_of({"align.py": source}).step("align.py")
+    assert step is not None
+    assert step.fill_in == ("FILES_1", "OUTDIR")
+    given = source.replace("help='fastq files'", "default='a.fq'")
+    step = flow_of({"align.py": given}).step("align.py")
+    assert step is not None
+    assert step.fill_in == ("OUTDIR",)

@@ -2223,6 +2223,7 @@ class _Tracer:
         needed = set(facts.required) | {d for d in used if not d.startswith("#") and d not in switches}
         if needed - set(facts.required) and step.endswith(".py"):
             needed -= self._may_be_left_out(step, needed - set(facts.required), facts)
+        needed |= self._called_on(step, facts) - switches
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
         argv = max(argv, self._argv_read(step))
         if not needed and not argv:
@@ -2274,6 +2275,27 @@ class _Tracer:
             for name, k in zip(targets, indices, strict=True):
                 if k > 0 and name.isidentifier() and name.strip("_") and k not in out:
                     out[k] = name.upper()
+        return out
+
+    def _called_on(self, step: str, facts: Facts) -> set[str]:
+        """The options without a default whose value the script calls a method of (`args.files_1.split(',')`):
+        left out, the value is None and the script stops there (jjusuf2/AbsQuant_analysis_code's
+        REPRODUCE.md gave `--outdir OUTDIR` only)."""
+        text = (self.p.read_text(step) or "") if step.endswith(".py") else ""
+        out = set()
+        for flags, dest, nargs in facts.options:
+            if nargs == 0 or not any(f.startswith("-") for f in flags):
+                continue
+            name = re.escape(dest)
+            if not re.search(rf"\.{name}\.(?:split|strip|lower|upper|replace|startswith|endswith)\(", text):
+                continue
+            declared = [
+                m.group(0)
+                for flag in flags
+                for m in re.finditer(rf"""add_argument\([^)]*['"]{re.escape(flag)}['"][^)]*\)""", text)
+            ]
+            if declared and not any("default" in d or "required" in d for d in declared):
+                out.add(dest)
         return out
 
     def _may_be_left_out(self, step: str, dests: set[str], facts: Facts) -> set[str]:
