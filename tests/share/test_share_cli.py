@@ -653,6 +653,21 @@ def test_paths_from_a_module_in_the_home_folder(tmp_path: Path) -> None:
     assert "`*` stands for a part of a name sciship cannot tell from the code" in said
 
 
+def test_one_note_for_a_folder_of_the_authors_computer_on_sys_path(tmp_path: Path) -> None:
+    """colemanmr/socrates_analysis_code: two notes, word for word the same but for the module, each naming
+    the first of 34 scripts that put the same folder on `sys.path`."""
+    script = (
+        "import sys\nsys.path.append('/home/users/nn819853/Documents/python_code')\n"
+        "import Documents.python_code.diagnostics.file_locations_module as file_loc\n"
+        "import diagnostics.radiative_fluxes.fluxes_module as flux_mod\nprint(file_loc, flux_mod)\n"
+    )
+    root = write_tree(tmp_path / "study", {"a.py": script, "b.py": script, "c.py": script})
+    said = " ".join(run_cli("share", str(root), "--yes", "--dry-run").stdout.split())
+    assert said.count("on `sys.path`, a folder on your computer") == 1
+    assert "`a.py`, `b.py`, `c.py` put `/home/users/nn819853/Documents/python_code` on `sys.path`" in said
+    assert "The code imports `Documents`, the name of a folder on your computer" in said
+
+
 def test_macos_resource_files_are_no_code(tmp_path: Path) -> None:
     """janbrascamp/analysis_code_face_integration: four `._*.py` files (macOS AppleDouble, written next to
     each file a Mac copies to a USB stick) were four of twelve steps, each with an SHR117 "save it as

@@ -610,7 +610,6 @@ def private_imports(project: Project) -> list[tuple[str, str, str]]:
             folders = found[rel]
             if folders and _imported_after_sys_path(project, rel, v.imports, scans.get(rel)):
                 out.append((v.imports[0] if v.imports else str(v.distribution), rel, folders[0]))
-                break
     return out
 
 
@@ -917,21 +916,34 @@ def prepare(
             f"{'they are' if several else 'it is'} part of the analysis, take {them} out of .gitignore, or "
             "run share in the git clone."
         )
+    # (one note per folder of the author's computer, with every module imported from it: colemanmr/
+    # socrates_analysis_code's two notes differed in one word)
+    private: dict[str, tuple[list[str], list[str], list[tuple[str, str]]]] = {}
     for module, where, folder in private_imports(project):
+        if module.partition(".")[0] in _HOME_FOLDERS:
+            continue  # (said below: a home folder's name)
+        modules, importers, renamed = private.setdefault(folder, ([], [], []))
+        modules.extend([module] if module not in modules else [])
+        importers.extend([where] if where not in importers else [])
         here = _renamed_here(project, module, where)
+        renamed.extend([here] if here and here not in renamed else [])
+    for folder, (modules, importers, renamed) in private.items():
+        who = _first_few([f"`{f}`" for f in importers], 3)
+        one = len(importers) == 1
         result.notes.append(
-            f"`{where}` puts `{folder}` on `sys.path`, a folder on your computer, and imports `{module}`, "
-            "which sciship cannot match to a package: if it comes from that folder, the import fails on "
-            "another computer. "
+            f"{who} {'puts' if one else 'put'} `{folder}` on `sys.path`, a folder on your computer, and "
+            f"{'imports' if one else 'import'} {_first_few([f'`{m}`' for m in modules], 3)}, which sciship "
+            "cannot match to a package: if it comes from that folder, the import fails on another computer. "
             + (
-                f"This folder has `{here[1]}`, which looks like the same module (`{here[0]}`) under another "
-                "name: import it by the name it has here."
-                if here
+                f"This folder has `{renamed[0][1]}`, which looks like the same module (`{renamed[0][0]}`) "
+                "under another name: import it by the name it has here."
+                if renamed
                 else "Copy the module into this folder and import it from there (or publish it as a package "
                 "and list it with the others)."
             )
         )
-    unknown = unresolved_imports(project) if writes_requirements else []
+    unresolved = unresolved_imports(project)
+    unknown = unresolved if writes_requirements else []
     if any(p.startswith("*") for s in flow.steps for p in (*s.reads, *s.writes)):
         # (colemanmr/socrates_analysis_code: 192 inputs `*socrates_diags/...`, never explained)
         result.notes.append(
@@ -940,7 +952,7 @@ def prepare(
             "folders it cannot tell: a path that starts with one depends on something the code does not "
             "say. Say in REPRODUCE.md what to use."
         )
-    homes = [n for n in unknown if n in _HOME_FOLDERS]
+    homes = [n for n in unresolved if n in _HOME_FOLDERS]
     unknown = [n for n in unknown if n not in _HOME_FOLDERS]
     if homes:  # (colemanmr/socrates_analysis_code: `import Documents.python_code.diagnostics...`)
         shown = _first_few([f"`{n}`" for n in homes])
