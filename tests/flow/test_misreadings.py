@@ -2409,3 +2409,23 @@ def test_a_path_with_an_unknown_start_says_nothing_of_the_working_folder() -> No
     )
     assert step is not None
     assert step.workdir == ""
+
+
+def test_a_missing_input_a_step_writes_outside_the_folder_is_named() -> None:
+    """individual-brain-charting/public_analysis_code: `dictionary_labels.py` reads `dictionary.npz`, which
+    `dictionary_learning.py` writes into `/storage/store/work/...`: "no script here writes it", with no
+    word of the step that does."""
+    flow = flow_of(
+        {
+            "learn.py": (
+                "import os, numpy as np\nwrite_dir = '/storage/store/work/ana/topographies'\n"
+                "np.savez(os.path.join(write_dir, 'dictionary.npz'), a=np.zeros(3))\n"
+            ),
+            "labels.py": "import numpy as np\nd = np.load('dictionary.npz')['a']\n",
+        }
+    )
+    missing = next(p for p in flow.problems if p.code == "SHR110")
+    assert (
+        "`learn.py` writes a file of that name at `/storage/store/work/ana/topographies/dictionary.npz`"
+        in (missing.message)
+    )

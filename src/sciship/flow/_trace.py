@@ -281,6 +281,8 @@ class _Tracer:
         self.modules: dict[tuple[str, int, str], str | None] = {}  #: by (module, level, importer's folder)
         self._widening: dict[str, bool] = {}  #: `_widens`, by folder
         self._sources: dict[str, tuple[str, str] | None] = {}  #: `_source_in`, by folder
+        #: the files the steps write outside the folder, by name: (step, path, line) (see `_missing`)
+        self.far_written: dict[str, tuple[str, str, int]] = {}
         self.pipeline_declared: dict[str, list[str]] = {}  #: `_declared`, by pipeline file
         self.asked: dict[tuple[str, int, str], str | None] = {}  #: the same, by (module, level, importer)
         self.folders: frozenset[str] | None = None
@@ -1623,6 +1625,14 @@ class _Tracer:
         }
         # what the README's commands download or unpack: inputs all the same, but not missing ones
         readme = _Made((p for p in self.readme_made if p != STAR2), match=True)  # (a download anywhere: no)
+        # the files steps write outside the folder, by name: a missing input of that name may be one
+        # (individual-brain-charting: `dictionary.npz`, written into `/storage/...` by another step)
+        self.far_written = {}
+        for s in steps:
+            for f in finals[s]:
+                name = f.path.rsplit("/", 1)[-1]
+                if f.location == "absolute" and f.res.access == "write" and not f.res.soft and _named(name):
+                    self.far_written.setdefault(name, (s, f.path, f.res.raw.use.line))
         maybe = {
             unpacks: _Made(
                 _companions(
@@ -2802,6 +2812,15 @@ class _Tracer:
             if source
             else f"Add the file, or say in the README where to get it; {fix}"
         )
+        name = path.rsplit("/", 1)[-1]
+        far = self.far_written.get(name) if not near and not ex.has_unknown(path) else None
+        if far is not None and far[0] != step:
+            maker, where, line = far
+            get = (
+                f"`{maker}` writes a file of that name at `{ex.display(where)}` (line {line}), outside this "
+                f"folder: if it is this one, write it inside the folder (and run `{maker}` first); else "
+                f"{get[0].lower()}{get[1:]}"
+            )
         return FlowProblem(
             "SHR110",
             f"`{step}` reads `{shown}` ({where}), but no script or notebook here writes "

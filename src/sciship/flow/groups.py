@@ -214,6 +214,7 @@ _PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
 #: which `a.py` writes?"
 _WRITTEN_ELSEWHERE = re.compile(
     r"did you mean `[^`]+`, which `[^`]+` writes\?|makes files of that name, but in another folder"
+    r"|writes a file of that name at `"
 )
 
 
