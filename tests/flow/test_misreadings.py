@@ -2425,6 +2425,7 @@ def test_a_missing_input_a_step_writes_outside_the_folder_is_named() -> None:
         }
     )
     missing = next(p for p in flow.problems if p.code == "SHR110")
+    assert missing.message.startswith("`labels.py` reads `dictionary.npz` (line 2), but no script")
     assert (
         "`learn.py` writes a file of that name at `/storage/store/work/ana/topographies/dictionary.npz`"
         in (missing.message)

@@ -2812,14 +2812,13 @@ class _Tracer:
             if source
             else f"Add the file, or say in the README where to get it; {fix}"
         )
-        name = path.rsplit("/", 1)[-1]
-        far = self.far_written.get(name) if not near and not ex.has_unknown(path) else None
+        far = self.far_written.get(path.rsplit("/", 1)[-1]) if not near and not ex.has_unknown(path) else None
         if far is not None and far[0] != step:
-            maker, where, line = far
+            maker, far_path, far_line = far
             get = (
-                f"`{maker}` writes a file of that name at `{ex.display(where)}` (line {line}), outside this "
-                f"folder: if it is this one, write it inside the folder (and run `{maker}` first); else "
-                f"{get[0].lower()}{get[1:]}"
+                f"`{maker}` writes a file of that name at `{ex.display(far_path)}` (line {far_line}), "
+                f"outside this folder: if it is this one, write it inside the folder (and run `{maker}` "
+                f"first); else {get[0].lower()}{get[1:]}"
             )
         return FlowProblem(
             "SHR110",
