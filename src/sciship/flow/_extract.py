@@ -244,6 +244,7 @@ def extract_units(
             lines=None if everything else lines,
             option_lines=option_lines,  # also when every statement is searched (a star import)
             rebinds=any("global" in ids[index] for index in chosen),
+            breaks={units[index][0]: _break_lines(units[index][1]) for index in chosen},
         )
         try:
             extractor.run()
@@ -459,6 +460,28 @@ def _local_imports(text: str, is_local: LocalTest) -> set[str]:
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
 
 
+def _blocks(node: ast.AST) -> Iterator[ast.AST]:
+    """The statements (and ``except`` and ``case`` clauses) in the blocks of ``node``."""
+    for field in _BLOCKS:
+        block = getattr(node, field, None)
+        if isinstance(block, list):
+            yield from block
+
+
+def _break_lines(text: str) -> list[int]:
+    """The lines (from 1) where the word ``break`` is, in order (in code, a string or a comment)."""
+    out: list[int] = []
+    at = text.find("break")
+    line, counted = 1, 0
+    while at >= 0:
+        line += text.count("\n", counted, at)
+        counted = at
+        if not out or out[-1] != line:
+            out.append(line)
+        at = text.find("break", at + 5)
+    return out
+
+
 def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> list[ast.stmt] | None:
     try:
         return ast.parse(text).body
@@ -638,6 +661,7 @@ class _Extractor:
         switches: frozenset[str] | None = None,
         text: str | None = None,
         rebinds: bool = False,
+        breaks: dict[int | None, list[int]] | None = None,
     ) -> None:
         self.facts = facts
         self.is_local = local or _maybe_local_module
@@ -682,6 +706,8 @@ class _Extractor:
         self.signac = text is not None and ("signac" in text or _FLOW_IMPORT.search(text) is not None)
         self.rebinds = rebinds  #: the text has the word `global`: a function may set a module's name
         self._rebound: frozenset[str] | None = None
+        #: per cell, the lines where the word ``break`` is (None: not known, any loop may break)
+        self.breaks = breaks
 
     def flags_for(self, test: ast.expr) -> _Flags | None:
         """The switches of the file when ``test`` may look at one (see :func:`_flag_test`), else None.
@@ -754,7 +780,7 @@ class _Extractor:
                 scope.bind(stmt.target.id, _Binding(p, kind, stmt.value, stmt.target.id))
             elif isinstance(stmt, ast.For | ast.AsyncFor):
                 self._bind_target(stmt.target, scope, p, "each", stmt.iter)
-                if not stmt.orelse and not any(isinstance(n, ast.Break) for n in ast.walk(stmt)):
+                if not stmt.orelse and not self._may_break(stmt):
                     self.loop_ends[p] = (p[0], stmt.end_lineno or 0, stmt.end_col_offset or 0)
                 self._branch(stmt.body, scope)
                 self._branch(stmt.orelse, scope)
@@ -815,6 +841,16 @@ class _Extractor:
             elif type(stmt).__name__ == "Match":
                 for case in stmt.cases:  # type: ignore[attr-defined]
                     self._branch(case.body, scope)
+
+    def _may_break(self, loop: ast.For | ast.AsyncFor) -> bool:
+        """Whether a ``break`` is anywhere in ``loop`` (walking every loop's tree to find out cost a tenth
+        of the extraction: the lines naming the word tell first)."""
+        lines = self.breaks.get(self.cell) if self.breaks is not None else None
+        if lines is not None:
+            at = bisect.bisect_left(lines, loop.lineno)
+            if at == len(lines) or lines[at] > (loop.end_lineno or loop.lineno):
+                return False  # no line of the loop has the word
+        return any(isinstance(n, ast.Break) for n in ast.walk(loop))
 
     def _branch(self, stmts: list[ast.stmt], scope: _Scope) -> None:
         """Bindings in a block that may not run (a branch, a loop's body, a ``try``)."""
@@ -1400,17 +1436,22 @@ class _Extractor:
             names: set[str] = set()
             if self.rebinds:
                 # (a function that only reads `global OUTPUT_PATH` changes nothing: bio-analysis-scripts)
-                for top in [s for _cell, body in self.bodies for s in body]:
-                    for fn in ast.walk(top):
-                        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
-                            continue
-                        declared = {n for g in ast.walk(fn) if isinstance(g, ast.Global) for n in g.names}
-                        stored = {
-                            n.id
-                            for n in ast.walk(fn)
-                            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-                        }
-                        names.update(declared & stored)
+                # each outermost function once (what a function nested in it declares and sets, it does
+                # too), found through the blocks of statements only: a function is a statement
+                todo: list[ast.AST] = [s for _cell, body in self.bodies for s in body]
+                while todo:
+                    fn = todo.pop()
+                    if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                        todo.extend(_blocks(fn))
+                        continue
+                    declared: set[str] = set()
+                    stored: set[str] = set()
+                    for n in ast.walk(fn):
+                        if isinstance(n, ast.Global):
+                            declared.update(n.names)
+                        elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                            stored.add(n.id)
+                    names.update(declared & stored)
             self._rebound = frozenset(names)
         return self._rebound
 
