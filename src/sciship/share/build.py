@@ -15,7 +15,7 @@ from sciship.metadata.model import Metadata, Person
 from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from sciship.flow import Flow
     from sciship.metadata.model import ProjectMetadata
@@ -720,7 +720,7 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
         and v.status != "unused"
         and v.distribution is not None  # an unresolved import has no name to write
     ]
-    installed = _installed_versions() if wanted else {}
+    installed = _installed_versions([name for _v, name in wanted]) if wanted else {}
     lines = []
     for v, name in wanted:
         line = name + (f">={installed[name]}" if name in installed else "")
@@ -768,12 +768,23 @@ def _note_invalid_cff(project: Project, result: ShareResult) -> None:
         )
 
 
-def _installed_versions() -> dict[str, str]:
-    """Normalised distribution name -> version, of everything installed where sciship runs."""
-    return {name: version for name, (version, _folder) in _installed().items()}
+def _installed_versions(wanted: Iterable[str]) -> dict[str, str]:
+    """Normalised distribution name -> version, of the ``wanted`` ones installed where sciship runs."""
+    return {name: version for name, (version, _folder) in _installed(wanted).items()}
 
 
-def _installed() -> dict[str, tuple[str, str]]:
+def _installed(wanted: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Normalised distribution name -> (version, its metadata folder), of the ``wanted`` ones installed
+    where sciship runs, but not sciship's own (:func:`_installed_for_sciship`)."""
+    every = _everything_installed()
+    found = {name: every[name] for name in wanted if name in every}
+    if found:  # (what sciship brought says nothing of the research code)
+        for name in _installed_for_sciship(every):
+            found.pop(name, None)
+    return found
+
+
+def _everything_installed() -> dict[str, tuple[str, str]]:
     """Normalised distribution name -> (version, its metadata folder), of everything installed where
     sciship runs.
 
@@ -800,12 +811,49 @@ def _installed() -> dict[str, tuple[str, str]]:
     return out
 
 
+def _installed_for_sciship(installed: dict[str, tuple[str, str]]) -> set[str]:
+    """sciship and what installing it (with every extra) brings: their versions say nothing of the code
+    shared. Run from its own environment (pipx, `uv tool`), sciship offered its own `requests>=2.34.2` and,
+    from that, "You need Python 3.10 or newer" to a project tested on 3.9 (XINRUIQI/CASA0004-Dissertation).
+    A research environment that sciship was installed into loses the floors of these few packages only."""
+    todo = ["sciship"]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in installed:
+            continue
+        seen.add(name)
+        for requirement, marker in _requires_dist(installed[name][1]):
+            if name == "sciship" or "extra" not in marker:  # the extras of sciship only
+                todo.append(requirement)
+    return seen
+
+
+_REQUIRES_DIST = re.compile(
+    r"^Requires-Dist:[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[^;\n]*(?:;(.*))?$", re.MULTILINE
+)
+
+
+def _requires_dist(folder: str) -> list[tuple[str, str]]:
+    """(normalised name, marker) of each requirement in a distribution's metadata header."""
+    try:
+        name = "METADATA" if folder.endswith(".dist-info") else "PKG-INFO"
+        with open(f"{folder}/{name}", "rb") as fh:  # noqa: PTH123 - the header only
+            data = fh.read(8192)
+            while b"\n\n" not in data and len(data) < 262144 and (more := fh.read(8192)):
+                data += more
+    except OSError:
+        return []
+    header = data.split(b"\n\n", 1)[0].decode("utf-8", "replace")
+    return [(_normal(m.group(1)), m.group(2) or "") for m in _REQUIRES_DIST.finditer(header)]
+
+
 def python_for_floors(lines: list[str]) -> str | None:
     """The oldest Python on which every ``name>=version`` of ``lines`` installs: the newest of their
     ``Requires-Python`` floors, read from the installed metadata (mstapelberg/active_learning_paper_analysis:
     `pyarrow>=26.0.1`, which needs Python 3.10, beside "You need Python 3.8 or newer")."""
     found: list[str] = []
-    installed = _installed()
+    installed = _installed([_normal(line.split(";")[0].partition(">=")[0]) for line in lines])
     for line in lines:
         name, sep, version = line.split(";")[0].partition(">=")
         have = installed.get(_normal(name))
@@ -864,7 +912,7 @@ def prepare(
     listed = {_normal(r.split(";")[0].split(">")[0].split("=")[0]) for r in reqs} | declared_packages(project)
     implied = implied_packages(flow, listed)
     if writes_requirements and implied:
-        installed = _installed_versions()
+        installed = _installed_versions([n for n, _call in implied])
         reqs = sorted(
             [*reqs, *(n + (f">={installed[n]}" if n in installed else "") for n, _call in implied)],
             key=str.lower,
