@@ -247,19 +247,19 @@ def test_requirements_take_installed_versions_as_floors(
     """The versions installed where sciship runs are the floors, except those of sciship and what it
     brought: from sciship's own environment (pipx), `requests>=2.34.2` and "Python 3.10 or newer" were
     offered to a project tested on Python 3.9 (XINRUIQI/CASA0004-Dissertation)."""
-    from sciship import share
     from sciship.project import Project
+    from sciship.share import build
 
-    real = share.build._everything_installed
+    real = build._everything_installed
     assert "pyyaml" in real()  # (sciship needs it)
     monkeypatch.setattr(
-        share.build, "_everything_installed", lambda: {**real(), "scipy": ("1.99.0", str(tmp_path / "none"))}
+        build, "_everything_installed", lambda: {**real(), "scipy": ("1.99.0", str(tmp_path / "none"))}
     )
     root = make_study(
         tmp_path / "study",
         {**STUDY, "03_save.py": "import yaml\nimport scipy\nimport surely_not_installed_pkg\n"},
     )
-    lines = share.build.requirements(Project.load(root))[0]
+    lines = build.requirements(Project.load(root))[0]
     assert "scipy>=1.99.0" in lines  # installed here: its version is the floor
     assert "pyyaml" in lines  # sciship's own: no floor
     assert "pandas" in lines  # not installed here: no floor
