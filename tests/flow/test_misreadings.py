@@ -406,8 +406,8 @@ def test_a_module_s_own_names_are_not_looked_for_in_star_imports(monkeypatch) ->
 def test_a_file_named_like_a_test_is_a_test_only_when_it_holds_tests() -> None:
     """pytest collects ``test_*.py`` and ``*_test.py``, but in a research folder ``permutation_test.py`` is
     the statistical test and ``test_model.py`` may evaluate a model: such a file is a script unless it
-    holds tests (a ``test`` function, a ``Test`` class, pytest or unittest imported, ``assert`` in its
-    top level)."""
+    holds tests (pytest or unittest imported, ``assert`` in its top level; a ``test`` function or a
+    ``Test`` class, unless the file runs itself and asserts nothing)."""
     flow = flow_of(
         {
             "test_model.py": "import numpy as np\nnp.save('scores', np.load('weights.npy'))\n",
@@ -415,11 +415,20 @@ def test_a_file_named_like_a_test_is_a_test_only_when_it_holds_tests() -> None:
             "test_io.py": "def test_roundtrip(tmp_path):\n    open(tmp_path / 'x.txt', 'w')\n",
             "check_test.py": "import unittest\nopen('fixture.txt')\n",
             "test_service.py": "import json\nanswer = json.load(open('tmp/reply.json'))\nassert answer\n",
+            # zerbeln/PhD_Dissertation_Counterfactuals: a `test_` function that evaluates, run by the file
+            "test_policies.py": (
+                "import pandas as pd\ndef test_policies(config_id):\n"
+                "    pd.DataFrame({'visits': [config_id]}).to_csv('visits.csv')\n"
+                "if __name__ == '__main__':\n    test_policies(0)\n"
+            ),
+            "test_checked.py": (  # ... but one that asserts is a test run as a script
+                "def test_sum():\n    assert sum([1]) == 1\nif __name__ == '__main__':\n    test_sum()\n"
+            ),
             "weights.npy": "",
             "counts.csv": "",
         }
     )
-    assert [s.path for s in flow.steps] == ["permutation_test.py", "test_model.py"]
+    assert [s.path for s in flow.steps] == ["permutation_test.py", "test_model.py", "test_policies.py"]
     assert sorted(io(flow, "test_model.py")) == [("read", "weights.npy"), ("write", "scores.npy")]
     assert sorted(io(flow, "permutation_test.py")) == [("read", "counts.csv"), ("write", "p_values.csv")]
     assert flow.problems == ()

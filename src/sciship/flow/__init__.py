@@ -143,14 +143,16 @@ class Flow:
         return next((s for s in self.steps if s.path == path), None)
 
 
-#: what a file named like a test (``test_*.py``, ``*_test.py``) holds when it is a test: a test function
-#: or class, pytest or unittest imported, or ``assert`` in its top level (a test run as a script). A
-#: research folder's ``permutation_test.py`` is the statistical test, a helper; ``test_model.py`` may
-#: evaluate a model: steps like any other script
-_TEST_CODE = (
-    rb"^(?:[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+Test|@pytest\b"
-    rb"|(?:from|import)[ \t]+(?:pytest|unittest)\b)|assert\b)"
-)
+#: what a file named like a test (``test_*.py``, ``*_test.py``) holds when it is a test: pytest or unittest
+#: imported, or ``assert`` in its top level (a test run as a script); or a test function or class, unless
+#: the file runs itself (``if __name__ == "__main__":``) and asserts nothing
+#: (zerbeln/PhD_Dissertation_Counterfactuals' `test_acg.py` evaluates trained policies in its
+#: `test_acg(config)` and writes the results the plots read). A research folder's
+#: ``permutation_test.py`` is the statistical test, a helper; ``test_model.py`` may evaluate a model:
+#: steps like any other script
+_TEST_CODE = rb"^(?:[ \t]*(?:@pytest\b|(?:from|import)[ \t]+(?:pytest|unittest)\b)|assert\b)"
+_TEST_DEF = rb"^[ \t]*(?:(?:async[ \t]+)?def[ \t]+test|class[ \t]+Test)"
+_RUNS_ITSELF = rb"^if[ \t]+__name__[ \t]*==[ \t]*['\"]__main__['\"]"
 
 
 def is_test(project: Project, rel: str) -> bool:
@@ -162,7 +164,14 @@ def is_test(project: Project, rel: str) -> bool:
     import re
 
     data = project.read_bytes(rel)
-    return data is None or re.search(_TEST_CODE, data, re.MULTILINE) is not None
+    return (
+        data is None
+        or re.search(_TEST_CODE, data, re.MULTILINE) is not None
+        or (
+            re.search(_TEST_DEF, data, re.MULTILINE) is not None
+            and (re.search(_RUNS_ITSELF, data, re.MULTILINE) is None or re.search(rb"\bassert\b", data))
+        )
+    )
 
 
 def prefetch(project: Project) -> None:
