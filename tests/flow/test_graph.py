@@ -481,3 +481,27 @@ def test_an_update_in_place_is_no_maker_and_a_circle_does_not_move_other_steps()
     order = [s.path for s in flow.steps]
     assert order.index("a_backfill.py") > order.index("f2.py") > order.index("f1.py")
     assert [p.code for p in flow.problems] == ["SHR114"]
+
+
+def test_a_read_that_need_not_find_its_file_makes_no_circle() -> None:
+    """XINRUIQI/CASA0004-Dissertation: `run_deep_sweep.py` reads the pooled table `pool_deep_seeds.py` makes
+    from its results, only when it is there: the sweep runs without it, so it goes first; no circle. A
+    read that must find its file still orders the steps, and a circle of such reads is still one."""
+    flow = flow_of(
+        {
+            "pool.py": "import pandas as pd\npd.read_csv('summary.csv').to_csv('pooled.csv')\n",
+            "sweep.py": (
+                "from pathlib import Path\nimport pandas as pd\npooled = Path('pooled.csv')\n"
+                "extra = pd.read_csv(pooled) if pooled.exists() else None\n"
+                "pd.DataFrame({'a': [1]}).to_csv('summary.csv')\n"
+            ),
+            "report.py": "open('pooled.csv')\nopen('report.txt', 'w')\n",
+            "x.py": "open('y.txt'); open('x.txt', 'w')",
+            "y.py": "open('x.txt'); open('y.txt', 'w')",
+        }
+    )
+    order = [s.path for s in flow.steps]
+    assert order.index("sweep.py") < order.index("pool.py") < order.index("report.py")
+    assert flow.step("sweep.py").after == ()
+    assert flow.step("report.py").after == ("pool.py",)
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR114", "x.py")]

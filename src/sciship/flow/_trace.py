@@ -1713,6 +1713,7 @@ class _Tracer:
                 inside[folder].append(w)
                 folder = posixpath.dirname(folder)
         edges: dict[str, set[str]] = {s: set() for s in steps}
+        needed: set[tuple[str, str]] = set()  #: (step, a step it needs) for a read that must find its file
         read_by_writer: dict[tuple[str, str], str] = {}
         inputs: dict[str, None] = {}
         missing: dict[str, None] = {}
@@ -1788,18 +1789,26 @@ class _Tracer:
                         # (an update in place waits for the step that makes the file, not for another update)
                         if a != step and not ((updating or makers) and updater):
                             edges[step].add(a)
-                            read_by_writer.setdefault((step, a), path)
+                            if not f.res.optional:
+                                if (step, a) not in needed:  # (a read that must find its file names it)
+                                    read_by_writer[(step, a)] = path
+                                    needed.add((step, a))
+                            elif (step, a) not in needed:
+                                read_by_writer.setdefault((step, a), path)
         far = _far_writers(steps, finals)  # a file one step writes at an absolute path and another reads
         for (step, _path), writers_there in far.items():
             for a, _line in writers_there:
                 edges[step].add(a)
+                needed.add((step, a))
                 read_by_writer.setdefault((step, a), _path)
         for step, mines in inside_reads.items():
             for mine in mines:
                 for a in writers.get(mine, ()):
                     if a != step:
                         edges[step].add(a)
+                        needed.add((step, a))
                         read_by_writer.setdefault((step, a), mine)
+        _drop_optional_circles(steps, edges, needed)
         ordering = self._with_sequences(steps, edges)
         order = _order(steps, ordering)
         updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
@@ -3882,6 +3891,36 @@ def natural_key(path: str) -> tuple[tuple[int, int, str], ...]:
         elif chunk:
             out.append((1, 0, chunk))
     return tuple(out)
+
+
+def _drop_optional_circles(
+    steps: list[str], edges: dict[str, set[str]], needed: set[tuple[str, str]]
+) -> None:
+    """Take out of ``edges`` the links made only by reads that need not find their file
+    (``pd.read_csv(p) if p.exists() else None``) and that would close a circle: such a step runs without
+    the file, so it may go first (XINRUIQI/CASA0004-Dissertation's `run_deep_sweep.py` reads the pooled
+    table that `pool_deep_seeds.py` makes from its results, when it is there: a false circle). The
+    others still order the steps."""
+    soft = sorted(((s, a) for s in steps for a in edges[s] if (s, a) not in needed), key=_natural_pair)
+    if not soft:
+        return
+    kept = {s: {a for a in edges[s] if (s, a) in needed} for s in steps}
+    for s, a in soft:
+        # (s needs a: a circle when a needs s already, through the links kept so far)
+        seen, todo = {a}, [a]
+        while todo and s not in seen:
+            for b in kept[todo.pop()]:
+                if b not in seen:
+                    seen.add(b)
+                    todo.append(b)
+        if s in seen:
+            edges[s].discard(a)
+        else:
+            kept[s].add(a)
+
+
+def _natural_pair(pair: tuple[str, str]) -> tuple[Any, Any]:
+    return natural_key(pair[0]), natural_key(pair[1])
 
 
 def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
