@@ -277,6 +277,14 @@ CASES = [
         ),
         [("read", "lh.HCPMMP1.annot"), ("write", "lh.curv")],
     ),
+    # tifffile's objects (jmuhlich/ashlar-paper-figures: 18 input images neither listed nor missing)
+    (
+        (
+            "import tifffile\na = tifffile.TiffFile('input/cycle_0.tif')\n"
+            "with tifffile.TiffWriter('output/stack.tif') as w:\n    w.write(a.asarray())"
+        ),
+        [("read", "input/cycle_0.tif"), ("write", "output/stack.tif")],
+    ),
 ]
 
 

@@ -232,6 +232,8 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "cooler.create_cooler": (_w(0, "cool_uri", convention="uri"),),
     "pyBigWig.open": (_m(0, "", 1, "r", "open"),),
     "tifffile.imread": (_r(0, "files"),),
+    "tifffile.TiffFile": (_r(0, "arg"),),  # (jmuhlich/ashlar-paper-figures' 18 input images)
+    "tifffile.TiffWriter": (_w(0, "file"),),
     "tifffile.imwrite": (_w(0, "file"),),
     "tifffile.imsave": (_w(0, "file"),),
     # scipy.io: loadmat tries the name, then the name with .mat added; savemat writes the name as given
