@@ -2439,3 +2439,34 @@ def test_a_missing_input_a_step_writes_outside_the_folder_is_named() -> None:
         "`learn.py` writes a file of that name at `/storage/store/work/ana/topographies/dictionary.npz`"
         in (missing.message)
     )
+
+
+def test_a_readme_placeholder_is_no_file() -> None:
+    """A README's `--data /path/to/prices.csv` is for the reader to fill in: the script's default holds
+    (talmolab/lablink-paper-figures: SHR111 for the placeholder, and `data/prices.csv`, which is in the
+    folder, was not read), and an option with no default stays to fill in (BioGeMT/miRBench_paper:
+    `path/to/phyloP.bw` was a missing input)."""
+    parse = "import argparse\np = argparse.ArgumentParser()\n"
+    flow = flow_of(
+        {
+            "README.md": (
+                "# Demo\n\n```bash\npython plot.py --data /path/to/prices.csv\n"
+                "python score.py --table path/to/table.tsv --out scores.tsv\n"
+                "python count.py counts.csv <your-table>\n```\n"
+            ),
+            "plot.py": (
+                parse + "p.add_argument('--data', default='data/prices.csv')\nimport pandas as pd\n"
+                "pd.read_csv(p.parse_args().data).to_csv('summary.csv')\n"
+            ),
+            "score.py": (
+                parse + "p.add_argument('--table')\np.add_argument('--out')\na = p.parse_args()\n"
+                "open(a.out, 'w').write(open(a.table).read())\n"
+            ),
+            "count.py": "import sys\nopen(sys.argv[1], 'w').write(open(sys.argv[2]).read())\n",
+            "data/prices.csv": "",
+        }
+    )
+    assert io(flow, "plot.py") == [("read", "data/prices.csv"), ("write", "summary.csv")]
+    assert io(flow, "score.py") == [("write", "scores.tsv")]
+    assert io(flow, "count.py") == [("write", "counts.csv")]
+    assert flow.problems == ()

@@ -2011,6 +2011,12 @@ class _Tracer:
         return defaultdict(list)
 
     @functools.cached_property
+    def as_written(self) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
+        """The words of a README's command as it gives them, by the script it runs and the words
+        :attr:`launched` keeps (without the placeholders, see :func:`_unfilled`): REPRODUCE.md shows them."""
+        return {}
+
+    @functools.cached_property
     def launched(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         """How the folder's Makefiles and shell scripts run each script: the folder it runs in and its
         arguments, once for each command that runs it (``python3 code/plot.py --out a.png`` in
@@ -2037,7 +2043,8 @@ class _Tracer:
                 target = ex.normalize(posixpath.join(base, path))
                 return self.p.read_commands(target) if self.p.has(target) else None
 
-            for run in _shell.python_runs(text, rel, read, programs):
+            for written in _shell.python_runs(text, rel, read, programs):
+                run = written._replace(args=_unfilled(written.args)) if rel in readmes else written
                 folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
                 if folder == ".." or folder.startswith("../"):
                     continue
@@ -2055,6 +2062,9 @@ class _Tracer:
                 script = self._in_this_folder(run.script)
                 for path in (script, script.removesuffix(".py") + "/__main__.py"):
                     target = ex.normalize(posixpath.join(folder, path))
+                    if run.args != written.args:
+                        self.as_written.setdefault((target, run.args), written.args)
+                        self.as_written.setdefault((path, run.args), written.args)
                     if target in self.py_files:
                         out[target].append((folder, run.args))
                         by[target].append(rel)
@@ -2077,6 +2087,8 @@ class _Tracer:
                     code = (self.p.read_text(named[0]) or "") if len(named) == 1 else ""
                     if "sys.argv[" in code or "required=True" in code:
                         target = named[0]
+                        if run.args != written.args:
+                            self.as_written.setdefault((target, run.args), written.args)
                         out[target].append((posixpath.dirname(target), run.args))
                         by[target].append(rel)
                         sequences[rel].append(target)
@@ -2250,7 +2262,8 @@ class _Tracer:
         runs = self.launched.get(step, ())
         # (a run with every word given before one with words to choose: the README's example before its
         # usage line)
-        for folder, args in sorted(runs, key=lambda run: any(STAR in w or STAR2 in w for w in run[1])):
+        for folder, kept in sorted(runs, key=lambda run: any(STAR in w or STAR2 in w for w in run[1])):
+            args = self.as_written.get((step, kept), kept)  # (a README's own placeholders, as it shows them)
             given = _parse_arguments(args, facts.options)
             if folder == workdir and len(args) >= argv and needed <= set(given):
                 words, placeholders = _placeholders(args)
@@ -4086,6 +4099,28 @@ def _extract_many(tracer: _Tracer, items: list[tuple[str, str]]) -> list[Facts]:
     return [
         f if f is not None else tracer._extract(items[i][0], items[i][1], False) for i, f in enumerate(out)
     ]
+
+
+def _unfilled(args: tuple[str, ...]) -> tuple[str, ...]:
+    """A README command's words without the placeholders its reader fills in (``--data /path/to/x.csv``,
+    ``path/to/table.tsv``, ``<input>``): an option given one is left out (the script's default holds:
+    talmolab's `--data` read `data/prices.csv`, which is in the folder, and SHR111 said the README's
+    `/path/to/prices.csv` exists only on the author's computer; BioGeMT/miRBench_paper's
+    `--phyloP_path path/to/phyloP.bw` was a missing input), and the words from a placeholder on are the
+    reader's to give."""
+    out: list[str] = []
+    words = iter(enumerate(args))
+    for i, word in words:
+        _name, eq, value = word.partition("=")
+        if word.startswith("-") and eq and ex.placeholder(value):
+            continue
+        if word.startswith("-") and i + 1 < len(args) and ex.placeholder(args[i + 1]):
+            next(words, None)
+            continue
+        if ex.placeholder(word):
+            break
+        out.append(word)
+    return tuple(out)
 
 
 def _placeholders(args: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
