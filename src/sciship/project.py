@@ -478,6 +478,17 @@ class Project:
             f
             for f in self.files
             if f.endswith(".ipynb") and "/.ipynb_checkpoints/" not in f"/{f}" and not _mac_fork(f)
+            and not f.endswith("-checkpoint.ipynb")
+        ]
+
+    def checkpoint_copies(self) -> list[str]:
+        """Jupyter's checkpoint copies of notebooks (``name-checkpoint.ipynb``) outside the
+        ``.ipynb_checkpoints/`` folder it keeps them in: an older copy, no notebook of its own
+        (MobilityNet/mobilitynet-analysis-scripts: 23 of 81 "steps")."""
+        return [
+            f
+            for f in self.files
+            if f.endswith("-checkpoint.ipynb") and "/.ipynb_checkpoints/" not in f"/{f}" and not _mac_fork(f)
         ]
 
     def mac_forks(self) -> list[str]:

@@ -1073,6 +1073,16 @@ def prepare(
             f"USB stick or a zip), not code: sciship left {'it' if len(forks) == 1 else 'them'} out. Delete "
             f"{'it' if len(forks) == 1 else 'them'}, and add `._*` to .gitignore."
         )
+    copies = project.checkpoint_copies()
+    if copies:
+        one = len(copies) == 1
+        result.notes.append(
+            f"{_first_few([f'`{f}`' for f in copies])} {'is a copy' if one else 'are copies'} Jupyter "
+            f"saved of {'a notebook' if one else 'notebooks'} (it keeps them in `.ipynb_checkpoints/`), "
+            f"not {'a step' if one else 'steps'} of the analysis: sciship left {'it' if one else 'them'} "
+            f"out. Delete {'it' if one else 'them'}, and add `.ipynb_checkpoints/` and `*-checkpoint.ipynb` "
+            "to .gitignore."
+        )
     copied = [
         folder
         for folder in project.copied_in()
