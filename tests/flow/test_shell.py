@@ -205,6 +205,12 @@ def test_the_arguments_a_pipeline_gives_a_script_with_its_variables_put_in() -> 
     assert python_runs(makefile, "Makefile")[0].args == ("--in", "data/x.csv", "--out", "data/out/y.csv")
     logged = python_runs("python3 x.py a.csv 'b c.csv' > log.txt 2>&1  # log\npython y.py < in.txt -o z\n")
     assert [r.args for r in logged] == [("a.csv", "b c.csv"), ("-o", "z")]  # (no redirections, no comment)
+    # BioGeMT/miRBench_paper: a default that names the folder it runs in, and arithmetic, are no text
+    expanded = python_runs(
+        'out_dir="${out_dir:-$(pwd)/intermediate}"\nsize=10\n'
+        'python make.py --output "${out_dir}/subset.tsv" --size "$((size*2))" --in $PWD/a.csv\n'
+    )
+    assert expanded[0].args == ("--output", "./intermediate/subset.tsv", "--size", STAR, "--in", "./a.csv")
 
 
 def test_cdo_and_nco_commands_read_and_write_their_files() -> None:

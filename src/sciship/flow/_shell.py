@@ -880,7 +880,8 @@ _SETS = re.compile(
 #: (``${name[@]}`` of a variable set to a text is that text, as bash has it: meteorologytoday/
 #: paper-figures-2024-SST_structures built its list of inputs so; an array set with ``name=(...)`` is unknown)
 _REFERENCE = re.compile(
-    r"\$\{([A-Za-z_]\w*)(?:\[[@*0]\])?(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}|\$\([^)]*\)"
+    r"\$\{([A-Za-z_]\w*)(?:\[[@*0]\])?(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}"
+    r"|\$\(\([^()]*(?:\([^()]*\)[^()]*)*\)\)|\$\([^)]*\)"  # (arithmetic, `$((size*2))`, whole)
     r"|\$.?"
 )
 
@@ -981,10 +982,12 @@ def _expand(word: str, env: dict[str, str | None], *, make: bool) -> str:
 
     def put(m: re.Match[str]) -> str:
         name = m.group(1) or m.group(3) or m.group(4)
+        if not make and (m.group(3) == "pwd" or (name == "PWD" and name not in env)):
+            return "."  # the folder it runs in (`${out_dir:-$(pwd)/intermediate}`: BioGeMT/miRBench_paper)
         if name and (m.group(3) is None or make):
             value = env.get(name)
             if value is None and m.group(2) is not None and name not in env:
-                value = m.group(2)  # ${name:-default}
+                value = _expand(m.group(2), env, make=make)  # ${name:-default}
             if value is not None:
                 return value
         rest = word[m.end() :]
