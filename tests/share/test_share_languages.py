@@ -476,3 +476,29 @@ def test_reproduce_names_the_shell_loop_that_runs_a_step(tmp_path: Path) -> None
     assert "   - run in a loop by `scripts/run.sh`, once for each of its values: `bash scripts/run.sh`" in (
         guide
     )
+
+
+def test_a_step_makes_no_file_of_another_folder(tmp_path: Path) -> None:
+    """sdsawtelle/research-analysis-scripts: `plt.savefig(name + ".png")` writes `*.png` where it runs;
+    REPRODUCE.md and the RO-Crate said it made two figures of other folders. A `*` is part of one name,
+    `**/` any folders."""
+    fitting = [
+        ("a.png", "*.png"),
+        ("a.png", "**/*.png"), ("x/y/a.png", "**/*.png"), ("r/run_1.npy", "r/run_*.npy")]
+    assert all(rocrate.fits(name, pattern) for name, pattern in fitting)
+    others = [("other/a.png", "*.png"), ("r/s/run_1.npy", "r/run_*.npy"), ("a1.png", "a[1].png")]
+    assert not any(rocrate.fits(name, pattern) for name, pattern in others)
+    assert rocrate.fits("a[1].png", "a[1].png")
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "plot.py": "import sys\nimport matplotlib.pyplot as plt\nplt.savefig(sys.argv[1] + '.png')\n",
+            "other/old_figure.png": b"\x89PNG\r\n",
+            "fig.png": b"\x89PNG\r\n",
+        },
+    )
+    guide = _reproduce(root)
+    assert "old_figure" not in guide.split("## Licenses")[0].split("## 2.")[1]
+    crate = json.loads((root / "ro-crate-metadata.json").read_text())
+    (action,) = [e for e in crate["@graph"] if e.get("@type") == "CreateAction"]
+    assert action["result"] == [{"@id": "fig.png"}]

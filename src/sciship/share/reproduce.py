@@ -7,10 +7,11 @@ the files too large for the deposit archive.
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 import re
 from typing import TYPE_CHECKING
+
+from sciship.metadata.writers.rocrate import fits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -169,7 +170,7 @@ def _matching(paths: Sequence[str], files: dict[str, CrateFile]) -> list[CrateFi
     out: list[CrateFile] = []
     for p in paths:
         if "*" in p:
-            out.extend(f for name, f in files.items() if fnmatch.fnmatchcase(name, p))
+            out.extend(f for name, f in files.items() if fits(name, p))
         elif p in files:
             out.append(files[p])
     return out

@@ -10,7 +10,6 @@ in the folder and inside the deposit archive.
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 from dataclasses import dataclass
@@ -193,9 +192,25 @@ def _people(people: Sequence[Person]) -> tuple[list[dict[str, str]], list[dict[s
 
 def _matches(path: str, files: dict[str, CrateFile]) -> list[CrateFile]:
     if "*" in path:
-        return [f for p, f in files.items() if fnmatch.fnmatchcase(p, path)]
+        return [f for p, f in files.items() if fits(p, path)]
     found = files.get(path)
     return [found] if found is not None else []
+
+
+def fits(name: str, pattern: str) -> bool:
+    """Does the file ``name`` fit a path of the data flow with unknown parts (``results/run_*.npy``)? A
+    ``*`` is part of one name, ``**/`` any folders: `*.png` is no figure of another folder
+    (sdsawtelle/research-analysis-scripts: a script that saves `name + ".png"` was said to make two
+    figures of other folders). Every other character stands for itself (a ``[`` or ``?`` in a name too)."""
+    regex = _FITS.get(pattern)
+    if regex is None:
+        parts = re.split(r"(\*\*/|\*\*|\*)", pattern)
+        spelled = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*"}
+        regex = _FITS[pattern] = re.compile("".join(spelled.get(p) or re.escape(p) for p in parts) + r"\Z")
+    return regex.match(name) is not None
+
+
+_FITS: dict[str, re.Pattern[str]] = {}
 
 
 def data(
