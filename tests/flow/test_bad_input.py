@@ -23,6 +23,7 @@ def _load(root: Path):  # type: ignore[no-untyped-def]
 def test_binary_file_named_py() -> None:
     flow = flow_of({"blob.py": b"\x00\x01\x02ELF\x00", "run.py": "open('a.txt', 'w')\n"})
     assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "blob.py")]
+    assert [s.path for s in flow.steps] == ["run.py"]  # (skipped, so no step to run either)
     assert io(flow) == [("write", "a.txt")]
 
 

@@ -270,6 +270,7 @@ class _Tracer:
             self.cache = FactsCache(str(project.root))
         self.facts: dict[str, Facts] = {}
         self.unreadable: dict[str, str] = {}
+        self.binary: set[str] = set()  #: ``.py`` files with null bytes: no code, so no step either
         self.python_files = project.python_files()
         self.py_files = frozenset(self.python_files)
         #: which modules are local depends on the .py files present: part of every cache key
@@ -396,9 +397,10 @@ class _Tracer:
             )
             return None
         if rel.endswith(".py") and "\x00" in text:
+            self.binary.add(rel)
             self.unreadable[rel] = (
                 "This file contains null bytes: it is probably a binary file with a .py name, not Python "
-                "code, so sciship skipped it."
+                "code, so sciship skipped it (it is no step). If it is code, save it again as plain text."
             )
             return None
         return text
@@ -810,7 +812,7 @@ class _Tracer:
         for rel in candidates:
             facts = self.facts.get(rel)
             if facts is None:
-                if rel in self.unreadable:
+                if rel in self.unreadable and rel not in self.binary:
                     steps.append(rel)  # still a step of the analysis; its problem says why it is empty
                 continue
             if facts.kind == "nb":
@@ -1445,7 +1447,7 @@ class _Tracer:
                     )
                 )
         for rel, message in sorted(self.unreadable.items()):
-            if rel.endswith((".py", ".ipynb")) and rel in steps:
+            if rel.endswith((".py", ".ipynb")) and (rel in steps or rel in self.binary):
                 problems.append(FlowProblem("SHR117", message, rel))
         if not steps:
             if not any(f.endswith((".py", ".ipynb")) for f in self.p.files):
