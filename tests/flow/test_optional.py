@@ -81,6 +81,32 @@ def test_reads_inside_try(handler: str, optional: bool) -> None:
     assert flow.missing == (() if optional else ("data/known.json",))
 
 
+@pytest.mark.parametrize(
+    ("handler", "optional"),
+    [
+        # neurodatascience/pipeline-variability-analysis-scripts: says so and gives up, writing nothing
+        ("print(f'Error: could not find {name}')\n        return", False),
+        ("print('no table')\n        return None", False),
+        ("return None", True),  # a cache not made yet: the caller goes on without it
+        ("print('skipping')\n        known = None", True),
+    ],
+    ids=["print-return", "print-return-none", "return-none", "print-go-on"],
+)
+def test_a_function_that_gives_up_without_its_file_needs_it(handler: str, optional: bool) -> None:
+    flow = flow_of(
+        {
+            "run.py": (
+                "import pandas as pd\ndef main():\n    name = 'cortical.csv'\n    try:\n"
+                f"        known = pd.read_csv(name)\n    except FileNotFoundError:\n        {handler}\n"
+                "    known.to_csv('merged.csv')\nmain()\n"
+            )
+        }
+    )
+    (use,) = [u for u in flow.uses if u.access == "read"]
+    assert use.optional is optional
+    assert flow.missing == (() if optional else ("cortical.csv",))
+
+
 def test_a_helper_called_inside_try_reads_optionally() -> None:
     flow = flow_of(
         {

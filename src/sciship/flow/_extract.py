@@ -3596,7 +3596,19 @@ def _survives_missing_file(handler: ast.ExceptHandler) -> bool:
     code after it still needs the file."""
     if not _file_error(handler.type) or any(_leaves(s) == "stop" for s in handler.body):
         return False
-    return not all(_only_says(s) for s in handler.body)
+    body = handler.body
+    if len(body) > 1 and _gives_up(body[-1]):
+        # `print(f"Error: could not find {name}"); return`: the function says so and does nothing more
+        # (neurodatascience/pipeline-variability-analysis-scripts' merge wrote nothing without its table)
+        body = body[:-1]
+    return not all(_only_says(s) for s in body)
+
+
+def _gives_up(stmt: ast.stmt) -> bool:
+    """A ``return`` of nothing (``return``, ``return None``)."""
+    return isinstance(stmt, ast.Return) and (
+        stmt.value is None or (isinstance(stmt.value, ast.Constant) and stmt.value.value is None)
+    )
 
 
 _SAYING = re.compile(r"^(?:print|(?:logging|logger|log|_?LOGGER|_?logger|warnings|__logger__)\.\w+|warn)$")
