@@ -611,6 +611,34 @@ def test_an_absolute_path_into_the_folder_says_its_relative_path() -> None:
     assert "(inside this folder: `data/x.csv`)" in problem.message
 
 
+def test_an_absolute_path_of_a_file_or_folder_this_folder_has_says_so() -> None:
+    """tflowers15/wallaby-analysis-scripts: `download_galex.py` reads
+    `/Users/.../wallaby/galex_images.csv.gz`, which sits beside it; KLichtenauer's whisker paper walks
+    `C:\\Users\\...\\Script-manuel`, the folder's own `Script-manuel/`. "Put the file inside this folder" did
+    not see it already is."""
+    far = "/Users/tf/CODE/wallaby/galex_images.csv.gz"
+    flow = flow_of(
+        {
+            "scripts/download.py": f"import pandas as pd\npd.read_csv('{far}')\n",
+            "scripts/galex_images.csv.gz": b"",
+            "Script-manuel/average.py": (
+                "import os\nimport pandas as pd\nroot = r'C:\\Users\\Kilian\\Seminar\\Script-manuel'\n"
+                "for folder, _, names in os.walk(root):\n    for name in names:\n"
+                "        pd.read_csv(os.path.join(folder, name))\n"
+            ),
+            "Script-manuel/results1.csv": "a\n1\n",
+            "other/fit.py": f"open('{far}')\n",  # (not beside it: no claim)
+        }
+    )
+    said = {p.path: p.message for p in flow.problems}
+    there = said["scripts/download.py"]
+    assert "(this folder has `scripts/galex_images.csv.gz` beside the script: probably the same file)" in there
+    assert "Use a path relative to the folder (`scripts/galex_images.csv.gz`) instead." in there
+    assert "this folder has `Script-manuel/`: probably the same folder" in said["Script-manuel/average.py"]
+    assert "Put the file inside this folder" not in said["Script-manuel/average.py"]
+    assert "Put the file inside this folder (for example in `data/`)" in said["other/fit.py"]
+
+
 def test_paths_that_leave_the_folder() -> None:
     flow = flow_of(
         {"run.py": "open('../../shared/x.csv')\n", "sub/nb.ipynb": notebook([("open('../../y')", 1)])}

@@ -3067,12 +3067,19 @@ class _Tracer:
                 )
             elif f.location == "absolute":
                 inside, better = self._inside(f.path, "read")
+                if not inside:
+                    inside, better = self._beside(step, f.path)
+                advice = (
+                    f"Use a path relative to the folder (`{inside}`) instead."
+                    if inside
+                    else "Put the file inside this folder (for example in `data/`) and use a path relative "
+                    "to the folder."
+                )
                 out.append(
                     FlowProblem(
                         "SHR111",
                         f"`{step}` reads the absolute path `{written}` ({where}), which exists only on your "
-                        f"computer{better}. Put the file inside this folder (for example in `data/`) and use "
-                        "a path relative to the folder.",
+                        f"computer{better}. {advice}",
                         step,
                         r.line,
                         r.cell,
@@ -3280,6 +3287,37 @@ class _Tracer:
                 guess = ex.display(rel)
                 return guess, f" (probably `{guess}` in this folder, as it sits on your computer)"
         return "", ""
+
+    def _beside(self, step: str, path: str) -> tuple[str, str]:
+        """For an absolute path a step reads that shows no place of this folder: the file of that name
+        beside the step, when it is the folder's only file of that name (tflowers15/wallaby-analysis-
+        scripts' `download_galex.py` reads `/Users/.../wallaby/galex_images.csv.gz`, which sits beside it), or the
+        folder of this one its known start ends in (KLichtenauer's `C:/Users/.../Seminar/Script-manuel`
+        walked, the folder's own `Script-manuel/`); ``("", "")``: neither. "Put the file inside this
+        folder" said nothing of either."""
+        shown = path.replace("\\", "/")
+        name = shown.rsplit("/", 1)[-1]
+        if not ex.has_unknown(shown) and "." in name.strip("."):
+            named = self._files_named.get(name, [])
+            if len(named) == 1 and posixpath.dirname(named[0]) == posixpath.dirname(step):
+                return named[0], f" (this folder has `{named[0]}` beside the script: probably the same file)"
+            return "", ""
+        known = ex.display(shown).split("*", 1)[0].rstrip("/")
+        parts = [p for p in known.split("/") if p]
+        for i in range(len(parts) - 1, 0, -1):
+            folder = "/".join(parts[i:])
+            if parts[i] in self.top_names and self.p.has_dir(folder):
+                said = f" (this folder has `{folder}/`: probably the same folder, as it sits on your computer)"
+                return f"{folder}/", said
+        return "", ""
+
+    @functools.cached_property
+    def _files_named(self) -> dict[str, list[str]]:
+        """The folder's files by their names."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for rel in self.p.files:
+            out[rel.rsplit("/", 1)[-1]].append(rel)
+        return out
 
     @functools.cached_property
     def top_names(self) -> frozenset[str]:
