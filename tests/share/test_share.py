@@ -231,6 +231,29 @@ def test_package_mode_takes_pyproject(tmp_path: Path) -> None:
     assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
 
 
+@pytest.mark.parametrize(
+    ("table", "license_id", "where"),
+    [
+        ('"GPL-3.0-or-later"', "GPL-3.0-or-later", "pyproject.toml"),
+        ('{text = "GPL-3.0-or-later"}', "GPL-3.0-or-later", "pyproject.toml"),  # as the string form
+        ('{file = "LICENSE"}', "MIT", "LICENSE"),
+        ('{text = "GPLv3"}', "MIT", "LICENSE"),  # no SPDX id: the license text decides
+    ],
+)
+def test_the_table_form_of_the_pyproject_license(
+    tmp_path: Path, table: str, license_id: str, where: str
+) -> None:
+    """talmolab/lablink-paper-figures: `license = {text = "GPL-3.0-or-later"}` (the form before PEP 639) was
+    ignored, and share said the license was not chosen, while `license = "GPL-3.0-or-later"` is read."""
+    from sciship.metadata.licenses import LICENSES_DIR
+
+    mit = (LICENSES_DIR / "MIT.txt").read_text(encoding="utf-8")
+    toml = f'[project]\nname = "demo"\nversion = "0.1.0"\nlicense = {table}\n'
+    root = write_tree(tmp_path / "study", {"pyproject.toml": toml, "LICENSE": mit, "run.py": "print(1)\n"})
+    known = share.known(Project.load(root))
+    assert (known.license, known.license_from) == (license_id, where)
+
+
 def test_authors_from_git_history(tmp_path: Path) -> None:
     root = make_study(tmp_path / "study")
     git(root, "init", "-q")

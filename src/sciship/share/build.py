@@ -204,12 +204,15 @@ def known(project: Project) -> Known:
     The code license comes from the metadata, else from the one license text sciship recognises.
     """
     from sciship.metadata import read
-    from sciship.metadata.licenses import gnu_variant, identify, license_files
+    from sciship.metadata.licenses import canonical, gnu_variant, identify, license_files
     from sciship.share import people
 
     md = read.load(project)
     combined = md.combined()
-    license_id = combined.license
+    # `license = {text = "GPL-3.0-or-later"}` (the table form PEP 639 deprecates) is kept apart from the
+    # expression so the license checks can ask for the new form; its text still declares the license
+    said = (combined.license_text or "").strip()
+    license_id = combined.license or (said if said and "\n" not in said and canonical(said) else None)
     where = None
     options: tuple[str, ...] = ()
     if license_id:
