@@ -254,6 +254,27 @@ def test_the_table_form_of_the_pyproject_license(
     assert (known.license, known.license_from) == (license_id, where)
 
 
+@pytest.mark.parametrize(
+    ("byline", "skipped"),
+    [
+        ("**Ann Lee** (MIT) · **Bo Chen** (Harvard) · **Ludwig van Beethoven** (Bonn)", True),
+        ("**Ann Lee**, **Bo Chen** and **Cyrus Dunnington**", True),
+        ("Ann Lee (MIT) | Bo Chen (Harvard)", True),
+        ("Machine Learning, Remote Sensing, Causal Inference", False),  # keywords, maybe; not names
+        ("Code for the **rain** paper (Nature, 2024), written by Ann Lee.", False),
+    ],
+)
+def test_the_authors_line_of_a_readme_is_no_description(byline: str, skipped: bool) -> None:
+    """asheshrambachan/rsv_replication: the README's byline `**Ashesh Rambachan** (MIT) · **Rahul Singh**
+    (Harvard)` became the abstract of CITATION.cff and the description Zenodo shows."""
+    from sciship.share.build import readme_summary
+
+    prose = "This is the replication package for the paper on satellite outcomes."
+    readme = f"# Remotely sensed outcomes\n\n{byline}\n\n[arXiv:2411.10959](https://arxiv.org)\n\n{prose}\n"
+    summary = readme_summary(Project.from_files({"README.md": readme, "run.py": "print(1)\n"}))
+    assert summary == (prose if skipped else byline.replace("**", ""))
+
+
 def test_authors_from_git_history(tmp_path: Path) -> None:
     root = make_study(tmp_path / "study")
     git(root, "init", "-q")

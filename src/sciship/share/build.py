@@ -404,6 +404,30 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[*`]+|(?<!\w)_+|_+(?!\w)", "", text)
 
 
+#: what a byline puts between its names: `·`, `,`, `|`, `;`, `&`, "and"
+_BYLINE_SEPARATORS = re.compile(r"\s*(?:[\u00b7\u2022,;|&]|\band\b)\s*")
+#: a word of a name: "Ann", "O'Neil", "J.", "van"
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*\.?")
+
+
+def _byline(markdown: str) -> bool:
+    """Is this paragraph the authors' names, not a description? (rsv_replication: "**Ann Lee** (MIT) ·
+    **Bo Chen** (Harvard)"). Names of two to four words between separators, in bold, with affiliations
+    in brackets or between `·`: a list of capitalised words alone may be keywords, not names."""
+    from sciship.metadata.model import _PARTICLES
+
+    text = _plain(markdown).strip()
+    bare = re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", text)
+    if bare == text and "**" not in markdown and "\u00b7" not in text:
+        return False
+    names = [n for n in _BYLINE_SEPARATORS.split(bare) if n.strip()]
+    return bool(names) and all(
+        2 <= len(words := name.split()) <= 4
+        and all(_NAME_WORD.fullmatch(w) and (w[0].isupper() or w in _PARTICLES) for w in words)
+        for name in names
+    )
+
+
 def readme_summary(project: Project) -> str | None:
     """The first paragraph of prose in the README (no headings, badges or HTML), at most 600 characters."""
     path = project.find_ci("README")
@@ -417,8 +441,9 @@ def readme_summary(project: Project) -> str | None:
             if line.strip()
             and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
         ]
-        para = " ".join(lines)
-        para = _plain(para).strip()
+        if _byline(" ".join(lines)):
+            continue
+        para = _plain(" ".join(lines)).strip()
         if len(para) >= 30 and not para.lower().startswith(("install", "usage")):
             return para if len(para) <= 600 else para[:597].rsplit(" ", 1)[0] + "..."
     return None
