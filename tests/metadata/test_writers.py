@@ -71,6 +71,31 @@ def test_cff_license_forms(expression: str, expected: object) -> None:
     assert cff_errors(cff.render(replace(META, license=expression))) == []
 
 
+@pytest.mark.parametrize(
+    "stand_in",
+    [
+        "https://todo.com",
+        "https://www.example.org/docs",
+        "https://your-url.com",
+        "http://localhost:8000",
+        "https://ice.readthedocs.io/TODO",
+    ],
+)
+def test_an_address_left_to_fill_in_is_no_link(stand_in: str) -> None:
+    """theislab/regvelo_reproducibility: `urls.Documentation = "https://todo.com"  # TODO` in pyproject.toml
+    became the `url` of CITATION.cff and codemeta.json; the homepage, when there is one, is the link."""
+    from dataclasses import replace
+
+    urls = {"Source": "https://github.com/ada/ice-thickness", "Documentation": stand_in, "Issues": stand_in}
+    meta = replace(META, urls=urls)
+    assert (meta.documentation, meta.issues, meta.repository) == (None, None, urls["Source"])
+    cited, described = yaml.safe_load(cff.render(meta)), json.loads(codemeta.render(meta))
+    assert ("url" in cited, "url" in described, "issueTracker" in described) == (False, False, False)
+    homepage = replace(meta, urls={**urls, "Homepage": "https://ice.example-lab.org"})
+    assert yaml.safe_load(cff.render(homepage))["url"] == "https://ice.example-lab.org"
+    assert replace(META, urls={"Source": stand_in}).repository is None
+
+
 def test_codemeta_expands_with_the_shipped_context() -> None:
     document = json.loads(codemeta.render(META, requirements=["numpy>=1.26"], readme="README.md"))
     assert document["readme"] == "https://github.com/ada/ice-thickness/blob/HEAD/README.md"

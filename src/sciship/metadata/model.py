@@ -206,6 +206,10 @@ class Metadata:
         return _url_for(self.urls, ("documentation", "docs", "doc"))
 
     @property
+    def issues(self) -> str | None:
+        return _url_for(self.urls, ("issues", "tracker", "bug tracker"))
+
+    @property
     def people(self) -> tuple[Person, ...]:
         """Authors, else maintainers."""
         return self.authors or self.maintainers
@@ -357,14 +361,35 @@ def repository_url(urls: Mapping[str, str]) -> str | None:
     if found:
         return found
     for url in urls.values():
-        if any(host in url for host in _REPO_HOSTS) and url.count("/") >= 4:
+        if any(host in url for host in _REPO_HOSTS) and url.count("/") >= 4 and not placeholder_url(url):
             return url
     return None
 
 
 def _url_for(urls: Mapping[str, str], labels: tuple[str, ...]) -> str | None:
-    lowered = {k.lower().strip(): v for k, v in urls.items()}
+    lowered = {k.lower().strip(): v for k, v in urls.items() if not placeholder_url(v)}
     return next((lowered[label] for label in labels if label in lowered), None)
+
+
+#: the hosts of addresses a template leaves to fill in: "https://todo.com", "https://example.org",
+#: "https://your-url.com", a server on the author's own computer
+_PLACEHOLDER_HOST = re.compile(
+    r"(?i)^(?:www\.)?(?:(?:todo|tbd|example|your[\w-]*)(?:\.[a-z]+)+|localhost|127\.0\.0\.1|0\.0\.0\.0)$"
+)
+
+
+def placeholder_url(url: str) -> bool:
+    """Is ``url`` a stand-in for an address nobody filled in (regvelo's `Documentation =
+    "https://todo.com"  # TODO`)? Copied into CITATION.cff or codemeta.json, it sends readers nowhere."""
+    from urllib.parse import urlsplit
+
+    if "TODO" in url:
+        return True
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:  # an address Python cannot split ("http://[x") leads nowhere either
+        return True
+    return bool(_PLACEHOLDER_HOST.match(host))
 
 
 def person_from_text(text: str) -> Person | None:

@@ -117,11 +117,8 @@ def data(
         out["runtimePlatform"] = f"Python {meta.requires_python}"
     if web_url(meta.repository):
         out["codeRepository"] = meta.repository
-    issues = next(
-        (u for k, u in meta.urls.items() if k.lower() in {"issues", "tracker", "bug tracker"}), None
-    )
-    if issues:
-        out["issueTracker"] = issues
+    if meta.issues:
+        out["issueTracker"] = meta.issues
     home = web_url(meta.documentation or meta.homepage)
     if home and home != meta.repository:
         out["url"] = home
