@@ -2250,6 +2250,23 @@ def test_a_readme_that_says_where_to_download_the_data() -> None:
     assert "say in the README where to get it" in problem.message
 
 
+def test_the_download_hint_speaks_of_one_file_or_of_many() -> None:
+    """theislab/regvelo_reproducibility: of the files a pattern matches, the hint said "if them comes from
+    there" (8 times)."""
+    readme = "Download the data from https://figshare.com/projects/demo/1 into data/.\n"
+    many = {"prep.py": "import glob\nfor f in glob.glob('data/raw/*'):\n    open(f)\n", "README.md": readme}
+    (problem,) = flow_of(many).problems
+    assert "if they come from there, nothing is missing but the download (REPRODUCE.md lists them" in (
+        problem.message
+    )
+    assert "else add them;" in problem.message
+    (problem,) = flow_of({"prep.py": "open('data/raw.csv')\n", "README.md": readme}).problems
+    assert "if it comes from there, nothing is missing but the download (REPRODUCE.md lists it" in (
+        problem.message
+    )
+    assert "else add the file;" in problem.message
+
+
 def test_a_paper_or_a_tool_is_no_place_to_download_data_from() -> None:
     """A README names the paper's DOI, the tool's PyPI page or Anaconda's download page beside its data
     (18 of 40 folders): none of them is where a missing input comes from."""

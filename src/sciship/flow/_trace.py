@@ -4416,10 +4416,12 @@ def _data_place(url: str) -> bool:
 
 
 def _from_source(source: tuple[str, str], it: str, fix: str = "if the path is wrong, fix it.") -> str:
-    """What to do about a missing input a README by it may say where to get."""
+    """What to do about a missing input a README by it may say where to get (``it`` is "it" for one file,
+    "them" for the files a pattern matches)."""
     readme, url = source
+    subject = "it comes" if it == "it" else "they come"
     return (
-        f"`{readme}` gives a place to download from ({url}): if {it} comes from there, nothing is missing "
+        f"`{readme}` gives a place to download from ({url}): if {subject} from there, nothing is missing "
         f"but the download (REPRODUCE.md lists {it} among the inputs to get first); else add "
         f"{'the file' if it == 'it' else 'them'}; {fix}"
     )
