@@ -602,6 +602,25 @@ def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Pa
     assert "pip install -e ." in (root / "REPRODUCE.md").read_text()
 
 
+@pytest.mark.parametrize(
+    ("conda", "activate"),
+    [
+        ("name: rsv_replication\ndependencies:\n  - numpy\n", "conda activate rsv_replication"),
+        ("dependencies:\n  - numpy\n", "conda activate <the name at the top of that file>"),
+        ("name: [a, b]\ndependencies:\n  - numpy\n", "conda activate <the name at the top of that file>"),
+    ],
+)
+def test_reproduce_activates_the_environment_the_conda_file_names(
+    tmp_path: Path, conda: str, activate: str
+) -> None:
+    """asheshrambachan/rsv_replication: environment.yml has `name: rsv_replication`, and REPRODUCE.md said
+    `conda activate <the name at the top of that file>`."""
+    root = make_study(tmp_path / "study", {**STUDY, "environment.yml": conda})
+    run_share(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "conda env create -f environment.yml\n" + activate + "\n" in text
+
+
 def test_a_package_of_the_folder_in_a_subfolder_that_the_steps_import_is_installed(tmp_path: Path) -> None:
     """zouter/ChromatinHD_manuscript: 56 scripts import `chromatinhd_manuscript`, which `package/setup.py`
     installs from `package/src/`; REPRODUCE.md said only `pip install -r requirements.txt`, and every one
@@ -741,10 +760,7 @@ def test_the_python_reproduce_names_installs_the_versions_requirements_asks_for(
         (
             "environment.yml",
             "name: study\ndependencies:\n  - numpy\n",
-            (
-                "conda env create -f environment.yml\nconda activate <the name in that file>\n"
-                "python -m pip install -e ."
-            ),
+            "conda env create -f environment.yml\nconda activate study\npython -m pip install -e .",
         ),
     ],
     ids=["pip", "conda list", "conda"],

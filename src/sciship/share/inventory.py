@@ -48,6 +48,8 @@ class Environment:
     #: subfolders that hold a package of the folder's own the steps import (``package/setup.py`` with
     #: ``src/mypkg/``): installed too (``pip install -e package``), or the steps stop at the import
     local: tuple[str, ...] = ()
+    #: the name the conda file gives its environment (``name: rsv_replication``), for ``conda activate``
+    conda_name: str | None = None
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -197,11 +199,25 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
 
         listed = beside.kind == "requirements" and is_conda_export(project.read_commands(top) or "")
         how = "conda" if beside.kind == "conda" else "conda-list" if listed else "pip"
-        return Environment("package", package, also=top, also_kind=how)
+        return Environment("package", package, also=top, also_kind=how, conda_name=_conda_name(project, top))
     found = _environment_file(project, steps)
     env = Environment(found.kind, found.path, package, found.others) if package else found
+    if env.kind == "conda" and env.path and not env.others:
+        env = replace(env, conda_name=_conda_name(project, env.path))
     local = _local_packages(project, steps)
     return replace(env, local=local) if local else env
+
+
+def _conda_name(project: Project, path: str) -> str | None:
+    """The environment's name a conda file gives at its top level (``name: rsv_replication``): `conda env
+    create` makes the environment of that name, so REPRODUCE.md can say what to activate."""
+    from sciship import _yaml
+
+    if not path.endswith((".yml", ".yaml")):
+        return None
+    data, _error = _yaml.load_file(project, path)
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) and re.fullmatch(r"[\w.+-]+", name) else None
 
 
 #: a package's own setup file (``setup.py``, or a ``pyproject.toml`` that builds one)

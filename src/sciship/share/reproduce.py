@@ -102,7 +102,7 @@ def _setup(
         lines += [
             "```bash",
             f"conda env create -f {_shell(env.path)}",
-            "conda activate <the name at the top of that file>",
+            f"conda activate {env.conda_name or '<the name at the top of that file>'}",
             *(["python -m pip install -e ."] if env.package else []),
             *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
             "```",
@@ -117,7 +117,7 @@ def _setup(
             if env.also_kind == "conda":
                 lines[-2:] = [
                     f"conda env create -f {_shell(env.also)}",
-                    "conda activate <the name in that file>",
+                    f"conda activate {env.conda_name or '<the name in that file>'}",
                 ]
             elif env.also_kind == "conda-list":
                 lines[-2:] = [
