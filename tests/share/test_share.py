@@ -334,6 +334,50 @@ def test_one_author_behind_a_login_and_a_full_name(tmp_path: Path) -> None:
     ]
 
 
+def test_a_github_login_is_the_person_whose_name_it_is_made_of_or_an_alias(tmp_path: Path) -> None:
+    """letiviada/mmsc_dissertation: "Leticia Viada" and the login `letiviada` (a noreply address) were two
+    authors; levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_graphene: the login `ecfsheridan`
+    became `family-names: ecfsheridan`. A login two people's names could make stays apart."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    commits = [
+        ("Anabel Lopez", "anabel@uni.edu"),
+        ("analopez", "99149684+analopez@users.noreply.github.com"),
+        ("Leticia Viada", "leticia@uni.edu"),
+        ("letiviada", "letiviada@users.noreply.github.com"),
+        ("ecfsheridan", "60759975+ecfsheridan@users.noreply.github.com"),
+        ("Ann Lee", "ann@uni.edu"),
+        ("Alex Lee", "alex@uni.edu"),
+        ("alee", "7+alee@users.noreply.github.com"),  # Ann's or Alex's?
+    ]
+    for i, (name, email) in enumerate(commits):
+        (root / "notes.txt").write_text(str(i))
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"{name} <{email}>")
+    result = run_share(root, replace(OPTIONS, authors=None))
+    assert sorted(p.display for p in result.metadata.people) == [
+        "Alex Lee",
+        "Anabel Lopez",
+        "Ann Lee",
+        "Leticia Viada",
+        "alee",
+        "ecfsheridan",
+    ]
+    cff_text = (root / "CITATION.cff").read_text()
+    assert cff_errors(cff_text) == []
+    cited = yaml.safe_load(cff_text)["authors"]
+    assert {"alias": "ecfsheridan"} in cited
+    assert not any("ecfsheridan" in str(a.get("family-names")) for a in cited)
+    assert expand_codemeta(json.loads((root / "codemeta.json").read_text()))
+    creators = json.loads((root / ".zenodo.json").read_text())["creators"]
+    assert {"name": "ecfsheridan"} in creators  # Zenodo needs a name: the login is all there is
+    (note,) = [n for n in result.notes if "known only by a GitHub login" in n]
+    assert note.startswith("`alee` and `ecfsheridan` are known only by a GitHub login")
+    # read again, the alias is the same person, and still no family name
+    again = share.known(Project.load(root))
+    assert next(p for p in again.authors if p.github == "ecfsheridan").login_only
+
+
 def test_a_computers_name_is_not_an_author(tmp_path: Path) -> None:
     """eshanking/seascapes_figures: 71 commits by "Eshan's MacBook" (macOS names the commits of a git
     never told a name after the computer) made the computer an author of CITATION.cff."""

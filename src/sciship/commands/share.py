@@ -482,7 +482,15 @@ def _show(
     meta = result.metadata
     out += ["", st("Metadata:", "bold")]
     out.append(f"  title         {meta.name}")
-    people = ", ".join(p.display + (f" ({p.orcid})" if p.orcid else "") for p in meta.people) or "none"
+    people = (
+        ", ".join(
+            p.display
+            + (f" ({p.orcid})" if p.orcid else "")
+            + (" (a GitHub login, no name)" if p.login_only else "")
+            for p in meta.people
+        )
+        or "none"
+    )
     source = f"  (from {known.authors_from})" if known.authors_from and meta.people == known.authors else ""
     out.append(f"  authors       {people}{st(source, 'dim')}")
     lic_from = (

@@ -123,15 +123,24 @@ class Person:
 
     @property
     def display(self) -> str:
-        """The name to show: full name, else given + family, else the email's user part."""
+        """The name to show: full name, else given + family, else the GitHub login, else the email's user
+        part."""
         if self.name:
             return self.name
         joined = " ".join(p for p in (self.given_names, self.particle, self.family_names) if p)
-        return joined or (self.email or "").split("@")[0] or "Unknown"
+        return joined or self.github or (self.email or "").split("@")[0] or "Unknown"
+
+    @property
+    def login_only(self) -> bool:
+        """Known by a GitHub login alone (``ecfsheridan``, from a commit's noreply address), whose words are
+        no given or family name: CITATION.cff gives it as the `alias`."""
+        login = self.github
+        named = self.given_names or self.name not in (None, login) or self.family_names not in (None, login)
+        return bool(login) and not named
 
     def split(self) -> Person:
         """This person with given/family names (and particle) filled from ``name`` where missing."""
-        if self.family_names or not self.name:
+        if self.family_names or not self.name or self.login_only:
             return self
         given, particle, family, org = split_name(self.name)
         if org:

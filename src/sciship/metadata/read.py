@@ -488,7 +488,11 @@ def _cff_person(entry: Mapping[str, Any]) -> Person | None:
     particle = _text(entry.get("name-particle"))
     org = _text(entry.get("name"))
     if not (given or family or org):
-        return None
+        # (an alias alone is how `sciship share` writes someone the git history knows by a GitHub login)
+        alias = _text(entry.get("alias"))
+        if not alias:
+            return None
+        return Person(github=alias, email=_text(entry.get("email")), orcid=orcid_url(entry.get("orcid")))
     full = " ".join(p for p in (given, particle, family) if p) or org
     return Person(
         name=full,

@@ -1130,6 +1130,15 @@ def prepare(
             f"{named} stands in for a name (a double-blind review's, a template's): sciship took "
             f"{instead} instead, so that nobody is cited as that. Put the real authors there too."
         )
+    logins = tuple(p.github for p in meta.people if p.login_only and p.github)
+    if logins:
+        result.notes.append(
+            f"{_files_said(logins)} {'is' if len(logins) == 1 else 'are'} known only "
+            "by a GitHub login (the commits' address hides the name), so CITATION.cff gives no name to cite, "
+            "only the `alias`, and Zenodo shows the login as the name. Check who it is and give the real "
+            "name: type it when share asks for the authors (run it without `--yes`), or map the login to "
+            "the name in a `.mailmap` file."
+        )
     if not meta.people:
         result.notes.append(
             "No author is known: CITATION.cff needs at least one. Run `sciship share` on a terminal to type "

@@ -65,6 +65,14 @@ def history(project: Project) -> list[Person]:
         if login is not None:
             for i in sharing:
                 parent[find(i)] = find(login)
+    # a GitHub login made of the name another identity gives ("analopez" beside "Anabel Lopez",
+    # letiviada/mmsc_dissertation's "letiviada" beside "Leticia Viada") is that person, when it fits one
+    forms = {i: _login_forms(name) for i, (name, _email) in enumerate(identities)}
+    for i, (_name, email) in enumerate(identities):
+        found = _NOREPLY.match(email)
+        owners = {find(j) for j, made in forms.items() if found and _letters(found.group(1)) in made}
+        if len(owners) == 1:
+            parent[find(i)] = owners.pop()
     groups: dict[int, list[tuple[str, str]]] = {}
     for i, identity in enumerate(identities):
         groups.setdefault(find(i), []).append(identity)
@@ -81,7 +89,11 @@ def history(project: Project) -> list[Person]:
         address = next((e for _n, e in members if e), None)
         if address and address.endswith("users.noreply.github.com"):
             address = None
-        people.append((sum(named.values()), Person(name=name, email=address).split()))
+        # a login, and no name anywhere: no family name to cite (levylabpitt's `ecfsheridan`)
+        hidden = [m.group(1) for _n, e in members if (m := _NOREPLY.match(e))]
+        handle = next((h for h in hidden if h.lower() == name.lower()), None)
+        person = Person(github=handle, email=address) if handle else Person(name=name, email=address).split()
+        people.append((sum(named.values()), person))
     ranked = sorted(people, key=lambda item: (-item[0], item[1].display.lower()))
     return [p for _, p in ranked[:MAX_FROM_HISTORY]]
 
@@ -107,6 +119,32 @@ def _handles(name: str, email: str) -> tuple[set[str], set[str]]:
     squashed = "".join(c for c in name.lower() if c.isalnum())
     local = email.partition("@")[0] if "@" in email and not found else ""
     return logins, {h for h in (squashed, local) if len(h) >= 4}
+
+
+def _letters(text: str) -> str:
+    """``text`` in lower-case letters only, accents dropped: "López-Ruiz" is ``lopezruiz``."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in plain if c.isalpha() and c.isascii())
+
+
+def _login_forms(name: str) -> set[str]:
+    """The logins people make of their full name: given + family and the other way round, the first
+    letters of the given name + family (``alopez``, ``analopez``), given + the first letters of the
+    family name (``anabell``); none of a single word or a team's name."""
+    from sciship.metadata.model import split_name
+
+    given, _particle, family, org = split_name(name)
+    if org or not given:
+        return set()
+    first, whole, last = _letters(given.split()[0]), _letters(given), _letters(family)
+    if not first or not last:
+        return set()
+    made = {whole + last, last + whole, last + first, last + first[0]}
+    made |= {first[:k] + last for k in range(1, len(first) + 1)}
+    made |= {first + last[:k] for k in range(1, len(last) + 1)}
+    return {m for m in made if len(m) >= 4}
 
 
 #: names that stand in for an author, not a person: a double-blind review's `author="Anonymous"`, a

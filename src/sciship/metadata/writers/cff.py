@@ -26,10 +26,13 @@ Kind = Literal["software", "dataset"]
 
 
 def person(p: Person) -> dict[str, str]:
-    """A CFF author: given and family names (with a particle like `van`), or a team's name."""
+    """A CFF author: given and family names (with a particle like `van`), a team's name, or the `alias` of
+    someone known only by a GitHub login (a login is no family name)."""
     p = p.split()
     out: dict[str, str] = {}
-    if p.is_organisation or not p.family_names:
+    if p.login_only and p.github:
+        out["alias"] = p.github
+    elif p.is_organisation or not p.family_names:
         out["name"] = p.display
     else:
         if p.given_names:
