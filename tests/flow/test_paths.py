@@ -632,7 +632,7 @@ def test_an_absolute_path_of_a_file_or_folder_this_folder_has_says_so() -> None:
     )
     said = {p.path: p.message for p in flow.problems}
     there = said["scripts/download.py"]
-    assert "(this folder has `scripts/galex_images.csv.gz` beside the script: probably the same file)" in there
+    assert "has `scripts/galex_images.csv.gz` beside the script: probably the same file)" in there
     assert "Use a path relative to the folder (`scripts/galex_images.csv.gz`) instead." in there
     assert "this folder has `Script-manuel/`: probably the same folder" in said["Script-manuel/average.py"]
     assert "Put the file inside this folder" not in said["Script-manuel/average.py"]

@@ -252,6 +252,9 @@ def test_requirements_take_installed_versions_as_floors(
 
     real = build._everything_installed
     assert "pyyaml" in real()  # (sciship needs it)
+    own = build._installed_for_sciship(real())
+    assert {"sciship", "pyyaml", "requests"} <= own  # (requests through twine)
+    assert build._installed_for_sciship(real()) == own  # (the second time from the cache)
     monkeypatch.setattr(
         build, "_everything_installed", lambda: {**real(), "scipy": ("1.99.0", str(tmp_path / "none"))}
     )

@@ -3291,10 +3291,10 @@ class _Tracer:
     def _beside(self, step: str, path: str) -> tuple[str, str]:
         """For an absolute path a step reads that shows no place of this folder: the file of that name
         beside the step, when it is the folder's only file of that name (tflowers15/wallaby-analysis-
-        scripts' `download_galex.py` reads `/Users/.../wallaby/galex_images.csv.gz`, which sits beside it), or the
-        folder of this one its known start ends in (KLichtenauer's `C:/Users/.../Seminar/Script-manuel`
-        walked, the folder's own `Script-manuel/`); ``("", "")``: neither. "Put the file inside this
-        folder" said nothing of either."""
+        scripts' `download_galex.py` reads `/Users/.../wallaby/galex_images.csv.gz`, which sits beside
+        it), or the folder of this one its known start ends in (KLichtenauer's
+        `C:/Users/.../Seminar/Script-manuel` walked, the folder's own `Script-manuel/`); ``("", "")``:
+        neither. "Put the file inside this folder" said nothing of either."""
         shown = path.replace("\\", "/")
         name = shown.rsplit("/", 1)[-1]
         if not ex.has_unknown(shown) and "." in name.strip("."):
@@ -3307,8 +3307,8 @@ class _Tracer:
         for i in range(len(parts) - 1, 0, -1):
             folder = "/".join(parts[i:])
             if parts[i] in self.top_names and self.p.has_dir(folder):
-                said = f" (this folder has `{folder}/`: probably the same folder, as it sits on your computer)"
-                return f"{folder}/", said
+                said = f" (this folder has `{folder}/`: probably the same folder, as it sits on your "
+                return f"{folder}/", said + "computer)"
         return "", ""
 
     @functools.cached_property

@@ -3,6 +3,7 @@ requirements.txt and (``--archive``) the deposit archive."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -844,6 +845,18 @@ def _installed_for_sciship(installed: dict[str, tuple[str, str]]) -> set[str]:
     shared. Run from its own environment (pipx, `uv tool`), sciship offered its own `requests>=2.34.2` and,
     from that, "You need Python 3.10 or newer" to a project tested on 3.9 (XINRUIQI/CASA0004-Dissertation).
     A research environment that sciship was installed into loses the floors of these few packages only."""
+    import hashlib
+    import json
+
+    from sciship import _cache
+
+    # (reading a hundred distributions' metadata cost 10 ms a run: kept for this set of installed ones)
+    listing = "\n".join(sorted(f"{name} {version}" for name, (version, _folder) in installed.items()))
+    kept = f"own-packages/{hashlib.sha256(listing.encode()).hexdigest()[:24]}.json"
+    with contextlib.suppress(ValueError, TypeError):
+        found = json.loads(_cache.read(kept) or b"null")
+        if isinstance(found, list) and all(isinstance(n, str) for n in found):
+            return set(found)
     todo = ["sciship"]
     seen: set[str] = set()
     while todo:
@@ -854,6 +867,7 @@ def _installed_for_sciship(installed: dict[str, tuple[str, str]]) -> set[str]:
         for requirement, marker in _requires_dist(installed[name][1]):
             if name == "sciship" or "extra" not in marker:  # the extras of sciship only
                 todo.append(requirement)
+    _cache.write(kept, json.dumps(sorted(seen)).encode())
     return seen
 
 
