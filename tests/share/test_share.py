@@ -398,6 +398,33 @@ def test_a_computers_name_is_not_an_author(tmp_path: Path) -> None:
     assert sorted(p.display for p in known.authors) == ["Ana", "Davis Weaver", "eshanking"]
 
 
+def test_names_in_brackets_addresses_of_no_mail_and_one_word_names(tmp_path: Path) -> None:
+    """BioGeMT/miRBench_paper: "Panos (Panagiotis Alexiou)" gave `given-names: Panos (Panagiotis` beside a
+    second "Panagiotis Alexiou"; MobilityNet kept `gabrielkosmacher@pop-os.localdomain`, an address the
+    computer made up; a one-word name ("Kilian") is cited as a family name, and a note says so."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    commits = [
+        ("Panos (Panagiotis Alexiou)", "pan.alexiou@um.edu.mt"),
+        ("Panagiotis Alexiou", "palexiou@example.org"),
+        ("Ann Lee (MIT)", "ann@mit.edu"),
+        ("gabrielkosmacher", "gabrielkosmacher@pop-os.localdomain"),
+    ]
+    for i, (name, email) in enumerate(commits):
+        (root / "notes.txt").write_text(str(i))
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"{name} <{email}>")
+    known = share.known(Project.load(root))
+    assert sorted((p.display, p.email) for p in known.authors) == [
+        ("Ann Lee", "ann@mit.edu"),
+        ("Panagiotis Alexiou", "palexiou@example.org"),  # (the newest commit's)
+        ("gabrielkosmacher", None),
+    ]
+    result = share.prepare(Project.load(root), replace(OPTIONS, authors=known.authors), FLOW)
+    said = "The git history names `gabrielkosmacher` by one word only"
+    assert any(n.startswith(said) for n in result.notes)
+
+
 def test_a_stand_in_author_is_nobody(tmp_path: Path) -> None:
     """BioroboticsLab/IBA-paper-code: `author="Anonymous"` in setup.py (written for a double-blind
     review) went into CITATION.cff and .zenodo.json; the git history names the real author."""

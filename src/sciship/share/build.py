@@ -1153,6 +1153,19 @@ def prepare(
             "name: type it when share asks for the authors (run it without `--yes`), or map the login to "
             "the name in a `.mailmap` file."
         )
+    single = [
+        p.display
+        for p in meta.people
+        if known_.authors_from == "the git history" and not p.login_only and " " not in p.display.strip()
+    ]
+    if single and meta.people == known_.authors:  # (KLichtenauer's "Kilian", MobilityNet's "kennykos")
+        one = len(single) == 1
+        result.notes.append(
+            f"The git history names {_first_few([f'`{n}`' for n in single])} by one word only (a first name "
+            f"or a login, as git was told), so CITATION.cff cites {'it' if one else 'each'} as a family "
+            "name. Give full names: type them when share asks for the authors (run it without `--yes`), or "
+            "map each to the full name in a `.mailmap` file."
+        )
     if not meta.people:
         result.notes.append(
             "No author is known: CITATION.cff needs at least one. Run `sciship share` on a terminal to type "

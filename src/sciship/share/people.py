@@ -36,7 +36,7 @@ def history(project: Project) -> list[Person]:
     counts: dict[tuple[str, str], int] = {}
     for raw in stdout.decode("utf-8", "replace").splitlines():
         name, _, email = raw.partition("\x1f")
-        name, email = name.strip(), email.strip().lower()
+        name, email = _without_brackets(name.strip()), email.strip().lower()
         if not name or _BOT.search(name) or _BOT.search(email):
             continue
         counts[(name, email)] = counts.get((name, email), 0) + 1
@@ -86,9 +86,7 @@ def history(project: Project) -> list[Person]:
         machine = _MACHINE.match(name)
         if machine:
             name = machine.group(1)  # the owner: "Eshan"
-        address = next((e for _n, e in members if e), None)
-        if address and address.endswith("users.noreply.github.com"):
-            address = None
+        address = next((e for _n, e in members if _reachable(e)), None)
         # a login, and no name anywhere: no family name to cite (levylabpitt's `ecfsheridan`)
         hidden = [m.group(1) for _n, e in members if (m := _NOREPLY.match(e))]
         handle = next((h for h in hidden if h.lower() == name.lower()), None)
@@ -103,6 +101,30 @@ _MACHINE = re.compile(
     "(?i)^(.+?)['\u2019]s[ -](?:macbook|imac|mac\\b|mac mini|mac pro|mbp|laptop|pc|computer|desktop|"
     "thinkpad|dell|lenovo|hp\\b|surface|air\\b|pro\\b)"
 )
+def _without_brackets(name: str) -> str:
+    """A git name without the words it adds in brackets: the full name when a short one stands before it
+    ("Panos (Panagiotis Alexiou)" is "Panagiotis Alexiou", BioGeMT/miRBench_paper: "Panos (Panagiotis" and
+    "Alexiou)" were its given and family names), else the name before them ("Ann Lee (MIT)")."""
+    m = re.fullmatch(r"([^()]*?)\s*\(([^()]+)\)\s*", name)
+    if m is None:
+        return name
+    outer, inner = m.group(1).strip(), m.group(2).strip()
+    if len(inner.split()) >= 2 and len(outer.split()) <= 1:
+        return inner
+    return outer or inner
+
+
+def _reachable(email: str) -> bool:
+    """Is ``email`` an address mail reaches? Not GitHub's that hides the real one, nor one a computer made
+    up from its own name when git was never told one (`gabrielkosmacher@pop-os.localdomain`,
+    `ana@Anas-MacBook.local`: MobilityNet/mobilitynet-analysis-scripts)."""
+    domain = email.rpartition("@")[2].lower()
+    return bool(email) and "." in domain and not (
+        domain.endswith(("users.noreply.github.com", ".local", ".localdomain", ".lan", ".home", ".internal"))
+        or domain in {"localhost", "(none)"}
+    )
+
+
 #: a GitHub address that hides the real one: ``12345+login@users.noreply.github.com`` (or ``login@...``)
 _NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
