@@ -112,6 +112,8 @@ def test_a_cell_that_is_not_python_is_a_problem_the_others_count() -> None:
     (problem,) = [p for p in flow.problems if p.code != "SHR110"]
     assert (problem.code, problem.cell) == ("SHR117", 1)
     assert "Code cell 2" in problem.message  # cell 4 cannot access a file: its syntax does not matter here
+    # (sdsawtelle/research-analysis-scripts: what it means for a run, and what to do)
+    assert "a run of the whole notebook stops there with a SyntaxError. Fix the cell" in problem.message
 
 
 def test_shell_lines_inside_blocks_and_code_switched_off() -> None:

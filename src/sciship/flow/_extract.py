@@ -513,7 +513,8 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
             message = (
                 f"Code cell {(cell or 0) + 1} of this notebook is not valid Python"
                 + (f" (line {exc.lineno}: {exc.msg}{newer})" if newer else "")
-                + ", so sciship cannot tell which files it reads and writes."
+                + ", so sciship cannot tell which files it reads and writes, and a run of the whole "
+                "notebook stops there with a SyntaxError. Fix the cell, or delete it if it is a leftover."
             )
         else:
             message = (
