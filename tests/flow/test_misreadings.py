@@ -2487,3 +2487,23 @@ def test_a_readme_placeholder_is_no_file() -> None:
     assert io(flow, "score.py") == [("write", "scores.tsv")]
     assert io(flow, "count.py") == [("write", "counts.csv")]
     assert flow.problems == ()
+
+
+def test_the_commands_of_a_readme_in_restructuredtext() -> None:
+    """jobovy/galpy-paper-figures: README.rst gives `python figure6.py figure6.png` for each figure in a
+    `.. code-block::` (or after a paragraph ending in `::`); REPRODUCE.md asked for `ARG1` and listed no
+    figure, as the same commands in a README.md were read."""
+    plot = "import sys\nimport matplotlib.pyplot as plt\nplt.savefig(sys.argv[1])\n"
+    flow = flow_of(
+        {
+            "README.rst": (
+                "Figures\n=======\n\nFigure 6 is made by calling\n\n.. code-block:: none\n   :linenos:\n\n"
+                "   python figure6.py figure6.png\n\nand figure 7 by::\n\n    python figure7.py fig7.pdf\n\n"
+                "That is all.\n"
+            ),
+            "figure6.py": plot,
+            "figure7.py": plot,
+        }
+    )
+    assert io(flow, "figure6.py") == [("write", "figure6.png")]
+    assert io(flow, "figure7.py") == [("write", "fig7.pdf")]

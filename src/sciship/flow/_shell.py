@@ -1118,6 +1118,29 @@ def readme_commands(text: str) -> list[str]:
     return [command for block in readme_blocks(text) for command in block]
 
 
+_RST_CODE = re.compile(r"^\.\.[ \t]+(?:code-block|code|sourcecode)::")
+
+
+def rst_as_markdown(text: str) -> str:
+    """A reStructuredText README with its code blocks (``.. code-block:: bash``, or a paragraph ending in
+    ``::``) as Markdown's indented ones, so their command lines count as in a README.md
+    (jobovy/galpy-paper-figures' README.rst gives `python figure6.py figure6.png` for each figure)."""
+    out: list[str] = []
+    block = False
+    for line in text.splitlines():
+        if block and (not line.strip() or line.startswith((" ", "\t"))):
+            words = line.strip()
+            out.append("    " + words if words and not words.startswith(":") else "")
+            continue
+        block = False
+        if _RST_CODE.match(line) or (line.rstrip().endswith("::") and not line.startswith("..")):
+            block = True
+            out += [line.rstrip().removesuffix("::") + ":" if not line.startswith("..") else "", ""]
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def readme_blocks(text: str, *, plain: bool = False) -> list[list[str]]:
     """The shell commands of each of a README's fenced code blocks (see :func:`readme_commands`): each
     block starts where the reader stands, the folder of the README (a ``cd`` lasts to its end). A

@@ -2416,6 +2416,8 @@ class _Tracer:
                 continue
             here = posixpath.dirname(readme)
             plain = not readme.lower().endswith((".md", ".rst", ".markdown"))
+            if readme.lower().endswith(".rst"):
+                text = _shell.rst_as_markdown(text)
             for block in _shell.readme_blocks(text, plain=plain):
                 kept = []
                 for c in block:
