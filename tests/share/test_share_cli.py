@@ -555,6 +555,28 @@ def test_the_gnu_notice_of_the_authors_scripts_not_of_code_copied_in(tmp_path: P
     assert "no license yet" in said
 
 
+def test_what_only_a_copied_in_project_imports_or_runs_is_not_the_analysis(tmp_path: Path) -> None:
+    """levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_graphene: the copy of the Octopus code put
+    `pyyaml` and `setuptools` in requirements.txt, and its conda recipe's `run_test.sh` "ran a script that
+    is not in the folder"."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "analysis.py": "import numpy as np\nnp.savetxt('out.txt', np.loadtxt('data.txt'))\n",
+            "data.txt": "1 2 3\n",
+            "vendor_proj/configure.ac": "AC_INIT([vp],[1.0])\n",
+            "vendor_proj/main.c": "int main(){return 0;}\n",
+            "vendor_proj/setup.py": "import yaml\nfrom setuptools import setup\nsetup(name='vp')\n",
+            "vendor_proj/conda/run_test.sh": "cp -r $SRC_DIR/test .\ncd test\npython test_vp.py\n",
+            "vendor_proj/test/test_vp.py": "import numpy\n",
+        },
+    )
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    assert (root / "requirements.txt").read_text().splitlines()[1:] == ["numpy"]
+    assert "not in the folder" not in (root / "REPRODUCE.md").read_text()
+
+
 def test_names_with_a_comma_are_quoted_in_the_steps(tmp_path: Path) -> None:
     """BioroboticsLab/IBA-paper-code: `weights/estimator_resnet50_1,2,3,4,fc.torch, weights/...` could not
     be told apart in the list of a step's reads."""

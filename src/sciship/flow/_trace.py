@@ -2036,6 +2036,8 @@ class _Tracer:
         scripts = self.console_scripts
         programs = frozenset(scripts)
         pipelines = self._pipeline_texts()
+        # (levylabpitt's copy of the Octopus code: its conda recipe's `run_test.sh` "ran a missing script")
+        copied = tuple(folder + "/" for folder in self.p.copied_in())
         for rel, text in texts:
             if ".py" not in text and "-m " not in text and not any(p in text for p in programs):
                 continue  # it runs no script of the folder
@@ -2095,7 +2097,12 @@ class _Tracer:
                         by[target].append(rel)
                         sequences[rel].append(target)
                         found = True
-                if not found and rel in pipelines and self._names_a_script(text, run.script, folder):
+                if (
+                    not found
+                    and rel in pipelines
+                    and not rel.startswith(copied)  # (another project's: not this analysis's problem)
+                    and self._names_a_script(text, run.script, folder)
+                ):
                     self.missing_scripts.setdefault((rel, run.script), None)
         return out
 

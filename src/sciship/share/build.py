@@ -16,7 +16,7 @@ from sciship.metadata.model import Metadata, Person
 from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from sciship.flow import Flow
     from sciship.metadata.model import ProjectMetadata
@@ -506,8 +506,16 @@ def undeclared_imports(project: Project) -> list[tuple[str, str]]:
     return [
         (v.distribution, v.files[0] if v.files else "")
         for v in report.by_status("missing")
-        if v.distribution and set(v.scopes) & needed
+        if v.distribution and set(v.scopes) & needed and _ours(project, v.files)
     ]
+
+
+def _ours(project: Project, files: Sequence[str]) -> bool:
+    """Does one of ``files`` belong to the analysis, not to another project copied into the folder
+    (:meth:`~sciship.project.Project.copied_in`)? What only such a copy imports is not the analysis's to
+    install (levylabpitt's copy of the Octopus code put `pyyaml` and `setuptools` in requirements.txt)."""
+    copied = tuple(folder + "/" for folder in project.copied_in())
+    return not files or not copied or any(not f.startswith(copied) for f in files)
 
 
 #: a notebook or script that installs packages as it runs: `%pip install x`, `!pip install x`,
@@ -732,7 +740,9 @@ def unresolved_imports(project: Project) -> list[str]:
     return sorted(
         v.name
         for v in analyze(project).dependencies
-        if v.status == "unresolved" and set(v.scopes) & {"runtime", "lazy", "script", "notebook", "optional"}
+        if v.status == "unresolved"
+        and set(v.scopes) & {"runtime", "lazy", "script", "notebook", "optional"}
+        and _ours(project, v.files)
     )
 
 
@@ -748,6 +758,7 @@ def requirements(project: Project) -> tuple[list[str], str | None]:
         if set(v.scopes) & {"runtime", "lazy", "script", "notebook", "optional"}
         and v.status != "unused"
         and v.distribution is not None  # an unresolved import has no name to write
+        and _ours(project, v.files)
     ]
     installed = _installed_versions([name for _v, name in wanted]) if wanted else {}
     lines = []
