@@ -185,6 +185,20 @@ def test_files_that_look_like_python_2_are_told_once() -> None:
     assert [p.path for p in told if not isinstance(p, ProblemGroup)] == ["bad.py"]  # (not Python 2)
 
 
+def test_notebooks_run_out_of_order_or_stale_are_told_once() -> None:
+    """theislab/regvelo_reproducibility: 42 near-identical "execution counts jump" messages, one per
+    notebook, beside 80 missing data files."""
+    stale = {f"nb/{i}_fit.ipynb": notebook([("x = 1", 1), ("y = 2", 3)]) for i in range(5)}
+    flow = flow_of({**stale, "nb/late.ipynb": notebook([("x = 1", 4), ("y = 2", 2)])})
+    told = group_problems(flow.problems)
+    (group,) = [g for g in told if isinstance(g, ProblemGroup)]
+    assert (group.code, group.folder) == ("SHR116", "nb/")
+    assert group.message.startswith("The saved outputs of 5 notebooks are not from one run from the top")
+    jump = "execution counts jump from [1] (code cell 1) to [3] (code cell 2)"
+    assert group.places(1) == [("nb/0_fit.ipynb (code cell 2)", "—", jump)]
+    assert [p.code for p in told if not isinstance(p, ProblemGroup)] == ["SHR115"]  # (one: on its own)
+
+
 def test_many_missing_inputs_at_the_top_are_told_once() -> None:
     """egnerney/diffusive-equilibrium-2024-paper-code: 369 missing model files at the top of the folder
     were each told on its own (390 lines of the report); in a subfolder they were told together."""

@@ -1,5 +1,6 @@
 """Many absolute paths (SHR111), paths leaving the folder (SHR112) or missing inputs (SHR110) under one
-folder, told as one problem.
+folder, told as one problem; and many files in Python 2 (SHR117), or notebooks run out of order (SHR115)
+or with stale outputs (SHR116).
 
 A research folder written on one computer often reads and writes hundreds of files under one folder of
 that computer (``/data/``, ``/Users/ana/project/``). Each is a problem of its own in ``--format json``; a
@@ -70,6 +71,20 @@ class ProblemGroup:
             verb = " or ".join(w + "s" for w in verb.split(" or "))
         does = f"{who} {verb} {n} path{'s' if n > 1 else ''} under `{self.folder}`"
         written = ", and what is written there is not in the folder you share" if writes else ""
+        if self.code == "SHR115":  # (theislab/regvelo_reproducibility: 42 messages of notebooks)
+            return (
+                f"{len({p.path for p in self.problems})} notebooks were run out of order (the first places "
+                "are below), so "
+                "their saved outputs may not be what running them from the top gives. In each, restart the "
+                "kernel, run all cells (Kernel > Restart Kernel and Run All Cells), then save."
+            )
+        if self.code == "SHR116":
+            return (
+                f"The saved outputs of {len({p.path for p in self.problems})} notebooks are not from one "
+                "run from the top "
+                "(the first places are below): cells were run again, copied or deleted after they ran. In "
+                "each, restart the kernel, run all cells, then save."
+            )
         if self.code == "SHR117":  # files that look like Python 2 (HIVEVO_figures: 17 paragraphs)
             return (
                 f"{len(self.problems)} files look like Python 2 (the first places are below). Python 3 "
@@ -148,6 +163,8 @@ class ProblemGroup:
     def places(self, limit: int | None = None) -> list[tuple[str, str, str]]:
         """(where, ``reads`` or ``writes``, the path as written) of each problem (the first ``limit``)."""
         shown = self.problems if limit is None else self.problems[:limit]
+        if self.code in {"SHR115", "SHR116"}:
+            return [(_where(p), "—", m.group(1) if (m := _RUN.search(p.message)) else "") for p in shown]
         if self.code == "SHR117":
             return [
                 (_where(p), "has", m.group(1).replace("`", "") if (m := _PYTHON2.search(p.message)) else "")
@@ -199,8 +216,9 @@ def group_problems(
         elif key not in placed:
             placed.add(key)
             found = big[key]
-            named = [q.path for q in found] if p.code == "SHR117" else [q.target for q in found]
-            folder = _common_folder(named) or (TOP if p.code in {"SHR117", "SHR110"} else "")
+            notebooks = p.code in {"SHR115", "SHR116", "SHR117"}
+            named = [q.path for q in found] if notebooks else [q.target for q in found]
+            folder = _common_folder(named) or (TOP if notebooks or p.code == "SHR110" else "")
             out.append(ProblemGroup(p.code, folder, tuple(found)))
     return out
 
@@ -208,6 +226,10 @@ def group_problems(
 #: what an SHR117 problem says of code in Python 2: "looks like Python 2 (a `print` statement without
 #: brackets on line 40)"
 _PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
+
+
+#: what a notebook's SHR115 or SHR116 problem saw: "code cells 3 and 4 both show [5]"
+_RUN = re.compile(r"(?:out of order|from the top): (.+?)(?:, so |\. Restart)")
 
 
 #: a missing input's hint that a step or pipeline writes a file of its name elsewhere: "did you mean `x`,
@@ -223,7 +245,7 @@ def _key(p: FlowProblem) -> tuple[str, str, bool] | None:
     of an absolute path or one leaving the folder: ``/data``, ``/home/ana``, ``C:/Users/ana``,
     ``~/Desktop``, ``../../shared``; (code, its folder, False) of a missing input; one key for all the
     files that look like Python 2."""
-    if p.code == "SHR117" and _PYTHON2.search(p.message):
+    if (p.code == "SHR117" and _PYTHON2.search(p.message)) or p.code in {"SHR115", "SHR116"}:
         return (p.code, "", False)
     if p.code == "SHR110" and p.target:
         if _WRITTEN_ELSEWHERE.search(p.message):  # (its own words say which step makes such a file: told
