@@ -145,6 +145,20 @@ def test_reproduce_gives_a_script_the_options_it_needs(tmp_path: Path) -> None:
     assert "fill in: `TABLE`, `DATA_DIR`" in guide
 
 
+def test_an_option_with_a_default_sciship_cannot_work_out_is_not_to_fill_in(tmp_path: Path) -> None:
+    """talmolab/lablink-paper-figures: `--packages` with `default=list(PKGS.keys())` was "fill in:
+    `PACKAGES` (the script needs it)"; a run without it takes the default."""
+    code = (
+        "import argparse, json\nPKGS = {'numpy': 'pypi', 'scipy': 'pypi'}\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--packages', nargs='+', default=list(PKGS.keys()))\n"
+        "p.add_argument('--out', default=None)\nargs = p.parse_args()\n"
+        "for package in args.packages:\n    json.dump({}, open(f'{args.out}/pk_{package}.json', 'w'))\n"
+    )
+    guide = _reproduce(write_tree(tmp_path / "study", {"collect.py": code}))
+    assert "python collect.py --out OUT" in guide
+    assert "fill in: `OUT` (the script needs it;" in guide
+
+
 def test_reproduce_gives_the_options_the_paths_need(tmp_path: Path) -> None:
     """schwartzlab-methods/penne_paper_figures: `os.makedirs(args.output)` with `--output` not required and
     no default stops at once when run bare; klarich/TS_paper_figures: `output_fp = sys.argv[1]`."""

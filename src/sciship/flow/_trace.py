@@ -2364,7 +2364,13 @@ class _Tracer:
                 re.search(rf"""{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?:''|"")""", text)
                 for flag in flags
             )
-            if tested or empty:
+            # (a default sciship cannot work out is a default all the same: talmolab/lablink-paper-figures'
+            # `default=list(PACKAGES.keys())` was to be filled in, "the script needs it")
+            given_default = any(
+                re.search(rf"""{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?!None\b)\S""", text)
+                for flag in flags
+            )
+            if tested or empty or given_default:
                 out.add(dest)
         return out
 
