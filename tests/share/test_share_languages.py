@@ -492,6 +492,25 @@ def test_reproduce_names_the_shell_loop_that_runs_a_step(tmp_path: Path) -> None
     )
 
 
+def test_reproduce_says_a_shell_script_without_a_loop_runs_a_step_once(tmp_path: Path) -> None:
+    """letiviada/mmsc_dissertation: `alphas=(0.6)`, then `python3 sim.py --alphas $alphas`, was "run in a
+    loop by `run.sh`, once for each of its values"; there is no loop."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "run.sh": "#!/bin/bash\nalphas=(0.6)\npython3 sim.py --alphas $alphas\n",
+            "sim.py": (
+                "import argparse, json\np = argparse.ArgumentParser()\n"
+                "p.add_argument('--alphas', nargs='+', type=float)\nargs = p.parse_args()\n"
+                "for a in args.alphas:\n    json.dump([a], open(f'res_{a}.json', 'w'))\n"
+            ),
+        },
+    )
+    guide = _reproduce(root)
+    assert "in a loop" not in guide
+    assert "   - run by `run.sh`, which gives it words from its variables: `bash run.sh` runs it" in guide
+
+
 def test_a_step_makes_no_file_of_another_folder(tmp_path: Path) -> None:
     """sdsawtelle/research-analysis-scripts: `plt.savefig(name + ".png")` writes `*.png` where it runs;
     REPRODUCE.md and the RO-Crate said it made two figures of other folders. A `*` is part of one name,

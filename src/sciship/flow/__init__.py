@@ -87,7 +87,8 @@ class Step:
     python_path: str = ""
     #: the folder's shell scripts, Makefiles or Python drivers that run it, and how many times in all, when
     #: more than once (with other arguments each time: ``arguments`` are the first run's); ``runs`` 1: one
-    #: command in a loop, whose words the loop gives (the placeholders of ``arguments``)
+    #: command in a loop, whose words the loop gives (the placeholders of ``arguments``); ``runs`` 0 with
+    #: ``run_by``: one command, whose words come from variables sciship cannot know
     run_by: tuple[str, ...] = ()
     runs: int = 0
     #: the Snakefile (or ``.smk`` file) whose rule runs the script with its ``script:`` directive: Snakemake

@@ -2205,8 +2205,11 @@ class _Tracer:
             STAR in w or STAR2 in w for _folder, args in self.launched.get(step, ()) for w in args
         ):
             # one command with words a loop gives (`for i in 1 2 3; do python compare.py "$i"`): `runs` 1
-            # says so (JMencius/MethQC-paper-code: "fill in ARG1, ARG2", and the shell script unnamed)
-            return {"run_by": tuple(files), "runs": 1}
+            # says so (JMencius/MethQC-paper-code: "fill in ARG1, ARG2", and the shell script unnamed); with
+            # no loop, words from its variables sciship cannot know (`alphas=(0.6)`): `runs` 0, run once by
+            # it (letiviada/mmsc_dissertation's run_models.sh was said to run its scripts in a loop)
+            text = self._pipeline_texts().get(files[0]) or self.drivers.get(files[0]) or ""
+            return {"run_by": tuple(files), "runs": 1 if _LOOP.search(text) else 0}
         if len(files) < 2:
             return {}
         return {"run_by": tuple(dict.fromkeys(files)), "runs": len(files)}
@@ -3455,6 +3458,11 @@ _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 _MAX_COMMANDS = 8
 #: the endings of code in languages sciship does not read, which may make a file a step reads
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
+#: a loop of a shell script, a Makefile's recipe or a Python driver (``for``, ``while``, ``xargs``, GNU
+#: ``parallel``, a Makefile's ``$(foreach``)
+_LOOP = re.compile(r"(?m)^\s*(?:for|while|until)\b|\bxargs\b|\bparallel\b|\$\(foreach\b")
+
+
 #: a README of a folder (``README.md``, ``readme.rst``, ``README``)
 _README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
 #: a placeholder for a word of the command line by its place (``ARG2``), not an option's

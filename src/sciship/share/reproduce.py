@@ -246,6 +246,11 @@ def render(
                 f"   - run in a loop by {_code(step.run_by[0])}, once for each of its values: "
                 f"`{_driver_command(step.run_by[0])}` runs them all; the files below are those of every run."
             )
+        if step.runs == 0 and step.run_by:  # (letiviada/mmsc_dissertation: words from its variables)
+            lines.append(
+                f"   - run by {_code(step.run_by[0])}, which gives it words from its variables: "
+                f"`{_driver_command(step.run_by[0])}` runs it as the authors did."
+            )
         if step.runs > 1:  # (KISRDevelopment, shade, pSAM: one command of three, and all their outputs)
             them = " and ".join(_code(f) for f in step.run_by)
             again = " or ".join(f"`{_driver_command(f)}`" for f in step.run_by)
