@@ -794,3 +794,19 @@ def test_what_a_keras_fit_writes_as_it_goes() -> None:
     flow = flow_of({"train.py": source})
     assert not flow.problems
     assert flow.steps[0].writes == ("best.h5", "logs/train.csv")
+
+
+def test_a_function_handed_to_an_executor_or_a_thread_runs_with_its_arguments() -> None:
+    """asheshrambachan/rsv_replication: `executor.submit(download, url, path)` downloads the Hansen tiles,
+    which were inputs "not in this folder"; a `Thread(target=..., args=...)` runs its function the same
+    way."""
+    source = (
+        "import threading\nfrom concurrent.futures import ThreadPoolExecutor\n"
+        "def download(url, path):\n    with open(path, 'wb') as f:\n        f.write(b'')\n"
+        "with ThreadPoolExecutor(4) as ex:\n    ex.submit(download, 'https://x.org/t1', 'tiles/t1.tif')\n"
+        "t = threading.Thread(target=download, args=('https://x.org/t2', 'tiles/t2.tif'))\n"
+        "th = threading.Thread(target=download, kwargs={'url': 'u', 'path': 'tiles/t3.tif'})\n"
+    )
+    flow = flow_of({"get.py": source, "use.py": "open('tiles/t1.tif', 'rb')\n"})
+    assert flow.step("get.py").writes == ("tiles/t1.tif", "tiles/t2.tif", "tiles/t3.tif")  # type: ignore[union-attr]
+    assert flow.problems == ()

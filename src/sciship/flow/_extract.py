@@ -460,6 +460,10 @@ def _local_imports(text: str, is_local: LocalTest) -> set[str]:
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
 
 
+#: what starts a function in a thread or a process of its own: ``target(*args, **kwargs)``
+_STARTS_A_FUNCTION = frozenset({"threading.Thread", "multiprocessing.Process", "multiprocess.Process"})
+
+
 def _blocks(node: ast.AST) -> Iterator[ast.AST]:
     """The statements (and ``except`` and ``case`` clauses) in the blocks of ``node``."""
     for field in _BLOCKS:
@@ -2719,6 +2723,23 @@ class _Visitor(ast.NodeVisitor):
             x.facts.chdirs.append((pos, x.expr(node.args[0], self.scope, pos)))
         elif q == "builtins.map" and len(node.args) >= 2:
             self._map(node, pos)
+        elif isinstance(func, ast.Attribute) and func.attr == "submit" and node.args:
+            # `executor.submit(download, url, path)` runs `download(url, path)` (asheshrambachan/
+            # rsv_replication's Hansen tiles were "not in this folder", though a step downloads them)
+            self._called_later(node.args[0], node.args[1:], node.keywords, node, pos)
+        elif q in _STARTS_A_FUNCTION:  # `Thread(target=f, args=(a, b))`: `f(a, b)`
+            kw = {k.arg: k.value for k in node.keywords if k.arg}
+            given = kw.get("args")
+            if "target" in kw and (given is None or isinstance(given, ast.Tuple | ast.List)):
+                args = list(given.elts) if isinstance(given, ast.Tuple | ast.List) else []
+                kwargs = kw.get("kwargs")
+                pairs = zip(kwargs.keys, kwargs.values, strict=True) if isinstance(kwargs, ast.Dict) else ()
+                named = [
+                    ast.keyword(arg=k.value, value=v)
+                    for k, v in pairs
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                ]
+                self._called_later(kw["target"], args, named, node, pos)
         # visit the callee's parts (not the bare name: a call is not a reference) and the arguments
         if isinstance(func, ast.Attribute):
             self.visit(func.value)
@@ -2878,6 +2899,25 @@ class _Visitor(ast.NodeVisitor):
         if all(o[0] == "s" for o in options):
             return [o[1] for o in options]
         return [None]
+
+    def _called_later(
+        self, fn: ast.expr, args: list[ast.expr], keywords: list[ast.keyword], node: ast.Call, pos: Pos
+    ) -> None:
+        """A function of the folder (or a file access) handed to something that calls it with ``args``: as
+        if called here."""
+        if any(isinstance(a, ast.Starred) for a in args):
+            return
+        call = ast.Call(func=fn, args=args, keywords=keywords)
+        ast.copy_location(call, node)
+        x = self.x
+        q = x.qualify(fn, self.scope, pos)
+        specs = FUNCTIONS.get(q) if q else None
+        if specs is not None:
+            self._access(call, specs, _as_written(fn), pos, self.uses)
+            return
+        local = self._callee(fn, q, pos)
+        if local is not None:
+            self._local_call(call, local, pos)
 
     def _map(self, node: ast.Call, pos: Pos) -> None:
         x = self.x
