@@ -251,6 +251,12 @@ def test_the_commands_a_python_driver_runs() -> None:
     )
     assert driver_commands("import subprocess\nsubprocess.run(['wget', 'https://e.org/x'])\n") is None
     assert driver_commands("import os\nos.system('python x.py'\n") is None  # (cannot be parsed)
+    # talmolab/lablink-paper-figures: through a helper that runs what it is given
+    helper = (
+        "import subprocess\ndef run_command(cmd, label=''):\n    subprocess.run(cmd, check=True)\n"
+        "run_command(['python', 'a.py'], 'first')\nrun_command(['python', 'b.py', '--all'])\n"
+    )
+    assert driver_commands(helper) == "python a.py\npython b.py --all"
 
 
 def test_commands_handed_to_a_job_queue() -> None:

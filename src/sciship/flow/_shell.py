@@ -556,7 +556,9 @@ def driver_commands(text: str) -> str | None:
     if ".py" not in text:
         return None
     runs_commands = ("subprocess" in text or "os.system" in text) and (
-        _RUNS_A_SCRIPT.search(text) is not None or _PYTHON_OF_A_NAME.search(text) is not None
+        _RUNS_A_SCRIPT.search(text) is not None
+        or _PYTHON_OF_A_NAME.search(text) is not None
+        or _PYTHON_WORDS.search(text) is not None
     )
     executes = _EXECS_A_FILE.search(text) is not None
     if not runs_commands and not executes:  # (no line that runs a command names a script: not parsed)
@@ -567,8 +569,16 @@ def driver_commands(text: str) -> str | None:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    wrappers = _runner_wrappers(tree)
     calls = sorted(
-        (n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)),
+        (
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call)
+            and (
+                isinstance(n.func, ast.Attribute) or (isinstance(n.func, ast.Name) and n.func.id in wrappers)
+            )
+        ),
         key=lambda n: (n.lineno, n.col_offset),
     )
     lines: list[str] = []
@@ -587,7 +597,11 @@ def driver_commands(text: str) -> str | None:
         if call in executed:  # `exec(compile(open(script).read(), script, "exec"))`: that script runs
             lines.extend("python " + shlex.quote(name) for name in executed[call])
             continue
-        name, arg = call.func.attr, call.args[0] if call.args else None
+        if isinstance(call.func, ast.Name):  # `run_command(["python", "a.py"])`: what it hands on runs
+            at = wrappers[call.func.id]
+            name, arg = "run", call.args[at] if len(call.args) > at else None
+        else:
+            name, arg = call.func.attr, call.args[0] if call.args else None
         if name == "chdir" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
             lines.append("cd " + shlex.quote(arg.value))
         if name not in _RUNNERS or arg is None:
@@ -628,6 +642,35 @@ def driver_commands(text: str) -> str | None:
                 lines.append(" ".join(words))
     text = "\n".join(lines)
     return text if ".py" in text else None
+
+
+#: the words of a command list that runs a Python script (``["python", "a.py"]``), as a helper is given them
+_PYTHON_WORDS = re.compile(r"""[\[(]\s*["']python[0-9.]*["']\s*,\s*["'][^"'\n]*\.py["']""")
+
+
+def _runner_wrappers(tree: Any) -> dict[str, int]:
+    """The module's functions that run the command they are given (``def run_command(cmd):
+    subprocess.run(cmd, check=True)``), each with the place of that parameter: talmolab/
+    lablink-paper-figures' driver ran its scripts so, and was a step of its own after them."""
+    import ast
+
+    out: dict[str, int] = {}
+    for fn in getattr(tree, "body", []):
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        params = [a.arg for a in [*fn.args.posonlyargs, *fn.args.args]]
+        for node in ast.walk(fn):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _RUNNERS
+                and node.args
+                and isinstance(node.args[0], ast.Name)
+                and node.args[0].id in params
+            ):
+                out[fn.name] = params.index(node.args[0].id)
+                break
+    return out
 
 
 def _looped_calls(tree: Any) -> dict[Any, tuple[str, list[str]]]:
