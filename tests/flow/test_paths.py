@@ -1151,6 +1151,14 @@ def test_the_words_of_the_command_line_a_script_reads_as_numbers_are_to_fill_in_
     step = flow_of({"e.py": tried}).step("e.py")
     assert step is not None
     assert step.arguments == ("MODEL_NAME", "T")
+    # (jobovy/galpy-paper-figures: what a function returns names no word: `python fig.py O1 O2` was asked)
+    returned = (
+        "import sys\nimport matplotlib.pyplot as plt\ndef plot_two(f1, f2):\n"
+        "    plt.savefig(f1); plt.savefig(f2)\n    return 1, 2\no1, o2 = plot_two(sys.argv[1], sys.argv[2])\n"
+    )
+    step = flow_of({"fig.py": returned}).step("fig.py")
+    assert step is not None
+    assert step.arguments == ("ARG1", "ARG2")
 
 
 def test_a_test_on_a_loop_name_decides_each_time_round_over_many_names() -> None:

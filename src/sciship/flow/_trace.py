@@ -4327,7 +4327,8 @@ _ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
 #: sys.argv[1:3]``: the names a script gives the words of its command line
 _ARGV_NAMED = re.compile(
     r"^[ \t]*([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*=[ \t]*"
-    r"((?:[\w.]+\()?sys\.argv\[[^\]\n]*\]\)?(?:[ \t]*,[ \t]*(?:[\w.]+\()?sys\.argv\[[^\]\n]*\]\)?)*)[ \t]*$",
+    r"((?:[\w.]+\(sys\.argv\[[^\]\n]*\]\)|sys\.argv\[[^\]\n]*\])"
+    r"(?:[ \t]*,[ \t]*(?:[\w.]+\(sys\.argv\[[^\]\n]*\]\)|sys\.argv\[[^\]\n]*\]))*)[ \t]*$",
     re.MULTILINE,
 )
 #: a ``try:`` block whose handler takes an IndexError: the words of the command line it reads may be missing
