@@ -505,3 +505,23 @@ def test_a_read_that_need_not_find_its_file_makes_no_circle() -> None:
     assert flow.step("sweep.py").after == ()
     assert flow.step("report.py").after == ("pool.py",)
     assert [(p.code, p.path) for p in flow.problems] == [("SHR114", "x.py")]
+
+
+def test_a_step_that_changes_a_file_in_place_wins_nothing() -> None:
+    """XINRUIQI/CASA0004-Dissertation: two steps make `metrics.csv` and `fix_cols.py` drops a column of it;
+    "whichever runs last wins (`fix_cols.py`)" named the one that changes it, not one that makes it."""
+    flow = flow_of(
+        {
+            "fix_cols.py": (
+                "import pandas as pd\ndf = pd.read_csv('metrics.csv')\n"
+                "df.drop(columns=['x']).to_csv('metrics.csv')\n"
+            ),
+            "relocate.py": "import shutil\nshutil.move('old/m.csv', 'metrics.csv')\n",
+            "run.py": "import pandas as pd\npd.DataFrame({'x': [1]}).to_csv('metrics.csv')\n",
+        }
+    )
+    (problem,) = [p for p in flow.problems if p.code == "SHR113"]
+    assert problem.message.startswith(
+        "`metrics.csv` is written by `relocate.py` (line 2) and `run.py` (line 2) (`fix_cols.py` then "
+        "changes it in place); whichever runs last wins (in the run order, `run.py`)"
+    )

@@ -2973,16 +2973,27 @@ class _Tracer:
                 continue  # all but one write it only when it is missing (a download): nothing is lost
             if all(self._same_code(who[0][0], s) for s, _f in who[1:]):
                 continue  # copies of one script (BC_chemo_reproducibility): they write the same thing
-            named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in who]
+            # (a step that reads the file and writes it back changes it, and wins nothing: XINRUIQI's
+            # `fix_deep_legacy_cols.py` was said to win over the two steps that make the file)
+            fixers = [(s, f) for s, f in who[1:] if (s, path) in updates and not lost]
+            makers = [w for w in who if w not in fixers]
+            if len(makers) < 2:
+                makers, fixers = who, []
+            named = [f"`{s}` ({_where(f.res.raw.line, f.res.raw.cell, f.res.raw.via)})" for s, f in makers]
             listed = ", ".join(named[:-1]) + " and " + named[-1]
-            last, f = who[-1]
+            last, f = makers[-1]
+            then = (
+                " (" + " and ".join(f"`{s}`" for s, _f in fixers) + " then change"
+                + ("s" if len(fixers) == 1 else "") + " it in place)"
+                if fixers
+                else ""
+            )
             out.append(
                 FlowProblem(
                     "SHR113",
-                    f"`{ex.display(path)}` is written by {listed}; whichever runs last wins (in the run "
-                    "order, "
-                    f"`{last}`), so the file depends on the order they are run in. Give each output its own "
-                    "name.",
+                    f"`{ex.display(path)}` is written by {listed}{then}; whichever runs last wins (in the "
+                    f"run order, `{last}`), so the file depends on the order they are run in. Give each "
+                    "output its own name.",
                     last,
                     f.res.raw.line,
                     f.res.raw.cell,
