@@ -357,6 +357,23 @@ def test_chdir_moves_the_working_folder() -> None:
     assert io(flow, "nb/n.ipynb") == [("read", "data/d.txt")]
 
 
+def test_a_function_called_after_chdir_writes_in_that_folder() -> None:
+    """sdsawtelle/research-analysis-scripts: `os.chdir(paths[5])` (a folder on the author's computer), then
+    a function of the file writes `pc_analysis.pickle`: two scripts were said to write one file of the
+    shared folder ("whichever runs last wins"); each writes into its own folder on that computer."""
+    one = (
+        "import os\ndef save():\n    with open('result.pickle', 'wb') as f:\n        f.write(b'x')\n"
+        "save()\nos.chdir('/home/ana/data/{}')\nsave()\n"
+    )
+    flow = flow_of({"a.py": one.format("run1"), "b.py": one.format("run2"), "c.py": one.format("run1")})
+    assert flow.step("a.py").writes == ("result.pickle",)  # type: ignore[union-attr]
+    assert [(p.code, p.path, p.target) for p in flow.problems if p.code == "SHR111"][:2] == [
+        ("SHR111", "a.py", "/home/ana/data/run1/result.pickle"),
+        ("SHR111", "b.py", "/home/ana/data/run2/result.pickle"),
+    ]
+    assert not [p for p in flow.problems if p.code == "SHR113" and "run2" in p.message]
+
+
 def test_a_makefile_or_shell_script_says_where_a_script_runs() -> None:
     """jtextor/immunet-paper-code: each figure's Makefile runs `python3 code/x.py` from the figure's
     folder. Where nothing in the folder says where a script runs (its data comes from Zenodo), the

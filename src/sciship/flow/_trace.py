@@ -215,6 +215,9 @@ class _Raw:
     #: the functions followed from the step to the call, each with the arguments of its call when they
     #: are all written-out texts (``()`` for none), else None: ((file, function, arguments), ...)
     chain: tuple[_Link, ...] = ()
+    #: in a function of the step's own file, the place of the step's call that runs it: the folder it
+    #: runs in is the one of that moment (`os.chdir(run_dir)`, then `save()`)
+    at: Pos | None = None
 
 
 @dataclass
@@ -313,6 +316,8 @@ class _Tracer:
         #: facts made early (by :func:`prefetch`'s child, or by this process beside it), by (path, text):
         #: :meth:`load_all` and :meth:`load` take them instead of extracting
         self.early: dict[tuple[str, str], Facts] = {}
+        self._at: Pos | None = None  #: the step's own call being followed (see :attr:`_Raw.at`)
+        self._chdirs_before = 0  #: how many of the step's `os.chdir` calls come before that call
         self.shared = False  #: an early child shared the extraction (no second child for the rest)
         self.hydra_configs: dict[str, dict[str, Any] | None] = {}  #: Hydra configurations, composed
         self.copies: dict[tuple[str, str], bool] = {}  #: pairs of steps that are byte-identical copies
@@ -884,7 +889,12 @@ class _Tracer:
         seen: set[object] = set()
         reached: set[tuple[str, str]] = set()
         for c in facts.calls:
-            self.follow(step, step, c, scope, None, out, seen, reached, 0, _NO_CONTEXT)
+            self._at = c.pos if facts.chdirs else None
+            self._chdirs_before = sum(1 for p, _e in facts.chdirs if p < c.pos)
+            try:
+                self.follow(step, step, c, scope, None, out, seen, reached, 0, _NO_CONTEXT)
+            finally:
+                self._at, self._chdirs_before = None, 0
         entry = [
             Call(("local", name), (), (), 0, None, (0, 0, 0)) for name in sorted(self.entries.get(step, ()))
         ]
@@ -1079,6 +1089,7 @@ class _Tracer:
             tuple(sorted((k, v[0], id(v[1])) for k, v in params.items())),
             context[0],
             tuple((g, id(sc)) for g, sc in context[1]),
+            self._chdirs_before,  # (called before and after an `os.chdir`: it runs in both folders)
         )
         if key in seen:
             return
@@ -1088,7 +1099,7 @@ class _Tracer:
         chain = (*chain, (file, fn.name, literal))
         for u in fn.uses:
             if anchor is None:
-                out.append(_raw(u, scope, u.line, u.cell, u.pos, None, fmt, context, chain))
+                out.append(_raw(u, scope, u.line, u.cell, u.pos, None, fmt, context, chain, self._at))
             else:
                 via = f"{file}:{u.line}"
                 out.append(_raw(u, scope, anchor[0], anchor[1], anchor[2], via, fmt, context, chain))
@@ -1551,7 +1562,9 @@ class _Tracer:
             seen: set[tuple[str, str, Pos]] = set()
             for wd, rs in several.get(step) or [(workdirs[step], results)]:
                 for r in rs:
-                    cwd = self.cwd_at(wd, chdirs, r.raw.pos) if chdirs else wd
+                    # (what a function of the file does, where the step calls it: after its `os.chdir`)
+                    when = max(r.raw.pos, r.raw.at) if r.raw.at is not None else r.raw.pos
+                    cwd = self.cwd_at(wd, chdirs, when) if chdirs else wd
                     final = self.place(r, cwd)
                     if (
                         final.location == "folder"
@@ -3411,9 +3424,10 @@ def _raw(
     fmt: str | None,
     context: _Context,
     chain: tuple[_Link, ...] = (),
+    at: Pos | None = None,
 ) -> _Raw:
     context = _within(context, u.optional, u.guards, scope)
-    return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain)
+    return _Raw(u, scope, line, cell, pos, via, fmt, context[0], context[1], chain, at)
 
 
 def _vacant(raw: _Raw, given: dict[tuple[str, str], tuple[list[Expr], bool]]) -> bool:
