@@ -2458,6 +2458,32 @@ def test_a_missing_input_a_step_writes_outside_the_folder_is_named() -> None:
     )
 
 
+def test_a_package_on_an_absolute_sys_path_is_the_folders_own() -> None:
+    """letiviada/mmsc_dissertation: `sys.path.append('/Users/.../regression/')`, then `from utils_r import
+    save_data_to_csv` of the package `regression/utils_r/`: not followed, so about 30 files its scripts
+    write were "written by no script"; the hint named a line of the helper as the step's."""
+    helper = (
+        "import os\ndef save(data, folder, name):\n    base = '/home/me/proj/'\n"
+        "    data.to_csv(os.path.join(base, folder, name))\n"
+    )
+    flow = flow_of(
+        {
+            "sub/utils_r/__init__.py": "from .helper import save\n",
+            "sub/utils_r/helper.py": helper,
+            "sub/deeper/make.py": (
+                "import sys\nsys.path.append('/home/me/proj/sub')\nimport pandas as pd\n"
+                "from utils_r import save\nsave(pd.DataFrame(), 'out', 'a.csv')\n"
+            ),
+            "sub/use.py": "import pandas as pd\npd.read_csv('out/a.csv')\n",
+        }
+    )
+    missing = next(p for p in flow.problems if p.code == "SHR110")
+    assert (
+        "`sub/deeper/make.py` writes a file of that name at `/home/me/proj/out/a.csv` (line 5, in "
+        "`sub/utils_r/helper.py` line 4)" in missing.message
+    )
+
+
 def test_a_readme_placeholder_is_no_file() -> None:
     """A README's `--data /path/to/prices.csv` is for the reader to fill in: the script's default holds
     (talmolab/lablink-paper-figures: SHR111 for the placeholder, and `data/prices.csv`, which is in the

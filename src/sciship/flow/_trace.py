@@ -286,7 +286,7 @@ class _Tracer:
         self._widening: dict[str, bool] = {}  #: `_widens`, by folder
         self._sources: dict[str, tuple[str, str] | None] = {}  #: `_source_in`, by folder
         #: the files the steps write outside the folder, by name: (step, path, line) (see `_missing`)
-        self.far_written: dict[str, tuple[str, str, int]] = {}
+        self.far_written: dict[str, tuple[str, str, str]] = {}
         self.pipeline_declared: dict[str, list[str]] = {}  #: `_declared`, by pipeline file
         self.asked: dict[tuple[str, int, str], str | None] = {}  #: the same, by (module, level, importer)
         self.folders: frozenset[str] | None = None
@@ -544,9 +544,14 @@ class _Tracer:
                 # folder, `scripts/fig/dynamo.py` is no module anyone imports (`import dynamo` is the
                 # installed package). Only in a folder above, unless the file or the folder widens where
                 # Python looks (see `_widens`)
-                tail = "/" + sub + ".py"
-                named = [f for f in self.py_files if ("/" + f).endswith(tail)]
-                reachable = [f for f in named if self._reachable(("/" + f)[: -len(tail)].lstrip("/"), here)]
+                # (a package too: `from utils_r import save` of `regression/utils_r/__init__.py`, put on
+                # sys.path as `/Users/.../regression/`, letiviada/mmsc_dissertation)
+                tails = ("/" + sub + ".py", "/" + sub + "/__init__.py")
+                named = [f for f in self.py_files if ("/" + f).endswith(tails)]
+                tail_of = {f: next(t for t in tails if ("/" + f).endswith(t)) for f in named}
+                reachable = [
+                    f for f in named if self._reachable(("/" + f)[: -len(tail_of[f])].lstrip("/"), here)
+                ]
                 if len(reachable) < len(named) and self._widens(here):  # (read only when it matters)
                     reachable = named
                 hits = sorted((_distance(here, f), f) for f in reachable if not self._cells(f))
@@ -1647,7 +1652,8 @@ class _Tracer:
             for f in finals[s]:
                 name = f.path.rsplit("/", 1)[-1]
                 if f.location == "absolute" and f.res.access == "write" and not f.res.soft and _named(name):
-                    self.far_written.setdefault(name, (s, f.path, f.res.raw.use.line))
+                    raw = f.res.raw
+                    self.far_written.setdefault(name, (s, f.path, _where(raw.line, raw.cell, raw.via)))
         maybe = {
             unpacks: _Made(
                 _companions(
@@ -2869,9 +2875,9 @@ class _Tracer:
         )
         far = self.far_written.get(path.rsplit("/", 1)[-1]) if not near and not ex.has_unknown(path) else None
         if far is not None and far[0] != step:
-            maker, far_path, far_line = far
+            maker, far_path, far_where = far
             get = (
-                f"`{maker}` writes a file of that name at `{ex.display(far_path)}` (line {far_line}), "
+                f"`{maker}` writes a file of that name at `{ex.display(far_path)}` ({far_where}), "
                 f"outside this folder: if it is this one, write it inside the folder (and run `{maker}` "
                 f"first); else {get[0].lower()}{get[1:]}"
             )
