@@ -525,3 +525,22 @@ def test_a_step_that_changes_a_file_in_place_wins_nothing() -> None:
         "`metrics.csv` is written by `relocate.py` (line 2) and `run.py` (line 2) (`fix_cols.py` then "
         "changes it in place); whichever runs last wins (in the run order, `run.py`)"
     )
+
+
+def test_files_of_one_pattern_written_and_read_outside_the_folder_order_the_steps() -> None:
+    """tflowers15/wallaby-analysis-scripts: `derived_properties.py` writes `/Users/.../PARAMETERS/*` and
+    `basic_plotting.py`, the final plots, reads the same: it was step 1. A pattern only one step names
+    still orders nothing."""
+    path = "'/Users/x/parameters/' + sys.argv[1] + '.csv'"
+    write = f"import sys\nimport pandas as pd\npd.DataFrame().to_csv({path})\n"
+    read = f"import sys\nimport pandas as pd\npd.read_csv({path})\n"
+    flow = flow_of(
+        {
+            "a_plot.py": read,
+            "b_measure.py": write,
+            "c_other.py": read.replace("parameters", "elsewhere"),
+        }
+    )
+    assert [s.path for s in flow.steps][:2] == ["b_measure.py", "a_plot.py"]
+    assert flow.step("a_plot.py").after == ("b_measure.py",)  # type: ignore[union-attr]
+    assert flow.step("c_other.py").after == ()  # type: ignore[union-attr]

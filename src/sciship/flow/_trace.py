@@ -3967,7 +3967,10 @@ def _far_writers(
                 or f.res.optional
                 or (step, f.path) in out
                 or _vague(f.path)
-                or not _named(f.path)  # (a folder listed, `/data/x/*`: says little of which file it wants)
+                # (a folder listed, `/data/x/*`: says little of which file it wants; but one that another
+                # step fills with files of the very same pattern waits for it: tflowers15/wallaby-analysis-
+                # scripts' final plots read `/Users/.../PARAMETERS/*`, which derived_properties.py writes)
+                or (not _named(f.path) and not any(a != step for a, _line in written.get(f.path, ())))
             ):
                 continue
             key = (f.path, f.res.mat)
