@@ -360,3 +360,21 @@ def test_a_crowded_picture_folds_results_across_steps_but_keeps_the_chain() -> N
     labels = {n.label for n in g.nodes.values()}
     assert "figs/*.png (9 files)" in labels  # three steps' three figures each: one box
     assert {"d/0.npy", "d/1.npy"} <= labels  # the files that link the steps keep their own boxes
+
+
+def test_long_labels_that_would_look_alike_are_shortened_less() -> None:
+    """levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_graphene: two files of REPRODUCE.md's
+    picture were both `data/01.parallel/0…ramp_Ab_0.50/td.general/laser`."""
+    g = Graph("runs")
+    first = "data/01.parallel/01.ramp_Ab_0.10/subfolder/ramp_Ab_0.50/td.general/laser"
+    second = "data/01.parallel/02.ramp_Ab_0.20/subfolder/ramp_Ab_0.50/td.general/laser"
+    alone = "data/02.other/" + "x" * 60 + "/result.csv"
+    for n, label in enumerate([first, second, alone]):
+        g.add(Node(f"n{n}", label, "output"))
+    shown = [g.shown(node) for node in g.nodes.values()]
+    assert len(set(shown)) == 3
+    assert "\u2026" in shown[2]  # (no other looks like it: as short as ever)
+    assert len(shown[2]) == 48
+    text = to_mermaid(g)
+    assert all(s in text for s in shown)
+    assert not errors(text)

@@ -14,7 +14,7 @@ word, and an optional link (``href``) used by the HTML report to jump to the nod
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -77,10 +77,20 @@ class Graph:
     title: str
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    #: (how many nodes, each label as drawn), see :meth:`shown`
+    _shown: tuple[int, dict[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, node: Node) -> Node:
         self.nodes.setdefault(node.id, node)
         return self.nodes[node.id]
+
+    def shown(self, node: Node) -> str:
+        """The label of ``node`` as drawn: a long one shortened in the middle, unless that makes it look
+        like another's, then less so (levylabpitt's REPRODUCE.md drew two files as
+        `data/01.parallel/0…ramp_Ab_0.50/td.general/laser`)."""
+        if self._shown is None or self._shown[0] != len(self.nodes):
+            self._shown = (len(self.nodes), _shown_labels([n.label for n in self.nodes.values()]))
+        return self._shown[1].get(node.label, _short(node.label))
 
     def link(self, source: str, target: str, *, optional: bool = False) -> None:
         """An arrow from ``source`` to ``target`` (once; a plain arrow wins over an optional one)."""
@@ -116,17 +126,33 @@ class Layout:
     routes: list[tuple[str, str, list[tuple[float, float]]]]  #: (source, target, points)
 
 
-def _short(label: str) -> str:
+def _short(label: str, most: int = _MAX_LABEL) -> str:
     """A long label shortened in the middle: the first folder and the end of the name stay, so two long
     paths that differ in a folder (``airborne_survey/`` and ``ground_survey/``) still differ."""
-    if len(label) <= _MAX_LABEL:
+    if len(label) <= most:
         return label
-    head = (_MAX_LABEL - 1) * 2 // 5
-    return label[:head] + "\u2026" + label[len(label) - (_MAX_LABEL - 1 - head) :]
+    head = (most - 1) * 2 // 5
+    return label[:head] + "\u2026" + label[len(label) - (most - 1 - head) :]
 
 
-def _width(node: Node) -> float:
-    text = (f"{node.mark}: " if node.mark else "") + _short(node.label)
+def _shown_labels(labels: list[str]) -> dict[str, str]:
+    """Each label as drawn: shortened to the first of a few lengths at which it looks like no other
+    label's shortening, else whole."""
+    out: dict[str, str] = {}
+    left = set(labels)
+    for most in (_MAX_LABEL, _MAX_LABEL * 3 // 2, _MAX_LABEL * 2, _MAX_LABEL * 3):
+        shorts = {label: _short(label, most) for label in left}
+        counts = Counter(shorts.values())
+        out.update((label, short) for label, short in shorts.items() if counts[short] == 1)
+        left -= out.keys()
+        if not left:
+            break
+    out.update((label, label) for label in left)
+    return out
+
+
+def _width(node: Node, graph: Graph) -> float:
+    text = (f"{node.mark}: " if node.mark else "") + graph.shown(node)
     return max(60.0, len(text) * _CHAR_W + 2 * _PAD_X + (8 if node.kind in ("input", "missing") else 0))
 
 
@@ -193,7 +219,7 @@ def layout(graph: Graph) -> Layout:
             cols[c].sort(key=bary)
             pos.update({n: i for i, n in enumerate(cols[c])})
     # 4. coordinates: each column as wide as its widest node, centred vertically
-    widths = {n: (_width(graph.nodes[n]) if n in graph.nodes else 0.0) for n in column}
+    widths = {n: (_width(graph.nodes[n], graph) if n in graph.nodes else 0.0) for n in column}
     col_w = [max((widths[n] for n in cols[c]), default=0.0) for c in range(n_cols)]
     heights = {
         c: sum(_NODE_H if n in graph.nodes else 4 for n in cols[c]) + _ROW_GAP * (len(cols[c]) - 1)
@@ -401,7 +427,7 @@ def to_svg(graph: Graph, *, standalone: bool = True) -> str:
             + _shape(node.kind, p.x, p.y, p.w, p.h)
             + f'<text x="{p.x + p.w / 2:.1f}" y="{p.y + p.h / 2 + 4:.1f}" text-anchor="middle">'
             + (f'<tspan class="f-mark">{_esc(node.mark)}: </tspan>' if node.mark else "")
-            + f"{_esc(_short(node.label))}</text></g>"
+            + f"{_esc(graph.shown(node))}</text></g>"
         )
         if node.href:
             body = f'<a href="{_esc(node.href)}">{body}</a>'
@@ -467,7 +493,7 @@ def to_mermaid(graph: Graph, *, header: bool = False) -> str:
     lines.append("flowchart LR")
     for nid, node in graph.nodes.items():
         left, right = _MERMAID_SHAPES[node.kind]
-        label = (f"{node.mark}: " if node.mark else "") + _short(node.label)
+        label = (f"{node.mark}: " if node.mark else "") + graph.shown(node)
         lines.append(f'    {short[nid]}{left}"{mermaid_label(label)}"{right}')
     lines.extend(
         f"    {short[e.source]} {'-.->' if e.optional else '-->'} {short[e.target]}"
@@ -522,7 +548,7 @@ def to_dot(graph: Graph, *, header: bool = False) -> str:
         lines.append(f"// {GENERATOR} {__version__}: {graph.title}".replace("\n", " "))
     lines += [f"digraph {_dot_str(graph.title)} {{", "    rankdir=LR;", '    node [fontname="sans-serif"];']
     for nid, node in graph.nodes.items():
-        label = (f"{node.mark}: " if node.mark else "") + _short(node.label)
+        label = (f"{node.mark}: " if node.mark else "") + graph.shown(node)
         shape = _DOT_SHAPES[node.kind]
         if node.mark and node.kind != "missing":
             style = '"rounded,dashed"' if node.kind == "notebook" else '"dashed"'
