@@ -277,6 +277,18 @@ CASES = [
         ),
         [("read", "lh.HCPMMP1.annot"), ("write", "lh.curv")],
     ),
+    # HoloViews and Bokeh (pynucastro/pynucastro3.0-paper-notebooks: about ten figures unseen)
+    (
+        "import holoviews as hv\nhv.save(hv.Curve([1]), 'figures/curve.svg')",
+        [("write", "figures/curve.svg")],
+    ),
+    (
+        (
+            "from bokeh.io import save, export_png\nsave(p, filename='plot.html')\n"
+            "export_png(p, filename='p.png')"
+        ),
+        [("write", "plot.html"), ("write", "p.png")],
+    ),
     # tifffile's objects (jmuhlich/ashlar-paper-figures: 18 input images neither listed nor missing)
     (
         (

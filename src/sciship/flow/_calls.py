@@ -231,6 +231,15 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "cooler.Cooler": (_r(0, "store", convention="uri"),),  # (`x.mcool::/resolutions/1000`: the file)
     "cooler.create_cooler": (_w(0, "cool_uri", convention="uri"),),
     "pyBigWig.open": (_m(0, "", 1, "r", "open"),),
+    # HoloViews and Bokeh (pynucastro's paper notebooks: about ten figures made with `hv.save`)
+    "holoviews.save": (_w(1, "filename"),),
+    "holoviews.util.save": (_w(1, "filename"),),
+    "bokeh.io.save": (_w(1, "filename"),),
+    "bokeh.plotting.save": (_w(1, "filename"),),
+    "bokeh.io.output_file": (_w(0, "filename"),),
+    "bokeh.plotting.output_file": (_w(0, "filename"),),
+    "bokeh.io.export_png": (_w(1, "filename"),),
+    "bokeh.io.export_svg": (_w(1, "filename"),),
     "tifffile.imread": (_r(0, "files"),),
     "tifffile.TiffFile": (_r(0, "arg"),),  # (jmuhlich/ashlar-paper-figures' 18 input images)
     "tifffile.TiffWriter": (_w(0, "file"),),
