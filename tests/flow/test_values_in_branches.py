@@ -350,6 +350,29 @@ def test_a_switch_the_file_sets_at_its_top() -> None:
     assert not flow.problems
 
 
+def test_a_parameter_handed_on_after_its_none_test_keeps_its_value() -> None:
+    """e-olson/Site-specific-multiple-stressor-manuscript-code-Can: `load_stats(path=None)` sets its default
+    when given none, then calls `compile_stats(path=path)`, which tests it again: a second, phantom write
+    of the default made two steps "write one file"."""
+    tools = (
+        "import pickle\nDEFAULT = 'cache/'\ndef compile_stats(path=None):\n    if path is None:\n"
+        "        path = DEFAULT\n    with open(path + 'stats.pkl', 'wb') as fh:\n"
+        "        pickle.dump({}, fh)\ndef load_stats(path=None):\n    if path is None:\n"
+        "        path = DEFAULT\n    compile_stats(path=path)\n"
+    )
+    flow = flow_of(
+        {
+            "tools.py": tools,
+            "a.py": "import tools\ntools.load_stats(path='runA/')\n",
+            "b.py": "import tools\ntools.load_stats(path='runB/')\n",
+            "c.py": "import tools\ntools.load_stats()\n",
+        }
+    )
+    assert io(flow, "a.py") == [("write", "runA/stats.pkl")]
+    assert io(flow, "c.py") == [("write", "cache/stats.pkl")]
+    assert not flow.problems
+
+
 def test_a_parameter_given_a_path_from_a_dict_is_set() -> None:
     """Becksteinlab/multibind-publication-code: `run(scanner, basepath=target_dir['diffusion'])` into
     `if basepath is None: basepath = Path('.')`: the figures were said to go to `img/equil/` too, as if

@@ -442,6 +442,15 @@ def _unset(expr: Expr, scope: Scope, depth: int) -> bool | None:
         texts = evaluate(expr, scope, depth + 1).texts
         if texts and all(_UNKNOWN_RUN.sub("", t) for t in texts):
             return False
+    if expr[0] == "when" and expr[2] == "none" and depth < _MAX_DEPTH:
+        # a value that is itself `x if x is not None else DEFAULT`, handed on to a function that tests it
+        # again (e-olson's `load_stats(path=path)` of `compile_stats`: a second, phantom `cache/` write
+        # made two steps "write one file")
+        inner = _unset(expr[1], scope, depth + 1)
+        if inner is not None:
+            return _unset(expr[3] if inner else expr[4], scope, depth + 1)
+        sides = {_unset(expr[3], scope, depth + 1), _unset(expr[4], scope, depth + 1)}
+        return sides.pop() if len(sides) == 1 else None
     return None
 
 
