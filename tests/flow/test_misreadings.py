@@ -2248,6 +2248,10 @@ def test_a_readme_that_says_where_to_download_the_data() -> None:
     (problem,) = flow_of(files).problems
     assert problem.source is None
     assert "say in the README where to get it" in problem.message
+    # (e-olson/extremes-OAW-GCBmanuscript-code: the code's own DOI is no place to get data from)
+    files["README.md"] = "Analysis code for the paper.\n\nCode DOI: https://doi.org/10.5281/zenodo.15832935\n"
+    (problem,) = flow_of(files).problems
+    assert problem.source is None
 
 
 def test_the_download_hint_speaks_of_one_file_or_of_many() -> None:

@@ -2920,6 +2920,9 @@ class _Tracer:
             for line in (self.p.read_text(rel) or "").splitlines():
                 if "badge" in line or "shields.io" in line or not _DATA_LINE.search(line):
                     continue
+                words = _SOURCE_URL.sub(" ", line)
+                if _CODE_WORDS.search(words) and not _DATA_WORDS.search(words):
+                    continue  # the code's own archive (e-olson's `Code DOI: https://doi.org/...zenodo...`)
                 for m in _SOURCE_URL.finditer(line):
                     url = m.group(0).rstrip(".,;:")
                     url = url if url.startswith("http") else f"https://doi.org/{url}"
@@ -4441,6 +4444,9 @@ _WRITES_LINE = re.compile(r"write|save|sink|dump|export|openw|print|ggsave|to_\w
 _DATA_LINE = re.compile(
     r"download|dataset|\bdata\b|zenodo|figshare|osf\.io|dryad|dataverse|weights|release", re.IGNORECASE
 )
+#: a README line about the code itself (its DOI, its archive), not about data
+_CODE_WORDS = re.compile(r"\b(?:code|software|scripts?|repository|repo)\b", re.IGNORECASE)
+_DATA_WORDS = re.compile(r"\bdata|\bdownload|\binputs?\b|\bweights\b|\bresults\b", re.IGNORECASE)
 _SOURCE_URL = re.compile(r"https?://[^\s)\]>\"'`]+|\b10\.\d{4,9}/[^\s)\]>\"'`]+")
 
 
