@@ -544,3 +544,21 @@ def test_files_of_one_pattern_written_and_read_outside_the_folder_order_the_step
     assert [s.path for s in flow.steps][:2] == ["b_measure.py", "a_plot.py"]
     assert flow.step("a_plot.py").after == ("b_measure.py",)  # type: ignore[union-attr]
     assert flow.step("c_other.py").after == ()  # type: ignore[union-attr]
+
+
+def test_a_file_each_reader_makes_first_is_no_double_write() -> None:
+    """rjleveque/shoaling_paper_figures: `makegrid.py` writes `grid.data` when run alone, and
+    `make_figures.py` calls its function before reading the file: "whichever runs last wins" of a file no
+    step reads from another. One that nobody reads is still a problem."""
+    grid = (
+        "def makegrid(xs=0.0):\n    with open('grid.data', 'w') as f:\n        f.write(str(xs))\n"
+        "if __name__ == '__main__':\n    makegrid()\n"
+    )
+    figures = (
+        "import makegrid\nfor xs in [0.0, 1.0]:\n    makegrid.makegrid(xs)\n"
+        "    open('out_%s.txt' % xs, 'w').write(open('grid.data').read())\n"
+    )
+    flow = flow_of({"makegrid.py": grid, "make_figures.py": figures})
+    assert not flow.problems
+    alone = flow_of({"makegrid.py": grid, "other.py": figures.replace("open('grid.data')", "open('x.dat')")})
+    assert "SHR113" in [p.code for p in alone.problems]

@@ -1833,7 +1833,9 @@ class _Tracer:
         ordering = self._with_sequences(steps, edges)
         order = _order(steps, ordering)
         updates = {key for key, first in firsts.items() if first.get("read", _END) < first.get("write", _END)}
-        problems.extend(self._double_writes(order, writes, updates))
+        # (a file a step writes and then reads back: its scratch; see _double_writes)
+        scratch = {key for key, first in firsts.items() if first.get("write", _END) < first.get("read", _END)}
+        problems.extend(self._double_writes(order, writes, updates, scratch, reads))
         # (and a file two steps write at one absolute path: the same, on the author's computer)
         far_writes: dict[str, dict[str, _Final]] = {
             s: {
@@ -2967,12 +2969,19 @@ class _Tracer:
         return None
 
     def _double_writes(
-        self, order: list[str], writes: dict[str, dict[str, _Final]], updates: set[tuple[str, str]]
+        self,
+        order: list[str],
+        writes: dict[str, dict[str, _Final]],
+        updates: set[tuple[str, str]],
+        scratch: set[tuple[str, str]] | None = None,
+        reads: dict[str, dict[str, _Final]] | None = None,
     ) -> list[FlowProblem]:
         """One problem per file two steps write, at the step that runs last. Appending to a file is fine,
         and so is a file the steps after the first in the run order update in place (``updates``: each
         reads the file before it writes it, and adds to what is there), or that all writers but one write
-        only when it is missing."""
+        only when it is missing; and a file only steps that write it first read (``scratch``: each makes
+        its own before it reads it, whatever another left there: shoaling_paper_figures' `grid.data`,
+        made by `makegrid.py` run alone and by `make_figures.py` through it)."""
         out = []
         by_path: dict[str, list[tuple[str, _Final]]] = defaultdict(list)
         for s in order:
@@ -2991,6 +3000,13 @@ class _Tracer:
             updated = all((s, path) in updates for s, _f in who[1:])
             if len(who) < 2 or (not lost and (_same_call(who) or updated)):
                 continue
+            readers = [s for s in order if reads is not None and path in reads.get(s, {})]
+            if (
+                readers
+                and scratch is not None
+                and all((s, path) in scratch and not writes[s][path].res.fill for s in readers)
+            ):
+                continue  # each reader makes its own first: no step reads what another left
             if sum(1 for _s, f in who if not f.res.fill) <= 1:
                 continue  # all but one write it only when it is missing (a download): nothing is lost
             if all(self._same_code(who[0][0], s) for s, _f in who[1:]):
