@@ -128,6 +128,14 @@ def test_an_import_named_like_a_module_elsewhere_in_the_folder_is_local() -> Non
     assert v == {}
 
 
+def test_a_folder_of_notebooks_is_nothing_to_import() -> None:
+    """pynucastro/pynucastro3.0-paper-notebooks keeps a notebook in `networkx/`: `import networkx` was taken
+    for that folder, and networkx was left out of requirements.txt and of `sciship deps`."""
+    v = verdicts({"networkx/cycles.ipynb": notebook("import networkx as nx\nimport numpy")})
+    assert set(v) == {"networkx", "numpy"}
+    assert v["networkx"].status == "missing"
+
+
 # ---------------------------------------------------------------------- what is declared
 def test_requirements_count_for_every_file_when_there_is_no_project_table() -> None:
     v = verdicts(

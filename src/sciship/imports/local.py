@@ -54,7 +54,9 @@ class FirstParty:
             for i in range(len(parts) - 1):
                 parent, name = "/".join(parts[:i]), parts[i]
                 folders.add("/".join(parts[: i + 1]))
-                if name.isidentifier():
+                # (a folder of notebooks only is nothing to import: pynucastro's paper notebooks keep
+                # theirs in `networkx/`, and `import networkx` was taken for it, left out of requirements)
+                if name.isidentifier() and not f.endswith(".ipynb"):
                     namespace_dirs[parent].add(name)
                     all_names.add(name)
         for d in has_init:
