@@ -577,6 +577,20 @@ def test_what_only_a_copied_in_project_imports_or_runs_is_not_the_analysis(tmp_p
     assert "not in the folder" not in (root / "REPRODUCE.md").read_text()
 
 
+def test_metadata_files_the_gitignore_leaves_out_are_named(tmp_path: Path) -> None:
+    """alcrene/emd-paper-notebooks: `*.json` in .gitignore hid codemeta.json, .zenodo.json and the crate,
+    and share said "commit these files"."""
+    root = write_tree(tmp_path / "study", {".gitignore": "*.json\n", "run.py": "open('out.txt', 'w')\n"})
+    said = " ".join(run_cli("share", str(root), "--yes", "--dry-run").stdout.split())
+    assert (
+        "Your .gitignore leaves out `codemeta.json`, `.zenodo.json`, `ro-crate-metadata.json`, which share "
+        "writes" in said
+    )
+    assert "(`!codemeta.json`, `!.zenodo.json`, `!ro-crate-metadata.json`)" in said
+    (root / ".gitignore").write_text("*.json\n!codemeta.json\n!.zenodo.json\n!ro-crate-metadata.json\n")
+    assert "leaves out" not in run_cli("share", str(root), "--yes", "--dry-run").stdout
+
+
 def test_names_with_a_comma_are_quoted_in_the_steps(tmp_path: Path) -> None:
     """BioroboticsLab/IBA-paper-code: `weights/estimator_resnet50_1,2,3,4,fc.torch, weights/...` could not
     be told apart in the list of a step's reads."""

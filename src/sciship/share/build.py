@@ -901,6 +901,34 @@ def _requires_dist(folder: str) -> list[tuple[str, str]]:
     return [(_normal(m.group(1)), m.group(2) or "") for m in _REQUIRES_DIST.finditer(header)]
 
 
+def _note_ignored(project: Project, plan: Plan, result: ShareResult) -> None:
+    """Say when the folder's own .gitignore leaves out files share writes (alcrene/emd-paper-notebooks'
+    `*.json` hid codemeta.json, .zenodo.json and the crate, and share said "commit these files"): git
+    will not commit them, and GitHub and Zenodo read only what is committed."""
+    text = project.read_text(".gitignore") if project.has(".gitignore") else None
+    if not text:
+        return
+    import pathspec
+
+    lines = text.splitlines()
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    written = [a.path for a in plan.actions if a.kind == "create" and "/" not in a.path]
+    hidden = [p for p in written if spec.match_file(p)]
+    if not hidden:
+        return
+    one = len(hidden) == 1
+    result.notes.append(
+        f"Your .gitignore leaves out {_first_few([f'`{p}`' for p in hidden])}, which share writes: git "
+        f"will not commit {'it' if one else 'them'}, and GitHub and Zenodo read only what is committed. "
+        "Add a line for each at the end of .gitignore, starting with `!` ("
+        + ", ".join(f"`!{p}`" for p in hidden[:3])
+        + (", ..." if len(hidden) > 3 else "")
+        + "), or commit "
+        + ("it" if one else "them")
+        + " with `git add -f`."
+    )
+
+
 def python_for_floors(lines: list[str]) -> str | None:
     """The oldest Python on which every ``name>=version`` of ``lines`` installs: the newest of their
     ``Requires-Python`` floors, read from the installed metadata (mstapelberg/active_learning_paper_analysis:
@@ -1311,6 +1339,7 @@ def prepare(
         ),
         "what each file is and which step makes it (RO-Crate 1.1)",
     )
+    _note_ignored(project, plan, result)
     if options.archive:
         from sciship.share import archive
 
