@@ -692,6 +692,21 @@ def test_reproduce_activates_the_environment_the_conda_file_names(
     assert "conda env create -f environment.yml\n" + activate + "\n" in text
 
 
+def test_a_poetry_project_that_is_no_package_is_installed_with_poetry(tmp_path: Path) -> None:
+    """alcrene/emd-paper-notebooks: `package-mode = false`, and REPRODUCE.md said `pip install -e .`,
+    which stops at once ("Building a package is not possible in non-package mode")."""
+    pyproject = (
+        '[tool.poetry]\nname = "demo"\nversion = "0.1.0"\npackage-mode = false\ndescription = "Demo"\n'
+        'authors = ["Ann Author <ann@example.org>"]\n\n[tool.poetry.dependencies]\npython = "^3.10"\n'
+        'numpy = "*"\n'
+    )
+    root = make_study(tmp_path / "study", {**STUDY, "pyproject.toml": pyproject})
+    run_share(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "python -m pip install poetry\npoetry install --no-root\n" in text
+    assert "pip install -e ." not in text
+
+
 def test_a_package_of_the_folder_in_a_subfolder_that_the_steps_import_is_installed(tmp_path: Path) -> None:
     """zouter/ChromatinHD_manuscript: 56 scripts import `chromatinhd_manuscript`, which `package/setup.py`
     installs from `package/src/`; REPRODUCE.md said only `pip install -r requirements.txt`, and every one

@@ -50,6 +50,9 @@ class Environment:
     local: tuple[str, ...] = ()
     #: the name the conda file gives its environment (``name: rsv_replication``), for ``conda activate``
     conda_name: str | None = None
+    #: a Poetry project that is no package (``package-mode = false``): `poetry install --no-root` installs
+    #: what it lists; `pip install -e .` stops ("Building a package is not possible in non-package mode")
+    no_package: bool = False
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -190,6 +193,10 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
         package = "pyproject.toml"
     else:
         package = next((name for name in ("setup.py", "setup.cfg") if project.has(name)), None)
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    if isinstance(poetry, dict) and poetry.get("package-mode") is False and package == "pyproject.toml":
+        # (alcrene/emd-paper-notebooks: REPRODUCE.md's `pip install -e .` stopped at once)
+        return Environment("package", package, no_package=True)
     if package is not None and _declares_dependencies(project, package):
         beside = _environment_file(project, steps)
         top = beside.path if beside.kind in {"requirements", "conda"} and not beside.others else None

@@ -126,7 +126,9 @@ def _setup(
                 ]
             else:
                 lines.append(f"python -m pip install -r {_shell(env.also)}")
-        if env.kind == "package":
+        if env.kind == "package" and env.no_package:  # (a Poetry project that is no package)
+            lines += ["python -m pip install poetry", "poetry install --no-root"]
+        elif env.kind == "package":
             lines.append("python -m pip install -e .")
         elif env.kind == "pipenv":
             lines[-2:] = ["pipenv install", "pipenv shell"]
