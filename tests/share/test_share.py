@@ -275,6 +275,33 @@ def test_the_authors_line_of_a_readme_is_no_description(byline: str, skipped: bo
     assert summary == (prose if skipped else byline.replace("**", ""))
 
 
+_HEADED = (
+    "# Tool\n\nThis code analyses the data of the whole mission.\n# Installation\n```bash\n"
+    "pip install -r requirements.txt\n```\n- Step01 one\n"
+)
+_CODE_ONLY = "# Tool\n\n```bash\npython run.py --all of the things here\n```\n\n- a list item of no prose\n"
+_COLON = (
+    "# Figures\n\nThe code here reproduces the figures of the following publication:\n\n"
+    "Doe, J. (2023). A study of things. Journal X.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("readme", "summary"),
+    [
+        # daraghhollman/messenger_random_forest_paper_figures: on into the heading, the code and a list
+        (_HEADED, "This code analyses the data of the whole mission."),
+        (_CODE_ONLY, None),
+        # joAschauer/swe2hs_paper_figures: it stopped at "...of the following publication:"
+        (_COLON, " ".join(_COLON.split("\n\n", 1)[1].split())),
+    ],
+)
+def test_the_description_is_the_readmes_first_paragraph_of_prose(readme: str, summary: str | None) -> None:
+    from sciship.share.build import readme_summary
+
+    assert readme_summary(Project.from_files({"README.md": readme, "run.py": "print(1)\n"})) == summary
+
+
 def test_authors_from_git_history(tmp_path: Path) -> None:
     root = make_study(tmp_path / "study")
     git(root, "init", "-q")

@@ -435,6 +435,11 @@ def readme_summary(project: Project) -> str | None:
     text = project.read_text(path) if path else None
     if not text:
         return None
+    # code blocks are no prose, and a heading or a list ends a paragraph (daraghhollman's abstract ran
+    # on into the next heading, its `pip install` block and a list)
+    text = _FENCED.sub("\n\n", text)
+    text = re.sub(r"(?m)^(?=\s*(?:#|[-*+] |\d+[.)] ))", "\n", text)
+    paragraphs = []
     for block in re.split(r"\n\s*\n", text):
         lines = [
             line.strip()
@@ -442,12 +447,25 @@ def readme_summary(project: Project) -> str | None:
             if line.strip()
             and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
         ]
-        if _byline(" ".join(lines)):
+        if not lines or _LIST_ITEM.match(lines[0]):
             continue
-        para = _plain(" ".join(lines)).strip()
+        paragraphs.append(" ".join(lines))
+    for i, joined in enumerate(paragraphs):
+        if _byline(joined):
+            continue
+        para = _plain(joined).strip()
+        if para.endswith(":") and i + 1 < len(paragraphs):
+            # "... reproduces the figures of the following publication:" says what comes next: with it
+            # (joAschauer/swe2hs_paper_figures' abstract stopped at the colon)
+            para += " " + _plain(paragraphs[i + 1]).strip()
         if len(para) >= 30 and not para.lower().startswith(("install", "usage")):
             return para if len(para) <= 600 else para[:597].rsplit(" ", 1)[0] + "..."
     return None
+
+
+#: a fenced code block of Markdown (``` or ~~~ to the same fence)
+_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
+_LIST_ITEM = re.compile(r"[-*+] |\d+[.)] ")
 
 
 def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
