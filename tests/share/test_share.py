@@ -672,6 +672,15 @@ def test_requirements_say_what_they_leave_out(tmp_path: Path) -> None:
     # and REPRODUCE.md says so where it says to install them (rgc-transplantation: `herdingspikes`)
     guide = (root / "REPRODUCE.md").read_text()
     assert "It leaves out what the code imports as `altairThemesFake`, `pyvisfakepkg`" in guide
+    # with nothing sciship knows, nothing is written: the note and REPRODUCE.md say so all the same
+    # (pynucastro/pynucastro3.0-paper-notebooks imports only `pynucastro`)
+    alone = write_tree(tmp_path / "alone", {"plot.py": "import pyvisfakepkg\nopen('out.txt', 'w')\n"})
+    result = run_share(alone, OPTIONS)
+    assert not (alone / "requirements.txt").exists()
+    (note,) = [n for n in result.notes if "pyvisfakepkg" in n]
+    assert note.startswith("The code imports `pyvisfakepkg`, which sciship could not match to a package")
+    said = (alone / "REPRODUCE.md").read_text()
+    assert "The code imports `pyvisfakepkg`, which sciship could not match" in said
 
 
 def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Path) -> None:

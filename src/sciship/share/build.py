@@ -1090,7 +1090,10 @@ def prepare(
             )
         )
     unresolved = unresolved_imports(project)
-    unknown = unresolved if writes_requirements else []
+    # (and where nothing is written for want of a known package: pynucastro's notebooks import only
+    # `pynucastro`, and nothing said what to install)
+    alone = not writes_requirements and not env.declared and not project.has("requirements.txt")
+    unknown = unresolved if writes_requirements or alone else []
     if any(p.startswith("*") for s in flow.steps for p in (*s.reads, *s.writes)):
         # (colemanmr/socrates_analysis_code: 192 inputs `*socrates_diags/...`, never explained)
         result.notes.append(
@@ -1101,6 +1104,15 @@ def prepare(
         )
     homes = [n for n in unresolved if n in _HOME_FOLDERS]
     unknown = [n for n in unknown if n not in _HOME_FOLDERS]
+    if alone and unknown:
+        one = len(unknown) == 1
+        result.notes.append(
+            f"The code imports {_first_few([f'`{n}`' for n in unknown])}, which sciship could not match to "
+            f"{'a package' if one else 'packages'}, and the folder says nothing of what to install: "
+            f"whoever runs the steps will not know. Find which package provides {'it' if one else 'each'} "
+            "(on PyPI the name is often the same, but check: `sciship deps --online` asks PyPI; the README "
+            f"or the code's origin says for sure) and list {'it' if one else 'them'} in a requirements.txt."
+        )
     if homes:  # (colemanmr/socrates_analysis_code: `import Documents.python_code.diagnostics...`)
         shown = _first_few([f"`{n}`" for n in homes])
         result.notes.append(
@@ -1108,7 +1120,7 @@ def prepare(
             "Python finds modules there), not a package: on another computer that import fails. Copy the "
             "modules it means into this folder and import them from there."
         )
-    if unknown:
+    if unknown and not alone:
         shown = _first_few([f"`{n}`" for n in unknown])
         them = "them" if len(unknown) > 1 else "it"
         result.notes.append(

@@ -163,6 +163,16 @@ def _setup(
                     "provides it. Install it too (on PyPI its name is often the same) and add it to the file."
                 ),
             ]
+    elif unknown:  # (no file says what to install, and no package sciship knows: pynucastro's notebooks)
+        names = ", ".join(f"`{n}`" for n in unknown)
+        lines += [
+            "",
+            (
+                f"The code imports {names}, which sciship could not match to a package, and the folder lists "
+                "nothing to install: install what provides it (on PyPI the name is often the same; check "
+                "that it is the right one)."
+            ),
+        ]
     if has_notebooks:
         lines += ["", "The notebooks also need Jupyter (`python -m pip install jupyterlab`)."]
     return [*lines, ""]
