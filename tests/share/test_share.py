@@ -302,6 +302,25 @@ def test_the_description_is_the_readmes_first_paragraph_of_prose(readme: str, su
     assert readme_summary(Project.from_files({"README.md": readme, "run.py": "print(1)\n"})) == summary
 
 
+def test_a_lone_creative_commons_license_covers_the_code_too(tmp_path: Path) -> None:
+    """e-olson/extremes-OAW-GCBmanuscript-code: the one LICENSE puts "this work" under CC BY 4.0; share said
+    "The code has no license yet, so nobody may legally reuse it", and with `--license MIT` the metadata
+    contradicted the LICENSE file. A note says what Creative Commons advises for software."""
+    cc = (
+        "This work is licensed under the Creative Commons Attribution 4.0 International License. To view a "
+        "copy of this license, visit http://creativecommons.org/licenses/by/4.0/\n"
+    )
+    root = make_study(tmp_path / "study", {**STUDY, "LICENSE": cc})
+    known = share.known(Project.load(root))
+    assert (known.license, known.license_from) == ("CC-BY-4.0", "LICENSE")
+    assert (known.data_license, known.data_license_from) == ("CC-BY-4.0", "LICENSE")
+    options = replace(OPTIONS, license=None, data_license=None)
+    result = share.prepare(Project.load(root), options, FLOW, known)
+    said = "`LICENSE` puts the whole work, code included, under CC-BY-4.0"
+    assert any(n.startswith(said) for n in result.notes)
+    assert not any("no license yet" in n for n in result.notes)
+
+
 def test_authors_from_git_history(tmp_path: Path) -> None:
     root = make_study(tmp_path / "study")
     git(root, "init", "-q")

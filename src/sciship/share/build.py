@@ -237,6 +237,18 @@ def known(project: Project) -> Known:
     data_license, data_from = combined.data_license, None
     if data_license is None:
         data_license, data_from = data_license_file(project)
+    if (
+        license_id is None
+        and not options
+        and data_license is not None
+        and data_from is not None
+        and "/" not in data_from
+        and list(license_files(project)) == [data_from]
+    ):
+        # the folder's one LICENSE is a Creative Commons license of "this work": of the code too
+        # (e-olson/extremes-OAW-GCBmanuscript-code: "The code has no license yet, so nobody may legally
+        # reuse it", and with `--license MIT` the metadata contradicted the LICENSE file)
+        license_id, where = data_license, data_from
     return Known(
         name=_name(combined.name or readme_title(project) or project.root.name),
         license=license_id,
@@ -1262,6 +1274,18 @@ def prepare(
         result.notes.append(
             "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
             "(MIT is the usual choice for research code; see `sciship explain licenses`)."
+        )
+    elif (
+        meta.license.startswith("CC-")
+        and not options.license
+        and known_.license_from == known_.data_license_from
+    ):
+        result.notes.append(
+            f"`{known_.license_from}` puts the whole work, code included, under {meta.license}, a license "
+            "made for text, data and figures: Creative Commons advises against it for software (it says "
+            "nothing of patents or of the source code). For the code, a software license (`--license MIT`, "
+            f"with `--data-license {meta.license}` for the rest) is the usual choice; then say in the "
+            "LICENSE file which covers what."
         )
 
     def refreshed(update: Any, set_doi: Any) -> Any:
