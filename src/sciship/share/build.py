@@ -938,11 +938,21 @@ def _note_ignored(project: Project, plan: Plan, result: ShareResult) -> None:
     text = project.read_text(".gitignore") if project.has(".gitignore") else None
     if not text:
         return
-    import pathspec
+    import fnmatch
 
     lines = text.splitlines()
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
     written = [a.path for a in plan.actions if a.kind == "create" and "/" not in a.path]
+    # the rules that may name a file at the top: no folder in them (`*.json`, `/CITATION.cff`, `**/x`)
+    rules = [
+        r.removeprefix("/").removeprefix("**/")
+        for r in (line.strip().rstrip("/") for line in lines)
+        if r and not r.startswith(("#", "!"))
+    ]
+    if not any(fnmatch.fnmatchcase(p, r) for p in written for r in rules if "/" not in r):
+        return  # (no rule names any of them: importing pathspec cost 20 ms a run)
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
     hidden = [p for p in written if spec.match_file(p)]
     if not hidden:
         return
