@@ -854,6 +854,7 @@ def _installed(wanted: Iterable[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
+@cache
 def _everything_installed() -> dict[str, tuple[str, str]]:
     """Normalised distribution name -> (version, its metadata folder), of everything installed where
     sciship runs.
@@ -938,8 +939,6 @@ def _note_ignored(project: Project, plan: Plan, result: ShareResult) -> None:
     text = project.read_text(".gitignore") if project.has(".gitignore") else None
     if not text:
         return
-    import fnmatch
-
     lines = text.splitlines()
     written = [a.path for a in plan.actions if a.kind == "create" and "/" not in a.path]
     # the rules that may name a file at the top: no folder in them (`*.json`, `/CITATION.cff`, `**/x`)
@@ -948,7 +947,7 @@ def _note_ignored(project: Project, plan: Plan, result: ShareResult) -> None:
         for r in (line.strip().rstrip("/") for line in lines)
         if r and not r.startswith(("#", "!"))
     ]
-    if not any(fnmatch.fnmatchcase(p, r) for p in written for r in rules if "/" not in r):
+    if not any(_may_name(r, p) for r in rules if "/" not in r for p in written):
         return  # (no rule names any of them: importing pathspec cost 20 ms a run)
     import pathspec
 
@@ -967,6 +966,18 @@ def _note_ignored(project: Project, plan: Plan, result: ShareResult) -> None:
         + ("it" if one else "them")
         + " with `git add -f`."
     )
+
+
+def _may_name(rule: str, name: str) -> bool:
+    """May the .gitignore rule ``rule`` (no folder in it) name the file ``name``? Written-out names and
+    ``*.ext`` are told without a regular expression (a .gitignore of 200 rules compiled 200 of them)."""
+    if not any(c in rule for c in "*?[\\"):
+        return rule == name
+    if rule.startswith("*") and not any(c in rule[1:] for c in "*?[\\"):
+        return name.endswith(rule[1:])
+    import fnmatch
+
+    return fnmatch.fnmatchcase(name, rule)
 
 
 def python_for_floors(lines: list[str]) -> str | None:
