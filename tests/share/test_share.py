@@ -747,6 +747,18 @@ def test_reproduce_activates_the_environment_the_conda_file_names(
     assert "conda env create -f environment.yml\n" + activate + "\n" in text
 
 
+def test_a_conda_file_named_for_its_project_is_the_environment(tmp_path: Path) -> None:
+    """falettiwx/WoFS-ESA-Manuscript-Code: `faletti26env.yaml`, a full conda environment, was not seen: a
+    pip requirements.txt was written instead, and `sciship deps` said nothing was declared."""
+    conda = "name: faletti26\nchannels:\n  - conda-forge\ndependencies:\n  - numpy\n  - pandas\n"
+    files = {**STUDY, "faletti26env.yaml": conda, "gymenv_notes.yaml": "a: 1\n"}
+    root = make_study(tmp_path / "study", files)
+    run_share(root)
+    assert not (root / "requirements.txt").exists()
+    guide = (root / "REPRODUCE.md").read_text()
+    assert "conda env create -f faletti26env.yaml\nconda activate faletti26\n" in guide
+
+
 def test_a_poetry_project_that_is_no_package_is_installed_with_poetry(tmp_path: Path) -> None:
     """alcrene/emd-paper-notebooks: `package-mode = false`, and REPRODUCE.md said `pip install -e .`,
     which stops at once ("Building a package is not possible in non-package mode")."""

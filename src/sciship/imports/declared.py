@@ -649,6 +649,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 #: for its project with `env` as a word in it (`envs/cellula_env_OSX.yml`: BC_chemo_reproducibility)
 _ENVIRONMENT_FILE = re.compile(
     r"(^|/)(?:(environment|env|conda)[\w.-]*|[\w.-]*[_.-](?:env|environment|conda)(?:[_.-][\w.-]*)?)\.ya?ml$"
+    # or a name that ends in `env` (falettiwx/WoFS-ESA-Manuscript-Code's `faletti26env.yaml`)
+    r"|(^|/)[\w.-]*env\.ya?ml$"
     # or any YAML file in a folder of environments (`environments/liam.yml`: liam_manuscript_reproducibility)
     r"|(^|/)(?:envs?|environments?|conda)/[\w.-]+\.ya?ml$",
     re.IGNORECASE,

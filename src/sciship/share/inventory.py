@@ -307,6 +307,15 @@ def _environment_file(project: Project, steps: Collection[str] = ()) -> Environm
         return Environment("requirements", reqs[0])
     conda = re.compile(r"(environment|conda)[\w.-]*\.ya?ml", re.IGNORECASE)
     env = sorted(f for f in project.files if "/" not in f and conda.fullmatch(f))  # top-level files only
+    # or another name with `env` in it, when it reads like one (falettiwx/WoFS-ESA-Manuscript-Code's
+    # `faletti26env.yaml`: a pip requirements.txt was written instead)
+    env = env or sorted(
+        f
+        for f in project.files
+        if "/" not in f
+        and _NAMED_ENV.fullmatch(f)
+        and _CONDA_DEPENDENCIES.search(project.read_text(f) or "")
+    )
     # or a folder of environments (`environments/gut-to-soil-qiime2-tiny-2024.5.yml`)
     env = env or sorted(f for f in project.files if _ENVIRONMENTS_FOLDER.fullmatch(f))
     if env:
@@ -334,6 +343,11 @@ def _environment_file(project: Project, steps: Collection[str] = ()) -> Environm
     # (czbiohub-sf/rnaquarium-figures: `Fig1/environment.yml` is Fig1's; the other figures' steps need
     # what the code imports, as a requirements.txt of all of it says)
     return Environment("none", parts=tuple(below))
+
+
+#: a YAML file with `env` in its name, and a conda file's top-level `dependencies:` list
+_NAMED_ENV = re.compile(r"[\w.-]*env\.ya?ml|[\w.-]*[_.-]env[_.-][\w.-]*\.ya?ml", re.IGNORECASE)
+_CONDA_DEPENDENCIES = re.compile(r"^dependencies:[ \t]*$", re.MULTILINE)
 
 
 #: subfolders whose requirements are not an analysis' environment (documentation, a package's tests)
