@@ -2541,3 +2541,18 @@ def test_the_commands_of_a_readme_in_restructuredtext() -> None:
     )
     assert io(flow, "figure6.py") == [("write", "figure6.png")]
     assert io(flow, "figure7.py") == [("write", "fig7.pdf")]
+
+
+def test_a_readme_command_without_the_scripts_py() -> None:
+    """rjleveque/shoaling_paper_figures: the README's `python make_plots` (of `make_plots.py`) was not read
+    as a run, and the order the README gives was lost with it. A name that is no script stays none."""
+    flow = flow_of(
+        {
+            "README.md": (
+                "# Demo\n\n```\npython make_plots   # makes plots\npython combine.py\npython other\n```\n"
+            ),
+            "make_plots.py": "import numpy as np\nnp.savetxt('zout.txt', [1])\n",
+            "combine.py": "import numpy as np\nnp.savetxt('a.txt', [1])\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["make_plots.py", "combine.py"]

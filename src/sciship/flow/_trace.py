@@ -2457,9 +2457,17 @@ class _Tracer:
                 text = _shell.rst_as_markdown(text)
             for block in _shell.readme_blocks(text, plain=plain):
                 kept = []
-                for c in block:
+                for written in block:
+                    c = written
                     if _CD_NAME.fullmatch(c) and not self.p.has_dir(posixpath.join(here, c[2:].strip(" /"))):
                         continue
+                    # `python make_plots` of `make_plots.py` (rjleveque/shoaling_paper_figures: the README's
+                    # order of the figures was lost with it)
+                    bare = _PYTHON_BARE.search(c)
+                    if bare is not None and ex.normalize(posixpath.join(here, bare.group(2) + ".py")) in (
+                        self.py_files
+                    ):
+                        c = c[: bare.end(2)] + ".py" + c[bare.end(2) :]  # (as the README means it)
                     # `python -m scripts.train kang[haber]`, `--data <path>`: words to choose, not given
                     kept.append(_README_CHOICE.sub("$_sciship_value", c))
                     went = _CD_THEN.match(c)  # `cd notebooks/mcc && python x.py`: one command, then back
@@ -3508,6 +3516,10 @@ _SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 _MAX_COMMANDS = 8
 #: the endings of code in languages sciship does not read, which may make a file a step reads
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
+#: `python name` of a script without its `.py` (the name, no option, no extension)
+_PYTHON_BARE = re.compile(r"(^|[\s;&|(])python[0-9.]*[ \t]+([A-Za-z_][\w/-]*)(?=[ \t;&|)]|$)")
+
+
 #: a loop of a shell script, a Makefile's recipe or a Python driver (``for``, ``while``, ``xargs``, GNU
 #: ``parallel``, a Makefile's ``$(foreach``)
 _LOOP = re.compile(r"(?m)^\s*(?:for|while|until)\b|\bxargs\b|\bparallel\b|\$\(foreach\b")
