@@ -1313,3 +1313,27 @@ def test_an_option_whose_value_the_script_splits_is_to_fill_in() -> None:
     step = flow_of({"align.py": given}).step("align.py")
     assert step is not None
     assert step.fill_in == ("OUTDIR",)
+
+
+def test_a_script_beside_steps_run_in_their_folder_that_reads_what_they_make_runs_there() -> None:
+    """rjleveque/shoaling_paper_figures: `sub/README.md` runs `maketopo.py` and `make_figures.py` in `sub/`;
+    `makegrid.py`, which it does not name, reads the `topo.txt` maketopo.py makes there, and was run from
+    the top: a false missing input, and an order that put it before maketopo.py."""
+    flow = flow_of(
+        {
+            "README.md": "# Demo\nSee sub/README.md\n",
+            "sub/README.md": "# sub\n\n```\npython maketopo.py\npython make_figures.py\n```\n",
+            "sub/maketopo.py": "open('topo.txt', 'w').write('1')\n",
+            "sub/makegrid.py": (
+                "import numpy as np\ndef makegrid():\n    z = np.loadtxt('topo.txt')\n"
+                "    np.savetxt('grid.data', z)\nif __name__ == '__main__':\n    makegrid()\n"
+            ),
+            "sub/make_figures.py": (
+                "import makegrid\nimport numpy as np\nmakegrid.makegrid()\nnp.loadtxt('grid.data')\n"
+            ),
+        }
+    )
+    assert flow.step("sub/makegrid.py").workdir == "sub"  # type: ignore[union-attr]
+    order = [s.path for s in flow.steps]
+    assert order.index("sub/maketopo.py") < order.index("sub/makegrid.py")
+    assert not [p for p in flow.problems if p.code == "SHR110"]

@@ -1499,10 +1499,19 @@ class _Tracer:
             problems.extend(self.blanks.get(step, ()))  # (found as it was evaluated)
         # what the notebooks write in their own folders (a script beside one that reads it runs there:
         # anitsoga/mossing_paper_code's plot script read the `.mat` its folder's notebook writes)
+        # and what the scripts a pipeline or README runs in their own folder write there (the scripts beside
+        # them that read it run there too: rjleveque/shoaling_paper_figures' `setrun.py` reads the
+        # `grid.data` its folder's `makegrid.py` makes)
+        def in_own_folder(step: str) -> bool:
+            if kinds[step] == "notebook":
+                return not self.facts[step].chdirs
+            runs = {folder for folder, _args in self.launched.get(step, ())}
+            return runs == {posixpath.dirname(step)} and bool(posixpath.dirname(step))
+
         made = {
             ex.normalize(posixpath.join(posixpath.dirname(step), r.text))
             for step, results in evaluated.items()
-            if kinds[step] == "notebook" and not self.facts[step].chdirs
+            if in_own_folder(step) and not self.facts[step].chdirs
             for r in results
             if r.access == "write" and r.kind == "rel" and not ex.has_unknown(r.text)
         }
