@@ -199,6 +199,21 @@ def test_notebooks_run_out_of_order_or_stale_are_told_once() -> None:
     assert [p.code for p in told if not isinstance(p, ProblemGroup)] == ["SHR115"]  # (one: on its own)
 
 
+def test_a_group_of_missing_inputs_keeps_the_hints_of_files_elsewhere() -> None:
+    """sim1daniels1/kresling-actuator-thesis-supplementary-code-data: the scripts read `10x_*.csv` next to
+    themselves, the files are in `git/data/rampup/`; each problem's "did you mean" hint was lost in the
+    group's one message."""
+    reads = "".join(f"pd.read_csv('{k}x_full.csv')\n" for k in (10, 20, 40))
+    files = {f"scripts/p{i}.py": "import pandas as pd\n" + reads for i in range(2)}
+    files |= {f"data/rampup/{k}x_full.csv": "a\n1\n" for k in (10, 20)}
+    (group,) = [g for g in group_problems(flow_of(files).problems) if isinstance(g, ProblemGroup)]
+    assert group.code == "SHR110"
+    assert (
+        "if the paths are wrong (the folder has files of those names elsewhere: `data/rampup/10x_full.csv` "
+        "for `10x_full.csv`, `data/rampup/20x_full.csv` for `20x_full.csv`), fix them."
+    ) in group.message
+
+
 def test_many_missing_inputs_at_the_top_are_told_once() -> None:
     """egnerney/diffusive-equilibrium-2024-paper-code: 369 missing model files at the top of the folder
     were each told on its own (390 lines of the report); in a subfolder they were told together."""

@@ -103,10 +103,26 @@ class ProblemGroup:
                 else "Add them, or say in the README where to get them (a DOI or a URL) and where to put them"
             )
             where = "at the top of the folder" if self.folder == TOP else f"in `{self.folder}`"
+            # (each file's own hint, a file of that name elsewhere in the folder: the group kept none of
+            # them, sim1daniels1's data in `git/data/rampup/` read next to the scripts)
+            meant = list(
+                dict.fromkeys(
+                    (p.target, m.group(1))
+                    for p in self.problems
+                    if p.target and (m := _MEANT.search(p.message))
+                )
+            )
+            hint = ""
+            if meant:
+                shown = ", ".join(f"`{b}` for `{a}`" for a, b in meant[:3]) + (
+                    f" and {len(meant) - 3} more" if len(meant) > 3 else ""
+                )
+                hint = f" (the folder has files of {'that name' if len(meant) == 1 else 'those names'} "
+                hint += f"elsewhere: {shown})"
             return (
                 f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} {where} that are not "
-                f"in the folder and that no script or notebook here writes. {get}; if the paths are wrong, "
-                "fix them."
+                f"in the folder and that no script or notebook here writes. {get}; if the paths are "
+                f"wrong{hint}, fix them."
             )
         if self.code == "SHR111" and all(here):
             mine = _common_folder(here)
@@ -226,6 +242,10 @@ def group_problems(
 #: what an SHR117 problem says of code in Python 2: "looks like Python 2 (a `print` statement without
 #: brackets on line 40)"
 _PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
+
+
+#: a missing input's hint of a file of its name elsewhere in the folder: "(did you mean `x`?)"
+_MEANT = re.compile(r"\(did you mean `([^`]+)`\?\)")
 
 
 #: what a notebook's SHR115 or SHR116 problem saw: "code cells 3 and 4 both show [5]"
