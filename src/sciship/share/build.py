@@ -920,6 +920,13 @@ _REQUIRES_DIST = re.compile(
 
 def _requires_dist(folder: str) -> list[tuple[str, str]]:
     """(normalised name, marker) of each requirement in a distribution's metadata header."""
+    header = _metadata_header(folder) or ""
+    return [(_normal(m.group(1)), m.group(2) or "") for m in _REQUIRES_DIST.finditer(header)]
+
+
+def _metadata_header(folder: str) -> str | None:
+    """The header of a distribution's ``METADATA`` (or ``PKG-INFO``): the lines before the first blank
+    one, read in pieces (the description after it may be long); None when it cannot be read."""
     try:
         name = "METADATA" if folder.endswith(".dist-info") else "PKG-INFO"
         with open(f"{folder}/{name}", "rb") as fh:  # noqa: PTH123 - the header only
@@ -927,9 +934,8 @@ def _requires_dist(folder: str) -> list[tuple[str, str]]:
             while b"\n\n" not in data and len(data) < 262144 and (more := fh.read(8192)):
                 data += more
     except OSError:
-        return []
-    header = data.split(b"\n\n", 1)[0].decode("utf-8", "replace")
-    return [(_normal(m.group(1)), m.group(2) or "") for m in _REQUIRES_DIST.finditer(header)]
+        return None
+    return data.split(b"\n\n", 1)[0].decode("utf-8", "replace")
 
 
 def _note_ignored(project: Project, plan: Plan, result: ShareResult) -> None:
@@ -1000,11 +1006,8 @@ def python_for_floors(lines: list[str]) -> str | None:
 def _requires_python_floor(folder: str) -> str | None:
     """The lowest Python a distribution's ``Requires-Python`` allows (``>=3.10`` -> ``3.10``), from its
     metadata's header; None when it says none."""
-    try:
-        name = "METADATA" if folder.endswith(".dist-info") else "PKG-INFO"
-        with open(f"{folder}/{name}", "rb") as fh:  # noqa: PTH123 - the header only
-            header = fh.read(65536).split(b"\n\n", 1)[0].decode("utf-8", "replace")
-    except OSError:
+    header = _metadata_header(folder)
+    if header is None:
         return None
     for line in header.splitlines():
         if line.lower().startswith("requires-python:"):
