@@ -2556,3 +2556,48 @@ def test_a_readme_command_without_the_scripts_py() -> None:
         }
     )
     assert [s.path for s in flow.steps] == ["make_plots.py", "combine.py"]
+
+
+def test_what_self_holds_comes_from_the_arguments_that_made_the_object() -> None:
+    """A path kept in `self.data_dir` by `__init__` and used by another method was `**/` (h1's
+    synthetic-rct replication package, KCaldeira's plotting classes): it is what the object was made
+    with, through a base class's `__init__` too, or a class attribute; a name set twice stays unknown."""
+    lib = (
+        "import json, os\nimport pandas as pd\n"
+        "class Base:\n"
+        "    def __init__(self, root, tag='v1'):\n"
+        "        self.root = root\n        self.tag = tag\n"
+        "        self.files = {'raw': os.path.join(root, 'raw.csv')}\n        self.load()\n"
+        "    def load(self):\n        self.df = pd.read_csv(self.files['raw'])\n"
+        "class Study(Base):\n"
+        "    outdir = 'figures'\n"
+        "    def report(self):\n"
+        "        json.dump({}, open(os.path.join(self.root, f'report_{self.tag}.json'), 'w'))\n"
+        "        self.df.plot().figure.savefig(os.path.join(self.outdir, 'plot.png'))\n"
+        "class Mixed:\n"
+        "    def __init__(self):\n        self.out = 'a'\n"
+        "    def switch(self):\n        self.out = 'b'\n"
+        "    def save(self):\n        open(os.path.join(self.out, 'x.txt'), 'w')\n"
+    )
+    main = "from lib import Mixed, Study\ns = Study('data', tag='final')\ns.report()\nMixed().save()\n"
+    flow = flow_of({"lib.py": lib, "main.py": main})
+    assert io(flow, "main.py") == [
+        ("read", "data/raw.csv"),
+        ("write", "data/report_final.json"),
+        ("write", "figures/plot.png"),
+        ("write", "**/x.txt"),
+    ]
+
+
+def test_a_method_of_an_object_made_in_the_same_expression_is_followed() -> None:
+    """`Plotter(out).run()` (h5's lifu-simulation-code, h1's larson replication): what `run` wrote was
+    lost, while `p = Plotter(out); p.run()` was followed."""
+    main = (
+        "import os\nimport matplotlib.pyplot as plt\n"
+        "class Plotter:\n"
+        "    def __init__(self, out='figs'):\n        self.out = out\n"
+        "    def run(self):\n        plt.savefig(os.path.join(self.out, 'a.png'))\n"
+        "Plotter('plots').run()\nPlotter().run()\n"
+    )
+    flow = flow_of({"main.py": main})
+    assert io(flow, "main.py") == [("write", "figs/a.png"), ("write", "plots/a.png")]

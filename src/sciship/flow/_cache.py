@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 62
+_FORMAT = 63
 
 
 class FactsCache:
@@ -107,11 +107,12 @@ def _unuse(v: list[Any]) -> Use:
 
 def _call(c: Call) -> list[Any]:
     fallback = [_use(u) for u in c.fallback]
-    return [c.callee, c.args, c.kwargs, c.line, c.cell, list(c.pos), fallback, c.optional, c.guards, c.conds]
+    where = [c.line, c.cell, list(c.pos)]
+    return [c.callee, c.args, c.kwargs, *where, fallback, c.optional, c.guards, c.conds, c.made]
 
 
 def _uncall(v: list[Any]) -> Call:
-    callee, args, kwargs, line, cell, pos, fallback, opt, guards, conds = v
+    callee, args, kwargs, line, cell, pos, fallback, opt, guards, conds, made = v
     return Call(
         tuplify(callee),
         tuplify(args),
@@ -123,6 +124,7 @@ def _uncall(v: list[Any]) -> Call:
         opt,
         tuplify(guards),
         tuplify(conds),
+        tuplify(made) if made is not None else None,
     )
 
 
@@ -148,6 +150,7 @@ def encode(f: Facts) -> dict[str, Any]:
                 fn.returns,
                 fn.bases,
                 fn.kind,
+                fn.attrs,
             ]
             for name, fn in f.functions.items()
         },
@@ -165,7 +168,7 @@ def encode(f: Facts) -> dict[str, Any]:
 
 def decode(d: dict[str, Any]) -> Facts:
     functions = {}
-    for name, (params, defaults, uses, calls, methods, returns, bases, kind) in d["fn"].items():
+    for name, (params, defaults, uses, calls, methods, returns, bases, kind, attrs) in d["fn"].items():
         functions[name] = Function(
             name,
             tuple(params),
@@ -176,6 +179,7 @@ def decode(d: dict[str, Any]) -> Facts:
             bases=tuple(tuplify(b) for b in bases),
             returns=tuplify(returns) if returns is not None else None,
             kind=kind,
+            attrs={k: tuplify(v) for k, v in attrs.items()},
         )
     return Facts(
         path=d["p"],

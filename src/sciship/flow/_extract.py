@@ -589,6 +589,9 @@ class _Scope:
         #: a function Hydra runs (``@hydra.main(config_path=..., config_name=...)``): its configuration's
         #: parameter, and the module name its values are looked up under (see :data:`HYDRA`)
         self.hydra: tuple[str, str] | None = None
+        #: a method's scope: the name of its first parameter (``self``), whose ``self.x`` is the
+        #: parameter ``("param", "self.x")`` (see :attr:`Function.attrs`)
+        self.selfname: str | None = None
 
     def bind(self, name: str, binding: _Binding) -> None:
         self.names.setdefault(name, []).append(binding)
@@ -829,9 +832,16 @@ class _Extractor:
                     self._function_scope(stmt, scope)
             elif isinstance(stmt, ast.ClassDef):
                 scope.bind(stmt.name, _Binding(p, "class", stmt))
-                for member in stmt.body:
-                    if isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef) and self.worth(member):
+                members = [m for m in stmt.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)]
+                worth = [m for m in members if self.worth(m)]
+                for member in members:
+                    # `__init__` too when another method is searched: what it sets `self.x` to is what
+                    # those methods read and write (see Function.attrs)
+                    if member in worth or (worth and member.name == "__init__"):
                         self._function_scope(member, scope)
+                        first = [*member.args.posonlyargs, *member.args.args]
+                        if first and _method_kind(member) == "":
+                            self.scopes[id(member)].selfname = first[0].arg
             elif isinstance(stmt, ast.If | ast.While):
                 self._branch(stmt.body, scope)
                 self._branch(stmt.orelse, scope)
@@ -1750,6 +1760,10 @@ class _Extractor:
         if hydra is not None:
             return hydra
         attr = node.attr
+        if isinstance(node.value, ast.Name):  # `self.data_dir` in a method: what the object was made with
+            found = self.lookup(node.value.id, scope, pos)
+            if found is not None and found[0].kind == "param" and found[1].selfname == node.value.id:
+                return ("param", f"self.{attr}")
         if isinstance(node.value, ast.Name | ast.Call | ast.Subscript):
             base = self.expr(node.value, scope, pos, depth) if not isinstance(node.value, ast.Name) else None
             if base is None:
@@ -2108,7 +2122,9 @@ class _Extractor:
                     self.facts.functions[fn.name] = fn
                     methods.append(fn.name)
             bases = tuple(b for b in (self._base(base, self.pos(stmt)) for base in stmt.bases) if b)
-            self.facts.functions[stmt.name] = Function(stmt.name, methods=tuple(methods), bases=bases)
+            cls = Function(stmt.name, methods=tuple(methods), bases=bases)
+            self.facts.functions[stmt.name] = cls
+            self._self_attributes(stmt, cls)
             return
         self._savefig_format(stmt)
         if self.worth(stmt):
@@ -2296,6 +2312,63 @@ class _Extractor:
             ):  # a switch other modules test (`if not settings.skip_LHS:`); no part of a path
                 self.facts.constants[name] = ("k", repr(b.node.value))
         self.quiet -= 1
+
+    def _self_attributes(self, node: ast.ClassDef, cls: Function) -> None:
+        """What ``self.x`` holds in the methods of the class ``node`` (see :attr:`Function.attrs`), when
+        one of its methods was searched: for each ``x`` set once in the whole class, by ``self.x = value``
+        in ``__init__`` (on the ``__init__`` function), or else in the class body (on ``cls``; not in a
+        ``@dataclass``, whose fields the call that makes the object sets). A name set twice, or by another
+        method, holds what the code did last: left unknown."""
+        init = next(
+            (m for m in node.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)
+             and m.name == "__init__"),
+            None,
+        )
+        scope = self.scopes.get(id(init)) if init is not None else None
+        methods = [m for m in node.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)]
+        if not any(id(m) in self.scopes for m in methods):
+            return
+        counts: dict[str, int] = {}
+        found: dict[str, tuple[ast.expr, Pos]] = {}
+        for method in methods:
+            first = [*method.args.posonlyargs, *method.args.args]
+            if not first or _method_kind(method) != "":
+                continue
+            me = first[0].arg
+            for sub in ast.walk(method):
+                value: ast.expr | None
+                if isinstance(sub, ast.Assign):
+                    targets, value = sub.targets, sub.value
+                elif isinstance(sub, ast.AnnAssign | ast.AugAssign):
+                    targets, value = [sub.target], sub.value if isinstance(sub, ast.AnnAssign) else None
+                else:
+                    continue
+                for target in targets:
+                    for t in ast.walk(target) if isinstance(target, ast.Tuple | ast.List) else (target,):
+                        if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
+                            continue
+                        if t.value.id == me:
+                            counts[t.attr] = counts.get(t.attr, 0) + 1
+                            if method is init and t is target and value is not None:
+                                found[t.attr] = (value, self.pos(sub))
+        if init is not None and scope is not None:
+            fn = self.facts.functions.get(f"{node.name}.__init__")
+            for name, (value, at) in found.items():
+                if counts.get(name) == 1 and fn is not None:
+                    expr = self._quietly_in(value, scope, at)
+                    if not ex.is_unknown(expr):
+                        fn.attrs[name] = expr
+        if not node.decorator_list:
+            for name, expr in self._class_attributes(node, self.pos(node)).items():
+                if name not in counts:
+                    cls.attrs[name] = expr
+
+    def _quietly_in(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr:
+        self.quiet += 1  # (a value matters only if a method uses it in a path: do not parse more for it)
+        try:
+            return self.expr(node, scope, pos)
+        finally:
+            self.quiet -= 1
 
     def _class_attributes(self, node: ast.ClassDef, pos: Pos) -> dict[str, Expr]:
         """The values a class body gives its attributes with plain assignments (the last of each), those
@@ -2993,6 +3066,18 @@ class _Visitor(ast.NodeVisitor):
             found = x.lookup(func.value.id, self.scope, pos)
             if found is not None and found[0].kind == "param":
                 return ("member", ("local", self.owner[0]), func.attr)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+            # a method of an object made in the same expression: `Plotter(out).run()`
+            maker = func.value.func
+            if isinstance(maker, ast.Name) or (
+                isinstance(maker, ast.Attribute)
+                and isinstance(maker.value, ast.Name)
+                and (module := x.lookup(maker.value.id, self.scope, pos)) is not None
+                and module[0].kind in {"module", "from"}
+            ):
+                cls = self._callee(maker, x.qualify(maker, self.scope, pos), pos)
+                if cls is not None and cls[0] in {"local", "ref"}:
+                    return ("member", cls, func.attr)
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             # a method of an object made here from a class of the project: `sb = Sb(...); sb.run()`
             found = x.lookup(func.value.id, self.scope, pos)
@@ -3035,6 +3120,7 @@ class _Visitor(ast.NodeVisitor):
             kwargs += ((SPREAD, ex.UNKNOWN),)  # `f(*args)`, `f(**options)`: any parameter may be set
         fallback: list[Use] = []
         func = node.func
+        made = self._made(func, pos) if callee[0] == "member" and len(callee) == 3 else None
         if (
             callee[0] in {"ref", "member", "star"}
             and isinstance(func, ast.Attribute)
@@ -3042,8 +3128,33 @@ class _Visitor(ast.NodeVisitor):
         ):
             self._access(node, METHODS[func.attr], _as_written(func), pos, fallback)  # if it is not local
         self.calls.append(
-            Call(callee, tuple(args), kwargs, node.lineno, x.cell, pos, fallback, **self._context())
+            Call(
+                callee, tuple(args), kwargs, node.lineno, x.cell, pos, fallback, made=made, **self._context()
+            )
         )
+
+    def _made(self, func: ast.expr, pos: Pos) -> tuple[tuple[Expr, ...], tuple[tuple[str, Expr], ...]] | None:
+        """The arguments that made the object a method is called on (``e = Experiment("a", data="raw")``,
+        then ``e.load()``), read where it was made; None when the object was not made by a call here."""
+        x = self.x
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):  # `Plotter(out).run()`
+            made, where, scope = func.value, pos, self.scope
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            found = x.lookup(func.value.id, self.scope, pos)
+            if found is None or found[0].kind != "assign" or not isinstance(found[0].node, ast.Call):
+                return None
+            made, where, scope = found[0].node, found[0].pos, found[1]
+        else:
+            return None
+        if any(isinstance(a, ast.Starred) for a in made.args) or any(k.arg is None for k in made.keywords):
+            return None  # (`Experiment(*args)`: which argument is which is not known)
+        x.quiet += 1
+        try:
+            args = tuple(x.argument(a, scope, where) for a in made.args)
+            kwargs = tuple((k.arg, x.argument(k.value, scope, where)) for k in made.keywords if k.arg)
+        finally:
+            x.quiet -= 1
+        return args, kwargs
 
 
 # ---------------------------------------------------------------------- small helpers

@@ -76,6 +76,9 @@ class Call:
     optional: bool = False  #: see :class:`Use`: everything the function reads is optional
     guards: tuple[Expr, ...] = ()
     conds: tuple[Cond, ...] = ()
+    #: a method called on an object made here from a class of the project (``e = Experiment("a");
+    #: e.load()``): the arguments that made it (positional, keywords), which set what ``self.x`` holds
+    made: tuple[tuple[Expr, ...], tuple[tuple[str, Expr], ...]] | None = None
 
 
 @dataclass
@@ -93,6 +96,10 @@ class Function:
     returns: Expr | None = None
     #: for a method: ``"static"`` (a ``@staticmethod``: no ``self``), ``"class"`` (a ``@classmethod``), or ""
     kind: str = ""
+    #: what ``self.x`` holds in the class's methods, for each ``x`` the class sets once: on ``__init__``,
+    #: its ``self.x = value`` (in terms of its parameters); on the class, its body's ``x = value``. A
+    #: method's ``self.x`` is the parameter ``("param", "self.x")``, set when the trace knows the object
+    attrs: dict[str, Expr] = field(default_factory=dict)
 
 
 @dataclass

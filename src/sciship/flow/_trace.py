@@ -1054,13 +1054,13 @@ class _Tracer:
             named.update(zip(_positional(fn, call.callee), call.args, strict=False))
             named.update((k, v) for k, v in call.kwargs if k != SPREAD)
             literal = tuple(sorted(f"{k}={v!r}" for k, v in named.items()))
-        if fn.methods:  # making an object of a class runs its __init__
-            init = f"{fn.name}.__init__"
-            if init in fn.methods:
-                made = Call(("local", init), call.args, call.kwargs, call.line, call.cell, call.pos)
+        if fn.methods or fn.bases:  # making an object of a class runs its __init__ (or its base class's)
+            init = self._method(file, fn, "__init__", 0)
+            if init is not None:
+                made = Call(("local", init[1].name), call.args, call.kwargs, call.line, call.cell, call.pos)
                 self.follow(
                     step,
-                    file,
+                    init[0],
                     made,
                     caller,
                     anchor,
@@ -1088,6 +1088,8 @@ class _Tracer:
             for name, value in call.kwargs:
                 if name in fn.params:
                     params[name] = (value, caller)
+            if fn.kind == "" and "." in fn.name:  # a method: what `self.x` holds (see Function.attrs)
+                params.update(self._self_values(here, call, caller))
         key = (
             file,
             fn.name,
@@ -1100,6 +1102,8 @@ class _Tracer:
             return
         seen.add(key)
         scope = Scope(ref=module_scope.ref, params=params, call=module_scope.call)
+        for name, value in fn.attrs.items():  # `__init__`: the `self.x` it sets, for the methods it calls
+            scope.params.setdefault(f"self.{name}", (value, scope))
         fmt = self._fmt(file)
         chain = (*chain, (file, fn.name, literal))
         for u in fn.uses:
@@ -1110,6 +1114,36 @@ class _Tracer:
                 out.append(_raw(u, scope, anchor[0], anchor[1], anchor[2], via, fmt, context, chain))
         for c in fn.calls:
             self.follow(step, file, c, scope, anchor, out, seen, reached, depth + 1, context, chain=chain)
+
+    def _self_values(self, here: str, call: Call, caller: Scope) -> dict[str, tuple[Expr, Scope]]:
+        """What ``self.x`` holds in a method ``call`` calls: in a method the object's own method calls
+        (``self.save()``), what it holds in the caller; for a method of an object made here
+        (``e = Experiment("a"); e.load()``), what the class's ``__init__`` sets it to with the arguments
+        that made the object, and its class attributes (see :attr:`Function.attrs`)."""
+        callee = call.callee
+        if callee[0] != "member" or len(callee) != 3:
+            return {}
+        if call.made is None:  # the object itself: `self.save()`
+            return {k: v for k, v in caller.params.items() if k.startswith("self.")}
+        cls = self.function(here, callee[1])
+        if cls is None:
+            return {}
+        cls_file, cls_fn = cls
+        out = {f"self.{k}": (v, self.scope_for(cls_file)) for k, v in cls_fn.attrs.items()}
+        init = self._method(cls_file, cls_fn, "__init__", 0)
+        if init is not None and init[1].attrs:
+            init_file, init_fn = init
+            module_scope = self.scope_for(init_file)
+            params = {k: (v, module_scope) for k, v in init_fn.defaults.items()}
+            args, kwargs = call.made
+            for name, value in zip(init_fn.params[1:], args, strict=False):
+                params[name] = (value, caller)
+            for name, value in kwargs:
+                if name in init_fn.params:
+                    params[name] = (value, caller)
+            made = Scope(ref=module_scope.ref, params=params, call=module_scope.call)
+            out.update({f"self.{k}": (v, made) for k, v in init_fn.attrs.items()})
+        return out
 
     def _fmt(self, rel: str) -> str | None:
         facts = self.facts.get(rel)
