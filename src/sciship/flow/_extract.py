@@ -277,6 +277,11 @@ def extract_units(
 
 
 _MAX_ROUNDS = 4
+#: ``self.x =`` (or ``+=``, or ``self.x, self.y = ...``): a name a method of a class sets
+_SELF_SET = re.compile(r"(?<![\w.])self\.(\w+)[ \t]*(?::[^=\n]*)?(?:[-+*/%|&^@]|//|\*\*|>>|<<)?=(?!=)")
+#: the targets of a line that unpacks into several (``self.x, self.y = ...``), searched in "\n" + text
+_UNPACKED = re.compile(r"\n[ \t]*\(?((?:[\w.*\[\]]+[ \t]*,[ \t]*)+[\w.*\[\]]+)[ \t]*\)?[ \t]*=(?!=)")
+_SELF_NAME = re.compile(r"(?<![\w.])self\.(\w+)")
 #: a name a list is added to: ``names.append(x)``, ``names.extend(...)``, ``names.insert(...)``, ``names +=``
 _GROWN = re.compile(r"([A-Za-z_]\w*)\s*(?:\.\s*(?:append|extend|insert)\s*\(|\+=)")
 _SHORT = 3000  #: characters
@@ -708,6 +713,7 @@ class _Extractor:
         #: the names the text may assign such a value to (None: any name)
         self.switches = switches
         self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
+        self._text_lines: list[str] | None = None  #: its lines, when a class needs them
         self.grows: set[str] | None = None  #: the names of lists the file adds to (see `_grown`)
         #: the file uses signac, whose ``with job:`` (and ``@flow.with_job`` operations) run in a folder
         #: of the job's own, which only signac knows
@@ -834,14 +840,8 @@ class _Extractor:
                 scope.bind(stmt.name, _Binding(p, "class", stmt))
                 members = [m for m in stmt.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)]
                 worth = [m for m in members if self.worth(m)]
-                for member in members:
-                    # `__init__` too when another method is searched: what it sets `self.x` to is what
-                    # those methods read and write (see Function.attrs)
-                    if member in worth or (worth and member.name == "__init__"):
-                        self._function_scope(member, scope)
-                        first = [*member.args.posonlyargs, *member.args.args]
-                        if first and _method_kind(member) == "":
-                            self.scopes[id(member)].selfname = first[0].arg
+                for member in worth:  # (`__init__` may be read later: see _self_attributes)
+                    self._method_scope(member, scope)
             elif isinstance(stmt, ast.If | ast.While):
                 self._branch(stmt.body, scope)
                 self._branch(stmt.orelse, scope)
@@ -912,6 +912,14 @@ class _Extractor:
         if config is not None and first:
             scope.hydra = (first[0].arg, config)
         self._collect(node.body, scope)
+
+    def _method_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope) -> _Scope:
+        self._function_scope(node, parent)
+        scope = self.scopes[id(node)]
+        first = [*node.args.posonlyargs, *node.args.args]
+        if first and _method_kind(node) == "":
+            scope.selfname = first[0].arg
+        return scope
 
     def _hydra_config(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: _Scope, p: Pos
@@ -2209,8 +2217,8 @@ class _Extractor:
         at = bisect.bisect_left(lines, first)
         return at < len(lines) and lines[at] <= (stmt.end_lineno or stmt.lineno)
 
-    def _fill_function(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        scope = self.scopes[id(node)]
+    def _signature(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+        """Set the parameters of ``fn`` and their defaults; returns the positional ones."""
         a = node.args
         positional = [x.arg for x in [*a.posonlyargs, *a.args]]
         fn.params = tuple(positional + [x.arg for x in a.kwonlyargs])
@@ -2219,6 +2227,11 @@ class _Extractor:
         p = self.pos(node)
         fn.defaults = {k: self.argument(v, self.module, p) for k, v in defaults.items()}
         fn.defaults.update(self._click_options(node, set(fn.params), p))
+        return positional
+
+    def _fill_function(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        scope = self.scopes[id(node)]
+        positional = self._signature(fn, node)
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
         if "." in fn.name and positional:  # a method: `self.load()` in it is another method of the class
@@ -2330,6 +2343,25 @@ class _Extractor:
             return
         counts: dict[str, int] = {}
         found: dict[str, tuple[ast.expr, Pos]] = {}
+        names = {
+            first[0].arg
+            for method in methods
+            if _method_kind(method) == "" and (first := [*method.args.posonlyargs, *method.args.args])
+        }
+        text = self.text
+        by_text = text is not None and names == {"self"}
+        if text is not None and by_text:
+            # in a file's text, the lines of the class: a pattern finds what its methods set (walking every
+            # method's tree cost a tenth more of the extraction of a folder of large classes)
+            if self._text_lines is None:
+                self._text_lines = text.splitlines()
+            lines = "\n" + "\n".join(self._text_lines[node.lineno - 1 : node.end_lineno or node.lineno])
+            named = _SELF_SET.findall(lines)
+            if "," in lines:
+                named += [n for m in _UNPACKED.finditer(lines) for n in _SELF_NAME.findall(m.group(1))]
+            for name in named:
+                counts[name] = counts.get(name, 0) + 1
+            methods = [init] if init is not None else []
         for method in methods:
             first = [*method.args.posonlyargs, *method.args.args]
             if not first or _method_kind(method) != "":
@@ -2348,11 +2380,17 @@ class _Extractor:
                         if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
                             continue
                         if t.value.id == me:
-                            counts[t.attr] = counts.get(t.attr, 0) + 1
+                            if not by_text:
+                                counts[t.attr] = counts.get(t.attr, 0) + 1
                             if method is init and t is target and value is not None:
                                 found[t.attr] = (value, self.pos(sub))
+        fn = self.facts.functions.get(f"{node.name}.__init__")
+        if init is not None and scope is None and fn is not None and any(counts.get(k) == 1 for k in found):
+            # an `__init__` with no line worth searching: read now, for what it sets (and its parameters,
+            # which the arguments that make an object set)
+            scope = self._method_scope(init, self.module)
+            self._signature(fn, init)
         if init is not None and scope is not None:
-            fn = self.facts.functions.get(f"{node.name}.__init__")
             for name, (value, at) in found.items():
                 if counts.get(name) == 1 and fn is not None:
                     expr = self._quietly_in(value, scope, at)
