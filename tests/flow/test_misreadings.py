@@ -2601,3 +2601,64 @@ def test_a_method_of_an_object_made_in_the_same_expression_is_followed() -> None
     )
     flow = flow_of({"main.py": main})
     assert io(flow, "main.py") == [("write", "figs/a.png"), ("write", "plots/a.png")]
+
+
+def test_what_follows_a_plain_exit_never_runs() -> None:
+    """ligerlac/ml4physics-paper-plots: `make-qkeras-preds.py` stops with `exit(0)` on line 24; the files
+    read below it were four false missing inputs, and its writes phantom outputs."""
+    main = (
+        "import sys\nimport numpy as np\nnp.save('out.npy', np.zeros(3))\nexit(0)\n"
+        "old = np.load('old_inputs/big.npy')\nnp.save('old_out.npy', old)\n"
+    )
+    assert io(flow_of({"run.py": main}), "run.py") == [("write", "out.npy")]
+    guarded = (
+        "import sys\nimport numpy as np\nif __name__ == '__main__':\n    np.save('a.npy', 1)\n"
+        "    sys.exit()\n    np.save('b.npy', 2)\n"
+    )
+    assert io(flow_of({"run.py": guarded}), "run.py") == [("write", "a.npy")]
+    maybe = "import sys\nimport numpy as np\nif len(sys.argv) > 2:\n    sys.exit(1)\nnp.save('c.npy', 1)\n"
+    assert io(flow_of({"run.py": maybe}), "run.py") == [("write", "c.npy")]
+
+
+def test_a_name_whose_start_is_unknown_is_no_missing_input_in_a_notebooks_folder() -> None:
+    """griverat/pstatmodel-runs: `f"{settings['PISCO_DATA'][:-3]}-unstable.nc"` in `notebooks/` was a
+    missing `notebooks/*-unstable.nc`; the unknown start held an absolute path (from settings.json). The
+    same line in a script at the top was rightly no problem: nothing says which folder it is in."""
+    cells = [
+        ("import json\nimport xarray as xr\nsettings = json.load(open('settings.json'))", 1),
+        ("ds = xr.open_dataset(f\"{settings['PISCO'][:-3]}-unstable.nc\")\nds.to_netcdf('out/x.nc')", 2),
+    ]
+    flow = flow_of({"nb/reduce.ipynb": notebook(cells), "nb/settings.json": "{}"})
+    assert "SHR110" not in [code for code, _path in _codes(flow)]
+
+
+def test_a_function_a_process_pool_runs_is_followed() -> None:
+    """balajisriram/v1-paper-analysis: the Figure 2 script's main block only hands its work to
+    `pool.apply_async(process, args=(n,))`; it was no step (another script imports it), and a pool's
+    `map` of a helper lost the helper's reads."""
+    lib = (
+        "import os, pickle\nimport multiprocessing as mp\n"
+        "def process(name):\n    pickle.load(open(os.path.join('data', name, 'rec.pickle'), 'rb'))\n"
+        "if __name__ == '__main__':\n    pool = mp.Pool(8)\n"
+        "    pool.apply_async(process, args=('s2',))\n"
+    )
+    one = "from fig.all import process\nif __name__ == '__main__':\n    process('s1')\n"
+    mapped = (
+        "import multiprocessing as mp\nimport pandas as pd\n"
+        "def load(name):\n    return pd.read_csv(f'tables/{name}.csv')\n"
+        "with mp.Pool(2) as pool:\n    pool.map(load, ['a', 'b'])\n"
+    )
+    flow = flow_of({"fig/__init__.py": "", "fig/all.py": lib, "fig/one.py": one, "mapped.py": mapped})
+    assert io(flow, "fig/all.py") == [("read", "data/s2/rec.pickle")]
+    assert io(flow, "mapped.py") == [("read", "tables/a.csv"), ("read", "tables/b.csv")]
+
+
+def test_a_python_2_script_with_a_main_block_that_others_import_stays_a_step() -> None:
+    """jfoster17/malt90-analysis-code: `reduce_malt.py`, the reduction pipeline, is Python 2 and seven
+    scripts import it; it was no step, since what its main block does cannot be read."""
+    pipeline = (
+        "def run():\n    try:\n        open('results.txt', 'w').write('done')\n    except IOError, e:\n"
+        "        print 'failed', e\n\nif __name__ == '__main__':\n    run()\n"
+    )
+    flow = flow_of({"pipeline.py": pipeline, "nightly.py": "import pipeline\npipeline.run()\n"})
+    assert sorted(s.path for s in flow.steps) == ["nightly.py", "pipeline.py"]

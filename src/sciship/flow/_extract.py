@@ -224,6 +224,8 @@ def extract_units(
             cell, text = units[index]
             if index not in trees:
                 trees[index] = _parse_whole(text, cell, result, facts.kind != "py")
+                if facts.kind == "py" and (tree := trees[index]) and ids[index] & _EXIT_WORDS:
+                    trees[index] = _until_exit(tree)
             elif trees[index] is None:
                 _parse_whole(text, cell, result, facts.kind != "py")  # its problem again, for this round
             body = trees[index]
@@ -261,6 +263,9 @@ def extract_units(
         if not more:
             break
         chosen |= more
+    if facts.kind == "py" and result.syntax is False and not result.main_guard:
+        # (what Python 3 cannot parse: its main block still makes it a script of its own)
+        result.main_guard = any(_MAIN.search(text) for _cell, text in units)
     if facts.kind != "py" or not chosen:
         result.runnable = (
             result.runnable or facts.kind != "py" or any(_RUNNABLE_LINE.search(text) for _cell, text in units)
@@ -467,6 +472,8 @@ _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
 
 #: what starts a function in a thread or a process of its own: ``target(*args, **kwargs)``
 _STARTS_A_FUNCTION = frozenset({"threading.Thread", "multiprocessing.Process", "multiprocess.Process"})
+#: methods of a process pool (or an executor) that call a function on each element of an iterable
+_POOL_MAPS = frozenset({"map", "imap", "imap_unordered", "map_async"})
 
 
 def _blocks(node: ast.AST) -> Iterator[ast.AST]:
@@ -489,6 +496,37 @@ def _break_lines(text: str) -> list[int]:
             out.append(line)
         at = text.find("break", at + 5)
     return out
+
+
+_EXIT_WORDS = frozenset({"exit", "quit", "SystemExit"})
+
+
+def _until_exit(body: list[ast.stmt]) -> list[ast.stmt]:
+    """A module's statements up to a plain ``exit()``, ``sys.exit()`` or ``quit()`` at its top level (or
+    in its main block): what follows never runs (ligerlac/ml4physics-paper-plots' `make-qkeras-preds.py`
+    stops at line 24; the files read below it were four false missing inputs)."""
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, ast.If) and _is_main_guard(stmt):
+            stmt.body = _until_exit(stmt.body) or stmt.body
+        if _exits(stmt):
+            return body[: i + 1]
+    return body
+
+
+def _exits(stmt: ast.stmt) -> bool:
+    if isinstance(stmt, ast.Raise) and stmt.exc is not None:
+        exc = stmt.exc.func if isinstance(stmt.exc, ast.Call) else stmt.exc
+        return isinstance(exc, ast.Name) and exc.id == "SystemExit"
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return False
+    func = stmt.value.func
+    if isinstance(func, ast.Name):
+        return func.id in {"exit", "quit"}
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and (func.value.id, func.attr) in {("sys", "exit"), ("os", "_exit")}
+    )
 
 
 def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> list[ast.stmt] | None:
@@ -2832,8 +2870,25 @@ class _Visitor(ast.NodeVisitor):
             self._local_call(node, local, pos)
         elif q == "os.chdir" and node.args:
             x.facts.chdirs.append((pos, x.expr(node.args[0], self.scope, pos)))
-        elif q == "builtins.map" and len(node.args) >= 2:
+        elif (q == "builtins.map" or (isinstance(func, ast.Attribute) and func.attr in _POOL_MAPS)) and len(
+            node.args
+        ) >= 2:  # (`pool.map(process, names)`, `executor.map(...)`: each element in turn, as `map`)
             self._map(node, pos)
+        elif isinstance(func, ast.Attribute) and func.attr in {"apply_async", "apply"} and node.args:
+            # `pool.apply_async(process, args=(n,))` runs `process(n)` in a worker (balajisriram/
+            # v1-paper-analysis: the Figure 2 script, whose main block only does that, was no step)
+            kw = {k.arg: k.value for k in node.keywords if k.arg}
+            given = node.args[1] if len(node.args) > 1 else kw.get("args")
+            if given is None or isinstance(given, ast.Tuple | ast.List):
+                args = list(given.elts) if isinstance(given, ast.Tuple | ast.List) else []
+                kwds = node.args[2] if len(node.args) > 2 else kw.get("kwds")
+                pairs = zip(kwds.keys, kwds.values, strict=True) if isinstance(kwds, ast.Dict) else ()
+                named = [
+                    ast.keyword(arg=k.value, value=v)
+                    for k, v in pairs
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                ]
+                self._called_later(node.args[0], args, named, node, pos)
         elif isinstance(func, ast.Attribute) and func.attr == "submit" and node.args:
             # `executor.submit(download, url, path)` runs `download(url, path)` (asheshrambachan/
             # rsv_replication's Hansen tiles were "not in this folder", though a step downloads them)

@@ -838,9 +838,11 @@ class _Tracer:
                 if rel in self.in_package:  # (a pipeline that runs the module runs its top too)
                     if (facts.main_guard or rel in self.launched) and has_io:
                         steps.append(rel)
-                elif rel not in imported or (facts.main_guard and has_io):
+                elif rel not in imported or (facts.main_guard and (has_io or _unparsed(facts))):
                     # an imported module runs in its importers; its main block is a step of its own only
-                    # when it reads or writes files (not a demo or a self-test)
+                    # when it reads or writes files (not a demo or a self-test), or when sciship cannot
+                    # tell (a Python 2 file: jfoster17/malt90-analysis-code's reduction pipeline, which
+                    # seven scripts import, was no step)
                     steps.append(rel)
         if self.console_scripts and self.launched is not None:  # (which fills `entries`)
             for rel in sorted(self.entries):  # a console script a pipeline runs: its module is a step,
@@ -2776,6 +2778,11 @@ class _Tracer:
     ) -> FlowProblem | None:
         if f.loose or not _reportable(path):
             return None
+        if f.res.kind == "rel" and "/" not in f.res.text and not _reportable(f.res.text):
+            # `f"{settings['DATA'][:-3]}-unstable.nc"` in a notebook: its folder is where the notebook runs
+            # only if the unknown start holds no folder, which nothing says (pstatmodel-runs: it held an
+            # absolute path from settings.json, and the false missing input was `notebooks/*-unstable.nc`)
+            return None
         if self.existing(path) or (f.res.mat and not path.endswith(".mat") and self.existing(path + ".mat")):
             return None
         shown = ex.display(path)
@@ -3900,6 +3907,11 @@ def _crossed(read: str, write: str) -> bool:
 
 _UNKNOWN_PART = re.compile(f"[{STAR}{STAR2}]+")
 _BARE_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)?")  #: an end that is only an extension, or nothing
+
+
+def _unparsed(facts: Facts) -> bool:
+    """Could Python 3 not parse the file (so what it does is not known)?"""
+    return any(code == "SHR117" for code, *_rest in facts.problems)
 
 
 def _reportable(path: str) -> bool:
