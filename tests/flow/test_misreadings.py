@@ -2662,3 +2662,40 @@ def test_a_python_2_script_with_a_main_block_that_others_import_stays_a_step() -
     )
     flow = flow_of({"pipeline.py": pipeline, "nightly.py": "import pipeline\npipeline.run()\n"})
     assert sorted(s.path for s in flow.steps) == ["nightly.py", "pipeline.py"]
+
+
+def test_options_of_the_parsed_arguments_handed_to_main_keep_their_defaults() -> None:
+    """ligerlac/ml4physics-paper-plots: `main(p.parse_args())`, then `np.load(args.model_path)` in `main`;
+    the default `models/latest.npy` was lost (the same code at the top level was read)."""
+    main = (
+        "import argparse, numpy as np\ndef main(args):\n    w = np.load(args.model_path)\n"
+        "    np.save(f'scores/{args.model_name}_ZeroBias.npy', w)\n"
+        "if __name__ == '__main__':\n    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('--model-path', default='models/latest.npy')\n"
+        "    p.add_argument('--model-name', default='my-model')\n    main(p.parse_args())\n"
+    )
+    flow = flow_of({"predict.py": main})
+    assert io(flow, "predict.py") == [
+        ("read", "models/latest.npy"),
+        ("write", "scores/my-model_ZeroBias.npy"),
+    ]
+
+
+def test_names_that_fit_only_across_make_no_circle_and_are_named_in_the_missing_input() -> None:
+    """vakowal/forage_analysis_scripts: two scripts copy inputs into `C:/.../century/*` and read
+    `*_log.txt` there (another program writes those): a false circle between them. ligerlac: a read of
+    `scores/lgn_*.npy` beside a step writing `scores/*_ZeroBias.npy` was "no script writes one"."""
+    copier = (
+        "import os, shutil, sys\nname = sys.argv[1]\n"
+        "shutil.copyfile(os.path.join('inputs', name), os.path.join('C:/Users/me/century', name))\n"
+        "print(open(os.path.join('C:/Users/me/century', name + '_log.txt')).read())\n"
+    )
+    flow = flow_of({"a.py": copier, "b.py": copier})
+    assert "SHR114" not in [code for code, _path in _codes(flow)]
+    assert all(not s.after for s in flow.steps)
+    plots = "import sys, numpy as np\nnp.load(f'scores/lgn_{sys.argv[1]}.npy')\n"
+    predict = "import sys, numpy as np\nnp.save(f'scores/{sys.argv[1]}_ZeroBias.npy', np.zeros(3))\n"
+    flow = flow_of({"plots.py": plots, "predict.py": predict})
+    (missing,) = [p for p in flow.problems if p.code == "SHR110"]
+    said = "`predict.py` writes files named `scores/*_ZeroBias.npy`, which may be some of them"
+    assert said in missing.message

@@ -1815,6 +1815,10 @@ class _Extractor:
             if base is None:
                 found = self.lookup(node.value.id, scope, pos)  # type: ignore[union-attr]
                 base = self.value(*found) if found and found[0].kind in {"assign", "assign-item"} else None
+                if base is None and found and found[0].kind == "param" and attr in self.declared:
+                    # `def main(args): np.load(args.model_path)`, called with the parsed options: an option
+                    # this file declares (ligerlac/ml4physics-paper-plots: the defaults were lost)
+                    base = ("args",)
             if base == ("args",):  # argparse: the option's default is what runs without options
                 option = self.options.get(attr)
                 default = (

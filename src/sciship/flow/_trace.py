@@ -2795,6 +2795,33 @@ class _Tracer:
                 if source
                 else "Add them, or say in the README where to get them; if the path is wrong, fix it."
             )
+            folder = posixpath.dirname(path)
+            crossed = sorted(
+                w
+                for w in writers or ()
+                if ex.has_unknown(w)
+                and posixpath.dirname(w) == folder
+                and step not in (writers or {})[w]
+                and _crossed(path, w)
+                and ex.overlap(path, w)
+            )
+            if crossed and writers and not source:
+                # names that may fit only across (`scores/lgn_*.npy` read, `scores/*_ZeroBias.npy` written:
+                # ligerlac/ml4physics-paper-plots): too little to order the steps by, too much to say that
+                # nothing writes them
+                return FlowProblem(
+                    "SHR110",
+                    f"`{step}` reads files matching `{shown}` ({where}); none is in the folder, and "
+                    f"`{writers[crossed[0]][0]}` writes files named `{ex.display(crossed[0])}`, which may be "
+                    "some of them (sciship cannot tell their full names from the code). If it makes them, "
+                    "say in REPRODUCE.md to run it first; else add them, or say in the README where to get "
+                    "them.",
+                    step,
+                    r.line,
+                    r.cell,
+                    target=shown,
+                    access="read",
+                )
             return FlowProblem(
                 "SHR110",
                 f"`{step}` reads files matching `{shown}` ({where}), but none is in the "
@@ -4061,7 +4088,18 @@ def _far_writers(
                 continue
             key = (f.path, f.res.mat)
             if key not in fitting:  # (many steps read the same file: its writers are found once)
-                fitting[key] = [w for w in _writers_of(f.path, f, concrete, patterns) if not _vague(w)]
+                # (as for the folder's files: a write of any name in that folder, `C:/.../century/*`, says
+                # nothing of a read of `*_log.txt` there, nor do names that fit only through their unknown
+                # parts: vakowal/forage_analysis_scripts' two copying scripts made a false circle)
+                fitting[key] = [
+                    w
+                    for w in _writers_of(f.path, f, concrete, patterns)
+                    if not _vague(w)
+                    and (
+                        w == f.path
+                        or (_named(w) and not _crossed(f.path, w) and not _ends_meet(f.path, w))
+                    )
+                ]
             found = [(a, line) for path in fitting[key] for a, line in written[path] if a != step]
             if found:
                 out[(step, f.path)] = list(dict.fromkeys(found))
