@@ -2699,3 +2699,50 @@ def test_names_that_fit_only_across_make_no_circle_and_are_named_in_the_missing_
     (missing,) = [p for p in flow.problems if p.code == "SHR110"]
     said = "`predict.py` writes files named `scores/*_ZeroBias.npy`, which may be some of them"
     assert said in missing.message
+
+
+def test_an_index_into_a_list_is_the_element_the_call_picks() -> None:
+    """balajisriram/v1-paper-analysis: `save_locs[idx]` in `process(idx)`, called as `process(0)`, wrote
+    to both folders of the list; adrian-valente/populations_paper_code: `fp_load[(x + i) % 2]` of a list a
+    notebook hands down read nothing."""
+    picked = (
+        "import pandas as pd\nsave_locs = ['out/phys', 'out/behaved']\n"
+        "def process(idx):\n    pd.DataFrame().to_csv(save_locs[idx] + '/table.csv')\nprocess(0)\n"
+    )
+    assert io(flow_of({"a.py": picked}), "a.py") == [("write", "out/phys/table.csv")]
+    computed = (
+        "import numpy as np\ndef plot(x, fp_load=None):\n    for i in range(3):\n"
+        "        np.load(fp_load[(x + i) % 2])\nplot(3, fp_load=['data/a.npy', 'data/b.npy'])\n"
+    )
+    assert io(flow_of({"b.py": computed}), "b.py") == [("read", "data/a.npy"), ("read", "data/b.npy")]
+
+
+def test_a_default_and_what_the_command_line_gives_instead_are_one_missing_input() -> None:
+    """KrisJensen/stability_paper_code: `'data/' + name + '.txt'`, `name` from `sys.argv[1]` or `'a'`:
+    two missing inputs for one line, the default and the pattern."""
+    parse = (
+        "import sys\nname = sys.argv[1] if len(sys.argv) > 1 else 'a'\ndata = open('data/' + name + '.txt')\n"
+    )
+    flow = flow_of({"parse.py": parse})
+    assert [p.target for p in flow.problems if p.code == "SHR110"] == ["data/a.txt"]
+
+
+def test_the_line_that_sets_a_path_is_the_one_it_comes_from() -> None:
+    """balajisriram/v1-paper-analysis: the paths come from `save_locs` (a list), yet "the folder is set in
+    one place" named `neuron_save_loc`, another name whose value is only their start."""
+    own = (
+        "import pandas as pd\nsave_locs = ['/home/me/results/phys', '/home/me/results/behaved']\n"
+        "log_loc = '/home/me/results'\npd.DataFrame().to_csv(save_locs[0] + '/table.csv')\n"
+    )
+    lib = (
+        "import pandas as pd\nsave_locs = ['/home/me/results/phys', '/home/me/results/behaved']\n"
+        "neuron_loc = '/home/me/results'\ndef process(i):\n"
+        "    pd.DataFrame().to_csv(save_locs[i] + '/t.csv')\n"
+    )
+    flow = flow_of({"a.py": own, "fig/all.py": lib, "fig/one.py": "from all import process\nprocess(0)\n"})
+    said = [p.message for p in flow.problems if p.code == "SHR111"]
+    assert said
+    assert not any("set on line" in m or "set in one place" in m for m in said)
+    plain = "import pandas as pd\nroot = '/home/me/results'\npd.DataFrame().to_csv(root + '/x.csv')\n"
+    (p,) = [p for p in flow_of({"b.py": plain}).problems if p.code == "SHR111"]
+    assert p.message.endswith("The path is set on line 2.")

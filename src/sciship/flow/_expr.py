@@ -460,6 +460,8 @@ ANY_KEY = "\x00any"
 
 def _item(expr: Expr, scope: Scope, depth: int) -> Values:
     base, key = expr[1], expr[2]
+    if isinstance(key, tuple):  # an index given as a parameter: what the call passes, when a constant
+        key = _constant_key(key, scope)
     for _ in range(_MAX_DEPTH):  # follow references and parameters to the dict or list itself
         if base[0] == "ref" and scope.ref is not None:
             target = scope.ref(base[1], base[2], base[3], depth)
@@ -518,6 +520,18 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
     if base[0] == "parents" and isinstance(key, int) and key >= 0:
         return _map(evaluate(base[1], scope, depth), lambda t: _parent(t, key + 1))
     return _STAR_ONLY
+
+
+def _constant_key(key: Expr, scope: Scope) -> Any:
+    """The index or key a parameter holds (``process(0)``: 0), or :data:`ANY_KEY` when it is not one
+    constant."""
+    followed = _followed(key, scope, 0)
+    value = followed[0] if followed is not None else key
+    if value[0] == "k" and value[1].lstrip("-").isdigit():
+        return int(value[1])
+    if value[0] == "s":
+        return value[1]
+    return ANY_KEY
 
 
 def _map(values: Values, fn: Callable[[str], str]) -> Values:

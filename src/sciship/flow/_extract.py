@@ -1623,6 +1623,13 @@ class _Extractor:
             elif isinstance(key, ast.Constant) and isinstance(key.value, int | str):
                 k = key.value
             elif isinstance(key, ast.Name):  # `files[i]`: one of a glob's files (see `_expr._item`)
+                found = self.lookup(key.id, scope, pos)
+                # `save_locs[idx]` with `idx` a parameter: the element its calls pick (balajisriram/
+                # v1-paper-analysis: `process_session(0, ...)` wrote to both folders of the list)
+                k = ("param", key.id) if found is not None and found[0].kind == "param" else ex.ANY_KEY
+            elif isinstance(key, ast.BinOp | ast.Attribute | ast.Call | ast.Subscript):
+                # `fp_load[(x + i) % 2]`: one of the list's elements (adrian-valente/populations_paper_code:
+                # three files a notebook hands down were never read)
                 k = ex.ANY_KEY
             else:
                 return UNKNOWN

@@ -1861,6 +1861,7 @@ class _Tracer:
                                     needed.add((step, a))
                             elif (step, a) not in needed:
                                 read_by_writer.setdefault((step, a), path)
+        problems = _one_per_read(problems)
         far = _far_writers(steps, finals)  # a file one step writes at an absolute path and another reads
         for (step, _path), writers_there in far.items():
             for a, _line in writers_there:
@@ -3280,7 +3281,9 @@ class _Tracer:
                 found = [
                     where
                     for folder, where in settings
-                    if target.startswith(folder) and where.partition(":")[0] in mine
+                    if target.startswith(folder)
+                    and where.partition(":")[0] in mine
+                    and not self._held_nearer(where.partition(":")[0], target, folder)
                 ]
                 here = posixpath.dirname(p.path)
                 # the nearest module that sets it (SI/global_settings.py for the scripts in SI/)
@@ -3297,8 +3300,8 @@ class _Tracer:
                 line = next(
                     (
                         int(m.group(1))
-                        for folder, where in own[p.path]
-                        if target.startswith(folder) and (m := _SETTING_LINE.search(where)) is not None
+                        for folder, where in self._own_settings(p, own[p.path], target)
+                        if (m := _SETTING_LINE.search(where)) is not None
                     ),
                     None,
                 )
@@ -3307,6 +3310,40 @@ class _Tracer:
                     continue
             out.append(p)
         return out
+
+    def _own_settings(
+        self, p: FlowProblem, settings: list[tuple[str, str]], target: str
+    ) -> list[tuple[str, str]]:
+        """The settings at the top of the step itself that the path of ``p`` may come from: those its line
+        names, when it names one; none when its line names another top-level name that holds absolute
+        paths (a list: balajisriram/v1-paper-analysis' `save_locs[i]`, where "the path is set" named the
+        line of `neuron_save_loc`, a prefix of them but another name)."""
+        fits = [(folder, where) for folder, where in settings if target.startswith(folder)]
+        text = self.p.read_text(p.path) if fits and p.line else None
+        if not text:
+            return fits
+        lines = text.splitlines()
+        words = set(_IDENT.findall(lines[p.line - 1])) if p.line and p.line <= len(lines) else set()
+        named = [(folder, where) for folder, where in fits if where.rpartition("(`")[2][:-2] in words]
+        if named:
+            return named
+        holders = {m.group(1) for m in _HOLDS_ABSOLUTE.finditer(text)}
+        return [] if words & holders else fits
+
+    def _held_nearer(self, rel: str, target: str, folder: str) -> bool:
+        """Does a list, tuple or dict at the top of ``rel`` hold a longer start of ``target`` than the
+        setting ``folder``: the path comes from there (`save_locs = ['/home/b/.../PhysOnly', ...]` beside
+        `neuron_save_loc = '/home/b/...'`)?"""
+        text = self.p.read_text(rel) if rel.endswith(".py") else None
+        if not text or not _HOLDS_ABSOLUTE.search(text):
+            return False
+        for m in _HOLDS_ABSOLUTE.finditer(text):
+            line = text[m.start() : text.find("\n", m.start()) % (len(text) + 1)]
+            for literal in _QUOTED.findall(line):
+                start = literal.replace("\\", "/").rstrip("/") + "/"
+                if len(start) > len(folder) and target.startswith(start):
+                    return True
+        return False
 
     def _settings_in(self, rel: str) -> list[tuple[str, str]]:
         """The absolute folders a ``.py`` file sets names to at its top: (folder, ``file:line (`name`)``)."""
@@ -3504,6 +3541,12 @@ _SETTING = re.compile(
     r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[rRuUfF]{0,2}["']((?:[A-Za-z]:)?[/\\~][^"'\n]*)["'][ \t]*(?:#[^\n]*)?$""",
     re.MULTILINE,
 )
+#: a name set at the top of a module to a list, tuple or dict that holds an absolute path
+_HOLDS_ABSOLUTE = re.compile(
+    r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[\[({][^\n]*?[rRuU]?["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE
+)
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_QUOTED = re.compile(r"""["']([^"'\n]+)["']""")
 _SETTING_HINT = re.compile(
     r"""^[A-Za-z_]\w*[ \t]*=[ \t]*[rRuUfF]{0,2}["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE
 )
@@ -3934,6 +3977,29 @@ def _crossed(read: str, write: str) -> bool:
 
 _UNKNOWN_PART = re.compile(f"[{STAR}{STAR2}]+")
 _BARE_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)?")  #: an end that is only an extension, or nothing
+
+
+def _one_per_read(problems: list[FlowProblem]) -> list[FlowProblem]:
+    """The missing inputs without a pattern that another missing file of the same read fits: a default and
+    what the command line may give instead (`'data/' + name + '.txt'`, name `sys.argv[1]` or `'a'`) is one
+    problem, the default's (KrisJensen/stability_paper_code: two for one line)."""
+    concrete: dict[tuple[str, int | None, int | None], list[str]] = defaultdict(list)
+    for p in problems:
+        if p.code == "SHR110" and p.target and "*" not in p.target:
+            concrete[p.path, p.line, p.cell].append(p.target)
+    if not concrete:
+        return problems
+    import fnmatch
+
+    return [
+        p
+        for p in problems
+        if not (
+            p.code == "SHR110"
+            and "*" in p.target
+            and any(fnmatch.fnmatchcase(t, p.target) for t in concrete.get((p.path, p.line, p.cell), ()))
+        )
+    ]
 
 
 def _unparsed(facts: Facts) -> bool:
