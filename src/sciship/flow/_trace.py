@@ -4154,18 +4154,12 @@ def _far_writers(
                 continue
             key = (f.path, f.res.mat)
             if key not in fitting:  # (many steps read the same file: its writers are found once)
-                # (as for the folder's files: a write of any name in that folder, `C:/.../century/*`, says
-                # nothing of a read of `*_log.txt` there, nor do names that fit only through their unknown
-                # parts: vakowal/forage_analysis_scripts' two copying scripts made a false circle)
-                fitting[key] = [
-                    w
-                    for w in _writers_of(f.path, f, concrete, patterns)
-                    if not _vague(w)
-                    and (
-                        w == f.path
-                        or (_named(w) and not _crossed(f.path, w) and not _ends_meet(f.path, w))
-                    )
-                ]
+                fitting[key] = [w for w in _writers_of(f.path, f, concrete, patterns) if not _vague(w)]
+            if any(a == step for path in fitting[key] for a, _line in written[path]):
+                # (as for the folder's files: a step that may make the file itself reads its own; two
+                # scripts that each copy into `C:/.../century/*` and read `*_log.txt` there made a false
+                # circle: vakowal/forage_analysis_scripts)
+                continue
             found = [(a, line) for path in fitting[key] for a, line in written[path] if a != step]
             if found:
                 out[(step, f.path)] = list(dict.fromkeys(found))
