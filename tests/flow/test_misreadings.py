@@ -2746,3 +2746,20 @@ def test_the_line_that_sets_a_path_is_the_one_it_comes_from() -> None:
     plain = "import pandas as pd\nroot = '/home/me/results'\npd.DataFrame().to_csv(root + '/x.csv')\n"
     (p,) = [p for p in flow_of({"b.py": plain}).problems if p.code == "SHR111"]
     assert p.message.endswith("The path is set on line 2.")
+
+
+def test_the_words_and_options_a_command_must_give() -> None:
+    """multifacet/0sim-plotting-scripts: `from sys import argv`, then `argv[1].split(":")`, ran without its
+    word; ArtificialStellarPopulations/artpop-paper-figures: a required group of options
+    (`--make-pops | --make-plot`) was left out, and the command stopped at once."""
+    hist = "from sys import argv\nparts = argv[1].split(':')\nprint(open(parts[1]).read())\n"
+    group = (
+        "from argparse import ArgumentParser\np = ArgumentParser()\n"
+        "g = p.add_mutually_exclusive_group(required=True)\n"
+        "g.add_argument('--make-data', action='store_true')\n"
+        "g.add_argument('--make-plot', action='store_true')\n"
+        "a = p.parse_args()\nopen('out.txt', 'w').write('x')\n"
+    )
+    flow = flow_of({"hist.py": hist, "fig.py": group})
+    assert flow.step("hist.py").arguments == ("ARG1",)  # type: ignore[union-attr]
+    assert flow.step("fig.py").arguments == ("--make-data",)  # type: ignore[union-attr]

@@ -284,6 +284,11 @@ def extract_units(
 _MAX_ROUNDS = 4
 #: ``self.x =`` (or ``+=``, or ``self.x, self.y = ...``): a name a method of a class sets
 _SELF_SET = re.compile(r"(?<![\w.])self\.(\w+)[ \t]*(?::[^=\n]*)?(?:[-+*/%|&^@]|//|\*\*|>>|<<)?=(?!=)")
+#: ``g = parser.add_mutually_exclusive_group(required=True)``: the name of a group one of whose options
+#: the command line must give
+_REQUIRED_GROUP = re.compile(
+    r"([A-Za-z_]\w*)[ \t]*=[ \t]*[\w.]+\.add_mutually_exclusive_group\([^)]*required[ \t]*=[ \t]*True"
+)
 #: the targets of a line that unpacks into several (``self.x, self.y = ...``), searched in "\n" + text
 _UNPACKED = re.compile(r"\n[ \t]*\(?((?:[\w.*\[\]]+[ \t]*,[ \t]*)+[\w.*\[\]]+)[ \t]*\)?[ \t]*=(?!=)")
 _SELF_NAME = re.compile(r"(?<![\w.])self\.(\w+)")
@@ -752,6 +757,8 @@ class _Extractor:
         self.switches = switches
         self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
         self._text_lines: list[str] | None = None  #: its lines, when a class needs them
+        self.required_groups: set[str] | None = None  #: see _required_groups
+        self.groups_given: set[str] = set()  #: required groups with an option among the required ones
         self.grows: set[str] | None = None  #: the names of lists the file adds to (see `_grown`)
         #: the file uses signac, whose ``with job:`` (and ``@flow.with_job`` operations) run in a folder
         #: of the job's own, which only signac knows
@@ -2234,9 +2241,17 @@ class _Extractor:
                 self.declared.add(dest)
                 taken = _values_taken(kwargs)
                 self.facts.options.append((tuple(names), dest, taken))
+                group = node.func.value.id if isinstance(node.func.value, ast.Name) else ""
                 if self._required(kwargs) or (
                     not names[0].startswith("-") and taken not in ("?", "*") and "default" not in kwargs
                 ):
+                    self.facts.required.append(dest)
+                elif group in self._required_groups() and group not in self.groups_given:
+                    # the first of a group of which the command line must give one
+                    # (`add_mutually_exclusive_group(required=True)`: ArtificialStellarPopulations'
+                    # REPRODUCE.md command stopped at "one of the arguments --make-pops --make-plot is
+                    # required")
+                    self.groups_given.add(group)
                     self.facts.required.append(dest)
                 opened = _file_type(kwargs.get("type"))
                 if opened is not None:  # `type=argparse.FileType("r")`: argparse opens the file itself
@@ -2252,6 +2267,14 @@ class _Extractor:
                             pos=self.pos(node),
                         )
                     )
+
+    def _required_groups(self) -> set[str]:
+        """The names the file gives argparse groups of which one option must be given."""
+        if self.required_groups is None:
+            text = self.text or ""
+            found = _REQUIRED_GROUP.findall(text) if "exclusive_group" in text else []
+            self.required_groups = set(found)
+        return self.required_groups
 
     @staticmethod
     def _required(kwargs: dict[str, ast.expr]) -> bool:

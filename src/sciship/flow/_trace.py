@@ -2370,7 +2370,7 @@ class _Tracer:
         """The names a script gives the words of its command line (``model_name = sys.argv[1]``,
         ``t = int(sys.argv[2])``, ``a, b = sys.argv[1], sys.argv[2]``, ``a, b = sys.argv[1:3]``), in
         capitals, by place (IBA-paper-code's REPRODUCE.md asked for `ARG1 ARG2 ARG3`)."""
-        text = self.p.read_text(step) or ""
+        text = _as_sys_argv(self.p.read_text(step) or "")
         out: dict[int, str] = {}
         for m in _ARGV_NAMED.finditer(text):
             targets = [t.strip() for t in m.group(1).split(",")]
@@ -2451,7 +2451,7 @@ class _Tracer:
         out), the last its top reads whatever the count; 0 for a notebook."""
         if not step.endswith(".py"):
             return 0
-        text = self.p.read_text(step) or ""
+        text = _as_sys_argv(self.p.read_text(step) or "")
         if "argv" not in text:
             return 0
         if "IndexError" in text:  # (a word read in `try:` ... `except IndexError:` may be left out: IBA's
@@ -4541,6 +4541,18 @@ def _unpacks(f: _Final) -> bool:
 _ARCHIVES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".7z", ".rar")
 #: a word of the command line by its place: ``sys.argv[2]``
 _ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
+_FROM_SYS_ARGV = re.compile(r"^[ \t]*from[ \t]+sys[ \t]+import[^\n]*\bargv\b", re.MULTILINE)
+_BARE_ARGV = re.compile(r"(?<![\w.])argv\b")
+
+
+def _as_sys_argv(text: str) -> str:
+    """The text with ``argv`` written ``sys.argv`` where the script imports it by itself (``from sys import
+    argv``; multifacet/0sim-plotting-scripts: `argv[1].split(":")` was no word REPRODUCE.md asked for)."""
+    if "argv" in text and _FROM_SYS_ARGV.search(text):
+        return _BARE_ARGV.sub("sys.argv", text)
+    return text
+
+
 #: ``name = sys.argv[1]``, ``n = int(sys.argv[2])``, ``a, b = sys.argv[1], sys.argv[2]``, ``a, b =
 #: sys.argv[1:3]``: the names a script gives the words of its command line
 _ARGV_NAMED = re.compile(
