@@ -321,6 +321,22 @@ def test_a_lone_creative_commons_license_covers_the_code_too(tmp_path: Path) -> 
     assert not any("no license yet" in n for n in result.notes)
 
 
+def test_an_empty_license_file_is_no_license(tmp_path: Path) -> None:
+    """talking-to-machines/synthetic-rct-replication-package: LICENSE is 0 bytes; the note said the folder
+    has no LICENSE file, yet `--license MIT` left it empty while the metadata said MIT. It is filled."""
+    root = make_study(tmp_path / "study", {**STUDY, "LICENSE": " \n"})
+    options = replace(OPTIONS, license=None)
+    result = share.prepare(Project.load(root), options, FLOW)
+    assert any("no license yet (`LICENSE` is empty)" in n for n in result.notes)
+    result = run_share(root)
+    edits = [a for a in result.plan.actions if a.path == "LICENSE"]
+    assert [(a.kind, a.reason) for a in edits] == [("edit", "the code license (the file was empty)")]
+    assert (root / "LICENSE").read_text().startswith("MIT License")
+    crate = json.loads((root / "ro-crate-metadata.json").read_text())
+    [entry] = [e for e in crate["@graph"] if e["@id"] == "LICENSE"]
+    assert int(entry["contentSize"]) == (root / "LICENSE").stat().st_size
+
+
 def test_authors_from_git_history(tmp_path: Path) -> None:
     root = make_study(tmp_path / "study")
     git(root, "init", "-q")

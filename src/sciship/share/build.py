@@ -194,6 +194,25 @@ def check_license_choice(value: str, known_: Known) -> None:
     )
 
 
+def empty_license_files(project: Project) -> list[str]:
+    """The license files at the top of the folder that hold nothing but blanks: a LICENSE made empty by a
+    template, which licenses nothing."""
+    from sciship.metadata.licenses import license_files
+
+    return [
+        f for f in license_files(project) if (text := project.read_text(f)) is not None and not text.strip()
+    ]
+
+
+def license_texts(project: Project) -> list[str]:
+    """The license files at the top of the folder that say something (an empty one is no license: the
+    metadata must not claim a license beside it, talking-to-machines/synthetic-rct-replication-package)."""
+    from sciship.metadata.licenses import license_files
+
+    blank = set(empty_license_files(project))
+    return [f for f in license_files(project) if f not in blank]
+
+
 def _is_license_file(path: str) -> bool:
     name = path.rsplit("/", 1)[-1].upper()
     return name.startswith(("LICENSE", "LICENCE", "COPYING"))
@@ -243,7 +262,7 @@ def known(project: Project) -> Known:
         and data_license is not None
         and data_from is not None
         and "/" not in data_from
-        and list(license_files(project)) == [data_from]
+        and license_texts(project) == [data_from]
     ):
         # the folder's one LICENSE is a Creative Commons license of "this work": of the code too
         # (e-olson/extremes-OAW-GCBmanuscript-code: "The code has no license yet, so nobody may legally
@@ -1027,7 +1046,7 @@ def prepare(
     """The plan ``sciship share`` applies (nothing is written in the folder here; with ``--archive`` the
     zip is built in a temporary file, ``progress(done, total)`` called as each file is packed)."""
     from sciship.metadata import read
-    from sciship.metadata.licenses import LICENSES, license_files, license_text
+    from sciship.metadata.licenses import LICENSES, license_text
     from sciship.metadata.writers import cff, codemeta, rocrate, zenodo
     from sciship.plan import Plan
     from sciship.share import inventory, reproduce
@@ -1285,19 +1304,24 @@ def prepare(
             f"{len(odd)} file name(s) are not UTF-8 text ({shown}): other computers and Zenodo cannot name "
             "them, so share leaves them out of the crate and the archive. Rename them and run share again."
         )
+    blank = empty_license_files(project)
     if not meta.license and known_.license_options:
         result.notes.append(license_options_said(known_) + ".")
     elif not meta.license and known_.license_said:
         spdx, where = known_.license_said
+        none = f"`{blank[0]}` is empty" if blank else "the folder has no LICENSE file"
         result.notes.append(
-            f"{where if ' ' in where else f'`{where}`'} says the code is under the {spdx} license, but the "
-            f"folder has no LICENSE file and no metadata that says so: pass `--license {spdx}` to record it "
-            "(share then adds the license text), or choose another with `--license`."
+            f"{where if ' ' in where else f'`{where}`'} says the code is under the {spdx} license, but "
+            f"{none} and no metadata says so: pass `--license {spdx}` to record it (share then "
+            f"{'writes the license text into it' if blank else 'adds the license text'}), or choose another "
+            "with `--license`."
         )
     elif not meta.license:
+        empty = f" (`{blank[0]}` is empty)" if blank else ""
         result.notes.append(
-            "The code has no license yet, so nobody may legally reuse it: choose one with `--license` "
-            "(MIT is the usual choice for research code; see `sciship explain licenses`)."
+            f"The code has no license yet{empty}, so nobody may legally reuse it: choose one with "
+            "`--license` (MIT is the usual choice for research code; see `sciship explain licenses`)"
+            f"{f', and share writes its text into `{blank[0]}`' if blank else ''}."
         )
     elif (
         meta.license.startswith("CC-")
@@ -1345,15 +1369,20 @@ def prepare(
             + "".join(f"{line}\n" for line in reqs),
             "what to install to run the code",
         )
-    if meta.license in LICENSES and not license_files(project):
+    if meta.license in LICENSES and not license_texts(project):
         holder = ", ".join(p.display for p in meta.people) or meta.name or "the authors"
         year = int((meta.date_released or today())[:4])
-        plan.create("LICENSE", lambda: license_text(meta.license or "", year, holder), "the code license")
+        if blank:  # (talking-to-machines/synthetic-rct-replication-package: a LICENSE of 0 bytes)
+            text = license_text(meta.license or "", year, holder)
+            plan.edit(blank[0], lambda _empty: text, "the code license (the file was empty)")
+        else:
+            plan.create("LICENSE", lambda: license_text(meta.license or "", year, holder), "the code license")
 
     # The crate and REPRODUCE.md describe every file, including the ones this plan writes (with their
     # sizes), and the crate the guide too: each is made when first needed, so that a dry run, which
     # only lists the files, renders none of them.
-    planned = [a for a in plan.actions if a.kind == "create"]
+    # (an empty LICENSE the plan fills is described with its new size)
+    planned = [a for a in plan.actions if a.kind == "create" or (a.kind == "edit" and a.path in blank)]
     paths = cache(lambda: inventory.deposit_files(project))  # (9 ms on a folder of 7,000 files)
     own_guide = reproduce.existing(project)
 
