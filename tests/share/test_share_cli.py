@@ -517,6 +517,26 @@ def test_a_license_the_readme_names_without_a_license_file(tmp_path: Path) -> No
     assert_clean_failure(proc, root, before, "`README.md` says MIT: pass `--license MIT` to record it")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        # talking-to-machines/synthetic-rct-replication-package: a template's choice, taken for Apache-2.0
+        ("Code licence (MIT or Apache-2.0).", None),
+        ("Choose the MIT license or the Apache License 2.0 before you publish.", None),
+        ("Licensed under MIT/BSD-3-Clause.", None),
+        ("Code is released under the Apache License, Version 2.0.", "Apache-2.0"),
+        ("The MIT license, or ask us for another.", "MIT"),
+    ],
+)
+def test_licenses_a_readme_offers_as_alternatives_name_none(sentence: str, said: str | None) -> None:
+    from sciship import share
+    from sciship.project import Project
+
+    project = Project.from_files({"README.md": f"# Study\n\n{sentence}\n", "run.py": "print(1)\n"})
+    found = share.known(project).license_said
+    assert (found[0] if found else None) == said
+
+
 def test_the_gnu_notice_of_the_authors_scripts_not_of_code_copied_in(tmp_path: Path) -> None:
     """levylabpitt/replication_code_Sheridan_nanoscale_XUV_source_graphene: the authors' scripts start with
     the GNU short notice (version 2 or later), which was not recognised; the BSD text of a library inside

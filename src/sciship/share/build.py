@@ -291,6 +291,19 @@ _README_LICENSES = (
 )
 
 
+#: a license's name as a README writes it: "MIT", "Apache-2.0", "Apache License 2.0", "BSD-3-Clause", "GPLv3"
+_LICENSE_NAME = (
+    r"(?:MIT|Apache(?:[- ]licen[cs]e)?(?:[- ,]*(?:version[ ]*)?2(?:\.0)?)?|BSD(?:[- ][234][- ]Clause)?"
+    r"|[AL]?GPL(?:[- ]?v?[23](?:\.0)?)?(?:\+|-only|-or-later)?|MPL(?:[- ]2(?:\.0)?)?)(?:[- ]licen[cs]e)?"
+)
+#: licenses offered as alternatives, "MIT or Apache-2.0": a template's choice left to make, naming none
+#: (talking-to-machines/synthetic-rct-replication-package: "Code licence (MIT or Apache-2.0)." was taken
+#: for Apache-2.0)
+_OFFERED = re.compile(
+    rf"(?i)\b{_LICENSE_NAME}(?:\s*(?:,|/|\bor\b|\band/or\b)\s*{_LICENSE_NAME})+(?![\w-])"
+)
+
+
 def _license_said(project: Project) -> tuple[str, str] | None:
     """The license the README names for the code, or the license text every script that has one starts
     with (seizyml_manuscript_code: "Code is freely available under the MIT license", and the MIT text at
@@ -299,6 +312,7 @@ def _license_said(project: Project) -> tuple[str, str] | None:
 
     readme = project.find_ci("README")
     text = (project.read_text(readme) or "") if readme else ""
+    text = _OFFERED.sub(" ", text)
     named = {spdx for pattern, spdx in _README_LICENSES if pattern.search(text)}
     if len(named) == 1:
         return next(iter(named)), readme or "README"
