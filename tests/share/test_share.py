@@ -302,6 +302,21 @@ def test_the_description_is_the_readmes_first_paragraph_of_prose(readme: str, su
     assert readme_summary(Project.from_files({"README.md": readme, "run.py": "print(1)\n"})) == summary
 
 
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # egonmedhatten/beta-kernel-reproduce-paper: pyproject's slug was the title, not the README's
+        ("beta-kernel-reproduce-paper", "Supplementary Code: A Fast Bandwidth Selector"),
+        ("hypercube_model", "hypercube_model"),  # a package's own name stays
+    ],
+)
+def test_a_paper_folders_slug_is_no_title(name: str, title: str) -> None:
+    readme = "# Supplementary Code: A Fast Bandwidth Selector\n\nCode for the paper.\n"
+    pyproject = f'[project]\nname = "{name}"\nversion = "0.1.0"\n'
+    project = Project.from_files({"README.md": readme, "pyproject.toml": pyproject, "run.py": "print(1)\n"})
+    assert share.known(project).name == title
+
+
 def test_a_lone_creative_commons_license_covers_the_code_too(tmp_path: Path) -> None:
     """e-olson/extremes-OAW-GCBmanuscript-code: the one LICENSE puts "this work" under CC BY 4.0; share said
     "The code has no license yet, so nobody may legally reuse it", and with `--license MIT` the metadata

@@ -457,6 +457,31 @@ def test_a_license_option_that_contradicts_the_license_file(tmp_path: Path) -> N
         # OlegArenz/gmmvi_reproducibility: the first heading is how to install, not the paper
         ("# Setting up the Python environment\n\nconda create\n", "study"),
         ("# Reproducing results\n\nrun x\n", "study"),
+        # amageh/incentivesDI-replication-package: the heading names the kind of folder, the text the paper
+        (
+            (
+                '# REPLICATION PACKAGE\n\nCode for all tables in the\npaper "*Incentive Effects of '
+                'Disability Benefits*" (Gehlen, Becker)\n\n## REQUIREMENTS\n'
+            ),
+            "Incentive Effects of Disability Benefits",
+        ),
+        ("# Replication code\n\n**Thin ice over the Arctic**\n\nScripts.\n", "Thin ice over the Arctic"),
+        ("# Replication package\n\nThe scripts of our paper.\n", "study"),
+        # talking-to-machines/synthetic-rct-replication-package: a template's heading, a file's name
+        ("# README.md (root)\n\n```\n# [Paper title]\n```\n", "study"),
+        # yuanzhang1227/Replication_Code_LinGO: a heading of 131 characters
+        (
+            (
+                '# Replication Code for "LinGO: A Linguistic Graph Optimization Framework with LLMs for '
+                'Interpreting Intents of Online Uncivil Discourse"\n\nScripts.\n'
+            ),
+            (
+                "LinGO: A Linguistic Graph Optimization Framework with LLMs for Interpreting Intents of "
+                "Online Uncivil Discourse"
+            ),
+        ),
+        # kiudee/lifu-simulation-code: the first heading is what to install
+        ("# Required software\nTo be able to run the simulation you need these.\n* Python 3\n", "study"),
     ],
 )
 def test_the_title_from_the_readme(tmp_path: Path, readme: str, title: str) -> None:

@@ -269,7 +269,7 @@ def known(project: Project) -> Known:
         # reuse it", and with `--license MIT` the metadata contradicted the LICENSE file)
         license_id, where = data_license, data_from
     return Known(
-        name=_name(combined.name or readme_title(project) or project.root.name),
+        name=_name(_work_name(combined.name, project) or project.root.name),
         license=license_id,
         license_from=where,
         data_license=data_license,
@@ -392,6 +392,27 @@ def data_license_file(project: Project) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: the words of a folder's slug that say it holds a paper's code, not a library to install and import:
+#: `beta-kernel-reproduce-paper` (egonmedhatten/beta-kernel-reproduce-paper)
+_PAPER_SLUG = re.compile(
+    r"(?i)(?:^|[-_.])(?:paper|papers|reproduce|reproduction|reproducibility|replication|replicate|manuscript"
+    r"|thesis|dissertation|supplement|supplementary|figures)(?:$|[-_.])"
+)
+
+
+def _work_name(package: str | None, project: Project) -> str | None:
+    """The work's name: the package's (pyproject.toml, setup.py), else the README's title. A package name
+    that is a paper's folder slug (`beta-kernel-reproduce-paper`) names no package anyone installs by it:
+    the README's title, when it is one of several words, is the work's."""
+    if not package:
+        return readme_title(project)
+    if re.fullmatch(r"[\w.-]+", package) and _PAPER_SLUG.search(package):
+        title = readme_title(project)
+        if title and len(title.split()) >= 3:
+            return title
+    return package
+
+
 def _name(text: str) -> str:
     return text.strip() or "research-code"
 
@@ -416,6 +437,8 @@ def readme_title(project: Project) -> str | None:
         elif line.startswith("#") or (i + 1 < len(lines) and re.fullmatch(r"-+\s*", lines[i + 1])):
             first_h2 = first_h2 or ""  # another heading came first: no level-2 title
         if title is not None:
+            if _GENERIC.fullmatch(_plain(title).strip(" #\t")):
+                return _paper_title(lines[i + 1 : i + 16])
             return _title(title)
     # no top heading: a README that starts with `## The paper's title` (KrisJensen/stability_paper_code)
     return _title(first_h2) if first_h2 else None
@@ -428,19 +451,60 @@ _SECTIONS = re.compile(
     r"|acknowledge?ments|authors|citation|contact|files|structure|folder structure)$"
     # a section's first words: "Setting up the Python environment" (OlegArenz/gmmvi_reproducibility)
     r"|^(?:getting started|install(?:ation|ing)?|setup|set(?:ting)? up|requirements|prerequisites"
-    r"|quick ?start|how to|reproducing (?:the )?results)\b"
+    r"|quick ?start|how to|reproducing (?:the )?results"
+    # kiudee/lifu-simulation-code: "# Required software" was the title, its list's first line the abstract
+    r"|required (?:software|packages|libraries|dependencies|tools)|software (?:requirements|dependencies))\b"
 )
 
 
 def _title(heading: str) -> str | None:
     """A heading as a title: plain text, at most 120 characters; not a section's name, nor a file's
-    (`# rename_bonsai_files.py`, jakeormond/robot_maze_analysis_code, is about one script)."""
+    (`# rename_bonsai_files.py`, jakeormond/robot_maze_analysis_code, is about one script; `# README.md
+    (root)`, a template's, talking-to-machines/synthetic-rct-replication-package). A longer one is the
+    paper's title it names ("Replication Code for "LinGO: ..."", yuanzhang1227/Replication_Code_LinGO)."""
     title = _plain(re.sub(r"<[^>]+>", "", heading)).strip(" #\t")
+    if len(title) > 120:
+        title = _QUOTES.sub(r"\1", _CODE_FOR.sub("", title)).strip()
     if not 0 < len(title) <= 120 or _SECTIONS.match(title):
         return None
-    if re.fullmatch(r"[\w.-]+\.(?:py|ipynb|r|R|m|jl|sh|md|txt)", title):
+    if re.fullmatch(r"[\w.-]+\.(?:py|ipynb|r|R|m|jl|sh|md|txt)(?:\s*\([^()]*\))?", title):
         return None
     return title
+
+
+#: a heading that names the kind of folder, not the work: "# REPLICATION PACKAGE" (amageh/
+#: incentivesDI-replication-package, whose paper's title is in the sentence below it)
+_GENERIC = re.compile(
+    r"(?i)(?:replication|reproduction|reproducibility|supplementary|supplemental)[ ]"
+    r"(?:package|code|codes|files|materials?|archive)|code and data|source code"
+)
+#: what a long heading says before the paper's title: "Replication Code for", "Code for the paper"
+_CODE_FOR = re.compile(
+    r"(?i)^(?:(?:replication|reproduction|reproducibility|supplementary|supplemental|source|analysis)[ ])?"
+    r"(?:code|codes|package|files|materials?|scripts)(?:[ ]and[ ]data)?(?:[ ](?:for|of|to[ ]reproduce))?"
+    r"(?:[ ]the[ ](?:paper|article|manuscript|preprint))?[ ]*:?[ ]*"
+)
+#: a title in quotes, the whole of what is left
+_QUOTES = re.compile(r'^["\u201c\u201d\']+(.+?)["\u201c\u201d\']+$')
+#: a paper's title named in a sentence: `the paper "*Incentive Effects of Disability Benefits*"`
+_PAPER_NAMED = re.compile(
+    r"(?i)\b(?:paper|article|manuscript|preprint|publication)[ ]*:?[ ]*"
+    r'["\u201c]([^"\u201c\u201d]{8,}?)["\u201d]'
+)
+
+
+def _paper_title(lines: list[str]) -> str | None:
+    """Under a heading that names no work ("# REPLICATION PACKAGE"): the paper's title its first lines
+    name, in quotes after "the paper", or alone in bold on a line; None when they name none."""
+    for line in lines:
+        if line.startswith("#"):
+            break
+        bold = re.fullmatch(r"\s*\*\*([^*]{8,})\*\*\s*", line)
+        if bold:
+            return _title(bold.group(1))
+    text = " ".join(line.strip() for line in lines if not line.startswith("#"))
+    named = _PAPER_NAMED.search(_plain(text))
+    return _title(named.group(1)) if named else None
 
 
 def _plain(markdown: str) -> str:
