@@ -285,6 +285,18 @@ _COLON = (
     "Doe, J. (2023). A study of things. Journal X.\n"
 )
 
+_AUTHOR_LINE = (
+    "Actigraphy Analysis (Uploaded September 2021)\n\nAuthor: Jane Doe (jane@example.org)\n\n"
+    "This code analyses daily motor activity data.\n"
+)
+_REQUIRED = (
+    "# Required software\nTo be able to run the simulation you need these.\n* Python 3\n\n"
+    "# Running a simulation\nThe main file that runs a simulation is plotter.py.\n"
+)
+_INSTALL_FIRST = (
+    "# Demo\n\n## Installation\n\nRun pip install first, it takes a while.\n\n## About\n\n"
+    "This code models the sea ice of the Arctic.\n"
+)
 
 @pytest.mark.parametrize(
     ("readme", "summary"),
@@ -294,6 +306,12 @@ _COLON = (
         (_CODE_ONLY, None),
         # joAschauer/swe2hs_paper_figures: it stopped at "...of the following publication:"
         (_COLON, " ".join(_COLON.split("\n\n", 1)[1].split())),
+        # christopher-wang-2000/actigraphy-analysis-code: the author's line was the abstract
+        (_AUTHOR_LINE, "This code analyses daily motor activity data."),
+        # how to install or run the code is no description of the work
+        ("# Demo\n\n## Setup\n\nRun `pip install -r requirements.txt`, then get the data.\n", None),
+        (_REQUIRED, None),  # kiudee/lifu-simulation-code
+        (_INSTALL_FIRST, "This code models the sea ice of the Arctic."),
     ],
 )
 def test_the_description_is_the_readmes_first_paragraph_of_prose(readme: str, summary: str | None) -> None:

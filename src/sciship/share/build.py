@@ -549,18 +549,22 @@ def readme_summary(project: Project) -> str | None:
     text = _FENCED.sub("\n\n", text)
     text = re.sub(r"(?m)^(?=\s*(?:#|[-*+] |\d+[.)] ))", "\n", text)
     paragraphs = []
+    how_to = False  # under a heading of how to install or run the code: no description of the work
     for block in re.split(r"\n\s*\n", text):
+        heading = block.strip().splitlines()[0] if block.strip() else ""
+        if heading.startswith("#"):
+            how_to = bool(_HOW_TO.match(_plain(heading).strip(" #\t")))
         lines = [
             line.strip()
             for line in block.strip().splitlines()
             if line.strip()
             and not line.lstrip().startswith(("#", "![", "[![", "<", "=", "-" * 3, "```", "|"))
         ]
-        if not lines or _LIST_ITEM.match(lines[0]):
+        if not lines or _LIST_ITEM.match(lines[0]) or how_to:
             continue
         paragraphs.append(" ".join(lines))
     for i, joined in enumerate(paragraphs):
-        if _byline(joined):
+        if _byline(joined) or _LABEL.match(_plain(joined)):
             continue
         para = _plain(joined).strip()
         if para.endswith(":") and i + 1 < len(paragraphs):
@@ -572,6 +576,18 @@ def readme_summary(project: Project) -> str | None:
     return None
 
 
+#: the sections of a README that say how to install or run the code, no description of the work: a
+#: paragraph under "## Setup" became the abstract, and kiudee/lifu-simulation-code's "# Required software"
+_HOW_TO = re.compile(
+    r"(?i)^(?:usage|dependencies|getting started|install(?:ation|ing)?|setup|set(?:ting)? up|requirements"
+    r"|prerequisites|quick ?start|how to|reproducing|running|required (?:software|packages|libraries)"
+    r"|software (?:requirements|dependencies))\b"
+)
+#: a line that labels a fact about the README, not a description: "Author: Christopher Wang (email)"
+#: (christopher-wang-2000/actigraphy-analysis-code)
+_LABEL = re.compile(
+    r"(?i)^(?:authors?|contact|e-?mail|maintainers?|affiliations?|date|uploaded|last updated|version)\s*:"
+)
 #: a fenced code block of Markdown (``` or ~~~ to the same fence)
 _FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
 _LIST_ITEM = re.compile(r"[-*+] |\d+[.)] ")
