@@ -245,10 +245,25 @@ def test_broken_files_are_problems_not_exceptions() -> None:
         ("Plato", (None, None, "Plato", False)),
         ("The pandas development team", (None, None, "The pandas development team", True)),
         ("María José  García", ("María José", None, "García", False)),
+        # Victor-EN2025/Seasonal-Ocean-Analysis-Gulf-of-Guinea: the family name in capitals, after the given
+        ("Victor EBOLO NKONGO", ("Victor", None, "EBOLO NKONGO", False)),
+        ("John F. KENNEDY", ("John F.", None, "KENNEDY", False)),
+        ("JOHN SMITH", ("JOHN", None, "SMITH", False)),
+        # egnerney/diffusive-equilibrium-2024-paper-code: a nickname is none of the given names
+        ("Edward (Eddie) G. Nerney", ("Edward G.", None, "Nerney", False)),
     ],
 )
 def test_split_name(full: str, expected: tuple[object, ...]) -> None:
     assert split_name(full) == expected
+
+
+def test_a_nickname_is_the_alias() -> None:
+    """egnerney/diffusive-equilibrium-2024-paper-code: `given-names: Edward (Eddie) G.` in CITATION.cff."""
+    from sciship.metadata.writers.cff import person
+
+    eddie = Person(name="Edward (Eddie) G. Nerney").split()
+    assert person(eddie) == {"given-names": "Edward G.", "family-names": "Nerney", "alias": "Eddie"}
+    assert Person(name="Ann Lee").split().alias is None
 
 
 @pytest.mark.parametrize(

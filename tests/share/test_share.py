@@ -473,6 +473,32 @@ def test_a_github_login_is_the_person_whose_name_it_is_made_of_or_an_alias(tmp_p
     assert next(p for p in again.authors if p.github == "ecfsheridan").login_only
 
 
+def test_one_person_under_a_name_with_and_without_its_accents(tmp_path: Path) -> None:
+    """jgalazm/comp-geo-paper-figures: "Jose Galaz" and "José  Galaz" (two addresses) were two authors."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    for name, email in (("José  Galaz", "jg@mail.example"), ("Jose Galaz", "jg@uni.example")):
+        (root / "notes.txt").write_text(name)
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"{name} <{email}>")
+    assert [p.display for p in share.known(Project.load(root)).authors] == ["José Galaz"]
+
+
+def test_a_login_for_a_name_is_what_git_was_told(tmp_path: Path) -> None:
+    """ludovico-lanni/cluster-experiments-paper: "the commits' address hides the name", though most of
+    aureliolova's commits carry a real address: git's `user.name` was the login."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    for email in ("54642797+aureliolova@users.noreply.github.com", "aurelio.lopez@example.com"):
+        (root / "notes.txt").write_text(email)
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"aureliolova <{email}>")
+    result = share.prepare(Project.load(root), replace(OPTIONS, authors=None), FLOW)
+    (note,) = [n for n in result.notes if "known only by a GitHub login" in n]
+    assert "(the name git gives their commits, `user.name`, is the login)" in note
+    assert "hides" not in note
+
+
 def test_a_computers_name_is_not_an_author(tmp_path: Path) -> None:
     """eshanking/seascapes_figures: 71 commits by "Eshan's MacBook" (macOS names the commits of a git
     never told a name after the computer) made the computer an author of CITATION.cff."""

@@ -120,6 +120,7 @@ class Person:
     affiliation: str | None = None
     github: str | None = None  #: a GitHub handle, without ``@``
     is_organisation: bool = False
+    alias: str | None = None  #: a nickname the name gives in brackets: "Eddie" in "Edward (Eddie) G. Nerney"
 
     @property
     def display(self) -> str:
@@ -145,7 +146,9 @@ class Person:
         given, particle, family, org = split_name(self.name)
         if org:
             return replace(self, is_organisation=True)
-        return replace(self, given_names=given, particle=particle, family_names=family)
+        nickname = _NICKNAME.search(self.name)
+        alias = self.alias or (nickname.group(1) if nickname else None)
+        return replace(self, given_names=given, particle=particle, family_names=family, alias=alias)
 
     def same_as(self, other: Person) -> bool:
         """The same person, judged by ORCID, email or (case-insensitive) name."""
@@ -168,6 +171,7 @@ class Person:
                 "orcid",
                 "affiliation",
                 "github",
+                "alias",
             )
         }
         return Person(**values, is_organisation=self.is_organisation or other.is_organisation)
@@ -294,11 +298,24 @@ def split_name(full: str) -> tuple[str | None, str | None, str, bool]:
         return (given.strip() or None), None, family.strip(), False
     if len(words) == 1:
         return None, None, words[0], False
+    if len(words) > 2 and _NICKNAME.search(full):  # a nickname is none of the given names
+        return split_name(_NICKNAME.sub(" ", full))
+    capitals = 0  # (Victor-EN2025: "Victor EBOLO NKONGO", the family name in capitals after the given)
+    while capitals < len(words) - 1 and _CAPITALS.fullmatch(words[-1 - capitals]):
+        capitals += 1
+    if capitals > 1:
+        return " ".join(words[:-capitals]), None, " ".join(words[-capitals:]), False
     start = len(words) - 1  # the family name is the last word; particles such as `van` precede it
     while start > 1 and words[start - 1].lower() in _PARTICLES:
         start -= 1
     particle = " ".join(words[start:-1]) or None
     return " ".join(words[:start]), particle, words[-1], False
+
+
+#: a nickname between the given and the family names: "(Eddie)" in "Edward (Eddie) G. Nerney"
+_NICKNAME = re.compile(r"(?<=\S)\s+\(([^\W\d_][\w'.-]*)\)\s+(?=\S)")
+#: a word in capitals, as some write the family name: "EBOLO", "NKONGO", "DUPONT-MOREL"
+_CAPITALS = re.compile(r"[^\W\d_a-z]{2,}(?:-[^\W\d_a-z]{2,})*")
 
 
 def orcid_url(value: object) -> str | None:

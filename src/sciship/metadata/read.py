@@ -503,6 +503,7 @@ def _cff_person(entry: Mapping[str, Any]) -> Person | None:
         orcid=orcid_url(entry.get("orcid")),
         affiliation=_text(entry.get("affiliation")),
         is_organisation=bool(org and not family),
+        alias=_text(entry.get("alias")),
     )
 
 

@@ -1364,9 +1364,17 @@ def prepare(
         )
     logins = tuple(p.github for p in meta.people if p.login_only and p.github)
     if logins:
+        # (ludovico-lanni/cluster-experiments-paper: most of aureliolova's commits carry a real address;
+        # no address hid the name, git's user.name was the login)
+        one = len(logins) == 1
+        why = (
+            "the name git gives their commits, `user.name`, is the login"
+            if known_.authors_from == "the git history"
+            else f"{known_.authors_from or 'the metadata'} gives no name"
+        )
         result.notes.append(
-            f"{_files_said(logins)} {'is' if len(logins) == 1 else 'are'} known only "
-            "by a GitHub login (the commits' address hides the name), so CITATION.cff gives no name to cite, "
+            f"{_files_said(logins)} {'is' if one else 'are'} known only "
+            f"by a GitHub login ({why}), so CITATION.cff gives no name to cite, "
             "only the `alias`, and Zenodo shows the login as the name. Check who it is and give the real "
             "name: type it when share asks for the authors (run it without `--yes`), or map the login to "
             "the name in a `.mailmap` file."

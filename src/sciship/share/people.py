@@ -36,7 +36,7 @@ def history(project: Project) -> list[Person]:
     counts: dict[tuple[str, str], int] = {}
     for raw in stdout.decode("utf-8", "replace").splitlines():
         name, _, email = raw.partition("\x1f")
-        name, email = _without_brackets(name.strip()), email.strip().lower()
+        name, email = " ".join(_without_brackets(name.strip()).split()), email.strip().lower()
         if not name or _BOT.search(name) or _BOT.search(email):
             continue
         counts[(name, email)] = counts.get((name, email), 0) + 1
@@ -53,7 +53,8 @@ def history(project: Project) -> list[Person]:
     aliases: dict[str, list[int]] = {}  # a full name's or an address's login-like forms
     for i, (name, email) in enumerate(identities):
         logins, alias = _handles(name, email)
-        keys = [("name", name.lower())] + ([("email", email)] if email else [])
+        # (jgalazm/comp-geo-paper-figures: "Jose Galaz" and "José Galaz" are one person)
+        keys = [("name", _folded(name))] + ([("email", email)] if email else [])
         keys += [("login", h) for h in logins]
         for key in keys:
             j = seen.setdefault(key, i)
@@ -83,6 +84,8 @@ def history(project: Project) -> list[Person]:
             named[name] = named.get(name, 0) + counts[(name, email)]
         # (a computer's name, "Eshan's MacBook", is a person's only when nothing else names them)
         name = max(named, key=lambda n: (not _MACHINE.match(n), " " in n, named[n], len(n)))
+        # a name as its owner writes it: with its accents, when another commit drops them
+        name = max((n for n in named if _folded(n) == _folded(name)), key=lambda n: (_accents(n), n == name))
         machine = _MACHINE.match(name)
         if machine:
             name = machine.group(1)  # the owner: "Eshan"
@@ -141,6 +144,21 @@ def _handles(name: str, email: str) -> tuple[set[str], set[str]]:
     squashed = "".join(c for c in name.lower() if c.isalnum())
     local = email.partition("@")[0] if "@" in email and not found else ""
     return logins, {h for h in (squashed, local) if len(h) >= 4}
+
+
+def _folded(name: str) -> str:
+    """A name as two spellings of it compare: lower case, accents dropped, one space between words."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).split())
+
+
+def _accents(name: str) -> int:
+    """How many letters of ``name`` carry an accent ("José" has one)."""
+    import unicodedata
+
+    return sum(1 for c in unicodedata.normalize("NFKD", name) if unicodedata.combining(c))
 
 
 def _letters(text: str) -> str:

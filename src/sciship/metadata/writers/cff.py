@@ -40,6 +40,8 @@ def person(p: Person) -> dict[str, str]:
         if p.particle:
             out["name-particle"] = p.particle
         out["family-names"] = p.family_names
+        if p.alias:  # a nickname, apart from the given names ("Edward (Eddie) G. Nerney")
+            out["alias"] = p.alias
     if p.email and "@" in p.email:
         out["email"] = p.email
     if p.orcid:
