@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from studykit import STUDY, digests, make_study
+from studykit import FLOW, STUDY, digests, make_study
 
 from helpers import git, run_cli, write_tree
 
@@ -669,6 +669,26 @@ def test_files_named_as_secrets_in_what_is_shared_are_named(tmp_path: Path) -> N
     said = " ".join(proc.stdout.split())
     assert "`lib/credentials.json`, `lib/token.json` are by their names secrets" in said
     assert "password_strength" not in said
+
+
+@pytest.mark.parametrize(
+    ("dotenv", "secret"),
+    [
+        # jgalazm/comp-geo-paper-figures: where a tool is, no secret to revoke
+        ("NAMI_PATH=../nami\n", False),
+        ("# where things are\nexport DATA_DIR='/data/lab'\nWORKERS=4\nDEBUG=true\n", False),
+        ("NAMI_PATH=../nami\nAPI=abc123\n", True),  # a word that may be a token
+        ("GITHUB_TOKEN=/x/y\n", True),  # named for a secret
+        ("BUCKET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE\n", True),
+    ],
+)
+def test_a_dotenv_of_paths_is_no_secret(dotenv: str, secret: bool) -> None:
+    from sciship import share
+    from sciship.project import Project
+
+    project = Project.from_files({".env": dotenv, "run.py": "print(1)\n"})
+    result = share.prepare(project, share.Options(license="MIT", dry_run=True), FLOW)
+    assert any("`.env` is by its name a secret" in n for n in result.notes) is secret
 
 
 def test_a_notebook_that_installs_what_it_needs_does_not_stop(tmp_path: Path) -> None:

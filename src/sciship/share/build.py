@@ -343,6 +343,33 @@ def _notices(project: Project) -> tuple[str, ...]:
 _CODE_OR_TEXT = (".py", ".ipynb", ".r", ".rmd", ".m", ".jl", ".md", ".rst", ".html", ".tex", ".sh", ".js")
 
 
+#: a line of a `.env` file: `NAME=value` (`export NAME=value`, the value maybe in quotes)
+_SETTING = re.compile(r"""(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(["']?)(.*?)\2""")
+#: the words of a setting's name that say it holds a secret
+_SECRET_WORDS = re.compile(r"(?i)key|token|secret|pass|pwd|auth|credential|private|cookie|session")
+#: a value that is plainly no secret: a number, a yes/no, a path (`../nami`, `/data/x`, `~/runs`,
+#: `data/raw`; a relative one in lower case: a token may hold a `/` between its letters and digits)
+_PLAIN_VALUE = re.compile(
+    r"[-+]?\d+(?:\.\d+)?|(?i:true|false|yes|no|on|off)"
+    r"|(?:~|\.{1,2}|[A-Za-z]:)?[\\/][\w .~-]*(?:[\\/][\w .~-]*)*|\.{1,2}|[a-z0-9_.-]+(?:/[a-z0-9_.-]*)+"
+)
+
+
+def _only_settings(project: Project, path: str) -> bool:
+    """Is ``path`` a `.env` file whose every line sets a path, a number or a yes/no, under a name that is
+    no key's, token's or password's? It says where things are, not a secret (jgalazm/comp-geo-paper-
+    figures: `NAMI_PATH=../nami` got the note to revoke it)."""
+    if path.rsplit("/", 1)[-1] != ".env":
+        return False
+    text = project.read_text(path) or ""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    settings = [_SETTING.fullmatch(line) for line in lines]
+    return bool(lines) and all(
+        m is not None and not _SECRET_WORDS.search(m.group(1)) and _PLAIN_VALUE.fullmatch(m.group(3))
+        for m in settings
+    )
+
+
 def _own_scripts(project: Project) -> list[str]:
     """The folder's scripts, less those of another project copied in (:meth:`Project.copied_in`, an
     `external/` folder, or a folder below the top with its own license file)."""
@@ -1311,7 +1338,9 @@ def prepare(
     secrets = [
         f
         for f in project.files
-        if SECRET_NAME.search(f.rsplit("/", 1)[-1]) and not f.lower().endswith(_CODE_OR_TEXT)
+        if SECRET_NAME.search(f.rsplit("/", 1)[-1])
+        and not f.lower().endswith(_CODE_OR_TEXT)
+        and not _only_settings(project, f)
     ]
     if secrets:  # (KaufmanLabJILA/analysis_code: an OAuth client's credentials.json and token.json)
         one = len(secrets) == 1
