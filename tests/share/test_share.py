@@ -664,6 +664,32 @@ def test_what_real_research_repositories_taught(tmp_path: Path) -> None:
     assert "identifier" not in codemeta
 
 
+def test_the_papers_doi_the_readme_names(tmp_path: Path) -> None:
+    """jtextor/immunet-paper-code: the README's "the paper by Sultan et al (https://doi.org/10.1093/
+    biomethods/bpae094)" was only in the abstract: it is the publication the code goes with, never the
+    code's own DOI (CITATION.cff's `doi`), nor is a data deposit's DOI taken for a paper's."""
+    readme = (
+        "# ImmuNet\n\nCode behind the paper by Sultan et al (https://doi.org/10.1093/biomethods/bpae094).\n\n"
+        "The data of the paper: https://doi.org/10.5281/zenodo.123\n"
+    )
+    root = make_study(tmp_path / "study", {**STUDY, "README.md": readme})
+    run_share(root)
+    zen = json.loads((root / ".zenodo.json").read_text())
+    assert zen["related_identifiers"] == [
+        {"identifier": "10.1093/biomethods/bpae094", "relation": "isSupplementTo", "scheme": "doi"}
+    ]
+    codemeta = json.loads((root / "codemeta.json").read_text())
+    assert codemeta["referencePublication"] == "https://doi.org/10.1093/biomethods/bpae094"
+    assert "identifier" not in codemeta
+    assert "doi" not in yaml.safe_load((root / "CITATION.cff").read_text())
+    # a DOI with no word of a paper near it, or two papers: none
+    from sciship.share.build import readme_paper_doi
+
+    assert readme_paper_doi(Project.from_files({"README.md": "See https://doi.org/10.1093/x/y.\n"})) is None
+    two = "Cite doi:10.1038/s41586-020-2649-2 and the paper https://doi.org/10.1093/x/y\n"
+    assert readme_paper_doi(Project.from_files({"README.md": two})) is None
+
+
 def test_one_person_under_two_names_in_git(tmp_path: Path) -> None:
     root = make_study(tmp_path / "study")
     git(root, "init", "-q")

@@ -615,6 +615,33 @@ _HOW_TO = re.compile(
 _LABEL = re.compile(
     r"(?i)^(?:authors?|contact|e-?mail|maintainers?|affiliations?|date|uploaded|last updated|version)\s*:"
 )
+#: a DOI link or a `doi:` in a README: `https://doi.org/10.1093/biomethods/bpae094`
+_DOI_IN_TEXT = re.compile(r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10\.\d{4,9}/[^\s<>\"'\]]+)")
+#: the words that say a DOI is a paper's: "the paper by Sultan et al (https://doi.org/...)"
+_PAPER_WORDS = re.compile(
+    r"(?i)\b(?:paper|article|published|publication|journal|cite|citing|citation|preprint)"
+)
+
+
+def readme_paper_doi(project: Project) -> str | None:
+    """The DOI of the paper the README names: a DOI (not a data or software deposit's, Zenodo's or
+    figshare's) in a paragraph that speaks of a paper, an article, a publication or citing. None when
+    the README names none, or several (which one is the paper is then not clear)."""
+    from sciship.metadata.model import bare_doi, is_deposit_doi
+
+    path = project.find_ci("README")
+    text = project.read_text(path) if path else None
+    found: dict[str, str] = {}  # (a DOI is the same in any case)
+    for paragraph in re.split(r"\n\s*\n", _FENCED.sub("\n\n", text or "")):
+        if not _PAPER_WORDS.search(_DOI_IN_TEXT.sub(" ", paragraph)):
+            continue
+        for m in _DOI_IN_TEXT.finditer(paragraph):
+            doi = bare_doi(m.group(1).rstrip(".,;:)*_"))
+            if doi and not is_deposit_doi(doi):
+                found.setdefault(doi.lower(), doi)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 #: a fenced code block of Markdown (``` or ~~~ to the same fence)
 _FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
 _LIST_ITEM = re.compile(r"[-*+] |\d+[.)] ")
@@ -1467,9 +1494,14 @@ def prepare(
             "LICENSE file which covers what."
         )
 
-    def refreshed(update: Any, set_doi: Any) -> Any:
+    def refreshed(update: Any, set_doi: Any, doi: str | None = meta.doi) -> Any:
         """The ``--update`` edit of one file: generated fields, and the DOI once the work has one."""
-        return lambda text: set_doi(update(text, meta), meta.doi) if meta.doi else update(text, meta)
+        return lambda text: set_doi(update(text, meta), doi) if doi else update(text, meta)
+
+    # the paper the README names by its DOI: codemeta's `referencePublication` and Zenodo's
+    # `isSupplementTo`, never the work's own DOI (jtextor/immunet-paper-code: only in the abstract)
+    paper = None if meta.doi else readme_paper_doi(project)
+    linked = replace(meta, doi=paper) if paper else meta
 
     put(cff.PATH, lambda: cff.render(meta), refreshed(cff.update, cff.set_doi), "how to cite this work")
     if project.has(cff.PATH) and cff.PATH not in unreadable:
@@ -1477,20 +1509,20 @@ def prepare(
     put(
         codemeta.PATH,
         lambda: codemeta.render(
-            meta,
+            linked,
             requirements=reqs,
             readme=project.find_ci("README"),
             languages=_languages(project),
         ),
-        refreshed(codemeta.update, codemeta.set_doi),
+        refreshed(codemeta.update, codemeta.set_doi, linked.doi),
         "the software's metadata for Software Heritage and catalogues (CodeMeta 3.0)",
     )
     # Zenodo reads .zenodo.json instead of CITATION.cff: an existing citation's title is the record's title
     cited = md.citation.name if md.citation is not None and md.citation.name else None
     put(
         zenodo.PATH,
-        lambda: zenodo.render(replace(meta, name=cited) if cited else meta),
-        refreshed(zenodo.update, zenodo.set_doi),
+        lambda: zenodo.render(replace(linked, name=cited) if cited else linked),
+        refreshed(zenodo.update, zenodo.set_doi, linked.doi),
         "what Zenodo records for each release (it reads this before CITATION.cff)",
     )
     if writes_requirements:
