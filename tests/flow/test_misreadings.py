@@ -2763,3 +2763,16 @@ def test_the_words_and_options_a_command_must_give() -> None:
     flow = flow_of({"hist.py": hist, "fig.py": group})
     assert flow.step("hist.py").arguments == ("ARG1",)  # type: ignore[union-attr]
     assert flow.step("fig.py").arguments == ("--make-data",)  # type: ignore[union-attr]
+
+
+def test_what_another_method_of_the_object_returns_is_part_of_the_path() -> None:
+    """kiudee/lifu-simulation-code: `self._get_filename(name)` returns `"sim/" + name`; the step wrote
+    `*.txt` at the top of the folder."""
+    run = (
+        "import sys\nclass Plotter:\n    def __init__(self, out='sim'):\n        self.out = out\n"
+        "    def run(self):\n        filename = self._get_filename(sys.argv[1])\n"
+        "        open(filename + '.txt', 'w').write('x')\n"
+        "    def _get_filename(self, name):\n        return self.out + '/' + name\n"
+        "p = Plotter()\np.run()\n"
+    )
+    assert io(flow_of({"run.py": run}), "run.py") == [("write", "sim/*.txt")]

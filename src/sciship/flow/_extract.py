@@ -640,6 +640,7 @@ class _Scope:
         #: a method's scope: the name of its first parameter (``self``), whose ``self.x`` is the
         #: parameter ``("param", "self.x")`` (see :attr:`Function.attrs`)
         self.selfname: str | None = None
+        self.owner = ""  #: a method's scope: the name of its class
 
     def bind(self, name: str, binding: _Binding) -> None:
         self.names.setdefault(name, []).append(binding)
@@ -886,7 +887,7 @@ class _Extractor:
                 members = [m for m in stmt.body if isinstance(m, ast.FunctionDef | ast.AsyncFunctionDef)]
                 worth = [m for m in members if self.worth(m)]
                 for member in worth:  # (`__init__` may be read later: see _self_attributes)
-                    self._method_scope(member, scope)
+                    self._method_scope(member, scope, stmt.name)
             elif isinstance(stmt, ast.If | ast.While):
                 self._branch(stmt.body, scope)
                 self._branch(stmt.orelse, scope)
@@ -958,12 +959,15 @@ class _Extractor:
             scope.hydra = (first[0].arg, config)
         self._collect(node.body, scope)
 
-    def _method_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope) -> _Scope:
+    def _method_scope(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, parent: _Scope, owner: str
+    ) -> _Scope:
         self._function_scope(node, parent)
         scope = self.scopes[id(node)]
         first = [*node.args.posonlyargs, *node.args.args]
         if first and _method_kind(node) == "":
             scope.selfname = first[0].arg
+            scope.owner = owner
         return scope
 
     def _hydra_config(
@@ -1787,6 +1791,10 @@ class _Extractor:
             if found is None:
                 return None
             b = found[0]
+            if b.kind == "param" and found[1].selfname == func.value.id and found[1].owner:
+                # `self._get_filename(name)`: another method of the class (kiudee/lifu-simulation-code:
+                # the `sim/` it puts before each name was lost)
+                return ("member", ("local", found[1].owner), func.attr)
             if b.kind == "module" and self.is_local(str(b.node), 0):
                 return ("ref", str(b.node), 0, func.attr)
             if b.kind == "from":
@@ -2309,8 +2317,7 @@ class _Extractor:
         if "." in fn.name and positional:  # a method: `self.load()` in it is another method of the class
             visitor.owner = (fn.name.partition(".")[0], positional[0])
         visitor.body(node.body)
-        if "." not in fn.name:  # (a method is never called as a function of the project's module)
-            fn.returns = self._returns(node, scope)
+        fn.returns = self._returns(node, scope)
         if self.signac and any(_runs_in_job(d) for d in node.decorator_list):
             _elsewhere(fn.uses, fn.calls)  # a signac-flow operation `with_job`: in the job's own folder
 
@@ -2460,7 +2467,7 @@ class _Extractor:
         if init is not None and scope is None and fn is not None and any(counts.get(k) == 1 for k in found):
             # an `__init__` with no line worth searching: read now, for what it sets (and its parameters,
             # which the arguments that make an object set)
-            scope = self._method_scope(init, self.module)
+            scope = self._method_scope(init, self.module, node.name)
             self._signature(fn, init)
         if init is not None and scope is not None:
             for name, (value, at) in found.items():

@@ -487,6 +487,8 @@ class _Tracer:
         for name, value in kwargs:
             if name in fn.params:
                 params[name] = (value, caller)
+        if callee[0] == "member" and len(callee) == 3:  # `self.name_of(x)`: the same object's `self.x`
+            params.update((k, v) for k, v in caller.params.items() if k.startswith("self."))
         returns: Expr = fn.returns
         return returns, Scope(ref=module_scope.ref, params=params, call=module_scope.call)
 
