@@ -284,6 +284,17 @@ def extract_units(
 _MAX_ROUNDS = 4
 #: ``self.x =`` (or ``+=``, or ``self.x, self.y = ...``): a name a method of a class sets
 _SELF_SET = re.compile(r"(?<![\w.])self\.(\w+)[ \t]*(?::[^=\n]*)?(?:[-+*/%|&^@]|//|\*\*|>>|<<)?=(?!=)")
+_SELF_CALL = re.compile(r"(?<![\w.])self\.(\w+)[ \t]*\(")
+
+
+class _Every(set[str]):
+    """Every name (for a notebook, whose text is not at hand)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_NAME: set[str] = _Every()
 #: ``g = parser.add_mutually_exclusive_group(required=True)``: the name of a group one of whose options
 #: the command line must give
 _REQUIRED_GROUP = re.compile(
@@ -759,6 +770,7 @@ class _Extractor:
         self.text = text  #: the source of a whole file (its lines tell where a name may be bound)
         self._text_lines: list[str] | None = None  #: its lines, when a class needs them
         self.required_groups: set[str] | None = None  #: see _required_groups
+        self.self_called: set[str] | None = None  #: see _self_called
         self.groups_given: set[str] = set()  #: required groups with an option among the required ones
         self.grows: set[str] | None = None  #: the names of lists the file adds to (see `_grown`)
         #: the file uses signac, whose ``with job:`` (and ``@flow.with_job`` operations) run in a folder
@@ -2276,6 +2288,14 @@ class _Extractor:
                         )
                     )
 
+    def _self_called(self) -> set[str]:
+        """The methods the file calls on ``self`` (``self._get_filename(name)``): what they return may be
+        part of a path; every name when the file's text is not at hand."""
+        if self.self_called is None:
+            text = self.text
+            self.self_called = set(_SELF_CALL.findall(text)) if text is not None else _EVERY_NAME
+        return self.self_called
+
     def _required_groups(self) -> set[str]:
         """The names the file gives argparse groups of which one option must be given."""
         if self.required_groups is None:
@@ -2317,7 +2337,8 @@ class _Extractor:
         if "." in fn.name and positional:  # a method: `self.load()` in it is another method of the class
             visitor.owner = (fn.name.partition(".")[0], positional[0])
         visitor.body(node.body)
-        fn.returns = self._returns(node, scope)
+        if "." not in fn.name or fn.name.rpartition(".")[2] in self._self_called():
+            fn.returns = self._returns(node, scope)  # (a method's, when the object calls it itself)
         if self.signac and any(_runs_in_job(d) for d in node.decorator_list):
             _elsewhere(fn.uses, fn.calls)  # a signac-flow operation `with_job`: in the job's own folder
 
