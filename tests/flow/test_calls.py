@@ -822,3 +822,26 @@ def test_a_function_handed_to_an_executor_or_a_thread_runs_with_its_arguments() 
     flow = flow_of({"get.py": source, "use.py": "open('tiles/t1.tif', 'rb')\n"})
     assert flow.step("get.py").writes == ("tiles/t1.tif", "tiles/t2.tif", "tiles/t3.tif")  # type: ignore[union-attr]
     assert flow.problems == ()
+
+
+def test_pathlib_methods_called_on_the_class_with_the_path_first() -> None:
+    """manuel-alvarez-chaves/variational_hydrology: `with Path.open(path / "config.yml", "w")` wrote the
+    configs another script reads, unseen, so that read was a false missing input."""
+    flow = flow_of(
+        {
+            "make.py": (
+                "import json\nfrom pathlib import Path\n"
+                "with Path.open(Path('out') / 'config.json', 'w') as f:\n    json.dump({'a': 1}, f)\n"
+                "Path.write_text(Path('out') / 'note.txt', 'x')\n"
+            ),
+            "use.py": (
+                "import json, pathlib\nwith pathlib.Path.open(pathlib.Path('out') / 'config.json') as f:\n"
+                "    cfg = json.load(f)\nwith (pathlib.Path('out') / 'config.json').open('r') as f:\n"
+                "    cfg2 = json.load(f)\nprint(pathlib.Path.read_text(pathlib.Path('out/note.txt')))\n"
+            ),
+        }
+    )
+    assert flow.problems == ()
+    assert io(flow, "make.py") == [("write", "out/config.json"), ("write", "out/note.txt")]
+    reads = [("read", "out/config.json"), ("read", "out/config.json"), ("read", "out/note.txt")]
+    assert io(flow, "use.py") == reads

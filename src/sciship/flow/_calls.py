@@ -113,6 +113,14 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "urllib.request.urlretrieve": (_w(1, "filename"),),
     "wget.download": (_w(1, "out"),),  # the `wget` package (trVAE_reproducibility's DataDownloader)
     "shutil.unpack_archive": (_r(0, "filename"), _w(1, "extract_dir", convention="tree", default=".")),
+    # pathlib's methods called on the class, the path first (manuel-alvarez-chaves/variational_hydrology:
+    # `with Path.open(path / "config.yml", "w")` wrote the configs another script read, unseen)
+    "pathlib.Path.open": (_m(0, "self", 1, "r", "open"),),
+    "pathlib.Path.read_text": (_r(0, "self"),),
+    "pathlib.Path.read_bytes": (_r(0, "self"),),
+    "pathlib.Path.write_text": (_w(0, "self"),),
+    "pathlib.Path.write_bytes": (_w(0, "self"),),
+    "pathlib.Path.touch": (_w(0, "self"),),
     # shell commands: what they make is read from their words
     "os.system": _COMMAND,
     "os.popen": _COMMAND,
