@@ -845,3 +845,18 @@ def test_pathlib_methods_called_on_the_class_with_the_path_first() -> None:
     assert io(flow, "make.py") == [("write", "out/config.json"), ("write", "out/note.txt")]
     reads = [("read", "out/config.json"), ("read", "out/config.json"), ("read", "out/note.txt")]
     assert io(flow, "use.py") == reads
+
+
+def test_a_log_file_is_written() -> None:
+    """Seishou0724/2026-ncomms-analysis-code: `logging.FileHandler(log_file)` in each of 30 scripts wrote a
+    log, unseen; `logging.basicConfig(filename=...)` the same, and without a file name the log goes to
+    the terminal."""
+    source = (
+        "import logging\nimport pandas as pd\n"
+        "logging.basicConfig(handlers=[logging.FileHandler('results/run.log')], level=logging.INFO)\n"
+        "logging.basicConfig(filename='results/other.log')\nlogging.basicConfig(level=logging.DEBUG)\n"
+        "from logging.handlers import RotatingFileHandler\nh = RotatingFileHandler('logs/r.log', 'a')\n"
+        "df = pd.read_csv('data.csv')\ndf.to_csv('results/out.csv')\n"
+    )
+    flow = flow_of({"run.py": source, "data.csv": "a\n"})
+    assert flow.steps[0].writes == ("logs/r.log", "results/other.log", "results/out.csv", "results/run.log")

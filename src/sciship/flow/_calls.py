@@ -121,6 +121,12 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "pathlib.Path.write_text": (_w(0, "self"),),
     "pathlib.Path.write_bytes": (_w(0, "self"),),
     "pathlib.Path.touch": (_w(0, "self"),),
+    # log files (Seishou0724/2026-ncomms-analysis-code: each of 30 scripts wrote a `.log`, unseen)
+    "logging.FileHandler": (_w(0, "filename"),),
+    "logging.handlers.RotatingFileHandler": (_w(0, "filename"),),
+    "logging.handlers.TimedRotatingFileHandler": (_w(0, "filename"),),
+    "logging.handlers.WatchedFileHandler": (_w(0, "filename"),),
+    "logging.basicConfig": (_w(99, "filename"),),  # (`filename=` only; without it the log goes to stderr)
     # shell commands: what they make is read from their words
     "os.system": _COMMAND,
     "os.popen": _COMMAND,
