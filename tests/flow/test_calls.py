@@ -860,3 +860,17 @@ def test_a_log_file_is_written() -> None:
     )
     flow = flow_of({"run.py": source, "data.csv": "a\n"})
     assert flow.steps[0].writes == ("logs/r.log", "results/other.log", "results/out.csv", "results/run.log")
+
+
+def test_fits_files_through_pyfits_the_old_name_of_astropy_io_fits() -> None:
+    """jfoster17/malt90-analysis-code: `pyfits.getdata(...)` read the noise maps, unseen, while the same
+    call through `astropy.io.fits` was found."""
+    source = (
+        "import os\nimport pyfits\nfrom astropy.io import fits\n"
+        "d1 = pyfits.getdata(os.path.join('maps', 'a_emap.fits'))\n"
+        "d2 = fits.getdata(os.path.join('maps', 'b_emap.fits'))\nh = pyfits.open('maps/c.fits')\n"
+        "pyfits.writeto('out.fits', d1)\n"
+    )
+    flow = flow_of({"run.py": source})
+    assert flow.steps[0].reads == ("maps/a_emap.fits", "maps/b_emap.fits", "maps/c.fits")
+    assert flow.steps[0].writes == ("out.fits",)

@@ -339,6 +339,11 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.table.Table.read": (_r(0),),
     "astropy.table.QTable.read": (_r(0),),
     "astropy.io.fits.getheader": (_r(0, "filename"),),
+    # pyfits, astropy.io.fits's old name with the same functions (jfoster17/malt90-analysis-code's maps)
+    "pyfits.open": (_r(0, "name"),),
+    "pyfits.getdata": (_r(0, "filename"),),
+    "pyfits.getheader": (_r(0, "filename"),),
+    "pyfits.writeto": (_w(0, "filename"),),
     # fitsio (desihub/spectropaper-code: its main reader and writer, unseen)
     "aplpy.FITSFigure": (_r(0, "data", needs_suffix=True),),
     "fitsio.read": (_r(0, "filename"),),
