@@ -874,3 +874,13 @@ def test_fits_files_through_pyfits_the_old_name_of_astropy_io_fits() -> None:
     flow = flow_of({"run.py": source})
     assert flow.steps[0].reads == ("maps/a_emap.fits", "maps/b_emap.fits", "maps/c.fits")
     assert flow.steps[0].writes == ("out.fits",)
+
+
+def test_cf_python_fields_read_and_written() -> None:
+    """dlrhodson/canari-ocean-paper: `cf.read(dir + '...nc')` read five model outputs on the author's
+    computer, unseen (no SHR111); `cf.write(field, path)` writes its second argument."""
+    source = "import cf\nf = cf.read('/home/users/me/data/sst_*.nc')\ncf.write(f[0], 'sst_mean.nc')\n"
+    flow = flow_of({"a.py": source, "b.py": "import cf\ncf.read(['sst_mean.nc'])\n"})
+    uses = [("read", "/home/users/me/data/sst_*.nc"), ("write", "sst_mean.nc"), ("read", "sst_mean.nc")]
+    assert io(flow) == uses
+    assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "/home/users/me/data/sst_*.nc")]

@@ -398,6 +398,9 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
         for n in ("load", "load_cube", "load_cubes", "load_raw")
     },
     "iris.save": (_w(1, "target"),),
+    # cf-python's fields (dlrhodson/canari-ocean-paper: five model outputs read with `cf.read`, unseen)
+    "cf.read": (_r(0, "files", glob=True, list_ok=True),),
+    "cf.write": (_w(1, "filename"),),
     # molecular dynamics (OpenMM): a structure read, and the reporters that write a file as it runs
     **{
         f"{pkg}.app.{n}": (_r(0, "file"),)
