@@ -884,3 +884,22 @@ def test_cf_python_fields_read_and_written() -> None:
     uses = [("read", "/home/users/me/data/sst_*.nc"), ("write", "sst_mean.nc"), ("read", "sst_mean.nc")]
     assert io(flow) == uses
     assert [(p.code, p.target) for p in flow.problems] == [("SHR111", "/home/users/me/data/sst_*.nc")]
+
+
+def test_an_astropy_table_made_empty_or_from_rows_writes_a_file_of_any_ending() -> None:
+    """desihub/spectropaper-code: `res = Table()`, its columns set, then `res.write("telemetry.csv",
+    overwrite=True)` wrote the table the plots read, unseen (only FITS and AnnData endings counted); a
+    `write` on an object of unknown kind still names no file."""
+    source = (
+        "from astropy.table import Table, QTable\nres = Table()\nres['a'] = [1, 2]\n"
+        "res.write('telemetry.csv', overwrite=True)\nq = QTable(rows=[(1, 2)], names=('a', 'b'))\n"
+        "q.write('q.ecsv.txt')\nTable.read('telemetry.csv').write('copy.csv')\n"
+        "other = make()\nother.write('note.csv')\n"
+    )
+    flow = flow_of({"db.py": source})
+    assert io(flow) == [
+        ("write", "telemetry.csv"),
+        ("write", "q.ecsv.txt"),
+        ("write", "copy.csv"),
+        ("read", "telemetry.csv"),
+    ]

@@ -496,6 +496,14 @@ METHODS: dict[str, tuple[Arg, ...]] = {
     "open": (_m(-1, "", 0, "r", "open", path_receiver=True),),
 }
 
+#: what makes an astropy table, whose ``write(path)`` writes that file whatever its ending
+#: (desihub/spectropaper-code: `res = Table()` ... `res.write("telemetry.csv", overwrite=True)` was unseen,
+#: as the generic ``write`` counts only for AnnData's and FITS endings)
+TABLE_MAKERS = frozenset(
+    f"astropy.table.{name}"
+    for name in ("Table", "QTable", "Table.read", "QTable.read", "vstack", "hstack", "join")
+)
+TABLE_WRITE = (_w(0, "output"),)
 
 _MEMMAP: dict[str, tuple[Literal["read", "write"], ...]] = {"r": ("read",), "c": ("read",), "w+": ("write",)}
 

@@ -24,7 +24,7 @@ from itertools import accumulate
 from typing import Any, cast
 
 from sciship.flow import _expr as ex
-from sciship.flow._calls import FUNCTIONS, METHODS, Arg, accesses
+from sciship.flow._calls import FUNCTIONS, METHODS, TABLE_MAKERS, TABLE_WRITE, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
 from sciship.flow._facts import (
     ABSENT,
@@ -2924,6 +2924,8 @@ class _Visitor(ast.NodeVisitor):
             specs = METHODS[func.attr]
             if func.attr == "write" and self._file_handle(func.value, pos):
                 specs = None  # `fh.write("results.fits")`: text into an open file, no file named
+            elif func.attr == "write" and self._astropy_table(func.value, pos):
+                specs = TABLE_WRITE
         if specs is None and node.keywords:
             self._output_keywords(node, pos)
         if specs is not None:
@@ -2995,6 +2997,21 @@ class _Visitor(ast.NodeVisitor):
         if isinstance(made.func, ast.Attribute) and made.func.attr == "open":
             return True  # (`gzip.open`, `Path(p).open`, `zf.open`: an open file all the same)
         return x.qualify(made.func, found[1], found[0].pos) in {"builtins.open", "io.open", "codecs.open"}
+
+    def _astropy_table(self, node: ast.expr, pos: Pos) -> bool:
+        """Is ``node`` an astropy table (``Table(...)``, ``Table.read(...)``, or a name given one), whose
+        ``write`` names a file of any ending?"""
+        x = self.x
+        scope = self.scope
+        if isinstance(node, ast.Name):
+            found = x.lookup(node.id, scope, pos)
+            while found is not None and found[0].kind == "setitem":  # (`res["a"] = [1, 2]`: a column)
+                before = x.lookup(node.id, found[1], found[0].pos)
+                found = before if before is not None and before[0].pos < found[0].pos else None
+            if found is None or found[0].kind != "assign" or not isinstance(found[0].node, ast.Call):
+                return False
+            node, scope, pos = found[0].node, found[1], found[0].pos
+        return isinstance(node, ast.Call) and x.qualify(node.func, scope, pos) in TABLE_MAKERS
 
     def _access(self, node: ast.Call, specs: tuple[Arg, ...], call: str, pos: Pos, out: list[Use]) -> None:
         x = self.x
