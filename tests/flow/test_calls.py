@@ -903,3 +903,24 @@ def test_an_astropy_table_made_empty_or_from_rows_writes_a_file_of_any_ending() 
         ("write", "copy.csv"),
         ("read", "telemetry.csv"),
     ]
+
+
+def test_the_usual_aliases_in_a_fragment_pasted_without_its_imports() -> None:
+    """Victor-EN2025/Seasonal-Ocean-Analysis-Gulf-of-Guinea: a script with no imports read two files with
+    `xr.open_dataset(...)`, unseen, while its `pd.read_csv` and `plt.savefig` were found; a name the file
+    binds itself keeps its own meaning."""
+    source = (
+        "ds = xr.open_dataset('/mnt/e/data/sst.nc')\ndf = pd.read_csv('table.csv')\nx = np.load('a.npy')\n"
+        "plt.savefig('b.png')\ng = gpd.read_file('d.shp')\ns = sio.loadmat('e.mat')\nf = h5py.File('f.h5')\n"
+    )
+    assert io(flow_of({"a.py": source})) == [
+        ("read", "/mnt/e/data/sst.nc"),
+        ("read", "table.csv"),
+        ("read", "a.npy"),
+        ("write", "b.png"),
+        ("read", "d.shp"),
+        ("read", "e.mat"),
+        ("read", "f.h5"),
+    ]
+    own = "import mylib as np\nnp.load('a.npy')\ndef f(xr):\n    xr.open_dataset('b.nc')\n"
+    assert io(flow_of({"a.py": own})) == []

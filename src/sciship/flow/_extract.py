@@ -1565,6 +1565,8 @@ class _Extractor:
                 return q
         if self.module.star and node.id in _CONVENTIONAL:  # `from helpers import *`, which did the
             return _CONVENTIONAL[node.id]  # `import numpy as np`: the name everybody gives numpy
+        if node.id in _PASTED_ALIASES:  # bound nowhere in the file: a fragment pasted without its imports
+            return _CONVENTIONAL[node.id]  # (Seasonal-Ocean-Analysis-Gulf-of-Guinea's `xr.open_dataset`)
         if node.id == "__file__" or node.id in _MODULE_NAMES:  # `__file__.replace(".py", ".png")`: a text
             return None
         return f"builtins.{node.id}"
@@ -3976,6 +3978,8 @@ _CONVENTIONAL = {
     **{m: m for m in ("numpy", "pandas", "torch", "pickle", "json", "os", "h5py", "joblib", "shutil")},
     "glob": "glob",
 }
+#: the aliases so usual that code using them unbound, without any import, means those modules
+_PASTED_ALIASES = frozenset({"np", "pd", "plt", "xr", "gpd", "sio", "h5py"})
 
 
 def _unsettled(expr: Expr, conds: list[Cond]) -> Expr:
