@@ -465,3 +465,47 @@ def test_a_readme_s_indented_code_block_holds_commands() -> None:
         "- an item\n    goes on here\n\nText.\n"
     )
     assert readme_blocks(readme) == [["python -m experiments.fit_demo", "python run.py --n 3"]]
+
+
+def test_a_python_driver_that_runs_a_list_of_scripts_or_a_script_with_a_loop_s_names() -> None:
+    from flowkit import flow_of
+
+    """egonmedhatten/beta-kernel-reproduce-paper: `for description, script in SCRIPTS:
+    subprocess.run([sys.executable, str(REPO_ROOT / script)])` over (label, script) pairs;
+    KrisJensen/stability_paper_code: `for name in names: sb.call([pystr, 'parse_rat.py', name])`, with
+    `if wds: name += '_wds'` in an outer loop over `[False, True]`. Neither was taken for a driver: it was
+    a step of its own that ran everything again."""
+    pairs = (
+        "import subprocess, sys\nfrom pathlib import Path\nREPO_ROOT = Path(__file__).resolve().parent\n"
+        "SCRIPTS = [('Table', 'make_table.py'), ('Plot', 'make_plot.py')]\n"
+        "for description, script in SCRIPTS:\n    script_path = REPO_ROOT / script\n"
+        "    subprocess.run([sys.executable, str(script_path)], cwd=str(REPO_ROOT))\n"
+    )
+    assert driver_commands(pairs) == "python make_table.py\npython make_plot.py"
+    names = (
+        "import subprocess as sb\nnames = ['a', 'b']\npystr = 'python'\nfor wds in [False, True]:\n"
+        "    for name in names:\n        if wds:\n            name += '_wds'\n"
+        "        sb.call([pystr, 'parse.py', name])\n"
+    )
+    assert driver_commands(names) == (
+        "python parse.py a\npython parse.py b\npython parse.py a_wds\npython parse.py b_wds"
+    )
+    changed = (
+        "import subprocess as sb\nfor n in ['a', 'b']:\n    n = n.upper()\n"
+        "    sb.call(['python', 'x.py', n])\n"
+    )
+    assert driver_commands(changed) is None  # (a name the loop changes another way: unknown, left out)
+    table = "import pandas as pd\npd.read_csv('data.csv').to_csv('table.csv')\n"
+    plot = "import pandas as pd\npd.read_csv('table.csv').plot().figure.savefig('plot.png')\n"
+    driver = (
+        "import subprocess, sys\nfor script in ['make_table.py', 'make_plot.py']:\n"
+        "    subprocess.run([sys.executable, script])\n"
+    )
+    flow = flow_of({"run_all.py": driver, "make_table.py": table, "make_plot.py": plot, "data.csv": "a\n"})
+    assert [s.path for s in flow.steps] == ["make_table.py", "make_plot.py"]
+    one = "import sys\nn = sys.argv[1]\nopen(f'data/{n}_out.txt', 'w').write(open(f'data/{n}.txt').read())\n"
+    loop = "import subprocess as sb\nfor name in ['a', 'b']:\n    sb.call(['python', 'parse_one.py', name])\n"
+    flow = flow_of({"parse_all.py": loop, "parse_one.py": one, "data/a.txt": "", "data/b.txt": ""})
+    assert [s.path for s in flow.steps] == ["parse_one.py"]
+    assert flow.steps[0].reads == ("data/a.txt", "data/b.txt")
+    assert flow.steps[0].writes == ("data/a_out.txt", "data/b_out.txt")

@@ -540,6 +540,11 @@ _PYTHON_OF_A_NAME = re.compile(r"""f["']python[0-9.]*[ \t]+\{""")
 _RUNS_A_SCRIPT = re.compile(
     r"\b(?:run|call|check_call|check_output|Popen|system)\((?:[^\n]*\.py\b|[^\n]*python[0-9.]*[ \t]+\{)"
 )
+#: a command list of the interpreter and a name (``subprocess.run([sys.executable, script])``,
+#: ``[sys.executable, str(script_path)]``): a loop over scripts, maybe
+_RUNS_A_NAME = re.compile(
+    r"\b(?:run|call|check_call|check_output|Popen)\(\s*\[\s*[\w.]+\s*,\s*(?:str\(\s*)?[A-Za-z_]\w*\s*\)?\s*[,\]]"
+)
 
 
 #: a line that runs a file's code in this process: `exec(compile(open(script).read(), ...))`,
@@ -557,6 +562,7 @@ def driver_commands(text: str) -> str | None:
         return None
     runs_commands = ("subprocess" in text or "os.system" in text) and (
         _RUNS_A_SCRIPT.search(text) is not None
+        or _RUNS_A_NAME.search(text) is not None
         or _PYTHON_OF_A_NAME.search(text) is not None
         or _PYTHON_WORDS.search(text) is not None
     )
@@ -584,6 +590,7 @@ def driver_commands(text: str) -> str | None:
     lines: list[str] = []
     executed = _executed_scripts(tree) if executes else {}
     looped = _looped_calls(tree)
+    own_joins = _own_folder_joins(tree)
     # a command built in a name first (`cmd = f"python {script} > {script}.log"`, then `os.system(cmd)`)
     built = {
         node.targets[0].id: node.value
@@ -613,33 +620,49 @@ def driver_commands(text: str) -> str | None:
         elif isinstance(arg, ast.JoinedStr):  # `f"python genKI.py --gene {g}"`: its values unknown
             # (but those of a loop over scripts written out: `for script in scripts: os.system(f"python
             # {script}")`, syngenta/QSAR_AD_Uncertainty_Paper_Code_release's driver)
-            loop = looped.get(call)
+            loops = looped.get(call, [])
+            named: dict[int, str] = {}
+            for i, v in enumerate(arg.values):
+                if isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Name):
+                    column = _column(loops, v.value.id)
+                    if column is not None and _scripts(column):
+                        named[i] = v.value.id
             lines.extend(
                 "".join(
                     v.value
                     if isinstance(v, ast.Constant) and isinstance(v.value, str)
-                    else shlex.quote(value)
-                    if value is not None
-                    and loop is not None
-                    and isinstance(v, ast.FormattedValue)
-                    and isinstance(v.value, ast.Name)
-                    and v.value.id == loop[0]
+                    else shlex.quote(values[named[i]])
+                    if i in named and named[i] in values
                     else "$_sciship_value"
-                    for v in arg.values
+                    for i, v in enumerate(arg.values)
                 )
-                for value in (loop[1] if loop else [None])
+                for values in _each_time(loops, set(named.values()))
             )
         elif isinstance(arg, ast.List | ast.Tuple) and arg.elts:
-            words = []
+            words: list[str | tuple[str]] = []  # (a loop's name: `(name,)`)
+            loops = looped.get(call, [])
             for i, elt in enumerate(arg.elts):
+                looped_name = _looped_name(elt, own_joins)
+                column = _column(loops, looped_name) if looped_name else None
                 if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
                     words.append(shlex.quote(elt.value))
                 elif i == 0:  # `sys.executable`, `pystr`: the interpreter
                     words.append("python")
+                elif looped_name and column is not None and (
+                    _scripts(column) or any(isinstance(w, str) and w.endswith(".py") for w in words)
+                ):
+                    # the script a loop runs (`for script in ["a.py", "b.py"]`), or a name a script written
+                    # out is given (`for name in names: sb.call([pystr, "parse_rat.py", name])`:
+                    # KrisJensen/stability_paper_code's parse_all.py)
+                    words.append((looped_name,))
                 else:
                     break  # a word the code computes: the run is left out
             else:
-                lines.append(" ".join(words))
+                used = {w[0] for w in words if isinstance(w, tuple)}
+                lines.extend(
+                    " ".join(w if isinstance(w, str) else shlex.quote(values[w[0]]) for w in words)
+                    for values in _each_time(loops, used)
+                )
     text = "\n".join(lines)
     return text if ".py" in text else None
 
@@ -673,19 +696,35 @@ def _runner_wrappers(tree: Any) -> dict[str, int]:
     return out
 
 
-def _looped_calls(tree: Any) -> dict[Any, tuple[str, list[str]]]:
-    """The calls inside a ``for name in <scripts>:`` loop over ``.py`` names the module writes out (a list
-    or tuple, or one it fills with ``.append("x.py")``), each with the loop's name and those values."""
+Loop = tuple[tuple[str, ...], list[tuple[str, ...]]]
+#: the most commands a driver's loops are written out to (more: the run's words stay unknown)
+_MAX_LOOPED = 64
+
+
+def _looped_calls(tree: Any) -> dict[Any, list[Loop]]:
+    """The calls inside ``for`` loops over texts the module writes out, each with its loops, outermost
+    first: the loop's names and the values they take together each time round. The texts are a list or
+    tuple (or one the module fills with ``.append("x.py")``) of texts or of tuples of texts (``for label,
+    script in SCRIPTS``: egonmedhatten/beta-kernel-reproduce-paper's reproduce_all.py)."""
     import ast
 
-    lists: dict[str, list[str]] = {}
+    def rows(node: Any, width: int) -> list[tuple[str, ...]] | None:
+        if not isinstance(node, ast.List | ast.Tuple) or not node.elts:
+            return None
+        out: list[tuple[str, ...]] = []
+        for e in node.elts:
+            parts = e.elts if width > 1 and isinstance(e, ast.Tuple | ast.List) else [e] if width == 1 else []
+            texts = [p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+            if len(parts) != width or len(texts) != width:
+                return None
+            out.append(tuple(texts))
+        return out
+
+    lists: dict[str, Any] = {}
     for node in getattr(tree, "body", []):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            value = node.value
-            if isinstance(value, ast.List | ast.Tuple) and all(
-                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
-            ):
-                lists[node.targets[0].id] = [e.value for e in value.elts]  # type: ignore[attr-defined]
+            if isinstance(node.value, ast.List | ast.Tuple):
+                lists[node.targets[0].id] = ast.List(elts=list(node.value.elts))
         elif (
             isinstance(node, ast.Expr)
             and isinstance(node.value, ast.Call)
@@ -694,25 +733,203 @@ def _looped_calls(tree: Any) -> dict[Any, tuple[str, list[str]]]:
             and isinstance(node.value.func.value, ast.Name)
             and node.value.func.value.id in lists
             and len(node.value.args) == 1
-            and isinstance(node.value.args[0], ast.Constant)
-            and isinstance(node.value.args[0].value, str)
         ):
-            lists[node.value.func.value.id].append(node.value.args[0].value)
-    out: dict[Any, tuple[str, list[str]]] = {}
+            lists[node.value.func.value.id].elts.append(node.value.args[0])
+    out: dict[Any, list[Loop]] = {}
     for loop in ast.walk(tree):
-        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name)):
+        if not isinstance(loop, ast.For):
+            continue
+        target = loop.target
+        if isinstance(target, ast.Name):
+            names: tuple[str, ...] = (target.id,)
+        elif isinstance(target, ast.Tuple) and all(isinstance(t, ast.Name) for t in target.elts):
+            names = tuple(t.id for t in target.elts)  # type: ignore[attr-defined]
+        else:
             continue
         it = loop.iter
-        values = lists.get(it.id) if isinstance(it, ast.Name) else None
-        if isinstance(it, ast.List | ast.Tuple):
-            values = [e.value for e in it.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-        if not values or not all(v.endswith(".py") for v in values):
+        values = rows(lists.get(it.id) if isinstance(it, ast.Name) else it, len(names))
+        if not values:
             continue
+        changes = _changed_in_loop(loop, names)
         for stmt in loop.body:
             for node in ast.walk(stmt):
                 if isinstance(node, ast.Call):
-                    out.setdefault(node, (loop.target.id, values))
+                    out.setdefault(node, []).append(_as_changed(names, values, changes, node.lineno))
     return out
+
+
+#: a change of a loop's name in its body: (line, name, the text added, under a test), or the text None
+#: for any other change (the name's values are then unknown after that line)
+_Change = tuple[int, str, str | None, bool]
+
+
+def _changed_in_loop(loop: Any, names: tuple[str, ...]) -> list[_Change]:
+    """Where the body of ``loop`` sets one of its names again. ``name += "_wds"`` is kept, with whether
+    it is under a test (KrisJensen/stability_paper_code's parse_all.py: `if wds: name += '_wds'` in a loop
+    over `[False, True]` runs each rat's name with and without it)."""
+    import ast
+
+    out: list[_Change] = []
+
+    def visit(stmts: list[Any], tested: bool) -> None:
+        for st in stmts:
+            if (
+                isinstance(st, ast.AugAssign)
+                and isinstance(st.op, ast.Add)
+                and isinstance(st.target, ast.Name)
+                and st.target.id in names
+                and isinstance(st.value, ast.Constant)
+                and isinstance(st.value.value, str)
+            ):
+                out.append((st.lineno, st.target.id, st.value.value, tested))
+                continue
+            compound = isinstance(st, ast.If | ast.While | ast.For | ast.With | ast.Try)
+            heads: list[Any] = [st.target, st.iter] if isinstance(st, ast.For) else []
+            if isinstance(st, ast.If | ast.While):
+                heads = [st.test]
+            elif isinstance(st, ast.With):
+                heads = list(st.items)
+            for node in [n for part in (heads if compound else [st]) for n in ast.walk(part)]:
+                targets = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else [node.target]
+                    if isinstance(node, ast.AugAssign | ast.AnnAssign | ast.NamedExpr)
+                    else [node.optional_vars]
+                    if isinstance(node, ast.withitem) and node.optional_vars is not None
+                    else []
+                )
+                if node is getattr(st, "target", None) and isinstance(st, ast.For):
+                    targets = [node]
+                out.extend(
+                    (st.lineno, n.id, None, tested)
+                    for t in targets
+                    for n in ast.walk(t)
+                    if isinstance(n, ast.Name) and n.id in names
+                )
+            if compound:
+                for block in ("body", "orelse", "finalbody"):
+                    visit(getattr(st, block, []), tested or not isinstance(st, ast.With))
+                for handler in getattr(st, "handlers", []):
+                    visit(handler.body, True)
+
+    visit(loop.body, False)
+    return out
+
+
+def _as_changed(
+    names: tuple[str, ...], rows: list[tuple[str, ...]], changes: list[_Change], line: int
+) -> Loop:
+    """The loop's names and values as a call on ``line`` sees them, after the ``changes`` before it (a
+    name changed in another way is left out: its values are unknown there)."""
+    for at, name, added, tested in changes:
+        if at >= line or name not in names:
+            continue
+        i = names.index(name)
+        if added is None:
+            names = (*names[:i], "", *names[i + 1 :])
+            continue
+        changed = [(*row[:i], row[i] + added, *row[i + 1 :]) for row in rows]
+        rows = [*rows, *changed] if tested else changed
+    return names, rows
+
+
+def _column(loops: list[Loop], name: str) -> list[str] | None:
+    """The values ``name`` takes in the innermost of ``loops`` that sets it; None when none does."""
+    for names, rows in reversed(loops):
+        if name in names:
+            i = names.index(name)
+            return [row[i] for row in rows]
+    return None
+
+
+def _scripts(values: list[str]) -> bool:
+    return all(v.endswith(".py") for v in values)
+
+
+def _each_time(loops: list[Loop], used: set[str]) -> list[dict[str, str]]:
+    """The values of the ``used`` names each time round the loops (one empty set when none is used, or
+    when there would be more than :data:`_MAX_LOOPED`)."""
+    combos: list[dict[str, str]] = [{}]
+    for names, rows in loops:
+        if not set(names) & used:
+            continue
+        combos = [{**c, **dict(zip(names, row, strict=True))} for c in combos for row in rows]
+        if len(combos) > _MAX_LOOPED:
+            return [{}]
+    return combos if all(used <= c.keys() for c in combos) else [{}]
+
+
+def _own_folder_joins(tree: Any) -> dict[str, str]:
+    """Names set to a name joined to the script's own folder (``script_path = REPO_ROOT / script`` after
+    ``REPO_ROOT = Path(__file__).resolve().parent``), each with the name joined: the file it runs is
+    that name's, in the driver's folder."""
+    import ast
+
+    def own(node: Any) -> bool:
+        if not (isinstance(node, ast.Attribute) and node.attr == "parent"):
+            return False
+        inner = node.value
+        while (
+            isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Attribute)
+            and inner.func.attr in {"resolve", "absolute"}
+            and not inner.args
+        ):
+            inner = inner.func.value
+        return (
+            isinstance(inner, ast.Call)
+            and len(inner.args) == 1
+            and isinstance(inner.args[0], ast.Name)
+            and inner.args[0].id == "__file__"
+            and ast.unparse(inner.func) in {"Path", "pathlib.Path"}
+        )
+
+    folders = {
+        node.targets[0].id
+        for node in getattr(tree, "body", [])
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and own(node.value)
+    }
+    counts: dict[str, int] = {}
+    joins: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            continue
+        name = node.targets[0].id
+        counts[name] = counts.get(name, 0) + 1
+        value = node.value
+        if (
+            isinstance(value, ast.BinOp)
+            and isinstance(value.op, ast.Div)
+            and isinstance(value.left, ast.Name)
+            and value.left.id in folders
+            and isinstance(value.right, ast.Name)
+        ):
+            joins[name] = value.right.id
+    return {k: v for k, v in joins.items() if counts[k] == 1}
+
+
+def _looped_name(node: Any, joins: dict[str, str]) -> str | None:
+    """The name a command word stands for: ``script``, ``str(script)``, ``str(script_path)`` of a name
+    joined to the driver's own folder (see :func:`_own_folder_joins`); None for anything else."""
+    import ast
+
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "str"
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        node = node.args[0]
+    if not isinstance(node, ast.Name):
+        return None
+    return joins.get(node.id, node.id)
 
 
 def _executed_scripts(tree: Any) -> dict[Any, list[str]]:
