@@ -509,3 +509,30 @@ def test_a_python_driver_that_runs_a_list_of_scripts_or_a_script_with_a_loop_s_n
     assert [s.path for s in flow.steps] == ["parse_one.py"]
     assert flow.steps[0].reads == ("data/a.txt", "data/b.txt")
     assert flow.steps[0].writes == ("data/a_out.txt", "data/b_out.txt")
+
+
+def test_a_variable_the_shell_file_never_sets_is_left_out_of_the_command() -> None:
+    """yanwu2014/teratoma-analysis-code: `python2 createBCdict.py $in $out $barcodeToGene 0.05 0.05 0.0025`
+    with `barcodeToGene` set nowhere: bash leaves the empty word out, but sciship put a placeholder in its
+    place and moved every later value by one. A name in capitals (set outside, as an environment variable)
+    and one the file sets stay unknown words."""
+    from flowkit import flow_of
+
+    text = (
+        "#!/bin/bash\nout=table.csv\npython2 summarize.py input.txt $out $undefinedVar 0.05 0.01\n"
+        "python a.py $DATA_DIR ${other} 1\nread answer\npython b.py $answer 2\n"
+    )
+    assert [r.args for r in python_runs(text)] == [
+        ("input.txt", "table.csv", "0.05", "0.01"),
+        (STAR, "1"),
+        (STAR, "2"),
+    ]
+    summarize = (
+        "import sys\ninfile, outfile = sys.argv[1], sys.argv[2]\nread_thresh = float(sys.argv[3])\n"
+        "umi_thresh = float(sys.argv[4])\nopen(outfile, 'w').write(open(infile).read())\n"
+    )
+    first = text.partition("python a.py")[0]
+    flow = flow_of({"run.sh": first, "summarize.py": summarize, "input.txt": "x\n"})
+    step = flow.step("summarize.py")
+    assert step is not None
+    assert (step.arguments, step.fill_in) == (("input.txt", "table.csv", "0.05", "0.01"), ())

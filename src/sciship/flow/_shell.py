@@ -1031,6 +1031,8 @@ def python_runs(
     (``[project.scripts]``); a command that runs one (``uv run study-figures --out x``) is a run too."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
+    #: a file bash runs (not a README, whose variables the reader sets, nor a Python driver's commands)
+    shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
     here: str | None = ""
     env: dict[str, str | None] = {}
@@ -1062,6 +1064,8 @@ def python_runs(
             stripped = stripped.lstrip("@-+ \t")  # `@python x.py`: a recipe line make does not echo
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
+        if shell_file and "$" in stripped:
+            stripped = _without_unset(stripped, text)
         queued = _QUEUED.search(stripped)
         if queued is not None:  # `echo "python x.py a" | bsub -q long`, `sbatch --wrap="python x.py"`
             stripped = queued.group("cmd") or queued.group("cmd2")
@@ -1118,6 +1122,35 @@ _QUEUED = re.compile(
     r"""^echo[ \t]+(?P<q>["'])(?P<cmd>[^"'\n]*)(?P=q)[ \t]*\|[ \t]*(?:bsub|qsub|sbatch|srun)\b"""
     r"""|\bsbatch\b.*?--wrap[= ](?P<w>["'])(?P<cmd2>[^"'\n]*)(?P=w)"""
 )
+#: an unquoted word that is one variable's value (``$name``, ``${name}``), spaces or the line's ends around it
+_LONE_VARIABLE = re.compile(r"(?:(?<=[ \t])|^)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(?=[ \t;]|$)")
+
+
+def _without_unset(line: str, text: str) -> str:
+    """``line`` without the unquoted words that are a variable the shell file never sets: bash leaves
+    such a word out, so the words after it move up (yanwu2014/teratoma-analysis-code's `python2
+    createBCdict.py $in $out $barcodeToGene 0.05`: `0.05` is the script's third argument, not its
+    fourth). Only a name with a small letter (an environment variable, set outside the file, is written
+    in capitals by custom), and only when no word of the file, bar ``$name`` itself, names it (``name=``,
+    ``read name``, ``for name in``, ``getopts ... name``), and the file sources no other file."""
+    if _SOURCES.search(text):
+        return line
+
+    def drop(m: re.Match[str]) -> str:
+        name = m.group(1) or m.group(2)
+        set_outside = name == name.upper() or name.startswith("_sciship")  # (a word sciship puts in)
+        if set_outside or re.search(rf"(?<![$\w{{]){re.escape(name)}\b", text):
+            return m.group(0)
+        return ""
+
+    kept = _LONE_VARIABLE.sub(drop, line)
+    return re.sub(r"[ \t]{2,}", " ", kept) if kept != line else line
+
+
+#: the name of a file bash runs: a shell script, a cluster job's script, or a name without an extension
+_SHELL_FILE = re.compile(r"\.(?:sh|bash|zsh|ksh|sbatch|slurm|pbs|qsub|job)$|^[^.]+$")
+#: a line that reads another shell file's variables into this one
+_SOURCES = re.compile(r"^[ \t]*(?:source|\.)[ \t]+\S", re.MULTILINE)
 _MAKE_VARIABLE = re.compile(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
 #: one assignment on its line: ``name='value'`` (as it is), ``name="value"`` or ``name=value``
 _SIMPLE_ASSIGNMENT = re.compile(
