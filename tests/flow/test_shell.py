@@ -536,3 +536,32 @@ def test_a_variable_the_shell_file_never_sets_is_left_out_of_the_command() -> No
     step = flow.step("summarize.py")
     assert step is not None
     assert (step.arguments, step.fill_in) == (("input.txt", "table.csv", "0.05", "0.01"), ())
+
+
+def test_a_cd_to_a_variable_that_holds_the_folder_the_script_ran_in() -> None:
+    """griverat/pstatmodel-runs: `BASE_DIR=$(pwd)`, then `cd "$BASE_DIR/src"` and `python
+    create_database.py ...`: the step was said to run from the top folder, as if the `cd` were not there
+    (a literal `cd src` was followed)."""
+    from flowkit import flow_of
+
+    text = (
+        'BASE_DIR=$(pwd)\ncd "$BASE_DIR/src"\npython prep.py\ncd "$BASE_DIR"\npython top.py\n'
+        "cd sub\nHERE=`pwd`\ncd ..\ncd $HERE\npython in_sub.py\n"
+        "BASE_DIR=/elsewhere\ncd $BASE_DIR/src\npython gone.py\n"
+    )
+    assert [(r.folder, r.script) for r in python_runs(text)] == [
+        ("src", "prep.py"),
+        ("", "top.py"),
+        ("sub", "in_sub.py"),
+    ]
+    flow = flow_of(
+        {
+            "run_all.sh": '#!/bin/bash\nBASE_DIR=$(pwd)\ncd "$BASE_DIR/src"\npython prep.py\npython use.py\n',
+            "src/prep.py": "open('prep.txt', 'w').write('x')\n",
+            "src/use.py": "open('final.txt', 'w').write(open('prep.txt').read())\n",
+        }
+    )
+    assert [(s.path, s.workdir, s.writes) for s in flow.steps] == [
+        ("src/prep.py", "src", ("src/prep.txt",)),
+        ("src/use.py", "src", ("src/final.txt",)),
+    ]

@@ -1035,6 +1035,9 @@ def python_runs(
     shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
     here: str | None = ""
+    #: the names set to the folder the file runs in (``BASE_DIR=$(pwd)``), with that folder: a ``cd`` to
+    #: one goes there (griverat/pstatmodel-runs: `cd "$BASE_DIR/src"` before its steps)
+    pwd_names: dict[str, str] = {}
     env: dict[str, str | None] = {}
     first = ""  #: a Makefile rule's first prerequisite, what its recipe's `$<` stands for
     #: the folders to go back to when the subshells open on earlier lines end (a `cd` inside `( ... )` or
@@ -1064,6 +1067,13 @@ def python_runs(
             stripped = stripped.lstrip("@-+ \t")  # `@python x.py`: a recipe line make does not echo
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
+            named = _PWD_SET.match(stripped)
+            if named is not None and named.group(1) in pwd_names:
+                del pwd_names[named.group(1)]
+            if named is not None and named.group(2) is not None and here is not None:
+                pwd_names[named.group(1)] = here
+        if pwd_names and "cd" in stripped:
+            stripped = _CD_TO_NAME.sub(lambda m: _cd_to(m, pwd_names), stripped)
         if shell_file and "$" in stripped:
             stripped = _without_unset(stripped, text)
         queued = _QUEUED.search(stripped)
@@ -1145,6 +1155,23 @@ def _without_unset(line: str, text: str) -> str:
 
     kept = _LONE_VARIABLE.sub(drop, line)
     return re.sub(r"[ \t]{2,}", " ", kept) if kept != line else line
+
+
+#: a variable set (group 1), to the folder the file runs in when group 2 is there: ``BASE_DIR=$(pwd)``
+_PWD_SET = re.compile(
+    r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:("?)(?:\$\(pwd\)|\$PWD|\$\{PWD\}|`pwd`)\2[ \t]*(?:#.*)?$)?"""
+)
+#: ``cd`` to a path that starts with a variable: ``cd "$BASE_DIR/src"``, ``cd ${root}``
+_CD_TO_NAME = re.compile(r"""(\bcd[ \t]+"?)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(?=[/"\s;&|)]|$)""")
+
+
+def _cd_to(m: re.Match[str], pwd_names: dict[str, str]) -> str:
+    """A ``cd`` to a name of the folder the file ran in when it was set, as a path from the file's own
+    folder (:data:`_OWN`); other names are left as they are."""
+    folder = pwd_names.get(m.group(2) or m.group(3))
+    if folder is None:
+        return m.group(0)
+    return m.group(1) + _OWN + ("/" + folder if folder else "")
 
 
 #: the name of a file bash runs: a shell script, a cluster job's script, or a name without an extension
