@@ -2776,3 +2776,40 @@ def test_what_another_method_of_the_object_returns_is_part_of_the_path() -> None
         "p = Plotter()\np.run()\n"
     )
     assert io(flow_of({"run.py": run}), "run.py") == [("write", "sim/*.txt")]
+
+
+def test_a_figure_saved_in_the_temporary_folder_is_a_problem() -> None:
+    """multifacet/0sim-plotting-scripts: 28 scripts save their figures as `/tmp/<name>.pdf`, and each step
+    was said to write nothing. A scratch file a step reads back stays no problem."""
+    plot = "import matplotlib.pyplot as plt\nplt.plot([1])\nplt.savefig('/tmp/figure.png')\n"
+    scratch = "import pandas as pd\npd.DataFrame().to_csv('/tmp/t.csv')\npd.read_csv('/tmp/t.csv')\n"
+    flow = flow_of({"plot.py": plot, "scratch.py": scratch})
+    assert [(p.code, p.path, p.target) for p in flow.problems] == [
+        ("SHR111", "plot.py", "/tmp/figure.png")  # noqa: S108 (a name, not used)
+    ]
+
+
+def test_a_script_runs_in_its_folder_when_its_readme_or_its_sibling_folders_say_so() -> None:
+    """desihub/spectropaper-code: `work/negativetrails/plot.py` reads `preproc-r3-00125691-nocorr.fits`,
+    which the README beside it makes there (`desi_preproc ... -o ...`); its 57 sibling scripts each run in
+    their own folder, yet it was run from the top, and its inputs placed there."""
+    plot = "import fitsio\nimg = fitsio.read('preproc-r3-nocorr.fits')\n"
+    readme = "Made at NERSC with desi_preproc ... -o preproc-r3-nocorr.fits\n"
+    flow = flow_of({"work/trails/plot.py": plot, "work/trails/README": readme})
+    assert io(flow, "work/trails/plot.py") == [("read", "work/trails/preproc-r3-nocorr.fits")]
+    sib = "import pandas as pd\npd.read_csv('t.csv')\n"
+    files = {f"work/{n}/plot.py": sib for n in ("a", "b")} | {f"work/{n}/t.csv": "x\n" for n in ("a", "b")}
+    flow = flow_of({**files, "work/c/plot.py": "import numpy as np\nnp.load('grid.npy')\n"})
+    assert io(flow, "work/c/plot.py") == [("read", "work/c/grid.npy")]
+
+
+def test_steps_that_log_into_one_file_do_not_overwrite_it() -> None:
+    """dmbrmv/my_dissertation: scripts and notebooks log into one `logs/PhDLogger.log`; logging adds to a
+    file (`mode="a"`), so that is no "last one wins" problem."""
+    log = (
+        "import logging\nlogging.basicConfig(filename='logs/run.log')\n"
+        "logging.getLogger().addHandler(logging.FileHandler('logs/all.log'))\n"
+    )
+    flow = flow_of({"a.py": log, "b.py": log})
+    assert io(flow, "a.py") == [("write", "logs/run.log"), ("write", "logs/all.log")]
+    assert not flow.problems

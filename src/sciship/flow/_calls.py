@@ -122,11 +122,14 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "pathlib.Path.write_bytes": (_w(0, "self"),),
     "pathlib.Path.touch": (_w(0, "self"),),
     # log files (Seishou0724/2026-ncomms-analysis-code: each of 30 scripts wrote a `.log`, unseen)
-    "logging.FileHandler": (_w(0, "filename"),),
-    "logging.handlers.RotatingFileHandler": (_w(0, "filename"),),
-    "logging.handlers.TimedRotatingFileHandler": (_w(0, "filename"),),
-    "logging.handlers.WatchedFileHandler": (_w(0, "filename"),),
-    "logging.basicConfig": (_w(99, "filename"),),  # (`filename=` only; without it the log goes to stderr)
+    # (they add to the file, `mode="a"`, unless told otherwise: several steps may log into one file;
+    # dmbrmv/my_dissertation's scripts and notebooks share `logs/PhDLogger.log`)
+    "logging.FileHandler": (_m(0, "filename", 1, "a", "open"),),
+    "logging.handlers.RotatingFileHandler": (_m(0, "filename", 1, "a", "open"),),
+    "logging.handlers.TimedRotatingFileHandler": (_m(0, "filename", None, "a", "open"),),
+    "logging.handlers.WatchedFileHandler": (_m(0, "filename", 1, "a", "open"),),
+    # (`filename=` only; without it the log goes to stderr)
+    "logging.basicConfig": (_m(99, "filename", None, "a", "open", mode_keyword="filemode"),),
     # shell commands: what they make is read from their words
     "os.system": _COMMAND,
     "os.popen": _COMMAND,

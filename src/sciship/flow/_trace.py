@@ -1302,6 +1302,24 @@ class _Tracer:
             self.folders = frozenset(out)
         return self.folders
 
+    def _readme_names(self, folder: str, results: list[_Res]) -> bool:
+        """Does a README in ``folder`` name a bare file name (no folder) that the step reads there?"""
+        names = {
+            r.text
+            for r in results
+            if r.access == "read" and r.kind == "rel" and "/" not in r.text and not ex.has_unknown(r.text)
+        }
+        if not names:
+            return False
+        prefix = folder + "/"
+        for rel in self.p.files:
+            name = rel[len(prefix) :]
+            if rel.startswith(prefix) and "/" not in name and name.upper().startswith("README"):
+                text = self.p.read_text(rel) or ""
+                if any(n in text for n in names):
+                    return True
+        return False
+
     def workdir(
         self,
         step: str,
@@ -1578,9 +1596,18 @@ class _Tracer:
             and workdirs[s] == posixpath.dirname(s)
             and s not in self.launched
         }
-        for step in evaluated:
+        # and so does one whose folder's README names a bare file name it reads (desihub/spectropaper-code:
+        # `work/negativetrails/plot.py` reads what that folder's README makes there with `-o`), or whose
+        # sibling folders' scripts each run in their own folder (57 of the 58 there)
+        parents: dict[str, int] = defaultdict(int)
+        for folder in here:
+            parents[posixpath.dirname(folder)] += 1
+        for step, results in evaluated.items():
             own = posixpath.dirname(step)
-            if step not in sure and own in here and workdirs[step] == "" and kinds[step] == "script":
+            if step in sure or workdirs[step] != "" or kinds[step] != "script" or not own:
+                continue
+            siblings = parents.get(posixpath.dirname(own), 0)
+            if own in here or siblings >= 2 or self._readme_names(own, results):
                 workdirs[step] = own
         # scripts of sibling folders that nothing places, which would write the same bare file names from
         # the top: each works in its own folder (zhaodan-npu/Higher_order_kuramoto_paper_code's fig12/ and
@@ -3149,6 +3176,52 @@ class _Tracer:
             if root
         }
 
+    def _kept_in_temp(self, steps: list[str], finals: dict[str, list[_Final]]) -> list[FlowProblem]:
+        """Figures and tables a step saves in the system's temporary folder, which no step reads back:
+        the results themselves, where the system deletes them and outside what is shared
+        (multifacet/0sim-plotting-scripts: 28 scripts save their figures as `/tmp/<name>.pdf`, and each
+        step was said to write nothing)."""
+        read_back = {
+            f.path
+            for step in steps
+            for f in finals[step]
+            if f.location == "scratch" and f.res.access == "read"
+        }
+        out = []
+        seen: set[tuple[str, str]] = set()
+        for step in steps:
+            for f in finals[step]:
+                if (
+                    f.location != "scratch"
+                    or f.res.access != "write"
+                    or f.res.soft
+                    or not f.path.startswith(_TEMP_PLACES)
+                    or ex.has_unknown(posixpath.dirname(f.path))  # (a folder made for the run: mkdtemp)
+                    or not f.path.lower().endswith(_RESULT_ENDINGS)
+                    or any(ex.matches(f.path, p) or ex.matches(p, f.path) or p == f.path for p in read_back)
+                    or (step, f.path) in seen
+                ):
+                    continue
+                seen.add((step, f.path))
+                r = f.res.raw
+                shown = ex.display(f.path)
+                where = _where(r.line, r.cell, r.via)
+                out.append(
+                    FlowProblem(
+                        "SHR111",
+                        f"`{step}` saves `{shown}` ({where}) in the system's temporary "
+                        "folder, which the system empties: it will not be in what you share, and a reader "
+                        "looking for the result will not find it. Save it inside this folder (for example in "
+                        "`figures/` or `results/`) with a path relative to the folder.",
+                        step,
+                        r.line,
+                        r.cell,
+                        target=shown,
+                        access="write",
+                    )
+                )
+        return out
+
     def _places(
         self,
         steps: list[str],
@@ -3162,6 +3235,7 @@ class _Tracer:
         far = far or {}  # (`author_roots`: found before the steps were linked)
         out = []
         places: dict[tuple[str, object, str], list[_Final]] = {}
+        out.extend(self._kept_in_temp(steps, finals))
         for step in steps:
             for f in finals[step]:
                 if (
@@ -3848,6 +3922,11 @@ def _none(value: Expr, scope: Scope) -> bool | None:
 
 
 _SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/", "~/.")  # noqa: S108 (names, not used)
+
+
+_TEMP_PLACES = ("/tmp/", "/var/tmp/", "/private/tmp/")  # noqa: S108 (names, not used)
+#: what a result is saved as: a figure or a table
+_RESULT_ENDINGS = (".png", ".pdf", ".svg", ".eps", ".jpg", ".jpeg", ".tif", ".tiff", ".tex", ".csv", ".xlsx")
 
 
 def _scratch(path: str) -> bool:
