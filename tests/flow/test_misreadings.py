@@ -2813,3 +2813,15 @@ def test_steps_that_log_into_one_file_do_not_overwrite_it() -> None:
     flow = flow_of({"a.py": log, "b.py": log})
     assert io(flow, "a.py") == [("write", "logs/run.log"), ("write", "logs/all.log")]
     assert not flow.problems
+
+
+def test_a_switch_a_write_waits_for_is_in_the_command() -> None:
+    """manuel-alvarez-chaves/variational_hydrology: `postprocess.py` writes its `.nc` only with `--save`;
+    REPRODUCE.md's command left it out, and the next step had no input."""
+    post = (
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('-s', '--save', action='store_true')\n"
+        "p.add_argument('--plot', action='store_true')\na = p.parse_args()\n"
+        "if a.save:\n    open('res_model.nc', 'w').write('x')\n"
+    )
+    flow = flow_of({"post.py": post})
+    assert flow.step("post.py").arguments == ("--save",)  # type: ignore[union-attr]

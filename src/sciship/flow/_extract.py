@@ -2644,7 +2644,9 @@ class _Visitor(ast.NodeVisitor):
         if isinstance(test, ast.Attribute) and isinstance(test.value, ast.Name):
             # `if not settings.skip_LHS:`, a name of one of the folder's modules (`import settings`)
             value = self._quietly(test, pos)
-            if value[0] == "ref":
+            # (and `if args.save:`, a switch of the command line: it decides nothing here, but a write it
+            # guards needs it in the command REPRODUCE.md gives)
+            if value[0] == "ref" or (value[0] == "opt" and len(value) > 2):
                 return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Call):

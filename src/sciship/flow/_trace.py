@@ -2363,6 +2363,9 @@ class _Tracer:
         if needed - set(facts.required) and step.endswith(".py"):
             needed -= self._may_be_left_out(step, needed - set(facts.required), facts)
         needed |= self._called_on(step, facts) - switches
+        # a switch a write waits for (`if args.save: ds.to_netcdf(...)`): without it, the step does not make
+        # what REPRODUCE.md says it makes (manuel-alvarez-chaves/variational_hydrology's `--save`)
+        needed |= _write_switches(facts) & switches
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
         argv = max(argv, self._argv_read(step))
         if not needed and not argv:
@@ -4136,6 +4139,19 @@ def _writers_of(
     return list(dict.fromkeys(hits))
 
 
+def _write_switches(facts: Facts) -> set[str]:
+    """The command-line options whose truth a write of the file's own code waits for (``if args.save:``)."""
+    out: set[str] = set()
+    for uses in [facts.uses, *(f.uses for f in facts.functions.values())]:
+        for u in uses:
+            if "write" not in u.access:
+                continue
+            for value, literals, runs in u.conds:
+                if runs and literals == (TRUTH,) and value[0] == "opt" and len(value) > 2:
+                    out.add(str(value[2]))
+    return out
+
+
 def _options_in_paths(facts: Facts) -> set[str]:
     """The command-line options without a default (their destinations) and the words of ``sys.argv``
     (``#1``, ``#2``) that the paths of a file's own code use: a run without them fails."""
@@ -4151,7 +4167,8 @@ def _options_in_paths(facts: Facts) -> set[str]:
             # lodurality/GEM3D_paper_code)
             tested = {
                 n[2]
-                for value, _literals, _runs in conds
+                for value, literals, _runs in conds
+                if not (literals == (TRUTH,) and value[0] == "opt")  # (`if args.save:`: see _write_switches)
                 for n in ex.walk(value)
                 if n[0] == "opt" and len(n) > 2 and isinstance(n[2], str)
             }
