@@ -2819,8 +2819,9 @@ def test_a_switch_a_write_waits_for_is_in_the_command() -> None:
     """manuel-alvarez-chaves/variational_hydrology: `postprocess.py` writes its `.nc` only with `--save`;
     REPRODUCE.md's command left it out, and the next step had no input."""
     post = (
-        "import argparse\np = argparse.ArgumentParser()\np.add_argument('-s', '--save', action='store_true')\n"
-        "p.add_argument('--plot', action='store_true')\na = p.parse_args()\n"
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('-s', '--save', action='store_true')\np.add_argument('--plot', action='store_true')\n"
+        "a = p.parse_args()\n"
         "if a.save:\n    open('res_model.nc', 'w').write('x')\n"
     )
     flow = flow_of({"post.py": post})

@@ -1599,15 +1599,24 @@ class _Tracer:
         # and so does one whose folder's README names a bare file name it reads (desihub/spectropaper-code:
         # `work/negativetrails/plot.py` reads what that folder's README makes there with `-o`), or whose
         # sibling folders' scripts each run in their own folder (57 of the 58 there)
-        parents: dict[str, int] = defaultdict(int)
-        for folder in here:
-            parents[posixpath.dirname(folder)] += 1
+        # (most of them: a `src/` whose modules run from the top, beside two that work in their folders,
+        # stays at the top)
+        in_own: dict[str, set[str]] = defaultdict(set)  # parent -> its folders whose scripts work in them
+        under: dict[str, set[str]] = defaultdict(set)  # parent -> its folders with scripts
+        for other in evaluated:
+            folder = posixpath.dirname(other)
+            if kinds[other] == "script" and folder:
+                under[posixpath.dirname(folder)].add(folder)
+                if workdirs[other] == folder:
+                    in_own[posixpath.dirname(folder)].add(folder)
         for step, results in evaluated.items():
             own = posixpath.dirname(step)
             if step in sure or workdirs[step] != "" or kinds[step] != "script" or not own:
                 continue
-            siblings = parents.get(posixpath.dirname(own), 0)
-            if own in here or siblings >= 2 or self._readme_names(own, results):
+            parent = posixpath.dirname(own)
+            others = len(in_own[parent] - {own})
+            siblings = others >= 2 and others >= 0.8 * len(under[parent] - {own})
+            if own in here or siblings or self._readme_names(own, results):
                 workdirs[step] = own
         # scripts of sibling folders that nothing places, which would write the same bare file names from
         # the top: each works in its own folder (zhaodan-npu/Higher_order_kuramoto_paper_code's fig12/ and
