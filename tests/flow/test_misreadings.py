@@ -2826,3 +2826,19 @@ def test_a_switch_a_write_waits_for_is_in_the_command() -> None:
     )
     flow = flow_of({"post.py": post})
     assert flow.step("post.py").arguments == ("--save",)  # type: ignore[union-attr]
+
+
+def test_an_option_a_function_falls_back_from_may_be_left_out() -> None:
+    """talking-to-machines/synthetic-rct-replication-package: `--output-csv` and `--tag`, handed to
+    `run(output_csv=..., tag=...)`, which falls back (`output_csv or f"out/..."`, `if tag`), were to be
+    filled in, "the script needs it"."""
+    infer = (
+        "import argparse, pandas as pd\ndef run(rct_id, output_csv=None, tag=None):\n"
+        "    suffix = f'_{tag}' if tag else ''\n"
+        "    pd.read_csv('data/d.csv').to_csv(output_csv or f'out/{rct_id}{suffix}.csv')\n"
+        "p = argparse.ArgumentParser()\np.add_argument('--rct-id', required=True)\n"
+        "p.add_argument('--output-csv', default=None)\np.add_argument('--tag', default=None)\n"
+        "a = p.parse_args()\nrun(a.rct_id, output_csv=a.output_csv, tag=a.tag)\n"
+    )
+    flow = flow_of({"infer.py": infer, "data/d.csv": "x\n"})
+    assert flow.step("infer.py").arguments == ("--rct-id", "RCT_ID")  # type: ignore[union-attr]

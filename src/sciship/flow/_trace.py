@@ -2481,7 +2481,7 @@ class _Tracer:
                 re.search(rf"""{re.escape(flag)}['"][^)]*?\bdefault\s*=\s*(?!None\b)\S""", text)
                 for flag in flags
             )
-            if tested or empty or given_default:
+            if tested or empty or given_default or _optional_in_callee(text, name):
                 out.add(dest)
         return out
 
@@ -4146,6 +4146,19 @@ def _writers_of(
                 if option.endswith(end) and option.startswith(start) and ex.matches(w, option)
             )
     return list(dict.fromkeys(hits))
+
+
+def _optional_in_callee(text: str, name: str) -> bool:
+    """Is the option ``name`` (escaped) handed to a parameter (``run(output_csv=args.output_csv)``) that
+    the function falls back from (``output_csv or f"out/{rct_id}.csv"``, ``f"_{tag}" if tag else ""``,
+    ``if tag is not None``)? talking-to-machines/synthetic-rct-replication-package: three such options
+    were to be filled in, "the script needs it"."""
+    for m in re.finditer(rf"(\w+)\s*=\s*\w+\.{name}\b", text):
+        param = re.escape(m.group(1))
+        falls_back = rf"\b{param}\s+or\b|\bif\s+(?:not\s+)?{param}\b|\b{param}\s+is\s+(?:not\s+)?None\b"
+        if re.search(falls_back, text):
+            return True
+    return False
 
 
 def _write_switches(facts: Facts) -> set[str]:
