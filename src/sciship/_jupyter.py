@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sciship._regex import compile_later
+
 #: the names of the R kernel (IRkernel installs ``ir``; some setups name it ``r``)
 R_KERNELS = frozenset({"ir", "r"})
 
@@ -38,10 +40,10 @@ LFS_MESSAGE = (
 )
 
 #: a script written as notebook cells (Jupytext's ``# %%`` markers or its header): run as a notebook
-CELLS = re.compile(r"^# %%|^#\s+jupytext:", re.MULTILINE)
+CELLS = compile_later(r"^# %%|^#\s+jupytext:", re.MULTILINE)
 #: an IPython line of such a script (``%load_ext``, ``!wget ...``), perhaps commented out as Jupytext writes
 #: it (``# !wget ...``): its indent, and the magic or command
-IPYTHON_LINE = re.compile(r"^([ \t]*)(?:# )?([%!].*)$", re.MULTILINE)
+IPYTHON_LINE = compile_later(r"^([ \t]*)(?:# )?([%!].*)$", re.MULTILINE)
 
 
 def dedent_cell(source: str) -> str:

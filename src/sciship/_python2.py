@@ -6,19 +6,24 @@ from __future__ import annotations
 import re
 import sys
 
+from sciship._regex import compile_later
+
 #: what Python 2 code looks like, line by line, and how to name it to a person
 HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*print\s+[^\s(=.,)\]][^=]*$"), "a `print` statement without brackets"),
-    (re.compile(r"^\s*print\s*$"), "a `print` statement without brackets"),
-    (re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except Error, name:`"),
-    (re.compile(r"^\s*exec\s+[\"'\w]"), "an `exec` statement"),
-    (re.compile(r"^\s*raise\s+\w+\s*,"), "`raise Error, message`"),
-    (re.compile(r"\bur[\"']"), 'a `ur"..."` string'),
-    (re.compile(r"<>"), "the `<>` operator"),
-    (re.compile(r"(?<![\w.])0\d+\b"), "an old-style octal number like `0777`"),
-    (re.compile(r"\.has_key\(|\biteritems\(\)|\bxrange\(|\bunicode\(|\braw_input\("), "Python 2 built-ins"),
+    (compile_later(r"^\s*print\s+[^\s(=.,)\]][^=]*$"), "a `print` statement without brackets"),
+    (compile_later(r"^\s*print\s*$"), "a `print` statement without brackets"),
+    (compile_later(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except Error, name:`"),
+    (compile_later(r"^\s*exec\s+[\"'\w]"), "an `exec` statement"),
+    (compile_later(r"^\s*raise\s+\w+\s*,"), "`raise Error, message`"),
+    (compile_later(r"\bur[\"']"), 'a `ur"..."` string'),
+    (compile_later(r"<>"), "the `<>` operator"),
+    (compile_later(r"(?<![\w.])0\d+\b"), "an old-style octal number like `0777`"),
+    (
+        compile_later(r"\.has_key\(|\biteritems\(\)|\bxrange\(|\bunicode\(|\braw_input\("),
+        "Python 2 built-ins",
+    ),
     # `def plot((x, y), z):`: Python 3 says "Function parameters cannot be parenthesized"
-    (re.compile(r"^\s*def\s+\w+\s*\([^)]*\(\s*\w+\s*,"), "a function taking a tuple as one parameter"),
+    (compile_later(r"^\s*def\s+\w+\s*\([^)]*\(\s*\w+\s*,"), "a function taking a tuple as one parameter"),
 )
 #: print statements and `except E, name:` are Python 2 wherever they are; the others only where Python
 #: stopped

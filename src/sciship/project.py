@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 
 if TYPE_CHECKING:
     import tomlkit.toml_document
@@ -64,14 +65,14 @@ NOT_PACKAGES = frozenset(
 #: which in a research folder may be the authors' own code for external data).
 COPIED_IN = frozenset({"vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external_libs"})
 #: A file name that says it holds a secret: a key, a token, a password (`credentials.json`, `.env`).
-SECRET_NAME = re.compile(
+SECRET_NAME = compile_later(
     r"api[_-]?key|(access|auth)[_-]?token|(^|[_.-])(secrets?|credentials?|passw(or)?ds?)([_.-]|$)"
     r"|^\.env$|^token(\.\w+)?$|^\.netrc$|^client_secret",  # (a word: `x.Secreted` is a protein table)
     re.IGNORECASE,
 )
 #: Folders sciship never descends into when it walks a folder outside git.
 _NEVER_WALK = frozenset({".git", ".hg", ".svn", "node_modules", ".tox", ".nox", ".mypy_cache", ".ruff_cache"})
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = compile_later(r"\(at line (\d+), column (\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -559,7 +560,7 @@ def _git_files(root: Path) -> tuple[list[str], frozenset[str]] | None:
 
 
 #: a folder of installed packages (a virtual or conda environment's, committed by mistake)
-_INSTALLED = re.compile(r"(?:^|/)(?:site|dist)-packages/")
+_INSTALLED = compile_later(r"(?:^|/)(?:site|dist)-packages/")
 
 
 def _drop_installed(files: list[str]) -> tuple[list[str], list[str]]:

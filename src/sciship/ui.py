@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from sciship._regex import compile_later
 from sciship.style import Style
 
 #: control characters a project's text could carry into the terminal (a file name, a description): all
 #: but newline, tab and the colour codes sciship itself writes (ESC [ ... m)
-_UNSAFE = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
+_UNSAFE = compile_later(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:

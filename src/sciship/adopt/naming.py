@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import keyword
-import re
 from collections.abc import Iterable
 
-_NOT_WORD = re.compile(r"[^0-9a-zA-Z_]+")
-_UNDERSCORES = re.compile(r"_+")
+from sciship._regex import compile_later
+
+_NOT_WORD = compile_later(r"[^0-9a-zA-Z_]+")
+_UNDERSCORES = compile_later(r"_+")
 
 
 def identifier(text: str, *, fallback: str = "module") -> str:

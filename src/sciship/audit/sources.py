@@ -15,15 +15,16 @@ from pathlib import Path
 from typing import Literal
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 
 Kind = Literal["folder", "git"]
 
 #: the transports a clone may use (git's own ``ext::`` and ``fd::`` run commands: never)
 GIT_SCHEMES = ("https", "http", "ssh", "git", "file")
-_URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://")
-_HELPER = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)::")  # git's <transport>::<address>
-_SCP = re.compile(r"^[\w.-]+@[\w.-]+:(?!//)\S+$")  # git@github.com:owner/name.git
-_OWNER_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+_URL = compile_later(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://")
+_HELPER = compile_later(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)::")  # git's <transport>::<address>
+_SCP = compile_later(r"^[\w.-]+@[\w.-]+:(?!//)\S+$")  # git@github.com:owner/name.git
+_OWNER_NAME = compile_later(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 _GITHUB = "https://github.com/"
 
 

@@ -21,10 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from sciship.project import Project
 
-_TRIPLE_OR_SKIP = re.compile(
+_TRIPLE_OR_SKIP = compile_later(
     r'"""(?:[^"\\]|\\.|"(?!""))*(?:"""|\Z)'
     r"|'''(?:[^'\\]|\\.|'(?!''))*(?:'''|\Z)"
     r'|"(?:[^"\\\n]|\\.)*"'
@@ -32,9 +34,9 @@ _TRIPLE_OR_SKIP = re.compile(
     r"|\#[^\n]*",
     re.DOTALL,
 )
-_DEF = re.compile(r"^(?:async[ \t]+)?(def|class)[ \t]+(\w+)", re.MULTILINE)
-_INIT = re.compile(r"^[ \t]+def[ \t]+__init__\b", re.MULTILINE)
-_HEADER_TOKEN = re.compile(
+_DEF = compile_later(r"^(?:async[ \t]+)?(def|class)[ \t]+(\w+)", re.MULTILINE)
+_INIT = compile_later(r"^[ \t]+def[ \t]+__init__\b", re.MULTILINE)
+_HEADER_TOKEN = compile_later(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"'
@@ -43,9 +45,9 @@ _HEADER_TOKEN = re.compile(
     r"|[()\[\]{}:]",
     re.DOTALL,
 )
-_BODY_START = re.compile(r"(?:[ \t]*(?:\#[^\n]*)?\\?\r?\n)*[ \t]*(?P<quote>[rRuU]{0,2}[\"'])?")
-_ALL = re.compile(r"^__all__\s*(?::[^=\n]*)?=\s*[\[(]([^\])]*)[\])]", re.MULTILINE | re.DOTALL)
-_NAME_IN_ALL = re.compile(r"[\"'](\w+)[\"']")
+_BODY_START = compile_later(r"(?:[ \t]*(?:\#[^\n]*)?\\?\r?\n)*[ \t]*(?P<quote>[rRuU]{0,2}[\"'])?")
+_ALL = compile_later(r"^__all__\s*(?::[^=\n]*)?=\s*[\[(]([^\])]*)[\])]", re.MULTILINE | re.DOTALL)
+_NAME_IN_ALL = compile_later(r"[\"'](\w+)[\"']")
 #: folders inside a package that hold tests or someone else's code
 _NOT_API = frozenset(
     {"tests", "test", "testing", "extern", "externals", "vendor", "vendored", "third_party", "mock", "mocks"}
@@ -95,7 +97,7 @@ def definitions(text: str, path: str) -> list[Definition]:
 
 #: a decorator line whose name says it writes the docstring (``@_add_docstring(...)``, ``@format_doc``,
 #: ``@docstring.dedent_interpd``, pandas' ``@Appender``/``@Substitution``, ``@doc(...)``)
-_DOC_DECORATOR = re.compile(r"^@[\w.]*(?:doc\w*|Appender|Substitution)\b", re.IGNORECASE)
+_DOC_DECORATOR = compile_later(r"^@[\w.]*(?:doc\w*|Appender|Substitution)\b", re.IGNORECASE)
 
 
 def _doc_decorated(text: str, start: int) -> bool:
@@ -160,9 +162,9 @@ def is_public_module(path: str, package_path: str) -> bool:
 
 _NOT_API_MODULES = frozenset({"conftest.py", "setup.py", "fixtures.py", "testing.py", "mock.py", "mocks.py"})
 #: ``name.__doc__ = ...``: a docstring set after the definition (shared text, formatted at import time)
-_DOC_ASSIGNED = re.compile(r"^[ \t]*(\w+)\.__doc__\s*\+?=", re.MULTILINE)
+_DOC_ASSIGNED = compile_later(r"^[ \t]*(\w+)\.__doc__\s*\+?=", re.MULTILINE)
 #: ``from ._core import BioCypher, Graph`` (a public module re-exporting names of a private one)
-_FROM_PRIVATE = re.compile(
+_FROM_PRIVATE = compile_later(
     r"^from[ \t]+(\.+|[\w.]+\.)(_\w+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]+)", re.MULTILINE
 )
 

@@ -10,6 +10,7 @@ import ast
 import re
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.checks import Skip
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def git_config(project: Project, key: str) -> str | None:
     return project.git_config(key)
 
 
-_GITHUB = re.compile(r"^(?:https://|ssh://git@|git@)github\.com[:/]([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
+_GITHUB = compile_later(r"^(?:https://|ssh://git@|git@)github\.com[:/]([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 
 
 def github_repo(project: Project) -> str | None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Pass, Skip, check
 
 if TYPE_CHECKING:
@@ -16,19 +17,19 @@ FAMILY = "ci"
 OTHER_CI = (".gitlab-ci.yml", "azure-pipelines.yml", ".circleci/config.yml", ".travis.yml", "noxfile.py")
 #: commands that run a test suite: test runners, coverage, and task runners asked for a "test" task
 #: (`hatch run +py=3.12 test:run`, `make test`, `pixi run tests`, `just test`, `uv run pytest`)
-TEST_COMMAND = re.compile(
+TEST_COMMAND = compile_later(
     r"\b(py\.?test|tox|nox|nose2|nosetests|unittest|ward|stestr)\b|\bcoverage\s+run\b|\bhatch\s+test\b"
     r"|setup\.py\s+test\b"
     r"|\b(hatch|pdm|uv|pixi|poe|poetry|rye|just|make|invoke|task|npm)\b[^\n;&|]*?[\s:/]tests?\b"
 )
 #: a step or job whose name says it runs the tests ("Unit tests main", "Test suite"), not TestPyPI
-TEST_NAME = re.compile(r"\btests?\b|\btesting\b", re.IGNORECASE)
-NOT_TEST_NAME = re.compile(r"test\.?pypi|test-pypi", re.IGNORECASE)
+TEST_NAME = compile_later(r"\btests?\b|\btesting\b", re.IGNORECASE)
+NOT_TEST_NAME = compile_later(r"test\.?pypi|test-pypi", re.IGNORECASE)
 PUBLISH_ACTION = "pypa/gh-action-pypi-publish"
-PUBLISH_COMMAND = re.compile(
+PUBLISH_COMMAND = compile_later(
     r"\b(twine\s+upload|hatch\s+publish|flit\s+publish|poetry\s+publish|uv\s+publish|pdm\s+publish)\b"
 )
-TOKEN_USE = re.compile(
+TOKEN_USE = compile_later(
     r"secrets\.\w*(pypi|twine|token|password)\w*|TWINE_PASSWORD|UV_PUBLISH_TOKEN|--password|--token",
     re.IGNORECASE,
 )

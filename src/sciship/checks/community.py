@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Pass, Skip, check, fixer
 
 if TYPE_CHECKING:
@@ -24,7 +25,9 @@ def _stem(path: str) -> str:
 
 
 #: folders where a project's own guides never are (vendored code, templates of other projects, packages)
-_NOT_OURS = re.compile(r"(^|/)(node_modules|extern|externals?|third_party|vendor|site-packages|\.tox|\.nox)/")
+_NOT_OURS = compile_later(
+    r"(^|/)(node_modules|extern|externals?|third_party|vendor|site-packages|\.tox|\.nox)/"
+)
 _MAX_DEPTH = 4
 
 
@@ -70,7 +73,7 @@ def _readme_text(project: Project) -> tuple[str | None, str]:
     return found, (project.read_text(found) or "") if found else ""
 
 
-_HEADING = re.compile(r"^(#{1,6}\s+(?P<atx>.+)|(?P<setext>[^\n]+)\n[=\-~^\"'`#*+]{3,}\s*$)", re.MULTILINE)
+_HEADING = compile_later(r"^(#{1,6}\s+(?P<atx>.+)|(?P<setext>[^\n]+)\n[=\-~^\"'`#*+]{3,}\s*$)", re.MULTILINE)
 
 
 def _readme_section(project: Project, topic: re.Pattern[str]) -> tuple[str, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Pass, Skip, check
 
 if TYPE_CHECKING:
@@ -14,27 +15,27 @@ if TYPE_CHECKING:
 FAMILY = "docs"
 Tool = Literal["sphinx", "mkdocs", "jupyter-book", "quarto", "pdoc", "built"]
 _MKDOCS = ("mkdocs.yml", "mkdocs.yaml")
-_AUTODOC_EXT = re.compile(
+_AUTODOC_EXT = compile_later(
     r"sphinx\.ext\.(autodoc|autosummary)|\bautoapi\b|sphinx_autodoc|automodapi|sphinx_autopackagesummary"
 )
-_AUTODOC_DIRECTIVE = re.compile(
+_AUTODOC_DIRECTIVE = compile_later(
     r"\.\.\s+auto(module|function|class|summary|data|exception|modapi|modsumm)::"
     r"|\{auto(module|function|class|summary|modapi)\}"
 )
 #: mkdocstrings' own syntax: `::: package.module`, alone or after a heading's hashes
-_MKDOCSTRINGS = re.compile(r"^(#{1,6}\s*)?:::\s*\S", re.MULTILINE)
-_DOCS_BUILD = re.compile(
+_MKDOCSTRINGS = compile_later(r"^(#{1,6}\s*)?:::\s*\S", re.MULTILINE)
+_DOCS_BUILD = compile_later(
     r"sphinx-build|sphinx\.cmd|mkdocs\s+(build|gh-deploy)|jupyter[- ]book\s+build|\bjb\s+build"
     r"|(tox|nox)\s+(-e|-s|--session)\s+docs|make\s+(-C\s+\S+\s+)?html|hatch\s+run\s+docs|actions/deploy-pages"
     r"|quarto\s+(render|publish)|\bpdoc\b"
 )
-_PDOC = re.compile(r"(^|[\s\"'\[,])pdoc3?\b", re.MULTILINE)
+_PDOC = compile_later(r"(^|[\s\"'\[,])pdoc3?\b", re.MULTILINE)
 #: where pdoc (an API documentation generator) is usually run from
 _PDOC_PLACES = ("Makefile", "noxfile.py", "tox.ini", "pyproject.toml", "setup.cfg", "justfile")
-_SKIP_DIRS = re.compile(r"(^|/)(node_modules|\.tox|\.nox|site-packages|tests?|examples?)/")
+_SKIP_DIRS = compile_later(r"(^|/)(node_modules|\.tox|\.nox|site-packages|tests?|examples?)/")
 
 
-_SPHINX_CONF = re.compile(r"^\s*(extensions|html_theme|project)\s*[+]?=", re.MULTILINE)
+_SPHINX_CONF = compile_later(r"^\s*(extensions|html_theme|project)\s*[+]?=", re.MULTILINE)
 
 
 def _conf_py(project: Project) -> str | None:
@@ -236,13 +237,13 @@ _TUTORIAL_WORDS = (
     r"tutorials?|quick[ _-]?start|getting[ _-]started|get[ _-]started|first[ _-]steps|usage|user[ _-]?guide"
     r"|examples?|gallery|how[ _-]?tos?|walk[ _-]?through|vignettes?|notebooks?"
 )
-_TUTORIAL_NAME = re.compile(rf"(^|[/_.-])({_TUTORIAL_WORDS})([/_.-]|$)", re.IGNORECASE)
-_TUTORIAL_HEADING = re.compile(
+_TUTORIAL_NAME = compile_later(rf"(^|[/_.-])({_TUTORIAL_WORDS})([/_.-]|$)", re.IGNORECASE)
+_TUTORIAL_HEADING = compile_later(
     rf"^(?:#{{1,3}}[ \t]+[^\n]*\b(?:{_TUTORIAL_WORDS})\b[^\n]*"
     rf"|[^\n]*\b(?:{_TUTORIAL_WORDS})\b[^\n]*\n[=\-~^\"'`#*+]{{3,}}[ \t]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
-_GALLERY = re.compile(r"sphinx_gallery|\bnbsphinx\b|myst_nb|mkdocs-jupyter|mknotebooks|jupyter_execute")
+_GALLERY = compile_later(r"sphinx_gallery|\bnbsphinx\b|myst_nb|mkdocs-jupyter|mknotebooks|jupyter_execute")
 _PAGE_SUFFIXES = (".md", ".rst", ".txt", ".ipynb", ".py", ".qmd", ".myst")
 _EXAMPLE_FOLDERS = ("examples", "example", "tutorials", "tutorial", "notebooks")
 
@@ -300,7 +301,7 @@ def docs_folder(project: Project) -> str:
     return "docs"
 
 
-_INCLUDE = re.compile(r"^\s*\.\.\s+include::\s*(\S+)|^[`:]{3,}\s*\{include\}\s*(\S+)", re.MULTILINE)
+_INCLUDE = compile_later(r"^\s*\.\.\s+include::\s*(\S+)|^[`:]{3,}\s*\{include\}\s*(\S+)", re.MULTILINE)
 
 
 def _included(project: Project, page: str, text: str) -> list[str]:

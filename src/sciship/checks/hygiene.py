@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, check, fixer
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def write_gitignore(project: Project, plan: Plan) -> None:
     plan.edit(GITIGNORE, append, "ignore build output")
 
 
-_BUILD_OUTPUT = re.compile(r"^(dist|build)/|^docs?/_build/|(^|/)[^/]+\.egg-info/|\.whl$")
+_BUILD_OUTPUT = compile_later(r"^(dist|build)/|^docs?/_build/|(^|/)[^/]+\.egg-info/|\.whl$")
 
 
 @check(
@@ -141,7 +142,7 @@ def no_build_output(project: Project) -> Result:
     return None
 
 
-_CACHES = re.compile(
+_CACHES = compile_later(
     r"(^|/)(__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.ipynb_checkpoints)/|\.py[co]$|(^|/)\.DS_Store$"
 )
 
@@ -166,7 +167,7 @@ def no_caches(project: Project) -> Result:
     return None
 
 
-_VENV = re.compile(r"(^|/)(\.venv|venv|env|\.env|virtualenv)/(bin/activate|Scripts/activate(\.bat)?)$")
+_VENV = compile_later(r"(^|/)(\.venv|venv|env|\.env|virtualenv)/(bin/activate|Scripts/activate(\.bat)?)$")
 
 
 @check(
@@ -198,12 +199,12 @@ def no_venv(project: Project) -> Result:
 #: One pattern per kind, each starting with a literal, lets the regex engine skip ahead with a fast
 #: substring search: 15x faster than one alternation on a real 4 MB repository.
 SECRETS = (
-    (re.compile(rb"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}"), "a PyPI token"),
-    (re.compile(rb"pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{20,}"), "a TestPyPI token"),
-    (re.compile(rb"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"), "a GitHub token"),
-    (re.compile(rb"gh[pousr]_[A-Za-z0-9]{36}"), "a GitHub token"),
+    (compile_later(rb"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}"), "a PyPI token"),
+    (compile_later(rb"pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{20,}"), "a TestPyPI token"),
+    (compile_later(rb"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"), "a GitHub token"),
+    (compile_later(rb"gh[pousr]_[A-Za-z0-9]{36}"), "a GitHub token"),
 )
-_PYPIRC_PASSWORD = re.compile(rb"^[ \t]*password[ \t]*[:=][ \t]*\S", re.MULTILINE)
+_PYPIRC_PASSWORD = compile_later(rb"^[ \t]*password[ \t]*[:=][ \t]*\S", re.MULTILINE)
 
 
 def _alnum(data: bytes, index: int) -> bool:

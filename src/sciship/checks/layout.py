@@ -9,6 +9,7 @@ import sys
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Skip, check, fixer
 from sciship.checks._build import folder_ships, not_a_package, top_level_shipped, workspace_members
 from sciship.project import NOT_PACKAGES
@@ -226,14 +227,14 @@ _PYTEST_CONFIGS = (
 _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _NEVER_COLLECTED = ("build", "dist", "node_modules", "venv", "_darcs", "CVS", "{arch}")
 #: a command line that runs pytest (in CI, tox, a Makefile): pytest must be the command, not a word in prose
-_PYTEST_RUN = re.compile(
+_PYTEST_RUN = compile_later(
     r"^\s*(?:-\s*)?(?:run:\s*)?(?:commands\s*=\s*)?(?:\$\s*)?"
     r"(?:(?:uv|poetry|pdm|hatch|pipenv|rye|pixi)\s+run\s+)?(?:coverage\s+run\s+(?:\S+\s+)*?-m\s+)?"
     r"(?:python3?\s+-m\s+)?(?:py\.test|pytest)(?=[ \t]|$)([^\n;&|`]*)",
     re.MULTILINE,
 )
 #: nox's ``session.run("pytest", "tests", ...)``
-_NOX_PYTEST = re.compile(
+_NOX_PYTEST = compile_later(
     r"session\.run\(\s*[\"'](?:python[\"'],\s*[\"']-m[\"'],\s*[\"'])?pytest[\"']([^)]*)\)"
 )
 
@@ -345,19 +346,22 @@ def has_tests(project: Project) -> Result:
     return Fail(msg, path=scripts[0] if scripts else None)
 
 
-_TEST_FUNCTION = re.compile(r"^[ \t]*(async[ \t]+)?def[ \t]+test", re.MULTILINE)
+_TEST_FUNCTION = compile_later(r"^[ \t]*(async[ \t]+)?def[ \t]+test", re.MULTILINE)
 
 
 #: syntax that newer Pythons accept, which an older interpreter reports as a syntax error
 _NEWER_SYNTAX: tuple[tuple[tuple[int, int], re.Pattern[str], str], ...] = (
     (
         (3, 12),
-        re.compile(r"^\s*(async\s+)?(def|class)\s+\w+\s*\[", re.MULTILINE),
+        compile_later(r"^\s*(async\s+)?(def|class)\s+\w+\s*\[", re.MULTILINE),
         "type parameters (Python 3.12)",
     ),
-    ((3, 12), re.compile(r"^\s*type\s+\w+(\[[^\]]*\])?\s*=", re.MULTILINE), "a `type` alias (Python 3.12)"),
-    ((3, 11), re.compile(r"^\s*except\s*\*", re.MULTILINE), "`except*` (Python 3.11)"),
-    ((3, 14), re.compile(r"\bt[\"']", re.MULTILINE), "template strings (Python 3.14)"),
+    (
+        (3, 12), compile_later(r"^\s*type\s+\w+(\[[^\]]*\])?\s*=", re.MULTILINE),
+        "a `type` alias (Python 3.12)",
+    ),
+    ((3, 11), compile_later(r"^\s*except\s*\*", re.MULTILINE), "`except*` (Python 3.11)"),
+    ((3, 14), compile_later(r"\bt[\"']", re.MULTILINE), "template strings (Python 3.14)"),
 )
 
 

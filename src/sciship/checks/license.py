@@ -7,6 +7,7 @@ import fnmatch
 import re
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Skip, check, fixer
 from sciship.checks._build import BACKEND_NAMES, backend, not_a_package
 from sciship.checks._project_table import (
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 FAMILY = "license"
 #: What build backends ship when ``license-files`` is not given (hatchling, setuptools, flit, pdm agree).
 DEFAULT_LICENSE_GLOBS = ("LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*")
-_PLACEHOLDERS = re.compile(
+_PLACEHOLDERS = compile_later(
     r"\[(?:year|yyyy|fullname|name of copyright owner)\]|<year>|<copyright holders?>|\{\{", re.IGNORECASE
 )
 HEAD_LINES = 10  #: where the copyright line of a license file is

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Skip, check, fixer
 from sciship.checks._build import not_a_package
 from sciship.checks._project_table import (
@@ -724,7 +725,7 @@ def _pep508_pins(deps: object) -> list[str]:
     return pinned
 
 
-_POETRY_EXACT = re.compile(r"^\s*(==\s*)?\d+(\.\d+)*([a-z]+\d*)?\s*$", re.IGNORECASE)
+_POETRY_EXACT = compile_later(r"^\s*(==\s*)?\d+(\.\d+)*([a-z]+\d*)?\s*$", re.IGNORECASE)
 
 
 def _poetry_pins(project: Project) -> list[str]:

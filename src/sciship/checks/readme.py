@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Pass, Skip, check, fixer
 from sciship.checks._project_table import (
     PYPROJECT,
@@ -127,10 +128,10 @@ def _readme_file(project: Project) -> str | None:
     return next((top[n] for n in _README_NAMES if n in top), None) or project.find_ci("README")
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_HTML_H = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_RST_ADORN = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}\s*$")
+_ATX = compile_later(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HTML_H = compile_later(r"<h([1-6])[^>]*>(.*?)</h\1>", re.IGNORECASE)
+_FENCE = compile_later(r"^ {0,3}(`{3,}|~{3,})")
+_RST_ADORN = compile_later(r"^([=\-`:'\"~^_*+#<>.])\1{2,}\s*$")
 
 
 def _parse_md(text: str) -> tuple[list[Heading], list[CodeBlock]]:
@@ -380,13 +381,13 @@ def _line_at(text: str, offset: int) -> int:
 
 
 # ---------------------------------------------------------------------- RDM310..314 content
-_MARKUP = re.compile(
+_MARKUP = compile_later(
     r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?|`[^`]*`_*|https?://\S+"
 )
 
 
 #: letters of scripts written without spaces between words (Chinese, Japanese, Thai, ...)
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_UNSPACED = compile_later(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def _is_prose(line: str) -> bool:
@@ -453,7 +454,7 @@ def readme_intro(project: Project) -> Result:
                 line=readme.headings[0].line if readme.headings else 1)
 
 
-_HOW_TO = re.compile(
+_HOW_TO = compile_later(
     r"install|usage|quick|start|example|tutorial|contribut|licen|citation|badge", re.IGNORECASE
 )
 
@@ -482,7 +483,7 @@ def _subtitle(readme: Readme) -> bool:
     )
 
 
-_INSTALL = re.compile(
+_INSTALL = compile_later(
     r"\b(?:pip3?|uv pip|pipx|conda|mamba|micromamba)\s+install\b|\b(?:uv|pixi|poetry)\s+add\b", re.IGNORECASE
 )
 
@@ -511,7 +512,7 @@ def readme_install(project: Project) -> Result:
                 "link to installation instructions.", path=readme.path)
 
 
-_LINK = re.compile(
+_LINK = compile_later(
     r"\[(?P<md>[^\]]+)\]\((?P<mdurl>[^)\s]+)[^)]*\)"  # [text](url)
     r"|`(?P<rst>[^`<]+?)\s*<(?P<rsturl>[^>]+)>`_{1,2}"  # `text <url>`_
     r"|<a\s[^>]*href=[\"'](?P<aurl>[^\"']+)[\"'][^>]*>(?P<a>.*?)</a>"  # <a href="url">text</a>
@@ -520,7 +521,7 @@ _LINK = re.compile(
 )
 
 
-_IMAGE = re.compile(r"shields\.io|badge|\.(svg|png|gif|jpe?g)\b|image::|^\s*:target:", re.IGNORECASE)
+_IMAGE = compile_later(r"shields\.io|badge|\.(svg|png|gif|jpe?g)\b|image::|^\s*:target:", re.IGNORECASE)
 
 
 def _pointer(readme: Readme, topic: re.Pattern[str], names: tuple[str, ...] = ()) -> str | None:
@@ -553,7 +554,7 @@ def _pointer(readme: Readme, topic: re.Pattern[str], names: tuple[str, ...] = ()
     return None
 
 
-_SETUP_LINE = re.compile(
+_SETUP_LINE = compile_later(
     r"^\s*(?:\$\s*)?(?:pip3?|python -m pip|uv|pipx|conda|mamba|micromamba|pixi|poetry|git clone|cd|"
     r"source|activate)\b"
 )
@@ -595,15 +596,15 @@ def _own_names(project: Project) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-_TUTORIAL = re.compile(
+_TUTORIAL = compile_later(
     r"tutorial|example|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|usage|gallery|vignette|"
     r"howto|how-to guide|user[\s_-]?guide|demo|walkthrough|notebooks?\b|colab|mybinder",
     re.IGNORECASE,
 )
 
 
-_CITE_HEADING = re.compile(r"\bcit(e|ing|ation)\b|\breferenc", re.IGNORECASE)
-_CITE_TEXT = re.compile(
+_CITE_HEADING = compile_later(r"\bcit(e|ing|ation)\b|\breferenc", re.IGNORECASE)
+_CITE_TEXT = compile_later(
     r"CITATION\.cff|doi\.org/|zenodo|\bdoi:\s*10\.|@(software|article|misc)\{", re.IGNORECASE
 )
 
@@ -629,7 +630,7 @@ def readme_citation(project: Project) -> Result:
     return Fail(f"`{readme.path}` does not say how to cite the package.", path=readme.path)
 
 
-_BADGE = re.compile(
+_BADGE = compile_later(
     r"!\[[^\]]*\]\([^)]+\)|<img\s|^\s*\.\. (?:\|[^|]+\| )?image::|\|[^|\s][^|]*\|_?", re.MULTILINE
 )
 
@@ -663,23 +664,23 @@ def readme_badges(project: Project) -> Result:
     return Fail(f"`{readme.path}` has no badge images at the top.", path=readme.path, line=1)
 
 
-_DEV_HEADING = re.compile(
+_DEV_HEADING = compile_later(
     r"contribut|develop|hacking|from (?:the )?(?:source|github|gitlab|git|repository)\b|editable",
     re.IGNORECASE,
 )
 #: a sentence about the development version, which counts when it links to where that is explained
-_DEV_SENTENCE = re.compile(
+_DEV_SENTENCE = compile_later(
     r"\b(?:development|dev|unreleased|bleeding[- ]edge)\s+(?:version|release|code)\b"
     r"|\bfrom (?:the )?(?:source|github|gitlab|repository)\b",
     re.IGNORECASE,
 )
-_DEV_LINK = re.compile(
+_DEV_LINK = compile_later(
     r"\]\(([^)]*)\)|`[^`<]*<([^>]+)>`_|^\s*\.\. _[^:]+:\s*(\S+)|<(https?://[^>]+)>|(https?://\S+)"
     r"|\b(CONTRIBUTING(?:\.\w+)?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_DEV_TARGET = re.compile(r"contribut|develop|hacking", re.IGNORECASE)
-_DEV_INSTALL = re.compile(
+_DEV_TARGET = compile_later(r"contribut|develop|hacking", re.IGNORECASE)
+_DEV_INSTALL = compile_later(
     r"\bpip3?\s+install\s+(?:-\S+\s+)*(?:-e|--editable)\b|\bpip3?\s+install\s+(?:-\S+\s+)*git\+"
     r"|\bgit\s+clone\b|\b(?:uv\s+sync|pixi\s+install|poetry\s+install|pdm\s+install|hatch\s+shell)\b",
     re.IGNORECASE,

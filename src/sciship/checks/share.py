@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
 from sciship.checks import Fail, Skip, check
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ TOPIC = "share"
 BIG_FILE = 50_000_000
 _NOT_RESEARCH_DIRS = frozenset({"tests", "test", "testing", "docs", "doc", "documentation", ".github"})
 _BUILD_FILES = frozenset({"setup.py", "noxfile.py", "tasks.py", "conftest.py", "fabfile.py", "dodo.py"})
-_DATA_SUFFIX = re.compile(
+_DATA_SUFFIX = compile_later(
     r"\.(csv|tsv|txt|dat|json|npy|npz|h5|hdf5|hdf|nc|zarr|mat|pkl|pickle|joblib|parquet|feather|xlsx?|"
     r"zip|gz|bz2|xz|tar|tif|tiff|png|jpe?g|fits|pt|pth|ckpt|bin|sav|rds|sqlite|db|mp4|avi|wav)$",
     re.IGNORECASE,

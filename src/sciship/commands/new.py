@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from sciship.new.scaffold import Meta
     from sciship.ui import UI
 
-_GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_GITHUB = compile_later(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -13,13 +13,15 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sciship.share import Known, Options, ShareResult
     from sciship.ui import UI
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
+_SIZE = compile_later(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000, "t": 1_000_000_000_000}
 
 

@@ -60,6 +60,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from sciship._regex import compile_later
+
 Expr = tuple[Any, ...]
 
 STAR = "\x00"  #: an unknown part inside one folder or file name
@@ -389,7 +391,7 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
 
 
 #: a file ending (``.sam``, ``.tar.gz``), not a lone dot (``x.replace(".", "_")`` changes every dot)
-_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)+")
+_EXTENSION = compile_later(r"(?:\.[A-Za-z0-9]+)+")
 
 
 def _cut(text: str, stop: int) -> str | None:
@@ -550,7 +552,7 @@ def is_absolute_text(text: str) -> bool:
     return text.startswith(("/", "\\", "~", ROOT)) or bool(_DRIVE.match(text))
 
 
-_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_DRIVE = compile_later(r"^[A-Za-z]:[\\/]")
 
 
 def _join(a: str | None, b: str) -> str:
@@ -627,7 +629,7 @@ def _with(text: str, which: str, new: str) -> str:
     return head.rstrip("/") + "/" + name if head != ROOT else ROOT + name
 
 
-_GLOB_CLASS = re.compile(r"\[[^\]/]*\]")
+_GLOB_CLASS = compile_later(r"\[[^\]/]*\]")
 
 
 def _glob_to_stars(text: str, recursive: bool) -> str:
@@ -656,7 +658,7 @@ def display(text: str) -> str:
     return out
 
 
-_UNKNOWN_RUN = re.compile(f"[{STAR}{STAR2}]+")
+_UNKNOWN_RUN = compile_later(f"[{STAR}{STAR2}]+")
 
 
 def informative(text: str) -> bool:
@@ -701,7 +703,7 @@ def pattern_regex(text: str) -> re.Pattern[str]:
 
 
 #: a path that stands for one the reader chooses: `/path/to/data/`, `/your/folder/`, `<data dir>/`
-_PLACEHOLDER = re.compile(r"(?:^|/)(?:path/to|your(?:[_ -]\w+)?|<[^>]*>|xxx+)(?:/|$)", re.IGNORECASE)
+_PLACEHOLDER = compile_later(r"(?:^|/)(?:path/to|your(?:[_ -]\w+)?|<[^>]*>|xxx+)(?:/|$)", re.IGNORECASE)
 
 
 def placeholder(path: str) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, cast
 
+from sciship._regex import compile_later
 from sciship.flow import _expr as ex
 from sciship.flow._calls import FUNCTIONS, METHODS, TABLE_MAKERS, TABLE_WRITE, Arg, accesses
 from sciship.flow._expr import UNKNOWN, Expr
@@ -69,7 +70,7 @@ TRIGGER_WORDS = frozenset(
     )
     - _TOO_COMMON
 )
-_IDENT = re.compile(r"[A-Za-z_]\w*")
+_IDENT = compile_later(r"[A-Za-z_]\w*")
 _PATH_CONSTRUCTORS = frozenset(
     {
         *(
@@ -283,8 +284,8 @@ def extract_units(
 
 _MAX_ROUNDS = 4
 #: ``self.x =`` (or ``+=``, or ``self.x, self.y = ...``): a name a method of a class sets
-_SELF_SET = re.compile(r"(?<![\w.])self\.(\w+)[ \t]*(?::[^=\n]*)?(?:[-+*/%|&^@]|//|\*\*|>>|<<)?=(?!=)")
-_SELF_CALL = re.compile(r"(?<![\w.])self\.(\w+)[ \t]*\(")
+_SELF_SET = compile_later(r"(?<![\w.])self\.(\w+)[ \t]*(?::[^=\n]*)?(?:[-+*/%|&^@]|//|\*\*|>>|<<)?=(?!=)")
+_SELF_CALL = compile_later(r"(?<![\w.])self\.(\w+)[ \t]*\(")
 
 
 class _Every(set[str]):
@@ -297,22 +298,22 @@ class _Every(set[str]):
 _EVERY_NAME: set[str] = _Every()
 #: ``g = parser.add_mutually_exclusive_group(required=True)``: the name of a group one of whose options
 #: the command line must give
-_REQUIRED_GROUP = re.compile(
+_REQUIRED_GROUP = compile_later(
     r"([A-Za-z_]\w*)[ \t]*=[ \t]*[\w.]+\.add_mutually_exclusive_group\([^)]*required[ \t]*=[ \t]*True"
 )
 #: the targets of a line that unpacks into several (``self.x, self.y = ...``), searched in "\n" + text
-_UNPACKED = re.compile(r"\n[ \t]*\(?((?:[\w.*\[\]]+[ \t]*,[ \t]*)+[\w.*\[\]]+)[ \t]*\)?[ \t]*=(?!=)")
-_SELF_NAME = re.compile(r"(?<![\w.])self\.(\w+)")
+_UNPACKED = compile_later(r"\n[ \t]*\(?((?:[\w.*\[\]]+[ \t]*,[ \t]*)+[\w.*\[\]]+)[ \t]*\)?[ \t]*=(?!=)")
+_SELF_NAME = compile_later(r"(?<![\w.])self\.(\w+)")
 #: a name a list is added to: ``names.append(x)``, ``names.extend(...)``, ``names.insert(...)``, ``names +=``
-_GROWN = re.compile(r"([A-Za-z_]\w*)\s*(?:\.\s*(?:append|extend|insert)\s*\(|\+=)")
+_GROWN = compile_later(r"([A-Za-z_]\w*)\s*(?:\.\s*(?:append|extend|insert)\s*\(|\+=)")
 _SHORT = 3000  #: characters
 _MAX_CHAIN = 40
 # patterns of whole lines, searched in "\n" + text: one that starts with a literal is found much faster
 # than one that starts with `^` (tried at every character); no match ends with a line end, so the two
 # find the same lines
-_MADE = re.compile(r"\n[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(")
-_STAR_IMPORT = re.compile(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
-_DEF_NAME = re.compile(r"\n[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)")
+_MADE = compile_later(r"\n[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(")
+_STAR_IMPORT = compile_later(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
+_DEF_NAME = compile_later(r"\n[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)")
 #: names Python sets in every module (``__file__`` is read above): ``from m import *`` does not bring
 #: them (it skips names that start with ``_`` unless ``m.__all__`` lists them), so an unbound one is the
 #: module's own and not looked for in the star-imported modules (each would be parsed in full for it)
@@ -337,8 +338,8 @@ _SPECIAL_WORDS = frozenset(
         SHELL_CALL,
     }
 )
-_MAIN = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
-_PATHISH_LINE = re.compile(
+_MAIN = compile_later(r"^if\s+__name__\s*==\s*['\"]__main__['\"]", re.MULTILINE)
+_PATHISH_LINE = compile_later(
     r"^[ \t]*[A-Za-z_][\w.,\t *\[\]]*?(?::[^=\n]*)?\+?=[ \t]*"
     r"(?:[rRbBfFuU]{0,2}[\"']|[\[{(][ \t]*[rRbBfFuU]{0,2}[\"']|os\.|Path|pathlib|glob|sorted\(|__file__)",
     re.MULTILINE,
@@ -449,18 +450,18 @@ def _binds(text: str, name: str) -> bool:
 
 
 #: what may stand before a name that an assignment binds (on its line): other targets, brackets, stars
-_TARGETS = re.compile(r"[\w, \t*\[\]()]*")
+_TARGETS = compile_later(r"[\w, \t*\[\]()]*")
 #: a line that binds names after its first word: a ``for`` loop, ``with ... as``, an import
-_BINDING_LINE = re.compile(r"[ \t]*((?:async[ \t]+)?for|with|from|import)\b")
-_IN_WORD = re.compile(r"\bin\b")
-_AS_END = re.compile(r"\bas[ \t]+\Z")
+_BINDING_LINE = compile_later(r"[ \t]*((?:async[ \t]+)?for|with|from|import)\b")
+_IN_WORD = compile_later(r"\bin\b")
+_AS_END = compile_later(r"\bas[ \t]+\Z")
 
 
 # searched in "\n" + text, like _DEF_NAME
-_FROM = re.compile(
+_FROM = compile_later(
     r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[\w \t,.]+(?:\\\n[\w \t,.]+)*)"
 )
-_IMPORT_AS = re.compile(r"\n[ \t]*import[ \t]+([\w \t,.]+)")
+_IMPORT_AS = compile_later(r"\n[ \t]*import[ \t]+([\w \t,.]+)")
 
 
 def _local_imports(text: str, is_local: LocalTest) -> set[str]:
@@ -483,7 +484,7 @@ def _local_imports(text: str, is_local: LocalTest) -> set[str]:
 
 
 #: a line a git merge leaves when both sides changed it: its marks
-_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
+_CONFLICT = compile_later(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
 
 
 #: what starts a function in a thread or a process of its own: ``target(*args, **kwargs)``
@@ -604,10 +605,10 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
     return None
 
 
-_RUNNABLE_LINE = re.compile(
+_RUNNABLE_LINE = compile_later(
     r"^(?:if __name__|for |while |with |try:|[A-Za-z_][\w.]*\(|print\b)", re.MULTILINE
 )
-_IMPORT_LINE = re.compile(r"^\s*(?:from\s+(\.*)([\w.]*)\s+import\b|import\s+([\w., \t]+))", re.MULTILINE)
+_IMPORT_LINE = compile_later(r"^\s*(?:from\s+(\.*)([\w.]*)\s+import\b|import\s+([\w., \t]+))", re.MULTILINE)
 
 
 def skim_source(text: str, path: str) -> Facts:
@@ -3334,10 +3335,10 @@ class _Visitor(ast.NodeVisitor):
 
 
 # ---------------------------------------------------------------------- small helpers
-_PERCENT = re.compile(
+_PERCENT = compile_later(
     r"%(?P<key>\([^)]*\))?(?P<flags>[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])"
 )
-_VAR = re.compile(r"\$\{?\w+\}?")
+_VAR = compile_later(r"\$\{?\w+\}?")
 
 
 def _split_vars(text: str) -> list[Expr]:
@@ -3398,7 +3399,7 @@ def _returns_parsed_args(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bo
 
 
 #: signac-flow's package is `flow`
-_FLOW_IMPORT = re.compile(r"^[ \t]*(?:import[ \t]+flow\b|from[ \t]+flow[ \t.]+)", re.MULTILINE)
+_FLOW_IMPORT = compile_later(r"^[ \t]*(?:import[ \t]+flow\b|from[ \t]+flow[ \t.]+)", re.MULTILINE)
 
 
 def _is_job(node: ast.expr) -> bool:
@@ -3814,7 +3815,9 @@ def _marks(text: str, names: Set[str]) -> list[int]:
 #: comments: the text of every ``name = <constant>`` that :class:`_Flags` may count
 #: (a comment is taken to its line's end only: `#[^\n]*` alone could split `# # y` many ways, and 20 such
 #: lines after an `=` took minutes: fyz11/LightSheetPaper_Code's share never ended)
-_SWITCH_VALUE = re.compile(r"=(?<![=<>!]=)(?!=)(?:[ \t\r\n(\\]|#[^\n]*(?![^\n]))*(?:None|True|False|\.?\d)")
+_SWITCH_VALUE = compile_later(
+    r"=(?<![=<>!]=)(?!=)(?:[ \t\r\n(\\]|#[^\n]*(?![^\n]))*(?:None|True|False|\.?\d)"
+)
 #: what may come before the target of an assignment statement, after spaces and brackets: the start of
 #: a line, `;` or the `:` of a header on the same line (not `f(verbose=True)`, a keyword argument)
 _STATEMENT_START = frozenset("\n;:")
@@ -3939,7 +3942,7 @@ def _gives_up(stmt: ast.stmt) -> bool:
     )
 
 
-_SAYING = re.compile(r"^(?:print|(?:logging|logger|log|_?LOGGER|_?logger|warnings|__logger__)\.\w+|warn)$")
+_SAYING = compile_later(r"^(?:print|(?:logging|logger|log|_?LOGGER|_?logger|warnings|__logger__)\.\w+|warn)$")
 
 
 def _only_says(stmt: ast.stmt) -> bool:

@@ -24,13 +24,14 @@ from typing import Any
 
 from sciship._jupyter import IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER, dedent_cell
 from sciship._jupyter import language as notebook_language
+from sciship._regex import compile_later
 from sciship.flow._expr import UNKNOWN, Expr, cat, lit
 from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
 
 _CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "noprun"})
-_CD = re.compile(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
-_HELP = re.compile(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
-_ASSIGN_SHELL = re.compile(r"^\s*[\w, ]+=\s*[%!]")
+_CD = compile_later(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
+_HELP = compile_later(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
+_ASSIGN_SHELL = compile_later(r"^\s*[\w, ]+=\s*[%!]")
 
 
 def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) -> Facts:
@@ -280,8 +281,8 @@ def ipython_as_python(text: str) -> str:
 
 _SHELL_CELLS = frozenset({"bash", "sh", "shell", "system"})
 #: a line magic that runs the statement after it: ``%time x = f()`` (``%timeit -n 1 ...`` with its options)
-_TIMED = re.compile(r"^([ \t]*)%(?:time|timeit|prun|memit)(?:[ \t]+-\w+(?:[ \t]+\d+)?)*[ \t]+(\S.*)$")
-_PIECE = re.compile(r"\{([^{}]*)\}|\$(\w+)|\$\{(\w+)\}")
+_TIMED = compile_later(r"^([ \t]*)%(?:time|timeit|prun|memit)(?:[ \t]+-\w+(?:[ \t]+\d+)?)*[ \t]+(\S.*)$")
+_PIECE = compile_later(r"\{([^{}]*)\}|\$(\w+)|\$\{(\w+)\}")
 
 
 def _as_python(command: str) -> str | None:
@@ -346,4 +347,4 @@ def _shell_path(path: str) -> Expr:
     )
 
 
-_SHELL_VAR = re.compile(r"(\$\{?\w+\}?|\{[^}]*\})")
+_SHELL_VAR = compile_later(r"(\$\{?\w+\}?|\{[^}]*\})")

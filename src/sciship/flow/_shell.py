@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from sciship._regex import compile_later
 from sciship.flow._expr import STAR, STAR2
 
 _SEPARATORS = frozenset({";", "&&", "||", "|", "&", "(", ")", "\n"})
@@ -65,7 +66,7 @@ class Effect:
     tree: bool = False  #: any file under the folder ``path`` (an archive unpacked there)
 
 
-_PLAIN_WORDS = re.compile(r"&>>|&>|>>|>\||\|\||&&|[;|&()<>]|[^\s;|&()<>]+")
+_PLAIN_WORDS = compile_later(r"&>>|&>|>>|>\||\|\||&&|[;|&()<>]|[^\s;|&()<>]+")
 
 
 def words_of(text: str) -> list[str]:
@@ -124,7 +125,7 @@ def _one(words: list[str]) -> list[Effect]:
 
 
 #: a word that sets a variable: ``name=value`` (the name, the value)
-_ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)=(.*)$")
+_ASSIGNMENT = compile_later(r"^([A-Za-z_]\w*)=(.*)$")
 
 
 def _option_value(rest: list[str], names: frozenset[str] | set[str]) -> list[str]:
@@ -200,7 +201,7 @@ def _curl(rest: list[str]) -> list[Effect]:
 
 
 #: a path on another computer, as rsync and scp write it: ``user@host:path`` or ``host:path``
-_REMOTE = re.compile(r"^(?:[\w.-]+@)?[\w-][\w.-]+:(?!//)")  # (not `C:/...`)
+_REMOTE = compile_later(r"^(?:[\w.-]+@)?[\w-][\w.-]+:(?!//)")  # (not `C:/...`)
 
 
 def _copy(rest: list[str]) -> list[Effect]:
@@ -398,8 +399,8 @@ _PIPELINE_SUFFIXES = (
     ".nf",
 )
 #: a Makefile rule: ``targets : prerequisites`` (not a recipe line, not a variable ``:=``)
-_MAKE_TARGET = re.compile(r"^([^\s:=#.][^:=#]*?)\s*:(?!=):?([^=#;]*)")
-_QUOTED = re.compile(r"[\"']([^\"'\n]+)[\"']")
+_MAKE_TARGET = compile_later(r"^([^\s:=#.][^:=#]*?)\s*:(?!=):?([^=#;]*)")
+_QUOTED = compile_later(r"[\"']([^\"'\n]+)[\"']")
 
 
 def is_pipeline_file(path: str) -> bool:
@@ -495,19 +496,19 @@ def _written(text: str, path: str) -> list[str]:
 
 
 #: a variable in a pipeline's file name: ``${name}``, ``$name``, ``{name}`` (Snakemake wildcards)
-_VARIABLE = re.compile(r"\$\{[^}]*\}|\$\w+|\{\w+\}")
+_VARIABLE = compile_later(r"\$\{[^}]*\}|\$\w+|\{\w+\}")
 #: letters a name with variable parts must still have (besides its extension) to say which files it makes
 _KNOWN_CHARS = 4
 #: a Nextflow process's output named in its script: ``distance_matrices_out = "..."``
-_NEXTFLOW_OUT = re.compile(r"^\w*(?:out|output)\w*\s*=\s*[\"']([^\"']+)[\"']\s*$", re.IGNORECASE)
+_NEXTFLOW_OUT = compile_later(r"^\w*(?:out|output)\w*\s*=\s*[\"']([^\"']+)[\"']\s*$", re.IGNORECASE)
 
 
 #: programs that run a Python script given as their first argument that is not an option
-_PYTHON = re.compile(r"^(?:python|ipython|pythonw)(?:\d+(?:\.\d+)*)?$")
+_PYTHON = compile_later(r"^(?:python|ipython|pythonw)(?:\d+(?:\.\d+)*)?$")
 #: options of ``python`` that take a value (the next word)
 _PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 #: ``"$(dirname "$0")"`` and its spellings: the folder of the script itself (``cd`` there)
-_OWN_FOLDER = re.compile(
+_OWN_FOLDER = compile_later(
     r"\"?(?:\$\(\s*dirname\s+\"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)\"?\s*\)|\$\{0%/\*\}"
     # the folder a cluster job was submitted from, in practice the job script's own (zhaodan-npu/
     # Higher_order_kuramoto_paper_code: `cd "$SLURM_SUBMIT_DIR"` sent its steps to the top folder)
@@ -536,20 +537,20 @@ _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "sys
 #: a line that runs a command naming a Python script (``sb.call([pystr, 'parse.py'])``, ``os.system(f"python
 #: x.py {a}")``, ``os.chdir(...)`` before them is read only in such a file)
 #: a command that runs Python on a name (`f"python {script} ..."`): a loop over scripts, maybe
-_PYTHON_OF_A_NAME = re.compile(r"""f["']python[0-9.]*[ \t]+\{""")
-_RUNS_A_SCRIPT = re.compile(
+_PYTHON_OF_A_NAME = compile_later(r"""f["']python[0-9.]*[ \t]+\{""")
+_RUNS_A_SCRIPT = compile_later(
     r"\b(?:run|call|check_call|check_output|Popen|system)\((?:[^\n]*\.py\b|[^\n]*python[0-9.]*[ \t]+\{)"
 )
 #: a command list of the interpreter and a name (``subprocess.run([sys.executable, script])``,
 #: ``[sys.executable, str(script_path)]``): a loop over scripts, maybe
-_RUNS_A_NAME = re.compile(
+_RUNS_A_NAME = compile_later(
     r"\b(?:run|call|check_call|check_output|Popen)\(\s*\[\s*[\w.]+\s*,\s*(?:str\(\s*)?[A-Za-z_]\w*\s*\)?\s*[,\]]"
 )
 
 
 #: a line that runs a file's code in this process: `exec(compile(open(script).read(), ...))`,
 #: `exec(open(script).read())`, `runpy.run_path(script)` (not `exec(code)` of a text read before)
-_EXECS_A_FILE = re.compile(r"\bexec\(\s*(?:compile\(\s*)?open\(|\brun_path\(")
+_EXECS_A_FILE = compile_later(r"\bexec\(\s*(?:compile\(\s*)?open\(|\brun_path\(")
 
 
 def driver_commands(text: str) -> str | None:
@@ -668,7 +669,7 @@ def driver_commands(text: str) -> str | None:
 
 
 #: the words of a command list that runs a Python script (``["python", "a.py"]``), as a helper is given them
-_PYTHON_WORDS = re.compile(r"""[\[(]\s*["']python[0-9.]*["']\s*,\s*["'][^"'\n]*\.py["']""")
+_PYTHON_WORDS = compile_later(r"""[\[(]\s*["']python[0-9.]*["']\s*,\s*["'][^"'\n]*\.py["']""")
 
 
 def _runner_wrappers(tree: Any) -> dict[str, int]:
@@ -1128,12 +1129,12 @@ def python_runs(
 
 #: a command handed to a cluster's job queue as text: ``echo "python x.py a" | bsub ...`` (CellDISECT,
 #: oor_design_reproducibility) or ``sbatch --wrap="python x.py a"``
-_QUEUED = re.compile(
+_QUEUED = compile_later(
     r"""^echo[ \t]+(?P<q>["'])(?P<cmd>[^"'\n]*)(?P=q)[ \t]*\|[ \t]*(?:bsub|qsub|sbatch|srun)\b"""
     r"""|\bsbatch\b.*?--wrap[= ](?P<w>["'])(?P<cmd2>[^"'\n]*)(?P=w)"""
 )
 #: an unquoted word that is one variable's value (``$name``, ``${name}``), spaces or the line's ends around it
-_LONE_VARIABLE = re.compile(r"(?:(?<=[ \t])|^)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(?=[ \t;]|$)")
+_LONE_VARIABLE = compile_later(r"(?:(?<=[ \t])|^)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(?=[ \t;]|$)")
 
 
 def _without_unset(line: str, text: str) -> str:
@@ -1158,11 +1159,11 @@ def _without_unset(line: str, text: str) -> str:
 
 
 #: a variable set (group 1), to the folder the file runs in when group 2 is there: ``BASE_DIR=$(pwd)``
-_PWD_SET = re.compile(
+_PWD_SET = compile_later(
     r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:("?)(?:\$\(pwd\)|\$PWD|\$\{PWD\}|`pwd`)\2[ \t]*(?:#.*)?$)?"""
 )
 #: ``cd`` to a path that starts with a variable: ``cd "$BASE_DIR/src"``, ``cd ${root}``
-_CD_TO_NAME = re.compile(r"""(\bcd[ \t]+"?)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(?=[/"\s;&|)]|$)""")
+_CD_TO_NAME = compile_later(r"""(\bcd[ \t]+"?)\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(?=[/"\s;&|)]|$)""")
 
 
 def _cd_to(m: re.Match[str], pwd_names: dict[str, str]) -> str:
@@ -1175,31 +1176,31 @@ def _cd_to(m: re.Match[str], pwd_names: dict[str, str]) -> str:
 
 
 #: the name of a file bash runs: a shell script, a cluster job's script, or a name without an extension
-_SHELL_FILE = re.compile(r"\.(?:sh|bash|zsh|ksh|sbatch|slurm|pbs|qsub|job)$|^[^.]+$")
+_SHELL_FILE = compile_later(r"\.(?:sh|bash|zsh|ksh|sbatch|slurm|pbs|qsub|job)$|^[^.]+$")
 #: a line that reads another shell file's variables into this one
-_SOURCES = re.compile(r"^[ \t]*(?:source|\.)[ \t]+\S", re.MULTILINE)
-_MAKE_VARIABLE = re.compile(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
+_SOURCES = compile_later(r"^[ \t]*(?:source|\.)[ \t]+\S", re.MULTILINE)
+_MAKE_VARIABLE = compile_later(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
 #: one assignment on its line: ``name='value'`` (as it is), ``name="value"`` or ``name=value``
-_SIMPLE_ASSIGNMENT = re.compile(
+_SIMPLE_ASSIGNMENT = compile_later(
     r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:'([^'\\]*)'|"([^"\\`]*)"|([^\s'"\\;&|()<>`]*))[ \t]*(?:#.*)?$"""
 )
-_NAMED = re.compile(r"\$\{?([A-Za-z_]\w*)")
-_JUST = re.compile(r"\{\{[^}]*\}\}")
+_NAMED = compile_later(r"\$\{?([A-Za-z_]\w*)")
+_JUST = compile_later(r"\{\{[^}]*\}\}")
 #: lines that set a variable to what sciship cannot know (an array, a command's output, a loop's
 #: element), or a C-style loop (which binds nothing of interest)
-_UNKNOWABLE = re.compile(
+_UNKNOWABLE = compile_later(
     r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?([A-Za-z_]\w*)=(?:\(|\$\(|`)"
     r"|^for[ \t]+([A-Za-z_]\w*)[ \t]+in\b|^for[ \t]*\(\("
 )
 #: a loop on one line: its body (``for U in 10 20; do files="$files a_${U}.nc"; done``)
-_ONE_LINE_LOOP = re.compile(r"^for[ \t]+\w+[ \t]+in\b[^;]*;[ \t]*do[ \t]+(.*?);?[ \t]*done[ \t]*$")
+_ONE_LINE_LOOP = compile_later(r"^for[ \t]+\w+[ \t]+in\b[^;]*;[ \t]*do[ \t]+(.*?);?[ \t]*done[ \t]*$")
 #: a shell line that may set a variable: an assignment, ``source``, a ``for`` loop
-_SETS = re.compile(
+_SETS = compile_later(
     r"^(?:(?:export|local|readonly|declare)[ \t]+(?:-\w+[ \t]+)*)?[A-Za-z_]\w*=|^(?:source|\.)[ \t]|^for[ \t]"
 )
 #: (``${name[@]}`` of a variable set to a text is that text, as bash has it: meteorologytoday/
 #: paper-figures-2024-SST_structures built its list of inputs so; an array set with ``name=(...)`` is unknown)
-_REFERENCE = re.compile(
+_REFERENCE = compile_later(
     r"\$\{([A-Za-z_]\w*)(?:\[[@*0]\])?(?::?-([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\$\{[^}]*\}"
     r"|\$\(\([^()]*(?:\([^()]*\)[^()]*)*\)\)|\$\([^)]*\)"  # (arithmetic, `$((size*2))`, whole)
     r"|\$.?"
@@ -1322,10 +1323,10 @@ def _has_marker(text: str) -> bool:
 
 
 #: a word of a command line, quotes and all, or a separator (``;``, ``&&``, ``|``, a redirection)
-_WORD = re.compile(
+_WORD = compile_later(
     r"""&>>|&>|>>|>\||\|\||&&|[;|&()<>]|#.*|(?:[^\s'"\\;|&()<>]|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+"""
 )
-_QUOTES = re.compile(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""")
+_QUOTES = compile_later(r"""'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)""")
 
 
 def _unredirected(words: list[str]) -> list[str]:
@@ -1388,7 +1389,7 @@ def _cd(cwd: str | None, args: list[str]) -> str | None:
 
 
 #: a command line that starts by running a Python file as a program (``./evaluate.py ...``)
-_RUNS_PY = re.compile(r"^[\w./-]+\.py(?:\s|$)")
+_RUNS_PY = compile_later(r"^[\w./-]+\.py(?:\s|$)")
 
 
 def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -1428,7 +1429,7 @@ def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
 
 #: the languages of a Markdown code block whose lines are shell commands ("" for none given)
 _SHELL_BLOCKS = frozenset({"", "bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"})
-_FENCE = re.compile(r"^[ \t]*(```+|~~~+)[ \t]*([\w-]*)")
+_FENCE = compile_later(r"^[ \t]*(```+|~~~+)[ \t]*([\w-]*)")
 
 
 def readme_commands(text: str) -> list[str]:
@@ -1438,7 +1439,7 @@ def readme_commands(text: str) -> list[str]:
     return [command for block in readme_blocks(text) for command in block]
 
 
-_RST_CODE = re.compile(r"^\.\.[ \t]+(?:code-block|code|sourcecode)::")
+_RST_CODE = compile_later(r"^\.\.[ \t]+(?:code-block|code|sourcecode)::")
 
 
 def rst_as_markdown(text: str) -> str:
@@ -1523,10 +1524,10 @@ def readme_blocks(text: str, *, plain: bool = False) -> list[list[str]]:
 
 #: a line of a plain-text README that is a command: a program it names (as an indented block's), a shell
 #: word that makes or moves files, or a program given options (`desi_psf_fit -a x.fits --out-psf y.fits`)
-_PLAIN_COMMAND = re.compile(
+_PLAIN_COMMAND = compile_later(
     r"(?:python[0-9.]*|bash|sh|cd|make|snakemake|Rscript|\./|cp|mv|ln|wget|curl|mkdir|gunzip|gzip|tar|unzip"
     r"|echo|export|for|do|done)\b|[A-Za-z_][\w.-]*\s+-{1,2}[A-Za-z]"
 )
-_PROSE_END = re.compile(r"(?:[A-Za-z)\]]\.|:)$")
+_PROSE_END = compile_later(r"(?:[A-Za-z)\]]\.|:)$")
 #: a line of an indented code block that is a command to run (not prose a list item goes on with)
-_INDENTED_COMMAND = re.compile(r"^(?:\$ )?(?:python[0-9.]*|bash|sh|cd|make|snakemake|Rscript|\./)\b")
+_INDENTED_COMMAND = compile_later(r"^(?:\$ )?(?:python[0-9.]*|bash|sh|cd|make|snakemake|Rscript|\./)\b")

@@ -96,6 +96,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from sciship._jupyter import CELLS
+from sciship._regex import compile_later
 from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, _stored, is_test
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
@@ -160,17 +161,17 @@ _NOT_STEP_DIRS = frozenset(
 )
 _TEST_DIRS = frozenset({"tests", "test", "testing"})
 #: a workflow's step that runs one of the folder's scripts: `run: python validation/check.py`
-_CI_RUN = re.compile(r"\bpython[0-9.]*\s+([\w./-]+\.py)\b")
+_CI_RUN = compile_later(r"\bpython[0-9.]*\s+([\w./-]+\.py)\b")
 _DOC_DIRS = frozenset({"docs", "doc", "sphinx", "documentation", "docs_source", "doc_source"})
 #: options only Sphinx's configuration sets, at the start of a line of a ``conf.py``
-_SPHINX_OPTION = re.compile(
+_SPHINX_OPTION = compile_later(
     rb"^(?:extensions|html_theme|master_doc|root_doc|source_suffix)[ \t]*=", re.MULTILINE
 )
 #: a Sphinx extension: its ``setup(app)`` at module level, and an import of Sphinx or docutils
-_SPHINX_SETUP = re.compile(rb"^def setup\([ \t]*app\b", re.MULTILINE)
-_SPHINX_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
+_SPHINX_SETUP = compile_later(rb"^def setup\([ \t]*app\b", re.MULTILINE)
+_SPHINX_IMPORT = compile_later(rb"^(?:from|import)[ \t]+(?:sphinx|docutils)\b", re.MULTILINE)
 #: a Snakemake rule's ``script: "x.py"`` (on its line, or the line after)
-_SNAKEMAKE_SCRIPT = re.compile(r"""\bscript:\s*(?:\n\s*)?["']([^"'\n]+\.py)["']""")
+_SNAKEMAKE_SCRIPT = compile_later(r"""\bscript:\s*(?:\n\s*)?["']([^"'\n]+\.py)["']""")
 #: what a file that widens where Python finds modules says (see :meth:`_Tracer._widens`); searched as
 #: texts, not with a pattern: a pattern starting at a word boundary tried every byte of a folder's
 #: megabytes of notebooks (0.1 s)
@@ -183,15 +184,15 @@ def _widens_search(data: bytes) -> bool:
     return any(word in data for word in _WIDENS_WORDS)
 #: a script Jupytext writes for a notebook: its ``# %%`` cells, or its header (``jupytext:`` under
 #: ``# jupyter:``)
-_JUPYTEXT = re.compile(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
+_JUPYTEXT = compile_later(rb"^# %%|^#\s+jupytext:", re.MULTILINE)
 #: Jupytext's header of a script paired with a notebook
-_PAIRED = re.compile(rb"^#\s+formats:[^\n]*\bipynb\b", re.MULTILINE)
+_PAIRED = compile_later(rb"^#\s+formats:[^\n]*\bipynb\b", re.MULTILINE)
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 #: not a local file: a URL, a cloud store, or a remote data set name (GMT's ``@earth_relief_01d``)
-_URL = re.compile(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
-_SUFFIX = re.compile(r"\.[A-Za-z0-9_]+$")
+_URL = compile_later(r"^[A-Za-z][\w+.-]*://|^(?:s3|gs|gcs|az|abfs|hdfs|ftp|https?|file|memory):|^@")
+_SUFFIX = compile_later(r"\.[A-Za-z0-9_]+$")
 #: a web query's parameters (`...?ra=12&dec=3&format=fits`): a URL whose start is a name, not a file
-_QUERY = re.compile(r"\?[\w.]+=[^/]*&[\w.]+=")
+_QUERY = compile_later(r"\?[\w.]+=[^/]*&[\w.]+=")
 _MAX_FOLLOW = 8
 
 
@@ -3623,19 +3624,19 @@ def _setting_said(where: str) -> str:
 
 
 #: the line in a setting's place, ``a b.py:12 (`name`)`` (a file name may hold spaces)
-_SETTING_LINE = re.compile(r":(\d+) \(`[^`]*`\)$")
+_SETTING_LINE = compile_later(r":(\d+) \(`[^`]*`\)$")
 #: a name set at the top of a module to an absolute folder: ``data_root_dir = '/Users/cm/spectra/'``
-_SETTING = re.compile(
+_SETTING = compile_later(
     r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[rRuUfF]{0,2}["']((?:[A-Za-z]:)?[/\\~][^"'\n]*)["'][ \t]*(?:#[^\n]*)?$""",
     re.MULTILINE,
 )
 #: a name set at the top of a module to a list, tuple or dict that holds an absolute path
-_HOLDS_ABSOLUTE = re.compile(
+_HOLDS_ABSOLUTE = compile_later(
     r"""^([A-Za-z_]\w*)[ \t]*=[ \t]*[\[({][^\n]*?[rRuU]?["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE
 )
-_IDENT = re.compile(r"[A-Za-z_]\w*")
-_QUOTED = re.compile(r"""["']([^"'\n]+)["']""")
-_SETTING_HINT = re.compile(
+_IDENT = compile_later(r"[A-Za-z_]\w*")
+_QUOTED = compile_later(r"""["']([^"'\n]+)["']""")
+_SETTING_HINT = compile_later(
     r"""^[A-Za-z_]\w*[ \t]*=[ \t]*[rRuUfF]{0,2}["'](?:[A-Za-z]:)?[/\\~]""", re.MULTILINE
 )
 #: (inside a ``try`` that survives a missing file, existence checks with their scopes)
@@ -3717,7 +3718,7 @@ def _from_command(expr: Expr) -> bool:
 
 
 #: the first line of a shell script: ``#!/bin/bash``, ``#!/usr/bin/env sh``
-_SHEBANG = re.compile(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
+_SHEBANG = compile_later(rb"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|z|k|da)?sh\b")
 #: files without an extension that are no scripts, whatever they start with
 #: a script run by at most this many different command lines is read once for each (their words go
 #: together); more, and the values of all of them are taken at once
@@ -3725,24 +3726,24 @@ _MAX_COMMANDS = 8
 #: the endings of code in languages sciship does not read, which may make a file a step reads
 _OTHER_CODE = (".r", ".rmd", ".m", ".jl", ".do", ".sas", ".ncl", ".pro")
 #: `python name` of a script without its `.py` (the name, no option, no extension)
-_PYTHON_BARE = re.compile(r"(^|[\s;&|(])python[0-9.]*[ \t]+([A-Za-z_][\w/-]*)(?=[ \t;&|)]|$)")
+_PYTHON_BARE = compile_later(r"(^|[\s;&|(])python[0-9.]*[ \t]+([A-Za-z_][\w/-]*)(?=[ \t;&|)]|$)")
 
 
 #: a loop of a shell script, a Makefile's recipe or a Python driver (``for``, ``while``, ``xargs``, GNU
 #: ``parallel``, a Makefile's ``$(foreach``)
-_LOOP = re.compile(r"(?m)^\s*(?:for|while|until)\b|\bxargs\b|\bparallel\b|\$\(foreach\b")
+_LOOP = compile_later(r"(?m)^\s*(?:for|while|until)\b|\bxargs\b|\bparallel\b|\$\(foreach\b")
 
 
 #: a README of a folder (``README.md``, ``readme.rst``, ``README``)
-_README = re.compile(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
+_README = compile_later(r"(?i)readme(?:\.(?:md|rst|txt|markdown))?$")
 #: a placeholder for a word of the command line by its place (``ARG2``), not an option's
-_PLACE_WORD = re.compile(r"ARG\d+")
+_PLACE_WORD = compile_later(r"ARG\d+")
 #: a module's `from X import *` (X with its dots)
-_STAR_FROM = re.compile(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
+_STAR_FROM = compile_later(r"\n[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\*")
 #: a shell variable in a word: ``$n``, ``${sample}``
-_SHELL_VARIABLE = re.compile(r"\$\{?\w+\}?")
+_SHELL_VARIABLE = compile_later(r"\$\{?\w+\}?")
 #: a word of a README's command the reader chooses: ``kang[haber]`` (kang or haber), ``<input.csv>``
-_README_CHOICE = re.compile(
+_README_CHOICE = compile_later(
     r"(?<![\w$])[\w.-]+\[[\w.|,-]+\](?![\w/])|<[A-Za-z_][\w.|-]*>"
     # a usage line's `[model] [tile size]` (BioroboticsLab/IBA-paper-code)
     r"|(?<![\w$\[])\[[A-Za-z][\w .|,-]*\](?![\w/\]])"
@@ -3753,9 +3754,9 @@ _README_CHOICE = re.compile(
     r"|(?<![\w$/.-])(?:your|my)[_-][\w.-]+(?![\w/.-])"
 )
 #: a README's ``cd NAME`` (one folder, no variables)
-_CD_NAME = re.compile(r"cd[ \t]+[\w.-]+/?")
+_CD_NAME = compile_later(r"cd[ \t]+[\w.-]+/?")
 #: a README line that goes into a folder for one command (``cd fig1 && python plot.py``)
-_CD_THEN = re.compile(r"\(?cd[ \t]+([\w./-]+)[ \t]*&&")
+_CD_THEN = compile_later(r"\(?cd[ \t]+([\w./-]+)[ \t]*&&")
 _NOT_SCRIPTS = frozenset({"LICENSE", "LICENCE", "README", "AUTHORS", "CHANGELOG", "COPYING", "NOTICE"})
 
 
@@ -3823,7 +3824,7 @@ def _shell_value(word: str) -> Expr:
 
 
 #: a Snakemake rule's placeholder in a command: ``{input}``, ``{output.tsv}``, ``{wildcards.name}``
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][\w.\[\]]*\}")
+_PLACEHOLDER = compile_later(r"\{[A-Za-z_][\w.\[\]]*\}")
 
 
 def _unnumbered(name: str) -> str:
@@ -3831,7 +3832,7 @@ def _unnumbered(name: str) -> str:
     return _NUMBER_PREFIX.sub("", name) or name
 
 
-_NUMBER_PREFIX = re.compile(r"^\d+[_\-. ]+")
+_NUMBER_PREFIX = compile_later(r"^\d+[_\-. ]+")
 
 
 def _shared_loop(call: Call) -> Expr | None:
@@ -4068,8 +4069,8 @@ def _crossed(read: str, write: str) -> bool:
     )
 
 
-_UNKNOWN_PART = re.compile(f"[{STAR}{STAR2}]+")
-_BARE_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]+)?")  #: an end that is only an extension, or nothing
+_UNKNOWN_PART = compile_later(f"[{STAR}{STAR2}]+")
+_BARE_EXTENSION = compile_later(r"(?:\.[A-Za-z0-9]+)?")  #: an end that is only an extension, or nothing
 
 
 def _one_per_read(problems: list[FlowProblem]) -> list[FlowProblem]:
@@ -4293,7 +4294,7 @@ def _where(line: int, cell: int | None, via: str | None) -> str:
     return out
 
 
-_NUMBER = re.compile(r"(\d+)")
+_NUMBER = compile_later(r"(\d+)")
 
 
 def natural_key(path: str) -> tuple[tuple[int, int, str], ...]:
@@ -4586,7 +4587,7 @@ def _hydra_get(config: dict[str, Any], key: str) -> Any:
     return value
 
 
-_INTERPOLATION = re.compile(r"\$\{([^{}]*)\}")
+_INTERPOLATION = compile_later(r"\$\{([^{}]*)\}")
 
 
 def _hydra_text(text: str, config: dict[str, Any] | None, depth: int = 0) -> Expr:
@@ -4660,9 +4661,9 @@ def _unpacks(f: _Final) -> bool:
 #: the endings of archives (which unpacking another archive, or themselves, does not make)
 _ARCHIVES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".7z", ".rar")
 #: a word of the command line by its place: ``sys.argv[2]``
-_ARGV_INDEX = re.compile(r"\bsys\.argv\[\s*(\d+)\s*\]")
-_FROM_SYS_ARGV = re.compile(r"^[ \t]*from[ \t]+sys[ \t]+import[^\n]*\bargv\b", re.MULTILINE)
-_BARE_ARGV = re.compile(r"(?<![\w.])argv\b")
+_ARGV_INDEX = compile_later(r"\bsys\.argv\[\s*(\d+)\s*\]")
+_FROM_SYS_ARGV = compile_later(r"^[ \t]*from[ \t]+sys[ \t]+import[^\n]*\bargv\b", re.MULTILINE)
+_BARE_ARGV = compile_later(r"(?<![\w.])argv\b")
 
 
 def _as_sys_argv(text: str) -> str:
@@ -4675,20 +4676,22 @@ def _as_sys_argv(text: str) -> str:
 
 #: ``name = sys.argv[1]``, ``n = int(sys.argv[2])``, ``a, b = sys.argv[1], sys.argv[2]``, ``a, b =
 #: sys.argv[1:3]``: the names a script gives the words of its command line
-_ARGV_NAMED = re.compile(
+_ARGV_NAMED = compile_later(
     r"^[ \t]*([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*=[ \t]*"
     r"((?:[\w.]+\(sys\.argv\[[^\]\n]*\]\)|sys\.argv\[[^\]\n]*\])"
     r"(?:[ \t]*,[ \t]*(?:[\w.]+\(sys\.argv\[[^\]\n]*\]\)|sys\.argv\[[^\]\n]*\]))*)[ \t]*$",
     re.MULTILINE,
 )
 #: a ``try:`` block whose handler takes an IndexError: the words of the command line it reads may be missing
-_ARGV_TRIED = re.compile(r"try:[^\n]*\n((?:[ \t]+[^\n]*\n){1,8}?)[ \t]*except[ \t]*\(?[\w., \t]*IndexError")
-_ARGV_ONE = re.compile(r"(?:[\w.]+\()?sys\.argv\[\s*(\d+)\s*\]\)?")
-_ARGV_SLICE = re.compile(r"sys\.argv\[\s*(\d+)\s*:\s*\d*\s*\]")
+_ARGV_TRIED = compile_later(
+    r"try:[^\n]*\n((?:[ \t]+[^\n]*\n){1,8}?)[ \t]*except[ \t]*\(?[\w., \t]*IndexError"
+)
+_ARGV_ONE = compile_later(r"(?:[\w.]+\()?sys\.argv\[\s*(\d+)\s*\]\)?")
+_ARGV_SLICE = compile_later(r"sys\.argv\[\s*(\d+)\s*:\s*\d*\s*\]")
 #: a line at the top level of a script (not in a block) that reads a word of the command line
-_ARGV_TOP_LINE = re.compile(r"^[A-Za-z_][^\n]*\bsys\.argv\[[^\n]*", re.MULTILINE)
+_ARGV_TOP_LINE = compile_later(r"^[A-Za-z_][^\n]*\bsys\.argv\[[^\n]*", re.MULTILINE)
 #: a test of how many words the command line has (``len(sys.argv)``), or a loop or slice over them
-_ARGV_COUNTED = re.compile(r"len\(\s*sys\.argv\s*\)|sys\.argv\[\s*\d*\s*:|in\s+sys\.argv\b")
+_ARGV_COUNTED = compile_later(r"len\(\s*sys\.argv\s*\)|sys\.argv\[\s*\d*\s*:|in\s+sys\.argv\b")
 
 
 def _plainly_blank(expr: Expr, scope: Scope, depth: int = 0) -> bool:
@@ -4745,22 +4748,24 @@ def _above(base: str, folder: str) -> bool:
 
 #: a line of R, MATLAB, Julia or IDL code that reads a file (``read_tsv(``, ``readRDS(``, ``load(``,
 #: ``openr,``) and writes none: the file it names is not made there
-_READS_LINE = re.compile(
+_READS_LINE = compile_later(
     r"\b(?:read[\w.]*|fread|load[\w.]*|import\w*|imread|textscan|h5read|ncread|csvread|dlmread|xlsread|scan|"
     r"source|open(?:r|u)?)\s*[(,]|\bopenr\b",
     re.IGNORECASE,
 )
-_WRITES_LINE = re.compile(r"write|save|sink|dump|export|openw|print|ggsave|to_\w+\(|\bcp\b|>", re.IGNORECASE)
+_WRITES_LINE = compile_later(
+    r"write|save|sink|dump|export|openw|print|ggsave|to_\w+\(|\bcp\b|>", re.IGNORECASE
+)
 
 
 #: a README line about where data comes from, and a DOI or URL on it (see `_Tracer._data_source`)
-_DATA_LINE = re.compile(
+_DATA_LINE = compile_later(
     r"download|dataset|\bdata\b|zenodo|figshare|osf\.io|dryad|dataverse|weights|release", re.IGNORECASE
 )
 #: a README line about the code itself (its DOI, its archive), not about data
-_CODE_WORDS = re.compile(r"\b(?:code|software|scripts?|repository|repo)\b", re.IGNORECASE)
-_DATA_WORDS = re.compile(r"\bdata|\bdownload|\binputs?\b|\bweights\b|\bresults\b", re.IGNORECASE)
-_SOURCE_URL = re.compile(r"https?://[^\s)\]>\"'`]+|\b10\.\d{4,9}/[^\s)\]>\"'`]+")
+_CODE_WORDS = compile_later(r"\b(?:code|software|scripts?|repository|repo)\b", re.IGNORECASE)
+_DATA_WORDS = compile_later(r"\bdata|\bdownload|\binputs?\b|\bweights\b|\bresults\b", re.IGNORECASE)
+_SOURCE_URL = compile_later(r"https?://[^\s)\]>\"'`]+|\b10\.\d{4,9}/[^\s)\]>\"'`]+")
 
 
 #: DOI prefixes of data repositories: Zenodo, figshare, OSF, Dryad, Harvard Dataverse, Mendeley Data, PANGAEA
@@ -4771,7 +4776,9 @@ _DATA_HOSTS = (
     "drive.google.com", "dropbox.com", "box.com", "huggingface.co/datasets", "kaggle.com/datasets",
     "ncbi.nlm.nih.gov/geo", "ebi.ac.uk/", "openneuro.org", "physionet.org", "pangaea.de",
 )  # fmt: skip
-_ARCHIVE_URL = re.compile(r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|h5|hdf5|npz|npy|mat|csv|tsv|nc|pth?|ckpt)(?:\?|$)")
+_ARCHIVE_URL = compile_later(
+    r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|h5|hdf5|npz|npy|mat|csv|tsv|nc|pth?|ckpt)(?:\?|$)"
+)
 
 
 def _data_place(url: str) -> bool:
@@ -4976,10 +4983,10 @@ def prefetch(project: Project) -> None:
 
 
 #: before the word ``import``: ``from X`` (the module of a ``from X import a, b``)
-_FROM_BEFORE = re.compile(r"\bfrom[ \t]+(\.*[\w.]*)[ \t]+$")
+_FROM_BEFORE = compile_later(r"\bfrom[ \t]+(\.*[\w.]*)[ \t]+$")
 #: after the word ``import``: the names of a ``from``-import, or the modules of an ``import``
-_NAMES_AFTER = re.compile(r"[ \t(]+(\w[\w \t,.]*)")
-_MODULES_AFTER = re.compile(r"[ \t]+(\w[\w.]*(?:[ \t]*,[ \t]*\w[\w.]*)*)")
+_NAMES_AFTER = compile_later(r"[ \t(]+(\w[\w \t,.]*)")
+_MODULES_AFTER = compile_later(r"[ \t]+(\w[\w.]*(?:[ \t]*,[ \t]*\w[\w.]*)*)")
 
 
 def _imports_named(text: str) -> Iterator[tuple[str, int]]:

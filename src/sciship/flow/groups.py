@@ -10,10 +10,10 @@ what to do about it. :func:`group_problems` gives the problems to show, with suc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from sciship._regex import compile_later
 from sciship.flow._expr import placeholder
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ TOP = "./"
 GROUP_AT = 5
 #: folders that hold one folder per person or per disk: the folder under them is the author's
 _PER_PERSON = frozenset({"home", "users", "mnt", "media", "volumes", "~"})
-_DRIVE = re.compile(r"[A-Za-z]:")
+_DRIVE = compile_later(r"[A-Za-z]:")
 
 
 @dataclass(frozen=True)
@@ -241,20 +241,20 @@ def group_problems(
 
 #: what an SHR117 problem says of code in Python 2: "looks like Python 2 (a `print` statement without
 #: brackets on line 40)"
-_PYTHON2 = re.compile(r"looks like Python 2 \((.+?) on line \d+\)")
+_PYTHON2 = compile_later(r"looks like Python 2 \((.+?) on line \d+\)")
 
 
 #: a missing input's hint of a file of its name elsewhere in the folder: "(did you mean `x`?)"
-_MEANT = re.compile(r"\(did you mean `([^`]+)`\?\)")
+_MEANT = compile_later(r"\(did you mean `([^`]+)`\?\)")
 
 
 #: what a notebook's SHR115 or SHR116 problem saw: "code cells 3 and 4 both show [5]"
-_RUN = re.compile(r"(?:out of order|from the top): (.+?)(?:, so |\. Restart)")
+_RUN = compile_later(r"(?:out of order|from the top): (.+?)(?:, so |\. Restart)")
 
 
 #: a missing input's hint that a step or pipeline writes a file of its name elsewhere: "did you mean `x`,
 #: which `a.py` writes?"
-_WRITTEN_ELSEWHERE = re.compile(
+_WRITTEN_ELSEWHERE = compile_later(
     r"did you mean `[^`]+`, which `[^`]+` writes\?|makes files of that name, but in another folder"
     r"|writes a file of that name at `"
 )

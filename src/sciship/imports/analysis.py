@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
+from sciship._regex import compile_later
 from sciship.imports import declared as decl
 from sciship.imports.local import DOC_DIRS, TEST_DIRS, FirstParty
 from sciship.imports.names import canonicalize_name, requirement_name
@@ -67,14 +68,14 @@ SCOPE_ORDER: tuple[Scope, ...] = (
 BUILD_FILES = frozenset({"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "dodo.py", "pavement.py"})
 #: modules of a package that help its own tests or its users' tests (``pkg/testing.py``): what they
 #: import inside functions is for testing (pytest, matplotlib's image comparison), not for users
-_TEST_HELPER = re.compile(
+_TEST_HELPER = compile_later(
     r"^_?(testing|testutils?|test_?utils?|test_?helpers?|test_?tools|testing_?utils?|test_?suite|pytest_?plugin|"
     r"conftest|plugin_pytest|fixtures?)$"
 )
 #: modules that plug the package into a tool (a Sphinx extension, a mypy plugin): they run inside it
 _TOOL_MODULES: tuple[tuple[re.Pattern[str], Scope], ...] = (
-    (re.compile(r"^_?sphinx(ext|_?ext(ensions?)?|_?directives?)?$"), "docs"),
-    (re.compile(r"^_?mypy(_?plugin)?$"), "test"),
+    (compile_later(r"^_?sphinx(ext|_?ext(ensions?)?|_?directives?)?$"), "docs"),
+    (compile_later(r"^_?mypy(_?plugin)?$"), "test"),
 )
 #: folders of code copied from other projects: their optional imports are guarded by their callers
 _VENDORED = frozenset(
@@ -977,7 +978,7 @@ def _plugin_kind(name: str) -> str | None:
 
 # ---------------------------------------------------------------------- verdicts
 #: a submodule's folder in ``.gitmodules``
-_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
+_SUBMODULE_PATH = compile_later(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 class _Judge:
@@ -1455,7 +1456,7 @@ _TEST_TOOLS = frozenset(
 _COMPILED_SUPPORT = frozenset({"numpy", "cffi", "pybind11", "nanobind", "cython"})
 
 
-_REQUESTED_EXTRAS = re.compile(r"\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
+_REQUESTED_EXTRAS = compile_later(r"\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
 
 
 def _version_limit(requirement: str) -> str | None:
@@ -1529,7 +1530,7 @@ def _ambiguity_problems(verdicts: list[DependencyVerdict]) -> list[Problem]:
 
 
 # ---------------------------------------------------------------------- requires-python
-_LOWER = re.compile(r"^(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?")
+_LOWER = compile_later(r"^(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?")
 
 
 def _lower_bound(spec: str | None) -> PythonVersion | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
+from sciship._regex import compile_later
 from sciship.imports.names import canonicalize_name, requirement_name
 from sciship.project import Problem
 
@@ -311,7 +312,7 @@ def _setup_name(project: Project) -> str | None:
     return None
 
 
-_REQ_NAME = re.compile(r"(^|/)([\w.-]*requirements[\w.-]*|[\w.-]*reqs?)\.(txt|in)$", re.IGNORECASE)
+_REQ_NAME = compile_later(r"(^|/)([\w.-]*requirements[\w.-]*|[\w.-]*reqs?)\.(txt|in)$", re.IGNORECASE)
 #: folders whose requirements files belong to the project itself (in a package, only these count)
 _REQ_FOLDERS = frozenset({"requirements", "reqs", "ci", "binder", ".binder", "env", "envs", "docs", "doc"})
 #: folders never searched for declarations: other people's code, environments, build output
@@ -345,7 +346,7 @@ def _req_kind(rel: str) -> Kind:
 
 
 #: a line of `conda list --export` (``numpy=1.26.4=py311h64a7726_0``): name=version=build
-_CONDA_EXPORT = re.compile(r"^([A-Za-z0-9_][A-Za-z0-9_.\-]*)=[^=\s]+=[^=\s]+$")
+_CONDA_EXPORT = compile_later(r"^([A-Za-z0-9_][A-Za-z0-9_.\-]*)=[^=\s]+=[^=\s]+$")
 
 
 def _from_requirements(
@@ -544,8 +545,8 @@ def poetry_requirement(name: str, spec: object) -> str:
     return f"{name}{extras}{version or ''}" + (f"; {marker}" if marker else "")
 
 
-_SPEC = re.compile(r"(==|!=|<=|>=|<|>|~=)([\w.*]+)")
-_POETRY_VERSION = re.compile(r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?([.\-_]?[A-Za-z].*)?$")
+_SPEC = compile_later(r"(==|!=|<=|>=|<|>|~=)([\w.*]+)")
+_POETRY_VERSION = compile_later(r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?([.\-_]?[A-Za-z].*)?$")
 
 
 def poetry_specifier(spec: str) -> str:
@@ -647,7 +648,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
 #: a conda environment file by its name: `environment.yml`, `env-gpu.yaml`, `conda_linux.yml`, and one named
 #: for its project with `env` as a word in it (`envs/cellula_env_OSX.yml`: BC_chemo_reproducibility)
-_ENVIRONMENT_FILE = re.compile(
+_ENVIRONMENT_FILE = compile_later(
     r"(^|/)(?:(environment|env|conda)[\w.-]*|[\w.-]*[_.-](?:env|environment|conda)(?:[_.-][\w.-]*)?)\.ya?ml$"
     # or a name that ends in `env` (falettiwx/WoFS-ESA-Manuscript-Code's `faletti26env.yaml`)
     r"|(^|/)[\w.-]*env\.ya?ml$"
@@ -672,7 +673,7 @@ def environment_files(project: Project, *, anywhere: bool = False) -> list[str]:
     return out
 
 
-_CONDA_SPEC = re.compile(r"^([A-Za-z0-9_.\-]+)")
+_CONDA_SPEC = compile_later(r"^([A-Za-z0-9_.\-]+)")
 
 
 def _from_environment(project: Project, rel: str, items: list[Declaration], problems: list[Problem]) -> None:

@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from sciship.imports.resolve import Resolution
     from sciship.imports.scan import ScanResult
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 TEST_DIRS = frozenset({"tests", "test", "testing"})
 DOC_DIRS = frozenset({"docs", "doc", "documentation"})
-_SHELL = re.compile(r"(^|/)(Makefile|makefile|GNUmakefile|[^/]*\.(sh|bash|mk)|\.envrc|\.env)$")
+_SHELL = compile_later(r"(^|/)(Makefile|makefile|GNUmakefile|[^/]*\.(sh|bash|mk)|\.envrc|\.env)$")
 
 
 class FirstParty:
@@ -232,9 +234,9 @@ def _inside(path: str) -> str | None:
 
 
 # ---------------------------------------------------------------------- PYTHONPATH in shell scripts
-_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=(.*)$")
-_PWD = re.compile(r"\$\(\s*pwd\s*\)|`pwd`|\$\{PWD\}|\$PWD")
-_REALPATH = re.compile(r"\$\(\s*(?:realpath|readlink -f)\s+(.*?)\s*\)")
+_ASSIGN = compile_later(r"^\s*(?:export\s+)?([A-Za-z_]\w*)=(.*)$")
+_PWD = compile_later(r"\$\(\s*pwd\s*\)|`pwd`|\$\{PWD\}|\$PWD")
+_REALPATH = compile_later(r"\$\(\s*(?:realpath|readlink -f)\s+(.*?)\s*\)")
 
 
 def _shell_pythonpaths(project: Project) -> Iterable[tuple[str, list[str]]]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from sciship._regex import compile_later
 
-_SEPARATORS = re.compile(r"[-_.]+")
+_SEPARATORS = compile_later(r"[-_.]+")
 #: PEP 508: a name, then optional extras, version specifiers, a URL or a marker
-_REQUIREMENT = re.compile(
+_REQUIREMENT = compile_later(
     r"^\s*(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*"
     r"(?:\[[^\]]*\])?\s*(?P<rest>(?:[<>=!~(@;].*)?)$"
 )

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from sciship._regex import compile_later
 from sciship.imports.names import canonicalize_name, requirement_name
 
 Source = Literal["environment", "table"]
@@ -182,9 +183,9 @@ def _extra_name(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-_EXTRA = re.compile(r"""\bextra\s*==\s*["']([^"']+)["']""")
+_EXTRA = compile_later(r"""\bextra\s*==\s*["']([^"']+)["']""")
 #: the ``extra == "..."`` clause of a marker with the ``and`` that joins it to the rest
-_EXTRA_CLAUSE = re.compile(
+_EXTRA_CLAUSE = compile_later(
     r"""\s*\band\s+extra\s*==\s*["'][^"']+["']|\bextra\s*==\s*["'][^"']+["']\s*(?:and\b)?"""
 )
 

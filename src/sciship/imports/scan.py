@@ -26,6 +26,7 @@ from typing import Any, Literal
 from sciship import _python2 as python2
 from sciship._jupyter import CELLS, IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER, dedent_cell
 from sciship._jupyter import language as notebook_language
+from sciship._regex import compile_later
 from sciship.project import Problem
 
 Context = Literal["normal", "optional", "typing", "conditional"]
@@ -74,7 +75,7 @@ class ScanResult:
 #: files larger than this (generated data modules) are read line by line instead of parsed: Python's
 #: parser needs seconds for a few megabytes, and such files only hold data
 LARGE_FILE = 1_000_000
-_IMPORT_LINE = re.compile(
+_IMPORT_LINE = compile_later(
     r"^[ \t]*(?:import[ \t]+([\w. \t,]+)|from[ \t]+(\.*)([\w.]*)[ \t]+import\b)", re.MULTILINE
 )
 
@@ -164,9 +165,9 @@ def _unparsable(path: str, exc: BaseException) -> Problem:
 
 
 _NEWER_SYNTAX: tuple[tuple[re.Pattern[str], str, PythonVersion], ...] = (
-    (re.compile(r"^\s*type\s+\w+(\[[^\]]*\])?\s*="), "a `type X = ...` alias", (3, 12)),
-    (re.compile(r"^\s*(async\s+)?def\s+\w+\s*\["), "a generic function `def f[T](...)`", (3, 12)),
-    (re.compile(r"^\s*class\s+\w+\s*\["), "a generic class `class C[T]:`", (3, 12)),
+    (compile_later(r"^\s*type\s+\w+(\[[^\]]*\])?\s*="), "a `type X = ...` alias", (3, 12)),
+    (compile_later(r"^\s*(async\s+)?def\s+\w+\s*\["), "a generic function `def f[T](...)`", (3, 12)),
+    (compile_later(r"^\s*class\s+\w+\s*\["), "a generic class `class C[T]:`", (3, 12)),
 )
 
 
@@ -448,7 +449,7 @@ def _catches_import_error(node: ast.expr | None) -> bool:
 
 #: ``if HAS_PIL:``, ``if _has_numba:``, ``if HAVE_YAML:``, ``if scipy_available:``: a flag set where an
 #: optional import was tried, so what the block imports is optional
-_FLAG = re.compile(r"^_*(has|have)_\w+$|^\w+_(available|installed)$", re.IGNORECASE)
+_FLAG = compile_later(r"^_*(has|have)_\w+$|^\w+_(available|installed)$", re.IGNORECASE)
 
 
 def _is_feature_flag(test: ast.expr) -> bool:
@@ -536,23 +537,23 @@ _BAIL_RAW = ("\x00", "\f", "\r", "\ufeff")  # binary, form feeds, old Mac line e
 #: any of these in the code (outside strings and comments) sends the file to the full scan
 _BAIL_TEXT = ("<>",)  # Python 2
 #: calls the full scan counts as imports (``_Visitor.visit_Call``), found in the code
-_DYNAMIC = re.compile(r"(?<![\w.])(?:importlib\.import_module|import_module|__import__)\b")
+_DYNAMIC = compile_later(r"(?<![\w.])(?:importlib\.import_module|import_module|__import__)\b")
 #: a match of any of these sends the file to the full scan; each begins with a literal, which SRE finds
 #: fast (one pattern with all of them took three times as long as the three: scipy 0.24 s)
 _BAIL_PATTERNS = (
-    re.compile(r"except[ \t]*\*"),  # except* (3.11)
+    compile_later(r"except[ \t]*\*"),  # except* (3.11)
     # PEP 695 generics (the look-behinds: not `for sub_class in [`)
-    re.compile(r"def(?<![\w.]def)[ \t]+\w+[ \t]*\["),
-    re.compile(r"class(?<![\w.]class)[ \t]+\w+[ \t]*\["),
+    compile_later(r"def(?<![\w.]def)[ \t]+\w+[ \t]*\["),
+    compile_later(r"class(?<![\w.]class)[ \t]+\w+[ \t]*\["),
 )
 #: a Python 2 `ur""` string sends the file to the full scan
-_UR_STRING = re.compile(r"ur(?<!\wur)[\"']")
+_UR_STRING = compile_later(r"ur(?<!\wur)[\"']")
 #: maybe positional-only parameters (`def f(a, /):`, also `lambda a, /: a`)
-_SLASH_PARAM = re.compile(r"/[ \t]*\n?[ \t]*[,):]")
-_COMMENT = re.compile(r"#[^\n]*")
-_DEF_OPEN = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(", re.MULTILINE)
+_SLASH_PARAM = compile_later(r"/[ \t]*\n?[ \t]*[,):]")
+_COMMENT = compile_later(r"#[^\n]*")
+_DEF_OPEN = compile_later(r"^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(", re.MULTILINE)
 #: the same at the start of a line (searched in "\n" + text)
-_BAIL_LINES = re.compile(
+_BAIL_LINES = compile_later(
     r"\n[ \t]*(?:"
     r"\t"  # tabs in indentation
     r"|type[ \t]+\w"  # PEP 695 `type X = ...`
@@ -565,12 +566,12 @@ _BAIL_LINES = re.compile(
 )
 #: an import after `;` or in `if x: import y` (not at the start of its line); ``_inline_import`` finds the
 #: same faster (tests hold the two to the same answers)
-_BAIL_INLINE = re.compile(r"[;:][ \t]*(?:import\b|from[ \t]+[\w.]+[ \t]+import\b)")
-_IMPORT_WORD = re.compile(r"import\b")
-_FROM_BEFORE = re.compile(r"(?<![\w.])from[ \t]+[\w.]+[ \t]+$")
+_BAIL_INLINE = compile_later(r"[;:][ \t]*(?:import\b|from[ \t]+[\w.]+[ \t]+import\b)")
+_IMPORT_WORD = compile_later(r"import\b")
+_FROM_BEFORE = compile_later(r"(?<![\w.])from[ \t]+[\w.]+[ \t]+$")
 #: comments and strings, in the order Python's tokenizer meets them; group 1 is a triple-quoted string
 #: (a one-quote string spans lines only where a backslash continues it)
-_TOKENS = re.compile(
+_TOKENS = compile_later(
     r'''("""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'''
     r"""|'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*''')"""
     r"|#[^\n]*"
@@ -580,18 +581,20 @@ _TOKENS = re.compile(
 # these three are searched in "\n" + text: a pattern that starts with a literal is found much faster
 # than one that starts with `^` (scipy's 22 MB: 0.07 s instead of 0.14 s); a match's offsets are then
 # one past the text's, and its start is the start of its line in the text
-_STATEMENT = re.compile(r"\n([ \t]*)(?:import|from)\b")
-_HEADER = re.compile(r"\n([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async)\b([^\n]*)")
+_STATEMENT = compile_later(r"\n([ \t]*)(?:import|from)\b")
+_HEADER = compile_later(
+    r"\n([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async)\b([^\n]*)"
+)
 #: the same with the headers of a match statement (only in files that have one)
-_HEADER_MATCH = re.compile(
+_HEADER_MATCH = compile_later(
     r"\n([ \t]*)(if|elif|else|try|except|finally|def|class|with|for|while|async|match|case)\b([^\n]*)"
 )
 #: a line that may start a match statement (not `match = ...`, `match.group(...)`, `match,` ...)
-_MATCH_LINE = re.compile(r"\n([ \t]*)match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))([^\n]*)")  # in "\n" + code
-_CASE_LINE = re.compile(r"[ \t]*case\b")
-_IMPORT_STMT = re.compile(r"import[ \t]+(.+)")
-_FROM_STMT = re.compile(r"from[ \t]*(\.*)[ \t]*([\w.]*)[ \t]+import\b[ \t]*(.*)", re.DOTALL)
-_AS = re.compile(r"([\w.]+)(?:[ \t]+as[ \t]+\w+)?")
+_MATCH_LINE = compile_later(r"\n([ \t]*)match\b(?![ \t]*(?:=[^=]|\.|\)|,|:|\]))([^\n]*)")  # in "\n" + code
+_CASE_LINE = compile_later(r"[ \t]*case\b")
+_IMPORT_STMT = compile_later(r"import[ \t]+(.+)")
+_FROM_STMT = compile_later(r"from[ \t]*(\.*)[ \t]*([\w.]*)[ \t]+import\b[ \t]*(.*)", re.DOTALL)
+_AS = compile_later(r"([\w.]+)(?:[ \t]+as[ \t]+\w+)?")
 _Entry = tuple["Context | None", "str | None"]
 
 
@@ -1241,7 +1244,7 @@ def compiles(text: str, path: str) -> bool:
 # sciship can work out without running anything (literal strings, `__file__`, the working folder,
 # os.path and pathlib operations on them) are recorded, so that the modules in that folder count
 # as the author's own code.
-_SYS_PATH_CALL = re.compile(
+_SYS_PATH_CALL = compile_later(
     r"\b(?:sys\.path\.(?P<method>append|insert|extend)|site\.addsitedir)[ \t]*\("
     r"|\bsys\.path[ \t]*(?P<aug>\+=)"
 )
@@ -1408,8 +1411,8 @@ def _join(base: _Sym, rel: str) -> _Sym | None:
 
 
 # ---------------------------------------------------------------------- notebooks
-_MAGIC = re.compile(r"^\s*([%!]|\w+\s*=\s*[%!])")
-_HELP = re.compile(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
+_MAGIC = compile_later(r"^\s*([%!]|\w+\s*=\s*[%!])")
+_HELP = compile_later(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
 
 

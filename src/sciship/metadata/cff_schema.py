@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from sciship._regex import compile_later
+
 #: JSON Schema keywords this walker understands; a test proves the bundled schema uses no others.
 SUPPORTED_KEYWORDS = frozenset(
     {
@@ -48,8 +50,8 @@ SUPPORTED_KEYWORDS = frozenset(
 
 _SCHEMA: dict[str, Any] = {}
 _NEEDS_NAME = "needs `family-names` (a person) or `name` (an organisation or team)"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+_DATE = compile_later(r"^\d{4}-\d{2}-\d{2}$")
+_URI = compile_later(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 _SHAPES = {
     "string": "text",
     "array": "a list (lines starting with `- `)",

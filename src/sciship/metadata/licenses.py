@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -219,7 +219,7 @@ def gnu_notice(notice: str) -> str | None:
 
 
 #: "the GNU [Lesser|Affero] General Public License ..., either version N of the License"
-_GNU_NOTICE = re.compile(
+_GNU_NOTICE = compile_later(
     r"gnu (?:(lesser|library|affero) )?general public license\b[^.]{0,200}?\bversion (\d(?:\.\d)?)\b"
 )
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from sciship.project import Problem
 
@@ -85,11 +87,11 @@ _ORG_WORDS = frozenset(
         "foundation",
     }
 )
-_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
-_DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
-_NAME_EMAIL = re.compile(r"^\s*(?P<name>[^<]*?)\s*(?:<(?P<email>[^>]+)>)?\s*$")
+_ORCID = compile_later(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+_DOI = compile_later(r"\b(10\.\d{4,9}/\S+)")
+_NAME_EMAIL = compile_later(r"^\s*(?P<name>[^<]*?)\s*(?:<(?P<email>[^>]+)>)?\s*$")
 _REPO_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/")
-_GIT_REMOTE = re.compile(
+_GIT_REMOTE = compile_later(
     r"^(?:https?://|ssh://git@|git@)(?P<host>github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)"
     r"[:/](?P<path>[\w.-]+/[\w.-]+?)(?:\.git)?/?$"
 )
@@ -313,9 +315,9 @@ def split_name(full: str) -> tuple[str | None, str | None, str, bool]:
 
 
 #: a nickname between the given and the family names: "(Eddie)" in "Edward (Eddie) G. Nerney"
-_NICKNAME = re.compile(r"(?<=\S)\s+\(([^\W\d_][\w'.-]*)\)\s+(?=\S)")
+_NICKNAME = compile_later(r"(?<=\S)\s+\(([^\W\d_][\w'.-]*)\)\s+(?=\S)")
 #: a word in capitals, as some write the family name: "EBOLO", "NKONGO", "DUPONT-MOREL"
-_CAPITALS = re.compile(r"[^\W\d_a-z]{2,}(?:-[^\W\d_a-z]{2,})*")
+_CAPITALS = compile_later(r"[^\W\d_a-z]{2,}(?:-[^\W\d_a-z]{2,})*")
 
 
 def orcid_url(value: object) -> str | None:
@@ -334,7 +336,7 @@ def bare_doi(value: object) -> str | None:
     return m.group(1).rstrip(".,;)") if m else None
 
 
-_DATA_LICENSE = re.compile(r"data and figures are licensed under `?([A-Za-z0-9.+-]*[A-Za-z0-9+])`?")
+_DATA_LICENSE = compile_later(r"data and figures are licensed under `?([A-Za-z0-9.+-]*[A-Za-z0-9+])`?")
 
 
 def data_license_sentence(spdx: str) -> str:
@@ -399,7 +401,7 @@ def _url_for(urls: Mapping[str, str], labels: tuple[str, ...]) -> str | None:
 
 #: the hosts of addresses a template leaves to fill in: "https://todo.com", "https://example.org",
 #: "https://your-url.com", a server on the author's own computer
-_PLACEHOLDER_HOST = re.compile(
+_PLACEHOLDER_HOST = compile_later(
     r"(?i)^(?:www\.)?(?:(?:todo|tbd|example|your[\w-]*)(?:\.[a-z]+)+|localhost|127\.0\.0\.1|0\.0\.0\.0)$"
 )
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from sciship._regex import compile_later
+
 _OPS = (">=", "<=", "!=", "==", "~=", ">", "<", "=")
-_BARE = re.compile(r"^\d+(\.\d+)*(\.\*)?([a-z]+\d*)?$", re.IGNORECASE)
+_BARE = compile_later(r"^\d+(\.\d+)*(\.\*)?([a-z]+\d*)?$", re.IGNORECASE)
 
 
 def to_pep440(constraint: str) -> str | None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.metadata.model import (
     Metadata,
     Origin,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from sciship.project import Project
 
 PYPROJECT = "pyproject.toml"
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER = compile_later(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
 def load(project: Project) -> ProjectMetadata:
@@ -177,7 +178,7 @@ def _with(meta: Metadata, source: Source) -> dict[str, Source]:
     return {**meta.sources, "version": source}
 
 
-_VERSION_ASSIGN = re.compile(r"^__version__\s*(?::\s*str\s*)?=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_VERSION_ASSIGN = compile_later(r"^__version__\s*(?::\s*str\s*)?=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
 
 
 def _version_in_file(project: Project, path: str) -> tuple[str, Source] | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 from sciship.new.scaffold import import_name_for, project_files
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from sciship.plan import Plan
 
 #: PEP 508 names: letters, digits, and . _ - inside (not at either end).
-_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+_NAME = compile_later(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ def _import_owners(import_name: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------- the other answers
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")  # what CITATION.cff (CFF 1.2.0) accepts too
-_GITHUB = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_EMAIL = compile_later(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")  # what CITATION.cff (CFF 1.2.0) accepts too
+_GITHUB = compile_later(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 
 
 def clean_text(raw: str, what: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 from sciship.metadata.licenses import LICENSES, license_text
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 EXAMPLE_MODULE = "stats"
 EXAMPLE_FUNCTION = "standard_error"
 
-_PY_MIN = re.compile(r">=\s*3\.(\d+)")
+_PY_MIN = compile_later(r">=\s*3\.(\d+)")
 
 
 def _this_year() -> int:
@@ -292,8 +293,8 @@ MAX_SUMMARY = 200
 DOCSTRING_WIDTH = 93
 #: what ends a sentence, in Latin and in CJK scripts (full-width marks)
 _STOPS = ".!?\u3002\uff01\uff1f"
-_SENTENCE = re.compile(rf"^(.+?[{_STOPS}])(?:\s|$)")
-_BLOCK_START = re.compile(r"^(?:[#>*+=|<~`%:-]|\d+[.)](?:\s|$))")
+_SENTENCE = compile_later(rf"^(.+?[{_STOPS}])(?:\s|$)")
+_BLOCK_START = compile_later(r"^(?:[#>*+=|<~`%:-]|\d+[.)](?:\s|$))")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from sciship._errors import CommandFailed
+from sciship._regex import compile_later
 from sciship.project import Project
 from sciship.release._env import run
 
@@ -433,7 +434,7 @@ def _upload_error(target: Target, release: Release, output: str, where: VersionS
     )
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_ANSI = compile_later(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def _reason_lines(output: str) -> list[str]:

@@ -9,11 +9,11 @@ also ``:`` and ``,`` in properties), so no message can end a command early or st
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
 from sciship.checks import SEVERITY_RANK, Finding
 from sciship.report.findings import next_step, summary_line
 from sciship.style import Style
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sciship.project import Problem
 
 LEVEL = {"blocker": "error", "important": "warning", "polish": "notice"}
-_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = compile_later("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def escape_data(text: str) -> str:

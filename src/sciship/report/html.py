@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Literal, TypeAlias
 
+from sciship._regex import compile_later
+
 Tone = Literal["blocker", "important", "polish", "ok", "skipped", "info", "warning"]
 """How a badge, a stat or an item looks. Each tone has a symbol and a word as well as a colour."""
 
@@ -183,8 +185,8 @@ class Page:
 
 
 # ---------------------------------------------------------------------------------- text helpers
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CODE_SPAN = compile_later(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CONTROL = compile_later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean(text: object) -> str:

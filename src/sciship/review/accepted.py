@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
 from sciship.plan import Plan
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ BADGE_IMAGE = "https://pyopensci.org/badges/peer-reviewed.svg"
 BADGE_ALT = "pyOpenSci Peer-Reviewed"
 #: badges pyOpenSci used over the years (the old one went through tinyurl)
 _OLD_BADGES = ("pyopensci.org/badges/peer-reviewed", "tinyurl.com/y22nb8up")
-_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
-_MD_BADGE_LINE = re.compile(r"^\s*(?:\[!\[|!\[|<a\s[^>]*>\s*<img\s)")
+_DOI = compile_later(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+_MD_BADGE_LINE = compile_later(r"^\s*(?:\[!\[|!\[|<a\s[^>]*>\s*<img\s)")
 
 
 @dataclass(frozen=True)

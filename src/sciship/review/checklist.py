@@ -13,11 +13,11 @@ the evidence); a check skipped because it does not apply (no public functions to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from sciship._regex import compile_later
 from sciship.checks import SEVERITY_RANK, Finding
 
 if TYPE_CHECKING:
@@ -570,7 +570,7 @@ def _status(ctx: _Ctx, code: str) -> str | None:
     return f.status if f else None
 
 
-_FAILED_MODULE = re.compile(r"^\s*`([\w.]+)`:")
+_FAILED_MODULE = compile_later(r"^\s*`([\w.]+)`:")
 
 
 def _build_item(

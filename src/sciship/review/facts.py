@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from sciship.metadata.model import Metadata, Person
     from sciship.project import Project
@@ -164,7 +166,7 @@ def same_repository(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-_CODE_HOST = re.compile(
+_CODE_HOST = compile_later(
     r"^https?://(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)/([^/\s]+)/([^/\s#?]+)"
 )
 
@@ -226,17 +228,21 @@ def maintainers(project: Project) -> tuple[Person, ...]:
 
 
 # ---------------------------------------------------------------------- README
-_BADGE_OR_MARKUP = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_BADGE_OR_MARKUP = compile_later(
+    r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)|<[^>]+>|\|[^|]+\|_?"
+)
+_MD_LINK = compile_later(r"\[([^\]]+)\]\([^)]*\)")
 
 
-_NOT_A_DESCRIPTION = re.compile(
+_NOT_A_DESCRIPTION = compile_later(
     r"^\W*(copyright|\(c\)|©|released under)|\blicen[cs]ed under\b|\bsurvey\b|\bplease\b|\bappreciate\b"
     r"|\bsponsor|\bstar (it|us|the)\b",
     re.IGNORECASE,
 )
-_LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s")
-_INTRO_HEADING = re.compile(r"\b(about|overview|introduction|description|what is|summary)\b", re.IGNORECASE)
+_LINK_DEFINITION = compile_later(r"^\[[^\]]+\]:\s")
+_INTRO_HEADING = compile_later(
+    r"\b(about|overview|introduction|description|what is|summary)\b", re.IGNORECASE
+)
 
 
 def readme_paragraph(project: Project) -> Place | None:
@@ -318,7 +324,7 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-_INSTALL_COMMAND = re.compile(
+_INSTALL_COMMAND = compile_later(
     r"\b(?:python3?\s+-m\s+)?(?:pip3?|uv\s+pip|pipx|uv\s+add|uv\s+tool|conda|mamba|micromamba|pixi)"
     r"\s+(?:install|add)\b(?P<args>[^\n`]*)",
     re.IGNORECASE,
@@ -350,7 +356,7 @@ def name_variants(name: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys((name, base, base.replace("-", "_"), base.replace("-", "."))))
 
 
-_README_DOI = re.compile(
+_README_DOI = compile_later(
     r"(?:doi\.org/|zenodo\.org/doi/|\bdoi:\s*)(?P<doi>10\.\d{4,9}/[^\s)\]>\"'`]+)"
     r"|zenodo\.org/records?/(?P<record>\d+)"
     r"|zenodo\.org/badge/latestdoi/(?P<badge>\d+)",
@@ -399,10 +405,10 @@ def paper(project: Project) -> str | None:
 
 
 # ---------------------------------------------------------------------- optional editor items
-_LINTERS = re.compile(r"\b(ruff|flake8|pylint|pycodestyle|pyflakes|black|autopep8|yapf)\b")
-_LINT_TABLE = re.compile(r"^\[(?:tool[.:])?(ruff|flake8|pylint|black|pycodestyle)\b", re.MULTILINE)
-_TYPE_CHECKERS = re.compile(r"\b(mypy|pyright|basedpyright|pytype)\b")
-_TYPE_TABLE = re.compile(r"^\[(?:tool[.:])?(mypy|pyright|basedpyright)\b", re.MULTILINE)
+_LINTERS = compile_later(r"\b(ruff|flake8|pylint|pycodestyle|pyflakes|black|autopep8|yapf)\b")
+_LINT_TABLE = compile_later(r"^\[(?:tool[.:])?(ruff|flake8|pylint|black|pycodestyle)\b", re.MULTILINE)
+_TYPE_CHECKERS = compile_later(r"\b(mypy|pyright|basedpyright|pytype)\b")
+_TYPE_TABLE = compile_later(r"^\[(?:tool[.:])?(mypy|pyright|basedpyright)\b", re.MULTILINE)
 _TOOLS = {
     "uv.lock": "uv",
     "pixi.lock": "pixi",

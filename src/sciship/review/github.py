@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -27,9 +26,10 @@ from urllib.parse import urlencode, urlsplit
 
 from sciship import __version__
 from sciship._errors import SciShipError
+from sciship._regex import compile_later
 
 DEFAULT_API = "https://api.github.com"
-_LINK_NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
+_LINK_NEXT = compile_later(r'<([^>]+)>\s*;\s*rel="?next"?')
 
 
 class GitHubError(SciShipError):
@@ -360,8 +360,8 @@ class IssueRef:
         return f"{self.repo}#{self.number}"
 
 
-_REF = re.compile(r"^(?:(?P<repo>[\w.-]+/[\w.-]+))?#(?P<n>\d+)$")
-_URL_REF = re.compile(
+_REF = compile_later(r"^(?:(?P<repo>[\w.-]+/[\w.-]+))?#(?P<n>\d+)$")
+_URL_REF = compile_later(
     r"^https?://[^/]+/(?:repos/)?(?P<repo>[\w.-]+/[\w.-]+)/(?:issues|pull)/(?P<n>\d+)(?:[/?#].*)?$"
 )
 
@@ -377,7 +377,7 @@ def parse_ref(text: str, default_repo: str) -> IssueRef | None:
     return None
 
 
-_REPO = re.compile(r"^[A-Za-z0-9](?:[\w.-]*)/[\w.-]+$")
+_REPO = compile_later(r"^[A-Za-z0-9](?:[\w.-]*)/[\w.-]+$")
 
 
 def check_repo(text: str) -> str:

@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any, Literal
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 
 Kind = Literal["submission", "presubmission"]
 
@@ -132,14 +133,14 @@ _PLACEHOLDERS = frozenset(
 )
 _UNKNOWN = frozenset({"", "tbd", "tba", "n/a", "na", "none", "-", "--", "?", "todo", "pending", "unknown"})
 
-_RULES = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
-_KEY_LINE = re.compile(
+_RULES = compile_later(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
+_KEY_LINE = compile_later(
     r"^(?:[-*+][ \t]+)?(?P<open>\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 _()/&'.-]{0,60}?)[ \t]*"
     r"(?:(?P=open)[ \t]*:|:[ \t]*(?P=open)|:)(?!//)[ \t]*(?P<value>.*)$"
 )
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
-_CHECKED = re.compile(r"^[ \t]*[-*+][ \t]*\[[xX]\][ \t]*(.+?)[ \t]*$", re.MULTILINE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HEADING = compile_later(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
+_CHECKED = compile_later(r"^[ \t]*[-*+][ \t]*\[[xX]\][ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_HTML_COMMENT = compile_later(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -207,14 +208,14 @@ def _keys(lines: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 
 # ---------------------------------------------------------------------- values
-_HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w.-]*\.[a-z]{2,}\b)")
-_GITHUB_URL = re.compile(
+_HANDLE = compile_later(r"(?<![\w.@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w.-]*\.[a-z]{2,}\b)")
+_GITHUB_URL = compile_later(
     r"https?://(?:www\.)?github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?(?=[\s)\]>,]|$)"
 )
-_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s\])>\"']+)", re.IGNORECASE)
-_URL = re.compile(r"<?(https?://[^\s>)\]]+)>?")
-_VERSION = re.compile(r"^v?\d+(?:[.\w+!-]*\w)?")
+_MD_LINK = compile_later(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_DOI = compile_later(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s\])>\"']+)", re.IGNORECASE)
+_URL = compile_later(r"<?(https?://[^\s>)\]]+)>?")
+_VERSION = compile_later(r"^v?\d+(?:[.\w+!-]*\w)?")
 
 
 def is_unknown(value: str | None) -> bool:

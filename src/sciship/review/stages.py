@@ -14,11 +14,12 @@ the events do not show it (labels set before events were kept), from the day the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
+
+from sciship._regex import compile_later
 
 Party = Literal["editor-in-chief", "editor", "reviewers", "author", "JOSS", "nobody"]
 
@@ -85,7 +86,7 @@ _ALIASES: dict[str, str] = {
     "on-hold": "holding",
     "archived": "archived",
 }
-_NOT_LABEL_CHARS = re.compile(r"[^a-z0-9/!_-]+")
+_NOT_LABEL_CHARS = compile_later(r"[^a-z0-9/!_-]+")
 
 
 def normalise_label(name: str) -> str:

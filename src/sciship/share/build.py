@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 from sciship.metadata.model import Metadata, Person
 from sciship.share.inventory import DEFAULT_MAX_FILE_SIZE
 
@@ -285,9 +286,12 @@ def known(project: Project) -> Known:
 
 #: how a README names the license of its code: "under the MIT license", "Apache License 2.0"
 _README_LICENSES = (
-    (re.compile(r"\bMIT[- ]licen[cs]e", re.IGNORECASE), "MIT"),
-    (re.compile(r"\bApache[- ](?:licen[cs]e[, ]*)?(?:version[ ]*)?2(?:\.0)?\b", re.IGNORECASE), "Apache-2.0"),
-    (re.compile(r"\bBSD[- ]3[- ]Clause\b", re.IGNORECASE), "BSD-3-Clause"),
+    (compile_later(r"\bMIT[- ]licen[cs]e", re.IGNORECASE), "MIT"),
+    (
+        compile_later(r"\bApache[- ](?:licen[cs]e[, ]*)?(?:version[ ]*)?2(?:\.0)?\b", re.IGNORECASE),
+        "Apache-2.0",
+    ),
+    (compile_later(r"\bBSD[- ]3[- ]Clause\b", re.IGNORECASE), "BSD-3-Clause"),
 )
 
 
@@ -299,7 +303,7 @@ _LICENSE_NAME = (
 #: licenses offered as alternatives, "MIT or Apache-2.0": a template's choice left to make, naming none
 #: (talking-to-machines/synthetic-rct-replication-package: "Code licence (MIT or Apache-2.0)." was taken
 #: for Apache-2.0)
-_OFFERED = re.compile(
+_OFFERED = compile_later(
     rf"(?i)\b{_LICENSE_NAME}(?:\s*(?:,|/|\bor\b|\band/or\b)\s*{_LICENSE_NAME})+(?![\w-])"
 )
 
@@ -344,12 +348,12 @@ _CODE_OR_TEXT = (".py", ".ipynb", ".r", ".rmd", ".m", ".jl", ".md", ".rst", ".ht
 
 
 #: a line of a `.env` file: `NAME=value` (`export NAME=value`, the value maybe in quotes)
-_SETTING = re.compile(r"""(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(["']?)(.*?)\2""")
+_SETTING = compile_later(r"""(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(["']?)(.*?)\2""")
 #: the words of a setting's name that say it holds a secret
-_SECRET_WORDS = re.compile(r"(?i)key|token|secret|pass|pwd|auth|credential|private|cookie|session")
+_SECRET_WORDS = compile_later(r"(?i)key|token|secret|pass|pwd|auth|credential|private|cookie|session")
 #: a value that is plainly no secret: a number, a yes/no, a path (`../nami`, `/data/x`, `~/runs`,
 #: `data/raw`; a relative one in lower case: a token may hold a `/` between its letters and digits)
-_PLAIN_VALUE = re.compile(
+_PLAIN_VALUE = compile_later(
     r"[-+]?\d+(?:\.\d+)?|(?i:true|false|yes|no|on|off)"
     r"|(?:~|\.{1,2}|[A-Za-z]:)?[\\/][\w .~-]*(?:[\\/][\w .~-]*)*|\.{1,2}|[a-z0-9_.-]+(?:/[a-z0-9_.-]*)+"
 )
@@ -421,7 +425,7 @@ def data_license_file(project: Project) -> tuple[str | None, str | None]:
 
 #: the words of a folder's slug that say it holds a paper's code, not a library to install and import:
 #: `beta-kernel-reproduce-paper` (egonmedhatten/beta-kernel-reproduce-paper)
-_PAPER_SLUG = re.compile(
+_PAPER_SLUG = compile_later(
     r"(?i)(?:^|[-_.])(?:paper|papers|reproduce|reproduction|reproducibility|replication|replicate|manuscript"
     r"|thesis|dissertation|supplement|supplementary|figures)(?:$|[-_.])"
 )
@@ -472,7 +476,7 @@ def readme_title(project: Project) -> str | None:
 
 
 #: headings that name a part of a README, not the work
-_SECTIONS = re.compile(
+_SECTIONS = compile_later(
     r"(?i)^(?:about|abstract|code|contents?|data|dependencies|description|introduction|license|overview|summary"
     r"|usage|table of contents|data (?:sources?|availability)|sources?|references|notes?|results|figures"
     r"|acknowledge?ments|authors|citation|contact|files|structure|folder structure)$"
@@ -501,20 +505,20 @@ def _title(heading: str) -> str | None:
 
 #: a heading that names the kind of folder, not the work: "# REPLICATION PACKAGE" (amageh/
 #: incentivesDI-replication-package, whose paper's title is in the sentence below it)
-_GENERIC = re.compile(
+_GENERIC = compile_later(
     r"(?i)(?:replication|reproduction|reproducibility|supplementary|supplemental)[ ]"
     r"(?:package|code|codes|files|materials?|archive)|code and data|source code"
 )
 #: what a long heading says before the paper's title: "Replication Code for", "Code for the paper"
-_CODE_FOR = re.compile(
+_CODE_FOR = compile_later(
     r"(?i)^(?:(?:replication|reproduction|reproducibility|supplementary|supplemental|source|analysis)[ ])?"
     r"(?:code|codes|package|files|materials?|scripts)(?:[ ]and[ ]data)?(?:[ ](?:for|of|to[ ]reproduce))?"
     r"(?:[ ]the[ ](?:paper|article|manuscript|preprint))?[ ]*:?[ ]*"
 )
 #: a title in quotes, the whole of what is left
-_QUOTES = re.compile(r'^["\u201c\u201d\']+(.+?)["\u201c\u201d\']+$')
+_QUOTES = compile_later(r'^["\u201c\u201d\']+(.+?)["\u201c\u201d\']+$')
 #: a paper's title named in a sentence: `the paper "*Incentive Effects of Disability Benefits*"`
-_PAPER_NAMED = re.compile(
+_PAPER_NAMED = compile_later(
     r"(?i)\b(?:paper|article|manuscript|preprint|publication)[ ]*:?[ ]*"
     r'["\u201c]([^"\u201c\u201d]{8,}?)["\u201d]'
 )
@@ -542,9 +546,9 @@ def _plain(markdown: str) -> str:
 
 
 #: what a byline puts between its names: `·`, `,`, `|`, `;`, `&`, "and"
-_BYLINE_SEPARATORS = re.compile(r"\s*(?:[\u00b7\u2022,;|&]|\band\b)\s*")
+_BYLINE_SEPARATORS = compile_later(r"\s*(?:[\u00b7\u2022,;|&]|\band\b)\s*")
 #: a word of a name: "Ann", "O'Neil", "J.", "van"
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*\.?")
+_NAME_WORD = compile_later(r"[^\W\d_][\w'\u2019-]*\.?")
 
 
 def _byline(markdown: str) -> bool:
@@ -605,20 +609,20 @@ def readme_summary(project: Project) -> str | None:
 
 #: the sections of a README that say how to install or run the code, no description of the work: a
 #: paragraph under "## Setup" became the abstract, and kiudee/lifu-simulation-code's "# Required software"
-_HOW_TO = re.compile(
+_HOW_TO = compile_later(
     r"(?i)^(?:usage|dependencies|getting started|install(?:ation|ing)?|setup|set(?:ting)? up|requirements"
     r"|prerequisites|quick ?start|how to|reproducing|running|required (?:software|packages|libraries)"
     r"|software (?:requirements|dependencies))\b"
 )
 #: a line that labels a fact about the README, not a description: "Author: Christopher Wang (email)"
 #: (christopher-wang-2000/actigraphy-analysis-code)
-_LABEL = re.compile(
+_LABEL = compile_later(
     r"(?i)^(?:authors?|contact|e-?mail|maintainers?|affiliations?|date|uploaded|last updated|version)\s*:"
 )
 #: a DOI link or a `doi:` in a README: `https://doi.org/10.1093/biomethods/bpae094`
-_DOI_IN_TEXT = re.compile(r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10\.\d{4,9}/[^\s<>\"'\]]+)")
+_DOI_IN_TEXT = compile_later(r"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(10\.\d{4,9}/[^\s<>\"'\]]+)")
 #: the words that say a DOI is a paper's: "the paper by Sultan et al (https://doi.org/...)"
-_PAPER_WORDS = re.compile(
+_PAPER_WORDS = compile_later(
     r"(?i)\b(?:paper|article|published|publication|journal|cite|citing|citation|preprint)"
 )
 
@@ -643,8 +647,8 @@ def readme_paper_doi(project: Project) -> str | None:
 
 
 #: a fenced code block of Markdown (``` or ~~~ to the same fence)
-_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
-_LIST_ITEM = re.compile(r"[-*+] |\d+[.)] ")
+_FENCED = compile_later(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$")
+_LIST_ITEM = compile_later(r"[-*+] |\d+[.)] ")
 
 
 def metadata_for(project: Project, options: Options, known_: Known) -> Metadata:
@@ -717,7 +721,7 @@ def _ours(project: Project, files: Sequence[str]) -> bool:
 
 #: a notebook or script that installs packages as it runs: `%pip install x`, `!pip install x`,
 #: `subprocess.check_call([sys.executable, "-m", "pip", "install", ...])`, `os.system("pip install x")`
-_PIP_INSTALL = re.compile(r"""pip3?\b['"]?\s*,?\s*['"]?install\b""")
+_PIP_INSTALL = compile_later(r"""pip3?\b['"]?\s*,?\s*['"]?install\b""")
 
 
 def installs_itself(project: Project, distribution: str, where: str) -> bool:
@@ -870,8 +874,8 @@ def _imported_after_sys_path(project: Project, rel: str, modules: Any, scan: Any
     return not lines or max(lines) > line
 
 
-_SYS_PATH_ADD = re.compile(r"sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*([^)\n]*)")
-_ABSOLUTE_TEXT = re.compile(r"""['"](/[^'"\n]+|[A-Za-z]:[\\/][^'"\n]+)['"]""")
+_SYS_PATH_ADD = compile_later(r"sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*([^)\n]*)")
+_ABSOLUTE_TEXT = compile_later(r"""['"](/[^'"\n]+|[A-Za-z]:[\\/][^'"\n]+)['"]""")
 
 
 def _absolute_sys_path(text: str) -> list[str]:
@@ -1080,7 +1084,7 @@ def _installed_for_sciship(installed: dict[str, tuple[str, str]]) -> set[str]:
     return seen
 
 
-_REQUIRES_DIST = re.compile(
+_REQUIRES_DIST = compile_later(
     r"^Requires-Dist:[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[^;\n]*(?:;(.*))?$", re.MULTILINE
 )
 

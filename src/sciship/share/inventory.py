@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     from collections.abc import Collection
 
@@ -177,8 +179,8 @@ def sha256_of(project: Project, rel: str) -> str | None:
     return digest.hexdigest()
 
 
-_ENVIRONMENTS_FOLDER = re.compile(r"(?:envs?|environments?|conda)/[\w.-]+\.ya?ml", re.IGNORECASE)
-_REQUIREMENTS = re.compile(r"(requirements/)?requirements[\w.-]*\.(txt|in)")
+_ENVIRONMENTS_FOLDER = compile_later(r"(?:envs?|environments?|conda)/[\w.-]+\.ya?ml", re.IGNORECASE)
+_REQUIREMENTS = compile_later(r"(requirements/)?requirements[\w.-]*\.(txt|in)")
 
 
 def environment(project: Project, steps: Collection[str] = ()) -> Environment:
@@ -226,7 +228,7 @@ def _conda_name(project: Project, path: str) -> str | None:
 
 
 #: the top-level ``name:`` of a conda file, plain or quoted
-_CONDA_NAME = re.compile(r"""^name:[ \t]*["']?([\w.+-]+)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+_CONDA_NAME = compile_later(r"""^name:[ \t]*["']?([\w.+-]+)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
 #: a package's own setup file (``setup.py``, or a ``pyproject.toml`` that builds one)
@@ -346,8 +348,8 @@ def _environment_file(project: Project, steps: Collection[str] = ()) -> Environm
 
 
 #: a YAML file with `env` in its name, and a conda file's top-level `dependencies:` list
-_NAMED_ENV = re.compile(r"[\w.-]*env\.ya?ml|[\w.-]*[_.-]env[_.-][\w.-]*\.ya?ml", re.IGNORECASE)
-_CONDA_DEPENDENCIES = re.compile(r"^dependencies:[ \t]*$", re.MULTILINE)
+_NAMED_ENV = compile_later(r"[\w.-]*env\.ya?ml|[\w.-]*[_.-]env[_.-][\w.-]*\.ya?ml", re.IGNORECASE)
+_CONDA_DEPENDENCIES = compile_later(r"^dependencies:[ \t]*$", re.MULTILINE)
 
 
 #: subfolders whose requirements are not an analysis' environment (documentation, a package's tests)
@@ -355,9 +357,9 @@ _NOT_AN_ANALYSIS = frozenset({"docs", "doc", "test", "tests"})
 
 
 #: a notebook the R kernel runs (its ``kernelspec`` named ``ir`` or ``r``), whatever its language fields say
-_NB_R_KERNEL = re.compile(r'"kernelspec"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?:ir|r)"', re.IGNORECASE)
+_NB_R_KERNEL = compile_later(r'"kernelspec"\s*:\s*\{[^{}]*?"name"\s*:\s*"(?:ir|r)"', re.IGNORECASE)
 #: a notebook's language, in its metadata (at the end of the file, as Jupyter writes it)
-_NB_LANGUAGE = re.compile(
+_NB_LANGUAGE = compile_later(
     r'"(?:language_info"\s*:\s*\{[^{}]*?"name"|kernelspec"\s*:\s*\{[^{}]*?"language")\s*:\s*"([^"]+)"'
 )
 
@@ -520,7 +522,7 @@ def _runs_python(text: str) -> bool:
 
 
 #: Python named as a package to install, with its version: ``python=3.9``, ``"python>=3.10"``
-_PYTHON_PACKAGE = re.compile(r"\bpython\s*(?:==?|>=|<=|~=)\s*[\d.*]+")
+_PYTHON_PACKAGE = compile_later(r"\bpython\s*(?:==?|>=|<=|~=)\s*[\d.*]+")
 
 
 #: words of a shell script that runs Python: an interpreter, a script, or a tool that runs the folder's

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sciship._errors import InputError
+from sciship._regex import compile_later
 from sciship.metadata.model import Person, orcid_url
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from sciship.metadata.model import ProjectMetadata
     from sciship.project import Project
 
-_BOT = re.compile(
+_BOT = compile_later(
     r"\[bot\]|\bbot\b|dependabot|github-actions|pre-commit-ci|renovate|noreply@github\.com$", re.IGNORECASE
 )
 #: at most this many people from git history: long tails of one-commit contributors are not authors
@@ -100,7 +101,7 @@ def history(project: Project) -> list[Person]:
 
 
 #: the name a computer gives its owner's commits when git was never told one (macOS: "Eshan's MacBook")
-_MACHINE = re.compile(
+_MACHINE = compile_later(
     "(?i)^(.+?)['\u2019]s[ -](?:macbook|imac|mac\\b|mac mini|mac pro|mbp|laptop|pc|computer|desktop|"
     "thinkpad|dell|lenovo|hp\\b|surface|air\\b|pro\\b)"
 )
@@ -129,7 +130,7 @@ def _reachable(email: str) -> bool:
 
 
 #: a GitHub address that hides the real one: ``12345+login@users.noreply.github.com`` (or ``login@...``)
-_NOREPLY = re.compile(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
+_NOREPLY = compile_later(r"^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$")
 
 
 def _handles(name: str, email: str) -> tuple[set[str], set[str]]:

@@ -11,6 +11,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
 from sciship.metadata.writers.rocrate import fits
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ PATH = "REPRODUCE.md"
 #: places listed under a problem that gathers many absolute paths under one folder
 _PLACES = 5
 #: Files that already say how to reproduce the work: share keeps them and writes no REPRODUCE.md.
-_EXISTING = re.compile(r"(reproduc\w*|replicat\w*)\.(md|rst|txt)", re.IGNORECASE)
+_EXISTING = compile_later(r"(reproduc\w*|replicat\w*)\.(md|rst|txt)", re.IGNORECASE)
 
 
 def existing(project: Project) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+from sciship._regex import compile_later
 from sciship.metadata.model import data_license_in, data_license_sentence
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def set_doi(text: str, doi: str) -> str:
     return set_key(text, "doi", doi)
 
 
-_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:")
+_TOP_KEY = compile_later(r"^(?P<key>[A-Za-z][\w-]*)\s*:")
 
 
 def _blocks(lines: list[str]) -> list[tuple[str, int, int]]:

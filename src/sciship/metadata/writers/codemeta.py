@@ -8,10 +8,10 @@ The context, ``https://w3id.org/codemeta/3.0``, ships inside sciship (``metadata
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from sciship._regex import compile_later
 from sciship.metadata.model import is_deposit_doi, web_url
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def requirement(line: str) -> dict[str, Any]:
 
 
 #: ``name[extras] specifiers ; marker`` (the lines sciship writes; packaging costs ~0.1 s to import)
-_REQUIREMENT = re.compile(
+_REQUIREMENT = compile_later(
     r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?(?P<spec>[^;]*)(?:;.*)?$"
 )
 

@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sciship._regex import compile_later
+
 if TYPE_CHECKING:
     import jinja2
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from sciship.project import Project
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "community"
-_PY_MIN = re.compile(r">=\s*(3\.\d+)")
+_PY_MIN = compile_later(r">=\s*(3\.\d+)")
 DOCS_BUILD = "python -m sphinx -W docs docs/_build/html"
 
 
