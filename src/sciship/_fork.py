@@ -28,6 +28,14 @@ def busy() -> int:
     return sum(1 for child in list(RUNNING.values()) if not child.done())
 
 
+def cpus() -> int:
+    """How many CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class ChildFailed(Exception):
     """The child process could not give its result (it died, or its function raised)."""
 

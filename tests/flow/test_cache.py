@@ -104,11 +104,14 @@ def test_extraction_in_a_forked_process_gives_the_same_flow(monkeypatch) -> None
 
 def _allow_early_start(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Let the early extraction fork here: any amount of code, two CPUs, no other thread running
-    (pytest-xdist's own threads do not touch the child)."""
+    (pytest-xdist's own threads do not touch the child); the files are shared out, even in a small folder
+    (whose early child traces it whole: ``test_a_small_folder_is_traced_by_the_early_child_alone``)."""
     import threading
 
+    import sciship.flow
     from sciship.flow import _trace
 
+    monkeypatch.setattr(sciship.flow, "WHOLE_IN_CHILD_MAX", -1)
     monkeypatch.setattr(_trace, "PREFETCH_MIN_CHARS", 0)
     monkeypatch.setattr(_trace, "_cpus", lambda: 2)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
@@ -438,3 +441,105 @@ def test_the_cache_keeps_a_helpers_main_block(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setattr(extract, "extract_units", no_parsing)
     second = trace(Project.load(root))
     assert second.uses == first.uses
+
+
+def _allow_whole_child(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A first run on a small folder, two CPUs, no other thread: the early child traces it whole."""
+    import threading
+
+    import sciship.flow
+    from sciship import _fork
+
+    monkeypatch.setattr(sciship.flow, "WHOLE_IN_CHILD_MAX", 10**9)
+    monkeypatch.setattr(_fork, "cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+def test_a_small_folder_is_traced_by_the_early_child_alone(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On a first run over a small folder the early child traces the whole folder, and the flow, its
+    problems and the problems met reading files are those of a trace in this process."""
+    import sciship.flow
+    from sciship.flow import _trace, prefetch
+
+    files = {**FILES, "README.md": b"# R\xe9sum\xe9\n\n```bash\npython 01_run.py\n```\n"}
+    root = write_tree(tmp_path / "paper", files)
+    alone = Project.load(root)
+    expected = trace(alone, cache=False)
+    _without_kept_flows(monkeypatch)
+    _allow_whole_child(monkeypatch)
+    project = Project.load(root)
+    prefetch(project)
+    assert sciship.flow._WHOLE, "the child should trace the folder"
+    assert not _trace._PREFETCH, "nothing is shared out"
+    flow = trace(project)
+    assert _trace.LAST_TRACED == ["child"]
+    assert not sciship.flow._WHOLE
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+    assert flow.problems == expected.problems
+    assert project.problems == alone.problems
+
+
+def test_a_whole_child_that_fails_leaves_the_trace_to_this_process(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import sciship.flow
+    from sciship.flow import _trace, prefetch
+
+    root = write_tree(tmp_path / "paper", FILES)
+    expected = trace(Project.load(root), cache=False)
+    parent = os.getpid()
+    real = _trace.run
+
+    def failing(project, *, use_cache=True):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            raise RuntimeError("a bug in the child's trace")
+        return real(project, use_cache=use_cache)
+
+    monkeypatch.setattr(_trace, "run", failing)
+    _without_kept_flows(monkeypatch)
+    _allow_whole_child(monkeypatch)
+    project = Project.load(root)
+    prefetch(project)
+    assert sciship.flow._WHOLE
+    flow = trace(project)
+    assert _trace.LAST_TRACED == ["here"]
+    assert graph(flow) == graph(expected)
+    assert flow.uses == expected.uses
+
+
+def test_a_small_folder_s_first_share_leaves_the_tracer_to_the_child(tmp_path: Path) -> None:
+    """What the whole child is for: this process never imports the tracer (35 ms) on a small folder's
+    first run; the flow and the syntax verdicts are the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = write_tree(tmp_path / "paper", {**FILES, "broken.py": "def f(:\n"})
+    code = (
+        "import sys, json, threading\n"
+        "from sciship.project import Project\n"
+        "import sciship.flow as f\n"
+        "from sciship import _fork\n"
+        "_fork.cpus = lambda: 2\n"
+        "p = Project.load(sys.argv[1])\n"
+        "f.prefetch(p)\n"
+        "from sciship.imports.analysis import analyze_deferring_syntax, confirm_syntax\n"
+        "analyze_deferring_syntax(p, f.will_parse(p))\n"
+        "flow = f.trace(p)\n"
+        "report = confirm_syntax(p, flow.parsed)\n"
+        "print(json.dumps({'imported': 'sciship.flow._trace' in sys.modules,\n"
+        "    'traced': f._stored.LAST_TRACED[0], 'steps': [s.path for s in flow.steps],\n"
+        "    'problems': sorted(x.path for x in report.problems)}))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(root)], capture_output=True, text=True, env=env, check=True
+    )
+    got = json.loads(out.stdout)
+    assert got["traced"] == "child"
+    assert got["imported"] is False
+    alone = trace(Project.load(root), cache=False)
+    assert got["steps"] == [s.path for s in alone.steps]
+    assert "broken.py" in got["problems"]  # (its syntax error, found though the child parsed it)

@@ -18,7 +18,7 @@ in the docstring of :mod:`._trace`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from sciship.project import Project
@@ -179,14 +179,81 @@ def prefetch(project: Project) -> None:
     """Start reading the files' facts in a second process now (cold cache, 2+ CPUs); :func:`trace` takes
     them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis).
     With the last run's flow kept and nothing it was made from changed, there is nothing to start (and the
-    tracer is not even imported)."""
+    tracer is not even imported). On a small folder, the child traces the whole folder (:func:`_early`)."""
     from sciship.flow import _stored
 
-    if _stored.look(project) is not None:
+    if _stored.look(project) is not None or _early(project):
         return
     from sciship.flow._trace import prefetch as start
 
     start(project)
+
+
+#: at most this much work (:func:`_work`) and a forked child traces the whole folder while this process
+#: does the rest (the import analysis, the metadata), with no tracer imported here; more, and both
+#: processes share the files out (:func:`sciship.flow._trace.prefetch`), which pays when the extraction
+#: costs more than this process's other work. Measured on the benchmark folders (benchmarks/share_speed.py)
+WHOLE_IN_CHILD_MAX = 60_000
+#: the child tracing the whole folder, for its project (see :func:`_early`)
+_WHOLE: list[tuple[Project, Any]] = []
+
+
+def _work(project: Project) -> float:
+    """About how much the trace has to do: characters of scripts, and a twentieth of the notebooks' (most
+    of a notebook is outputs and JSON, cheap next to parsing code)."""
+    total = 0.0
+    for rel in project.python_files():
+        data = project.read_bytes(rel)
+        total += len(data) if data is not None else 0
+    for rel in project.notebooks():
+        data = project.read_bytes(rel)
+        total += 0.05 * len(data) if data is not None else 0
+    return total
+
+
+def _early(project: Project) -> bool:
+    """On a first run over a small folder, with a second CPU: fork a child that traces the whole folder
+    (importing the tracer there: 35 ms this process spends on other work meanwhile); :func:`trace` takes
+    its flow. False when it started none (too much work for one child, one CPU, threads, or any error)."""
+    from sciship import _fork
+
+    if _WHOLE:
+        return _WHOLE[0][0] is project
+    try:
+        if _fork.cpus() < 2 or not _fork.can_fork() or _work(project) > WHOLE_IN_CHILD_MAX:
+            return False
+        _WHOLE.append((project, _fork.Forked(_whole_trace, project)))
+    except Exception:  # (the trace runs here later)
+        return False
+    return True
+
+
+def _whole_trace(project: Project) -> tuple[Flow, list[Any]]:
+    """In the child: the flow of the whole folder, and the problems its reading met."""
+    from sciship.flow._trace import run
+
+    known = len(project.problems)
+    return run(project), project.problems[known:]
+
+
+def _take_whole(project: Project) -> Flow | None:
+    """The flow the child of :func:`_early` traced for ``project``; None when there is none (no child, or
+    it failed: the trace then runs here)."""
+    if not _WHOLE or _WHOLE[0][0] is not project:
+        return None
+    child = _WHOLE.pop()[1]
+    try:
+        flow, problems = child.result()
+    except Exception:
+        return None
+    project.problems.extend(p for p in problems if p not in project.problems)
+    return flow  # type: ignore[no-any-return]
+
+
+def cancel_whole() -> None:
+    """Stop the child of :func:`_early` when nobody will take its flow."""
+    while _WHOLE:
+        _WHOLE.pop()[1].cancel()
 
 
 def will_parse(project: Project) -> frozenset[str]:
@@ -199,6 +266,8 @@ def will_parse(project: Project) -> frozenset[str]:
     kept = _stored.looked(project)
     if kept is not None:
         return frozenset(rel for rel in kept[0].parsed if rel.endswith(".py"))
+    if _WHOLE and _WHOLE[0][0] is project:  # (those it does not parse are checked after it)
+        return frozenset(project.python_files())
     tracer = sys.modules.get("sciship.flow._trace")  # (nothing was shared out if it was never imported)
     return tracer.will_parse(project) if tracer is not None else frozenset()
 
@@ -220,6 +289,11 @@ def trace(project: Project, *, cache: bool = True) -> Flow:
                 project.problems.extend(p for p in problems if p not in project.problems)
                 _stored.LAST_TRACED[0] = "kept"
                 return flow
+            early = _take_whole(project)
+            if early is not None:
+                _stored.LAST_TRACED[0] = "child"
+                return early
+        cancel_whole()
         from sciship.flow._trace import run
 
         return run(project, use_cache=cache)

@@ -86,7 +86,6 @@ import functools
 import gc
 import hashlib
 import itertools
-import os
 import posixpath
 import re
 import sys
@@ -4725,10 +4724,9 @@ def _written_namesake(path: str, writers: dict[str, list[str]]) -> str | None:
 
 
 def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    from sciship._fork import cpus
+
+    return cpus()
 
 
 #: the calls that move a file (what they read is gone after them)
