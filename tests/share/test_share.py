@@ -16,7 +16,7 @@ import pytest
 import yaml
 from studykit import FLOW, STUDY, digests, make_study
 
-from helpers import git, write_tree
+from helpers import git, run_cli, write_tree
 from sciship import share
 from sciship.metadata.model import Person
 from sciship.metadata.read import load
@@ -1063,3 +1063,16 @@ def test_a_script_a_snakemake_rule_runs_is_run_through_snakemake(tmp_path: Path)
     assert "snakemake --cores 1 -s workflow/Snakefile" in text
     assert "python workflow/scripts/clean.py" not in text
     assert "a rule of `workflow/Snakefile` runs it (`script:`)" in text
+
+
+def test_steps_from_ten_on_keep_their_commands_inside_the_list(tmp_path: Path) -> None:
+    """`10. ` is four characters wide: what belongs to the item is indented by four, else Markdown ends the
+    list and shows the command as a paragraph (MehrnooshTahani/MC-BLOS: steps 10 to 18)."""
+    files = {f"{i:02d}_step.py": f"open('out/{i}.txt', 'w').write('x')\n" for i in range(1, 12)}
+    root = write_tree(tmp_path / "study", files)
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT")
+    assert proc.returncode == 0, proc.stderr
+    text = (root / "REPRODUCE.md").read_text()
+    assert "9. `09_step.py`\n\n   ```bash\n   python 09_step.py\n   ```\n\n   - writes: `out/9.txt`" in text
+    ten = "10. `10_step.py`\n\n    ```bash\n    python 10_step.py\n    ```\n\n    - writes: `out/10.txt`"
+    assert ten in text

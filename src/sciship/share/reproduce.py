@@ -238,6 +238,7 @@ def render(
         ]
     for step in flow.steps:
         lines.append(f"{step.order}. {_code(step.path)}")
+        first = len(lines)
         lines += ["", "   ```bash", f"   {_run_command(step)}", "   ```", ""]
         if step.snakefile:
             lines.append(
@@ -285,6 +286,10 @@ def render(
             lines.append("   - figures: " + ", ".join(_code(p) for p in figures))
         if tables:
             lines.append("   - tables: " + ", ".join(_code(p) for p in tables))
+        if step.order >= 10:  # what belongs to item `10.` is indented by its marker's width, four spaces:
+            # with three, Markdown ends the list there and shows the command as a paragraph (MC-BLOS: 10-18)
+            pad = " " * len(f"{step.order}. ")
+            lines[first:] = [pad + line[3:] if line.startswith("   ") else line for line in lines[first:]]
         lines.append("")
 
     lines += _unread_code(unread or {}, bool(flow.steps))
