@@ -924,3 +924,28 @@ def test_the_usual_aliases_in_a_fragment_pasted_without_its_imports() -> None:
     ]
     own = "import mylib as np\nnp.load('a.npy')\ndef f(xr):\n    xr.open_dataset('b.nc')\n"
     assert io(flow_of({"a.py": own})) == []
+
+
+def test_a_config_parser_reads_its_files_when_they_are_there() -> None:
+    """MehrnooshTahani/MC-BLOS: `settings = ConfigParser(); settings.read('configStartSettings.ini')` in the
+    helper every step imports read the settings a first step writes, unseen (the file seemed read by
+    nobody). `read` skips a missing file without a word: never a missing input. `read` of anything else
+    is no file access."""
+    files = {
+        "lib/config.py": (
+            "from configparser import ConfigParser\nsettings = ConfigParser()\n"
+            "settings.read('settings.ini')\n"
+        ),
+        "00_make_config.py": "with open('settings.ini', 'w') as f:\n    f.write('[Paths]\\n')\n",
+        "01_run.py": (
+            "import configparser\nimport lib.config\np = configparser.RawConfigParser()\n"
+            "p.read(['extra.ini', 'more.ini'])\ntext = sys.stdin.read()\n"
+        ),
+    }
+    flow = flow_of(files)
+    assert [(s.path, s.reads, s.after) for s in flow.steps] == [
+        ("00_make_config.py", (), ()),
+        ("01_run.py", ("extra.ini", "more.ini", "settings.ini"), ("00_make_config.py",)),
+    ]
+    assert flow.problems == ()
+    assert flow.inputs == ()  # (read only when there: REPRODUCE.md lists them so)

@@ -19,7 +19,7 @@ from typing import Literal
 #: with an AnnData ending (``adata.write("x.h5ad")``; ``f.write(text)`` writes text, not a file)
 Convention = Literal[
     "npy", "npz", "savefig", "mat", "mat-added", "into-folder", "command", "tree", "local", "anndata",
-    "listing", "uri",
+    "listing", "uri", "if-there",
 ]
 ModeTable = Literal["open", "h5py", "netcdf", "memmap", "hdfstore", "imopen", "zip"]
 
@@ -507,6 +507,14 @@ TABLE_MAKERS = frozenset(
     for name in ("Table", "QTable", "Table.read", "QTable.read", "vstack", "hstack", "join")
 )
 TABLE_WRITE = (_w(0, "output"),)
+
+#: what makes a ``configparser`` parser, whose ``read(paths)`` reads the files that are there and skips the
+#: others without a word (MehrnooshTahani/MC-BLOS: `settings.read('configStartSettings.ini')` was unseen, so
+#: the settings file another step writes seemed read by nobody)
+CONFIG_MAKERS = frozenset(
+    f"configparser.{name}" for name in ("ConfigParser", "RawConfigParser", "SafeConfigParser")
+)
+CONFIG_READ = (_r(0, "filenames", list_ok=True, convention="if-there"),)
 
 _MEMMAP: dict[str, tuple[Literal["read", "write"], ...]] = {"r": ("read",), "c": ("read",), "w+": ("write",)}
 

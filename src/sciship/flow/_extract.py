@@ -25,7 +25,16 @@ from typing import Any, cast
 
 from sciship._regex import compile_later
 from sciship.flow import _expr as ex
-from sciship.flow._calls import FUNCTIONS, METHODS, TABLE_MAKERS, TABLE_WRITE, Arg, accesses
+from sciship.flow._calls import (
+    CONFIG_MAKERS,
+    CONFIG_READ,
+    FUNCTIONS,
+    METHODS,
+    TABLE_MAKERS,
+    TABLE_WRITE,
+    Arg,
+    accesses,
+)
 from sciship.flow._expr import UNKNOWN, Expr
 from sciship.flow._facts import (
     ABSENT,
@@ -491,6 +500,9 @@ _CONFLICT = compile_later(r"^(?:<{7}|>{7})(?: [^\n]*)?$", re.MULTILINE)
 _STARTS_A_FUNCTION = frozenset({"threading.Thread", "multiprocessing.Process", "multiprocess.Process"})
 #: methods of a process pool (or an executor) that call a function on each element of an iterable
 _POOL_MAPS = frozenset({"map", "imap", "imap_unordered", "map_async"})
+#: conventions of calls that read a file only when it is there, and go on without it otherwise: a glob
+#: lists what it finds, a `ConfigParser`'s `read` skips a missing file without a word
+_IF_THERE = frozenset({"listing", "if-there"})
 
 
 def _blocks(node: ast.AST) -> Iterator[ast.AST]:
@@ -2929,8 +2941,13 @@ class _Visitor(ast.NodeVisitor):
             specs = METHODS[func.attr]
             if func.attr == "write" and self._file_handle(func.value, pos):
                 specs = None  # `fh.write("results.fits")`: text into an open file, no file named
-            elif func.attr == "write" and self._astropy_table(func.value, pos):
+            elif func.attr == "write" and self._made_by(func.value, pos, TABLE_MAKERS):
                 specs = TABLE_WRITE
+        elif (
+            specs is None and local is None and isinstance(func, ast.Attribute) and func.attr == "read"
+            and node.args and self._made_by(func.value, pos, CONFIG_MAKERS)
+        ):  # (`settings.read("config.ini")` of a `ConfigParser()`: a read of the file when it is there)
+            specs = CONFIG_READ
         if specs is None and node.keywords:
             self._output_keywords(node, pos)
         if specs is not None:
@@ -3003,9 +3020,10 @@ class _Visitor(ast.NodeVisitor):
             return True  # (`gzip.open`, `Path(p).open`, `zf.open`: an open file all the same)
         return x.qualify(made.func, found[1], found[0].pos) in {"builtins.open", "io.open", "codecs.open"}
 
-    def _astropy_table(self, node: ast.expr, pos: Pos) -> bool:
-        """Is ``node`` an astropy table (``Table(...)``, ``Table.read(...)``, or a name given one), whose
-        ``write`` names a file of any ending?"""
+    def _made_by(self, node: ast.expr, pos: Pos, makers: frozenset[str]) -> bool:
+        """Is ``node`` made by one of ``makers`` (a call, or a name given one)? An astropy table
+        (``Table(...)``, ``Table.read(...)``), whose ``write`` names a file of any ending; a
+        ``ConfigParser()``, whose ``read`` reads files."""
         x = self.x
         scope = self.scope
         if isinstance(node, ast.Name):
@@ -3016,7 +3034,7 @@ class _Visitor(ast.NodeVisitor):
             if found is None or found[0].kind != "assign" or not isinstance(found[0].node, ast.Call):
                 return False
             node, scope, pos = found[0].node, found[1], found[0].pos
-        return isinstance(node, ast.Call) and x.qualify(node.func, scope, pos) in TABLE_MAKERS
+        return isinstance(node, ast.Call) and x.qualify(node.func, scope, pos) in makers
 
     def _access(self, node: ast.Call, specs: tuple[Arg, ...], call: str, pos: Pos, out: list[Use]) -> None:
         x = self.x
@@ -3079,7 +3097,7 @@ class _Visitor(ast.NodeVisitor):
                     into=into,
                     append=appending,
                     soft=spec.convention == "tree",
-                    **{**self._context(), **({"optional": True} if spec.convention == "listing" else {})},
+                    **{**self._context(), **({"optional": True} if spec.convention in _IF_THERE else {})},
                 )
             )
 
