@@ -1337,3 +1337,28 @@ def test_a_script_beside_steps_run_in_their_folder_that_reads_what_they_make_run
     order = [s.path for s in flow.steps]
     assert order.index("sub/maketopo.py") < order.index("sub/makegrid.py")
     assert not [p for p in flow.problems if p.code == "SHR110"]
+
+
+def test_a_join_that_drops_its_folder_says_so() -> None:
+    """dtadych/Shallow_Groundwater_AZ: `os.path.join(shapepath, '/huc4flowlines_order3plus.shp')` reads
+    `/huc4flowlines_order3plus.shp` (a part that starts with `/` drops the parts before it); the message
+    said the file "exists only on your computer" and to move it into the folder, when the fix is to remove
+    the `/`. Joining a folder with a path under that same folder is an ordinary absolute path."""
+    source = (
+        "import os\nimport pandas as pd\nfrom pathlib import Path\nshapepath = '../Data/Input'\n"
+        "name = '/huc' + '4' + 'flowlines.shp'\ndf = pd.read_csv(os.path.join(shapepath, name))\n"
+        "df.to_csv(Path('results') / '/out.csv')\n"
+        "pd.read_csv(os.path.join('/data/me', '/data/me/x.csv'))\n"
+    )
+    flow = flow_of({"a.py": source})
+    got = [(p.code, p.line, p.target, p.access) for p in flow.problems]
+    assert got == [
+        ("SHR111", 6, "/huc4flowlines.shp", "read"),
+        ("SHR111", 7, "/out.csv", "write"),
+        ("SHR111", 8, "/data/me/x.csv", "read"),
+    ]
+    dropped, written, plain = (p.message for p in flow.problems)
+    assert "drops every part before one that starts with `/`" in dropped
+    assert "Remove the `/` at the start of the name (`huc4flowlines.shp`)" in dropped
+    assert "`a.py` writes `/out.csv` (line 7)" in written
+    assert "drops every part" not in plain

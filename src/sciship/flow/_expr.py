@@ -555,8 +555,16 @@ def is_absolute_text(text: str) -> bool:
 _DRIVE = compile_later(r"^[A-Za-z]:[\\/]")
 
 
+#: absolute paths a join made by dropping the parts before a name that starts with ``/``
+#: (``os.path.join(shapepath, '/huc4.shp')`` is ``/huc4.shp``: dtadych/Shallow_Groundwater_AZ), for the
+#: trace's message on them; the trace empties it when it starts
+JOIN_DROPPED: set[str] = set()
+
+
 def _join(a: str | None, b: str) -> str:
     if a is None or is_absolute_text(b):
+        if a and len(b) > 1 and b.startswith(("/", "\\")) and not b.startswith(a.rstrip("/\\") + b[0]):
+            JOIN_DROPPED.add(b)  # (not `join("/data", "/data/x.csv")`: the same folder, written twice)
         return b
     if a == "" or a.endswith(("/", "\\")):
         return a + b

@@ -817,6 +817,7 @@ class _Tracer:
         return None
 
     def run(self) -> Flow:
+        ex.JOIN_DROPPED.clear()
         candidates = self.candidates()
         self.load_all(candidates)
         imported = self._imported(candidates)
@@ -3306,6 +3307,8 @@ class _Tracer:
                         access="read",
                     )
                 )
+            elif f.location == "absolute" and f.res.text in ex.JOIN_DROPPED:
+                out.append(self._join_dropped(step, f, written, where))
             elif f.location == "absolute":
                 inside, better = self._inside(f.path, "read")
                 if not inside:
@@ -3464,10 +3467,33 @@ class _Tracer:
                     todo.append(target)
         return frozenset(done)
 
+    def _join_dropped(self, step: str, f: _Final, written: str, where: str) -> FlowProblem:
+        """An absolute path the code did not mean: a join of a folder and a name that starts with ``/``,
+        which drops the folder (dtadych/Shallow_Groundwater_AZ: ``os.path.join(shapepath,
+        '/huc4flowlines_order3plus.shp')`` reads ``/huc4flowlines_order3plus.shp``, and the message said to
+        move "the file" off the author's computer)."""
+        r = f.res.raw
+        verb = "reads" if f.res.access == "read" else "writes"
+        name = written.lstrip("/\\")
+        return FlowProblem(
+            "SHR111",
+            f"`{step}` {verb} `{written}` ({where}): the code joins a folder and a name that starts with "
+            "`/`, and `os.path.join` (like pathlib's `/`) drops every part before one that starts with `/`. "
+            "The folder is lost, and the path points at the top of the disk, on every computer. Remove the "
+            f"`/` at the start of the name (`{name}`).",
+            step,
+            r.line,
+            r.cell,
+            target=written,
+            access=f.res.access,
+        )
+
     def _outside_write(self, step: str, f: _Final, written: str, where: str) -> FlowProblem:
         """A file a step only writes outside the folder: it will not be in what is shared, and where its
         folder does not exist the step stops. Milder than an input that is missing, and said so."""
         r = f.res.raw
+        if f.location == "absolute" and f.res.text in ex.JOIN_DROPPED:
+            return self._join_dropped(step, f, written, where)
         if f.location == "absolute":
             inside, better = self._inside(f.path, "write")
             said = (
