@@ -535,3 +535,32 @@ def test_a_step_makes_no_file_of_another_folder(tmp_path: Path) -> None:
     crate = json.loads((root / "ro-crate-metadata.json").read_text())
     (action,) = [e for e in crate["@graph"] if e.get("@type") == "CreateAction"]
     assert action["result"] == [{"@id": "fig.png"}]
+
+
+def test_cells_in_another_language_are_named_in_their_step(tmp_path: Path) -> None:
+    """lfsanche/econ_letters: the regressions run in `%%stata` cells of Python notebooks, which the data
+    flow does not read, and their steps seemed to read and write nothing; REPRODUCE.md now says so under
+    the step. A `%%bash` cell is read as commands, and a cell that only mentions a magic is Python."""
+
+    def cell(source: object) -> dict[str, object]:
+        return {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+
+    cells = [
+        cell(["import stata_setup\n", "stata_setup.config('/usr/local/stata17', 'se')\n"]),
+        cell(["%%stata\n", 'use "../data/data.dta"\n']),
+        cell(["%%stata -qui\n", "regress y x\n"]),
+        cell("%%R\nx <- read.csv('a.csv')\n"),
+        cell(["%%bash\n", "ls\n"]),
+        cell(["print('%%stata')\n"]),
+    ]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    root = write_tree(
+        tmp_path / "econ", {"code/regress.ipynb": json.dumps(notebook, indent=1), "run.py": "print(1)\n"}
+    )
+    text = _reproduce(root)
+    assert (
+        "   - 2 cells in Stata, which sciship does not read: what they read and write is not listed here."
+        in text
+    )
+    assert "   - 1 cell in R, which sciship does not read" in text
+    assert text.count("which sciship does not read:") == 2

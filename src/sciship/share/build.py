@@ -1580,6 +1580,7 @@ def prepare(
             max_file_size=options.max_file_size,
             unread=unread,
             unknown=unknown,
+            other_cells=inventory.other_cells(project, (s.path for s in flow.steps if s.kind == "notebook")),
         )
 
     @cache

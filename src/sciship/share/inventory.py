@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from sciship._regex import compile_later
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Iterable
 
     from sciship.metadata.writers.rocrate import CrateFile
     from sciship.project import Project
@@ -420,6 +420,33 @@ def notebook_languages(project: Project) -> dict[str, list[str]]:
         if language and language != "Python":
             found.setdefault(language, []).append(nb)
     return found
+
+
+#: cell magics that run a cell in another language, which may read and write files (not `%%bash` and its
+#: like: those cells are read as commands), by the language's name
+_CELL_LANGUAGES = {
+    "R": "R", "stata": "Stata", "julia": "Julia", "matlab": "MATLAB", "octave": "Octave", "sas": "SAS",
+    "sql": "SQL", "perl": "Perl", "ruby": "Ruby",
+}
+#: a cell that starts with a cell magic, in a notebook's JSON (its source a string or a list of lines)
+_CELL_MAGIC = compile_later(r'"source":\s*(?:\[\s*)?"%%(\w+)')
+
+
+def other_cells(project: Project, notebooks: Iterable[str]) -> dict[str, dict[str, int]]:
+    """The cells of Python notebooks that run in another language (``%%stata``, ``%%R``), by notebook:
+    how many of each language. The data flow does not read them (lfsanche/econ_letters: two notebooks run
+    all their regressions in Stata cells, and their steps said they read and write nothing)."""
+    out: dict[str, dict[str, int]] = {}
+    for nb in notebooks:
+        text = project.read_text(nb)
+        if text is None or "%%" not in text:
+            continue
+        for m in _CELL_MAGIC.finditer(text):
+            language = _CELL_LANGUAGES.get(m.group(1))
+            if language is not None:
+                counts = out.setdefault(nb, {})
+                counts[language] = counts.get(language, 0) + 1
+    return out
 
 
 def other_languages(project: Project) -> dict[str, list[str]]:

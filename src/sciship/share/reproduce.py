@@ -200,6 +200,7 @@ def render(
     max_file_size: int | None = None,
     unread: dict[str, list[str]] | None = None,
     unknown: Sequence[str] = (),
+    other_cells: dict[str, dict[str, int]] | None = None,
 ) -> str:
     """REPRODUCE.md: how to rerun the analysis in this folder, from what sciship read in the code.
 
@@ -272,6 +273,13 @@ def render(
                 f"   - run {step.runs} times by {them}, with other arguments each time: the command above is "
                 f"the first. {again} runs them all, and what it does besides (making folders, copying "
                 "files); the files below are those of every run."
+            )
+        for language, count in (other_cells or {}).get(step.path, {}).items():
+            # (lfsanche/econ_letters: regressions run in `%%stata` cells; the step seemed to do nothing)
+            cells = "1 cell" if count == 1 else f"{count} cells"
+            lines.append(
+                f"   - {cells} in {language}, which sciship does not read: what they read and write is not "
+                "listed here. Add it."
             )
         if step.after:
             lines.append("   - after: " + ", ".join(_code(p) for p in step.after))
