@@ -546,6 +546,26 @@ def test_names_in_brackets_addresses_of_no_mail_and_one_word_names(tmp_path: Pat
     assert any(n.startswith(said) for n in result.notes)
 
 
+def test_a_first_name_from_a_computer_with_no_address_is_the_full_name_beside_it(tmp_path: Path) -> None:
+    """rlindland/1433-project-code: "Robert" <robert@Roberts-MacBook-Air.local> (git never told a name or
+    an address on that computer) and "Robert Lindland" were two authors. A one-word name with an address
+    mail reaches may be someone else: two people."""
+    root = make_study(tmp_path / "study")
+    git(root, "init", "-q")
+    commits = [
+        ("Robert", "robert@Roberts-MacBook-Air.local"),
+        ("Robert Lindland", "robert.lindland@gmail.com"),
+        ("Maria", "maria@uni.edu"),
+        ("Maria Lopez", "ml@example.org"),
+    ]
+    for i, (name, email) in enumerate(commits):
+        (root / "notes.txt").write_text(str(i))
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "x", "--author", f"{name} <{email}>")
+    known = share.known(Project.load(root))
+    assert sorted(p.display for p in known.authors) == ["Maria", "Maria Lopez", "Robert Lindland"]
+
+
 def test_a_stand_in_author_is_nobody(tmp_path: Path) -> None:
     """BioroboticsLab/IBA-paper-code: `author="Anonymous"` in setup.py (written for a double-blind
     review) went into CITATION.cff and .zenodo.json; the git history names the real author."""

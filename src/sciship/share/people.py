@@ -75,6 +75,21 @@ def history(project: Project) -> list[Person]:
         owners = {find(j) for j, made in forms.items() if found and _letters(found.group(1)) in made}
         if len(owners) == 1:
             parent[find(i)] = owners.pop()
+    # a first name alone, from a computer git was never told an address on ("Robert" with
+    # `robert@Roberts-MacBook-Air.local`), beside one full name that starts with it ("Robert Lindland"):
+    # that person (rlindland/1433-project-code cited "Robert" and "Robert Lindland"). With an address mail
+    # reaches, a "Maria" may be another Maria: two people.
+    firsts: dict[str, set[int]] = {}
+    for j, (name, _email) in enumerate(identities):
+        words = _folded(name).split()
+        if len(words) >= 2:
+            firsts.setdefault(words[0], set()).add(j)
+    for i, (name, email) in enumerate(identities):
+        if " " in name or _reachable(email):
+            continue
+        owners = {find(j) for j in firsts.get(_folded(name), set())}
+        if len(owners) == 1:
+            parent[find(i)] = owners.pop()
     groups: dict[int, list[tuple[str, str]]] = {}
     for i, identity in enumerate(identities):
         groups.setdefault(find(i), []).append(identity)
