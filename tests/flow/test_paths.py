@@ -1362,3 +1362,32 @@ def test_a_join_that_drops_its_folder_says_so() -> None:
     assert "Remove the `/` at the start of the name (`huc4flowlines.shp`)" in dropped
     assert "`a.py` writes `/out.csv` (line 7)" in written
     assert "drops every part" not in plain
+
+
+def test_a_placeholder_where_the_folder_sits_names_this_folder(tmp_path: Path) -> None:
+    """MedicalGenomicsLab/deconvolution_benchmarking: `prefix = "???/deconvolution_benchmarking/01_exp"`
+    (the authors wrote `???` where the folder sits on their computer) made every path a missing input under
+    the notebook's own folder (404 problems). A placeholder before the folder's name, or before one of its
+    folders, is this folder; before anything else it is a place for the reader to fill in."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "data/raw.csv": "a\n1\n",
+            "figures/README.md": "figures\n",
+            "nb/plot.py": (
+                "import pandas as pd\n"
+                "df = pd.read_csv('???/study/data/raw.csv')\n"
+                "df.to_csv('???/figures/table.csv')\n"
+                "pd.read_csv('XXX/elsewhere/y.csv')\n"
+            ),
+            "nb/use.py": "import pandas as pd\npd.read_csv('figures/table.csv')\n",
+        },
+    )
+    flow = trace(Project.load(root), cache=False)
+    assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+        ("nb/plot.py", ("data/raw.csv",), ("figures/table.csv",), ()),
+        ("nb/use.py", ("figures/table.csv",), (), ("nb/plot.py",)),
+    ]
+    (problem,) = flow.problems
+    assert (problem.code, problem.target) == ("SHR111", "XXX/elsewhere/y.csv")
+    assert "a placeholder for whoever runs the code to fill in" in problem.message

@@ -711,7 +711,18 @@ def pattern_regex(text: str) -> re.Pattern[str]:
 
 
 #: a path that stands for one the reader chooses: `/path/to/data/`, `/your/folder/`, `<data dir>/`
-_PLACEHOLDER = compile_later(r"(?:^|/)(?:path/to|your(?:[_ -]\w+)?|<[^>]*>|xxx+)(?:/|$)", re.IGNORECASE)
+_PLACEHOLDER = compile_later(
+    r"(?:^|/)(?:path/to|your(?:[_ -]\w+)?|<[^>]*>|xxx+|\?{2,}|\.{3,})(?:/|$)", re.IGNORECASE
+)
+
+
+#: a part of a path that stands for one the reader fills in: `???`, `...`, `<folder>`, `XXX`
+_PLACEHOLDER_PART = compile_later(r"\?{2,}|\.{3,}|<[^<>/]+>|[xX]{3,}")
+
+
+def placeholder_part(part: str) -> bool:
+    """Is ``part`` (one name of a path) a placeholder (``???``, ``...``, ``<data folder>``, ``XXX``)?"""
+    return _PLACEHOLDER_PART.fullmatch(part) is not None
 
 
 def placeholder(path: str) -> bool:

@@ -1465,8 +1465,18 @@ class _Tracer:
                     parts.pop(0)  # another unknown folder)
                 tail = ex.normalize("/".join(parts))
                 return _Final(STAR2 + "/" + tail if tail else STAR2, "folder", True, r)
+            first, _, after = text.partition("/")
+            if ex.placeholder_part(first) and after:
+                second, _, rest = after.partition("/")
+                if second in self.root_names and rest:
+                    # `???/deconvolution_benchmarking/visualizations/x.tsv`: the authors wrote `???` where
+                    # the folder sits on their computer (MedicalGenomicsLab/deconvolution_benchmarking: 404
+                    # problems, each path under its notebook's folder): this folder's `visualizations/x.tsv`
+                    return _Final(ex.normalize(rest), "folder", False, r)
+                if rest and second in self.all_folders():  # `???/01_experiment/data/x.csv`: the same
+                    return _Final(ex.normalize(after), "folder", False, r)
+                return _Final(text, "absolute", False, r)  # (a place for the reader to fill in)
             full = ex.normalize(posixpath.join(cwd, text))
-            first = text.split("/", 1)[0]
             if first in self.root_names and "/" in text and not self.existing(posixpath.join(cwd, first)):
                 # `liam_manuscript_reproducibility/data/original/x.h5ad`: run from the folder above this
                 # one, by its own name (liam_manuscript_reproducibility): the folder's `data/original/`
