@@ -565,3 +565,101 @@ def test_a_cd_to_a_variable_that_holds_the_folder_the_script_ran_in() -> None:
         ("src/prep.py", "src", ("src/prep.txt",)),
         ("src/use.py", "src", ("src/final.txt",)),
     ]
+
+
+def _papermill_notebook(parameters: str, code: str) -> str:
+    """A notebook whose first cell is tagged `parameters`, as papermill wants it."""
+    import json
+
+    cells = [
+        {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": parameters},
+        {"cell_type": "code", "metadata": {}, "source": code},
+    ]
+    for cell in cells:
+        cell.update(execution_count=None, outputs=[])
+    return json.dumps({"cells": cells, "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4})
+
+
+def test_a_python_driver_that_runs_notebooks_with_papermill() -> None:
+    """`pm.execute_notebook("01_clean.ipynb", "out/01_clean_run.ipynb", parameters={"input_path":
+    "data/raw.csv"})`: the notebooks are the steps, in the driver's order, each writes the copy papermill
+    makes, and reads with the values it is given (papermill puts them after the cell tagged
+    `parameters`). The driver was a step of its own that did nothing, and the notebooks read their
+    defaults: two false missing inputs."""
+    from flowkit import flow_of
+
+    driver = (
+        "import papermill as pm\n\n"
+        'pm.execute_notebook("01_clean.ipynb", "out/01_clean_run.ipynb", parameters={"input_path": '
+        '"data/raw.csv"})\n'
+        'pm.execute_notebook("02_plot.ipynb", "out/02_plot_run.ipynb",\n'
+        '                    parameters=dict(clean_path="out/clean.csv"))\n'
+    )
+    assert driver_commands(driver) == (
+        "papermill 01_clean.ipynb out/01_clean_run.ipynb -r input_path data/raw.csv\n"
+        "papermill 02_plot.ipynb out/02_plot_run.ipynb -r clean_path out/clean.csv"
+    )
+    clean = _papermill_notebook(
+        'input_path = "data/default.csv"',
+        "import pandas as pd\npd.read_csv(input_path).to_csv('out/clean.csv')",
+    )
+    plot = _papermill_notebook(
+        'clean_path = "out/other.csv"',
+        "import pandas as pd\npd.read_csv(clean_path).plot().figure.savefig('out/fig.png')",
+    )
+    files = {"run_all.py": driver, "01_clean.ipynb": clean, "02_plot.ipynb": plot, "data/raw.csv": "a\n"}
+    flow = flow_of(files)
+    assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+        ("01_clean.ipynb", ("data/raw.csv",), ("out/01_clean_run.ipynb", "out/clean.csv"), ()),
+        ("02_plot.ipynb", ("out/clean.csv",), ("out/02_plot_run.ipynb", "out/fig.png"), ("01_clean.ipynb",)),
+    ]
+    assert flow.problems == ()
+    assert flow.steps[0].arguments == ("out/01_clean_run.ipynb", "-r", "input_path", "data/raw.csv")
+    # by hand, a notebook reads its own values
+    alone = flow_of({"01_clean.ipynb": clean, "data/default.csv": "a\n"})
+    assert alone.steps[0].reads == ("data/default.csv",)
+    assert alone.steps[0].arguments == ()
+
+
+def test_papermill_in_a_loop_from_the_top_with_a_copy_of_the_run_in_the_folder() -> None:
+    """Notebooks in `notebooks/` run by a loop of the driver at the top: papermill runs them where it is
+    started (the top), each with every value given; the copy of a run left in the folder is no step."""
+    from flowkit import flow_of
+
+    driver = (
+        "import papermill as pm\n\n"
+        'for name in ["01_clean", "02_plot"]:\n'
+        '    pm.execute_notebook(f"notebooks/{name}.ipynb", f"out/{name}_run.ipynb",\n'
+        '                        parameters={"input_path": "data/raw.csv", "n": 3})\n'
+    )
+    clean = _papermill_notebook(
+        'input_path = "../data/default.csv"\nn = 1',
+        "import pandas as pd\npd.read_csv(input_path).to_csv(f'out/clean_{n}.csv')",
+    )
+    plot = _papermill_notebook("", "import pandas as pd\npd.read_csv('out/clean_3.csv').to_csv('out/t.csv')")
+    files = {
+        "run_all.py": driver,
+        "notebooks/01_clean.ipynb": clean,
+        "notebooks/02_plot.ipynb": plot,
+        "out/01_clean_run.ipynb": clean,
+        "data/raw.csv": "a\n",
+    }
+    flow = flow_of(files)
+    assert [(s.path, s.workdir, s.reads, s.writes) for s in flow.steps] == [
+        ("notebooks/01_clean.ipynb", "", ("data/raw.csv",), ("out/01_clean_run.ipynb", "out/clean_3.csv")),
+        ("notebooks/02_plot.ipynb", "", ("out/clean_3.csv",), ("out/02_plot_run.ipynb", "out/t.csv")),
+    ]
+    assert flow.problems == ()
+
+
+def test_reproduce_runs_a_notebook_papermill_runs_with_its_values() -> None:
+    from sciship.flow import Step
+    from sciship.share.reproduce import _run_command
+
+    """A notebook papermill runs is run so in REPRODUCE.md, with the values it is given (`jupyter nbconvert`
+    runs it with its own)."""
+    words = ("out/run.ipynb", "-r", "input_path", "data/raw.csv")
+    step = Step("01_clean.ipynb", "notebook", 1, arguments=words)
+    assert _run_command(step) == "papermill 01_clean.ipynb out/run.ipynb -r input_path data/raw.csv"
+    by_hand = "jupyter nbconvert --to notebook --execute --inplace a.ipynb"
+    assert _run_command(Step("a.ipynb", "notebook", 1)) == by_hand

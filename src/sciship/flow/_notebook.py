@@ -25,7 +25,7 @@ from typing import Any
 from sciship._jupyter import IPYTHON_LINE, LFS_MESSAGE, LFS_POINTER, dedent_cell
 from sciship._jupyter import language as notebook_language
 from sciship._regex import compile_later
-from sciship.flow._expr import UNKNOWN, Expr, cat, lit
+from sciship.flow._expr import STAR, STAR2, UNKNOWN, Expr, cat, lit
 from sciship.flow._facts import SHELL_CALL, Facts, LocalTest, Use
 
 _CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "noprun"})
@@ -34,8 +34,11 @@ _HELP = compile_later(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
 _ASSIGN_SHELL = compile_later(r"^\s*[\w, ]+=\s*[%!]")
 
 
-def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) -> Facts:
-    """Facts of a notebook (never raises: unreadable notebooks give a problem instead)."""
+def extract_notebook(
+    text: str, path: str, *, local: LocalTest | None = None, papermill: list[tuple[str, ...]] | None = None
+) -> Facts:
+    """Facts of a notebook (never raises: unreadable notebooks give a problem instead). ``papermill``: the
+    words after the notebook of each ``papermill`` command that runs it (see :func:`_papermill_code`)."""
     facts = Facts(path, "nb")
     if not text or text.isspace():  # (not `text.strip()`: that copied the whole notebook)
         facts.problems.append(
@@ -79,10 +82,19 @@ def extract_notebook(text: str, path: str, *, local: LocalTest | None = None) ->
     facts.runnable = True
     facts.cells = [(i, count, bool(src.strip()), has_out) for i, (src, count, has_out) in enumerate(cells)]
     units: list[tuple[int | None, str]] = []
+    tagged = next((i for i, cell in enumerate(_code_cell_dicts(nb)) if _tagged_parameters(cell)), None)
+    injected = _papermill_code(papermill) if papermill else ""
     for index, (source, _count, _out) in enumerate(cells):
         code = _strip_magics(source, index, facts)
+        if injected and index == (tagged if tagged is not None else 0):
+            # papermill's cell of the values it is given, after the one tagged `parameters` (else at the
+            # top): read at the end of that cell (the line numbers of the cells stay those of the file)
+            code = injected + "\n" + (code or "") if tagged is None else (code or "") + "\n" + injected
         if code is not None and code.strip():
             units.append((index, code))
+    for args in papermill or ():  # the notebook papermill writes, the run's first word
+        if args and not args[0].startswith("-") and STAR not in args[0] and STAR2 not in args[0]:
+            facts.uses.append(Use("papermill", ("write",), lit(args[0]), 1, None, (0, 0, 0)))
     from sciship.flow._extract import extract_units
 
     return extract_units(units, facts, local=local)
@@ -175,6 +187,60 @@ def run_problems(cells: list[tuple[int, int | None, bool, bool]]) -> list[tuple[
                 )
             ]
     return []
+
+
+#: papermill's options that give a parameter: the name, then its value as a text (``-r``) or as YAML (``-p``)
+_PAPERMILL_RAW = frozenset({"-r", "--parameters_raw"})
+_PAPERMILL_VALUE = frozenset({"-p", "--parameters"})
+_YAML_WORDS = {"true": "True", "false": "False", "null": "None", "~": "None", "none": "None"}
+
+
+def _papermill_code(runs: list[tuple[str, ...]]) -> str:
+    """The Python papermill puts in a notebook for the parameters of its commands (``-r input_path
+    data/raw.csv`` gives ``input_path = 'data/raw.csv'``); a name the runs give other values is either
+    value (a test sciship cannot decide), a value sciship cannot know an unknown one. A name some run
+    leaves out keeps the notebook's own value there too."""
+    given: list[dict[str, str]] = []
+    for args in runs:
+        values: dict[str, str] = {}
+        for i, word in enumerate(args[:-2]):
+            if word in _PAPERMILL_RAW or word in _PAPERMILL_VALUE:
+                name, value = args[i + 1], args[i + 2]
+                if not name.isidentifier():
+                    continue
+                if STAR in value or STAR2 in value:
+                    values[name] = "__sciship_unknown__()"
+                elif word in _PAPERMILL_VALUE and (
+                    _YAML_WORDS.get(value.lower()) or re.fullmatch(r"-?\d+(?:\.\d*)?(?:e-?\d+)?", value)
+                ):
+                    values[name] = _YAML_WORDS.get(value.lower()) or value
+                else:
+                    values[name] = repr(value)
+        given.append(values)
+    lines = []
+    for name in dict.fromkeys(n for values in given for n in values):
+        if not all(name in values for values in given):
+            continue
+        options = list(dict.fromkeys(values[name] for values in given))
+        lines.append(f"{name} = " + " if __sciship_run__ else ".join(options))
+    return "\n".join(lines)
+
+
+def _code_cell_dicts(nb: dict[str, Any]) -> list[dict[str, Any]]:
+    """The notebook's code cells, as in :func:`_code_cells`."""
+    cells = nb.get("cells")
+    if not isinstance(cells, list):
+        cells = [
+            c for ws in nb.get("worksheets") or [] if isinstance(ws, dict) for c in ws.get("cells") or []
+        ]
+    return [c for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
+
+
+def _tagged_parameters(cell: dict[str, Any]) -> bool:
+    """Is the cell the one papermill puts its parameters after (tagged ``parameters``)?"""
+    metadata = cell.get("metadata")
+    tags = metadata.get("tags") if isinstance(metadata, dict) else None
+    return isinstance(tags, list) and "parameters" in tags
 
 
 def _code_cells(nb: dict[str, Any]) -> list[tuple[str, int | None, bool]]:

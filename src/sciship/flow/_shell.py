@@ -559,7 +559,8 @@ def driver_commands(text: str) -> str | None:
     'parse_all.py', 'trim'])``): one line each, in the order of the code, after a ``cd`` for each
     ``os.chdir("plot_functions/")`` before them. Only words written out in the code; the interpreter
     (``sys.executable``, a name holding it) is ``python``. None when it runs no Python script."""
-    if ".py" not in text:
+    notebooks = "execute_notebook" in text and ".ipynb" in text  # (papermill's, see _papermill_line)
+    if ".py" not in text and not notebooks:
         return None
     runs_commands = ("subprocess" in text or "os.system" in text) and (
         _RUNS_A_SCRIPT.search(text) is not None
@@ -568,8 +569,8 @@ def driver_commands(text: str) -> str | None:
         or _PYTHON_WORDS.search(text) is not None
     )
     executes = _EXECS_A_FILE.search(text) is not None
-    if not runs_commands and not executes:  # (no line that runs a command names a script: not parsed)
-        return None
+    if not runs_commands and not executes and not notebooks:  # (no line that runs a command names a
+        return None  # script: not parsed)
     import ast
 
     try:
@@ -583,7 +584,8 @@ def driver_commands(text: str) -> str | None:
             for n in ast.walk(tree)
             if isinstance(n, ast.Call)
             and (
-                isinstance(n.func, ast.Attribute) or (isinstance(n.func, ast.Name) and n.func.id in wrappers)
+                isinstance(n.func, ast.Attribute)
+                or (isinstance(n.func, ast.Name) and n.func.id in {*wrappers, "execute_notebook"})
             )
         ),
         key=lambda n: (n.lineno, n.col_offset),
@@ -591,6 +593,7 @@ def driver_commands(text: str) -> str | None:
     lines: list[str] = []
     executed = _executed_scripts(tree) if executes else {}
     looped = _looped_calls(tree)
+    texts = _module_values(tree) if notebooks else {}
     own_joins = _own_folder_joins(tree)
     # a command built in a name first (`cmd = f"python {script} > {script}.log"`, then `os.system(cmd)`)
     built = {
@@ -604,6 +607,9 @@ def driver_commands(text: str) -> str | None:
     for call in sorted([*calls, *executed], key=lambda n: (n.lineno, n.col_offset)):
         if call in executed:  # `exec(compile(open(script).read(), script, "exec"))`: that script runs
             lines.extend("python " + shlex.quote(name) for name in executed[call])
+            continue
+        if notebooks and _func_name(call.func) == "execute_notebook":
+            lines.extend(_papermill_lines(call, looped.get(call, []), texts))
             continue
         if isinstance(call.func, ast.Name):  # `run_command(["python", "a.py"])`: what it hands on runs
             at = wrappers[call.func.id]
@@ -665,7 +671,109 @@ def driver_commands(text: str) -> str | None:
                     for values in _each_time(loops, used)
                 )
     text = "\n".join(lines)
-    return text if ".py" in text else None
+    return text if ".py" in text or (notebooks and ".ipynb" in text) else None
+
+
+def _func_name(func: Any) -> str:
+    """The name a call calls: ``f`` of ``f(...)`` and of ``pm.f(...)``."""
+    import ast
+
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _papermill_lines(call: Any, loops: list[Loop], texts: dict[str, Any]) -> list[str]:
+    """Papermill's ``execute_notebook(input, output, parameters={...})`` as the command line that does the
+    same, ``papermill input output -r name text -p name 5`` (``-r`` a text, ``-p`` a number or a switch;
+    ``--cwd`` the folder given): one for each time round the loops it is in, over texts written out.
+    A word the code computes otherwise is ``$_sciship_value``, unknown. None for a notebook not named."""
+    import ast
+
+    def given(at: int, name: str) -> Any:
+        if len(call.args) > at and not any(isinstance(a, ast.Starred) for a in call.args[: at + 1]):
+            return call.args[at]
+        return next((k.value for k in call.keywords if k.arg == name), None)
+
+    source, output, parameters = given(0, "input_path"), given(1, "output_path"), given(2, "parameters")
+    cwd = next((k.value for k in call.keywords if k.arg == "cwd"), None)
+    if isinstance(parameters, ast.Name) and parameters.id in texts:
+        parameters = texts[parameters.id]
+    pairs: list[tuple[str, Any]] = []
+    if isinstance(parameters, ast.Dict):
+        for key, value in zip(parameters.keys, parameters.values, strict=True):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return []  # (`**other`: names sciship cannot know)
+            pairs.append((key.value, value))
+    elif isinstance(parameters, ast.Call) and _func_name(parameters.func) == "dict" and not parameters.args:
+        pairs = [(k.arg, k.value) for k in parameters.keywords if k.arg is not None]
+    elif parameters is not None and not (isinstance(parameters, ast.Constant) and parameters.value is None):
+        return []  # (parameters sciship cannot read: which names they set is unknown)
+    looped = {name for names, _rows in loops for name in names}
+    parts = (source, output, cwd, *(v for _k, v in pairs))
+    names = {n.id for part in parts for n in _names_in(part)} & looped
+    out = []
+    for values in _each_time(loops, names):
+
+        def word(node: Any, values: dict[str, str] = values) -> str | None:
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                return node.value
+            if isinstance(node, ast.Name):
+                if node.id in values:
+                    return values[node.id]
+                bound = texts.get(node.id)
+                return word(bound) if bound is not None and not isinstance(bound, ast.Name) else None
+            if isinstance(node, ast.JoinedStr):
+                parts = [
+                    word(v.value) if isinstance(v, ast.FormattedValue) and v.format_spec is None else word(v)
+                    for v in node.values
+                ]
+                return None if any(p is None for p in parts) else "".join(p for p in parts if p is not None)
+            return None
+
+        notebook = word(source)
+        if notebook is None or not notebook.endswith(".ipynb"):
+            continue
+        made = word(output)
+        words = ["papermill", shlex.quote(notebook), "$_sciship_value" if made is None else shlex.quote(made)]
+        for name, value in pairs:
+            text = word(value)
+            if text is not None:
+                words += ["-r", shlex.quote(name), shlex.quote(text)]
+            elif isinstance(value, ast.Constant) and isinstance(value.value, int | float | bool):
+                words += ["-p", shlex.quote(name), shlex.quote(str(value.value))]
+            else:  # (a value the code computes: the notebook's own is not what it runs with)
+                words += ["-r", shlex.quote(name), "$_sciship_value"]
+        if cwd is not None:
+            folder = word(cwd)
+            words += ["--cwd", shlex.quote(folder) if folder is not None else "$_sciship_value"]
+        out.append(" ".join(words))
+    return out
+
+
+def _module_values(tree: Any) -> dict[str, Any]:
+    """The names the module sets once, at its top (``PARAMS = {...}``, ``NB = "01_clean.ipynb"``), with
+    their values."""
+    import ast
+
+    counts: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            counts[node.id] = counts.get(node.id, 0) + 1
+    return {
+        node.targets[0].id: node.value
+        for node in getattr(tree, "body", [])
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and counts.get(node.targets[0].id) == 1
+    }
+
+
+def _names_in(node: Any) -> list[Any]:
+    import ast
+
+    return [] if node is None else [n for n in ast.walk(node) if isinstance(n, ast.Name)]
 
 
 #: the words of a command list that runs a Python script (``["python", "a.py"]``), as a helper is given them
@@ -1082,6 +1190,7 @@ def python_runs(
             stripped = queued.group("cmd") or queued.group("cmd2")
         if (
             "cd" not in stripped
+            and not ("papermill" in stripped and ".ipynb" in stripped)
             and (
                 (".py" not in stripped and "-m " not in stripped)
                 or (
@@ -1394,8 +1503,16 @@ _RUNS_PY = compile_later(r"^[\w./-]+\.py(?:\s|$)")
 
 def _python_script(words: list[str]) -> tuple[str, tuple[str, ...]] | None:
     """The script ``python script.py args`` (or ``-m pkg.mod args``) runs in one command, wrappers and
-    all, with its arguments."""
+    all, with its arguments; also the notebook ``papermill in.ipynb out.ipynb -p name value`` runs, with
+    the words after it (the notebook it writes, first)."""
     for i, word in enumerate(words):
+        if posixpath.basename(word) == "papermill":
+            notebook = next((j for j in range(i + 1, len(words)) if words[j].endswith(".ipynb")), None)
+            if notebook is None:
+                return None
+            name = words[notebook]
+            ok = name.endswith(".ipynb") and "$" not in name and not _has_marker(name)
+            return (name, tuple(words[notebook + 1 :])) if ok else None
         if _PYTHON.match(posixpath.basename(word)):
             rest = words[i + 1 :]
             break

@@ -347,6 +347,44 @@ class _Tracer:
             self.facts[rel] = found
         return found
 
+    def _with_papermill(self, candidates: list[str]) -> None:
+        """The facts of each notebook papermill runs (``pm.execute_notebook("01_clean.ipynb",
+        "out/01_clean_run.ipynb", parameters={"input_path": "data/raw.csv"})`` in a driver, or ``papermill``
+        in a shell script), read again with the values it is given and the notebook it writes (not kept in
+        the cache: the same notebook reads other files when run by hand)."""
+        from sciship.flow._notebook import extract_notebook
+
+        for rel in candidates:
+            runs = [args for _folder, args in self.launched.get(rel, ())] if rel.endswith(".ipynb") else []
+            facts = self.facts.get(rel)
+            text = self._text(rel) if runs and facts is not None and facts.kind == "nb" else None
+            if text is not None:
+
+                def local(module: str, level: int, rel: str = rel) -> bool:
+                    return self.module_file(module, level, rel) is not None
+
+                self.facts[rel] = extract_notebook(text, rel, local=local, papermill=runs)
+
+    def _papermill_made(self) -> set[str]:
+        """The notebooks papermill writes: copies of the notebooks it runs, with their outputs (not one it
+        runs in place)."""
+        run = {rel for rel in self.launched if rel.endswith(".ipynb")}
+        return {
+            ex.normalize(posixpath.join(folder, args[0]))
+            for rel in run
+            for folder, args in self.launched[rel]
+            if args and args[0].endswith(".ipynb")
+        } - run
+
+    def _papermill_arguments(self, step: str, workdir: str) -> tuple[str, ...]:
+        """The words after the notebook of the first ``papermill`` command that runs it, for REPRODUCE.md,
+        when they are all known and run from where the notebook runs (or from the top, with ``--cwd``)."""
+        for folder, args in self.launched.get(step, ())[:1]:
+            known = all(STAR not in w and STAR2 not in w for w in args)
+            if known and args and (folder == workdir or (folder == "" and "--cwd" in args)):
+                return args
+        return ()
+
     def _key(self, rel: str, full: bool) -> str:
         digest = self.p.sha256(rel) or ""  # (only readable files are keyed)
         return f"{digest}:{rel}:{self.layout}" + (":full" if full else "")
@@ -820,6 +858,7 @@ class _Tracer:
         ex.JOIN_DROPPED.clear()
         candidates = self.candidates()
         self.load_all(candidates)
+        self._with_papermill(candidates)
         imported = self._imported(candidates)
         steps: list[str] = []
         for rel in candidates:
@@ -829,7 +868,8 @@ class _Tracer:
                     steps.append(rel)  # still a step of the analysis; its problem says why it is empty
                 continue
             if facts.kind == "nb":
-                steps.append(rel)
+                if rel not in self._papermill_made():  # (a run's copy, with its outputs: no step of its own)
+                    steps.append(rel)
             elif facts.kind == "py" and rel in self.drivers and self._only_runs(rel):
                 continue  # it runs the other scripts, which are the steps, as a shell script would
             elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
@@ -1334,7 +1374,7 @@ class _Tracer:
         from the top of the folder)."""
         own = posixpath.dirname(step)
         if kind == "notebook":
-            return own, True
+            return self._notebook_folder(step), True
         launched = {folder for folder, _args in self.launched.get(step, ())}
         if len(launched) == 1:  # the Makefile or shell script that runs it says
             return next(iter(launched)), True
@@ -1383,6 +1423,23 @@ class _Tracer:
         if not any(score.values()) and self._kin_here(own, results):
             return own, False
         return "", score[""] > 0 or any(v < 0 for v in score.values())
+
+    def _notebook_folder(self, step: str) -> str:
+        """The folder a notebook runs in: its own, as Jupyter runs it; papermill runs it where it is
+        started (the folder of the driver's commands) or in the folder its ``cwd`` names."""
+        own = posixpath.dirname(step)
+        folders = set()
+        for folder, args in self.launched.get(step, ()):
+            at = args.index("--cwd") if "--cwd" in args[:-1] else None
+            if at is None:
+                folders.add(folder)
+                continue
+            given = args[at + 1]
+            where = ex.normalize(posixpath.join(folder, given))
+            if STAR in given or STAR2 in given or where == ".." or where.startswith(("../", "/")):
+                return own  # (`cwd=os.path.dirname(nb)`: most likely its own folder)
+            folders.add("" if where == "." else where)
+        return folders.pop() if len(folders) == 1 else own
 
     def _pinned_by_sys_path(self, step: str, own: str) -> str | None:
         """The one folder ``step`` must run from for the modules it imports through a relative entry it
@@ -1571,7 +1628,7 @@ class _Tracer:
         # `grid.data` its folder's `makegrid.py` makes)
         def in_own_folder(step: str) -> bool:
             if kinds[step] == "notebook":
-                return not self.facts[step].chdirs
+                return not self.facts[step].chdirs and self._notebook_folder(step) == posixpath.dirname(step)
             runs = {folder for folder, _args in self.launched.get(step, ())}
             return runs == {posixpath.dirname(step)} and bool(posixpath.dirname(step))
 
@@ -2026,9 +2083,14 @@ class _Tracer:
             if set(rel.split("/")[:-1]) & _NOT_STEP_DIRS or is_test(self.p, rel):
                 continue  # (a test that runs a script tries it; it is not how the analysis runs)
             data = self.p.read_bytes(rel)
-            if data is None or len(data) > LARGE_FILE or b".py" not in data:
+            if data is None or len(data) > LARGE_FILE:
                 continue
-            if not any(w in data for w in (b"subprocess", b"os.system", b"exec(", b"run_path(")):
+            # (a notebook papermill runs: `pm.execute_notebook("01_clean.ipynb", "out/01_clean_run.ipynb")`)
+            notebooks = b"execute_notebook" in data and b".ipynb" in data
+            if b".py" not in data and not notebooks:
+                continue
+            runs = (b"subprocess", b"os.system", b"exec(", b"run_path(")
+            if not notebooks and not any(w in data for w in runs):
                 continue
             text = self.p.read_text(rel)
             commands = _shell.driver_commands(text) if text is not None else None
@@ -2098,7 +2160,7 @@ class _Tracer:
         """Does the Python script ``rel`` do nothing but run the folder's other scripts (no file of its
         own read or written, no other command)?"""
         commands = self.drivers[rel].splitlines()
-        if not all(line.startswith(("python ", "cd ")) for line in commands):
+        if not all(line.startswith(("python ", "cd ", "papermill ")) for line in commands):
             return False
         return all(
             raw.use.convention == "command" or (raw.use.access == ("read",) and _reads_scripts(raw))
@@ -2155,7 +2217,12 @@ class _Tracer:
         # (levylabpitt's copy of the Octopus code: its conda recipe's `run_test.sh` "ran a missing script")
         copied = tuple(folder + "/" for folder in self.p.copied_in())
         for rel, text in texts:
-            if ".py" not in text and "-m " not in text and not any(p in text for p in programs):
+            if (
+                ".py" not in text
+                and "-m " not in text
+                and not any(p in text for p in programs)
+                and not ("papermill" in text and ".ipynb" in text)
+            ):
                 continue  # it runs no script of the folder
             base = posixpath.dirname(rel)
 
@@ -2177,6 +2244,13 @@ class _Tracer:
                         by[target].append(rel)
                         sequences[rel].append(target)
                         self.entries[target].add(function)
+                    continue
+                if run.script.endswith(".ipynb"):  # a notebook papermill runs (`papermill a.ipynb b.ipynb`)
+                    target = ex.normalize(posixpath.join(folder, run.script))
+                    if self.p.has(target):
+                        out[target].append((folder, run.args))
+                        by[target].append(rel)
+                        sequences[rel].append(target)
                     continue
                 found = False
                 script = self._in_this_folder(run.script)
@@ -2374,6 +2448,8 @@ class _Tracer:
         on ``args.output``, None when not given), the words of ``sys.argv`` its paths use; and how many of
         the placeholders, the first ones, are words of ``sys.argv`` (named as the script names them:
         ``model_name = sys.argv[1]`` is ``MODEL_NAME``)."""
+        if step.endswith(".ipynb"):
+            return self._papermill_arguments(step, workdir), (), 0
         facts = self.facts.get(step)
         if facts is None:
             return (), (), 0

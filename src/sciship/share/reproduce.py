@@ -44,6 +44,12 @@ def _run_command(step: Step) -> str:
     """The command that runs ``step`` from the top of the folder: a script that runs in another folder
     (its paths are relative to it) is run there, in a subshell, so the next command starts at the top
     again. (Jupyter runs a notebook in its own folder.)"""
+    if step.kind == "notebook" and step.arguments:  # run by papermill, with the values it is given
+        given = " ".join(_shell(word) for word in step.arguments)
+        if step.workdir and "--cwd" not in step.arguments:
+            here = _shell(posixpath.relpath(step.path, step.workdir))
+            return f"(cd {_shell(step.workdir)} && papermill {here} {given})"
+        return f"papermill {_shell(step.path)} {given}"
     if step.kind == "notebook":
         return f"jupyter nbconvert --to notebook --execute --inplace {_shell(step.path)}"
     if step.snakefile:  # (a rule runs it: Snakemake gives it its files, as `snakemake.input`)
