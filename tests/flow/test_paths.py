@@ -1391,3 +1391,29 @@ def test_a_placeholder_where_the_folder_sits_names_this_folder(tmp_path: Path) -
     (problem,) = flow.problems
     assert (problem.code, problem.target) == ("SHR111", "XXX/elsewhere/y.csv")
     assert "a placeholder for whoever runs the code to fill in" in problem.message
+
+
+def test_a_relative_chdir_says_the_script_runs_in_its_folder() -> None:
+    """`scripts/run.py` does `os.chdir("../data")` and then reads `raw.csv`: from the top that chdir leaves
+    the folder (two false SHR112), from `scripts/` it lands on `data/`, where `raw.csv` is. The same for
+    `os.chdir("..")` back to the top; a chdir built from `__file__` says nothing of where it starts."""
+    flow = flow_of(
+        {
+            "scripts/run.py": (
+                "import os\nimport pandas as pd\nos.chdir('../data')\n"
+                "df = pd.read_csv('raw.csv')\ndf.to_csv('clean.csv')\n"
+            ),
+            "tools/top.py": "import os\nos.chdir('..')\nopen('data/raw.csv')\n",
+            "other/here.py": (
+                "import os\nos.chdir(os.path.join(os.path.dirname(__file__), '..', 'data'))\n"
+                "open('raw.csv')\n"
+            ),
+            "data/raw.csv": "a,b\n",
+        }
+    )
+    assert io(flow, "scripts/run.py") == [("read", "data/raw.csv"), ("write", "data/clean.csv")]
+    assert io(flow, "tools/top.py") == [("read", "data/raw.csv")]
+    assert io(flow, "other/here.py") == [("read", "data/raw.csv")]
+    assert flow.step("scripts/run.py").workdir == "scripts"  # type: ignore[union-attr]
+    assert flow.step("tools/top.py").workdir == "tools"  # type: ignore[union-attr]
+    assert not flow.problems

@@ -19,9 +19,10 @@ Rules (the README of ``share`` describes them to users):
   from several folders, it reads and writes in each what the commands there give it);
   else from the root of the folder, unless its relative paths only make sense from its own folder (more
   of them name files that exist from there, a result it writes included, or they leave the folder from
-  the root): then from its own folder; a script nothing places runs where the scripts beside it run,
-  when those run from their own folder, or among files like its own (bare names, none of them
-  anywhere, sharing a first word and suffix with a file of its folder and of no folder above).
+  the root, as may its first relative ``os.chdir``): then from its own folder; a script nothing places
+  runs where the scripts beside it run, when those run from their own folder, or among files like its
+  own (bare names, none of them anywhere, sharing a first word and suffix with a file of its folder and
+  of no folder above).
   ``os.chdir`` and ``%cd`` with a path sciship can read move it for the lines after them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
@@ -1415,6 +1416,18 @@ class _Tracer:
                     )
                 ):
                     score[cwd] += 1
+        if first_cd is not None:
+            # the folder its first `os.chdir` goes to, when written relative to where the script starts:
+            # `os.chdir("../data")` in `scripts/run.py` only makes sense from `scripts/` (from the top it
+            # leaves the folder), and every path after it follows it there
+            target = self._relative_chdir(step, chdirs, first_cd)
+            if target is not None:
+                for cwd in score:
+                    full = ex.normalize(posixpath.join(cwd, target))
+                    if full == ".." or full.startswith("../"):
+                        score[cwd] -= 2
+                    elif self.existing("" if full == "." else full):
+                        score[cwd] += 1
         if score[own] > score[""] and score[own] >= max(score.values()):
             return own, True
         best = max(score, key=lambda c: (score[c], c == "", c == own))
@@ -1440,6 +1453,21 @@ class _Tracer:
                 return own  # (`cwd=os.path.dirname(nb)`: most likely its own folder)
             folders.add("" if where == "." else where)
         return folders.pop() if len(folders) == 1 else own
+
+    def _relative_chdir(self, step: str, chdirs: list[tuple[Pos, Expr]], pos: Pos) -> str | None:
+        """The one relative folder the ``os.chdir`` at ``pos`` goes to (``../data``), or None when it is
+        built from ``__file__``, absolute, or not known."""
+        for p, expr in chdirs:
+            if p != pos or expr[0] == "cwd":
+                continue
+            texts = ex.evaluate(expr, self.scope_for(step)).texts
+            if len(texts) != 1 or ex.has_unknown(texts[0]):
+                return None
+            t = texts[0].replace("\\", "/")
+            if t.startswith((ROOT, "~")) or ex.is_absolute_text(t):
+                return None
+            return t
+        return None
 
     def _pinned_by_sys_path(self, step: str, own: str) -> str | None:
         """The one folder ``step`` must run from for the modules it imports through a relative entry it
