@@ -1417,3 +1417,55 @@ def test_a_relative_chdir_says_the_script_runs_in_its_folder() -> None:
     assert flow.step("scripts/run.py").workdir == "scripts"  # type: ignore[union-attr]
     assert flow.step("tools/top.py").workdir == "tools"  # type: ignore[union-attr]
     assert not flow.problems
+
+
+def test_a_listing_of_the_working_folder_filtered_by_name_reads_that_pattern() -> None:
+    """`for f in os.listdir(): if f.endswith(".csv"): pd.read_csv(f)` and `[f for f in os.listdir(".") if
+    f.startswith("run_")]` read `*.csv` and `run_*` (they read nothing sciship could see, so the step that
+    writes those files was not put before them), as `glob.glob("*.csv")` and `Path(".").glob("*.txt")`
+    do; also under `if not name.endswith(".csv"): continue`, and in a helper given the name. A test that
+    lets two endings through says nothing (a false missing `*.tsv` where only `.csv` files are)."""
+    flow = flow_of(
+        {
+            "a_list.py": (
+                "import os\nimport pandas as pd\nfor f in os.listdir():\n"
+                "    if f.endswith('.csv'):\n        df = pd.read_csv(f)\n"
+            ),
+            "b_runs.py": (
+                "import os\nruns = [f for f in os.listdir('.') if f.startswith('run_')]\n"
+                "for r in runs:\n    open(r).read()\n"
+            ),
+            "c_glob.py": (
+                "import glob\nimport pandas as pd\nfor f in sorted(glob.glob('*.csv')):\n    pd.read_csv(f)\n"
+            ),
+            "f_two.py": (
+                "import os\nfor f in os.listdir('results'):\n    if f.endswith(('.csv', '.tsv')):\n"
+                "        open(os.path.join('results', f))\n"
+            ),
+            "d_path.py": "from pathlib import Path\nfor p in Path('.').glob('*.txt'):\n    p.read_text()\n",
+            "e_skip.py": (
+                "import os\ndef load(path):\n    return open(path).read()\n"
+                "for name in sorted(os.listdir('results')):\n    if not name.endswith('.csv'):\n"
+                "        continue\n    load(os.path.join('results', name))\n"
+            ),
+            "z_make.py": (
+                "import pandas as pd\npd.DataFrame().to_csv('made.csv')\nopen('run_1', 'w').write('x')\n"
+                "open('notes.txt', 'w').write('x')\n"
+            ),
+            "results/a.csv": "",
+        }
+    )
+    assert io(flow, "a_list.py") == [("read", "*.csv")]
+    assert io(flow, "b_runs.py") == [("read", "run_*")]
+    assert io(flow, "e_skip.py") == [("read", "results/*.csv")]
+    assert io(flow, "f_two.py") == [("read", "results/*")]
+    assert [(s.path, s.after) for s in flow.steps] == [
+        ("e_skip.py", ()),
+        ("f_two.py", ()),
+        ("z_make.py", ()),
+        ("a_list.py", ("z_make.py",)),
+        ("b_runs.py", ("z_make.py",)),
+        ("c_glob.py", ("z_make.py",)),
+        ("d_path.py", ("z_make.py",)),
+    ]
+    assert not flow.problems

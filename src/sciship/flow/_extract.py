@@ -7,7 +7,8 @@ a ``ref`` or a :class:`Call` that :mod:`sciship.flow._trace` resolves once all f
 Names are followed the way a reader of a script would: a name means its latest assignment before the
 place it is used, in the function it is used in, else at module level (a function may use a module name
 assigned further down). A ``for`` loop over a list, a ``glob`` or ``os.listdir`` makes its target one of
-the elements; ``if``/``else`` values are both kept.
+the elements (a test of a listed name's end or start, ``if f.endswith(".csv"):``, narrows the pattern
+under it); ``if``/``else`` values are both kept.
 """
 
 from __future__ import annotations
@@ -1719,8 +1720,33 @@ class _Extractor:
             return ("dict", tuple(items)) if named and len(items) <= 64 else UNKNOWN
         if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp) and len(node.generators) == 1:
             inner = self._comp_scope(node, scope, pos)
-            return ("list", (self.expr(node.elt, inner, pos, d),))
+            elt = self.expr(node.elt, inner, pos, d)
+            for cond in node.generators[0].ifs:  # `[f for f in os.listdir(".") if f.startswith("run_")]`
+                narrowing = self.name_filter(cond, inner, pos) if isinstance(cond, ast.Call) else None
+                if narrowing is not None:
+                    elt = _unsettled(elt, [narrowing])
+            return ("list", (elt,))
         return UNKNOWN
+
+    def name_filter(self, test: ast.Call, scope: _Scope, pos: Pos) -> Cond | None:
+        """``f.endswith(".csv")`` (or ``startswith``) on a name a listing gives (``for f in os.listdir():``):
+        a test that narrows the pattern its paths read under it (``*.csv``), as a :data:`Cond` only
+        :func:`_unsettled` reads; None for any other test."""
+        func = test.func
+        if not (isinstance(func, ast.Attribute) and func.attr in {"endswith", "startswith"}):
+            return None
+        literals = _string_literals(test.args[0]) if len(test.args) == 1 and not test.keywords else None
+        if not literals:
+            return None
+        self.quiet += 1
+        try:
+            value = self.expr(func.value, scope, pos)
+        finally:
+            self.quiet -= 1
+        how = "end" if func.attr == "endswith" else "start"
+        if _narrowed_listing(value, how, literals) is None:
+            return None
+        return (value, (_NAME_FILTER, how, *literals), True)
 
     def _text_test(
         self, test: ast.expr, scope: _Scope, pos: Pos, depth: int
@@ -2587,7 +2613,8 @@ class _Visitor(ast.NodeVisitor):
         return None  # nothing inside a constant
 
     def _context(self) -> dict[str, Any]:
-        return {"optional": self.protected > 0, "guards": tuple(self.guards), "conds": tuple(self.conds)}
+        conds = tuple(c for c in self.conds if c[1][:1] != (_NAME_FILTER,))  # (applied to the paths)
+        return {"optional": self.protected > 0, "guards": tuple(self.guards), "conds": conds}
 
     def _push(self, known: _Known) -> tuple[int, int]:
         self.guards.extend(known[0])
@@ -2663,6 +2690,9 @@ class _Visitor(ast.NodeVisitor):
                 return ((), ((value, (TRUTH,), True),)), ((), ((value, (TRUTH,), False),))
             return _NOTHING, _NOTHING
         if isinstance(test, ast.Call):
+            narrowing = self.x.name_filter(test, self.scope, pos)
+            if narrowing is not None:  # `if f.endswith(".csv"):` on a name a listing gives
+                return ((), (narrowing,)), _NOTHING
             checked = self._existence_checked(test, pos)
             if checked is not None:  # when false, the file is missing: what is written then fills a gap
                 return ((checked,), ()), (((ABSENT, checked),), ())
@@ -3311,6 +3341,10 @@ class _Visitor(ast.NodeVisitor):
             kwargs = tuple((k.arg, x.argument(k.value, self.scope, pos)) for k in node.keywords if k.arg)
         finally:
             x.quiet -= 1
+        filters = [c for c in self.conds if c[1][:1] == (_NAME_FILTER,)]
+        if filters:  # `if f.endswith(".csv"): load(f)`: the helper gets the names the test lets through
+            args = [_unsettled(a, filters) for a in args]
+            kwargs = tuple((k, _unsettled(v, filters)) for k, v in kwargs)
         if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
             kwargs += ((SPREAD, ex.UNKNOWN),)  # `f(*args)`, `f(**options)`: any parameter may be set
         fallback: list[Use] = []
@@ -4010,6 +4044,11 @@ def _unsettled(expr: Expr, conds: list[Cond]) -> Expr:
     unknown: under ``if args.feat != "all":`` the file is one whoever runs the script names, never
     ``all`` (ShiuLab/Manuscript_Code: 14 files named `all`, `default`, `pass` said to be missing)."""
     for value, literals, runs in conds:
+        if literals[:1] == (_NAME_FILTER,):  # `if f.endswith(".csv"):`, f one name of a listing
+            narrowed = _narrowed_listing(value, literals[1], literals[2:])
+            if narrowed is not None:
+                expr = ex.replaced(expr, value, narrowed)
+            continue
         if not runs and expr == value and value[0] != "case":
             # (the path is the very value tested: `FEAT = "all"`, set from the command line by hand,
             # then `if FEAT != "all": open(FEAT)`): anything but those texts
@@ -4022,6 +4061,41 @@ def _unsettled(expr: Expr, conds: list[Cond]) -> Expr:
         if default in literals and any(node == option for node in ex.walk(expr)):
             expr = ex.replaced(expr, option, ("opt", UNKNOWN, option[2], option[3]))
     return expr
+
+
+#: the first literal of a :data:`Cond` that is a test on a listed name's start or end (``f.endswith(".csv")``)
+_NAME_FILTER = "\x00name-filter"
+
+
+def _narrowed_listing(value: Expr, how: str, literals: tuple[str, ...]) -> Expr | None:
+    """``value``, one name of a listing (``("each", ("glob", pattern, recursive), ...)``: ``os.listdir()``,
+    ``glob.glob("*")``), when its name was tested to start or end with one of ``literals``: the names of
+    the pattern that do (``*`` ending in ``.csv``: ``*.csv``). None when ``value`` is no such name, or
+    the pattern's last part does not end (or start) with an unknown part the test can narrow, or the
+    test lets several through (``f.endswith((".csv", ".tsv"))``: a listing that finds only ``.csv`` files
+    is no missing ``*.tsv``)."""
+    if value[0] != "each" or value[1][0] != "glob" or len(literals) != 1:
+        return None
+    lit = literals[0]
+    if not lit or any(c in lit for c in "*?[]/\\"):
+        return None
+    pattern = value[1][1]
+
+    def narrow(p: Expr) -> Expr | None:
+        if p[0] == "s":
+            folder, slash, name = p[1].rpartition("/")
+            if how == "end" and name.endswith("*"):
+                return ("s", folder + slash + name + lit)
+            if how == "start" and name.startswith("*"):
+                return ("s", folder + slash + lit + name)
+            return None
+        if p[0] in {"join", "cat"} and p[1]:  # (the last part: `Path(d).iterdir()`, `d + "/*"`)
+            last = narrow(p[1][-1])
+            return None if last is None else (p[0], (*p[1][:-1], last))
+        return None
+
+    narrowed = narrow(pattern)
+    return None if narrowed is None else ("each", ("glob", narrowed, value[1][2]), *value[2:])
 
 
 def _may_be_path(node: ast.expr) -> bool:
