@@ -663,3 +663,46 @@ def test_reproduce_runs_a_notebook_papermill_runs_with_its_values() -> None:
     assert _run_command(step) == "papermill 01_clean.ipynb out/run.ipynb -r input_path data/raw.csv"
     by_hand = "jupyter nbconvert --to notebook --execute --inplace a.ipynb"
     assert _run_command(Step("a.ipynb", "notebook", 1)) == by_hand
+
+
+def test_a_slurm_job_runs_where_its_header_or_the_script_that_submits_it_says() -> None:
+    """`#SBATCH --chdir=analysis` (or `-D analysis`) in a job script's header runs `python fit.py` in
+    `analysis/` (it was run in the job script's folder: "`job.sbatch` runs `fit.py`, which is not in the
+    folder"); a job script `submit_all.sh` at the top submits with `sbatch jobs/run.sh` runs in the top
+    folder, where `sbatch` was called, as does one run with `bash`, not in `jobs/` (its `cd analysis` went
+    to a `jobs/analysis/` that is not there); `$(dirname "$0")` is still the job script's own folder."""
+    from flowkit import flow_of, io
+
+    short = "#!/bin/bash\n#SBATCH -D analysis\npython fit.py\n"
+    assert [(r.folder, r.script) for r in python_runs(short, "run.slurm")] == [("analysis", "fit.py")]
+    late = "#!/bin/bash\necho start\n#SBATCH --chdir=analysis\npython fit.py\n"  # (a comment, there)
+    assert [(r.folder, r.script) for r in python_runs(late, "job.sh")] == [("", "fit.py")]
+    fit = "import sys\nimport pandas as pd\npd.read_csv('input.csv').to_csv(sys.argv[1])\n"
+    flow = flow_of(
+        {
+            "job.sbatch": (
+                "#!/bin/bash\n#SBATCH --job-name=fit\n#SBATCH --chdir=analysis\npython fit.py fit.csv\n"
+            ),
+            "analysis/fit.py": fit,
+            "analysis/input.csv": "a\n",
+        }
+    )
+    assert sorted(io(flow)) == [("read", "analysis/input.csv"), ("write", "analysis/fit.csv")]
+    assert flow.steps[0].workdir == "analysis"
+    assert not flow.problems
+    prep = "open('prep.txt', 'w')\n"
+    flow = flow_of(
+        {
+            "submit_all.sh": "#!/bin/bash\nsbatch -p long jobs/run.sh\nbash jobs/own.sh\n",
+            "jobs/run.sh": "#!/bin/bash\n#SBATCH -J fit\ncd analysis\npython fit.py out.csv\n",
+            "jobs/own.sh": '#!/bin/bash\ncd "$(dirname "$0")"\npython prep.py\n',
+            "jobs/prep.py": prep,
+            "analysis/fit.py": fit,
+            "analysis/input.csv": "a\n",
+        }
+    )
+    fitted = sorted(io(flow, "analysis/fit.py"))
+    assert fitted == [("read", "analysis/input.csv"), ("write", "analysis/out.csv")]
+    assert io(flow, "jobs/prep.py") == [("write", "jobs/prep.txt")]
+    assert flow.step("analysis/fit.py").workdir == "analysis"  # type: ignore[union-attr]
+    assert not flow.problems

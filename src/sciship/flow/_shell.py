@@ -509,12 +509,75 @@ _PYTHON = compile_later(r"^(?:python|ipython|pythonw)(?:\d+(?:\.\d+)*)?$")
 _PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 #: ``"$(dirname "$0")"`` and its spellings: the folder of the script itself (``cd`` there)
 _OWN_FOLDER = compile_later(
-    r"\"?(?:\$\(\s*dirname\s+\"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)\"?\s*\)|\$\{0%/\*\}"
-    # the folder a cluster job was submitted from, in practice the job script's own (zhaodan-npu/
-    # Higher_order_kuramoto_paper_code: `cd "$SLURM_SUBMIT_DIR"` sent its steps to the top folder)
-    r"|\$\{?(?:SLURM_SUBMIT_DIR|PBS_O_WORKDIR|SGE_O_WORKDIR|LS_SUBCWD)\}?)\"?"
+    r"\"?(?:\$\(\s*dirname\s+\"?\$(?:0|\{0\}|\{?BASH_SOURCE(?:\[0\])?\}?)\"?\s*\)|\$\{0%/\*\})\"?"
 )
+#: the folder a cluster job was submitted from: the one a script that submits it was in, else in practice
+#: the job script's own (zhaodan-npu/Higher_order_kuramoto_paper_code: `cd "$SLURM_SUBMIT_DIR"` sent its
+#: steps to the top folder)
+_SUBMIT_FOLDER = compile_later(r"\"?\$\{?(?:SLURM_SUBMIT_DIR|PBS_O_WORKDIR|SGE_O_WORKDIR|LS_SUBCWD)\}?\"?")
 _OWN = "__own_folder__"
+#: a Slurm job script's header line that sets where the job runs: ``#SBATCH --chdir=analysis`` (``-D``, and
+#: ``--workdir``, its name before Slurm 17.11), from the folder it is submitted from
+_SBATCH_CHDIR = compile_later(r"^#SBATCH[ \t]+(?:--chdir|--workdir|-D)(?:=|[ \t]+)(\S+)")
+#: programs that run a shell file in the folder they are started from (``sbatch``: the job, unless told
+#: otherwise), with the options of ``sbatch`` that set that folder
+_SHELL_RUNNERS = frozenset({"bash", "sh", "zsh", "ksh", "sbatch", "srun"})
+_CHDIR_OPTIONS = ("--chdir", "--workdir", "-D")
+#: a line that may run a shell file (``bash x.sh``, ``sbatch job.slurm``, ``./x.sh``: see
+#: :func:`_shell_file_run`)
+RUNS_SHELL = compile_later(
+    r"\b(?:bash|sh|zsh|ksh|sbatch|srun)[ \t]+\S|\./\S|\S/\S*?\.(?:sh|bash|zsh|ksh|slurm|sbatch|job)\b"
+)
+
+
+def job_folder(text: str) -> str | None:
+    """Where a Slurm job script's header says it runs (``#SBATCH --chdir=analysis``: ``analysis``), as
+    written, from the folder it is submitted from; None when it says nothing (``#SBATCH`` lines after
+    the first command are comments to ``sbatch`` too)."""
+    found = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        m = _SBATCH_CHDIR.match(stripped)
+        if m is not None:
+            found = m.group(1).strip("\"'")
+    return found
+
+
+def _shell_file_run(words: list[str]) -> tuple[tuple[str, ...], str | None] | None:
+    """The words that may name the shell file a command runs (``bash jobs/run.sh``, ``sbatch -p long
+    jobs/run.sh``, ``./run.sh``: the words that are no options, the first that is a file of the folder
+    being the one), and the folder ``sbatch --chdir`` gives the job; None for any other command."""
+    while words and _SIMPLE_ASSIGNMENT.match(words[0]):  # (`OMP_NUM_THREADS=4 bash x.sh`)
+        words = words[1:]
+    if not words:
+        return None
+    first = words[0]
+    if "/" in first and not first.startswith(("/", "~")):  # `./run.sh`, `jobs/run.sh`: run as a program
+        name = first.rsplit("/", 1)[-1]
+        return ((first,), None) if _SHELL_FILE.search(name) and not _has_marker(first) else None
+    if first not in _SHELL_RUNNERS:
+        return None
+    names: list[str] = []
+    chdir: str | None = None
+    rest = words[1:]
+    skip = False
+    for j, word in enumerate(rest):
+        if skip:
+            skip = False
+        elif word == "-c":  # (`bash -c "..."`: a command, no file)
+            return None
+        elif first == "sbatch" and word.partition("=")[0] in _CHDIR_OPTIONS:
+            _option, eq, value = word.partition("=")
+            chdir = value if eq else (rest[j + 1] if j + 1 < len(rest) else None)
+            skip = not eq
+        elif not word.startswith("-"):
+            names.append(word)
+    names = [n for n in names if "$" not in n and not _has_marker(n)]
+    return (tuple(names), chdir) if names else None
 
 
 class PythonRun(NamedTuple):
@@ -1127,6 +1190,10 @@ def python_runs(
     path: str = "run.sh",
     read: Callable[[str], str | None] | None = None,
     programs: frozenset[str] = frozenset(),
+    *,
+    start: str = "",
+    header: bool = True,
+    jobs: list[tuple[str, tuple[str, ...], str | None]] | None = None,
 ) -> list[PythonRun]:
     """The Python scripts a pipeline file runs, each with the folder it runs in and its arguments,
     relative to the pipeline file's folder as written (``("", "code/plot.py")`` for a Makefile's
@@ -1137,13 +1204,21 @@ def python_runs(
     Makefile's ``DATA := data``), or in a file it sources (``source 00_setup.sh``: ``read`` gives its
     text, by its path relative to the pipeline file's folder), are put in; a loop's variable, a command's
     output or an argument of the script are unknown parts. ``programs``: the project's console scripts
-    (``[project.scripts]``); a command that runs one (``uv run study-figures --out x``) is a run too."""
+    (``[project.scripts]``); a command that runs one (``uv run study-figures --out x``) is a run too.
+
+    ``start``: the folder a shell file starts in, from its own, when another runs it (``bash jobs/run.sh``
+    at the top: ``..``); a Slurm job then goes where its header says (``#SBATCH --chdir=analysis``), unless
+    not ``header`` (``sbatch --chdir`` overrides it). ``jobs``, when given, gets the shell files the file
+    runs: (the folder, relative to the file's, the words that may name the file, ``sbatch --chdir``)."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
     #: a file bash runs (not a README, whose variables the reader sets, nor a Python driver's commands)
     shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
-    here: str | None = ""
+    here: str | None = start
+    chdir = job_folder(text) if shell_file and header and "#SBATCH" in text else None
+    if chdir is not None:  # (`#SBATCH --chdir=/scratch/ana/run`: somewhere sciship cannot know)
+        here = _cd(here, [_SUBMIT_FOLDER.sub(_OWN + "/" + start if start else _OWN, chdir)])
     #: the names set to the folder the file runs in (``BASE_DIR=$(pwd)``), with that folder: a ``cd`` to
     #: one goes there (griverat/pstatmodel-runs: `cd "$BASE_DIR/src"` before its steps)
     pwd_names: dict[str, str] = {}
@@ -1200,12 +1275,13 @@ def python_runs(
                 )
             )
             and not any(program in stripped for program in programs)
+            and (jobs is None or not RUNS_SHELL.search(stripped))
         ):
             continue  # neither a `cd` nor a Python script run
         cwd = "" if make else here  # a Makefile recipe line starts in the Makefile's folder
         opened: list[str | None] = []
         for command in _evaluated(
-            _commands(_split(_expand(_OWN_FOLDER.sub(_OWN, stripped), env, make=make)), groups=True)
+            _commands(_split(_expand(_own_folders(stripped, start), env, make=make)), groups=True)
         ):
             if command == ["("]:
                 opened.append(cwd)
@@ -1223,6 +1299,10 @@ def python_runs(
                 continue
             words = _unredirected(command)
             run = _python_script(words)
+            shell = _shell_file_run(words) if jobs is not None and run is None else None
+            if shell is not None and jobs is not None:
+                jobs.append((cwd, *shell))
+                continue
             if run is not None:
                 out.append(PythonRun(cwd, run[0], run[1]))
                 continue
@@ -1234,6 +1314,15 @@ def python_runs(
                 groups.extend(opened)
             here = cwd
     return out
+
+
+def _own_folders(line: str, start: str) -> str:
+    """``line`` with the file's own folder (``$(dirname "$0")``) and the one it was submitted from
+    (``$SLURM_SUBMIT_DIR``: where it starts) written as :data:`_OWN` and a path from there."""
+    if "$" not in line:
+        return line
+    line = _OWN_FOLDER.sub(_OWN, line)
+    return _SUBMIT_FOLDER.sub(_OWN + "/" + start if start else _OWN, line)
 
 
 #: a command handed to a cluster's job queue as text: ``echo "python x.py a" | bsub ...`` (CellDISECT,

@@ -16,7 +16,9 @@ Rules (the README of ``share`` describes them to users):
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs where the
   Makefile, shell script or README shell block that runs it says (``python3 code/x.py`` in
   ``fig6/Makefile`` runs in ``fig6``, as does ``cd fig6`` then ``python x.py`` in a README block; run
-  from several folders, it reads and writes in each what the commands there give it);
+  from several folders, it reads and writes in each what the commands there give it; a shell script
+  another runs, ``bash jobs/run.sh`` or ``sbatch jobs/run.sh`` at the top, starts at the top, and a
+  Slurm job where its ``#SBATCH --chdir`` says);
   else from the root of the folder, unless its relative paths only make sense from its own folder (more
   of them name files that exist from there, a result it writes included, or they leave the folder from
   the root, as may its first relative ``os.chdir``): then from its own folder; a script nothing places
@@ -2244,6 +2246,7 @@ class _Tracer:
         pipelines = self._pipeline_texts()
         # (levylabpitt's copy of the Octopus code: its conda recipe's `run_test.sh` "ran a missing script")
         copied = tuple(folder + "/" for folder in self.p.copied_in())
+        starts = self._shell_starts(pipelines, readme_runs, programs)
         for rel, text in texts:
             if (
                 ".py" not in text
@@ -2258,7 +2261,12 @@ class _Tracer:
                 target = ex.normalize(posixpath.join(base, path))
                 return self.p.read_commands(target) if self.p.has(target) else None
 
-            for written in _shell.python_runs(text, rel, read, programs):
+            start, header = "", True
+            if len(starts.get(rel, ())) == 1:  # another file runs it (`sbatch jobs/run.sh` at the top)
+                (where, header), *_ = starts[rel]
+                start = posixpath.relpath(where or ".", base or ".")
+                start = "" if start == "." else start
+            for written in _shell.python_runs(text, rel, read, programs, start=start, header=header):
                 run = written._replace(args=_unfilled(written.args)) if rel in readmes else written
                 folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
                 if folder == ".." or folder.startswith("../"):
@@ -2323,6 +2331,43 @@ class _Tracer:
                 ):
                     self.missing_scripts.setdefault((rel, run.script), None)
         return out
+
+    def _shell_starts(
+        self, pipelines: dict[str, str], readme_runs: list[tuple[str, str]], programs: frozenset[str]
+    ) -> dict[str, set[tuple[str, bool]]]:
+        """The folders each shell file of the folder starts in, when others run it (``bash jobs/run.sh``,
+        ``sbatch jobs/run.sh`` in a script at the top: in the top folder, where it is started, not in
+        ``jobs/``), each with whether its ``#SBATCH --chdir`` header counts (not under ``sbatch
+        --chdir=x``, which then says where it runs)."""
+        from sciship.flow import _shell
+
+        out: dict[str, set[tuple[str, bool]]] = defaultdict(set)
+        for rel, text in [*pipelines.items(), *readme_runs]:
+            if not _shell.RUNS_SHELL.search(text):
+                continue
+            base = posixpath.dirname(rel)
+            jobs: list[tuple[str, tuple[str, ...], str | None]] = []
+
+            def read(path: str, base: str = base) -> str | None:
+                target = ex.normalize(posixpath.join(base, path))
+                return self.p.read_commands(target) if self.p.has(target) else None
+
+            _shell.python_runs(text, rel, read, programs, jobs=jobs)
+            for cwd, names, chdir in jobs:
+                folder = ex.normalize(posixpath.join(base, cwd))
+                target = next(
+                    (t for n in names if (t := ex.normalize(posixpath.join(folder, n))) in pipelines), None
+                )
+                if target is None or target == rel:
+                    continue
+                if chdir is not None:  # `sbatch --chdir=analysis jobs/run.sh`: it runs in analysis/
+                    plain = "/" not in chdir[:1] and "$" not in chdir and not chdir.startswith("~")
+                    folder = ex.normalize(posixpath.join(folder, chdir)) if plain else "../"
+                if folder == ".." or folder.startswith("../"):
+                    out[target].add(("?", False))  # (somewhere sciship cannot tell: as if unknown)
+                    continue
+                out[target].add(("" if folder == "." else folder, chdir is None))
+        return {t: v for t, v in out.items() if ("?", False) not in v}
 
     @functools.cached_property
     def _by_name(self) -> dict[str, list[str]]:
