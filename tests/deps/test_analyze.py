@@ -419,6 +419,27 @@ def test_an_environment_file_named_for_its_project() -> None:
     assert {k: d.status for k, d in v.items()} == {"scanpy": "ok", "textalloc": "ok"}
 
 
+def test_a_pipfile_declares_what_pipenv_installs() -> None:
+    """Pipenv's Pipfile was never read: share said "`Pipfile` does not list `pandas`" of a Pipfile that
+    lists it, and `sciship deps` called every package undeclared. `[packages]` is what `pipenv install`
+    installs; `[dev-packages]` the developers'."""
+    pipfile = (
+        '[packages]\npandas = ">=2.0"\nrequests = {version = "*", extras = ["socks"]}\n'
+        'tool = {git = "https://example.org/tool.git"}\n\n[dev-packages]\npytest = "*"\n'
+    )
+    v = verdicts({"Pipfile": pipfile, "run.py": "import pandas\nimport requests\nimport yaml\n"})
+    assert {k: d.status for k, d in v.items()} == {
+        "pandas": "ok",
+        "requests": "ok",
+        "pyyaml": "missing",
+        "tool": "unused",
+    }  # (pytest, a developers' tool, is never said unused)
+    assert v["pandas"].declared == ("Pipfile.packages",)
+    # (not TOML: said, and skipped)
+    r = report({"Pipfile": "[packages\n", "run.py": "import pandas\n"})
+    assert any(p.path == "Pipfile" and "not valid TOML" in p.message for p in r.problems)
+
+
 def test_requires_python_guard_keeps_tomli_conditional_and_unpinned() -> None:
     r = report(
         {

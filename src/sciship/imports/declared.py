@@ -123,6 +123,8 @@ def collect(project: Project) -> Declared:
             _from_requirements(project, rel, items, problems, consumed)
     for rel in environment_files(project, anywhere=not packaged):
         _from_environment(project, rel, items, problems)
+    if project.has("Pipfile"):
+        _from_pipfile(project, items, problems)
     if not packaged:  # a folder of research code may hold small projects of its own (tools/setup.py)
         _from_nested_projects(project, items, problems)
     if own is None:
@@ -476,6 +478,32 @@ def _from_dynamic(
 
 def _table(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+# ---------------------------------------------------------------------- Pipfile
+def _from_pipfile(project: Project, items: list[Declaration], problems: list[Problem]) -> None:
+    """Pipenv's ``Pipfile``: ``[packages]`` (what `pipenv install` installs) and ``[dev-packages]``, each
+    ``name = "*"``, ``name = ">=1.2"`` or a table (``{version = "*", extras = [...]}``, ``{git = ...}``).
+    Unread, every package the code imports was said to be missing from it."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    try:
+        data = tomllib.loads(project.read_text("Pipfile") or "")
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem("Pipfile", f"This Pipfile is not valid TOML ({exc}); sciship skipped it."))
+        return
+    tables: tuple[tuple[str, Kind], ...] = (("packages", "runtime"), ("dev-packages", "dev"))
+    for table, kind in tables:
+        for name, spec in _table(data.get(table)).items():
+            version = spec.get("version") if isinstance(spec, dict) else spec
+            given = version.strip() if isinstance(version, str) and version.strip() not in {"", "*"} else ""
+            req = str(name) + (given if given[:1] in {"<", ">", "=", "!", "~"} else "")
+            d = _parse(req, f"Pipfile.{table}", kind, "Pipfile", problems)
+            if d is not None:
+                items.append(d)
 
 
 # ---------------------------------------------------------------------- Poetry
