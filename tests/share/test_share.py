@@ -850,22 +850,69 @@ def test_a_package_that_declares_nothing_gets_what_its_code_imports(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("conda", "activate"),
+    ("conda", "setup"),
     [
-        ("name: rsv_replication\ndependencies:\n  - numpy\n", "conda activate rsv_replication"),
-        ("dependencies:\n  - numpy\n", "conda activate <the name at the top of that file>"),
-        ("name: [a, b]\ndependencies:\n  - numpy\n", "conda activate <the name at the top of that file>"),
+        (
+            "name: rsv_replication\ndependencies:\n  - numpy\n",
+            "conda env create -f environment.yml\nconda activate rsv_replication\n",
+        ),
+        # (no name, or none conda takes: `conda env create -f` stops, "An environment name is required")
+        (
+            "dependencies:\n  - numpy\n",
+            "conda env create -n analysis -f environment.yml\nconda activate analysis\n",
+        ),
+        (
+            "name: [a, b]\ndependencies:\n  - numpy\n",
+            "conda env create -n analysis -f environment.yml\nconda activate analysis\n",
+        ),
     ],
 )
 def test_reproduce_activates_the_environment_the_conda_file_names(
-    tmp_path: Path, conda: str, activate: str
+    tmp_path: Path, conda: str, setup: str
 ) -> None:
     """asheshrambachan/rsv_replication: environment.yml has `name: rsv_replication`, and REPRODUCE.md said
-    `conda activate <the name at the top of that file>`."""
+    `conda activate <the name at the top of that file>`. A file that names none got that placeholder too,
+    after a `conda env create -f environment.yml` that stops without a name: it gets one (`-n`)."""
     root = make_study(tmp_path / "study", {**STUDY, "environment.yml": conda})
     run_share(root)
     text = (root / "REPRODUCE.md").read_text()
-    assert "conda env create -f environment.yml\n" + activate + "\n" in text
+    assert setup in text
+
+
+def test_a_conda_file_without_a_name_gets_one_wherever_reproduce_creates_it(tmp_path: Path) -> None:
+    """One environment per part, one for a part only, and a package's: each conda file without `name:` is
+    created with `-n` (its folder's name, or its own), as `conda env create -f` of it stops."""
+    files = {
+        "genomics/environment.yml": "dependencies:\n  - numpy\n",
+        "imaging/environment.yml": "name: img\ndependencies:\n  - pandas\n",
+        "genomics/count.py": "import numpy as np\nnp.save('genomics/x.npy', np.zeros(2))\n",
+        "imaging/plot.py": "import pandas as pd\npd.read_csv('imaging/t.csv').to_csv('imaging/u.csv')\n",
+        "imaging/t.csv": "a\n1\n",
+    }
+    root = write_tree(tmp_path / "parts", files)
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert (
+        "conda env create -n genomics -f genomics/environment.yml\n"
+        "conda env create -f imaging/environment.yml\n"
+        "conda activate <the name of those steps' environment: at the top of its file, or after -n>\n" in text
+    )
+
+    files["other/count.py"] = files.pop("genomics/count.py").replace("genomics/", "other/")
+    files["imaging/environment.yml"] = "dependencies:\n  - pandas\n"
+    del files["genomics/environment.yml"]
+    root = write_tree(tmp_path / "part", files)
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "`conda env create -n imaging -f imaging/environment.yml`." in text
+
+    bare = 'from setuptools import setup\nsetup(name="study", install_requires=["numpy"])\n'
+    conda = "dependencies:\n  - numpy\n  - pandas\n  - matplotlib\n"
+    root = make_study(tmp_path / "package", {**STUDY, "setup.py": bare, "environment.yml": conda})
+    run_share(root)
+    text = (root / "REPRODUCE.md").read_text()
+    created = "conda env create -n analysis -f environment.yml\nconda activate analysis\n"
+    assert created + "python -m pip install -e .\n" in text
 
 
 def test_a_conda_file_named_for_its_project_is_the_environment(tmp_path: Path) -> None:
@@ -1096,3 +1143,124 @@ def test_steps_from_ten_on_keep_their_commands_inside_the_list(tmp_path: Path) -
     assert "9. `09_step.py`\n\n   ```bash\n   python 09_step.py\n   ```\n\n   - writes: `out/9.txt`" in text
     ten = "10. `10_step.py`\n\n    ```bash\n    python 10_step.py\n    ```\n\n    - writes: `out/10.txt`"
     assert ten in text
+
+
+def _notebook(source: str) -> str:
+    cell = {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": source}
+    meta = {"kernelspec": {"name": "python3", "language": "python"}, "language_info": {"name": "python"}}
+    return json.dumps({"cells": [cell], "metadata": meta, "nbformat": 4, "nbformat_minor": 5})
+
+
+_ANALYSIS = {
+    "raw.csv": "a\n1\n",
+    "analysis.py": 'import pandas as pd\npd.read_csv("raw.csv").to_csv("clean.csv")\n',
+}
+
+
+def test_a_uv_project_is_installed_from_its_lock_file(tmp_path: Path) -> None:
+    """A pyproject.toml with uv.lock: REPRODUCE.md said `pip install -e .`, which takes the newest versions
+    and leaves aside the exact ones uv.lock gives: `uv sync` installs those, in `.venv`. Its venv has no pip:
+    Jupyter comes with `uv pip`."""
+    pyproject = '[project]\nname = "study"\nversion = "0.1.0"\ndependencies = ["pandas"]\n'
+    lock = 'version = 1\n\n[[package]]\nname = "pandas"\nversion = "2.2.0"\n'
+    files = {**_ANALYSIS, "pyproject.toml": pyproject, "uv.lock": lock}
+    files["look.ipynb"] = _notebook('import pandas as pd\npd.read_csv("clean.csv").to_csv("look.csv")\n')
+    root = write_tree(tmp_path / "uv", files)
+    result = _traced(root)
+    assert result.environment.lock == "uv.lock"
+    text = (root / "REPRODUCE.md").read_text()
+    assert "```bash\nuv sync\nsource .venv/bin/activate" in text
+    assert "install uv first" in text
+    assert "pip install -e ." not in text
+    assert "python -m venv" not in text
+    assert "The notebooks also need Jupyter (`uv pip install jupyterlab`)." in text
+
+    # Jupyter in its dev group, which `uv sync` installs: not twice
+    files["pyproject.toml"] = pyproject + '\n[dependency-groups]\ndev = ["jupyterlab"]\n'
+    root = write_tree(tmp_path / "uv-jupyter", files)
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "uv sync" in text
+    assert "also need Jupyter" not in text
+
+
+def test_a_poetry_project_is_installed_from_its_lock_file(tmp_path: Path) -> None:
+    """A Poetry project with poetry.lock: `pip install -e .` leaves aside the exact versions it gives;
+    `poetry install` (in the environment made first: Poetry uses the one that is active) installs them."""
+    pyproject = (
+        '[tool.poetry]\nname = "study"\nversion = "0.1.0"\ndescription = ""\nauthors = ["A <a@b.org>"]\n\n'
+        '[tool.poetry.dependencies]\npython = "^3.10"\npandas = "^2.0"\n\n'
+        '[build-system]\nrequires = ["poetry-core"]\nbuild-backend = "poetry.core.masonry.api"\n'
+    )
+    files = {**_ANALYSIS, "pyproject.toml": pyproject, "poetry.lock": '[[package]]\nname = "pandas"\n'}
+    root = write_tree(tmp_path / "poetry", files)
+    result = _traced(root)
+    assert result.environment.lock == "poetry.lock"
+    text = (root / "REPRODUCE.md").read_text()
+    assert "# on Windows: .venv\\Scripts\\activate\npython -m pip install poetry\n" in text
+    assert "python -m pip install poetry\npoetry install\n```" in text
+    assert "pip install -e ." not in text
+
+    # without a lock file, the package installs as any other
+    del files["poetry.lock"]
+    root = write_tree(tmp_path / "unlocked", files)
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "python -m pip install -e .\n```" in text
+    assert "poetry" not in text
+
+
+@pytest.mark.parametrize(("lock", "install"), [(True, "pipenv sync"), (False, "pipenv install")])
+def test_a_pipfile_is_what_the_folder_installs(tmp_path: Path, lock: bool, install: str) -> None:
+    """A Pipfile that lists pandas: share said "`Pipfile` does not list `pandas`" (nothing read a Pipfile),
+    and REPRODUCE.md's `pipenv install` came with no word of where pipenv comes from. Pipfile.lock's exact
+    versions install with `pipenv sync`."""
+    pipfile = '[packages]\npandas = ">=2.0"\nrequests = {version = "*", extras = ["socks"]}\n\n'
+    pipfile += '[dev-packages]\npytest = "*"\n'
+    files = {**_ANALYSIS, "Pipfile": pipfile}
+    if lock:
+        files["Pipfile.lock"] = '{"_meta": {}, "default": {}, "develop": {}}\n'
+    root = write_tree(tmp_path / "pipenv", files)
+    result = _traced(root)
+    assert not [n for n in result.notes if "does not list" in n]
+    assert "requirements.txt" not in result.writes
+    text = (root / "REPRODUCE.md").read_text()
+    assert (
+        "python -m venv .venv\nsource .venv/bin/activate        # on Windows: .venv\\Scripts\\activate\n"
+        f"python -m pip install pipenv\n{install}\n```" in text
+    )
+    from sciship.imports.declared import collect
+
+    declared = {(d.name, d.location, d.kind, d.requirement) for d in collect(Project.load(root)).items}
+    assert declared == {
+        ("pandas", "Pipfile.packages", "runtime", "pandas>=2.0"),
+        ("requests", "Pipfile.packages", "runtime", "requests"),
+        ("pytest", "Pipfile.dev-packages", "dev", "pytest"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("env", "told"),
+    [
+        ({"requirements.txt": "pandas\n"}, True),
+        ({"requirements.txt": "pandas\njupyterlab>=4\n"}, False),
+        ({"environment.yml": "name: s\ndependencies:\n  - pandas\n"}, True),
+        ({"environment.yml": "name: s\ndependencies:\n  - pandas\n  - notebook\n"}, False),
+        ({"environment.yml": "name: s\ndependencies:\n  - pandas\n  - pip:\n    - jupyter\n"}, False),
+        ({"requirements.txt": "pandas\nnbconvert\n"}, True),  # (no kernel to run it)
+        ({"requirements.txt": "pandas\nnbconvert\nipykernel\n"}, False),
+        ({"requirements.txt": "pandas\n", "docs/requirements.txt": "jupyterlab\n"}, True),  # (not installed)
+    ],
+)
+def test_notebooks_are_told_to_install_jupyter_only_when_the_environment_lacks_it(
+    tmp_path: Path, env: dict[str, str], told: bool
+) -> None:
+    """A requirements.txt that lists jupyterlab was followed by "The notebooks also need Jupyter
+    (`python -m pip install jupyterlab`)": what the setup installs already runs them."""
+    files = {"raw.csv": "a\n1\n", **env}
+    files["look.ipynb"] = _notebook('import pandas as pd\npd.read_csv("raw.csv").to_csv("look.csv")\n')
+    root = write_tree(tmp_path / "nb", files)
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "jupyter nbconvert --to notebook --execute --inplace look.ipynb" in text
+    assert ("The notebooks also need Jupyter (`python -m pip install jupyterlab`)." in text) is told

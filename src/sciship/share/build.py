@@ -788,6 +788,41 @@ def declared_packages(project: Project) -> set[str]:
     return {_normal(v.distribution) for v in analyze(project).dependencies if v.declared and v.distribution}
 
 
+#: what runs `jupyter nbconvert --execute` (the command, and a kernel): any one of these sets
+_JUPYTER = (
+    frozenset({"jupyter"}),
+    frozenset({"jupyterlab"}),
+    frozenset({"notebook"}),
+    frozenset({"nbconvert", "ipykernel"}),
+)
+
+
+def jupyter_declared(project: Project, env: Environment) -> bool:
+    """Does what REPRODUCE.md's setup installs have Jupyter, to run the notebooks? The lists of the files it
+    installs: a package's dependencies (and the groups its lock file's tool installs: `uv sync` the `dev`
+    group, `poetry install` every group), the requirements or conda files, the Pipfile's `[packages]`. (A
+    requirements.txt with `jupyterlab` was followed by "The notebooks also need Jupyter (`python -m pip
+    install jupyterlab`)".)"""
+    from sciship.imports.declared import collect
+
+    files = {*(env.files if env.kind in {"requirements", "conda"} else ()), *([env.also] if env.also else [])}
+    poetry = env.lock == "poetry.lock" or env.no_package
+    groups: tuple[str, ...] = ("dependency-groups.dev",) if env.lock == "uv.lock" else ()
+    groups += ("tool.poetry.group.", "tool.poetry.dev-dependencies") if poetry else ()
+    names = set()
+    for d in collect(project).items:
+        if env.kind == "package":  # (its own dependencies, which may come from a requirements file)
+            ours = d.kind == "runtime" and (d.path == env.path or d.location == "project.dependencies")
+            ok = ours or (bool(groups) and d.location.startswith(groups))
+        elif env.kind == "pipenv":
+            ok = d.location == "Pipfile.packages"
+        else:
+            ok = d.path in files
+        if ok or d.path in files:
+            names.add(d.name)
+    return any(need <= names for need in _JUPYTER)
+
+
 def implied_packages(flow: Flow, listed: set[str]) -> list[tuple[str, str]]:
     """The packages the data flow's calls need and ``listed`` lacks: ``xr.open_mfdataset`` needs dask,
     ``pd.read_excel`` of an ``.xlsx`` openpyxl, ``ds.to_netcdf`` netCDF4. (package, the call as written)."""
@@ -1581,6 +1616,7 @@ def prepare(
             unread=unread,
             unknown=unknown,
             other_cells=inventory.other_cells(project, (s.path for s in flow.steps if s.kind == "notebook")),
+            jupyter=any(s.kind == "notebook" for s in flow.steps) and jupyter_declared(project, env),
         )
 
     @cache

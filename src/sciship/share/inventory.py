@@ -55,6 +55,12 @@ class Environment:
     #: a Poetry project that is no package (``package-mode = false``): `poetry install --no-root` installs
     #: what it lists; `pip install -e .` stops ("Building a package is not possible in non-package mode")
     no_package: bool = False
+    #: the lock file of the tool that installs the environment, when the folder has one (``uv.lock``,
+    #: ``poetry.lock``, ``Pipfile.lock``): that tool installs the exact versions it lists
+    lock: str | None = None
+    #: the conda files of ``files``, ``parts`` and ``also`` that give no environment name (no ``name:`` at
+    #: their top): `conda env create -f` stops there, and needs one (``-n``)
+    unnamed: tuple[str, ...] = ()
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -196,9 +202,18 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
     else:
         package = next((name for name in ("setup.py", "setup.cfg") if project.has(name)), None)
     poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    poetry_lock = "poetry.lock" if project.has("poetry.lock") and package == "pyproject.toml" else None
     if isinstance(poetry, dict) and poetry.get("package-mode") is False and package == "pyproject.toml":
         # (alcrene/emd-paper-notebooks: REPRODUCE.md's `pip install -e .` stopped at once)
-        return Environment("package", package, no_package=True)
+        return Environment("package", package, no_package=True, lock=poetry_lock)
+    if package == "pyproject.toml" and _declares_dependencies(project, package):
+        # a lock file gives the exact versions the analysis ran with, which `pip install -e .` ignores:
+        # its tool installs them (`uv sync`, `poetry install`)
+        lock = poetry_lock if isinstance(poetry, dict) else None
+        lock = lock or ("uv.lock" if project.has("uv.lock") else poetry_lock)
+        if lock is not None:
+            local = _local_packages(project, steps)
+            return Environment("package", package, lock=lock, local=local)
     if package is not None and _declares_dependencies(project, package):
         beside = _environment_file(project, steps)
         top = beside.path if beside.kind in {"requirements", "conda"} and not beside.others else None
@@ -208,13 +223,24 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
 
         listed = beside.kind == "requirements" and is_conda_export(project.read_commands(top) or "")
         how = "conda" if beside.kind == "conda" else "conda-list" if listed else "pip"
-        return Environment("package", package, also=top, also_kind=how, conda_name=_conda_name(project, top))
+        name = _conda_name(project, top)
+        unnamed = (top,) if how == "conda" and name is None else ()
+        return Environment("package", package, also=top, also_kind=how, conda_name=name, unnamed=unnamed)
     found = _environment_file(project, steps)
     env = Environment(found.kind, found.path, package, found.others) if package else found
     if env.kind == "conda" and env.path and not env.others:
         env = replace(env, conda_name=_conda_name(project, env.path))
     local = _local_packages(project, steps)
-    return replace(env, local=local) if local else env
+    return _named(project, replace(env, local=local) if local else env)
+
+
+def _named(project: Project, env: Environment) -> Environment:
+    """``env`` with its conda files that name no environment (``unnamed``): `conda env create -f
+    environment.yml` of a file without `name:` stops ("An environment name is required")."""
+    mine = env.files if env.kind == "conda" else ()
+    conda = [f for f in (*mine, *env.parts) if f.endswith((".yml", ".yaml"))]
+    unnamed = tuple(f for f in conda if _conda_name(project, f) is None)
+    return replace(env, unnamed=unnamed) if unnamed else env
 
 
 def _conda_name(project: Project, path: str) -> str | None:
@@ -323,7 +349,7 @@ def _environment_file(project: Project, steps: Collection[str] = ()) -> Environm
     if env:
         return Environment("conda", env[0])
     if project.has("Pipfile"):
-        return Environment("pipenv", "Pipfile")
+        return Environment("pipenv", "Pipfile", lock="Pipfile.lock" if project.has("Pipfile.lock") else None)
     # none at the top: one for each part of the analysis, in its folder (ahansenlab/ZNF143_analysis_code:
     # `genomics_analysis/environment.yml` and `imaging_analysis/environment.yml` went unmentioned, and a
     # requirements.txt of everything was written instead); the files `sciship deps` reads too

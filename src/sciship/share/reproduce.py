@@ -80,16 +80,45 @@ def _shell(path: str) -> str:
     return shlex.quote(path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
+def _conda_given_name(path: str) -> str:
+    """The name REPRODUCE.md gives the environment of a conda file that names none: the file's own name
+    (``environments/gut-to-soil.yml``), or its folder's for a plain ``environment.yml`` (``imaging``), or
+    ``analysis`` at the top."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    if re.fullmatch(r"(?i)environment|env|conda", stem):
+        stem = folder.rpartition("/")[2]
+    return re.sub(r"[^\w.-]+", "_", stem).strip("._-") or "analysis"
+
+
+def _conda_create(path: str, env: Environment) -> str:
+    """`conda env create` of ``path``, with a name when the file gives none: `conda env create -f` of a file
+    without `name:` stops ("An environment name is required")."""
+    if path in env.unnamed:
+        return f"conda env create -n {_shell(_conda_given_name(path))} -f {_shell(path)}"
+    return f"conda env create -f {_shell(path)}"
+
+
+def _conda_activate(path: str, env: Environment, unknown: str) -> str:
+    """`conda activate` of the environment :func:`_conda_create` makes of ``path``; ``unknown`` stands for
+    a name the file gives and sciship could not read."""
+    if path in env.unnamed:
+        return f"conda activate {_shell(_conda_given_name(path))}"
+    return f"conda activate {env.conda_name or unknown}"
+
+
 def _setup(
     env: Environment,
     python: str | None,
     writes_requirements: bool,
     has_notebooks: bool,
     unknown: Sequence[str],
+    jupyter: bool = False,
 ) -> list[str]:
     lines = ["## 1. Set up the environment", ""]
     if python:
         lines += [f"You need Python {python} or newer.", ""]
+    uv = env.kind == "package" and env.lock == "uv.lock"
     if env.kind == "conda" and env.others:
         folders = ", ".join(f"`{f.rsplit('/', 1)[0]}/`" for f in env.files)
         lines += [
@@ -99,8 +128,10 @@ def _setup(
             ),
             "",
             "```bash",
-            *(f"conda env create -f {_shell(f)}" for f in env.files),
-            "conda activate <the name at the top of the file for those steps>",
+            *(_conda_create(f, env) for f in env.files),
+            "conda activate <the name at the top of the file for those steps>"
+            if not env.unnamed
+            else "conda activate <the name of those steps' environment: at the top of its file, or after -n>",
             *(["python -m pip install -e ."] if env.package else []),
             *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
             "```",
@@ -108,10 +139,23 @@ def _setup(
     elif env.kind == "conda" and env.path:
         lines += [
             "```bash",
-            f"conda env create -f {_shell(env.path)}",
-            f"conda activate {env.conda_name or '<the name at the top of that file>'}",
+            _conda_create(env.path, env),
+            _conda_activate(env.path, env, "<the name at the top of that file>"),
             *(["python -m pip install -e ."] if env.package else []),
             *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
+            "```",
+        ]
+    elif uv:  # (the exact versions the analysis ran with; `pip install -e .` would take the newest)
+        lines += [
+            (
+                "`uv.lock` gives the exact version of every package: `uv sync` installs them in `.venv` "
+                "(install uv first: https://docs.astral.sh/uv/getting-started/installation/)."
+            ),
+            "",
+            "```bash",
+            "uv sync",
+            "source .venv/bin/activate        # on Windows: .venv\\Scripts\\activate",
+            *(f"uv pip install -e {_shell(folder)}" for folder in env.local),
             "```",
         ]
     else:
@@ -123,8 +167,8 @@ def _setup(
         if env.kind == "package" and env.also:  # (the environment the analysis ran in, then the package)
             if env.also_kind == "conda":
                 lines[-2:] = [
-                    f"conda env create -f {_shell(env.also)}",
-                    f"conda activate {env.conda_name or '<the name in that file>'}",
+                    _conda_create(env.also, env),
+                    _conda_activate(env.also, env, "<the name in that file>"),
                 ]
             elif env.also_kind == "conda-list":
                 lines[-2:] = [
@@ -133,12 +177,15 @@ def _setup(
                 ]
             else:
                 lines.append(f"python -m pip install -r {_shell(env.also)}")
-        if env.kind == "package" and env.no_package:  # (a Poetry project that is no package)
-            lines += ["python -m pip install poetry", "poetry install --no-root"]
+        # (the exact versions of poetry.lock, which `pip install -e .` leaves aside; or a Poetry project
+        # that is no package: `pip install -e .` stops there)
+        if env.kind == "package" and (env.lock == "poetry.lock" or env.no_package):
+            poetry = "poetry install --no-root" if env.no_package else "poetry install"
+            lines += ["python -m pip install poetry", poetry]
         elif env.kind == "package":
             lines.append("python -m pip install -e .")
-        elif env.kind == "pipenv":
-            lines[-2:] = ["pipenv install", "pipenv shell"]
+        elif env.kind == "pipenv":  # (in the environment made above: pipenv uses the one it runs in)
+            lines += ["python -m pip install pipenv", "pipenv sync" if env.lock else "pipenv install"]
         elif env.kind == "requirements" and env.path:
             lines.append("python -m pip install " + " ".join(f"-r {_shell(f)}" for f in env.files))
         elif writes_requirements:
@@ -150,8 +197,10 @@ def _setup(
         lines.append("```")
         for part in env.parts:  # (a subfolder's own environment, for its steps only)
             folder = part.rsplit("/", 1)[0]
-            how = "conda env create -f" if part.endswith((".yml", ".yaml")) else "python -m pip install -r"
-            how += " " + _shell(part)
+            if part.endswith((".yml", ".yaml")):
+                how = _conda_create(part, env)
+            else:
+                how = "python -m pip install -r " + _shell(part)
             lines += ["", f"The steps in `{folder}/` have an environment of their own, `{part}`: `{how}`."]
     if writes_requirements:
         lines += [
@@ -180,8 +229,9 @@ def _setup(
                 "that it is the right one)."
             ),
         ]
-    if has_notebooks:
-        lines += ["", "The notebooks also need Jupyter (`python -m pip install jupyterlab`)."]
+    if has_notebooks and not jupyter:  # (what the folder installs already has it: not twice)
+        pip = "uv pip" if uv else "python -m pip"
+        lines += ["", f"The notebooks also need Jupyter (`{pip} install jupyterlab`)."]
     return [*lines, ""]
 
 
@@ -207,11 +257,12 @@ def render(
     unread: dict[str, list[str]] | None = None,
     unknown: Sequence[str] = (),
     other_cells: dict[str, dict[str, int]] | None = None,
+    jupyter: bool = False,
 ) -> str:
     """REPRODUCE.md: how to rerun the analysis in this folder, from what sciship read in the code.
 
     The setup, the steps in run order with what each reads and writes, the inputs, the files left out of
-    the archive, the problems found, and the licenses.
+    the archive, the problems found, and the licenses. ``jupyter``: what the setup installs has Jupyter.
     """
     by_path = {f.path: f for f in files}
     title = meta.name or "this work"
@@ -229,7 +280,7 @@ def render(
     ]
     lines += _picture(flow, title)
     notebooks = any(s.kind == "notebook" for s in flow.steps)
-    lines += _setup(env, python, writes_requirements, notebooks, unknown)
+    lines += _setup(env, python, writes_requirements, notebooks, unknown, jupyter)
 
     unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps) and not flow.sequenced
     lines += ["## 2. Run the steps" if unlinked else "## 2. Run the steps in this order", ""]
