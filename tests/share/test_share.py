@@ -1264,3 +1264,33 @@ def test_notebooks_are_told_to_install_jupyter_only_when_the_environment_lacks_i
     text = (root / "REPRODUCE.md").read_text()
     assert "jupyter nbconvert --to notebook --execute --inplace look.ipynb" in text
     assert ("The notebooks also need Jupyter (`python -m pip install jupyterlab`)." in text) is told
+
+
+def test_requirements_of_two_parts_that_pin_one_package_apart_get_an_environment_each(tmp_path: Path) -> None:
+    """`a/requirements.txt` pins numpy==1.21.0 and `b/requirements.txt` numpy==1.26.4: REPRODUCE.md said
+    `pip install -r a/requirements.txt -r b/requirements.txt`, which stops (pip cannot install both)."""
+    files = {
+        "a/requirements.txt": "numpy==1.21.0\npandas\n",
+        "b/requirements.txt": "numpy == 1.26.4  # the newer one\n",
+        "a/run.py": "import numpy as np\nnp.save('a/x.npy', np.zeros(2))\n",
+        "b/run.py": "import numpy as np\nnp.save('b/y.npy', np.zeros(2))\n",
+    }
+    root = write_tree(tmp_path / "apart", files)
+    result = _traced(root)
+    assert result.environment.clash == "numpy"
+    text = (root / "REPRODUCE.md").read_text()
+    assert "-r a/requirements.txt -r b/requirements.txt" not in text
+    assert "they ask for different versions of `numpy`: make an environment for each part" in text
+    assert (
+        "python -m venv .venv-a && .venv-a/bin/python -m pip install -r a/requirements.txt\n"
+        "python -m venv .venv-b && .venv-b/bin/python -m pip install -r b/requirements.txt\n"
+        "source .venv-<the folder of those steps>/bin/activate" in text
+    )
+
+    # the same pin, or none, in both: one environment holds them
+    files["b/requirements.txt"] = "numpy==1.21.0\nscipy>=1.0\n"
+    root = write_tree(tmp_path / "together", files)
+    result = _traced(root)
+    assert result.environment.clash is None
+    text = (root / "REPRODUCE.md").read_text()
+    assert "python -m pip install -r a/requirements.txt -r b/requirements.txt\n" in text

@@ -61,6 +61,10 @@ class Environment:
     #: the conda files of ``files``, ``parts`` and ``also`` that give no environment name (no ``name:`` at
     #: their top): `conda env create -f` stops there, and needs one (``-n``)
     unnamed: tuple[str, ...] = ()
+    #: requirements files in subfolders (``others``) that pin one package to different versions: `pip
+    #: install -r a/requirements.txt -r b/requirements.txt` stops (ResolutionImpossible), so each part gets an
+    #: environment of its own; the package named
+    clash: str | None = None
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -227,11 +231,31 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
         unnamed = (top,) if how == "conda" and name is None else ()
         return Environment("package", package, also=top, also_kind=how, conda_name=name, unnamed=unnamed)
     found = _environment_file(project, steps)
-    env = Environment(found.kind, found.path, package, found.others) if package else found
+    if found.kind == "requirements" and found.others:
+        found = replace(found, clash=_clash(project, found.files))
+    env = Environment(found.kind, found.path, package, found.others, clash=found.clash) if package else found
     if env.kind == "conda" and env.path and not env.others:
         env = replace(env, conda_name=_conda_name(project, env.path))
     local = _local_packages(project, steps)
     return _named(project, replace(env, local=local) if local else env)
+
+
+#: a pinned requirement line: ``numpy==1.21.0`` (a name, ``==``, a version)
+_PIN = compile_later(
+    r"^\s*([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*===?\s*([\w.!+*-]+)\s*(?:[;#]|$)", re.MULTILINE
+)
+
+
+def _clash(project: Project, files: Collection[str]) -> str | None:
+    """A package that two of ``files`` (requirements files) pin to different versions: one environment
+    cannot hold both."""
+    pinned: dict[str, str] = {}
+    for f in files:
+        for m in _PIN.finditer(project.read_text(f) or ""):
+            name = re.sub(r"[-_.]+", "-", m.group(1)).lower()
+            if pinned.setdefault(name, m.group(2)) != m.group(2):
+                return m.group(1)
+    return None
 
 
 def _named(project: Project, env: Environment) -> Environment:

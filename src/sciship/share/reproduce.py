@@ -107,6 +107,12 @@ def _conda_activate(path: str, env: Environment, unknown: str) -> str:
     return f"conda activate {env.conda_name or unknown}"
 
 
+#: activating the environment of one part of the analysis (:func:`_setup`, requirements that clash)
+_ACTIVATE_PART = (
+    "source .venv-<the folder of those steps>/bin/activate    # on Windows: .venv-<folder>\\Scripts\\activate"
+)
+
+
 def _setup(
     env: Environment,
     python: str | None,
@@ -141,6 +147,27 @@ def _setup(
             "```bash",
             _conda_create(env.path, env),
             _conda_activate(env.path, env, "<the name at the top of that file>"),
+            *(["python -m pip install -e ."] if env.package else []),
+            *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
+            "```",
+        ]
+    elif env.kind == "requirements" and env.clash:  # (one environment cannot hold both versions)
+        parts = [f.rsplit("/", 1)[0] for f in env.files]
+        lines += [
+            (
+                f"Each part of the analysis lists its own packages, in its folder "
+                f"({', '.join(f'`{f}/`' for f in parts)}), and they ask for different versions of "
+                f"`{env.clash}`: make an environment for each part, and activate the one of the steps you "
+                "run before running them."
+            ),
+            "",
+            "```bash",
+            *(
+                f"python -m venv {_shell('.venv-' + folder)} && {_shell('.venv-' + folder + '/bin/python')} "
+                f"-m pip install -r {_shell(f)}"
+                for folder, f in zip(parts, env.files, strict=True)
+            ),
+            _ACTIVATE_PART,
             *(["python -m pip install -e ."] if env.package else []),
             *(f"python -m pip install -e {_shell(folder)}" for folder in env.local),
             "```",
