@@ -35,10 +35,13 @@ def test_not_utf8() -> None:
 
 
 def test_python2_file_is_a_step_with_a_problem() -> None:
-    flow = flow_of({"old.py": "print 'hello'\nopen('a.txt')\n"})
-    assert [s.path for s in flow.steps] == ["old.py"]
+    flow = flow_of({"old.py": "print 'hello'\nopen('a.txt')\n", "new.py": "open('b.txt', 'w')\n"})
+    assert [(s.path, s.python2) for s in flow.steps] == [("new.py", False), ("old.py", True)]
     (problem,) = flow.problems
     assert (problem.code, problem.line) == ("SHR117", 1)
+    # a file Python 3 cannot parse for another reason is no Python 2 (its command stays `python`)
+    flow = flow_of({"broken.py": "import os\nx = (\nopen('a.txt')\n"})
+    assert [(s.path, s.python2) for s in flow.steps] == [("broken.py", False)]
 
 
 @pytest.mark.parametrize(

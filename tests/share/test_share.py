@@ -1294,3 +1294,30 @@ def test_requirements_of_two_parts_that_pin_one_package_apart_get_an_environment
     assert result.environment.clash is None
     text = (root / "REPRODUCE.md").read_text()
     assert "python -m pip install -r a/requirements.txt -r b/requirements.txt\n" in text
+
+
+def test_a_step_in_python2_runs_with_python2(tmp_path: Path) -> None:
+    """A script in Python 2 (`print "done"`, `xrange`) was run with `python analysis.py` in REPRODUCE.md,
+    which stops at its first print on Python 3; it runs with `python2`, and the set-up says it needs
+    Python 2.7, not only the Python 3 floor of the other steps."""
+    old = 'import pandas as pd\ndf = pd.read_csv("data.csv")\nfor i in xrange(3):\n    print i\n'
+    old += 'print "done"\n'
+    plot = 'import pandas as pd\nif (n := len(pd.read_csv("data.csv"))) > 0:\n    print(f"{n=}")\n'
+    root = write_tree(tmp_path / "mixed", {"analysis.py": old, "plot.py": plot, "data.csv": "a\n1\n"})
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "   python2 analysis.py\n" in text
+    assert "   python plot.py\n" in text
+    assert "You need Python 3.8 or newer (the steps in Python 2 excepted)." in text
+    assert "`analysis.py` is Python 2 code, which Python 3 cannot run: it needs Python 2.7" in text
+    assert "so `requirements.txt` leaves them out" in text
+    assert "   - Python 2 code, which Python 3 cannot run (see its problem below)" in text
+    # every step in Python 2: no Python 3 in the set-up at all
+    alone = write_tree(tmp_path / "alone", {"analysis.py": old, "data.csv": "a\n1\n"})
+    _traced(alone)
+    text = (alone / "REPRODUCE.md").read_text()
+    assert "The code is Python 2, which Python 3 cannot run: you need Python 2.7." in text
+    assert "conda create --name py27 python=2.7\nconda activate py27\n" in text
+    assert "python -m venv" not in text
+    assert "or newer" not in text
+    assert "   python2 analysis.py\n" in text

@@ -94,6 +94,9 @@ class Step:
     #: the Snakefile (or ``.smk`` file) whose rule runs the script with its ``script:`` directive: Snakemake
     #: gives it its files (``snakemake.input``), so it runs only through ``snakemake`` ("" for none)
     snakefile: str = ""
+    #: a script in Python 2, which Python 3 cannot parse (its SHR117 problem says where): it runs with
+    #: ``python2``, and what it reads and writes is unknown
+    python2: bool = False
 
 
 @dataclass(frozen=True)

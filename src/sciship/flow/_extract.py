@@ -42,6 +42,7 @@ from sciship.flow._facts import (
     HYDRA,
     NONE,
     NUMBER,
+    PYTHON2_SAID,
     SHELL_CALL,
     SPREAD,
     TRUTH,
@@ -580,7 +581,7 @@ def _parse_whole(text: str, cell: int | None, facts: Facts, notebook: bool) -> l
             what, line = older
             where = f"Code cell {(cell or 0) + 1} of this notebook" if notebook else "This file"
             message = (
-                f"{where} looks like Python 2 ({what} on line {line}). Python 3 cannot run it, and sciship "
+                f"{where} {PYTHON2_SAID}{what} on line {line}). Python 3 cannot run it, and sciship "
                 "reads Python 3 only, so it cannot tell which files this code reads and writes. If the "
                 "analysis needs Python 2.7, say so in the README; to run it on a current Python, update it "
                 "to Python 3 (the `pyupgrade` or `2to3` tools help)."

@@ -25,6 +25,9 @@ NONE = "\x00none"
 #: the first literal of a :data:`Cond` on a number: ``if n_folds == 5:`` gives (n_folds, (NUMBER, "5"),
 #: True) for its body, decided when the code sets the number (not a command-line option)
 NUMBER = "\x00number"
+#: what the SHR117 problem of a file in Python 2 says ("This file looks like Python 2 (a `print` statement
+#: ... on line 5)"): the step runs with ``python2``
+PYTHON2_SAID = "looks like Python 2 ("
 #: a keyword of a :class:`Call` that passed ``*args`` or ``**kwargs``: any parameter may come from them
 SPREAD = "*"
 #: the start of the module name under which a Hydra app's configuration values are looked up (never a real

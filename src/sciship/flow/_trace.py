@@ -107,6 +107,7 @@ from sciship.flow._facts import (
     HYDRA,
     NONE,
     NUMBER,
+    PYTHON2_SAID,
     SPREAD,
     TRUTH,
     Call,
@@ -2060,6 +2061,7 @@ class _Tracer:
                 argv_words=arguments[s][2],
                 python_path=paths.get(s, ""),
                 snakefile=self.snakemake_scripts.get(s, ""),
+                python2=kinds[s] == "script" and _python2(self.facts.get(s)),
                 **self._runs(s),
             )
             for s in order
@@ -4283,6 +4285,13 @@ def _one_per_read(problems: list[FlowProblem]) -> list[FlowProblem]:
 def _unparsed(facts: Facts) -> bool:
     """Could Python 3 not parse the file (so what it does is not known)?"""
     return any(code == "SHR117" for code, *_rest in facts.problems)
+
+
+def _python2(facts: Facts | None) -> bool:
+    """Is the file Python 2 code (its SHR117 problem says so)?"""
+    return facts is not None and any(
+        code == "SHR117" and PYTHON2_SAID in message for code, message, *_rest in facts.problems
+    )
 
 
 def _reportable(path: str) -> bool:

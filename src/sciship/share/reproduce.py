@@ -55,7 +55,8 @@ def _run_command(step: Step) -> str:
     if step.snakefile:  # (a rule runs it: Snakemake gives it its files, as `snakemake.input`)
         return _driver_command(step.snakefile)
     given = "".join(" " + _shell(word) for word in step.arguments)
-    python = f"PYTHONPATH={_shell(step.python_path)} python" if step.python_path else "python"
+    python = "python2" if step.python2 else "python"  # (Python 3 stops at its first line: see _python2)
+    python = f"PYTHONPATH={_shell(step.python_path)} {python}" if step.python_path else python
     if step.workdir:
         script = _shell(posixpath.relpath(step.path, step.workdir))
         return f"(cd {_shell(step.workdir)} && {python} {script}{given})"
@@ -120,10 +121,26 @@ def _setup(
     has_notebooks: bool,
     unknown: Sequence[str],
     jupyter: bool = False,
+    python2: Sequence[str] = (),
+    only_python2: bool = False,
 ) -> list[str]:
+    """How to make the environment the steps run in; ``python2``: the steps in Python 2 (``only_python2``:
+    every step), which need Python 2.7, not the Python 3 the code of the others needs."""
     lines = ["## 1. Set up the environment", ""]
-    if python:
-        lines += [f"You need Python {python} or newer.", ""]
+    if only_python2:  # (a floor of Python 3 comes from other files, or is the author's: not this code's)
+        lines += [
+            "The code is Python 2, which Python 3 cannot run: you need Python 2.7."
+            + (
+                ""
+                if env.declared
+                else " sciship reads Python 3 only, so it cannot list the packages the code imports: install "
+                "them too (`python -m pip install NAME` for each)."
+            ),
+            "",
+        ]
+    elif python:
+        but = " (the steps in Python 2 excepted)" if python2 else ""
+        lines += [f"You need Python {python} or newer{but}.", ""]
     uv = env.kind == "package" and env.lock == "uv.lock"
     if env.kind == "conda" and env.others:
         folders = ", ".join(f"`{f.rsplit('/', 1)[0]}/`" for f in env.files)
@@ -188,8 +205,14 @@ def _setup(
     else:
         lines += [
             "```bash",
-            "python -m venv .venv",
-            "source .venv/bin/activate        # on Windows: .venv\\Scripts\\activate",
+            *(
+                ["conda create --name py27 python=2.7", "conda activate py27"]
+                if only_python2  # (Python 3's venv cannot make a Python 2 environment)
+                else [
+                    "python -m venv .venv",
+                    "source .venv/bin/activate        # on Windows: .venv\\Scripts\\activate",
+                ]
+            ),
         ]
         if env.kind == "package" and env.also:  # (the environment the analysis ran in, then the package)
             if env.also_kind == "conda":
@@ -259,6 +282,26 @@ def _setup(
     if has_notebooks and not jupyter:  # (what the folder installs already has it: not twice)
         pip = "uv pip" if uv else "python -m pip"
         lines += ["", f"The notebooks also need Jupyter (`{pip} install jupyterlab`)."]
+    if python2 and not only_python2:  # (the steps' commands run them with `python2`)
+        one = len(python2) == 1
+        names = ", ".join(_code(p) for p in python2)
+        lines += [
+            "",
+            (
+                f"{names} {'is' if one else 'are'} Python 2 code, which Python 3 cannot run: "
+                f"{'it needs' if one else 'they need'} Python 2.7 (the `python2` of "
+                f"{'its command' if one else 'their commands'} below), with the packages "
+                f"{'it imports' if one else 'they import'} installed for it (`conda create --name py27 "
+                "python=2.7` makes such an environment)"
+                + (
+                    "; sciship reads Python 3 only, so `requirements.txt` leaves them out"
+                    if writes_requirements
+                    else ""
+                )
+                + f". Updating {'it' if one else 'them'} to Python 3 (the `2to3` tool helps) lets one "
+                "environment run every step."
+            ),
+        ]
     return [*lines, ""]
 
 
@@ -307,7 +350,9 @@ def render(
     ]
     lines += _picture(flow, title)
     notebooks = any(s.kind == "notebook" for s in flow.steps)
-    lines += _setup(env, python, writes_requirements, notebooks, unknown, jupyter)
+    python2 = [s.path for s in flow.steps if s.python2]
+    only = bool(python2) and len(python2) == len(flow.steps)
+    lines += _setup(env, python, writes_requirements, notebooks, unknown, jupyter, python2, only)
 
     unlinked = len(flow.steps) > 1 and not any(step.after for step in flow.steps) and not flow.sequenced
     lines += ["## 2. Run the steps" if unlinked else "## 2. Run the steps in this order", ""]
@@ -364,6 +409,11 @@ def render(
             lines.append(
                 f"   - {cells} in {language}, which sciship does not read: what they read and write is not "
                 "listed here. Add it."
+            )
+        if step.python2:  # (`python` runs Python 3, which stops at its first line)
+            lines.append(
+                "   - Python 2 code, which Python 3 cannot run (see its problem below): run it with Python "
+                "2.7, as above. sciship reads Python 3 only, so the files it reads and writes are not listed."
             )
         if step.after:
             lines.append("   - after: " + ", ".join(_code(p) for p in step.after))
