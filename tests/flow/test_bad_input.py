@@ -233,3 +233,59 @@ def test_a_function_taking_a_tuple_as_one_parameter_is_python_2() -> None:
     (problem,) = flow.problems
     assert (problem.code, problem.line) == ("SHR117", 3)
     assert "looks like Python 2 (a function taking a tuple as one parameter on line 3)" in problem.message
+
+
+def test_a_py_file_in_another_language_says_what_it_is() -> None:
+    """R code, MATLAB code and a notebook's JSON saved under a `.py` name: `library(ggplot2)` and
+    `x <- read.csv(...)` are Python's syntax all the same (so R code was a step that read nothing), MATLAB
+    got Python's bare "invalid syntax", and the notebook was a step too (its JSON is a Python dict). Each is
+    no step, and its problem says what it is and what to rename it to."""
+    r_code = 'library(ggplot2)\nx <- read.csv("a.csv")\nggsave("fig.png", ggplot(x, aes(a, b)))\n'
+    matlab = "% Fit the model\nfunction y = model(x)\n    data = load('a.mat');\n    y = x .* 2;\nend\n"
+    script = "clear all; close all;\ndata = csvread('a.csv');\nfor i = 1:10\n    disp(i);\nend\n"
+    flow = flow_of(
+        {
+            "plot_r.py": r_code,
+            "model.py": matlab,
+            "fit/script_m.py": script,
+            "nb.py": notebook([("import pandas as pd\npd.read_csv('a.csv')", 1)]),
+            "run.py": "open('b.txt', 'w')\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == ["run.py"]
+    said = {p.path: (p.code, p.line, p.message) for p in flow.problems}
+    assert sorted(said) == ["fit/script_m.py", "model.py", "nb.py", "plot_r.py"]
+    assert said["plot_r.py"] == (
+        "SHR117",
+        1,
+        (
+            "This file looks like R code, not Python (`library(ggplot2)` on line 1): Python cannot run it, "
+            "and sciship reads only Python, so it cannot tell which files it reads and writes. Rename it to "
+            "`plot_r.R`, so that whoever reruns the analysis knows to run it with R."
+        ),
+    )
+    assert said["model.py"][:2] == ("SHR117", 2)
+    assert "looks like MATLAB code, not Python (`function y = model(x)` on line 2)" in said["model.py"][2]
+    assert "Rename it to `model.m`" in said["model.py"][2]
+    assert said["fit/script_m.py"][:2] == ("SHR117", 1)
+    assert "MATLAB code, not Python (`clear all` on line 1)" in said["fit/script_m.py"][2]
+    assert "Rename it to `script_m.m`" in said["fit/script_m.py"][2]
+    assert said["nb.py"][:2] == ("SHR117", 1)
+    assert said["nb.py"][2].startswith("This file is a Jupyter notebook saved with the `.py` ending")
+    assert "Rename it to `nb.ipynb`: Jupyter then opens it" in said["nb.py"][2]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # R inside a Python script (rpy2): Python
+        "import rpy2.robjects as ro\nro.r('''\nlibrary(ggplot2)\nx <- read.csv('a.csv')\n''')\nopen('b')\n",
+        # Julia's `function f(x) ... end`, `for i = 1:n`: not named MATLAB (nothing only MATLAB writes)
+        "function f(x)\n    for i = 1:10\n        println(i)\n    end\nend\n",
+        # one sign is not enough: a lone `x <- y` and Python 2
+        "x <- read.csv('a.csv')\nprint 'done'\n",
+    ],
+)
+def test_a_python_file_is_never_named_another_language(source: str) -> None:
+    flow = flow_of({"code.py": source})
+    assert not any(w in p.message for p in flow.problems for w in ("R code", "MATLAB", "notebook saved"))

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, cast
 
+from sciship._other_language import Other, other_language
+from sciship._other_language import message as other_message
 from sciship._regex import compile_later
 from sciship.flow import _expr as ex
 from sciship.flow._calls import (
@@ -171,8 +173,25 @@ _BUILTINS = frozenset(dir(builtins))
 
 
 def extract_source(text: str, path: str, *, full: bool = False, local: LocalTest | None = None) -> Facts:
-    """Facts of a ``.py`` file (``full``: parse every statement, not only those that can touch files)."""
-    return extract_units([(None, text)], Facts(path, "py", full=full), full=full, local=local)
+    """Facts of a ``.py`` file (``full``: parse every statement, not only those that can touch files).
+
+    A file that is R code, MATLAB code or a notebook's JSON under a ``.py`` name is no Python: it runs
+    nothing (no step), and its problem says what it is and to rename it (R's `library(x)` and `x <- f()`
+    are Python's syntax all the same, and a notebook's JSON is a Python dict)."""
+    found = other_language(text, parsed=True)  # (R, a notebook: Python may parse them)
+    if found is None:
+        facts = extract_units([(None, text)], Facts(path, "py", full=full), full=full, local=local)
+        # (a file with no word of a file access is not parsed: syntax None)
+        if facts.syntax or (found := other_language(text, parsed=facts.syntax)) is None:
+            return facts
+    return _other(path, found, full)
+
+
+def _other(path: str, found: Other, full: bool = False) -> Facts:
+    """The facts of a ``.py`` file in another language: none, but its problem."""
+    facts = Facts(path, "py", full=full, syntax=False)
+    facts.problems.append(("SHR117", other_message(found, path), found.line, None))
+    return facts
 
 
 def extract_units(
@@ -627,6 +646,8 @@ _IMPORT_LINE = compile_later(r"^\s*(?:from\s+(\.*)([\w.]*)\s+import\b|import\s+(
 
 def skim_source(text: str, path: str) -> Facts:
     """Facts of a very large file (generated data): whether it runs, what it imports; never parsed."""
+    if (found := other_language(text, parsed=True)) is not None:
+        return _other(path, found)  # (a notebook's JSON with its outputs, under a `.py` name)
     facts = Facts(path, "py", parsed=False)
     facts.runnable = _RUNNABLE_LINE.search(text) is not None
     facts.main_guard = "__name__" in text and "__main__" in text
