@@ -289,3 +289,19 @@ def test_a_py_file_in_another_language_says_what_it_is() -> None:
 def test_a_python_file_is_never_named_another_language(source: str) -> None:
     flow = flow_of({"code.py": source})
     assert not any(w in p.message for p in flow.problems for w in ("R code", "MATLAB", "notebook saved"))
+
+
+def test_a_script_not_written_yet_is_no_step() -> None:
+    """A stub (`def main(): raise NotImplementedError` and its main block) was a step of REPRODUCE.md's
+    run order, whose command stops with the error; a script that does anything else first stays one."""
+    stub = '"""Fit model B (to do)."""\n\n\ndef main():\n    raise NotImplementedError\n\n\n'
+    stub += 'if __name__ == "__main__":\n    main()\n'
+    other = "import sys\n\ndef main():\n    '''Later.'''\n    raise NotImplementedError('model C')\n\n"
+    other += "if __name__ == '__main__':\n    sys.exit(main())\n"
+    first = "import numpy as np\nnp.save('x.npy', 1)\nraise NotImplementedError\n"
+    later = "def main():\n    print('fitting')\n    raise NotImplementedError\n\n"
+    later += "if __name__ == '__main__':\n    main()\n"
+    flow = flow_of({"stub.py": stub, "stub_c.py": other, "first.py": first, "later.py": later})
+    assert [s.path for s in flow.steps] == ["first.py", "later.py"]
+    assert io(flow, "first.py") == [("write", "x.npy")]
+    assert flow.problems == ()

@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 64
+_FORMAT = 65
 
 
 class FactsCache:
@@ -163,6 +163,7 @@ def encode(f: Facts) -> dict[str, Any]:
         "cells": f.cells,
         "opts": f.options,
         "req": f.required,
+        "stub": f.stub,
     }
 
 
@@ -202,4 +203,5 @@ def decode(d: dict[str, Any]) -> Facts:
         cells=[tuple(c) for c in d["cells"]],
         options=[(tuple(flags), dest, nargs) for flags, dest, nargs in d["opts"]],
         required=list(d["req"]),
+        stub=d["stub"],
     )

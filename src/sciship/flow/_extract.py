@@ -262,6 +262,7 @@ def extract_units(
             body = trees[index]
             if facts.kind == "py":
                 result.syntax = body is not None
+                result.stub = bool(body) and _stub(body or [])
             if body:
                 bodies.append((cell, body))
                 # a short unit (most notebook cells) is searched whole: finding its lines costs more
@@ -3678,6 +3679,52 @@ def _is_main_guard(stmt: ast.stmt) -> bool:
         and isinstance(test.comparators[0], ast.Constant)
         and test.comparators[0].value == "__main__"
     )
+
+
+def _stub(body: list[ast.stmt]) -> bool:
+    """Does running the module do nothing but raise ``NotImplementedError``: the first thing its top level
+    and main block do (past imports, definitions and assignments of no call) is that raise, or a call of
+    one of its functions that starts with it (``def main(): raise NotImplementedError``)?"""
+    defs = {s.name: s for s in body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
+    for stmt in body:
+        for inner in stmt.body if isinstance(stmt, ast.If) and _is_main_guard(stmt) else [stmt]:
+            ran = _stub_runs(inner, defs)
+            if ran is not None:
+                return ran
+    return False
+
+
+def _stub_runs(stmt: ast.stmt, defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef]) -> bool | None:
+    """True: ``stmt`` raises NotImplementedError (itself, or the function it calls, first thing); False:
+    it does something else; None: it only defines names (an import, a ``def``, ``x = 1``)."""
+    if isinstance(stmt, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return None
+    if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+        return None
+    if isinstance(stmt, ast.Assign | ast.AnnAssign) and not any(
+        isinstance(n, ast.Call) for n in ast.walk(stmt)
+    ):
+        return None
+    if _raises_not_implemented(stmt):
+        return True
+    call = stmt.value if isinstance(stmt, ast.Expr) else None
+    if isinstance(call, ast.Call) and _as_written(call.func) in {"sys.exit", "exit"} and len(call.args) == 1:
+        call = call.args[0]  # (`sys.exit(main())`)
+    if (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id in defs
+        and not (call.args or call.keywords)  # (what its arguments do is not known)
+    ):
+        return next((ran for s in defs[call.func.id].body if (ran := _stub_runs(s, {})) is not None), False)
+    return False
+
+
+def _raises_not_implemented(stmt: ast.stmt) -> bool:
+    if not isinstance(stmt, ast.Raise) or stmt.exc is None:
+        return False
+    exc = stmt.exc.func if isinstance(stmt.exc, ast.Call) else stmt.exc
+    return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
 
 
 def _runnable(stmt: ast.stmt) -> bool:

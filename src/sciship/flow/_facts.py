@@ -135,6 +135,9 @@ class Facts:
     options: list[tuple[tuple[str, ...], str, int | str]] = field(default_factory=list)
     #: the destinations of the options a run must give (positional ones, ``required=True``)
     required: list[str] = field(default_factory=list)
+    #: a ``.py`` file whose run does nothing but raise ``NotImplementedError`` (a script not written yet:
+    #: ``def main(): raise NotImplementedError`` and its main block): no step
+    stub: bool = False
     #: a ``.py`` file: whether Python's parser accepted the whole text (None: not parsed here; the cache
     #: does not keep it)
     syntax: bool | None = field(default=None, compare=False)

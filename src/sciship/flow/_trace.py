@@ -874,6 +874,8 @@ class _Tracer:
             if facts.kind == "nb":
                 if rel not in self._papermill_made():  # (a run's copy, with its outputs: no step of its own)
                     steps.append(rel)
+            elif facts.kind == "py" and facts.stub:
+                continue  # not written yet (`def main(): raise NotImplementedError`): it runs nothing
             elif facts.kind == "py" and rel in self.drivers and self._only_runs(rel):
                 continue  # it runs the other scripts, which are the steps, as a shell script would
             elif facts.kind == "py" and (facts.runnable or facts.uses or facts.calls):
