@@ -311,6 +311,9 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "torch.load": (_r(0, "f"),),
     "joblib.dump": (_w(1, "filename"),),
     "joblib.load": (_r(0, "filename"),),
+    # a settings file OmegaConf reads or writes (its values: see the trace's settings files)
+    "omegaconf.OmegaConf.load": (_r(0, "file_"),),
+    "omegaconf.OmegaConf.save": (_w(1, "f"),),
     "sklearn.externals.joblib.dump": (_w(1, "filename"),),
     "sklearn.externals.joblib.load": (_r(0, "filename"),),
     "nibabel.load": (_r(0, "filename"),),

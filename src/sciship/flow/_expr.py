@@ -472,6 +472,12 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
             base, scope = target
         elif base[0] == "param" and base[1] in scope.params:
             base, scope = scope.params[base[1]]
+        elif base[0] == "item" and isinstance(base[2], str | int) and base[2] != ANY_KEY:
+            # `CFG["data"]["raw"]`, `CFG` a settings file another module loads: the inner dict's item
+            inner = _picked(base, scope, depth + 1)
+            if inner is None:
+                return _STAR_ONLY
+            base, scope = inner
         elif base[0] == "opt":
             base = base[1]
         elif base[0] == "unpack":
@@ -522,6 +528,34 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
     if base[0] == "parents" and isinstance(key, int) and key >= 0:
         return _map(evaluate(base[1], scope, depth), lambda t: _parent(t, key + 1))
     return _STAR_ONLY
+
+
+def _picked(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None:
+    """The expression ``("item", base, key)`` picks from a dict or list ``base`` (followed through
+    references, parameters and other such picks), with its scope; None when it is not known."""
+    base, key = expr[1], expr[2]
+    for _ in range(_MAX_DEPTH):
+        if depth > _MAX_DEPTH:
+            return None
+        if base[0] == "ref" and scope.ref is not None:
+            target = scope.ref(base[1], base[2], base[3], depth)
+            if target is None:
+                return None
+            base, scope = target
+        elif base[0] == "param" and base[1] in scope.params:
+            base, scope = scope.params[base[1]]
+        elif base[0] == "item" and isinstance(base[2], str | int) and base[2] != ANY_KEY:
+            inner = _picked(base, scope, depth + 1)
+            if inner is None:
+                return None
+            base, scope = inner
+        else:
+            break
+    if base[0] == "dict":
+        return next(((v, scope) for k, v in base[1] if k == key), None)
+    if base[0] == "list" and isinstance(key, int) and -len(base[1]) <= key < len(base[1]):
+        return base[1][key], scope
+    return None
 
 
 def _constant_key(key: Expr, scope: Scope) -> Any:

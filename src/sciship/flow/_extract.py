@@ -41,6 +41,8 @@ from sciship.flow._calls import (
 from sciship.flow._expr import UNKNOWN, Expr
 from sciship.flow._facts import (
     ABSENT,
+    CONFIG,
+    CONFIG_SEP,
     HYDRA,
     NONE,
     NUMBER,
@@ -339,6 +341,24 @@ _SELF_NAME = compile_later(r"(?<![\w.])self\.(\w+)")
 _GROWN = compile_later(r"([A-Za-z_]\w*)\s*(?:\.\s*(?:append|extend|insert)\s*\(|\+=)")
 _SHORT = 3000  #: characters
 _MAX_CHAIN = 40
+#: what loads a settings file into a dict (see :meth:`_Extractor._config_file`), and how it reads the file
+_CONFIG_LOADERS = {
+    "yaml.safe_load": "yaml",
+    "yaml.load": "yaml",
+    "yaml.full_load": "yaml",
+    "yaml.unsafe_load": "yaml",
+    "json.load": "json",
+    "json.loads": "json",
+    "omegaconf.OmegaConf.load": "omegaconf",
+}
+
+
+def _config_key(base: Expr, key: str) -> Expr | None:
+    """``base[key]``, when ``base`` is a value of a settings file the code loads (see :data:`CONFIG`): the
+    value of the longer key; None for anything else."""
+    if base[0] != "ref" or not str(base[1]).startswith(CONFIG):
+        return None
+    return ("ref", base[1], 0, f"{base[3]}{CONFIG_SEP}{key}" if base[3] else key)
 # patterns of whole lines, searched in "\n" + text: one that starts with a literal is found much faster
 # than one that starts with `^` (tried at every character); no match ends with a line end, so the two
 # find the same lines
@@ -1709,6 +1729,8 @@ class _Extractor:
             base = self.expr(node.value, scope, pos, d)
             if base == ("args",):  # parse_known_args()[0]
                 return base
+            if isinstance(k, str) and k != ex.ANY_KEY and (value := _config_key(base, k)) is not None:
+                return value  # `cfg["data"]["raw"]` of a settings file the code loads
             return UNKNOWN if ex.is_unknown(base) else ("item", base, k)
         if isinstance(node, ast.Call):
             return self.call_value(node, scope, pos, d)
@@ -1904,6 +1926,12 @@ class _Extractor:
         if hydra is not None:
             return hydra
         attr = node.attr
+        if self._omegaconf(node.value, scope, pos):
+            # `cfg.data.raw` of a settings file OmegaConf loads (a dict that yaml or json loads has no
+            # attributes: its names are methods)
+            settings = self.expr(node.value, scope, pos, depth)
+            if settings[0] == "ref" and str(settings[1]).startswith(CONFIG + "omegaconf:"):
+                return _config_key(settings, attr) or UNKNOWN
         if isinstance(node.value, ast.Name):  # `self.data_dir` in a method: what the object was made with
             found = self.lookup(node.value.id, scope, pos)
             if found is not None and found[0].kind == "param" and found[1].selfname == node.value.id:
@@ -1966,6 +1994,50 @@ class _Extractor:
         if hydra is None or hydra[0] != node.id:
             return None
         return ("ref", hydra[1], 0, ".".join(reversed(keys)))
+
+    def _omegaconf(self, node: ast.expr, scope: _Scope, pos: Pos) -> bool:
+        """Is ``node`` (``cfg``, ``cfg.data``) a name given ``OmegaConf.load(...)``, or an attribute of it?"""
+        while isinstance(node, ast.Attribute):
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return False
+        found = self.lookup(node.id, scope, pos)
+        if found is None or found[0].kind != "assign" or not isinstance(found[0].node, ast.Call):
+            return False
+        return self.qualify(found[0].node.func, found[1], found[0].pos) == "omegaconf.OmegaConf.load"
+
+    def _config_file(self, arg: ast.expr, kind: str, scope: _Scope, pos: Pos, depth: int) -> Expr:
+        """What ``yaml.safe_load(arg)`` (``json.load``, ``OmegaConf.load``) returns, when ``arg`` is a file
+        the code opens (``open(p)``, ``Path(p).read_text()``, ``f`` of ``with open(p) as f:``; for
+        OmegaConf, the path itself): the whole settings file, ``("ref", CONFIG + kind + ":" + <p as JSON>,
+        0, "")``, whose values the trace reads from the file in the folder (see :data:`CONFIG`)."""
+        import json
+
+        path: ast.expr | None = arg if kind == "omegaconf" else None
+        node: ast.expr | None = arg
+        if isinstance(node, ast.Name):  # `with open(p) as f:`, `f = open(p)`
+            found = self.lookup(node.id, scope, pos)
+            node = found[0].node if found is not None and found[0].kind in {"with", "assign"} else None
+        method = node.func if isinstance(node, ast.Call) and not node.args else None
+        if isinstance(method, ast.Attribute):
+            if method.attr == "read" and isinstance(method.value, ast.Call):
+                node = method.value  # `open(p).read()`
+            elif method.attr in {"read_text", "open"}:  # `Path(p).read_text()`, `Path(p).open()`
+                path = method.value
+                node = None
+        if (
+            isinstance(node, ast.Call)
+            and node.args
+            and not isinstance(node.args[0], ast.Starred)
+            and self.qualify(node.func, scope, pos) in {"builtins.open", "io.open", "codecs.open"}
+        ):
+            path = node.args[0]
+        if path is None:
+            return UNKNOWN
+        where = self.expr(path, scope, pos, depth)
+        if ex.is_unknown(where):
+            return UNKNOWN
+        return ("ref", CONFIG + kind + ":" + json.dumps(where, separators=(",", ":")), 0, "")
 
     def call_value(self, node: ast.Call, scope: _Scope, pos: Pos, depth: int) -> Expr:
         """The value a call returns, for the calls that build paths."""
@@ -2042,6 +2114,8 @@ class _Extractor:
             return ("glob", ex.lit("*"), False)
         if q in {"os.environ.get", "os.getenv"}:
             return ex.chosen(self.expr(args[1], scope, pos, depth)) if len(args) > 1 else UNKNOWN
+        if q in _CONFIG_LOADERS and args:
+            return self._config_file(args[0], _CONFIG_LOADERS[q], scope, pos, depth)
         if isinstance(node.func, ast.Name):  # `args = parse_args()`, the script's own function
             found = self.lookup(node.func.id, scope, pos)
             if found is not None and found[0].kind == "def" and _returns_parsed_args(found[0].node):
@@ -2086,6 +2160,11 @@ class _Extractor:
         args = node.args
         if m in _SAME_METHODS:
             return self.expr(func.value, scope, pos, depth)
+        if m == "get" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+            # `cfg.get("out_dir")` of a settings file the code loads: its value there (unknown when the
+            # file lacks it: the default is not followed)
+            base = self.expr(func.value, scope, pos, depth)
+            return _config_key(base, args[0].value) or UNKNOWN
         if m in _PARSE_METHODS:
             return ("args",)
         if m == "joinpath":

@@ -33,6 +33,12 @@ SPREAD = "*"
 #: the start of the module name under which a Hydra app's configuration values are looked up (never a real
 #: module's name): ``HYDRA + "conf/config"`` is ``conf/config.yaml`` beside the script
 HYDRA = "\x00hydra:"
+#: the start of the module name under which the values of a settings file the code loads itself are looked
+#: up: ``CONFIG + "yaml:" + <the file's path expression, as JSON>``, for ``yaml.safe_load(open(p))``
+#: (``json:`` for ``json.load``, ``omegaconf:`` for ``OmegaConf.load``); the name is the keys, joined by
+#: :data:`CONFIG_SEP` ("" for the whole file)
+CONFIG = "\x00config:"
+CONFIG_SEP = "\x1f"
 #: a notebook's ``!command`` line becomes a call to this name, so its ``{expr}`` parts are read as Python
 SHELL_CALL = "__sciship_shell__"
 #: a guard ``(ABSENT, path)``: the code runs only when the file is missing (``if not os.path.exists(p):``,

@@ -54,9 +54,11 @@ Rules (the README of ``share`` describes them to users):
   the script give it (unknown when none runs it); an argparse option is its default, unless the
   Makefiles or shell scripts that run the script pass it (``python3 src/plot.py --input-file
   $data_dir/x.nc``, with the variables they and the files they source set): then what they pass, from
-  each command. A console script of the
-  project's that a pipeline runs (``uv run study-figures``) makes the module of its function a step
-  that runs the function, when that reads or writes files.
+  each command. A settings file the code loads (``yaml.safe_load(open("config.yaml"))``, ``json.load``,
+  ``OmegaConf.load``) gives its values: ``cfg["data"]["raw"]`` is that key's value in the file of the
+  folder, found from where the script runs; a key it lacks (or leaves empty) is unknown. A console
+  script of the project's that a pipeline runs (``uv run study-figures``) makes the module of its
+  function a step that runs the function, when that reads or writes files.
 - **Two steps writing one file** (in the folder, or at one absolute path) is a problem, unless they
   append to it (not when one writes it anew after another appends: that is lost), make the same call,
   the ones after the first in the run order update it in place (read
@@ -104,6 +106,8 @@ from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
 from sciship.flow._facts import (
     ABSENT,
+    CONFIG,
+    CONFIG_SEP,
     HYDRA,
     NONE,
     NUMBER,
@@ -539,6 +543,9 @@ class _Tracer:
             return None
         if module.startswith(HYDRA):  # a value of a Hydra app's configuration (see _hydra_value)
             value = self._hydra_value(here, module[len(HYDRA) :], name)
+            return (value, Scope()) if value is not None else None
+        if module.startswith(CONFIG):  # a value of a settings file the code loads (see _config_value)
+            value = self._config_value(here, module[len(CONFIG) :], name, depth)
             return (value, Scope()) if value is not None else None
         target = self.module_file(module, level, here)
         if target is None:
@@ -2154,6 +2161,57 @@ class _Tracer:
             return None
         options = list(dict.fromkeys(e if e is not None else ex.UNKNOWN for e in found))
         return options[0] if len(options) == 1 else ex.alt(options)
+
+    def _config_value(self, here: str, loaded: str, key: str, depth: int) -> Expr | None:
+        """The value of ``key`` (keys joined by :data:`CONFIG_SEP`; "" for all of it) in the settings file
+        ``here`` loads (``loaded``: ``yaml:`` and the file's path expression as JSON; see :data:`CONFIG`).
+        The file is found as the code opens it, from where the file runs: the folder the pipelines that
+        run it give, else its own folder or one above (the one that holds such a file; where several
+        do and their values differ, the value is unknown). None when the file or the key is not there:
+        an unknown value, never a made-up one (s33: `cfg["data"]["raw"]` of `config.yaml` was unseen)."""
+        import json
+
+        kind, _, written = loaded.partition(":")
+        try:
+            where = ex.tuplify(json.loads(written))
+        except ValueError:
+            return None
+        texts = ex.evaluate(where, self.scope_for(here), depth + 1).texts
+        if not texts or len(texts) > 4 or any(ex.has_unknown(t) for t in texts):
+            return None
+        files: list[str] = []
+        for written_text in texts:
+            text = written_text.replace("\\", "/")
+            if text.startswith(ROOT):
+                found = [ex.normalize(text[1:].lstrip("/"))]
+            elif ex.is_absolute_text(text) or text.startswith("~"):
+                continue  # (a file on the author's computer: not here to read)
+            else:
+                folders = sorted({f for f, _args in (self.launched or {}).get(here, ())})
+                if not folders:
+                    folders = [posixpath.dirname(here)]
+                    while folders[-1]:
+                        folders.append(posixpath.dirname(folders[-1]))
+                found = [ex.normalize(posixpath.join(f, text)) for f in folders]
+            files += [f for f in found if self.p.has(f) and f not in files]
+        values = [self._config_key(rel, kind, key) for rel in files]
+        if not values or any(v is None for v in values):
+            return None
+        options = list(dict.fromkeys(cast("list[Expr]", values)))
+        return options[0] if len(options) == 1 else None
+
+    def _config_key(self, rel: str, kind: str, key: str) -> Expr | None:
+        """The value of ``key`` in the settings file ``rel`` (read once), as an expression; None when the
+        file cannot be read or lacks the key."""
+        data = self.p.memo(f"flow-config:{kind}:{rel}", lambda: _read_config(self.p, rel, kind))
+        value: Any = data
+        for part in key.split(CONFIG_SEP) if key else ():
+            if not isinstance(value, dict) or part not in value:
+                return None
+            value = value[part]
+        if value is None and key:
+            return None  # (`raw:` with nothing after it: to be filled in)
+        return _config_expr(value, data if kind == "omegaconf" and isinstance(data, dict) else None)
 
     def _hydra_config(self, config: str) -> dict[str, Any] | None:
         """A Hydra configuration file (without ``.yaml``), with the groups its ``defaults`` list chooses
@@ -4804,7 +4862,37 @@ def _hydra_text(text: str, config: dict[str, Any] | None, depth: int = 0) -> Exp
     return ex.cat(parts)
 
 
-def _hydra_expr(value: Any, config: dict[str, Any]) -> Expr | None:
+def _read_config(project: Project, rel: str, kind: str) -> Any:
+    """The data in a settings file of the folder (None when it cannot be read)."""
+    if kind == "json":
+        import json
+
+        try:
+            return json.loads(project.read_text(rel) or "null")
+        except (ValueError, RecursionError):
+            return None
+    from sciship import _yaml
+
+    return _yaml.load_file(project, rel)[0]
+
+
+def _config_expr(value: Any, config: dict[str, Any] | None, depth: int = 0) -> Expr:
+    """A value of a settings file as an expression: a text, a number's digits, a constant, a list or a dict
+    of them (small ones: a large table is no set of paths); unknown for anything else."""
+    if isinstance(value, dict):
+        if depth > 4 or len(value) > 64:
+            return ex.UNKNOWN
+        items = ((k, v) for k, v in value.items() if isinstance(k, str | int) and not isinstance(k, bool))
+        return ("dict", tuple((k, _config_expr(v, config, depth + 1)) for k, v in items))
+    if isinstance(value, list):
+        if depth > 4 or not value or len(value) > ex.MAX_ALTERNATIVES:
+            return ex.UNKNOWN
+        return ("list", tuple(_config_expr(v, config, depth + 1) for v in value))
+    found = _hydra_expr(value, config)
+    return found if found is not None else ex.UNKNOWN
+
+
+def _hydra_expr(value: Any, config: dict[str, Any] | None) -> Expr | None:
     """A configuration value as an expression: a text (its interpolations put in), a number's digits, a
     constant that decides ``if cfg.plot:``, a list of texts; None for anything else."""
     if isinstance(value, bool) or value is None:
