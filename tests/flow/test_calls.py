@@ -42,6 +42,23 @@ CASES = [
     ("from pandas import read_table\nread_table('x.tsv')", [("read", "x.tsv")]),
     ("import pandas as pd\ndf = pd.DataFrame()\ndf.to_csv(path_or_buf='o.csv')", [("write", "o.csv")]),
     ("import pandas as pd\ndf = pd.DataFrame()\ndf.to_json()", []),  # no path: returns a string
+    # the arguments in a dict spread into the call, when the code spells the dict out (round 33)
+    (
+        (
+            "import pandas as pd\nparams = {'filepath_or_buffer': 'data/x.csv', 'sep': ';'}\n"
+            "df = pd.read_csv(**params)\nout = dict(path_or_buf='out/x.csv', index=False)\ndf.to_csv(**out)"
+        ),
+        [("read", "data/x.csv"), ("write", "out/x.csv")],
+    ),
+    ("import pandas as pd\ndef f(**kw):\n    pd.read_csv(**kw)\nf(sep=';')", []),  # (not known)
+    ("import numpy as np\nkw = dict(file='out/a', arr=1)\nnp.save(**kw)", [("write", "out/a.npy")]),
+    (
+        (
+            "import matplotlib.pyplot as plt\nkw = {'fname': 'fig/a', 'format': 'pdf'}\nplt.savefig(**kw)\n"
+            "w = {'file': 'log.txt', 'mode': 'w'}\nopen(**w)"
+        ),
+        [("write", "fig/a"), ("write", "log.txt")],
+    ),
     (
         "import pandas as pd\npd.read_pickle('a.pkl')\npd.DataFrame().to_pickle('b.pkl')",
         [("read", "a.pkl"), ("write", "b.pkl")],

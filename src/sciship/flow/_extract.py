@@ -3171,7 +3171,9 @@ class _Visitor(ast.NodeVisitor):
     def _access(self, node: ast.Call, specs: tuple[Arg, ...], call: str, pos: Pos, out: list[Use]) -> None:
         x = self.x
         kwargs = {k.arg: k.value for k in node.keywords if k.arg}
+        spread = self._spread(node, pos)
         for spec in specs:
+            given: Expr | None = None  # the path, from a dict spread into the call (`**params`)
             if spec.position < 0:
                 if not isinstance(node.func, ast.Attribute):
                     continue
@@ -3182,9 +3184,14 @@ class _Visitor(ast.NodeVisitor):
                     stars = [i for i, a in enumerate(node.args) if isinstance(a, ast.Starred)]
                     if spec.position < len(node.args) and not (stars and stars[0] <= spec.position):
                         target = node.args[spec.position]
-            if target is None and spec.default is None:
+                if target is None:
+                    given = next((spread[k] for k in spec.keywords if k in spread), None)
+            if target is None and given is None and spec.default is None:
                 continue
-            expr = ex.lit(spec.default or ".") if target is None else x.expr(target, self.scope, pos)
+            if given is not None:
+                expr = given
+            else:
+                expr = ex.lit(spec.default or ".") if target is None else x.expr(target, self.scope, pos)
             if ex.is_unknown(expr):
                 continue
             if spec.glob and expr[0] != "list":
@@ -3201,6 +3208,9 @@ class _Visitor(ast.NodeVisitor):
                 ):
                     mode_node = node.args[spec.mode_position]
                 modes = [spec.default_mode or None] if mode_node is None else self._modes(mode_node, pos)
+                spread_mode = spread.get(spec.mode_keyword) if mode_node is None else None
+                if spread_mode is not None:  # (`open(**kw)`, with the mode in `kw`)
+                    modes = [spread_mode[1] if spread_mode[0] == "s" else None]
                 if modes and str(modes[0]).startswith("@"):  # the mode a parameter gets: see the trace
                     access = (f"~{spec.mode_table}~{str(modes[0])[1:]}",)
                 else:
@@ -3214,6 +3224,8 @@ class _Visitor(ast.NodeVisitor):
             if spec.convention == "into-folder" and node.args:
                 into = x.expr(node.args[0], self.scope, pos)
             fmt = kwargs.get("format")
+            if fmt is None and spread.get("format", ("k", "None")) != ("k", "None"):
+                fmt = ast.Constant("")  # (a format in the spread dict: the name keeps its ending)
             out.append(
                 Use(
                     call=call,
@@ -3232,6 +3244,20 @@ class _Visitor(ast.NodeVisitor):
                     **{**self._context(), **({"optional": True} if spec.convention in _IF_THERE else {})},
                 )
             )
+
+    def _spread(self, node: ast.Call, pos: Pos) -> dict[str, Expr]:
+        """The arguments a call gets from the dicts spread into it (``pd.read_csv(**params)``, ``params =
+        {"filepath_or_buffer": "data/x.csv", "sep": ";"}`` or ``dict(filepath_or_buffer=...)``), when the
+        code spells each dict out; {} when there is none or one is not known."""
+        spread: dict[str, Expr] = {}
+        for k in node.keywords:
+            if k.arg is not None:
+                continue
+            value = self.x.expr(k.value, self.scope, pos)  # (a path: a notebook's cell that sets it too)
+            if value[0] != "dict":
+                return {}  # (any argument may be in it)
+            spread.update((key, v) for key, v in value[1] if isinstance(key, str))
+        return spread
 
     def _shell_line(self, node: ast.Call, pos: Pos) -> None:
         """A notebook's ``!command`` line, given as ``__sciship_shell__("!tool", part, ...)``."""
