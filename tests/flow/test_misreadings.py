@@ -2842,3 +2842,16 @@ def test_an_option_a_function_falls_back_from_may_be_left_out() -> None:
     )
     flow = flow_of({"infer.py": infer, "data/d.csv": "x\n"})
     assert flow.step("infer.py").arguments == ("--rct-id", "RCT_ID")  # type: ignore[union-attr]
+
+
+def test_what_a_step_asks_whoever_runs_it() -> None:
+    """`path = input("Data file: ")` (also in a function it calls, or a prompt it builds): the step asks, and
+    the file it then reads is unknown, never a missing input (round 33)."""
+    script = (
+        "import pandas as pd\ndef year(n):\n    return input(f'Year {n}? ')\n"
+        "path = input('Data file: ')\ndf = pd.read_csv(path)\ndf.to_csv('out_' + year(1) + '.csv')\n"
+    )
+    flow = flow_of({"run.py": script})
+    assert flow.step("run.py").asks == ("", "Data file:")  # type: ignore[union-attr]
+    assert flow.missing == ()
+    assert flow.problems == ()

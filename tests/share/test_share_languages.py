@@ -564,3 +564,22 @@ def test_cells_in_another_language_are_named_in_their_step(tmp_path: Path) -> No
     )
     assert "   - 1 cell in R, which sciship does not read" in text
     assert text.count("which sciship does not read:") == 2
+
+
+def test_reproduce_says_a_step_asks_for_what_it_reads(tmp_path: Path) -> None:
+    """`path = input("Data file: ")`, then `pd.read_csv(path)`: the file it reads is whatever the reader
+    types, so it is no missing input, and REPRODUCE.md said nothing of the question a run stops at."""
+    script = (
+        "import pandas as pd\npath = input('Data file: ')\ndf = pd.read_csv(path)\n"
+        "df.describe().to_csv('summary.csv')\n"
+    )
+    root = write_tree(tmp_path / "study", {"summarise.py": script, "data/x.csv": "a\n1\n"})
+    proc = run_cli("share", str(root), "--dry-run", "--format", "json", "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["problems"] == []
+    guide = _reproduce(root)
+    assert (
+        "   - as it runs, it asks for `Data file:` (Python's `input()`): type the answer and press Enter (a "
+        "file: its path from this folder). It waits until you do, so it cannot run unattended.\n"
+        "   - writes: `summary.csv`\n"
+    ) in guide

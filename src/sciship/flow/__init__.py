@@ -97,6 +97,9 @@ class Step:
     #: a script in Python 2, which Python 3 cannot parse (its SHR117 problem says where): it runs with
     #: ``python2``, and what it reads and writes is unknown
     python2: bool = False
+    #: what the script asks whoever runs it to type (``input("Data file: ")``): its prompts ("" for one the
+    #: code builds); a run waits for the answers
+    asks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,7 @@ def encode(f: Facts) -> dict[str, Any]:
         "opts": f.options,
         "req": f.required,
         "stub": f.stub,
+        "asks": f.asks,
     }
 
 
@@ -204,4 +205,5 @@ def decode(d: dict[str, Any]) -> Facts:
         options=[(tuple(flags), dest, nargs) for flags, dest, nargs in d["opts"]],
         required=list(d["req"]),
         stub=d["stub"],
+        asks=list(d["asks"]),
     )

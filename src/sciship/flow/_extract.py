@@ -374,6 +374,8 @@ _MODULE_NAMES = frozenset(
 _SPECIAL_WORDS = frozenset(
     {
         "__file__",
+        "input",  # (what the script asks whoever runs it: see Facts.asks)
+        "raw_input",
         "shutil",
         "chdir",
         "wavfile",
@@ -3067,6 +3069,9 @@ class _Visitor(ast.NodeVisitor):
             self._shell_line(node, pos)
             return
         q = x.qualify(func, self.scope, pos)
+        if q in {"builtins.input", "builtins.raw_input"}:  # the run waits for an answer: its prompt
+            prompt = self._quietly(node.args[0], pos) if node.args else ex.lit("")
+            x.facts.asks.append(prompt[1].strip() if prompt[0] == "s" else "")
         specs = FUNCTIONS.get(q) if q else None
         local = self._callee(func, q, pos) if specs is None else None
         if specs is None and local is None and isinstance(func, ast.Attribute) and func.attr in METHODS:

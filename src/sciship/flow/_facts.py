@@ -144,6 +144,9 @@ class Facts:
     #: a ``.py`` file whose run does nothing but raise ``NotImplementedError`` (a script not written yet:
     #: ``def main(): raise NotImplementedError`` and its main block): no step
     stub: bool = False
+    #: what the file asks whoever runs it to type (``input("Data file: ")``): each prompt, as written ("" when
+    #: the code builds it), in order
+    asks: list[str] = field(default_factory=list)
     #: a ``.py`` file: whether Python's parser accepted the whole text (None: not parsed here; the cache
     #: does not keep it)
     syntax: bool | None = field(default=None, compare=False)

@@ -2071,6 +2071,7 @@ class _Tracer:
                 python_path=paths.get(s, ""),
                 snakefile=self.snakemake_scripts.get(s, ""),
                 python2=kinds[s] == "script" and _python2(self.facts.get(s)),
+                asks=tuple(dict.fromkeys(self.facts[s].asks)) if s in self.facts else (),
                 **self._runs(s),
             )
             for s in order

@@ -385,6 +385,17 @@ def render(
             else:
                 why = f"the script needs {it}; `python {_shell(step.path)} --help` says what {is_}"
             lines.append("   - fill in: " + ", ".join(_code(w) for w in step.fill_in) + f" ({why})")
+        if step.asks:  # `path = input("Data file: ")`: the run stops until the reader answers (round 33)
+            named = [_code(a) for a in step.asks if a]
+            if "" in step.asks:
+                named.append("something it does not name" if named else "")
+            place = "this folder" if not step.workdir else _code(step.workdir + "/")
+            asked = f"asks for {' and '.join(named)}" if any(named) else "waits for you to type something"
+            each = "each answer" if len(step.asks) > 1 else "the answer"
+            lines.append(
+                f"   - as it runs, it {asked} (Python's `input()`): type {each} and press Enter (a file: its "
+                f"path from {place}). It waits until you do, so it cannot run unattended."
+            )
         if step.runs == 1 and step.run_by:  # (JMencius/MethQC-paper-code: a shell loop's words)
             lines.append(
                 f"   - run in a loop by {_code(step.run_by[0])}, once for each of its values: "
