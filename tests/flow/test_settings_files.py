@@ -4,7 +4,13 @@ unknown (round 33)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flowkit import flow_of, graph, io
+
+from helpers import write_tree
+from sciship.flow import trace
+from sciship.project import Project
 
 _CONFIG = "data:\n  raw: data/raw.csv\n  clean: data/clean.csv\n  empty:\nout_dir: out\n"
 
@@ -120,3 +126,31 @@ def test_the_settings_file_is_the_one_the_command_names_and_found_where_the_scri
         ("read", "data/other.csv"),
         ("read", "settings.yaml"),
     ]
+
+
+def test_an_absolute_folder_a_settings_file_sets_is_named_in_its_problem(tmp_path: Path) -> None:
+    """isshamie/CH_TSS: `doc["global"]["RESULTS"]` of `parameters/params.yaml` is a folder on the author's
+    computer; the advice was to "set the folder in one place", which the authors had: the problem now
+    names that place, as for a module's `DATA_DIR = "/data/..."`."""
+    root = write_tree(
+        tmp_path / "study",
+        {
+            "parameters/params.yaml": (
+                "global:\n  RESULTS: '/data/me/TSS/results/'\n  GFF: '/data/me/genome/x.gff'\n"
+            ),
+            "notebooks/a.py": (
+                "import yaml\nimport pandas as pd\nwith open('../parameters/params.yaml') as f:\n"
+                "    doc = yaml.safe_load(f)\nres = doc['global']['RESULTS']\n"
+                "pd.read_csv(res + 'table.csv')\npd.read_csv(doc['global']['GFF'])\n"
+            ),
+        },
+    )
+    flow = trace(Project.load(root), cache=False)
+    got = [(p.code, p.target, p.set_in) for p in flow.problems]
+    assert got == [
+        ("SHR111", "/data/me/TSS/results/table.csv", "parameters/params.yaml:2 (`global.RESULTS`)"),
+        ("SHR111", "/data/me/genome/x.gff", "parameters/params.yaml:3 (`global.GFF`)"),
+    ]
+    assert "The folder is set in one place, `global.RESULTS` in `parameters/params.yaml` (line 2)" in (
+        flow.problems[0].message
+    )

@@ -328,6 +328,9 @@ class _Tracer:
         self._chdirs_before = 0  #: how many of the step's `os.chdir` calls come before that call
         self.shared = False  #: an early child shared the extraction (no second child for the rest)
         self.hydra_configs: dict[str, dict[str, Any] | None] = {}  #: Hydra configurations, composed
+        #: absolute folders a settings file sets (see _config_value), by the file whose code loads it:
+        #: (the folder, ``params.yaml:12 (`global.RESULTS`)``), for the problems on paths under them
+        self.config_folders: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.copies: dict[tuple[str, str], bool] = {}  #: pairs of steps that are byte-identical copies
         #: the questions this trace asked the disk itself, with the answers (see :func:`_stored.disk`): with
         #: the files it read, what the flow it makes depends on
@@ -2198,8 +2201,32 @@ class _Tracer:
         values = [self._config_key(rel, kind, key) for rel in files]
         if not values or any(v is None for v in values):
             return None
+        for rel, value in zip(files, values, strict=True):
+            if value is not None and value[0] == "s" and ex.is_absolute_text(str(value[1])):
+                self._config_folder(here, rel, key, str(value[1]))
         options = list(dict.fromkeys(cast("list[Expr]", values)))
         return options[0] if len(options) == 1 else None
+
+    def _config_folder(self, here: str, rel: str, key: str, value: str) -> None:
+        """Note that the settings file ``rel``, which ``here`` loads, sets ``key`` to the absolute ``value``
+        (a folder, or a file in one), with the line that sets it when the file's text shows it."""
+        folder = value.replace("\\", "/")
+        folder = folder if folder.endswith("/") else posixpath.dirname(folder) + "/"
+        name = key.replace(CONFIG_SEP, ".")
+        last = key.rsplit(CONFIG_SEP, 1)[-1]
+        text = self.p.read_text(rel) or ""
+        line = next(
+            (
+                n
+                for n, row in enumerate(text.splitlines(), 1)
+                if last in row and value.rstrip("/") in row.replace("\\\\", "\\")
+            ),
+            None,
+        )
+        if line is not None and len(folder) > 1:
+            place = (folder, f"{rel}:{line} (`{name}`)")
+            if place not in self.config_folders[here]:
+                self.config_folders[here].append(place)
 
     def _config_key(self, rel: str, kind: str, key: str) -> Expr | None:
         """The value of ``key`` in the settings file ``rel`` (read once), as an expression; None when the
@@ -3584,6 +3611,16 @@ class _Tracer:
             settings += self._settings_in(rel)
         settings.sort(key=lambda item: -len(item[0]))
         own = {step: sorted(self._settings_in(step), key=lambda item: -len(item[0])) for step in steps}
+        # the folders a settings file the step loads (itself, or a module it imports) sets (isshamie/CH_TSS:
+        # `doc["global"]["RESULTS"]` of `parameters/params.yaml`, and the advice was to set the folder in
+        # one place, as the authors had)
+        loaded = {
+            step: sorted(
+                (f for here in (step, *imported[step]) for f in self.config_folders.get(here, ())),
+                key=lambda item: -len(item[0]),
+            )
+            for step in steps
+        }
         out = []
         for p in problems:
             target = p.target.replace("\\", "/")
@@ -3601,6 +3638,8 @@ class _Tracer:
                 here = posixpath.dirname(p.path)
                 # the nearest module that sets it (SI/global_settings.py for the scripts in SI/)
                 found.sort(key=lambda where: _setting_distance(here, where.partition(":")[0]))
+                if not found:
+                    found = [where for folder, where in loaded[p.path] if target.startswith(folder)][:1]
                 if found:
                     said = (
                         f"{p.message} The folder is set in one place, {_setting_said(found[0])}: whoever "
