@@ -1321,3 +1321,26 @@ def test_a_step_in_python2_runs_with_python2(tmp_path: Path) -> None:
     assert "python -m venv" not in text
     assert "or newer" not in text
     assert "   python2 analysis.py\n" in text
+
+
+def test_a_parts_own_environment_is_named_beside_a_package_that_declares_nothing(tmp_path: Path) -> None:
+    """A bare setup.py (no install_requires) at the top, and `analysis/requirements.txt` beside the
+    scripts in `analysis/`: REPRODUCE.md said nothing of that part's environment (it was dropped when the
+    package was added); without the setup.py it was named."""
+    files = {
+        "setup.py": 'from setuptools import setup\nsetup(name="study", version="0.1")\n',
+        "analysis/requirements.txt": "pandas==2.0\n",
+        "analysis/run.py": 'import pandas as pd\npd.read_csv("d.csv").to_csv("o.csv")\n',
+        "analysis/d.csv": "a\n1\n",
+        "top.py": 'import numpy as np\nnp.save("top.npy", np.zeros(2))\n',
+    }
+    root = write_tree(tmp_path / "bare", files)
+    result = _traced(root)
+    assert result.environment.parts == ("analysis/requirements.txt",)
+    assert result.environment.package == "setup.py"
+    text = (root / "REPRODUCE.md").read_text()
+    assert "python -m pip install -r requirements.txt\npython -m pip install -e .\n```\n" in text
+    assert (
+        "The steps in `analysis/` have an environment of their own, `analysis/requirements.txt`: "
+        "`python -m pip install -r analysis/requirements.txt`." in text
+    )

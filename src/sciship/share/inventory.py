@@ -233,7 +233,13 @@ def environment(project: Project, steps: Collection[str] = ()) -> Environment:
     found = _environment_file(project, steps)
     if found.kind == "requirements" and found.others:
         found = replace(found, clash=_clash(project, found.files))
-    env = Environment(found.kind, found.path, package, found.others, clash=found.clash) if package else found
+    # (a subfolder's own environment stays one beside a package that declares nothing: `analysis/
+    # requirements.txt` went unmentioned next to a bare setup.py)
+    env = (
+        Environment(found.kind, found.path, package, found.others, found.parts, clash=found.clash)
+        if package
+        else found
+    )
     if env.kind == "conda" and env.path and not env.others:
         env = replace(env, conda_name=_conda_name(project, env.path))
     local = _local_packages(project, steps)
