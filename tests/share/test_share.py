@@ -1344,3 +1344,41 @@ def test_a_parts_own_environment_is_named_beside_a_package_that_declares_nothing
         "The steps in `analysis/` have an environment of their own, `analysis/requirements.txt`: "
         "`python -m pip install -r analysis/requirements.txt`." in text
     )
+
+
+def test_a_pipfiles_python_version_is_the_python_reproduce_names(tmp_path: Path) -> None:
+    """A Pipfile's `[requires] python_version = "3.9"`, and code that needs no newer Python than any:
+    REPRODUCE.md named no Python at all. With the code's own floor, the newer of the two."""
+    pipfile = '[packages]\npandas = "*"\n\n[requires]\npython_version = "3.9"\n'
+    files = {
+        "Pipfile": pipfile,
+        "run.py": 'import pandas as pd\npd.read_csv("d.csv").to_csv("o.csv")\n',
+        "d.csv": "a\n1\n",
+    }
+    root = write_tree(tmp_path / "pipenv", files)
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert "You need Python 3.9 or newer.\n" in text
+    assert "python -m pip install pipenv\npipenv install\n" in text
+
+    files["Pipfile"] = pipfile.replace('python_version = "3.9"', 'python_full_version = "3.10.4"')
+    root = write_tree(tmp_path / "full", files)
+    _traced(root)
+    assert "You need Python 3.10 or newer.\n" in (root / "REPRODUCE.md").read_text()
+
+    files["run.py"] = 'import pandas as pd\nif (d := pd.read_csv("d.csv")) is not None:\n'
+    files["run.py"] += '    d.to_csv("o.csv")\n'
+    root = write_tree(tmp_path / "floor", files)
+    _traced(root)
+    assert "You need Python 3.10 or newer.\n" in (root / "REPRODUCE.md").read_text()
+    files["Pipfile"] = pipfile.replace("3.9", "3.7")  # (older than the code's `:=`: the code's floor)
+    root = write_tree(tmp_path / "older", files)
+    _traced(root)
+    assert "You need Python 3.8 or newer.\n" in (root / "REPRODUCE.md").read_text()
+
+    files["Pipfile"] = '[packages]\npandas = "*"\n'
+    files["run.py"] = 'import pandas as pd\npd.read_csv("d.csv").to_csv("o.csv")\n'
+    root = write_tree(tmp_path / "none", files)
+    _traced(root)
+    assert "You need Python" not in (root / "REPRODUCE.md").read_text()
+

@@ -1209,6 +1209,33 @@ def python_for_floors(lines: list[str]) -> str | None:
     return max(found, key=_version_key) if found else None
 
 
+def pipfile_python(project: Project) -> str | None:
+    """The Python a ``Pipfile`` asks for (``[requires] python_version = "3.9"``, or the minor version of
+    its ``python_full_version``): what pipenv makes its environment with (s33: REPRODUCE.md named no Python
+    at all when neither the code nor a requires-python gave one)."""
+    if not project.has("Pipfile"):
+        return None
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    try:
+        data = tomllib.loads(project.read_text("Pipfile") or "")
+    except tomllib.TOMLDecodeError:  # (`sciship deps` says so)
+        return None
+    requires = data.get("requires")
+    if not isinstance(requires, dict):
+        return None
+    for key in ("python_version", "python_full_version"):
+        m = re.fullmatch(r"\s*(\d+)\.(\d+)(?:\.\d+)?\s*", str(requires.get(key, "")))
+        if m:
+            return f"{m.group(1)}.{m.group(2)}"
+    return None
+
+
 def _requires_python_floor(folder: str) -> str | None:
     """The lowest Python a distribution's ``Requires-Python`` allows (``>=3.10`` -> ``3.10``), from its
     metadata's header; None when it says none."""
@@ -1248,6 +1275,10 @@ def prepare(
 
     reqs, python = requirements(project)
     python = python or (meta.requires_python or "").removeprefix(">=") or None
+    # (the newer of it and a Pipfile's Python, as with a requires-python: pipenv makes the environment
+    # with the Pipfile's)
+    asked = pipfile_python(project)
+    python = max((v for v in (python, asked) if v), key=_version_key, default=None)
     writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
     # the packages the calls need that the code never imports (xarray's open_mfdataset needs dask)
     listed = {_normal(r.split(";")[0].split(">")[0].split("=")[0]) for r in reqs} | declared_packages(project)
