@@ -303,5 +303,6 @@ def test_a_script_not_written_yet_is_no_step() -> None:
     later += "if __name__ == '__main__':\n    main()\n"
     flow = flow_of({"stub.py": stub, "stub_c.py": other, "first.py": first, "later.py": later})
     assert [s.path for s in flow.steps] == ["first.py", "later.py"]
+    assert flow.stubs == ("stub.py", "stub_c.py")  # (for REPRODUCE.md to say so)
     assert io(flow, "first.py") == [("write", "x.npy")]
     assert flow.problems == ()

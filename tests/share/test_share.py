@@ -1382,3 +1382,34 @@ def test_a_pipfiles_python_version_is_the_python_reproduce_names(tmp_path: Path)
     _traced(root)
     assert "You need Python" not in (root / "REPRODUCE.md").read_text()
 
+
+def test_a_script_not_written_yet_is_named_in_reproduce(tmp_path: Path) -> None:
+    """A stub (`def main(): raise NotImplementedError` and its main block) is no step: REPRODUCE.md left it
+    out without a word, and a reader looked for the missing step. One plain sentence says what it is."""
+    stub = '"""Fit."""\n\n\ndef main():\n    raise NotImplementedError\n\n\n'
+    stub += 'if __name__ == "__main__":\n    main()\n'
+    files = {
+        "first.py": 'import pandas as pd\npd.read_csv("data.csv").to_csv("out.csv")\n',
+        "data.csv": "a\n1\n",
+        "stub.py": stub,
+    }
+    root = write_tree(tmp_path / "one", files)
+    result = _traced(root)
+    assert [s.path for s in result.flow.steps] == ["first.py"]
+    assert "stub" not in json.dumps(result.to_json())  # (not in the documented schema)
+    text = (root / "REPRODUCE.md").read_text()
+    assert (
+        "   - writes: `out.csv`\n\n"
+        "`stub.py` only raises NotImplementedError: it is not written yet; finish it or delete it.\n\n"
+    ) in text
+
+    root = write_tree(tmp_path / "two", {**files, "fit/b.py": stub})
+    _traced(root)
+    text = (root / "REPRODUCE.md").read_text()
+    assert (
+        "`fit/b.py` and `stub.py` only raise NotImplementedError: they are not written yet; finish them or "
+        "delete them.\n" in text
+    )
+    root = write_tree(tmp_path / "none", {k: v for k, v in files.items() if k != "stub.py"})
+    _traced(root)
+    assert "NotImplementedError" not in (root / "REPRODUCE.md").read_text()

@@ -144,6 +144,9 @@ class Flow:
     #: some steps' order comes from the order a shell script, Makefile, README or driver runs them (no file
     #: that one writes and the other reads says it)
     sequenced: bool = False
+    #: scripts whose run does nothing but raise ``NotImplementedError`` (not written yet): no steps, and
+    #: REPRODUCE.md says so (not in ``--format json``)
+    stubs: tuple[str, ...] = ()
 
     def step(self, path: str) -> Step | None:
         """The step for a script or notebook, by its path relative to the root."""

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sciship.project import Problem, Project
 
 #: of this file's content; the flow's own format (``_cache._FORMAT``) is part of the key too
-_FORMAT = 3
+_FORMAT = 4
 
 
 def disk(project: Project, kind: str, rel: str) -> object:

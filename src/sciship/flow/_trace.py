@@ -875,6 +875,7 @@ class _Tracer:
         self._with_papermill(candidates)
         imported = self._imported(candidates)
         steps: list[str] = []
+        stubs: list[str] = []
         for rel in candidates:
             facts = self.facts.get(rel)
             if facts is None:
@@ -885,6 +886,7 @@ class _Tracer:
                 if rel not in self._papermill_made():  # (a run's copy, with its outputs: no step of its own)
                     steps.append(rel)
             elif facts.kind == "py" and facts.stub:
+                stubs.append(rel)
                 continue  # not written yet (`def main(): raise NotImplementedError`): it runs nothing
             elif facts.kind == "py" and rel in self.drivers and self._only_runs(rel):
                 continue  # it runs the other scripts, which are the steps, as a shell script would
@@ -925,7 +927,7 @@ class _Tracer:
             flow = dataclasses.replace(flow, problems=tuple(problems))
         parsed = {rel for rel, facts in self.facts.items() if facts.syntax}
         parsed.update(rel for (rel, _text), facts in self.early.items() if facts.syntax)
-        flow = dataclasses.replace(flow, parsed=frozenset(parsed))
+        flow = dataclasses.replace(flow, parsed=frozenset(parsed), stubs=tuple(sorted(stubs)))
         if self.cache is not None:
             self.cache.save()
             _stored.keep(self.p, flow, self.answers, self.p.problems[self.problems_before :])

@@ -445,6 +445,7 @@ def render(
             lines[first:] = [pad + line[3:] if line.startswith("   ") else line for line in lines[first:]]
         lines.append("")
 
+    lines += _stubs(flow.stubs)
     lines += _unread_code(unread or {}, bool(flow.steps))
 
     # (files read only when they are there, which no step writes and the folder lacks: jtextor/immunet-paper-
@@ -511,6 +512,22 @@ def render(
         lines.append(f"- Data and figures: {meta.data_license}.")
     lines += ["- How to cite: see `CITATION.cff`.", ""]
     return "\n".join(lines)
+
+
+def _stubs(paths: Sequence[str]) -> list[str]:
+    """A sentence on the scripts that only raise ``NotImplementedError`` (``def main(): raise
+    NotImplementedError``), which are no steps: left out of the run order without a word, a reader looked
+    for the step that was missing (s33)."""
+    if not paths:
+        return []
+    if len(paths) == 1:
+        it = _code(paths[0])
+        return [f"{it} only raises NotImplementedError: it is not written yet; finish it or delete it.", ""]
+    names = ", ".join(_code(p) for p in paths[:-1]) + " and " + _code(paths[-1])
+    return [
+        f"{names} only raise NotImplementedError: they are not written yet; finish them or delete them.",
+        "",
+    ]
 
 
 def _unread_code(by_language: dict[str, list[str]], steps: bool) -> list[str]:
