@@ -1413,3 +1413,31 @@ def test_a_script_not_written_yet_is_named_in_reproduce(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "none", {k: v for k, v in files.items() if k != "stub.py"})
     _traced(root)
     assert "NotImplementedError" not in (root / "REPRODUCE.md").read_text()
+
+
+def test_a_folder_of_python2_steps_gets_the_requirements_its_import_lines_name(tmp_path: Path) -> None:
+    """Every step in Python 2 (`print "done"`): Python 3's parser reads none of it, and REPRODUCE.md said
+    only "install them too", with no requirements.txt. A scan of the import lines finds them: the folder's
+    own modules, Python 2's standard library and a docstring's `import` left out, without versions (the
+    ones installed here are Python 3's)."""
+    analysis = (
+        '"""Fit.\n\nimport notapackage\n"""\nimport os, sys\nimport cPickle\nimport numpy as np  # arrays\n'
+        "from scipy import stats\nimport helpers\nimport Tkinter, tkFileDialog\nimport weirdpkgzz\n"
+        "def plot():\n    import matplotlib.pyplot as plt\n"
+        'x = np.loadtxt("data.txt")\nprint "done"\n'
+    )
+    files = {"analysis.py": analysis, "helpers.py": "import pandas\nx = 1\n", "data.txt": "1\n"}
+    root = write_tree(tmp_path / "py2", files)
+    result = _traced(root)
+    assert [s.path for s in result.flow.steps] == ["analysis.py"]
+    reqs = (root / "requirements.txt").read_text()
+    assert reqs.splitlines()[2:] == ["matplotlib", "numpy", "pandas", "scipy"]
+    assert reqs.startswith("# The packages the Python 2 code imports")
+    text = (root / "REPRODUCE.md").read_text()
+    setup = "conda create --name py27 python=2.7\nconda activate py27\n"
+    setup += "python -m pip install -r requirements.txt\n"
+    assert setup in text
+    assert "`requirements.txt` lists the packages the Python 2 code imports, without versions" in text
+    assert "cannot list the packages" not in text
+    assert "It leaves out what the code imports as `weirdpkgzz`" in text
+    assert "Tkinter" not in text

@@ -191,7 +191,8 @@ def _syntax_problem(text: str, path: str, exc: SyntaxError) -> Problem:
         return Problem(
             path,
             f"This file looks like Python 2 ({what} on line {i}), which Python 3 cannot run (Python 2 "
-            "reached its end of life in 2020). Update it to Python 3 (the `pyupgrade` or `2to3` tools "
+            "reached its end of life in 2020), so sciship read none of its imports: they are not counted "
+            "here. Update it to Python 3 (the `pyupgrade` or `2to3` tools "
             "help) or delete it if it is unused.",
             line=i,
         )

@@ -1209,6 +1209,62 @@ def python_for_floors(lines: list[str]) -> str | None:
     return max(found, key=_version_key) if found else None
 
 
+#: an import statement at the start of a line (indented or not), as a line scan of Python 2 code reads it:
+#: ``import a, b.c as d`` (group 1) and ``from a.b import c`` (group 2)
+_PY2_IMPORT = compile_later(
+    r"^[ \t]*(?:import[ \t]+([\w., \t]+?)[ \t]*(?:#.*)?$|from[ \t]+([\w.]+)[ \t]+import\b)"
+)
+#: Python 2 standard-library modules that neither Python 3 has nor PEP 3108's list names (`import Tkinter`
+#: has them: ``tkFileDialog``, ``ttk``), and no package provides
+_PYTHON2_STDLIB = frozenset(
+    {
+        "Bastion", "Canvas", "Dialog", "DocXMLRPCServer", "FileDialog", "ScrolledText", "SimpleDialog", "Tix",
+        "Tkconstants", "Tkdnd", "bsddb", "compiler", "dl", "future_builtins", "hotshot", "htmllib", "ihooks",
+        "imageop", "imputil", "markupbase", "mhlib", "posixfile", "rexec", "tkColorChooser", "tkCommonDialog",
+        "tkFileDialog", "tkFont", "tkSimpleDialog", "ttk", "user",
+    }
+)  # fmt: skip
+
+
+def python2_requirements(project: Project, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The packages the Python 2 files ``paths`` import, found by a scan of their lines (Python 3's parser
+    stops at their first ``print "x"``): each ``import x`` or ``from x import y`` that starts a line outside
+    a triple-quoted string, less Python 2's standard library and the folder's own modules, as distribution
+    names without versions (a Python 2.7 pip takes the last release that supports it); and the names no
+    known package provides (s33: a folder of Python 2 steps got no requirements.txt at all)."""
+    from sciship.imports.local import FirstParty
+    from sciship.imports.resolve import distribution_for
+    from sciship.imports.stdlib import PYTHON2_ONLY, is_stdlib_any
+
+    local = FirstParty(project, False)
+    names: set[str] = set()
+    unknown: set[str] = set()
+    for rel in paths:
+        quoted = False  # inside a triple-quoted string (a docstring's `import x` is no import)
+        for line in (project.read_text(rel) or "").splitlines():
+            was = quoted
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2:
+                    quoted = not quoted
+            m = None if was else _PY2_IMPORT.match(line)
+            if m is None:
+                continue
+            said = [m.group(2)] if m.group(2) else m.group(1).split(",")
+            modules = [w.split()[0] for w in said if w.split()]  # (`b.c as d`: `b.c`)
+            for module in modules:
+                top = module.partition(".")[0]
+                if not top or not top.isidentifier() or top == "__future__" or local.is_local(top, rel):
+                    continue
+                if top in PYTHON2_ONLY or top in _PYTHON2_STDLIB or is_stdlib_any(top):
+                    continue
+                found = distribution_for(module)
+                if found.source == "guess":
+                    unknown.add(top)
+                else:
+                    names.add(found.distribution)
+    return sorted(names, key=str.lower), sorted(unknown)
+
+
 def pipfile_python(project: Project) -> str | None:
     """The Python a ``Pipfile`` asks for (``[requires] python_version = "3.9"``, or the minor version of
     its ``python_full_version``): what pipenv makes its environment with (s33: REPRODUCE.md named no Python
@@ -1279,6 +1335,14 @@ def prepare(
     # with the Pipfile's)
     asked = pipfile_python(project)
     python = max((v for v in (python, asked) if v), key=_version_key, default=None)
+    python2_unknown: list[str] = []
+    python2 = bool(flow.steps) and all(s.python2 for s in flow.steps)  # (Python 3's parser read nothing)
+    if python2 and not env.declared and not project.has("requirements.txt"):
+        # (with the modules they import that Python 3 parses, by name only: the versions installed here
+        # are Python 3's, which a Python 2.7 pip cannot install)
+        found, python2_unknown = python2_requirements(project, [s.path for s in flow.steps])
+        names = {re.split(r"[<>=!~;\s\[]", r, maxsplit=1)[0] for r in reqs}
+        reqs = sorted({*names, *found}, key=str.lower)
     writes_requirements = not env.declared and bool(reqs) and not project.has("requirements.txt")
     # the packages the calls need that the code never imports (xarray's open_mfdataset needs dask)
     listed = {_normal(r.split(";")[0].split(">")[0].split("=")[0]) for r in reqs} | declared_packages(project)
@@ -1367,6 +1431,11 @@ def prepare(
     # `pynucastro`, and nothing said what to install)
     alone = not writes_requirements and not env.declared and not project.has("requirements.txt")
     unknown = unresolved if writes_requirements or alone else []
+    if python2:  # (`import Tkinter`: Python 2's own, which no package provides)
+        from sciship.imports.stdlib import PYTHON2_ONLY
+
+        unknown = [n for n in unknown if n not in PYTHON2_ONLY and n not in _PYTHON2_STDLIB]
+        unknown += [n for n in python2_unknown if n not in unknown]
     if any(p.startswith("*") for s in flow.steps for p in (*s.reads, *s.writes)):
         # (colemanmr/socrates_analysis_code: 192 inputs `*socrates_diags/...`, never explained)
         result.notes.append(
@@ -1598,7 +1667,12 @@ def prepare(
     if writes_requirements:
         plan.create(
             "requirements.txt",
-            "# The packages the code imports (found by sciship share; versions are lower bounds).\n"
+            (
+                "# The packages the Python 2 code imports (found by sciship share): install them with a "
+                "Python 2.7 pip,\n# which takes the last release of each that supports Python 2.\n"
+                if python2
+                else "# The packages the code imports (found by sciship share; versions are lower bounds).\n"
+            )
             + "".join(f"{line}\n" for line in reqs),
             "what to install to run the code",
         )

@@ -132,9 +132,10 @@ def _setup(
             "The code is Python 2, which Python 3 cannot run: you need Python 2.7."
             + (
                 ""
-                if env.declared
-                else " sciship reads Python 3 only, so it cannot list the packages the code imports: install "
-                "them too (`python -m pip install NAME` for each)."
+                if env.declared or writes_requirements
+                else " sciship found no package in the lines of the code that import something (it reads "
+                "Python 2 only as text): if the code needs some, install them too (`python -m pip install "
+                "NAME` for each)."
             ),
             "",
         ]
@@ -256,8 +257,13 @@ def _setup(
         lines += [
             "",
             (
-                "`requirements.txt` lists the packages the code imports. Where a version is given it is the "
-                "one installed when this file was written (a lower bound, not a pin)."
+                "`requirements.txt` lists the packages the Python 2 code imports, without versions: for "
+                "Python 2.7, pip installs the last release of each that still supports it (most packages' "
+                "newer releases need Python 3). If one fails to install, give the last version for Python 2 "
+                "(`numpy<1.17`)."
+                if only_python2  # (its import lines, read as text: share's python2_requirements)
+                else "`requirements.txt` lists the packages the code imports. Where a version is given it is "
+                "the one installed when this file was written (a lower bound, not a pin)."
             ),
         ]
         if unknown:  # (Guangmiao-jin/rgc-transplantation-paper-analysis: `herdingspikes`, said nowhere here)
