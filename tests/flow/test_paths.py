@@ -260,6 +260,47 @@ def test_constants_from_a_helper_module() -> None:
     assert io(flow_of(files)) == [("read", "data/x.npy"), ("write", "out/y.npy")]
 
 
+@pytest.mark.parametrize(
+    "load",
+    [
+        (
+            "import importlib.util\n"
+            'spec = importlib.util.spec_from_file_location("settings", "config/settings.py")\n'
+            "cfg = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(cfg)\n"
+        ),
+        (
+            "from importlib.machinery import SourceFileLoader\n"
+            'cfg = SourceFileLoader("settings", "config/settings.py").load_module()\n'
+        ),
+        (
+            "import imp, os\n"
+            'cfg = imp.load_source("s", os.path.join(os.path.dirname(__file__), "config", "settings.py"))\n'
+        ),
+    ],
+)
+def test_a_module_loaded_by_its_path_is_imported(load: str) -> None:
+    """`cfg = SourceFileLoader("settings", "config/settings.py").load_module()`: `cfg.DATA_FILE` is the
+    module's constant and `cfg.load()` its function, as after `import settings` (s33: both were unseen)."""
+    files = {
+        "config/settings.py": "import pandas as pd\nDATA_FILE = 'data/raw.csv'\n"
+        "def load():\n    return pd.read_csv('data/other.csv')\n",
+        "data/raw.csv": "",
+        "data/other.csv": "",
+        "b.py": "import pandas as pd\n" + load + "pd.read_csv(cfg.DATA_FILE).to_csv('out.csv')\ncfg.load()\n",
+        "scripts/up.py": "import os\nfrom importlib.machinery import SourceFileLoader\n"
+        "cfg = SourceFileLoader('settings', os.path.join(os.path.dirname(__file__), '../config/settings.py'))"
+        ".load_module()\nopen(cfg.DATA_FILE)\n",
+        "scripts/far.py": "from importlib.machinery import SourceFileLoader\n"
+        "cfg = SourceFileLoader('settings', '/home/me/settings.py').load_module()\nopen(cfg.DATA_FILE)\n",
+    }
+    flow = flow_of(files)
+    assert [s.path for s in flow.steps] == ["b.py", "scripts/far.py", "scripts/up.py"]
+    assert io(flow, "b.py") == [("read", "data/raw.csv"), ("write", "out.csv"), ("read", "data/other.csv")]
+    assert io(flow, "scripts/up.py") == [("read", "data/raw.csv")]
+    assert io(flow, "scripts/far.py") == []  # (a file on the author's disk: its constants are unknown)
+    assert flow.problems == ()
+
+
 def test_file_relative_paths_start_at_the_script() -> None:
     files = {
         "analysis/run.py": (

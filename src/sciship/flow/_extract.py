@@ -892,6 +892,15 @@ class _Extractor:
         for stmt in stmts:
             p = self.pos(stmt)
             if isinstance(stmt, ast.Assign):
+                loaded = self._loaded_module(stmt.value, scope, p)
+                if loaded is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                    # `cfg = SourceFileLoader("settings", "config/settings.py").load_module()`: as `import`
+                    scope.bind(stmt.targets[0].id, _Binding(p, "module", loaded))
+                    module, level = loaded.lstrip("."), len(loaded) - len(loaded.lstrip("."))
+                    self.facts.imports.append((module, level))
+                    if scope is self.module:
+                        self.facts.import_lines.append((module, level, stmt.lineno, self.cell))
+                    continue
                 for target in stmt.targets:
                     if isinstance(target, ast.Subscript):
                         self._set_item(target, scope, p, stmt.value)
@@ -1057,6 +1066,31 @@ class _Extractor:
             where = folder.value if isinstance(folder, ast.Constant) and isinstance(folder.value, str) else ""
             stem = name.value.removesuffix(".yaml")
             return HYDRA + (f"{where.rstrip('/')}/{stem}" if where else stem)
+        return None
+
+    def _loaded_module(self, value: ast.expr, scope: _Scope, p: Pos) -> str | None:
+        """The folder's module a value loads from its path, as ``import`` would name it (``..config.settings``
+        has its level in dots): ``SourceFileLoader(name, path).load_module()``, ``imp.load_source(name,
+        path)``, or ``importlib.util.module_from_spec(spec)`` of ``spec = spec_from_file_location(name,
+        path)``. None for anything else, or a path not spelled out."""
+        if not isinstance(value, ast.Call):
+            return None
+        func = value.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name == "load_module" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+            loader = func.value
+            lname = _last_name(loader.func)
+            return _module_of_path(_call_arg(loader, 1, "path")) if lname == "SourceFileLoader" else None
+        if name == "load_source" and isinstance(func, ast.Attribute) and _last_name(func.value) == "imp":
+            return _module_of_path(_call_arg(value, 1, "pathname"))
+        if name != "module_from_spec" or not value.args:
+            return None
+        spec: Any = value.args[0]
+        if isinstance(spec, ast.Name):  # `spec = importlib.util.spec_from_file_location(...)` before
+            found = self.lookup(spec.id, scope, p)
+            spec = found[0].node if found is not None and found[0].kind == "assign" else None
+        if isinstance(spec, ast.Call) and _last_name(spec.func) == "spec_from_file_location":
+            return _module_of_path(_call_arg(spec, 1, "location"))
         return None
 
     def _bind_target(self, target: ast.expr, scope: _Scope, p: Pos, kind: str, value: Any) -> None:
@@ -1895,8 +1929,9 @@ class _Extractor:
                 # `self._get_filename(name)`: another method of the class (kiudee/lifu-simulation-code:
                 # the `sim/` it puts before each name was lost)
                 return ("member", ("local", found[1].owner), func.attr)
-            if b.kind == "module" and self.is_local(str(b.node), 0):
-                return ("ref", str(b.node), 0, func.attr)
+            if b.kind == "module" and self.local_q(str(b.node)):  # (`..config.settings`: see _loaded_module)
+                dotted = str(b.node)
+                return ("ref", dotted.lstrip("."), len(dotted) - len(dotted.lstrip(".")), func.attr)
             if b.kind == "from":
                 module, level, name = b.node
                 sub = f"{module}.{name}" if module else name
@@ -3541,6 +3576,86 @@ def _root_name(node: ast.expr) -> str:
     while isinstance(node, ast.Attribute):
         node = node.value
     return node.id if isinstance(node, ast.Name) else ""
+
+
+def _last_name(node: ast.expr) -> str:
+    """``SourceFileLoader`` of ``importlib.machinery.SourceFileLoader`` or of itself ("" for others)."""
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+
+
+def _call_arg(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
+    if len(call.args) > index:
+        return call.args[index]
+    return next((k.value for k in call.keywords if k.arg == keyword), None)
+
+
+def _module_of_path(node: ast.expr | None) -> str | None:
+    """The module a path to a ``.py`` file names, as ``import`` would: ``"config/settings.py"`` is
+    ``config.settings`` (found beside the script or from the top, as an import is),
+    ``os.path.join(os.path.dirname(__file__), "..", "config", "settings.py")`` ``..config.settings`` (from
+    the script's folder). None for a path not written out in the code, or one that leaves the folder it
+    runs from (``"../config/settings.py"``: which folder that is, the trace knows, not this file)."""
+    parts: list[str] = []
+    beside = False
+
+    def walk(n: ast.expr, first: bool) -> bool:
+        nonlocal beside
+        if isinstance(n, ast.Constant) and isinstance(n.value, str):
+            if first and (n.value.startswith(("/", "\\", "~")) or n.value[1:2] == ":"):
+                return False  # (the author's own disk: no module of the folder)
+            parts.extend(n.value.replace("\\", "/").split("/"))
+            return True
+        if first and _file_folder(n):
+            beside = True
+            return True
+        if isinstance(n, ast.Call) and _last_name(n.func) in {"str", "fspath"} and len(n.args) == 1:
+            return walk(n.args[0], first)
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div):  # pathlib's `/`
+            return walk(n.left, first) and walk(n.right, False)
+        if isinstance(n, ast.Call) and _last_name(n.func) in {"join", "Path", "PurePath"} and not n.keywords:
+            joined = isinstance(n.func, ast.Attribute) and n.func.attr == "join"
+            if joined and _last_name(n.func.value) != "path":  # type: ignore[attr-defined]
+                return False  # (`"/".join(...)`, `sep.join(...)`)
+            return bool(n.args) and all(walk(a, first and i == 0) for i, a in enumerate(n.args))
+        return False
+
+    if node is None or not walk(node, True):
+        return None
+    parts = [part for part in parts if part not in {"", "."}]
+    up = 0
+    while parts and parts[0] == "..":
+        up, parts = up + 1, parts[1:]
+    if not parts or not parts[-1].endswith(".py") or any(part == ".." or "." in part for part in parts[:-1]):
+        return None
+    parts[-1] = parts[-1][: -len(".py")]
+    if not parts[-1] or "." in parts[-1]:
+        return None
+    if up and not beside:  # (`../config/settings.py` from where it runs: a folder not known here)
+        return None
+    level = 1 + up if beside else 0
+    return "." * level + ".".join(parts)
+
+
+def _file_folder(node: ast.expr) -> bool:
+    """The script's own folder: ``os.path.dirname(__file__)`` (of ``abspath``/``realpath`` too),
+    ``Path(__file__).parent`` (of ``.resolve()`` too)."""
+    if isinstance(node, ast.Call) and _last_name(node.func) == "dirname" and len(node.args) == 1:
+        inner = node.args[0]
+        if isinstance(inner, ast.Call) and _last_name(inner.func) in {"abspath", "realpath"} and inner.args:
+            inner = inner.args[0]
+        return isinstance(inner, ast.Name) and inner.id == "__file__"
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        inner = node.value
+        if isinstance(inner, ast.Call) and _last_name(inner.func) in {"resolve", "absolute"}:
+            inner = inner.func.value if isinstance(inner.func, ast.Attribute) else inner
+        return (
+            isinstance(inner, ast.Call)
+            and _last_name(inner.func) == "Path"
+            and len(inner.args) == 1
+            and isinstance(inner.args[0], ast.Name)
+            and inner.args[0].id == "__file__"
+        )
+    return False
 
 
 def _maybe_local_module(module: str, level: int) -> bool:

@@ -28,7 +28,9 @@ Rules (the README of ``share`` describes them to users):
   ``os.chdir`` and ``%cd`` with a path sciship can read move it for the lines after them.
 - A path built from ``__file__`` is relative to the file's own folder; an absolute path is kept as written.
 - Function calls are followed into the project's own functions (the same file, an imported local module,
-  ``from utils import *``, methods of an object made from one of its classes), with the arguments of the
+  ``from utils import *``, a module loaded by its path, ``SourceFileLoader("settings",
+  "config/settings.py").load_module()`` or ``importlib.util.spec_from_file_location``, as if imported;
+  methods of an object made from one of its classes), with the arguments of the
   call (arguments built from the name of one ``for`` loop are followed one element at a time); what a
   helper reads or writes counts for the step that calls it, at the line of the call; what it returns
   is worked out with the arguments of each call (a helper that runs a program on the path it returns may
