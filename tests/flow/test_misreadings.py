@@ -2855,3 +2855,24 @@ def test_what_a_step_asks_whoever_runs_it() -> None:
     assert flow.step("run.py").asks == ("", "Data file:")  # type: ignore[union-attr]
     assert flow.missing == ()
     assert flow.problems == ()
+
+
+def test_a_step_asks_what_the_helpers_it_calls_ask() -> None:
+    """`from helpers import ask_path` and `ask_path()` calls `input("Data file: ")`: the step asks it, as it
+    reads what its helpers read; a helper it never calls asks nothing of it (s33: the question was lost)."""
+    helpers = (
+        "def ask_path():\n    return input('Data file: ')\n"
+        "def ask_year():\n    return input('Year? ')\n"
+    )
+    files = {
+        "helpers.py": helpers,
+        "run.py": (
+            "import pandas as pd\nfrom helpers import ask_path\npd.read_csv(ask_path()).to_csv('out.csv')\n"
+        ),
+        "other.py": "import helpers\nopen('other.txt', 'w').write('x')\n",
+    }
+    flow = flow_of(files)
+    assert flow.step("run.py").asks == ("Data file:",)  # type: ignore[union-attr]
+    assert flow.step("other.py").asks == ()  # type: ignore[union-attr]
+    assert flow.missing == ()
+    assert flow.problems == ()

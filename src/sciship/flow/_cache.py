@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 67
+_FORMAT = 68
 
 
 class FactsCache:
@@ -151,6 +151,7 @@ def encode(f: Facts) -> dict[str, Any]:
                 fn.bases,
                 fn.kind,
                 fn.attrs,
+                fn.asks,
             ]
             for name, fn in f.functions.items()
         },
@@ -170,7 +171,7 @@ def encode(f: Facts) -> dict[str, Any]:
 
 def decode(d: dict[str, Any]) -> Facts:
     functions = {}
-    for name, (params, defaults, uses, calls, methods, returns, bases, kind, attrs) in d["fn"].items():
+    for name, (params, defaults, uses, calls, methods, returns, bases, kind, attrs, asks) in d["fn"].items():
         functions[name] = Function(
             name,
             tuple(params),
@@ -182,6 +183,7 @@ def decode(d: dict[str, Any]) -> Facts:
             returns=tuplify(returns) if returns is not None else None,
             kind=kind,
             attrs={k: tuplify(v) for k, v in attrs.items()},
+            asks=list(asks),
         )
     return Facts(
         path=d["p"],

@@ -2514,6 +2514,7 @@ class _Extractor:
         positional = self._signature(fn, node)
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
+        visitor.asks = fn.asks
         if "." in fn.name and positional:  # a method: `self.load()` in it is another method of the class
             visitor.owner = (fn.name.partition(".")[0], positional[0])
         visitor.body(node.body)
@@ -2727,6 +2728,7 @@ class _Visitor(ast.NodeVisitor):
         self.functions: list[int] = []  #: ids of the function nodes being visited, innermost last
         #: in a method of one of the module's classes: (the class's name, its first parameter, `self`)
         self.owner: tuple[str, str] | None = None
+        self.asks: list[str] | None = None  #: in a function: its :attr:`Function.asks`
 
     # ``ast.NodeVisitor``'s walk, without its costs per node (a method name built and looked up, a
     # generator over the fields, the checks of ``visit_Constant`` for visitors written for Python 3.7):
@@ -3107,6 +3109,8 @@ class _Visitor(ast.NodeVisitor):
         if q in {"builtins.input", "builtins.raw_input"}:  # the run waits for an answer: its prompt
             prompt = self._quietly(node.args[0], pos) if node.args else ex.lit("")
             x.facts.asks.append(prompt[1].strip() if prompt[0] == "s" else "")
+            if self.asks is not None:
+                self.asks.append(x.facts.asks[-1])
         specs = FUNCTIONS.get(q) if q else None
         local = self._callee(func, q, pos) if specs is None else None
         if specs is None and local is None and isinstance(func, ast.Attribute) and func.attr in METHODS:

@@ -109,6 +109,9 @@ class Function:
     #: its ``self.x = value`` (in terms of its parameters); on the class, its body's ``x = value``. A
     #: method's ``self.x`` is the parameter ``("param", "self.x")``, set when the trace knows the object
     attrs: dict[str, Expr] = field(default_factory=dict)
+    #: what it asks whoever runs it to type (``input("Data file: ")``), as :attr:`Facts.asks`: a step that
+    #: calls it asks that too
+    asks: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -32,7 +32,8 @@ Rules (the README of ``share`` describes them to users):
   "config/settings.py").load_module()`` or ``importlib.util.spec_from_file_location``, as if imported;
   methods of an object made from one of its classes), with the arguments of the
   call (arguments built from the name of one ``for`` loop are followed one element at a time); what a
-  helper reads or writes counts for the step that calls it, at the line of the call; what it returns
+  helper reads or writes (or asks whoever runs it to type, ``input()``) counts for the step that calls it,
+  at the line of the call; what it returns
   is worked out with the arguments of each call (a helper that runs a program on the path it returns may
   have made that file). Functions nobody calls do not run.
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
@@ -320,6 +321,9 @@ class _Tracer:
         #: the modules whose console-script function a pipeline runs, with those functions (see
         #: :attr:`launched`): such a module is a step that runs the function
         self.entries: dict[str, set[str]] = defaultdict(set)
+        #: what the functions of other files a step calls ask whoever runs it (``ask_path()`` of
+        #: ``helpers.py``, which calls ``input("Data file: ")``): the step asks it (see :meth:`attribute`)
+        self.helper_asks: dict[str, list[str]] = {}
         #: what the pipelines pass each step's command-line options (see :meth:`options_given`)
         self.given: dict[str, dict[tuple[str, str], tuple[list[Expr], bool]] | None] = {}
         self.pipeline_made: dict[str, frozenset[str]] = {}  #: ... and the names of the files they make
@@ -987,6 +991,11 @@ class _Tracer:
                     generic=True,
                 )
         self._imported_top_levels(step, step, None, out, seen, reached, {step})
+        asks: list[str] = []  # (the step's own file says its own: see Facts.asks)
+        for file, name in sorted(reached):
+            fn = (self.load(file) or Facts(file, "py")).functions.get(name) if file != step else None
+            asks.extend(fn.asks if fn is not None else ())
+        self.helper_asks[step] = asks
         if any(u.expr[0] == "opt" for u in facts.uses) or facts.options:
             given = self.options_given(step) or {}
             out = [r for r in out if not _vacant(r, given)]
@@ -2078,7 +2087,9 @@ class _Tracer:
                 python_path=paths.get(s, ""),
                 snakefile=self.snakemake_scripts.get(s, ""),
                 python2=kinds[s] == "script" and _python2(self.facts.get(s)),
-                asks=tuple(dict.fromkeys(self.facts[s].asks)) if s in self.facts else (),
+                asks=tuple(dict.fromkeys([*self.facts[s].asks, *self.helper_asks.get(s, ())]))
+                if s in self.facts
+                else (),
                 **self._runs(s),
             )
             for s in order
