@@ -706,3 +706,38 @@ def test_a_slurm_job_runs_where_its_header_or_the_script_that_submits_it_says() 
     assert io(flow, "jobs/prep.py") == [("write", "jobs/prep.txt")]
     assert flow.step("analysis/fit.py").workdir == "analysis"  # type: ignore[union-attr]
     assert not flow.problems
+
+
+def test_a_pbs_or_grid_engine_job_runs_where_its_header_says_else_in_the_home_folder() -> None:
+    """`#PBS -d analysis` (Torque), `#$ -wd analysis` and `qsub -d`/`-wd` run `python fit.py` in
+    `analysis/`, `#$ -cwd` and `cd $PBS_O_WORKDIR` where `qsub` is called (they were all run in the job
+    script's folder: a false SHR110 for `#PBS -d`). Without them such a job starts in the home folder, whose
+    files nobody can tell: its run of `fit.py` is left out, and no problem is claimed for it."""
+    from flowkit import flow_of, io
+
+    def runs(text: str, path: str) -> list[tuple[str | None, str]]:
+        return [(r.folder, r.script) for r in python_runs(text, path)]
+
+    assert runs("#PBS -d analysis\npython fit.py\n", "job.pbs") == [("analysis", "fit.py")]
+    assert runs("#$ -wd analysis\npython fit.py\n", "job.sh") == [("analysis", "fit.py")]
+    assert runs("#$ -cwd\npython fit.py\n", "job.sh") == [("", "fit.py")]
+    home = "#!/bin/bash\n#PBS -l nodes=1\npython fit.py\ncd $PBS_O_WORKDIR\npython fit.py\n"
+    assert runs(home, "a/job.pbs") == [("", "fit.py")]
+    assert runs("#!/bin/bash\n#$ -N fit\npython fit.py\n", "job.sh") == []
+    both = "#!/bin/bash\n#SBATCH -J fit\n#PBS -N fit\npython fit.py\n"  # (Slurm runs it where it is sent)
+    assert runs(both, "job.sh") == [("", "fit.py")]
+    fit = "import sys\nimport pandas as pd\npd.read_csv('input.csv').to_csv(sys.argv[1])\n"
+    base = {"analysis/fit.py": fit, "analysis/input.csv": "a\n"}
+    fitted = [("read", "analysis/input.csv"), ("write", "analysis/fit.csv")]
+    for job in ("#PBS -N fit\n#PBS -d analysis\n", "#$ -N fit\n#$ -wd analysis\n"):
+        flow = flow_of({**base, "job.pbs": "#!/bin/bash\n" + job + "python fit.py fit.csv\n"})
+        assert sorted(io(flow)) == fitted
+        assert not flow.problems
+    flow = flow_of({**base, "job.pbs": "#!/bin/bash\n#PBS -N fit\npython fit.py fit.csv\n"})
+    assert sorted(io(flow)) == [("read", "analysis/input.csv")]  # (where the job runs it: unknown)
+    assert not flow.problems
+    job = "#!/bin/bash\n#$ -N fit\ncd $SGE_O_WORKDIR\npython fit.py fit.csv\n"
+    for submit in ("cd analysis\nqsub job.sh\n", "qsub -wd analysis analysis/job.sh\n"):
+        flow = flow_of({**base, "analysis/job.sh": job, "submit.sh": "#!/bin/bash\n" + submit})
+        assert sorted(io(flow)) == fitted
+        assert not flow.problems

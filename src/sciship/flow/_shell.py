@@ -519,31 +519,52 @@ _OWN = "__own_folder__"
 #: a Slurm job script's header line that sets where the job runs: ``#SBATCH --chdir=analysis`` (``-D``, and
 #: ``--workdir``, its name before Slurm 17.11), from the folder it is submitted from
 _SBATCH_CHDIR = compile_later(r"^#SBATCH[ \t]+(?:--chdir|--workdir|-D)(?:=|[ \t]+)(\S+)")
+#: a PBS (Torque) or Grid Engine job script's header line: ``#PBS -l nodes=1``, ``#$ -N fit``. Such a job
+#: starts in the home folder, unless the header says where: ``#PBS -d analysis`` (Torque), ``#$ -wd
+#: analysis``, or ``#$ -cwd`` (where it is submitted from)
+_QSUB_DIRECTIVE = compile_later(r"^#(?:PBS|\$)[ \t]+-")
+_QSUB_CHDIR = compile_later(r"^#(?:PBS[ \t]+-d|\$[ \t]+-wd)[ \t]+(\S+)|^#\$[ \t]+(-cwd)\b")
+#: the home folder, where a PBS or Grid Engine job starts unless told otherwise (a ``cd`` there leaves the
+#: folder: see :func:`_cd`)
+_HOME = "~"
 #: programs that run a shell file in the folder they are started from (``sbatch``: the job, unless told
-#: otherwise), with the options of ``sbatch`` that set that folder
-_SHELL_RUNNERS = frozenset({"bash", "sh", "zsh", "ksh", "sbatch", "srun"})
+#: otherwise; ``qsub``: where its header or options say, else the home folder), with the options of
+#: ``sbatch`` and ``qsub`` that set that folder
+_SHELL_RUNNERS = frozenset({"bash", "sh", "zsh", "ksh", "sbatch", "srun", "qsub"})
 _CHDIR_OPTIONS = ("--chdir", "--workdir", "-D")
+_QSUB_CHDIR_OPTIONS = ("-d", "-wd")
 #: a line that may run a shell file (``bash x.sh``, ``sbatch job.slurm``, ``./x.sh``: see
 #: :func:`_shell_file_run`)
 RUNS_SHELL = compile_later(
-    r"\b(?:bash|sh|zsh|ksh|sbatch|srun)[ \t]+\S|\./\S|\S/\S*?\.(?:sh|bash|zsh|ksh|slurm|sbatch|job)\b"
+    r"\b(?:bash|sh|zsh|ksh|sbatch|srun|qsub)[ \t]+\S|\./\S|\S/\S*?\.(?:sh|bash|zsh|ksh|slurm|sbatch|job)\b"
 )
 
 
 def job_folder(text: str) -> str | None:
-    """Where a Slurm job script's header says it runs (``#SBATCH --chdir=analysis``: ``analysis``), as
-    written, from the folder it is submitted from; None when it says nothing (``#SBATCH`` lines after
-    the first command are comments to ``sbatch`` too)."""
+    """Where a cluster job script's header says it runs, as written, from the folder it is submitted from:
+    ``#SBATCH --chdir=analysis`` (Slurm), ``#PBS -d analysis`` (Torque), ``#$ -wd analysis`` (Grid Engine):
+    ``analysis``; ``#$ -cwd``: ``.``. A PBS or Grid Engine job whose header says nothing starts in the home
+    folder (:data:`_HOME`), not the project's, so its relative paths are nobody's to tell. None when it
+    says nothing and is no such job (Slurm runs a job where it is submitted from). Directive lines after
+    the first command are comments to the queue too."""
     found = None
+    queued = slurm = False
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
             continue
         if not stripped.startswith("#"):
             break
+        slurm = slurm or stripped.startswith("#SBATCH")
+        queued = queued or _QSUB_DIRECTIVE.match(stripped) is not None
         m = _SBATCH_CHDIR.match(stripped)
         if m is not None:
             found = m.group(1).strip("\"'")
+        m = _QSUB_CHDIR.match(stripped)
+        if m is not None:
+            found = m.group(1).strip("\"'") if m.group(1) else "."
+    if found is None and queued and not slurm:  # (a header for both queues: as Slurm runs it)
+        return _HOME
     return found
 
 
@@ -574,6 +595,11 @@ def _shell_file_run(words: list[str]) -> tuple[tuple[str, ...], str | None] | No
             _option, eq, value = word.partition("=")
             chdir = value if eq else (rest[j + 1] if j + 1 < len(rest) else None)
             skip = not eq
+        elif first == "qsub" and word in _QSUB_CHDIR_OPTIONS:  # `qsub -d analysis job.pbs`, `-wd`
+            chdir = rest[j + 1] if j + 1 < len(rest) else None
+            skip = True
+        elif first == "qsub" and word == "-cwd":  # (Grid Engine: where qsub is called)
+            chdir = "."
         elif not word.startswith("-"):
             names.append(word)
     names = [n for n in names if "$" not in n and not _has_marker(n)]
@@ -1207,16 +1233,20 @@ def python_runs(
     (``[project.scripts]``); a command that runs one (``uv run study-figures --out x``) is a run too.
 
     ``start``: the folder a shell file starts in, from its own, when another runs it (``bash jobs/run.sh``
-    at the top: ``..``); a Slurm job then goes where its header says (``#SBATCH --chdir=analysis``), unless
-    not ``header`` (``sbatch --chdir`` overrides it). ``jobs``, when given, gets the shell files the file
-    runs: (the folder, relative to the file's, the words that may name the file, ``sbatch --chdir``)."""
+    at the top: ``..``); a cluster job then goes where its header says (``#SBATCH --chdir=analysis``,
+    ``#PBS -d analysis``, ``#$ -wd analysis``), unless not ``header`` (``sbatch --chdir``, ``qsub -d``
+    override it); a PBS or Grid Engine job whose header says nothing starts in the home folder, so its
+    runs before a ``cd $PBS_O_WORKDIR`` are left out (see :func:`job_folder`). ``jobs``, when given, gets
+    the shell files the file runs: (the folder, relative to the file's, the words that may name the file,
+    the folder ``sbatch --chdir`` or ``qsub -d`` gives)."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
     #: a file bash runs (not a README, whose variables the reader sets, nor a Python driver's commands)
     shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
     here: str | None = start
-    chdir = job_folder(text) if shell_file and header and "#SBATCH" in text else None
+    job = "#SBATCH" in text or "#PBS" in text or "#$" in text
+    chdir = job_folder(text) if shell_file and header and job else None
     if chdir is not None:  # (`#SBATCH --chdir=/scratch/ana/run`: somewhere sciship cannot know)
         here = _cd(here, [_SUBMIT_FOLDER.sub(_OWN + "/" + start if start else _OWN, chdir)])
     #: the names set to the folder the file runs in (``BASE_DIR=$(pwd)``), with that folder: a ``cd`` to

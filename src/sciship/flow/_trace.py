@@ -17,8 +17,10 @@ Rules (the README of ``share`` describes them to users):
   Makefile, shell script or README shell block that runs it says (``python3 code/x.py`` in
   ``fig6/Makefile`` runs in ``fig6``, as does ``cd fig6`` then ``python x.py`` in a README block; run
   from several folders, it reads and writes in each what the commands there give it; a shell script
-  another runs, ``bash jobs/run.sh`` or ``sbatch jobs/run.sh`` at the top, starts at the top, and a
-  Slurm job where its ``#SBATCH --chdir`` says);
+  another runs, ``bash jobs/run.sh``, ``sbatch`` or ``qsub jobs/run.sh`` at the top, starts at the top,
+  and a cluster job where its ``#SBATCH --chdir``, ``#PBS -d`` or ``#$ -wd`` says, ``#$ -cwd`` where it
+  is submitted from; a PBS or Grid Engine job whose header says nothing starts in the home folder, where
+  its commands before a ``cd $PBS_O_WORKDIR`` run nothing sciship can place);
   else from the root of the folder, unless its relative paths only make sense from its own folder (more
   of them name files that exist from there, a result it writes included, or they leave the folder from
   the root, as may its first relative ``os.chdir``): then from its own folder; a script nothing places
@@ -2441,9 +2443,9 @@ class _Tracer:
         self, pipelines: dict[str, str], readme_runs: list[tuple[str, str]], programs: frozenset[str]
     ) -> dict[str, set[tuple[str, bool]]]:
         """The folders each shell file of the folder starts in, when others run it (``bash jobs/run.sh``,
-        ``sbatch jobs/run.sh`` in a script at the top: in the top folder, where it is started, not in
-        ``jobs/``), each with whether its ``#SBATCH --chdir`` header counts (not under ``sbatch
-        --chdir=x``, which then says where it runs)."""
+        ``sbatch jobs/run.sh``, ``qsub jobs/run.sh`` in a script at the top: in the top folder, where it
+        is started, not in ``jobs/``), each with whether its header's folder counts (``#SBATCH --chdir``,
+        ``#PBS -d``: not under ``sbatch --chdir=x`` or ``qsub -d x``, which then say where it runs)."""
         from sciship.flow import _shell
 
         out: dict[str, set[tuple[str, bool]]] = defaultdict(set)
