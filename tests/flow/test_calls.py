@@ -186,6 +186,15 @@ CASES = [
         ),
         [("read", "in/a.fits"), ("read", "in/b.fits"), ("write", "out/c.fits"), ("read", "in/t.ecsv")],
     ),
+    # astropy's text tables (StanBarmentloo/NII_nebular_phase)
+    (
+        (
+            "from astropy.io import ascii\nimport astropy.io.ascii as aio\nt = ascii.read('sumo/spec.dat')\n"
+            "ascii.write(t, 'out/t.txt', format='csv')\naio.read(table='sumo/b.dat')\n"
+            "aio.write(t, output='out/u.txt')"
+        ),
+        [("read", "sumo/spec.dat"), ("write", "out/t.txt"), ("read", "sumo/b.dat"), ("write", "out/u.txt")],
+    ),
     # atomistic simulations (mstapelberg/active_learning_paper_analysis)
     (
         (

@@ -345,6 +345,10 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     "astropy.table.Table.read": (_r(0),),
     "astropy.table.QTable.read": (_r(0),),
     "astropy.io.fits.getheader": (_r(0, "filename"),),
+    # astropy's text tables (StanBarmentloo/NII_nebular_phase: `ascii.read(path)` of the model spectra
+    # three notebooks plot, unseen)
+    "astropy.io.ascii.read": (_r(0, "table"),),
+    "astropy.io.ascii.write": (_w(1, "output"),),
     # pyfits, astropy.io.fits's old name with the same functions (jfoster17/malt90-analysis-code's maps)
     "pyfits.open": (_r(0, "name"),),
     "pyfits.getdata": (_r(0, "filename"),),
