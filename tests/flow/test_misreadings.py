@@ -1304,6 +1304,28 @@ def test_an_init_file_at_the_top_of_a_research_folder() -> None:
     assert step.writes == ("plots/cloud_map.png",)
 
 
+def test_a_module_its_imported_package_imports_is_no_step() -> None:
+    """jrderuiter/ilc-sb-screen: the notebooks import `nbsupport.enrichment.genesets`, whose `__init__.py`
+    does `from . import kegg`; kegg.py, whose top sets up a download cache, was step 13, reading and
+    writing nothing. A package nothing imports leaves its modules' rules as they were."""
+    kegg = "import requests_cache\nrequests_cache.install_cache('_kegg_cache')\ndef sets():\n    return 1\n"
+    files = {
+        "src/lib/__init__.py": "",
+        "src/lib/genesets/__init__.py": "from . import kegg\nfrom .mapping import map_sets\n",
+        "src/lib/genesets/kegg.py": kegg,
+        "src/lib/genesets/mapping.py": "print('loaded')\ndef map_sets(s):\n    return s\n",
+        "analysis.ipynb": notebook(
+            [("import pandas as pd\nfrom lib import genesets\npd.read_csv('a.csv').to_csv('b.csv')", 1)]
+        ),
+        "a.csv": "x\n1\n",
+    }
+    flow = flow_of(files)
+    assert [s.path for s in flow.steps] == ["analysis.ipynb"]
+    assert [(p.code, p.path) for p in flow.problems] == []
+    alone = flow_of({k: v for k, v in files.items() if k != "analysis.ipynb"})
+    assert [s.path for s in alone.steps] == ["src/lib/genesets/kegg.py", "src/lib/genesets/mapping.py"]
+
+
 def test_a_package_module_a_pipeline_runs_is_a_step() -> None:
     """DynamicsAndNeuralSystems/Catchamouse16_paper_code: `runscript.sh` does `cd op_importance` and runs
     `python workflow_classes/Workflow.py ...`, the whole pipeline; with `__init__.py` files on its way

@@ -944,14 +944,26 @@ class _Tracer:
     def _imported(self, candidates: list[str]) -> set[str]:
         out: set[str] = set()
         for rel in candidates:
-            facts = self.facts.get(rel)
-            if facts is None:
-                continue
-            for module, level in facts.imports:
-                target = self.module_file(module, level, rel)
-                if target is not None and target != rel:
-                    out.add(target)
+            self._imports_of(rel, self.facts.get(rel), out)
+        # an imported package's `__init__.py` (no step) imports its modules in turn: each runs when the
+        # package is imported, library code (jrderuiter/ilc-sb-screen: notebooks import
+        # nbsupport.enrichment.genesets, whose `from . import kegg` runs kegg.py, a step that read and
+        # wrote nothing for the download cache its top sets up); an `__init__.py` nothing imports is
+        # left alone (the scripts of a research folder with one at its top stay steps)
+        done: set[str] = set()
+        while todo := sorted(rel for rel in out if rel.endswith("__init__.py") and rel not in done):
+            for rel in todo:
+                done.add(rel)
+                self._imports_of(rel, self.load(rel), out)
         return out
+
+    def _imports_of(self, rel: str, facts: Facts | None, out: set[str]) -> None:
+        if facts is None:
+            return
+        for module, level in facts.imports:
+            target = self.module_file(module, level, rel)
+            if target is not None and target != rel:
+                out.add(target)
 
     # -------------------------------------------------------------- attribution
     def attribute(self, step: str) -> list[_Raw]:
