@@ -741,3 +741,29 @@ def test_a_pbs_or_grid_engine_job_runs_where_its_header_says_else_in_the_home_fo
         flow = flow_of({**base, "analysis/job.sh": job, "submit.sh": "#!/bin/bash\n" + submit})
         assert sorted(io(flow)) == fitted
         assert not flow.problems
+
+
+def test_a_makefiles_variables_name_what_it_makes() -> None:
+    """jrderuiter/ilc-sb-screen: `TCGA_ILC_SUBTYPES = data/external/tcga-ilc-2015/mmc9.xlsx`, a rule
+    `$(TCGA_ILC_SUBTYPES): tmp` that downloads to tmp/ and does `mv tmp/mmc9.xlsx $(TCGA_ILC_SUBTYPES)`,
+    and a `cp` into another: the notebook's inputs were "made in another folder" (`tmp/mmc9.xlsx`) and
+    "written by nothing"; a variable the Makefile does not set still names nothing."""
+    from flowkit import flow_of, notebook
+
+    makefile = (
+        "SUBTYPES = data/external/ilc/mmc9.xlsx\nCNV := data/external/cnv/genes.txt\n\n"
+        "all: $(SUBTYPES) $(CNV)\n\n"
+        "$(SUBTYPES): tmp\n\twget -P tmp http://e.org/att/mmc9.xlsx\n\tmkdir -p $(dir $(SUBTYPES))\n"
+        "\tmv tmp/mmc9.xlsx $(SUBTYPES)\n\n"
+        "$(CNV): tmp\n\twget -P tmp http://e.org/cnv.tar.gz\n\tcd tmp && tar -xvf cnv.tar.gz\n"
+        "\tcp tmp/cnv/all_genes.txt ${CNV}\n\n"
+        "$(ELSEWHERE)/x.txt:\n\tcp a.txt $(OTHER)/y.txt\n\ntmp:\n\tmkdir -p tmp\n"
+    )
+    assert pipeline_outputs(makefile, "Makefile") == ["all", "mmc9.xlsx", "genes.txt", "cnv.tar.gz", "tmp"]
+    code = "import pandas as pd\nx = pd.read_excel('../data/external/ilc/mmc9.xlsx')\n"
+    code += "y = pd.read_csv('../data/external/cnv/genes.txt')\nx.to_csv('out.csv')"
+    flow = flow_of({"Makefile": makefile, "notebooks/fig.ipynb": notebook([(code, 1)])})
+    assert [(p.code, p.path) for p in flow.problems] == []
+    step = flow.step("notebooks/fig.ipynb")
+    assert step is not None
+    assert step.reads == ("data/external/cnv/genes.txt", "data/external/ilc/mmc9.xlsx")

@@ -463,10 +463,23 @@ def _written(text: str, path: str) -> list[str]:
     lines = text.replace("\\\n", " ").splitlines()
     in_output = False
     env: dict[str, str | None] = {}  #: a shell script's variables (`f=data.dat`, then `echo 1 >> $f`)
+    make_env: dict[str, str | None] = {}  #: a Makefile's (`DATA = data/raw.csv`, then `$(DATA):`)
     for line in lines:
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "//")):
             continue
+        if make and not line.startswith(("\t", " ")) and (assigned := _MAKE_VARIABLE.match(line)):
+            # a Makefile's variables name its targets and what its recipes write (jrderuiter/ilc-sb-screen:
+            # `$(TCGA_ILC_SUBTYPES):` does `wget -P tmp ...` then `mv tmp/mmc9.xlsx $(TCGA_ILC_SUBTYPES)`,
+            # and the notebooks' input was "made in another folder", `tmp/mmc9.xlsx`)
+            value = _expand(assigned.group(2).strip(), make_env, make=True)
+            if not _has_marker(value):
+                make_env[assigned.group(1)] = value
+            continue
+        spelled = line  #: the line with the Makefile's variables put in
+        if make and "$" in stripped and make_env:  # (only those it sets: `$(OUT)/x.csv` stays as it is)
+            stripped = _MAKE_REFERENCE.sub(lambda m: make_env.get(m[1] or m[2]) or m[0], stripped)
+            spelled = line[: len(line) - len(line.lstrip())] + stripped
         if not (make or snake or nextflow) and _SETS.match(stripped):
             _assignments(stripped, env, None, None)
         if (snake or nextflow) and stripped.startswith("output:"):  # the quoted names up to the next keyword
@@ -482,8 +495,8 @@ def _written(text: str, path: str) -> list[str]:
             if m:
                 names.append(m.group(1))
                 continue
-        target = _MAKE_TARGET.match(line) if make else None
-        if target and not line.startswith(("\t", " ")):
+        target = _MAKE_TARGET.match(spelled) if make else None
+        if target and not spelled.startswith(("\t", " ")):
             names += [t for t in target.group(1).split() if "$" not in t and "%" not in t]
             continue
         for effect in effects(words_of(stripped)):
@@ -495,6 +508,8 @@ def _written(text: str, path: str) -> list[str]:
     return names
 
 
+#: a Makefile's reference to a variable: ``$(name)``, ``${name}``
+_MAKE_REFERENCE = compile_later(r"\$\(([A-Za-z_]\w*)\)|\$\{([A-Za-z_]\w*)\}")
 #: a variable in a pipeline's file name: ``${name}``, ``$name``, ``{name}`` (Snakemake wildcards)
 _VARIABLE = compile_later(r"\$\{[^}]*\}|\$\w+|\{\w+\}")
 #: letters a name with variable parts must still have (besides its extension) to say which files it makes
