@@ -482,6 +482,9 @@ def test_a_license_option_that_contradicts_the_license_file(tmp_path: Path) -> N
         ),
         # kiudee/lifu-simulation-code: the first heading is what to install
         ("# Required software\nTo be able to run the simulation you need these.\n* Python 3\n", "study"),
+        # vadmbertr/cyclogeostrophy_impact_experiment: the first heading names a section of the README
+        ("# Project description\n\nThe aim of this repo is to launch experiments.\n", "study"),
+        ("# Repository structure\n\n- data/\n", "study"),
     ],
 )
 def test_the_title_from_the_readme(tmp_path: Path, readme: str, title: str) -> None:

@@ -477,7 +477,9 @@ def readme_title(project: Project) -> str | None:
 
 #: headings that name a part of a README, not the work
 _SECTIONS = compile_later(
-    r"(?i)^(?:about|abstract|code|contents?|data|dependencies|description|introduction|license|overview|summary"
+    # (vadmbertr/cyclogeostrophy_impact_experiment: "# Project description" was the title)
+    r"(?i)^(?:(?:the |this )?(?:project|repository|repo)(?:'s)? )?"
+    r"(?:about|abstract|code|contents?|data|dependencies|description|introduction|license|overview|summary"
     r"|usage|table of contents|data (?:sources?|availability)|sources?|references|notes?|results|figures"
     r"|acknowledge?ments|authors|citation|contact|files|structure|folder structure)$"
     # a section's first words: "Setting up the Python environment" (OlegArenz/gmmvi_reproducibility)
