@@ -1083,6 +1083,31 @@ def test_a_file_read_at_the_authors_place_of_this_folder_comes_after_its_writer(
     assert step.after == ("Mouse/make_features.py",)
 
 
+def test_files_of_a_pattern_read_at_the_authors_place_of_this_folder_come_after_their_writer() -> None:
+    """StanBarmentloo/NII_nebular_phase: Figure_5.ipynb reads `/home/.../NII_nebular_phase/prerequisites/
+    escatt_data/tau_*.csv` (one per optical depth), which prerequisites/electron_scattering.ipynb writes as
+    `escatt_data/tau_*.csv` from its folder; the figure came first. A pattern no step writes links none."""
+    loop = "import numpy as np\nfor t in taus:\n    np.savetxt('escatt_data/tau_' + str(t) + '.csv', x)"
+    base = "/home/stba7609/NII_nebular_phase/prerequisites/"
+    read = f"import numpy as np\nfor t in taus:\n    np.loadtxt('{base}escatt_data/tau_' + str(t) + '.csv')\n"
+    read += f"np.loadtxt('{base}other/k_' + str(t) + '.csv')"
+    flow = flow_of(
+        {
+            "plots/Figure_05/Figure_5.ipynb": notebook([(read, 1)]),
+            "prerequisites/electron_scattering.ipynb": notebook([(loop, 1)]),
+            "prerequisites/escatt_data/tau_5.csv": "1\n",
+            "prerequisites/other/k_5.csv": "1\n",
+        }
+    )
+    assert [s.path for s in flow.steps] == [
+        "prerequisites/electron_scattering.ipynb",
+        "plots/Figure_05/Figure_5.ipynb",
+    ]
+    step = flow.step("plots/Figure_05/Figure_5.ipynb")
+    assert step is not None
+    assert step.after == ("prerequisites/electron_scattering.ipynb",)
+
+
 def test_options_a_function_of_the_file_does_not_put_in_a_path_are_not_to_fill_in() -> None:
     """czbiohub-sf/rnaquarium-figures: four font sizes without a default, passed to the script's own
     function that saves a figure, were options "the script needs"; the folder it saves into is one."""

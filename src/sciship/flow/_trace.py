@@ -1926,9 +1926,12 @@ class _Tracer:
                         mine = self._inside(f.path, "write")[0]
                         if mine:
                             writes[step].setdefault(mine, f)
-                    elif f.location == "absolute" and not ex.has_unknown(f.path):
+                    elif f.location == "absolute" and not ex.has_unknown(posixpath.dirname(f.path)):
                         # and a file read there: it comes after what writes it here (Freihaut_Goeritz-2022:
-                        # the tables read at the author's paths came before the steps that make them)
+                        # the tables read at the author's paths came before the steps that make them); also
+                        # files of a pattern, after what writes that same pattern here (StanBarmentloo/
+                        # NII_nebular_phase: Figure_5 reads `/home/.../prerequisites/escatt_data/tau_*.csv`,
+                        # and came before the notebook that writes `escatt_data/tau_*.csv` from its folder)
                         mine = self._inside(f.path, "read")[0]
                         if mine:
                             inside_reads[step].setdefault(mine, None)
@@ -2044,9 +2047,10 @@ class _Tracer:
                 edges[step].add(a)
                 needed.add((step, a))
                 read_by_writer.setdefault((step, a), _path)
+        shown_writers = {ex.display(w): v for w, v in writers.items()}  # (`_inside` shows a pattern's `*`)
         for step, mines in inside_reads.items():
             for mine in mines:
-                for a in writers.get(mine, ()):
+                for a in writers.get(mine) or shown_writers.get(mine, ()):
                     if a != step:
                         edges[step].add(a)
                         needed.add((step, a))
