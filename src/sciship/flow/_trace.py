@@ -2050,7 +2050,7 @@ class _Tracer:
         shown_writers = {ex.display(w): v for w, v in writers.items()}  # (`_inside` shows a pattern's `*`)
         for step, mines in inside_reads.items():
             for mine in mines:
-                for a in writers.get(mine) or shown_writers.get(mine, ()):
+                for a in writers.get(mine) or shown_writers.get(mine) or ():
                     if a != step:
                         edges[step].add(a)
                         needed.add((step, a))
