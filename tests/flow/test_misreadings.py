@@ -2898,3 +2898,36 @@ def test_a_step_asks_what_the_helpers_it_calls_ask() -> None:
     assert flow.step("other.py").asks == ()  # type: ignore[union-attr]
     assert flow.missing == ()
     assert flow.problems == ()
+
+
+# ---------------------------------------------------------------- a Makefile's commands, in full
+_RAW = (
+    "import argparse\nimport pandas as pd\n"
+    "p = argparse.ArgumentParser()\np.add_argument('dataset')\n"
+    "p.add_argument('-c', '--column', default='Dp')\np.add_argument('-o', '--output')\n"
+    "a = p.parse_args()\ndf = pd.read_csv(a.dataset)\n"
+    "if a.output:\n    df.to_csv(a.output)\n"
+)
+_FIG = (
+    "import argparse\nimport pandas as pd\nimport matplotlib.pyplot as plt\n"
+    "p = argparse.ArgumentParser()\np.add_argument('datafile')\np.add_argument('-o', '--output')\n"
+    "a = p.parse_args()\npd.read_csv(a.datafile).plot()\n"
+    "if a.output:\n    plt.savefig(a.output)\n"
+)
+
+
+def test_a_makefile_that_runs_its_scripts_with_automatic_variables() -> None:
+    """RichardSear/DP_trapping_codes: `$(PYTHON3) $^ -o $@` under `rc.ods: raw_analyse.py data/rc.dat.gz`
+    ran no step: 21 figures' reads, writes and order were unseen."""
+    makefile = (
+        "DEST_DIR =\nPYTHON3 = /usr/bin/python3\n\ndefault: fig_rc\n\n"
+        "rc.csv: raw.py data/rc.csv.gz\n\t$(PYTHON3) $^ -o $@\n\n"
+        "fig_rc: fig.py rc.csv\n\t$(PYTHON3) $^ -o $(DEST_DIR)fig_rc.pdf\n"
+    )
+    flow = flow_of({"Makefile": makefile, "raw.py": _RAW, "fig.py": _FIG, "data/rc.csv.gz": "x"})
+    assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+        ("raw.py", ("data/rc.csv.gz",), ("rc.csv",), ()),
+        ("fig.py", ("rc.csv",), ("fig_rc.pdf",), ("raw.py",)),
+    ]
+    assert flow.problems == ()
+

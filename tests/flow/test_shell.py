@@ -154,6 +154,24 @@ def test_the_scripts_a_pipeline_runs_and_the_folder_each_runs_in() -> None:
     ]
 
 
+def test_a_makefile_s_interpreter_variable_and_automatic_variables() -> None:
+    """RichardSear/DP_trapping_codes: `PYTHON3 = /usr/bin/python3`, then `$(PYTHON3) $^ -o $@` under
+    `vardp100k.ods: raw_analyse.py data/vardp100k.dat.gz`: no run was seen (a Makefile's `$(NAME)` was not
+    read as the interpreter, `$^` and `$@` not put in), so the Makefile ran no step."""
+    makefile = (
+        "PYTHON3 = /usr/bin/python3\nDATA = data\nODS = a.ods b.ods\n\n"
+        "a.ods: raw.py $(DATA)/a.gz | out\n\t$(PYTHON3) $^ --col rc -o $@\n\n"
+        "fig: fig.py $(ODS)\n\t$(PYTHON3) $< $(ODS) -o fig.pdf\n\n"
+        "%.csv: conv.py %.txt\n\t$(PYTHON3) $^ > $@\n\n"
+        "x.txt y.txt: two.py\n\t$(PYTHON3) $< $@ $$@\n"
+    )
+    assert [(r.script, r.args) for r in python_runs(makefile, "Makefile")] == [
+        ("raw.py", ("data/a.gz", "--col", "rc", "-o", "a.ods")),  # (not the order-only `out`)
+        ("fig.py", ("a.ods", "b.ods", "-o", "fig.pdf")),
+        ("two.py", (STAR, f"{STAR}@")),  # (two targets: which one is unknown; `$$@` is the shell's)
+    ]  # (a pattern rule's `$^` is not known: no run)
+
+
 def test_the_commands_a_readme_asks_the_reader_to_run() -> None:
     readme = (
         "# Study\n\n```bash\n# get the data\nmkdir -p data\ncurl -L -o d.zip \\\n  https://zenodo.org/d.zip\n"

@@ -1268,7 +1268,9 @@ def python_runs(
     #: one goes there (griverat/pstatmodel-runs: `cd "$BASE_DIR/src"` before its steps)
     pwd_names: dict[str, str] = {}
     env: dict[str, str | None] = {}
-    first = ""  #: a Makefile rule's first prerequisite, what its recipe's `$<` stands for
+    #: what a Makefile rule's recipe's automatic variables stand for: `$<` its first prerequisite, `$^` all
+    #: of them, `$@` its target (RichardSear/DP_trapping_codes: every figure's `$(PYTHON3) $^ -o $@`)
+    automatic: dict[str, str] = {}
     #: the folders to go back to when the subshells open on earlier lines end (a `cd` inside `( ... )` or
     #: `$( ... )` lasts until the bracket closes: LappalainenLab/lorals_paper_code's `(cd "$OUT")`)
     groups: list[str | None] = []
@@ -1285,14 +1287,14 @@ def python_runs(
         if make:
             rule = _MAKE_TARGET.match(line)
             if rule is not None:
-                first = next(iter(rule.group(2).split()), "")
+                automatic = _automatic(rule.group(1), rule.group(2), env)
                 continue
             assigned = _MAKE_VARIABLE.match(line)
             if assigned is not None:
                 env[assigned.group(1)] = _expand(assigned.group(2).strip(), env, make=True)
                 continue
-            if "$<" in stripped and first and "$" not in first and "%" not in first:
-                stripped = stripped.replace("$<", first)
+            if "$" in stripped and automatic:
+                stripped = _AUTOMATIC.sub(functools.partial(_put_automatic, automatic), stripped)
             stripped = stripped.lstrip("@-+ \t")  # `@python x.py`: a recipe line make does not echo
         elif _SETS.match(stripped):
             _assignments(stripped, env, here, read)
@@ -1359,6 +1361,31 @@ def python_runs(
                 groups.extend(opened)
             here = cwd
     return out
+
+
+def _automatic(targets: str, prerequisites: str, env: dict[str, str | None]) -> dict[str, str]:
+    """What the automatic variables of a Makefile rule's recipe stand for, those sciship can know:
+    ``$<`` (the first prerequisite), ``$^`` (all of them, once each, not the order-only ones after ``|``)
+    and ``$@`` (the target, when the rule has one), with the Makefile's variables put in. A pattern
+    rule's (``%.csv``) or an unknown variable's are left as they are."""
+
+    def plain(word: str) -> bool:
+        return "%" not in word and "$" not in word and not _has_marker(word)
+
+    normal = _expand(prerequisites.split("|", 1)[0], env, make=True).split()
+    out: dict[str, str] = {}
+    if normal and plain(normal[0]):
+        out["<"] = normal[0]
+    if normal and all(plain(word) for word in normal):
+        out["^"] = " ".join(dict.fromkeys(normal))
+    named = _expand(targets, env, make=True).split()
+    if len(named) == 1 and plain(named[0]):
+        out["@"] = named[0]
+    return out
+
+
+def _put_automatic(automatic: dict[str, str], m: re.Match[str]) -> str:
+    return automatic.get(m.group(1), m.group())
 
 
 def _own_folders(line: str, start: str) -> str:
@@ -1434,7 +1461,10 @@ _MAKE_VARIABLE = compile_later(r"^([A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(.*)$")
 _SIMPLE_ASSIGNMENT = compile_later(
     r"""^(?:export[ \t]+)?([A-Za-z_]\w*)=(?:'([^'\\]*)'|"([^"\\`]*)"|([^\s'"\\;&|()<>`]*))[ \t]*(?:#.*)?$"""
 )
-_NAMED = compile_later(r"\$\{?([A-Za-z_]\w*)")
+#: a variable's name where it is used: ``$name``, ``${name}``, a Makefile's ``$(NAME)``
+_NAMED = compile_later(r"\$[{(]?([A-Za-z_]\w*)")
+#: a Makefile recipe's automatic variable (not ``$$@``, the shell's own)
+_AUTOMATIC = compile_later(r"(?<!\$)\$([<^@])")
 _JUST = compile_later(r"\{\{[^}]*\}\}")
 #: lines that set a variable to what sciship cannot know (an array, a command's output, a loop's
 #: element), or a C-style loop (which binds nothing of interest)
