@@ -2931,3 +2931,23 @@ def test_a_makefile_that_runs_its_scripts_with_automatic_variables() -> None:
     ]
     assert flow.problems == ()
 
+
+def test_the_start_of_a_long_option_is_that_option() -> None:
+    """RichardSear/DP_trapping_codes: the Makefile gives `raw_analyse.py` `--col rc -o varrc100k.ods`;
+    argparse takes `--col` for `--column`, but sciship stopped reading there, and the spreadsheet the
+    step writes with `-o` was lost. click takes no such start, nor a parser built with `allow_abbrev`."""
+    script = "python3 raw.py data/a.csv --col rc -o a.csv\npython3 raw.py data/b.csv --cols rc -o b.csv\n"
+    flow = flow_of({"run.sh": script, "raw.py": _RAW, "data/a.csv": "x", "data/b.csv": "x"})
+    assert flow.step("raw.py").writes == ("a.csv",)  # type: ignore[union-attr]  # (`--cols`: none)
+    no_abbrev = _RAW.replace("ArgumentParser()", "ArgumentParser(allow_abbrev=False)")
+    flow = flow_of({"run.sh": script, "raw.py": no_abbrev, "data/a.csv": "x", "data/b.csv": "x"})
+    assert flow.step("raw.py").writes == ()  # type: ignore[union-attr]
+    clicked = (
+        "import click\nimport pandas as pd\n@click.command()\n@click.argument('dataset')\n"
+        "@click.option('--column', default='Dp')\n@click.option('-o', '--output', default=None)\n"
+        "def main(dataset, column, output):\n    df = pd.read_csv(dataset)\n"
+        "    if output:\n        df.to_csv(output)\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    flow = flow_of({"run.sh": script, "raw.py": clicked, "data/a.csv": "x", "data/b.csv": "x"})
+    assert flow.step("raw.py").writes == ()  # type: ignore[union-attr]
+

@@ -2667,7 +2667,7 @@ class _Tracer:
         # usage line)
         for folder, kept in sorted(runs, key=lambda run: any(STAR in w or STAR2 in w for w in run[1])):
             args = self.as_written.get((step, kept), kept)  # (a README's own placeholders, as it shows them)
-            given = _parse_arguments(args, facts.options)
+            given = _parse_arguments(args, facts.options, abbrev=self._abbreviates(step, facts))
             if folder == workdir and len(args) >= argv and needed <= set(given):
                 words, placeholders = _placeholders(args)
                 named = {f"ARG{k}": n for k, n in self._argv_names(step).items()}
@@ -2973,7 +2973,8 @@ class _Tracer:
         if not runs or facts is None:
             return None
         given: dict[tuple[str, str], tuple[list[Expr], bool]] = {}
-        parsed = [_parse_arguments(args, facts.options) for _folder, args in runs]
+        abbrev = self._abbreviates(step, facts)
+        parsed = [_parse_arguments(args, facts.options, abbrev=abbrev) for _folder, args in runs]
         for _flags, dest, nargs in facts.options:
             if nargs in ("+", "*") or (isinstance(nargs, int) and nargs > 1):
                 # (a list however many words a command gives: `for f in args.input_files`)
@@ -2987,6 +2988,13 @@ class _Tracer:
             words = [_shell_value(args[k - 1]) for _folder, args in runs if len(args) >= k]
             given[("", f"#{k}")] = (list(dict.fromkeys(words)), any(len(args) < k for _folder, args in runs))
         return given or None
+
+    def _abbreviates(self, step: str, facts: Facts) -> bool:
+        """Does the step's parser take a long option's start for the option (argparse's ``--col rc`` for
+        ``--column``, as ``allow_abbrev`` lets it unless set to False)? click and typer do not."""
+        if any(module.split(".")[0] in {"click", "typer"} for module, _level in facts.imports):
+            return False
+        return "allow_abbrev" not in (self.p.read_text(step) or "")
 
     @functools.cached_property
     def readme_made(self) -> list[str]:
@@ -4084,11 +4092,14 @@ _MAX_ARGV = 40
 
 
 def _parse_arguments(
-    args: tuple[str, ...], options: list[tuple[tuple[str, ...], str, int | str]]
+    args: tuple[str, ...], options: list[tuple[tuple[str, ...], str, int | str]], *, abbrev: bool = False
 ) -> dict[str, list[Expr]]:
     """The values a command line gives a script's argparse options, by destination (positional ones in
     order). ``options``: (option strings, destination, how many values: a number, ``"?"``, ``"*"`` or
-    ``"+"``). Words sciship cannot place (an option it does not know) end the reading."""
+    ``"+"``). Words sciship cannot place (an option it does not know) end the reading. With ``abbrev``,
+    the start of one long option only is that option, as argparse has it (RichardSear/DP_trapping_codes'
+    Makefile gives `raw_analyse.py` `--col rc -o varrc100k.ods` for `--column`: the `-o` after it was
+    lost, and with it the spreadsheet the step writes)."""
     flags = {flag: (dest, nargs) for names, dest, nargs in options for flag in names if flag.startswith("-")}
     positional = [(dest, nargs) for names, dest, nargs in options if not names[0].startswith("-")]
     out: dict[str, list[Expr]] = {}
@@ -4097,6 +4108,9 @@ def _parse_arguments(
         word = args[i]
         if _is_flag(word):
             flag, eq, inline = word.partition("=")
+            if flag not in flags and abbrev and flag.startswith("--"):
+                longer = [name for name in flags if name.startswith(flag)]
+                flag = longer[0] if len(longer) == 1 else flag
             if flag not in flags:
                 break
             dest, nargs = flags[flag]
