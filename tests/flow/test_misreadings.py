@@ -2951,3 +2951,20 @@ def test_the_start_of_a_long_option_is_that_option() -> None:
     flow = flow_of({"run.sh": script, "raw.py": clicked, "data/a.csv": "x", "data/b.csv": "x"})
     assert flow.step("raw.py").writes == ()  # type: ignore[union-attr]
 
+
+def test_an_option_a_write_waits_for_is_in_the_command() -> None:
+    """RichardSear/DP_trapping_codes: `fig_pip.py` saves its figure only `if args.output:`; the Makefile
+    gives `-o fig_pip.pdf`, but REPRODUCE.md's command was `python fig_pip.py`, which saves nothing, and
+    said it writes fig_pip.pdf. Without a command that gives it, the option is not asked for."""
+    schem = (
+        "import argparse\nimport matplotlib.pyplot as plt\n"
+        "p = argparse.ArgumentParser()\np.add_argument('-o', '--output')\n"
+        "p.add_argument('--dpi', default=72)\n"
+        "a = p.parse_args()\nplt.plot([1])\nif a.output:\n    plt.savefig(a.output, dpi=a.dpi)\n"
+    )
+    flow = flow_of({"Makefile": "fig:\n\tpython schem.py -o fig.pdf\n", "schem.py": schem})
+    step = flow.step("schem.py")
+    assert (step.writes, step.arguments) == (("fig.pdf",), ("-o", "fig.pdf"))  # type: ignore[union-attr]
+    flow = flow_of({"schem.py": schem})
+    step = flow.step("schem.py")
+    assert (step.writes, step.arguments) == ((), ())  # type: ignore[union-attr]

@@ -2657,7 +2657,11 @@ class _Tracer:
         needed |= self._called_on(step, facts) - switches
         # a switch a write waits for (`if args.save: ds.to_netcdf(...)`): without it, the step does not make
         # what REPRODUCE.md says it makes (manuel-alvarez-chaves/variational_hydrology's `--save`)
-        needed |= _write_switches(facts) & switches
+        # and an option with a value a write waits for (`if args.output: plt.savefig(args.output)`), when the
+        # commands that run the step give it: REPRODUCE.md's command is then one that gives it
+        # (RichardSear/DP_trapping_codes: `python fig_pip.py`, which saves nothing, "writes fig_pip.pdf")
+        some_give = {dest for (name, dest) in self.options_given(step) or {} if name == step}
+        needed |= _write_switches(facts) & (switches | some_give)
         argv = max((int(d[1:]) for d in used if d.startswith("#") and d[1:].isdigit()), default=0)
         argv = max(argv, self._argv_read(step))
         if not needed and not argv:
