@@ -22,6 +22,9 @@ EXPRESSIONS = [
     ("DATA = 'data'\nopen(f'{DATA}/x.csv')", "data/x.csv"),
     ("DATA = 'data'\nopen('{}/x.csv'.format(DATA))", "data/x.csv"),
     ("DATA = 'data'\nopen('{d}/x.csv'.format(d=DATA))", "data/x.csv"),
+    # (a number is its digits, as in an f-string: michael-petersen/LinearResponse-paper's `K{}`, `Ku_{}`)
+    ("open('D-{}-K{}-{}.h5'.format('plummer', 200, '-12'))", "D-plummer-K200--12.h5"),
+    ("Ku = 200\nopen('Ku_{0}_rb_{r}.h5'.format(Ku, r=5.0))", "Ku_200_rb_5.0.h5"),
     ("DATA = 'data'\nopen('%s/x.csv' % DATA)", "data/x.csv"),
     ("import os\nopen(os.path.normpath('data/./raw/../x.csv'))", "data/x.csv"),
     ("PATHS = {'raw': 'data/raw.csv'}\nopen(PATHS['raw'])", "data/raw.csv"),

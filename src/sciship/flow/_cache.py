@@ -15,7 +15,7 @@ from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
 
-_FORMAT = 68
+_FORMAT = 69
 
 
 class FactsCache:

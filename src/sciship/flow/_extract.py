@@ -2315,7 +2315,10 @@ class _Extractor:
             elif field_name.isidentifier():
                 target = kwargs.get(field_name)
             plain = not spec and conversion in (None, "s")
-            parts.append(self.expr(target, scope, pos, depth) if plain and target is not None else UNKNOWN)
+            # (a number is its digits, as in an f-string: michael-petersen/LinearResponse-paper's
+            # `"DConvergence-{}-K{}.h5".format("plummer", 200)` and `"Ku_{}".format(Ku)` read `K*`, `Ku_*`)
+            value = self.expr(target, scope, pos, depth) if plain and target is not None else UNKNOWN
+            parts.append(_text(value))
         return ex.cat(parts) if parts else ex.lit("")
 
     def percent(self, node: ast.BinOp, scope: _Scope, pos: Pos, depth: int) -> Expr:
