@@ -2968,3 +2968,29 @@ def test_an_option_a_write_waits_for_is_in_the_command() -> None:
     flow = flow_of({"schem.py": schem})
     step = flow.step("schem.py")
     assert (step.writes, step.arguments) == ((), ())  # type: ignore[union-attr]
+
+
+def test_a_snakemake_rule_that_runs_its_script_given_as_an_input() -> None:
+    """tomsasani/bxd_mutator_manuscript: `python {input.py_script} --vars {input.vars} --out {output}`
+    with `py_script = "py_scripts/grid.py"`: two scripts were steps that read and wrote nothing, in no
+    order, instead of 23 steps."""
+    grid = (
+        "import argparse\nimport pandas as pd\np = argparse.ArgumentParser()\np.add_argument('--vars')\n"
+        "p.add_argument('--out')\na = p.parse_args()\npd.read_csv(a.vars).to_csv(a.out)\n"
+    )
+    rules = (
+        'rule grid:\n    input:\n        vars = "data/wild.csv",\n        py_script = "py_scripts/grid.py"\n'
+        '    output:\n        "csv/grid.csv"\n    shell:\n        """\n'
+        '        python {input.py_script} --vars {input.vars} --out {output}\n        """\n\n'
+        'rule plot:\n    input:\n        vars = "csv/grid.csv",\n        py_script = "py_scripts/grid.py"\n'
+        '    output:\n        "csv/plot.csv"\n'
+        '    shell: "python {input.py_script} --vars {input.vars} --out {output}"\n'
+    )
+    snakefile = 'include: "rules/figs.smk"\n\nrule all:\n    input: "csv/plot.csv"\n'
+    flow = flow_of(
+        {"Snakefile": snakefile, "rules/figs.smk": rules, "py_scripts/grid.py": grid, "data/wild.csv": "x"}
+    )
+    assert [(s.path, s.workdir, s.reads, s.writes) for s in flow.steps] == [
+        ("py_scripts/grid.py", "", ("csv/grid.csv", "data/wild.csv"), ("csv/grid.csv", "csv/plot.csv")),
+    ]
+    assert flow.problems == ()

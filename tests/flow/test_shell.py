@@ -172,6 +172,28 @@ def test_a_makefile_s_interpreter_variable_and_automatic_variables() -> None:
     ]  # (a pattern rule's `$^` is not known: no run)
 
 
+def test_a_snakemake_rule_s_placeholders_of_its_own_files() -> None:
+    """tomsasani/bxd_mutator_manuscript: every rule runs `python {input.py_script} --out {output}`, with
+    `py_script = "py_scripts/x.py"` among its inputs: its Snakefiles ran no step. What the rule spells out
+    is put in; `expand(...)` or a function stays unknown."""
+    snakefile = (
+        'CHROMS = ["1", "2"]\n\nrule grid:\n    input:\n        vars = "data/wild.csv",\n'
+        "        py_script = 'py_scripts/grid.py'\n    output:\n        \"plots/fig_4a.eps\",\n"
+        '    shell:\n        """\n        python {input.py_script} --vars {input.vars} \\\n'
+        '            --out {output}\n        """\n\n'
+        'rule msa:\n    input:\n        "py_scripts/msa.py",\n        expand("data/{c}.fa", c=CHROMS),\n'
+        '    output: "out/{name}.txt"\n    params:\n        k = 3\n'
+        '    shell: "python {input[0]} --fa {input} -k {params.k} > {output}"\n\n'
+        'rule other:\n    input:\n        script = "py_scripts/other.py"\n'
+        '    shell:\n        "python {input.script} {output}"\n'
+    )
+    assert [(r.script, r.args) for r in python_runs(snakefile, "rules/figs.smk")] == [
+        ("py_scripts/grid.py", ("--vars", "data/wild.csv", "--out", "plots/fig_4a.eps")),
+        ("py_scripts/msa.py", ("--fa", "{input}", "-k", "{params.k}")),  # (its output: a redirection)
+        ("py_scripts/other.py", ("{output}",)),  # (a rule with no output: unknown)
+    ]
+
+
 def test_the_commands_a_readme_asks_the_reader_to_run() -> None:
     readme = (
         "# Study\n\n```bash\n# get the data\nmkdir -p data\ncurl -L -o d.zip \\\n  https://zenodo.org/d.zip\n"

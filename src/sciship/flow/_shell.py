@@ -1256,6 +1256,8 @@ def python_runs(
     the folder ``sbatch --chdir`` or ``qsub -d`` gives)."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
+    if name == "snakefile" or name.endswith((".smk", ".snake")):
+        text = _snake_filled(text)
     #: a file bash runs (not a README, whose variables the reader sets, nor a Python driver's commands)
     shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
@@ -1384,6 +1386,68 @@ def _automatic(targets: str, prerequisites: str, env: dict[str, str | None]) -> 
     return out
 
 
+def _snake_filled(text: str) -> str:
+    """A Snakefile's text with the placeholders of its rules' commands that name the rule's own files put
+    in (``{input.py_script}``, ``{input}``, ``{input[0]}``, ``{output}``, ``{params.out}``), where the
+    rule spells them out as texts (``py_script = "py_scripts/make_grid.py"``; with wildcards,
+    ``"csv/{sample}.csv"``, only what it writes); the others (``expand(...)``, a function) stay as they
+    are, unknown parts. A one-line ``shell: "python x.py"`` is its command
+    (tomsasani/bxd_mutator_manuscript: every rule ran `python {input.py_script} --out {output}`, so its
+    Snakefiles ran no step)."""
+    out: list[str] = []
+    files: dict[str, list[tuple[str, str | None]]] = {}  #: a section's (name or "", text or None), in order
+    section = ""
+    for line in text.splitlines():
+        if _SNAKE_RULE.match(line):
+            files, section = {}, ""
+            out.append(line)
+            continue
+        keyword = _SNAKE_KEYWORD.match(line)
+        rest, command = line, line
+        if keyword is not None:
+            section = keyword.group(1) if keyword.group(1) in _SNAKE_FILES else ""
+            rest = keyword.group(2)
+            if section:
+                files[section] = []
+            elif keyword.group(1) != "shell":
+                out.append(line)
+                continue
+            elif (one := _SNAKE_ONE_LINE.match(rest)) is not None:  # `shell: "python x.py"`
+                command = line[: keyword.start(2)] + (one.group(1) or one.group(2) or "")
+        elif not section and files and (one := _SNAKE_ONE_LINE.match(line.strip())) is not None:
+            command = line[: len(line) - len(line.lstrip())] + (one.group(1) or one.group(2) or "")
+        if section:
+            item = _SNAKE_ITEM.match(rest.strip())
+            if item is not None:
+                value = next((v for v in item.groups()[1:] if v is not None), None)
+                if value is not None and "{" in value and section not in {"output", "log"}:
+                    value = None  # (an input of wildcards: which files, only the rule's targets say)
+                files[section].append((item.group(1) or "", value))
+            elif rest.strip() and not rest.strip().startswith("#"):
+                files[section].append(("", None))
+            out.append(line)
+            continue
+        if files and "{" in command:
+            command = _SNAKE_PLACEHOLDER.sub(functools.partial(_snake_file, files), command)
+        out.append(command)
+    return "\n".join(out)
+
+
+def _snake_file(files: dict[str, list[tuple[str, str | None]]], m: re.Match[str]) -> str:
+    """The text of a rule's placeholder (see :func:`_snake_filled`), or the placeholder when unknown."""
+    items = files.get(m.group(1))
+    value: str | None = None
+    if items is None:
+        return m.group()
+    if m.group(2) is not None:
+        value = next((v for n, v in items if n == m.group(2)), None)
+    elif m.group(3) is not None:
+        value = items[int(m.group(3))][1] if int(m.group(3)) < len(items) else None
+    elif all(v is not None for _n, v in items):
+        value = " ".join(v for _n, v in items if v is not None)
+    return value or m.group()
+
+
 def _put_automatic(automatic: dict[str, str], m: re.Match[str]) -> str:
     return automatic.get(m.group(1), m.group())
 
@@ -1463,6 +1527,17 @@ _SIMPLE_ASSIGNMENT = compile_later(
 )
 #: a variable's name where it is used: ``$name``, ``${name}``, a Makefile's ``$(NAME)``
 _NAMED = compile_later(r"\$[{(]?([A-Za-z_]\w*)")
+#: a Snakefile's rule (its sections follow), a section of one (``input:``, ``shell:``), the sections that
+#: name files, a one-line command (``shell: "python x.py"``), an item of a section (``name = "a.csv",``,
+#: ``"a.csv",``) and a placeholder of a rule's files (``{input.vcf}``, ``{output[0]}``, ``{input}``)
+_SNAKE_RULE = compile_later(r"^(?:rule|checkpoint)\s+\w+\s*:|^\S")
+_SNAKE_KEYWORD = compile_later(r"^\s+(\w+)\s*:(?!\S)\s*(.*)$")
+_SNAKE_FILES = frozenset({"input", "output", "params", "log"})
+_SNAKE_ONE_LINE = compile_later(r"""^(?:"([^"]*)"|'([^']*)')\s*$""")
+_SNAKE_ITEM = compile_later(
+    r"""^(?:(\w+)\s*=\s*)?(?:"([^"{}]*(?:\{\w+\}[^"{}]*)*)"|'([^'{}]*)')\s*,?\s*(?:#.*)?$"""
+)
+_SNAKE_PLACEHOLDER = compile_later(r"\{(input|output|params|log)(?:\.(\w+)|\[(\d+)\])?\}")
 #: a Makefile recipe's automatic variable (not ``$$@``, the shell's own)
 _AUTOMATIC = compile_later(r"(?<!\$)\$([<^@])")
 _JUST = compile_later(r"\{\{[^}]*\}\}")
