@@ -14,8 +14,9 @@ from sciship import __version__
 from sciship._cache import ProjectStore
 from sciship.flow._expr import tuplify
 from sciship.flow._facts import Call, Facts, Function, Use
+from sciship.flow._formats import FACTS
 
-_FORMAT = 69
+_FORMAT = FACTS  #: (raise it in `sciship.flow._formats`)
 
 
 class FactsCache:

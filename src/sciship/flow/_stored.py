@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sciship.flow import Flow
     from sciship.project import Problem, Project
 
-#: of this file's content; the flow's own format (``_cache._FORMAT``) is part of the key too
+#: of this file's content; the facts' format (``_formats.FACTS``) is part of the key too
 _FORMAT = 4
 
 
@@ -103,10 +103,10 @@ def forget() -> None:
 
 
 def _file(project: Project) -> str:
-    from sciship.flow import _cache as facts
+    from sciship.flow import _formats  # (not `_cache`: it imports the extraction's modules)
 
     digest = hashlib.sha256(str(project.root).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return f"flow-{__version__}/{digest}-{facts._FORMAT}.flow"
+    return f"flow-{__version__}/{digest}-{_formats.FACTS}.flow"
 
 
 def _listing(project: Project) -> str:
