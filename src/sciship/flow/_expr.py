@@ -58,7 +58,7 @@ import itertools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, Literal
 
 from sciship._regex import compile_later
 
@@ -465,19 +465,11 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
     if isinstance(key, tuple):  # an index given as a parameter: what the call passes, when a constant
         key = _constant_key(key, scope)
     for _ in range(_MAX_DEPTH):  # follow references and parameters to the dict or list itself
-        if base[0] == "ref" and scope.ref is not None:
-            target = scope.ref(base[1], base[2], base[3], depth)
-            if target is None:
-                return _STAR_ONLY
-            base, scope = target
-        elif base[0] == "param" and base[1] in scope.params:
-            base, scope = scope.params[base[1]]
-        elif base[0] == "item" and isinstance(base[2], str | int) and base[2] != ANY_KEY:
-            # `CFG["data"]["raw"]`, `CFG` a settings file another module loads: the inner dict's item
-            inner = _picked(base, scope, depth + 1)
-            if inner is None:
-                return _STAR_ONLY
-            base, scope = inner
+        moved = _one_in(base, scope, depth)
+        if moved is None:
+            return _STAR_ONLY
+        if moved is not False:
+            base, scope = moved
         elif base[0] == "opt":
             base = base[1]
         elif base[0] == "unpack":
@@ -530,6 +522,19 @@ def _item(expr: Expr, scope: Scope, depth: int) -> Values:
     return _STAR_ONLY
 
 
+def _one_in(base: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | Literal[False] | None:
+    """One step from a reference, a parameter or a pick of a dict or list toward the value it names (with
+    its scope): `CFG["data"]["raw"]`, `CFG` a settings file another module loads, is the inner dict's item.
+    None when that value is not known; False when ``base`` is none of these."""
+    if base[0] == "ref" and scope.ref is not None:
+        return scope.ref(base[1], base[2], base[3], depth)
+    if base[0] == "param" and base[1] in scope.params:
+        return scope.params[base[1]]
+    if base[0] == "item" and isinstance(base[2], str | int) and base[2] != ANY_KEY:
+        return _picked(base, scope, depth + 1)
+    return False
+
+
 def _picked(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None:
     """The expression ``("item", base, key)`` picks from a dict or list ``base`` (followed through
     references, parameters and other such picks), with its scope; None when it is not known."""
@@ -537,20 +542,12 @@ def _picked(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None:
     for _ in range(_MAX_DEPTH):
         if depth > _MAX_DEPTH:
             return None
-        if base[0] == "ref" and scope.ref is not None:
-            target = scope.ref(base[1], base[2], base[3], depth)
-            if target is None:
-                return None
-            base, scope = target
-        elif base[0] == "param" and base[1] in scope.params:
-            base, scope = scope.params[base[1]]
-        elif base[0] == "item" and isinstance(base[2], str | int) and base[2] != ANY_KEY:
-            inner = _picked(base, scope, depth + 1)
-            if inner is None:
-                return None
-            base, scope = inner
-        else:
+        moved = _one_in(base, scope, depth)
+        if moved is None:
+            return None
+        if moved is False:
             break
+        base, scope = moved
     if base[0] == "dict":
         return next(((v, scope) for k, v in base[1] if k == key), None)
     if base[0] == "list" and isinstance(key, int) and -len(base[1]) <= key < len(base[1]):
