@@ -326,6 +326,11 @@ def test_the_description_is_the_readmes_first_paragraph_of_prose(readme: str, su
         # egonmedhatten/beta-kernel-reproduce-paper: pyproject's slug was the title, not the README's
         ("beta-kernel-reproduce-paper", "Supplementary Code: A Fast Bandwidth Selector"),
         ("hypercube_model", "hypercube_model"),  # a package's own name stays
+        # tomsasani/bxd_mutator_manuscript: `setup(name="py_scripts")` makes the scripts' folder importable
+        ("py_scripts", "Supplementary Code: A Fast Bandwidth Selector"),
+        ("my-utils", "Supplementary Code: A Fast Bandwidth Selector"),
+        ("scripts_lib", "Supplementary Code: A Fast Bandwidth Selector"),
+        ("pyscripts", "pyscripts"),  # (one word that is not one of them: a name)
     ],
 )
 def test_a_paper_folders_slug_is_no_title(name: str, title: str) -> None:

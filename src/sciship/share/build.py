@@ -431,13 +431,25 @@ _PAPER_SLUG = compile_later(
 )
 
 
+#: the words of a package name that only say "some code" (`py_scripts`, `src`, `my_utils`): a setup.py
+#: that makes the scripts' folder importable (tomsasani/bxd_mutator_manuscript's
+#: `setup(name="py_scripts", packages=find_packages())`) names a folder, not the work
+_CODE_FOLDER_WORDS = frozenset({
+    "py", "python", "scripts", "script", "src", "source", "code", "codes", "utils", "util", "utilities",
+    "helpers", "helper", "lib", "libs", "tools", "functions", "funcs", "modules", "module", "package", "pkg",
+    "my", "main", "analysis", "analyses", "project",
+})  # fmt: skip
+
+
 def _work_name(package: str | None, project: Project) -> str | None:
     """The work's name: the package's (pyproject.toml, setup.py), else the README's title. A package name
-    that is a paper's folder slug (`beta-kernel-reproduce-paper`) names no package anyone installs by it:
-    the README's title, when it is one of several words, is the work's."""
+    that is a paper's folder slug (`beta-kernel-reproduce-paper`), or only says "code" (`py_scripts`),
+    names no package anyone installs by it: the README's title, when it is one of several words, is the
+    work's."""
     if not package:
         return readme_title(project)
-    if re.fullmatch(r"[\w.-]+", package) and _PAPER_SLUG.search(package):
+    generic = all(word in _CODE_FOLDER_WORDS for word in re.split(r"[-_.]+", package.lower()) if word)
+    if re.fullmatch(r"[\w.-]+", package) and (generic or _PAPER_SLUG.search(package)):
         title = readme_title(project)
         if title and len(title.split()) >= 3:
             return title
