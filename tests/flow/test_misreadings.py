@@ -2297,6 +2297,32 @@ def test_the_download_hint_speaks_of_one_file_or_of_many() -> None:
     assert "else add the file;" in problem.message
 
 
+def test_a_signed_temporary_download_link_is_shown_without_its_signature() -> None:
+    """tomsasani/bxd_mutator_manuscript: the README's journal link (`...msz026_supp.zip?Expires=1616302324&
+    Signature=u8ne...&Key-Pair-Id=...`, 600 characters) was printed whole under each of four problems; it was
+    signed to work until 2021. The place is shown without the signature, and said to be temporary."""
+    link = (
+        "https://cdn.example.org/backfile/msz026_supp.zip?Expires=1616302324&Signature=u8neUFiV~0aBABDNG-Zq"
+        "&Key-Pair-Id=APKAIE5G5CRDK6RD3PGA"
+    )
+    files = {"run.py": "open('data/supp.xlsx')\n", "README.md": f"Download the data from [here]({link}).\n"}
+    (problem,) = flow_of(files).problems
+    shown = (
+        "https://cdn.example.org/backfile/msz026_supp.zip, a temporary link signed to work until 2021-03-21"
+    )
+    assert problem.source == ("README.md", shown)
+    assert f"gives a place to download from ({shown}): if it comes" in problem.message
+    assert "Signature" not in problem.message
+    files["README.md"] = "Download the data: https://s3.example.com/b/supp.zip?X-Amz-Signature=abc123&x=1\n"
+    (problem,) = flow_of(files).problems
+    assert problem.source == (
+        "README.md", "https://s3.example.com/b/supp.zip, a temporary signed link that may no longer work"
+    )
+    files["README.md"] = "Download the data: https://zenodo.org/records/1/files/supp.zip?download=1\n"
+    (problem,) = flow_of(files).problems  # (an ordinary query stays)
+    assert problem.source == ("README.md", "https://zenodo.org/records/1/files/supp.zip?download=1")
+
+
 def test_a_paper_or_a_tool_is_no_place_to_download_data_from() -> None:
     """A README names the paper's DOI, the tool's PyPI page or Anaconda's download page beside its data
     (18 of 40 folders): none of them is where a missing input comes from."""

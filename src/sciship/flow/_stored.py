@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sciship.project import Problem, Project
 
 #: of this file's content; the facts' format (``_formats.FACTS``) is part of the key too
-_FORMAT = 4
+_FORMAT = 5
 
 
 def disk(project: Project, kind: str, rel: str) -> object:

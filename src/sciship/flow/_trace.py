@@ -3351,7 +3351,7 @@ class _Tracer:
                     url = m.group(0).rstrip(".,;:")
                     url = url if url.startswith("http") else f"https://doi.org/{url}"
                     if _data_place(url):
-                        return rel, url
+                        return rel, _shown_place(url)
         return None
 
     def _named_in_other_code(self, path: str) -> str | None:
@@ -5170,6 +5170,28 @@ def _data_place(url: str) -> bool:
         or "download=1" in low
         or _ARCHIVE_URL.search(after.split("#", 1)[0]) is not None
     )
+
+
+#: the query of a signed, temporary download link (a publisher's CDN, S3): `Expires=1616302324&Signature=`
+_SIGNED = compile_later(r"(?i)[?&](?:expires|signature|x-amz-signature|x-amz-expires|key-pair-id)=")
+_EXPIRES = compile_later(r"(?i)[?&]expires=(\d{9,11})(?:&|$)")
+
+
+def _shown_place(url: str) -> str:
+    """A download place as a message shows it: a signed, temporary link (tomsasani/bxd_mutator_manuscript's
+    README: a 600-character journal link with `Expires=...&Signature=...`, printed in full under each of
+    four problems) without its signature, and said to be temporary, with the date it was signed to work
+    until when it says one."""
+    if _SIGNED.search(url) is None:
+        return url
+    import datetime as dt
+
+    bare = url.split("?", 1)[0]
+    m = _EXPIRES.search(url)
+    if m is not None:
+        until = dt.datetime.fromtimestamp(int(m.group(1)), tz=dt.timezone.utc).date().isoformat()
+        return f"{bare}, a temporary link signed to work until {until}"
+    return f"{bare}, a temporary signed link that may no longer work"
 
 
 def _from_source(source: tuple[str, str], it: str, fix: str = "if the path is wrong, fix it.") -> str:
