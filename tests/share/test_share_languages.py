@@ -583,3 +583,27 @@ def test_reproduce_says_a_step_asks_for_what_it_reads(tmp_path: Path) -> None:
         "file: its path from this folder). It waits until you do, so it cannot run unattended.\n"
         "   - writes: `summary.csv`\n"
     ) in guide
+
+
+def test_the_terminal_report_says_what_reproduce_says_of_a_step(tmp_path: Path) -> None:
+    """Cells in another language, a Python 2 step, a prompt the run stops at and scripts not written yet
+    were in REPRODUCE.md only: the steps on the terminal seemed to do nothing (round 33's leftovers)."""
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": []}
+    cells = [{**cell, "source": ["%%stata\n", 'use "data.dta"\n']}, {**cell, "source": ["x = 1\n"]}]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    stub = 'def main():\n    raise NotImplementedError\n\n\nif __name__ == "__main__":\n    main()\n'
+    files = {
+        "regress.ipynb": json.dumps(notebook),
+        "old.py": 'import numpy as np\nx = np.loadtxt("data.txt")\nprint "done"\n',
+        "ask.py": "import pandas as pd\npath = input('Data file: ')\npd.read_csv(path).to_csv('s.csv')\n",
+        "fit.py": stub,
+        "data.txt": "1\n",
+    }
+    root = write_tree(tmp_path / "study", files)
+    proc = run_cli("share", str(root), "--dry-run", "--yes", env={"NO_COLOR": "1"})
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "regress.ipynb\n       1 cell in Stata, not read: its files are not listed\n" in out
+    assert "old.py\n       Python 2: runs with Python 2.7; its files are not listed\n" in out
+    assert "ask.py\n       asks as it runs (input()): `Data file:`\n" in out
+    assert "  Not steps, not written yet (they only raise NotImplementedError): fit.py\n" in out

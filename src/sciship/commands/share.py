@@ -449,9 +449,22 @@ def _show(
         for use in flow.uses:
             if use.location in ("absolute", "outside"):
                 (only_if_there if use.optional else elsewhere).setdefault(use.source, set()).add(use.path)
+        from sciship.share import inventory
+
+        # (what REPRODUCE.md says of a step that the files below do not show: lfsanche/econ_letters'
+        # `%%stata` cells, a Python 2 script, a prompt that stops the run; round 33 left them out here)
+        other = inventory.other_cells(project, [s.path for s in flow.steps if s.kind == "notebook"])
         for step in flow.steps:
             where = f"  (runs in {step.workdir}/)" if step.workdir and step.kind == "script" else ""
             out.append(f"  {step.order}. {step.path}" + st(where, "dim"))
+            for language, count in other.get(step.path, {}).items():
+                cells, their = ("1 cell", "its") if count == 1 else (f"{count} cells", "their")
+                out.append(st(f"       {cells} in {language}, not read: {their} files are not listed", "dim"))
+            if step.python2:
+                out.append(st("       Python 2: runs with Python 2.7; its files are not listed", "dim"))
+            if step.asks:
+                named = ", ".join(f"`{a}`" for a in step.asks if a) or "an answer it does not name"
+                out.append(st(f"       asks as it runs (input()): {named}", "dim"))
             if step.reads:
                 out.append(st("       reads  ", "dim") + _names(step.reads))
             if step.writes:
@@ -467,6 +480,9 @@ def _show(
                 out.append(st("       outside the folder, only if there: ", "dim") + _two(maybe))
     else:
         out.append("No script or notebook reads or writes files that sciship could follow.")
+    if flow.stubs:  # (no step: each only raises NotImplementedError)
+        said = st("  Not steps, not written yet (they only raise NotImplementedError): ", "dim")
+        out.append(said + _two(list(flow.stubs)))
     if flow.problems:
         from sciship.flow.groups import told
 
