@@ -206,6 +206,23 @@ def test_the_values_of_a_hydra_configuration() -> None:
     ]
 
 
+def test_the_settings_hydra_records_in_a_run_s_folder_are_no_input() -> None:
+    """vadmbertr/cyclogeostrophy_impact_experiment: `open(os.path.join(HydraConfig.get().runtime.output_dir,
+    ".hydra", "config.yaml"))` reads what Hydra writes into the run's own output folder as the run starts;
+    share listed `**/.hydra/config.yaml` as an input to get first. A run folder's other files still count."""
+    script = (
+        "import os\nimport pandas as pd\nfrom hydra.core.hydra_config import HydraConfig\n\n"
+        "def main(cfg):\n    out = HydraConfig.get().runtime.output_dir\n"
+        "    with open(os.path.join(out, '.hydra', 'config.yaml')) as f:\n        saved = f.read()\n"
+        "    pd.read_csv(os.path.join(out, 'table.csv'))\n\nif __name__ == '__main__':\n    main(None)\n"
+    )
+    flow = flow_of({"main.py": script})
+    assert io(flow) == [("read", "**/.hydra/config.yaml"), ("read", "**/table.csv")]
+    assert flow.inputs == ("**/table.csv",)
+    assert flow.steps[0].reads == ("**/table.csv",)
+    assert [u.location for u in flow.uses] == ["scratch", "folder"]
+
+
 def test_positional_arguments_declared_in_a_main_block_take_the_words_in_order() -> None:
     """LeoAnd00/CELLULAR_reproducibility, PierreBoyeau/csde_reproducibility: `add_argument` calls inside
     `if __name__ == "__main__":` (or a function) were taken last first, so `python s.py in/data.csv

@@ -1591,6 +1591,11 @@ class _Tracer:
                 while parts and parts[0] in {STAR, STAR2, ".", "", ".."}:  # (above an unknown folder:
                     parts.pop(0)  # another unknown folder)
                 tail = ex.normalize("/".join(parts))
+                if _HYDRA_RECORD.search(tail) is not None:
+                    # the settings Hydra records in a run's own output folder as the run starts (`HydraConfig
+                    # .get().runtime.output_dir` + `.hydra/config.yaml`): made by the run, never an input
+                    # (vadmbertr/cyclogeostrophy_impact_experiment: an input `**/.hydra/config.yaml`)
+                    return _Final(STAR2 + "/" + tail, "scratch", True, r)
                 return _Final(STAR2 + "/" + tail if tail else STAR2, "folder", True, r)
             first, _, after = text.partition("/")
             if ex.placeholder_part(first) and after:
@@ -4277,6 +4282,11 @@ _SCRATCH = ("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/", "~/.")  # noqa: 
 _TEMP_PLACES = ("/tmp/", "/var/tmp/", "/private/tmp/")  # noqa: S108 (names, not used)
 #: what a result is saved as: a figure or a table
 _RESULT_ENDINGS = (".png", ".pdf", ".svg", ".eps", ".jpg", ".jpeg", ".tif", ".tiff", ".tex", ".csv", ".xlsx")
+
+
+#: the files Hydra writes into each run's output folder (``.hydra/config.yaml``, ``hydra.yaml``,
+#: ``overrides.yaml``), at the end of a path
+_HYDRA_RECORD = compile_later(r"(?:^|/)\.hydra/(?:config|hydra|overrides)\.yaml$")
 
 
 def _scratch(path: str) -> bool:
