@@ -1446,3 +1446,28 @@ def test_a_folder_of_python2_steps_gets_the_requirements_its_import_lines_name(t
     assert "cannot list the packages" not in text
     assert "It leaves out what the code imports as `weirdpkgzz`" in text
     assert "Tkinter" not in text
+
+
+def test_scripts_in_a_folder_of_old_versions_come_last(tmp_path: Path) -> None:
+    """RichardSear/DP_trapping_codes: `older/fig3_Jan26.py` and three more old versions came before the
+    figures its Makefile makes (ties broken by name). Where nothing decides, a step in a folder whose name
+    says it keeps old versions waits for the others, and REPRODUCE.md says why it is there; one whose
+    output another step reads is an ordinary step."""
+    files = {
+        "older/fig3_Jan26.py": "import matplotlib.pyplot as plt\nplt.savefig('fig3_old.pdf')\n",
+        "archive/prep.py": "import numpy as np\nnp.save('data/x.npy', 1)\n",
+        "fig_a.py": (
+            "import numpy as np\nimport matplotlib.pyplot as plt\n"
+            "np.load('data/x.npy')\nplt.savefig('a.pdf')\n"
+        ),
+        "plot_old_data.py": "import matplotlib.pyplot as plt\nplt.savefig('b.pdf')\n",
+    }
+    root = write_tree(tmp_path / "study", files)
+    result = _traced(root)
+    assert [s.path for s in result.flow.steps] == [
+        "plot_old_data.py", "archive/prep.py", "fig_a.py", "older/fig3_Jan26.py"
+    ]
+    text = (root / "REPRODUCE.md").read_text()
+    said = "whose name says it keeps old versions: no other step needs what it writes"
+    assert text.count(said) == 1
+    assert f"   - in `older/`, {said}, so run it only for those older results." in text

@@ -184,6 +184,22 @@ def is_test(project: Project, rel: str) -> bool:
     )
 
 
+#: a folder whose name says it keeps old or unused versions (`older/`, `archive/`, `old_scripts/`)
+_OLD_FOLDER = (
+    r"(?i)(?:^|[-_ .])(?:old|older|archived?|deprecated|obsolete|unused|legacy|backups?|attic|outdated)"
+    r"(?:$|[-_ .])"
+)
+
+
+def set_aside(path: str) -> bool:
+    """Is ``path`` in a folder whose name says it holds old or unused versions (``older/``, ``archive/``)?
+    Such a step comes after the others in the run order, where nothing decides (RichardSear/
+    DP_trapping_codes: `older/fig3_Jan26.py` came before the figures its Makefile makes)."""
+    import re
+
+    return any(re.search(_OLD_FOLDER, part) is not None for part in path.split("/")[:-1])
+
+
 def prefetch(project: Project) -> None:
     """Start reading the files' facts in a second process now (cold cache, 2+ CPUs); :func:`trace` takes
     them. Call it before other slow work on the same snapshot (``share`` before the dependency analysis).

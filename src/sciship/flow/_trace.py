@@ -106,7 +106,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sciship._jupyter import CELLS
 from sciship._regex import compile_later
-from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, _stored, is_test
+from sciship.flow import Access, Flow, FlowProblem, Location, PathUse, Step, _stored, is_test, set_aside
 from sciship.flow import _expr as ex
 from sciship.flow._expr import ROOT, STAR, STAR2, Expr, Scope
 from sciship.flow._facts import (
@@ -4704,7 +4704,12 @@ def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
     for s, before in needs.items():
         for a in before:
             users[a].add(s)
-    ready = [(natural_key(s), s) for s in steps if not needs[s]]
+    def rank(s: str) -> tuple[bool, tuple[tuple[int, int, str], ...]]:
+        # (a step in a folder of old versions waits for the others: RichardSear/DP_trapping_codes'
+        # `older/fig3_Jan26.py` came before the figures the Makefile makes)
+        return set_aside(s), natural_key(s)
+
+    ready = [(rank(s), s) for s in steps if not needs[s]]
     heapq.heapify(ready)
     done: list[str] = []
     left = set(steps)
@@ -4712,7 +4717,7 @@ def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
         if not ready:  # a circle: start it with the step that waits for the fewest others
             s = min(left, key=lambda x: (len(needs[x]), natural_key(x)))
             needs[s].clear()
-            heapq.heappush(ready, (natural_key(s), s))
+            heapq.heappush(ready, (rank(s), s))
         _, s = heapq.heappop(ready)
         if s not in left:
             continue
@@ -4721,7 +4726,7 @@ def _order(steps: list[str], edges: dict[str, set[str]]) -> list[str]:
         for u in users[s]:
             needs[u].discard(s)
             if not needs[u] and u in left:
-                heapq.heappush(ready, (natural_key(u), u))
+                heapq.heappush(ready, (rank(u), u))
     return done
 
 

@@ -340,6 +340,8 @@ def render(
     The setup, the steps in run order with what each reads and writes, the inputs, the files left out of
     the archive, the problems found, and the licenses. ``jupyter``: what the setup installs has Jupyter.
     """
+    from sciship.flow import set_aside
+
     by_path = {f.path: f for f in files}
     title = meta.name or "this work"
     lines = [f"# Reproducing {title}", ""]
@@ -426,6 +428,13 @@ def render(
             lines.append(
                 f"   - {cells} in {language}, which sciship does not read: what they read and write is not "
                 "listed here. Add it."
+            )
+        if set_aside(step.path) and not any(step.path in other.after for other in flow.steps):
+            # (RichardSear/DP_trapping_codes: `older/` beside the scripts its Makefile runs)
+            folder = step.path.rsplit("/", 1)[0]
+            lines.append(
+                f"   - in {_code(folder + '/')}, whose name says it keeps old versions: no other step needs "
+                "what it writes, so run it only for those older results."
             )
         if step.python2:  # (`python` runs Python 3, which stops at its first line)
             lines.append(
