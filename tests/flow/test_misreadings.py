@@ -3020,3 +3020,50 @@ def test_a_snakemake_rule_that_runs_its_script_given_as_an_input() -> None:
         ("py_scripts/grid.py", "", ("csv/grid.csv", "data/wild.csv"), ("csv/grid.csv", "csv/plot.csv")),
     ]
     assert flow.problems == ()
+
+
+def test_a_missing_input_spelt_another_way_beside_it_is_named() -> None:
+    """A missing input whose file is there under a name spelt another way: in other upper and lower case
+    (`Measurements.CSV`: it opens on the author's Mac or Windows computer, not on Linux) or with a letter
+    missing (`measurments.csv`). The hint named nothing; it names that file. Short names and several
+    candidates name none."""
+    code = "import pandas as pd\npd.read_csv('data/measurements.csv')\n"
+    (problem,) = flow_of({"run.py": code, "data/measurments.csv": "a\n"}).problems
+    assert "if the path is wrong (did you mean `data/measurments.csv`?), fix it." in problem.message
+    (problem,) = flow_of({"run.py": code, "data/Measurements.CSV": "a\n"}).problems
+    assert (
+        "(did you mean `data/Measurements.CSV`? The names differ only in upper and lower case, which Windows "
+        "and macOS ignore and Linux does not)" in problem.message
+    )
+    two = {"run.py": code, "data/measurments.csv": "a\n", "data/measurement.csv": "a\n"}
+    (problem,) = flow_of(two).problems
+    assert "did you mean" not in problem.message
+    other = {"run.py": code, "data/measurments.txt": "a\n", "other/measurments.csv": "a\n"}
+    (problem,) = flow_of(other).problems
+    assert "did you mean" not in problem.message  # (another ending, another folder)
+    series = {"run.py": "open('data/Figure2.h5')\n", "data/Figure1.h5": "a\n"}
+    (problem,) = flow_of(series).problems
+    assert "did you mean" not in problem.message  # (cebra-figures: another file of a series)
+    for read, there in [("figure-9a-data.csv", "figure-9b-data.csv"), ("EDFigure1.h5", "Figure1.h5")]:
+        (problem,) = flow_of({"run.py": f"open('data/{read}')\n", f"data/{there}": "a\n"}).problems
+        assert "did you mean" not in problem.message  # (connection-coalescing-imc22, cebra-figures)
+    slips = [("porebif10k.dat.gz", "porebiff10k.dat.gz"), ("results_tabel.csv", "results_table.csv")]
+    for read, there in slips:
+        (problem,) = flow_of({"run.py": f"open('data/{read}')\n", f"data/{there}": "a\n"}).problems
+        assert f"did you mean `data/{there}`?" in problem.message
+    short = {"run.py": "open('data/a1.csv')\n", "data/a2.csv": "a\n"}
+    (problem,) = flow_of(short).problems
+    assert "did you mean" not in problem.message
+    names = ["measurements", "temperatures", "pressures", "humidity", "winds"]
+    many = {
+        "run.py": "".join(f"open('data/{n}.csv')\n" for n in names),
+        "data/measurments.csv": "a\n",
+        "data/temperatures.CSV": "a\n",
+    }
+    from sciship.flow.groups import told
+
+    (group,) = told(flow_of(many).problems, 3)  # (told together)
+    assert (
+        "(the folder has files named like them: `data/measurments.csv` for `data/measurements.csv`, "
+        "`data/temperatures.CSV` for `data/temperatures.csv`)"
+    ) in group.message

@@ -3214,6 +3214,11 @@ class _Tracer:
             if near
             else "if the path is wrong, fix it."
         )
+        if near and near.lower() == path.lower():  # (`data/Results.CSV` for `data/results.csv`)
+            fix = (
+                f"if the path is wrong (did you mean `{near}`? The names differ only in upper and lower "
+                "case, which Windows and macOS ignore and Linux does not), fix it."
+            )
         fits: list[str] = []
         if near is None and writers:  # a folder renamed after the code was written (gloss-paper-analysis)
             made = _written_namesake(path, writers)
@@ -3393,7 +3398,26 @@ class _Tracer:
                 return hits[0]
             if hits:
                 return None
-        return None
+        return self._misspelt(path)
+
+    def _misspelt(self, path: str) -> str | None:
+        """The one file beside ``path`` whose name is ``path``'s spelt another way: in other upper and
+        lower case (`Data.CSV`: Windows and macOS open it, Linux does not), or with a letter or two more,
+        less or changed and the same ending (`measurments.csv` for `measurements.csv`)."""
+        if ex.has_unknown(path):
+            return None
+        folder, _, name = path.rpartition("/")
+        prefix = folder + "/" if folder else ""
+        beside = [f for f in self.p.files if f.startswith(prefix) and "/" not in f[len(prefix) :]]
+        cased = [f for f in beside if f.lower() == path.lower()]
+        if cased:
+            return cased[0] if len(cased) == 1 else None
+        stem, dot, _ending = name.rpartition(".")
+        if not dot or len(stem) < 6:
+            return None  # (short names are near too many others: `a1.csv`, `a2.csv`)
+        words = _WORDS.findall(name.lower())
+        close = [f for f in beside if _one_slip(words, _WORDS.findall(f[len(prefix) :].lower()))]
+        return close[0] if len(close) == 1 else None
 
     def _double_writes(
         self,
@@ -4287,6 +4311,34 @@ _RESULT_ENDINGS = (".png", ".pdf", ".svg", ".eps", ".jpg", ".jpeg", ".tif", ".ti
 #: the files Hydra writes into each run's output folder (``.hydra/config.yaml``, ``hydra.yaml``,
 #: ``overrides.yaml``), at the end of a path
 _HYDRA_RECORD = compile_later(r"(?:^|/)\.hydra/(?:config|hydra|overrides)\.yaml$")
+
+
+#: the words and numbers of a file name: `figure-9a-data.csv` is figure, 9, a, data, csv
+_WORDS = compile_later(r"[a-z]+|\d+")
+
+
+def _one_slip(want: list[str], have: list[str]) -> bool:
+    """Are two names' words (see :data:`_WORDS`) the same but for one slip of the keyboard in one word of
+    at least four letters: a letter left out, added, changed, or two swapped (`measurments` for
+    `measurements`)? Another number or letter of a series (`Figure2`, `figure-9b`), or another word
+    (`EDFigure1` for `Figure1`), is another file (AdaptiveMotorControlLab/cebra-figures, cloudflare/
+    connection-coalescing-imc22: such hints named the wrong file)."""
+    if len(want) != len(have):
+        return False
+    differ = [(a, b) for a, b in zip(want, have, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    a, b = differ[0]
+    if min(len(a), len(b)) < 4 or not a.isalpha() or not b.isalpha():
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _scratch(path: str) -> bool:

@@ -117,8 +117,12 @@ class ProblemGroup:
                 shown = ", ".join(f"`{b}` for `{a}`" for a, b in meant[:3]) + (
                     f" and {len(meant) - 3} more" if len(meant) > 3 else ""
                 )
-                hint = f" (the folder has files of {'that name' if len(meant) == 1 else 'those names'} "
-                hint += f"elsewhere: {shown})"
+                if all(a.rsplit("/", 1)[-1] == b.rsplit("/", 1)[-1] for a, b in meant):
+                    hint = f" (the folder has files of {'that name' if len(meant) == 1 else 'those names'} "
+                    hint += f"elsewhere: {shown})"
+                else:  # (a name spelt another way beside it: `measurments.csv`, `Results.CSV`)
+                    like = "it" if len(meant) == 1 else "them"
+                    hint = f" (the folder has files named like {like}: {shown})"
             return (
                 f"{who} {'reads' if one else 'read'} {n} file{'s' if n > 1 else ''} {where} that are not "
                 f"in the folder and that no script or notebook here writes. {get}; if the paths are "
@@ -245,7 +249,7 @@ _PYTHON2 = compile_later(r"looks like Python 2 \((.+?) on line \d+\)")
 
 
 #: a missing input's hint of a file of its name elsewhere in the folder: "(did you mean `x`?)"
-_MEANT = compile_later(r"\(did you mean `([^`]+)`\?\)")
+_MEANT = compile_later(r"\(did you mean `([^`]+)`\?[ )]")
 
 
 #: what a notebook's SHR115 or SHR116 problem saw: "code cells 3 and 4 both show [5]"
