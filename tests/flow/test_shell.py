@@ -175,7 +175,8 @@ def test_a_makefile_s_interpreter_variable_and_automatic_variables() -> None:
 def test_a_snakemake_rule_s_placeholders_of_its_own_files() -> None:
     """tomsasani/bxd_mutator_manuscript: every rule runs `python {input.py_script} --out {output}`, with
     `py_script = "py_scripts/x.py"` among its inputs: its Snakefiles ran no step. What the rule spells out
-    is put in; `expand(...)` or a function stays unknown."""
+    is put in, `expand(...)` of a list the file sets too (`{input}` is all of the rule's inputs, the script
+    among them); a function stays unknown."""
     snakefile = (
         'CHROMS = ["1", "2"]\n\nrule grid:\n    input:\n        vars = "data/wild.csv",\n'
         "        py_script = 'py_scripts/grid.py'\n    output:\n        \"plots/fig_4a.eps\",\n"
@@ -183,13 +184,14 @@ def test_a_snakemake_rule_s_placeholders_of_its_own_files() -> None:
         '            --out {output}\n        """\n\n'
         'rule msa:\n    input:\n        "py_scripts/msa.py",\n        expand("data/{c}.fa", c=CHROMS),\n'
         '    output: "out/{name}.txt"\n    params:\n        k = 3\n'
-        '    shell: "python {input[0]} --fa {input} -k {params.k} > {output}"\n\n'
+        '    shell: "python {input[0]} -k {params.k} --fa {input} > {output}"\n\n'
         'rule other:\n    input:\n        script = "py_scripts/other.py"\n'
         '    shell:\n        "python {input.script} {output}"\n'
     )
     assert [(r.script, r.args) for r in python_runs(snakefile, "rules/figs.smk")] == [
         ("py_scripts/grid.py", ("--vars", "data/wild.csv", "--out", "plots/fig_4a.eps")),
-        ("py_scripts/msa.py", ("--fa", "{input}", "-k", "{params.k}")),  # (its output: a redirection)
+        # (its output: a redirection)
+        ("py_scripts/msa.py", ("-k", "3", "--fa", "py_scripts/msa.py", "data/1.fa", "data/2.fa")),
         ("py_scripts/other.py", ("{output}",)),  # (a rule with no output: unknown)
     ]
 

@@ -1689,6 +1689,8 @@ class _Extractor:
         d = depth + 1
         if isinstance(node, ast.NamedExpr):  # `f(out := base / "x.pqt")`: its value (IBL's RIGOR notebook)
             return self.expr(node.value, scope, pos, d)
+        if isinstance(node, ast.Attribute | ast.Subscript) and (given := self._snakemake(node, scope, pos)):
+            return ("opt", UNKNOWN, given, "")  # what the Snakefile's rule that runs the script names
         if isinstance(node, ast.Constant):
             if isinstance(node.value, str):
                 return ex.lit(node.value)
@@ -1938,6 +1940,33 @@ class _Extractor:
                 if self.is_local(sub, level):
                     return ("ref", sub, level, func.attr)
         return None
+
+    def _snakemake(self, node: ast.Attribute | ast.Subscript, scope: _Scope, pos: Pos) -> str:
+        """The file names a Snakefile's rule gives the script it runs with ``script:``: ``snakemake.input``
+        (all of them), ``snakemake.input[0]``, ``snakemake.output.fig`` (or ``["fig"]``), as the key the
+        trace gives them by (``snakemake.input``, ``snakemake.input[0]``, ``snakemake.output.fig``); also
+        ``params``, ``log`` and ``wildcards``. "" for anything else, and where the file binds the name
+        ``snakemake`` itself (QuaSiMoDooooo/CV-QTL-manuscript-scripts: `pd.read_csv(snakemake.input[0])`
+        read nothing)."""
+        key = ""
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            value = node.slice.value
+            key = f"[{value}]" if isinstance(value, int) and not isinstance(value, bool) else ""
+            key = f".{value}" if isinstance(value, str) and value.isidentifier() else key
+            if not key:
+                return ""
+            node = node.value  # type: ignore[assignment]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute):
+            key, node = f".{node.attr}", node.value
+        if not (
+            isinstance(node, ast.Attribute)
+            and node.attr in {"input", "output", "params", "log", "wildcards"}
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "snakemake"
+            and self.lookup("snakemake", scope, pos) is None
+        ):
+            return ""
+        return f"snakemake.{node.attr}{key}"
 
     def attribute(self, node: ast.Attribute, scope: _Scope, pos: Pos, depth: int) -> Expr:
         q = self.qualify(node, scope, pos)

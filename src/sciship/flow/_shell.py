@@ -17,6 +17,7 @@ Unknown parts of the command (a ``$variable``, an f-string's value) arrive as th
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
 import shlex
@@ -406,6 +407,11 @@ _QUOTED = compile_later(r"[\"']([^\"'\n]+)[\"']")
 def is_pipeline_file(path: str) -> bool:
     name = path.rsplit("/", 1)[-1].lower()
     return name in _PIPELINE_NAMES or name.endswith(_PIPELINE_SUFFIXES)
+
+
+def is_snakefile(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1].lower()
+    return name == "snakefile" or name.endswith((".smk", ".snake"))
 
 
 def declares_outputs(path: str) -> bool:
@@ -1235,6 +1241,7 @@ def python_runs(
     start: str = "",
     header: bool = True,
     jobs: list[tuple[str, tuple[str, ...], str | None]] | None = None,
+    snakefiles: Iterable[SnakeText] = (),
 ) -> list[PythonRun]:
     """The Python scripts a pipeline file runs, each with the folder it runs in and its arguments,
     relative to the pipeline file's folder as written (``("", "code/plot.py")`` for a Makefile's
@@ -1253,11 +1260,12 @@ def python_runs(
     override it); a PBS or Grid Engine job whose header says nothing starts in the home folder, so its
     runs before a ``cd $PBS_O_WORKDIR`` are left out (see :func:`job_folder`). ``jobs``, when given, gets
     the shell files the file runs: (the folder, relative to the file's, the words that may name the file,
-    the folder ``sbatch --chdir`` or ``qsub -d`` gives)."""
+    the folder ``sbatch --chdir`` or ``qsub -d`` gives). ``snakefiles``: the folder's other Snakefiles,
+    whose rules ask for files of a Snakefile's (see :func:`snake_rules`)."""
     name = path.rsplit("/", 1)[-1].lower()
     make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
     if name == "snakefile" or name.endswith((".smk", ".snake")):
-        text = _snake_filled(text)
+        text = _snake_filled(text, read, snakefiles)
     #: a file bash runs (not a README, whose variables the reader sets, nor a Python driver's commands)
     shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
@@ -1386,66 +1394,385 @@ def _automatic(targets: str, prerequisites: str, env: dict[str, str | None]) -> 
     return out
 
 
-def _snake_filled(text: str) -> str:
+def _snake_filled(
+    text: str, read: Callable[[str], str | None] | None = None, others: Iterable[SnakeText] = ()
+) -> str:
     """A Snakefile's text with the placeholders of its rules' commands that name the rule's own files put
     in (``{input.py_script}``, ``{input}``, ``{input[0]}``, ``{output}``, ``{params.out}``), where the
-    rule spells them out as texts (``py_script = "py_scripts/make_grid.py"``; with wildcards,
-    ``"csv/{sample}.csv"``, only what it writes); the others (``expand(...)``, a function) stay as they
-    are, unknown parts. A one-line ``shell: "python x.py"`` is its command
-    (tomsasani/bxd_mutator_manuscript: every rule ran `python {input.py_script} --out {output}`, so its
-    Snakefiles ran no step)."""
-    out: list[str] = []
-    files: dict[str, list[tuple[str, str | None]]] = {}  #: a section's (name or "", text or None), in order
-    section = ""
-    for line in text.splitlines():
-        if _SNAKE_RULE.match(line):
-            files, section = {}, ""
-            out.append(line)
+    rule spells them out (``py_script = "py_scripts/make_grid.py"``, ``expand(...)`` of lists it sets:
+    see :func:`snake_rules`); the others (a function) stay as they are, unknown parts. A rule whose
+    wildcards other rules ask values of runs its command once for each (``{sample}``, and
+    ``{wildcards.sample}``, put in); a wildcard of no known value stays, an unknown part. A one-line
+    ``shell: "python x.py"`` is its command (tomsasani/bxd_mutator_manuscript: every rule ran
+    `python {input.py_script} --out {output}`, so its Snakefiles ran no step)."""
+    lines = text.splitlines()
+    # (from the end: the lines before keep their places)
+    for rule in reversed(snake_rules(text, read, others)):
+        start, end = rule.command
+        if end <= start:
             continue
-        keyword = _SNAKE_KEYWORD.match(line)
-        rest, command = line, line
-        if keyword is not None:
-            section = keyword.group(1) if keyword.group(1) in _SNAKE_FILES else ""
-            rest = keyword.group(2)
-            if section:
-                files[section] = []
-            elif keyword.group(1) != "shell":
-                out.append(line)
-                continue
-            elif (one := _SNAKE_ONE_LINE.match(rest)) is not None:  # `shell: "python x.py"`
-                command = line[: keyword.start(2)] + (one.group(1) or one.group(2) or "")
-        elif not section and files and (one := _SNAKE_ONE_LINE.match(line.strip())) is not None:
-            command = line[: len(line) - len(line.lstrip())] + (one.group(1) or one.group(2) or "")
-        if section:
-            item = _SNAKE_ITEM.match(rest.strip())
-            if item is not None:
-                value = next((v for v in item.groups()[1:] if v is not None), None)
-                if value is not None and "{" in value and section not in {"output", "log"}:
-                    value = None  # (an input of wildcards: which files, only the rule's targets say)
-                files[section].append((item.group(1) or "", value))
-            elif rest.strip() and not rest.strip().startswith("#"):
-                files[section].append(("", None))
-            out.append(line)
-            continue
-        if files and "{" in command:
-            command = _SNAKE_PLACEHOLDER.sub(functools.partial(_snake_file, files), command)
-        out.append(command)
-    return "\n".join(out)
+        block = []
+        for k, line in enumerate(lines[start:end]):
+            keyword = _SNAKE_KEYWORD.match(line) if k == 0 else None
+            head, rest = (line[: keyword.start(2)], keyword.group(2)) if keyword else ("", line)
+            one = _SNAKE_ONE_LINE.match(rest.strip())
+            block.append((head, one.group(1) or one.group(2) or "" if one is not None else None, line))
+        if all(b[1] is not None or not b[2].strip() for b in block[1:]) and block[0][1] is not None:
+            # `"python x.py "` and `"{input} {output}"` on the lines under it: one text, as Python has it
+            block = [(block[0][0], "".join(b[1] or "" for b in block), block[0][2])]
+        filled = []
+        for binding, files in rule.files:
+            for head, quoted, line in block:
+                command = head + quoted if quoted is not None else line
+                if "{" in command:
+                    command = _SNAKE_PLACEHOLDER.sub(functools.partial(_snake_file, files), command)
+                    command = _SNAKE_WILDCARDS.sub(functools.partial(_snake_put, binding), command)
+                filled.append(command)
+        lines[start:end] = filled
+    return "\n".join(lines)
 
 
-def _snake_file(files: dict[str, list[tuple[str, str | None]]], m: re.Match[str]) -> str:
+def _snake_file(files: dict[str, list[tuple[str, tuple[str, ...] | None]]], m: re.Match[str]) -> str:
     """The text of a rule's placeholder (see :func:`_snake_filled`), or the placeholder when unknown."""
     items = files.get(m.group(1))
-    value: str | None = None
+    values: tuple[str, ...] | None = None
     if items is None:
         return m.group()
     if m.group(2) is not None:
-        value = next((v for n, v in items if n == m.group(2)), None)
+        values = next((v for n, v in items if n == m.group(2)), None)
     elif m.group(3) is not None:
-        value = items[int(m.group(3))][1] if int(m.group(3)) < len(items) else None
+        flat = [value for _n, v in items for value in (v if v is not None else (None,))]
+        one = flat[int(m.group(3))] if int(m.group(3)) < len(flat) else None
+        values = (one,) if one is not None else None
     elif all(v is not None for _n, v in items):
-        value = " ".join(v for _n, v in items if v is not None)
-    return value or m.group()
+        values = tuple(value for _n, v in items for value in v or ())
+    return " ".join(values) if values else m.group()
+
+
+class SnakeRule(NamedTuple):
+    """A Snakefile's rule, as far as sciship reads it (see :func:`snake_rules`)."""
+
+    name: str
+    #: its sections that name files (``input``, ``output``, ``params``, ``log``), for each of the rule's
+    #: wildcard values (one entry of ``{}`` when none is known): each item's name ("" for a positional
+    #: one) and its texts (an ``expand(...)`` gives several), or None when sciship cannot know them
+    files: tuple[tuple[dict[str, str], dict[str, list[tuple[str, tuple[str, ...] | None]]]], ...]
+    script: str  #: what its ``script:`` runs, as written ("" for none)
+    command: tuple[int, int]  #: the lines of its ``shell:`` command (from, to: 0-based, to excluded)
+
+
+#: a Snakefile's text, with what gives the text of a file by its path from the Snakefile's folder
+SnakeText = tuple[str, Callable[[str], str | None] | None]
+
+
+def snake_rules(
+    text: str, read: Callable[[str], str | None] | None = None, others: Iterable[SnakeText] = ()
+) -> list[SnakeRule]:
+    """The rules of a Snakefile, with the files each names for each set of its wildcards' values: a rule
+    all (or any rule) asks for ``expand("results/{sample}.csv", sample=SAMPLES)`` with ``SAMPLES = ["a",
+    "b"]``, so the rule whose output is ``results/{sample}.csv`` runs for ``a`` and for ``b``. A list
+    sciship cannot know (a function, ``glob_wildcards``) leaves an unknown part (:data:`STAR`); a
+    wildcard no rule asks a value of stays as it is (``{sample}``: an unknown part for the trace). The
+    names set at the top (``SAMPLES = [...]``, ``DATA = config["data_dir"]``) and the settings of its
+    ``configfile:`` (``read`` gives a file's text, by its path from the Snakefile's folder) are put in;
+    the rules of the files it includes ask for files too, and those of the ``others`` of the folder (the
+    Snakefile that includes this file: its rule all, and the names it sets)."""
+    names: dict[str, Any] = {}
+    before = [rule for other, how in others for rule in _snake_parse(other, names, how)]
+    parsed = _snake_parse(text, names, read)
+    asked_by = parsed + before
+    for included in _snake_includes(text, names):
+        other = read(included) if read is not None else None
+        if other is not None and other != text:
+            asked_by += _snake_parse(other, dict(names), None)
+    bindings: list[list[dict[str, str]]] = [[] for _ in asked_by]
+    for _ in range(4):  # (what a rule asks for may come from a rule that asks for its files in turn)
+        asked = {
+            value
+            for (_name, files, _script, _command), bound in zip(asked_by, bindings, strict=True)
+            for binding in bound or [{}]
+            for _key, values in files.get("input", ())
+            for value in _snake_bound(values or (), binding)
+            if "{" not in value and STAR not in value
+        }
+        changed = False
+        for i, (_name, files, _script, _command) in enumerate(asked_by):
+            found = _snake_bindings(files.get("output", []), asked)
+            if found != bindings[i]:
+                bindings[i], changed = found, True
+        if not changed:
+            break
+    out = []
+    for (name, files, script, command), bound in zip(parsed, bindings[: len(parsed)], strict=True):
+        each = tuple(
+            (binding, {s: [(k, _snake_kept(s, v, binding)) for k, v in items] for s, items in files.items()})
+            for binding in bound or [{}]
+        )
+        out.append(SnakeRule(name, each, script, command))
+    return out
+
+
+def _snake_put(values: dict[str, str], m: re.Match[str]) -> str:
+    """What ``expand`` or a rule's wildcards put for ``m`` (see :data:`_SNAKE_EXPANDED`)."""
+    if m.group(1) is None:
+        return m.group()[0] if m.group() in {"{{", "}}"} else m.group()
+    return values.get(m.group(1), m.group())
+
+
+def _snake_kept(
+    section: str, values: tuple[str, ...] | None, binding: dict[str, str]
+) -> tuple[str, ...] | None:
+    """A rule's item with its wildcards' values put in; an input (or a parameter) with a wildcard no rule
+    asks a value of is unknown (which files, only the rule's targets say), what it writes a pattern."""
+    if values is None:
+        return None
+    values = _snake_bound(values, binding)
+    if section not in {"output", "log"} and any(_SNAKE_WILDCARD.search(v) for v in values):
+        return None
+    return values
+
+
+def _snake_bound(values: tuple[str, ...], binding: dict[str, str]) -> tuple[str, ...]:
+    """``values`` with the wildcards ``binding`` gives put in (``{sample}``, ``{sample,[a-z]+}``)."""
+    if not binding:
+        return values
+    return tuple(_SNAKE_WILDCARD.sub(lambda m: binding.get(m.group(1), m.group()), v) for v in values)
+
+
+def _snake_bindings(
+    outputs: list[tuple[str, tuple[str, ...] | None]], asked: set[str]
+) -> list[dict[str, str]]:
+    """The wildcards' values of a rule whose ``outputs`` make some of the files ``asked`` for, in a
+    steady order (at most :data:`_SNAKE_RUNS` of them)."""
+    found: dict[tuple[tuple[str, str], ...], None] = {}
+    for _key, values in outputs:
+        for value in values or ():
+            if "{" not in value:
+                continue
+            pattern, names = "", []
+            for piece in _SNAKE_WILDCARD_SPLIT.split(value):
+                m = _SNAKE_WILDCARD.fullmatch(piece)
+                if m is None:
+                    pattern += re.escape(piece)
+                elif m.group(1) in names:
+                    pattern += f"(?P={m.group(1)})"
+                else:
+                    names.append(m.group(1))
+                    pattern += f"(?P<{m.group(1)}>.+)"
+            matcher = re.compile(pattern)
+            for path in sorted(asked):
+                hit = matcher.fullmatch(path)
+                if hit is not None:
+                    found.setdefault(tuple(sorted(hit.groupdict().items())), None)
+    return [dict(key) for key in list(found)[:_SNAKE_RUNS]]
+
+
+def _snake_includes(text: str, names: dict[str, Any]) -> list[str]:
+    """The files a Snakefile includes (``include: "rules/figs.smk"``), from its folder."""
+    out = []
+    for m in _SNAKE_TOP_KEYWORD.finditer(text):
+        if m.group(1) == "include":
+            value = _snake_value_of(m.group(2), names)
+            if isinstance(value, str):
+                out.append(value)
+    return out
+
+
+def _snake_parse(
+    text: str, names: dict[str, Any], read: Callable[[str], str | None] | None
+) -> list[tuple[str, dict[str, list[tuple[str, tuple[str, ...] | None]]], str, tuple[int, int]]]:
+    """The rules of a Snakefile's text, one by one (see :func:`snake_rules`), the names its top sets
+    kept in ``names`` (with ``config``, the settings of its ``configfile:``)."""
+    lines = text.splitlines()
+    out: list[tuple[str, dict[str, list[tuple[str, tuple[str, ...] | None]]], str, tuple[int, int]]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        rule = _SNAKE_RULE_NAME.match(line)
+        if rule is None:
+            end = _snake_statement_end(lines, i)
+            statement = "\n".join(lines[i:end])
+            top = _SNAKE_TOP_KEYWORD.match(statement)
+            if top is not None and top.group(1) == "configfile" and read is not None:
+                _snake_config(_snake_value_of(top.group(2), names), names, read)
+            elif (assigned := _SNAKE_ASSIGNED.match(statement)) is not None:
+                value = _snake_value_of(assigned.group(2), names)
+                if value is None:
+                    names.pop(assigned.group(1), None)
+                else:
+                    names[assigned.group(1)] = value
+            i = max(end, i + 1)
+            continue
+        files: dict[str, list[tuple[str, tuple[str, ...] | None]]] = {}
+        script, command = "", (0, 0)
+        i += 1
+        while i < len(lines) and (not lines[i].strip() or lines[i][:1] in {" ", "\t"}):
+            keyword = _SNAKE_KEYWORD.match(lines[i])
+            if keyword is None:
+                i += 1
+                continue
+            indent = len(lines[i]) - len(lines[i].lstrip())
+            end = i + 1
+            while end < len(lines) and (
+                not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+            ):
+                end += 1
+            body = "\n".join([keyword.group(2), *lines[i + 1 : end]])
+            if keyword.group(1) in _SNAKE_FILES:
+                files[keyword.group(1)] = _snake_items(body, names)
+            elif keyword.group(1) == "script":
+                value = _snake_value_of(body, names)
+                script = value if isinstance(value, str) else ""
+            elif keyword.group(1) == "shell":
+                command = (i, end)
+            i = end
+        out.append((rule.group(1) or "", files, script, command))
+    return out
+
+
+def _snake_statement_end(lines: list[str], start: int) -> int:
+    """The line after a statement at the top of a Snakefile that starts at ``start`` (brackets open
+    across lines, or an indented block under it)."""
+    depth, end = 0, start
+    while end < len(lines):
+        depth += sum(lines[end].count(c) for c in "([{") - sum(lines[end].count(c) for c in ")]}")
+        end += 1
+        if depth <= 0:
+            break
+    while end < len(lines) and lines[end][:1] in {" ", "\t"} and lines[end].strip():
+        end += 1
+    return end
+
+
+def _snake_config(path: Any, names: dict[str, Any], read: Callable[[str], str | None]) -> None:
+    """Keep the settings of a Snakefile's ``configfile:`` as ``config`` in ``names``."""
+    import yaml
+
+    text = read(path) if isinstance(path, str) else None
+    try:
+        loaded = yaml.safe_load(text) if text is not None else None
+    except yaml.YAMLError:
+        loaded = None
+    if isinstance(loaded, dict):
+        names["config"] = {**names.get("config", {}), **loaded}
+
+
+def _snake_value_of(source: str, names: dict[str, Any]) -> Any:
+    """The value of a Python expression of a Snakefile (see :func:`_snake_value`), or None."""
+    import ast
+
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except (SyntaxError, ValueError):
+        return None
+    return _snake_value(tree.body, names)
+
+
+def _snake_items(body: str, names: dict[str, Any]) -> list[tuple[str, tuple[str, ...] | None]]:
+    """The items of a rule's section (``"a.csv", vcf = expand(...)``): each one's name ("" when it has
+    none) and its texts, or None when sciship cannot know them (a function, a lambda)."""
+    import ast
+
+    try:
+        call = ast.parse(f"_(\n{body}\n)", mode="eval").body
+    except (SyntaxError, ValueError):
+        return [("", None)]
+    if not isinstance(call, ast.Call):
+        return [("", None)]
+    out: list[tuple[str, tuple[str, ...] | None]] = []
+    for arg, key in [*((a, "") for a in call.args), *((k.value, k.arg or "") for k in call.keywords)]:
+        value = _snake_value(arg, names)
+        if isinstance(value, str | int | float):
+            out.append((key, (str(value),)))
+        elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            out.append((key, tuple(str(v) for v in value)))
+        else:
+            out.append((key, None))
+    return out
+
+
+def _snake_value(node: Any, names: dict[str, Any]) -> Any:
+    """What a Python expression of a Snakefile stands for: a text, a list of texts, a dict (the
+    ``config``), or None when sciship cannot know it. ``expand(...)`` gives its texts (a list it cannot
+    know: :data:`STAR` for its wildcard); ``temp("x")``, ``directory("x")`` and the like their file."""
+    import ast
+
+    if isinstance(node, ast.Constant):
+        plain = isinstance(node.value, str | int | float) and not isinstance(node.value, bool)
+        return node.value if plain else None
+    if isinstance(node, ast.List | ast.Tuple):
+        items = [_snake_value(e, names) for e in node.elts]
+        return items if all(isinstance(v, str | int | float) for v in items) else None
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    if isinstance(node, ast.Subscript):
+        base, key = _snake_value(node.value, names), _snake_value(node.slice, names)
+        if isinstance(base, dict) and isinstance(key, str):
+            return base.get(key)
+        if isinstance(base, list) and isinstance(key, int) and -len(base) <= key < len(base):
+            return base[key]
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _snake_value(node.left, names), _snake_value(node.right, names)
+        return left + right if isinstance(left, str) and isinstance(right, str) else None
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for v in node.values:
+            part = _snake_value(v.value if isinstance(v, ast.FormattedValue) else v, names)
+            if not isinstance(part, str | int | float):
+                return None
+            if isinstance(v, ast.FormattedValue) and v.format_spec is not None:
+                return None
+            parts.append(str(part))
+        return "".join(parts)
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+    args = [_snake_value(a, names) for a in node.args]
+    if func == "get" and isinstance(node.func, ast.Attribute) and args and isinstance(args[0], str):
+        base = _snake_value(node.func.value, names)
+        if isinstance(base, dict):
+            return base.get(args[0], args[1] if len(args) > 1 else None)
+        return None
+    if func in _SNAKE_MARKS and len(node.args) == 1:
+        return args[0]
+    if func == "join" and isinstance(node.func, ast.Attribute) and all(isinstance(a, str) for a in args):
+        return posixpath.join(*args) if args else None
+    if func == "multiext" and args and all(isinstance(a, str) for a in args):
+        return [args[0] + ext for ext in args[1:]]
+    if func == "expand" and node.args:
+        return _snake_expand(node, args, names)
+    return None
+
+
+def _snake_expand(node: Any, args: list[Any], names: dict[str, Any]) -> list[str] | None:
+    """The texts of ``expand(pattern, name=values, ...)``: each combination of the values (``zip``: the
+    values side by side); a value sciship cannot know is :data:`STAR`. ``{{name}}`` stays a wildcard."""
+    import ast
+
+    patterns = args[0] if isinstance(args[0], list) else [args[0]]
+    if not all(isinstance(p, str) for p in patterns):
+        return None
+    zipped = any(isinstance(a, ast.Name) and a.id == "zip" for a in node.args[1:])
+    given: dict[str, list[str]] = {}
+    for keyword in node.keywords:
+        if keyword.arg is None:
+            return None
+        value = _snake_value(keyword.value, names)
+        if isinstance(value, str | int | float):
+            value = [value]
+        given[keyword.arg] = [str(v) for v in value] if isinstance(value, list) and value else [STAR]
+    keys = list(given)
+    if zipped:
+        combinations = [dict(zip(keys, row, strict=False)) for row in zip(*given.values(), strict=False)]
+    else:
+        combinations = [dict(zip(keys, row, strict=True)) for row in itertools.product(*given.values())]
+    out = [
+        _SNAKE_EXPANDED.sub(functools.partial(_snake_put, combination), pattern)
+        for pattern in patterns
+        for combination in combinations[:_SNAKE_RUNS]
+    ]
+    return list(dict.fromkeys(out))
 
 
 def _put_automatic(automatic: dict[str, str], m: re.Match[str]) -> str:
@@ -1530,14 +1857,27 @@ _NAMED = compile_later(r"\$[{(]?([A-Za-z_]\w*)")
 #: a Snakefile's rule (its sections follow), a section of one (``input:``, ``shell:``), the sections that
 #: name files, a one-line command (``shell: "python x.py"``), an item of a section (``name = "a.csv",``,
 #: ``"a.csv",``) and a placeholder of a rule's files (``{input.vcf}``, ``{output[0]}``, ``{input}``)
-_SNAKE_RULE = compile_later(r"^(?:rule|checkpoint)\s+\w+\s*:|^\S")
 _SNAKE_KEYWORD = compile_later(r"^\s+(\w+)\s*:(?!\S)\s*(.*)$")
 _SNAKE_FILES = frozenset({"input", "output", "params", "log"})
 _SNAKE_ONE_LINE = compile_later(r"""^(?:"([^"]*)"|'([^']*)')\s*$""")
-_SNAKE_ITEM = compile_later(
-    r"""^(?:(\w+)\s*=\s*)?(?:"([^"{}]*(?:\{\w+\}[^"{}]*)*)"|'([^'{}]*)')\s*,?\s*(?:#.*)?$"""
-)
 _SNAKE_PLACEHOLDER = compile_later(r"\{(input|output|params|log)(?:\.(\w+)|\[(\d+)\])?\}")
+#: a rule's wildcard in a command (``{wildcards.sample}``), in a file's name (``{sample}``, ``{n,\d+}``, group
+#: 1 its name; the split keeps it), a rule's first line (group 1: its name, none for ``rule:``), a
+#: keyword at the top (``configfile: "config.yaml"``, ``include: "rules/x.smk"``) and a name set there
+_SNAKE_WILDCARDS = compile_later(r"\{wildcards\.(\w+)\}")
+_SNAKE_WILDCARD = compile_later(r"\{(\w+)(?:,[^{}]*)?\}")
+_SNAKE_WILDCARD_SPLIT = compile_later(r"(\{\w+(?:,[^{}]*)?\})")
+_SNAKE_RULE_NAME = compile_later(r"^(?:rule|checkpoint)(?:\s+(\w+))?\s*:")
+_SNAKE_TOP_KEYWORD = compile_later(r"^(\w+)\s*:(?!\S)[ \t]*(.*)$", re.MULTILINE)
+_SNAKE_ASSIGNED = compile_later(r"^([A-Za-z_]\w*)\s*=(?!=)\s*(.*)$", re.DOTALL)
+#: Snakemake's functions that mark a file and give it as it is (``temp("x.csv")``, ``directory("out")``)
+_SNAKE_MARKS = frozenset(
+    {"temp", "temporary", "protected", "ancient", "directory", "touch", "pipe", "report"}
+)
+#: what ``expand`` puts in: ``{name}``, and ``{{``, ``}}`` (a brace: ``{{sample}}`` stays a wildcard)
+_SNAKE_EXPANDED = compile_later(r"\{\{|\}\}|\{(\w+)\}")
+#: the most runs of one rule sciship writes out (its wildcards' values), and texts of one ``expand``
+_SNAKE_RUNS = 32
 #: a Makefile recipe's automatic variable (not ``$$@``, the shell's own)
 _AUTOMATIC = compile_later(r"(?<!\$)\$([<^@])")
 _JUST = compile_later(r"\{\{[^}]*\}\}")

@@ -131,6 +131,7 @@ from sciship.project import SECRET_NAME
 
 if TYPE_CHECKING:
     from sciship.flow._cache import FactsCache
+    from sciship.flow._shell import SnakeText
     from sciship.project import Project
 
 #: a file of secrets by its name (`openai_api_key`, `.env`, `credentials.json`, `token.txt`)
@@ -2394,7 +2395,10 @@ class _Tracer:
                 (where, header), *_ = starts[rel]
                 start = posixpath.relpath(where or ".", base or ".")
                 start = "" if start == "." else start
-            for written in _shell.python_runs(text, rel, read, programs, start=start, header=header):
+            others = self._snakefiles(rel)
+            for written in _shell.python_runs(
+                text, rel, read, programs, start=start, header=header, snakefiles=others
+            ):
                 run = written._replace(args=_unfilled(written.args)) if rel in readmes else written
                 folder = ex.normalize(posixpath.join(base, run.folder)) if run.folder else base
                 if folder == ".." or folder.startswith("../"):
@@ -2522,6 +2526,71 @@ class _Tracer:
                 data = self.p.read_bytes(script) if script in self.py_files else None
                 if data is not None and b"snakemake." in data:
                     out.setdefault(script, rel)
+        return out
+
+    def _snakefiles(self, rel: str) -> list[SnakeText]:
+        """The folder's Snakefiles but ``rel`` (none when ``rel`` is no Snakefile), each with what reads
+        a file by its path from the Snakefile's folder: their rules ask for files of ``rel``'s."""
+        from sciship.flow import _shell
+
+        if not _shell.is_snakefile(rel):
+            return []
+        out: list[SnakeText] = []
+        for other, text in self._pipeline_texts().items():
+            if other != rel and _shell.is_snakefile(other):
+
+                def read(path: str, base: str = posixpath.dirname(other)) -> str | None:
+                    target = ex.normalize(posixpath.join(base, path))
+                    return self.p.read_text(target) if self.p.has(target) else None
+
+                out.append((text, read))
+        return out
+
+    @functools.cached_property
+    def snakemake_files(self) -> dict[str, dict[tuple[str, str], tuple[list[Expr], bool]]]:
+        """For each script a Snakefile's rule runs with ``script:`` (:attr:`snakemake_scripts`), the files
+        the rule names, by the key the script reads them by (``snakemake.input[0]``: see
+        ``_extract``'s ``_snakemake``), over the values of the rule's wildcards (see
+        :func:`_shell.snake_rules`): a name with a wildcard of no known value is a pattern, an item
+        sciship cannot know (a function) gives nothing."""
+        from sciship.flow import _shell
+
+        out: dict[str, dict[tuple[str, str], tuple[list[Expr], bool]]] = {}
+        scripts = self.snakemake_scripts
+        for rel, text in self._pipeline_texts().items():
+            if rel not in scripts.values():
+                continue
+            base = posixpath.dirname(rel)
+
+            def read(path: str, base: str = base) -> str | None:
+                target = ex.normalize(posixpath.join(base, path))
+                return self.p.read_text(target) if self.p.has(target) else None
+
+            for rule in _shell.snake_rules(text, read, self._snakefiles(rel)):
+                script = ex.normalize(posixpath.join(base, rule.script)) if rule.script else ""
+                if scripts.get(script) != rel:
+                    continue
+                given: dict[tuple[str, str], list[Expr]] = defaultdict(list)
+                for binding, files in rule.files:
+                    for section, items in files.items():
+                        key = f"snakemake.{section}"
+                        flat = [v for _name, values in items for v in (values or (None,))]
+                        if flat and None not in flat:
+                            given[("", key)].append(("list", tuple(_shell_value(v) for v in flat if v)))
+                        for k, v in enumerate(flat):
+                            if v is not None:
+                                given[("", f"{key}[{k}]")].append(_shell_value(v))
+                        for name, values in items:
+                            if name and values:
+                                one = [_shell_value(v) for v in values]
+                                named = one[0] if len(one) == 1 else ("list", tuple(one))
+                                given[("", f"{key}.{name}")].append(named)
+                    for name, value in binding.items():
+                        given[("", f"snakemake.wildcards.{name}")].append(ex.lit(value))
+                found = out.setdefault(script, {})
+                for where, exprs in given.items():
+                    before = found[where][0] if where in found else []
+                    found[where] = (list(dict.fromkeys([*before, *exprs])), False)
         return out
 
     def _in_this_folder(self, script: str) -> str:
@@ -2972,7 +3041,9 @@ class _Tracer:
         self, step: str, folder: str | None = None
     ) -> dict[tuple[str, str], tuple[list[Expr], bool]] | None:
         runs = [run for run in self.launched.get(step, ()) if folder is None or run[0] == folder]
-        return self._given(step, runs)
+        given = self._given(step, runs)
+        snake = self.snakemake_files.get(step)
+        return {**(given or {}), **snake} if snake else given
 
     def _given(
         self, step: str, runs: list[tuple[str, tuple[str, ...]]]
