@@ -4200,10 +4200,11 @@ def _parse_arguments(
 ) -> dict[str, list[Expr]]:
     """The values a command line gives a script's argparse options, by destination (positional ones in
     order). ``options``: (option strings, destination, how many values: a number, ``"?"``, ``"*"`` or
-    ``"+"``). Words sciship cannot place (an option it does not know) end the reading. With ``abbrev``,
-    the start of one long option only is that option, as argparse has it (RichardSear/DP_trapping_codes'
-    Makefile gives `raw_analyse.py` `--col rc -o varrc100k.ods` for `--column`: the `-o` after it was
-    lost, and with it the spreadsheet the step writes)."""
+    ``"+"``); a positional one of several values takes the words up to the next option (bar one for each
+    positional after it). Words sciship cannot place (an option it does not know) end the reading. With
+    ``abbrev``, the start of one long option only is that option, as argparse has it
+    (RichardSear/DP_trapping_codes' Makefile gives `raw_analyse.py` `--col rc -o varrc100k.ods` for
+    `--column`: the `-o` after it was lost, and with it the spreadsheet the step writes)."""
     flags = {flag: (dest, nargs) for names, dest, nargs in options for flag in names if flag.startswith("-")}
     positional = [(dest, nargs) for names, dest, nargs in options if not names[0].startswith("-")]
     out: dict[str, list[Expr]] = {}
@@ -4235,6 +4236,16 @@ def _parse_arguments(
         if not positional:
             break
         dest, nargs = positional.pop(0)
+        many = nargs in {"+", "*"} or (isinstance(nargs, int) and nargs > 1)
+        if many:  # `tables` of nargs="+": the words up to the next option, less one for each positional after
+            end = i
+            while end < len(args) and not _is_flag(args[end]):
+                end += 1
+            count = max(1, end - i - len(positional))
+            count = min(count, nargs) if isinstance(nargs, int) else count
+            out.setdefault(dest, []).extend(_shell_value(w) for w in args[i : i + count])
+            i += count
+            continue
         out.setdefault(dest, []).append(_shell_value(word))
         i += 1
     return out
