@@ -168,8 +168,9 @@ def test_a_makefile_s_interpreter_variable_and_automatic_variables() -> None:
     assert [(r.script, r.args) for r in python_runs(makefile, "Makefile")] == [
         ("raw.py", ("data/a.gz", "--col", "rc", "-o", "a.ods")),  # (not the order-only `out`)
         ("fig.py", ("a.ods", "b.ods", "-o", "fig.pdf")),
+        ("conv.py", (f"{STAR}.txt",)),  # (a pattern rule no rule asks a file of: `%` is unknown)
         ("two.py", (STAR, f"{STAR}@")),  # (two targets: which one is unknown; `$$@` is the shell's)
-    ]  # (a pattern rule's `$^` is not known: no run)
+    ]
 
 
 def test_a_snakemake_rule_s_placeholders_of_its_own_files() -> None:

@@ -1266,6 +1266,8 @@ def python_runs(
     make = name in {"makefile", "gnumakefile", "justfile"} or name.endswith(".mk")
     if name == "snakefile" or name.endswith((".smk", ".snake")):
         text = _snake_filled(text, read, snakefiles)
+    if make and "%" in text:
+        text = _make_patterns_filled(text)
     #: a file bash runs (not a README, whose variables the reader sets, nor a Python driver's commands)
     shell_file = not make and _SHELL_FILE.search(name) is not None and not name.startswith("readme")
     out: list[PythonRun] = []
@@ -1373,24 +1375,96 @@ def python_runs(
     return out
 
 
+def _make_patterns_filled(text: str) -> str:
+    """A Makefile's text with each pattern rule (``results/%.csv: data/%.txt scripts/convert.py``) written
+    out once for each file of its targets' pattern another rule asks for (``all: results/a.csv
+    results/b.csv``: the rule for ``results/a.csv``, then for ``results/b.csv``, ``%`` and the recipe's
+    ``$*`` put in), the Makefile's variables put in; a file such a rule asks for is asked for too. A
+    pattern rule nothing asks a file of stays as it is (its ``%``: an unknown part of what its recipe
+    reads and writes). A static pattern rule (``$(OUT): out/%.csv: %.txt``) is written out for each of
+    its targets."""
+    lines = text.replace("\\\n", " ").splitlines()
+    env: dict[str, str | None] = {}
+    rules: list[tuple[int, int, list[str], list[str]]] = []  #: (line, end, targets, prerequisites)
+    static: dict[int, list[str]] = {}  #: a static pattern rule's stems, by its line
+    for i, line in enumerate(lines):
+        if line.startswith("\t") or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rule = _MAKE_TARGET.match(line)
+        if rule is not None:
+            end = i + 1
+            while end < len(lines) and (lines[end].startswith("\t") or not lines[end].strip()):
+                end += 1
+            targets = _expand(rule.group(1), env, make=True).split()
+            prerequisites = _expand(rule.group(2).split("|", 1)[0], env, make=True).split()
+            if ":" in rule.group(2):  # a static pattern rule: `a.o b.o: %.o: %.c`
+                pattern, _, prerequisites_ = rule.group(2).partition(":")
+                pattern = _expand(pattern.strip(), env, make=True)
+                head, _, tail = pattern.partition("%")
+                if all(
+                    t.startswith(head) and t.endswith(tail) and t != head + tail and not _has_marker(t)
+                    for t in targets
+                ):
+                    static[i] = [t[len(head) : len(t) - len(tail)] for t in targets]
+                    # (written out below, one rule for each target: the target is the pattern's, stem and all)
+                    lines[i] = f"{pattern}: {prerequisites_}"
+                    prerequisites = _expand(prerequisites_.split("|", 1)[0], env, make=True).split()
+                    rules.append((i, end, ["%"], prerequisites))
+                continue
+            if line.startswith("."):
+                continue
+            rules.append((i, end, targets, prerequisites))
+        elif (assigned := _MAKE_VARIABLE.match(line)) is not None:
+            env[assigned.group(1)] = _expand(assigned.group(2).strip(), env, make=True)
+    patterns = [r for r in rules if any("%" in t for t in r[2])]
+    if not patterns:
+        return text
+    asked = {p for r in rules if r not in patterns for p in r[3] if "%" not in p and not _has_marker(p)}
+    stems: dict[int, list[str]] = dict(static)
+    for _ in range(4):  # (a file a pattern rule asks for may be made by another)
+        for start, _end, targets, prerequisites in patterns:
+            found = stems.setdefault(start, [])
+            for target in targets if start not in static else ():
+                head, _, tail = target.partition("%")
+                for path in sorted(asked):
+                    stem = path[len(head) : len(path) - len(tail)]
+                    if path.startswith(head) and path.endswith(tail) and stem and stem not in found:
+                        found.append(stem)
+            asked |= {p.replace("%", stem) for stem in found for p in prerequisites}
+    for start, end, _targets, _prerequisites in reversed(patterns):
+        found = stems[start][:_MAKE_RUNS]
+        if not found:
+            continue
+        block = lines[start:end]
+        lines[start:end] = [
+            line.replace("%", stem) if k == 0 else line.replace("$*", stem)
+            for stem in found
+            for k, line in enumerate(block)
+        ]
+    return "\n".join(lines)
+
+
 def _automatic(targets: str, prerequisites: str, env: dict[str, str | None]) -> dict[str, str]:
     """What the automatic variables of a Makefile rule's recipe stand for, those sciship can know:
     ``$<`` (the first prerequisite), ``$^`` (all of them, once each, not the order-only ones after ``|``)
     and ``$@`` (the target, when the rule has one), with the Makefile's variables put in. A pattern
-    rule's (``%.csv``) or an unknown variable's are left as they are."""
+    rule's ``%`` (of a file no rule asks for: see :func:`_make_patterns_filled`) is an unknown part
+    (``data/%.txt``: files matching ``data/*.txt``); an unknown variable's are left as they are."""
 
     def plain(word: str) -> bool:
-        return "%" not in word and "$" not in word and not _has_marker(word)
+        return "$" not in word and not _has_marker(word)
 
+    if ":" in prerequisites:  # a static pattern rule of targets sciship cannot know: its patterns
+        targets, _, prerequisites = prerequisites.partition(":")
     normal = _expand(prerequisites.split("|", 1)[0], env, make=True).split()
     out: dict[str, str] = {}
     if normal and plain(normal[0]):
-        out["<"] = normal[0]
+        out["<"] = normal[0].replace("%", STAR)
     if normal and all(plain(word) for word in normal):
-        out["^"] = " ".join(dict.fromkeys(normal))
+        out["^"] = " ".join(dict.fromkeys(normal)).replace("%", STAR)
     named = _expand(targets, env, make=True).split()
     if len(named) == 1 and plain(named[0]):
-        out["@"] = named[0]
+        out["@"] = named[0].replace("%", STAR)
     return out
 
 
@@ -1878,6 +1952,8 @@ _SNAKE_MARKS = frozenset(
 _SNAKE_EXPANDED = compile_later(r"\{\{|\}\}|\{(\w+)\}")
 #: the most runs of one rule sciship writes out (its wildcards' values), and texts of one ``expand``
 _SNAKE_RUNS = 32
+#: the most runs of one Makefile pattern rule sciship writes out
+_MAKE_RUNS = 32
 #: a Makefile recipe's automatic variable (not ``$$@``, the shell's own)
 _AUTOMATIC = compile_later(r"(?<!\$)\$([<^@])")
 _JUST = compile_later(r"\{\{[^}]*\}\}")
