@@ -90,3 +90,37 @@ def test_a_snakemake_script_s_named_files_and_wildcards() -> None:
         ("extra/a.csv", "extra/b.csv", "results/a.csv", "results/b.csv"),
         ("stats/a.full.csv", "stats/a.summary.csv", "stats/b.full.csv", "stats/b.summary.csv"),
     )
+
+
+def test_a_snakefile_s_workdir_and_settings_in_paths() -> None:
+    """`workdir: "analysis"`: every rule runs there, `python ../scripts/convert.py` too; the input
+    `config["data_dir"] + "/x.txt"` takes `data_dir` from the settings of `configfile:`. A workdir on the
+    author's computer is a problem, at its line, and the rules' runs are left out (where they run, nobody
+    can know) (s34: the run was not seen, and the absolute folder was said nothing of)."""
+    snake = (
+        'configfile: "config.yaml"\nworkdir: "analysis"\n\nrule all:\n    input: "results/x.csv"\n\n'
+        'rule convert:\n    input: config["data_dir"] + "/x.txt"\n    output: "results/x.csv"\n'
+        '    shell: "python ../scripts/convert.py {input} {output}"\n'
+    )
+    files = {
+        "Snakefile": snake,
+        "config.yaml": "data_dir: raw\n",
+        "analysis/raw/x.txt": "x",
+        "scripts/convert.py": CLEAN,
+    }
+    got = graph(flow_of(files))
+    assert [(s["path"], s["workdir"], s["reads"], s["writes"]) for s in got["steps"]] == [
+        ("scripts/convert.py", "analysis", ["analysis/raw/x.txt"], ["analysis/results/x.csv"]),
+    ]
+    assert got["problems"] == []
+    files["Snakefile"] = snake.replace('"analysis"', '"/home/ana/study/analysis"')
+    flow = flow_of(files)
+    assert [(s.path, s.reads, s.writes) for s in flow.steps] == [("scripts/convert.py", (), ())]
+    assert [(p.code, p.path, p.line) for p in flow.problems] == [("SHR111", "Snakefile", 2)]
+    assert flow.problems[0].message == (
+        '`Snakefile` sets `workdir: "/home/ana/study/analysis"` (line 2), a folder on your computer: '
+        "Snakemake runs every rule there, reading and writing their files from there, and on another "
+        "computer that folder does not exist, so the workflow stops before its first rule. Remove the "
+        "line, so that the rules run in the folder `snakemake` is started from, or give a folder inside "
+        'this one by a relative path (`workdir: "analysis"`).'
+    )

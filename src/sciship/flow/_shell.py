@@ -1476,7 +1476,9 @@ def _snake_filled(
     rule spells them out (``py_script = "py_scripts/make_grid.py"``, ``expand(...)`` of lists it sets:
     see :func:`snake_rules`); the others (a function) stay as they are, unknown parts. A rule whose
     wildcards other rules ask values of runs its command once for each (``{sample}``, and
-    ``{wildcards.sample}``, put in); a wildcard of no known value stays, an unknown part. A one-line
+    ``{wildcards.sample}``, put in); a wildcard of no known value stays, an unknown part. A ``workdir:``
+    is where they all run (a ``cd`` there at the top; one on the author's computer runs nowhere sciship
+    can know, so their runs are left out). A one-line
     ``shell: "python x.py"`` is its command (tomsasani/bxd_mutator_manuscript: every rule ran
     `python {input.py_script} --out {output}`, so its Snakefiles ran no step)."""
     lines = text.splitlines()
@@ -1503,7 +1505,9 @@ def _snake_filled(
                     command = _SNAKE_WILDCARDS.sub(functools.partial(_snake_put, binding), command)
                 filled.append(command)
         lines[start:end] = filled
-    return "\n".join(lines)
+    # every rule runs in the folder `workdir:` sets (from where snakemake starts: the Snakefile's folder)
+    moves = [f"cd {shlex.quote(folder)}" for _line, folder in snake_workdirs(text)][-1:]
+    return "\n".join(moves + lines)
 
 
 def _snake_file(files: dict[str, list[tuple[str, tuple[str, ...] | None]]], m: re.Match[str]) -> str:
@@ -1583,6 +1587,18 @@ def snake_rules(
             for binding in bound or [{}]
         )
         out.append(SnakeRule(name, each, script, command))
+    return out
+
+
+def snake_workdirs(text: str) -> list[tuple[int, str]]:
+    """The folders a Snakefile's ``workdir:`` sets, each with its line (1-based): Snakemake runs every
+    rule there, and reads and writes their files from there."""
+    out = []
+    for m in _SNAKE_TOP_KEYWORD.finditer(text):
+        if m.group(1) == "workdir":
+            value = _snake_value_of(m.group(2), {})
+            if isinstance(value, str) and value:
+                out.append((text.count("\n", 0, m.start()) + 1, value))
     return out
 
 

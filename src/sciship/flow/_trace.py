@@ -1662,6 +1662,7 @@ class _Tracer:
                         access="read",
                     )
                 )
+        problems += self._snakemake_workdirs()
         for rel, message in sorted(self.unreadable.items()):
             if rel.endswith((".py", ".ipynb")) and (rel in steps or rel in self.binary):
                 problems.append(FlowProblem("SHR117", message, rel))
@@ -2526,6 +2527,33 @@ class _Tracer:
                 data = self.p.read_bytes(script) if script in self.py_files else None
                 if data is not None and b"snakemake." in data:
                     out.setdefault(script, rel)
+        return out
+
+    def _snakemake_workdirs(self) -> list[FlowProblem]:
+        """A Snakefile's ``workdir:`` on the author's computer (``workdir: "/home/ana/study"``): Snakemake
+        runs every rule there, and on another computer that folder does not exist (s34)."""
+        from sciship.flow import _shell
+
+        out = []
+        for rel, text in self._pipeline_texts().items():
+            if "workdir" not in text or not _shell.is_snakefile(rel):
+                continue
+            for line, folder in _shell.snake_workdirs(text):
+                if not ex.is_absolute_text(folder):
+                    continue
+                out.append(
+                    FlowProblem(
+                        "SHR111",
+                        f"`{rel}` sets `workdir: \"{folder}\"` (line {line}), a folder on your computer: "
+                        "Snakemake runs every rule there, reading and writing their files from there, and "
+                        "on another computer that folder does not exist, so the workflow stops before its "
+                        "first rule. Remove the line, so that the rules run in the folder `snakemake` is "
+                        "started from, or give a folder inside this one by a relative path "
+                        '(`workdir: "analysis"`).',
+                        rel,
+                        line,
+                    )
+                )
         return out
 
     def _snakefiles(self, rel: str) -> list[SnakeText]:
