@@ -64,6 +64,13 @@ Rules (the README of ``share`` describes them to users):
   folder, found from where the script runs; a key it lacks (or leaves empty) is unknown. A console
   script of the project's that a pipeline runs (``uv run study-figures``) makes the module of its
   function a step that runs the function, when that reads or writes files.
+- **Workflows' rules**: a Snakefile's rule, or a Makefile's pattern rule (``results/%.csv: data/%.txt``),
+  runs once for each file of its outputs' pattern the other rules ask for (``expand(...)`` of a list
+  the Snakefile or its ``configfile:`` sets, ``all: results/a.csv``), its wildcards (``{sample}``, ``%``,
+  ``$*``) put in; a pattern of no known value stays a pattern, never a made-up name. A script a rule
+  runs with ``script:`` reads and writes what the rule names (``snakemake.input[0]``,
+  ``snakemake.output.fig``). A Snakefile's ``workdir:`` is where its rules run; one on the author's
+  computer is a problem (SHR111).
 - **Two steps writing one file** (in the folder, or at one absolute path) is a problem, unless they
   append to it (not when one writes it anew after another appends: that is lost), make the same call,
   the ones after the first in the run order update it in place (read
