@@ -24,6 +24,8 @@ An :data:`Expr` is a small tree of tuples (so it is hashable and stores as JSON 
                                 ``alt`` of lists): the part at ``indices``; names of one loop (its place
                                 ``pos``) take parts of the same tuple together
 ``("dict", ((k, e), ...))`` and ``("item", e, key)``: dict literals with literal keys and look-ups;
+                                a key ``("turn", pos, start, stop)`` is the count of the loop at ``pos``
+                                (:data:`TURN`)
 ``("setitem", e, key, value)`` an item set over another value (what a function returned)
 ``("splitext", e)`` / ``("parents", e)``: only meaningful under ``item`` (``splitext(p)[0]``, ``parents[1]``)
 ``("alt", (e, ...))``           one of several values (``a if c else b``, a loop over a list)
@@ -555,6 +557,62 @@ def _picked(expr: Expr, scope: Scope, depth: int) -> tuple[Expr, Scope] | None:
     return None
 
 
+#: the key of ``x[i]`` where ``i`` counts the turns of the ``for`` loop at ``pos``: ``("turn", pos, start,
+#: stop)`` (``for i in range(len(names))``: start 0, stop None, the lists' lengths; ``range(3)``: stop 3;
+#: ``for i, name in enumerate(names)``, whose ``name`` is the element ``("each", names, pos)``). Alone it is
+#: any element (as :data:`ANY_KEY`); the items of one loop in one path take the same turn together
+#: (:func:`turns_together`).
+TURN = "turn"
+
+
+def _is_turn(key: Any) -> bool:
+    return type(key) is tuple and len(key) == 4 and key[0] == TURN
+
+
+def turns_together(expr: Expr, scope: Scope) -> list[list[tuple[Expr, Expr]]] | None:
+    """For the first loop whose count ``expr`` uses (``names[i]``, ``labels[i]``, and the ``name`` of
+    ``enumerate``) in written-out lists: what each turn of the loop puts in their place, in turn (each a
+    list of (node, its element)); None when there is no such loop, or more turns than
+    :data:`_MAX_TOGETHER` (StanBarmentloo/NII_nebular_phase: `for i in range(len(masses))` reading
+    `'spectrum_he' + masses[i] + '_AJ_' + mixings[i]` was every mass with every mixing, 30 files of 10)."""
+    place: Any = None
+    key: Any = None
+    for node in walk(expr):
+        if node[0] == "item" and len(node) == 3 and _is_turn(node[2]):
+            place, key = node[2][1], node[2]
+            break
+    if key is None:
+        return None
+    nodes: list[tuple[Expr, Expr, Scope]] = []  # (node, its list, where that list is)
+    for node in dict.fromkeys(walk(expr)):
+        if len(node) != 3 or node[2] != {"item": key, "each": place}.get(node[0], False):
+            continue
+        found = _written_list(node[1], scope)
+        if found is not None:
+            nodes.append((node, *found))
+    if not nodes:
+        return None
+    start, stop = key[2], key[3]
+    end = min(len(items[1]) for _node, items, _where in nodes)
+    if stop is not None:
+        end = min(end, stop)
+    if not 0 <= start < end or end - start > _MAX_TOGETHER:
+        return None
+    return [[(node, ("item", node[1], k)) for node, _items, _where in nodes] for k in range(start, end)]
+
+
+def _written_list(expr: Expr, scope: Scope) -> tuple[Expr, Scope] | None:
+    """The written-out list ``expr`` names (through references, parameters and picks), with its scope."""
+    for _ in range(_MAX_DEPTH):
+        moved = _one_in(expr, scope, 0)
+        if moved is None:
+            return None
+        if moved is False:
+            break
+        expr, scope = moved
+    return (expr, scope) if expr[0] == "list" and expr[1] else None
+
+
 def _constant_key(key: Expr, scope: Scope) -> Any:
     """The index or key a parameter holds (``process(0)``: 0), or :data:`ANY_KEY` when it is not one
     constant."""
@@ -894,7 +952,7 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     each with a few known values, are taken together."""
     seen: set[Expr] = set()
     shared: list[Expr] = []
-    unpacking = False
+    unpacking = turning = False
     for node in walk(expr):  # (one walk: this runs for every path of every step)
         if node[0] in _NAMED and _named_value(node):
             if node in seen and node not in shared:
@@ -902,19 +960,25 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
             seen.add(node)
         elif node[0] == "unpack":
             unpacking = True
+        elif node[0] == "item" and len(node) == 3 and _is_turn(node[2]):
+            turning = True
+    turns = turns_together(expr, scope or Scope()) if turning else None
+    if turns is not None:  # `names[i]` and `labels[i]` of one loop: the elements of one turn together
+        made = [expr] * len(turns)
+        for n, turn in enumerate(turns):
+            for node, element in turn:
+                made[n] = replaced(made[n], node, element)
+        return _all_of(made, scope) or evaluate_together(_unknown(expr, [n for n, _e in turns[0]]), scope)
     rows = unpacked_together(expr) if unpacking else None
     if rows is not None:  # the names of one loop over tuples: each tuple in turn
         group, tuples = rows
-        out: list[str] = []
-        many = False
+        made = []
         for row in tuples:
             one = expr
             for node in group:
                 one = replaced(one, node, pick(row, node[2]))
-            values = evaluate_together(one, scope)
-            out.extend(values.texts)
-            many = many or values.many
-        return Values(list(dict.fromkeys(out)), many=many)
+            made.append(one)
+        return _all_of(made, scope) or evaluate_together(_unknown(expr, group), scope)
     if not shared:
         return evaluate(expr, scope)
     scope = scope or Scope()
@@ -927,18 +991,41 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
         if len(texts) > 1 and combos * len(texts) <= _MAX_TOGETHER and not any(has_unknown(t) for t in texts):
             choices.append((node, texts))
             combos *= len(texts)
-    if not choices:
-        return evaluate(expr, scope)
-    out = []
+    while choices:
+        made = []
+        for combo in itertools.product(*(texts for _node, texts in choices)):
+            one = expr
+            for (node, _texts), text in zip(choices, combo, strict=True):
+                one = replaced(one, node, ("s", text))
+            made.append(one)
+        found = _all_of(made, scope, together=False)
+        if found is not None:
+            return found
+        # more paths than are listed: the last of the values stays unknown, never paired with the wrong
+        # others (`res/{a}/{b}/run_{a}_{b}.npy` over six a's and six b's was 16 of its 36 files, the other
+        # 20 lost without a word)
+        expr = _unknown(expr, [choices.pop()[0]])
+    return evaluate(expr, scope)
+
+
+def _all_of(exprs: list[Expr], scope: Scope | None, *, together: bool = True) -> Values | None:
+    """Every path of these expressions; None when they are more than :data:`MAX_ALTERNATIVES` (a
+    :class:`Values` keeps the first ones only: the others would be lost)."""
+    out: list[str] = []
     many = False
-    for combo in itertools.product(*(texts for _node, texts in choices)):
-        one = expr
-        for (node, _texts), text in zip(choices, combo, strict=True):
-            one = replaced(one, node, ("s", text))
-        values = evaluate(one, scope)
+    for one in exprs:
+        values = evaluate_together(one, scope) if together else evaluate(one, scope)
         out.extend(values.texts)
         many = many or values.many
-    return Values(list(dict.fromkeys(out)), many=many)
+    out = list(dict.fromkeys(out))
+    return Values(out, many=many) if len(out) <= MAX_ALTERNATIVES else None
+
+
+def _unknown(expr: Expr, nodes: list[Expr]) -> Expr:
+    """``expr`` with these nodes (the values of a loop) unknown parts."""
+    for node in nodes:
+        expr = replaced(expr, node, UNKNOWN)
+    return expr
 
 
 #: the most evaluations :func:`evaluate_together` makes, one for each choice of its shared values

@@ -1195,6 +1195,12 @@ class _Extractor:
                     # (TonyTran03/synthetic_data_paper_code: `for dataset, number in TABLES.items()` was
                     # every name with every number, 12 tables made up)
                     return ("unpack", value, tuple(rest), b.pos)
+                if kind == "each" and rest == [1] and self._enumerated(node, scope, b.pos):
+                    element = ex.pick(value, (1,))
+                    if element[0] == "each" and len(element) == 2:
+                        # `name` of `for i, name in enumerate(names)`: the loop's element, as in `for name in
+                        # names`, which `labels[i]` takes together with (see _expr.TURN)
+                        return (*element, b.pos)
             return ex.pick(value, tuple(rest))
         if kind == "param":
             return ("param", b.node)
@@ -1220,6 +1226,35 @@ class _Extractor:
                 return UNKNOWN  # tuples: see element
         inner = self._branch_lists(node, scope, pos) or self.expr(node, scope, pos)
         return ("each", inner, pos) if loop else ("each", inner)
+
+    def _turn(self, binding: _Binding, scope: _Scope, pos: Pos) -> Expr | None:
+        """The key of ``x[i]`` where ``i`` counts the turns of a ``for`` loop (:data:`_expr.TURN`): ``for i
+        in range(len(names))`` (or ``range(3)``, ``range(1, n)``) and the number of ``for i, name in
+        enumerate(names)``; None for any other name."""
+        node = binding.node
+        if binding.kind == "each-item" and isinstance(node, tuple) and node[1] == 0:
+            return (ex.TURN, binding.pos, 0, None) if self._enumerated(node[0], scope, pos) else None
+        if binding.kind != "each" or not isinstance(node, ast.Call) or node.keywords:
+            return None
+        if self.qualify(node.func, scope, pos) != "builtins.range" or not 1 <= len(node.args) <= 2:
+            return None
+        bounds: list[int | None] = []
+        for arg in node.args:
+            if isinstance(arg, ast.Constant) and type(arg.value) is int:
+                bounds.append(arg.value)
+            else:  # `len(names)`, `n`: the lists' own lengths tell where it stops
+                bounds.append(None)
+        start, stop = (0, bounds[0]) if len(bounds) == 1 else (bounds[0], bounds[1])
+        return None if start is None else (ex.TURN, binding.pos, start, stop)
+
+    def _enumerated(self, node: Any, scope: _Scope, pos: Pos) -> bool:
+        """Is ``node`` ``enumerate(x)``, counting from 0?"""
+        return (
+            isinstance(node, ast.Call)
+            and len(node.args) == 1
+            and not node.keywords
+            and self.qualify(node.func, scope, pos) == "builtins.enumerate"
+        )
 
     def _branch_lists(self, node: ast.expr, scope: _Scope, pos: Pos) -> Expr | None:
         """The lists a name set in branches may hold where a loop goes over it (`if vary == "N": sizes =
@@ -1747,6 +1782,8 @@ class _Extractor:
                 # `save_locs[idx]` with `idx` a parameter: the element its calls pick (balajisriram/
                 # v1-paper-analysis: `process_session(0, ...)` wrote to both folders of the list)
                 k = ("param", key.id) if found is not None and found[0].kind == "param" else ex.ANY_KEY
+                if found is not None and found[1] is scope:
+                    k = self._turn(found[0], scope, pos) or k
             elif isinstance(key, ast.BinOp | ast.Attribute | ast.Call | ast.Subscript):
                 # `fp_load[(x + i) % 2]`: one of the list's elements (adrian-valente/populations_paper_code:
                 # three files a notebook hands down were never read)

@@ -1117,6 +1117,17 @@ class _Tracer:
             return
         file, fn = target
         reached.add((file, fn.name))
+        passed = (*call.args, *(v for _k, v in call.kwargs))
+        turns = None if generic else ex.turns_together(("list", passed), caller)
+        if turns is not None and len(turns[0]) > 1:  # `proc(names[i], labels[i])`: one turn at a time
+            for turn in turns:
+                args, kwargs = call.args, call.kwargs
+                for node, element in turn:
+                    args = ex.replaced(args, node, element)
+                    kwargs = ex.replaced(kwargs, node, element)
+                one = dataclasses.replace(call, args=args, kwargs=kwargs)
+                self.follow(step, here, one, caller, anchor, out, seen, reached, depth, context, chain=chain)
+            return
         loop = None if generic else _shared_loop(call)
         if loop is not None:  # `for year in YEARS: run(year, f"out/{year}")`: one element at a time
             elements = ex.evaluate(loop[1], caller)
@@ -1131,7 +1142,6 @@ class _Tracer:
                         step, here, one, caller, anchor, out, seen, reached, depth, context, chain=chain
                     )
                 return
-        passed = (*call.args, *(v for _k, v in call.kwargs))
         rows = None if generic or not _takes_tuples(passed) else ex.unpacked_together(("list", passed))
         if rows is not None:  # `for name, number in TABLES.items(): save(name, number)`: each pair in turn
             group, tuples = rows

@@ -1,0 +1,102 @@
+"""Loops whose count picks from several lists at once, and loops inside loops (session 34:
+StanBarmentloo/NII_nebular_phase's Figure_6 notebook read every mass with every mixing)."""
+
+from __future__ import annotations
+
+from flowkit import flow_of, io
+
+
+def test_lists_picked_by_one_loop_count_go_together() -> None:
+    """`for i in range(len(masses))` reading `'spectrum_he' + masses[i] + '_AJ_' + mixings[i]`: the i-th
+    mass with the i-th mixing, never every mass with every mixing (files the code never opens, each a
+    false missing input); the same for the number of `enumerate` and for a function given both."""
+    source = (
+        "import numpy as np\n"
+        "names = ['a.dat', 'b.dat']\nlabels = ['x', 'y']\nmix = ['1', '2']\n"
+        "for i in range(len(names)):\n"
+        "    np.loadtxt('data/' + names[i])\n"
+        "    np.loadtxt('data/spec_' + labels[i] + '_' + mix[i] + '.txt')\n"
+        "for j, n in enumerate(names):\n"
+        "    np.save(f'res/{n}_{labels[j]}', 1)\n"
+        "def proc(a, b):\n    np.save(f'p/{a}_{b}', 1)\n"
+        "for k in range(2):\n    proc(names[k], labels[k])\n"
+    )
+    assert io(flow_of({"run.py": source})) == [
+        ("read", "data/a.dat"),
+        ("read", "data/b.dat"),
+        ("read", "data/spec_x_1.txt"),
+        ("read", "data/spec_y_2.txt"),
+        ("write", "res/a.dat_x.npy"),
+        ("write", "res/b.dat_y.npy"),
+        ("write", "p/a.dat_x.npy"),
+        ("write", "p/b.dat_y.npy"),
+    ]
+
+
+def test_a_loop_count_stops_where_its_range_does() -> None:
+    """`range(2)` over lists of three, `range(1, len(x))`: only the turns that run; a count that is not
+    a loop's (`names[n]` with `n` set above) is still any element."""
+    source = (
+        "import numpy as np\n"
+        "names = ['a', 'b', 'c']\nlabels = ['x', 'y', 'z']\n"
+        "for i in range(2):\n    np.save(f'first/{names[i]}_{labels[i]}', 1)\n"
+        "for i in range(1, len(names)):\n    np.save(f'rest/{names[i]}_{labels[i]}', 1)\n"
+    )
+    assert io(flow_of({"run.py": source})) == [
+        ("write", "first/a_x.npy"),
+        ("write", "first/b_y.npy"),
+        ("write", "rest/b_y.npy"),
+        ("write", "rest/c_z.npy"),
+    ]
+
+
+def test_a_loop_count_with_a_list_of_unknown_length_stays_a_choice() -> None:
+    """A list the code fills (`names.append(...)`) has no written-out elements to pair: its name is
+    unknown, the other list's elements stay as they were."""
+    source = (
+        "import sys\nimport numpy as np\n"
+        "names = []\nfor a in sys.argv[1:]:\n    names.append(a)\n"
+        "labels = ['x', 'y']\n"
+        "for i in range(len(labels)):\n    np.save(f'out/{names[i]}_{labels[i]}', 1)\n"
+    )
+    assert io(flow_of({"run.py": source})) == [("write", "out/*_x.npy"), ("write", "out/*_y.npy")]
+
+
+def test_nested_loops_over_many_values_are_a_pattern() -> None:
+    """Three loops over 30 values each: a pattern, not 27,000 files; loops over a few values are written
+    out up to a cap, beyond it the last part is unknown."""
+    values = ", ".join(f"'{i:02d}'" for i in range(30))
+    source = (
+        "import numpy as np\n"
+        f"A = [{values}]\nB = [{values}]\nC = [{values}]\n"
+        "for a in A:\n    for b in B:\n        for c in C:\n"
+        "            np.save(f'results/run_{a}_{b}_{c}', 1)\n"
+        "for n in range(30):\n    for m in range(30):\n        np.save(f'nums/run_{n}_{m}', 1)\n"
+        "for x in ['x', 'y']:\n    for y in ['1', '2', '3']:\n        np.save(f'small/run_{x}_{y}', 1)\n"
+    )
+    assert io(flow_of({"run.py": source})) == [
+        ("write", "results/run_*_*_*.npy"),
+        ("write", "nums/run_*_*.npy"),
+        ("write", "small/run_x_1.npy"),
+        ("write", "small/run_x_2.npy"),
+        ("write", "small/run_x_3.npy"),
+        ("write", "small/run_y_1.npy"),
+        ("write", "small/run_y_2.npy"),
+        ("write", "small/run_y_3.npy"),
+    ]
+
+
+def test_names_of_nested_loops_used_twice_lose_no_file() -> None:
+    """`res/{a}/{b}/run_{a}_{b}.npy` over six a's and six b's is 36 files, more than are listed: sciship
+    listed 16 and lost the other 20 without a word (a step reading `res/05/05/run_05_05.npy` then found
+    it written by nothing); now one of the two names is an unknown part, the other the same in both
+    places."""
+    values = ", ".join(f"'{i:02d}'" for i in range(6))
+    source = (
+        "import numpy as np\n"
+        f"A = [{values}]\nB = [{values}]\n"
+        "for a in A:\n    for b in B:\n        np.save(f'res/{a}/{b}/run_{a}_{b}', 1)\n"
+    )
+    assert io(flow_of({"run.py": source})) == [
+        ("write", f"res/*/{b}/run_*_{b}.npy") for b in ("00", "01", "02", "03", "04", "05")
+    ]
