@@ -1827,7 +1827,7 @@ class _Tracer:
                         r.access == "read"
                         and final.location == "folder"
                         and final.path in self.py_files
-                        and step in self.drivers
+                        and (step in self.drivers or self._execs(step))
                     ):
                         continue  # a driver reading the scripts it runs (`exec(open(script).read())`)
                     if step in several:  # (a path every folder's run names the same, once)
@@ -2172,6 +2172,13 @@ class _Tracer:
                     if text is not None and len(text) < LARGE_FILE:
                         self.pipelines[rel] = text
         return self.pipelines
+
+    def _execs(self, step: str) -> bool:
+        """Does ``step`` run code it reads (``exec(f.read())``)? Then the project's scripts it reads are what
+        it runs, no data: a notebook's `exec(open('helpers.py').read())`, a script's `with open('other.py')
+        as f: exec(f.read())` (session 34: helpers.py was an input of the notebook, as data)."""
+        data = self.p.read_bytes(step)
+        return data is not None and b"exec(" in data
 
     @functools.cached_property
     def drivers(self) -> dict[str, str]:

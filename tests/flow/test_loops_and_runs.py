@@ -1,9 +1,10 @@
-"""Loops whose count picks from several lists at once, and loops inside loops (session 34:
-StanBarmentloo/NII_nebular_phase's Figure_6 notebook read every mass with every mixing)."""
+"""Loops whose count picks from several lists at once, loops inside loops, and steps that run another
+script (session 34: StanBarmentloo/NII_nebular_phase's Figure_6 notebook read every mass with every
+mixing)."""
 
 from __future__ import annotations
 
-from flowkit import flow_of, io
+from flowkit import flow_of, io, notebook
 
 
 def test_lists_picked_by_one_loop_count_go_together() -> None:
@@ -100,3 +101,29 @@ def test_names_of_nested_loops_used_twice_lose_no_file() -> None:
     assert io(flow_of({"run.py": source})) == [
         ("write", f"res/*/{b}/run_*_{b}.npy") for b in ("00", "01", "02", "03", "04", "05")
     ]
+
+
+# ---------------------------------------------------------------- a step that runs another script
+def test_a_script_a_step_runs_is_no_data_it_reads() -> None:
+    """`exec(open('helpers.py').read())` in a notebook, `with open('other.py') as f: exec(f.read())` in a
+    script: the step runs that code; the script is no data file it reads (session 34: helpers.py was an
+    input of the notebook, listed with its data); `runpy.run_path`, `%run`, `subprocess.run(['python',
+    ...])`: the script it runs comes first, once, and is read by nothing."""
+    other = "import pandas as pd\npd.read_csv('data/in.csv').to_csv('out/other.csv')\n"
+    tail = "import pandas as pd\npd.read_csv('out/other.csv').to_csv('out/final.csv')"
+    runs = {
+        "notebook_exec": notebook([("exec(open('other.py').read())", 1), (tail, 2)]),
+        "script_exec": "with open('other.py') as f:\n    exec(f.read())\n" + tail + "\n",
+        "runpy": "import runpy\nrunpy.run_path('other.py')\n" + tail + "\n",
+        "run_magic": notebook([("%run other.py", 1), (tail, 2)]),
+        "subprocess": "import subprocess\nsubprocess.run(['python', 'other.py'], check=True)\n" + tail + "\n",
+    }
+    for name, driver in runs.items():
+        path = "driver.ipynb" if name in {"notebook_exec", "run_magic"} else "driver.py"
+        flow = flow_of({path: driver, "other.py": other, "data/in.csv": "a\n1\n"})
+        assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+            ("other.py", ("data/in.csv",), ("out/other.csv",), ()),
+            (path, ("out/other.csv",), ("out/final.csv",), ("other.py",)),
+        ], name
+        assert flow.inputs == ("data/in.csv",), name
+        assert flow.problems == (), name
