@@ -107,19 +107,18 @@ def test_names_of_nested_loops_used_twice_lose_no_file() -> None:
 def test_a_script_a_step_runs_is_no_data_it_reads() -> None:
     """`exec(open('helpers.py').read())` in a notebook, `with open('other.py') as f: exec(f.read())` in a
     script: the step runs that code; the script is no data file it reads (session 34: helpers.py was an
-    input of the notebook, listed with its data); `runpy.run_path`, `%run`, `subprocess.run(['python',
-    ...])`: the script it runs comes first, once, and is read by nothing."""
+    input of the notebook, listed with its data); `runpy.run_path`, `subprocess.run(['python', ...])`: the
+    script it runs comes first, once, and is read by nothing."""
     other = "import pandas as pd\npd.read_csv('data/in.csv').to_csv('out/other.csv')\n"
     tail = "import pandas as pd\npd.read_csv('out/other.csv').to_csv('out/final.csv')"
     runs = {
         "notebook_exec": notebook([("exec(open('other.py').read())", 1), (tail, 2)]),
         "script_exec": "with open('other.py') as f:\n    exec(f.read())\n" + tail + "\n",
         "runpy": "import runpy\nrunpy.run_path('other.py')\n" + tail + "\n",
-        "run_magic": notebook([("%run other.py", 1), (tail, 2)]),
         "subprocess": "import subprocess\nsubprocess.run(['python', 'other.py'], check=True)\n" + tail + "\n",
     }
     for name, driver in runs.items():
-        path = "driver.ipynb" if name in {"notebook_exec", "run_magic"} else "driver.py"
+        path = "driver.ipynb" if name == "notebook_exec" else "driver.py"
         flow = flow_of({path: driver, "other.py": other, "data/in.csv": "a\n1\n"})
         assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
             ("other.py", ("data/in.csv",), ("out/other.csv",), ()),
@@ -127,3 +126,44 @@ def test_a_script_a_step_runs_is_no_data_it_reads() -> None:
         ], name
         assert flow.inputs == ("data/in.csv",), name
         assert flow.problems == (), name
+
+
+def test_a_notebook_s_run_magic_runs_the_file_in_the_notebook() -> None:
+    """`%run helpers.py` runs helpers.py in the notebook's process: its functions are the notebook's
+    (session 34: `%run helpers.py`, then `df = load()`: the file load() reads was never named), and so is
+    what its code does (`%run lib/prepare.py`: the notebook makes the table it then reads, no step of its
+    own); a run given words, or of a file whose name is no module's, stays what it was."""
+    helpers = "import pandas as pd\nDATA = 'data/x.csv'\ndef load():\n    return pd.read_csv(DATA)\n"
+    prepare = "import pandas as pd\npd.read_csv('data/in.csv').to_csv('out/prepared.csv')\n"
+    cells = [
+        ("%run helpers.py\n%run lib/prepare.py", 1),
+        ("import pandas as pd\nload().to_csv('out/final.csv')\npd.read_csv('out/prepared.csv')", 2),
+    ]
+    files = {
+        "analysis.ipynb": notebook(cells),
+        "helpers.py": helpers,
+        "lib/prepare.py": prepare,
+        "data/x.csv": "a\n1\n",
+        "data/in.csv": "a\n1\n",
+    }
+    flow = flow_of(files)
+    assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+        (
+            "analysis.ipynb",
+            ("data/in.csv", "data/x.csv", "out/prepared.csv"),
+            ("out/final.csv", "out/prepared.csv"),
+            (),
+        ),
+    ]
+    assert flow.inputs == ("data/in.csv", "data/x.csv")
+    assert flow.problems == ()
+    other = "import pandas as pd\npd.read_csv('data/in.csv').to_csv('out/other.csv')\n"
+    tail = "import pandas as pd\npd.read_csv('out/other.csv').to_csv('out/final.csv')"
+    for run in ("%run other.py --year 2020", "%run 01-other.py"):
+        name = "01-other.py" if "01-" in run else "other.py"
+        driver = notebook([(run, 1), (tail, 2)])
+        flow = flow_of({"driver.ipynb": driver, name: other, "data/in.csv": "a\n1\n"})
+        assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+            (name, ("data/in.csv",), ("out/other.csv",), ()),
+            ("driver.ipynb", ("out/other.csv",), ("out/final.csv",), (name,)),
+        ], run

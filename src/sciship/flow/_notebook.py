@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import itertools
 import json
+import keyword
 import re
 from typing import Any
 
@@ -32,6 +33,9 @@ _CELL_MAGIC_KEEP = frozenset({"time", "timeit", "capture", "prun", "debug", "mem
 _CD = compile_later(r"^\s*%cd\s+(?:-\w+\s+)*(['\"]?)(.+?)\1\s*$")
 _HELP = compile_later(r"^\s*[\w.]+\?\??\s*$|^\s*\?")
 _ASSIGN_SHELL = compile_later(r"^\s*[\w, ]+=\s*[%!]")
+#: ``%run helpers.py`` (or ``%run lib/helpers.py``), a file of the project given no words: it runs in the
+#: notebook's process, whose names are then the notebook's own
+_RUN_FILE = compile_later(r"^%run\s+(?:\./)?([A-Za-z_]\w*(?:/[A-Za-z_]\w*)*)\.py\s*$")
 
 
 def extract_notebook(
@@ -313,6 +317,13 @@ def _strip_magics(source: str, index: int, facts: Facts) -> str | None:
         timed = _TIMED.match(line)
         if timed is not None:  # `%time scrna.write(DATA_DIR + 'x.h5ad')`: the statement runs (multimil)
             lines[n] = timed.group(1) + timed.group(2)
+            continue
+        ran = _RUN_FILE.match(stripped)
+        if ran is not None and not any(keyword.iskeyword(part) for part in ran.group(1).split("/")):
+            # as `from helpers import *`: what its code does, and the functions it defines that the
+            # notebook calls, are the notebook's (session 34: `%run helpers.py`, then `df = load()`: the
+            # file helpers.py's load() reads was never named)
+            lines[n] = line[: len(line) - len(stripped)] + f"from {ran.group(1).replace('/', '.')} import *"
             continue
         if stripped.startswith(("%", "!")) or _ASSIGN_SHELL.match(line) or _HELP.match(line):
             m = _CD.match(line)
