@@ -167,3 +167,22 @@ def test_a_notebook_s_run_magic_runs_the_file_in_the_notebook() -> None:
             (name, ("data/in.csv",), ("out/other.csv",), ()),
             ("driver.ipynb", ("out/other.csv",), ("out/final.csv",), (name,)),
         ], run
+
+
+# ---------------------------------------------------------------- a question at the top of the code
+def test_a_notebook_that_asks_for_its_file_at_the_top() -> None:
+    """`path = input("Data file: ")` in a notebook cell, read in the next: the step asks it, and the file is
+    unknown, never a missing input; a name typed into a path (`"data/" + name + ".csv"`) is one of the
+    files there."""
+    cells = [
+        ("import pandas as pd\npath = input('Data file: ')", 1),
+        ("df = pd.read_csv(path)\ndf.describe().to_csv('summary.csv')", 2),
+        ("name = input('Sample: ')\npd.read_csv('data/' + name + '.csv')", 3),
+    ]
+    flow = flow_of({"ask.ipynb": notebook(cells), "data/s1.csv": "a\n1\n"})
+    step = flow.step("ask.ipynb")
+    assert step is not None
+    assert step.asks == ("Data file:", "Sample:")
+    assert (step.reads, step.writes) == (("data/*.csv",), ("summary.csv",))
+    assert flow.missing == ()
+    assert flow.problems == ()
