@@ -2346,6 +2346,46 @@ def test_a_paper_or_a_tool_is_no_place_to_download_data_from() -> None:
         assert problem.source == ("README.md", url), line
 
 
+def test_a_link_to_one_file_is_where_that_file_comes_from_only() -> None:
+    """saezlab/scHF_rna: the README's `wget .../coregene_df-FALSE-v3.csv` was said to be where six other
+    missing inputs came from (`data/ATAC/psbulk_peaks.csv`, `data/ATAC/DiffPeaksBulkMatrix/*`, ...). A
+    link to a file serves that file (or its name compressed); a DOI, a record or an archive serves any."""
+    readme = (
+        "Get dissociation genes:\n```\ncd data\n"
+        "wget https://raw.githubusercontent.com/o/r/master/data/coregene_df-FALSE-v3.csv\n```\n"
+    )
+    files = {
+        "scripts/qc.py": "import pandas as pd\npd.read_csv('../data/coregene_df-FALSE-v3.csv')\n",
+        "scripts/peaks.py": (
+            "import os\nimport pandas as pd\npd.read_csv('../data/ATAC/psbulk_peaks.csv')\n"
+            "for f in os.listdir('../data/ATAC/bulk'):\n"
+            "    pd.read_csv(os.path.join('../data/ATAC/bulk', f))\n"
+        ),
+        "README.md": readme,
+    }
+    flow = flow_of(files)
+    sources = {(p.path, p.line): p.source for p in flow.problems}
+    link = "https://raw.githubusercontent.com/o/r/master/data/coregene_df-FALSE-v3.csv"
+    assert sources == {
+        ("scripts/qc.py", 2): ("README.md", link),
+        ("scripts/peaks.py", 3): None,
+        ("scripts/peaks.py", 5): None,
+    }
+    (peaks,) = [p for p in flow.problems if p.line == 3]
+    assert "Add the file, or say in the README where to get it" in peaks.message
+    # (a link to the file compressed, or a pattern of its name; and a DOI beside the link serves the others)
+    files["README.md"] = (
+        "Data: https://x.org/files/psbulk_peaks.csv.gz and all the rest on https://doi.org/10.5281/zenodo.1\n"
+    )
+    flow = flow_of(files)
+    sources = {(p.path, p.line): p.source for p in flow.problems}
+    assert sources == {
+        ("scripts/qc.py", 2): ("README.md", "https://doi.org/10.5281/zenodo.1"),
+        ("scripts/peaks.py", 3): ("README.md", "https://x.org/files/psbulk_peaks.csv.gz"),
+        ("scripts/peaks.py", 5): ("README.md", "https://doi.org/10.5281/zenodo.1"),
+    }
+
+
 def test_what_a_command_may_make_under_a_pattern_hides_no_missing_input() -> None:
     """jjusuf2/AbsQuant_analysis_code: `pairtools sort ... -o {outdir}/{name}.pairs.gz` in one script made
     every missing pattern input in the folder count as made (`**/*.pairs.gz_*` matched

@@ -305,7 +305,7 @@ class _Tracer:
         self.scopes: dict[str, Scope] = {}
         self.modules: dict[tuple[str, int, str], str | None] = {}  #: by (module, level, importer's folder)
         self._widening: dict[str, bool] = {}  #: `_widens`, by folder
-        self._sources: dict[str, tuple[str, str] | None] = {}  #: `_source_in`, by folder
+        self._sources: dict[str, list[tuple[str, str]]] = {}  #: `_source_in`, by folder
         #: the files the steps write outside the folder, by name: (step, path, line) (see `_missing`)
         self.far_written: dict[str, tuple[str, str, str]] = {}
         self.pipeline_declared: dict[str, list[str]] = {}  #: `_declared`, by pipeline file
@@ -3454,17 +3454,22 @@ class _Tracer:
         """The README nearest ``path`` (in its folder or one above it) that gives a place to download data
         from, and that place (a DOI or a URL on a line about data, downloads or weights), or None
         (jjusuf2/AbsQuant_analysis_code's `data/README.md` and its Zenodo DOI; IBA-paper-code's release
-        page for the weights: "say in the README where to get it" asked for what was there)."""
+        page for the weights: "say in the README where to get it" asked for what was there). A link to one
+        file serves that file only (see :func:`_source_for`)."""
         folder = posixpath.dirname(path)
         while True:
             if folder not in self._sources:
                 self._sources[folder] = self._source_in(folder)
-            found = self._sources[folder]
-            if found is not None or not folder:
-                return found
+            found = _source_for(path, self._sources[folder])
+            if found is not None:
+                return found[0], _shown_place(found[1])
+            if not folder:
+                return None
             folder = posixpath.dirname(folder)
 
-    def _source_in(self, folder: str) -> tuple[str, str] | None:
+    def _source_in(self, folder: str) -> list[tuple[str, str]]:
+        """The places to download data from that the READMEs of ``folder`` give, in their order."""
+        found: list[tuple[str, str]] = []
         prefix = folder + "/" if folder else ""
         readmes = sorted(
             f
@@ -3483,9 +3488,9 @@ class _Tracer:
                 for m in _SOURCE_URL.finditer(line):
                     url = m.group(0).rstrip(".,;:")
                     url = url if url.startswith("http") else f"https://doi.org/{url}"
-                    if _data_place(url):
-                        return rel, _shown_place(url)
-        return None
+                    if _data_place(url) and (rel, url) not in found:
+                        found.append((rel, url))
+        return found
 
     def _named_in_other_code(self, path: str) -> str | None:
         """The first code file in another language (R, MATLAB, Julia, ...), or Python file sciship could
@@ -5393,6 +5398,45 @@ def _shown_place(url: str) -> str:
         until = dt.datetime.fromtimestamp(int(m.group(1)), tz=dt.timezone.utc).date().isoformat()
         return f"{bare}, a temporary link signed to work until {until}"
     return f"{bare}, a temporary signed link that may no longer work"
+
+#: the end of a link's file name that makes it a page or an archive of many files, not one file
+_NOT_ONE_FILE = compile_later(
+    r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|tbz2?|txz|7z|rar|html?|php|aspx?|jsp|cgi)$", re.IGNORECASE
+)
+
+
+def _url_file(url: str) -> str | None:
+    """The name of the one file a link downloads (`https://raw.githubusercontent.com/.../coregene.csv`), or
+    None for a DOI, a record's or folder's page, or an archive of many files."""
+    after = url.split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    if "/" not in after or after.lower().startswith(("doi.org/", "dx.doi.org/")):
+        return None
+    name = after.rsplit("/", 1)[-1]
+    if not re.search(r"\.[A-Za-z][A-Za-z0-9]{0,5}$", name) or _NOT_ONE_FILE.search(name):
+        return None
+    return name
+
+
+def _source_for(path: str, sources: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of the places a README gives, where ``path`` may come from: a link to a file of its name (or that
+    name compressed, `x.csv.gz`), else the first place that is not a link to another file (scHF_rna's
+    README fetched one table, `wget .../coregene_df-FALSE-v3.csv`, and six other missing inputs, ATAC
+    peaks among them, were said to come from there). A pattern fits a file's link only by a name it
+    spells out beyond its extension (`peaks_*.csv`, not `*` or `*.csv`)."""
+    name = path.rsplit("/", 1)[-1]
+    named = not ex.has_unknown(name) or ex.informative(re.sub(r"\.[A-Za-z0-9]+$", "", name))
+    general = None
+    for rel, url in sources:
+        file = _url_file(url)
+        if file is None:
+            general = general or (rel, url)
+            continue
+        if not named:
+            continue
+        stem = file.rsplit(".", 1)[0] if file.lower().endswith((".gz", ".bz2", ".xz")) else file
+        if ex.matches(name, file) or ex.matches(name, stem):
+            return rel, url
+    return general
 
 
 def _from_source(source: tuple[str, str], it: str, fix: str = "if the path is wrong, fix it.") -> str:
