@@ -418,6 +418,35 @@ def test_a_function_called_after_chdir_writes_in_that_folder() -> None:
     assert not [p for p in flow.problems if p.code == "SHR113" and "run2" in p.message]
 
 
+def test_a_chdir_in_a_function_nothing_calls_moves_nothing() -> None:
+    """pavi-rajes/Assistive-sensory-motor-perturbations-influence-learned-neural-representations: each
+    notebook defines `pkl_write(name, value, folder)`, whose first line is `os.chdir(folder)`, and never
+    calls it; its example data (`pkl_read('neural_data.pkl', './example_data/')`) was read from
+    `**/example_data/`. A function the file calls, names or decorates still moves the reads after it."""
+    helpers = (
+        "import os\nimport pickle\n"
+        "def pkl_read(name, folder):\n    return pickle.load(open(os.path.join(folder, name), 'rb'))\n"
+        "def pkl_write(name, value, folder):\n    os.chdir(folder)\n"
+        "    pickle.dump(value, open(os.path.join(folder, name), 'wb'))\n"
+    )
+    flow = flow_of(
+        {
+            "ana/nb.ipynb": notebook([(helpers, 1), ("pkl_read('neural_data.pkl', './example_data/')", 2)]),
+            "ana/example_data/neural_data.pkl": "x",
+            "main.py": "import os\ndef main():\n    os.chdir('data')\n    open('a.txt')\nmain()\n",
+            "cls.py": (
+                "import os\nclass Run:\n    def __init__(self):\n        os.chdir('data')\n"
+                "    def go(self):\n        os.chdir('..')\nRun()\nopen('b.txt')\n"
+            ),
+            "data/a.txt": "x",
+            "data/b.txt": "x",
+        }
+    )
+    assert io(flow, "ana/nb.ipynb") == [("read", "ana/example_data/neural_data.pkl")]
+    assert io(flow, "main.py") == [("read", "data/a.txt")]
+    assert io(flow, "cls.py") == [("read", "data/b.txt")]  # (`go` is never called: `__init__` is)
+
+
 def test_a_makefile_or_shell_script_says_where_a_script_runs() -> None:
     """jtextor/immunet-paper-code: each figure's Makefile runs `python3 code/x.py` from the figure's
     folder. Where nothing in the folder says where a script runs (its data comes from Zenodo), the

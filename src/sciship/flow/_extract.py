@@ -839,6 +839,30 @@ class _Extractor:
         self._rebound: frozenset[str] | None = None
         #: per cell, the lines where the word ``break`` is (None: not known, any loop may break)
         self.breaks = breaks
+        self._named: set[str] | None = None  #: see :meth:`unnamed`
+
+    def unnamed(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Is ``node`` a function the code never names (no call, no reference, not in a text), so that
+        what it does never happens here? Not one with decorators (a framework may call it) nor a special
+        method (``__init__``: Python calls it). An ``os.chdir`` in it moves nothing
+        (pavi-rajes/Assistive-sensory-motor-perturbations...: the notebooks' `pkl_write`, never called,
+        changed folder, and their example data were read from `**/example_data/`)."""
+        name = node.name
+        if node.decorator_list or (name.startswith("__") and name.endswith("__")):
+            return False
+        if self._named is None:
+            named: set[str] = set()
+            for _cell, body in self.bodies:
+                for stmt in body:
+                    for n in ast.walk(stmt):
+                        if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store):
+                            named.add(n.id)
+                        elif isinstance(n, ast.Attribute):
+                            named.add(n.attr)
+                        elif isinstance(n, ast.Constant) and isinstance(n.value, str):
+                            named.update(_IDENT.findall(n.value))
+            self._named = named
+        return name not in self._named
 
     def flags_for(self, test: ast.expr) -> _Flags | None:
         """The switches of the file when ``test`` may look at one (see :func:`_flag_test`), else None.
@@ -2583,6 +2607,7 @@ class _Extractor:
         positional = self._signature(fn, node)
         visitor = _Visitor(self, scope, fn.uses, fn.calls)
         visitor.functions.append(id(node))
+        visitor.defs.append(node)
         visitor.asks = fn.asks
         if "." in fn.name and positional:  # a method: `self.load()` in it is another method of the class
             visitor.owner = (fn.name.partition(".")[0], positional[0])
@@ -2795,6 +2820,7 @@ class _Visitor(ast.NodeVisitor):
         self.guards: list[Expr] = []
         self.conds: list[Cond] = []
         self.functions: list[int] = []  #: ids of the function nodes being visited, innermost last
+        self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  #: those nodes
         #: in a method of one of the module's classes: (the class's name, its first parameter, `self`)
         self.owner: tuple[str, str] | None = None
         self.asks: list[str] | None = None  #: in a function: its :attr:`Function.asks`
@@ -2986,7 +3012,9 @@ class _Visitor(ast.NodeVisitor):
         saved = self.scope
         self.scope = inner
         self.functions.append(id(node))
+        self.defs.append(node)
         self.body(node.body)
+        self.defs.pop()
         self.functions.pop()
         self.scope = saved
 
@@ -3200,7 +3228,8 @@ class _Visitor(ast.NodeVisitor):
         elif local is not None:
             self._local_call(node, local, pos)
         elif q == "os.chdir" and node.args:
-            x.facts.chdirs.append((pos, x.expr(node.args[0], self.scope, pos)))
+            if not any(x.unnamed(d) for d in self.defs):
+                x.facts.chdirs.append((pos, x.expr(node.args[0], self.scope, pos)))
         elif (q == "builtins.map" or (isinstance(func, ast.Attribute) and func.attr in _POOL_MAPS)) and len(
             node.args
         ) >= 2:  # (`pool.map(process, names)`, `executor.map(...)`: each element in turn, as `map`)
