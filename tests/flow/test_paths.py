@@ -1185,6 +1185,33 @@ def test_a_loop_name_used_twice_in_a_path_is_one_value_each_time_round() -> None
     ]
 
 
+def test_a_loop_over_numbers_names_each_file_by_its_digits() -> None:
+    """pavi-rajes/Assistive-sensory-motor-perturbations-influence-learned-neural-representations: `alphas =
+    [1, 0.9, 0.75, 0.5]`, then `np.loadtxt(f"{data_dir}-clda{alpha}/seed{seed}/bmi_loss.txt")` in a loop
+    over them, read `bci-model-clda*/`, though the four folders are spelled out. A number the loop takes is
+    its digits in an f-string, `str(...)`, `%` or `.format`, one value each time round; `None` is not."""
+    source = (
+        "import numpy as np\nalphas = [1, 0.9, 0.75]\nfor alpha in alphas:\n"
+        "    np.loadtxt(f'clda{alpha}/loss_{alpha}.txt')\n"
+        "for n in [2, 'x']:\n    np.save('run' + str(n) + '.npy', 0)\n    np.save('k_%s.npy' % n, 0)\n"
+        "    np.save('f_{}.npy'.format(n), 0)\n"
+        "for m in [None, 3]:\n    np.loadtxt(f'e{m}.txt')\n"
+    )
+    assert sorted(io(flow_of({"run.py": source}))) == [
+        ("read", "clda0.75/loss_0.75.txt"),
+        ("read", "clda0.9/loss_0.9.txt"),
+        ("read", "clda1/loss_1.txt"),
+        ("read", "e*.txt"),
+        ("read", "e3.txt"),
+        ("write", "f_2.npy"),
+        ("write", "f_x.npy"),
+        ("write", "k_2.npy"),
+        ("write", "k_x.npy"),
+        ("write", "run2.npy"),
+        ("write", "runx.npy"),
+    ]
+
+
 def test_after_a_loop_its_name_holds_the_last_value() -> None:
     """syedarehaq/diversify_netsci_paper_analysis: `savefig("pie_%s.png" % count_type)` after a loop over
     three kinds writes one figure, the last kind's; the tool said three. Not when the loop may `break`."""

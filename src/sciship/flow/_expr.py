@@ -385,6 +385,8 @@ def _texts_or_numbers(expr: Expr, scope: Scope, depth: int) -> list[tuple[str, s
         return [("", expr[1] if expr[1] not in {"None", "True", "False"} else STAR)]
     if expr[0] == "alt":
         return [pair for option in expr[1] for pair in _texts_or_numbers(option, scope, depth + 1)]
+    if expr[0] == "each" and expr[1][0] == "list" and expr[1][1]:  # an element of a written-out list
+        return [pair for item in expr[1][1] for pair in _texts_or_numbers(item, scope, depth + 1)]
     if expr[0] == "opt" and len(expr) > 3:  # what a pipeline gives, else the default
         given = GIVEN[0].get((expr[3], expr[2])) if GIVEN else None
         if given is None:
@@ -985,7 +987,11 @@ def evaluate_together(expr: Expr, scope: Scope | None = None) -> Values:
     choices: list[tuple[Expr, list[str]]] = []
     combos = 1
     for node in shared[:3]:
-        texts = evaluate(node, scope).texts
+        if node[0] == "each" and node[1][0] == "list" and any(item[0] == "k" for item in node[1][1]):
+            # (numbers, each as its digits: `f"clda{alpha}/seed_{alpha}.txt"`, one path per number)
+            texts = [n if n is not None else t for t, n in _texts_or_numbers(node, scope, 0)]
+        else:
+            texts = evaluate(node, scope).texts
         # (up to 64 runs in all: LisaYoungUIUC/astro_figures_code's loop over ten names, each decided by a
         # test on the name, was 16 made-up paths of the 20 the branches give)
         if len(texts) > 1 and combos * len(texts) <= _MAX_TOGETHER and not any(has_unknown(t) for t in texts):

@@ -750,6 +750,9 @@ def _text(expr: Expr) -> Expr:
         return ex.lit(expr[1]) if expr[1] not in {"None", "True", "False"} else UNKNOWN
     if expr[0] in {"param", "ref", "opt", "ret", "alt", "when"}:
         return ("str", expr)
+    if expr[0] == "each" and expr[1][0] == "list" and any(item[0] == "k" for item in expr[1][1]):
+        # a loop over numbers the code spells out (`for alpha in [1, 0.9, 0.75]`: `f"clda{alpha}"`)
+        return ("str", expr)
     return expr
 
 
