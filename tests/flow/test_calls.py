@@ -195,6 +195,17 @@ CASES = [
         ),
         [("read", "sumo/spec.dat"), ("write", "out/t.txt"), ("read", "sumo/b.dat"), ("write", "out/u.txt")],
     ),
+    # AMUSE's particle sets, from amuse.lab (its everything-module) or amuse.io (spzwart/JuMBOs-paper)
+    (
+        (
+            "from amuse.lab import read_set_from_file, write_set_to_file\nimport amuse.io\n"
+            "b = read_set_from_file('runs/jumbos_i0000.amuse', close_file=True)\n"
+            "write_set_to_file(b, 'bound.amuse', 'amuse', overwrite_file=True)\n"
+            "amuse.io.read_set_from_file(filename='s.h5', format='hdf5')\n"
+            "amuse.io.write_set_to_file(b, filename='t.csv', format='csv')"
+        ),
+        [("read", "runs/jumbos_i0000.amuse"), ("write", "bound.amuse"), ("read", "s.h5"), ("write", "t.csv")],
+    ),
     # atomistic simulations (mstapelberg/active_learning_paper_analysis)
     (
         (

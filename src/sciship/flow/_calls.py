@@ -349,6 +349,14 @@ FUNCTIONS: dict[str, tuple[Arg, ...]] = {
     # three notebooks plot, unseen)
     "astropy.io.ascii.read": (_r(0, "table"),),
     "astropy.io.ascii.write": (_w(1, "output"),),
+    # AMUSE's particle sets (spzwart/JuMBOs-paper: the snapshots run_cluster.py writes and six analysis
+    # scripts read, unseen), from amuse.io or the amuse.lab everything-module
+    "amuse.io.read_set_from_file": (_r(0, "filename"),),
+    "amuse.io.write_set_to_file": (_w(1, "filename"),),
+    "amuse.io.base.read_set_from_file": (_r(0, "filename"),),
+    "amuse.io.base.write_set_to_file": (_w(1, "filename"),),
+    "amuse.lab.read_set_from_file": (_r(0, "filename"),),
+    "amuse.lab.write_set_to_file": (_w(1, "filename"),),
     # pyfits, astropy.io.fits's old name with the same functions (jfoster17/malt90-analysis-code's maps)
     "pyfits.open": (_r(0, "name"),),
     "pyfits.getdata": (_r(0, "filename"),),
