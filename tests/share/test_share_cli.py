@@ -485,6 +485,8 @@ def test_a_license_option_that_contradicts_the_license_file(tmp_path: Path) -> N
         # vadmbertr/cyclogeostrophy_impact_experiment: the first heading names a section of the README
         ("# Project description\n\nThe aim of this repo is to launch experiments.\n", "study"),
         ("# Repository structure\n\n- data/\n", "study"),
+        # meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: "# Information"
+        ("# Information\nThis project contains the code files to generate the figures.\n", "study"),
     ],
 )
 def test_the_title_from_the_readme(tmp_path: Path, readme: str, title: str) -> None:

@@ -493,7 +493,9 @@ _SECTIONS = compile_later(
     r"(?i)^(?:(?:the |this )?(?:project|repository|repo)(?:'s)? )?"
     r"(?:about|abstract|code|contents?|data|dependencies|description|introduction|license|overview|summary"
     r"|usage|table of contents|data (?:sources?|availability)|sources?|references|notes?|results|figures"
-    r"|acknowledge?ments|authors|citation|contact|files|structure|folder structure)$"
+    r"|acknowledge?ments|authors|citation|contact|files|structure|folder structure"
+    # (meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: "# Information")
+    r"|(?:general |more )?info(?:rmation)?)$"
     # a section's first words: "Setting up the Python environment" (OlegArenz/gmmvi_reproducibility)
     r"|^(?:getting started|install(?:ation|ing)?|setup|set(?:ting)? up|requirements|prerequisites"
     r"|quick ?start|how to|reproducing (?:the )?results"
