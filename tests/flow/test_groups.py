@@ -237,3 +237,26 @@ def test_a_missing_input_a_step_may_make_elsewhere_is_told_on_its_own() -> None:
     assert "did you mean `out.txt`, which `a.py` writes?" in alone[0].message
     (group,) = [g for g in groups if isinstance(g, ProblemGroup)]
     assert len(group.problems) == 5
+
+
+def test_missing_inputs_a_few_in_each_of_many_folders_are_told_in_the_folder_above() -> None:
+    """meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: the data to download,
+    two files in each of `data/average/EMOM_CTL/`, `data/average/MLM_CTL/`, ..., were each told on their
+    own, 28 paragraphs with the same words; a few in another folder of the top one stay each on its own."""
+    models = ("EMOM", "MLM", "SOM")
+    reads = "".join(f"xr.open_dataset('data/average/{m}/{f}.nc')\n" for m in models for f in "ao")
+    files = {
+        "fig12.py": "import xarray as xr\n" + reads,
+        "fig14.py": "import xarray as xr\nxr.open_dataset('data/average/POP2/x.nc')\n"
+        "xr.open_dataset('data/stats/CTL/EMOM/oht.nc')\nxr.open_dataset('data/stats/EXP/EMOM/oht.nc')\n",
+    }
+    told = group_problems(flow_of(files).problems)
+    groups = [g for g in told if isinstance(g, ProblemGroup)]
+    assert [(g.code, g.folder, len(g.problems), g.steps) for g in groups] == [
+        ("SHR110", "data/average/", 7, ["fig12.py", "fig14.py"])
+    ]
+    assert groups[0].message.startswith("2 scripts read 7 files under `data/average/` that are not in")
+    assert [p.target for p in told if not isinstance(p, ProblemGroup)] == [
+        "data/stats/CTL/EMOM/oht.nc",
+        "data/stats/EXP/EMOM/oht.nc",
+    ]

@@ -102,7 +102,12 @@ class ProblemGroup:
                 if source
                 else "Add them, or say in the README where to get them (a DOI or a URL) and where to put them"
             )
-            where = "at the top of the folder" if self.folder == TOP else f"in `{self.folder}`"
+            deeper = any("/" in (p.target or "")[len(self.folder) :] for p in self.problems)
+            where = (
+                "at the top of the folder"
+                if self.folder == TOP
+                else f"{'under' if deeper else 'in'} `{self.folder}`"
+            )
             # (each file's own hint, a file of that name elsewhere in the folder: the group kept none of
             # them, sim1daniels1's data in `git/data/rampup/` read next to the scripts)
             meant = list(
@@ -221,16 +226,30 @@ def group_problems(
     """``problems`` as a report shows them: the SHR111 (or SHR112) problems under one folder, and the
     SHR110 ones in one folder, when there are ``at_least`` of them, become one :class:`ProblemGroup` at the
     place of the first; the others stay as they are, in their order."""
-    runs: dict[tuple[str, str, bool], list[FlowProblem]] = {}
-    for p in problems:
-        key = _key(p)
+    keys = [_key(p) for p in problems]
+    runs: dict[tuple[str, str, bool], list[int]] = {}
+    for i, key in enumerate(keys):
         if key is not None:
-            runs.setdefault(key, []).append(p)
-    big = {key: found for key, found in runs.items() if len(found) >= at_least}
+            runs.setdefault(key, []).append(i)
+    # missing inputs in folders with too few of them each are gathered in the folder above, up to a folder
+    # at the top (meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: the data
+    # to download, one or two files in each of `data/hierarchy_average/EMOM_CTL/`, `.../MLM_CTL/`, ...,
+    # were 28 problems, each with the same words)
+    while small := [
+        key
+        for key, found in runs.items()
+        if key[0] == "SHR110" and len(found) < at_least and key[1] != TOP and "/" in key[1]
+    ]:
+        deepest = max(key[1].count("/") for key in small)  # (the deepest first: they may make a group above)
+        for key in (key for key in small if key[1].count("/") == deepest):
+            above = (key[0], key[1].rsplit("/", 1)[0], key[2])
+            for i in runs.pop(key):
+                keys[i] = above
+                runs.setdefault(above, []).append(i)
+    big = {key: [problems[i] for i in sorted(found)] for key, found in runs.items() if len(found) >= at_least}
     out: list[FlowProblem | ProblemGroup] = []
     placed: set[tuple[str, str, bool]] = set()
-    for p in problems:
-        key = _key(p)
+    for p, key in zip(problems, keys, strict=True):
         if key is None or key not in big:
             out.append(p)
         elif key not in placed:
