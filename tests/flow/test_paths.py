@@ -304,6 +304,24 @@ def test_a_module_loaded_by_its_path_is_imported(load: str) -> None:
     assert flow.problems == ()
 
 
+def test_a_module_the_scripts_run_with_exec_is_imported() -> None:
+    """meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: `with open("./colordef.py")
+    as infile: exec(infile.read())` runs colordef.py inside the figure script, as `from colordef import *`:
+    colordef.py was a step of its own, to run first, that did nothing."""
+    files = {
+        "colordef.py": "OUT = 'figures/fig14.png'\ncolors = {'SOM': 'k'}\n",
+        "fig14.py": "import matplotlib.pyplot as plt\nwith open('./colordef.py') as infile:\n"
+        "    exec(infile.read())\nplt.savefig(OUT)\n",
+        "figS02.py": "import matplotlib.pyplot as plt\n"
+        "exec(compile(open('colordef.py').read(), 'c', 'exec'))\nplt.savefig('figures/s02.png')\n",
+        "other.py": "exec(open('/home/me/colordef.py').read())\nopen('x.txt', 'w')\n",
+    }
+    flow = flow_of(files)
+    assert [s.path for s in flow.steps] == ["fig14.py", "figS02.py", "other.py"]
+    assert io(flow, "fig14.py") == [("read", "colordef.py"), ("write", "figures/fig14.png")]
+    assert io(flow, "figS02.py") == [("write", "figures/s02.png")]
+
+
 def test_file_relative_paths_start_at_the_script() -> None:
     files = {
         "analysis/run.py": (

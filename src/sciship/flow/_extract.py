@@ -935,6 +935,16 @@ class _Extractor:
                         self._bind_target(target, scope, p, "assign", stmt.value)
             elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
                 self._bind_target(stmt.target, scope, p, "assign", stmt.value)
+            elif (
+                isinstance(stmt, ast.Expr)
+                and scope is self.module
+                and (executed := self._executed_module(stmt.value, scope, p)) is not None
+            ):
+                # `with open("colordef.py") as f: exec(f.read())`: as `from colordef import *`
+                module, level = executed.lstrip("."), len(executed) - len(executed.lstrip("."))
+                scope.star.append((module, level))
+                self.facts.imports.append((module, level))
+                self.facts.import_lines.append((module, level, stmt.lineno, self.cell))
             elif isinstance(stmt, ast.Expr) and (update := _dict_update(stmt.value)) is not None:
                 # `config.update({"result_dir": "results/bbox"})`: as `config["result_dir"] = ...`
                 # (BioroboticsLab/IBA-paper-code's results were said to go to `**/`), each item at its
@@ -1127,6 +1137,28 @@ class _Extractor:
         if isinstance(spec, ast.Call) and _last_name(spec.func) == "spec_from_file_location":
             return _module_of_path(_call_arg(spec, 1, "location"))
         return None
+
+    def _executed_module(self, value: ast.expr, scope: _Scope, p: Pos) -> str | None:
+        """The folder's module whose text ``value`` runs in this one, as ``import`` would name it:
+        ``exec(open(path).read())``, ``exec(f.read())`` of ``with open(path) as f``, ``exec(compile(...))``
+        of either (meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: colordef.py,
+        which two figure scripts run so, was a step of its own). None for anything else."""
+        if not (isinstance(value, ast.Call) and _last_name(value.func) == "exec" and value.args):
+            return None
+        code = value.args[0]
+        if isinstance(code, ast.Call) and _last_name(code.func) == "compile" and code.args:
+            code = code.args[0]
+        if not (
+            isinstance(code, ast.Call) and isinstance(code.func, ast.Attribute) and code.func.attr == "read"
+        ):
+            return None
+        opened: Any = code.func.value
+        if isinstance(opened, ast.Name):  # `with open(path) as f:` before
+            found = self.lookup(opened.id, scope, p)
+            opened = found[0].node if found is not None and found[0].kind in {"with", "assign"} else None
+        if not (isinstance(opened, ast.Call) and _last_name(opened.func) == "open"):
+            return None
+        return _module_of_path(_call_arg(opened, 0, "file"))
 
     def _bind_target(self, target: ast.expr, scope: _Scope, p: Pos, kind: str, value: Any) -> None:
         """Bind the names of an assignment target; ``value`` is the node (or (node, index) for tuples)."""
