@@ -189,6 +189,27 @@ def test_argparse_defaults_through_parse_known_args_unpacked(known: str) -> None
     assert io(flow_of({"count.py": source.replace("args.rosetta", "_.rosetta")})) == []
 
 
+def test_optparse_defaults_are_what_runs_without_options() -> None:
+    """spzwart/JuMBOs-paper: `o, arguments = new_option_parser().parse_args()` of an optparse parser (as
+    AMUSE's scripts all build one), then `read_set_from_file(o.filename)` with `add_option("-f",
+    dest="filename", default="jumbos_i0000.amuse")`: the snapshot read went unseen; a run script's `-f`
+    gives another file."""
+    source = (
+        "from optparse import OptionParser\nimport pandas as pd\n\n"
+        "def new_option_parser():\n    result = OptionParser()\n"
+        "    result.add_option('-f', dest='filename', default='data/counts.csv', help='[%default]')\n"
+        "    result.add_option('--out-file', default='results/summary.csv')\n"
+        "    result.add_option('-v', action='store_true', dest='verbose', default=False)\n"
+        "    return result\n\n"
+        "if __name__ == '__main__':\n    o, arguments = new_option_parser().parse_args()\n"
+        "    pd.read_csv(o.filename).to_csv(o.out_file)\n"
+    )
+    expected = [("read", "data/counts.csv"), ("write", "results/summary.csv")]
+    assert io(flow_of({"count.py": source})) == expected
+    flow = flow_of({"count.py": source, "run.sh": "python count.py -v -f data/other.csv\n"})
+    assert io(flow, "count.py") == [("read", "data/other.csv"), ("write", "results/summary.csv")]
+
+
 PARSERS = [
     "    return parser.parse_args()\n",
     "    if False:\n        return parser.parse_args([])\n    return parser.parse_args()\n",

@@ -447,14 +447,19 @@ def _lines_naming(text: str, words: Set[str]) -> set[int]:
 
 
 def _option_lines(text: str, ids: Set[str]) -> set[int]:
-    """The lines naming ``add_argument`` (the command-line options are looked for there), as Python
-    reads names: in NFKC form (a fullwidth `a` is an `a`). ``ids``: the text's names."""
+    """The lines naming ``add_argument`` or ``add_option`` (the command-line options are looked for there), as
+    Python reads names: in NFKC form (a fullwidth `a` is an `a`). ``ids``: the text's names."""
     if not text.isascii():
         import unicodedata
 
         if not unicodedata.is_normalized("NFKC", text):
-            return _lines_naming(_line_text(text), {"add_argument"})
-    return _lines_naming(text, {"add_argument"}) if "add_argument" in ids else set()
+            return _lines_naming(_line_text(text), _ADD_OPTION)
+    return _lines_naming(text, _ADD_OPTION) if _ADD_OPTION & ids else set()
+
+
+#: what adds a command-line option to a parser: argparse's ``add_argument``, optparse's ``add_option``
+#: (spzwart/JuMBOs-paper: AMUSE's scripts build their parsers with optparse)
+_ADD_OPTION = frozenset({"add_argument", "add_option"})
 
 
 def _binding_cells(
@@ -2559,7 +2564,7 @@ class _Extractor:
             if not (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "add_argument"
+                and node.func.attr in _ADD_OPTION
             ):
                 continue
             kwargs = {k.arg: k.value for k in node.keywords if k.arg}
