@@ -210,6 +210,34 @@ def test_optparse_defaults_are_what_runs_without_options() -> None:
     assert io(flow, "count.py") == [("read", "data/other.csv"), ("write", "results/summary.csv")]
 
 
+def test_a_list_picked_by_a_name_set_once_is_that_element() -> None:
+    """meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-CESM1: `mode_selection = 4`,
+    then `EOF_MODE = ["ENSO", "AO", "AAO", "NAO", "PDO"][mode_selection]`: plot_fig05.py read and wrote the
+    files of all five modes. A name set more than once, in a branch, by a loop or by a function stays any
+    element."""
+    source = (
+        "import sys\nmode = 4\nEOF_MODE = ['ENSO', 'AO', 'AAO', 'NAO', 'PDO'][mode]\n"
+        "open('data/atm_%s.nc' % EOF_MODE)\nkey = 'b'\nopen({'a': 'da.csv', 'b': 'db.csv'}[key])\n"
+        "i = 0\nfor f in ['a', 'b']:\n    open(['x.txt', 'y.txt'][i])\n    i += 1\n"
+        "if len(sys.argv) > 1:\n    j = 0\nelse:\n    j = 1\nopen(['p.txt', 'q.txt'][j])\n"
+        "n = 0\ndef g():\n    open(['g0.txt', 'g1.txt'][n])\nfor n in range(2):\n    g()\n"
+        "m = 1\ndef h():\n    global m\n    m = 0\nh()\nopen(['h0.txt', 'h1.txt'][m])\n"
+    )
+    reads = sorted(path for _, path in io(flow_of({"a.py": source})))
+    assert reads == [
+        "data/atm_PDO.nc",
+        "db.csv",
+        "g0.txt",
+        "g1.txt",
+        "h0.txt",
+        "h1.txt",
+        "p.txt",
+        "q.txt",
+        "x.txt",
+        "y.txt",
+    ]
+
+
 PARSERS = [
     "    return parser.parse_args()\n",
     "    if False:\n        return parser.parse_args([])\n    return parser.parse_args()\n",

@@ -1858,6 +1858,22 @@ class _Extractor:
                 k = ("param", key.id) if found is not None and found[0].kind == "param" else ex.ANY_KEY
                 if found is not None and found[1] is scope:
                     k = self._turn(found[0], scope, pos) or k
+                if (
+                    k == ex.ANY_KEY
+                    and found is not None
+                    and found[0].kind == "assign"
+                    and not found[0].cond
+                    and len(found[1].names[key.id]) == 1
+                    and not (found[1] is self.module and key.id in self.rebound())
+                ):
+                    # `EOF_MODE = ["ENSO", "AO", "PDO"][mode_selection]` with `mode_selection = 2`, set once:
+                    # that element (meteorologytoday/plots-A-Hierarchy-of-Global-Ocean-Models-Coupled-to-
+                    # CESM1: plot_fig05.py read and wrote the files of all five modes)
+                    set_to = self.expr(key, scope, pos, d)
+                    if set_to[0] == "k" and isinstance(set_to[1], str) and set_to[1].lstrip("-").isdigit():
+                        k = int(set_to[1])
+                    elif set_to[0] == "s" and isinstance(set_to[1], str):
+                        k = set_to[1]
             elif isinstance(key, ast.BinOp | ast.Attribute | ast.Call | ast.Subscript):
                 # `fp_load[(x + i) % 2]`: one of the list's elements (adrian-valente/populations_paper_code:
                 # three files a notebook hands down were never read)
