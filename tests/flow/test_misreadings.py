@@ -1005,6 +1005,40 @@ def test_a_file_written_only_when_it_is_missing_is_no_double_write() -> None:
     assert [p.code for p in flow.problems] == []
 
 
+def test_a_file_fetched_only_when_it_is_missing_waits_for_the_step_that_makes_it() -> None:
+    """AllenDowney/PoliticalAlignmentCaseStudy: each chapter downloads `gss_pacs_resampled.hdf` if it is
+    not there, and 01_clean.ipynb makes it; the download was the chapters' own making of the file, so
+    "none reads what another writes", and a cleaning notebook named after them came last."""
+    fetch = (
+        "from os.path import basename, exists\n"
+        "def download(url):\n    filename = basename(url)\n    if not exists(filename):\n"
+        "        from urllib.request import urlretrieve\n        urlretrieve(url, filename)\n"
+        "download('https://github.com/a/b/raw/master/clean.hdf')\n"
+    )
+    plot = "import pandas as pd\ndf = pd.read_hdf('clean.hdf', 'k')\ndf.plot().figure.savefig('{}.png')\n"
+    files = {
+        "a_analysis.ipynb": notebook([(fetch, 1), (plot.format("fig1"), 2)]),
+        "b_figures.ipynb": notebook([(fetch, 1), (plot.format("fig2"), 2)]),
+        "z_clean.ipynb": notebook(
+            [("import pandas as pd\npd.read_csv('raw.csv').to_hdf('clean.hdf', 'k')\n", 1)]
+        ),
+        "raw.csv": "a\n1\n",
+    }
+    flow = flow_of(files)
+    assert [(s.path, s.reads, s.writes, s.after) for s in flow.steps] == [
+        ("z_clean.ipynb", ("raw.csv",), ("clean.hdf",), ()),
+        ("a_analysis.ipynb", ("clean.hdf",), ("clean.hdf", "fig1.png"), ("z_clean.ipynb",)),
+        ("b_figures.ipynb", ("clean.hdf",), ("clean.hdf", "fig2.png"), ("z_clean.ipynb",)),
+    ]
+    assert flow.problems == ()
+    assert flow.inputs == ("raw.csv",)
+    # (when only the readers fetch it, none waits for another: each fills the gap itself)
+    del files["z_clean.ipynb"]
+    flow = flow_of(files)
+    assert [(s.path, s.after) for s in flow.steps] == [("a_analysis.ipynb", ()), ("b_figures.ipynb", ())]
+    assert flow.problems == ()
+
+
 def test_the_readme_says_where_a_script_runs() -> None:
     """research-software-ecosystem/rsec-paper-figures: the README says `cd fig1a` then `python
     openaire.py`; the script writes bare names, so its outputs were put at the top of the folder. A `cd`

@@ -39,7 +39,8 @@ Rules (the README of ``share`` describes them to users):
   is worked out with the arguments of each call (a helper that runs a program on the path it returns may
   have made that file). Functions nobody calls do not run.
 - **Graph**: step A comes before step B when B reads a file A writes (a pattern matches when one file name
-  can fit both), unless B writes that file too (a cache it makes itself), the pattern names nothing
+  can fit both), unless B writes that file too (a cache it makes itself; not when B only fetches it when
+  it is missing and another step makes it), the pattern names nothing
   but an extension in an unknown folder, or a name fits both only through what neither knows (a read
   in an unknown folder and a write of any name, or of a name whose known start and end both differ
   from the read's). **Order**: that dependency order; where it does not decide, file
@@ -1972,6 +1973,11 @@ class _Tracer:
         for step in steps:
             for path in writes[step]:
                 writers[path].append(step)
+        # (step, file) that the step writes only when it is missing (`if not exists(f): download(f)`)
+        made_anyway = {
+            (s, f.path) for s in steps for f in finals[s] if f.res.access == "write" and not f.res.fill
+        }
+        fills = {(s, path) for s in steps for path in writes[s] if (s, path) not in made_anyway}
         concrete = {w for w in writers if not ex.has_unknown(w)}
         # each written pattern with the known start and end of the paths that fit it, and of its name
         patterns = [(w, ex.known_ends(w), _name_ends(w)) for w in writers if ex.has_unknown(w)]
@@ -2038,7 +2044,20 @@ class _Tracer:
                 # (a write of its own in a folder it cannot tell, `**/*_perf_*.json`, says nothing of the
                 # files a glob finds: KISRDevelopment's exp_perf.py lost its generators)
                 listing = f.res.raw.use.convention == "listing"  # (a read of its own cache stays one)
-                own = [w for w in hits if step in writers[w] and not (listing and w.startswith(STAR2))]
+                # (a file it only fetches when it is missing, which another step makes: it reads that
+                # step's file, and comes after it; AllenDowney/PoliticalAlignmentCaseStudy: each chapter
+                # downloads `gss_pacs_resampled.hdf` if it is not there, which 01_clean.ipynb makes: "none
+                # reads what another writes", and a notebook that made it came after those that read it)
+                fetched = {
+                    w
+                    for w in hits
+                    if (step, w) in fills and any((a, w) not in fills for a in writers[w] if a != step)
+                }
+                own = [
+                    w
+                    for w in hits
+                    if step in writers[w] and not (listing and w.startswith(STAR2)) and w not in fetched
+                ]
                 if (own and not updating) or _vague(path):
                     continue  # it makes (or may make) the file itself (a cache), or the name says too little
                 if ex.has_unknown(path) and self._found_unwritten(path, hits):
@@ -2056,7 +2075,11 @@ class _Tracer:
                     for a in writers[w]:
                         updater = (a, w) in own_read and _updates(firsts, a, w)
                         # (an update in place waits for the step that makes the file, not for another update)
-                        if a != step and not ((updating or makers) and updater):
+                        if (
+                            a != step
+                            and not ((updating or makers) and updater)
+                            and not (w in fetched and (a, w) in fills)  # (not for another that fetches it)
+                        ):
                             edges[step].add(a)
                             if not f.res.optional:
                                 if (step, a) not in needed:  # (a read that must find its file names it)
