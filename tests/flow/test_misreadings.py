@@ -755,6 +755,22 @@ def test_the_words_a_shell_script_gives_sys_argv() -> None:
     assert [s.path for s in flow.steps] == ["src/plot.py"]
 
 
+def test_a_notebook_with_no_code_is_no_step() -> None:
+    """fabianp/Code_CMPT_paper: submissions.ipynb, one empty code cell, was a step to run that reads and
+    writes nothing. A notebook with code (imports only, or a comment) stays one, as does one sciship
+    cannot read (its problem says why)."""
+    flow = flow_of(
+        {
+            "empty.ipynb": notebook([("", None), ("  \n", None)]),
+            "no_cells.ipynb": notebook([]),
+            "imports.ipynb": notebook([("import pandas as pd\n", 1)]),
+            "broken.ipynb": '{"cells": [',
+        }
+    )
+    assert [s.path for s in flow.steps] == ["broken.ipynb", "imports.ipynb"]
+    assert [(p.code, p.path) for p in flow.problems] == [("SHR117", "broken.ipynb")]
+
+
 def test_the_same_folder_gives_the_same_answer_on_every_run(tmp_path: Path) -> None:
     """Seishou0724/2026-ncomms-analysis-code: a helper called inside two nested loops with arguments built
     from both was followed one element at a time of whichever loop a set's order put first, so two runs

@@ -12,7 +12,7 @@ Rules (the README of ``share`` describes them to users):
   notebook), ``setup.py``-like files, what builds the documentation with Sphinx (a ``conf.py`` in a
   documentation folder or setting Sphinx's options, an extension with its ``setup(app)``) and the
   modules of an import package (unless their main block accesses files). Files that cannot be read are
-  still steps.
+  still steps; a notebook with no code is none.
 - **Working folder**: a notebook runs from its own folder (as Jupyter does). A script runs where the
   Makefile, shell script or README shell block that runs it says (``python3 code/x.py`` in
   ``fig6/Makefile`` runs in ``fig6``, as does ``cd fig6`` then ``python x.py`` in a README block; run
@@ -900,6 +900,8 @@ class _Tracer:
                     steps.append(rel)  # still a step of the analysis; its problem says why it is empty
                 continue
             if facts.kind == "nb":
+                if not facts.problems and not any(code for _i, _count, code, _out in facts.cells):
+                    continue  # no code at all (fabianp/Code_CMPT_paper's submissions.ipynb): nothing to run
                 if rel not in self._papermill_made():  # (a run's copy, with its outputs: no step of its own)
                     steps.append(rel)
             elif facts.kind == "py" and facts.stub:
