@@ -2802,6 +2802,26 @@ def test_a_python_2_script_with_a_main_block_that_others_import_stays_a_step() -
     assert sorted(s.path for s in flow.steps) == ["nightly.py", "pipeline.py"]
 
 
+def test_a_module_a_python_2_script_imports_is_library_code() -> None:
+    """fabianp/Code_CMPT_paper: the searchlight script, in Python 2, imports pearson_vectorized.py, whose
+    main block only checks its functions; the import was unseen, so that self-test was a step to run."""
+    helper = (
+        "import numpy as np\ndef pearsonr(a, b):\n    return a\n\n"
+        "if __name__ == '__main__':\n    print(pearsonr(np.ones(3), np.ones(3)))\n"
+    )
+    script = (
+        "import numpy as np\nfrom pearson import pearsonr\nprint 'running'\n"
+        "np.save('x.npy', pearsonr(1, 2))\n"
+    )
+    flow = flow_of({"sl/run.py": script, "sl/pearson.py": helper})
+    assert [s.path for s in flow.steps] == ["sl/run.py"]
+    assert [(p.code, p.path, p.line) for p in flow.problems] == [("SHR117", "sl/run.py", 3)]
+    # (a helper imported by nothing stays a step)
+    alone = script.replace("from pearson import pearsonr\n", "")
+    flow = flow_of({"sl/run.py": alone, "sl/pearson.py": helper})
+    assert [s.path for s in flow.steps] == ["sl/pearson.py", "sl/run.py"]
+
+
 def test_options_of_the_parsed_arguments_handed_to_main_keep_their_defaults() -> None:
     """ligerlac/ml4physics-paper-plots: `main(p.parse_args())`, then `np.load(args.model_path)` in `main`;
     the default `models/latest.npy` was lost (the same code at the top level was read)."""

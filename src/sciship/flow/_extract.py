@@ -306,13 +306,22 @@ def extract_units(
         )
         result.main_guard = result.main_guard or any(_MAIN.search(text) for _cell, text in units)
         if not chosen and facts.kind == "py":
-            for _cell, text in units:
-                for m in _IMPORT_LINE.finditer(text):
-                    if m.group(3):
-                        result.imports.extend((p.split()[0], 0) for p in m.group(3).split(",") if p.split())
-                    else:
-                        result.imports.append((m.group(2), len(m.group(1))))
+            _import_lines(units, result)
+    elif facts.kind == "py" and result.syntax is False and not result.imports:
+        # (what Python 3 cannot parse still imports its modules, as its lines say: fabianp/Code_CMPT_paper's
+        # Python 2 searchlight script imports pearson_vectorized.py, whose self-test was a step)
+        _import_lines(units, result)
     return result
+
+
+def _import_lines(units: list[tuple[int | None, str]], result: Facts) -> None:
+    """The modules the import lines of ``units`` name, into ``result.imports``, read from the text."""
+    for _cell, text in units:
+        for m in _IMPORT_LINE.finditer(text):
+            if m.group(3):
+                result.imports.extend((p.split()[0], 0) for p in m.group(3).split(",") if p.split())
+            else:
+                result.imports.append((m.group(2), len(m.group(1))))
 
 
 _MAX_ROUNDS = 4
