@@ -755,6 +755,42 @@ def test_the_words_a_shell_script_gives_sys_argv() -> None:
     assert [s.path for s in flow.steps] == ["src/plot.py"]
 
 
+def test_the_words_of_a_command_line_from_the_kth_on_are_sys_argv_k_onwards() -> None:
+    """AllenDowney/PoliticalAlignmentCaseStudy: scrub_code.py reads each notebook of `sys.argv[1:]`, and
+    its Makefile runs `python scrub_code.py 02_polviews_soln.ipynb`: it read nothing. The words from the
+    k-th on are a list of what each command gives, however many."""
+    script = (
+        "import sys\nimport pandas as pd\nfor name in sys.argv[2:]:\n"
+        "    pd.read_csv(name).to_csv(name + '.out')\nwith open(sys.argv[1], 'w') as f:\n    f.write('')\n"
+    )
+    files = {
+        "tidy.py": script,
+        "Makefile": (
+            "all:\n\tpython tidy.py log.txt data/a.csv data/b.csv\n\tpython tidy.py log2.txt data/c.csv\n"
+        ),
+        "data/a.csv": "x\n",
+        "data/b.csv": "x\n",
+    }
+    flow = flow_of(files)
+    assert sorted(io(flow, "tidy.py")) == [
+        ("read", "data/a.csv"),
+        ("read", "data/b.csv"),
+        ("read", "data/c.csv"),
+        ("write", "data/a.csv.out"),
+        ("write", "data/b.csv.out"),
+        ("write", "data/c.csv.out"),
+        ("write", "log.txt"),
+        ("write", "log2.txt"),
+    ]
+    assert [(p.code, p.target) for p in flow.problems] == [("SHR110", "data/c.csv")]
+    # (named first: `files = sys.argv[1:]`, then `for f in files`)
+    files["tidy.py"] = script.replace("for name in sys.argv[2:]", "names = sys.argv[2:]\nfor name in names")
+    assert sorted(io(flow_of(files), "tidy.py")) == sorted(io(flow, "tidy.py"))
+    # nothing runs it: the words are unknown, as before (no file read)
+    del files["Makefile"]
+    assert [(s.path, s.reads) for s in flow_of(files).steps] == [("tidy.py", ())]
+
+
 def test_a_notebook_with_no_code_is_no_step() -> None:
     """fabianp/Code_CMPT_paper: submissions.ipynb, one empty code cell, was a step to run that reads and
     writes nothing. A notebook with code (imports only, or a comment) stays one, as does one sciship

@@ -1850,6 +1850,19 @@ class _Extractor:
             if hydra is not None:
                 return hydra
             key = node.slice
+            if (
+                isinstance(key, ast.Slice)
+                and isinstance(key.lower, ast.Constant)
+                and type(key.lower.value) is int
+                and key.lower.value >= 1
+                and key.upper is None
+                and key.step is None
+                and self.qualify(node.value, scope, pos) == "sys.argv"
+            ):
+                # the words of the command line from the k-th on (`for filename in sys.argv[1:]`, as
+                # AllenDowney/PoliticalAlignmentCaseStudy's scrub_code.py reads the notebooks its Makefile
+                # names): what the pipelines that run the step give it
+                return ("opt", UNKNOWN, f"#{key.lower.value}:", "")
             if isinstance(key, ast.Slice):
                 return self._sliced(self.expr(node.value, scope, pos, d), key)
             if (

@@ -3144,6 +3144,13 @@ class _Tracer:
         for k in range(1, min(max(len(args) for _folder, args in runs), _MAX_ARGV) + 1):
             words = [_shell_value(args[k - 1]) for _folder, args in runs if len(args) >= k]
             given[("", f"#{k}")] = (list(dict.fromkeys(words)), any(len(args) < k for _folder, args in runs))
+            # (and `sys.argv[k:]`: the words from the k-th on, a list however many there are)
+            rests: list[Expr] = [
+                ("list", tuple(_shell_value(w) for w in args[k - 1 :]))
+                for _folder, args in runs
+                if len(args) >= k
+            ]
+            given[("", f"#{k}:")] = (list(dict.fromkeys(rests)), any(len(args) < k for _folder, args in runs))
         return given or None
 
     def _abbreviates(self, step: str, facts: Facts) -> bool:
