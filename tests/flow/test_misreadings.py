@@ -1865,6 +1865,26 @@ def test_a_script_beside_the_notebook_that_writes_what_it_reads_runs_there() -> 
     assert not flow.problems
 
 
+def test_a_script_beside_a_notebook_that_reads_the_same_files_runs_there() -> None:
+    """fabianp/Code_CMPT_paper: ROI_confirmatory/CMPT.py and the notebook beside it both read
+    `data/Im_labels.npy` (to unpack from an archive): the notebook's missing file was said to be in its
+    folder, the script's at the top; the same data, in two places to put it. Files that are there at
+    the top still say the top."""
+    script = "import numpy as np\nnp.load('data/betas.npy')\nnp.load('data/labels.npy')\n"
+    nb = notebook([(script, 1)])
+    flow = flow_of({"roi/explore.ipynb": nb, "roi/test.py": script})
+    step = flow.step("roi/test.py")
+    assert step is not None
+    assert (step.workdir, step.reads) == ("roi", ("roi/data/betas.npy", "roi/data/labels.npy"))
+    assert flow.missing == ("roi/data/betas.npy", "roi/data/labels.npy")
+    # (the files at the top: the script runs there, whatever the notebook reads)
+    there = {"data/betas.npy": "", "data/labels.npy": ""}
+    flow = flow_of({"roi/explore.ipynb": nb, "roi/test.py": script, **there})
+    step = flow.step("roi/test.py")
+    assert step is not None
+    assert (step.workdir, step.reads) == ("", ("data/betas.npy", "data/labels.npy"))
+
+
 def test_a_missing_input_a_step_may_write_under_a_name_sciship_cannot_tell() -> None:
     """KISRDevelopment/interpretable_student_models_paper_code: `inference_bktirt.py` reads
     `tmp/interpret_algebra05.state_dicts`, "which no script writes", beside a step that writes

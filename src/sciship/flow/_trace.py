@@ -1736,6 +1736,17 @@ class _Tracer:
             for r in results
             if r.access == "write" and r.kind == "rel" and not ex.has_unknown(r.text)
         }
+        # and what the notebooks read in their own folders: a script beside one that reads the same files
+        # runs there too (fabianp/Code_CMPT_paper: ROI_confirmatory/CMPT.py and the notebook beside it both
+        # read `data/Im_labels.npy`, left to unpack from an archive; the script's was said to be missing
+        # at the top, the notebook's in its folder)
+        made |= {
+            ex.normalize(posixpath.join(posixpath.dirname(step), r.text))
+            for step, results in evaluated.items()
+            if kinds[step] == "notebook" and in_own_folder(step) and not self.facts[step].chdirs
+            for r in results
+            if r.access == "read" and r.kind == "rel" and not ex.has_unknown(r.text)
+        }
         for step, results in evaluated.items():
             facts = self.facts[step]
             kind = kinds[step]
