@@ -607,3 +607,30 @@ def test_the_terminal_report_says_what_reproduce_says_of_a_step(tmp_path: Path) 
     assert "old.py\n       Python 2: runs with Python 2.7; its files are not listed\n" in out
     assert "ask.py\n       asks as it runs (input()): `Data file:`\n" in out
     assert "  Not steps, not written yet (they only raise NotImplementedError): fit.py\n" in out
+
+
+def test_share_says_that_a_pytask_project_s_tasks_are_not_followed(tmp_path: Path, roc_cache: Path) -> None:
+    """maxxxbb/replication_ar2018: an economics replication whose `task_*.py` files pytask runs; share said
+    only that no script reads or writes files it could follow, and nothing of how to run it."""
+    task = (
+        "import pandas as pd\nimport pytask\n\n"
+        "@pytask.mark.depends_on('data/raw.csv')\n@pytask.mark.produces('bld/clean.pkl')\n"
+        "def task_clean(depends_on, produces):\n    pd.read_csv(depends_on).to_pickle(produces)\n"
+    )
+    root = write_tree(tmp_path / "study", {"src/task_clean.py": task, "data/raw.csv": "a\n1\n"})
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    notes = [n for n in json.loads(proc.stdout)["notes"] if "runs with pytask" in n]
+    assert notes == [
+        (
+            "The analysis runs with pytask (`src/task_clean.py`): pytask calls their `task_` functions, "
+            "which sciship does not follow yet, so what the tasks read and write is not among the steps, "
+            "inputs and outputs. Say in REPRODUCE.md to run `pytask` from the top of the folder, and which "
+            "data to get first."
+        )
+    ]
+    # (a script named task_*.py that does not use pytask: nothing said)
+    root = write_tree(tmp_path / "other", {"task_clean.py": "import pandas as pd\npd.read_csv('a.csv')\n"})
+    proc = run_cli("share", str(root), "--yes", "--license", "MIT", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert not [n for n in json.loads(proc.stdout)["notes"] if "runs with pytask" in n]

@@ -1515,6 +1515,18 @@ def prepare(
             "steps, inputs and outputs come from the Python code only. Say in REPRODUCE.md how to run the "
             "rest."
         )
+    tasks = _pytask_files(project)
+    if tasks:
+        # (maxxxbb/replication_ar2018: an economics replication run by pytask, whose task functions say what
+        # they read and write in `@pytask.mark.depends_on` and `produces`: share said only that no script
+        # reads or writes files it could follow)
+        which = f"`{tasks[0]}`" if len(tasks) == 1 else f"{len(tasks)} task files, such as `{tasks[0]}`"
+        result.notes.append(
+            f"The analysis runs with pytask ({which}): pytask calls their `task_` functions, which sciship "
+            "does not follow yet, so what the tasks read and write is not among the steps, inputs and "
+            "outputs. Say in REPRODUCE.md to run `pytask` from the top of the folder, and which data to get "
+            "first."
+        )
     from sciship.project import SECRET_NAME
 
     secrets = [
@@ -1779,3 +1791,18 @@ def prepare(
         if not options.dry_run:
             archive.build(project, plan, result.archive, progress=progress)
     return result
+
+
+def _pytask_files(project: Project) -> list[str]:
+    """The folder's pytask task files: ``task_*.py`` modules that import pytask."""
+    return sorted(
+        f
+        for f in project.files
+        if f.rsplit("/", 1)[-1].startswith("task_")
+        and f.endswith(".py")
+        and _PYTASK_IMPORT.search(project.read_text(f) or "") is not None
+    )
+
+
+#: an import of pytask (``import pytask``, ``from pytask import Product``)
+_PYTASK_IMPORT = re.compile(r"^\s*(?:import|from)\s+pytask\b", re.MULTILINE)
