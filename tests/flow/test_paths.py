@@ -1279,32 +1279,6 @@ def test_a_loop_over_numbers_names_each_file_by_its_digits() -> None:
     ]
 
 
-def test_a_list_the_code_appends_to_holds_what_it_appends() -> None:
-    """spinalcordtoolbox/PAM50-normalized-metrics: `datasets = []`, `datasets.append((df, path_out_figures))`
-    (and the canal's), then `for current_df, path_out in datasets:` saved its figures to `**/lineplot.png`;
-    and `outs = ['a.csv']`, then `outs.append('b.csv')`, wrote `a.csv` only: a list holds what the code
-    appends to it (or extends it with, written out), as `outs += [...]` does."""
-    source = (
-        "import os, sys\nimport pandas as pd\nimport matplotlib.pyplot as plt\n"
-        "figs = os.path.join('stats', 'figures')\ncanal = os.path.join(figs, 'canal')\n"
-        "datasets = []\ndatasets.append((1, figs))\ndatasets.append((2, canal))\n"
-        "for df, path_out in datasets:\n    plt.savefig(os.path.join(path_out, 'lineplot.png'))\n"
-        "outs = ['a.csv']\nif len(sys.argv) > 1:\n    outs.append('b.csv')\nouts.extend(['c.csv'])\n"
-        "for o in outs:\n    pd.DataFrame().to_csv(o)\n"
-        "names = []\nfor k in ['x', 'y']:\n    names.append(k + '.txt')\nfor n in names:\n"
-        "    open('out/' + n, 'w')\n"
-    )
-    assert sorted(io(flow_of({"run.py": source}))) == [
-        ("write", "a.csv"),
-        ("write", "b.csv"),
-        ("write", "c.csv"),
-        ("write", "out/x.txt"),
-        ("write", "out/y.txt"),
-        ("write", "stats/figures/canal/lineplot.png"),
-        ("write", "stats/figures/lineplot.png"),
-    ]
-
-
 def test_after_a_loop_its_name_holds_the_last_value() -> None:
     """syedarehaq/diversify_netsci_paper_analysis: `savefig("pie_%s.png" % count_type)` after a loop over
     three kinds writes one figure, the last kind's; the tool said three. Not when the loop may `break`."""

@@ -966,14 +966,6 @@ class _Extractor:
                 name, pairs = update
                 for key, value in pairs:
                     self._set_item(ast.Subscript(value=name, slice=key), scope, self.pos(value), value)
-            elif (
-                isinstance(stmt, ast.Expr) and (added := _list_added(stmt.value)) is not None
-                and added[0] in scope.names
-            ):
-                # `paths.append(x)` of a list this scope made: as `paths += [x]` (spinalcordtoolbox/
-                # PAM50-normalized-metrics: `datasets = []`, `datasets.append((df, path_out_figures))`, then
-                # `for current_df, path_out in datasets:` wrote its figures to `**/`)
-                scope.bind(added[0], _Binding(p, "aug", added[1], added[0]))
             elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
                 kind = "aug" if isinstance(stmt.op, ast.Add) else "other"
                 scope.bind(stmt.target.id, _Binding(p, kind, stmt.value, stmt.target.id))
@@ -1249,8 +1241,6 @@ class _Extractor:
             more = self.expr(b.node, scope, b.pos)
             if base[0] == "list" and more[0] == "list":  # `names += ["Ez.npy"]`: a longer list
                 return ("list", base[1] + more[1])
-            if more[0] == "list" and ex.is_unknown(base):
-                return UNKNOWN  # (a list it cannot tell, longer)
             return ex.cat([base, more])
         if kind == "each":  # a `for` statement's name: the loop's place tells names of two loops apart
             return self.each(b.node, scope, b.pos, loop=True)
@@ -3897,29 +3887,6 @@ def _is_job(node: ast.expr) -> bool:
     return (isinstance(node, ast.Name) and node.id == "job") or (
         isinstance(node, ast.Attribute) and node.attr == "job"
     )
-
-
-def _list_added(node: ast.expr) -> tuple[str, ast.List] | None:
-    """For ``name.append(x)`` or ``name.extend([x, y])`` (a written-out list or tuple): the name, and the
-    list it adds; None for any other expression."""
-    if not (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in {"append", "extend"}
-        and isinstance(node.func.value, ast.Name)
-        and len(node.args) == 1
-        and not node.keywords
-        and not isinstance(node.args[0], ast.Starred)
-    ):
-        return None
-    arg = node.args[0]
-    if node.func.attr == "append":
-        added = ast.List(elts=[arg], ctx=ast.Load())
-    elif isinstance(arg, ast.List | ast.Tuple) and not any(isinstance(e, ast.Starred) for e in arg.elts):
-        added = ast.List(elts=list(arg.elts), ctx=ast.Load())
-    else:
-        return None
-    return node.func.value.id, ast.copy_location(added, arg)
 
 
 def _dict_update(node: ast.expr) -> tuple[ast.Name, list[tuple[ast.expr, ast.expr]]] | None:
