@@ -1585,6 +1585,14 @@ class _Tracer:
         return True
 
     @functools.cached_property
+    def _files_in(self) -> dict[str, list[str]]:
+        """The folder's files by the folder they are in ("" for the top), once (see :meth:`_misspelt`)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for f in self.p.files:
+            out[f.rpartition("/")[0]].append(f)
+        return out
+
+    @functools.cached_property
     def _kin(self) -> dict[str, set[tuple[str, str]]]:
         out: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for f in self.p.files:
@@ -3579,7 +3587,7 @@ class _Tracer:
             return None
         folder, _, name = path.rpartition("/")
         prefix = folder + "/" if folder else ""
-        beside = [f for f in self.p.files if f.startswith(prefix) and "/" not in f[len(prefix) :]]
+        beside = self._files_in.get(folder, [])
         cased = [f for f in beside if f.lower() == path.lower()]
         if cased:
             return cased[0] if len(cased) == 1 else None
